@@ -1,0 +1,97 @@
+# Shared helpers for the shell tests (sourced). Each test runs in its own
+# temporary folder, removed at exit. Exit status: 0 pass, 1 fail, 77 skip.
+# shellcheck shell=sh
+
+set -u
+: "${DPIA:?DPIA must name the dpia binary (run through make check)}"
+: "${TOP_SRCDIR:?TOP_SRCDIR must be set}"
+
+T=$(mktemp -d "${TMPDIR:-/tmp}/dpia-test.XXXXXX")
+cleanup_hooks=""
+cleanup() {
+    for h in $cleanup_hooks; do "$h"; done
+    rm -rf "$T"
+}
+trap cleanup EXIT
+trap 'exit 1' INT TERM HUP
+
+# Keep the tests away from the user's own files.
+HOME=$T/home
+export HOME
+mkdir -p "$HOME"
+unset XDG_DATA_HOME DPIA_DB DPIA_TEMPLATE_PATH
+DPIA_USER=tester
+export DPIA_USER
+
+failures=0
+checks=0
+
+skip() {
+    echo "SKIP: $*"
+    exit 77
+}
+
+fail() {
+    echo "FAIL: $*"
+    failures=$((failures + 1))
+}
+
+pass() {
+    echo "ok: $*"
+}
+
+# run EXPECTED_STATUS CMD...: runs CMD, output in $T/out and $T/err.
+run() {
+    want=$1
+    shift
+    checks=$((checks + 1))
+    "$@" >"$T/out" 2>"$T/err"
+    got=$?
+    if [ "$got" -ne "$want" ]; then
+        fail "$* exited $got, expected $want"
+        sed 's/^/  stdout: /' "$T/out" | head -20
+        sed 's/^/  stderr: /' "$T/err" | head -20
+        return 1
+    fi
+    return 0
+}
+
+# contains FILE TEXT [what]: FILE holds the fixed string TEXT.
+contains() {
+    checks=$((checks + 1))
+    if grep -qF -- "$2" "$1"; then
+        pass "${3:-$(basename "$1") has '$2'}"
+    else
+        fail "${3:-$(basename "$1")} lacks '$2'"
+        sed 's/^/  | /' "$1" | head -30
+    fi
+}
+
+# lacks FILE TEXT [what]: FILE does not hold TEXT.
+lacks() {
+    checks=$((checks + 1))
+    if grep -qF -- "$2" "$1"; then
+        fail "${3:-$(basename "$1")} has '$2', which it must not"
+        grep -nF -- "$2" "$1" | head -5 | sed 's/^/  | /'
+    else
+        pass "${3:-$(basename "$1") lacks '$2'}"
+    fi
+}
+
+# same A B [what]: two files are identical.
+same() {
+    checks=$((checks + 1))
+    if cmp -s "$1" "$2"; then
+        pass "${3:-$1 = $2}"
+    else
+        fail "${3:-$1 differs from $2}"
+        diff -u "$1" "$2" | head -30
+    fi
+}
+
+# done_testing: the last line of every test.
+done_testing() {
+    echo "$checks checks, $failures failed"
+    [ "$failures" -eq 0 ] || exit 1
+    exit 0
+}

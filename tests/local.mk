@@ -1,0 +1,70 @@
+## Tests: unit tests (cmocka, TAP), command-line and screen tests (shell,
+## exit status 0 pass, 77 skip, anything else fail).
+
+TEST_EXTENSIONS = .sh
+LOG_DRIVER = env AM_TAP_AWK='$(AWK)' $(SHELL) $(top_srcdir)/build-aux/tap-driver.sh
+AM_TESTS_ENVIRONMENT = \
+	CMOCKA_MESSAGE_OUTPUT=TAP; export CMOCKA_MESSAGE_OUTPUT; \
+	DPIA='$(abs_top_builddir)/dpia$(EXEEXT)'; export DPIA; \
+	TOP_SRCDIR='$(abs_top_srcdir)'; export TOP_SRCDIR; \
+	TOP_BUILDDIR='$(abs_top_builddir)'; export TOP_BUILDDIR; \
+	TMUX_PROG='$(TMUX_PROG)'; export TMUX_PROG; \
+	XMLLINT='$(XMLLINT)'; export XMLLINT; \
+	LANG=C.UTF-8; export LANG; LC_ALL=C.UTF-8; export LC_ALL; \
+	unset TMUX DPIA_DB DPIA_TEMPLATE_PATH XDG_DATA_HOME;
+
+UNIT_TESTS = \
+	tests/unit/t_util \
+	tests/unit/t_tmpl
+
+if HAVE_CMOCKA
+check_PROGRAMS += $(UNIT_TESTS)
+TESTS += $(UNIT_TESTS)
+else
+TESTS += tests/unit/no-cmocka.sh
+endif
+EXTRA_DIST += tests/unit/no-cmocka.sh tests/unit/unit.h
+
+UNIT_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS) -DTOP_SRCDIR='"$(abs_top_srcdir)"'
+UNIT_LDADD = $(DPIA_LIBS) $(CMOCKA_LIBS)
+tests_unit_t_util_SOURCES = tests/unit/t_util.c
+tests_unit_t_util_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_t_util_LDADD = $(UNIT_LDADD)
+tests_unit_t_tmpl_SOURCES = tests/unit/t_tmpl.c
+tests_unit_t_tmpl_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_t_tmpl_LDADD = $(UNIT_LDADD)
+
+SHELL_TESTS = \
+	tests/cli/basics.sh \
+	tests/cli/templates.sh \
+	tests/screen/start.sh
+TESTS += $(SHELL_TESTS)
+EXTRA_DIST += $(SHELL_TESTS) tests/lib.sh tests/tmux.sh
+EXTRA_DIST += \
+	tests/fixtures/templates/expected.tsv \
+	tests/fixtures/templates/minimal.xml
+EXTRA_DIST += \
+	tests/fixtures/templates/bad-bad-type.xml \
+	tests/fixtures/templates/bad-billion-laughs.xml \
+	tests/fixtures/templates/bad-cond-later.xml \
+	tests/fixtures/templates/bad-cond-text.xml \
+	tests/fixtures/templates/bad-cond-value.xml \
+	tests/fixtures/templates/bad-covers-unknown.xml \
+	tests/fixtures/templates/bad-criterion-outside.xml \
+	tests/fixtures/templates/bad-dup-criterion.xml \
+	tests/fixtures/templates/bad-dup-question.xml \
+	tests/fixtures/templates/bad-external-dtd.xml \
+	tests/fixtures/templates/bad-malformed.xml \
+	tests/fixtures/templates/bad-matrix-level.xml \
+	tests/fixtures/templates/bad-matrix-missing.xml \
+	tests/fixtures/templates/bad-matrix-short.xml \
+	tests/fixtures/templates/bad-namespace.xml \
+	tests/fixtures/templates/bad-no-high.xml \
+	tests/fixtures/templates/bad-no-prompt.xml \
+	tests/fixtures/templates/bad-one-option.xml \
+	tests/fixtures/templates/bad-options-on-text.xml \
+	tests/fixtures/templates/bad-scale-gap.xml \
+	tests/fixtures/templates/bad-schema.xml \
+	tests/fixtures/templates/bad-two-screening.xml \
+	tests/fixtures/templates/bad-uncovered.xml \
+	tests/fixtures/templates/bad-xxe.xml

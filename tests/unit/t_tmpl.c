@@ -1,0 +1,102 @@
+/* Unit tests of the template loader and model. */
+#include "config.h"
+
+#include "unit.h"
+#include "core/tmpl.h"
+
+static void test_builtin_loads(void **state)
+{
+    const struct tmpl *t = tmpl_builtin();
+    assert_non_null(t);
+    assert_string_equal(t->id, "gdpr-dpia");
+    assert_true(t->nsections >= 6);
+    assert_true(t->nquestions >= 40);
+    /* The nine WP248 criteria, each exactly once, in the screening section. */
+    const struct tmpl_section *scr = tmpl_find_kind(t, SK_SCREENING);
+    assert_non_null(scr);
+    int seen[10] = { 0 };
+    for (size_t i = 0; i < t->nquestions; i++)
+        if (t->questions[i].criterion) {
+            seen[t->questions[i].criterion]++;
+            assert_ptr_equal(&t->sections[t->questions[i].section], scr);
+        }
+    for (int c = 1; c <= 9; c++)
+        assert_int_equal(seen[c], 1);
+    /* The special sections exist. */
+    assert_non_null(tmpl_find_kind(t, SK_RISKS));
+    assert_non_null(tmpl_find_kind(t, SK_MEASURES));
+    assert_non_null(tmpl_find_kind(t, SK_SIGNOFF));
+    /* Every question cites what it serves. */
+    for (size_t i = 0; i < t->nquestions; i++) {
+        if (t->questions[i].nrefs == 0)
+            fail_msg("question %s has no legal reference", t->questions[i].id);
+    }
+}
+
+static void test_builtin_methods(void **state)
+{
+    const struct tmpl *t = tmpl_builtin();
+    const struct tmpl_method *cnil = tmpl_find_method(t, "cnil-4x4");
+    const struct tmpl_method *ico = tmpl_find_method(t, "ico-3x3");
+    assert_non_null(cnil);
+    assert_non_null(ico);
+    assert_ptr_equal(tmpl_default_method(t), cnil);
+    assert_int_equal(cnil->nlikelihood, 4);
+    assert_int_equal(cnil->nseverity, 4);
+    assert_int_equal(ico->nlikelihood, 3);
+    assert_int_equal(ico->nseverity, 3);
+    /* CNIL: maximum severity is high whatever the likelihood; both
+     * negligible is low. */
+    assert_true(cnil->levels[cnil->matrix[0][3]].high);
+    assert_false(cnil->levels[cnil->matrix[0][0]].high);
+    assert_string_equal(cnil->levels[cnil->matrix[0][0]].id, "low");
+    /* ICO: remote and minimal is low; probable and severe is high. */
+    assert_string_equal(ico->levels[ico->matrix[0][0]].id, "low");
+    assert_true(ico->levels[ico->matrix[2][2]].high);
+}
+
+static void test_builtin_from_file_matches(void **state)
+{
+    size_t len;
+    char *xml = unit_read_src("templates/gdpr-dpia.xml", &len);
+    struct err e;
+    struct tmpl *t = tmpl_parse(xml, len, "templates/gdpr-dpia.xml", &e);
+    if (!t)
+        fail_msg("%s", e.text);
+    assert_string_equal(t->digest, tmpl_builtin()->digest);
+    assert_int_equal(t->nquestions, tmpl_builtin()->nquestions);
+    tmpl_free(t);
+    free(xml);
+}
+
+static void expect_error(const char *xml, const char *fragment)
+{
+    struct err e = { "" };
+    struct tmpl *t = tmpl_parse(xml, strlen(xml), "t.xml", &e);
+    if (t)
+        fail_msg("accepted a template that should fail with '%s'", fragment);
+    if (!strstr(e.text, fragment))
+        fail_msg("expected '%s' in '%s'", fragment, e.text);
+}
+
+static void test_rejects(void **state)
+{
+    expect_error("<template", "t.xml:1:");
+    expect_error("<?xml version=\"1.0\"?>\n<!DOCTYPE t [<!ENTITY a \"x\">]>\n<t/>",
+                 "t.xml:2: a DOCTYPE is not allowed");
+    expect_error("<?xml version=\"1.0\"?>\n<template xmlns=\"urn:other\"/>",
+                 "t.xml:2: not a dpia template");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_builtin_loads),
+        cmocka_unit_test(test_builtin_methods),
+        cmocka_unit_test(test_builtin_from_file_matches),
+        cmocka_unit_test(test_rejects),
+    };
+    int rc = cmocka_run_group_tests_name("tmpl", tests, NULL, NULL);
+    tmpl_cleanup();
+    return rc;
+}

@@ -1,0 +1,138 @@
+/* Unit tests of util: UTF-8 handling, neutralising control characters,
+ * column measuring, SHA-256, paths, the string buffer. */
+#include "config.h"
+
+#include <locale.h>
+
+#include "unit.h"
+#include "util/buf.h"
+#include "util/path.h"
+#include "util/sha256.h"
+#include "util/text.h"
+
+static void test_utf8_validity(void **state)
+{
+    assert_true(text_valid_utf8("caf\xc3\xa9", 5));
+    assert_true(text_valid_utf8("\xe6\x97\xa5\xe6\x9c\xac", 6));
+    assert_false(text_valid_utf8("\xc3", 1));          /* cut short */
+    assert_false(text_valid_utf8("\xc0\xaf", 2));      /* overlong '/' */
+    assert_false(text_valid_utf8("\xed\xa0\x80", 3));  /* surrogate */
+    assert_false(text_valid_utf8("\xff", 1));
+    assert_true(text_valid_utf8("\xef\xbf\xbd", 3));   /* a real U+FFFD */
+}
+
+static void test_sanitize_escapes(void **state)
+{
+    char *s = text_sanitize("a\x1b[2Jb\x07" "c\xc2\x9b" "d", false);
+    /* No byte of the result may be a control character. */
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+        assert_true(*p >= 0x20 && *p != 0x7f);
+    assert_null(strchr(s, 0x1b));
+    assert_non_null(strstr(s, "\xe2\x90\x9b[2Jb"));  /* ESC shown as a symbol */
+    assert_non_null(strstr(s, "d"));
+    free(s);
+    s = text_sanitize("line1\nline2", true);
+    assert_string_equal(s, "line1\nline2");
+    free(s);
+    s = text_sanitize("line1\nline2\t!", false);
+    assert_null(strchr(s, '\n'));
+    free(s);
+    s = text_sanitize("bad\xff!", false);
+    assert_string_equal(s, "bad\xef\xbf\xbd!");
+    free(s);
+}
+
+static void test_width_and_fit(void **state)
+{
+    assert_int_equal(text_width("abc"), 3);
+    assert_int_equal(text_width("caf\xc3\xa9"), 4);
+    assert_int_equal(text_width("\xe6\x97\xa5\xe6\x9c\xac"), 4); /* two CJK, two columns each */
+    /* Cutting never splits a character and respects double width. */
+    assert_int_equal(text_fit("\xe6\x97\xa5\xe6\x9c\xac", 3), 3);
+    assert_int_equal(text_fit("\xe6\x97\xa5\xe6\x9c\xac", 4), 6);
+    assert_int_equal(text_fit("caf\xc3\xa9!", 4), 5);
+}
+
+static void test_squeeze(void **state)
+{
+    char *s = text_squeeze("  one\n   two \n\n  three  ", true);
+    assert_string_equal(s, "one two\n\nthree");
+    free(s);
+    s = text_squeeze("  one\n\n two ", false);
+    assert_string_equal(s, "one two");
+    free(s);
+}
+
+static void test_sha256(void **state)
+{
+    char hex[65];
+    sha256_of("", 0, hex);
+    assert_string_equal(hex, "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+    sha256_of("abc", 3, hex);
+    assert_string_equal(hex, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    /* Across block boundaries, fed in pieces. */
+    struct sha256 c;
+    sha256_init(&c);
+    for (int i = 0; i < 1000; i++)
+        sha256_update(&c, "a", 1);
+    sha256_hex(&c, hex);
+    assert_string_equal(hex, "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3");
+}
+
+static void test_paths(void **state)
+{
+    setenv("XDG_DATA_HOME", "/x/data", 1);
+    unsetenv("DPIA_DB");
+    char *p = path_database(NULL);
+    assert_string_equal(p, "/x/data/dpia/dpia.sqlite");
+    free(p);
+    setenv("DPIA_DB", "/tmp/other.sqlite", 1);
+    p = path_database(NULL);
+    assert_string_equal(p, "/tmp/other.sqlite");
+    free(p);
+    p = path_database("given.sqlite");
+    assert_string_equal(p, "given.sqlite");
+    free(p);
+    unsetenv("DPIA_DB");
+    unsetenv("XDG_DATA_HOME");
+    setenv("HOME", "/home/dpo", 1);
+    p = path_database(NULL);
+    assert_string_equal(p, "/home/dpo/.local/share/dpia/dpia.sqlite");
+    free(p);
+    p = path_dirname("a/b/c.xml");
+    assert_string_equal(p, "a/b");
+    free(p);
+    p = path_dirname("c.xml");
+    assert_string_equal(p, ".");
+    free(p);
+}
+
+static void test_buf(void **state)
+{
+    struct buf b = {0};
+    assert_string_equal(buf_str(&b), "");
+    buf_adds(&b, "risk ");
+    buf_printf(&b, "R%d", 12);
+    buf_addc(&b, '!');
+    assert_string_equal(buf_str(&b), "risk R12!");
+    assert_int_equal(b.len, 9);
+    char *s = buf_take(&b);
+    assert_string_equal(s, "risk R12!");
+    assert_null(b.data);
+    free(s);
+}
+
+int main(void)
+{
+    setlocale(LC_ALL, "C.UTF-8");
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_utf8_validity),
+        cmocka_unit_test(test_sanitize_escapes),
+        cmocka_unit_test(test_width_and_fit),
+        cmocka_unit_test(test_squeeze),
+        cmocka_unit_test(test_sha256),
+        cmocka_unit_test(test_paths),
+        cmocka_unit_test(test_buf),
+    };
+    return cmocka_run_group_tests_name("util", tests, NULL, NULL);
+}

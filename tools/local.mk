@@ -1,0 +1,15 @@
+## The embedder runs at build time on the build machine.
+noinst_PROGRAMS += tools/embed
+tools_embed_SOURCES = tools/embed.c
+tools_embed_CFLAGS = $(WARN_CFLAGS)
+tools_embed_LDFLAGS =
+
+EMBEDDED = \
+	res_template_xml=$(srcdir)/templates/gdpr-dpia.xml \
+	res_template_rng=$(srcdir)/templates/dpia-template.rng
+EMBEDDED_FILES = $(srcdir)/templates/gdpr-dpia.xml $(srcdir)/templates/dpia-template.rng
+
+nodist_libdpia_a_SOURCES += tui/gen/resources.c
+CLEANFILES += tui/gen/resources.c
+tui/gen/resources.c: tools/embed$(EXEEXT) $(EMBEDDED_FILES)
+	$(AM_V_GEN)$(MKDIR_P) tui/gen && ./tools/embed$(EXEEXT) $@ $(EMBEDDED)

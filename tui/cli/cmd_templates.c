@@ -1,0 +1,61 @@
+/* dpia templates; dpia template check FILE... */
+#include "config.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/commands.h"
+#include "io/io.h"
+#include "util/err.h"
+
+int cmd_templates(const struct cli_global *g, int argc, char **argv)
+{
+    if (argc > 1) {
+        msg_error("templates takes no arguments");
+        return EXIT_USAGE;
+    }
+    struct io_catalog c;
+    io_catalog_load(&c);
+    printf("%-20s %-8s %-20s %-44s %s\n", "ID", "VERSION", "SOURCE", "TITLE", "PATH");
+    int bad = 0;
+    for (size_t i = 0; i < c.count; i++) {
+        const struct io_template *it = &c.items[i];
+        if (!it->tmpl) {
+            msg_warn("%s", it->error);
+            bad++;
+            continue;
+        }
+        printf("%-20s %-8s %-20s %-44s %s\n", it->tmpl->id, it->tmpl->version,
+               io_source_name(it->source), it->tmpl->title, it->path ? it->path : "-");
+    }
+    io_catalog_free(&c);
+    return bad ? EXIT_WORK : 0;
+}
+
+int cmd_template_check(const struct cli_global *g, int argc, char **argv)
+{
+    if (argc < 2) {
+        msg_error("usage: dpia template check FILE...");
+        return EXIT_USAGE;
+    }
+    int bad = 0;
+    for (int i = 1; i < argc; i++) {
+        struct err e;
+        size_t len;
+        char *xml = io_read_file(argv[i], TMPL_MAX_BYTES, &len, &e);
+        struct tmpl *t = xml ? tmpl_parse(xml, len, argv[i], &e) : NULL;
+        if (!t) {
+            msg_error("%s", e.text);
+            bad++;
+        } else {
+            printf("%s: valid template '%s' version %s: sections: %zu, questions: %zu, "
+                   "risk methods: %zu\n", argv[i], t->id, t->version, t->nsections,
+                   t->nquestions, t->nmethods);
+        }
+        tmpl_free(t);
+        free(xml);
+    }
+    return bad ? EXIT_WORK : 0;
+}

@@ -1,0 +1,184 @@
+/*
+ * An assessment in memory: its metadata, answers, risks, measures and
+ * sign-offs, with the template it was started with. The store fills one
+ * from the database; the reports write one out; the interface edits one
+ * through the store. Every string is owned by the structure (UTF-8,
+ * never NULL unless said); assess_free releases it all.
+ */
+#ifndef DPIA_ASSESS_H
+#define DPIA_ASSESS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/tmpl.h"
+
+/* Statuses: enum name, name stored and exported, label for people. */
+#define ASSESS_STATUSES(X) \
+    X(DRAFT, "draft", "Draft") \
+    X(REVIEW, "review", "In review") \
+    X(APPROVED, "approved", "Approved") \
+    X(CONDITIONS, "approved-with-conditions", "Approved with conditions") \
+    X(REJECTED, "rejected", "Rejected") \
+    X(REFERRED, "referred", "Referred to the supervisory authority") \
+    X(ARCHIVED, "archived", "Archived")
+
+enum assess_status {
+#define X(name, key, label) ST_##name,
+    ASSESS_STATUSES(X)
+#undef X
+    ST_COUNT
+};
+
+/* Measure statuses. */
+#define MEASURE_STATUSES(X) \
+    X(PLANNED, "planned", "Planned") \
+    X(PROGRESS, "in-progress", "In progress") \
+    X(DONE, "done", "Done") \
+    X(DROPPED, "dropped", "Dropped")
+
+enum measure_status {
+#define X(name, key, label) MS_##name,
+    MEASURE_STATUSES(X)
+#undef X
+    MS_COUNT
+};
+
+/* Measure types. */
+#define MEASURE_TYPES(X) \
+    X(TECHNICAL, "technical", "Technical") \
+    X(ORGANISATIONAL, "organisational", "Organisational") \
+    X(LEGAL, "legal", "Legal or contractual")
+
+enum measure_type {
+#define X(name, key, label) MT_##name,
+    MEASURE_TYPES(X)
+#undef X
+    MT_COUNT
+};
+
+/* Sign-off roles. */
+#define SIGNOFF_ROLES(X) \
+    X(ASSESSOR, "assessor", "Assessor") \
+    X(DPO, "dpo", "Data Protection Officer") \
+    X(CONTROLLER, "controller", "Controller's decision-maker")
+
+enum signoff_role {
+#define X(name, key, label) SR_##name,
+    SIGNOFF_ROLES(X)
+#undef X
+    SR_COUNT
+};
+
+/* The controller's decisions (EDPB 2026 template). */
+#define DECISIONS(X) \
+    X(NONE, "", "No decision yet") \
+    X(APPROVE, "approve", "Approve") \
+    X(CONDITIONS, "approve-with-conditions", "Approve with conditions") \
+    X(REJECT, "reject", "Reject") \
+    X(REFER, "refer", "Refer to the supervisory authority")
+
+enum decision {
+#define X(name, key, label) DEC_##name,
+    DECISIONS(X)
+#undef X
+    DEC_COUNT
+};
+
+const char *assess_status_key(enum assess_status s);
+const char *assess_status_label(enum assess_status s);
+int assess_status_parse(const char *key); /* -1 when unknown */
+const char *measure_status_key(enum measure_status s);
+const char *measure_status_label(enum measure_status s);
+int measure_status_parse(const char *key);
+const char *measure_type_key(enum measure_type t);
+const char *measure_type_label(enum measure_type t);
+int measure_type_parse(const char *key);
+const char *signoff_role_key(enum signoff_role r);
+const char *signoff_role_label(enum signoff_role r);
+int signoff_role_parse(const char *key);
+const char *decision_key(enum decision d);
+const char *decision_label(enum decision d);
+int decision_parse(const char *key);
+
+struct answer {
+    char *question;  /* question id */
+    char *value;     /* canonical form, see core/answer.h */
+    char *note;      /* "" when none */
+    bool flagged;    /* marked for follow-up */
+    char *who;
+    int64_t when;    /* seconds since the epoch */
+    int64_t revision;/* bumped by the store on each change */
+};
+
+struct risk {
+    int64_t id;      /* the store's id, unique in the assessment's file */
+    int number;      /* R1, R2, ...: stable within the assessment */
+    char *title;
+    char *description;
+    char *source;    /* risk sources: who or what could cause it */
+    char *impacts;   /* on the people concerned */
+    char *threats;
+    int likelihood, severity;             /* before measures; 0 = not scored */
+    char *likelihood_why, *severity_why;
+    int likelihood_after, severity_after; /* after measures; 0 = not scored */
+    char *likelihood_after_why, *severity_after_why;
+};
+
+struct measure {
+    int64_t id;
+    int number;      /* M1, M2, ... */
+    char *title;
+    char *description;
+    enum measure_type type;
+    char *owner;
+    char *due;       /* YYYY-MM-DD or "" */
+    enum measure_status status;
+    int *risks;      /* numbers of the risks it addresses */
+    size_t nrisks;
+};
+
+struct signoff {
+    enum signoff_role role;
+    char *name;
+    char *position;
+    char *date;      /* YYYY-MM-DD or "" */
+    enum decision decision;   /* the controller's */
+    char *advice;    /* the DPO's advice, or the signer's comment */
+    int advice_followed;      /* DPO advice: 1 followed, 0 not, -1 not said */
+    char *why_not;   /* reasons when the advice was not followed */
+};
+
+struct assessment {
+    int64_t id;
+    char uuid[37];
+    char *title;
+    enum assess_status status;
+    char *method;    /* risk method id in the template */
+    int64_t created, updated;
+    char *review_date;  /* YYYY-MM-DD or "" */
+    struct tmpl *tmpl;  /* the snapshot it was started with (owned) */
+    struct answer *answers;
+    size_t nanswers;
+    struct risk *risks;
+    size_t nrisks;
+    struct measure *measures;
+    size_t nmeasures;
+    struct signoff signoffs[SR_COUNT];
+};
+
+struct assessment *assess_new(void);
+void assess_free(struct assessment *a);
+
+/* The answer to a question, or NULL when none. */
+const struct answer *assess_answer(const struct assessment *a, const char *qid);
+/* Its value, or NULL when unanswered (an empty value counts as unanswered). */
+const char *assess_value(const struct assessment *a, const char *qid);
+/* Adds or replaces an answer in memory (copies the strings). */
+struct answer *assess_set_answer(struct assessment *a, const char *qid, const char *value);
+
+/* The risk method in force: the assessment's, else the template's default. */
+const struct tmpl_method *assess_method(const struct assessment *a);
+
+#endif

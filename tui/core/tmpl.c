@@ -1,0 +1,192 @@
+/* The template model: names of the enumerations, lookups, freeing, and
+ * the built-in default template. The loader is in tmpl_load.c. */
+#include "config.h"
+#include "core/tmpl.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/xalloc.h"
+
+/* Generated from templates/ by tools/embed. */
+extern const char res_template_xml[];
+extern const unsigned long res_template_xml_len;
+
+static const char *const qtype_names[] = {
+#define X(name, xml, label) xml,
+    TMPL_QTYPES(X)
+#undef X
+};
+static const char *const qtype_labels[] = {
+#define X(name, xml, label) label,
+    TMPL_QTYPES(X)
+#undef X
+};
+static const char *const kind_names[] = {
+#define X(name, xml) xml,
+    TMPL_KINDS(X)
+#undef X
+};
+
+const char *tmpl_qtype_name(enum tmpl_qtype t)
+{
+    return (unsigned)t < QT_COUNT ? qtype_names[t] : "?";
+}
+
+const char *tmpl_qtype_label(enum tmpl_qtype t)
+{
+    return (unsigned)t < QT_COUNT ? qtype_labels[t] : "?";
+}
+
+const char *tmpl_kind_name(enum tmpl_kind k)
+{
+    return (unsigned)k < SK_COUNT ? kind_names[k] : "?";
+}
+
+static void free_strv(char **v, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        free(v[i]);
+    free(v);
+}
+
+void tmpl_free(struct tmpl *t)
+{
+    if (!t)
+        return;
+    free(t->id);
+    free(t->version);
+    free(t->lang);
+    free(t->title);
+    free(t->description);
+    for (size_t i = 0; i < t->nmethods; i++) {
+        struct tmpl_method *m = &t->methods[i];
+        free(m->id);
+        free(m->name);
+        free(m->description);
+        for (int j = 0; j < m->nlikelihood; j++) {
+            free(m->likelihood[j].name);
+            free(m->likelihood[j].definition);
+        }
+        for (int j = 0; j < m->nseverity; j++) {
+            free(m->severity[j].name);
+            free(m->severity[j].definition);
+        }
+        for (int j = 0; j < m->nlevels; j++) {
+            free(m->levels[j].id);
+            free(m->levels[j].name);
+        }
+    }
+    free(t->methods);
+    for (size_t i = 0; i < t->ncoverage; i++) {
+        free(t->coverage[i].id);
+        free(t->coverage[i].ref);
+        free(t->coverage[i].text);
+    }
+    free(t->coverage);
+    for (size_t i = 0; i < t->nsections; i++) {
+        struct tmpl_section *s = &t->sections[i];
+        free(s->id);
+        free(s->title);
+        free(s->intro);
+        free_strv(s->covers, s->ncovers);
+    }
+    free(t->sections);
+    for (size_t i = 0; i < t->nquestions; i++) {
+        struct tmpl_question *q = &t->questions[i];
+        free(q->id);
+        free(q->mandatory);
+        free(q->prompt);
+        free(q->help);
+        free_strv(q->refs, q->nrefs);
+        for (size_t j = 0; j < q->noptions; j++) {
+            free(q->options[j].value);
+            free(q->options[j].label);
+        }
+        free(q->options);
+        for (size_t j = 0; j < q->nconditions; j++) {
+            free(q->conditions[j].question);
+            free(q->conditions[j].value);
+        }
+        free(q->conditions);
+        free_strv(q->covers, q->ncovers);
+    }
+    free(t->questions);
+    free(t);
+}
+
+long tmpl_question_index(const struct tmpl *t, const char *id)
+{
+    for (size_t i = 0; i < t->nquestions; i++)
+        if (strcmp(t->questions[i].id, id) == 0)
+            return (long)i;
+    return -1;
+}
+
+const struct tmpl_question *tmpl_find_question(const struct tmpl *t, const char *id)
+{
+    long i = tmpl_question_index(t, id);
+    return i < 0 ? NULL : &t->questions[i];
+}
+
+const struct tmpl_method *tmpl_find_method(const struct tmpl *t, const char *id)
+{
+    for (size_t i = 0; i < t->nmethods; i++)
+        if (strcmp(t->methods[i].id, id) == 0)
+            return &t->methods[i];
+    return NULL;
+}
+
+const struct tmpl_method *tmpl_default_method(const struct tmpl *t)
+{
+    return &t->methods[t->default_method];
+}
+
+const struct tmpl_section *tmpl_find_kind(const struct tmpl *t, enum tmpl_kind k)
+{
+    for (size_t i = 0; i < t->nsections; i++)
+        if (t->sections[i].kind == k)
+            return &t->sections[i];
+    return NULL;
+}
+
+const struct tmpl_option *tmpl_find_option(const struct tmpl_question *q, const char *value)
+{
+    for (size_t i = 0; i < q->noptions; i++)
+        if (strcmp(q->options[i].value, value) == 0)
+            return &q->options[i];
+    return NULL;
+}
+
+const struct tmpl_coverage_item *tmpl_find_coverage(const struct tmpl *t, const char *id)
+{
+    for (size_t i = 0; i < t->ncoverage; i++)
+        if (strcmp(t->coverage[i].id, id) == 0)
+            return &t->coverage[i];
+    return NULL;
+}
+
+static struct tmpl *builtin;
+
+const char *tmpl_builtin_xml(size_t *len)
+{
+    if (len)
+        *len = (size_t)res_template_xml_len;
+    return res_template_xml;
+}
+
+const struct tmpl *tmpl_builtin(void)
+{
+    if (!builtin) {
+        struct err e;
+        builtin = tmpl_parse(res_template_xml, (size_t)res_template_xml_len, "built-in", &e);
+    }
+    return builtin;
+}
+
+void tmpl_cleanup_builtin(void);
+void tmpl_cleanup_builtin(void)
+{
+    tmpl_free(builtin);
+    builtin = NULL;
+}

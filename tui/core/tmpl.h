@@ -1,0 +1,193 @@
+/*
+ * core: the domain of a DPIA: templates (sections, questions, risk
+ * methods, coverage items), assessments, screening, risk scoring,
+ * completeness. May use libxml2 to parse template text given to it in
+ * memory; knows no curses, no SQL and reads or writes no files.
+ *
+ * tmpl: the template model and its loader. A template is parsed from a
+ * buffer (the caller reads the file), validated against the RELAX NG
+ * schema compiled into the program and against the rules the schema
+ * cannot say. Errors read "NAME:LINE: message".
+ */
+#ifndef DPIA_TMPL_H
+#define DPIA_TMPL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "util/err.h"
+
+#define TMPL_NS "urn:dpia:template:1"
+#define TMPL_MAX_BYTES (4u * 1024u * 1024u)
+#define TMPL_MAX_DEPTH 64
+#define TMPL_MAX_LEVELS 9
+
+/* Question types: enum name, name in XML, label for people. */
+#define TMPL_QTYPES(X) \
+    X(TEXT, "text", "free text") \
+    X(YESNO, "yesno", "yes or no") \
+    X(CHOICE, "choice", "one of the options") \
+    X(MULTI, "multi", "any of the options") \
+    X(LIST, "list", "list of entries") \
+    X(DATE, "date", "date (YYYY-MM-DD)")
+
+enum tmpl_qtype {
+#define X(name, xml, label) QT_##name,
+    TMPL_QTYPES(X)
+#undef X
+    QT_COUNT
+};
+
+/* Section kinds: the special ones are drawn by the program itself. */
+#define TMPL_KINDS(X) \
+    X(QUESTIONS, "questions") \
+    X(SCREENING, "screening") \
+    X(RISKS, "risks") \
+    X(MEASURES, "measures") \
+    X(SIGNOFF, "signoff")
+
+enum tmpl_kind {
+#define X(name, xml) SK_##name,
+    TMPL_KINDS(X)
+#undef X
+    SK_COUNT
+};
+
+/* Roles of the screening decision questions. */
+#define TMPL_ROLES(X) \
+    X(NONE, "") \
+    X(SCREENING_DECISION, "screening-decision") \
+    X(SCREENING_REASONS, "screening-reasons") \
+    X(SCREENING_DPO_VIEW, "screening-dpo-view")
+
+enum tmpl_role {
+#define X(name, xml) ROLE_Q_##name,
+    TMPL_ROLES(X)
+#undef X
+    ROLE_Q_COUNT
+};
+
+const char *tmpl_qtype_name(enum tmpl_qtype t);
+const char *tmpl_qtype_label(enum tmpl_qtype t);
+const char *tmpl_kind_name(enum tmpl_kind k);
+
+struct tmpl_option {
+    char *value;
+    char *label;
+};
+
+struct tmpl_condition {
+    char *question; /* id of an earlier question */
+    size_t qindex;  /* its index in tmpl.questions */
+    char *value;
+};
+
+struct tmpl_question {
+    char *id;
+    enum tmpl_qtype type;
+    bool required;
+    int criterion;    /* WP248 criterion 1..9, 0 when none */
+    char *mandatory;  /* legal ground making a DPIA required, or NULL */
+    enum tmpl_role role;
+    char *prompt;
+    char *help;       /* may be NULL */
+    char **refs;
+    size_t nrefs;
+    struct tmpl_option *options;
+    size_t noptions;
+    struct tmpl_condition *conditions;
+    size_t nconditions;
+    char **covers;
+    size_t ncovers;
+    size_t section;   /* index in tmpl.sections */
+    int line;
+};
+
+struct tmpl_section {
+    char *id;
+    enum tmpl_kind kind;
+    char *title;
+    char *intro;      /* may be NULL */
+    size_t first;     /* index of its first question in tmpl.questions */
+    size_t count;     /* how many questions it holds */
+    char **covers;    /* what its special content satisfies */
+    size_t ncovers;
+};
+
+struct tmpl_scale_level {
+    int value;        /* 1..n */
+    char *name;
+    char *definition;
+};
+
+struct tmpl_risk_level {
+    char *id;
+    char *name;
+    bool high;        /* counts as high risk (Art. 36) */
+};
+
+struct tmpl_method {
+    char *id;
+    char *name;
+    char *description;
+    bool is_default;
+    struct tmpl_scale_level likelihood[TMPL_MAX_LEVELS];
+    int nlikelihood;
+    struct tmpl_scale_level severity[TMPL_MAX_LEVELS];
+    int nseverity;
+    struct tmpl_risk_level levels[TMPL_MAX_LEVELS];
+    int nlevels;      /* ascending */
+    /* matrix[l-1][s-1]: index into levels */
+    int matrix[TMPL_MAX_LEVELS][TMPL_MAX_LEVELS];
+};
+
+struct tmpl_coverage_item {
+    char *id;
+    char *ref;
+    char *text;
+};
+
+struct tmpl {
+    char *id;
+    char *version;
+    char *lang;
+    char *title;
+    char *description;
+    struct tmpl_method *methods;
+    size_t nmethods;
+    size_t default_method;
+    struct tmpl_coverage_item *coverage;
+    size_t ncoverage;
+    struct tmpl_section *sections;
+    size_t nsections;
+    struct tmpl_question *questions; /* all of them, in document order */
+    size_t nquestions;
+    char digest[65];                 /* SHA-256 of the source bytes, hex */
+};
+
+/* Parses and validates a template from buf[0..len). `name` is used in
+ * messages (a file name, or "built-in"). Returns a new template the
+ * caller frees with tmpl_free, or NULL with e filled. */
+struct tmpl *tmpl_parse(const char *buf, size_t len, const char *name, struct err *e);
+void tmpl_free(struct tmpl *t);
+
+/* The built-in default template (parsed once, owned by the core; never
+ * NULL unless the compiled-in copy is broken, which a test rules out). */
+const struct tmpl *tmpl_builtin(void);
+/* The compiled-in XML of the default template. */
+const char *tmpl_builtin_xml(size_t *len);
+
+/* Lookups; NULL / -1 when absent. */
+const struct tmpl_question *tmpl_find_question(const struct tmpl *t, const char *id);
+long tmpl_question_index(const struct tmpl *t, const char *id);
+const struct tmpl_method *tmpl_find_method(const struct tmpl *t, const char *id);
+const struct tmpl_method *tmpl_default_method(const struct tmpl *t);
+const struct tmpl_section *tmpl_find_kind(const struct tmpl *t, enum tmpl_kind k);
+const struct tmpl_option *tmpl_find_option(const struct tmpl_question *q, const char *value);
+const struct tmpl_coverage_item *tmpl_find_coverage(const struct tmpl *t, const char *id);
+
+/* Frees the libxml2 state the loader keeps (the parsed schema, the
+ * built-in template); for leak checkers at exit. */
+void tmpl_cleanup(void);
+
+#endif

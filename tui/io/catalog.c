@@ -1,0 +1,110 @@
+#include "config.h"
+#include "io/io.h"
+
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/path.h"
+#include "util/xalloc.h"
+
+static const char *const source_names[] = { "built-in", "DPIA_TEMPLATE_PATH", "user", "system" };
+
+const char *io_source_name(enum io_source s)
+{
+    return source_names[s];
+}
+
+static struct io_template *add(struct io_catalog *c, size_t *cap)
+{
+    c->items = xgrow(c->items, cap, c->count + 1, sizeof *c->items);
+    struct io_template *it = &c->items[c->count++];
+    memset(it, 0, sizeof *it);
+    return it;
+}
+
+static int by_name(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void scan_dir(struct io_catalog *c, size_t *cap, const char *dir, enum io_source src)
+{
+    DIR *d = opendir(dir);
+    if (!d)
+        return;
+    char **names = NULL;
+    size_t n = 0, ncap = 0;
+    struct dirent *de;
+    while ((de = readdir(d))) {
+        size_t len = strlen(de->d_name);
+        if (len > 4 && strcmp(de->d_name + len - 4, ".xml") == 0 && de->d_name[0] != '.') {
+            names = xgrow(names, &ncap, n + 1, sizeof *names);
+            names[n++] = xasprintf("%s/%s", dir, de->d_name);
+        }
+    }
+    closedir(d);
+    qsort(names, n, sizeof *names, by_name);
+    for (size_t i = 0; i < n; i++) {
+        struct io_template *it = add(c, cap);
+        it->path = names[i];
+        it->source = src;
+        struct err e;
+        it->xml = io_read_file(it->path, TMPL_MAX_BYTES, &it->xml_len, &e);
+        if (it->xml)
+            it->tmpl = tmpl_parse(it->xml, it->xml_len, it->path, &e);
+        if (!it->tmpl)
+            snprintf(it->error, sizeof it->error, "%s", e.text);
+    }
+    free(names);
+}
+
+void io_catalog_load(struct io_catalog *c)
+{
+    size_t cap = 0;
+    memset(c, 0, sizeof *c);
+    struct io_template *b = add(c, &cap);
+    b->source = SRC_BUILTIN;
+    const char *xml = tmpl_builtin_xml(&b->xml_len);
+    b->xml = xstrndup(xml, b->xml_len);
+    struct err e;
+    b->tmpl = tmpl_parse(b->xml, b->xml_len, "built-in", &e);
+    if (!b->tmpl)
+        snprintf(b->error, sizeof b->error, "%s", e.text);
+
+    const char *env = getenv("DPIA_TEMPLATE_PATH");
+    if (env && *env) {
+        char *copy = xstrdup(env), *save = NULL;
+        for (char *dir = strtok_r(copy, ":", &save); dir; dir = strtok_r(NULL, ":", &save))
+            scan_dir(c, &cap, dir, SRC_ENV);
+        free(copy);
+    }
+    char *user = path_user_data_dir();
+    if (user) {
+        char *dir = xasprintf("%s/templates", user);
+        scan_dir(c, &cap, dir, SRC_USER);
+        free(dir);
+        free(user);
+    }
+    scan_dir(c, &cap, DPIA_DATADIR "/templates", SRC_SYSTEM);
+}
+
+void io_catalog_free(struct io_catalog *c)
+{
+    for (size_t i = 0; i < c->count; i++) {
+        tmpl_free(c->items[i].tmpl);
+        free(c->items[i].path);
+        free(c->items[i].xml);
+    }
+    free(c->items);
+    memset(c, 0, sizeof *c);
+}
+
+const struct io_template *io_catalog_find(const struct io_catalog *c, const char *id)
+{
+    for (size_t i = 0; i < c->count; i++)
+        if (c->items[i].tmpl && strcmp(c->items[i].tmpl->id, id) == 0)
+            return &c->items[i];
+    return NULL;
+}

@@ -1,0 +1,52 @@
+/*
+ * io: files. Reading a file whole (with a size limit), writing one
+ * atomically (temporary name in the same folder, then rename), and the
+ * template catalogue: where templates are found and loading them by id.
+ * May use the core and util; knows no screen, no SQL.
+ */
+#ifndef DPIA_IO_H
+#define DPIA_IO_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "core/tmpl.h"
+#include "util/err.h"
+
+/* Reads a whole file (at most max bytes, else an error naming the
+ * limit). Returns a NUL-terminated buffer the caller frees, or NULL. */
+char *io_read_file(const char *path, size_t max, size_t *len, struct err *e);
+
+/* Writes data to path through a temporary file in the same folder and a
+ * rename. Unless force, an existing path is left alone and an error
+ * returned. Mode of a new file: 0644. */
+int io_write_file(const char *path, const char *data, size_t len, bool force, struct err *e);
+
+/* Where a template came from. */
+enum io_source { SRC_BUILTIN, SRC_ENV, SRC_USER, SRC_SYSTEM };
+const char *io_source_name(enum io_source s);
+
+struct io_template {
+    struct tmpl *tmpl;       /* NULL when the file did not load */
+    char *path;              /* NULL for the built-in one */
+    enum io_source source;
+    char *xml;               /* the source text (for the snapshot) */
+    size_t xml_len;
+    char error[ERR_MAX];     /* why it did not load */
+};
+
+struct io_catalog {
+    struct io_template *items;
+    size_t count;
+};
+
+/* Finds every template: the built-in one, then *.xml files in the
+ * folders of $DPIA_TEMPLATE_PATH (colon-separated), the user's data
+ * folder (<data>/templates) and the installed data folder. Files that do
+ * not load are listed with their error. */
+void io_catalog_load(struct io_catalog *c);
+void io_catalog_free(struct io_catalog *c);
+/* The first template with this id that loaded, or NULL. */
+const struct io_template *io_catalog_find(const struct io_catalog *c, const char *id);
+
+#endif

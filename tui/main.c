@@ -1,0 +1,112 @@
+/*
+ * dpia: a terminal workbench for GDPR Data Protection Impact Assessments.
+ * Parses the global options, then runs a command or the interface.
+ */
+#include "config.h"
+
+#include <getopt.h>
+#include <locale.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "ui/ui.h"
+#include "util/err.h"
+#include "util/path.h"
+
+static void usage(FILE *out)
+{
+    fprintf(out,
+            "Usage: dpia [OPTION]... [COMMAND [ARG]...]\n"
+            "A terminal workbench for GDPR Data Protection Impact Assessments.\n"
+            "Without a command, starts the interactive interface.\n"
+            "\n"
+            "Options:\n"
+            "  -d, --database FILE    use FILE as the database (default: $DPIA_DB,\n"
+            "                         else $XDG_DATA_HOME/dpia/dpia.sqlite)\n"
+            "      --no-color         draw without colours (as does NO_COLOR=1)\n"
+            "  -h, --help             show this help and exit\n"
+            "  -V, --version          show the version and exit\n"
+            "\n"
+            "Commands:\n");
+    cli_print_commands(out);
+    fprintf(out,
+            "\n"
+            "Exit status: 0 on success, 1 when the work failed, 2 on a usage error.\n"
+            "See dpia(1) for the keys of the interface and dpia-template(5) for templates.\n");
+}
+
+static void version(void)
+{
+    printf("%s %s\n"
+           "Copyright (C) 2026 the dpia authors.\n"
+           "License GPLv3+: GNU GPL version 3 or later <https://gnu.org/licenses/gpl.html>.\n"
+           "This is free software: you are free to change and redistribute it.\n"
+           "There is NO WARRANTY, to the extent permitted by law.\n",
+           PACKAGE_NAME, PACKAGE_VERSION);
+}
+
+enum { OPT_NO_COLOR = 256, OPT_FIRST_FRAME };
+
+int main(int argc, char **argv)
+{
+    setlocale(LC_ALL, "");
+
+    static const struct option longopts[] = {
+        { "database", required_argument, NULL, 'd' },
+        { "no-color", no_argument, NULL, OPT_NO_COLOR },
+        { "first-frame", no_argument, NULL, OPT_FIRST_FRAME },
+        { "help", no_argument, NULL, 'h' },
+        { "version", no_argument, NULL, 'V' },
+        { NULL, 0, NULL, 0 },
+    };
+    const char *db = NULL;
+    bool no_color = false, first_frame = false;
+    int c;
+    opterr = 0;
+    /* '+': stop at the first non-option, which is the command. */
+    while ((c = getopt_long(argc, argv, "+:d:hV", longopts, NULL)) != -1) {
+        switch (c) {
+        case 'd':
+            db = optarg;
+            break;
+        case OPT_NO_COLOR:
+            no_color = true;
+            break;
+        case OPT_FIRST_FRAME:
+            first_frame = true;
+            break;
+        case 'h':
+            usage(stdout);
+            return 0;
+        case 'V':
+            version();
+            return 0;
+        case ':':
+            msg_error("option '%s' needs an argument (see dpia --help)", argv[optind - 1]);
+            return EXIT_USAGE;
+        default:
+            msg_error("unknown option '%s' (see dpia --help)", argv[optind - 1]);
+            return EXIT_USAGE;
+        }
+    }
+
+    if (optind < argc) {
+        struct cli_global g = { db };
+        int first = optind;
+        optind = 0; /* each command runs getopt afresh on its own arguments */
+        return cli_run(&g, argc - first, argv + first);
+    }
+
+    char *path = path_database(db);
+    if (!path) {
+        msg_error("no database: set HOME, XDG_DATA_HOME or DPIA_DB, or use -d FILE");
+        return EXIT_WORK;
+    }
+    struct ui_options uo = { path, no_color, first_frame };
+    int rc = ui_run(&uo);
+    free(path);
+    return rc;
+}

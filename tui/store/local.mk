@@ -1,0 +1,1 @@
+libdpia_a_SOURCES +=

@@ -1,0 +1,242 @@
+#include "config.h"
+#include "ui/term.h"
+
+#include <errno.h>
+#include <langinfo.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "util/text.h"
+#include "util/xalloc.h"
+
+static bool active;
+static bool utf8;
+static bool color;
+static SCREEN *screen;
+static int saved_stderr = -1;
+static FILE *stderr_log;
+static volatile sig_atomic_t pending_signal;
+static int eof_count;
+
+static const struct {
+    short fg, bg;
+    attr_t mono;
+} roles[ROLE_COUNT] = {
+#define X(name, fg, bg, mono) { fg, bg, mono },
+    TERM_ROLES(X)
+#undef X
+};
+
+static void on_quit_signal(int sig)
+{
+    pending_signal = sig;
+}
+
+static void on_fatal_signal(int sig)
+{
+    /* Restore the terminal as far as is safe, then die of the signal. */
+    if (active)
+        endwin();
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
+
+static void install_signals(void)
+{
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sigemptyset(&sa.sa_mask);
+    sa.sa_handler = on_quit_signal;
+    sa.sa_flags = 0; /* no SA_RESTART: a signal interrupts the wait for a key */
+    sigaction(SIGHUP, &sa, NULL);
+    sigaction(SIGTERM, &sa, NULL);
+    sigaction(SIGINT, &sa, NULL);
+    sa.sa_handler = on_fatal_signal;
+    sa.sa_flags = SA_RESETHAND;
+    sigaction(SIGSEGV, &sa, NULL);
+    sigaction(SIGBUS, &sa, NULL);
+    sigaction(SIGFPE, &sa, NULL);
+    sigaction(SIGILL, &sa, NULL);
+    sigaction(SIGABRT, &sa, NULL);
+}
+
+static void keep_stderr_aside(void)
+{
+    stderr_log = tmpfile();
+    if (!stderr_log)
+        return;
+    fflush(stderr);
+    saved_stderr = dup(STDERR_FILENO);
+    if (saved_stderr < 0 || dup2(fileno(stderr_log), STDERR_FILENO) < 0) {
+        fclose(stderr_log);
+        stderr_log = NULL;
+    }
+}
+
+static void give_stderr_back(void)
+{
+    if (!stderr_log || saved_stderr < 0)
+        return;
+    fflush(stderr);
+    dup2(saved_stderr, STDERR_FILENO);
+    close(saved_stderr);
+    saved_stderr = -1;
+    rewind(stderr_log);
+    char chunk[4096];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof chunk, stderr_log)) > 0)
+        fwrite(chunk, 1, n, stderr);
+    fclose(stderr_log);
+    stderr_log = NULL;
+}
+
+int term_start(bool no_color, struct err *e)
+{
+    if (!isatty(STDOUT_FILENO))
+        return err_set(e, "the interactive interface needs a terminal (see dpia --help for the commands)");
+    const char *term = getenv("TERM");
+    if (!term || !*term)
+        return err_set(e, "TERM is not set; cannot start the interface");
+    screen = newterm(NULL, stdout, stdin);
+    if (!screen)
+        return err_set(e, "cannot use terminal type '%s'", term);
+    set_term(screen);
+    active = true;
+    atexit(term_stop);
+    xalloc_set_fatal_hook(term_stop);
+    install_signals();
+    keep_stderr_aside();
+
+    utf8 = strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
+    const char *nc = getenv("NO_COLOR");
+    color = !no_color && !(nc && *nc) && has_colors();
+    if (color) {
+        start_color();
+        use_default_colors();
+        for (int r = 0; r < ROLE_COUNT; r++)
+            init_pair((short)(r + 1), roles[r].fg, roles[r].bg);
+    }
+    cbreak();
+    noecho();
+    nonl();
+    intrflush(stdscr, FALSE);
+    keypad(stdscr, TRUE);
+    set_escdelay(25);
+    curs_set(0);
+    /* Bracketed paste: pasted text arrives between ESC[200~ and ESC[201~. */
+    fputs("\033[?2004h", stdout);
+    fflush(stdout);
+    return 0;
+}
+
+void term_stop(void)
+{
+    if (!active)
+        return;
+    active = false;
+    fputs("\033[?2004l", stdout);
+    fflush(stdout);
+    endwin();
+    delscreen(screen);
+    screen = NULL;
+    give_stderr_back();
+}
+
+bool term_has_utf8(void)
+{
+    return utf8;
+}
+
+bool term_has_color(void)
+{
+    return color;
+}
+
+attr_t term_attr(enum term_role role)
+{
+    if (color)
+        return COLOR_PAIR(role + 1) | (roles[role].mono & (A_BOLD | A_UNDERLINE));
+    return roles[role].mono;
+}
+
+static long now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return ts.tv_sec * 1000L + ts.tv_nsec / 1000000L;
+}
+
+enum term_input term_read(wint_t *ch, int timeout_ms)
+{
+    if (pending_signal)
+        return TERM_SIGNAL;
+    timeout(timeout_ms);
+    long start = now_ms();
+    int r = get_wch(ch);
+    if (pending_signal)
+        return TERM_SIGNAL;
+    if (r == KEY_CODE_YES) {
+        eof_count = 0;
+        return TERM_KEY;
+    }
+    if (r == OK) {
+        eof_count = 0;
+        return TERM_CHAR;
+    }
+    /* ERR: a timeout, or a closed input, which returns at once. A few
+     * immediate ERRs in a row mean the input is gone. */
+    long waited = now_ms() - start;
+    if (timeout_ms < 0 || waited < timeout_ms / 2 || waited < 5) {
+        if (++eof_count >= 3)
+            return TERM_EOF;
+        return TERM_TICK;
+    }
+    eof_count = 0;
+    return TERM_TICK;
+}
+
+int term_signal(void)
+{
+    return pending_signal;
+}
+
+int term_put(WINDOW *w, int y, int x, int cols, attr_t attr, const char *s)
+{
+    if (cols <= 0)
+        return 0;
+    char *clean = text_sanitize(s, false);
+    size_t n = text_fit(clean, cols);
+    wattrset(w, attr);
+    mvwaddnstr(w, y, x, clean, (int)n);
+    wattrset(w, A_NORMAL);
+    clean[n] = '\0';
+    int used = text_width(clean);
+    free(clean);
+    return used;
+}
+
+void term_fill(WINDOW *w, int y, int x, int cols, attr_t attr)
+{
+    wattrset(w, attr);
+    for (int i = 0; i < cols; i++)
+        mvwaddch(w, y, x + i, ' ');
+    wattrset(w, A_NORMAL);
+}
+
+void term_rule(WINDOW *w, int y, int x, int cols)
+{
+    if (cols > 0)
+        mvwhline(w, y, x, utf8 ? ACS_HLINE : '-', cols);
+}
+
+void term_box(WINDOW *w)
+{
+    if (utf8)
+        box(w, 0, 0);
+    else
+        wborder(w, '|', '|', '-', '-', '+', '+', '+', '+');
+}

@@ -1,0 +1,20 @@
+/*
+ * ui: the ncurses interface: the terminal layer, the key table, the
+ * screens and widgets. The only layer that includes curses. It reads and
+ * writes assessments through the store and the core, never with SQL.
+ */
+#ifndef DPIA_UI_H
+#define DPIA_UI_H
+
+#include <stdbool.h>
+
+struct ui_options {
+    const char *db_path;   /* database file, already resolved */
+    bool no_color;         /* --no-color (NO_COLOR is read by the terminal layer) */
+    bool first_frame_only; /* draw the first screen, then exit (benchmarks) */
+};
+
+/* Runs the interactive program. Returns the process exit status. */
+int ui_run(const struct ui_options *opt);
+
+#endif

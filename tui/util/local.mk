@@ -1,0 +1,8 @@
+libdpia_a_SOURCES += \
+	tui/util/util.h \
+	tui/util/xalloc.c tui/util/xalloc.h \
+	tui/util/buf.c tui/util/buf.h \
+	tui/util/err.c tui/util/err.h \
+	tui/util/text.c tui/util/text.h \
+	tui/util/path.c tui/util/path.h \
+	tui/util/sha256.c tui/util/sha256.h

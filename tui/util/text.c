@@ -1,0 +1,163 @@
+#include "config.h"
+#include "util/text.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <wchar.h>
+
+#include "util/buf.h"
+#include "util/xalloc.h"
+
+size_t text_decode(const char *str, size_t len, unsigned *cp)
+{
+    const unsigned char *s = (const unsigned char *)str;
+    if (len == 0) {
+        *cp = 0xFFFD;
+        return 1;
+    }
+    unsigned c = s[0];
+    size_t n;
+    unsigned min;
+    if (c < 0x80) {
+        *cp = c;
+        return 1;
+    } else if (c >= 0xC2 && c <= 0xDF) {
+        n = 2; c &= 0x1F; min = 0x80;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+        n = 3; c &= 0x0F; min = 0x800;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+        n = 4; c &= 0x07; min = 0x10000;
+    } else {
+        *cp = 0xFFFD;
+        return 1;
+    }
+    if (len < n) {
+        *cp = 0xFFFD;
+        return 1;
+    }
+    for (size_t i = 1; i < n; i++) {
+        if ((s[i] & 0xC0) != 0x80) {
+            *cp = 0xFFFD;
+            return 1;
+        }
+        c = (c << 6) | (s[i] & 0x3F);
+    }
+    if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)) {
+        *cp = 0xFFFD;
+        return 1;
+    }
+    *cp = c;
+    return n;
+}
+
+bool text_valid_utf8(const char *s, size_t len)
+{
+    size_t i = 0;
+    while (i < len) {
+        unsigned cp;
+        size_t n = text_decode(s + i, len - i, &cp);
+        if (cp == 0xFFFD && n == 1)
+            return false;
+        i += n;
+    }
+    return true;
+}
+
+bool text_is_control(unsigned cp)
+{
+    return cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0);
+}
+
+char *text_sanitize(const char *s, bool keep_newlines)
+{
+    struct buf b = {0};
+    size_t len = strlen(s);
+    size_t i = 0;
+    while (i < len) {
+        unsigned cp;
+        size_t n = text_decode(s + i, len - i, &cp);
+        if (cp == '\n' && keep_newlines)
+            buf_addc(&b, '\n');
+        else if (cp == '\t')
+            buf_addc(&b, ' ');
+        else if (cp == 0x1B)
+            buf_adds(&b, "\xE2\x90\x9B"); /* U+241B SYMBOL FOR ESCAPE */
+        else if (text_is_control(cp) || (cp == 0xFFFD && n == 1))
+            buf_adds(&b, "\xEF\xBF\xBD"); /* U+FFFD */
+        else
+            buf_add(&b, s + i, n);
+        i += n;
+    }
+    return buf_take(&b);
+}
+
+static int cp_width(unsigned cp)
+{
+    int w = wcwidth((wchar_t)cp);
+    return w < 0 ? 1 : w;
+}
+
+int text_width(const char *s)
+{
+    int w = 0;
+    size_t len = strlen(s), i = 0;
+    while (i < len) {
+        unsigned cp;
+        i += text_decode(s + i, len - i, &cp);
+        w += text_is_control(cp) ? 1 : cp_width(cp);
+    }
+    return w;
+}
+
+size_t text_fit(const char *s, int cols)
+{
+    int w = 0;
+    size_t len = strlen(s), i = 0;
+    while (i < len) {
+        unsigned cp;
+        size_t n = text_decode(s + i, len - i, &cp);
+        int cw = text_is_control(cp) ? 1 : cp_width(cp);
+        if (w + cw > cols)
+            break;
+        w += cw;
+        i += n;
+    }
+    return i;
+}
+
+char *text_squeeze(const char *s, bool keep_paragraphs)
+{
+    struct buf b = {0};
+    const char *p = s;
+    while (*p && isspace((unsigned char)*p))
+        p++;
+    while (*p) {
+        if (isspace((unsigned char)*p)) {
+            int newlines = 0;
+            while (*p && isspace((unsigned char)*p)) {
+                if (*p == '\n')
+                    newlines++;
+                p++;
+            }
+            if (!*p)
+                break;
+            buf_adds(&b, keep_paragraphs && newlines >= 2 ? "\n\n" : " ");
+        } else {
+            buf_addc(&b, *p++);
+        }
+    }
+    return buf_take(&b);
+}
+
+bool text_contains_ci(const char *hay, const char *needle)
+{
+    size_t n = strlen(needle);
+    if (n == 0)
+        return true;
+    for (; *hay; hay++)
+        if (strncasecmp(hay, needle, n) == 0)
+            return true;
+    return false;
+}

@@ -1,0 +1,44 @@
+/*
+ * UTF-8 text: validation, neutralising control characters before text
+ * reaches a terminal, and measuring or cutting text by display columns.
+ * Width functions use the C library's wcwidth and so depend on the locale
+ * set by setlocale(LC_ALL, "").
+ */
+#ifndef DPIA_TEXT_H
+#define DPIA_TEXT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* True when s[0..len) is well-formed UTF-8 (no overlongs, no surrogates). */
+bool text_valid_utf8(const char *s, size_t len);
+
+/* Decodes one UTF-8 character at s (at most len bytes). Returns its length
+ * in bytes (>= 1) and stores the code point, or U+FFFD for a malformed
+ * sequence (length 1 then). */
+size_t text_decode(const char *s, size_t len, unsigned *cp);
+
+/* True for C0 and C1 control characters and DEL. */
+bool text_is_control(unsigned cp);
+
+/* A copy of s safe to draw on a terminal: control characters become
+ * U+241B-style visible symbols (ESC shows as "␛", others as "�"), invalid
+ * UTF-8 becomes U+FFFD. With keep_newlines, '\n' is kept. The caller
+ * frees. */
+char *text_sanitize(const char *s, bool keep_newlines);
+
+/* Display columns of s (sanitised first, as text_sanitize would draw it). */
+int text_width(const char *s);
+
+/* How many bytes of s fit into cols display columns. */
+size_t text_fit(const char *s, int cols);
+
+/* Collapses runs of white space to one space and trims both ends; a blank
+ * line (two or more newlines with only white space between) becomes "\n\n"
+ * when keep_paragraphs is set. The caller frees. */
+char *text_squeeze(const char *s, bool keep_paragraphs);
+
+/* Case-insensitive (ASCII) substring search. */
+bool text_contains_ci(const char *hay, const char *needle);
+
+#endif

@@ -1,0 +1,28 @@
+/*
+ * Allocation that never returns NULL: on exhaustion the program calls the
+ * registered cleanup hook (the terminal layer restores the screen), prints
+ * "dpia: out of memory" and exits with status 1.
+ */
+#ifndef DPIA_XALLOC_H
+#define DPIA_XALLOC_H
+
+#include <stddef.h>
+
+void *xmalloc(size_t n);
+void *xcalloc(size_t count, size_t size);
+void *xrealloc(void *p, size_t n);
+/* Grows an array to hold at least `need` items of `size` bytes; *cap is
+ * updated. Returns the (possibly moved) array. */
+void *xgrow(void *p, size_t *cap, size_t need, size_t size);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+/* Like asprintf; the caller frees. */
+char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Called before exiting on exhaustion (at most one hook). */
+void xalloc_set_fatal_hook(void (*hook)(void));
+
+/* Frees and clears the pointer. */
+#define XFREE(p) do { free(p); (p) = NULL; } while (0)
+
+#endif
