@@ -15,7 +15,8 @@ AM_TESTS_ENVIRONMENT = \
 
 UNIT_TESTS = \
 	tests/unit/t_util \
-	tests/unit/t_tmpl
+	tests/unit/t_tmpl \
+	tests/unit/t_logic
 
 if HAVE_CMOCKA
 check_PROGRAMS += $(UNIT_TESTS)
@@ -33,6 +34,9 @@ tests_unit_t_util_LDADD = $(UNIT_LDADD)
 tests_unit_t_tmpl_SOURCES = tests/unit/t_tmpl.c
 tests_unit_t_tmpl_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_t_tmpl_LDADD = $(UNIT_LDADD)
+tests_unit_t_logic_SOURCES = tests/unit/t_logic.c
+tests_unit_t_logic_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_t_logic_LDADD = $(UNIT_LDADD)
 
 SHELL_TESTS = \
 	tests/cli/basics.sh \

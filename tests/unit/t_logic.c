@@ -1,0 +1,343 @@
+/* Unit tests of the DPIA reasoning: answers, conditions, screening, risk
+ * levels, Art. 36, progress and coverage, on the default template and
+ * the worked example's answers (DOMAIN.md). */
+#include "config.h"
+
+#include "unit.h"
+#include "core/answer.h"
+#include "core/assess.h"
+#include "core/logic.h"
+
+static struct assessment *fresh(void)
+{
+    size_t len;
+    const char *xml = tmpl_builtin_xml(&len);
+    struct err e;
+    struct assessment *a = assess_new();
+    a->tmpl = tmpl_parse(xml, len, "built-in", &e);
+    assert_non_null(a->tmpl);
+    return a;
+}
+
+static void set(struct assessment *a, const char *qid, const char *value)
+{
+    const struct tmpl_question *q = tmpl_find_question(a->tmpl, qid);
+    if (!q)
+        fail_msg("no question %s", qid);
+    struct err e;
+    char *v = answer_canonical(q, value, &e);
+    if (!v)
+        fail_msg("%s", e.text);
+    assess_set_answer(a, qid, v);
+    free(v);
+}
+
+static const char *const criteria_ids[] = {
+    "scr.evaluation", "scr.automated-decision", "scr.monitoring", "scr.sensitive",
+    "scr.large-scale", "scr.matching", "scr.vulnerable", "scr.innovative", "scr.prevents-rights",
+};
+static const char *const mandatory_ids[] = { "scr.art35-3a", "scr.art35-3b", "scr.art35-3c",
+                                             "scr.sa-list" };
+
+static void answer_screening(struct assessment *a, const char *yes_mask)
+{
+    for (int i = 0; i < 9; i++)
+        set(a, criteria_ids[i], yes_mask[i] == '1' ? "yes" : "no");
+    for (int i = 0; i < 4; i++)
+        set(a, mandatory_ids[i], "no");
+}
+
+static void test_answer_values(void **state)
+{
+    const struct tmpl *t = tmpl_builtin();
+    struct err e;
+    char *v;
+    const struct tmpl_question *yn = tmpl_find_question(t, "scr.evaluation");
+    v = answer_canonical(yn, " Yes ", &e);
+    assert_string_equal(v, "yes");
+    free(v);
+    assert_null(answer_canonical(yn, "maybe", &e));
+    assert_non_null(strstr(e.text, "allowed: yes, no"));
+
+    const struct tmpl_question *basis = tmpl_find_question(t, "nec.basis");
+    assert_null(answer_canonical(basis, "because", &e));
+    assert_non_null(strstr(e.text, "allowed: consent, contract"));
+    v = answer_canonical(basis, "legitimate-interests", &e);
+    assert_string_equal(v, "legitimate-interests");
+    free(v);
+
+    /* multi: any order and separator in, template order out. */
+    const struct tmpl_question *sp = tmpl_find_question(t, "desc.special");
+    assert_int_equal(sp->type, QT_MULTI);
+    char in[256];
+    snprintf(in, sizeof in, "%s, %s", sp->options[2].value, sp->options[0].value);
+    v = answer_canonical(sp, in, &e);
+    char want[256];
+    snprintf(want, sizeof want, "%s\n%s", sp->options[0].value, sp->options[2].value);
+    assert_string_equal(v, want);
+    free(v);
+
+    const struct tmpl_question *list = tmpl_find_question(t, "desc.recipients");
+    v = answer_canonical(list, "  Social media team \n\n Legal, compliance \n", &e);
+    assert_string_equal(v, "Social media team\nLegal, compliance");
+    assert_int_equal(answer_count_items(v), 2);
+    free(v);
+
+    const struct tmpl_question *date = tmpl_find_question(t, "desc.start");
+    assert_null(answer_canonical(date, "2026-02-29", &e));
+    assert_null(answer_canonical(date, "2026-13-01", &e));
+    assert_null(answer_canonical(date, "tomorrow", &e));
+    v = answer_canonical(date, "2028-02-29", &e);
+    assert_string_equal(v, "2028-02-29");
+    free(v);
+
+    const struct tmpl_question *text = tmpl_find_question(t, "desc.purposes");
+    assert_null(answer_canonical(text, "a\x1b[2Jb", &e));
+    assert_non_null(strstr(e.text, "control character"));
+    assert_null(answer_canonical(text, "bad \xff utf-8", &e));
+    assert_non_null(strstr(e.text, "UTF-8"));
+    v = answer_canonical(text, "Line one\r\nLine two, caf\xc3\xa9\n\n", &e);
+    assert_string_equal(v, "Line one\nLine two, caf\xc3\xa9");
+    free(v);
+    v = answer_canonical(text, "   ", &e);
+    assert_string_equal(v, ""); /* blank clears */
+    free(v);
+}
+
+static void test_screening_worked_example(void **state)
+{
+    struct assessment *a = fresh();
+    struct screening s;
+    logic_screening(a, &s);
+    assert_int_equal(s.outcome, SCREEN_INCOMPLETE);
+
+    /* The viewing-factoids campaign: evaluation of behaviour (1),
+     * highly personal data, since viewing reveals health, sexuality or
+     * religion (4), and large scale (5). */
+    answer_screening(a, "100110000");
+    logic_screening(a, &s);
+    assert_int_equal(s.outcome, SCREEN_REQUIRED);
+    assert_int_equal(s.ncriteria, 3);
+    assert_int_equal(s.criteria[0], 1);
+    assert_int_equal(s.criteria[1], 4);
+    assert_int_equal(s.criteria[2], 5);
+    assert_non_null(strstr(s.rule, "(1, 4, 5)"));
+    assert_false(s.declined);
+
+    /* Declining despite the criteria needs reasons and the DPO's view. */
+    set(a, "scr.decision", "not-carry-out");
+    logic_screening(a, &s);
+    assert_true(s.declined);
+    assert_true(s.declined_reasons_missing);
+    set(a, "scr.not-reasons", "The campaign was withdrawn.");
+    set(a, "scr.not-dpo-view", "Agreed, provided it is not revived.");
+    logic_screening(a, &s);
+    assert_false(s.declined_reasons_missing);
+    assess_free(a);
+}
+
+static void test_screening_rules(void **state)
+{
+    struct assessment *a = fresh();
+    struct screening s;
+    answer_screening(a, "000000000");
+    logic_screening(a, &s);
+    assert_int_equal(s.outcome, SCREEN_NOT_REQUIRED);
+
+    answer_screening(a, "000100000");
+    logic_screening(a, &s);
+    assert_int_equal(s.outcome, SCREEN_RECOMMENDED);
+    assert_int_equal(s.criteria[0], 4);
+
+    /* A mandatory case decides alone. */
+    answer_screening(a, "000000000");
+    set(a, "scr.art35-3b", "yes");
+    logic_screening(a, &s);
+    assert_int_equal(s.outcome, SCREEN_REQUIRED);
+    assert_non_null(strstr(s.rule, "Art. 35(3)(b)"));
+
+    /* Two criteria decide even while others are unanswered. */
+    struct assessment *b = fresh();
+    set(b, "scr.evaluation", "yes");
+    set(b, "scr.matching", "yes");
+    logic_screening(b, &s);
+    assert_int_equal(s.outcome, SCREEN_REQUIRED);
+    /* One criterion with the rest open: not decided yet. */
+    set(b, "scr.matching", "no");
+    logic_screening(b, &s);
+    assert_int_equal(s.outcome, SCREEN_INCOMPLETE);
+    assess_free(a);
+    assess_free(b);
+}
+
+static void test_conditions(void **state)
+{
+    struct assessment *a = fresh();
+    const struct tmpl_question *li = tmpl_find_question(a->tmpl, "nec.li-balancing");
+    const struct tmpl_question *compat = tmpl_find_question(a->tmpl, "nec.compatibility");
+    assert_false(logic_shown(a, li));
+    set(a, "nec.basis", "consent");
+    assert_false(logic_shown(a, li));
+    set(a, "nec.basis", "legitimate-interests");
+    assert_true(logic_shown(a, li));
+    assert_false(logic_shown(a, compat));
+    set(a, "nec.reuse", "yes");
+    assert_true(logic_shown(a, compat));
+
+    /* Progress counts only what is shown. */
+    struct progress before, after;
+    size_t si = li->section;
+    set(a, "nec.basis", "consent");
+    logic_section_progress(a, si, &before);
+    set(a, "nec.basis", "legitimate-interests");
+    logic_section_progress(a, si, &after);
+    assert_int_equal(after.total, before.total + 3); /* the three-part test */
+    assert_int_equal(after.answered, before.answered);
+    assess_free(a);
+}
+
+static struct risk make_risk(int number, int l, int s, int la, int sa)
+{
+    struct risk r;
+    memset(&r, 0, sizeof r);
+    r.number = number;
+    r.likelihood = l;
+    r.severity = s;
+    r.likelihood_after = la;
+    r.severity_after = sa;
+    return r;
+}
+
+static void test_risk_levels(void **state)
+{
+    struct assessment *a = fresh();
+    const struct tmpl_method *m = assess_method(a);
+    assert_string_equal(m->id, "cnil-4x4");
+    assert_string_equal(m->levels[logic_risk_level(m, 1, 1)].id, "low");
+    assert_string_equal(m->levels[logic_risk_level(m, 2, 2)].id, "low");
+    assert_string_equal(m->levels[logic_risk_level(m, 3, 3)].id, "high");
+    assert_string_equal(m->levels[logic_risk_level(m, 1, 4)].id, "high");
+    assert_string_equal(m->levels[logic_risk_level(m, 4, 1)].id, "high");
+    assert_string_equal(m->levels[logic_risk_level(m, 2, 3)].id, "medium");
+    assert_int_equal(logic_risk_level(m, 0, 3), -1);
+    assert_int_equal(logic_risk_level(m, 5, 1), -1);
+
+    /* No risks: no residual level, no Art. 36. */
+    assert_int_equal(logic_highest_residual(a), -1);
+    assert_false(logic_art36_required(a));
+
+    /* Re-identification from small counts: significant/maximum before,
+     * negligible/limited after aggregation with a minimum group size. */
+    struct risk rs[2] = { make_risk(1, 3, 4, 1, 2), make_risk(2, 3, 3, 2, 2) };
+    a->risks = rs;
+    a->nrisks = 2;
+    assert_string_equal(m->levels[logic_risk_inherent(a, &rs[0])].id, "high");
+    assert_string_equal(m->levels[logic_highest_residual(a)].id, "low");
+    assert_false(logic_art36_required(a));
+    /* A residual high risk means prior consultation. */
+    rs[1].likelihood_after = 3;
+    rs[1].severity_after = 3;
+    assert_true(logic_art36_required(a));
+    /* Unscored "after": the inherent level stands. */
+    rs[1].likelihood_after = 0;
+    assert_int_equal(logic_risk_residual(a, &rs[1]), logic_risk_inherent(a, &rs[1]));
+
+    /* Under the ICO method the same pair reads on a 3x3 matrix. */
+    free(a->method);
+    a->method = strdup("ico-3x3");
+    assert_string_equal(assess_method(a)->id, "ico-3x3");
+    a->risks = NULL;
+    a->nrisks = 0;
+    assess_free(a);
+}
+
+static void test_progress_and_coverage(void **state)
+{
+    struct assessment *a = fresh();
+    struct progress p;
+    logic_progress(a, &p);
+    assert_int_equal(p.answered, 0);
+    assert_true(p.total > 40);
+    assert_int_equal(logic_percent(&p), 0);
+    struct coverage_gap gaps[64];
+    size_t n = logic_coverage(a, gaps, 64);
+    assert_int_equal(n, a->tmpl->ncoverage);
+
+    /* Answer every shown question with something valid. */
+    for (int round = 0; round < 3; round++)
+        for (size_t i = 0; i < a->tmpl->nquestions; i++) {
+            const struct tmpl_question *q = &a->tmpl->questions[i];
+            if (!logic_shown(a, q) || assess_value(a, q->id))
+                continue;
+            const char *v = q->type == QT_YESNO ? "no"
+                          : q->type == QT_DATE ? "2027-01-15"
+                          : (q->type == QT_CHOICE || q->type == QT_MULTI) ? q->options[0].value
+                          : "Answered for the test.";
+            if (q->role == ROLE_Q_SCREENING_DECISION)
+                v = "carry-out";
+            set(a, q->id, v);
+        }
+    logic_progress(a, &p);
+    assert_true(p.answered < p.total); /* the special sections are still empty */
+    assert_true(logic_percent(&p) < 100);
+
+    struct buf b = {0};
+    int blockers = logic_signoff_blockers(a, &b);
+    assert_true(blockers > 0);
+    assert_non_null(strstr(buf_str(&b), "risk register is empty"));
+    assert_non_null(strstr(buf_str(&b), "DPO's advice"));
+    buf_free(&b);
+
+    /* A scored risk, a measure for it, the DPO's advice, a decision. */
+    struct risk r = make_risk(1, 3, 3, 1, 2);
+    a->risks = &r;
+    a->nrisks = 1;
+    int rn = 1;
+    struct measure m;
+    memset(&m, 0, sizeof m);
+    m.number = 1;
+    m.risks = &rn;
+    m.nrisks = 1;
+    a->measures = &m;
+    a->nmeasures = 1;
+    free(a->signoffs[SR_DPO].advice);
+    a->signoffs[SR_DPO].advice = strdup("Proceed only with aggregation.");
+    a->signoffs[SR_DPO].advice_followed = 1;
+    a->signoffs[SR_CONTROLLER].decision = DEC_CONDITIONS;
+    logic_progress(a, &p);
+    assert_int_equal(p.answered, p.total);
+    assert_int_equal(logic_percent(&p), 100);
+    n = logic_coverage(a, gaps, 64);
+    if (n)
+        fail_msg("coverage item %s still open", gaps[0].item->id);
+    struct buf b2 = {0};
+    assert_int_equal(logic_signoff_blockers(a, &b2), 0);
+    buf_free(&b2);
+
+    /* Advice not followed needs reasons. */
+    a->signoffs[SR_DPO].advice_followed = 0;
+    struct buf b3 = {0};
+    assert_true(logic_signoff_blockers(a, &b3) >= 1);
+    assert_non_null(strstr(buf_str(&b3), "reasons are not recorded"));
+    buf_free(&b3);
+    a->risks = NULL;
+    a->nrisks = 0;
+    a->measures = NULL;
+    a->nmeasures = 0;
+    assess_free(a);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_answer_values),
+        cmocka_unit_test(test_screening_worked_example),
+        cmocka_unit_test(test_screening_rules),
+        cmocka_unit_test(test_conditions),
+        cmocka_unit_test(test_risk_levels),
+        cmocka_unit_test(test_progress_and_coverage),
+    };
+    int rc = cmocka_run_group_tests_name("logic", tests, NULL, NULL);
+    tmpl_cleanup();
+    return rc;
+}

@@ -1,0 +1,164 @@
+/* The assessment model: names of its enumerations, lookups, freeing. */
+#include "config.h"
+#include "core/assess.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/xalloc.h"
+
+/* One table per enumeration: key (stored, exported) and label (shown). */
+#define TABLE(prefix, LIST, COUNT)                                         \
+    static const char *const prefix##_keys[] = {                           \
+        LIST(KEY_OF)                                                       \
+    };                                                                     \
+    static const char *const prefix##_labels[] = {                         \
+        LIST(LABEL_OF)                                                     \
+    };                                                                     \
+    static int prefix##_parse_any(const char *key)                         \
+    {                                                                      \
+        for (int i = 0; key && i < (COUNT); i++)                           \
+            if (strcmp(prefix##_keys[i], key) == 0)                        \
+                return i;                                                  \
+        return -1;                                                         \
+    }
+#define KEY_OF(name, key, label) key,
+#define LABEL_OF(name, key, label) label,
+
+TABLE(status, ASSESS_STATUSES, ST_COUNT)
+TABLE(mstatus, MEASURE_STATUSES, MS_COUNT)
+TABLE(mtype, MEASURE_TYPES, MT_COUNT)
+TABLE(role, SIGNOFF_ROLES, SR_COUNT)
+TABLE(decision, DECISIONS, DEC_COUNT)
+
+#define GETTERS(prefix, fn, type, COUNT)                                   \
+    const char *fn##_key(type v)                                           \
+    {                                                                      \
+        return (unsigned)v < (COUNT) ? prefix##_keys[v] : "";              \
+    }                                                                      \
+    const char *fn##_label(type v)                                         \
+    {                                                                      \
+        return (unsigned)v < (COUNT) ? prefix##_labels[v] : "";            \
+    }                                                                      \
+    int fn##_parse(const char *key)                                        \
+    {                                                                      \
+        return prefix##_parse_any(key);                                    \
+    }
+
+GETTERS(status, assess_status, enum assess_status, ST_COUNT)
+GETTERS(mstatus, measure_status, enum measure_status, MS_COUNT)
+GETTERS(mtype, measure_type, enum measure_type, MT_COUNT)
+GETTERS(role, signoff_role, enum signoff_role, SR_COUNT)
+GETTERS(decision, decision, enum decision, DEC_COUNT)
+
+struct assessment *assess_new(void)
+{
+    struct assessment *a = xcalloc(1, sizeof *a);
+    a->title = xstrdup("");
+    a->method = xstrdup("");
+    a->review_date = xstrdup("");
+    for (int r = 0; r < SR_COUNT; r++) {
+        struct signoff *so = &a->signoffs[r];
+        so->role = (enum signoff_role)r;
+        so->name = xstrdup("");
+        so->position = xstrdup("");
+        so->date = xstrdup("");
+        so->advice = xstrdup("");
+        so->why_not = xstrdup("");
+        so->advice_followed = -1;
+    }
+    return a;
+}
+
+static void free_risk(struct risk *r)
+{
+    free(r->title);
+    free(r->description);
+    free(r->source);
+    free(r->impacts);
+    free(r->threats);
+    free(r->likelihood_why);
+    free(r->severity_why);
+    free(r->likelihood_after_why);
+    free(r->severity_after_why);
+}
+
+static void free_measure(struct measure *m)
+{
+    free(m->title);
+    free(m->description);
+    free(m->owner);
+    free(m->due);
+    free(m->risks);
+}
+
+void assess_free(struct assessment *a)
+{
+    if (!a)
+        return;
+    free(a->title);
+    free(a->method);
+    free(a->review_date);
+    tmpl_free(a->tmpl);
+    for (size_t i = 0; i < a->nanswers; i++) {
+        free(a->answers[i].question);
+        free(a->answers[i].value);
+        free(a->answers[i].note);
+        free(a->answers[i].who);
+    }
+    free(a->answers);
+    for (size_t i = 0; i < a->nrisks; i++)
+        free_risk(&a->risks[i]);
+    free(a->risks);
+    for (size_t i = 0; i < a->nmeasures; i++)
+        free_measure(&a->measures[i]);
+    free(a->measures);
+    for (int r = 0; r < SR_COUNT; r++) {
+        struct signoff *so = &a->signoffs[r];
+        free(so->name);
+        free(so->position);
+        free(so->date);
+        free(so->advice);
+        free(so->why_not);
+    }
+    free(a);
+}
+
+const struct answer *assess_answer(const struct assessment *a, const char *qid)
+{
+    for (size_t i = 0; i < a->nanswers; i++)
+        if (strcmp(a->answers[i].question, qid) == 0)
+            return &a->answers[i];
+    return NULL;
+}
+
+const char *assess_value(const struct assessment *a, const char *qid)
+{
+    const struct answer *an = assess_answer(a, qid);
+    return an && an->value && *an->value ? an->value : NULL;
+}
+
+struct answer *assess_set_answer(struct assessment *a, const char *qid, const char *value)
+{
+    struct answer *an = (struct answer *)assess_answer(a, qid);
+    if (!an) {
+        a->answers = xrealloc(a->answers, (a->nanswers + 1) * sizeof *a->answers);
+        an = &a->answers[a->nanswers++];
+        memset(an, 0, sizeof *an);
+        an->question = xstrdup(qid);
+        an->note = xstrdup("");
+        an->who = xstrdup("");
+    } else {
+        free(an->value);
+    }
+    an->value = xstrdup(value ? value : "");
+    return an;
+}
+
+const struct tmpl_method *assess_method(const struct assessment *a)
+{
+    if (!a->tmpl)
+        return NULL;
+    const struct tmpl_method *m = a->method ? tmpl_find_method(a->tmpl, a->method) : NULL;
+    return m ? m : tmpl_default_method(a->tmpl);
+}
