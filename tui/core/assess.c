@@ -113,6 +113,13 @@ void assess_free(struct assessment *a)
     for (size_t i = 0; i < a->nmeasures; i++)
         free_measure(&a->measures[i]);
     free(a->measures);
+    for (size_t i = 0; i < a->nhistory; i++) {
+        free(a->history[i].who);
+        free(a->history[i].what);
+        free(a->history[i].old_value);
+        free(a->history[i].new_value);
+    }
+    free(a->history);
     for (int r = 0; r < SR_COUNT; r++) {
         struct signoff *so = &a->signoffs[r];
         free(so->name);
@@ -153,6 +160,18 @@ struct answer *assess_set_answer(struct assessment *a, const char *qid, const ch
     }
     an->value = xstrdup(value ? value : "");
     return an;
+}
+
+void assess_add_change(struct assessment *a, int64_t when, const char *who, const char *what,
+                       const char *old_value, const char *new_value)
+{
+    a->history = xrealloc(a->history, (a->nhistory + 1) * sizeof *a->history);
+    struct change *c = &a->history[a->nhistory++];
+    c->when = when;
+    c->who = xstrdup(who ? who : "");
+    c->what = xstrdup(what ? what : "");
+    c->old_value = xstrdup(old_value ? old_value : "");
+    c->new_value = xstrdup(new_value ? new_value : "");
 }
 
 const struct tmpl_method *assess_method(const struct assessment *a)

@@ -150,6 +150,15 @@ struct signoff {
     char *why_not;   /* reasons when the advice was not followed */
 };
 
+/* One entry of the change history (Art. 5(2) accountability). */
+struct change {
+    int64_t when;     /* seconds since the epoch */
+    char *who;
+    char *what;       /* "answer desc.purposes", "risk R2 likelihood", "status", ... */
+    char *old_value;  /* "" when there was none */
+    char *new_value;
+};
+
 struct assessment {
     int64_t id;
     char uuid[37];
@@ -166,6 +175,8 @@ struct assessment {
     struct measure *measures;
     size_t nmeasures;
     struct signoff signoffs[SR_COUNT];
+    struct change *history;  /* oldest first */
+    size_t nhistory;
 };
 
 struct assessment *assess_new(void);
@@ -177,6 +188,10 @@ const struct answer *assess_answer(const struct assessment *a, const char *qid);
 const char *assess_value(const struct assessment *a, const char *qid);
 /* Adds or replaces an answer in memory (copies the strings). */
 struct answer *assess_set_answer(struct assessment *a, const char *qid, const char *value);
+
+/* Appends a history entry (copies the strings). */
+void assess_add_change(struct assessment *a, int64_t when, const char *who, const char *what,
+                       const char *old_value, const char *new_value);
 
 /* The risk method in force: the assessment's, else the template's default. */
 const struct tmpl_method *assess_method(const struct assessment *a);

@@ -1,0 +1,118 @@
+/*
+ * store: assessments in one SQLite file. All SQL of the program lives in
+ * this folder; nothing here knows the screen or the report formats. It
+ * loads an assessment into the core's struct assessment and writes
+ * changes back, one committed transaction per change, each change also
+ * recorded in the history (who, when, what, old and new value).
+ *
+ * Every function that can fail returns -1 (or NULL) and fills e with a
+ * message for people (no "dpia: " prefix).
+ */
+#ifndef DPIA_STORE_H
+#define DPIA_STORE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/assess.h"
+#include "util/err.h"
+
+struct store;
+
+/* Opens (creating when absent, folders included, mode 0600) the
+ * database at path; read_only opens without creating or writing. A file
+ * that is not a dpia database, or comes from a newer dpia, is refused
+ * and left untouched. A file the user cannot write opens read-only: the
+ * first write fails with a clear message. `who` is recorded as the
+ * author of changes (NULL: $DPIA_USER, else the login name). */
+struct store *store_open(const char *path, bool read_only, const char *who, struct err *e);
+void store_close(struct store *s);
+bool store_is_read_only(const struct store *s);
+const char *store_who(const struct store *s);
+void store_set_who(struct store *s, const char *who);
+
+/* One line per assessment, for the home screen and `dpia list`. */
+struct store_summary {
+    int64_t id;
+    char uuid[37];
+    char *title;
+    enum assess_status status;
+    char *template_id;
+    int percent;         /* progress, 0..100 */
+    int highest_level;   /* index into the method's levels, -1 none */
+    char *highest_name;  /* its name ("High"), "" when none */
+    bool highest_is_high;
+    char *review_date;   /* "" when none */
+    int64_t updated;
+};
+
+struct store_list {
+    struct store_summary *items;
+    size_t count;
+};
+
+/* All assessments, most recently changed first; include_archived adds
+ * the archived ones. */
+int store_list(struct store *s, bool include_archived, struct store_list *out, struct err *e);
+void store_list_free(struct store_list *l);
+
+/* Creates an assessment from a template (its XML is kept as the
+ * snapshot). Returns the new id, or -1. */
+int64_t store_create(struct store *s, const char *title, const char *template_xml,
+                     size_t xml_len, const char *method_id, struct err *e);
+
+/* Loads everything about one assessment, template snapshot parsed.
+ * Returns NULL (and e) when there is no such id. The caller frees with
+ * assess_free. The snapshot's XML is also available through
+ * store_template_xml for exports that embed or digest it. */
+struct assessment *store_load(struct store *s, int64_t id, struct err *e);
+/* The template snapshot XML of an assessment; the caller frees. */
+char *store_template_xml(struct store *s, int64_t id, size_t *len, struct err *e);
+
+/* Sets one answer (value already canonical; "" clears it), its note and
+ * flag. expected_revision is the revision the caller read (0 for none);
+ * when another process changed the answer since, nothing is written and
+ * the function returns STORE_CONFLICT with the current value in e. On
+ * success a->answers is updated in memory (revision bumped). */
+#define STORE_CONFLICT (-2)
+int store_set_answer(struct store *s, struct assessment *a, const char *qid,
+                     const char *value, const char *note, bool flagged,
+                     int64_t expected_revision, struct err *e);
+
+/* Risks and measures: add (r->id and r->number are filled), update,
+ * delete. The struct is copied into the assessment in memory too. */
+int store_add_risk(struct store *s, struct assessment *a, struct risk *r, struct err *e);
+int store_update_risk(struct store *s, struct assessment *a, const struct risk *r, struct err *e);
+int store_delete_risk(struct store *s, struct assessment *a, int64_t risk_id, struct err *e);
+int store_add_measure(struct store *s, struct assessment *a, struct measure *m, struct err *e);
+int store_update_measure(struct store *s, struct assessment *a, const struct measure *m,
+                         struct err *e);
+int store_delete_measure(struct store *s, struct assessment *a, int64_t measure_id,
+                         struct err *e);
+
+/* Sign-offs, one per role. */
+int store_set_signoff(struct store *s, struct assessment *a, const struct signoff *so,
+                      struct err *e);
+
+/* Metadata. */
+int store_set_status(struct store *s, struct assessment *a, enum assess_status st, struct err *e);
+int store_set_title(struct store *s, struct assessment *a, const char *title, struct err *e);
+int store_set_review_date(struct store *s, struct assessment *a, const char *date, struct err *e);
+int store_delete(struct store *s, int64_t id, struct err *e);
+/* A full copy under a new id and uuid ("Copy of ..."); returns the id. */
+int64_t store_duplicate(struct store *s, int64_t id, struct err *e);
+/* Writes a whole assessment built elsewhere (an import) under a new id;
+ * keeps a->uuid unless it is taken, then makes a new one. Returns the id. */
+int64_t store_insert(struct store *s, struct assessment *a, const char *template_xml,
+                     size_t xml_len, struct err *e);
+
+/* The change history is part of the assessment: store_load fills
+ * a->history (oldest first) with every change recorded for it, and
+ * store_insert writes a->history back (an import keeps the record's
+ * history, followed by the import itself). */
+
+/* The schema version this program writes (PRAGMA user_version). */
+int store_schema_version(void);
+
+#endif
