@@ -115,4 +115,18 @@ int64_t store_insert(struct store *s, struct assessment *a, const char *template
 /* The schema version this program writes (PRAGMA user_version). */
 int store_schema_version(void);
 
+/* The file the store was opened on. */
+const char *store_path(const struct store *s);
+
+/* Finds an assessment by its number ("12") or its uuid (whole, or a
+ * prefix of at least 4 characters that names only one). Returns the id,
+ * or -1 with e ("no assessment ..."). */
+int64_t store_resolve(struct store *s, const char *ref, struct err *e);
+
+/* Groups many changes into one transaction (a bulk import, a test
+ * generator): the changes made in between join it; store_batch_end
+ * commits them all (keep) or none. */
+int store_batch_begin(struct store *s, struct err *e);
+int store_batch_end(struct store *s, bool keep, struct err *e);
+
 #endif

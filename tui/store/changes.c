@@ -1,0 +1,371 @@
+/*
+ * Changes to an assessment: answers (with conflict detection), sign-offs,
+ * status, title, review date, and the change history.
+ *
+ * Every change is one transaction: the write, its history rows and the
+ * listing's summary (store_touch) are committed together or not at all.
+ *
+ * History rows of the same thing changed by the same person within a
+ * minute of each other are merged into one (old value of the first, new
+ * value of the last): the editor saves text as it is typed, and a
+ * paragraph typed over five minutes is one change for the record, not
+ * three hundred.
+ */
+#include "config.h"
+#include "store/store.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/answer.h"
+#include "store/store_int.h"
+#include "util/xalloc.h"
+
+#define COALESCE_SECONDS 60
+
+int store_hist_add(struct store *s, int64_t aid, const char *what, const char *old_value,
+                   const char *new_value, bool coalesce, struct err *e)
+{
+    int64_t now = store_now();
+    sqlite3_stmt *st;
+    if (coalesce) {
+        st = store_stmt(s, SQ_HIST_LAST, e);
+        if (!st)
+            return -1;
+        sqlite3_bind_int64(st, 1, aid);
+        int64_t last = -1;
+        if (sqlite3_step(st) == SQLITE_ROW && now - sqlite3_column_int64(st, 1) <= COALESCE_SECONDS &&
+            strcmp((const char *)sqlite3_column_text(st, 2), s->who) == 0 &&
+            strcmp((const char *)sqlite3_column_text(st, 3), what) == 0)
+            last = sqlite3_column_int64(st, 0);
+        sqlite3_reset(st);
+        if (last >= 0) {
+            st = store_stmt(s, SQ_HIST_COALESCE, e);
+            if (!st)
+                return -1;
+            sqlite3_bind_int64(st, 1, last);
+            sqlite3_bind_int64(st, 2, now);
+            store_bind_text(st, 3, new_value);
+            return store_exec(s, st, "recording the change", e);
+        }
+    }
+    st = store_stmt(s, SQ_HIST_ADD, e);
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, aid);
+    sqlite3_bind_int64(st, 2, now);
+    store_bind_text(st, 3, s->who);
+    store_bind_text(st, 4, what);
+    store_bind_text(st, 5, old_value);
+    store_bind_text(st, 6, new_value);
+    return store_exec(s, st, "recording the change", e);
+}
+
+static void set_str(char **p, const char *v)
+{
+    free(*p);
+    *p = xstrdup(v ? v : "");
+}
+
+int store_finish(struct store *s, struct assessment *a, struct err *e)
+{
+    if (store_touch(s, a->id, a->tmpl, e) < 0 || store_txn_commit(s, e) < 0)
+        return -1;
+    /* Only the copy in memory is behind if this fails: not an error. */
+    store_sync_history(s, a, NULL);
+    return 0;
+}
+
+/* --- answers ----------------------------------------------------------- */
+
+struct stored_answer {
+    bool exists;
+    char *value, *note, *who;
+    bool flagged;
+    int64_t revision;
+};
+
+static int read_answer(struct store *s, int64_t aid, const char *qid, struct stored_answer *out,
+                       struct err *e)
+{
+    memset(out, 0, sizeof *out);
+    sqlite3_stmt *st = store_stmt(s, SQ_ANS_GET, e);
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, aid);
+    store_bind_text(st, 2, qid);
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+        out->exists = true;
+        out->value = store_col_text(st, 0);
+        out->note = store_col_text(st, 1);
+        out->flagged = sqlite3_column_int(st, 2) != 0;
+        out->revision = sqlite3_column_int64(st, 3);
+        out->who = store_col_text(st, 4);
+    } else {
+        out->value = xstrdup("");
+        out->note = xstrdup("");
+        out->who = xstrdup("");
+    }
+    sqlite3_reset(st);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return store_db_error(s, "reading an answer", e);
+    return 0;
+}
+
+static void stored_answer_free(struct stored_answer *sa)
+{
+    free(sa->value);
+    free(sa->note);
+    free(sa->who);
+}
+
+static void remember_answer(struct assessment *a, const char *qid, const char *value,
+                            const char *note, bool flagged, const char *who, int64_t when,
+                            int64_t revision)
+{
+    struct answer *an = assess_set_answer(a, qid, value);
+    if (!an)
+        return;
+    set_str(&an->note, note);
+    set_str(&an->who, who);
+    an->flagged = flagged;
+    an->when = when;
+    an->revision = revision;
+}
+
+int store_set_answer(struct store *s, struct assessment *a, const char *qid,
+                     const char *value, const char *note, bool flagged,
+                     int64_t expected_revision, struct err *e)
+{
+    if (!qid || !*qid)
+        return err_set(e, "no question given");
+    value = value ? value : "";
+    note = note ? note : "";
+    if (store_txn_begin(s, e) < 0)
+        return -1;
+    struct stored_answer cur;
+    if (read_answer(s, a->id, qid, &cur, e) < 0)
+        goto fail;
+    /* The check and the write are in one transaction: no other writer
+     * can slip in between. */
+    if (cur.revision != expected_revision) {
+        err_set(e, "the answer to %s was changed by %s meanwhile; it now reads: %s", qid,
+                cur.who, *cur.value ? cur.value : "(empty)");
+        store_txn_rollback(s);
+        stored_answer_free(&cur);
+        return STORE_CONFLICT;
+    }
+    bool value_changed = strcmp(cur.value, value) != 0;
+    bool note_changed = strcmp(cur.note, note) != 0;
+    bool flag_changed = cur.flagged != flagged;
+    if (cur.exists && !value_changed && !note_changed && !flag_changed) {
+        /* Nothing new (the editor's periodic save): no write at all. */
+        store_txn_rollback(s);
+        stored_answer_free(&cur);
+        return 0;
+    }
+    int64_t now = store_now(), revision = cur.revision + 1;
+    sqlite3_stmt *st = store_stmt(s, SQ_ANS_PUT, e);
+    if (!st)
+        goto fail_cur;
+    sqlite3_bind_int64(st, 1, a->id);
+    store_bind_text(st, 2, qid);
+    store_bind_text(st, 3, value);
+    store_bind_text(st, 4, note);
+    sqlite3_bind_int(st, 5, flagged);
+    store_bind_text(st, 6, s->who);
+    sqlite3_bind_int64(st, 7, now);
+    sqlite3_bind_int64(st, 8, revision);
+    if (store_exec(s, st, "saving the answer", e) < 0)
+        goto fail_cur;
+    char what[320];
+    if (value_changed) {
+        snprintf(what, sizeof what, "answer %s", qid);
+        if (store_hist_add(s, a->id, what, cur.value, value, true, e) < 0)
+            goto fail_cur;
+    }
+    if (note_changed) {
+        snprintf(what, sizeof what, "note %s", qid);
+        if (store_hist_add(s, a->id, what, cur.note, note, true, e) < 0)
+            goto fail_cur;
+    }
+    if (flag_changed) {
+        snprintf(what, sizeof what, "follow-up %s", qid);
+        if (store_hist_add(s, a->id, what, cur.flagged ? "yes" : "no", flagged ? "yes" : "no",
+                           false, e) < 0)
+            goto fail_cur;
+    }
+    if (store_finish(s, a, e) < 0)
+        goto fail_cur;
+    stored_answer_free(&cur);
+    remember_answer(a, qid, value, note, flagged, s->who, now, revision);
+    a->updated = now;
+    return 0;
+fail_cur:
+    stored_answer_free(&cur);
+fail:
+    store_txn_rollback(s);
+    return -1;
+}
+
+/* --- sign-offs ------------------------------------------------------------ */
+
+int store_set_signoff(struct store *s, struct assessment *a, const struct signoff *so,
+                      struct err *e)
+{
+    if ((int)so->role < 0 || so->role >= SR_COUNT)
+        return err_set(e, "unknown sign-off role");
+    if (so->date && *so->date && !answer_valid_date(so->date))
+        return err_set(e, "'%s' is not a date (YYYY-MM-DD)", so->date);
+    if (store_txn_begin(s, e) < 0)
+        return -1;
+    struct signoff old;
+    memset(&old, 0, sizeof old);
+    old.advice_followed = -1;
+    sqlite3_stmt *st = store_stmt(s, SQ_SIGN_GET, e);
+    if (!st)
+        goto fail;
+    sqlite3_bind_int64(st, 1, a->id);
+    store_bind_text(st, 2, signoff_role_key(so->role));
+    if (sqlite3_step(st) == SQLITE_ROW)
+        store_read_signoff(st, 0, &old);
+    sqlite3_reset(st);
+    for (size_t i = 0; i < store_nsignoff_fields; i++) {
+        const struct store_field *f = &store_signoff_fields[i];
+        if (store_field_same(f, &old, so))
+            continue;
+        char what[96];
+        snprintf(what, sizeof what, "sign-off %s %s", signoff_role_key(so->role), f->name);
+        char *ov = store_field_text(f, &old), *nv = store_field_text(f, so);
+        int rc = store_hist_add(s, a->id, what, ov, nv, true, e);
+        free(ov);
+        free(nv);
+        if (rc < 0)
+            goto fail;
+    }
+    if (store_put_signoff(s, a->id, so, e) < 0 || store_finish(s, a, e) < 0)
+        goto fail;
+    store_signoff_clear(&old);
+    struct signoff *dst = &a->signoffs[so->role];
+    store_signoff_clear(dst);
+    store_signoff_copy(dst, so);
+    a->updated = store_now();
+    return 0;
+fail:
+    store_signoff_clear(&old);
+    store_txn_rollback(s);
+    return -1;
+}
+
+/* --- metadata ------------------------------------------------------------ */
+
+enum meta { META_TITLE, META_STATUS, META_REVIEW };
+
+static int set_meta(struct store *s, struct assessment *a, enum meta which, const char *value,
+                    struct err *e)
+{
+    static const char *const names[] = { "title", "status", "review date" };
+    static const enum store_stmt setters[] = { SQ_A_SET_TITLE, SQ_A_SET_STATUS, SQ_A_SET_REVIEW };
+    if (store_txn_begin(s, e) < 0)
+        return -1;
+    sqlite3_stmt *st = store_stmt(s, SQ_A_META, e);
+    if (!st)
+        goto fail;
+    sqlite3_bind_int64(st, 1, a->id);
+    if (sqlite3_step(st) != SQLITE_ROW) {
+        sqlite3_reset(st);
+        err_set(e, "there is no assessment %lld", (long long)a->id);
+        goto fail;
+    }
+    char *old = store_col_text(st, (int)which);
+    sqlite3_reset(st);
+    if (strcmp(old, value) == 0) {
+        free(old);
+        store_txn_rollback(s);
+        return 0;
+    }
+    st = store_stmt(s, setters[which], e);
+    int rc = -1;
+    if (st) {
+        sqlite3_bind_int64(st, 1, a->id);
+        store_bind_text(st, 2, value);
+        rc = store_exec(s, st, "saving", e);
+    }
+    if (rc == 0)
+        rc = store_hist_add(s, a->id, names[which], old, value, which == META_TITLE, e);
+    free(old);
+    if (rc < 0 || store_finish(s, a, e) < 0)
+        goto fail;
+    a->updated = store_now();
+    return 0;
+fail:
+    store_txn_rollback(s);
+    return -1;
+}
+
+int store_set_status(struct store *s, struct assessment *a, enum assess_status st, struct err *e)
+{
+    if ((int)st < 0 || st >= ST_COUNT)
+        return err_set(e, "unknown status");
+    if (set_meta(s, a, META_STATUS, assess_status_key(st), e) < 0)
+        return -1;
+    a->status = st;
+    return 0;
+}
+
+int store_set_title(struct store *s, struct assessment *a, const char *title, struct err *e)
+{
+    if (!title || !*title)
+        return err_set(e, "an assessment needs a title");
+    if (set_meta(s, a, META_TITLE, title, e) < 0)
+        return -1;
+    set_str(&a->title, title);
+    return 0;
+}
+
+int store_set_review_date(struct store *s, struct assessment *a, const char *date, struct err *e)
+{
+    date = date ? date : "";
+    if (*date && !answer_valid_date(date))
+        return err_set(e, "'%s' is not a date (YYYY-MM-DD)", date);
+    if (set_meta(s, a, META_REVIEW, date, e) < 0)
+        return -1;
+    set_str(&a->review_date, date);
+    return 0;
+}
+
+/* --- history ------------------------------------------------------------- */
+
+int store_sync_history(struct store *s, struct assessment *a, struct err *e)
+{
+    sqlite3_stmt *st = store_stmt(s, SQ_HIST_SINCE, e);
+    if (!st)
+        return -1;
+    size_t from = a->nhistory ? a->nhistory - 1 : 0;
+    sqlite3_bind_int64(st, 1, a->id);
+    sqlite3_bind_int64(st, 2, (int64_t)from);
+    bool first = true;
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        int64_t when = sqlite3_column_int64(st, 0);
+        const char *who = (const char *)sqlite3_column_text(st, 1);
+        const char *what = (const char *)sqlite3_column_text(st, 2);
+        const char *ov = (const char *)sqlite3_column_text(st, 3);
+        const char *nv = (const char *)sqlite3_column_text(st, 4);
+        if (first && a->nhistory) {
+            struct change *c = &a->history[a->nhistory - 1];
+            c->when = when;
+            set_str(&c->who, who);
+            set_str(&c->what, what);
+            set_str(&c->old_value, ov);
+            set_str(&c->new_value, nv);
+        } else {
+            assess_add_change(a, when, who, what, ov, nv);
+        }
+        first = false;
+    }
+    sqlite3_reset(st);
+    return rc == SQLITE_DONE ? 0 : store_db_error(s, "reading the history", e);
+}

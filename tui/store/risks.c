@@ -1,0 +1,356 @@
+/*
+ * The risk register and the action plan: adding, changing and deleting
+ * risks and measures, each change with its history rows (one per field
+ * that changed) and the listing's summary in one transaction.
+ */
+#include "config.h"
+#include "store/store.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/answer.h"
+#include "store/store_int.h"
+#include "util/buf.h"
+#include "util/xalloc.h"
+
+/* History rows for each field that differs between old and new. */
+static int record_fields(struct store *s, int64_t aid, const char *prefix,
+                         const struct store_field *fields, size_t n, const void *old,
+                         const void *new, struct err *e)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (store_field_same(&fields[i], old, new))
+            continue;
+        char what[96];
+        snprintf(what, sizeof what, "%s %s", prefix, fields[i].name);
+        char *ov = store_field_text(&fields[i], old), *nv = store_field_text(&fields[i], new);
+        int rc = store_hist_add(s, aid, what, ov, nv, true, e);
+        free(ov);
+        free(nv);
+        if (rc < 0)
+            return -1;
+    }
+    return 0;
+}
+
+static int check_risk(const struct assessment *a, const struct risk *r, struct err *e)
+{
+    if (!r->title || !*r->title)
+        return err_set(e, "a risk needs a title");
+    const struct tmpl_method *m = a->tmpl ? assess_method(a) : NULL;
+    int nl = m ? m->nlikelihood : TMPL_MAX_LEVELS, ns = m ? m->nseverity : TMPL_MAX_LEVELS;
+    if (r->likelihood < 0 || r->likelihood > nl || r->likelihood_after < 0 ||
+        r->likelihood_after > nl)
+        return err_set(e, "likelihood must be between 1 and %d (0: not scored)", nl);
+    if (r->severity < 0 || r->severity > ns || r->severity_after < 0 || r->severity_after > ns)
+        return err_set(e, "severity must be between 1 and %d (0: not scored)", ns);
+    return 0;
+}
+
+static struct risk *find_risk(struct assessment *a, int64_t id)
+{
+    for (size_t i = 0; i < a->nrisks; i++)
+        if (a->risks[i].id == id)
+            return &a->risks[i];
+    return NULL;
+}
+
+static struct measure *find_measure(struct assessment *a, int64_t id)
+{
+    for (size_t i = 0; i < a->nmeasures; i++)
+        if (a->measures[i].id == id)
+            return &a->measures[i];
+    return NULL;
+}
+
+/* --- risks ------------------------------------------------------------ */
+
+int store_add_risk(struct store *s, struct assessment *a, struct risk *r, struct err *e)
+{
+    if (check_risk(a, r, e) < 0 || store_txn_begin(s, e) < 0)
+        return -1;
+    r->number = 0; /* the next free one */
+    char what[32];
+    if (store_put_risk(s, a->id, r, e) < 0)
+        goto fail;
+    snprintf(what, sizeof what, "risk R%d added", r->number);
+    if (store_hist_add(s, a->id, what, "", r->title, false, e) < 0 ||
+        store_finish(s, a, e) < 0)
+        goto fail;
+    a->risks = xrealloc(a->risks, (a->nrisks + 1) * sizeof *a->risks);
+    store_risk_copy(&a->risks[a->nrisks++], r);
+    a->updated = store_now();
+    return 0;
+fail:
+    store_txn_rollback(s);
+    return -1;
+}
+
+/* Reads the stored risk id of assessment aid into old (zeroed first). */
+static int get_risk(struct store *s, int64_t aid, int64_t id, struct risk *old, struct err *e)
+{
+    memset(old, 0, sizeof *old);
+    sqlite3_stmt *st = store_stmt(s, SQ_RISK_GET, e);
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, aid);
+    sqlite3_bind_int64(st, 2, id);
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW)
+        store_read_risk(st, 0, old);
+    sqlite3_reset(st);
+    if (rc == SQLITE_ROW)
+        return 0;
+    if (rc == SQLITE_DONE)
+        return err_set(e, "that risk no longer exists (deleted meanwhile?)");
+    return store_db_error(s, "reading a risk", e);
+}
+
+int store_update_risk(struct store *s, struct assessment *a, const struct risk *r, struct err *e)
+{
+    if (check_risk(a, r, e) < 0 || store_txn_begin(s, e) < 0)
+        return -1;
+    struct risk old;
+    if (get_risk(s, a->id, r->id, &old, e) < 0)
+        goto fail;
+    char prefix[32];
+    snprintf(prefix, sizeof prefix, "risk R%d", old.number);
+    if (record_fields(s, a->id, prefix, store_risk_fields, store_nrisk_fields, &old, r, e) < 0)
+        goto fail;
+    sqlite3_stmt *st = store_stmt(s, SQ_RISK_SET, e);
+    if (!st)
+        goto fail;
+    sqlite3_bind_int64(st, 1, a->id);
+    sqlite3_bind_int64(st, 2, r->id);
+    for (size_t i = 0; i < store_nrisk_fields; i++)
+        store_field_bind(st, 3 + (int)i, &store_risk_fields[i], r);
+    if (store_exec(s, st, "saving a risk", e) < 0 || store_finish(s, a, e) < 0)
+        goto fail;
+    struct risk *mem = find_risk(a, r->id);
+    if (mem && mem != r) {
+        store_risk_clear(mem);
+        store_risk_copy(mem, r);
+        mem->number = old.number;
+    }
+    store_risk_clear(&old);
+    a->updated = store_now();
+    return 0;
+fail:
+    store_risk_clear(&old);
+    store_txn_rollback(s);
+    return -1;
+}
+
+int store_delete_risk(struct store *s, struct assessment *a, int64_t risk_id, struct err *e)
+{
+    if (store_txn_begin(s, e) < 0)
+        return -1;
+    struct risk old;
+    if (get_risk(s, a->id, risk_id, &old, e) < 0)
+        goto fail;
+    char what[32];
+    snprintf(what, sizeof what, "risk R%d deleted", old.number);
+    sqlite3_stmt *st = store_stmt(s, SQ_RISK_DEL, e);
+    if (!st)
+        goto fail;
+    sqlite3_bind_int64(st, 1, a->id);
+    sqlite3_bind_int64(st, 2, risk_id);
+    /* measure_risks rows go with it (ON DELETE CASCADE). */
+    if (store_exec(s, st, "deleting a risk", e) < 0 ||
+        store_hist_add(s, a->id, what, old.title, "", false, e) < 0 ||
+        store_finish(s, a, e) < 0)
+        goto fail;
+    struct risk *mem = find_risk(a, risk_id);
+    if (mem) {
+        size_t i = (size_t)(mem - a->risks);
+        store_risk_clear(mem);
+        memmove(mem, mem + 1, (a->nrisks - i - 1) * sizeof *mem);
+        a->nrisks--;
+    }
+    for (size_t i = 0; i < a->nmeasures; i++) {
+        struct measure *m = &a->measures[i];
+        size_t k = 0;
+        for (size_t j = 0; j < m->nrisks; j++)
+            if (m->risks[j] != old.number)
+                m->risks[k++] = m->risks[j];
+        m->nrisks = k;
+    }
+    store_risk_clear(&old);
+    a->updated = store_now();
+    return 0;
+fail:
+    store_risk_clear(&old);
+    store_txn_rollback(s);
+    return -1;
+}
+
+/* --- measures -------------------------------------------------------- */
+
+static int check_measure(const struct measure *m, struct err *e)
+{
+    if (!m->title || !*m->title)
+        return err_set(e, "a measure needs a title");
+    if ((int)m->type < 0 || m->type >= MT_COUNT)
+        return err_set(e, "unknown measure type");
+    if ((int)m->status < 0 || m->status >= MS_COUNT)
+        return err_set(e, "unknown measure status");
+    if (m->due && *m->due && !answer_valid_date(m->due))
+        return err_set(e, "'%s' is not a date (YYYY-MM-DD)", m->due);
+    return 0;
+}
+
+static char *links_text(const int *risks, size_t n)
+{
+    struct buf b = { 0 };
+    for (size_t i = 0; i < n; i++)
+        buf_printf(&b, "%sR%d", i ? ", " : "", risks[i]);
+    return buf_take(&b);
+}
+
+int store_add_measure(struct store *s, struct assessment *a, struct measure *m, struct err *e)
+{
+    if (check_measure(m, e) < 0 || store_txn_begin(s, e) < 0)
+        return -1;
+    m->number = 0;
+    char what[32];
+    if (store_put_measure(s, a->id, m, e) < 0)
+        goto fail;
+    snprintf(what, sizeof what, "measure M%d added", m->number);
+    if (store_hist_add(s, a->id, what, "", m->title, false, e) < 0)
+        goto fail;
+    if (m->nrisks) {
+        char *links = links_text(m->risks, m->nrisks);
+        snprintf(what, sizeof what, "measure M%d risks", m->number);
+        int rc = store_hist_add(s, a->id, what, "", links, false, e);
+        free(links);
+        if (rc < 0)
+            goto fail;
+    }
+    if (store_finish(s, a, e) < 0)
+        goto fail;
+    a->measures = xrealloc(a->measures, (a->nmeasures + 1) * sizeof *a->measures);
+    store_measure_copy(&a->measures[a->nmeasures++], m);
+    a->updated = store_now();
+    return 0;
+fail:
+    store_txn_rollback(s);
+    return -1;
+}
+
+static int get_measure(struct store *s, int64_t aid, int64_t id, struct measure *old,
+                       struct err *e)
+{
+    memset(old, 0, sizeof *old);
+    sqlite3_stmt *st = store_stmt(s, SQ_MEAS_GET, e);
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, aid);
+    sqlite3_bind_int64(st, 2, id);
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW)
+        store_read_measure(st, 0, old);
+    sqlite3_reset(st);
+    if (rc == SQLITE_DONE)
+        return err_set(e, "that measure no longer exists (deleted meanwhile?)");
+    if (rc != SQLITE_ROW)
+        return store_db_error(s, "reading a measure", e);
+    st = store_stmt(s, SQ_LINKS_OF, e);
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, id);
+    size_t cap = 0;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        old->risks = xgrow(old->risks, &cap, old->nrisks + 1, sizeof *old->risks);
+        old->risks[old->nrisks++] = sqlite3_column_int(st, 0);
+    }
+    sqlite3_reset(st);
+    return rc == SQLITE_DONE ? 0 : store_db_error(s, "reading a measure", e);
+}
+
+int store_update_measure(struct store *s, struct assessment *a, const struct measure *m,
+                         struct err *e)
+{
+    if (check_measure(m, e) < 0 || store_txn_begin(s, e) < 0)
+        return -1;
+    struct measure old;
+    if (get_measure(s, a->id, m->id, &old, e) < 0)
+        goto fail;
+    char prefix[32];
+    snprintf(prefix, sizeof prefix, "measure M%d", old.number);
+    if (record_fields(s, a->id, prefix, store_measure_fields, store_nmeasure_fields, &old, m,
+                      e) < 0)
+        goto fail;
+    char *ol = links_text(old.risks, old.nrisks), *nl = links_text(m->risks, m->nrisks);
+    int rc = 0;
+    if (strcmp(ol, nl) != 0) {
+        char what[48];
+        snprintf(what, sizeof what, "%s risks", prefix);
+        rc = store_hist_add(s, a->id, what, ol, nl, true, e);
+    }
+    free(ol);
+    free(nl);
+    if (rc < 0)
+        goto fail;
+    sqlite3_stmt *st = store_stmt(s, SQ_MEAS_SET, e);
+    if (!st)
+        goto fail;
+    sqlite3_bind_int64(st, 1, a->id);
+    sqlite3_bind_int64(st, 2, m->id);
+    for (size_t i = 0; i < store_nmeasure_fields; i++)
+        store_field_bind(st, 3 + (int)i, &store_measure_fields[i], m);
+    struct measure linked = *m;
+    linked.number = old.number;
+    if (store_exec(s, st, "saving a measure", e) < 0 ||
+        store_update_links(s, a->id, &linked, e) < 0 || store_finish(s, a, e) < 0)
+        goto fail;
+    struct measure *mem = find_measure(a, m->id);
+    if (mem && mem != m) {
+        store_measure_clear(mem);
+        store_measure_copy(mem, m);
+        mem->number = old.number;
+    }
+    store_measure_clear(&old);
+    a->updated = store_now();
+    return 0;
+fail:
+    store_measure_clear(&old);
+    store_txn_rollback(s);
+    return -1;
+}
+
+int store_delete_measure(struct store *s, struct assessment *a, int64_t measure_id,
+                         struct err *e)
+{
+    if (store_txn_begin(s, e) < 0)
+        return -1;
+    struct measure old;
+    if (get_measure(s, a->id, measure_id, &old, e) < 0)
+        goto fail;
+    char what[32];
+    snprintf(what, sizeof what, "measure M%d deleted", old.number);
+    sqlite3_stmt *st = store_stmt(s, SQ_MEAS_DEL, e);
+    if (!st)
+        goto fail;
+    sqlite3_bind_int64(st, 1, a->id);
+    sqlite3_bind_int64(st, 2, measure_id);
+    if (store_exec(s, st, "deleting a measure", e) < 0 ||
+        store_hist_add(s, a->id, what, old.title, "", false, e) < 0 ||
+        store_finish(s, a, e) < 0)
+        goto fail;
+    struct measure *mem = find_measure(a, measure_id);
+    if (mem) {
+        size_t i = (size_t)(mem - a->measures);
+        store_measure_clear(mem);
+        memmove(mem, mem + 1, (a->nmeasures - i - 1) * sizeof *mem);
+        a->nmeasures--;
+    }
+    store_measure_clear(&old);
+    a->updated = store_now();
+    return 0;
+fail:
+    store_measure_clear(&old);
+    store_txn_rollback(s);
+    return -1;
+}

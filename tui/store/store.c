@@ -1,0 +1,454 @@
+/*
+ * The connection: opening (checks before any write, so that a file that
+ * is not ours is never touched), pragmas, the statement cache,
+ * transactions with a retry when another process holds the lock, and
+ * the small helpers the other files of the store share.
+ */
+#include "config.h"
+#include "store/store.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <pwd.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+#if defined(__linux__)
+#include <sys/random.h>
+#endif
+
+#include "store/store_int.h"
+#include "util/path.h"
+#include "util/xalloc.h"
+
+/* How long a writer waits for another process before giving up: long
+ * enough for any single change of the other side, short enough that a
+ * stuck process is reported rather than waited on forever. */
+#define BUSY_TIMEOUT_MS 5000
+#define BUSY_RETRY_TOTAL_MS 15000
+
+static const char *const statement_sql[SQ_COUNT] = {
+#define X(name, sql) sql,
+    STORE_STATEMENTS(X)
+#undef X
+};
+
+static char *default_who(void)
+{
+    const char *env = getenv("DPIA_USER");
+    if (env && *env)
+        return xstrdup(env);
+    struct passwd *pw = getpwuid(geteuid());
+    if (pw && pw->pw_name && *pw->pw_name)
+        return xstrdup(pw->pw_name);
+    env = getenv("LOGNAME");
+    if (env && *env)
+        return xstrdup(env);
+    return xasprintf("uid %ld", (long)geteuid());
+}
+
+int store_db_error(struct store *s, const char *what, struct err *e)
+{
+    int code = sqlite3_extended_errcode(s->db);
+    if ((code & 0xff) == SQLITE_READONLY)
+        return err_set(e, "%s: %s cannot be written (read-only)", what, s->path);
+    if ((code & 0xff) == SQLITE_BUSY || (code & 0xff) == SQLITE_LOCKED)
+        return err_set(e, "%s: %s is busy: another program kept it locked for too long",
+                       what, s->path);
+    return err_set(e, "%s: %s: %s", what, s->path, sqlite3_errmsg(s->db));
+}
+
+sqlite3_stmt *store_stmt(struct store *s, enum store_stmt id, struct err *e)
+{
+    sqlite3_stmt *st = s->stmts[id];
+    if (st) {
+        sqlite3_reset(st);
+        sqlite3_clear_bindings(st);
+        return st;
+    }
+    if (sqlite3_prepare_v3(s->db, statement_sql[id], -1, SQLITE_PREPARE_PERSISTENT, &st,
+                           NULL) != SQLITE_OK) {
+        store_db_error(s, "preparing a statement", e);
+        return NULL;
+    }
+    s->stmts[id] = st;
+    return st;
+}
+
+void store_bind_text(sqlite3_stmt *st, int i, const char *v)
+{
+    sqlite3_bind_text(st, i, v ? v : "", -1, SQLITE_TRANSIENT);
+}
+
+char *store_col_text(sqlite3_stmt *st, int i)
+{
+    const unsigned char *t = sqlite3_column_text(st, i);
+    int n = sqlite3_column_bytes(st, i);
+    return t ? xstrndup((const char *)t, (size_t)n) : xstrdup("");
+}
+
+int store_exec(struct store *s, sqlite3_stmt *st, const char *what, struct err *e)
+{
+    int rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    if (rc == SQLITE_DONE || rc == SQLITE_ROW)
+        return 0;
+    return store_db_error(s, what, e);
+}
+
+int store_exec_sql(struct store *s, const char *sql, struct err *e)
+{
+    char *msg = NULL;
+    if (sqlite3_exec(s->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
+        err_set(e, "%s: %s", s->path, msg ? msg : sqlite3_errmsg(s->db));
+        sqlite3_free(msg);
+        return -1;
+    }
+    return 0;
+}
+
+int64_t store_now(void)
+{
+    return (int64_t)time(NULL);
+}
+
+static int64_t monotonic_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+int store_check_writable(struct store *s, struct err *e)
+{
+    if (!s->read_only)
+        return 0;
+    return err_set(e, "%s is open read-only: the change was not saved", s->path);
+}
+
+/* SQLite waits in its busy handler for most locks, but in WAL mode some
+ * (a reader recovering the log, a lock taken while it checks) come back
+ * at once as SQLITE_BUSY: those are retried here with a short pause, so
+ * that "database is locked" never reaches the user within a normal wait. */
+int store_txn_begin(struct store *s, struct err *e)
+{
+    if (s->depth > 0) {
+        s->depth++;
+        return 0;
+    }
+    if (store_check_writable(s, e) < 0)
+        return -1;
+    int64_t start = monotonic_ms();
+    for (unsigned attempt = 0;; attempt++) {
+        sqlite3_stmt *st = store_stmt(s, SQ_BEGIN, e);
+        if (!st)
+            return -1;
+        int rc = sqlite3_step(st);
+        sqlite3_reset(st);
+        if (rc == SQLITE_DONE) {
+            s->depth = 1;
+            s->doomed = false;
+            return 0;
+        }
+        if ((rc & 0xff) != SQLITE_BUSY || monotonic_ms() - start > BUSY_RETRY_TOTAL_MS)
+            return store_db_error(s, "cannot start a change", e);
+        struct timespec pause = { 0, (long)(5 + (attempt % 8) * 7) * 1000000L };
+        nanosleep(&pause, NULL);
+    }
+}
+
+void store_txn_rollback(struct store *s)
+{
+    if (s->depth == 0)
+        return;
+    if (--s->depth > 0) {
+        /* An inner part failed: the outer commit must not keep half. */
+        s->doomed = true;
+        return;
+    }
+    if (!sqlite3_get_autocommit(s->db)) {
+        sqlite3_stmt *st = store_stmt(s, SQ_ROLLBACK, NULL);
+        if (st) {
+            sqlite3_step(st);
+            sqlite3_reset(st);
+        }
+    }
+    s->doomed = false;
+}
+
+int store_txn_commit(struct store *s, struct err *e)
+{
+    if (s->depth > 1) {
+        s->depth--;
+        return 0;
+    }
+    if (s->depth == 0)
+        return 0;
+    if (s->doomed) {
+        store_txn_rollback(s);
+        return err_set(e, "an earlier part of the change failed; nothing was saved");
+    }
+    int64_t start = monotonic_ms();
+    for (;;) {
+        sqlite3_stmt *st = store_stmt(s, SQ_COMMIT, e);
+        int rc = st ? sqlite3_step(st) : SQLITE_ERROR;
+        if (st)
+            sqlite3_reset(st);
+        if (rc == SQLITE_DONE) {
+            s->depth = 0;
+            return 0;
+        }
+        if ((rc & 0xff) != SQLITE_BUSY || monotonic_ms() - start > BUSY_RETRY_TOTAL_MS) {
+            store_db_error(s, "cannot save the change", e);
+            store_txn_rollback(s);
+            return -1;
+        }
+        struct timespec pause = { 0, 10 * 1000000L };
+        nanosleep(&pause, NULL);
+    }
+}
+
+void store_read_begin(struct store *s)
+{
+    if (s->depth > 0 || s->reading)
+        return;
+    sqlite3_stmt *st = store_stmt(s, SQ_BEGIN_READ, NULL);
+    if (st) {
+        s->reading = sqlite3_step(st) == SQLITE_DONE;
+        sqlite3_reset(st);
+    }
+}
+
+void store_read_end(struct store *s)
+{
+    if (!s->reading)
+        return;
+    s->reading = false;
+    sqlite3_stmt *st = store_stmt(s, SQ_COMMIT, NULL);
+    if (st) {
+        sqlite3_step(st);
+        sqlite3_reset(st);
+    }
+}
+
+int store_batch_begin(struct store *s, struct err *e)
+{
+    return store_txn_begin(s, e);
+}
+
+int store_batch_end(struct store *s, bool keep, struct err *e)
+{
+    if (keep)
+        return store_txn_commit(s, e);
+    store_txn_rollback(s);
+    return 0;
+}
+
+void store_new_uuid(char out[37])
+{
+    unsigned char b[16];
+    size_t got = 0;
+#if defined(__linux__)
+    ssize_t n = getrandom(b, sizeof b, 0);
+    if (n > 0)
+        got = (size_t)n;
+#endif
+    if (got < sizeof b) {
+        FILE *f = fopen("/dev/urandom", "rb");
+        if (f) {
+            got = fread(b, 1, sizeof b, f);
+            fclose(f);
+        }
+    }
+    if (got < sizeof b) {
+        /* No randomness at all: still unique enough within one file,
+         * which is all the store relies on (the uuid column is UNIQUE). */
+        struct timespec ts;
+        clock_gettime(CLOCK_REALTIME, &ts);
+        uint64_t x = (uint64_t)ts.tv_nsec ^ ((uint64_t)ts.tv_sec << 20) ^ (uint64_t)getpid();
+        for (size_t i = 0; i < sizeof b; i++) {
+            x = x * 6364136223846793005ULL + 1442695040888963407ULL;
+            b[i] = (unsigned char)(x >> 56);
+        }
+    }
+    b[6] = (unsigned char)((b[6] & 0x0f) | 0x40); /* version 4 */
+    b[8] = (unsigned char)((b[8] & 0x3f) | 0x80); /* RFC 4122 variant */
+    static const char hex[] = "0123456789abcdef";
+    size_t o = 0;
+    for (size_t i = 0; i < 16; i++) {
+        if (i == 4 || i == 6 || i == 8 || i == 10)
+            out[o++] = '-';
+        out[o++] = hex[b[i] >> 4];
+        out[o++] = hex[b[i] & 15];
+    }
+    out[o] = '\0';
+}
+
+const struct tmpl *store_tmpl_for(struct store *s, const char *digest, const char *xml,
+                                  size_t len, const struct tmpl *hint, struct err *e)
+{
+    if (hint && strcmp(hint->digest, digest) == 0)
+        return hint;
+    for (size_t i = 0; i < s->ntcache; i++)
+        if (strcmp(s->tcache[i].digest, digest) == 0)
+            return s->tcache[i].tmpl;
+    struct tmpl *t = tmpl_parse(xml, len, "template snapshot", e);
+    if (!t)
+        return NULL;
+    s->tcache = xgrow(s->tcache, &s->tcache_cap, s->ntcache + 1, sizeof *s->tcache);
+    snprintf(s->tcache[s->ntcache].digest, sizeof s->tcache[s->ntcache].digest, "%s", digest);
+    s->tcache[s->ntcache++].tmpl = t;
+    return t;
+}
+
+/* Creates a missing database file (folders too) with mode 0600 before
+ * SQLite sees it, so that SQLite never creates anything with the umask's
+ * looser bits, and a file that exists is opened without O_CREAT. */
+static int create_file(const char *path, struct err *e)
+{
+    char *dir = path_dirname(path);
+    int rc = path_mkdirs(dir, 0700);
+    if (rc < 0) {
+        err_set(e, "cannot create the folder %s: %s", dir, strerror(errno));
+        free(dir);
+        return -1;
+    }
+    free(dir);
+    int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (fd < 0 && errno != EEXIST)
+        return err_set(e, "cannot create %s: %s", path, strerror(errno));
+    if (fd >= 0)
+        close(fd);
+    return 0;
+}
+
+static int set_pragmas(struct store *s, struct err *e)
+{
+    /* Switching to WAL needs a moment alone with the file; another
+     * process opening it at the same instant makes that fail at once. */
+    int64_t start = monotonic_ms();
+    for (;;) {
+        sqlite3_stmt *st = NULL;
+        int rc = sqlite3_prepare_v2(s->db, "PRAGMA journal_mode = WAL", -1, &st, NULL);
+        if (rc == SQLITE_OK)
+            rc = sqlite3_step(st);
+        bool wal = rc == SQLITE_ROW &&
+                   sqlite3_stricmp((const char *)sqlite3_column_text(st, 0), "wal") == 0;
+        sqlite3_finalize(st);
+        if (wal)
+            break;
+        if ((rc & 0xff) != SQLITE_BUSY || monotonic_ms() - start > BUSY_RETRY_TOTAL_MS)
+            return store_db_error(s, "cannot switch to WAL", e);
+        struct timespec pause = { 0, 20 * 1000000L };
+        nanosleep(&pause, NULL);
+    }
+    /* FULL: each answer is on disk when store_set_answer returns, not
+     * only safe from a crash of the program. */
+    return store_exec_sql(s, "PRAGMA synchronous = FULL", e);
+}
+
+struct store *store_open(const char *path, bool read_only, const char *who, struct err *e)
+{
+    struct stat sb;
+    if (stat(path, &sb) == 0) {
+        if (S_ISDIR(sb.st_mode)) {
+            err_set(e, "%s is a folder, not a database", path);
+            return NULL;
+        }
+    } else if (errno != ENOENT) {
+        err_set(e, "cannot open %s: %s", path, strerror(errno));
+        return NULL;
+    } else if (read_only) {
+        err_set(e, "no database at %s", path);
+        return NULL;
+    } else if (create_file(path, e) < 0) {
+        return NULL;
+    }
+
+    struct store *s = xcalloc(1, sizeof *s);
+    s->path = xstrdup(path);
+    s->who = who && *who ? xstrdup(who) : default_who();
+    /* A file we may not write opens for reading: the user can still look
+     * at the assessments, and the first change says why it cannot be
+     * saved (store_check_writable). */
+    s->read_only = read_only || access(path, W_OK) != 0;
+    int flags = (s->read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) |
+                SQLITE_OPEN_NOMUTEX;
+    if (sqlite3_open_v2(path, &s->db, flags, NULL) != SQLITE_OK) {
+        err_set(e, "cannot open %s: %s", path,
+                s->db ? sqlite3_errmsg(s->db) : "out of memory");
+        store_close(s);
+        return NULL;
+    }
+    sqlite3_extended_result_codes(s->db, 1);
+    sqlite3_db_config(s->db, SQLITE_DBCONFIG_DEFENSIVE, 1, (int *)NULL);
+    /* Until the file is known to be ours, closing must not write to it
+     * (a checkpoint would copy a foreign log into the file). */
+    sqlite3_db_config(s->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, (int *)NULL);
+    sqlite3_busy_timeout(s->db, BUSY_TIMEOUT_MS);
+
+    int version = 0;
+    if (store_schema_check(s, &version, e) < 0) {
+        store_close(s);
+        return NULL;
+    }
+    if (store_exec_sql(s, "PRAGMA foreign_keys = ON", e) < 0) {
+        store_close(s);
+        return NULL;
+    }
+    if (s->read_only) {
+        if (version != store_schema_version()) {
+            err_set(e, "%s needs to be brought up to date (schema %d to %d), which needs "
+                    "write access", path, version, store_schema_version());
+            store_close(s);
+            return NULL;
+        }
+        return s;
+    }
+    if (set_pragmas(s, e) < 0 || store_schema_migrate(s, e) < 0) {
+        store_close(s);
+        return NULL;
+    }
+    sqlite3_db_config(s->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 0, (int *)NULL);
+    return s;
+}
+
+void store_close(struct store *s)
+{
+    if (!s)
+        return;
+    for (int i = 0; i < SQ_COUNT; i++)
+        sqlite3_finalize(s->stmts[i]);
+    if (s->db)
+        sqlite3_close(s->db);
+    for (size_t i = 0; i < s->ntcache; i++)
+        tmpl_free(s->tcache[i].tmpl);
+    free(s->tcache);
+    free(s->path);
+    free(s->who);
+    free(s);
+}
+
+bool store_is_read_only(const struct store *s)
+{
+    return s->read_only;
+}
+
+const char *store_who(const struct store *s)
+{
+    return s->who;
+}
+
+void store_set_who(struct store *s, const char *who)
+{
+    free(s->who);
+    s->who = who && *who ? xstrdup(who) : default_who();
+}
+
+const char *store_path(const struct store *s)
+{
+    return s->path;
+}

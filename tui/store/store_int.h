@@ -1,0 +1,237 @@
+/*
+ * Inside the store: the connection, the prepared statements (one table
+ * of SQL texts, each prepared once and kept), transactions, and the
+ * helpers the store's files share. Not for use outside tui/store/.
+ */
+#ifndef DPIA_STORE_INT_H
+#define DPIA_STORE_INT_H
+
+#include <sqlite3.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "store/store.h"
+
+/* "DPIA" in ASCII: marks the file as ours in the SQLite header. */
+#define STORE_APPLICATION_ID 0x44504941
+
+/* The columns of a risk, in the order of the statements below. */
+#define STORE_RISK_COLS \
+    "title, description, source, impacts, threats, likelihood, likelihood_why, " \
+    "severity, severity_why, likelihood_after, likelihood_after_why, severity_after, " \
+    "severity_after_why"
+#define STORE_MEASURE_COLS "title, description, type, owner, due, status"
+#define STORE_SIGNOFF_COLS \
+    "name, position, date, decision, advice, advice_followed, why_not"
+
+/* Every statement the store runs: name and SQL. Prepared on first use
+ * with SQLITE_PREPARE_PERSISTENT and reused. */
+#define STORE_STATEMENTS(X) \
+    X(BEGIN, "BEGIN IMMEDIATE") \
+    X(BEGIN_READ, "BEGIN") \
+    X(COMMIT, "COMMIT") \
+    X(ROLLBACK, "ROLLBACK") \
+    X(TMPL_FIND, "SELECT id FROM templates WHERE digest = ?1") \
+    X(TMPL_ADD, "INSERT INTO templates(digest, template_id, version, xml) VALUES (?1, ?2, ?3, ?4)") \
+    X(TMPL_OF, "SELECT t.digest, t.xml, a.method FROM assessments a " \
+               "JOIN templates t ON t.id = a.template WHERE a.id = ?1") \
+    X(TMPL_ID_OF, "SELECT template FROM assessments WHERE id = ?1") \
+    X(TMPL_XML, "SELECT xml FROM templates WHERE id = ?1") \
+    X(A_ADD, "INSERT INTO assessments(uuid, title, template, method, status, created, " \
+             "updated, review_date) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)") \
+    X(A_UUID_TAKEN, "SELECT 1 FROM assessments WHERE uuid = ?1") \
+    X(A_BY_ID, "SELECT id FROM assessments WHERE id = ?1") \
+    X(A_BY_UUID, "SELECT id FROM assessments WHERE uuid LIKE ?1 || '%' LIMIT 2") \
+    X(A_LOAD, "SELECT a.uuid, a.title, a.status, a.method, a.created, a.updated, " \
+              "a.review_date, t.xml FROM assessments a JOIN templates t " \
+              "ON t.id = a.template WHERE a.id = ?1") \
+    X(A_META, "SELECT title, status, review_date FROM assessments WHERE id = ?1") \
+    X(A_SET_TITLE, "UPDATE assessments SET title = ?2 WHERE id = ?1") \
+    X(A_SET_STATUS, "UPDATE assessments SET status = ?2 WHERE id = ?1") \
+    X(A_SET_REVIEW, "UPDATE assessments SET review_date = ?2 WHERE id = ?1") \
+    X(A_SUMMARY, "UPDATE assessments SET updated = ?2, percent = ?3, highest_level = ?4, " \
+                 "highest_name = ?5, highest_high = ?6 WHERE id = ?1") \
+    X(A_DELETE, "DELETE FROM assessments WHERE id = ?1") \
+    X(A_NEXT, "SELECT next_risk, next_measure FROM assessments WHERE id = ?1") \
+    X(A_SET_NEXT, "UPDATE assessments SET next_risk = max(next_risk, ?2), " \
+                  "next_measure = max(next_measure, ?3) WHERE id = ?1") \
+    X(LIST, "SELECT a.id, a.uuid, a.title, a.status, t.template_id, a.percent, " \
+            "a.highest_level, a.highest_name, a.highest_high, a.review_date, a.updated " \
+            "FROM assessments a JOIN templates t ON t.id = a.template " \
+            "WHERE ?1 OR a.status <> 'archived' ORDER BY a.updated DESC, a.id DESC") \
+    X(ANS_LOAD, "SELECT question, value, note, flagged, who, at, revision FROM answers " \
+                "WHERE assessment = ?1 ORDER BY question") \
+    X(ANS_GET, "SELECT value, note, flagged, revision, who FROM answers " \
+               "WHERE assessment = ?1 AND question = ?2") \
+    X(ANS_PUT, "INSERT INTO answers(assessment, question, value, note, flagged, who, at, " \
+               "revision) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) " \
+               "ON CONFLICT(assessment, question) DO UPDATE SET value = excluded.value, " \
+               "note = excluded.note, flagged = excluded.flagged, who = excluded.who, " \
+               "at = excluded.at, revision = excluded.revision") \
+    X(RISK_LOAD, "SELECT id, number, " STORE_RISK_COLS " FROM risks " \
+                 "WHERE assessment = ?1 ORDER BY number") \
+    X(RISK_GET, "SELECT id, number, " STORE_RISK_COLS " FROM risks " \
+                "WHERE assessment = ?1 AND id = ?2") \
+    X(RISK_ADD, "INSERT INTO risks(assessment, number, " STORE_RISK_COLS ") " \
+                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)") \
+    X(RISK_SET, "UPDATE risks SET (" STORE_RISK_COLS ") = " \
+                "(?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15) " \
+                "WHERE assessment = ?1 AND id = ?2") \
+    X(RISK_DEL, "DELETE FROM risks WHERE assessment = ?1 AND id = ?2") \
+    X(RISK_ID, "SELECT id FROM risks WHERE assessment = ?1 AND number = ?2") \
+    X(MEAS_LOAD, "SELECT id, number, " STORE_MEASURE_COLS " FROM measures " \
+                 "WHERE assessment = ?1 ORDER BY number") \
+    X(MEAS_GET, "SELECT id, number, " STORE_MEASURE_COLS " FROM measures " \
+                "WHERE assessment = ?1 AND id = ?2") \
+    X(MEAS_ADD, "INSERT INTO measures(assessment, number, " STORE_MEASURE_COLS ") " \
+                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)") \
+    X(MEAS_SET, "UPDATE measures SET (" STORE_MEASURE_COLS ") = (?3, ?4, ?5, ?6, ?7, ?8) " \
+                "WHERE assessment = ?1 AND id = ?2") \
+    X(MEAS_DEL, "DELETE FROM measures WHERE assessment = ?1 AND id = ?2") \
+    X(LINKS_OF, "SELECT r.number FROM measure_risks l JOIN risks r ON r.id = l.risk " \
+                "WHERE l.measure = ?1 ORDER BY r.number") \
+    X(LINK_ADD, "INSERT OR IGNORE INTO measure_risks(measure, risk) VALUES (?1, ?2)") \
+    X(LINKS_DEL, "DELETE FROM measure_risks WHERE measure = ?1") \
+    X(SIGN_LOAD, "SELECT role, " STORE_SIGNOFF_COLS " FROM signoffs WHERE assessment = ?1") \
+    X(SIGN_GET, "SELECT role, " STORE_SIGNOFF_COLS " FROM signoffs " \
+                "WHERE assessment = ?1 AND role = ?2") \
+    X(SIGN_PUT, "INSERT INTO signoffs(assessment, role, " STORE_SIGNOFF_COLS ", who, at) " \
+                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) " \
+                "ON CONFLICT(assessment, role) DO UPDATE SET (" STORE_SIGNOFF_COLS \
+                ", who, at) = (excluded.name, excluded.position, excluded.date, " \
+                "excluded.decision, excluded.advice, excluded.advice_followed, " \
+                "excluded.why_not, excluded.who, excluded.at)") \
+    X(HIST_ADD, "INSERT INTO history(assessment, at, who, what, old_value, new_value) " \
+                "VALUES (?1, ?2, ?3, ?4, ?5, ?6)") \
+    X(HIST_LAST, "SELECT id, at, who, what FROM history WHERE assessment = ?1 " \
+                 "ORDER BY id DESC LIMIT 1") \
+    X(HIST_COALESCE, "UPDATE history SET at = ?2, new_value = ?3 WHERE id = ?1") \
+    X(HIST_SINCE, "SELECT at, who, what, old_value, new_value FROM history " \
+                  "WHERE assessment = ?1 ORDER BY id LIMIT -1 OFFSET ?2")
+
+enum store_stmt {
+#define X(name, sql) SQ_##name,
+    STORE_STATEMENTS(X)
+#undef X
+    SQ_COUNT
+};
+
+/* A parsed template snapshot kept for the life of the connection, so
+ * that refreshing the listing's summary after a write parses nothing. */
+struct store_tcache {
+    char digest[65];
+    struct tmpl *tmpl;
+};
+
+struct store {
+    sqlite3 *db;
+    char *path;
+    char *who;
+    bool read_only;
+    int depth;              /* nesting of store_txn_begin */
+    bool doomed;            /* an inner part failed: roll back at the end */
+    bool reading;           /* inside store_read_begin */
+    sqlite3_stmt *stmts[SQ_COUNT];
+    struct store_tcache *tcache;
+    size_t ntcache, tcache_cap;
+};
+
+/* A statement, prepared if needed, reset and unbound; NULL with e on
+ * failure. */
+sqlite3_stmt *store_stmt(struct store *s, enum store_stmt id, struct err *e);
+/* Fills e with the connection's last error, prefixed by what; -1. */
+int store_db_error(struct store *s, const char *what, struct err *e);
+
+/* Write transactions (BEGIN IMMEDIATE, retried while another process
+ * holds the lock); nested calls join the outer one. */
+int store_txn_begin(struct store *s, struct err *e);
+int store_txn_commit(struct store *s, struct err *e);
+void store_txn_rollback(struct store *s);
+/* A read transaction, so that what is loaded is one consistent state
+ * even while another process writes; joins a write one if open. */
+void store_read_begin(struct store *s);
+void store_read_end(struct store *s);
+
+/* Binding and reading, never NULL strings. */
+void store_bind_text(sqlite3_stmt *st, int i, const char *v);
+char *store_col_text(sqlite3_stmt *st, int i);   /* the caller frees */
+/* Steps a statement that returns no row; -1 with e on failure. */
+int store_exec(struct store *s, sqlite3_stmt *st, const char *what, struct err *e);
+/* Runs SQL text with no parameters (schema, pragmas). */
+int store_exec_sql(struct store *s, const char *sql, struct err *e);
+
+int64_t store_now(void);
+
+/* Records one change (coalescing a run of edits of the same thing by
+ * the same person, see changes.c). */
+int store_hist_add(struct store *s, int64_t aid, const char *what, const char *old_value,
+                   const char *new_value, bool coalesce, struct err *e);
+
+/* Brings a->history up to date with the database: re-reads its last
+ * entry (which a later edit may have merged into) and appends the rest. */
+int store_sync_history(struct store *s, struct assessment *a, struct err *e);
+
+/* The parsed template of an assessment (hint when its digest matches,
+ * else from the cache, else parsed and cached). Owned by the store. */
+const struct tmpl *store_tmpl_for(struct store *s, const char *digest, const char *xml,
+                                  size_t len, const struct tmpl *hint, struct err *e);
+
+/* Reads answers, risks, measures and sign-offs of a->id into a. */
+int store_load_parts(struct store *s, struct assessment *a, struct err *e);
+/* Recomputes the listing's columns (progress, highest residual risk)
+ * from what is now in the database and sets `updated`; inside the
+ * write transaction. hint: a template the caller already holds. */
+int store_touch(struct store *s, int64_t aid, const struct tmpl *hint, struct err *e);
+/* The end of every change to a: the summary (store_touch), the commit,
+ * and a->history brought up to date. On failure nothing is kept and the
+ * caller rolls back. */
+int store_finish(struct store *s, struct assessment *a, struct err *e);
+/* Fails with a clear message when the store cannot write. */
+int store_check_writable(struct store *s, struct err *e);
+/* Makes a random (version 4) uuid. */
+void store_new_uuid(char out[37]);
+/* Creates the schema or brings it up to date; checks the file is ours. */
+int store_schema_check(struct store *s, int *version, struct err *e);
+int store_schema_migrate(struct store *s, struct err *e);
+
+/* The fields of risks, measures and sign-offs, in the column order of
+ * the statements above: one table drives binding, reading, comparing
+ * and the history text. */
+enum store_fkind { SF_TEXT, SF_INT, SF_MTYPE, SF_MSTATUS, SF_DECISION, SF_FOLLOWED };
+struct store_field {
+    const char *name;
+    enum store_fkind kind;
+    size_t off;
+};
+extern const struct store_field store_risk_fields[];
+extern const size_t store_nrisk_fields;
+extern const struct store_field store_measure_fields[];
+extern const size_t store_nmeasure_fields;
+extern const struct store_field store_signoff_fields[];
+extern const size_t store_nsignoff_fields;
+void store_field_bind(sqlite3_stmt *st, int i, const struct store_field *f, const void *obj);
+void store_field_read(sqlite3_stmt *st, int col, const struct store_field *f, void *obj);
+bool store_field_same(const struct store_field *f, const void *a, const void *b);
+/* The value as the history shows it; the caller frees. */
+char *store_field_text(const struct store_field *f, const void *obj);
+
+/* Deep copies and releases of the core's records. */
+void store_risk_copy(struct risk *dst, const struct risk *src);
+void store_risk_clear(struct risk *r);
+void store_measure_copy(struct measure *dst, const struct measure *src);
+void store_measure_clear(struct measure *m);
+void store_signoff_copy(struct signoff *dst, const struct signoff *src);
+void store_signoff_clear(struct signoff *so);
+/* Reads a risk, a measure or a sign-off from a row whose first column
+ * is given. */
+void store_read_risk(sqlite3_stmt *st, int col, struct risk *r);
+void store_read_measure(sqlite3_stmt *st, int col, struct measure *m);
+void store_read_signoff(sqlite3_stmt *st, int col, struct signoff *so);
+/* Writes a whole risk, measure (with its links) or sign-off of aid. */
+int store_put_risk(struct store *s, int64_t aid, struct risk *r, struct err *e);
+int store_put_measure(struct store *s, int64_t aid, struct measure *m, struct err *e);
+int store_update_links(struct store *s, int64_t aid, const struct measure *m, struct err *e);
+int store_put_signoff(struct store *s, int64_t aid, const struct signoff *so, struct err *e);
+
+#endif
