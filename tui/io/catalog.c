@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "util/path.h"
 #include "util/xalloc.h"
@@ -54,8 +55,22 @@ static void scan_dir(struct io_catalog *c, size_t *cap, const char *dir, enum io
         it->xml = io_read_file(it->path, TMPL_MAX_BYTES, &it->xml_len, &e);
         if (it->xml)
             it->tmpl = tmpl_parse(it->xml, it->xml_len, it->path, &e);
-        if (!it->tmpl)
+        if (!it->tmpl) {
             snprintf(it->error, sizeof it->error, "%s", e.text);
+            continue;
+        }
+        /* An installed copy of a template already found (the built-in
+         * one, say) is the same template: list it once. */
+        for (size_t k = 0; k + 1 < c->count; k++) {
+            const struct tmpl *o = c->items[k].tmpl;
+            if (o && strcmp(o->id, it->tmpl->id) == 0 && strcmp(o->digest, it->tmpl->digest) == 0) {
+                tmpl_free(it->tmpl);
+                free(it->path);
+                free(it->xml);
+                c->count--;
+                break;
+            }
+        }
     }
     free(names);
 }
@@ -107,4 +122,30 @@ const struct io_template *io_catalog_find(const struct io_catalog *c, const char
         if (c->items[i].tmpl && strcmp(c->items[i].tmpl->id, id) == 0)
             return &c->items[i];
     return NULL;
+}
+
+char *io_find_example(const char *name)
+{
+    char *candidates[4] = { NULL };
+    int n = 0;
+    candidates[n++] = xasprintf("%s/examples/%s", DPIA_DATADIR, name);
+    char exe[4096];
+    ssize_t len = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (len > 0) {
+        exe[len] = '\0';
+        char *slash = strrchr(exe, '/');
+        if (slash)
+            *slash = '\0';
+        candidates[n++] = xasprintf("%s/data/examples/%s", exe, name);
+        candidates[n++] = xasprintf("%s/../share/dpia/examples/%s", exe, name);
+    }
+    candidates[n++] = xasprintf("%s/data/examples/%s", DPIA_SRCDIR, name);
+    char *found = NULL;
+    for (int i = 0; i < n; i++) {
+        if (!found && access(candidates[i], R_OK) == 0)
+            found = candidates[i];
+        else
+            free(candidates[i]);
+    }
+    return found;
 }

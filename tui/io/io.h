@@ -49,4 +49,9 @@ void io_catalog_free(struct io_catalog *c);
 /* The first template with this id that loaded, or NULL. */
 const struct io_template *io_catalog_find(const struct io_catalog *c, const char *id);
 
+/* The path of an example shipped with dpia (e.g. "streaming-factoids.xml"):
+ * the installed examples folder, else data/examples beside the program
+ * (a build that is not installed). NULL when not found; the caller frees. */
+char *io_find_example(const char *name);
+
 #endif
