@@ -2,10 +2,13 @@
 #include "ui/app.h"
 
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/tmpl.h"
+#include "store/store.h"
 #include "ui/term.h"
 #include "util/err.h"
 #include "util/xalloc.h"
@@ -25,6 +28,8 @@ static void app_pop(struct app *a)
     if (s->destroy)
         s->destroy(s);
     free(s);
+    if (a->top && a->top->resume)
+        a->top->resume(a->top, a);
 }
 
 void app_message(struct app *a, bool is_error, const char *fmt, ...)
@@ -34,6 +39,11 @@ void app_message(struct app *a, bool is_error, const char *fmt, ...)
     vsnprintf(a->message, sizeof a->message, fmt, ap);
     va_end(ap);
     a->message_is_error = is_error;
+}
+
+bool app_fits(void)
+{
+    return COLS >= TERM_MIN_COLS && LINES >= TERM_MIN_ROWS;
 }
 
 static void draw_too_small(void)
@@ -50,11 +60,14 @@ static void draw_too_small(void)
 
 static void draw_bars(struct app *a)
 {
-    char title[256];
-    snprintf(title, sizeof title, " %s %s  %s %s", PACKAGE_NAME, PACKAGE_VERSION,
-             term_has_utf8() ? "\xE2\x80\x94" : "-", a->top->title);
+    char title[512];
+    snprintf(title, sizeof title, " %s %s %s %s%s%s", PACKAGE_NAME, PACKAGE_VERSION,
+             term_has_utf8() ? "\xE2\x80\x94" : "-", a->top->title,
+             a->title_extra[0] ? "  " : "", a->title_extra);
     term_fill(stdscr, 0, 0, COLS, term_attr(ROLE_TITLE));
     term_put(stdscr, 0, 0, COLS, term_attr(ROLE_TITLE), title);
+    if (a->store && store_is_read_only(a->store))
+        term_put(stdscr, 0, COLS - 11, 10, term_attr(ROLE_TITLE), "READ-ONLY");
 
     int y = LINES - 1;
     term_fill(stdscr, y, 0, COLS, term_attr(ROLE_STATUS));
@@ -63,41 +76,36 @@ static void draw_bars(struct app *a)
                  term_attr(a->message_is_error ? ROLE_ERROR : ROLE_STATUS), a->message);
         return;
     }
-    const char *hint = a->top->status ? a->top->status(a->top, a) : NULL;
-    if (hint) {
-        term_put(stdscr, y, 1, COLS - 1, term_attr(ROLE_STATUS), hint);
-        return;
-    }
-    /* The global keys, straight from the key table. */
-    int x = 1;
-    for (int i = 0; i < keys_count && x < COLS - 1; i++) {
-        char name[16], item[64];
-        keys_name(keys_table[i].key1, name, sizeof name);
-        snprintf(item, sizeof item, "%s %s  ", name, keys_table[i].label);
-        x += term_put(stdscr, y, x, COLS - 1 - x, term_attr(ROLE_STATUS), item);
-    }
+    char hint[512];
+    keys_hint(a->top->context, 1, hint, sizeof hint);
+    term_put(stdscr, y, 1, COLS - 1, term_attr(ROLE_STATUS), hint);
 }
 
-static void draw(struct app *a)
+void app_draw_base(struct app *a)
 {
-    if (COLS < TERM_MIN_COLS || LINES < TERM_MIN_ROWS) {
+    if (!app_fits()) {
         draw_too_small();
-        doupdate();
         return;
     }
     erase();
     a->top->draw(a->top, a);
     draw_bars(a);
     wnoutrefresh(stdscr);
+}
+
+static void draw(struct app *a)
+{
+    app_draw_base(a);
+    term_cursor_apply();
     doupdate();
 }
 
 static int dispatch(struct app *a, wint_t ch, bool is_key)
 {
     int key = is_key ? (int)ch : (ch < 128 ? (int)ch : 0);
-    enum key_action act = keys_lookup(key);
-    bool too_small = COLS < TERM_MIN_COLS || LINES < TERM_MIN_ROWS;
-    if (too_small)
+    unsigned ctx = a->top->context | KC_GLOBAL;
+    enum key_action act = keys_lookup(key, ctx);
+    if (!app_fits())
         return act == ACT_QUIT ? UI_QUIT : 0;
     int r = a->top->handle_key(a->top, a, ch, is_key, act);
     if (r & (UI_HANDLED | UI_POP | UI_QUIT))
@@ -106,14 +114,21 @@ static int dispatch(struct app *a, wint_t ch, bool is_key)
     case ACT_QUIT:
         return UI_QUIT;
     case ACT_HELP:
-        app_push(a, help_screen_new(a));
+        app_push(a, help_screen_new(a, a->top->context));
         return UI_REDRAW;
     case ACT_REDRAW:
         clearok(curscr, TRUE);
         return UI_REDRAW;
     default:
-        return 0;
+        return r;
     }
+}
+
+static void leave_all(struct app *a)
+{
+    for (struct screen *s = a->top; s; s = s->below)
+        if (s->leave)
+            s->leave(s, a);
 }
 
 int ui_run(const struct ui_options *opt)
@@ -122,39 +137,58 @@ int ui_run(const struct ui_options *opt)
     struct app a;
     memset(&a, 0, sizeof a);
     a.opt = opt;
+    /* Open the database before taking over the terminal, so that a
+     * refusal reads as a plain message. */
+    a.store = store_open(opt->db_path, false, NULL, &e);
+    if (!a.store) {
+        msg_error("%s", e.text);
+        return 1;
+    }
     if (term_start(opt->no_color, &e) < 0) {
+        store_close(a.store);
         msg_error("%s", e.text);
         return 1;
     }
     app_push(&a, home_screen_new(&a));
-    int status = 0;
     draw(&a);
-    if (opt->first_frame_only)
-        goto done;
-    for (;;) {
+    while (!opt->first_frame_only && a.top) {
         wint_t ch;
         enum term_input in = term_read(&ch, 1000);
-        if (in == TERM_EOF || in == TERM_SIGNAL)
+        if (in == TERM_EOF || in == TERM_SIGNAL) {
+            a.quitting = true;
             break;
-        if (in == TERM_TICK)
+        }
+        if (in == TERM_TICK) {
+            if (a.top->tick)
+                a.top->tick(a.top, &a);
             continue;
+        }
         if (in == TERM_KEY && ch == KEY_RESIZE) {
             draw(&a);
             continue;
         }
         a.message[0] = '\0';
-        int r = dispatch(&a, ch, in == TERM_KEY);
-        if (r & UI_QUIT)
+        int r;
+        if (in == TERM_PASTE)
+            r = a.top->paste ? a.top->paste(a.top, &a, term_paste_text()) : 0;
+        else
+            r = dispatch(&a, ch, in == TERM_KEY);
+        if (a.quitting || (r & UI_QUIT))
             break;
         if (r & UI_POP)
             app_pop(&a);
-        if (!a.top)
-            break;
-        draw(&a);
+        if (a.top)
+            draw(&a);
     }
-done:
-    while (a.top)
-        app_pop(&a);
+    leave_all(&a);
+    while (a.top) {
+        struct screen *s = a.top;
+        a.top = s->below;
+        if (s->destroy)
+            s->destroy(s);
+        free(s);
+    }
     term_stop();
-    return status;
+    store_close(a.store);
+    return 0;
 }

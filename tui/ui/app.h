@@ -2,7 +2,8 @@
  * The main loop and the screen stack. Each screen has draw and
  * handle_key; handlers return flags; the loop calls doupdate once per
  * frame. Below TERM_MIN_COLS x TERM_MIN_ROWS the loop draws a "terminal
- * too small" message instead of the screen.
+ * too small" message instead of the screen. Dialogs (dialog.h) run their
+ * own short loops on top of the current screen.
  */
 #ifndef DPIA_APP_H
 #define DPIA_APP_H
@@ -12,6 +13,8 @@
 
 #include "ui/keys.h"
 #include "ui/ui.h"
+
+struct store;
 
 enum {
     UI_HANDLED = 1 << 0,
@@ -24,15 +27,22 @@ struct app;
 
 struct screen {
     const char *title;
-    /* Draws into stdscr's rows 1..LINES-2 (row 0 is the title bar, the
-     * last row the status bar, both drawn by the loop). */
+    unsigned context; /* KC_* for key lookup, help and the status bar */
+    /* Draws rows 1..LINES-2 (row 0 is the title bar, the last row the
+     * status bar, both drawn by the loop). */
     void (*draw)(struct screen *s, struct app *a);
     /* ch is a character (is_key false) or a KEY_* code; act is the key
-     * table's action for it (ACT_NONE when unbound). */
+     * table's action for it in this screen's context. */
     int (*handle_key)(struct screen *s, struct app *a, wint_t ch, bool is_key,
                       enum key_action act);
-    /* The status bar's hint for this screen (NULL: the global keys). */
-    const char *(*status)(struct screen *s, struct app *a);
+    /* Pasted text (bracketed paste); NULL: ignored. */
+    int (*paste)(struct screen *s, struct app *a, const char *text);
+    /* Called about once a second while idle. */
+    void (*tick)(struct screen *s, struct app *a);
+    /* The program is about to leave (q, a signal, end of input): save. */
+    void (*leave)(struct screen *s, struct app *a);
+    /* Called when the screen comes back on top. */
+    void (*resume)(struct screen *s, struct app *a);
     void (*destroy)(struct screen *s);
     struct screen *below;
     void *data;
@@ -40,18 +50,27 @@ struct screen {
 
 struct app {
     const struct ui_options *opt;
+    struct store *store;
     struct screen *top;
     char message[256]; /* shown in the status bar until the next key */
     bool message_is_error;
+    bool quitting;     /* a signal or end of input: dialogs return at once */
+    char title_extra[128];
 };
 
 void app_push(struct app *a, struct screen *s);
 /* Shows a one-line message in the status bar until the next key. */
 void app_message(struct app *a, bool is_error, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
+/* Draws the top screen and the bars into the virtual screen (no
+ * doupdate): the background of dialogs. */
+void app_draw_base(struct app *a);
+/* True when the terminal is big enough to draw screens. */
+bool app_fits(void);
 
 /* The screens. */
 struct screen *home_screen_new(struct app *a);
-struct screen *help_screen_new(struct app *a);
+struct screen *help_screen_new(struct app *a, unsigned context);
+struct screen *assess_screen_new(struct app *a, int64_t id);
 
 #endif

@@ -1,42 +1,91 @@
 #include "config.h"
 #include "ui/keys.h"
 
+#include <stdbool.h>
 #include <stdio.h>
+#include <string.h>
 
 const struct key_binding keys_table[] = {
-#define X(name, k1, k2, label, help) { ACT_##name, k1, k2, label, help },
+#define X(name, ctx, k1, k2, label, help) { ACT_##name, ctx, k1, k2, label, help },
     KEY_ACTIONS(X)
 #undef X
 };
 
 const int keys_count = (int)(sizeof keys_table / sizeof keys_table[0]);
 
-enum key_action keys_lookup(int key)
+enum key_action keys_lookup(int key, unsigned context)
+{
+    if (!key)
+        return ACT_NONE;
+    if (key == '\n')
+        key = '\r';
+    enum key_action global = ACT_NONE;
+    for (int i = 0; i < keys_count; i++) {
+        const struct key_binding *b = &keys_table[i];
+        if (b->key1 != key && b->key2 != key)
+            continue;
+        if (b->contexts & context & ~(unsigned)KC_GLOBAL)
+            return b->action;
+        if ((b->contexts & KC_GLOBAL) && global == ACT_NONE)
+            global = b->action;
+    }
+    /* Inside a text field every printable key is text. */
+    if (context & KC_EDIT)
+        return ACT_NONE;
+    return global;
+}
+
+const struct key_binding *keys_binding(enum key_action a)
 {
     for (int i = 0; i < keys_count; i++)
-        if (key && (keys_table[i].key1 == key || keys_table[i].key2 == key))
-            return keys_table[i].action;
-    return ACT_NONE;
+        if (keys_table[i].action == a)
+            return &keys_table[i];
+    return NULL;
 }
 
 const char *keys_name(int key, char *out, int outsz)
 {
+    size_t n = (size_t)outsz;
     if (key >= KEY_F(1) && key <= KEY_F(12))
-        snprintf(out, (size_t)outsz, "F%d", key - KEY_F(0));
-    else if (key == KEY_UP) snprintf(out, (size_t)outsz, "Up");
-    else if (key == KEY_DOWN) snprintf(out, (size_t)outsz, "Down");
-    else if (key == KEY_LEFT) snprintf(out, (size_t)outsz, "Left");
-    else if (key == KEY_RIGHT) snprintf(out, (size_t)outsz, "Right");
-    else if (key == KEY_NPAGE) snprintf(out, (size_t)outsz, "PgDn");
-    else if (key == KEY_PPAGE) snprintf(out, (size_t)outsz, "PgUp");
-    else if (key == KEY_HOME) snprintf(out, (size_t)outsz, "Home");
-    else if (key == KEY_END) snprintf(out, (size_t)outsz, "End");
-    else if (key == '\n' || key == KEY_ENTER) snprintf(out, (size_t)outsz, "Enter");
-    else if (key == 27) snprintf(out, (size_t)outsz, "Esc");
-    else if (key == '\t') snprintf(out, (size_t)outsz, "Tab");
-    else if (key == KEY_BTAB) snprintf(out, (size_t)outsz, "S-Tab");
-    else if (key == ' ') snprintf(out, (size_t)outsz, "Space");
-    else if (key > 0 && key < 32) snprintf(out, (size_t)outsz, "^%c", key + '@');
-    else snprintf(out, (size_t)outsz, "%c", key);
+        snprintf(out, n, "F%d", key - KEY_F(0));
+    else if (key == KEY_UP) snprintf(out, n, "Up");
+    else if (key == KEY_DOWN) snprintf(out, n, "Down");
+    else if (key == KEY_LEFT) snprintf(out, n, "Left");
+    else if (key == KEY_RIGHT) snprintf(out, n, "Right");
+    else if (key == KEY_NPAGE) snprintf(out, n, "PgDn");
+    else if (key == KEY_PPAGE) snprintf(out, n, "PgUp");
+    else if (key == KEY_HOME) snprintf(out, n, "Home");
+    else if (key == KEY_END) snprintf(out, n, "End");
+    else if (key == KEY_DC) snprintf(out, n, "Del");
+    else if (key == KEY_IC) snprintf(out, n, "Ins");
+    else if (key == KEY_BACKSPACE) snprintf(out, n, "Bksp");
+    else if (key == '\r' || key == '\n' || key == KEY_ENTER) snprintf(out, n, "Enter");
+    else if (key == KEY_ESC) snprintf(out, n, "Esc");
+    else if (key == '\t') snprintf(out, n, "Tab");
+    else if (key == ' ') snprintf(out, n, "Space");
+    else if (key > 0 && key < 32) snprintf(out, n, "^%c", key + '@');
+    else snprintf(out, n, "%c", key);
     return out;
+}
+
+void keys_hint(unsigned context, int globals, char *out, int outsz)
+{
+    out[0] = '\0';
+    size_t used = 0;
+    for (int i = 0; i < keys_count; i++) {
+        const struct key_binding *b = &keys_table[i];
+        bool mine = (b->contexts & context & ~(unsigned)KC_GLOBAL) != 0;
+        bool global = (b->contexts & KC_GLOBAL) && globals;
+        if (!mine && !global)
+            continue;
+        if (b->action == ACT_UP || b->action == ACT_DOWN || b->action == ACT_REDRAW)
+            continue;
+        char name[16];
+        keys_name(b->key1, name, sizeof name);
+        int n = snprintf(out + used, (size_t)outsz - used, "%s%s %s", used ? "  " : "", name,
+                         b->label);
+        if (n < 0 || used + (size_t)n >= (size_t)outsz)
+            break;
+        used += (size_t)n;
+    }
 }

@@ -3,5 +3,13 @@ libdpia_a_SOURCES += \
 	tui/ui/app.c tui/ui/app.h \
 	tui/ui/keys.c tui/ui/keys.h \
 	tui/ui/term.c tui/ui/term.h \
+	tui/ui/textedit.c tui/ui/textedit.h \
+	tui/ui/dialog.c tui/ui/dialog.h \
+	tui/ui/form.c tui/ui/form.h \
+	tui/ui/export.c tui/ui/export.h \
+	tui/ui/assess_view.h \
 	tui/ui/scr_help.c \
-	tui/ui/scr_home.c
+	tui/ui/scr_home.c \
+	tui/ui/scr_assess.c \
+	tui/ui/page_risks.c \
+	tui/ui/page_signoff.c

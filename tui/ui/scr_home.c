@@ -1,38 +1,372 @@
-/* The home screen: the first thing a DPO sees. */
+/* The home screen: every assessment with its status, progress, highest
+ * residual risk, review date and last change; create, open, duplicate,
+ * archive, delete, export, search and sort. */
 #include "config.h"
 
+#include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
 
+#include "io/io.h"
+#include "store/store.h"
 #include "ui/app.h"
+#include "ui/dialog.h"
+#include "ui/export.h"
 #include "ui/term.h"
+#include "util/text.h"
 #include "util/xalloc.h"
+
+enum sort_by { SORT_CHANGED, SORT_TITLE, SORT_STATUS, SORT_RISK, SORT_COUNT };
+static const char *const sort_names[] = { "last change", "title", "status", "risk" };
+
+struct home {
+    struct store_list list;
+    size_t *rows;     /* indices into list.items after filter and sort */
+    size_t nrows;
+    size_t cur;
+    size_t top;
+    enum sort_by sort;
+    bool show_archived;
+    char filter[128];
+};
+
+static struct home *H(struct screen *s)
+{
+    return s->data;
+}
+
+static const struct store_list *sort_list;
+static enum sort_by sort_mode;
+
+static int compare(const void *pa, const void *pb)
+{
+    const struct store_summary *a = &sort_list->items[*(const size_t *)pa];
+    const struct store_summary *b = &sort_list->items[*(const size_t *)pb];
+    int c = 0;
+    switch (sort_mode) {
+    case SORT_TITLE:
+        c = strcasecmp(a->title, b->title);
+        break;
+    case SORT_STATUS:
+        c = (int)a->status - (int)b->status;
+        break;
+    case SORT_RISK:
+        c = b->highest_level - a->highest_level;
+        break;
+    default:
+        break;
+    }
+    if (c == 0)
+        c = a->updated < b->updated ? 1 : a->updated > b->updated ? -1 : 0;
+    if (c == 0)
+        c = a->id < b->id ? 1 : -1;
+    return c;
+}
+
+static void rebuild(struct home *h)
+{
+    free(h->rows);
+    h->rows = xcalloc(h->list.count + 1, sizeof *h->rows);
+    h->nrows = 0;
+    for (size_t i = 0; i < h->list.count; i++)
+        if (!h->filter[0] || text_contains_ci(h->list.items[i].title, h->filter))
+            h->rows[h->nrows++] = i;
+    sort_list = &h->list;
+    sort_mode = h->sort;
+    qsort(h->rows, h->nrows, sizeof *h->rows, compare);
+    if (h->cur >= h->nrows)
+        h->cur = h->nrows ? h->nrows - 1 : 0;
+}
+
+static void reload(struct screen *s, struct app *a)
+{
+    struct home *h = H(s);
+    int64_t keep = h->nrows ? h->list.items[h->rows[h->cur]].id : -1;
+    store_list_free(&h->list);
+    struct err e;
+    if (store_list(a->store, h->show_archived, &h->list, &e) < 0)
+        app_message(a, true, "%s", e.text);
+    rebuild(h);
+    for (size_t i = 0; i < h->nrows; i++)
+        if (h->list.items[h->rows[i]].id == keep)
+            h->cur = i;
+}
+
+static const struct store_summary *current(struct home *h)
+{
+    return h->nrows ? &h->list.items[h->rows[h->cur]] : NULL;
+}
+
+static void today(char out[11])
+{
+    time_t now = time(NULL);
+    struct tm tm;
+    localtime_r(&now, &tm);
+    strftime(out, 11, "%Y-%m-%d", &tm);
+}
+
+static void draw_empty(struct app *a)
+{
+    int y = 3;
+    term_put(stdscr, y++, 4, COLS - 8, term_attr(ROLE_HEADING), "No assessments yet.");
+    y++;
+    term_put(stdscr, y++, 4, COLS - 8, A_NORMAL,
+             "Press n to start a new assessment with the GDPR DPIA template,");
+    term_put(stdscr, y++, 4, COLS - 8, A_NORMAL,
+             "or x to load the worked example (a streaming service's \"viewing factoids\" campaign).");
+    y++;
+    char line[512];
+    snprintf(line, sizeof line, "Database: %s", a->opt->db_path);
+    term_put(stdscr, y++, 4, COLS - 8, term_attr(ROLE_DIM), line);
+    term_put(stdscr, y++, 4, COLS - 8, term_attr(ROLE_DIM), "Press ? for every key, q to quit.");
+}
 
 static void home_draw(struct screen *s, struct app *a)
 {
-    char line[256];
-    int y = 3;
-    snprintf(line, sizeof line, "%s %s", PACKAGE_NAME, PACKAGE_VERSION);
-    term_put(stdscr, y++, 4, COLS - 8, term_attr(ROLE_HEADING), line);
-    term_put(stdscr, y++, 4, COLS - 8, A_NORMAL,
-             "A workbench for GDPR Data Protection Impact Assessments (Art. 35)");
-    y++;
-    snprintf(line, sizeof line, "Database: %s", a->opt->db_path ? a->opt->db_path : "(none)");
-    term_put(stdscr, y++, 4, COLS - 8, term_attr(ROLE_DIM), line);
-    y++;
-    term_put(stdscr, y++, 4, COLS - 8, A_NORMAL, "Press q to quit, ? for the list of keys.");
+    struct home *h = H(s);
+    if (h->list.count == 0 && !h->filter[0]) {
+        draw_empty(a);
+        return;
+    }
+    int wide = COLS - 2;
+    int w_status = 26, w_prog = 6, w_risk = 8, w_review = 12, w_changed = 11;
+    int w_title = wide - w_status - w_prog - w_risk - w_review - w_changed - 5;
+    int x_status = 1 + w_title + 1, x_prog = x_status + w_status + 1;
+    int x_risk = x_prog + w_prog + 1, x_review = x_risk + w_risk + 1;
+    int x_changed = x_review + w_review + 1;
+    attr_t hd = term_attr(ROLE_HEADING);
+    term_put(stdscr, 1, 1, w_title, hd, "Title");
+    term_put(stdscr, 1, x_status, w_status, hd, "Status");
+    term_put(stdscr, 1, x_prog, w_prog, hd, "Done");
+    term_put(stdscr, 1, x_risk, w_risk, hd, "Risk");
+    term_put(stdscr, 1, x_review, w_review, hd, "Review");
+    term_put(stdscr, 1, x_changed, w_changed, hd, "Changed");
+    char info[256];
+    snprintf(info, sizeof info, "%zu of %zu%s  sorted by %s%s%s", h->nrows, h->list.count,
+             h->show_archived ? " (with archived)" : "", sort_names[h->sort],
+             h->filter[0] ? "  filter: " : "", h->filter);
+    term_put(stdscr, LINES - 2, 1, COLS - 2, term_attr(ROLE_DIM), info);
+
+    int rows = LINES - 4;
+    if (h->cur < h->top)
+        h->top = h->cur;
+    if (h->cur >= h->top + (size_t)rows)
+        h->top = h->cur - (size_t)rows + 1;
+    char now[11];
+    today(now);
+    for (int i = 0; i < rows && h->top + (size_t)i < h->nrows; i++) {
+        size_t k = h->top + (size_t)i;
+        const struct store_summary *it = &h->list.items[h->rows[k]];
+        int y = 2 + i;
+        bool sel = k == h->cur;
+        attr_t base = sel ? term_attr(ROLE_SELECTED) : A_NORMAL;
+        term_fill(stdscr, y, 0, COLS, base);
+        term_put(stdscr, y, 1, w_title, base, it->title);
+        term_put(stdscr, y, x_status, w_status, base, assess_status_label(it->status));
+        char pct[16];
+        snprintf(pct, sizeof pct, "%3d%%", it->percent);
+        term_put(stdscr, y, x_prog, w_prog, base, pct);
+        enum term_role rr = !it->highest_name[0] ? ROLE_DIM
+                          : it->highest_is_high ? ROLE_RISK_HIGH
+                          : it->highest_level == 0 ? ROLE_RISK_LOW : ROLE_RISK_MED;
+        term_put(stdscr, y, x_risk, w_risk, sel ? base : term_attr(rr),
+                 it->highest_name[0] ? it->highest_name : "-");
+        bool overdue = it->review_date[0] && strcmp(it->review_date, now) < 0;
+        char review[32];
+        snprintf(review, sizeof review, "%s%s", it->review_date[0] ? it->review_date : "-",
+                 overdue ? "!" : "");
+        term_put(stdscr, y, x_review, w_review, overdue && !sel ? term_attr(ROLE_RISK_HIGH) : base,
+                 review);
+        char changed[32];
+        time_t t = (time_t)it->updated;
+        struct tm tm;
+        localtime_r(&t, &tm);
+        strftime(changed, sizeof changed, "%Y-%m-%d", &tm);
+        term_put(stdscr, y, x_changed, w_changed, base, changed);
+    }
+}
+
+static void create(struct screen *s, struct app *a)
+{
+    struct io_catalog cat;
+    io_catalog_load(&cat);
+    const char **names = xcalloc(cat.count + 1, sizeof *names);
+    const char **details = xcalloc(cat.count + 1, sizeof *details);
+    size_t *map = xcalloc(cat.count + 1, sizeof *map);
+    int n = 0;
+    char **owned = xcalloc(cat.count + 1, sizeof *owned);
+    for (size_t i = 0; i < cat.count; i++) {
+        if (!cat.items[i].tmpl)
+            continue;
+        owned[n] = xasprintf("%s (%s, %s)", cat.items[i].tmpl->title, cat.items[i].tmpl->id,
+                             io_source_name(cat.items[i].source));
+        names[n] = owned[n];
+        details[n] = cat.items[i].tmpl->description;
+        map[n++] = i;
+    }
+    int pick = n == 1 ? 0 : dialog_pick(a, "Template", names, details, n, 0);
+    const struct io_template *it = pick >= 0 ? &cat.items[map[pick]] : NULL;
+    const char *method = NULL;
+    if (it && it->tmpl->nmethods > 1) {
+        const struct tmpl *t = it->tmpl;
+        const char **mn = xcalloc(t->nmethods, sizeof *mn);
+        const char **md = xcalloc(t->nmethods, sizeof *md);
+        for (size_t i = 0; i < t->nmethods; i++) {
+            mn[i] = t->methods[i].name;
+            md[i] = t->methods[i].description;
+        }
+        int m = dialog_pick(a, "Risk method", mn, md, (int)t->nmethods, (int)t->default_method);
+        method = m >= 0 ? t->methods[m].id : NULL;
+        free(mn);
+        free(md);
+        if (m < 0)
+            it = NULL;
+    }
+    char *title = it ? dialog_line(a, "New assessment",
+                                   "Title (the processing being assessed):", "") : NULL;
+    if (title && *title) {
+        struct err e;
+        int64_t id = store_create(a->store, title, it->xml, it->xml_len, method, &e);
+        if (id < 0) {
+            app_message(a, true, "%s", e.text);
+        } else {
+            reload(s, a);
+            app_push(a, assess_screen_new(a, id));
+        }
+    } else if (title) {
+        app_message(a, true, "An assessment needs a title; nothing was created.");
+    }
+    free(title);
+    for (int i = 0; i < n; i++)
+        free(owned[i]);
+    free(owned);
+    free(names);
+    free(details);
+    free(map);
+    io_catalog_free(&cat);
 }
 
 static int home_key(struct screen *s, struct app *a, wint_t ch, bool is_key,
                     enum key_action act)
 {
-    return 0;
+    struct home *h = H(s);
+    const struct store_summary *it = current(h);
+    struct err e;
+    switch (act) {
+    case ACT_UP:
+        if (h->cur > 0)
+            h->cur--;
+        return UI_HANDLED;
+    case ACT_DOWN:
+        if (h->cur + 1 < h->nrows)
+            h->cur++;
+        return UI_HANDLED;
+    case ACT_OPEN:
+        if (it)
+            app_push(a, assess_screen_new(a, it->id));
+        return UI_HANDLED;
+    case ACT_NEW:
+        create(s, a);
+        return UI_HANDLED;
+    case ACT_DUPLICATE:
+        if (it) {
+            int64_t id = store_duplicate(a->store, it->id, &e);
+            if (id < 0)
+                app_message(a, true, "%s", e.text);
+            else
+                app_message(a, false, "Duplicated as a new draft.");
+            reload(s, a);
+        }
+        return UI_HANDLED;
+    case ACT_ARCHIVE:
+        if (it) {
+            struct assessment *as = store_load(a->store, it->id, &e);
+            enum assess_status to = it->status == ST_ARCHIVED ? ST_DRAFT : ST_ARCHIVED;
+            if (!as || store_set_status(a->store, as, to, &e) < 0)
+                app_message(a, true, "%s", e.text);
+            else
+                app_message(a, false, "%s.", to == ST_ARCHIVED ? "Archived (A shows archived)"
+                                                               : "Back as a draft");
+            assess_free(as);
+            reload(s, a);
+        }
+        return UI_HANDLED;
+    case ACT_DELETE:
+        if (it) {
+            char q[512];
+            snprintf(q, sizeof q, "Delete \"%s\" and all its answers, risks, measures and "
+                     "history? This cannot be undone.", it->title);
+            if (dialog_confirm(a, "Delete", q)) {
+                if (store_delete(a->store, it->id, &e) < 0)
+                    app_message(a, true, "%s", e.text);
+                else
+                    app_message(a, false, "Deleted.");
+                reload(s, a);
+            }
+        }
+        return UI_HANDLED;
+    case ACT_SEARCH: {
+        char *f = dialog_line(a, "Search", "Show assessments whose title contains:", h->filter);
+        if (f) {
+            snprintf(h->filter, sizeof h->filter, "%s", f);
+            free(f);
+            rebuild(h);
+        }
+        return UI_HANDLED;
+    }
+    case ACT_SORT:
+        h->sort = (enum sort_by)((h->sort + 1) % SORT_COUNT);
+        rebuild(h);
+        app_message(a, false, "Sorted by %s.", sort_names[h->sort]);
+        return UI_HANDLED;
+    case ACT_ALL:
+        h->show_archived = !h->show_archived;
+        reload(s, a);
+        return UI_HANDLED;
+    case ACT_EXPORT:
+        if (it)
+            ui_export(a, it->id);
+        return UI_HANDLED;
+    case ACT_EXAMPLE: {
+        int64_t id = ui_load_example(a);
+        if (id > 0) {
+            reload(s, a);
+            app_push(a, assess_screen_new(a, id));
+        }
+        return UI_HANDLED;
+    }
+    default:
+        return 0;
+    }
+}
+
+static void home_resume(struct screen *s, struct app *a)
+{
+    reload(s, a);
+}
+
+static void home_destroy(struct screen *s)
+{
+    struct home *h = H(s);
+    store_list_free(&h->list);
+    free(h->rows);
+    free(h);
 }
 
 struct screen *home_screen_new(struct app *a)
 {
     struct screen *s = xcalloc(1, sizeof *s);
+    struct home *h = xcalloc(1, sizeof *h);
     s->title = "Assessments";
+    s->context = KC_HOME;
     s->draw = home_draw;
     s->handle_key = home_key;
+    s->resume = home_resume;
+    s->destroy = home_destroy;
+    s->data = h;
+    reload(s, a);
     return s;
 }

@@ -1,6 +1,8 @@
 #include "config.h"
 #include "ui/term.h"
 
+#include <term.h>
+
 #include <errno.h>
 #include <langinfo.h>
 #include <signal.h>
@@ -10,6 +12,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "util/buf.h"
 #include "util/text.h"
 #include "util/xalloc.h"
 
@@ -21,6 +24,8 @@ static int saved_stderr = -1;
 static FILE *stderr_log;
 static volatile sig_atomic_t pending_signal;
 static int eof_count;
+static struct buf paste;
+static int ctrl_left = -1, ctrl_right = -1;
 
 static const struct {
     short fg, bg;
@@ -127,6 +132,11 @@ int term_start(bool no_color, struct err *e)
     keypad(stdscr, TRUE);
     set_escdelay(25);
     curs_set(0);
+    const char *cl = tigetstr("kLFT5"), *cr = tigetstr("kRIT5");
+    if (cl && cl != (char *)-1)
+        ctrl_left = key_defined(cl);
+    if (cr && cr != (char *)-1)
+        ctrl_right = key_defined(cr);
     /* Bracketed paste: pasted text arrives between ESC[200~ and ESC[201~. */
     fputs("\033[?2004h", stdout);
     fflush(stdout);
@@ -143,6 +153,7 @@ void term_stop(void)
     endwin();
     delscreen(screen);
     screen = NULL;
+    buf_free(&paste);
     give_stderr_back();
 }
 
@@ -170,6 +181,79 @@ static long now_ms(void)
     return ts.tv_sec * 1000L + ts.tv_nsec / 1000000L;
 }
 
+const char *term_paste_text(void)
+{
+    return buf_str(&paste);
+}
+
+int term_key_ctrl_left(void)
+{
+    return ctrl_left;
+}
+
+int term_key_ctrl_right(void)
+{
+    return ctrl_right;
+}
+
+/* After an ESC: is it "[200~" (paste start) or "[201~" (paste end)?
+ * Returns 200, 201, or 0 (then whatever was read is lost, except a
+ * single following character, which is pushed back). */
+static int bracket_code(void)
+{
+    wint_t c;
+    timeout(30);
+    int r = get_wch(&c);
+    if (r == ERR)
+        return 0;
+    if (r != OK || c != '[') {
+        if (r == OK)
+            unget_wch((wchar_t)c);
+        return 0;
+    }
+    char seq[5] = "";
+    for (int i = 0; i < 4; i++) {
+        if (get_wch(&c) != OK || c > 127)
+            return 0;
+        seq[i] = (char)c;
+    }
+    if (strcmp(seq, "200~") == 0)
+        return 200;
+    if (strcmp(seq, "201~") == 0)
+        return 201;
+    return 0;
+}
+
+/* Collects a paste up to ESC[201~ (or a pause, or 1 MiB). */
+static void read_paste(void)
+{
+    buf_clear(&paste);
+    for (;;) {
+        wint_t c;
+        timeout(500);
+        int r = get_wch(&c);
+        if (r == ERR || pending_signal)
+            return;
+        if (r == KEY_CODE_YES)
+            continue;
+        if (c == 27) {
+            if (bracket_code() == 201)
+                return;
+            continue;
+        }
+        if (paste.len > (1u << 20))
+            continue;
+        if (c == '\r' || c == '\n') {
+            buf_addc(&paste, '\n');
+        } else if (c == '\t' || c >= 32) {
+            char mb[8];
+            int n = wctomb(mb, (wchar_t)c);
+            if (n > 0)
+                buf_add(&paste, mb, (size_t)n);
+        }
+    }
+}
+
 enum term_input term_read(wint_t *ch, int timeout_ms)
 {
     if (pending_signal)
@@ -185,6 +269,17 @@ enum term_input term_read(wint_t *ch, int timeout_ms)
     }
     if (r == OK) {
         eof_count = 0;
+        if (*ch == 27) {
+            int code = bracket_code();
+            if (code == 200) {
+                read_paste();
+                return pending_signal ? TERM_SIGNAL : TERM_PASTE;
+            }
+            if (code == 201)
+                return TERM_TICK;
+            *ch = 27;
+            return TERM_KEY; /* Esc is a key like the others */
+        }
         return TERM_CHAR;
     }
     /* ERR: a timeout, or a closed input, which returns at once. A few
@@ -231,6 +326,26 @@ void term_rule(WINDOW *w, int y, int x, int cols)
 {
     if (cols > 0)
         mvwhline(w, y, x, utf8 ? ACS_HLINE : '-', cols);
+}
+
+static int cursor_y = -1, cursor_x;
+
+void term_cursor(int y, int x)
+{
+    cursor_y = y;
+    cursor_x = x;
+}
+
+void term_cursor_apply(void)
+{
+    if (cursor_y >= 0) {
+        wmove(stdscr, cursor_y, cursor_x);
+        wnoutrefresh(stdscr);
+        curs_set(1);
+    } else {
+        curs_set(0);
+    }
+    cursor_y = -1;
 }
 
 void term_box(WINDOW *w)

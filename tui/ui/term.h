@@ -46,6 +46,7 @@ enum term_input {
     TERM_TICK,   /* no input within the timeout */
     TERM_EOF,    /* the input is closed: leave */
     TERM_SIGNAL, /* SIGHUP, SIGTERM or SIGINT arrived: save and leave */
+    TERM_PASTE,  /* a bracketed paste: the text is in term_paste_text() */
 };
 
 /* Starts curses on the controlling terminal. Fails (with a message) when
@@ -61,6 +62,14 @@ attr_t term_attr(enum term_role role);
 
 /* Waits up to timeout_ms (negative: forever) for input. */
 enum term_input term_read(wint_t *ch, int timeout_ms);
+/* The text of the last TERM_PASTE (UTF-8, newlines as '\n'), valid until
+ * the next term_read. */
+const char *term_paste_text(void);
+/* Key codes of Ctrl-Left and Ctrl-Right where the terminal has them, else
+ * -1. */
+int term_key_ctrl_left(void);
+int term_key_ctrl_right(void);
+
 /* The signal that ended the wait, 0 if none. */
 int term_signal(void);
 
@@ -71,6 +80,12 @@ int term_put(WINDOW *w, int y, int x, int cols, attr_t attr, const char *s);
 void term_fill(WINDOW *w, int y, int x, int cols, attr_t attr);
 /* A horizontal rule (ACS or '-'). */
 void term_rule(WINDOW *w, int y, int x, int cols);
+/* Asks for the text cursor at (y, x) of stdscr in this frame; without a
+ * call the cursor is hidden. term_cursor_apply places it, last thing
+ * before doupdate. */
+void term_cursor(int y, int x);
+void term_cursor_apply(void);
+
 /* A box around a window (ACS or ASCII). */
 void term_box(WINDOW *w);
 

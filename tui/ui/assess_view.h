@@ -1,0 +1,62 @@
+/*
+ * The assessment screen's state, shared by its parts: scr_assess.c
+ * (sections, questions, answer editing), page_risks.c (the risk register,
+ * the heat maps and the action plan) and page_signoff.c (the screening
+ * outcome and the sign-off).
+ */
+#ifndef DPIA_ASSESS_VIEW_H
+#define DPIA_ASSESS_VIEW_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <time.h>
+
+#include "core/assess.h"
+#include "ui/app.h"
+#include "ui/textedit.h"
+
+struct view {
+    int64_t id;
+    struct assessment *a;
+    size_t section;        /* index into a->tmpl->sections */
+    int item;              /* index into the section's items (see view_items) */
+    bool show_help;
+    /* Answer editing. */
+    enum { ED_NONE, ED_TEXT, ED_CHOICE, ED_MULTI, ED_LIST } editing;
+    struct textedit te;
+    const struct tmpl_question *q; /* the question being edited */
+    int opt;               /* option or entry cursor */
+    time_t last_save;
+    /* Special pages. */
+    int row;               /* selected row of a table or list */
+    bool map;              /* heat maps in full */
+    char title[256];
+};
+
+/* The items of a section: its shown questions, then one special page
+ * for screening, risks, measures and sign-off. Returns how many; fills
+ * qs (may be NULL) with question pointers, NULL for the page. */
+int view_items(struct view *v, size_t section, const struct tmpl_question **qs, int max);
+/* The question at the current item, or NULL on a special page. */
+const struct tmpl_question *view_question(struct view *v);
+/* Goes to a question (its section and item). */
+void view_goto_question(struct view *v, const struct tmpl_question *q);
+/* Reloads the assessment from the store (after changes made elsewhere). */
+void view_reload(struct view *v, struct app *a);
+/* True (with a message) when the assessment may not be changed. */
+bool view_read_only(struct view *v, struct app *a);
+
+/* The special pages: draw in the right pane (y, x, h, w); keys. */
+void page_screening_draw(struct view *v, struct app *a, int y, int x, int h, int w);
+void page_risks_draw(struct view *v, struct app *a, int y, int x, int h, int w);
+int page_risks_key(struct view *v, struct app *a, wint_t ch, bool is_key, enum key_action act);
+void page_measures_draw(struct view *v, struct app *a, int y, int x, int h, int w);
+int page_measures_key(struct view *v, struct app *a, wint_t ch, bool is_key, enum key_action act);
+void page_signoff_draw(struct view *v, struct app *a, int y, int x, int h, int w);
+int page_signoff_key(struct view *v, struct app *a, wint_t ch, bool is_key, enum key_action act);
+/* The heat map of the method, before (after=false) or after measures. */
+void heatmap_draw(struct view *v, int y, int x, int h, int w, bool after);
+int heatmap_width(struct view *v);
+int heatmap_height(struct view *v);
+
+#endif

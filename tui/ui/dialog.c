@@ -1,0 +1,237 @@
+#include "config.h"
+#include "ui/dialog.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "ui/term.h"
+#include "ui/textedit.h"
+#include "util/buf.h"
+#include "util/text.h"
+#include "util/xalloc.h"
+
+void dialog_frame(int y, int x, int h, int w, const char *title)
+{
+    for (int i = 0; i < h; i++)
+        term_fill(stdscr, y + i, x, w, A_NORMAL);
+    bool u = term_has_utf8();
+    attr_t at = term_attr(ROLE_HEADING);
+    wattrset(stdscr, at);
+    mvwhline(stdscr, y, x + 1, u ? ACS_HLINE : '-', w - 2);
+    mvwhline(stdscr, y + h - 1, x + 1, u ? ACS_HLINE : '-', w - 2);
+    mvwvline(stdscr, y + 1, x, u ? ACS_VLINE : '|', h - 2);
+    mvwvline(stdscr, y + 1, x + w - 1, u ? ACS_VLINE : '|', h - 2);
+    mvwaddch(stdscr, y, x, u ? ACS_ULCORNER : '+');
+    mvwaddch(stdscr, y, x + w - 1, u ? ACS_URCORNER : '+');
+    mvwaddch(stdscr, y + h - 1, x, u ? ACS_LLCORNER : '+');
+    mvwaddch(stdscr, y + h - 1, x + w - 1, u ? ACS_LRCORNER : '+');
+    wattrset(stdscr, A_NORMAL);
+    if (title && *title) {
+        char t[256];
+        snprintf(t, sizeof t, " %s ", title);
+        term_put(stdscr, y, x + 2, w - 4, at, t);
+    }
+}
+
+int dialog_wrap(int y, int x, int h, int w, attr_t attr, const char *text)
+{
+    struct textedit t;
+    te_init(&t, text, true);
+    int rows = te_rows(&t, w);
+    if (rows > h)
+        rows = h;
+    t.cursor = 0;
+    /* Draw without focus; textedit wraps exactly as editing would. */
+    wattrset(stdscr, attr);
+    te_draw(&t, stdscr, y, x, rows, w, false);
+    wattrset(stdscr, A_NORMAL);
+    te_free(&t);
+    return rows;
+}
+
+/* One frame: the screen below, then the dialog, then doupdate. */
+static void frame_begin(struct app *a)
+{
+    app_draw_base(a);
+}
+
+static void frame_end(void)
+{
+    term_cursor_apply();
+    doupdate();
+}
+
+/* Reads one input for a dialog. Returns false when the program must leave. */
+static bool dialog_read(struct app *a, wint_t *ch, enum term_input *in)
+{
+    for (;;) {
+        *in = term_read(ch, 1000);
+        if (*in == TERM_EOF || *in == TERM_SIGNAL) {
+            a->quitting = true;
+            return false;
+        }
+        if (*in == TERM_TICK)
+            continue;
+        return true;
+    }
+}
+
+bool dialog_confirm(struct app *a, const char *title, const char *question)
+{
+    for (;;) {
+        frame_begin(a);
+        if (app_fits()) {
+            int w = COLS > 70 ? 64 : COLS - 4, h = 7;
+            int y = (LINES - h) / 2, x = (COLS - w) / 2;
+            dialog_frame(y, x, h, w, title);
+            dialog_wrap(y + 1, x + 2, 3, w - 4, A_NORMAL, question);
+            term_put(stdscr, y + h - 2, x + 2, w - 4, term_attr(ROLE_KEY), "y yes    n no    Esc no");
+        }
+        frame_end();
+        wint_t ch;
+        enum term_input in;
+        if (!dialog_read(a, &ch, &in))
+            return false;
+        if (in == TERM_KEY && ch == KEY_RESIZE)
+            continue;
+        if (in == TERM_CHAR && (ch == 'y' || ch == 'Y'))
+            return true;
+        if ((in == TERM_CHAR && (ch == 'n' || ch == 'N')) || (in == TERM_KEY && ch == KEY_ESC))
+            return false;
+    }
+}
+
+void dialog_message(struct app *a, const char *title, const char *text)
+{
+    for (;;) {
+        frame_begin(a);
+        if (app_fits()) {
+            int w = COLS > 84 ? 78 : COLS - 4, h = LINES > 20 ? 14 : LINES - 4;
+            int y = (LINES - h) / 2, x = (COLS - w) / 2;
+            dialog_frame(y, x, h, w, title);
+            dialog_wrap(y + 1, x + 2, h - 3, w - 4, A_NORMAL, text);
+            term_put(stdscr, y + h - 2, x + 2, w - 4, term_attr(ROLE_KEY), "any key to close");
+        }
+        frame_end();
+        wint_t ch;
+        enum term_input in;
+        if (!dialog_read(a, &ch, &in))
+            return;
+        if (in == TERM_KEY && ch == KEY_RESIZE)
+            continue;
+        return;
+    }
+}
+
+static char *edit_loop(struct app *a, const char *title, const char *prompt,
+                       const char *initial, bool multiline)
+{
+    struct textedit t;
+    te_init(&t, initial, multiline);
+    char *result = NULL;
+    for (;;) {
+        frame_begin(a);
+        if (app_fits()) {
+            int w = COLS > 90 ? 84 : COLS - 4;
+            int h = multiline ? (LINES > 30 ? 20 : LINES - 6) : 7;
+            int y = (LINES - h) / 2, x = (COLS - w) / 2;
+            dialog_frame(y, x, h, w, title);
+            int used = dialog_wrap(y + 1, x + 2, 2, w - 4, A_NORMAL, prompt);
+            int ey = y + 1 + used + (used ? 1 : 0);
+            int eh = y + h - 2 - ey;
+            te_draw(&t, stdscr, ey, x + 2, eh > 0 ? eh : 1, w - 4, true);
+            term_put(stdscr, y + h - 1, x + 2, w - 4, term_attr(ROLE_KEY),
+                     multiline ? " Esc save and close " : " Enter accept  Esc cancel ");
+        }
+        frame_end();
+        wint_t ch;
+        enum term_input in;
+        if (!dialog_read(a, &ch, &in)) {
+            if (multiline)
+                result = xstrdup(te_text(&t));
+            break;
+        }
+        if (in == TERM_PASTE) {
+            te_insert(&t, term_paste_text());
+            continue;
+        }
+        if (in == TERM_KEY && ch == KEY_RESIZE)
+            continue;
+        enum te_result r = te_key(&t, ch, in == TERM_KEY);
+        if (r == TE_ENTER || (r == TE_DONE && multiline)) {
+            result = xstrdup(te_text(&t));
+            break;
+        }
+        if (r == TE_DONE)
+            break;
+    }
+    curs_set(0);
+    te_free(&t);
+    return result;
+}
+
+char *dialog_line(struct app *a, const char *title, const char *prompt, const char *initial)
+{
+    return edit_loop(a, title, prompt, initial, false);
+}
+
+char *dialog_text(struct app *a, const char *title, const char *prompt, const char *initial)
+{
+    return edit_loop(a, title, prompt, initial, true);
+}
+
+int dialog_pick(struct app *a, const char *title, const char *const *items,
+                const char *const *details, int n, int selected)
+{
+    int cur = selected >= 0 && selected < n ? selected : 0, top = 0;
+    for (;;) {
+        frame_begin(a);
+        if (app_fits()) {
+            int w = COLS > 90 ? 84 : COLS - 4;
+            int detail_rows = details ? 6 : 0;
+            int list_rows = n < LINES - 10 - detail_rows ? n : LINES - 10 - detail_rows;
+            int h = list_rows + detail_rows + 4;
+            int y = (LINES - h) / 2, x = (COLS - w) / 2;
+            dialog_frame(y, x, h, w, title);
+            if (cur < top)
+                top = cur;
+            if (cur >= top + list_rows)
+                top = cur - list_rows + 1;
+            for (int i = 0; i < list_rows && top + i < n; i++) {
+                int k = top + i;
+                attr_t at = k == cur ? term_attr(ROLE_SELECTED) : A_NORMAL;
+                term_fill(stdscr, y + 1 + i, x + 1, w - 2, at);
+                char line[512];
+                snprintf(line, sizeof line, "%s %s", k == cur ? ">" : " ", items[k]);
+                term_put(stdscr, y + 1 + i, x + 2, w - 4, at, line);
+            }
+            if (details && details[cur])
+                dialog_wrap(y + 2 + list_rows, x + 2, detail_rows, w - 4, term_attr(ROLE_DIM),
+                            details[cur]);
+            term_put(stdscr, y + h - 1, x + 2, w - 4, term_attr(ROLE_KEY),
+                     " Up/Down choose  Enter select  Esc cancel ");
+        }
+        frame_end();
+        wint_t ch;
+        enum term_input in;
+        if (!dialog_read(a, &ch, &in))
+            return -1;
+        if (in != TERM_KEY && in != TERM_CHAR)
+            continue;
+        bool key = in == TERM_KEY;
+        if (key && ch == KEY_ESC)
+            return -1;
+        if ((key && (ch == KEY_UP)) || (!key && ch == 'k'))
+            cur = cur > 0 ? cur - 1 : 0;
+        else if ((key && ch == KEY_DOWN) || (!key && ch == 'j'))
+            cur = cur + 1 < n ? cur + 1 : cur;
+        else if (key && ch == KEY_HOME)
+            cur = 0;
+        else if (key && ch == KEY_END)
+            cur = n - 1;
+        else if ((key && ch == KEY_ENTER) || (!key && (ch == '\r' || ch == '\n' || ch == ' ')))
+            return cur;
+        else if (!key && ch >= '1' && ch <= '9' && ch - '1' < (wint_t)n)
+            return (int)(ch - '1');
+    }
+}

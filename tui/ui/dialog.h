@@ -1,0 +1,34 @@
+/*
+ * Dialogs: short modal loops drawn over the current screen. Each redraws
+ * the screen below on resize, and returns at once (as a cancel) when the
+ * program must leave (a->quitting: a signal or the end of input); the
+ * caller saves what it holds.
+ */
+#ifndef DPIA_DIALOG_H
+#define DPIA_DIALOG_H
+
+#include <stdbool.h>
+
+#include "ui/app.h"
+
+/* y/n; Esc is no. */
+bool dialog_confirm(struct app *a, const char *title, const char *question);
+/* Any key closes it. */
+void dialog_message(struct app *a, const char *title, const char *text);
+/* A line of text: Enter accepts, Esc cancels (NULL). The caller frees. */
+char *dialog_line(struct app *a, const char *title, const char *prompt, const char *initial);
+/* Several lines: Esc or F10 accepts (the text is returned even when the
+ * program is leaving, so that nothing typed is lost). The caller frees. */
+char *dialog_text(struct app *a, const char *title, const char *prompt, const char *initial);
+/* One of n items; details[i] (may be NULL) is shown under the list for
+ * the highlighted item. Returns the index, or -1 on Esc. */
+int dialog_pick(struct app *a, const char *title, const char *const *items,
+                const char *const *details, int n, int selected);
+
+/* Shared drawing: a framed box on stdscr, cleared inside; returns the
+ * inner origin. */
+void dialog_frame(int y, int x, int h, int w, const char *title);
+/* Word-wraps text into the box (y, x, h, w); returns rows used. */
+int dialog_wrap(int y, int x, int h, int w, attr_t attr, const char *text);
+
+#endif

@@ -1,0 +1,141 @@
+#include "config.h"
+#include "ui/export.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "io/io.h"
+#include "report/report.h"
+#include "store/store.h"
+#include "ui/dialog.h"
+#include "util/buf.h"
+#include "util/path.h"
+#include "util/xalloc.h"
+
+#define EXAMPLE "streaming-factoids.xml"
+
+/* "Viewing factoids: tweets" -> "viewing-factoids-tweets". */
+static char *slug(const char *title)
+{
+    struct buf b = {0};
+    bool dash = false;
+    for (const char *p = title; *p && b.len < 48; p++) {
+        unsigned char c = (unsigned char)*p;
+        if (isalnum(c) && c < 128) {
+            if (dash && b.len)
+                buf_addc(&b, '-');
+            buf_addc(&b, (char)tolower(c));
+            dash = false;
+        } else {
+            dash = true;
+        }
+    }
+    if (!b.len)
+        buf_adds(&b, "assessment");
+    return buf_take(&b);
+}
+
+void ui_export(struct app *a, int64_t id)
+{
+    static const char *const labels[] = {
+        "HTML report (for the compliance file)", "XML record (complete, re-importable)",
+        "CSV: the risk register", "CSV: the action plan",
+    };
+    static const enum report_format formats[] = { RF_HTML, RF_XML, RF_CSV_RISKS, RF_CSV_MEASURES };
+    static const char *const ext[] = { "html", "xml", "risks.csv", "measures.csv" };
+    int pick = dialog_pick(a, "Export", labels, NULL, 4, 0);
+    if (pick < 0)
+        return;
+    struct err e;
+    struct assessment *as = store_load(a->store, id, &e);
+    size_t tlen = 0;
+    char *txml = as ? store_template_xml(a->store, id, &tlen, &e) : NULL;
+    if (!as || !txml) {
+        app_message(a, true, "%s", e.text);
+        assess_free(as);
+        free(txml);
+        return;
+    }
+    char date[11];
+    time_t now = time(NULL);
+    struct tm tm;
+    localtime_r(&now, &tm);
+    strftime(date, sizeof date, "%Y-%m-%d", &tm);
+    char *s = slug(as->title);
+    char *def = xasprintf("dpia-%s-%s.%s", s, date, ext[pick]);
+    free(s);
+    char *path = dialog_line(a, "Export to", "File (in the current folder unless a path is given):", def);
+    free(def);
+    if (path && *path) {
+        bool force = false;
+        if (access(path, F_OK) == 0) {
+            char q[1024];
+            snprintf(q, sizeof q, "%s exists. Replace it?", path);
+            force = dialog_confirm(a, "Replace", q);
+        }
+        if (force || access(path, F_OK) != 0) {
+            struct buf out = {0};
+            int rc = 0;
+            switch (formats[pick]) {
+            case RF_XML:
+                rc = report_xml(as, txml, tlen, &out, &e);
+                break;
+            case RF_HTML: {
+                char *dir = path_user_data_dir();
+                char *custom = dir ? xasprintf("%s/report.xsl", dir) : NULL;
+                size_t xl = 0;
+                char *xsl = custom && access(custom, R_OK) == 0
+                                ? io_read_file(custom, 4u << 20, &xl, &e) : NULL;
+                rc = report_html(as, txml, tlen, xsl, xl, custom, &out, &e);
+                free(xsl);
+                free(custom);
+                free(dir);
+                break;
+            }
+            case RF_CSV_RISKS:
+                report_csv_risks(as, &out);
+                break;
+            default:
+                report_csv_measures(as, &out);
+                break;
+            }
+            if (rc < 0 || io_write_file(path, buf_str(&out), out.len, force, &e) < 0)
+                app_message(a, true, "%s", e.text);
+            else
+                app_message(a, false, "Written: %s", path);
+            buf_free(&out);
+        }
+    }
+    free(path);
+    free(txml);
+    assess_free(as);
+}
+
+int64_t ui_load_example(struct app *a)
+{
+    struct err e;
+    char *path = io_find_example(EXAMPLE);
+    if (!path) {
+        app_message(a, true, "The worked example (%s) is not installed.", EXAMPLE);
+        return -1;
+    }
+    size_t len;
+    char *xml = io_read_file(path, REPORT_MAX_BYTES, &len, &e);
+    char *txml = NULL;
+    size_t tlen = 0;
+    struct assessment *as = xml ? report_import(xml, len, path, &txml, &tlen, &e) : NULL;
+    int64_t id = as ? store_insert(a->store, as, txml, tlen, &e) : -1;
+    if (id < 0)
+        app_message(a, true, "%s", e.text);
+    else
+        app_message(a, false, "Loaded the worked example.");
+    assess_free(as);
+    free(txml);
+    free(xml);
+    free(path);
+    return id;
+}

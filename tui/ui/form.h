@@ -1,0 +1,49 @@
+/*
+ * A form: labelled fields edited in place, for risks, measures and
+ * sign-offs. Tab or Down/Up move between fields (Tab only, inside a
+ * multi-line text); Left/Right or digits choose on a scale or a choice,
+ * Space toggles a risk in a risk list; Esc or F10 closes the form and
+ * keeps what was typed. While a scale field has the focus, its level
+ * definitions are shown under the form.
+ */
+#ifndef DPIA_FORM_H
+#define DPIA_FORM_H
+
+#include <stdbool.h>
+
+#include "core/tmpl.h"
+#include "ui/app.h"
+
+enum form_kind {
+    FK_LINE,   /* one line of text: value */
+    FK_TEXT,   /* several lines: value */
+    FK_DATE,   /* YYYY-MM-DD or empty: value */
+    FK_SCALE,  /* 0 (not scored) or 1..n of scale: number */
+    FK_CHOICE, /* index into choices: number */
+    FK_FLAGS,  /* a set of small numbers (risk numbers) in flags[]: toggled */
+};
+
+struct form_field {
+    const char *label;
+    enum form_kind kind;
+    char *value;                          /* FK_LINE, FK_TEXT, FK_DATE (owned) */
+    int number;                           /* FK_SCALE, FK_CHOICE */
+    const struct tmpl_scale_level *scale; /* FK_SCALE */
+    int nscale;
+    const char *const *choices;           /* FK_CHOICE */
+    int nchoices;
+    const int *flag_ids;                  /* FK_FLAGS: the numbers one may pick */
+    int nflag_ids;
+    bool *flags;                          /* FK_FLAGS: picked (nflag_ids of them) */
+    const char *flag_prefix;              /* "R" */
+    bool required;
+};
+
+/* Runs the form; returns true when it was closed normally (the fields
+ * hold the result), false when the program must leave (a->quitting; the
+ * fields still hold what was typed). Refuses to close while a required
+ * field is empty or a date is not a real date. */
+bool form_run(struct app *a, const char *title, struct form_field *f, int n);
+void form_free(struct form_field *f, int n);
+
+#endif

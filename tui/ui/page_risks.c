@@ -1,0 +1,467 @@
+/* The risk register (with the heat maps) and the action plan, the
+ * special pages of the assessment screen. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "core/logic.h"
+#include "store/store.h"
+#include "ui/assess_view.h"
+#include "ui/dialog.h"
+#include "ui/form.h"
+#include "ui/term.h"
+#include "util/xalloc.h"
+
+static enum term_role level_role(const struct tmpl_method *m, int level)
+{
+    if (level < 0)
+        return ROLE_DIM;
+    if (m->levels[level].high)
+        return ROLE_RISK_HIGH;
+    return level == 0 ? ROLE_RISK_LOW : ROLE_RISK_MED;
+}
+
+static const char *level_name(const struct tmpl_method *m, int level)
+{
+    return level >= 0 ? m->levels[level].name : "-";
+}
+
+/* --- heat map ----------------------------------------------------------------- */
+
+#define CELL_W 9
+
+int heatmap_width(struct view *v)
+{
+    return 4 + assess_method(v->a)->nseverity * CELL_W;
+}
+
+int heatmap_height(struct view *v)
+{
+    return 3 + assess_method(v->a)->nlikelihood;
+}
+
+void heatmap_draw(struct view *v, int y, int x, int h, int w, bool after)
+{
+    const struct tmpl_method *m = assess_method(v->a);
+    term_put(stdscr, y, x, w, term_attr(ROLE_HEADING),
+             after ? "After measures (residual)" : "Before measures (inherent)");
+    /* Likelihood rows from the highest down, severity columns rising. */
+    for (int l = m->nlikelihood; l >= 1; l--) {
+        int row = y + 1 + (m->nlikelihood - l);
+        if (row >= y + h - 1)
+            break;
+        char lab[8];
+        snprintf(lab, sizeof lab, "L%d", l);
+        term_put(stdscr, row, x, 3, term_attr(ROLE_DIM), lab);
+        for (int s = 1; s <= m->nseverity; s++) {
+            int level = m->matrix[l - 1][s - 1];
+            struct buf ids = {0};
+            for (size_t i = 0; i < v->a->nrisks; i++) {
+                const struct risk *r = &v->a->risks[i];
+                int rl = after ? r->likelihood_after : r->likelihood;
+                int rs = after ? r->severity_after : r->severity;
+                if (rl == l && rs == s)
+                    buf_printf(&ids, "%sR%d", ids.len ? "," : "", r->number);
+            }
+            int cx = x + 4 + (s - 1) * CELL_W;
+            attr_t at = term_has_color() ? term_attr(level_role(m, level)) | A_REVERSE
+                                         : (m->levels[level].high ? A_REVERSE : A_NORMAL);
+            term_fill(stdscr, row, cx, CELL_W - 1, at);
+            const char *txt = ids.len ? buf_str(&ids) : (term_has_color() ? "" : "."),
+                       *shown = txt;
+            term_put(stdscr, row, cx, CELL_W - 1, at, shown);
+            buf_free(&ids);
+        }
+    }
+    int by = y + 1 + m->nlikelihood;
+    if (by < y + h) {
+        for (int s = 1; s <= m->nseverity; s++) {
+            char lab[8];
+            snprintf(lab, sizeof lab, "S%d", s);
+            term_put(stdscr, by, x + 4 + (s - 1) * CELL_W, CELL_W - 1, term_attr(ROLE_DIM), lab);
+        }
+    }
+}
+
+/* --- risks ------------------------------------------------------------------------ */
+
+void page_risks_draw(struct view *v, struct app *a, int y, int x, int h, int w)
+{
+    const struct tmpl_method *m = assess_method(v->a);
+    int maxy = y + h;
+    char line[512];
+    snprintf(line, sizeof line, "Risk register  (%s)", m->name);
+    term_put(stdscr, y++, x, w, A_BOLD, line);
+    term_put(stdscr, y++, x, w, term_attr(ROLE_DIM),
+             "Each risk to the people concerned, scored before and after measures.");
+    if (v->map) {
+        y++;
+        int hw = heatmap_width(v), hh = heatmap_height(v);
+        heatmap_draw(v, y, x, hh, w, false);
+        if (w >= 2 * hw + 4)
+            heatmap_draw(v, y, x + hw + 4, hh, w - hw - 4, true);
+        else
+            heatmap_draw(v, y + hh, x, hh, w, true);
+        return;
+    }
+    y++;
+    attr_t hd = term_attr(ROLE_HEADING);
+    int tw = w - 36;
+    term_put(stdscr, y, x, 5, hd, "Id");
+    term_put(stdscr, y, x + 5, tw, hd, "Risk");
+    term_put(stdscr, y, x + 5 + tw + 1, 14, hd, "Before L/S");
+    term_put(stdscr, y, x + 5 + tw + 16, 14, hd, "After L/S");
+    y++;
+    if (v->a->nrisks == 0)
+        term_put(stdscr, y++, x, w, term_attr(ROLE_DIM), "No risks yet: press a to add one.");
+    if (v->row >= (int)v->a->nrisks)
+        v->row = v->a->nrisks ? (int)v->a->nrisks - 1 : 0;
+    for (size_t i = 0; i < v->a->nrisks && y < maxy - 1; i++, y++) {
+        const struct risk *r = &v->a->risks[i];
+        bool sel = (int)i == v->row;
+        attr_t base = sel ? term_attr(ROLE_SELECTED) : A_NORMAL;
+        term_fill(stdscr, y, x, w, base);
+        snprintf(line, sizeof line, "R%d", r->number);
+        term_put(stdscr, y, x, 5, base, line);
+        term_put(stdscr, y, x + 5, tw, base, r->title);
+        int before = logic_risk_inherent(v->a, r);
+        int after = logic_risk_level(m, r->likelihood_after, r->severity_after);
+        snprintf(line, sizeof line, "%d/%d %s", r->likelihood, r->severity, level_name(m, before));
+        term_put(stdscr, y, x + 5 + tw + 1, 14, sel ? base : term_attr(level_role(m, before)), line);
+        snprintf(line, sizeof line, "%d/%d %s", r->likelihood_after, r->severity_after,
+                 level_name(m, after));
+        term_put(stdscr, y, x + 5 + tw + 16, 14, sel ? base : term_attr(level_role(m, after)), line);
+    }
+    /* The heat maps below the table when there is room. */
+    int hh = heatmap_height(v), hw = heatmap_width(v);
+    if (maxy - y >= hh + 1 && w >= 2 * hw + 4) {
+        heatmap_draw(v, maxy - hh, x, hh, hw, false);
+        heatmap_draw(v, maxy - hh, x + hw + 4, hh, hw, true);
+    } else {
+        term_put(stdscr, maxy - 1, x, w, term_attr(ROLE_DIM), "m shows the heat maps");
+    }
+}
+
+static bool risk_form(struct app *a, struct view *v, struct risk *r, const char *title)
+{
+    const struct tmpl_method *m = assess_method(v->a);
+    struct form_field f[] = {
+        { .label = "Title", .kind = FK_LINE, .value = xstrdup(r->title ? r->title : ""), .required = true },
+        { .label = "Description", .kind = FK_TEXT, .value = xstrdup(r->description ? r->description : "") },
+        { .label = "Risk sources", .kind = FK_LINE, .value = xstrdup(r->source ? r->source : "") },
+        { .label = "Threats", .kind = FK_LINE, .value = xstrdup(r->threats ? r->threats : "") },
+        { .label = "Impacts on people", .kind = FK_TEXT, .value = xstrdup(r->impacts ? r->impacts : "") },
+        { .label = "Likelihood before", .kind = FK_SCALE, .number = r->likelihood,
+          .scale = m->likelihood, .nscale = m->nlikelihood },
+        { .label = "  why", .kind = FK_LINE, .value = xstrdup(r->likelihood_why ? r->likelihood_why : "") },
+        { .label = "Severity before", .kind = FK_SCALE, .number = r->severity,
+          .scale = m->severity, .nscale = m->nseverity },
+        { .label = "  why", .kind = FK_LINE, .value = xstrdup(r->severity_why ? r->severity_why : "") },
+        { .label = "Likelihood after", .kind = FK_SCALE, .number = r->likelihood_after,
+          .scale = m->likelihood, .nscale = m->nlikelihood },
+        { .label = "  why", .kind = FK_LINE, .value = xstrdup(r->likelihood_after_why ? r->likelihood_after_why : "") },
+        { .label = "Severity after", .kind = FK_SCALE, .number = r->severity_after,
+          .scale = m->severity, .nscale = m->nseverity },
+        { .label = "  why", .kind = FK_LINE, .value = xstrdup(r->severity_after_why ? r->severity_after_why : "") },
+    };
+    int n = (int)(sizeof f / sizeof f[0]);
+    bool ok = form_run(a, title, f, n);
+    bool keep = ok || (a->quitting && f[0].value && *f[0].value);
+    if (keep) {
+        char **dst[] = { &r->title, &r->description, &r->source, &r->threats, &r->impacts };
+        for (int i = 0; i < 5; i++) {
+            free(*dst[i]);
+            *dst[i] = xstrdup(f[i].value);
+        }
+        r->likelihood = f[5].number;
+        free(r->likelihood_why);
+        r->likelihood_why = xstrdup(f[6].value);
+        r->severity = f[7].number;
+        free(r->severity_why);
+        r->severity_why = xstrdup(f[8].value);
+        r->likelihood_after = f[9].number;
+        free(r->likelihood_after_why);
+        r->likelihood_after_why = xstrdup(f[10].value);
+        r->severity_after = f[11].number;
+        free(r->severity_after_why);
+        r->severity_after_why = xstrdup(f[12].value);
+    }
+    form_free(f, n);
+    return keep;
+}
+
+static void free_risk_fields(struct risk *r)
+{
+    free(r->title);
+    free(r->description);
+    free(r->source);
+    free(r->impacts);
+    free(r->threats);
+    free(r->likelihood_why);
+    free(r->severity_why);
+    free(r->likelihood_after_why);
+    free(r->severity_after_why);
+}
+
+static void copy_risk(struct risk *dst, const struct risk *src)
+{
+    *dst = *src;
+    dst->title = xstrdup(src->title ? src->title : "");
+    dst->description = xstrdup(src->description ? src->description : "");
+    dst->source = xstrdup(src->source ? src->source : "");
+    dst->impacts = xstrdup(src->impacts ? src->impacts : "");
+    dst->threats = xstrdup(src->threats ? src->threats : "");
+    dst->likelihood_why = xstrdup(src->likelihood_why ? src->likelihood_why : "");
+    dst->severity_why = xstrdup(src->severity_why ? src->severity_why : "");
+    dst->likelihood_after_why = xstrdup(src->likelihood_after_why ? src->likelihood_after_why : "");
+    dst->severity_after_why = xstrdup(src->severity_after_why ? src->severity_after_why : "");
+}
+
+int page_risks_key(struct view *v, struct app *a, wint_t ch, bool is_key, enum key_action act)
+{
+    struct err e;
+    int n = (int)v->a->nrisks;
+    switch (act) {
+    case ACT_UP:
+        if (v->row > 0) {
+            v->row--;
+            return UI_HANDLED;
+        }
+        return 0;
+    case ACT_DOWN:
+        if (v->row + 1 < n) {
+            v->row++;
+            return UI_HANDLED;
+        }
+        return 0;
+    case ACT_MAP:
+        v->map = !v->map;
+        return UI_HANDLED;
+    case ACT_ADD: {
+        if (view_read_only(v, a))
+            return UI_HANDLED;
+        struct risk r;
+        memset(&r, 0, sizeof r);
+        if (risk_form(a, v, &r, "New risk")) {
+            if (store_add_risk(a->store, v->a, &r, &e) < 0)
+                app_message(a, true, "%s", e.text);
+            else {
+                app_message(a, false, "Risk R%d added.", r.number);
+                v->row = (int)v->a->nrisks - 1;
+            }
+        }
+        free_risk_fields(&r);
+        return UI_HANDLED;
+    }
+    case ACT_OPEN: {
+        if (n == 0 || view_read_only(v, a))
+            return UI_HANDLED;
+        struct risk r;
+        copy_risk(&r, &v->a->risks[v->row]);
+        char title[64];
+        snprintf(title, sizeof title, "Risk R%d", r.number);
+        if (risk_form(a, v, &r, title) && store_update_risk(a->store, v->a, &r, &e) < 0)
+            app_message(a, true, "%s", e.text);
+        free_risk_fields(&r);
+        return UI_HANDLED;
+    }
+    case ACT_DELETE: {
+        if (n == 0 || view_read_only(v, a))
+            return UI_HANDLED;
+        const struct risk *r = &v->a->risks[v->row];
+        char q[512];
+        snprintf(q, sizeof q, "Delete risk R%d \"%s\"?", r->number, r->title);
+        if (dialog_confirm(a, "Delete risk", q) &&
+            store_delete_risk(a->store, v->a, r->id, &e) < 0)
+            app_message(a, true, "%s", e.text);
+        return UI_HANDLED;
+    }
+    default:
+        return 0;
+    }
+}
+
+/* --- measures ------------------------------------------------------------------- */
+
+static void today(char out[11])
+{
+    time_t now = time(NULL);
+    struct tm tm;
+    localtime_r(&now, &tm);
+    strftime(out, 11, "%Y-%m-%d", &tm);
+}
+
+void page_measures_draw(struct view *v, struct app *a, int y, int x, int h, int w)
+{
+    int maxy = y + h;
+    char line[512], now[11];
+    today(now);
+    term_put(stdscr, y++, x, w, A_BOLD, "Measures and action plan");
+    term_put(stdscr, y++, x, w, term_attr(ROLE_DIM),
+             "What reduces each risk: who does it, by when, and where it stands.");
+    y++;
+    attr_t hd = term_attr(ROLE_HEADING);
+    int tw = w - 52;
+    term_put(stdscr, y, x, 5, hd, "Id");
+    term_put(stdscr, y, x + 5, tw, hd, "Measure");
+    term_put(stdscr, y, x + 5 + tw + 1, 14, hd, "Owner");
+    term_put(stdscr, y, x + 5 + tw + 16, 11, hd, "Due");
+    term_put(stdscr, y, x + 5 + tw + 28, 12, hd, "Status");
+    term_put(stdscr, y, x + 5 + tw + 41, 10, hd, "Risks");
+    y++;
+    if (v->a->nmeasures == 0)
+        term_put(stdscr, y++, x, w, term_attr(ROLE_DIM), "No measures yet: press a to add one.");
+    if (v->row >= (int)v->a->nmeasures)
+        v->row = v->a->nmeasures ? (int)v->a->nmeasures - 1 : 0;
+    for (size_t i = 0; i < v->a->nmeasures && y < maxy; i++, y++) {
+        const struct measure *m = &v->a->measures[i];
+        bool sel = (int)i == v->row;
+        attr_t base = sel ? term_attr(ROLE_SELECTED) : A_NORMAL;
+        term_fill(stdscr, y, x, w, base);
+        snprintf(line, sizeof line, "M%d", m->number);
+        term_put(stdscr, y, x, 5, base, line);
+        term_put(stdscr, y, x + 5, tw, base, m->title);
+        term_put(stdscr, y, x + 5 + tw + 1, 14, base, m->owner);
+        bool overdue = m->due[0] && strcmp(m->due, now) < 0 && m->status != MS_DONE &&
+                       m->status != MS_DROPPED;
+        snprintf(line, sizeof line, "%s%s", m->due, overdue ? "!" : "");
+        term_put(stdscr, y, x + 5 + tw + 16, 11, overdue && !sel ? term_attr(ROLE_RISK_HIGH) : base,
+                 line);
+        term_put(stdscr, y, x + 5 + tw + 28, 12, base, measure_status_label(m->status));
+        struct buf rs = {0};
+        for (size_t k = 0; k < m->nrisks; k++)
+            buf_printf(&rs, "%sR%d", k ? "," : "", m->risks[k]);
+        term_put(stdscr, y, x + 5 + tw + 41, 10, base, buf_str(&rs));
+        buf_free(&rs);
+    }
+}
+
+static bool measure_form(struct app *a, struct view *v, struct measure *m, const char *title)
+{
+    static const char *types[MT_COUNT], *statuses[MS_COUNT];
+    for (int i = 0; i < MT_COUNT; i++)
+        types[i] = measure_type_label((enum measure_type)i);
+    for (int i = 0; i < MS_COUNT; i++)
+        statuses[i] = measure_status_label((enum measure_status)i);
+    int nr = (int)v->a->nrisks;
+    int *ids = xcalloc((size_t)nr + 1, sizeof *ids);
+    bool *flags = xcalloc((size_t)nr + 1, sizeof *flags);
+    for (int i = 0; i < nr; i++) {
+        ids[i] = v->a->risks[i].number;
+        for (size_t k = 0; k < m->nrisks; k++)
+            if (m->risks[k] == ids[i])
+                flags[i] = true;
+    }
+    struct form_field f[] = {
+        { .label = "Title", .kind = FK_LINE, .value = xstrdup(m->title ? m->title : ""), .required = true },
+        { .label = "Description", .kind = FK_TEXT, .value = xstrdup(m->description ? m->description : "") },
+        { .label = "Type", .kind = FK_CHOICE, .number = (int)m->type, .choices = types, .nchoices = MT_COUNT },
+        { .label = "Owner", .kind = FK_LINE, .value = xstrdup(m->owner ? m->owner : "") },
+        { .label = "Due date", .kind = FK_DATE, .value = xstrdup(m->due ? m->due : "") },
+        { .label = "Status", .kind = FK_CHOICE, .number = (int)m->status, .choices = statuses, .nchoices = MS_COUNT },
+        { .label = "Risks addressed", .kind = FK_FLAGS, .flag_ids = ids, .nflag_ids = nr,
+          .flags = flags, .flag_prefix = "R" },
+    };
+    int n = (int)(sizeof f / sizeof f[0]);
+    bool ok = form_run(a, title, f, n);
+    if (ok) {
+        free(m->title);
+        m->title = xstrdup(f[0].value);
+        free(m->description);
+        m->description = xstrdup(f[1].value);
+        m->type = (enum measure_type)f[2].number;
+        free(m->owner);
+        m->owner = xstrdup(f[3].value);
+        free(m->due);
+        m->due = xstrdup(f[4].value);
+        m->status = (enum measure_status)f[5].number;
+        free(m->risks);
+        m->risks = xcalloc((size_t)nr + 1, sizeof *m->risks);
+        m->nrisks = 0;
+        for (int i = 0; i < nr; i++)
+            if (flags[i])
+                m->risks[m->nrisks++] = ids[i];
+    }
+    form_free(f, n);
+    free(ids);
+    free(flags);
+    return ok;
+}
+
+static void free_measure_fields(struct measure *m)
+{
+    free(m->title);
+    free(m->description);
+    free(m->owner);
+    free(m->due);
+    free(m->risks);
+}
+
+int page_measures_key(struct view *v, struct app *a, wint_t ch, bool is_key,
+                      enum key_action act)
+{
+    struct err e;
+    int n = (int)v->a->nmeasures;
+    switch (act) {
+    case ACT_UP:
+        if (v->row > 0) {
+            v->row--;
+            return UI_HANDLED;
+        }
+        return 0;
+    case ACT_DOWN:
+        if (v->row + 1 < n) {
+            v->row++;
+            return UI_HANDLED;
+        }
+        return 0;
+    case ACT_ADD: {
+        if (view_read_only(v, a))
+            return UI_HANDLED;
+        struct measure m;
+        memset(&m, 0, sizeof m);
+        if (measure_form(a, v, &m, "New measure")) {
+            if (store_add_measure(a->store, v->a, &m, &e) < 0)
+                app_message(a, true, "%s", e.text);
+            else
+                v->row = (int)v->a->nmeasures - 1;
+        }
+        free_measure_fields(&m);
+        return UI_HANDLED;
+    }
+    case ACT_OPEN: {
+        if (n == 0 || view_read_only(v, a))
+            return UI_HANDLED;
+        const struct measure *src = &v->a->measures[v->row];
+        struct measure m = *src;
+        m.title = xstrdup(src->title);
+        m.description = xstrdup(src->description);
+        m.owner = xstrdup(src->owner);
+        m.due = xstrdup(src->due);
+        m.risks = xcalloc(src->nrisks + 1, sizeof *m.risks);
+        memcpy(m.risks, src->risks, src->nrisks * sizeof *m.risks);
+        char title[64];
+        snprintf(title, sizeof title, "Measure M%d", m.number);
+        if (measure_form(a, v, &m, title) && store_update_measure(a->store, v->a, &m, &e) < 0)
+            app_message(a, true, "%s", e.text);
+        free_measure_fields(&m);
+        return UI_HANDLED;
+    }
+    case ACT_DELETE: {
+        if (n == 0 || view_read_only(v, a))
+            return UI_HANDLED;
+        const struct measure *m = &v->a->measures[v->row];
+        char q[512];
+        snprintf(q, sizeof q, "Delete measure M%d \"%s\"?", m->number, m->title);
+        if (dialog_confirm(a, "Delete measure", q) &&
+            store_delete_measure(a->store, v->a, m->id, &e) < 0)
+            app_message(a, true, "%s", e.text);
+        return UI_HANDLED;
+    }
+    default:
+        return 0;
+    }
+}

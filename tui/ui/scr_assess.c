@@ -1,0 +1,756 @@
+/* The assessment screen: sections with completion on the left, the
+ * current question on the right with its reference, guidance, answer,
+ * note and follow-up flag. Answers save themselves: a choice at once,
+ * typed text at least once a second, on leaving the field, and when the
+ * program must leave (q, SIGHUP, SIGTERM, end of input). */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/answer.h"
+#include "core/logic.h"
+#include "store/store.h"
+#include "ui/assess_view.h"
+#include "ui/dialog.h"
+#include "ui/export.h"
+#include "ui/term.h"
+#include "util/text.h"
+#include "util/xalloc.h"
+
+#define LEFT_W 30
+
+static struct view *V(struct screen *s)
+{
+    return s->data;
+}
+
+int view_items(struct view *v, size_t section, const struct tmpl_question **qs, int max)
+{
+    const struct tmpl_section *s = &v->a->tmpl->sections[section];
+    int n = 0;
+    for (size_t i = s->first; i < s->first + s->count; i++) {
+        const struct tmpl_question *q = &v->a->tmpl->questions[i];
+        if (!logic_shown(v->a, q))
+            continue;
+        if (qs && n < max)
+            qs[n] = q;
+        n++;
+    }
+    if (s->kind != SK_QUESTIONS) {
+        if (qs && n < max)
+            qs[n] = NULL;
+        n++;
+    }
+    return n;
+}
+
+const struct tmpl_question *view_question(struct view *v)
+{
+    const struct tmpl_question *qs[512];
+    int n = view_items(v, v->section, qs, 512);
+    if (n == 0)
+        return NULL;
+    if (v->item >= n)
+        v->item = n - 1;
+    if (v->item < 0)
+        v->item = 0;
+    return v->item < 512 ? qs[v->item] : NULL;
+}
+
+void view_goto_question(struct view *v, const struct tmpl_question *q)
+{
+    v->section = q->section;
+    const struct tmpl_question *qs[512];
+    int n = view_items(v, v->section, qs, 512);
+    for (int i = 0; i < n && i < 512; i++)
+        if (qs[i] == q)
+            v->item = i;
+    v->row = 0;
+}
+
+void view_reload(struct view *v, struct app *a)
+{
+    struct err e;
+    struct assessment *na = store_load(a->store, v->id, &e);
+    if (!na) {
+        app_message(a, true, "%s", e.text);
+        return;
+    }
+    assess_free(v->a);
+    v->a = na;
+    snprintf(v->title, sizeof v->title, "%s", na->title);
+}
+
+bool view_read_only(struct view *v, struct app *a)
+{
+    if (store_is_read_only(a->store)) {
+        app_message(a, true, "The database is read-only: nothing can be changed.");
+        return true;
+    }
+    enum assess_status st = v->a->status;
+    if (st == ST_APPROVED || st == ST_CONDITIONS) {
+        app_message(a, true, "Approved: read-only. Press R to open a new revision.");
+        return true;
+    }
+    if (st == ST_ARCHIVED) {
+        app_message(a, true, "Archived: read-only. Bring it back from the list (a).");
+        return true;
+    }
+    return false;
+}
+
+/* --- saving -------------------------------------------------------------- */
+
+/* Saves value (raw) for q, keeping note and flag; reports problems in
+ * the status bar. Returns 0 when saved. */
+static int save_answer(struct view *v, struct app *a, const struct tmpl_question *q,
+                       const char *value, const char *note, int flagged)
+{
+    struct err e;
+    char *canon = answer_canonical(q, value, &e);
+    if (!canon) {
+        app_message(a, true, "%s", e.text);
+        return -1;
+    }
+    const struct answer *old = assess_answer(v->a, q->id);
+    const char *n = note ? note : old ? old->note : "";
+    bool f = flagged >= 0 ? flagged != 0 : old ? old->flagged : false;
+    int64_t rev = old ? old->revision : 0;
+    char *keep_note = xstrdup(n);
+    int rc = store_set_answer(a->store, v->a, q->id, canon, keep_note, f, rev, &e);
+    if (rc == STORE_CONFLICT) {
+        char msg[ERR_MAX + 128];
+        snprintf(msg, sizeof msg, "This answer was changed in another session meanwhile (%s). "
+                 "Replace it with yours?", e.text);
+        if (!a->quitting && dialog_confirm(a, "Changed elsewhere", msg)) {
+            view_reload(v, a);
+            old = assess_answer(v->a, q->id);
+            rc = store_set_answer(a->store, v->a, q->id, canon, keep_note, f,
+                                  old ? old->revision : 0, &e);
+        } else {
+            view_reload(v, a);
+            app_message(a, false, "Kept the other session's answer.");
+            rc = 0;
+        }
+    }
+    if (rc < 0)
+        app_message(a, true, "%s", e.text);
+    free(keep_note);
+    free(canon);
+    return rc < 0 ? -1 : 0;
+}
+
+static void save_text(struct view *v, struct app *a)
+{
+    if (v->editing != ED_TEXT || !v->te.changed)
+        return;
+    if (save_answer(v, a, v->q, te_text(&v->te), NULL, -1) == 0) {
+        te_mark_saved(&v->te);
+        v->last_save = time(NULL);
+    }
+}
+
+static void stop_editing(struct view *v, struct app *a)
+{
+    if (v->editing == ED_TEXT) {
+        save_text(v, a);
+        te_free(&v->te);
+    }
+    v->editing = ED_NONE;
+    v->q = NULL;
+}
+
+/* --- drawing --------------------------------------------------------------- */
+
+static void draw_sections(struct view *v, int h)
+{
+    const struct tmpl *t = v->a->tmpl;
+    int y = 1;
+    for (size_t i = 0; i < t->nsections && y < h - 5; i++, y++) {
+        struct progress p;
+        logic_section_progress(v->a, i, &p);
+        int pct = logic_percent(&p);
+        bool sel = i == v->section;
+        attr_t at = sel ? term_attr(ROLE_SELECTED) : A_NORMAL;
+        term_fill(stdscr, y, 0, LEFT_W, at);
+        char mark[16];
+        if (pct == 100)
+            snprintf(mark, sizeof mark, "%s", term_has_utf8() ? "\xE2\x9C\x93" : "ok");
+        else
+            snprintf(mark, sizeof mark, "%d%%", pct);
+        char line[256];
+        snprintf(line, sizeof line, "%zu %s", i + 1, t->sections[i].title);
+        term_put(stdscr, y, 1, LEFT_W - 7, at, line);
+        term_put(stdscr, y, LEFT_W - 5, 5, pct == 100 && !sel ? term_attr(ROLE_OK) : at, mark);
+    }
+    y++;
+    struct progress all;
+    logic_progress(v->a, &all);
+    char line[256];
+    snprintf(line, sizeof line, "Done: %d%% (%d of %d)", logic_percent(&all), all.answered,
+             all.total);
+    term_put(stdscr, y++, 1, LEFT_W - 2, A_NORMAL, line);
+    struct screening sc;
+    logic_screening(v->a, &sc);
+    term_put(stdscr, y++, 1, LEFT_W - 2,
+             sc.outcome == SCREEN_REQUIRED ? term_attr(ROLE_RISK_MED) : A_NORMAL,
+             logic_outcome_label(sc.outcome));
+    int hl = logic_highest_residual(v->a);
+    const struct tmpl_method *m = assess_method(v->a);
+    snprintf(line, sizeof line, "Residual risk: %s", hl >= 0 ? m->levels[hl].name : "-");
+    term_put(stdscr, y++, 1, LEFT_W - 2,
+             hl >= 0 && m->levels[hl].high ? term_attr(ROLE_RISK_HIGH) : A_NORMAL, line);
+    term_put(stdscr, y++, 1, LEFT_W - 2, term_attr(ROLE_DIM), assess_status_label(v->a->status));
+    for (int r = 1; r < h; r++)
+        mvwaddch(stdscr, r, LEFT_W, term_has_utf8() ? ACS_VLINE : '|');
+}
+
+static int wrap(int y, int x, int maxy, int w, attr_t at, const char *text)
+{
+    if (y >= maxy || !text || !*text)
+        return y;
+    return y + dialog_wrap(y, x, maxy - y, w, at, text);
+}
+
+static void draw_answer(struct view *v, const struct tmpl_question *q, int y, int x, int maxy,
+                        int w)
+{
+    const char *val = assess_value(v->a, q->id);
+    bool editing = v->editing != ED_NONE && v->q == q;
+    switch (q->type) {
+    case QT_TEXT:
+        if (editing) {
+            int h = maxy - y - 2;
+            te_draw(&v->te, stdscr, y, x, h > 3 ? h : 3, w, true);
+        } else {
+            wrap(y, x, maxy, w, A_NORMAL, val ? val : "(not answered: Enter to write)");
+        }
+        break;
+    case QT_DATE:
+    case QT_YESNO:
+        if (q->type == QT_YESNO) {
+            char line[64];
+            snprintf(line, sizeof line, "(%c) Yes    (%c) No", val && !strcmp(val, "yes") ? '*' : ' ',
+                     val && !strcmp(val, "no") ? '*' : ' ');
+            term_put(stdscr, y, x, w, A_NORMAL, line);
+            term_put(stdscr, y + 1, x, w, term_attr(ROLE_DIM), "y yes  n no");
+        } else {
+            term_put(stdscr, y, x, w, A_NORMAL, val ? val : "(no date: Enter to set, YYYY-MM-DD)");
+        }
+        break;
+    case QT_CHOICE:
+    case QT_MULTI:
+        for (size_t i = 0; i < q->noptions && y < maxy; i++, y++) {
+            bool on = val && (q->type == QT_MULTI ? answer_has_item(val, q->options[i].value)
+                                                  : !strcmp(val, q->options[i].value));
+            char line[512];
+            snprintf(line, sizeof line, q->type == QT_MULTI ? "[%c] %s" : "(%c) %s",
+                     on ? (q->type == QT_MULTI ? 'x' : '*') : ' ', q->options[i].label);
+            bool cur = editing && (int)i == v->opt;
+            term_put(stdscr, y, x, w, cur ? term_attr(ROLE_SELECTED) : A_NORMAL, line);
+        }
+        break;
+    case QT_LIST: {
+        int n = answer_count_items(val);
+        if (n == 0)
+            term_put(stdscr, y, x, w, term_attr(ROLE_DIM),
+                     editing ? "(empty: a to add an entry)" : "(no entries: Enter to edit the list)");
+        for (int i = 0; i < n && y < maxy; i++, y++) {
+            char item[1024], line[1100];
+            answer_item(val, i, item, sizeof item);
+            snprintf(line, sizeof line, "%2d. %s", i + 1, item);
+            bool cur = editing && i == v->opt;
+            term_put(stdscr, y, x, w, cur ? term_attr(ROLE_SELECTED) : A_NORMAL, line);
+        }
+        break;
+    }
+    default:
+        break;
+    }
+}
+
+static void draw_question(struct view *v, const struct tmpl_question *q, int y, int x, int h,
+                          int w)
+{
+    int maxy = y + h;
+    const struct answer *an = assess_answer(v->a, q->id);
+    char line[512];
+    int n = view_items(v, v->section, NULL, 0);
+    snprintf(line, sizeof line, "%s  %s  question %d of %d%s", v->a->tmpl->sections[v->section].title,
+             term_has_utf8() ? "\xC2\xB7" : "-", v->item + 1, n, q->required ? "  (required)" : "");
+    term_put(stdscr, y++, x, w, term_attr(ROLE_DIM), line);
+    y++;
+    y = wrap(y, x, maxy, w, A_BOLD, q->prompt);
+    struct buf refs = {0};
+    for (size_t i = 0; i < q->nrefs; i++)
+        buf_printf(&refs, "%s%s", i ? "; " : "", q->refs[i]);
+    y = wrap(y, x, maxy, w, term_attr(ROLE_HEADING), buf_str(&refs));
+    buf_free(&refs);
+    if (an && an->flagged)
+        term_put(stdscr, y++, x, w, term_attr(ROLE_RISK_MED), "Marked for follow-up (f to clear)");
+    if (v->show_help && q->help) {
+        y++;
+        y = wrap(y, x, maxy - 4, w, term_attr(ROLE_DIM), q->help);
+    }
+    y++;
+    if (y < maxy - 1) {
+        term_rule(stdscr, y++, x, w);
+        int note_rows = an && an->note[0] ? 3 : 0;
+        draw_answer(v, q, y, x, maxy - note_rows, w);
+        if (note_rows) {
+            snprintf(line, sizeof line, "Note: %s", an->note);
+            wrap(maxy - note_rows, x, maxy, w, term_attr(ROLE_DIM), line);
+        }
+    }
+}
+
+static void assess_draw(struct screen *s, struct app *a)
+{
+    struct view *v = V(s);
+    if (!v->a)
+        return;
+    int h = LINES - 1;
+    draw_sections(v, h);
+    int x = LEFT_W + 2, w = COLS - x - 1, y = 1, ph = LINES - 3;
+    const struct tmpl_question *q = view_question(v);
+    enum tmpl_kind kind = v->a->tmpl->sections[v->section].kind;
+    /* The keys in force follow what has the focus. */
+    s->context = v->editing == ED_TEXT ? KC_EDIT
+               : v->editing == ED_LIST ? KC_LIST
+               : q || kind == SK_SCREENING ? KC_ASSESS
+               : kind == SK_SIGNOFF ? KC_SIGNOFF : KC_TABLE;
+    if (q) {
+        draw_question(v, q, y, x, ph, w);
+        return;
+    }
+    switch (v->a->tmpl->sections[v->section].kind) {
+    case SK_SCREENING:
+        page_screening_draw(v, a, y, x, ph, w);
+        break;
+    case SK_RISKS:
+        page_risks_draw(v, a, y, x, ph, w);
+        break;
+    case SK_MEASURES:
+        page_measures_draw(v, a, y, x, ph, w);
+        break;
+    case SK_SIGNOFF:
+        page_signoff_draw(v, a, y, x, ph, w);
+        break;
+    default:
+        break;
+    }
+}
+
+/* --- keys -------------------------------------------------------------------- */
+
+static void move_item(struct view *v, int delta)
+{
+    int n = view_items(v, v->section, NULL, 0);
+    int i = v->item + delta;
+    if (i < 0 && v->section > 0) {
+        v->section--;
+        v->item = view_items(v, v->section, NULL, 0) - 1;
+    } else if (i >= n && v->section + 1 < v->a->tmpl->nsections) {
+        v->section++;
+        v->item = 0;
+    } else if (i >= 0 && i < n) {
+        v->item = i;
+    }
+    v->row = 0;
+}
+
+static void move_section(struct view *v, int delta)
+{
+    long s = (long)v->section + delta;
+    if (s >= 0 && s < (long)v->a->tmpl->nsections) {
+        v->section = (size_t)s;
+        v->item = 0;
+        v->row = 0;
+    }
+}
+
+/* The next shown question after the current one (wrapping) for which
+ * pred holds. */
+static void jump_next(struct view *v, struct app *a, bool flagged)
+{
+    const struct tmpl *t = v->a->tmpl;
+    const struct tmpl_question *cur = view_question(v);
+    size_t start = cur ? (size_t)(cur - t->questions) + 1 : t->sections[v->section].first;
+    for (size_t k = 0; k < t->nquestions; k++) {
+        const struct tmpl_question *q = &t->questions[(start + k) % t->nquestions];
+        if (!logic_shown(v->a, q))
+            continue;
+        const struct answer *an = assess_answer(v->a, q->id);
+        bool hit = flagged ? an && an->flagged : !assess_value(v->a, q->id);
+        if (hit) {
+            view_goto_question(v, q);
+            return;
+        }
+    }
+    app_message(a, false, flagged ? "No question is marked for follow-up."
+                                  : "Every shown question is answered.");
+}
+
+static int edit_key(struct view *v, struct app *a, wint_t ch, bool is_key)
+{
+    const struct tmpl_question *q = v->q;
+    const char *val = assess_value(v->a, q->id);
+    if (v->editing == ED_TEXT) {
+        enum te_result r = te_key(&v->te, ch, is_key);
+        if (r == TE_DONE) {
+            stop_editing(v, a);
+        } else if (v->te.changed && time(NULL) - v->last_save >= 1) {
+            save_text(v, a);
+        }
+        return UI_HANDLED;
+    }
+    bool esc = is_key && ch == KEY_ESC;
+    bool up = (is_key && ch == KEY_UP) || (!is_key && ch == 'k');
+    bool down = (is_key && ch == KEY_DOWN) || (!is_key && ch == 'j');
+    bool enter = (!is_key && (ch == '\r' || ch == '\n')) || (is_key && ch == KEY_ENTER);
+    bool space = !is_key && ch == ' ';
+    if (v->editing == ED_CHOICE || v->editing == ED_MULTI) {
+        int n = (int)q->noptions;
+        if (esc) {
+            stop_editing(v, a);
+        } else if (up) {
+            v->opt = v->opt > 0 ? v->opt - 1 : 0;
+        } else if (down) {
+            v->opt = v->opt + 1 < n ? v->opt + 1 : v->opt;
+        } else if (v->editing == ED_CHOICE && (enter || space)) {
+            save_answer(v, a, q, q->options[v->opt].value, NULL, -1);
+            stop_editing(v, a);
+        } else if (v->editing == ED_MULTI && space) {
+            struct buf b = {0};
+            for (int i = 0; i < n; i++) {
+                bool on = val && answer_has_item(val, q->options[i].value);
+                if (i == v->opt)
+                    on = !on;
+                if (on)
+                    buf_printf(&b, "%s%s", b.len ? "\n" : "", q->options[i].value);
+            }
+            save_answer(v, a, q, buf_str(&b), NULL, -1);
+            buf_free(&b);
+        } else if (v->editing == ED_MULTI && enter) {
+            stop_editing(v, a);
+        }
+        return UI_HANDLED;
+    }
+    if (v->editing == ED_LIST) {
+        int n = answer_count_items(val);
+        enum key_action act = keys_lookup(is_key ? (int)ch : (ch < 128 ? (int)ch : 0), KC_LIST);
+        char **items = xcalloc((size_t)n + 2, sizeof *items);
+        for (int i = 0; i < n; i++) {
+            char buf[4096];
+            answer_item(val, i, buf, sizeof buf);
+            items[i] = xstrdup(buf);
+        }
+        bool changed = false;
+        switch (act) {
+        case ACT_DONE:
+            stop_editing(v, a);
+            break;
+        case ACT_UP:
+            v->opt = v->opt > 0 ? v->opt - 1 : 0;
+            break;
+        case ACT_DOWN:
+            v->opt = v->opt + 1 < n ? v->opt + 1 : v->opt;
+            break;
+        case ACT_ADD: {
+            char *e = dialog_line(a, "Add an entry", q->prompt, "");
+            if (e && *e) {
+                int at = n ? v->opt + 1 : 0;
+                memmove(items + at + 1, items + at, (size_t)(n - at) * sizeof *items);
+                items[at] = e;
+                e = NULL;
+                n++;
+                v->opt = at;
+                changed = true;
+            }
+            free(e);
+            break;
+        }
+        case ACT_OPEN:
+            if (n) {
+                char *e = dialog_line(a, "Edit the entry", q->prompt, items[v->opt]);
+                if (e) {
+                    free(items[v->opt]);
+                    items[v->opt] = e;
+                    changed = true;
+                }
+            }
+            break;
+        case ACT_DELETE:
+            if (n) {
+                free(items[v->opt]);
+                memmove(items + v->opt, items + v->opt + 1, (size_t)(n - v->opt - 1) * sizeof *items);
+                n--;
+                if (v->opt >= n && v->opt > 0)
+                    v->opt--;
+                changed = true;
+            }
+            break;
+        case ACT_MOVE_UP:
+        case ACT_MOVE_DOWN: {
+            int to = v->opt + (act == ACT_MOVE_UP ? -1 : 1);
+            if (n && to >= 0 && to < n) {
+                char *tmp = items[to];
+                items[to] = items[v->opt];
+                items[v->opt] = tmp;
+                v->opt = to;
+                changed = true;
+            }
+            break;
+        }
+        default:
+            break;
+        }
+        if (changed) {
+            struct buf b = {0};
+            for (int i = 0; i < n; i++)
+                buf_printf(&b, "%s%s", i ? "\n" : "", items[i]);
+            save_answer(v, a, q, buf_str(&b), NULL, -1);
+            buf_free(&b);
+        }
+        for (int i = 0; i < n; i++)
+            free(items[i]);
+        free(items);
+        return UI_HANDLED;
+    }
+    return 0;
+}
+
+static void start_editing(struct view *v, struct app *a, const struct tmpl_question *q,
+                          const char *initial_insert)
+{
+    if (view_read_only(v, a))
+        return;
+    const char *val = assess_value(v->a, q->id);
+    v->q = q;
+    v->opt = 0;
+    switch (q->type) {
+    case QT_TEXT:
+        v->editing = ED_TEXT;
+        te_init(&v->te, val ? val : "", true);
+        v->last_save = time(NULL);
+        if (initial_insert) {
+            te_insert(&v->te, initial_insert);
+            save_text(v, a);
+        }
+        break;
+    case QT_YESNO: {
+        static const char *const yn[] = { "Yes", "No" };
+        int pick = dialog_pick(a, "Answer", yn, NULL, 2, val && !strcmp(val, "no") ? 1 : 0);
+        if (pick >= 0)
+            save_answer(v, a, q, pick == 0 ? "yes" : "no", NULL, -1);
+        v->q = NULL;
+        break;
+    }
+    case QT_CHOICE:
+    case QT_MULTI:
+        v->editing = q->type == QT_CHOICE ? ED_CHOICE : ED_MULTI;
+        for (size_t i = 0; val && q->type == QT_CHOICE && i < q->noptions; i++)
+            if (!strcmp(val, q->options[i].value))
+                v->opt = (int)i;
+        break;
+    case QT_LIST:
+        v->editing = ED_LIST;
+        break;
+    case QT_DATE: {
+        char *d = val ? xstrdup(val) : NULL;
+        for (;;) {
+            char *nd = dialog_line(a, "Date", "YYYY-MM-DD (empty clears):", d ? d : "");
+            free(d);
+            d = nd;
+            if (!d || !*d || answer_valid_date(d))
+                break;
+            dialog_message(a, "Not a date", "That is not a real calendar date. "
+                           "Write it as YYYY-MM-DD, for example 2027-03-31.");
+        }
+        if (d)
+            save_answer(v, a, q, d, NULL, -1);
+        free(d);
+        v->q = NULL;
+        break;
+    }
+    default:
+        v->q = NULL;
+        break;
+    }
+}
+
+static int assess_key(struct screen *s, struct app *a, wint_t ch, bool is_key,
+                      enum key_action act)
+{
+    struct view *v = V(s);
+    if (!v->a)
+        return UI_POP;
+    if (v->editing != ED_NONE)
+        return edit_key(v, a, ch, is_key);
+    const struct tmpl_question *q = view_question(v);
+    if (!q) {
+        int r = 0;
+        switch (v->a->tmpl->sections[v->section].kind) {
+        case SK_RISKS:
+            r = page_risks_key(v, a, ch, is_key, act);
+            break;
+        case SK_MEASURES:
+            r = page_measures_key(v, a, ch, is_key, act);
+            break;
+        case SK_SIGNOFF:
+            r = page_signoff_key(v, a, ch, is_key, act);
+            break;
+        default:
+            break;
+        }
+        if (r)
+            return r;
+    }
+    struct err e;
+    switch (act) {
+    case ACT_BACK:
+        return UI_POP;
+    case ACT_UP:
+        move_item(v, -1);
+        return UI_HANDLED;
+    case ACT_DOWN:
+        move_item(v, 1);
+        return UI_HANDLED;
+    case ACT_NEXT_SECTION:
+        move_section(v, 1);
+        return UI_HANDLED;
+    case ACT_PREV_SECTION:
+        move_section(v, -1);
+        return UI_HANDLED;
+    case ACT_JUMP: {
+        const struct tmpl *t = v->a->tmpl;
+        const char **names = xcalloc(t->nsections, sizeof *names);
+        for (size_t i = 0; i < t->nsections; i++)
+            names[i] = t->sections[i].title;
+        int pick = dialog_pick(a, "Go to section", names, NULL, (int)t->nsections, (int)v->section);
+        free(names);
+        if (pick >= 0) {
+            v->section = (size_t)pick;
+            v->item = 0;
+        }
+        return UI_HANDLED;
+    }
+    case ACT_UNANSWERED:
+        jump_next(v, a, false);
+        return UI_HANDLED;
+    case ACT_FLAGGED:
+        jump_next(v, a, true);
+        return UI_HANDLED;
+    case ACT_HELPTEXT:
+        v->show_help = !v->show_help;
+        return UI_HANDLED;
+    case ACT_OPEN:
+        if (q)
+            start_editing(v, a, q, NULL);
+        return UI_HANDLED;
+    case ACT_YES:
+    case ACT_NO:
+        if (q && q->type == QT_YESNO && !view_read_only(v, a))
+            save_answer(v, a, q, act == ACT_YES ? "yes" : "no", NULL, -1);
+        return q && q->type == QT_YESNO ? UI_HANDLED : 0;
+    case ACT_FLAG:
+        if (q && !view_read_only(v, a)) {
+            const struct answer *an = assess_answer(v->a, q->id);
+            save_answer(v, a, q, an ? an->value : "", NULL, !(an && an->flagged));
+        }
+        return UI_HANDLED;
+    case ACT_NOTE:
+        if (q && !view_read_only(v, a)) {
+            const struct answer *an = assess_answer(v->a, q->id);
+            char *note = dialog_text(a, "Note", q->prompt, an ? an->note : "");
+            if (note) {
+                char *sq = text_squeeze(note, true);
+                save_answer(v, a, q, an ? an->value : "", sq, -1);
+                free(sq);
+                free(note);
+            }
+        }
+        return UI_HANDLED;
+    case ACT_EXPORT:
+        ui_export(a, v->id);
+        return UI_HANDLED;
+    case ACT_REVISION:
+        if (v->a->status == ST_APPROVED || v->a->status == ST_CONDITIONS) {
+            if (dialog_confirm(a, "New revision", "Open a new revision? The assessment goes back "
+                               "to draft; the approval stays in the history.")) {
+                if (store_set_status(a->store, v->a, ST_DRAFT, &e) < 0)
+                    app_message(a, true, "%s", e.text);
+                else
+                    app_message(a, false, "New revision opened: the assessment is a draft again.");
+            }
+        } else {
+            app_message(a, false, "Only an approved assessment needs a new revision.");
+        }
+        return UI_HANDLED;
+    default:
+        return 0;
+    }
+}
+
+static int assess_paste(struct screen *s, struct app *a, const char *text)
+{
+    struct view *v = V(s);
+    if (v->editing == ED_TEXT) {
+        te_insert(&v->te, text);
+        save_text(v, a);
+        return UI_HANDLED;
+    }
+    const struct tmpl_question *q = view_question(v);
+    if (v->editing == ED_NONE && q && q->type == QT_TEXT) {
+        start_editing(v, a, q, text);
+        return UI_HANDLED;
+    }
+    app_message(a, true, "Pasted text goes into a text answer: open one with Enter first.");
+    return UI_HANDLED;
+}
+
+static void assess_tick(struct screen *s, struct app *a)
+{
+    save_text(V(s), a);
+}
+
+static void assess_leave(struct screen *s, struct app *a)
+{
+    save_text(V(s), a);
+}
+
+static void assess_resume(struct screen *s, struct app *a)
+{
+    view_reload(V(s), a);
+}
+
+static void assess_destroy(struct screen *s)
+{
+    struct view *v = V(s);
+    if (v->editing == ED_TEXT)
+        te_free(&v->te);
+    assess_free(v->a);
+    free(v);
+}
+
+struct screen *assess_screen_new(struct app *a, int64_t id)
+{
+    struct screen *s = xcalloc(1, sizeof *s);
+    struct view *v = xcalloc(1, sizeof *v);
+    v->id = id;
+    v->show_help = true;
+    s->data = v;
+    view_reload(v, a);
+    s->title = v->title;
+    s->context = KC_ASSESS;
+    s->draw = assess_draw;
+    s->handle_key = assess_key;
+    s->paste = assess_paste;
+    s->tick = assess_tick;
+    s->leave = assess_leave;
+    s->resume = assess_resume;
+    s->destroy = assess_destroy;
+    return s;
+}

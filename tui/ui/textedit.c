@@ -1,0 +1,417 @@
+#include "config.h"
+#include "ui/textedit.h"
+
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+
+#include "ui/keys.h"
+#include "ui/term.h"
+#include "util/text.h"
+#include "util/xalloc.h"
+
+/* A visual row: bytes [start, end) of the text. */
+struct row {
+    size_t start, end;
+};
+
+void te_init(struct textedit *t, const char *text, bool multiline)
+{
+    memset(t, 0, sizeof *t);
+    t->multiline = multiline;
+    t->goal_col = -1;
+    te_set(t, text);
+    t->changed = false;
+}
+
+void te_free(struct textedit *t)
+{
+    buf_free(&t->text);
+}
+
+void te_set(struct textedit *t, const char *text)
+{
+    buf_clear(&t->text);
+    buf_adds(&t->text, text ? text : "");
+    t->cursor = t->text.len;
+    t->top = 0;
+    t->changed = true;
+}
+
+const char *te_text(const struct textedit *t)
+{
+    return buf_str(&t->text);
+}
+
+void te_mark_saved(struct textedit *t)
+{
+    t->changed = false;
+}
+
+static const char *S(const struct textedit *t)
+{
+    return buf_str(&t->text);
+}
+
+static int cp_width(unsigned cp)
+{
+    if (text_is_control(cp))
+        return 1;
+    int w = wcwidth((wchar_t)cp);
+    return w < 0 ? 1 : w;
+}
+
+static size_t next_char(const struct textedit *t, size_t i)
+{
+    if (i >= t->text.len)
+        return t->text.len;
+    unsigned cp;
+    return i + text_decode(S(t) + i, t->text.len - i, &cp);
+}
+
+static size_t prev_char(const struct textedit *t, size_t i)
+{
+    if (i == 0)
+        return 0;
+    i--;
+    while (i > 0 && ((unsigned char)S(t)[i] & 0xC0) == 0x80)
+        i--;
+    return i;
+}
+
+/* Lays the text out in rows of at most w columns, breaking after spaces
+ * where it can. The caller frees the rows. */
+static struct row *layout(const struct textedit *t, int w, size_t *nrows)
+{
+    size_t cap = 16, n = 0;
+    struct row *rows = xmalloc(cap * sizeof *rows);
+    const char *s = S(t);
+    size_t len = t->text.len, i = 0;
+    if (w < 1)
+        w = 1;
+    for (;;) {
+        size_t start = i, last_space = 0;
+        int col = 0;
+        bool hard = false;
+        while (i < len) {
+            if (s[i] == '\n' && t->multiline) {
+                hard = true;
+                break;
+            }
+            unsigned cp;
+            size_t k = text_decode(s + i, len - i, &cp);
+            int cw = cp_width(cp);
+            if (col + cw > w) {
+                if (last_space > start)
+                    i = last_space;
+                break;
+            }
+            col += cw;
+            i += k;
+            if (cp == ' ')
+                last_space = i;
+        }
+        if (n == cap) {
+            cap *= 2;
+            rows = xrealloc(rows, cap * sizeof *rows);
+        }
+        rows[n].start = start;
+        rows[n].end = i;
+        n++;
+        if (hard) {
+            i++; /* the newline belongs to no row */
+            continue;
+        }
+        if (i >= len)
+            break;
+    }
+    *nrows = n;
+    return rows;
+}
+
+/* The row holding the cursor (at a wrap point the cursor belongs to the
+ * next row) and its column. */
+static void locate(const struct textedit *t, const struct row *rows, size_t n, size_t *row,
+                   int *col)
+{
+    size_t r = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (t->cursor >= rows[i].start &&
+            (t->cursor < rows[i].end || (t->cursor == rows[i].end &&
+                                         (i + 1 == n || rows[i + 1].start > rows[i].end)))) {
+            r = i;
+            break;
+        }
+        if (t->cursor >= rows[i].start)
+            r = i;
+    }
+    int c = 0;
+    for (size_t i = rows[r].start; i < t->cursor && i < rows[r].end;) {
+        unsigned cp;
+        size_t k = text_decode(S(t) + i, t->text.len - i, &cp);
+        c += cp_width(cp);
+        i += k;
+    }
+    *row = r;
+    *col = c;
+}
+
+/* The byte offset in a row closest to a column. */
+static size_t at_col(const struct textedit *t, const struct row *r, int col)
+{
+    int c = 0;
+    size_t i = r->start;
+    while (i < r->end) {
+        unsigned cp;
+        size_t k = text_decode(S(t) + i, t->text.len - i, &cp);
+        int cw = cp_width(cp);
+        if (c + cw > col)
+            break;
+        c += cw;
+        i += k;
+    }
+    return i;
+}
+
+void te_insert(struct textedit *t, const char *s)
+{
+    struct buf b = {0};
+    for (const char *p = s; *p; p++) {
+        char c = *p;
+        if (c == '\r')
+            continue;
+        if (c == '\n' && !t->multiline)
+            c = ' ';
+        if (c == '\t')
+            c = ' ';
+        if ((unsigned char)c < 0x20 && c != '\n')
+            continue;
+        buf_addc(&b, c);
+    }
+    struct buf out = {0};
+    buf_add(&out, S(t), t->cursor);
+    buf_add(&out, buf_str(&b), b.len);
+    buf_adds(&out, S(t) + t->cursor);
+    t->cursor += b.len;
+    buf_free(&t->text);
+    t->text = out;
+    buf_free(&b);
+    t->changed = true;
+    t->goal_col = -1;
+}
+
+static void delete_range(struct textedit *t, size_t from, size_t to)
+{
+    if (to <= from)
+        return;
+    memmove(t->text.data + from, t->text.data + to, t->text.len - to + 1);
+    t->text.len -= to - from;
+    t->cursor = from;
+    t->changed = true;
+    t->goal_col = -1;
+}
+
+static bool is_word(unsigned char c)
+{
+    return c >= 0x80 || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+           (c >= 'A' && c <= 'Z') || c == '_' || c == '\'';
+}
+
+static size_t word_left(const struct textedit *t, size_t i)
+{
+    const char *s = S(t);
+    while (i > 0 && !is_word((unsigned char)s[i - 1]))
+        i--;
+    while (i > 0 && is_word((unsigned char)s[i - 1]))
+        i--;
+    while (i > 0 && ((unsigned char)s[i] & 0xC0) == 0x80)
+        i--;
+    return i;
+}
+
+static size_t word_right(const struct textedit *t, size_t i)
+{
+    const char *s = S(t);
+    size_t len = t->text.len;
+    while (i < len && !is_word((unsigned char)s[i]))
+        i++;
+    while (i < len && is_word((unsigned char)s[i]))
+        i++;
+    return i;
+}
+
+static void vertical(struct textedit *t, int delta)
+{
+    size_t n;
+    struct row *rows = layout(t, t->width > 0 ? t->width : 60, &n);
+    size_t r;
+    int col;
+    locate(t, rows, n, &r, &col);
+    if (t->goal_col < 0)
+        t->goal_col = col;
+    long target = (long)r + delta;
+    if (target < 0)
+        t->cursor = 0;
+    else if (target >= (long)n)
+        t->cursor = t->text.len;
+    else
+        t->cursor = at_col(t, &rows[target], t->goal_col);
+    free(rows);
+}
+
+enum te_result te_key(struct textedit *t, wint_t ch, bool is_key)
+{
+    int key = (int)ch;
+    int g = t->goal_col;
+    t->goal_col = -1;
+    if (is_key) {
+        if (key == KEY_ESC || key == KEY_F(10))
+            return TE_DONE;
+        if (key == term_key_ctrl_left() && key != -1) {
+            t->cursor = word_left(t, t->cursor);
+            return TE_HANDLED;
+        }
+        if (key == term_key_ctrl_right() && key != -1) {
+            t->cursor = word_right(t, t->cursor);
+            return TE_HANDLED;
+        }
+        switch (key) {
+        case KEY_LEFT:
+            t->cursor = prev_char(t, t->cursor);
+            return TE_HANDLED;
+        case KEY_RIGHT:
+            t->cursor = next_char(t, t->cursor);
+            return TE_HANDLED;
+        case KEY_UP:
+        case KEY_DOWN:
+            if (!t->multiline)
+                return TE_UNHANDLED;
+            t->goal_col = g;
+            vertical(t, key == KEY_UP ? -1 : 1);
+            return TE_HANDLED;
+        case KEY_PPAGE:
+        case KEY_NPAGE:
+            if (!t->multiline)
+                return TE_UNHANDLED;
+            t->goal_col = g;
+            vertical(t, (key == KEY_PPAGE ? -1 : 1) * (t->height > 1 ? t->height - 1 : 1));
+            return TE_HANDLED;
+        case KEY_HOME:
+            goto line_start;
+        case KEY_END:
+            goto line_end;
+        case KEY_BACKSPACE:
+            goto backspace;
+        case KEY_DC:
+            goto delete;
+        case KEY_ENTER:
+            goto enter;
+        default:
+            return TE_UNHANDLED;
+        }
+    }
+    switch (key) {
+    case '\r':
+    case '\n':
+    enter:
+        if (!t->multiline)
+            return TE_ENTER;
+        te_insert(t, "\n");
+        return TE_HANDLED;
+    case 127:
+    case CTRL_KEY('h'):
+    backspace:
+        delete_range(t, prev_char(t, t->cursor), t->cursor);
+        return TE_HANDLED;
+    case CTRL_KEY('d'):
+    delete:
+        delete_range(t, t->cursor, next_char(t, t->cursor));
+        return TE_HANDLED;
+    case CTRL_KEY('w'):
+        delete_range(t, word_left(t, t->cursor), t->cursor);
+        return TE_HANDLED;
+    case CTRL_KEY('b'):
+        t->cursor = word_left(t, t->cursor);
+        return TE_HANDLED;
+    case CTRL_KEY('f'):
+        t->cursor = word_right(t, t->cursor);
+        return TE_HANDLED;
+    case CTRL_KEY('a'):
+    line_start:
+        while (t->cursor > 0 && S(t)[t->cursor - 1] != '\n')
+            t->cursor--;
+        return TE_HANDLED;
+    case CTRL_KEY('e'):
+    line_end:
+        while (t->cursor < t->text.len && S(t)[t->cursor] != '\n')
+            t->cursor++;
+        return TE_HANDLED;
+    case CTRL_KEY('u'): {
+        size_t from = t->cursor;
+        while (from > 0 && S(t)[from - 1] != '\n')
+            from--;
+        delete_range(t, from, t->cursor);
+        return TE_HANDLED;
+    }
+    case CTRL_KEY('k'): {
+        size_t to = t->cursor;
+        while (to < t->text.len && S(t)[to] != '\n')
+            to++;
+        delete_range(t, t->cursor, to);
+        return TE_HANDLED;
+    }
+    default:
+        break;
+    }
+    if (ch < 32 || ch == 127 || (ch >= 0x80 && ch < 0xA0))
+        return TE_UNHANDLED;
+    char mb[MB_LEN_MAX + 1];
+    int n = wctomb(mb, (wchar_t)ch);
+    if (n <= 0)
+        return TE_UNHANDLED;
+    mb[n] = '\0';
+    te_insert(t, mb);
+    return TE_HANDLED;
+}
+
+int te_rows(struct textedit *t, int w)
+{
+    size_t n;
+    struct row *rows = layout(t, w, &n);
+    free(rows);
+    return (int)n;
+}
+
+void te_draw(struct textedit *t, WINDOW *win, int y, int x, int h, int w, bool focus)
+{
+    if (h < 1 || w < 1)
+        return;
+    t->width = w;
+    t->height = h;
+    size_t n;
+    struct row *rows = layout(t, w, &n);
+    size_t r;
+    int col;
+    locate(t, rows, n, &r, &col);
+    if ((int)r < t->top)
+        t->top = (int)r;
+    if ((int)r >= t->top + h)
+        t->top = (int)r - h + 1;
+    for (int i = 0; i < h; i++) {
+        size_t ri = (size_t)(t->top + i);
+        term_fill(win, y + i, x, w, A_NORMAL);
+        if (ri >= n)
+            continue;
+        char *line = xstrndup(S(t) + rows[ri].start, rows[ri].end - rows[ri].start);
+        term_put(win, y + i, x, w, A_NORMAL, line);
+        free(line);
+    }
+    if (t->top > 0)
+        term_put(win, y, x + w - 1, 1, term_attr(ROLE_DIM), "^");
+    if (t->top + h < (int)n)
+        term_put(win, y + h - 1, x + w - 1, 1, term_attr(ROLE_DIM), "v");
+    if (focus)
+        term_cursor(y + (int)r - t->top, x + (col < w ? col : w - 1));
+    free(rows);
+}
