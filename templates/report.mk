@@ -1,0 +1,7 @@
+## The record schema and the HTML report stylesheet: installed with the
+## templates, and compiled into the binary (tools/report.mk).
+dist_templates_DATA += \
+	templates/dpia-record.rng \
+	templates/report.xsl
+
+include tools/report.mk

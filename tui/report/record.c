@@ -1,0 +1,292 @@
+/* The record's plumbing: format names, export time, dates, base64, the
+ * record digest, schema validation and serialisation. */
+#include "config.h"
+#include "report/report.h"
+
+#include <errno.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <libxml/c14n.h>
+#include <libxml/relaxng.h>
+#include <libxml/xmlsave.h>
+
+#include "report/report_int.h"
+#include "util/sha256.h"
+#include "util/text.h"
+#include "util/xalloc.h"
+
+extern const char res_report_xsl[];
+extern const unsigned long res_report_xsl_len;
+extern const char res_record_rng[];
+extern const unsigned long res_record_rng_len;
+
+static const char *const format_names[] = {
+#define X(name, key, summary) key,
+    REPORT_FORMATS(X)
+#undef X
+};
+
+const char *report_format_name(enum report_format f)
+{
+    return (unsigned)f < RF_COUNT ? format_names[f] : "";
+}
+
+int report_format_parse(const char *name)
+{
+    for (int i = 0; name && i < RF_COUNT; i++)
+        if (strcmp(format_names[i], name) == 0)
+            return i;
+    return -1;
+}
+
+const char *report_builtin_xsl(size_t *len)
+{
+    if (len)
+        *len = (size_t)res_report_xsl_len;
+    return res_report_xsl;
+}
+
+const char *report_record_schema(size_t *len)
+{
+    if (len)
+        *len = (size_t)res_record_rng_len;
+    return res_record_rng;
+}
+
+int64_t report_now(void)
+{
+    const char *s = getenv("SOURCE_DATE_EPOCH");
+    if (s && *s) {
+        char *end;
+        errno = 0;
+        long long v = strtoll(s, &end, 10);
+        if (errno == 0 && *end == '\0' && v >= 0 && v < 253402300800LL)
+            return (int64_t)v;
+    }
+    return (int64_t)time(NULL);
+}
+
+/* --- dates -------------------------------------------------------------- */
+
+/* Days since 1970-01-01 of a civil date (proleptic Gregorian). */
+static int64_t days_from_civil(int64_t y, int m, int d)
+{
+    y -= m <= 2;
+    int64_t era = (y >= 0 ? y : y - 399) / 400;
+    int64_t yoe = y - era * 400;
+    int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+void report_time_iso(int64_t t, char out[32])
+{
+    time_t tt = (time_t)t;
+    struct tm tm;
+    if (!gmtime_r(&tt, &tm)) {
+        snprintf(out, 32, "1970-01-01T00:00:00Z");
+        return;
+    }
+    snprintf(out, 32, "%04d-%02d-%02dT%02d:%02d:%02dZ", tm.tm_year + 1900, tm.tm_mon + 1,
+             tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec);
+}
+
+int report_time_parse(const char *s, int64_t *t)
+{
+    int y, mo, d, h, mi, se;
+    char z, end;
+    if (!s || strlen(s) != 20 ||
+        sscanf(s, "%4d-%2d-%2dT%2d:%2d:%2d%c%c", &y, &mo, &d, &h, &mi, &se, &z, &end) != 7 ||
+        z != 'Z')
+        return -1;
+    char date[11];
+    memcpy(date, s, 10);
+    date[10] = '\0';
+    static const int mdays[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+    bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    if (y < 1970 || mo < 1 || mo > 12 || d < 1 || d > mdays[mo - 1] ||
+        (mo == 2 && d == 29 && !leap) || h > 23 || mi > 59 || se > 59)
+        return -1;
+    *t = days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60 + se;
+    return 0;
+}
+
+/* --- base64 ------------------------------------------------------------- */
+
+static const char b64[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+void report_base64_encode(const unsigned char *p, size_t len, int indent, struct buf *out)
+{
+    size_t col = 0;
+    for (size_t i = 0; i < len; i += 3) {
+        if (col == 0)
+            buf_addc(out, '\n');
+        unsigned v = (unsigned)p[i] << 16;
+        if (i + 1 < len)
+            v |= (unsigned)p[i + 1] << 8;
+        if (i + 2 < len)
+            v |= p[i + 2];
+        char q[4] = { b64[(v >> 18) & 63], b64[(v >> 12) & 63],
+                      i + 1 < len ? b64[(v >> 6) & 63] : '=', i + 2 < len ? b64[v & 63] : '=' };
+        buf_add(out, q, 4);
+        col += 4;
+        if (col >= 76)
+            col = 0;
+    }
+    buf_addc(out, '\n');
+    for (int i = 0; i < indent; i++)
+        buf_addc(out, ' ');
+}
+
+static int b64_value(char c)
+{
+    const char *p = c ? strchr(b64, c) : NULL;
+    return p ? (int)(p - b64) : -1;
+}
+
+char *report_base64_decode(const char *s, size_t *len)
+{
+    size_t n = strlen(s);
+    char *out = xmalloc(n / 4 * 3 + 4);
+    size_t o = 0;
+    unsigned acc = 0;
+    int bits = 0, pad = 0;
+    for (const char *c = s; *c; c++) {
+        if (*c == ' ' || *c == '\n' || *c == '\r' || *c == '\t')
+            continue;
+        if (*c == '=') {
+            pad++;
+            continue;
+        }
+        int v = b64_value(*c);
+        if (v < 0 || pad) {
+            free(out);
+            return NULL;
+        }
+        acc = (acc << 6) | (unsigned)v;
+        bits += 6;
+        if (bits >= 8) {
+            bits -= 8;
+            out[o++] = (char)((acc >> bits) & 0xff);
+        }
+    }
+    if (pad > 2 || bits >= 6) {
+        free(out);
+        return NULL;
+    }
+    out[o] = '\0';
+    *len = o;
+    return out;
+}
+
+/* --- digest, schema, serialisation -------------------------------------- */
+
+int report_doc_digest(xmlDocPtr doc, xmlNodePtr digest, char hex[65], struct err *e)
+{
+    xmlNodeSetContent(digest, NULL);
+    xmlChar *c14n = NULL;
+    int n = xmlC14NDocDumpMemory(doc, NULL, XML_C14N_1_0, NULL, 1, &c14n);
+    if (n < 0 || !c14n)
+        return err_set(e, "cannot compute the canonical form of the record");
+    sha256_of(c14n, (size_t)n, hex);
+    xmlFree(c14n);
+    return 0;
+}
+
+static xmlRelaxNGPtr schema;
+
+struct rng_state {
+    const char *name;
+    struct err *e;
+    bool failed;
+};
+
+static void rng_error(void *ctx, xmlErrorPtr err)
+{
+    struct rng_state *st = ctx;
+    if (st->failed || !err)
+        return;
+    char msg[ERR_MAX];
+    snprintf(msg, sizeof msg, "%s", err->message ? err->message : "invalid");
+    size_t n = strlen(msg);
+    while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
+        msg[--n] = '\0';
+    int line = err->line;
+    if (line <= 0 && err->node)
+        line = (int)xmlGetLineNo((xmlNodePtr)err->node);
+    err_set(st->e, "%s:%d: %s", st->name, line > 0 ? line : 1, msg);
+    st->failed = true;
+}
+
+static void quiet(void *ctx, const char *msg, ...)
+{
+}
+
+int report_validate(xmlDocPtr doc, const char *name, struct err *e)
+{
+    if (!schema) {
+        xmlRelaxNGParserCtxtPtr pc =
+            xmlRelaxNGNewMemParserCtxt(res_record_rng, (int)res_record_rng_len);
+        if (pc) {
+            xmlRelaxNGSetParserErrors(pc, quiet, quiet, NULL);
+            schema = xmlRelaxNGParse(pc);
+            xmlRelaxNGFreeParserCtxt(pc);
+        }
+        if (!schema)
+            return err_set(e, "the built-in record schema does not parse");
+    }
+    xmlRelaxNGValidCtxtPtr vc = xmlRelaxNGNewValidCtxt(schema);
+    if (!vc)
+        return err_set(e, "%s: out of memory validating", name);
+    struct rng_state st = { name, e, false };
+    xmlRelaxNGSetValidStructuredErrors(vc, rng_error, &st);
+    int rc = xmlRelaxNGValidateDoc(vc, doc);
+    xmlRelaxNGFreeValidCtxt(vc);
+    if (rc != 0) {
+        if (!st.failed)
+            err_set(e, "%s:1: does not follow the record schema", name);
+        return -1;
+    }
+    return 0;
+}
+
+void report_doc_serialise(xmlDocPtr doc, struct buf *out)
+{
+    xmlChar *mem = NULL;
+    int size = 0;
+    xmlDocDumpMemoryEnc(doc, &mem, &size, "UTF-8");
+    if (mem)
+        buf_add(out, (const char *)mem, (size_t)size);
+    xmlFree(mem);
+}
+
+char *report_xml_text(const char *s)
+{
+    struct buf b = {0};
+    size_t len = strlen(s);
+    for (size_t i = 0; i < len;) {
+        unsigned cp;
+        size_t n = text_decode(s + i, len - i, &cp);
+        bool bad = (cp == 0xFFFD && n == 1 && (unsigned char)s[i] >= 0x80) ||
+                   (cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r') || cp == 0x7f ||
+                   cp == 0xFFFE || cp == 0xFFFF;
+        if (bad)
+            buf_adds(&b, "\xef\xbf\xbd");
+        else
+            buf_add(&b, s + i, n);
+        i += n;
+    }
+    return buf_take(&b);
+}
+
+void report_cleanup(void)
+{
+    if (schema) {
+        xmlRelaxNGFree(schema);
+        schema = NULL;
+    }
+}

@@ -1,0 +1,115 @@
+/*
+ * report: what outlives the program. The XML record of an assessment
+ * (complete, schema-valid, re-importable), the HTML report made from it
+ * by an XSLT stylesheet, the CSV tables of risks and measures, and the
+ * import of a record into a new in-memory assessment.
+ *
+ * May use the core, util and libxml2/libxslt; knows nothing of the store
+ * or the screen, and writes no files: every function fills a buffer the
+ * caller writes (through io_write_file). Errors read "NAME:LINE: message"
+ * for input, plain sentences otherwise.
+ *
+ * The record (format dpia-record, schema templates/dpia-record.rng):
+ *
+ *   <record xmlns="urn:dpia:record:1" version="1">
+ *     generator, assessment, template, method, summary, sections, risks,
+ *     measures, signoffs, coverage, history, template-snapshot, digest
+ *
+ * The template snapshot is the exact XML the assessment was started
+ * with, base64-encoded, so an import restores it byte for byte (and so
+ * its SHA-256 digest). The summary, labels, display texts, level names,
+ * coverage and progress are derived: an import ignores them and the next
+ * export computes them again.
+ *
+ * The record digest (<digest algorithm="sha256">) is the SHA-256, in
+ * lowercase hex, of the Canonical XML 1.0 form (with comments, as
+ * `xmllint --c14n` writes it) of the record in which the digest
+ * element's content is empty. To check a record by hand:
+ *
+ *   sed 's|<digest algorithm="sha256">[0-9a-f]*</digest>|<digest algorithm="sha256"></digest>|' \
+ *       record.xml | xmllint --c14n - | sha256sum
+ *
+ * Export, import, export gives the same bytes except: the export time
+ * (generator/@exported) unless SOURCE_DATE_EPOCH is set; the history
+ * entry the import adds (and so assessment/@updated when the store moves
+ * it); the uuid when the original is already in the database; and the
+ * record digest, which follows from those. The local database id is not
+ * part of the record.
+ */
+#ifndef DPIA_REPORT_H
+#define DPIA_REPORT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/assess.h"
+#include "util/buf.h"
+#include "util/err.h"
+
+#define REPORT_NS "urn:dpia:record:1"
+#define REPORT_VERSION "1"
+#define REPORT_MAX_BYTES (16u * 1024u * 1024u)
+#define REPORT_MAX_DEPTH 32
+
+/* Export formats: enum name, name on the command line, summary. */
+#define REPORT_FORMATS(X) \
+    X(XML, "xml", "the complete record (XML, re-importable)") \
+    X(HTML, "html", "the report for the compliance file (one HTML file)") \
+    X(CSV_RISKS, "csv-risks", "the risk register (CSV, RFC 4180)") \
+    X(CSV_MEASURES, "csv-measures", "the action plan (CSV, RFC 4180)")
+
+enum report_format {
+#define X(name, key, summary) RF_##name,
+    REPORT_FORMATS(X)
+#undef X
+    RF_COUNT
+};
+
+const char *report_format_name(enum report_format f);
+/* -1 when unknown. */
+int report_format_parse(const char *name);
+
+/* The export time: $SOURCE_DATE_EPOCH when set to a number, else now. */
+int64_t report_now(void);
+
+/* The XML record of a. tmpl_xml[0..tmpl_len) is the template snapshot
+ * the assessment was started with (its SHA-256 must equal
+ * a->tmpl->digest). Appends to out; returns 0, or -1 with e. */
+int report_xml(const struct assessment *a, const char *tmpl_xml, size_t tmpl_len,
+               struct buf *out, struct err *e);
+
+/* The HTML report of a, through the stylesheet xsl[0..xsl_len) (NULL:
+ * the built-in one); xsl_name names it in messages. The stylesheet may
+ * not read or write files nor use the network. */
+int report_html(const struct assessment *a, const char *tmpl_xml, size_t tmpl_len,
+                const char *xsl, size_t xsl_len, const char *xsl_name, struct buf *out,
+                struct err *e);
+
+/* The built-in stylesheet and record schema (NUL-terminated). */
+const char *report_builtin_xsl(size_t *len);
+const char *report_record_schema(size_t *len);
+
+/* CSV tables, RFC 4180: UTF-8, CRLF line ends, a header row, fields
+ * with a comma, quote, CR or LF quoted (quotes doubled). A field that a
+ * spreadsheet would take for a formula (starting with =, +, -, @, tab
+ * or CR) is prefixed with a single quote. */
+void report_csv_risks(const struct assessment *a, struct buf *out);
+void report_csv_measures(const struct assessment *a, struct buf *out);
+
+/* Reads a record from buf[0..len) (`name` in messages). Returns a new
+ * assessment (id 0, the record's uuid, its template snapshot parsed in
+ * a->tmpl, its history) and the snapshot XML in *tmpl_xml (the caller
+ * frees both), or NULL with e "NAME:LINE: message". Refused: more than
+ * REPORT_MAX_BYTES, a DOCTYPE (so any entity), nesting deeper than
+ * REPORT_MAX_DEPTH, another namespace or version, anything the schema
+ * does not allow, a digest that does not match, a snapshot that does
+ * not match its digest, unknown question ids, values that do not fit
+ * their question, scores outside the method's scales, measures that
+ * address unknown risks. */
+struct assessment *report_import(const char *buf, size_t len, const char *name,
+                                 char **tmpl_xml, size_t *tmpl_len, struct err *e);
+
+/* Frees the parsed schema and stylesheet kept between calls. */
+void report_cleanup(void);
+
+#endif

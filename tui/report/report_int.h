@@ -1,0 +1,50 @@
+/*
+ * Inside the report module: helpers shared by the record writer, the
+ * reader and the HTML transform. Not for other modules.
+ */
+#ifndef DPIA_REPORT_INT_H
+#define DPIA_REPORT_INT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include <libxml/tree.h>
+
+#include "core/assess.h"
+#include "util/buf.h"
+#include "util/err.h"
+
+/* "YYYY-MM-DDTHH:MM:SSZ" (UTC) for seconds since the epoch. */
+void report_time_iso(int64_t t, char out[32]);
+/* Parses that form back; -1 when it is not one. */
+int report_time_parse(const char *s, int64_t *t);
+
+/* Base64 (RFC 4648) in lines of 76 characters, each line after a
+ * newline, the whole followed by a newline and `indent` spaces. */
+void report_base64_encode(const unsigned char *data, size_t len, int indent, struct buf *out);
+/* Decodes, ignoring white space; NULL when the text is not base64. The
+ * result is NUL-terminated; the caller frees. */
+char *report_base64_decode(const char *s, size_t *len);
+
+/* The record digest: SHA-256 of the canonical form of doc with the
+ * digest element's content empty (the element is left empty). */
+int report_doc_digest(xmlDocPtr doc, xmlNodePtr digest, char hex[65], struct err *e);
+
+/* Validates a record against the compiled-in schema: 0, or -1 with
+ * "NAME:LINE: message". */
+int report_validate(xmlDocPtr doc, const char *name, struct err *e);
+
+/* The complete record of a, digest set, parsed from its own
+ * serialisation so that it is exactly what a file would hold. The
+ * caller frees with xmlFreeDoc. */
+xmlDocPtr report_record_doc(const struct assessment *a, const char *tmpl_xml, size_t tmpl_len,
+                            struct err *e);
+
+/* Serialises a record document as the files hold it. */
+void report_doc_serialise(xmlDocPtr doc, struct buf *out);
+
+/* Text that is safe in XML: invalid UTF-8 and control characters other
+ * than tab, newline and carriage return become U+FFFD. The caller frees. */
+char *report_xml_text(const char *s);
+
+#endif

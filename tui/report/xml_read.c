@@ -1,0 +1,473 @@
+/* Import of a record into a new in-memory assessment. The input may be
+ * hostile: it is parsed by xmlsafe (no DOCTYPE, no entities, no network,
+ * bounded nesting), checked against the record schema, its digest and
+ * its template snapshot verified, and every value checked against the
+ * template snapshot before anything is given back. Derived parts of the
+ * record (summary, labels, display texts, coverage) are not read. */
+#include "config.h"
+#include "report/report.h"
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/tree.h>
+
+#include "core/answer.h"
+#include "core/xmlsafe.h"
+#include "report/report_int.h"
+#include "util/sha256.h"
+#include "util/xalloc.h"
+
+struct rd {
+    const char *name;
+    struct err *e;
+    struct assessment *a;
+    const struct tmpl_method *m;
+};
+
+static int fail(struct rd *r, const xmlNode *n, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static int fail(struct rd *r, const xmlNode *n, const char *fmt, ...)
+{
+    char msg[ERR_MAX];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    long line = n ? xmlGetLineNo((xmlNodePtr)n) : 1;
+    return err_set(r->e, "%s:%ld: %s", r->name, line > 0 ? line : 1, msg);
+}
+
+static bool is_el(const xmlNode *n, const char *name)
+{
+    return n && n->type == XML_ELEMENT_NODE && n->ns &&
+           strcmp((const char *)n->ns->href, REPORT_NS) == 0 &&
+           strcmp((const char *)n->name, name) == 0;
+}
+
+/* The first child element with this name (the schema has checked the
+ * structure, so required ones exist). */
+static xmlNodePtr child(const xmlNode *n, const char *name)
+{
+    for (xmlNodePtr c = n ? n->children : NULL; c; c = c->next)
+        if (is_el(c, name))
+            return c;
+    return NULL;
+}
+
+static char *text(const xmlNode *n)
+{
+    xmlChar *v = n ? xmlNodeGetContent(n) : NULL;
+    char *s = xstrdup(v ? (const char *)v : "");
+    xmlFree(v);
+    return s;
+}
+
+static char *child_text(const xmlNode *n, const char *name)
+{
+    return text(child(n, name));
+}
+
+/* An attribute's value, or dflt (copied; may be NULL) when absent. */
+static char *prop(const xmlNode *n, const char *name, const char *dflt)
+{
+    xmlChar *v = xmlGetNoNsProp(n, (const xmlChar *)name);
+    char *s = v ? xstrdup((const char *)v) : dflt ? xstrdup(dflt) : NULL;
+    xmlFree(v);
+    return s;
+}
+
+static int prop_int(const xmlNode *n, const char *name)
+{
+    char *v = prop(n, name, "0");
+    int i = atoi(v);
+    free(v);
+    return i;
+}
+
+static bool prop_is(const xmlNode *n, const char *name, const char *value)
+{
+    char *v = prop(n, name, "");
+    bool r = strcmp(v, value) == 0;
+    free(v);
+    return r;
+}
+
+static int prop_time(struct rd *r, const xmlNode *n, const char *name, int64_t *t)
+{
+    char *v = prop(n, name, NULL);
+    *t = 0;
+    int rc = 0;
+    if (v && report_time_parse(v, t) < 0)
+        rc = fail(r, n, "%s '%s' is not a time (YYYY-MM-DDTHH:MM:SSZ)", name, v);
+    free(v);
+    return rc;
+}
+
+/* A date attribute ("" when absent) into *out. */
+static int prop_date(struct rd *r, const xmlNode *n, const char *name, char **out)
+{
+    char *v = prop(n, name, "");
+    if (*v && !answer_valid_date(v)) {
+        fail(r, n, "%s '%s' is not a calendar date", name, v);
+        free(v);
+        return -1;
+    }
+    free(*out);
+    *out = v;
+    return 0;
+}
+
+/* --- header ------------------------------------------------------------- */
+
+static int read_snapshot(struct rd *r, xmlNodePtr root, char **xml, size_t *xml_len)
+{
+    xmlNodePtr sn = child(root, "template-snapshot");
+    xmlNodePtr te = child(root, "template");
+    char *b64 = text(sn);
+    size_t len = 0;
+    char *src = report_base64_decode(b64, &len);
+    free(b64);
+    if (!src)
+        return fail(r, sn, "the template snapshot is not valid base64");
+    char hex[65];
+    sha256_of(src, len, hex);
+    char *want = prop(sn, "digest", "");
+    char *tdig = prop(te, "digest", "");
+    int rc = 0;
+    if ((size_t)prop_int(sn, "length") != len || strcmp(hex, want) != 0)
+        rc = fail(r, sn, "the template snapshot does not match its length and digest");
+    else if (strcmp(hex, tdig) != 0)
+        rc = fail(r, te, "the template digest does not match the template snapshot");
+    free(want);
+    free(tdig);
+    if (rc < 0) {
+        free(src);
+        return -1;
+    }
+    struct err te_err;
+    struct tmpl *t = tmpl_parse(src, len, "snapshot", &te_err);
+    if (!t) {
+        free(src);
+        return fail(r, sn, "the template snapshot is not a valid template (%s)", te_err.text);
+    }
+    r->a->tmpl = t;
+    if (!prop_is(te, "id", t->id) || !prop_is(te, "version", t->version)) {
+        free(src);
+        return fail(r, te, "the template id and version differ from the snapshot's ('%s' %s)",
+                    t->id, t->version);
+    }
+    *xml = src;
+    *xml_len = len;
+    return 0;
+}
+
+static int read_assessment(struct rd *r, xmlNodePtr root)
+{
+    struct assessment *a = r->a;
+    xmlNodePtr as = child(root, "assessment");
+    char *uuid = prop(as, "uuid", "");
+    snprintf(a->uuid, sizeof a->uuid, "%s", uuid);
+    free(uuid);
+    char *st = prop(as, "status", "");
+    int s = assess_status_parse(st);
+    free(st);
+    if (s < 0)
+        return fail(r, as, "unknown status");
+    a->status = (enum assess_status)s;
+    if (prop_time(r, as, "created", &a->created) < 0 || prop_time(r, as, "updated", &a->updated) < 0 ||
+        prop_date(r, as, "review-date", &a->review_date) < 0)
+        return -1;
+    free(a->title);
+    a->title = child_text(as, "title");
+
+    xmlNodePtr me = child(root, "method");
+    char *id = prop(me, "id", "");
+    r->m = tmpl_find_method(a->tmpl, id);
+    if (!r->m) {
+        fail(r, me, "the risk method '%s' is not in the template snapshot", id);
+        free(id);
+        return -1;
+    }
+    free(a->method);
+    a->method = id;
+    return 0;
+}
+
+/* --- answers -------------------------------------------------------------- */
+
+static int read_answer(struct rd *r, xmlNodePtr qe, const struct tmpl_question *q,
+                       xmlNodePtr ae)
+{
+    xmlNodePtr ve = child(ae, "value");
+    char *raw = text(ve);
+    char *value = NULL;
+    if (*raw) {
+        struct err ve_err;
+        value = answer_canonical(q, raw, &ve_err);
+        if (!value) {
+            free(raw);
+            return fail(r, ve, "answer to '%s': %s", q->id, ve_err.text);
+        }
+    }
+    free(raw);
+    struct answer *an = assess_set_answer(r->a, q->id, value ? value : "");
+    free(value);
+    free(an->note);
+    an->note = child_text(ae, "note");
+    an->flagged = prop_is(ae, "flagged", "yes");
+    free(an->who);
+    an->who = prop(ae, "by", "");
+    return prop_time(r, ae, "at", &an->when);
+}
+
+static int read_sections(struct rd *r, xmlNodePtr root)
+{
+    const struct tmpl *t = r->a->tmpl;
+    for (xmlNodePtr se = child(root, "sections")->children; se; se = se->next) {
+        if (!is_el(se, "section"))
+            continue;
+        for (xmlNodePtr qe = se->children; qe; qe = qe->next) {
+            if (!is_el(qe, "question"))
+                continue;
+            char *id = prop(qe, "id", "");
+            const struct tmpl_question *q = tmpl_find_question(t, id);
+            int rc = 0;
+            if (!q)
+                rc = fail(r, qe, "unknown question '%s' (not in the template snapshot)", id);
+            else if (!prop_is(qe, "type", tmpl_qtype_name(q->type)))
+                rc = fail(r, qe, "question '%s' is of type %s in the template snapshot", id,
+                          tmpl_qtype_name(q->type));
+            else if (assess_answer(r->a, id))
+                rc = fail(r, qe, "question '%s' appears twice", id);
+            free(id);
+            if (rc < 0)
+                return -1;
+            xmlNodePtr ae = child(qe, "answer");
+            if (ae && read_answer(r, qe, q, ae) < 0)
+                return -1;
+        }
+    }
+    return 0;
+}
+
+/* --- risks and measures ---------------------------------------------------- */
+
+static int read_scores(struct rd *r, xmlNodePtr re, int number, const char *which, int *l,
+                       int *s, char **lwhy, char **swhy)
+{
+    xmlNodePtr sc = child(re, which);
+    *l = prop_int(sc, "likelihood");
+    *s = prop_int(sc, "severity");
+    if (*l > r->m->nlikelihood)
+        return fail(r, sc, "risk R%d: likelihood %s measures is %d, outside the method's scale "
+                    "(1 to %d, 0 when not scored)", number, which, *l, r->m->nlikelihood);
+    if (*s > r->m->nseverity)
+        return fail(r, sc, "risk R%d: severity %s measures is %d, outside the method's scale "
+                    "(1 to %d, 0 when not scored)", number, which, *s, r->m->nseverity);
+    *lwhy = child_text(sc, "likelihood-why");
+    *swhy = child_text(sc, "severity-why");
+    return 0;
+}
+
+static bool has_risk(const struct assessment *a, int number)
+{
+    for (size_t i = 0; i < a->nrisks; i++)
+        if (a->risks[i].number == number)
+            return true;
+    return false;
+}
+
+static int read_risks(struct rd *r, xmlNodePtr root)
+{
+    struct assessment *a = r->a;
+    for (xmlNodePtr re = child(root, "risks")->children; re; re = re->next) {
+        if (!is_el(re, "risk"))
+            continue;
+        int number = prop_int(re, "number");
+        if (has_risk(a, number))
+            return fail(r, re, "risk R%d appears twice", number);
+        a->risks = xrealloc(a->risks, (a->nrisks + 1) * sizeof *a->risks);
+        struct risk *k = &a->risks[a->nrisks++];
+        memset(k, 0, sizeof *k);
+        k->number = number;
+        k->title = child_text(re, "title");
+        k->description = child_text(re, "description");
+        k->source = child_text(re, "source");
+        k->threats = child_text(re, "threats");
+        k->impacts = child_text(re, "impacts");
+        if (read_scores(r, re, number, "before", &k->likelihood, &k->severity,
+                        &k->likelihood_why, &k->severity_why) < 0 ||
+            read_scores(r, re, number, "after", &k->likelihood_after, &k->severity_after,
+                        &k->likelihood_after_why, &k->severity_after_why) < 0)
+            return -1;
+    }
+    return 0;
+}
+
+static int read_measures(struct rd *r, xmlNodePtr root)
+{
+    struct assessment *a = r->a;
+    for (xmlNodePtr me = child(root, "measures")->children; me; me = me->next) {
+        if (!is_el(me, "measure"))
+            continue;
+        int number = prop_int(me, "number");
+        for (size_t i = 0; i < a->nmeasures; i++)
+            if (a->measures[i].number == number)
+                return fail(r, me, "measure M%d appears twice", number);
+        a->measures = xrealloc(a->measures, (a->nmeasures + 1) * sizeof *a->measures);
+        struct measure *m = &a->measures[a->nmeasures++];
+        memset(m, 0, sizeof *m);
+        m->number = number;
+        m->title = child_text(me, "title");
+        m->description = child_text(me, "description");
+        m->owner = child_text(me, "owner");
+        m->due = xstrdup("");
+        char *ty = prop(me, "type", ""), *st = prop(me, "status", "");
+        int t = measure_type_parse(ty), s = measure_status_parse(st);
+        free(ty);
+        free(st);
+        if (t < 0 || s < 0)
+            return fail(r, me, "measure M%d: unknown type or status", number);
+        m->type = (enum measure_type)t;
+        m->status = (enum measure_status)s;
+        if (prop_date(r, me, "due", &m->due) < 0)
+            return -1;
+        for (xmlNodePtr ad = me->children; ad; ad = ad->next) {
+            if (!is_el(ad, "addresses"))
+                continue;
+            int rn = prop_int(ad, "risk");
+            if (!has_risk(a, rn))
+                return fail(r, ad, "measure M%d addresses risk R%d, which is not in the record",
+                            number, rn);
+            for (size_t i = 0; i < m->nrisks; i++)
+                if (m->risks[i] == rn)
+                    return fail(r, ad, "measure M%d names risk R%d twice", number, rn);
+            m->risks = xrealloc(m->risks, (m->nrisks + 1) * sizeof *m->risks);
+            m->risks[m->nrisks++] = rn;
+        }
+    }
+    return 0;
+}
+
+/* --- sign-offs and history -------------------------------------------------- */
+
+static void replace(char **field, char *value)
+{
+    free(*field);
+    *field = value;
+}
+
+static int read_signoffs(struct rd *r, xmlNodePtr root)
+{
+    bool seen[SR_COUNT] = { false };
+    for (xmlNodePtr se = child(root, "signoffs")->children; se; se = se->next) {
+        if (!is_el(se, "signoff"))
+            continue;
+        char *role = prop(se, "role", "");
+        int ro = signoff_role_parse(role);
+        free(role);
+        if (ro < 0 || seen[ro])
+            return fail(r, se, "sign-off role unknown or given twice");
+        seen[ro] = true;
+        struct signoff *so = &r->a->signoffs[ro];
+        if (prop_date(r, se, "date", &so->date) < 0)
+            return -1;
+        char *dec = prop(se, "decision", "");
+        int d = decision_parse(dec);
+        free(dec);
+        so->decision = d > 0 ? (enum decision)d : DEC_NONE;
+        so->advice_followed = prop_is(se, "advice-followed", "yes")  ? 1
+                              : prop_is(se, "advice-followed", "no") ? 0
+                                                                      : -1;
+        replace(&so->name, child_text(se, "name"));
+        replace(&so->position, child_text(se, "position"));
+        replace(&so->advice, child_text(se, "advice"));
+        replace(&so->why_not, child_text(se, "why-not"));
+    }
+    return 0;
+}
+
+static int read_history(struct rd *r, xmlNodePtr root)
+{
+    for (xmlNodePtr ce = child(root, "history")->children; ce; ce = ce->next) {
+        if (!is_el(ce, "change"))
+            continue;
+        int64_t when;
+        if (prop_time(r, ce, "at", &when) < 0)
+            return -1;
+        char *who = prop(ce, "who", ""), *what = child_text(ce, "what");
+        char *old = child_text(ce, "old"), *nw = child_text(ce, "new");
+        assess_add_change(r->a, when, who, what, old, nw);
+        free(who);
+        free(what);
+        free(old);
+        free(nw);
+    }
+    return 0;
+}
+
+/* --- the whole ------------------------------------------------------------- */
+
+static int check_envelope(struct rd *r, xmlDocPtr doc)
+{
+    xmlNodePtr root = xmlDocGetRootElement(doc);
+    if (!is_el(root, "record"))
+        return fail(r, root, "not a dpia record: the root element must be <record> in the "
+                    "namespace %s", REPORT_NS);
+    char *v = prop(root, "version", "");
+    int rc = 0;
+    if (strcmp(v, REPORT_VERSION) != 0)
+        rc = fail(r, root, "record version '%s' is not supported (this dpia reads version %s)",
+                  v, REPORT_VERSION);
+    free(v);
+    if (rc < 0 || report_validate(doc, r->name, r->e) < 0)
+        return -1;
+
+    xmlNodePtr dg = NULL;
+    for (xmlNodePtr c = root->children; c; c = c->next)
+        if (c->type == XML_ELEMENT_NODE)
+            dg = c;
+    char *stored = text(dg), hex[65];
+    rc = report_doc_digest(doc, dg, hex, r->e);
+    if (rc == 0 && strcmp(stored, hex) != 0)
+        rc = fail(r, dg, "the record digest does not match its content (the record was "
+                  "changed after export)");
+    free(stored);
+    return rc;
+}
+
+struct assessment *report_import(const char *buf, size_t len, const char *name,
+                                 char **tmpl_xml, size_t *tmpl_len, struct err *e)
+{
+    *tmpl_xml = NULL;
+    *tmpl_len = 0;
+    if (len > REPORT_MAX_BYTES) {
+        err_set(e, "%s:1: larger than the limit of %u bytes", name, REPORT_MAX_BYTES);
+        return NULL;
+    }
+    xmlDocPtr doc = xmlsafe_parse(buf, len, name, REPORT_MAX_DEPTH, e);
+    if (!doc)
+        return NULL;
+    struct rd r = { name, e, assess_new(), NULL };
+    xmlNodePtr root = xmlDocGetRootElement(doc);
+    char *xml = NULL;
+    size_t xml_len = 0;
+    if (check_envelope(&r, doc) < 0 || read_snapshot(&r, root, &xml, &xml_len) < 0 ||
+        read_assessment(&r, root) < 0 || read_sections(&r, root) < 0 ||
+        read_risks(&r, root) < 0 || read_measures(&r, root) < 0 ||
+        read_signoffs(&r, root) < 0 || read_history(&r, root) < 0) {
+        xmlFreeDoc(doc);
+        assess_free(r.a);
+        free(xml);
+        return NULL;
+    }
+    xmlFreeDoc(doc);
+    *tmpl_xml = xml;
+    *tmpl_len = xml_len;
+    return r.a;
+}
