@@ -5,7 +5,12 @@
 #ifndef DPIA_COMMANDS_H
 #define DPIA_COMMANDS_H
 
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+
 #include "cli/cli.h"
+#include "store/store.h"
 
 typedef int (*cli_fn)(const struct cli_global *g, int argc, char **argv);
 
@@ -18,9 +23,67 @@ struct cli_command {
 
 int cmd_templates(const struct cli_global *g, int argc, char **argv);
 int cmd_template_check(const struct cli_global *g, int argc, char **argv);
+int cmd_export(const struct cli_global *g, int argc, char **argv);
+int cmd_import(const struct cli_global *g, int argc, char **argv);
+int cmd_list(const struct cli_global *g, int argc, char **argv);
+int cmd_new(const struct cli_global *g, int argc, char **argv);
+int cmd_show(const struct cli_global *g, int argc, char **argv);
+int cmd_answer(const struct cli_global *g, int argc, char **argv);
+int cmd_risk_add(const struct cli_global *g, int argc, char **argv);
+int cmd_measure_add(const struct cli_global *g, int argc, char **argv);
+int cmd_signoff(const struct cli_global *g, int argc, char **argv);
+int cmd_status(const struct cli_global *g, int argc, char **argv);
+int cmd_history(const struct cli_global *g, int argc, char **argv);
+int cmd_archive(const struct cli_global *g, int argc, char **argv);
+int cmd_delete(const struct cli_global *g, int argc, char **argv);
+
+/* --- helpers shared by the store commands (cmd_out.c) ------------------ */
+
+enum cli_format { CLI_TEXT, CLI_TSV, CLI_JSON };
+/* Parses "text", "tsv" or "json"; -1 with a message otherwise. */
+int cli_parse_format(const char *arg, enum cli_format *out);
+/* Opens the database of -d / DPIA_DB / the default. A command that only
+ * reads gets *out NULL (and 0) when there is no database yet, rather
+ * than creating one. Returns an exit status, the message printed. */
+int cli_open(const struct cli_global *g, bool write, struct store **out);
+/* Finds and loads an assessment by number or uuid; NULL with the message
+ * printed and *status set. */
+struct assessment *cli_load(struct store *s, const char *ref, int *status);
+/* Text from the database for people: on one line (line breaks shown as
+ * "; "), cut to cols columns with an ellipsis, or as a block with every
+ * line indented; control characters made visible. */
+void cli_put_line(FILE *f, const char *s);
+void cli_put_cut(FILE *f, const char *s, int cols);
+void cli_put_text(FILE *f, const char *s, const char *indent);
+/* A TSV field (\t, \n, \r, \\ and \uXXXX escapes) and a JSON string
+ * (quoted, control characters as \uXXXX); invalid UTF-8 as U+FFFD. */
+void cli_put_tsv(FILE *f, const char *s);
+void cli_put_json(FILE *f, const char *s);
+/* Local "YYYY-MM-DD HH:MM" and UTC ISO 8601 times. */
+const char *cli_time(int64_t t, char buf[32]);
+const char *cli_time_iso(int64_t t, char buf[32]);
+/* Reports an option getopt refused (c is what it returned: ':' or '?');
+ * returns EXIT_USAGE. */
+int cli_bad_option(const char *cmd, int c, char **argv);
+/* A whole decimal number in lo..hi. */
+bool cli_parse_int(const char *s, int lo, int hi, int *out);
 
 #define CLI_COMMANDS(X) \
     X("templates", cmd_templates, "", "list the templates found, with their source") \
-    X("template check", cmd_template_check, "FILE...", "validate template files")
+    X("export", cmd_export, "ID --format F [-o FILE] [--force] [--stylesheet XSL]", \
+      "xml, html, csv-risks or csv-measures (CSV cells starting =+-@ get a leading ')") \
+    X("import", cmd_import, "FILE", "read an exported XML record as a new assessment; prints its id") \
+    X("template check", cmd_template_check, "FILE...", "validate template files") \
+    X("list", cmd_list, "[--all] [--format F]", "the assessments: id, status, progress, risk, title") \
+    X("new", cmd_new, "--title T [--template ID]", "start an assessment; prints its id") \
+    X("show", cmd_show, "ID [--format F]", "summary of one assessment") \
+    X("answer", cmd_answer, "ID QUESTION VALUE", "set one answer ('-': read it from stdin)") \
+    X("risk add", cmd_risk_add, "ID --title T [...]", "add a risk to the register; prints R<n>") \
+    X("measure add", cmd_measure_add, "ID --title T [...]", "add a measure; prints M<n>") \
+    X("signoff", cmd_signoff, "ID --role R --name N [...]", "record a sign-off (dpo, assessor, controller)") \
+    X("status", cmd_status, "ID STATUS", "set the status (draft, review, approved, ...)") \
+    X("history", cmd_history, "ID [--format F]", "the change history of an assessment") \
+    X("archive", cmd_archive, "ID", "archive an assessment (hidden from list without --all)") \
+    X("delete", cmd_delete, "ID --yes", "delete an assessment for good")
 
 #endif

@@ -1,3 +1,8 @@
 libdpia_a_SOURCES += \
 	tui/cli/cli.c tui/cli/cli.h tui/cli/commands.h \
-	tui/cli/cmd_templates.c
+	tui/cli/cmd_templates.c \
+	tui/cli/cmd_out.c \
+	tui/cli/cmd_store.c \
+	tui/cli/cmd_show.c \
+	tui/cli/cmd_edit.c
+libdpia_a_SOURCES += tui/cli/cmd_report.c

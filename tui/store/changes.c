@@ -248,9 +248,11 @@ int store_set_signoff(struct store *s, struct assessment *a, const struct signof
     if (store_put_signoff(s, a->id, so, e) < 0 || store_finish(s, a, e) < 0)
         goto fail;
     store_signoff_clear(&old);
-    struct signoff *dst = &a->signoffs[so->role];
-    store_signoff_clear(dst);
-    store_signoff_copy(dst, so);
+    /* Copy before clearing: so may share strings with the old entry. */
+    struct signoff copy;
+    store_signoff_copy(&copy, so);
+    store_signoff_clear(&a->signoffs[so->role]);
+    a->signoffs[so->role] = copy;
     a->updated = store_now();
     return 0;
 fail:

@@ -14,44 +14,45 @@
 #include "store/store_int.h"
 #include "util/xalloc.h"
 
-#define FT(type, field, kind) { #field, kind, offsetof(struct type, field) }
+/* Field name for the history ("risk R2 likelihood after"), kind, place. */
+#define FT(type, field, kind, name) { name, kind, offsetof(struct type, field) }
 
 const struct store_field store_risk_fields[] = {
-    FT(risk, title, SF_TEXT),
-    FT(risk, description, SF_TEXT),
-    FT(risk, source, SF_TEXT),
-    FT(risk, impacts, SF_TEXT),
-    FT(risk, threats, SF_TEXT),
-    FT(risk, likelihood, SF_INT),
-    FT(risk, likelihood_why, SF_TEXT),
-    FT(risk, severity, SF_INT),
-    FT(risk, severity_why, SF_TEXT),
-    FT(risk, likelihood_after, SF_INT),
-    FT(risk, likelihood_after_why, SF_TEXT),
-    FT(risk, severity_after, SF_INT),
-    FT(risk, severity_after_why, SF_TEXT),
+    FT(risk, title, SF_TEXT, "title"),
+    FT(risk, description, SF_TEXT, "description"),
+    FT(risk, source, SF_TEXT, "source"),
+    FT(risk, impacts, SF_TEXT, "impacts"),
+    FT(risk, threats, SF_TEXT, "threats"),
+    FT(risk, likelihood, SF_INT, "likelihood"),
+    FT(risk, likelihood_why, SF_TEXT, "likelihood why"),
+    FT(risk, severity, SF_INT, "severity"),
+    FT(risk, severity_why, SF_TEXT, "severity why"),
+    FT(risk, likelihood_after, SF_INT, "likelihood after"),
+    FT(risk, likelihood_after_why, SF_TEXT, "likelihood after why"),
+    FT(risk, severity_after, SF_INT, "severity after"),
+    FT(risk, severity_after_why, SF_TEXT, "severity after why"),
 };
 const size_t store_nrisk_fields = sizeof store_risk_fields / sizeof store_risk_fields[0];
 
 const struct store_field store_measure_fields[] = {
-    FT(measure, title, SF_TEXT),
-    FT(measure, description, SF_TEXT),
-    FT(measure, type, SF_MTYPE),
-    FT(measure, owner, SF_TEXT),
-    FT(measure, due, SF_TEXT),
-    FT(measure, status, SF_MSTATUS),
+    FT(measure, title, SF_TEXT, "title"),
+    FT(measure, description, SF_TEXT, "description"),
+    FT(measure, type, SF_MTYPE, "type"),
+    FT(measure, owner, SF_TEXT, "owner"),
+    FT(measure, due, SF_TEXT, "due"),
+    FT(measure, status, SF_MSTATUS, "status"),
 };
 const size_t store_nmeasure_fields =
     sizeof store_measure_fields / sizeof store_measure_fields[0];
 
 const struct store_field store_signoff_fields[] = {
-    FT(signoff, name, SF_TEXT),
-    FT(signoff, position, SF_TEXT),
-    FT(signoff, date, SF_TEXT),
-    FT(signoff, decision, SF_DECISION),
-    FT(signoff, advice, SF_TEXT),
-    FT(signoff, advice_followed, SF_FOLLOWED),
-    FT(signoff, why_not, SF_TEXT),
+    FT(signoff, name, SF_TEXT, "name"),
+    FT(signoff, position, SF_TEXT, "position"),
+    FT(signoff, date, SF_TEXT, "date"),
+    FT(signoff, decision, SF_DECISION, "decision"),
+    FT(signoff, advice, SF_TEXT, "advice"),
+    FT(signoff, advice_followed, SF_FOLLOWED, "advice followed"),
+    FT(signoff, why_not, SF_TEXT, "why not"),
 };
 const size_t store_nsignoff_fields =
     sizeof store_signoff_fields / sizeof store_signoff_fields[0];

@@ -129,10 +129,13 @@ int store_update_risk(struct store *s, struct assessment *a, const struct risk *
     if (store_exec(s, st, "saving a risk", e) < 0 || store_finish(s, a, e) < 0)
         goto fail;
     struct risk *mem = find_risk(a, r->id);
-    if (mem && mem != r) {
+    if (mem) {
+        /* Copy before clearing: r may be mem, or share its strings. */
+        struct risk copy;
+        store_risk_copy(&copy, r);
+        copy.number = old.number;
         store_risk_clear(mem);
-        store_risk_copy(mem, r);
-        mem->number = old.number;
+        *mem = copy;
     }
     store_risk_clear(&old);
     a->updated = store_now();
@@ -306,10 +309,12 @@ int store_update_measure(struct store *s, struct assessment *a, const struct mea
         store_update_links(s, a->id, &linked, e) < 0 || store_finish(s, a, e) < 0)
         goto fail;
     struct measure *mem = find_measure(a, m->id);
-    if (mem && mem != m) {
+    if (mem) {
+        struct measure copy;
+        store_measure_copy(&copy, m);
+        copy.number = old.number;
         store_measure_clear(mem);
-        store_measure_copy(mem, m);
-        mem->number = old.number;
+        *mem = copy;
     }
     store_measure_clear(&old);
     a->updated = store_now();

@@ -1,0 +1,391 @@
+/*
+ * dpia answer, risk add, measure add, signoff: changing an assessment
+ * from the command line. Values are checked here against the template
+ * (answers) and the risk method (scores) before the store sees them.
+ */
+#include "config.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "cli/commands.h"
+#include "core/answer.h"
+#include "core/logic.h"
+#include "util/buf.h"
+#include "util/err.h"
+#include "util/xalloc.h"
+
+/* The value of `dpia answer ID Q -`: all of stdin, one final line break
+ * dropped (what `echo` and editors add). */
+static char *read_stdin(void)
+{
+    struct buf b = { 0 };
+    char chunk[4096];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof chunk, stdin)) > 0)
+        buf_add(&b, chunk, n);
+    if (b.len && b.data[b.len - 1] == '\n') {
+        b.data[--b.len] = '\0';
+        if (b.len && b.data[b.len - 1] == '\r')
+            b.data[--b.len] = '\0';
+    }
+    return buf_take(&b);
+}
+
+/* Opens the database for writing and loads the assessment. */
+static struct assessment *open_for_change(const struct cli_global *g, const char *ref,
+                                          struct store **s, int *rc)
+{
+    *rc = cli_open(g, true, s);
+    if (*rc)
+        return NULL;
+    struct assessment *a = cli_load(*s, ref, rc);
+    if (!a) {
+        store_close(*s);
+        *s = NULL;
+    }
+    return a;
+}
+
+static int finish(struct store *s, struct assessment *a, int rc)
+{
+    assess_free(a);
+    store_close(s);
+    return rc;
+}
+
+/* --- answer ---------------------------------------------------------------- */
+
+int cmd_answer(const struct cli_global *g, int argc, char **argv)
+{
+    static const struct option lo[] = {
+        { "note", required_argument, NULL, 'n' },
+        { "flag", no_argument, NULL, 'F' },
+        { "no-flag", no_argument, NULL, 'N' },
+        { NULL, 0, NULL, 0 },
+    };
+    const char *note = NULL;
+    int flag = -1, c;
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, ":n:", lo, NULL)) != -1) {
+        if (c == 'n')
+            note = optarg;
+        else if (c == 'F' || c == 'N')
+            flag = c == 'F';
+        else
+            return cli_bad_option("answer", c, argv);
+    }
+    if (argc - optind != 3) {
+        msg_error("usage: dpia answer ID QUESTION VALUE [--note TEXT] [--flag|--no-flag] "
+                  "(VALUE '-': read from stdin)");
+        return EXIT_USAGE;
+    }
+    const char *ref = argv[optind], *qid = argv[optind + 1], *arg = argv[optind + 2];
+    char *input = strcmp(arg, "-") == 0 ? read_stdin() : xstrdup(arg);
+    struct store *s;
+    int rc;
+    struct assessment *a = open_for_change(g, ref, &s, &rc);
+    if (!a) {
+        free(input);
+        return rc;
+    }
+    struct err e;
+    const struct tmpl_question *q = tmpl_find_question(a->tmpl, qid);
+    char *value = NULL;
+    if (!q) {
+        msg_error("template '%s' has no question '%s'", a->tmpl->id, qid);
+        rc = EXIT_WORK;
+    } else if (*input && !(value = answer_canonical(q, input, &e))) {
+        msg_error("%s", e.text);
+        rc = EXIT_WORK;
+    } else {
+        if (!value)
+            value = xstrdup(""); /* an empty value clears the answer */
+        if (!logic_shown(a, q))
+            msg_warn("%s is not asked with the current answers (its condition does not "
+                     "hold); the answer is kept anyway", qid);
+        const struct answer *old = assess_answer(a, qid);
+        int rv = store_set_answer(s, a, qid, value, note ? note : old ? old->note : "",
+                                  flag >= 0 ? flag == 1 : old ? old->flagged : false,
+                                  old ? old->revision : 0, &e);
+        if (rv < 0) {
+            msg_error("%s", e.text);
+            rc = EXIT_WORK;
+        }
+    }
+    free(value);
+    free(input);
+    return finish(s, a, rc);
+}
+
+/* --- risk add ------------------------------------------------------------------ */
+
+static bool score(const char *arg, const char *what, int max, int *out)
+{
+    if (cli_parse_int(arg, 0, max, out))
+        return true;
+    msg_error("%s must be a whole number from 1 to %d (0: not scored), not '%s'", what, max,
+              arg);
+    return false;
+}
+
+int cmd_risk_add(const struct cli_global *g, int argc, char **argv)
+{
+    enum { L = 1, S, LA, SA, LW, SW, LAW, SAW, SRC, IMP, THR, DESC };
+    static const struct option lo[] = {
+        { "title", required_argument, NULL, 't' },
+        { "description", required_argument, NULL, DESC },
+        { "source", required_argument, NULL, SRC },
+        { "impacts", required_argument, NULL, IMP },
+        { "threats", required_argument, NULL, THR },
+        { "likelihood", required_argument, NULL, L },
+        { "severity", required_argument, NULL, S },
+        { "likelihood-after", required_argument, NULL, LA },
+        { "severity-after", required_argument, NULL, SA },
+        { "likelihood-why", required_argument, NULL, LW },
+        { "severity-why", required_argument, NULL, SW },
+        { "likelihood-after-why", required_argument, NULL, LAW },
+        { "severity-after-why", required_argument, NULL, SAW },
+        { NULL, 0, NULL, 0 },
+    };
+    const char *text[DESC + 1] = { 0 };
+    int c;
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, ":t:", lo, NULL)) != -1) {
+        if (c == 't')
+            text[0] = optarg;
+        else if (c >= L && c <= DESC)
+            text[c] = optarg;
+        else
+            return cli_bad_option("risk add", c, argv);
+    }
+    if (argc - optind != 1 || !text[0] || !*text[0]) {
+        msg_error("usage: dpia risk add ID --title TITLE [--description D] [--source S] "
+                  "[--impacts I] [--threats T] [--likelihood N] [--severity N] "
+                  "[--likelihood-after N] [--severity-after N] [--likelihood-why W] ...");
+        return EXIT_USAGE;
+    }
+    struct store *s;
+    int rc;
+    struct assessment *a = open_for_change(g, argv[optind], &s, &rc);
+    if (!a)
+        return rc;
+    const struct tmpl_method *m = assess_method(a);
+    int nl = m ? m->nlikelihood : 0, ns = m ? m->nseverity : 0;
+    struct risk r;
+    memset(&r, 0, sizeof r);
+    r.title = (char *)(uintptr_t)text[0];
+    r.description = (char *)(uintptr_t)(text[DESC] ? text[DESC] : "");
+    r.source = (char *)(uintptr_t)(text[SRC] ? text[SRC] : "");
+    r.impacts = (char *)(uintptr_t)(text[IMP] ? text[IMP] : "");
+    r.threats = (char *)(uintptr_t)(text[THR] ? text[THR] : "");
+    r.likelihood_why = (char *)(uintptr_t)(text[LW] ? text[LW] : "");
+    r.severity_why = (char *)(uintptr_t)(text[SW] ? text[SW] : "");
+    r.likelihood_after_why = (char *)(uintptr_t)(text[LAW] ? text[LAW] : "");
+    r.severity_after_why = (char *)(uintptr_t)(text[SAW] ? text[SAW] : "");
+    if ((text[L] && !score(text[L], "likelihood", nl, &r.likelihood)) ||
+        (text[S] && !score(text[S], "severity", ns, &r.severity)) ||
+        (text[LA] && !score(text[LA], "likelihood after measures", nl, &r.likelihood_after)) ||
+        (text[SA] && !score(text[SA], "severity after measures", ns, &r.severity_after)))
+        return finish(s, a, EXIT_WORK);
+    struct err e;
+    if (store_add_risk(s, a, &r, &e) < 0) {
+        msg_error("%s", e.text);
+        return finish(s, a, EXIT_WORK);
+    }
+    printf("R%d\n", r.number);
+    return finish(s, a, 0);
+}
+
+/* --- measure add --------------------------------------------------------------- */
+
+/* "1,2" or "R1, R2" into numbers; false with a message when malformed. */
+static bool parse_risks(const char *arg, struct measure *m)
+{
+    char *copy = xstrdup(arg), *save = NULL;
+    bool ok = true;
+    size_t cap = 0;
+    for (char *tok = strtok_r(copy, ", ", &save); tok; tok = strtok_r(NULL, ", ", &save)) {
+        int n;
+        if (*tok == 'R' || *tok == 'r')
+            tok++;
+        if (!cli_parse_int(tok, 1, 1000000, &n)) {
+            msg_error("--risks takes risk numbers such as 1,2 or R1,R2, not '%s'", arg);
+            ok = false;
+            break;
+        }
+        m->risks = xgrow(m->risks, &cap, m->nrisks + 1, sizeof *m->risks);
+        m->risks[m->nrisks++] = n;
+    }
+    free(copy);
+    return ok;
+}
+
+static bool parse_key(const char *arg, const char *what, int (*parse)(const char *),
+                      const char *(*key)(int), int count, int *out)
+{
+    *out = parse(arg);
+    if (*out >= 0)
+        return true;
+    struct buf b = { 0 };
+    for (int i = 0; i < count; i++)
+        if (*key(i))
+            buf_printf(&b, "%s%s", b.len ? ", " : "", key(i));
+    msg_error("unknown %s '%s' (one of: %s)", what, arg, buf_str(&b));
+    buf_free(&b);
+    return false;
+}
+
+static const char *mtype_key(int i) { return measure_type_key((enum measure_type)i); }
+static const char *mstatus_key(int i) { return measure_status_key((enum measure_status)i); }
+static const char *role_key(int i) { return signoff_role_key((enum signoff_role)i); }
+static const char *dec_key(int i) { return decision_key((enum decision)i); }
+
+int cmd_measure_add(const struct cli_global *g, int argc, char **argv)
+{
+    static const struct option lo[] = {
+        { "title", required_argument, NULL, 't' },
+        { "description", required_argument, NULL, 'D' },
+        { "owner", required_argument, NULL, 'o' },
+        { "due", required_argument, NULL, 'd' },
+        { "status", required_argument, NULL, 's' },
+        { "type", required_argument, NULL, 'y' },
+        { "risks", required_argument, NULL, 'r' },
+        { NULL, 0, NULL, 0 },
+    };
+    const char *title = NULL, *desc = "", *owner = "", *due = "", *status = NULL, *type = NULL,
+               *risks = NULL;
+    int c;
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, ":t:", lo, NULL)) != -1) {
+        switch (c) {
+        case 't': title = optarg; break;
+        case 'D': desc = optarg; break;
+        case 'o': owner = optarg; break;
+        case 'd': due = optarg; break;
+        case 's': status = optarg; break;
+        case 'y': type = optarg; break;
+        case 'r': risks = optarg; break;
+        default: return cli_bad_option("measure add", c, argv);
+        }
+    }
+    if (argc - optind != 1 || !title || !*title) {
+        msg_error("usage: dpia measure add ID --title TITLE [--description D] [--owner O] "
+                  "[--due YYYY-MM-DD] [--status S] [--type T] [--risks 1,2]");
+        return EXIT_USAGE;
+    }
+    struct measure m;
+    memset(&m, 0, sizeof m);
+    m.title = (char *)(uintptr_t)title;
+    m.description = (char *)(uintptr_t)desc;
+    m.owner = (char *)(uintptr_t)owner;
+    m.due = (char *)(uintptr_t)due;
+    int st = MS_PLANNED, ty = MT_TECHNICAL;
+    if ((status && !parse_key(status, "measure status", measure_status_parse, mstatus_key,
+                              MS_COUNT, &st)) ||
+        (type && !parse_key(type, "measure type", measure_type_parse, mtype_key, MT_COUNT, &ty)) ||
+        (risks && !parse_risks(risks, &m))) {
+        free(m.risks);
+        return EXIT_WORK;
+    }
+    if (*due && !answer_valid_date(due)) {
+        msg_error("--due takes a date as YYYY-MM-DD, not '%s'", due);
+        free(m.risks);
+        return EXIT_WORK;
+    }
+    m.status = (enum measure_status)st;
+    m.type = (enum measure_type)ty;
+    struct store *s;
+    int rc;
+    struct assessment *a = open_for_change(g, argv[optind], &s, &rc);
+    if (a) {
+        struct err e;
+        if (store_add_measure(s, a, &m, &e) < 0) {
+            msg_error("%s", e.text);
+            rc = EXIT_WORK;
+        } else {
+            printf("M%d\n", m.number);
+        }
+        rc = finish(s, a, rc);
+    }
+    free(m.risks);
+    return rc;
+}
+
+/* --- signoff ------------------------------------------------------------------- */
+
+int cmd_signoff(const struct cli_global *g, int argc, char **argv)
+{
+    static const struct option lo[] = {
+        { "role", required_argument, NULL, 'r' },
+        { "name", required_argument, NULL, 'n' },
+        { "position", required_argument, NULL, 'p' },
+        { "date", required_argument, NULL, 'd' },
+        { "decision", required_argument, NULL, 'D' },
+        { "advice", required_argument, NULL, 'a' },
+        { "followed", required_argument, NULL, 'f' },
+        { "why-not", required_argument, NULL, 'w' },
+        { NULL, 0, NULL, 0 },
+    };
+    const char *v[128] = { 0 };
+    int c;
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, ":r:n:", lo, NULL)) != -1) {
+        if (c > 0 && c < 128 && strchr("rnpdDafw", c))
+            v[c] = optarg;
+        else
+            return cli_bad_option("signoff", c, argv);
+    }
+    if (argc - optind != 1 || !v['r'] || !v['n'] || !*v['n']) {
+        msg_error("usage: dpia signoff ID --role dpo|assessor|controller --name NAME "
+                  "[--position P] [--date YYYY-MM-DD] [--decision D] [--advice A] "
+                  "[--followed yes|no] [--why-not W]");
+        return EXIT_USAGE;
+    }
+    int role, dec = -1;
+    if (!parse_key(v['r'], "role", signoff_role_parse, role_key, SR_COUNT, &role) ||
+        (v['D'] && !parse_key(v['D'], "decision", decision_parse, dec_key, DEC_COUNT, &dec)))
+        return EXIT_WORK;
+    if (v['f'] && strcmp(v['f'], "yes") != 0 && strcmp(v['f'], "no") != 0) {
+        msg_error("--followed takes yes or no, not '%s'", v['f']);
+        return EXIT_WORK;
+    }
+    if (v['d'] && !answer_valid_date(v['d'])) {
+        msg_error("--date takes a date as YYYY-MM-DD, not '%s'", v['d']);
+        return EXIT_WORK;
+    }
+    struct store *s;
+    int rc;
+    struct assessment *a = open_for_change(g, argv[optind], &s, &rc);
+    if (!a)
+        return rc;
+    /* What is not given stays as it was; the date defaults to today. */
+    const struct signoff *old = &a->signoffs[role];
+    char today[11];
+    time_t now = time(NULL);
+    struct tm tm;
+    strftime(today, sizeof today, "%Y-%m-%d", localtime_r(&now, &tm));
+    struct signoff so = *old;
+    so.role = (enum signoff_role)role;
+    so.name = (char *)(uintptr_t)v['n'];
+    if (v['p'])
+        so.position = (char *)(uintptr_t)v['p'];
+    so.date = (char *)(uintptr_t)(v['d'] ? v['d'] : *old->date ? old->date : today);
+    if (dec >= 0)
+        so.decision = (enum decision)dec;
+    if (v['a'])
+        so.advice = (char *)(uintptr_t)v['a'];
+    if (v['f'])
+        so.advice_followed = strcmp(v['f'], "yes") == 0;
+    if (v['w'])
+        so.why_not = (char *)(uintptr_t)v['w'];
+    struct err e;
+    if (store_set_signoff(s, a, &so, &e) < 0) {
+        msg_error("%s", e.text);
+        rc = EXIT_WORK;
+    }
+    return finish(s, a, rc);
+}

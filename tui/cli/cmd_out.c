@@ -1,0 +1,232 @@
+/*
+ * What the store commands share: opening the database, finding an
+ * assessment, and writing text from the database safely in each output
+ * format. Nothing read from the database reaches stdout raw: text for
+ * people goes through text_sanitize (an ESC in a title must never reach
+ * the terminal), TSV and JSON escape every control character.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+
+#include "cli/commands.h"
+#include "util/buf.h"
+#include "util/err.h"
+#include "util/path.h"
+#include "util/text.h"
+#include "util/xalloc.h"
+
+int cli_parse_format(const char *arg, enum cli_format *out)
+{
+    static const char *const names[] = { "text", "tsv", "json" };
+    for (int i = 0; i < 3; i++) {
+        if (strcmp(arg, names[i]) == 0) {
+            *out = (enum cli_format)i;
+            return 0;
+        }
+    }
+    msg_error("unknown format '%s' (text, tsv or json)", arg);
+    return -1;
+}
+
+int cli_open(const struct cli_global *g, bool write, struct store **out)
+{
+    *out = NULL;
+    char *path = path_database(g->db_path);
+    if (!path) {
+        msg_error("no database: set HOME, XDG_DATA_HOME or DPIA_DB, or use -d FILE");
+        return EXIT_WORK;
+    }
+    struct stat sb;
+    if (!write && stat(path, &sb) != 0 && errno == ENOENT) {
+        /* Reading a database that does not exist yet: nothing to show,
+         * and nothing is created for it. */
+        free(path);
+        return 0;
+    }
+    struct err e;
+    /* Opened for writing even to read, so an older file is brought up to
+     * date; a file the user may not write opens read-only by itself. */
+    *out = store_open(path, false, NULL, &e);
+    free(path);
+    if (!*out) {
+        msg_error("%s", e.text);
+        return EXIT_WORK;
+    }
+    return 0;
+}
+
+struct assessment *cli_load(struct store *s, const char *ref, int *status)
+{
+    struct err e;
+    if (!s) {
+        msg_error("there is no assessment '%s' (the database is empty)", ref);
+        *status = EXIT_WORK;
+        return NULL;
+    }
+    int64_t id = store_resolve(s, ref, &e);
+    struct assessment *a = id >= 0 ? store_load(s, id, &e) : NULL;
+    if (!a) {
+        msg_error("%s", e.text);
+        *status = EXIT_WORK;
+    }
+    return a;
+}
+
+/* One line for people: line breaks become "; " before the rest of the
+ * control characters are made visible. */
+void cli_put_line(FILE *f, const char *s)
+{
+    struct buf b = { 0 };
+    for (const char *p = s ? s : ""; *p; p++) {
+        if (*p == '\n')
+            buf_adds(&b, "; ");
+        else if (*p != '\r')
+            buf_addc(&b, *p);
+    }
+    char *safe = text_sanitize(buf_str(&b), false);
+    fputs(safe, f);
+    free(safe);
+    buf_free(&b);
+}
+
+void cli_put_cut(FILE *f, const char *s, int cols)
+{
+    struct buf b = { 0 };
+    for (const char *p = s ? s : ""; *p; p++) {
+        if (*p == '\n')
+            buf_adds(&b, "; ");
+        else if (*p != '\r')
+            buf_addc(&b, *p);
+    }
+    char *safe = text_sanitize(buf_str(&b), false);
+    if (text_width(safe) > cols) {
+        size_t n = text_fit(safe, cols - 1);
+        fwrite(safe, 1, n, f);
+        fputs("\xe2\x80\xa6", f); /* … */
+    } else {
+        fputs(safe, f);
+    }
+    free(safe);
+    buf_free(&b);
+}
+
+void cli_put_text(FILE *f, const char *s, const char *indent)
+{
+    char *safe = text_sanitize(s ? s : "", true);
+    fputs(indent, f);
+    for (const char *p = safe; *p; p++) {
+        fputc(*p, f);
+        if (*p == '\n' && p[1])
+            fputs(indent, f);
+    }
+    free(safe);
+}
+
+/* Decodes s and calls esc for each control character; everything else
+ * is copied (invalid UTF-8 as U+FFFD, so the output is always valid). */
+static void put_escaped(FILE *f, const char *s, void (*esc)(FILE *, unsigned))
+{
+    size_t len = strlen(s ? s : "");
+    for (size_t i = 0; i < len;) {
+        unsigned cp;
+        size_t n = text_decode(s + i, len - i, &cp);
+        if (text_is_control(cp) || cp == '\\' || cp == '"')
+            esc(f, cp);
+        else if (cp == 0xfffd && n == 1)
+            fputs("\xef\xbf\xbd", f);
+        else
+            fwrite(s + i, 1, n, f);
+        i += n;
+    }
+}
+
+static void tsv_escape(FILE *f, unsigned cp)
+{
+    switch (cp) {
+    case '\t':
+        fputs("\\t", f);
+        break;
+    case '\n':
+        fputs("\\n", f);
+        break;
+    case '\r':
+        fputs("\\r", f);
+        break;
+    case '\\':
+        fputs("\\\\", f);
+        break;
+    case '"':
+        fputc('"', f);
+        break;
+    default:
+        fprintf(f, "\\u%04X", cp);
+    }
+}
+
+static void json_escape(FILE *f, unsigned cp)
+{
+    if (cp == '"' || cp == '\\')
+        fprintf(f, "\\%c", (char)cp);
+    else
+        fprintf(f, "\\u%04x", cp);
+}
+
+void cli_put_tsv(FILE *f, const char *s)
+{
+    put_escaped(f, s, tsv_escape);
+}
+
+void cli_put_json(FILE *f, const char *s)
+{
+    fputc('"', f);
+    put_escaped(f, s, json_escape);
+    fputc('"', f);
+}
+
+const char *cli_time(int64_t t, char buf[32])
+{
+    time_t tt = (time_t)t;
+    struct tm tm;
+    if (t <= 0 || !localtime_r(&tt, &tm) || strftime(buf, 32, "%Y-%m-%d %H:%M", &tm) == 0)
+        snprintf(buf, 32, "-");
+    return buf;
+}
+
+const char *cli_time_iso(int64_t t, char buf[32])
+{
+    time_t tt = (time_t)t;
+    struct tm tm;
+    if (t <= 0 || !gmtime_r(&tt, &tm) || strftime(buf, 32, "%Y-%m-%dT%H:%M:%SZ", &tm) == 0)
+        buf[0] = '\0';
+    return buf;
+}
+
+bool cli_parse_int(const char *s, int lo, int hi, int *out)
+{
+    char *end;
+    errno = 0;
+    long v = strtol(s, &end, 10);
+    if (errno || end == s || *end || v < lo || v > hi)
+        return false;
+    *out = (int)v;
+    return true;
+}
+
+int cli_bad_option(const char *cmd, int c, char **argv)
+{
+    const char *arg = argv[optind - 1];
+    if (c == ':')
+        msg_error("%s: option '%s' needs an argument", cmd, arg);
+    else if (optopt && strncmp(arg, "--", 2) != 0)
+        msg_error("%s: unknown option '-%c' (see dpia --help)", cmd, optopt);
+    else
+        msg_error("%s: unknown option '%s' (see dpia --help)", cmd, arg);
+    return EXIT_USAGE;
+}

@@ -1,0 +1,359 @@
+/*
+ * dpia show ID: one assessment at a glance, for people (text) or
+ * scripts (tsv: one record per line, its kind first; json: one object).
+ * Everything shown is worked out by core/logic.h; this file only lays
+ * it out.
+ */
+#include "config.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/commands.h"
+#include "core/logic.h"
+#include "util/buf.h"
+#include "util/err.h"
+
+static const char *level_name(const struct tmpl_method *m, int level)
+{
+    return m && level >= 0 && level < m->nlevels ? m->levels[level].name : "";
+}
+
+static bool measure_open(const struct measure *m)
+{
+    return m->status == MS_PLANNED || m->status == MS_PROGRESS;
+}
+
+static const struct tmpl_question *criterion_question(const struct tmpl *t, int n)
+{
+    for (size_t i = 0; i < t->nquestions; i++)
+        if (t->questions[i].criterion == n)
+            return &t->questions[i];
+    return NULL;
+}
+
+static char *risk_numbers(const struct measure *m)
+{
+    struct buf b = { 0 };
+    for (size_t i = 0; i < m->nrisks; i++)
+        buf_printf(&b, "%sR%d", i ? "," : "", m->risks[i]);
+    return buf_take(&b);
+}
+
+/* Splits the blockers text into lines, calling put for each. */
+static void each_line(const char *text, void (*put)(const char *line, size_t n, void *ctx),
+                      void *ctx)
+{
+    size_t i = 0;
+    while (text[i]) {
+        size_t n = strcspn(text + i, "\n");
+        put(text + i, n, ctx);
+        i += n + (text[i + n] == '\n');
+    }
+}
+
+/* --- text ---------------------------------------------------------------- */
+
+static void text_blocker(const char *line, size_t n, void *ctx)
+{
+    char *l = strndup(line, n);
+    fputs("  - ", stdout);
+    cli_put_line(stdout, l);
+    putchar('\n');
+    free(l);
+}
+
+static void show_text(const struct assessment *a, const struct screening *sc,
+                      const struct progress *total, const char *blockers)
+{
+    const struct tmpl *t = a->tmpl;
+    const struct tmpl_method *m = assess_method(a);
+    char c1[32], c2[32];
+    cli_put_line(stdout, a->title);
+    printf("\n  number %lld, uuid %s\n", (long long)a->id, a->uuid);
+    printf("  status: %s\n  template: ", assess_status_label(a->status));
+    cli_put_line(stdout, t->id);
+    printf(" %s", "version ");
+    cli_put_line(stdout, t->version);
+    printf("\n  risk method: ");
+    cli_put_line(stdout, m ? m->name : "");
+    printf("\n  created %s, last change %s\n", cli_time(a->created, c1), cli_time(a->updated, c2));
+    if (*a->review_date)
+        printf("  review date: %s\n", a->review_date);
+    printf("  progress: %d%% (%d of %d)\n", logic_percent(total), total->answered, total->total);
+
+    printf("\nSections\n");
+    for (size_t i = 0; i < t->nsections; i++) {
+        struct progress p;
+        logic_section_progress(a, i, &p);
+        printf("  %3d/%-3d  ", p.answered, p.total);
+        cli_put_line(stdout, t->sections[i].title);
+        printf("%s\n", p.total > 0 && p.answered >= p.total ? "  (done)" : "");
+    }
+
+    printf("\nScreening: %s\n  ", logic_outcome_label(sc->outcome));
+    cli_put_line(stdout, sc->rule);
+    putchar('\n');
+    for (int i = 0; i < sc->ncriteria; i++) {
+        const struct tmpl_question *q = criterion_question(t, sc->criteria[i]);
+        printf("  criterion %d: ", sc->criteria[i]);
+        cli_put_cut(stdout, q ? q->prompt : "", 90);
+        putchar('\n');
+    }
+    for (int i = 0; i < sc->ngrounds; i++) {
+        printf("  mandatory: ");
+        cli_put_line(stdout, sc->grounds[i]);
+        putchar('\n');
+    }
+    if (sc->declined)
+        printf("  The controller decided not to carry out a DPIA despite this outcome.\n");
+
+    printf("\nRisks (%zu)\n", a->nrisks);
+    for (size_t i = 0; i < a->nrisks; i++) {
+        const struct risk *r = &a->risks[i];
+        int before = logic_risk_inherent(a, r), after = logic_risk_residual(a, r);
+        printf("  R%-3d ", r->number);
+        cli_put_cut(stdout, r->title, 50);
+        printf("\n       before: %s (likelihood %d, severity %d)  after: %s",
+               before >= 0 ? level_name(m, before) : "not scored", r->likelihood, r->severity,
+               after >= 0 ? level_name(m, after) : "not scored");
+        if (r->likelihood_after || r->severity_after)
+            printf(" (likelihood %d, severity %d)", r->likelihood_after, r->severity_after);
+        putchar('\n');
+    }
+    int highest = logic_highest_residual(a);
+    if (highest >= 0)
+        printf("  highest residual risk: %s%s\n", level_name(m, highest),
+               logic_art36_required(a)
+                   ? ": prior consultation of the supervisory authority (Art. 36) is required"
+                   : "");
+
+    size_t nopen = 0;
+    for (size_t i = 0; i < a->nmeasures; i++)
+        nopen += measure_open(&a->measures[i]);
+    printf("\nOpen measures (%zu of %zu)\n", nopen, a->nmeasures);
+    for (size_t i = 0; i < a->nmeasures; i++) {
+        const struct measure *me = &a->measures[i];
+        if (!measure_open(me))
+            continue;
+        char *risks = risk_numbers(me);
+        printf("  M%-3d ", me->number);
+        cli_put_cut(stdout, me->title, 50);
+        printf("\n       %s, %s", measure_status_label(me->status), measure_type_label(me->type));
+        if (*me->owner) {
+            printf(", owner ");
+            cli_put_cut(stdout, me->owner, 30);
+        }
+        if (*me->due)
+            printf(", due %s", me->due);
+        if (*risks)
+            printf(", for %s", risks);
+        putchar('\n');
+        free(risks);
+    }
+
+    printf("\nSign-offs\n");
+    for (int r = 0; r < SR_COUNT; r++) {
+        const struct signoff *so = &a->signoffs[r];
+        printf("  %s: ", signoff_role_label((enum signoff_role)r));
+        if (!*so->name) {
+            printf("-\n");
+            continue;
+        }
+        cli_put_line(stdout, so->name);
+        if (*so->date)
+            printf(", %s", so->date);
+        if (so->decision != DEC_NONE)
+            printf(", %s", decision_label(so->decision));
+        putchar('\n');
+    }
+
+    if (*blockers) {
+        printf("\nMissing for sign-off\n");
+        each_line(blockers, text_blocker, NULL);
+    } else {
+        printf("\nNothing is missing for sign-off.\n");
+    }
+}
+
+/* --- tsv ------------------------------------------------------------------ */
+
+static void tsv_blocker(const char *line, size_t n, void *ctx)
+{
+    char *l = strndup(line, n);
+    printf("missing\t");
+    cli_put_tsv(stdout, l);
+    putchar('\n');
+    free(l);
+}
+
+static void show_tsv(const struct assessment *a, const struct screening *sc,
+                     const struct progress *total, const char *blockers)
+{
+    const struct tmpl_method *m = assess_method(a);
+    char c1[32];
+    printf("id\t%lld\nuuid\t%s\ntitle\t", (long long)a->id, a->uuid);
+    cli_put_tsv(stdout, a->title);
+    printf("\nstatus\t%s\ntemplate\t", assess_status_key(a->status));
+    cli_put_tsv(stdout, a->tmpl->id);
+    printf("\nupdated\t%s\nreview\t%s\npercent\t%d\n", cli_time_iso(a->updated, c1),
+           a->review_date, logic_percent(total));
+    for (size_t i = 0; i < a->tmpl->nsections; i++) {
+        struct progress p;
+        logic_section_progress(a, i, &p);
+        printf("section\t");
+        cli_put_tsv(stdout, a->tmpl->sections[i].id);
+        printf("\t%d\t%d\t", p.answered, p.total);
+        cli_put_tsv(stdout, a->tmpl->sections[i].title);
+        putchar('\n');
+    }
+    printf("screening\t%s\t", logic_outcome_key(sc->outcome));
+    cli_put_tsv(stdout, sc->rule);
+    putchar('\n');
+    for (int i = 0; i < sc->ncriteria; i++)
+        printf("criterion\t%d\n", sc->criteria[i]);
+    for (size_t i = 0; i < a->nrisks; i++) {
+        const struct risk *r = &a->risks[i];
+        printf("risk\tR%d\t%s\t", r->number, level_name(m, logic_risk_inherent(a, r)));
+        printf("%s\t", level_name(m, logic_risk_residual(a, r)));
+        cli_put_tsv(stdout, r->title);
+        putchar('\n');
+    }
+    printf("highest\t%s\t%s\n", level_name(m, logic_highest_residual(a)),
+           logic_art36_required(a) ? "art36" : "");
+    for (size_t i = 0; i < a->nmeasures; i++) {
+        const struct measure *me = &a->measures[i];
+        if (!measure_open(me))
+            continue;
+        char *risks = risk_numbers(me);
+        printf("measure\tM%d\t%s\t", me->number, measure_status_key(me->status));
+        cli_put_tsv(stdout, me->owner);
+        printf("\t%s\t%s\t", me->due, risks);
+        cli_put_tsv(stdout, me->title);
+        putchar('\n');
+        free(risks);
+    }
+    each_line(blockers, tsv_blocker, NULL);
+}
+
+/* --- json ----------------------------------------------------------------- */
+
+static void json_blocker(const char *line, size_t n, void *ctx)
+{
+    int *count = ctx;
+    char *l = strndup(line, n);
+    printf("%s\n    ", (*count)++ ? "," : "");
+    cli_put_json(stdout, l);
+    free(l);
+}
+
+static void show_json(const struct assessment *a, const struct screening *sc,
+                      const struct progress *total, const char *blockers)
+{
+    const struct tmpl_method *m = assess_method(a);
+    char c1[32];
+    printf("{\n  \"id\": %lld,\n  \"uuid\": \"%s\",\n  \"title\": ", (long long)a->id, a->uuid);
+    cli_put_json(stdout, a->title);
+    printf(",\n  \"status\": \"%s\",\n  \"template\": ", assess_status_key(a->status));
+    cli_put_json(stdout, a->tmpl->id);
+    printf(",\n  \"updated\": \"%s\",\n  \"review_date\": ", cli_time_iso(a->updated, c1));
+    cli_put_json(stdout, a->review_date);
+    printf(",\n  \"percent\": %d,\n  \"sections\": [", logic_percent(total));
+    for (size_t i = 0; i < a->tmpl->nsections; i++) {
+        struct progress p;
+        logic_section_progress(a, i, &p);
+        printf("%s\n    {\"id\": ", i ? "," : "");
+        cli_put_json(stdout, a->tmpl->sections[i].id);
+        printf(", \"title\": ");
+        cli_put_json(stdout, a->tmpl->sections[i].title);
+        printf(", \"answered\": %d, \"total\": %d}", p.answered, p.total);
+    }
+    printf("\n  ],\n  \"screening\": {\"outcome\": \"%s\", \"rule\": ",
+           logic_outcome_key(sc->outcome));
+    cli_put_json(stdout, sc->rule);
+    printf(", \"criteria\": [");
+    for (int i = 0; i < sc->ncriteria; i++)
+        printf("%s%d", i ? ", " : "", sc->criteria[i]);
+    printf("]},\n  \"risks\": [");
+    for (size_t i = 0; i < a->nrisks; i++) {
+        const struct risk *r = &a->risks[i];
+        printf("%s\n    {\"number\": %d, \"title\": ", i ? "," : "", r->number);
+        cli_put_json(stdout, r->title);
+        printf(", \"likelihood\": %d, \"severity\": %d, \"level\": ", r->likelihood, r->severity);
+        cli_put_json(stdout, level_name(m, logic_risk_inherent(a, r)));
+        printf(", \"likelihood_after\": %d, \"severity_after\": %d, \"residual\": ",
+               r->likelihood_after, r->severity_after);
+        cli_put_json(stdout, level_name(m, logic_risk_residual(a, r)));
+        printf("}");
+    }
+    printf("%s],\n  \"highest_residual\": ", a->nrisks ? "\n  " : "");
+    cli_put_json(stdout, level_name(m, logic_highest_residual(a)));
+    printf(",\n  \"art36\": %s,\n  \"open_measures\": [",
+           logic_art36_required(a) ? "true" : "false");
+    int k = 0;
+    for (size_t i = 0; i < a->nmeasures; i++) {
+        const struct measure *me = &a->measures[i];
+        if (!measure_open(me))
+            continue;
+        printf("%s\n    {\"number\": %d, \"title\": ", k++ ? "," : "", me->number);
+        cli_put_json(stdout, me->title);
+        printf(", \"status\": \"%s\", \"owner\": ", measure_status_key(me->status));
+        cli_put_json(stdout, me->owner);
+        printf(", \"due\": ");
+        cli_put_json(stdout, me->due);
+        printf(", \"risks\": [");
+        for (size_t j = 0; j < me->nrisks; j++)
+            printf("%s%d", j ? ", " : "", me->risks[j]);
+        printf("]}");
+    }
+    printf("%s],\n  \"missing\": [", k ? "\n  " : "");
+    int nb = 0;
+    each_line(blockers, json_blocker, &nb);
+    printf("%s]\n}\n", nb ? "\n  " : "");
+}
+
+int cmd_show(const struct cli_global *g, int argc, char **argv)
+{
+    static const struct option lo[] = {
+        { "format", required_argument, NULL, 'f' },
+        { NULL, 0, NULL, 0 },
+    };
+    enum cli_format fmt = CLI_TEXT;
+    int c;
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, ":f:", lo, NULL)) != -1) {
+        if (c != 'f')
+            return cli_bad_option("show", c, argv);
+        if (cli_parse_format(optarg, &fmt) < 0)
+            return EXIT_USAGE;
+    }
+    if (optind != argc - 1) {
+        msg_error("usage: dpia show ID [--format text|tsv|json]");
+        return EXIT_USAGE;
+    }
+    struct store *s;
+    int rc = cli_open(g, false, &s);
+    if (rc)
+        return rc;
+    struct assessment *a = cli_load(s, argv[optind], &rc);
+    if (a) {
+        struct screening sc;
+        struct progress total;
+        struct buf blockers = { 0 };
+        logic_screening(a, &sc);
+        logic_progress(a, &total);
+        logic_signoff_blockers(a, &blockers);
+        if (fmt == CLI_TEXT)
+            show_text(a, &sc, &total, buf_str(&blockers));
+        else if (fmt == CLI_TSV)
+            show_tsv(a, &sc, &total, buf_str(&blockers));
+        else
+            show_json(a, &sc, &total, buf_str(&blockers));
+        buf_free(&blockers);
+        assess_free(a);
+    }
+    store_close(s);
+    return rc;
+}

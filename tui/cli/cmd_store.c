@@ -1,0 +1,376 @@
+/*
+ * dpia list, new, status, archive, delete, history: the commands that
+ * handle assessments as a whole.
+ */
+#include "config.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/commands.h"
+#include "core/tmpl.h"
+#include "io/io.h"
+#include "util/err.h"
+#include "util/text.h"
+
+/* --- list ---------------------------------------------------------------- */
+
+static void list_text(const struct store_list *l)
+{
+    if (l->count == 0) {
+        printf("No assessments yet. Start one with: dpia new --title TITLE\n");
+        return;
+    }
+    int wid = 2, wst = 6;
+    for (size_t i = 0; i < l->count; i++) {
+        char num[24];
+        int n = snprintf(num, sizeof num, "%lld", (long long)l->items[i].id);
+        if (n > wid)
+            wid = n;
+        int k = (int)strlen(assess_status_key(l->items[i].status));
+        if (k > wst)
+            wst = k;
+    }
+    printf("%-*s  %-*s  %4s  %-8s  %-16s  %s\n", wid, "ID", wst, "STATUS", "DONE", "RISK",
+           "UPDATED", "TITLE");
+    for (size_t i = 0; i < l->count; i++) {
+        const struct store_summary *it = &l->items[i];
+        char when[32];
+        printf("%-*lld  %-*s  %3d%%  ", wid, (long long)it->id, wst,
+               assess_status_key(it->status), it->percent);
+        /* The level name comes from the template snapshot: sanitise it
+         * too, and pad by columns rather than bytes. */
+        const char *risk = *it->highest_name ? it->highest_name : "-";
+        cli_put_cut(stdout, risk, 8);
+        int w = text_width(risk);
+        printf("%*s  %-16s  ", w < 8 ? 8 - w : 0, "", cli_time(it->updated, when));
+        cli_put_line(stdout, it->title);
+        putchar('\n');
+    }
+}
+
+static void list_tsv(const struct store_list *l)
+{
+    printf("id\tuuid\tstatus\tpercent\trisk\thigh\ttemplate\treview\tupdated\ttitle\n");
+    for (size_t i = 0; i < l->count; i++) {
+        const struct store_summary *it = &l->items[i];
+        char when[32];
+        printf("%lld\t%s\t%s\t%d\t", (long long)it->id, it->uuid, assess_status_key(it->status),
+               it->percent);
+        cli_put_tsv(stdout, it->highest_name);
+        printf("\t%s\t", it->highest_is_high ? "yes" : "no");
+        cli_put_tsv(stdout, it->template_id);
+        putchar('\t');
+        cli_put_tsv(stdout, it->review_date);
+        printf("\t%s\t", cli_time_iso(it->updated, when));
+        cli_put_tsv(stdout, it->title);
+        putchar('\n');
+    }
+}
+
+static void list_json(const struct store_list *l)
+{
+    printf("[");
+    for (size_t i = 0; i < l->count; i++) {
+        const struct store_summary *it = &l->items[i];
+        char when[32];
+        printf("%s\n  {\"id\": %lld, \"uuid\": \"%s\", \"status\": \"%s\", \"percent\": %d, "
+               "\"risk\": ", i ? "," : "", (long long)it->id, it->uuid,
+               assess_status_key(it->status), it->percent);
+        cli_put_json(stdout, it->highest_name);
+        printf(", \"high\": %s, \"template\": ", it->highest_is_high ? "true" : "false");
+        cli_put_json(stdout, it->template_id);
+        printf(", \"review_date\": ");
+        cli_put_json(stdout, it->review_date);
+        printf(", \"updated\": \"%s\", \"title\": ", cli_time_iso(it->updated, when));
+        cli_put_json(stdout, it->title);
+        printf("}");
+    }
+    printf("%s]\n", l->count ? "\n" : "");
+}
+
+int cmd_list(const struct cli_global *g, int argc, char **argv)
+{
+    static const struct option lo[] = {
+        { "all", no_argument, NULL, 'a' },
+        { "format", required_argument, NULL, 'f' },
+        { NULL, 0, NULL, 0 },
+    };
+    bool all = false;
+    enum cli_format fmt = CLI_TEXT;
+    int c;
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, ":af:", lo, NULL)) != -1) {
+        if (c == 'a')
+            all = true;
+        else if (c == 'f' && cli_parse_format(optarg, &fmt) == 0)
+            continue;
+        else
+            return c == 'f' ? EXIT_USAGE : cli_bad_option("list", c, argv);
+    }
+    if (optind < argc) {
+        msg_error("usage: dpia list [--all] [--format text|tsv|json]");
+        return EXIT_USAGE;
+    }
+    struct store *s;
+    int rc = cli_open(g, false, &s);
+    if (rc)
+        return rc;
+    struct store_list l = { 0 };
+    struct err e;
+    if (s && store_list(s, all, &l, &e) < 0) {
+        msg_error("%s", e.text);
+        store_close(s);
+        return EXIT_WORK;
+    }
+    if (fmt == CLI_TEXT)
+        list_text(&l);
+    else if (fmt == CLI_TSV)
+        list_tsv(&l);
+    else
+        list_json(&l);
+    store_list_free(&l);
+    store_close(s);
+    return 0;
+}
+
+/* --- new ------------------------------------------------------------------ */
+
+int cmd_new(const struct cli_global *g, int argc, char **argv)
+{
+    static const struct option lo[] = {
+        { "title", required_argument, NULL, 't' },
+        { "template", required_argument, NULL, 'T' },
+        { "method", required_argument, NULL, 'm' },
+        { NULL, 0, NULL, 0 },
+    };
+    const char *title = NULL, *template_id = NULL, *method = NULL;
+    int c;
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, ":t:T:m:", lo, NULL)) != -1) {
+        if (c == 't')
+            title = optarg;
+        else if (c == 'T')
+            template_id = optarg;
+        else if (c == 'm')
+            method = optarg;
+        else
+            return cli_bad_option("new", c, argv);
+    }
+    if (!title || !*title || optind < argc) {
+        msg_error("usage: dpia new --title TITLE [--template ID] [--method ID]");
+        return EXIT_USAGE;
+    }
+    struct io_catalog cat = { 0 };
+    const char *xml;
+    size_t len;
+    if (template_id) {
+        io_catalog_load(&cat);
+        const struct io_template *it = io_catalog_find(&cat, template_id);
+        if (!it) {
+            msg_error("there is no template '%s' (see dpia templates)", template_id);
+            io_catalog_free(&cat);
+            return EXIT_WORK;
+        }
+        xml = it->xml;
+        len = it->xml_len;
+    } else {
+        xml = tmpl_builtin_xml(&len);
+    }
+    struct store *s;
+    int rc = cli_open(g, true, &s);
+    if (rc == 0) {
+        struct err e;
+        int64_t id = store_create(s, title, xml, len, method, &e);
+        if (id < 0) {
+            msg_error("%s", e.text);
+            rc = EXIT_WORK;
+        } else {
+            printf("%lld\n", (long long)id);
+        }
+        store_close(s);
+    }
+    if (template_id)
+        io_catalog_free(&cat);
+    return rc;
+}
+
+/* --- status, archive, delete ------------------------------------------- */
+
+static int set_status(const struct cli_global *g, const char *ref, const char *key)
+{
+    int st = assess_status_parse(key);
+    if (st < 0) {
+        char allowed[256] = "";
+        for (int i = 0; i < ST_COUNT; i++)
+            snprintf(allowed + strlen(allowed), sizeof allowed - strlen(allowed), "%s%s",
+                     i ? ", " : "", assess_status_key((enum assess_status)i));
+        msg_error("unknown status '%s' (one of: %s)", key, allowed);
+        return EXIT_WORK;
+    }
+    struct store *s;
+    int rc = cli_open(g, true, &s);
+    if (rc)
+        return rc;
+    struct assessment *a = cli_load(s, ref, &rc);
+    if (a) {
+        struct err e;
+        if (store_set_status(s, a, (enum assess_status)st, &e) < 0) {
+            msg_error("%s", e.text);
+            rc = EXIT_WORK;
+        }
+        assess_free(a);
+    }
+    store_close(s);
+    return rc;
+}
+
+int cmd_status(const struct cli_global *g, int argc, char **argv)
+{
+    if (argc != 3 || argv[1][0] == '-') {
+        msg_error("usage: dpia status ID STATUS");
+        return EXIT_USAGE;
+    }
+    return set_status(g, argv[1], argv[2]);
+}
+
+int cmd_archive(const struct cli_global *g, int argc, char **argv)
+{
+    if (argc != 2 || argv[1][0] == '-') {
+        msg_error("usage: dpia archive ID");
+        return EXIT_USAGE;
+    }
+    return set_status(g, argv[1], assess_status_key(ST_ARCHIVED));
+}
+
+int cmd_delete(const struct cli_global *g, int argc, char **argv)
+{
+    const char *ref = NULL;
+    bool yes = false;
+    for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--yes") == 0 || strcmp(argv[i], "-y") == 0) {
+            yes = true;
+        } else if (argv[i][0] == '-' || ref) {
+            msg_error("usage: dpia delete ID --yes");
+            return EXIT_USAGE;
+        } else {
+            ref = argv[i];
+        }
+    }
+    if (!ref) {
+        msg_error("usage: dpia delete ID --yes");
+        return EXIT_USAGE;
+    }
+    if (!yes) {
+        msg_error("delete removes assessment '%s' and its history for good: add --yes "
+                  "to confirm (or use dpia archive)", ref);
+        return EXIT_USAGE;
+    }
+    struct store *s;
+    int rc = cli_open(g, true, &s);
+    if (rc)
+        return rc;
+    struct err e;
+    int64_t id = store_resolve(s, ref, &e);
+    if (id < 0 || store_delete(s, id, &e) < 0) {
+        msg_error("%s", e.text);
+        rc = EXIT_WORK;
+    }
+    store_close(s);
+    return rc;
+}
+
+/* --- history ----------------------------------------------------------- */
+
+static void history_text(const struct assessment *a)
+{
+    for (size_t i = 0; i < a->nhistory; i++) {
+        const struct change *c = &a->history[i];
+        char when[32];
+        printf("%s  ", cli_time(c->when, when));
+        cli_put_cut(stdout, c->who, 16);
+        printf("  ");
+        cli_put_line(stdout, c->what);
+        printf(": ");
+        if (*c->old_value) {
+            cli_put_cut(stdout, c->old_value, 50);
+            printf(" \xe2\x86\x92 "); /* → */
+            if (*c->new_value)
+                cli_put_cut(stdout, c->new_value, 50);
+            else
+                printf("(empty)");
+        } else {
+            cli_put_cut(stdout, c->new_value, 100);
+        }
+        putchar('\n');
+    }
+}
+
+int cmd_history(const struct cli_global *g, int argc, char **argv)
+{
+    static const struct option lo[] = {
+        { "format", required_argument, NULL, 'f' },
+        { NULL, 0, NULL, 0 },
+    };
+    enum cli_format fmt = CLI_TEXT;
+    int c;
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, ":f:", lo, NULL)) != -1) {
+        if (c != 'f')
+            return cli_bad_option("history", c, argv);
+        if (cli_parse_format(optarg, &fmt) < 0)
+            return EXIT_USAGE;
+    }
+    if (optind != argc - 1) {
+        msg_error("usage: dpia history ID [--format text|tsv|json]");
+        return EXIT_USAGE;
+    }
+    struct store *s;
+    int rc = cli_open(g, false, &s);
+    if (rc)
+        return rc;
+    struct assessment *a = cli_load(s, argv[optind], &rc);
+    if (!a) {
+        store_close(s);
+        return rc;
+    }
+    if (fmt == CLI_TEXT) {
+        history_text(a);
+    } else if (fmt == CLI_TSV) {
+        printf("when\twho\twhat\told\tnew\n");
+        for (size_t i = 0; i < a->nhistory; i++) {
+            const struct change *ch = &a->history[i];
+            char when[32];
+            printf("%s\t", cli_time_iso(ch->when, when));
+            cli_put_tsv(stdout, ch->who);
+            putchar('\t');
+            cli_put_tsv(stdout, ch->what);
+            putchar('\t');
+            cli_put_tsv(stdout, ch->old_value);
+            putchar('\t');
+            cli_put_tsv(stdout, ch->new_value);
+            putchar('\n');
+        }
+    } else {
+        printf("[");
+        for (size_t i = 0; i < a->nhistory; i++) {
+            const struct change *ch = &a->history[i];
+            char when[32];
+            printf("%s\n  {\"when\": \"%s\", \"who\": ", i ? "," : "", cli_time_iso(ch->when, when));
+            cli_put_json(stdout, ch->who);
+            printf(", \"what\": ");
+            cli_put_json(stdout, ch->what);
+            printf(", \"old\": ");
+            cli_put_json(stdout, ch->old_value);
+            printf(", \"new\": ");
+            cli_put_json(stdout, ch->new_value);
+            printf("}");
+        }
+        printf("%s]\n", a->nhistory ? "\n" : "");
+    }
+    assess_free(a);
+    store_close(s);
+    return 0;
+}
