@@ -41,7 +41,9 @@ tests_unit_t_logic_LDADD = $(UNIT_LDADD)
 SHELL_TESTS = \
 	tests/cli/basics.sh \
 	tests/cli/templates.sh \
-	tests/screen/start.sh
+	tests/screen/start.sh \
+	tests/screen/journey.sh \
+	tests/screen/robust.sh
 TESTS += $(SHELL_TESTS)
 EXTRA_DIST += $(SHELL_TESTS) tests/lib.sh tests/tmux.sh
 EXTRA_DIST += \
@@ -72,3 +74,4 @@ EXTRA_DIST += \
 	tests/fixtures/templates/bad-two-screening.xml \
 	tests/fixtures/templates/bad-uncovered.xml \
 	tests/fixtures/templates/bad-xxe.xml
+include tests/store.mk

@@ -14,17 +14,16 @@ void dialog_frame(int y, int x, int h, int w, const char *title)
 {
     for (int i = 0; i < h; i++)
         term_fill(stdscr, y + i, x, w, A_NORMAL);
-    bool u = term_has_utf8();
     attr_t at = term_attr(ROLE_HEADING);
     wattrset(stdscr, at);
-    mvwhline(stdscr, y, x + 1, u ? ACS_HLINE : '-', w - 2);
-    mvwhline(stdscr, y + h - 1, x + 1, u ? ACS_HLINE : '-', w - 2);
-    mvwvline(stdscr, y + 1, x, u ? ACS_VLINE : '|', h - 2);
-    mvwvline(stdscr, y + 1, x + w - 1, u ? ACS_VLINE : '|', h - 2);
-    mvwaddch(stdscr, y, x, u ? ACS_ULCORNER : '+');
-    mvwaddch(stdscr, y, x + w - 1, u ? ACS_URCORNER : '+');
-    mvwaddch(stdscr, y + h - 1, x, u ? ACS_LLCORNER : '+');
-    mvwaddch(stdscr, y + h - 1, x + w - 1, u ? ACS_LRCORNER : '+');
+    term_rule(stdscr, y, x + 1, w - 2);
+    term_rule(stdscr, y + h - 1, x + 1, w - 2);
+    term_vline(stdscr, y + 1, x, h - 2);
+    term_vline(stdscr, y + 1, x + w - 1, h - 2);
+    term_corner(stdscr, y, x, 0);
+    term_corner(stdscr, y, x + w - 1, 1);
+    term_corner(stdscr, y + h - 1, x, 2);
+    term_corner(stdscr, y + h - 1, x + w - 1, 3);
     wattrset(stdscr, A_NORMAL);
     if (title && *title) {
         char t[256];

@@ -203,8 +203,7 @@ static void draw_sections(struct view *v, int h)
     term_put(stdscr, y++, 1, LEFT_W - 2,
              hl >= 0 && m->levels[hl].high ? term_attr(ROLE_RISK_HIGH) : A_NORMAL, line);
     term_put(stdscr, y++, 1, LEFT_W - 2, term_attr(ROLE_DIM), assess_status_label(v->a->status));
-    for (int r = 1; r < h; r++)
-        mvwaddch(stdscr, r, LEFT_W, term_has_utf8() ? ACS_VLINE : '|');
+    term_vline(stdscr, 1, LEFT_W, h - 1);
 }
 
 static int wrap(int y, int x, int maxy, int w, attr_t at, const char *text)

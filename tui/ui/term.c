@@ -206,9 +206,12 @@ static int bracket_code(void)
     int r = get_wch(&c);
     if (r == ERR)
         return 0;
-    if (r != OK || c != '[') {
-        if (r == OK)
-            unget_wch((wchar_t)c);
+    if (r == KEY_CODE_YES) {
+        ungetch((int)c); /* a key right after Esc (Esc, then Down) */
+        return 0;
+    }
+    if (c != '[') {
+        unget_wch((wchar_t)c);
         return 0;
     }
     char seq[5] = "";
@@ -322,10 +325,25 @@ void term_fill(WINDOW *w, int y, int x, int cols, attr_t attr)
     wattrset(w, A_NORMAL);
 }
 
+/* Box drawing as UTF-8 text where the locale has it (the alternate
+ * character set is not understood by every terminal and multiplexer). */
 void term_rule(WINDOW *w, int y, int x, int cols)
 {
-    if (cols > 0)
-        mvwhline(w, y, x, utf8 ? ACS_HLINE : '-', cols);
+    for (int i = 0; i < cols; i++)
+        mvwaddstr(w, y, x + i, utf8 ? "\xE2\x94\x80" : "-");
+}
+
+void term_vline(WINDOW *w, int y, int x, int rows)
+{
+    for (int i = 0; i < rows; i++)
+        mvwaddstr(w, y + i, x, utf8 ? "\xE2\x94\x82" : "|");
+}
+
+void term_corner(WINDOW *w, int y, int x, int which)
+{
+    static const char *const u[] = { "\xE2\x94\x8C", "\xE2\x94\x90", "\xE2\x94\x94",
+                                     "\xE2\x94\x98" };
+    mvwaddstr(w, y, x, utf8 ? u[which & 3] : "+");
 }
 
 static int cursor_y = -1, cursor_x;
@@ -348,10 +366,4 @@ void term_cursor_apply(void)
     cursor_y = -1;
 }
 
-void term_box(WINDOW *w)
-{
-    if (utf8)
-        box(w, 0, 0);
-    else
-        wborder(w, '|', '|', '-', '-', '+', '+', '+', '+');
-}
+

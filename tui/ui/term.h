@@ -78,15 +78,16 @@ int term_signal(void);
 int term_put(WINDOW *w, int y, int x, int cols, attr_t attr, const char *s);
 /* Fills cols columns at (y, x) with spaces in attr. */
 void term_fill(WINDOW *w, int y, int x, int cols, attr_t attr);
-/* A horizontal rule (ACS or '-'). */
+/* Lines and corners (0 top left, 1 top right, 2 bottom left, 3 bottom
+ * right): box-drawing characters in a UTF-8 locale, ASCII elsewhere. */
 void term_rule(WINDOW *w, int y, int x, int cols);
+void term_vline(WINDOW *w, int y, int x, int rows);
+void term_corner(WINDOW *w, int y, int x, int which);
 /* Asks for the text cursor at (y, x) of stdscr in this frame; without a
  * call the cursor is hidden. term_cursor_apply places it, last thing
  * before doupdate. */
 void term_cursor(int y, int x);
 void term_cursor_apply(void);
 
-/* A box around a window (ACS or ASCII). */
-void term_box(WINDOW *w);
 
 #endif
