@@ -43,7 +43,8 @@ SHELL_TESTS = \
 	tests/cli/templates.sh \
 	tests/screen/start.sh \
 	tests/screen/journey.sh \
-	tests/screen/robust.sh
+	tests/screen/robust.sh \
+	tests/screen/risks.sh
 TESTS += $(SHELL_TESTS)
 EXTRA_DIST += $(SHELL_TESTS) tests/lib.sh tests/tmux.sh
 EXTRA_DIST += \
