@@ -26,6 +26,7 @@ tmux_keys Enter
 tmux_type "Tweets about subscribers' viewing: naïve “factoids”, 映画."
 tmux_keys Escape
 tmux_wait "映画" && pass "typed UTF-8 text is shown"
+tmux_wait "saved " && pass "the status bar says it is saved"
 
 # Yes/no answers by key.
 tmux_keys Down y Down n Down n Down y Down y

@@ -71,14 +71,17 @@ static void draw_bars(struct app *a)
 
     int y = LINES - 1;
     term_fill(stdscr, y, 0, COLS, term_attr(ROLE_STATUS));
+    int right = a->saved[0] ? (int)strlen(a->saved) + 2 : 0;
+    if (right)
+        term_put(stdscr, y, COLS - right, right, term_attr(ROLE_STATUS), a->saved);
     if (a->message[0]) {
-        term_put(stdscr, y, 1, COLS - 1,
+        term_put(stdscr, y, 1, COLS - 1 - right,
                  term_attr(a->message_is_error ? ROLE_ERROR : ROLE_STATUS), a->message);
         return;
     }
     char hint[512];
     keys_hint(a->top->context, 1, hint, sizeof hint);
-    term_put(stdscr, y, 1, COLS - 1, term_attr(ROLE_STATUS), hint);
+    term_put(stdscr, y, 1, COLS - 2 - right, term_attr(ROLE_STATUS), hint);
 }
 
 void app_draw_base(struct app *a)

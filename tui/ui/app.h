@@ -56,6 +56,7 @@ struct app {
     bool message_is_error;
     bool quitting;     /* a signal or end of input: dialogs return at once */
     char title_extra[128];
+    char saved[48];    /* the status bar's right end: "saved 12:03:04" */
 };
 
 void app_push(struct app *a, struct screen *s);

@@ -101,6 +101,16 @@ bool view_read_only(struct view *v, struct app *a)
     return false;
 }
 
+static void mark_saved(struct app *a)
+{
+    char hms[16];
+    time_t now = time(NULL);
+    struct tm tm;
+    localtime_r(&now, &tm);
+    strftime(hms, sizeof hms, "%H:%M:%S", &tm);
+    snprintf(a->saved, sizeof a->saved, "saved %s", hms);
+}
+
 /* --- saving -------------------------------------------------------------- */
 
 /* Saves value (raw) for q, keeping note and flag; reports problems in
@@ -135,8 +145,12 @@ static int save_answer(struct view *v, struct app *a, const struct tmpl_question
             rc = 0;
         }
     }
-    if (rc < 0)
+    if (rc < 0) {
         app_message(a, true, "%s", e.text);
+        snprintf(a->saved, sizeof a->saved, "NOT SAVED");
+    } else {
+        mark_saved(a);
+    }
     free(keep_note);
     free(canon);
     return rc < 0 ? -1 : 0;
@@ -320,6 +334,8 @@ static void assess_draw(struct screen *s, struct app *a)
                : v->editing == ED_LIST ? KC_LIST
                : q || kind == SK_SCREENING ? KC_ASSESS
                : kind == SK_SIGNOFF ? KC_SIGNOFF : KC_TABLE;
+    if (v->editing == ED_TEXT && v->te.changed)
+        snprintf(a->saved, sizeof a->saved, "editing");
     if (q) {
         draw_question(v, q, y, x, ph, w);
         return;

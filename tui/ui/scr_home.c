@@ -345,6 +345,7 @@ static int home_key(struct screen *s, struct app *a, wint_t ch, bool is_key,
 
 static void home_resume(struct screen *s, struct app *a)
 {
+    a->saved[0] = '\0';
     reload(s, a);
 }
 
