@@ -16,7 +16,8 @@ AM_TESTS_ENVIRONMENT = \
 UNIT_TESTS = \
 	tests/unit/t_util \
 	tests/unit/t_tmpl \
-	tests/unit/t_logic
+	tests/unit/t_logic \
+	tests/unit/t_keys
 
 if HAVE_CMOCKA
 check_PROGRAMS += $(UNIT_TESTS)
@@ -37,6 +38,9 @@ tests_unit_t_tmpl_LDADD = $(UNIT_LDADD)
 tests_unit_t_logic_SOURCES = tests/unit/t_logic.c
 tests_unit_t_logic_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_t_logic_LDADD = $(UNIT_LDADD)
+tests_unit_t_keys_SOURCES = tests/unit/t_keys.c
+tests_unit_t_keys_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_t_keys_LDADD = $(UNIT_LDADD)
 
 SHELL_TESTS = \
 	tests/cli/basics.sh \

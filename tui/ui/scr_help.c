@@ -4,6 +4,7 @@
 
 #include <stdint.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "ui/app.h"
 #include "ui/term.h"
@@ -23,8 +24,7 @@ static void help_draw(struct screen *s, struct app *a)
                 continue;
             char k1[16], k2[16], both[40];
             keys_name(b->key1, k1, sizeof k1);
-            if (b->key2) {
-                keys_name(b->key2, k2, sizeof k2);
+            if (b->key2 && strcmp(keys_name(b->key2, k2, sizeof k2), k1) != 0) {
                 snprintf(both, sizeof both, "%s, %s", k1, k2);
             } else {
                 snprintf(both, sizeof both, "%s", k1);
