@@ -48,7 +48,8 @@ SHELL_TESTS = \
 	tests/screen/start.sh \
 	tests/screen/journey.sh \
 	tests/screen/robust.sh \
-	tests/screen/risks.sh
+	tests/screen/risks.sh \
+	tests/screen/theme.sh
 TESTS += $(SHELL_TESTS)
 EXTRA_DIST += $(SHELL_TESTS) tests/lib.sh tests/tmux.sh
 EXTRA_DIST += \
