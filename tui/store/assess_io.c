@@ -228,28 +228,42 @@ char *store_template_xml(struct store *s, int64_t id, size_t *len, struct err *e
 
 /* --- the listing's summary --------------------------------------------- */
 
-int store_touch(struct store *s, int64_t aid, const struct tmpl *hint, struct err *e)
+/* The parsed snapshot of assessment aid; its XML is read only when
+ * neither the caller's template nor the cache has it. */
+static const struct tmpl *snapshot_of(struct store *s, int64_t aid, const struct tmpl *hint,
+                                      char **method, struct err *e)
 {
-    sqlite3_stmt *st = store_stmt(s, SQ_TMPL_OF, e);
+    sqlite3_stmt *st = store_stmt(s, SQ_TMPL_DIGEST_OF, e);
     if (!st)
-        return -1;
+        return NULL;
     sqlite3_bind_int64(st, 1, aid);
     if (sqlite3_step(st) != SQLITE_ROW) {
         sqlite3_reset(st);
-        return err_set(e, "there is no assessment %lld", (long long)aid);
+        err_set(e, "there is no assessment %lld", (long long)aid);
+        return NULL;
     }
     char digest[65];
     snprintf(digest, sizeof digest, "%s", (const char *)sqlite3_column_text(st, 0));
-    size_t len = (size_t)sqlite3_column_bytes(st, 1);
-    char *xml = xstrndup(sqlite3_column_blob(st, 1) ? sqlite3_column_blob(st, 1) : "", len);
-    char *method = store_col_text(st, 2);
+    *method = store_col_text(st, 1);
     sqlite3_reset(st);
-    const struct tmpl *t = store_tmpl_for(s, digest, xml, len, hint, e);
+    const struct tmpl *t = store_tmpl_for(s, digest, NULL, 0, hint, NULL);
+    if (t)
+        return t;
+    size_t len;
+    char *xml = store_template_xml(s, aid, &len, e);
+    t = xml ? store_tmpl_for(s, digest, xml, len, NULL, e) : NULL;
     free(xml);
-    if (!t) {
-        free(method);
+    if (!t)
+        XFREE(*method);
+    return t;
+}
+
+int store_touch(struct store *s, int64_t aid, const struct tmpl *hint, struct err *e)
+{
+    char *method = NULL;
+    const struct tmpl *t = snapshot_of(s, aid, hint, &method, e);
+    if (!t)
         return -1;
-    }
     /* A scratch assessment read back from the database: the summary is
      * the committed state's, even when the caller's copy is behind
      * another process's changes. The template is borrowed. */
@@ -274,7 +288,7 @@ int store_touch(struct store *s, int64_t aid, const struct tmpl *hint, struct er
         } else {
             level = -1;
         }
-        st = store_stmt(s, SQ_A_SUMMARY, e);
+        sqlite3_stmt *st = store_stmt(s, SQ_A_SUMMARY, e);
         if (!st) {
             rc = -1;
         } else {
@@ -433,10 +447,8 @@ static bool uuid_well_formed(const char *u)
 /* Inserts the assessment row of a (uuid kept when free, else a new
  * one); fills a->id and a->uuid. Inside a write transaction. */
 static int insert_row(struct store *s, struct assessment *a, const char *xml, size_t len,
-                      const struct tmpl *t, struct err *e)
+                      const char *digest, const struct tmpl *t, struct err *e)
 {
-    char digest[65];
-    sha256_of(xml, len, digest);
     int64_t tid = snapshot_row(s, digest, t, xml, len, e);
     if (tid < 0)
         return -1;
@@ -465,14 +477,21 @@ static int insert_row(struct store *s, struct assessment *a, const char *xml, si
 
 static const struct tmpl *check_template(struct store *s, const char *xml, size_t len,
                                          const char *method, const struct tmpl *hint,
-                                         struct err *e)
+                                         char digest[65], struct err *e)
 {
     if (!xml || len == 0) {
         err_set(e, "no template given");
         return NULL;
     }
-    char digest[65];
-    sha256_of(xml, len, digest);
+    if (s->last_xml && s->last_len == len && memcmp(s->last_xml, xml, len) == 0) {
+        memcpy(digest, s->last_digest, 65);
+    } else {
+        sha256_of(xml, len, digest);
+        free(s->last_xml);
+        s->last_xml = xstrndup(xml, len);
+        s->last_len = len;
+        memcpy(s->last_digest, digest, 65);
+    }
     const struct tmpl *t = store_tmpl_for(s, digest, xml, len, hint, e);
     if (t && method && *method && !tmpl_find_method(t, method)) {
         err_set(e, "template '%s' has no risk method '%s'", t->id, method);
@@ -488,7 +507,8 @@ int64_t store_create(struct store *s, const char *title, const char *template_xm
         return -1;
     if (!title || !*title)
         return err_set(e, "an assessment needs a title");
-    const struct tmpl *t = check_template(s, template_xml, xml_len, method_id, NULL, e);
+    char digest[65];
+    const struct tmpl *t = check_template(s, template_xml, xml_len, method_id, NULL, digest, e);
     if (!t)
         return -1;
     struct assessment a = { 0 };
@@ -498,7 +518,7 @@ int64_t store_create(struct store *s, const char *title, const char *template_xm
     a.status = ST_DRAFT;
     if (store_txn_begin(s, e) < 0)
         return -1;
-    if (insert_row(s, &a, template_xml, xml_len, t, e) < 0 ||
+    if (insert_row(s, &a, template_xml, xml_len, digest, t, e) < 0 ||
         store_hist_add(s, a.id, "created", "", title, false, e) < 0 ||
         store_touch(s, a.id, t, e) < 0 || store_txn_commit(s, e) < 0) {
         store_txn_rollback(s);
@@ -540,12 +560,14 @@ static int64_t insert_all(struct store *s, struct assessment *a, const char *tem
 {
     if (store_check_writable(s, e) < 0)
         return -1;
-    const struct tmpl *t = check_template(s, template_xml, xml_len, a->method, a->tmpl, e);
+    char digest[65];
+    const struct tmpl *t = check_template(s, template_xml, xml_len, a->method, a->tmpl, digest,
+                                          e);
     if (!t)
         return -1;
     if (store_txn_begin(s, e) < 0)
         return -1;
-    if (insert_row(s, a, template_xml, xml_len, t, e) < 0)
+    if (insert_row(s, a, template_xml, xml_len, digest, t, e) < 0)
         goto fail;
     for (size_t i = 0; i < a->nanswers; i++) {
         struct answer *an = &a->answers[i];

@@ -295,6 +295,10 @@ const struct tmpl *store_tmpl_for(struct store *s, const char *digest, const cha
     for (size_t i = 0; i < s->ntcache; i++)
         if (strcmp(s->tcache[i].digest, digest) == 0)
             return s->tcache[i].tmpl;
+    if (!xml) {
+        err_set(e, "template snapshot %s is not loaded", digest);
+        return NULL; /* a lookup only */
+    }
     struct tmpl *t = tmpl_parse(xml, len, "template snapshot", e);
     if (!t)
         return NULL;
@@ -427,6 +431,7 @@ void store_close(struct store *s)
     for (size_t i = 0; i < s->ntcache; i++)
         tmpl_free(s->tcache[i].tmpl);
     free(s->tcache);
+    free(s->last_xml);
     free(s->path);
     free(s->who);
     free(s);

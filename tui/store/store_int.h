@@ -36,7 +36,8 @@
     X(TMPL_ADD, "INSERT INTO templates(digest, template_id, version, xml) VALUES (?1, ?2, ?3, ?4)") \
     X(TMPL_OF, "SELECT t.digest, t.xml, a.method FROM assessments a " \
                "JOIN templates t ON t.id = a.template WHERE a.id = ?1") \
-    X(TMPL_ID_OF, "SELECT template FROM assessments WHERE id = ?1") \
+    X(TMPL_DIGEST_OF, "SELECT t.digest, a.method FROM assessments a " \
+                      "JOIN templates t ON t.id = a.template WHERE a.id = ?1") \
     X(TMPL_XML, "SELECT xml FROM templates WHERE id = ?1") \
     X(A_ADD, "INSERT INTO assessments(uuid, title, template, method, status, created, " \
              "updated, review_date) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)") \
@@ -133,6 +134,9 @@ struct store {
     bool doomed;            /* an inner part failed: roll back at the end */
     bool reading;           /* inside store_read_begin */
     sqlite3_stmt *stmts[SQ_COUNT];
+    char *last_xml;         /* the last template digested, and its digest: */
+    size_t last_len;        /* comparing bytes is far cheaper than SHA-256 */
+    char last_digest[65];
     struct store_tcache *tcache;
     size_t ntcache, tcache_cap;
 };

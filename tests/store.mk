@@ -1,0 +1,26 @@
+## The store's tests: cmocka unit tests, a helper program for the shell
+## tests (writer killed at random, two writers at once, generator for the
+## listing's speed), and the command-line tests of the store commands.
+
+check_PROGRAMS += tests/store/storetool
+tests_store_storetool_SOURCES = tests/store/storetool.c
+tests_store_storetool_LDADD = $(DPIA_LIBS)
+
+if HAVE_CMOCKA
+check_PROGRAMS += tests/unit/t_store
+TESTS += tests/unit/t_store
+endif
+tests_unit_t_store_SOURCES = tests/unit/t_store.c
+tests_unit_t_store_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_t_store_LDADD = $(UNIT_LDADD)
+
+STORE_SHELL_TESTS = \
+	tests/cli/store-commands.sh \
+	tests/cli/store-formats.sh \
+	tests/cli/store-refuse.sh \
+	tests/cli/store-readonly.sh \
+	tests/cli/store-kill.sh \
+	tests/cli/store-concurrent.sh \
+	tests/cli/store-many.sh
+TESTS += $(STORE_SHELL_TESTS)
+EXTRA_DIST += $(STORE_SHELL_TESTS)

@@ -1,0 +1,174 @@
+/*
+ * A helper for the store's shell tests:
+ *
+ *   storetool writer DB ID PREFIX N   writes answers PREFIX.1 .. PREFIX.N
+ *                                     (N = 0: until killed) to assessment
+ *                                     ID, printing each question id once
+ *                                     store_set_answer has returned
+ *   storetool check DB                PRAGMA integrity_check, "ok" or exit 1
+ *   storetool answers DB ID           question<TAB>value, one per line
+ *   storetool sql DB SQL              runs SQL straight through SQLite
+ *   storetool gen DB N                N assessments with varied answers,
+ *                                     risks and measures (one transaction)
+ */
+#include "config.h"
+
+#include <sqlite3.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/tmpl.h"
+#include "store/store.h"
+
+static int writer(const char *db, const char *ref, const char *prefix, long n)
+{
+    struct err e;
+    struct store *s = store_open(db, false, "writer", &e);
+    struct assessment *a = NULL;
+    int64_t id = s ? store_resolve(s, ref, &e) : -1;
+    if (id >= 0)
+        a = store_load(s, id, &e);
+    if (!a) {
+        fprintf(stderr, "storetool: %s\n", e.text);
+        store_close(s);
+        return 1;
+    }
+    for (long i = 1; n == 0 || i <= n; i++) {
+        char q[64], v[64];
+        snprintf(q, sizeof q, "%s.%ld", prefix, i);
+        snprintf(v, sizeof v, "value %ld of %s", i, prefix);
+        if (store_set_answer(s, a, q, v, "", false, 0, &e) != 0) {
+            fprintf(stderr, "storetool: %s: %s\n", q, e.text);
+            assess_free(a);
+            store_close(s);
+            return 1;
+        }
+        /* Only now is the answer reported as saved. */
+        printf("%s\n", q);
+        fflush(stdout);
+    }
+    assess_free(a);
+    store_close(s);
+    return 0;
+}
+
+static int sql(const char *db, const char *text, bool check)
+{
+    sqlite3 *h;
+    if (sqlite3_open_v2(db, &h, check ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE |
+                        SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
+        fprintf(stderr, "storetool: %s: %s\n", db, sqlite3_errmsg(h));
+        sqlite3_close(h);
+        return 1;
+    }
+    sqlite3_busy_timeout(h, 5000);
+    const char *tail = text;
+    int rc = 0;
+    while (tail && *tail) {
+        sqlite3_stmt *st;
+        if (sqlite3_prepare_v2(h, tail, -1, &st, &tail) != SQLITE_OK) {
+            fprintf(stderr, "storetool: %s\n", sqlite3_errmsg(h));
+            rc = 1;
+            break;
+        }
+        if (!st)
+            continue;
+        int r;
+        while ((r = sqlite3_step(st)) == SQLITE_ROW) {
+            for (int i = 0; i < sqlite3_column_count(st); i++) {
+                const unsigned char *t = sqlite3_column_text(st, i);
+                printf("%s%s", i ? "\t" : "", t ? (const char *)t : "");
+                if (check && (!t || strcmp((const char *)t, "ok") != 0))
+                    rc = 1;
+            }
+            putchar('\n');
+        }
+        if (r != SQLITE_DONE) {
+            fprintf(stderr, "storetool: %s\n", sqlite3_errmsg(h));
+            rc = 1;
+        }
+        sqlite3_finalize(st);
+    }
+    sqlite3_close(h);
+    return rc;
+}
+
+static int answers(const char *db, const char *id)
+{
+    char q[256];
+    snprintf(q, sizeof q, "SELECT question, value FROM answers WHERE assessment = %ld "
+             "ORDER BY question", strtol(id, NULL, 10));
+    return sql(db, q, false);
+}
+
+static int gen(const char *db, long n)
+{
+    struct err e;
+    struct store *s = store_open(db, false, "generator", &e);
+    if (!s || store_batch_begin(s, &e) < 0) {
+        fprintf(stderr, "storetool: %s\n", e.text);
+        store_close(s);
+        return 1;
+    }
+    size_t len;
+    const char *xml = tmpl_builtin_xml(&len);
+    static const char *const yes_no[] = { "yes", "no" };
+    for (long i = 1; i <= n; i++) {
+        char title[64];
+        snprintf(title, sizeof title, "Generated assessment %ld", i);
+        int64_t id = store_create(s, title, xml, len, NULL, &e);
+        if (id < 0) {
+            fprintf(stderr, "storetool: %s\n", e.text);
+            store_close(s);
+            return 1;
+        }
+        /* A fresh assessment in memory, the built-in template borrowed:
+         * parsing the snapshot 10,000 times would be most of the work. */
+        struct assessment *a = assess_new();
+        a->id = id;
+        a->tmpl = (struct tmpl *)(uintptr_t)tmpl_builtin();
+        int ok = store_set_answer(s, a, "scr.evaluation", yes_no[i % 2], "", false, 0, &e);
+        if (ok == 0 && i % 3 == 0) {
+            struct risk r = { 0 };
+            r.title = title;
+            r.description = r.source = r.impacts = r.threats = (char *)"";
+            r.likelihood_why = r.severity_why = (char *)"";
+            r.likelihood_after_why = r.severity_after_why = (char *)"";
+            r.likelihood = 1 + (int)(i % 4);
+            r.severity = 1 + (int)(i / 3 % 4);
+            ok = store_add_risk(s, a, &r, &e);
+        }
+        if (ok == 0 && i % 7 == 0)
+            ok = store_set_status(s, a, i % 14 ? ST_REVIEW : ST_ARCHIVED, &e);
+        a->tmpl = NULL;
+        assess_free(a);
+        if (ok != 0) {
+            fprintf(stderr, "storetool: %s\n", e.text);
+            store_close(s);
+            return 1;
+        }
+    }
+    int rc = store_batch_end(s, true, &e);
+    if (rc < 0)
+        fprintf(stderr, "storetool: %s\n", e.text);
+    store_close(s);
+    return rc < 0;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc == 6 && strcmp(argv[1], "writer") == 0)
+        return writer(argv[2], argv[3], argv[4], strtol(argv[5], NULL, 10));
+    if (argc == 3 && strcmp(argv[1], "check") == 0)
+        return sql(argv[2], "PRAGMA integrity_check", true);
+    if (argc == 4 && strcmp(argv[1], "answers") == 0)
+        return answers(argv[2], argv[3]);
+    if (argc == 4 && strcmp(argv[1], "sql") == 0)
+        return sql(argv[2], argv[3], false);
+    if (argc == 4 && strcmp(argv[1], "gen") == 0)
+        return gen(argv[2], strtol(argv[3], NULL, 10));
+    fprintf(stderr, "usage: storetool writer|check|answers|sql|gen ...\n");
+    return 2;
+}
