@@ -42,6 +42,8 @@ enum key_context {
     X(BACK,     KC_ASSESS | KC_TABLE | KC_SIGNOFF, KEY_ESC, KEY_BACKSPACE, "back", "Back to the list of assessments") \
     X(NEXT_SECTION, KC_ASSESS | KC_TABLE | KC_SIGNOFF, KEY_NPAGE, ']', "section+", "Next section") \
     X(PREV_SECTION, KC_ASSESS | KC_TABLE | KC_SIGNOFF, KEY_PPAGE, '[', "section-", "Previous section") \
+    X(FIRST,    KC_ASSESS | KC_TABLE | KC_SIGNOFF, KEY_HOME, 0, "first", "First item of the section") \
+    X(LAST,     KC_ASSESS | KC_TABLE | KC_SIGNOFF, KEY_END, 0, "last", "Last item of the section (the outcome, register or sign-off page)") \
     X(JUMP,     KC_ASSESS | KC_TABLE | KC_SIGNOFF, 'g', 0, "go to", "Go to a section by its number") \
     X(UNANSWERED, KC_ASSESS | KC_TABLE | KC_SIGNOFF, 'u', 0, "unanswered", "Next unanswered question") \
     X(FLAG,     KC_ASSESS, 'f', 0,          "flag",    "Mark or unmark the question for follow-up") \

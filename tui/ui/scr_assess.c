@@ -636,6 +636,14 @@ static int assess_key(struct screen *s, struct app *a, wint_t ch, bool is_key,
     case ACT_NEXT_SECTION:
         move_section(v, 1);
         return UI_HANDLED;
+    case ACT_FIRST:
+        v->item = 0;
+        v->row = 0;
+        return UI_HANDLED;
+    case ACT_LAST:
+        v->item = view_items(v, v->section, NULL, 0) - 1;
+        v->row = 0;
+        return UI_HANDLED;
     case ACT_PREV_SECTION:
         move_section(v, -1);
         return UI_HANDLED;
