@@ -81,3 +81,4 @@ EXTRA_DIST += \
 	tests/fixtures/templates/bad-uncovered.xml \
 	tests/fixtures/templates/bad-xxe.xml
 include tests/store.mk
+include tests/report.mk

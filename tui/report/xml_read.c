@@ -211,7 +211,7 @@ static int read_answer(struct rd *r, xmlNodePtr qe, const struct tmpl_question *
         value = answer_canonical(q, raw, &ve_err);
         if (!value) {
             free(raw);
-            return fail(r, ve, "answer to '%s': %s", q->id, ve_err.text);
+            return fail(r, ve, "%s", ve_err.text);
         }
     }
     free(raw);

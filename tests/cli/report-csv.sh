@@ -1,0 +1,43 @@
+#!/bin/sh
+# dpia export --format csv-risks | csv-measures: RFC 4180 (CRLF, quoted
+# fields with doubled quotes), a header row, and cells that a spreadsheet
+# would run as formulas prefixed with a single quote.
+. "$TOP_SRCDIR/tests/lib.sh"
+
+D="$DPIA -d $T/db.sqlite"
+run 0 $D import "$TOP_SRCDIR/data/examples/streaming-factoids.xml"
+run 0 $D export 1 --format csv-risks -o "$T/risks.csv"
+run 0 $D export 1 --format csv-measures -o "$T/measures.csv"
+head -1 "$T/risks.csv" >"$T/head"
+contains "$T/head" "Risk,Title,Description,Risk sources,Threats,Impacts on people,Likelihood before"
+contains "$T/risks.csv" "R1,Re-identification of subscribers from small counts,"
+contains "$T/risks.csv" "Significant (3)"
+contains "$T/measures.csv" "Measure,Title,Description,Type,Owner,Due,Status,Risks addressed"
+contains "$T/measures.csv" '"Aggregation with a minimum group of 10,000 accounts"'
+contains "$T/measures.csv" "R1; R2"
+# Every line ends with CRLF (the example has no line break inside a field).
+for f in "$T/risks.csv" "$T/measures.csv"; do
+    checks=$((checks + 1))
+    total=$(wc -l <"$f")
+    crlf=$(grep -c "$(printf '\r')\$" "$f")
+    if [ "$total" -eq "$crlf" ] && [ "$total" -gt 1 ]; then
+        pass "$(basename "$f"): $total records, all ending with CRLF"
+    else
+        fail "$(basename "$f"): $crlf of $total lines end with CRLF"
+    fi
+done
+checks=$((checks + 1))
+n=$(wc -l <"$T/risks.csv")
+[ "$n" -eq 7 ] && pass "a header and six risks" || fail "$n lines in risks.csv"
+
+# Quoting and the formula guard.
+id=$($D new --title "CSV") || exit 1
+$D risk add "$id" --title '=HYPERLINK("x","y")' --description 'a, "b"
+c' --source "+1" --threats "-2" --impacts "@SUM(A1)" >/dev/null
+$D measure add "$id" --title "plain" --owner "=cmd|' /C calc'!A0" --risks 1 >/dev/null
+run 0 $D export "$id" --format csv-risks
+contains "$T/out" "R1,\"'=HYPERLINK(\"\"x\"\",\"\"y\"\")\",\"a, \"\"b\"\""
+contains "$T/out" "\"'+1\",\"'-2\",\"'@SUM(A1)\""
+run 0 $D export "$id" --format csv-measures
+contains "$T/out" "M1,plain,,Technical,\"'=cmd|' /C calc'!A0\","
+done_testing

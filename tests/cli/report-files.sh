@@ -1,0 +1,57 @@
+#!/bin/sh
+# dpia export -o: files written whole, an existing file kept without
+# --force; the stylesheet option and the user's own report.xsl; a
+# stylesheet that tries to read a file is refused; usage errors.
+. "$TOP_SRCDIR/tests/lib.sh"
+
+D="$DPIA -d $T/db.sqlite"
+run 0 $D import "$TOP_SRCDIR/tests/fixtures/records/good-minimal.xml"
+echo "keep me" >"$T/out.xml"
+run 1 $D export 1 --format xml -o "$T/out.xml" && contains "$T/err" "exists; use --force"
+contains "$T/out.xml" "keep me" "the existing file is untouched"
+run 0 $D export 1 --format xml -o "$T/out.xml" --force
+contains "$T/out.xml" '<record xmlns="urn:dpia:record:1" version="1">'
+checks=$((checks + 1))
+left=$(find "$T" -maxdepth 1 -name 'out.xml?*' | wc -l)
+[ "$left" -eq 0 ] && pass "no temporary file left" || fail "$left temporary files left"
+
+# Standard output when there is no -o.
+run 0 $D export 1 --format xml && contains "$T/out" "<digest algorithm=\"sha256\">"
+
+# The organisation's own stylesheet: by option, then from the data folder.
+cat >"$T/mine.xsl" <<'XSL'
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:r="urn:dpia:record:1">
+  <xsl:output method="html"/>
+  <xsl:template match="/"><p>Our report: <xsl:value-of select="r:record/r:assessment/r:title"/></p></xsl:template>
+</xsl:stylesheet>
+XSL
+run 0 $D export 1 --format html --stylesheet "$T/mine.xsl" && contains "$T/out" "Our report: Minimal record"
+mkdir -p "$HOME/.local/share/dpia"
+sed 's/Our report/House style/' "$T/mine.xsl" >"$HOME/.local/share/dpia/report.xsl"
+run 0 $D export 1 --format html && contains "$T/out" "House style: Minimal record"
+rm "$HOME/.local/share/dpia/report.xsl"
+
+# A stylesheet may not read files, include others or declare entities.
+cat >"$T/read.xsl" <<'XSL'
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+  <xsl:template match="/"><pre><xsl:copy-of select="document('/etc/passwd')"/></pre></xsl:template>
+</xsl:stylesheet>
+XSL
+$D export 1 --format html --stylesheet "$T/read.xsl" >"$T/out" 2>&1
+lacks "$T/out" "root:" "document() cannot read /etc/passwd"
+cat >"$T/incl.xsl" <<'XSL'
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+  <xsl:include href="/etc/passwd"/>
+</xsl:stylesheet>
+XSL
+run 1 $D export 1 --format html --stylesheet "$T/incl.xsl" && contains "$T/err" "incl.xsl: not a usable XSLT stylesheet"
+printf '<!DOCTYPE x [<!ENTITY e SYSTEM "/etc/passwd">]>\n<x>&e;</x>\n' >"$T/ent.xsl"
+run 1 $D export 1 --format html --stylesheet "$T/ent.xsl" && contains "$T/err" "ent.xsl:1: a DOCTYPE is not allowed"
+
+# Usage errors and missing assessments.
+run 2 $D export 1 --format pdf && contains "$T/err" "unknown format 'pdf'"
+run 2 $D export 1 --format xml --stylesheet "$T/mine.xsl"
+run 2 $D export
+run 1 $D export 9 --format xml
+done_testing

@@ -1,0 +1,52 @@
+#!/bin/sh
+# dpia export --format html: the worked example's report holds what a
+# compliance file needs; markup in answers shows as text; the file holds
+# no reference to anything outside itself.
+. "$TOP_SRCDIR/tests/lib.sh"
+
+D="$DPIA -d $T/db.sqlite"
+export SOURCE_DATE_EPOCH=1771954200
+run 0 $D import "$TOP_SRCDIR/data/examples/streaming-factoids.xml"
+run 0 $D export 1 --format html -o "$T/r.html"
+run 0 $D export 1 --format xml -o "$T/r.xml"
+h=$T/r.html
+for text in "Data Protection Impact Assessment" "Viewing factoids" "Approved with conditions" \
+    "DPIA required" "Criterion 4" "Highest residual risk" "Prior consultation (Art. 36)" \
+    "Not required: no residual risk is high." "Open measures" "The DPO's advice" \
+    "10,000 accounts" "Contents" "Risk register" "Before measures" "After measures (residual)" \
+    "<svg" "Action plan" "Sign-offs" "Coverage of Art. 35(7)" "Appendix: change log" \
+    "nec.li-balancing" "Art. 6(4)" "Chief Marketing Officer" "dpia 0.1" \
+    "Template digest (SHA-256)" "@page" "break-before: page" "break-inside: avoid"; do
+    contains "$h" "$text"
+done
+# The integrity data: the same digests as the XML record.
+contains "$h" "$(sed -n 's|.*<digest algorithm="sha256">\([0-9a-f]*\)</digest>.*|\1|p' "$T/r.xml")" \
+    "record digest in the report"
+contains "$h" "$(grep -o 'digest="[0-9a-f]*"' "$T/r.xml" | head -1 | cut -d'"' -f2)" \
+    "template digest in the report"
+
+# Nothing to load: no URL scheme, no protocol-relative reference, no
+# CSS url() or @import, no script; one charset declaration.
+for bad in "http:" "https:" "//" "url(" "@import" "<script" "<link" "<img" "<iframe" "src="; do
+    lacks "$h" "$bad"
+done
+checks=$((checks + 1))
+n=$(grep -o -i 'charset' "$h" | wc -l)
+if [ "$n" -eq 1 ]; then pass "one charset declaration"; else fail "$n charset declarations"; fi
+
+# Markup and script payloads in every text field are shown as text.
+. "$TOP_SRCDIR/tests/cli/report-payload.sh"
+run 0 $D export "$pid" --format html -o "$T/p.html"
+lacks "$T/p.html" "<script" "no script element from the payload"
+lacks "$T/p.html" "<img" "no img element from the payload"
+lacks "$T/p.html" "<b>entry" "no b element from a list item"
+contains "$T/p.html" "&lt;script&gt;alert(1)&lt;/script&gt;"
+contains "$T/p.html" '"&gt;&lt;img src=x onerror=alert(1)&gt;'
+contains "$T/p.html" "]]&gt; &amp;amp; A&amp;B"
+contains "$T/p.html" "second &lt;b&gt;entry&lt;/b&gt;"
+lacks "$T/p.html" "http:"
+
+# The running header keeps the title inside its CSS string.
+grep '@top-left' "$T/p.html" >"$T/top"
+lacks "$T/top" "</" "no closing tag in the style sheet"
+done_testing

@@ -1,0 +1,415 @@
+/* Unit tests of the reports, on assessments built in memory from the
+ * built-in template (no store): the record validates and round-trips,
+ * the worked example imports and exports to the same bytes, hostile
+ * records are refused with the expected message, the HTML shows markup
+ * as text and holds no external reference, the CSV quotes and guards
+ * against formulas, and the stylesheet cannot read files. */
+#include "config.h"
+
+#include "unit.h"
+#include "core/answer.h"
+#include "core/assess.h"
+#include "core/xmlsafe.h"
+#include "report/report.h"
+#include "report/report_int.h"
+#include "util/xalloc.h"
+
+#define PAYLOAD "<script>alert(1)</script> \"><img src=x onerror=alert(1)> ]]> &amp; A&B"
+
+static struct assessment *fresh(void)
+{
+    size_t len;
+    const char *xml = tmpl_builtin_xml(&len);
+    struct err e;
+    struct assessment *a = assess_new();
+    a->tmpl = tmpl_parse(xml, len, "built-in", &e);
+    assert_non_null(a->tmpl);
+    snprintf(a->uuid, sizeof a->uuid, "0b7e3a52-9d4f-4c1a-8e2b-5f6a7c8d9e01");
+    a->created = 1767225600;
+    a->updated = 1767312000;
+    return a;
+}
+
+static void set(struct assessment *a, const char *qid, const char *value)
+{
+    const struct tmpl_question *q = tmpl_find_question(a->tmpl, qid);
+    if (!q)
+        fail_msg("no question %s", qid);
+    struct err e;
+    char *v = answer_canonical(q, value, &e);
+    if (!v)
+        fail_msg("%s", e.text);
+    struct answer *an = assess_set_answer(a, qid, v);
+    free(v);
+    an->when = 1767225600;
+    free(an->who);
+    an->who = xstrdup("tester");
+}
+
+static void add_risk(struct assessment *a, int n, const char *text, int l, int s, int la, int sa)
+{
+    a->risks = xrealloc(a->risks, (a->nrisks + 1) * sizeof *a->risks);
+    struct risk *r = &a->risks[a->nrisks++];
+    memset(r, 0, sizeof *r);
+    r->number = n;
+    r->title = xstrdup(text);
+    r->description = xstrdup(text);
+    r->source = xstrdup(text);
+    r->impacts = xstrdup(text);
+    r->threats = xstrdup(text);
+    r->likelihood = l;
+    r->severity = s;
+    r->likelihood_after = la;
+    r->severity_after = sa;
+    r->likelihood_why = xstrdup(text);
+    r->severity_why = xstrdup(text);
+    r->likelihood_after_why = xstrdup(text);
+    r->severity_after_why = xstrdup(text);
+}
+
+static void add_measure(struct assessment *a, int n, const char *text, int risk)
+{
+    a->measures = xrealloc(a->measures, (a->nmeasures + 1) * sizeof *a->measures);
+    struct measure *m = &a->measures[a->nmeasures++];
+    memset(m, 0, sizeof *m);
+    m->number = n;
+    m->title = xstrdup(text);
+    m->description = xstrdup(text);
+    m->owner = xstrdup(text);
+    m->due = xstrdup("2026-03-31");
+    m->type = MT_ORGANISATIONAL;
+    m->status = MS_PROGRESS;
+    m->risks = xmalloc(sizeof *m->risks);
+    m->risks[0] = risk;
+    m->nrisks = 1;
+}
+
+/* An assessment whose every text field holds `text`. */
+static struct assessment *filled(const char *text)
+{
+    struct assessment *a = fresh();
+    free(a->title);
+    a->title = xstrdup(text);
+    a->status = ST_REVIEW;
+    free(a->review_date);
+    a->review_date = xstrdup("2027-01-31");
+    for (size_t i = 0; i < a->tmpl->nquestions; i++) {
+        const struct tmpl_question *q = &a->tmpl->questions[i];
+        const char *v = q->type == QT_YESNO                            ? "yes"
+                      : q->type == QT_DATE                             ? "2026-04-01"
+                      : q->type == QT_CHOICE || q->type == QT_MULTI    ? q->options[0].value
+                                                                       : text;
+        if (q->role == ROLE_Q_SCREENING_DECISION)
+            v = "carry-out";
+        set(a, q->id, v);
+    }
+    struct answer *an = (struct answer *)assess_answer(a, "desc.purposes");
+    free(an->note);
+    an->note = xstrdup(text);
+    an->flagged = true;
+    add_risk(a, 1, text, 3, 4, 1, 2);
+    add_risk(a, 2, text, 2, 2, 0, 0);
+    add_measure(a, 1, text, 1);
+    for (int r = 0; r < SR_COUNT; r++) {
+        struct signoff *so = &a->signoffs[r];
+        free(so->name);
+        so->name = xstrdup(text);
+        free(so->position);
+        so->position = xstrdup(text);
+        free(so->advice);
+        so->advice = xstrdup(text);
+        free(so->date);
+        so->date = xstrdup("2026-02-01");
+    }
+    a->signoffs[SR_DPO].advice_followed = 0;
+    free(a->signoffs[SR_DPO].why_not);
+    a->signoffs[SR_DPO].why_not = xstrdup(text);
+    a->signoffs[SR_CONTROLLER].decision = DEC_CONDITIONS;
+    assess_add_change(a, 1767225600, text, text, text, text);
+    return a;
+}
+
+static char *export_xml(const struct assessment *a, size_t *len)
+{
+    size_t tl;
+    const char *txml = tmpl_builtin_xml(&tl);
+    struct buf b = {0};
+    struct err e;
+    if (report_xml(a, txml, tl, &b, &e) < 0)
+        fail_msg("%s", e.text);
+    *len = b.len;
+    return buf_take(&b);
+}
+
+static void validates(const char *xml, size_t len)
+{
+    struct err e;
+    xmlDocPtr doc = xmlsafe_parse(xml, len, "export", REPORT_MAX_DEPTH, &e);
+    assert_non_null(doc);
+    if (report_validate(doc, "export", &e) < 0)
+        fail_msg("%s", e.text);
+    xmlFreeDoc(doc);
+}
+
+static void test_round_trip(void **state)
+{
+    setenv("SOURCE_DATE_EPOCH", "1767225600", 1);
+    struct assessment *a = filled(PAYLOAD);
+    size_t n1, n2;
+    char *x1 = export_xml(a, &n1);
+    validates(x1, n1);
+    assert_non_null(strstr(x1, "exported=\"2026-01-01T00:00:00Z\""));
+    assert_non_null(strstr(x1, "&lt;script&gt;alert(1)&lt;/script&gt;"));
+    assert_null(strstr(x1, "<script"));
+
+    struct err e;
+    char *txml;
+    size_t tlen;
+    struct assessment *b = report_import(x1, n1, "x1.xml", &txml, &tlen, &e);
+    if (!b)
+        fail_msg("%s", e.text);
+    assert_string_equal(b->uuid, a->uuid);
+    assert_string_equal(b->tmpl->digest, a->tmpl->digest);
+    assert_string_equal(b->title, PAYLOAD);
+    assert_int_equal(b->nrisks, 2);
+    assert_int_equal(b->measures[0].risks[0], 1);
+    assert_int_equal(b->signoffs[SR_CONTROLLER].decision, DEC_CONDITIONS);
+    char *x2 = export_xml(b, &n2);
+    assert_int_equal(n1, n2);
+    assert_memory_equal(x1, x2, n1);
+
+    /* Two exports with SOURCE_DATE_EPOCH are byte-identical. */
+    size_t n3;
+    char *x3 = export_xml(a, &n3);
+    assert_int_equal(n1, n3);
+    assert_memory_equal(x1, x3, n1);
+    free(x1);
+    free(x2);
+    free(x3);
+    free(txml);
+    assess_free(a);
+    assess_free(b);
+}
+
+static void test_tampered(void **state)
+{
+    struct assessment *a = filled("plain");
+    size_t n;
+    char *x = export_xml(a, &n);
+    char *p = strstr(x, "<title>plain</title>");
+    assert_non_null(p);
+    p[7] = 'P';
+    struct err e;
+    char *txml;
+    size_t tlen;
+    assert_null(report_import(x, n, "t.xml", &txml, &tlen, &e));
+    assert_non_null(strstr(e.text, "the record digest does not match"));
+    assert_null(report_import(x, REPORT_MAX_BYTES + 1, "huge.xml", &txml, &tlen, &e));
+    assert_string_equal(e.text, "huge.xml:1: larger than the limit of 16777216 bytes");
+    free(x);
+    assess_free(a);
+}
+
+/* The worked example imports and, exported again at its export time,
+ * gives back the same bytes (no store: no import entry is added). */
+static void test_example(void **state)
+{
+    setenv("SOURCE_DATE_EPOCH", "1771954200", 1); /* 2026-02-24T17:30:00Z */
+    size_t len;
+    char *src = unit_read_src("data/examples/streaming-factoids.xml", &len);
+    struct err e;
+    char *txml;
+    size_t tlen;
+    struct assessment *a = report_import(src, len, "streaming-factoids.xml", &txml, &tlen, &e);
+    if (!a)
+        fail_msg("%s", e.text);
+    assert_true(a->nrisks >= 5 && a->nrisks <= 7);
+    assert_int_equal(a->signoffs[SR_CONTROLLER].decision, DEC_CONDITIONS);
+    struct buf b = {0};
+    if (report_xml(a, txml, tlen, &b, &e) < 0)
+        fail_msg("%s", e.text);
+    assert_int_equal(b.len, len);
+    assert_memory_equal(b.data, src, len);
+    buf_free(&b);
+    free(txml);
+    free(src);
+    assess_free(a);
+}
+
+static void test_hostile(void **state)
+{
+    size_t len;
+    char *tsv = unit_read_src("tests/fixtures/records/expected.tsv", &len);
+    int n = 0;
+    for (char *line = strtok(tsv, "\n"); line; line = strtok(NULL, "\n")) {
+        char *tab = strchr(line, '\t');
+        assert_non_null(tab);
+        *tab = '\0';
+        char rel[256];
+        snprintf(rel, sizeof rel, "tests/fixtures/records/%s", line);
+        size_t flen;
+        char *data = unit_read_src(rel, &flen);
+        struct err e;
+        char *txml = NULL;
+        size_t tlen;
+        struct assessment *a = report_import(data, flen, line, &txml, &tlen, &e);
+        if (a)
+            fail_msg("%s was accepted", line);
+        assert_null(txml);
+        if (strcmp(e.text, tab + 1) != 0)
+            fail_msg("%s: got '%s', expected '%s'", line, e.text, tab + 1);
+        free(data);
+        n++;
+    }
+    assert_true(n >= 12);
+    free(tsv);
+
+    char *good = unit_read_src("tests/fixtures/records/good-minimal.xml", &len);
+    struct err e;
+    char *txml;
+    size_t tlen;
+    struct assessment *a = report_import(good, len, "good-minimal.xml", &txml, &tlen, &e);
+    if (!a)
+        fail_msg("%s", e.text);
+    assert_string_equal(a->tmpl->id, "minimal");
+    free(txml);
+    free(good);
+    assess_free(a);
+}
+
+static void test_html(void **state)
+{
+    struct assessment *a = filled(PAYLOAD);
+    size_t tl;
+    const char *txml = tmpl_builtin_xml(&tl);
+    struct buf b = {0};
+    struct err e;
+    if (report_html(a, txml, tl, NULL, 0, NULL, &b, &e) < 0)
+        fail_msg("%s", e.text);
+    const char *h = buf_str(&b);
+    assert_null(strstr(h, "<script"));
+    assert_null(strstr(h, "<img"));
+    assert_non_null(strstr(h, "&lt;script&gt;alert(1)&lt;/script&gt;"));
+    assert_non_null(strstr(h, "&lt;img src=x onerror=alert(1)&gt;"));
+    assert_non_null(strstr(h, "]]&gt; &amp;amp; A&amp;B"));
+    assert_null(strstr(h, "http:"));
+    assert_null(strstr(h, "https:"));
+    assert_null(strstr(h, "url("));
+    assert_null(strstr(h, "@import"));
+    assert_null(strstr(h, "//"));
+    assert_non_null(strstr(h, "<svg"));
+    assert_non_null(strstr(h, a->tmpl->digest));
+    /* one charset declaration, from libxslt */
+    const char *c = strstr(h, "charset");
+    assert_non_null(c);
+    assert_null(strstr(c + 1, "charset"));
+    buf_free(&b);
+    assess_free(a);
+}
+
+static void test_stylesheet_locked(void **state)
+{
+    struct assessment *a = filled("x");
+    size_t tl;
+    const char *txml = tmpl_builtin_xml(&tl);
+    static const char *const bad[] = {
+        "<xsl:stylesheet version='1.0' xmlns:xsl='http://www.w3.org/1999/XSL/Transform'>"
+        "<xsl:template match='/'><x><xsl:copy-of select=\"document('/etc/passwd')\"/></x>"
+        "</xsl:template></xsl:stylesheet>",
+        "<xsl:stylesheet version='1.0' xmlns:xsl='http://www.w3.org/1999/XSL/Transform'>"
+        "<xsl:include href='/etc/passwd'/></xsl:stylesheet>",
+        "<!DOCTYPE x [<!ENTITY e SYSTEM '/etc/passwd'>]>"
+        "<xsl:stylesheet version='1.0' xmlns:xsl='http://www.w3.org/1999/XSL/Transform'>"
+        "<xsl:template match='/'><x>&e;</x></xsl:template></xsl:stylesheet>",
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        struct buf b = {0};
+        struct err e;
+        int rc = report_html(a, txml, tl, bad[i], strlen(bad[i]), "evil.xsl", &b, &e);
+        assert_null(strstr(buf_str(&b), "root:"));
+        if (i > 0)
+            assert_int_equal(rc, -1);
+        buf_free(&b);
+    }
+    assess_free(a);
+}
+
+static void test_csv(void **state)
+{
+    struct assessment *a = fresh();
+    add_risk(a, 1, "=HYPERLINK(\"x\")", 3, 4, 1, 2);
+    free(a->risks[0].description);
+    a->risks[0].description = xstrdup("a, \"quoted\"\nsecond line");
+    free(a->risks[0].source);
+    a->risks[0].source = xstrdup("+1");
+    free(a->risks[0].threats);
+    a->risks[0].threats = xstrdup("-2");
+    free(a->risks[0].impacts);
+    a->risks[0].impacts = xstrdup("@SUM(A1)");
+    add_measure(a, 1, "plain", 1);
+    struct buf b = {0};
+    report_csv_risks(a, &b);
+    const char *s = buf_str(&b);
+    assert_true(strncmp(s, "Risk,Title,Description,", 23) == 0);
+    const char *row = strstr(s, "\r\nR1,");
+    assert_non_null(row);
+    assert_non_null(strstr(row, "R1,\"'=HYPERLINK(\"\"x\"\")\",\"a, \"\"quoted\"\"\nsecond line\","
+                                "\"'+1\",\"'-2\",\"'@SUM(A1)\","));
+    assert_non_null(strstr(row, "Significant (3)"));
+    assert_non_null(strstr(row, ",M1\r\n"));
+    /* every record ends with CRLF, no bare LF outside quotes */
+    assert_int_equal(s[b.len - 2], '\r');
+    assert_int_equal(s[b.len - 1], '\n');
+    buf_free(&b);
+    report_csv_measures(a, &b);
+    assert_string_equal(buf_str(&b),
+                        "Measure,Title,Description,Type,Owner,Due,Status,Risks addressed\r\n"
+                        "M1,plain,plain,Organisational,plain,2026-03-31,In progress,R1\r\n");
+    buf_free(&b);
+    assess_free(a);
+}
+
+static void test_helpers(void **state)
+{
+    int64_t t;
+    char s[32];
+    assert_int_equal(report_time_parse("2026-02-24T17:30:00Z", &t), 0);
+    assert_int_equal(t, 1771954200);
+    report_time_iso(t, s);
+    assert_string_equal(s, "2026-02-24T17:30:00Z");
+    assert_int_equal(report_time_parse("2026-02-30T00:00:00Z", &t), -1);
+    assert_int_equal(report_time_parse("2026-02-24 17:30:00", &t), -1);
+    struct buf b = {0};
+    report_base64_encode((const unsigned char *)"any carnal pleasure", 19, 0, &b);
+    assert_string_equal(buf_str(&b), "\nYW55IGNhcm5hbCBwbGVhc3VyZQ==\n");
+    size_t n;
+    char *d = report_base64_decode(buf_str(&b), &n);
+    assert_int_equal(n, 19);
+    assert_string_equal(d, "any carnal pleasure");
+    free(d);
+    assert_null(report_base64_decode("ab$c", &n));
+    buf_free(&b);
+    char *x = report_xml_text("a\x01" "b\xff" "c\td");
+    assert_string_equal(x, "a\xef\xbf\xbd" "b\xef\xbf\xbd" "c\td");
+    free(x);
+    assert_int_equal(report_format_parse("csv-risks"), RF_CSV_RISKS);
+    assert_int_equal(report_format_parse("pdf"), -1);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_helpers),
+        cmocka_unit_test(test_round_trip),
+        cmocka_unit_test(test_tampered),
+        cmocka_unit_test(test_example),
+        cmocka_unit_test(test_hostile),
+        cmocka_unit_test(test_html),
+        cmocka_unit_test(test_stylesheet_locked),
+        cmocka_unit_test(test_csv),
+    };
+    int rc = cmocka_run_group_tests_name("report", tests, NULL, NULL);
+    report_cleanup();
+    tmpl_cleanup();
+    return rc;
+}
