@@ -30,11 +30,11 @@ contains "$T/out" "Generated assessment $N"
 lacks "$T/out" "Generated assessment 14 " "archived ones hidden"
 # The stored summaries agree with what show computes from scratch.
 run 0 "$DPIA" -d "$DB" list --all --format tsv
-want=$(awk -F'\t' '$10 == "Generated assessment 9" { print $4 "|" $5 }' "$T/out")
+listed=$(awk -F'\t' '$10 == "Generated assessment 9" { print $4 "|" $5 }' "$T/out")
 id=$(awk -F'\t' '$10 == "Generated assessment 9" { print $1 }' "$T/out")
 run 0 "$DPIA" -d "$DB" show "$id" --format tsv
 got="$(awk -F'\t' '$1 == "percent" { print $2 }' "$T/out")|$(awk -F'\t' '$1 == "highest" { print $2 }' "$T/out")"
-[ "$want" = "$got" ] && pass "summary in the list matches show ($got)" ||
-    fail "list says $want, show says $got"
+[ "$listed" = "$got" ] && pass "summary in the list matches show ($got)" ||
+    fail "list says $listed, show says $got"
 
 done_testing

@@ -371,6 +371,8 @@ int64_t store_resolve(struct store *s, const char *ref, struct err *e)
             return store_db_error(s, "finding an assessment", e);
         /* All digits can still begin a uuid: fall through. */
     }
+    if (!uuidish && n > 0 && digits == n)
+        return err_set(e, "there is no assessment %s", ref);
     if (!uuidish)
         return err_set(e, "there is no assessment '%s' (give its number or uuid)", ref);
     st = store_stmt(s, SQ_A_BY_UUID, e);
@@ -387,7 +389,8 @@ int64_t store_resolve(struct store *s, const char *ref, struct err *e)
     if (rc != SQLITE_DONE)
         return store_db_error(s, "finding an assessment", e);
     if (found == 0)
-        return err_set(e, "there is no assessment '%s'", ref);
+        return err_set(e, digits == n ? "there is no assessment %s" : "there is no assessment '%s'",
+                       ref);
     if (found > 1)
         return err_set(e, "'%s' names more than one assessment: give more of the uuid", ref);
     return id;

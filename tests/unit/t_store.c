@@ -1,0 +1,417 @@
+/* Unit tests of the store on temporary files: creating and loading,
+ * answers and conflicts, risks and measures with their links, sign-offs,
+ * history, duplicate, delete, insert, opening checks. */
+#include "config.h"
+
+#include <locale.h>
+#include <stdint.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "unit.h"
+#include "core/tmpl.h"
+#include "store/store.h"
+
+static char dir[] = "/tmp/dpia-t-store.XXXXXX";
+static char path[256];
+static int serial;
+
+static struct store *fresh(void)
+{
+    snprintf(path, sizeof path, "%s/sub/db%d.sqlite", dir, ++serial);
+    struct err e;
+    struct store *s = store_open(path, false, "unit", &e);
+    if (!s)
+        fail_msg("store_open: %s", e.text);
+    return s;
+}
+
+static int64_t create(struct store *s, const char *title)
+{
+    size_t len;
+    const char *xml = tmpl_builtin_xml(&len);
+    struct err e;
+    int64_t id = store_create(s, title, xml, len, NULL, &e);
+    if (id < 0)
+        fail_msg("store_create: %s", e.text);
+    return id;
+}
+
+static struct assessment *load(struct store *s, int64_t id)
+{
+    struct err e;
+    struct assessment *a = store_load(s, id, &e);
+    if (!a)
+        fail_msg("store_load: %s", e.text);
+    return a;
+}
+
+static bool history_has(const struct assessment *a, const char *what, const char *old_value,
+                        const char *new_value)
+{
+    for (size_t i = 0; i < a->nhistory; i++)
+        if (strcmp(a->history[i].what, what) == 0 &&
+            (!old_value || strcmp(a->history[i].old_value, old_value) == 0) &&
+            (!new_value || strcmp(a->history[i].new_value, new_value) == 0))
+            return true;
+    return false;
+}
+
+static void test_create_load(void **state)
+{
+    struct store *s = fresh();
+    struct stat sb;
+    assert_int_equal(stat(path, &sb), 0);
+    assert_int_equal(sb.st_mode & 0777, 0600);
+    assert_false(store_is_read_only(s));
+    assert_string_equal(store_who(s), "unit");
+    int64_t id = create(s, "Loyalty programme");
+    struct assessment *a = load(s, id);
+    assert_int_equal(a->id, id);
+    assert_string_equal(a->title, "Loyalty programme");
+    assert_int_equal(a->status, ST_DRAFT);
+    assert_int_equal(strlen(a->uuid), 36);
+    assert_non_null(a->tmpl);
+    assert_string_equal(a->tmpl->id, "gdpr-dpia");
+    assert_true(a->created > 0);
+    assert_true(history_has(a, "created", "", "Loyalty programme"));
+    /* Two assessments from the same template share one snapshot. */
+    int64_t id2 = create(s, "Second");
+    struct err e;
+    size_t l1, l2;
+    char *x1 = store_template_xml(s, id, &l1, &e), *x2 = store_template_xml(s, id2, &l2, &e);
+    assert_non_null(x1);
+    assert_int_equal(l1, l2);
+    assert_memory_equal(x1, x2, l1);
+    free(x1);
+    free(x2);
+    assert_null(store_load(s, 999, &e));
+    assert_non_null(strstr(e.text, "no assessment 999"));
+    assert_int_equal(store_create(s, "", "x", 1, NULL, &e), -1);
+    assert_int_equal(store_create(s, "Bad template", "<nope/>", 7, NULL, &e), -1);
+    assess_free(a);
+    store_close(s);
+}
+
+static void test_answers_and_conflict(void **state)
+{
+    struct store *s = fresh();
+    int64_t id = create(s, "Answers");
+    struct assessment *a = load(s, id), *b = load(s, id);
+    struct err e;
+    assert_int_equal(store_set_answer(s, a, "scr.evaluation", "yes", "", false, 0, &e), 0);
+    const struct answer *an = assess_answer(a, "scr.evaluation");
+    assert_non_null(an);
+    assert_int_equal(an->revision, 1);
+    assert_string_equal(an->who, "unit");
+    /* b read the answer before a wrote it: its write is a conflict. */
+    assert_int_equal(store_set_answer(s, b, "scr.evaluation", "no", "", false, 0, &e),
+                     STORE_CONFLICT);
+    assert_non_null(strstr(e.text, "yes"));
+    /* With the current revision it goes through. */
+    assert_int_equal(store_set_answer(s, b, "scr.evaluation", "no", "why", true, 1, &e), 0);
+    struct assessment *c = load(s, id);
+    an = assess_answer(c, "scr.evaluation");
+    assert_string_equal(an->value, "no");
+    assert_string_equal(an->note, "why");
+    assert_true(an->flagged);
+    assert_int_equal(an->revision, 2);
+    assert_true(history_has(c, "note scr.evaluation", "", "why"));
+    assert_true(history_has(c, "follow-up scr.evaluation", "no", "yes"));
+    /* Same person, same answer, within a minute: one history entry. */
+    assert_true(history_has(c, "answer scr.evaluation", "", "no"));
+    /* Writing the same again changes nothing, not even the revision. */
+    assert_int_equal(store_set_answer(s, b, "scr.evaluation", "no", "why", true, 2, &e), 0);
+    assess_free(c);
+    c = load(s, id);
+    assert_int_equal(assess_answer(c, "scr.evaluation")->revision, 2);
+    /* Clearing keeps the row (and its revision count). */
+    assert_int_equal(store_set_answer(s, b, "scr.evaluation", "", "", false, 2, &e), 0);
+    assess_free(c);
+    c = load(s, id);
+    assert_null(assess_value(c, "scr.evaluation"));
+    assert_int_equal(assess_answer(c, "scr.evaluation")->revision, 3);
+    assess_free(a);
+    assess_free(b);
+    assess_free(c);
+    store_close(s);
+}
+
+static struct risk make_risk(const char *title, int l, int sv, int la, int sa)
+{
+    struct risk r;
+    memset(&r, 0, sizeof r);
+    r.title = (char *)title;
+    r.description = r.source = r.impacts = r.threats = (char *)"";
+    r.likelihood_why = r.severity_why = r.likelihood_after_why = r.severity_after_why = (char *)"";
+    r.likelihood = l;
+    r.severity = sv;
+    r.likelihood_after = la;
+    r.severity_after = sa;
+    return r;
+}
+
+static void test_risks_measures(void **state)
+{
+    struct store *s = fresh();
+    int64_t id = create(s, "Register");
+    struct assessment *a = load(s, id);
+    struct err e;
+    struct risk r1 = make_risk("Re-identification", 3, 4, 2, 2);
+    struct risk r2 = make_risk("Profiling", 4, 4, 0, 0);
+    assert_int_equal(store_add_risk(s, a, &r1, &e), 0);
+    assert_int_equal(store_add_risk(s, a, &r2, &e), 0);
+    assert_int_equal(r1.number, 1);
+    assert_int_equal(r2.number, 2);
+    assert_int_equal(a->nrisks, 2);
+    struct risk bad = make_risk("Too likely", 9, 1, 0, 0);
+    assert_int_equal(store_add_risk(s, a, &bad, &e), -1);
+
+    int links[] = { 1, 2 };
+    struct measure m;
+    memset(&m, 0, sizeof m);
+    m.title = (char *)"Pseudonymise";
+    m.description = (char *)"";
+    m.owner = (char *)"IT";
+    m.due = (char *)"2027-01-31";
+    m.status = MS_PLANNED;
+    m.type = MT_TECHNICAL;
+    m.risks = links;
+    m.nrisks = 2;
+    assert_int_equal(store_add_measure(s, a, &m, &e), 0);
+    assert_int_equal(m.number, 1);
+    int missing[] = { 7 };
+    struct measure m2 = m;
+    m2.risks = missing;
+    m2.nrisks = 1;
+    assert_int_equal(store_add_measure(s, a, &m2, &e), -1);
+    assert_non_null(strstr(e.text, "R7"));
+    assert_int_equal(a->nmeasures, 1);
+
+    struct assessment *b = load(s, id);
+    assert_int_equal(b->nrisks, 2);
+    assert_string_equal(b->risks[0].title, "Re-identification");
+    assert_int_equal(b->risks[0].likelihood, 3);
+    assert_int_equal(b->nmeasures, 1);
+    assert_int_equal(b->measures[0].nrisks, 2);
+    assert_int_equal(b->measures[0].risks[1], 2);
+    assert_string_equal(b->measures[0].due, "2027-01-31");
+
+    /* Update: only changed fields in the history. */
+    struct risk up = b->risks[0];
+    up.severity = 2;
+    assert_int_equal(store_update_risk(s, b, &up, &e), 0);
+    assert_int_equal(b->risks[0].severity, 2);
+    struct measure mu = b->measures[0];
+    mu.status = MS_DONE;
+    int one[] = { 1 };
+    mu.risks = one;
+    mu.nrisks = 1;
+    assert_int_equal(store_update_measure(s, b, &mu, &e), 0);
+    assert_int_equal(b->measures[0].status, MS_DONE);
+    assert_int_equal(b->measures[0].nrisks, 1);
+    assert_true(history_has(b, "risk R1 severity", "4", "2"));
+    assert_true(history_has(b, "measure M1 status", "planned", "done"));
+    assert_true(history_has(b, "measure M1 risks", "R1, R2", "R1"));
+    assert_false(history_has(b, "risk R1 title", NULL, NULL));
+
+    /* Deleting a risk removes its links; numbers are never reused. */
+    assert_int_equal(store_delete_risk(s, b, b->risks[0].id, &e), 0);
+    assert_int_equal(b->nrisks, 1);
+    assert_int_equal(b->measures[0].nrisks, 0);
+    struct risk r3 = make_risk("Third", 1, 1, 0, 0);
+    assert_int_equal(store_add_risk(s, b, &r3, &e), 0);
+    assert_int_equal(r3.number, 3);
+    struct assessment *c = load(s, id);
+    assert_int_equal(c->nrisks, 2);
+    assert_int_equal(c->measures[0].nrisks, 0);
+    assert_true(history_has(c, "risk R1 deleted", "Re-identification", ""));
+    assert_int_equal(store_delete_measure(s, c, c->measures[0].id, &e), 0);
+    assert_int_equal(c->nmeasures, 0);
+    assess_free(c);
+    c = load(s, id);
+    assert_int_equal(c->nmeasures, 0);
+
+    /* The listing's summary follows: R2 is High before measures. */
+    struct store_list l;
+    assert_int_equal(store_list(s, false, &l, &e), 0);
+    assert_int_equal(l.count, 1);
+    assert_string_equal(l.items[0].highest_name, "High");
+    assert_true(l.items[0].highest_is_high);
+    store_list_free(&l);
+    assess_free(a);
+    assess_free(b);
+    assess_free(c);
+    store_close(s);
+}
+
+static void test_signoffs_status(void **state)
+{
+    struct store *s = fresh();
+    int64_t id = create(s, "Signed");
+    struct assessment *a = load(s, id);
+    struct err e;
+    struct signoff so = a->signoffs[SR_DPO];
+    so.name = (char *)"Dana";
+    so.advice = (char *)"Go ahead";
+    so.advice_followed = 0;
+    so.why_not = (char *)"Cost";
+    so.date = (char *)"2026-12-01";
+    assert_int_equal(store_set_signoff(s, a, &so, &e), 0);
+    assert_string_equal(a->signoffs[SR_DPO].name, "Dana");
+    so.date = (char *)"2026-13-01";
+    assert_int_equal(store_set_signoff(s, a, &so, &e), -1);
+    assert_int_equal(store_set_status(s, a, ST_REVIEW, &e), 0);
+    assert_int_equal(store_set_title(s, a, "Signed off", &e), 0);
+    assert_int_equal(store_set_review_date(s, a, "2027-06-30", &e), 0);
+    assert_int_equal(store_set_review_date(s, a, "soon", &e), -1);
+    struct assessment *b = load(s, id);
+    assert_string_equal(b->signoffs[SR_DPO].advice, "Go ahead");
+    assert_int_equal(b->signoffs[SR_DPO].advice_followed, 0);
+    assert_string_equal(b->signoffs[SR_DPO].why_not, "Cost");
+    assert_string_equal(b->signoffs[SR_CONTROLLER].name, "");
+    assert_int_equal(b->status, ST_REVIEW);
+    assert_string_equal(b->title, "Signed off");
+    assert_string_equal(b->review_date, "2027-06-30");
+    assert_true(history_has(b, "status", "draft", "review"));
+    assert_true(history_has(b, "title", "Signed", "Signed off"));
+    assert_true(history_has(b, "sign-off dpo advice followed", "", "no"));
+    /* Archived ones leave the listing unless asked for. */
+    assert_int_equal(store_set_status(s, b, ST_ARCHIVED, &e), 0);
+    struct store_list l;
+    assert_int_equal(store_list(s, false, &l, &e), 0);
+    assert_int_equal(l.count, 0);
+    store_list_free(&l);
+    assert_int_equal(store_list(s, true, &l, &e), 0);
+    assert_int_equal(l.count, 1);
+    assert_int_equal(l.items[0].status, ST_ARCHIVED);
+    store_list_free(&l);
+    assess_free(a);
+    assess_free(b);
+    store_close(s);
+}
+
+static void test_duplicate_delete_insert(void **state)
+{
+    struct store *s = fresh();
+    int64_t id = create(s, "Original");
+    struct assessment *a = load(s, id);
+    struct err e;
+    assert_int_equal(store_set_answer(s, a, "scr.evaluation", "yes", "", false, 0, &e), 0);
+    struct risk r = make_risk("R", 2, 2, 0, 0);
+    assert_int_equal(store_add_risk(s, a, &r, &e), 0);
+    struct signoff so = a->signoffs[SR_DPO];
+    so.name = (char *)"Dana";
+    assert_int_equal(store_set_signoff(s, a, &so, &e), 0);
+
+    int64_t copy = store_duplicate(s, id, &e);
+    assert_true(copy > id);
+    struct assessment *c = load(s, copy);
+    assert_string_equal(c->title, "Copy of Original");
+    assert_string_not_equal(c->uuid, a->uuid);
+    assert_string_equal(assess_value(c, "scr.evaluation"), "yes");
+    assert_int_equal(c->nrisks, 1);
+    assert_string_equal(c->signoffs[SR_DPO].name, "");
+    assert_true(history_has(c, "copied from", "", a->uuid));
+
+    /* Insert keeps a free uuid, replaces a taken one. */
+    struct assessment *imp = load(s, id);
+    int64_t nid = store_insert(s, imp, NULL, 0, &e);
+    assert_int_equal(nid, -1);
+    size_t len;
+    char *xml = store_template_xml(s, id, &len, &e);
+    nid = store_insert(s, imp, xml, len, &e);
+    assert_true(nid > 0);
+    assert_string_not_equal(imp->uuid, a->uuid);
+    struct assessment *i2 = load(s, nid);
+    assert_int_equal(i2->nrisks, 1);
+    assert_string_equal(i2->signoffs[SR_DPO].name, "Dana");
+    assert_true(history_has(i2, "imported", "", "Original"));
+    assert_true(history_has(i2, "answer scr.evaluation", "", "yes"));
+    char kept[37];
+    snprintf(kept, sizeof kept, "%s", a->uuid);
+    assert_int_equal(store_delete(s, id, &e), 0);
+    assert_int_equal(store_delete(s, id, &e), -1);
+    snprintf(i2->uuid, sizeof i2->uuid, "%s", kept);
+    int64_t again = store_insert(s, i2, xml, len, &e);
+    assert_true(again > 0);
+    assert_string_equal(i2->uuid, kept);
+    assert_int_equal(store_resolve(s, kept, &e), again);
+    char prefix[9];
+    snprintf(prefix, sizeof prefix, "%s", kept);
+    assert_int_equal(store_resolve(s, prefix, &e), again);
+    assert_int_equal(store_resolve(s, "nothing", &e), -1);
+    free(xml);
+    assess_free(a);
+    assess_free(c);
+    assess_free(imp);
+    assess_free(i2);
+    store_close(s);
+}
+
+static void test_open_checks(void **state)
+{
+    struct store *s = fresh();
+    create(s, "Kept");
+    store_close(s);
+    struct err e;
+    /* Read-only by request: reads work, writes say why they fail. */
+    s = store_open(path, true, NULL, &e);
+    assert_non_null(s);
+    assert_true(store_is_read_only(s));
+    struct store_list l;
+    assert_int_equal(store_list(s, false, &l, &e), 0);
+    assert_int_equal(l.count, 1);
+    store_list_free(&l);
+    size_t len;
+    const char *xml = tmpl_builtin_xml(&len);
+    assert_int_equal(store_create(s, "No", xml, len, NULL, &e), -1);
+    assert_non_null(strstr(e.text, "read-only"));
+    store_close(s);
+    /* Reading a file that does not exist does not create it. */
+    char missing[300];
+    snprintf(missing, sizeof missing, "%s/missing.sqlite", dir);
+    assert_null(store_open(missing, true, NULL, &e));
+    assert_int_equal(access(missing, F_OK), -1);
+    /* Not SQLite. */
+    char text[300];
+    snprintf(text, sizeof text, "%s/text.sqlite", dir);
+    FILE *f = fopen(text, "w");
+    for (int i = 0; i < 100; i++)
+        fprintf(f, "not a database %d\n", i);
+    fclose(f);
+    assert_null(store_open(text, false, NULL, &e));
+    assert_non_null(strstr(e.text, "not an SQLite file"));
+    assert_int_equal(store_schema_version(), 1);
+    setenv("DPIA_USER", "someone", 1);
+    s = store_open(path, false, NULL, &e);
+    assert_string_equal(store_who(s), "someone");
+    store_set_who(s, "other");
+    assert_string_equal(store_who(s), "other");
+    store_close(s);
+}
+
+static int teardown(void **state)
+{
+    char cmd[300];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    return system(cmd) == 0 ? 0 : -1;
+}
+
+int main(void)
+{
+    setlocale(LC_ALL, "C.UTF-8");
+    if (!mkdtemp(dir))
+        return 1;
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_create_load),
+        cmocka_unit_test(test_answers_and_conflict),
+        cmocka_unit_test(test_risks_measures),
+        cmocka_unit_test(test_signoffs_status),
+        cmocka_unit_test(test_duplicate_delete_insert),
+        cmocka_unit_test(test_open_checks),
+    };
+    int rc = cmocka_run_group_tests_name("store", tests, NULL, teardown);
+    tmpl_cleanup();
+    return rc;
+}
