@@ -80,8 +80,11 @@ static void show_text(const struct assessment *a, const struct screening *sc,
     printf("\n  risk method: ");
     cli_put_line(stdout, m ? m->name : "");
     printf("\n  created %s, last change %s\n", cli_time(a->created, c1), cli_time(a->updated, c2));
-    if (*a->review_date)
-        printf("  review date: %s\n", a->review_date);
+    if (*a->review_date) {
+        printf("  review date: ");
+        cli_put_line(stdout, a->review_date);
+        putchar('\n');
+    }
     printf("  progress: %d%% (%d of %d)\n", logic_percent(total), total->answered, total->total);
 
     printf("\nSections\n");
@@ -146,8 +149,10 @@ static void show_text(const struct assessment *a, const struct screening *sc,
             printf(", owner ");
             cli_put_cut(stdout, me->owner, 30);
         }
-        if (*me->due)
-            printf(", due %s", me->due);
+        if (*me->due) {
+            printf(", due ");
+            cli_put_line(stdout, me->due);
+        }
         if (*risks)
             printf(", for %s", risks);
         putchar('\n');
@@ -163,8 +168,10 @@ static void show_text(const struct assessment *a, const struct screening *sc,
             continue;
         }
         cli_put_line(stdout, so->name);
-        if (*so->date)
-            printf(", %s", so->date);
+        if (*so->date) {
+            printf(", ");
+            cli_put_line(stdout, so->date);
+        }
         if (so->decision != DEC_NONE)
             printf(", %s", decision_label(so->decision));
         putchar('\n');
@@ -198,8 +205,9 @@ static void show_tsv(const struct assessment *a, const struct screening *sc,
     cli_put_tsv(stdout, a->title);
     printf("\nstatus\t%s\ntemplate\t", assess_status_key(a->status));
     cli_put_tsv(stdout, a->tmpl->id);
-    printf("\nupdated\t%s\nreview\t%s\npercent\t%d\n", cli_time_iso(a->updated, c1),
-           a->review_date, logic_percent(total));
+    printf("\nupdated\t%s\nreview\t", cli_time_iso(a->updated, c1));
+    cli_put_tsv(stdout, a->review_date);
+    printf("\npercent\t%d\n", logic_percent(total));
     for (size_t i = 0; i < a->tmpl->nsections; i++) {
         struct progress p;
         logic_section_progress(a, i, &p);
@@ -230,7 +238,9 @@ static void show_tsv(const struct assessment *a, const struct screening *sc,
         char *risks = risk_numbers(me);
         printf("measure\tM%d\t%s\t", me->number, measure_status_key(me->status));
         cli_put_tsv(stdout, me->owner);
-        printf("\t%s\t%s\t", me->due, risks);
+        putchar('\t');
+        cli_put_tsv(stdout, me->due);
+        printf("\t%s\t", risks);
         cli_put_tsv(stdout, me->title);
         putchar('\n');
         free(risks);
