@@ -507,6 +507,7 @@ thead { display: table-header-group; }
 .maps { display: flex; flex-wrap: wrap; gap: 1.5em; }
 figure { margin: 1em 0; } figcaption { font-size: 9pt; text-align: center; }
 nav.contents ol { line-height: 1.8; }
+.why dl { margin: 0.2em 0 0.8em; font-size: 9.5pt; } .why dt { font-style: italic; color: #444; } .why dd { margin: 0 0 0.3em 1.5em; }
 a { color: inherit; }
 dl.integrity { margin-top: 3em; font-size: 9pt; color: #333; }
 dl.integrity dt { font-weight: bold; } dl.integrity dd { margin: 0 0 0.4em 0; }

@@ -34,7 +34,8 @@
  * entry the import adds (and so assessment/@updated when the store moves
  * it); the uuid when the original is already in the database; and the
  * record digest, which follows from those. The local database id is not
- * part of the record.
+ * part of the record, nor are answers to questions that their conditions
+ * hide (a record holds the questions as they were shown).
  */
 #ifndef DPIA_REPORT_H
 #define DPIA_REPORT_H
