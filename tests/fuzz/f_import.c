@@ -1,0 +1,67 @@
+/*
+ * libFuzzer target: the import of an XML record (report_import), the
+ * one path by which a file from outside becomes an assessment.
+ *
+ * A mutated record almost always fails the digest check, which would
+ * keep the fuzzer out of everything behind it. So each input is tried
+ * twice: as it is (the parser, the limits, the schema, the digest), and
+ * with its digest recomputed the way an export writes it (the checks of
+ * values, scores, measures and the template snapshot behind it).
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/tree.h>
+
+#include "core/xmlsafe.h"
+#include "fuzz.h"
+#include "report/report.h"
+#include "report/report_int.h"
+
+static void import(const char *buf, size_t len)
+{
+    struct err e;
+    char *snap = NULL;
+    size_t snap_len = 0;
+    struct assessment *a = report_import(buf, len, "fuzz", &snap, &snap_len, &e);
+    assess_free(a);
+    free(snap);
+}
+
+/* The input with a digest that matches its content; NULL when it is not
+ * XML or has no element to hold the digest. */
+static xmlChar *redigest(const char *buf, size_t len, int *out_len)
+{
+    struct err e;
+    xmlDocPtr doc = xmlsafe_parse(buf, len, "fuzz", REPORT_MAX_DEPTH, &e);
+    if (!doc)
+        return NULL;
+    xmlNodePtr root = xmlDocGetRootElement(doc), dg = NULL;
+    for (xmlNodePtr c = root ? root->children : NULL; c; c = c->next)
+        if (c->type == XML_ELEMENT_NODE)
+            dg = c;
+    xmlChar *out = NULL;
+    char hex[65];
+    if (dg && report_doc_digest(doc, dg, hex, &e) == 0) {
+        xmlNodeSetContent(dg, (const xmlChar *)hex);
+        xmlDocDumpMemory(doc, &out, out_len);
+    }
+    xmlFreeDoc(doc);
+    return out;
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    if (size > REPORT_MAX_BYTES + 1)
+        return 0;
+    import((const char *)data, size);
+    int n = 0;
+    xmlChar *fixed = redigest((const char *)data, size, &n);
+    if (fixed) {
+        import((const char *)fixed, (size_t)n);
+        xmlFree(fixed);
+    }
+    return 0;
+}
