@@ -49,7 +49,8 @@ SHELL_TESTS = \
 	tests/screen/journey.sh \
 	tests/screen/robust.sh \
 	tests/screen/risks.sh \
-	tests/screen/theme.sh
+	tests/screen/theme.sh \
+	tests/screen/example.sh
 TESTS += $(SHELL_TESTS)
 EXTRA_DIST += $(SHELL_TESTS) tests/lib.sh tests/tmux.sh
 EXTRA_DIST += \

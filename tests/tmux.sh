@@ -35,7 +35,7 @@ tmux_start() {
     shift 2
     rm -f "$T/status"
     # The command line is quoted for the pane's /bin/sh.
-    cmd="cd '$T' && LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm-256color HOME='$HOME' DPIA_USER=tester"
+    cmd="cd '$T' && LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=${DPIA_TERM:-tmux-256color} HOME='$HOME' DPIA_USER=tester"
     [ -n "${DPIA_ENV:-}" ] && cmd="$cmd $DPIA_ENV"
     cmd="$cmd ${DPIA_WRAPPER:-} '$DPIA'"
     for a in "$@"; do

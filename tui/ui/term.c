@@ -196,9 +196,11 @@ int term_key_ctrl_right(void)
     return ctrl_right;
 }
 
-/* After an ESC: is it "[200~" (paste start) or "[201~" (paste end)?
- * Returns 200, 201, or 0 (then whatever was read is lost, except a
- * single following character, which is pushed back). */
+/* After an ESC: a bracketed-paste marker ("[200~" starts, "[201~" ends),
+ * another control sequence the terminal description does not know
+ * (swallowed whole, so that its bytes are not taken for commands), or a
+ * plain Esc. Returns 200, 201, -1 (swallowed) or 0 (plain Esc; a key
+ * that followed is pushed back). */
 static int bracket_code(void)
 {
     wint_t c;
@@ -210,21 +212,27 @@ static int bracket_code(void)
         ungetch((int)c); /* a key right after Esc (Esc, then Down) */
         return 0;
     }
-    if (c != '[') {
+    if (c != '[' && c != 'O') {
         unget_wch((wchar_t)c);
         return 0;
     }
-    char seq[5] = "";
-    for (int i = 0; i < 4; i++) {
+    bool csi = c == '[';
+    char seq[24] = "";
+    size_t n = 0;
+    /* Parameter and intermediate bytes, then one final byte. */
+    while (n + 1 < sizeof seq) {
         if (get_wch(&c) != OK || c > 127)
-            return 0;
-        seq[i] = (char)c;
+            return -1;
+        seq[n++] = (char)c;
+        if (!csi || (c >= 0x40 && c <= 0x7e))
+            break;
     }
-    if (strcmp(seq, "200~") == 0)
+    seq[n] = '\0';
+    if (csi && strcmp(seq, "200~") == 0)
         return 200;
-    if (strcmp(seq, "201~") == 0)
+    if (csi && strcmp(seq, "201~") == 0)
         return 201;
-    return 0;
+    return -1;
 }
 
 /* Collects a paste up to ESC[201~ (or a pause, or 1 MiB). */
@@ -278,7 +286,7 @@ enum term_input term_read(wint_t *ch, int timeout_ms)
                 read_paste();
                 return pending_signal ? TERM_SIGNAL : TERM_PASTE;
             }
-            if (code == 201)
+            if (code == 201 || code == -1)
                 return TERM_TICK;
             *ch = 27;
             return TERM_KEY; /* Esc is a key like the others */
