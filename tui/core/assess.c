@@ -70,26 +70,77 @@ struct assessment *assess_new(void)
     return a;
 }
 
-static void free_risk(struct risk *r)
+static char *dup0(const char *s)
 {
-    free(r->title);
-    free(r->description);
-    free(r->source);
-    free(r->impacts);
-    free(r->threats);
-    free(r->likelihood_why);
-    free(r->severity_why);
-    free(r->likelihood_after_why);
-    free(r->severity_after_why);
+    return xstrdup(s ? s : "");
 }
 
-static void free_measure(struct measure *m)
+void assess_risk_copy(struct risk *dst, const struct risk *src)
 {
-    free(m->title);
-    free(m->description);
-    free(m->owner);
-    free(m->due);
-    free(m->risks);
+    *dst = *src;
+    dst->title = dup0(src->title);
+    dst->description = dup0(src->description);
+    dst->source = dup0(src->source);
+    dst->impacts = dup0(src->impacts);
+    dst->threats = dup0(src->threats);
+    dst->likelihood_why = dup0(src->likelihood_why);
+    dst->severity_why = dup0(src->severity_why);
+    dst->likelihood_after_why = dup0(src->likelihood_after_why);
+    dst->severity_after_why = dup0(src->severity_after_why);
+}
+
+void assess_risk_clear(struct risk *r)
+{
+    XFREE(r->title);
+    XFREE(r->description);
+    XFREE(r->source);
+    XFREE(r->impacts);
+    XFREE(r->threats);
+    XFREE(r->likelihood_why);
+    XFREE(r->severity_why);
+    XFREE(r->likelihood_after_why);
+    XFREE(r->severity_after_why);
+}
+
+void assess_measure_copy(struct measure *dst, const struct measure *src)
+{
+    *dst = *src;
+    dst->title = dup0(src->title);
+    dst->description = dup0(src->description);
+    dst->owner = dup0(src->owner);
+    dst->due = dup0(src->due);
+    dst->risks = xcalloc(src->nrisks + 1, sizeof *dst->risks);
+    if (src->nrisks)
+        memcpy(dst->risks, src->risks, src->nrisks * sizeof *dst->risks);
+}
+
+void assess_measure_clear(struct measure *m)
+{
+    XFREE(m->title);
+    XFREE(m->description);
+    XFREE(m->owner);
+    XFREE(m->due);
+    XFREE(m->risks);
+    m->nrisks = 0;
+}
+
+void assess_signoff_copy(struct signoff *dst, const struct signoff *src)
+{
+    *dst = *src;
+    dst->name = dup0(src->name);
+    dst->position = dup0(src->position);
+    dst->date = dup0(src->date);
+    dst->advice = dup0(src->advice);
+    dst->why_not = dup0(src->why_not);
+}
+
+void assess_signoff_clear(struct signoff *so)
+{
+    XFREE(so->name);
+    XFREE(so->position);
+    XFREE(so->date);
+    XFREE(so->advice);
+    XFREE(so->why_not);
 }
 
 void assess_free(struct assessment *a)
@@ -108,10 +159,10 @@ void assess_free(struct assessment *a)
     }
     free(a->answers);
     for (size_t i = 0; i < a->nrisks; i++)
-        free_risk(&a->risks[i]);
+        assess_risk_clear(&a->risks[i]);
     free(a->risks);
     for (size_t i = 0; i < a->nmeasures; i++)
-        free_measure(&a->measures[i]);
+        assess_measure_clear(&a->measures[i]);
     free(a->measures);
     for (size_t i = 0; i < a->nhistory; i++) {
         free(a->history[i].who);
@@ -120,14 +171,8 @@ void assess_free(struct assessment *a)
         free(a->history[i].new_value);
     }
     free(a->history);
-    for (int r = 0; r < SR_COUNT; r++) {
-        struct signoff *so = &a->signoffs[r];
-        free(so->name);
-        free(so->position);
-        free(so->date);
-        free(so->advice);
-        free(so->why_not);
-    }
+    for (int r = 0; r < SR_COUNT; r++)
+        assess_signoff_clear(&a->signoffs[r]);
     free(a);
 }
 

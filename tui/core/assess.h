@@ -189,6 +189,16 @@ const char *assess_value(const struct assessment *a, const char *qid);
 /* Adds or replaces an answer in memory (copies the strings). */
 struct answer *assess_set_answer(struct assessment *a, const char *qid, const char *value);
 
+/* Deep copies (dst is overwritten, not freed first) and releasing the
+ * strings a risk, measure or sign-off owns (the struct itself stays,
+ * zeroed strings freed and set to NULL). */
+void assess_risk_copy(struct risk *dst, const struct risk *src);
+void assess_risk_clear(struct risk *r);
+void assess_measure_copy(struct measure *dst, const struct measure *src);
+void assess_measure_clear(struct measure *m);
+void assess_signoff_copy(struct signoff *dst, const struct signoff *src);
+void assess_signoff_clear(struct signoff *so);
+
 /* Appends a history entry (copies the strings). */
 void assess_add_change(struct assessment *a, int64_t when, const char *who, const char *what,
                        const char *old_value, const char *new_value);

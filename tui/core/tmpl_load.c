@@ -58,14 +58,8 @@ static int fail_at(struct load *L, const xmlNode *node, const char *fmt, ...)
 
 static xmlRelaxNGPtr get_schema(struct err *e)
 {
-    if (schema)
-        return schema;
-    xmlRelaxNGParserCtxtPtr pc =
-        xmlRelaxNGNewMemParserCtxt(res_template_rng, (int)res_template_rng_len);
-    if (pc) {
-        schema = xmlRelaxNGParse(pc);
-        xmlRelaxNGFreeParserCtxt(pc);
-    }
+    if (!schema)
+        schema = xmlsafe_schema(res_template_rng, (size_t)res_template_rng_len);
     if (!schema)
         err_set(e, "built-in template schema does not parse");
     return schema;
@@ -574,37 +568,10 @@ static int build(struct load *L, const xmlNode *root)
 
 /* --- validation against the schema ------------------------------------- */
 
-static void rng_error(void *ctx, xmlErrorPtr err)
-{
-    struct load *L = ctx;
-    if (L->failed || !err)
-        return;
-    char msg[ERR_MAX];
-    snprintf(msg, sizeof msg, "%s", err->message ? err->message : "invalid");
-    size_t n = strlen(msg);
-    while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
-        msg[--n] = '\0';
-    int line = err->line;
-    if (line <= 0 && err->node)
-        line = (int)xmlGetLineNo((xmlNodePtr)err->node);
-    err_set(L->e, "%s:%d: %s", L->name, line > 0 ? line : 1, msg);
-    L->failed = true;
-}
-
 static int validate(struct load *L, xmlDocPtr doc)
 {
     xmlRelaxNGPtr rng = get_schema(L->e);
-    if (!rng)
-        return L->failed = true, -1;
-    xmlRelaxNGValidCtxtPtr vc = xmlRelaxNGNewValidCtxt(rng);
-    if (!vc)
-        return err_set(L->e, "%s: out of memory validating", L->name);
-    xmlRelaxNGSetValidStructuredErrors(vc, rng_error, L);
-    int rc = xmlRelaxNGValidateDoc(vc, doc);
-    xmlRelaxNGFreeValidCtxt(vc);
-    if (rc != 0) {
-        if (!L->failed)
-            err_set(L->e, "%s:1: does not follow the template schema", L->name);
+    if (!rng || xmlsafe_validate(doc, rng, L->name, "template", L->e) < 0) {
         L->failed = true;
         return -1;
     }

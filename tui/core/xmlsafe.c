@@ -7,6 +7,7 @@
 
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
+#include <libxml/relaxng.h>
 #include <libxml/xmlerror.h>
 
 struct state {
@@ -114,4 +115,60 @@ xmlDocPtr xmlsafe_parse(const char *buf, size_t len, const char *name, int max_d
         return NULL;
     }
     return doc;
+}
+
+static void quiet(void *ctx, const char *msg, ...)
+{
+}
+
+xmlRelaxNGPtr xmlsafe_schema(const char *rng, size_t len)
+{
+    xmlRelaxNGParserCtxtPtr pc = xmlRelaxNGNewMemParserCtxt(rng, (int)len);
+    if (!pc)
+        return NULL;
+    xmlRelaxNGSetParserErrors(pc, quiet, quiet, NULL);
+    xmlRelaxNGPtr schema = xmlRelaxNGParse(pc);
+    xmlRelaxNGFreeParserCtxt(pc);
+    return schema;
+}
+
+struct rng_state {
+    const char *name;
+    struct err *e;
+    bool failed;
+};
+
+static void rng_error(void *ctx, xmlErrorPtr err)
+{
+    struct rng_state *st = ctx;
+    if (st->failed || !err)
+        return;
+    char msg[ERR_MAX];
+    snprintf(msg, sizeof msg, "%s", err->message ? err->message : "invalid");
+    size_t n = strlen(msg);
+    while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
+        msg[--n] = '\0';
+    int line = err->line;
+    if (line <= 0 && err->node)
+        line = (int)xmlGetLineNo((xmlNodePtr)err->node);
+    err_set(st->e, "%s:%d: %s", st->name, line > 0 ? line : 1, msg);
+    st->failed = true;
+}
+
+int xmlsafe_validate(xmlDocPtr doc, xmlRelaxNGPtr schema, const char *name, const char *what,
+                     struct err *e)
+{
+    xmlRelaxNGValidCtxtPtr vc = xmlRelaxNGNewValidCtxt(schema);
+    if (!vc)
+        return err_set(e, "%s: out of memory validating", name);
+    struct rng_state st = { name, e, false };
+    xmlRelaxNGSetValidStructuredErrors(vc, rng_error, &st);
+    int rc = xmlRelaxNGValidateDoc(vc, doc);
+    xmlRelaxNGFreeValidCtxt(vc);
+    if (rc != 0) {
+        if (!st.failed)
+            err_set(e, "%s:1: does not follow the %s schema", name, what);
+        return -1;
+    }
+    return 0;
 }

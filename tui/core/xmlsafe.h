@@ -19,4 +19,14 @@
 xmlDocPtr xmlsafe_parse(const char *buf, size_t len, const char *name, int max_depth,
                         struct err *e);
 
+/* Parses a RELAX NG schema held in memory (compiled into the program);
+ * NULL when it does not parse. The caller frees it with xmlRelaxNGFree. */
+struct _xmlRelaxNG *xmlsafe_schema(const char *rng, size_t len);
+
+/* Validates doc against schema; the first problem is reported as
+ * "NAME:LINE: message", with `what` naming the schema when libxml2 gives
+ * no message ("does not follow the WHAT schema"). */
+int xmlsafe_validate(xmlDocPtr doc, struct _xmlRelaxNG *schema, const char *name,
+                     const char *what, struct err *e);
+
 #endif

@@ -14,6 +14,7 @@
 #include <libxml/relaxng.h>
 #include <libxml/xmlsave.h>
 
+#include "core/xmlsafe.h"
 #include "report/report_int.h"
 #include "util/sha256.h"
 #include "util/text.h"
@@ -199,59 +200,13 @@ int report_doc_digest(xmlDocPtr doc, xmlNodePtr digest, char hex[65], struct err
 
 static xmlRelaxNGPtr schema;
 
-struct rng_state {
-    const char *name;
-    struct err *e;
-    bool failed;
-};
-
-static void rng_error(void *ctx, xmlErrorPtr err)
-{
-    struct rng_state *st = ctx;
-    if (st->failed || !err)
-        return;
-    char msg[ERR_MAX];
-    snprintf(msg, sizeof msg, "%s", err->message ? err->message : "invalid");
-    size_t n = strlen(msg);
-    while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
-        msg[--n] = '\0';
-    int line = err->line;
-    if (line <= 0 && err->node)
-        line = (int)xmlGetLineNo((xmlNodePtr)err->node);
-    err_set(st->e, "%s:%d: %s", st->name, line > 0 ? line : 1, msg);
-    st->failed = true;
-}
-
-static void quiet(void *ctx, const char *msg, ...)
-{
-}
-
 int report_validate(xmlDocPtr doc, const char *name, struct err *e)
 {
-    if (!schema) {
-        xmlRelaxNGParserCtxtPtr pc =
-            xmlRelaxNGNewMemParserCtxt(res_record_rng, (int)res_record_rng_len);
-        if (pc) {
-            xmlRelaxNGSetParserErrors(pc, quiet, quiet, NULL);
-            schema = xmlRelaxNGParse(pc);
-            xmlRelaxNGFreeParserCtxt(pc);
-        }
-        if (!schema)
-            return err_set(e, "the built-in record schema does not parse");
-    }
-    xmlRelaxNGValidCtxtPtr vc = xmlRelaxNGNewValidCtxt(schema);
-    if (!vc)
-        return err_set(e, "%s: out of memory validating", name);
-    struct rng_state st = { name, e, false };
-    xmlRelaxNGSetValidStructuredErrors(vc, rng_error, &st);
-    int rc = xmlRelaxNGValidateDoc(vc, doc);
-    xmlRelaxNGFreeValidCtxt(vc);
-    if (rc != 0) {
-        if (!st.failed)
-            err_set(e, "%s:1: does not follow the record schema", name);
-        return -1;
-    }
-    return 0;
+    if (!schema)
+        schema = xmlsafe_schema(res_record_rng, (size_t)res_record_rng_len);
+    if (!schema)
+        return err_set(e, "the built-in record schema does not parse");
+    return xmlsafe_validate(doc, schema, name, "record", e);
 }
 
 void report_doc_serialise(xmlDocPtr doc, struct buf *out)

@@ -641,7 +641,7 @@ int64_t store_duplicate(struct store *s, int64_t id, struct err *e)
     a->created = 0;
     a->status = ST_DRAFT;
     for (int r = 0; r < SR_COUNT; r++) {
-        store_signoff_clear(&a->signoffs[r]);
+        assess_signoff_clear(&a->signoffs[r]);
         memset(&a->signoffs[r], 0, sizeof a->signoffs[r]);
         a->signoffs[r].advice_followed = -1;
     }

@@ -247,16 +247,16 @@ int store_set_signoff(struct store *s, struct assessment *a, const struct signof
     }
     if (store_put_signoff(s, a->id, so, e) < 0 || store_finish(s, a, e) < 0)
         goto fail;
-    store_signoff_clear(&old);
+    assess_signoff_clear(&old);
     /* Copy before clearing: so may share strings with the old entry. */
     struct signoff copy;
-    store_signoff_copy(&copy, so);
-    store_signoff_clear(&a->signoffs[so->role]);
+    assess_signoff_copy(&copy, so);
+    assess_signoff_clear(&a->signoffs[so->role]);
     a->signoffs[so->role] = copy;
     a->updated = store_now();
     return 0;
 fail:
-    store_signoff_clear(&old);
+    assess_signoff_clear(&old);
     store_txn_rollback(s);
     return -1;
 }

@@ -80,7 +80,7 @@ int store_add_risk(struct store *s, struct assessment *a, struct risk *r, struct
         store_finish(s, a, e) < 0)
         goto fail;
     a->risks = xrealloc(a->risks, (a->nrisks + 1) * sizeof *a->risks);
-    store_risk_copy(&a->risks[a->nrisks++], r);
+    assess_risk_copy(&a->risks[a->nrisks++], r);
     a->updated = store_now();
     return 0;
 fail:
@@ -132,16 +132,16 @@ int store_update_risk(struct store *s, struct assessment *a, const struct risk *
     if (mem) {
         /* Copy before clearing: r may be mem, or share its strings. */
         struct risk copy;
-        store_risk_copy(&copy, r);
+        assess_risk_copy(&copy, r);
         copy.number = old.number;
-        store_risk_clear(mem);
+        assess_risk_clear(mem);
         *mem = copy;
     }
-    store_risk_clear(&old);
+    assess_risk_clear(&old);
     a->updated = store_now();
     return 0;
 fail:
-    store_risk_clear(&old);
+    assess_risk_clear(&old);
     store_txn_rollback(s);
     return -1;
 }
@@ -168,7 +168,7 @@ int store_delete_risk(struct store *s, struct assessment *a, int64_t risk_id, st
     struct risk *mem = find_risk(a, risk_id);
     if (mem) {
         size_t i = (size_t)(mem - a->risks);
-        store_risk_clear(mem);
+        assess_risk_clear(mem);
         memmove(mem, mem + 1, (a->nrisks - i - 1) * sizeof *mem);
         a->nrisks--;
     }
@@ -180,11 +180,11 @@ int store_delete_risk(struct store *s, struct assessment *a, int64_t risk_id, st
                 m->risks[k++] = m->risks[j];
         m->nrisks = k;
     }
-    store_risk_clear(&old);
+    assess_risk_clear(&old);
     a->updated = store_now();
     return 0;
 fail:
-    store_risk_clear(&old);
+    assess_risk_clear(&old);
     store_txn_rollback(s);
     return -1;
 }
@@ -234,7 +234,7 @@ int store_add_measure(struct store *s, struct assessment *a, struct measure *m, 
     if (store_finish(s, a, e) < 0)
         goto fail;
     a->measures = xrealloc(a->measures, (a->nmeasures + 1) * sizeof *a->measures);
-    store_measure_copy(&a->measures[a->nmeasures++], m);
+    assess_measure_copy(&a->measures[a->nmeasures++], m);
     a->updated = store_now();
     return 0;
 fail:
@@ -311,16 +311,16 @@ int store_update_measure(struct store *s, struct assessment *a, const struct mea
     struct measure *mem = find_measure(a, m->id);
     if (mem) {
         struct measure copy;
-        store_measure_copy(&copy, m);
+        assess_measure_copy(&copy, m);
         copy.number = old.number;
-        store_measure_clear(mem);
+        assess_measure_clear(mem);
         *mem = copy;
     }
-    store_measure_clear(&old);
+    assess_measure_clear(&old);
     a->updated = store_now();
     return 0;
 fail:
-    store_measure_clear(&old);
+    assess_measure_clear(&old);
     store_txn_rollback(s);
     return -1;
 }
@@ -347,15 +347,15 @@ int store_delete_measure(struct store *s, struct assessment *a, int64_t measure_
     struct measure *mem = find_measure(a, measure_id);
     if (mem) {
         size_t i = (size_t)(mem - a->measures);
-        store_measure_clear(mem);
+        assess_measure_clear(mem);
         memmove(mem, mem + 1, (a->nmeasures - i - 1) * sizeof *mem);
         a->nmeasures--;
     }
-    store_measure_clear(&old);
+    assess_measure_clear(&old);
     a->updated = store_now();
     return 0;
 fail:
-    store_measure_clear(&old);
+    assess_measure_clear(&old);
     store_txn_rollback(s);
     return -1;
 }

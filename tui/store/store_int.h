@@ -221,12 +221,6 @@ bool store_field_same(const struct store_field *f, const void *a, const void *b)
 char *store_field_text(const struct store_field *f, const void *obj);
 
 /* Deep copies and releases of the core's records. */
-void store_risk_copy(struct risk *dst, const struct risk *src);
-void store_risk_clear(struct risk *r);
-void store_measure_copy(struct measure *dst, const struct measure *src);
-void store_measure_clear(struct measure *m);
-void store_signoff_copy(struct signoff *dst, const struct signoff *src);
-void store_signoff_clear(struct signoff *so);
 /* Reads a risk, a measure or a sign-off from a row whose first column
  * is given. */
 void store_read_risk(sqlite3_stmt *st, int col, struct risk *r);

@@ -193,33 +193,6 @@ static bool risk_form(struct app *a, struct view *v, struct risk *r, const char 
     return keep;
 }
 
-static void free_risk_fields(struct risk *r)
-{
-    free(r->title);
-    free(r->description);
-    free(r->source);
-    free(r->impacts);
-    free(r->threats);
-    free(r->likelihood_why);
-    free(r->severity_why);
-    free(r->likelihood_after_why);
-    free(r->severity_after_why);
-}
-
-static void copy_risk(struct risk *dst, const struct risk *src)
-{
-    *dst = *src;
-    dst->title = xstrdup(src->title ? src->title : "");
-    dst->description = xstrdup(src->description ? src->description : "");
-    dst->source = xstrdup(src->source ? src->source : "");
-    dst->impacts = xstrdup(src->impacts ? src->impacts : "");
-    dst->threats = xstrdup(src->threats ? src->threats : "");
-    dst->likelihood_why = xstrdup(src->likelihood_why ? src->likelihood_why : "");
-    dst->severity_why = xstrdup(src->severity_why ? src->severity_why : "");
-    dst->likelihood_after_why = xstrdup(src->likelihood_after_why ? src->likelihood_after_why : "");
-    dst->severity_after_why = xstrdup(src->severity_after_why ? src->severity_after_why : "");
-}
-
 int page_risks_key(struct view *v, struct app *a, wint_t ch, bool is_key, enum key_action act)
 {
     struct err e;
@@ -253,19 +226,19 @@ int page_risks_key(struct view *v, struct app *a, wint_t ch, bool is_key, enum k
                 v->row = (int)v->a->nrisks - 1;
             }
         }
-        free_risk_fields(&r);
+        assess_risk_clear(&r);
         return UI_HANDLED;
     }
     case ACT_OPEN: {
         if (n == 0 || view_read_only(v, a))
             return UI_HANDLED;
         struct risk r;
-        copy_risk(&r, &v->a->risks[v->row]);
+        assess_risk_copy(&r, &v->a->risks[v->row]);
         char title[64];
         snprintf(title, sizeof title, "Risk R%d", r.number);
         if (risk_form(a, v, &r, title) && store_update_risk(a->store, v->a, &r, &e) < 0)
             app_message(a, true, "%s", e.text);
-        free_risk_fields(&r);
+        assess_risk_clear(&r);
         return UI_HANDLED;
     }
     case ACT_DELETE: {
@@ -391,15 +364,6 @@ static bool measure_form(struct app *a, struct view *v, struct measure *m, const
     return ok;
 }
 
-static void free_measure_fields(struct measure *m)
-{
-    free(m->title);
-    free(m->description);
-    free(m->owner);
-    free(m->due);
-    free(m->risks);
-}
-
 int page_measures_key(struct view *v, struct app *a, wint_t ch, bool is_key,
                       enum key_action act)
 {
@@ -429,25 +393,19 @@ int page_measures_key(struct view *v, struct app *a, wint_t ch, bool is_key,
             else
                 v->row = (int)v->a->nmeasures - 1;
         }
-        free_measure_fields(&m);
+        assess_measure_clear(&m);
         return UI_HANDLED;
     }
     case ACT_OPEN: {
         if (n == 0 || view_read_only(v, a))
             return UI_HANDLED;
-        const struct measure *src = &v->a->measures[v->row];
-        struct measure m = *src;
-        m.title = xstrdup(src->title);
-        m.description = xstrdup(src->description);
-        m.owner = xstrdup(src->owner);
-        m.due = xstrdup(src->due);
-        m.risks = xcalloc(src->nrisks + 1, sizeof *m.risks);
-        memcpy(m.risks, src->risks, src->nrisks * sizeof *m.risks);
+        struct measure m;
+        assess_measure_copy(&m, &v->a->measures[v->row]);
         char title[64];
         snprintf(title, sizeof title, "Measure M%d", m.number);
         if (measure_form(a, v, &m, title) && store_update_measure(a->store, v->a, &m, &e) < 0)
             app_message(a, true, "%s", e.text);
-        free_measure_fields(&m);
+        assess_measure_clear(&m);
         return UI_HANDLED;
     }
     case ACT_DELETE: {

@@ -61,28 +61,6 @@ void page_screening_draw(struct view *v, struct app *a, int y, int x, int h, int
     }
 }
 
-/* A deep copy, so that the store may replace the assessment's strings
- * while reading ours. */
-static struct signoff signoff_copy(const struct signoff *src)
-{
-    struct signoff so = *src;
-    so.name = xstrdup(src->name);
-    so.position = xstrdup(src->position);
-    so.date = xstrdup(src->date);
-    so.advice = xstrdup(src->advice);
-    so.why_not = xstrdup(src->why_not);
-    return so;
-}
-
-static void signoff_release(struct signoff *so)
-{
-    free(so->name);
-    free(so->position);
-    free(so->date);
-    free(so->advice);
-    free(so->why_not);
-}
-
 /* --- sign-off --------------------------------------------------------------------- */
 
 enum row_kind { ROW_GAP, ROW_DPO, ROW_ASSESSOR, ROW_DECISION, ROW_REVIEW };
@@ -174,7 +152,8 @@ void page_signoff_draw(struct view *v, struct app *a, int y, int x, int h, int w
 
 static bool signoff_form(struct app *a, struct view *v, enum signoff_role role)
 {
-    struct signoff so = signoff_copy(&v->a->signoffs[role]);
+    struct signoff so;
+    assess_signoff_copy(&so, &v->a->signoffs[role]);
     static const char *const followed[] = { "Not said", "Yes, followed", "No, overruled" };
     struct form_field f[6];
     int n = 0;
@@ -215,7 +194,7 @@ static bool signoff_form(struct app *a, struct view *v, enum signoff_role role)
         }
     }
     form_free(f, n);
-    signoff_release(&so);
+    assess_signoff_clear(&so);
     return ok;
 }
 
@@ -271,11 +250,12 @@ static void decide(struct view *v, struct app *a)
             return;
         }
     }
-    struct signoff so = signoff_copy(&v->a->signoffs[SR_CONTROLLER]);
+    struct signoff so;
+    assess_signoff_copy(&so, &v->a->signoffs[SR_CONTROLLER]);
     so.decision = d;
     struct err e;
     int rc = store_set_signoff(a->store, v->a, &so, &e);
-    signoff_release(&so);
+    assess_signoff_clear(&so);
     if (rc < 0) {
         app_message(a, true, "%s", e.text);
         return;
