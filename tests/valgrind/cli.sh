@@ -12,6 +12,8 @@ shift
 command -v valgrind >/dev/null || { echo "valgrind: not installed"; exit 1; }
 
 logs=$(mktemp -d "${TMPDIR:-/tmp}/dpia-vg.XXXXXX")
+# Some tests run dpia as another user (setpriv): it must write its report.
+chmod 1777 "$logs"
 DPIA=$here/dpia-vg DPIA_REAL=$build/dpia DPIA_VG_LOGS=$logs
 TOP_SRCDIR=$src TOP_BUILDDIR=$build TMUX_PROG=$(command -v tmux || true)
 XMLLINT=$(command -v xmllint || true) LANG=C.UTF-8 LC_ALL=C.UTF-8

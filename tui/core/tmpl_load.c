@@ -552,6 +552,9 @@ static int build(struct load *L, const xmlNode *root)
             continue;
         t->coverage = xgrow(t->coverage, &ccap, t->ncoverage + 1, sizeof *t->coverage);
         struct tmpl_coverage_item *it = &t->coverage[t->ncoverage++];
+        /* Counted before it is filled: tmpl_free must find NULLs, not
+         * garbage, if the item turns out to be invalid. */
+        memset(it, 0, sizeof *it);
         if (!(it->id = need_attr(L, c, "id")))
             return -1;
         it->ref = attr(c, "ref");

@@ -102,7 +102,10 @@ static struct row *layout(const struct textedit *t, int w, size_t *nrows)
             unsigned cp;
             size_t k = text_decode(s + i, len - i, &cp);
             int cw = cp_width(cp);
-            if (col + cw > w) {
+            /* A row holds at least one character, even one wider than
+             * the field (a CJK character at width 1): else no row would
+             * ever take it and the layout would never end. */
+            if (col + cw > w && i > start) {
                 if (last_space > start)
                     i = last_space;
                 break;
