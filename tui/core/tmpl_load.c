@@ -322,9 +322,13 @@ static int read_question(struct load *L, const xmlNode *n, struct tmpl_question 
 
     size_t rcap = 0, ocap = 0, ccap = 0;
     for (const xmlNode *c = n->children; c; c = c->next) {
+        /* A second prompt or help is refused by the schema later; the
+         * first must not leak meanwhile. */
         if (is_el(c, "prompt")) {
+            free(q->prompt);
             q->prompt = text_of(c, true);
         } else if (is_el(c, "help")) {
+            free(q->help);
             q->help = text_of(c, true);
         } else if (is_el(c, "ref")) {
             q->refs = xgrow(q->refs, &rcap, q->nrefs + 1, sizeof *q->refs);

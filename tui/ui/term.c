@@ -327,10 +327,10 @@ int term_put(WINDOW *w, int y, int x, int cols, attr_t attr, const char *s)
 
 void term_fill(WINDOW *w, int y, int x, int cols, attr_t attr)
 {
-    wattrset(w, attr);
-    for (int i = 0; i < cols; i++)
-        mvwaddch(w, y, x + i, ' ');
-    wattrset(w, A_NORMAL);
+    /* One call for the run of blanks: the editor and the lists fill
+     * every row on every key. */
+    if (cols > 0)
+        mvwhline(w, y, x, ' ' | attr, cols);
 }
 
 /* Box drawing as UTF-8 text where the locale has it (the alternate

@@ -56,6 +56,10 @@ static const char *S(const struct textedit *t)
 
 static int cp_width(unsigned cp)
 {
+    /* Printable ASCII first: most text is, and the layout measures
+     * every character of the answer on every key. */
+    if (cp >= 0x20 && cp < 0x7f)
+        return 1;
     if (text_is_control(cp))
         return 1;
     int w = wcwidth((wchar_t)cp);
@@ -99,8 +103,8 @@ static struct row *layout(const struct textedit *t, int w, size_t *nrows)
                 hard = true;
                 break;
             }
-            unsigned cp;
-            size_t k = text_decode(s + i, len - i, &cp);
+            unsigned cp = (unsigned char)s[i];
+            size_t k = cp < 0x80 ? 1 : text_decode(s + i, len - i, &cp);
             int cw = cp_width(cp);
             /* A row holds at least one character, even one wider than
              * the field (a CJK character at width 1): else no row would
