@@ -46,7 +46,8 @@ static void scan_dir(struct io_catalog *c, size_t *cap, const char *dir, enum io
         }
     }
     closedir(d);
-    qsort(names, n, sizeof *names, by_name);
+    if (n > 1)
+        qsort(names, n, sizeof *names, by_name);
     for (size_t i = 0; i < n; i++) {
         struct io_template *it = add(c, cap);
         it->path = names[i];
