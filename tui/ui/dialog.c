@@ -39,11 +39,8 @@ int dialog_wrap(int y, int x, int h, int w, attr_t attr, const char *text)
     int rows = te_rows(&t, w);
     if (rows > h)
         rows = h;
-    t.cursor = 0;
-    /* Draw without focus; textedit wraps exactly as editing would. */
-    wattrset(stdscr, attr);
-    te_draw(&t, stdscr, y, x, rows, w, false);
-    wattrset(stdscr, A_NORMAL);
+    /* textedit wraps exactly as editing would. */
+    te_draw_text(&t, stdscr, y, x, rows, w, attr);
     te_free(&t);
     return rows;
 }

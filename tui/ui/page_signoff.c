@@ -117,6 +117,17 @@ void page_signoff_draw(struct view *v, struct app *a, int y, int x, int h, int w
                          "The highest residual risk is high: prior consultation of the supervisory "
                          "authority (Art. 36) is required before the processing starts. "
                          "\"Approve\" is not offered.");
+    } else {
+        int hl = logic_highest_residual(v->a);
+        const struct tmpl_method *m = assess_method(v->a);
+        char l36[256];
+        if (hl >= 0)
+            snprintf(l36, sizeof l36, "Prior consultation (Art. 36): not required (highest "
+                     "residual risk: %s).", m->levels[hl].name);
+        else
+            snprintf(l36, sizeof l36, "Prior consultation (Art. 36): to be judged once the risks "
+                     "are scored.");
+        term_put(stdscr, y++, x, w, A_NORMAL, l36);
     }
     struct buf b = {0};
     int blockers = logic_signoff_blockers(v->a, &b);

@@ -304,8 +304,10 @@ static void draw_question(struct view *v, const struct tmpl_question *q, int y, 
     if (an && an->flagged)
         term_put(stdscr, y++, x, w, term_attr(ROLE_RISK_MED), "Marked for follow-up (f to clear)");
     if (v->show_help && q->help) {
+        /* Guidance yields room to the answer on a small terminal. */
+        int room = h / 3 > 4 ? h / 3 : 4;
         y++;
-        y = wrap(y, x, maxy - 4, w, term_attr(ROLE_DIM), q->help);
+        y = wrap(y, x, y + room < maxy - 4 ? y + room : maxy - 4, w, term_attr(ROLE_DIM), q->help);
     }
     y++;
     if (y < maxy - 1) {

@@ -131,9 +131,13 @@ static void home_draw(struct screen *s, struct app *a)
         draw_empty(a);
         return;
     }
+    /* The title gets what the other columns leave; on a narrow terminal
+     * the status is cut and the last change is left out. */
     int wide = COLS - 2;
-    int w_status = 26, w_prog = 6, w_risk = 8, w_review = 12, w_changed = 11;
-    int w_title = wide - w_status - w_prog - w_risk - w_review - w_changed - 5;
+    bool narrow = COLS < 110;
+    int w_status = narrow ? 16 : 26, w_prog = 6, w_risk = 8, w_review = 12;
+    int w_changed = narrow ? 0 : 11;
+    int w_title = wide - w_status - w_prog - w_risk - w_review - w_changed - (narrow ? 4 : 5);
     int x_status = 1 + w_title + 1, x_prog = x_status + w_status + 1;
     int x_risk = x_prog + w_prog + 1, x_review = x_risk + w_risk + 1;
     int x_changed = x_review + w_review + 1;
@@ -143,7 +147,8 @@ static void home_draw(struct screen *s, struct app *a)
     term_put(stdscr, 1, x_prog, w_prog, hd, "Done");
     term_put(stdscr, 1, x_risk, w_risk, hd, "Risk");
     term_put(stdscr, 1, x_review, w_review, hd, "Review");
-    term_put(stdscr, 1, x_changed, w_changed, hd, "Changed");
+    if (w_changed)
+        term_put(stdscr, 1, x_changed, w_changed, hd, "Changed");
     char info[256];
     snprintf(info, sizeof info, "%zu of %zu%s  sorted by %s%s%s", h->nrows, h->list.count,
              h->show_archived ? " (with archived)" : "", sort_names[h->sort],
@@ -185,7 +190,8 @@ static void home_draw(struct screen *s, struct app *a)
         struct tm tm;
         localtime_r(&t, &tm);
         strftime(changed, sizeof changed, "%Y-%m-%d", &tm);
-        term_put(stdscr, y, x_changed, w_changed, base, changed);
+        if (w_changed)
+            term_put(stdscr, y, x_changed, w_changed, base, changed);
     }
 }
 

@@ -390,7 +390,11 @@ int te_rows(struct textedit *t, int w)
     return (int)n;
 }
 
-void te_draw(struct textedit *t, WINDOW *win, int y, int x, int h, int w, bool focus)
+/* Draws rows [top, top + h) in attr. Editing (focus) marks hidden rows
+ * above and below with ^ and v in the last column and places the cursor;
+ * display marks a cut with an ellipsis at the end of the last row. */
+static void draw_rows(struct textedit *t, WINDOW *win, int y, int x, int h, int w, attr_t attr,
+                      bool focus)
 {
     if (h < 1 || w < 1)
         return;
@@ -398,27 +402,44 @@ void te_draw(struct textedit *t, WINDOW *win, int y, int x, int h, int w, bool f
     t->height = h;
     size_t n;
     struct row *rows = layout(t, w, &n);
-    size_t r;
-    int col;
-    locate(t, rows, n, &r, &col);
-    if ((int)r < t->top)
-        t->top = (int)r;
-    if ((int)r >= t->top + h)
-        t->top = (int)r - h + 1;
+    size_t r = 0;
+    int col = 0;
+    if (focus) {
+        locate(t, rows, n, &r, &col);
+        if ((int)r < t->top)
+            t->top = (int)r;
+        if ((int)r >= t->top + h)
+            t->top = (int)r - h + 1;
+    }
     for (int i = 0; i < h; i++) {
         size_t ri = (size_t)(t->top + i);
-        term_fill(win, y + i, x, w, A_NORMAL);
+        term_fill(win, y + i, x, w, attr);
         if (ri >= n)
             continue;
         char *line = xstrndup(S(t) + rows[ri].start, rows[ri].end - rows[ri].start);
-        term_put(win, y + i, x, w, A_NORMAL, line);
+        term_put(win, y + i, x, w, attr, line);
         free(line);
     }
-    if (t->top > 0)
-        term_put(win, y, x + w - 1, 1, term_attr(ROLE_DIM), "^");
-    if (t->top + h < (int)n)
-        term_put(win, y + h - 1, x + w - 1, 1, term_attr(ROLE_DIM), "v");
-    if (focus)
+    bool more = t->top + h < (int)n;
+    if (focus) {
+        if (t->top > 0)
+            term_put(win, y, x + w - 1, 1, term_attr(ROLE_DIM), "^");
+        if (more)
+            term_put(win, y + h - 1, x + w - 1, 1, term_attr(ROLE_DIM), "v");
         term_cursor(y + (int)r - t->top, x + (col < w ? col : w - 1));
+    } else if (more && w > 2) {
+        term_put(win, y + h - 1, x + w - 1, 1, attr, term_has_utf8() ? "\xE2\x80\xA6" : "+");
+    }
     free(rows);
+}
+
+void te_draw(struct textedit *t, WINDOW *win, int y, int x, int h, int w, bool focus)
+{
+    draw_rows(t, win, y, x, h, w, A_NORMAL, focus);
+}
+
+void te_draw_text(struct textedit *t, WINDOW *win, int y, int x, int h, int w, attr_t attr)
+{
+    t->top = 0;
+    draw_rows(t, win, y, x, h, w, attr, false);
 }

@@ -46,6 +46,9 @@ void te_insert(struct textedit *t, const char *s);
 /* Draws into w at (y, x) within h rows and w columns; with focus the
  * cursor is shown at its place. */
 void te_draw(struct textedit *t, WINDOW *win, int y, int x, int h, int w, bool focus);
+/* Draws the text for reading (no cursor) in attr, from its start; a cut
+ * is marked with an ellipsis. */
+void te_draw_text(struct textedit *t, WINDOW *win, int y, int x, int h, int w, attr_t attr);
 /* How many rows the text takes at this width. */
 int te_rows(struct textedit *t, int w);
 
