@@ -17,7 +17,8 @@ UNIT_TESTS = \
 	tests/unit/t_util \
 	tests/unit/t_tmpl \
 	tests/unit/t_logic \
-	tests/unit/t_keys
+	tests/unit/t_keys \
+	tests/unit/t_textedit
 
 if HAVE_CMOCKA
 check_PROGRAMS += $(UNIT_TESTS)
@@ -41,6 +42,9 @@ tests_unit_t_logic_LDADD = $(UNIT_LDADD)
 tests_unit_t_keys_SOURCES = tests/unit/t_keys.c
 tests_unit_t_keys_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_t_keys_LDADD = $(UNIT_LDADD)
+tests_unit_t_textedit_SOURCES = tests/unit/t_textedit.c
+tests_unit_t_textedit_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_t_textedit_LDADD = $(UNIT_LDADD)
 
 SHELL_TESTS = \
 	tests/cli/basics.sh \

@@ -2,6 +2,7 @@
 #include "ui/textedit.h"
 
 #include <limits.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
@@ -12,9 +13,15 @@
 #include "util/xalloc.h"
 
 /* A visual row: bytes [start, end) of the text. */
-struct row {
+struct te_row {
     size_t start, end;
 };
+
+static void invalidate(struct textedit *t, size_t from)
+{
+    if (from < t->dirty)
+        t->dirty = from;
+}
 
 void te_init(struct textedit *t, const char *text, bool multiline)
 {
@@ -28,6 +35,9 @@ void te_init(struct textedit *t, const char *text, bool multiline)
 void te_free(struct textedit *t)
 {
     buf_free(&t->text);
+    free(t->rows);
+    t->rows = NULL;
+    t->nrows = t->rows_cap = 0;
 }
 
 void te_set(struct textedit *t, const char *text)
@@ -37,6 +47,7 @@ void te_set(struct textedit *t, const char *text)
     t->cursor = t->text.len;
     t->top = 0;
     t->changed = true;
+    t->dirty = 0;
 }
 
 const char *te_text(const struct textedit *t)
@@ -85,15 +96,27 @@ static size_t prev_char(const struct textedit *t, size_t i)
 }
 
 /* Lays the text out in rows of at most w columns, breaking after spaces
- * where it can. The caller frees the rows. */
-static struct row *layout(const struct textedit *t, int w, size_t *nrows)
+ * where it can. The rows belong to the editor (valid until the next
+ * edit). Only what changed is laid out again: row k's start depends on
+ * rows before it alone, and an edit in row k can at most pull a word up
+ * into row k - 1, so rows before k - 1 are kept. */
+static struct te_row *layout(struct textedit *t, int w, size_t *nrows)
 {
-    size_t cap = 16, n = 0;
-    struct row *rows = xmalloc(cap * sizeof *rows);
     const char *s = S(t);
-    size_t len = t->text.len, i = 0;
+    size_t len = t->text.len, i = 0, n = 0;
     if (w < 1)
         w = 1;
+    if (t->rows && t->rows_w == w && t->dirty == SIZE_MAX) {
+        *nrows = t->nrows;
+        return t->rows;
+    }
+    if (t->rows && t->rows_w == w && t->nrows > 0) {
+        size_t k = 0;
+        while (k + 1 < t->nrows && t->rows[k].end < t->dirty)
+            k++;
+        n = k > 0 ? k - 1 : 0;
+        i = t->rows[n].start;
+    }
     for (;;) {
         size_t start = i, last_space = 0;
         int col = 0;
@@ -119,12 +142,9 @@ static struct row *layout(const struct textedit *t, int w, size_t *nrows)
             if (cp == ' ')
                 last_space = i;
         }
-        if (n == cap) {
-            cap *= 2;
-            rows = xrealloc(rows, cap * sizeof *rows);
-        }
-        rows[n].start = start;
-        rows[n].end = i;
+        t->rows = xgrow(t->rows, &t->rows_cap, n + 1, sizeof *t->rows);
+        t->rows[n].start = start;
+        t->rows[n].end = i;
         n++;
         if (hard) {
             i++; /* the newline belongs to no row */
@@ -133,13 +153,16 @@ static struct row *layout(const struct textedit *t, int w, size_t *nrows)
         if (i >= len)
             break;
     }
+    t->nrows = n;
+    t->rows_w = w;
+    t->dirty = SIZE_MAX;
     *nrows = n;
-    return rows;
+    return t->rows;
 }
 
 /* The row holding the cursor (at a wrap point the cursor belongs to the
  * next row) and its column. */
-static void locate(const struct textedit *t, const struct row *rows, size_t n, size_t *row,
+static void locate(const struct textedit *t, const struct te_row *rows, size_t n, size_t *row,
                    int *col)
 {
     size_t r = 0;
@@ -165,7 +188,7 @@ static void locate(const struct textedit *t, const struct row *rows, size_t n, s
 }
 
 /* The byte offset in a row closest to a column. */
-static size_t at_col(const struct textedit *t, const struct row *r, int col)
+static size_t at_col(const struct textedit *t, const struct te_row *r, int col)
 {
     int c = 0;
     size_t i = r->start;
@@ -196,6 +219,7 @@ void te_insert(struct textedit *t, const char *s)
             continue;
         buf_addc(&b, c);
     }
+    invalidate(t, t->cursor);
     struct buf out = {0};
     buf_add(&out, S(t), t->cursor);
     buf_add(&out, buf_str(&b), b.len);
@@ -212,6 +236,7 @@ static void delete_range(struct textedit *t, size_t from, size_t to)
 {
     if (to <= from)
         return;
+    invalidate(t, from);
     memmove(t->text.data + from, t->text.data + to, t->text.len - to + 1);
     t->text.len -= to - from;
     t->cursor = from;
@@ -251,7 +276,7 @@ static size_t word_right(const struct textedit *t, size_t i)
 static void vertical(struct textedit *t, int delta)
 {
     size_t n;
-    struct row *rows = layout(t, t->width > 0 ? t->width : 60, &n);
+    struct te_row *rows = layout(t, t->width > 0 ? t->width : 60, &n);
     size_t r;
     int col;
     locate(t, rows, n, &r, &col);
@@ -264,7 +289,6 @@ static void vertical(struct textedit *t, int delta)
         t->cursor = t->text.len;
     else
         t->cursor = at_col(t, &rows[target], t->goal_col);
-    free(rows);
 }
 
 enum te_result te_key(struct textedit *t, wint_t ch, bool is_key)
@@ -382,11 +406,21 @@ enum te_result te_key(struct textedit *t, wint_t ch, bool is_key)
     return TE_HANDLED;
 }
 
+bool te_row_span(struct textedit *t, int w, size_t i, size_t *start, size_t *end)
+{
+    size_t n;
+    struct te_row *rows = layout(t, w, &n);
+    if (i >= n)
+        return false;
+    *start = rows[i].start;
+    *end = rows[i].end;
+    return true;
+}
+
 int te_rows(struct textedit *t, int w)
 {
     size_t n;
-    struct row *rows = layout(t, w, &n);
-    free(rows);
+    layout(t, w, &n);
     return (int)n;
 }
 
@@ -401,7 +435,7 @@ static void draw_rows(struct textedit *t, WINDOW *win, int y, int x, int h, int 
     t->width = w;
     t->height = h;
     size_t n;
-    struct row *rows = layout(t, w, &n);
+    struct te_row *rows = layout(t, w, &n);
     size_t r = 0;
     int col = 0;
     if (focus) {
@@ -430,7 +464,6 @@ static void draw_rows(struct textedit *t, WINDOW *win, int y, int x, int h, int 
     } else if (more && w > 2) {
         term_put(win, y + h - 1, x + w - 1, 1, attr, term_has_utf8() ? "\xE2\x80\xA6" : "+");
     }
-    free(rows);
 }
 
 void te_draw(struct textedit *t, WINDOW *win, int y, int x, int h, int w, bool focus)

@@ -22,6 +22,12 @@ struct textedit {
     int width;        /* columns of the last layout (for Up/Down) */
     int height;
     int goal_col;     /* column kept while moving up and down, -1 none */
+    /* The layout of the last draw, kept between keys: an edit re-lays
+     * out only from the row before the one it touched. */
+    struct te_row *rows;
+    size_t nrows, rows_cap;
+    int rows_w;       /* the width it was made for, 0 none */
+    size_t dirty;     /* bytes from here on are not laid out; SIZE_MAX all are */
 };
 
 enum te_result {
@@ -49,6 +55,9 @@ void te_draw(struct textedit *t, WINDOW *win, int y, int x, int h, int w, bool f
 /* Draws the text for reading (no cursor) in attr, from its start; a cut
  * is marked with an ellipsis. */
 void te_draw_text(struct textedit *t, WINDOW *win, int y, int x, int h, int w, attr_t attr);
+/* Row i of the layout at width w: bytes [*start, *end) of the text.
+ * False past the last row. */
+bool te_row_span(struct textedit *t, int w, size_t i, size_t *start, size_t *end);
 /* How many rows the text takes at this width. */
 int te_rows(struct textedit *t, int w);
 

@@ -76,6 +76,15 @@ char *text_sanitize(const char *s, bool keep_newlines)
     size_t len = strlen(s);
     size_t i = 0;
     while (i < len) {
+        /* Printable ASCII goes through in runs. */
+        size_t run = i;
+        while (run < len && (unsigned char)s[run] >= 0x20 && (unsigned char)s[run] < 0x7f)
+            run++;
+        if (run > i) {
+            buf_add(&b, s + i, run - i);
+            i = run;
+            continue;
+        }
         unsigned cp;
         size_t n = text_decode(s + i, len - i, &cp);
         if (cp == '\n' && keep_newlines)
@@ -95,6 +104,8 @@ char *text_sanitize(const char *s, bool keep_newlines)
 
 static int cp_width(unsigned cp)
 {
+    if (cp >= 0x20 && cp < 0x7f)
+        return 1;
     int w = wcwidth((wchar_t)cp);
     return w < 0 ? 1 : w;
 }
@@ -104,8 +115,8 @@ int text_width(const char *s)
     int w = 0;
     size_t len = strlen(s), i = 0;
     while (i < len) {
-        unsigned cp;
-        i += text_decode(s + i, len - i, &cp);
+        unsigned cp = (unsigned char)s[i];
+        i += cp < 0x80 ? 1 : text_decode(s + i, len - i, &cp);
         w += text_is_control(cp) ? 1 : cp_width(cp);
     }
     return w;
@@ -116,8 +127,8 @@ size_t text_fit(const char *s, int cols)
     int w = 0;
     size_t len = strlen(s), i = 0;
     while (i < len) {
-        unsigned cp;
-        size_t n = text_decode(s + i, len - i, &cp);
+        unsigned cp = (unsigned char)s[i];
+        size_t n = cp < 0x80 ? 1 : text_decode(s + i, len - i, &cp);
         int cw = text_is_control(cp) ? 1 : cp_width(cp);
         if (w + cw > cols)
             break;
