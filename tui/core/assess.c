@@ -158,6 +158,7 @@ void assess_free(struct assessment *a)
         free(a->answers[i].who);
     }
     free(a->answers);
+    free(a->answer_order);
     for (size_t i = 0; i < a->nrisks; i++)
         assess_risk_clear(&a->risks[i]);
     free(a->risks);
@@ -176,11 +177,44 @@ void assess_free(struct assessment *a)
     free(a);
 }
 
+static const struct answer *order_answers;
+
+static int by_question(const void *x, const void *y)
+{
+    return strcmp(order_answers[*(const size_t *)x].question,
+                  order_answers[*(const size_t *)y].question);
+}
+
 const struct answer *assess_answer(const struct assessment *a, const char *qid)
 {
-    for (size_t i = 0; i < a->nanswers; i++)
-        if (strcmp(a->answers[i].question, qid) == 0)
-            return &a->answers[i];
+    if (a->nanswers < 16) {
+        for (size_t i = 0; i < a->nanswers; i++)
+            if (strcmp(a->answers[i].question, qid) == 0)
+                return &a->answers[i];
+        return NULL;
+    }
+    struct assessment *m = (struct assessment *)a; /* the cache only */
+    if (m->order_base != a->answers || m->order_n != a->nanswers) {
+        m->answer_order = xrealloc(m->answer_order, a->nanswers * sizeof *m->answer_order);
+        for (size_t i = 0; i < a->nanswers; i++)
+            m->answer_order[i] = i;
+        order_answers = a->answers;
+        qsort(m->answer_order, a->nanswers, sizeof *m->answer_order, by_question);
+        m->order_base = a->answers;
+        m->order_n = a->nanswers;
+    }
+    size_t lo = 0, hi = a->nanswers;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        const struct answer *an = &a->answers[a->answer_order[mid]];
+        int c = strcmp(an->question, qid);
+        if (c == 0)
+            return an;
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
     return NULL;
 }
 

@@ -177,12 +177,19 @@ struct assessment {
     struct signoff signoffs[SR_COUNT];
     struct change *history;  /* oldest first */
     size_t nhistory;
+    /* A lookup cache of answers by question id, kept by assess_answer:
+     * rebuilt whenever answers or nanswers changed. Not to be touched. */
+    size_t *answer_order;
+    const struct answer *order_base;
+    size_t order_n;
 };
 
 struct assessment *assess_new(void);
 void assess_free(struct assessment *a);
 
-/* The answer to a question, or NULL when none. */
+/* The answer to a question, or NULL when none. Answers may be appended
+ * or replaced freely; a large set is searched through a sorted index
+ * that is rebuilt after the array changes (so lookups stay O(log n)). */
 const struct answer *assess_answer(const struct assessment *a, const char *qid);
 /* Its value, or NULL when unanswered (an empty value counts as unanswered). */
 const char *assess_value(const struct assessment *a, const char *qid);

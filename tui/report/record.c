@@ -219,21 +219,33 @@ void report_doc_serialise(xmlDocPtr doc, struct buf *out)
     xmlFree(mem);
 }
 
+static bool xml_char_ok(const char *s, size_t len, size_t i, size_t *n)
+{
+    unsigned char c = (unsigned char)s[i];
+    if (c < 0x80) {
+        *n = 1;
+        return (c >= 0x20 && c != 0x7f) || c == '\t' || c == '\n' || c == '\r';
+    }
+    unsigned cp;
+    *n = text_decode(s + i, len - i, &cp);
+    return !(cp == 0xFFFD && *n == 1) && cp != 0xFFFE && cp != 0xFFFF;
+}
+
 char *report_xml_text(const char *s)
 {
-    struct buf b = {0};
-    size_t len = strlen(s);
-    for (size_t i = 0; i < len;) {
-        unsigned cp;
-        size_t n = text_decode(s + i, len - i, &cp);
-        bool bad = (cp == 0xFFFD && n == 1 && (unsigned char)s[i] >= 0x80) ||
-                   (cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r') || cp == 0x7f ||
-                   cp == 0xFFFE || cp == 0xFFFF;
-        if (bad)
-            buf_adds(&b, "\xef\xbf\xbd");
-        else
-            buf_add(&b, s + i, n);
+    size_t len = strlen(s), i = 0, n;
+    /* Most text is fine as it is: copy it in one go. */
+    while (i < len && xml_char_ok(s, len, i, &n))
         i += n;
+    if (i == len)
+        return xstrndup(s, len);
+    /* Characters XML cannot hold (and broken UTF-8) become U+FFFD. */
+    struct buf b = {0};
+    for (i = 0; i < len; i += n) {
+        if (xml_char_ok(s, len, i, &n))
+            buf_add(&b, s + i, n);
+        else
+            buf_adds(&b, "\xef\xbf\xbd");
     }
     return buf_take(&b);
 }
