@@ -49,6 +49,7 @@ tests_unit_t_textedit_LDADD = $(UNIT_LDADD)
 SHELL_TESTS = \
 	tests/cli/basics.sh \
 	tests/cli/templates.sh \
+	tests/cli/docs.sh \
 	tests/screen/start.sh \
 	tests/screen/journey.sh \
 	tests/screen/robust.sh \

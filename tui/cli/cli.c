@@ -1,6 +1,7 @@
 #include "config.h"
 #include "cli/cli.h"
 
+#include <stdbool.h>
 #include <string.h>
 
 #include "cli/commands.h"
@@ -15,10 +16,33 @@ static const struct cli_command commands[] = {
 void cli_print_commands(FILE *out)
 {
     for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++) {
-        char left[80];
+        char left[128];
         snprintf(left, sizeof left, "%s %s", commands[i].name, commands[i].args);
-        fprintf(out, "  %-36s %s\n", left, commands[i].summary);
+        if (strlen(left) > 34)
+            fprintf(out, "  %s\n  %-34s %s\n", left, "", commands[i].summary);
+        else
+            fprintf(out, "  %-34s %s\n", left, commands[i].summary);
     }
+}
+
+/* "dpia CMD --help": the command's synopsis and summary. */
+static bool wants_help(int argc, char **argv)
+{
+    for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--") == 0)
+            return false;
+        if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0)
+            return true;
+    }
+    return false;
+}
+
+static int command_help(const struct cli_command *c)
+{
+    printf("Usage: dpia [-d DB] %s %s\n%c%s.\nSee dpia(1) for every option.\n", c->name, c->args,
+           c->summary[0] >= 'a' && c->summary[0] <= 'z' ? c->summary[0] - 'a' + 'A' : c->summary[0],
+           c->summary + 1);
+    return 0;
 }
 
 int cli_run(const struct cli_global *g, int argc, char **argv)
@@ -31,9 +55,10 @@ int cli_run(const struct cli_global *g, int argc, char **argv)
             size_t n = (size_t)(space - name);
             if (argc >= 2 && strlen(argv[0]) == n && strncmp(argv[0], name, n) == 0 &&
                 strcmp(argv[1], space + 1) == 0)
-                return commands[i].run(g, argc - 1, argv + 1);
+                return wants_help(argc - 1, argv + 1) ? command_help(&commands[i])
+                                                      : commands[i].run(g, argc - 1, argv + 1);
         } else if (strcmp(argv[0], name) == 0) {
-            return commands[i].run(g, argc, argv);
+            return wants_help(argc, argv) ? command_help(&commands[i]) : commands[i].run(g, argc, argv);
         }
     }
     msg_error("unknown command '%s' (see dpia --help)", argv[0]);

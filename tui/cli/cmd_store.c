@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "cli/commands.h"
+#include "core/answer.h"
 #include "core/tmpl.h"
 #include "io/io.h"
 #include "util/err.h"
@@ -234,6 +235,34 @@ int cmd_status(const struct cli_global *g, int argc, char **argv)
         return EXIT_USAGE;
     }
     return set_status(g, argv[1], argv[2]);
+}
+
+int cmd_review(const struct cli_global *g, int argc, char **argv)
+{
+    if (argc != 3 || argv[1][0] == '-') {
+        msg_error("usage: dpia review ID DATE");
+        return EXIT_USAGE;
+    }
+    const char *date = argv[2];
+    if (*date && !answer_valid_date(date)) {
+        msg_error("'%s' is not a date (YYYY-MM-DD, a real calendar day)", date);
+        return EXIT_WORK;
+    }
+    struct store *s;
+    int rc = cli_open(g, true, &s);
+    if (rc)
+        return rc;
+    struct assessment *a = cli_load(s, argv[1], &rc);
+    if (a) {
+        struct err e;
+        if (store_set_review_date(s, a, date, &e) < 0) {
+            msg_error("%s", e.text);
+            rc = EXIT_WORK;
+        }
+        assess_free(a);
+    }
+    store_close(s);
+    return rc;
 }
 
 int cmd_archive(const struct cli_global *g, int argc, char **argv)

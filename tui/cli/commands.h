@@ -33,6 +33,7 @@ int cmd_risk_add(const struct cli_global *g, int argc, char **argv);
 int cmd_measure_add(const struct cli_global *g, int argc, char **argv);
 int cmd_signoff(const struct cli_global *g, int argc, char **argv);
 int cmd_status(const struct cli_global *g, int argc, char **argv);
+int cmd_review(const struct cli_global *g, int argc, char **argv);
 int cmd_history(const struct cli_global *g, int argc, char **argv);
 int cmd_archive(const struct cli_global *g, int argc, char **argv);
 int cmd_delete(const struct cli_global *g, int argc, char **argv);
@@ -68,22 +69,26 @@ int cli_bad_option(const char *cmd, int c, char **argv);
 /* A whole decimal number in lo..hi. */
 bool cli_parse_int(const char *s, int lo, int hi, int *out);
 
+/* In the order --help and the man page list them. */
 #define CLI_COMMANDS(X) \
-    X("templates", cmd_templates, "", "list the templates found, with their source") \
-    X("export", cmd_export, "ID --format F [-o FILE] [--force] [--stylesheet XSL]", \
-      "xml, html, csv-risks or csv-measures (CSV cells starting =+-@ get a leading ')") \
-    X("import", cmd_import, "FILE", "read an exported XML record as a new assessment; prints its id") \
-    X("template check", cmd_template_check, "FILE...", "validate template files") \
     X("list", cmd_list, "[--all] [--format F]", "the assessments: id, status, progress, risk, title") \
-    X("new", cmd_new, "--title T [--template ID]", "start an assessment; prints its id") \
+    X("new", cmd_new, "--title T [--template ID] [--method ID]", "start an assessment; prints its id") \
     X("show", cmd_show, "ID [--format F]", "summary of one assessment") \
-    X("answer", cmd_answer, "ID QUESTION VALUE", "set one answer ('-': read it from stdin)") \
-    X("risk add", cmd_risk_add, "ID --title T [...]", "add a risk to the register; prints R<n>") \
-    X("measure add", cmd_measure_add, "ID --title T [...]", "add a measure; prints M<n>") \
-    X("signoff", cmd_signoff, "ID --role R --name N [...]", "record a sign-off (dpo, assessor, controller)") \
+    X("answer", cmd_answer, "ID QUESTION VALUE [--note N] [--flag|--no-flag]", \
+      "set one answer ('-': read it from stdin)") \
+    X("risk add", cmd_risk_add, "ID --title T [OPTION]...", "add a risk to the register; prints R<n>") \
+    X("measure add", cmd_measure_add, "ID --title T [OPTION]...", "add a measure; prints M<n>") \
+    X("signoff", cmd_signoff, "ID --role R --name N [OPTION]...", \
+      "record a sign-off (dpo, assessor, controller)") \
+    X("review", cmd_review, "ID DATE", "set the review date (YYYY-MM-DD; '' clears it)") \
     X("status", cmd_status, "ID STATUS", "set the status (draft, review, approved, ...)") \
     X("history", cmd_history, "ID [--format F]", "the change history of an assessment") \
     X("archive", cmd_archive, "ID", "archive an assessment (hidden from list without --all)") \
-    X("delete", cmd_delete, "ID --yes", "delete an assessment for good")
+    X("delete", cmd_delete, "ID --yes", "delete an assessment for good") \
+    X("export", cmd_export, "ID --format F [-o FILE] [--force] [--stylesheet XSL]", \
+      "xml, html, csv-risks or csv-measures (CSV cells starting =+-@ get a leading ')") \
+    X("import", cmd_import, "FILE", "read an exported XML record as a new assessment; prints its id") \
+    X("templates", cmd_templates, "", "list the templates found, with their source") \
+    X("template check", cmd_template_check, "FILE...", "validate template files")
 
 #endif
