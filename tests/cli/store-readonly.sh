@@ -20,6 +20,8 @@ if [ "$(id -u)" -eq 0 ]; then
     chown "$nobody_uid:$nobody_gid" "$T/ro" "$DB"
     as_user="setpriv --reuid=$nobody_uid --regid=$nobody_gid --clear-groups"
     $as_user true 2>/dev/null || skip "setpriv cannot drop privileges here"
+    # The build tree may sit in a folder nobody cannot enter.
+    $as_user "$DPIA" --version >/dev/null 2>&1 || skip "user nobody cannot run $DPIA from here"
 fi
 chmod 0400 "$DB"
 before=$(sha256sum "$DB" | cut -d' ' -f1)
