@@ -60,7 +60,9 @@ static void test_builtin_from_file_matches(void **state)
     size_t len;
     char *xml = unit_read_src("templates/gdpr-dpia.xml", &len);
     struct err e;
-    struct tmpl *t = tmpl_parse(xml, len, "templates/gdpr-dpia.xml", &e);
+    /* tmpl_check validates against the schema, which tmpl_parse skips
+     * for exactly these bytes. */
+    struct tmpl *t = tmpl_check(xml, len, "templates/gdpr-dpia.xml", &e);
     if (!t)
         fail_msg("%s", e.text);
     assert_string_equal(t->digest, tmpl_builtin()->digest);

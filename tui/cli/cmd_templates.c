@@ -45,7 +45,7 @@ int cmd_template_check(const struct cli_global *g, int argc, char **argv)
         struct err e;
         size_t len;
         char *xml = io_read_file(argv[i], TMPL_MAX_BYTES, &len, &e);
-        struct tmpl *t = xml ? tmpl_parse(xml, len, argv[i], &e) : NULL;
+        struct tmpl *t = xml ? tmpl_check(xml, len, argv[i], &e) : NULL;
         if (!t) {
             msg_error("%s", e.text);
             bad++;

@@ -169,6 +169,10 @@ struct tmpl {
  * messages (a file name, or "built-in"). Returns a new template the
  * caller frees with tmpl_free, or NULL with e filled. */
 struct tmpl *tmpl_parse(const char *buf, size_t len, const char *name, struct err *e);
+/* The same, always validating against the schema: tmpl_parse skips the
+ * schema for bytes identical to the built-in template, which this
+ * function (and so the tests and `dpia template check`) validates. */
+struct tmpl *tmpl_check(const char *buf, size_t len, const char *name, struct err *e);
 void tmpl_free(struct tmpl *t);
 
 /* The built-in default template (parsed once, owned by the core; never

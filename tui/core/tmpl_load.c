@@ -585,7 +585,18 @@ static int validate(struct load *L, xmlDocPtr doc)
     return 0;
 }
 
-struct tmpl *tmpl_parse(const char *buf, size_t len, const char *name, struct err *e)
+/* The bytes of the built-in template, which the tests validate against
+ * the schema (tmpl_check): a snapshot equal to it need not be validated
+ * again, a quarter of the time it takes to open an assessment. */
+static bool is_builtin(const char *buf, size_t len)
+{
+    size_t blen;
+    const char *b = tmpl_builtin_xml(&blen);
+    return len == blen && memcmp(buf, b, len) == 0;
+}
+
+static struct tmpl *parse(const char *buf, size_t len, const char *name, bool with_schema,
+                          struct err *e)
 {
     struct load L = { name ? name : "template", e, false, NULL };
     if (len > TMPL_MAX_BYTES) {
@@ -605,7 +616,7 @@ struct tmpl *tmpl_parse(const char *buf, size_t len, const char *name, struct er
      * the schema then catches anything they do not look at. */
     L.t = xcalloc(1, sizeof *L.t);
     int rc = build(&L, root);
-    if (rc == 0)
+    if (rc == 0 && with_schema)
         rc = validate(&L, doc);
     xmlFreeDoc(doc);
     if (rc < 0) {
@@ -614,4 +625,14 @@ struct tmpl *tmpl_parse(const char *buf, size_t len, const char *name, struct er
     }
     sha256_of(buf, len, L.t->digest);
     return L.t;
+}
+
+struct tmpl *tmpl_parse(const char *buf, size_t len, const char *name, struct err *e)
+{
+    return parse(buf, len, name, !is_builtin(buf, len), e);
+}
+
+struct tmpl *tmpl_check(const char *buf, size_t len, const char *name, struct err *e)
+{
+    return parse(buf, len, name, true, e);
 }
