@@ -12,12 +12,14 @@
 #include "store/store.h"
 
 #include <ctype.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "core/logic.h"
 #include "store/store_int.h"
+#include "util/buf.h"
 #include "util/sha256.h"
 #include "util/xalloc.h"
 
@@ -306,14 +308,40 @@ int store_touch(struct store *s, int64_t aid, const struct tmpl *hint, struct er
     return rc;
 }
 
+/* Appends a column's text to the pool; returns its offset (0 is ""). */
+static uintptr_t pool_add(struct buf *pool, sqlite3_stmt *st, int col)
+{
+    const char *t = (const char *)sqlite3_column_text(st, col);
+    if (!t || !*t)
+        return 0;
+    uintptr_t off = pool->len;
+    buf_add(pool, t, strlen(t) + 1);
+    return off;
+}
+
+/* The strings of all rows live in one block (ten thousand rows would
+ * otherwise cost forty thousand small allocations): offsets are kept
+ * while the block grows and turned into pointers at the end. */
 int store_list(struct store *s, bool include_archived, struct store_list *out, struct err *e)
 {
     memset(out, 0, sizeof *out);
-    sqlite3_stmt *st = store_stmt(s, SQ_LIST, e);
+    /* Counted first, so that the array is allocated once at its size. */
+    sqlite3_stmt *st = store_stmt(s, SQ_LIST_COUNT, e);
     if (!st)
         return -1;
     sqlite3_bind_int(st, 1, include_archived);
-    size_t cap = 0;
+    size_t cap = sqlite3_step(st) == SQLITE_ROW ? (size_t)sqlite3_column_int64(st, 0) : 0;
+    sqlite3_reset(st);
+    out->items = xcalloc(cap + 1, sizeof *out->items);
+    cap++;
+    st = store_stmt(s, SQ_LIST, e);
+    if (!st) {
+        store_list_free(out);
+        return -1;
+    }
+    sqlite3_bind_int(st, 1, include_archived);
+    struct buf pool = {0};
+    buf_addc(&pool, '\0');
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         out->items = xgrow(out->items, &cap, out->count + 1, sizeof *out->items);
@@ -321,18 +349,26 @@ int store_list(struct store *s, bool include_archived, struct store_list *out, s
         memset(it, 0, sizeof *it);
         it->id = sqlite3_column_int64(st, 0);
         snprintf(it->uuid, sizeof it->uuid, "%s", (const char *)sqlite3_column_text(st, 1));
-        it->title = store_col_text(st, 2);
+        it->title = (char *)pool_add(&pool, st, 2);
         int status = assess_status_parse((const char *)sqlite3_column_text(st, 3));
         it->status = status < 0 ? ST_DRAFT : (enum assess_status)status;
-        it->template_id = store_col_text(st, 4);
+        it->template_id = (char *)pool_add(&pool, st, 4);
         it->percent = sqlite3_column_int(st, 5);
         it->highest_level = sqlite3_column_int(st, 6);
-        it->highest_name = store_col_text(st, 7);
+        it->highest_name = (char *)pool_add(&pool, st, 7);
         it->highest_is_high = sqlite3_column_int(st, 8) != 0;
-        it->review_date = store_col_text(st, 9);
+        it->review_date = (char *)pool_add(&pool, st, 9);
         it->updated = sqlite3_column_int64(st, 10);
     }
     sqlite3_reset(st);
+    out->strings = buf_take(&pool);
+    for (size_t i = 0; i < out->count; i++) {
+        struct store_summary *it = &out->items[i];
+        it->title = out->strings + (uintptr_t)it->title;
+        it->template_id = out->strings + (uintptr_t)it->template_id;
+        it->highest_name = out->strings + (uintptr_t)it->highest_name;
+        it->review_date = out->strings + (uintptr_t)it->review_date;
+    }
     if (rc != SQLITE_DONE) {
         store_list_free(out);
         return store_db_error(s, "listing the assessments", e);
@@ -342,13 +378,8 @@ int store_list(struct store *s, bool include_archived, struct store_list *out, s
 
 void store_list_free(struct store_list *l)
 {
-    for (size_t i = 0; i < l->count; i++) {
-        free(l->items[i].title);
-        free(l->items[i].template_id);
-        free(l->items[i].highest_name);
-        free(l->items[i].review_date);
-    }
     XFREE(l->items);
+    XFREE(l->strings);
     l->count = 0;
 }
 

@@ -399,7 +399,11 @@ struct store *store_open(const char *path, bool read_only, const char *who, stru
         store_close(s);
         return NULL;
     }
-    if (store_exec_sql(s, "PRAGMA foreign_keys = ON", e) < 0) {
+    /* A small page cache: the program reads each page about once (the
+     * listing, one assessment), so SQLite's default of 2 MB buys nothing
+     * but resident memory. */
+    if (store_exec_sql(s, "PRAGMA foreign_keys = ON", e) < 0 ||
+        store_exec_sql(s, "PRAGMA cache_size = -256", e) < 0) {
         store_close(s);
         return NULL;
     }

@@ -50,6 +50,7 @@ struct store_summary {
 struct store_list {
     struct store_summary *items;
     size_t count;
+    char *strings;       /* every string of the items, in one block */
 };
 
 /* All assessments, most recently changed first; include_archived adds

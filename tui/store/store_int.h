@@ -57,6 +57,7 @@
     X(A_NEXT, "SELECT next_risk, next_measure FROM assessments WHERE id = ?1") \
     X(A_SET_NEXT, "UPDATE assessments SET next_risk = max(next_risk, ?2), " \
                   "next_measure = max(next_measure, ?3) WHERE id = ?1") \
+    X(LIST_COUNT, "SELECT count(*) FROM assessments a WHERE ?1 OR a.status <> 'archived'") \
     X(LIST, "SELECT a.id, a.uuid, a.title, a.status, t.template_id, a.percent, " \
             "a.highest_level, a.highest_name, a.highest_high, a.review_date, a.updated " \
             "FROM assessments a JOIN templates t ON t.id = a.template " \
