@@ -162,8 +162,12 @@ int ui_run(const struct ui_options *opt)
             break;
         }
         if (in == TERM_TICK) {
-            if (a.top->tick)
+            /* Idle: the screen may save what was typed, and then the
+             * status bar must say so. */
+            if (a.top->tick) {
                 a.top->tick(a.top, &a);
+                draw(&a);
+            }
             continue;
         }
         if (in == TERM_KEY && ch == KEY_RESIZE) {
