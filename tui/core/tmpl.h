@@ -173,6 +173,10 @@ struct tmpl *tmpl_parse(const char *buf, size_t len, const char *name, struct er
  * schema for bytes identical to the built-in template, which this
  * function (and so the tests and `dpia template check`) validates. */
 struct tmpl *tmpl_check(const char *buf, size_t len, const char *name, struct err *e);
+/* For a snapshot this program validated before it wrote it (the
+ * template snapshots in the database): parsed as safely as any XML and
+ * held to the model's own rules, but not to the schema a second time. */
+struct tmpl *tmpl_parse_snapshot(const char *buf, size_t len, const char *name, struct err *e);
 void tmpl_free(struct tmpl *t);
 
 /* The built-in default template (parsed once, owned by the core; never

@@ -636,3 +636,8 @@ struct tmpl *tmpl_check(const char *buf, size_t len, const char *name, struct er
 {
     return parse(buf, len, name, true, e);
 }
+
+struct tmpl *tmpl_parse_snapshot(const char *buf, size_t len, const char *name, struct err *e)
+{
+    return parse(buf, len, name, false, e);
+}

@@ -182,7 +182,9 @@ static struct assessment *load(struct store *s, int64_t id, char **xml_out, size
     size_t len = (size_t)sqlite3_column_bytes(st, 7);
     char *xml = xstrndup(sqlite3_column_blob(st, 7) ? sqlite3_column_blob(st, 7) : "", len);
     sqlite3_reset(st);
-    a->tmpl = tmpl_parse(xml, len, "template snapshot", e);
+    /* Validated against the schema when it was written (store_create,
+     * store_insert); the model's rules still apply on every load. */
+    a->tmpl = tmpl_parse_snapshot(xml, len, "template snapshot", e);
     if (!a->tmpl || store_load_parts(s, a, e) < 0 || store_sync_history(s, a, e) < 0) {
         free(xml);
         assess_free(a);
