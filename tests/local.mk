@@ -55,7 +55,8 @@ SHELL_TESTS = \
 	tests/screen/robust.sh \
 	tests/screen/risks.sh \
 	tests/screen/theme.sh \
-	tests/screen/example.sh
+	tests/screen/example.sh \
+	tests/screen/home.sh
 TESTS += $(SHELL_TESTS)
 EXTRA_DIST += $(SHELL_TESTS) tests/lib.sh tests/tmux.sh
 EXTRA_DIST += \

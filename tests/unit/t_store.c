@@ -349,6 +349,57 @@ static void test_duplicate_delete_insert(void **state)
     store_close(s);
 }
 
+/* Pages of the list: the count, the order of each sort, the filter,
+ * offsets, archived rows only on request. */
+static void test_list_pages(void **state)
+{
+    struct store *s = fresh();
+    char title[32];
+    for (int i = 1; i <= 25; i++) {
+        snprintf(title, sizeof title, "%s %02d", i % 2 ? "Odd" : "Even", i);
+        create(s, title);
+    }
+    struct err e;
+    struct store_list l;
+    size_t total;
+    struct store_query q = { false, STORE_SORT_CHANGED, "", 0, 10 };
+    assert_int_equal(store_list_page(s, &q, &l, &total, &e), 0);
+    assert_int_equal(total, 25);
+    assert_int_equal(l.count, 10);
+    assert_string_equal(l.items[0].title, "Odd 25"); /* newest first */
+    store_list_free(&l);
+
+    q.sort = STORE_SORT_TITLE;
+    q.offset = 12;
+    q.limit = 100;
+    assert_int_equal(store_list_page(s, &q, &l, &total, &e), 0);
+    assert_int_equal(l.count, 13);
+    assert_string_equal(l.items[0].title, "Odd 01"); /* 12 "Even" titles come first */
+    assert_string_equal(l.items[12].title, "Odd 25");
+    store_list_free(&l);
+
+    q.offset = 0;
+    q.filter = "EVEN 1";
+    assert_int_equal(store_list_page(s, &q, &l, &total, &e), 0);
+    assert_int_equal(total, 5); /* 10, 12, 14, 16, 18: case does not matter */
+    assert_string_equal(l.items[0].title, "Even 10");
+    store_list_free(&l);
+
+    /* Archived rows leave the list unless asked for. */
+    struct assessment *a = load(s, 1);
+    assert_int_equal(store_set_status(s, a, ST_ARCHIVED, &e), 0);
+    assess_free(a);
+    q.filter = "";
+    assert_int_equal(store_list_page(s, &q, &l, &total, &e), 0);
+    assert_int_equal(total, 24);
+    store_list_free(&l);
+    q.include_archived = true;
+    assert_int_equal(store_list_page(s, &q, &l, &total, &e), 0);
+    assert_int_equal(total, 25);
+    store_list_free(&l);
+    store_close(s);
+}
+
 static void test_open_checks(void **state)
 {
     struct store *s = fresh();
@@ -409,6 +460,7 @@ int main(void)
         cmocka_unit_test(test_risks_measures),
         cmocka_unit_test(test_signoffs_status),
         cmocka_unit_test(test_duplicate_delete_insert),
+        cmocka_unit_test(test_list_pages),
         cmocka_unit_test(test_open_checks),
     };
     int rc = cmocka_run_group_tests_name("store", tests, NULL, teardown);

@@ -324,24 +324,12 @@ static uintptr_t pool_add(struct buf *pool, sqlite3_stmt *st, int col)
 /* The strings of all rows live in one block (ten thousand rows would
  * otherwise cost forty thousand small allocations): offsets are kept
  * while the block grows and turned into pointers at the end. */
-int store_list(struct store *s, bool include_archived, struct store_list *out, struct err *e)
+/* Reads the rows of a prepared listing statement into out. */
+static int read_rows(struct store *s, sqlite3_stmt *st, size_t expect, struct store_list *out,
+                     struct err *e)
 {
-    memset(out, 0, sizeof *out);
-    /* Counted first, so that the array is allocated once at its size. */
-    sqlite3_stmt *st = store_stmt(s, SQ_LIST_COUNT, e);
-    if (!st)
-        return -1;
-    sqlite3_bind_int(st, 1, include_archived);
-    size_t cap = sqlite3_step(st) == SQLITE_ROW ? (size_t)sqlite3_column_int64(st, 0) : 0;
-    sqlite3_reset(st);
-    out->items = xcalloc(cap + 1, sizeof *out->items);
-    cap++;
-    st = store_stmt(s, SQ_LIST, e);
-    if (!st) {
-        store_list_free(out);
-        return -1;
-    }
-    sqlite3_bind_int(st, 1, include_archived);
+    size_t cap = expect + 1;
+    out->items = xcalloc(cap, sizeof *out->items);
     struct buf pool = {0};
     buf_addc(&pool, '\0');
     int rc;
@@ -376,6 +364,50 @@ int store_list(struct store *s, bool include_archived, struct store_list *out, s
         return store_db_error(s, "listing the assessments", e);
     }
     return 0;
+}
+
+/* The strings of all rows live in one block (ten thousand rows would
+ * otherwise cost forty thousand small allocations): offsets are kept
+ * while the block grows and turned into pointers at the end. The rows
+ * are counted first, so that the array is allocated once. */
+int store_list(struct store *s, bool include_archived, struct store_list *out, struct err *e)
+{
+    memset(out, 0, sizeof *out);
+    sqlite3_stmt *st = store_stmt(s, SQ_LIST_COUNT, e);
+    if (!st)
+        return -1;
+    sqlite3_bind_int(st, 1, include_archived);
+    size_t n = sqlite3_step(st) == SQLITE_ROW ? (size_t)sqlite3_column_int64(st, 0) : 0;
+    sqlite3_reset(st);
+    st = store_stmt(s, SQ_LIST, e);
+    if (!st)
+        return -1;
+    sqlite3_bind_int(st, 1, include_archived);
+    return read_rows(s, st, n, out, e);
+}
+
+int store_list_page(struct store *s, const struct store_query *q, struct store_list *out,
+                    size_t *total, struct err *e)
+{
+    memset(out, 0, sizeof *out);
+    const char *filter = q->filter ? q->filter : "";
+    sqlite3_stmt *st = store_stmt(s, SQ_PAGE_COUNT, e);
+    if (!st)
+        return -1;
+    sqlite3_bind_int(st, 1, q->include_archived);
+    store_bind_text(st, 2, filter);
+    *total = sqlite3_step(st) == SQLITE_ROW ? (size_t)sqlite3_column_int64(st, 0) : 0;
+    sqlite3_reset(st);
+    st = store_stmt(s, q->sort == STORE_SORT_CHANGED ? SQ_PAGE_CHANGED : SQ_PAGE, e);
+    if (!st)
+        return -1;
+    sqlite3_bind_int(st, 1, q->include_archived);
+    store_bind_text(st, 2, filter);
+    if (q->sort != STORE_SORT_CHANGED)
+        sqlite3_bind_int(st, 3, (int)q->sort);
+    sqlite3_bind_int64(st, 4, (sqlite3_int64)q->limit);
+    sqlite3_bind_int64(st, 5, (sqlite3_int64)q->offset);
+    return read_rows(s, st, q->limit < *total ? q->limit : *total, out, e);
 }
 
 void store_list_free(struct store_list *l)

@@ -53,6 +53,19 @@ struct store_list {
     char *strings;       /* every string of the items, in one block */
 };
 
+/* A page of the list, for a screen that shows a few rows of many:
+ * filtered by a case-insensitive title fragment (ASCII case), sorted,
+ * rows [offset, offset + limit). *total receives how many match. */
+enum store_sort { STORE_SORT_CHANGED, STORE_SORT_TITLE, STORE_SORT_STATUS, STORE_SORT_RISK };
+struct store_query {
+    bool include_archived;
+    enum store_sort sort;
+    const char *filter;  /* "" or NULL: all */
+    size_t offset, limit;
+};
+int store_list_page(struct store *s, const struct store_query *q, struct store_list *out,
+                    size_t *total, struct err *e);
+
 /* All assessments, most recently changed first; include_archived adds
  * the archived ones. */
 int store_list(struct store *s, bool include_archived, struct store_list *out, struct err *e);

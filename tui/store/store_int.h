@@ -58,6 +58,27 @@
     X(A_SET_NEXT, "UPDATE assessments SET next_risk = max(next_risk, ?2), " \
                   "next_measure = max(next_measure, ?3) WHERE id = ?1") \
     X(LIST_COUNT, "SELECT count(*) FROM assessments a WHERE ?1 OR a.status <> 'archived'") \
+    X(PAGE_COUNT, "SELECT count(*) FROM assessments a WHERE (?1 OR a.status <> 'archived') " \
+                  "AND (?2 = '' OR instr(lower(a.title), lower(?2)) > 0)") \
+    /* The first screen, sorted by last change: plain enough for an index. */ \
+    X(PAGE_CHANGED, "SELECT a.id, a.uuid, a.title, a.status, t.template_id, a.percent, " \
+            "a.highest_level, a.highest_name, a.highest_high, a.review_date, a.updated " \
+            "FROM assessments a JOIN templates t ON t.id = a.template " \
+            "WHERE (?1 OR a.status <> 'archived') " \
+            "AND (?2 = '' OR instr(lower(a.title), lower(?2)) > 0) " \
+            "ORDER BY a.updated DESC, a.id DESC LIMIT ?4 OFFSET ?5") \
+    /* The status order is the order of ASSESS_STATUSES in core/assess.h. */ \
+    X(PAGE, "SELECT a.id, a.uuid, a.title, a.status, t.template_id, a.percent, " \
+            "a.highest_level, a.highest_name, a.highest_high, a.review_date, a.updated " \
+            "FROM assessments a JOIN templates t ON t.id = a.template " \
+            "WHERE (?1 OR a.status <> 'archived') " \
+            "AND (?2 = '' OR instr(lower(a.title), lower(?2)) > 0) ORDER BY " \
+            "CASE WHEN ?3 = 1 THEN lower(a.title) END, " \
+            "CASE WHEN ?3 = 2 THEN CASE a.status WHEN 'draft' THEN 0 WHEN 'review' THEN 1 " \
+            "WHEN 'approved' THEN 2 WHEN 'approved-with-conditions' THEN 3 WHEN 'rejected' " \
+            "THEN 4 WHEN 'referred' THEN 5 ELSE 6 END END, " \
+            "CASE WHEN ?3 = 3 THEN -a.highest_level END, " \
+            "a.updated DESC, a.id DESC LIMIT ?4 OFFSET ?5") \
     X(LIST, "SELECT a.id, a.uuid, a.title, a.status, t.template_id, a.percent, " \
             "a.highest_level, a.highest_name, a.highest_high, a.review_date, a.updated " \
             "FROM assessments a JOIN templates t ON t.id = a.template " \

@@ -19,18 +19,25 @@
 #include "util/text.h"
 #include "util/xalloc.h"
 
-enum sort_by { SORT_CHANGED, SORT_TITLE, SORT_STATUS, SORT_RISK, SORT_COUNT };
+/* The sort orders, in the order s goes through them. */
 static const char *const sort_names[] = { "last change", "title", "status", "risk" };
+#define SORT_COUNT 4
 
+/* Only the rows on screen (and a margin) are read from the store: a
+ * database of ten thousand assessments costs no more memory than one of
+ * twenty. cur and top are positions in the whole filtered, sorted list;
+ * page holds rows [page_from, page_from + page.count). */
 struct home {
-    struct store_list list;
-    size_t *rows;     /* indices into list.items after filter and sort */
-    size_t nrows;
+    struct store_list page;
+    size_t page_from;
+    size_t total;        /* rows matching the filter */
+    size_t all;          /* rows without a filter (for "empty database") */
     size_t cur;
     size_t top;
-    enum sort_by sort;
+    enum store_sort sort;
     bool show_archived;
     char filter[128];
+    bool stale;          /* the page must be read again */
 };
 
 static struct home *H(struct screen *s)
@@ -38,66 +45,88 @@ static struct home *H(struct screen *s)
     return s->data;
 }
 
-static const struct store_list *sort_list;
-static enum sort_by sort_mode;
-
-static int compare(const void *pa, const void *pb)
+/* The visible rows: LINES - 4 of them. */
+static size_t visible_rows(void)
 {
-    const struct store_summary *a = &sort_list->items[*(const size_t *)pa];
-    const struct store_summary *b = &sort_list->items[*(const size_t *)pb];
-    int c = 0;
-    switch (sort_mode) {
-    case SORT_TITLE:
-        c = strcasecmp(a->title, b->title);
-        break;
-    case SORT_STATUS:
-        c = (int)a->status - (int)b->status;
-        break;
-    case SORT_RISK:
-        c = b->highest_level - a->highest_level;
-        break;
-    default:
-        break;
-    }
-    if (c == 0)
-        c = a->updated < b->updated ? 1 : a->updated > b->updated ? -1 : 0;
-    if (c == 0)
-        c = a->id < b->id ? 1 : -1;
-    return c;
+    return LINES > 4 ? (size_t)(LINES - 4) : 1;
 }
 
-static void rebuild(struct home *h)
+/* Reads the page that holds rows [top, top + rows). */
+static void fetch(struct app *a, struct home *h, size_t rows)
 {
-    free(h->rows);
-    h->rows = xcalloc(h->list.count + 1, sizeof *h->rows);
-    h->nrows = 0;
-    for (size_t i = 0; i < h->list.count; i++)
-        if (!h->filter[0] || text_contains_ci(h->list.items[i].title, h->filter))
-            h->rows[h->nrows++] = i;
-    sort_list = &h->list;
-    sort_mode = h->sort;
-    qsort(h->rows, h->nrows, sizeof *h->rows, compare);
-    if (h->cur >= h->nrows)
-        h->cur = h->nrows ? h->nrows - 1 : 0;
+    struct err e;
+    store_list_free(&h->page);
+    struct store_query q = { h->show_archived, h->sort, h->filter, h->top, rows };
+    if (store_list_page(a->store, &q, &h->page, &h->total, &e) < 0) {
+        app_message(a, true, "%s", e.text);
+        h->total = 0;
+    }
+    h->page_from = h->top;
+    if (!h->filter[0])
+        h->all = h->total;
+    h->stale = false;
+}
+
+static const struct store_summary *current(struct home *h)
+{
+    if (h->cur < h->page_from || h->cur >= h->page_from + h->page.count)
+        return NULL;
+    return &h->page.items[h->cur - h->page_from];
+}
+
+/* After a change the selected assessment may have moved (sorted by last
+ * change, it goes to the top): look for it on the current page, then
+ * on the first. */
+static void reselect(struct app *a, struct home *h, int64_t id)
+{
+    for (int pass = 0; pass < 2 && id >= 0; pass++) {
+        if (pass == 1) {
+            h->top = 0;
+            fetch(a, h, visible_rows());
+        }
+        for (size_t i = 0; i < h->page.count; i++)
+            if (h->page.items[i].id == id) {
+                h->cur = h->page_from + i;
+                return;
+            }
+    }
 }
 
 static void reload(struct screen *s, struct app *a)
 {
     struct home *h = H(s);
-    int64_t keep = h->nrows ? h->list.items[h->rows[h->cur]].id : -1;
-    store_list_free(&h->list);
-    struct err e;
-    if (store_list(a->store, h->show_archived, &h->list, &e) < 0)
-        app_message(a, true, "%s", e.text);
-    rebuild(h);
-    for (size_t i = 0; i < h->nrows; i++)
-        if (h->list.items[h->rows[i]].id == keep)
-            h->cur = i;
+    const struct store_summary *it = current(h);
+    int64_t keep = it ? it->id : -1;
+    fetch(a, h, visible_rows());
+    reselect(a, h, keep);
+    h->stale = true;
+    if (h->filter[0]) {
+        /* Whether the database is empty, whatever the filter says. */
+        struct store_list none;
+        struct store_query q = { true, STORE_SORT_CHANGED, "", 0, 0 };
+        struct err e;
+        if (store_list_page(a->store, &q, &none, &h->all, &e) == 0)
+            store_list_free(&none);
+    }
 }
 
-static const struct store_summary *current(struct home *h)
+static void ensure_page(struct app *a, struct home *h)
 {
-    return h->nrows ? &h->list.items[h->rows[h->cur]] : NULL;
+    size_t rows = visible_rows();
+    if (h->total && h->cur >= h->total)
+        h->cur = h->total - 1;
+    if (h->cur < h->top)
+        h->top = h->cur;
+    if (h->cur >= h->top + rows)
+        h->top = h->cur - rows + 1;
+    if (h->stale || h->top < h->page_from || h->top + rows > h->page_from + h->page.count)
+        fetch(a, h, rows);
+    if (h->total && h->cur >= h->total) {
+        h->cur = h->total - 1;
+        if (h->cur < h->top)
+            h->top = h->cur;
+        fetch(a, h, rows);
+    }
 }
 
 static void today(char out[11])
@@ -127,7 +156,8 @@ static void draw_empty(struct app *a)
 static void home_draw(struct screen *s, struct app *a)
 {
     struct home *h = H(s);
-    if (h->list.count == 0 && !h->filter[0]) {
+    ensure_page(a, h);
+    if (h->all == 0 && h->total == 0 && !h->filter[0] && !h->show_archived) {
         draw_empty(a);
         return;
     }
@@ -150,21 +180,19 @@ static void home_draw(struct screen *s, struct app *a)
     if (w_changed)
         term_put(stdscr, 1, x_changed, w_changed, hd, "Changed");
     char info[256];
-    snprintf(info, sizeof info, "%zu of %zu%s  sorted by %s%s%s", h->nrows, h->list.count,
-             h->show_archived ? " (with archived)" : "", sort_names[h->sort],
-             h->filter[0] ? "  filter: " : "", h->filter);
+    snprintf(info, sizeof info, "%zu of %zu%s  sorted by %s%s%s",
+             h->total ? h->cur + 1 : 0, h->total, h->show_archived ? " (with archived)" : "",
+             sort_names[h->sort], h->filter[0] ? "  filter: " : "", h->filter);
     term_put(stdscr, LINES - 2, 1, COLS - 2, term_attr(ROLE_DIM), info);
 
-    int rows = LINES - 4;
-    if (h->cur < h->top)
-        h->top = h->cur;
-    if (h->cur >= h->top + (size_t)rows)
-        h->top = h->cur - (size_t)rows + 1;
+    int rows = (int)visible_rows();
     char now[11];
     today(now);
-    for (int i = 0; i < rows && h->top + (size_t)i < h->nrows; i++) {
+    for (int i = 0; i < rows && h->top + (size_t)i < h->total; i++) {
         size_t k = h->top + (size_t)i;
-        const struct store_summary *it = &h->list.items[h->rows[k]];
+        if (k < h->page_from || k >= h->page_from + h->page.count)
+            break;
+        const struct store_summary *it = &h->page.items[k - h->page_from];
         int y = 2 + i;
         bool sel = k == h->cur;
         attr_t base = sel ? term_attr(ROLE_SELECTED) : A_NORMAL;
@@ -259,6 +287,7 @@ static int home_key(struct screen *s, struct app *a, wint_t ch, bool is_key,
                     enum key_action act)
 {
     struct home *h = H(s);
+    ensure_page(a, h);
     const struct store_summary *it = current(h);
     struct err e;
     switch (act) {
@@ -267,7 +296,7 @@ static int home_key(struct screen *s, struct app *a, wint_t ch, bool is_key,
             h->cur--;
         return UI_HANDLED;
     case ACT_DOWN:
-        if (h->cur + 1 < h->nrows)
+        if (h->cur + 1 < h->total)
             h->cur++;
         return UI_HANDLED;
     case ACT_OPEN:
@@ -319,13 +348,15 @@ static int home_key(struct screen *s, struct app *a, wint_t ch, bool is_key,
         if (f) {
             snprintf(h->filter, sizeof h->filter, "%s", f);
             free(f);
-            rebuild(h);
+            h->cur = h->top = 0;
+            reload(s, a);
         }
         return UI_HANDLED;
     }
     case ACT_SORT:
-        h->sort = (enum sort_by)((h->sort + 1) % SORT_COUNT);
-        rebuild(h);
+        h->sort = (enum store_sort)((h->sort + 1) % SORT_COUNT);
+        h->cur = h->top = 0;
+        reload(s, a);
         app_message(a, false, "Sorted by %s.", sort_names[h->sort]);
         return UI_HANDLED;
     case ACT_ALL:
@@ -358,8 +389,7 @@ static void home_resume(struct screen *s, struct app *a)
 static void home_destroy(struct screen *s)
 {
     struct home *h = H(s);
-    store_list_free(&h->list);
-    free(h->rows);
+    store_list_free(&h->page);
     free(h);
 }
 
