@@ -35,21 +35,6 @@ static char *read_stdin(void)
     return buf_take(&b);
 }
 
-/* Opens the database for writing and loads the assessment. */
-static struct assessment *open_for_change(const struct cli_global *g, const char *ref,
-                                          struct store **s, int *rc)
-{
-    *rc = cli_open(g, true, s);
-    if (*rc)
-        return NULL;
-    struct assessment *a = cli_load(*s, ref, rc);
-    if (!a) {
-        store_close(*s);
-        *s = NULL;
-    }
-    return a;
-}
-
 static int finish(struct store *s, struct assessment *a, int rc)
 {
     assess_free(a);
@@ -87,7 +72,7 @@ int cmd_answer(const struct cli_global *g, int argc, char **argv)
     char *input = strcmp(arg, "-") == 0 ? read_stdin() : xstrdup(arg);
     struct store *s;
     int rc;
-    struct assessment *a = open_for_change(g, ref, &s, &rc);
+    struct assessment *a = cli_open_load(g, true, ref, &s, &rc);
     if (!a) {
         free(input);
         return rc;
@@ -170,7 +155,7 @@ int cmd_risk_add(const struct cli_global *g, int argc, char **argv)
     }
     struct store *s;
     int rc;
-    struct assessment *a = open_for_change(g, argv[optind], &s, &rc);
+    struct assessment *a = cli_open_load(g, true, argv[optind], &s, &rc);
     if (!a)
         return rc;
     const struct tmpl_method *m = assess_method(a);
@@ -300,7 +285,7 @@ int cmd_measure_add(const struct cli_global *g, int argc, char **argv)
     m.type = (enum measure_type)ty;
     struct store *s;
     int rc;
-    struct assessment *a = open_for_change(g, argv[optind], &s, &rc);
+    struct assessment *a = cli_open_load(g, true, argv[optind], &s, &rc);
     if (a) {
         struct err e;
         if (store_add_measure(s, a, &m, &e) < 0) {
@@ -359,7 +344,7 @@ int cmd_signoff(const struct cli_global *g, int argc, char **argv)
     }
     struct store *s;
     int rc;
-    struct assessment *a = open_for_change(g, argv[optind], &s, &rc);
+    struct assessment *a = cli_open_load(g, true, argv[optind], &s, &rc);
     if (!a)
         return rc;
     /* What is not given stays as it was; the date defaults to today. */

@@ -79,6 +79,20 @@ struct assessment *cli_load(struct store *s, const char *ref, int *status)
     return a;
 }
 
+struct assessment *cli_open_load(const struct cli_global *g, bool write, const char *ref,
+                                 struct store **s, int *rc)
+{
+    *rc = cli_open(g, write, s);
+    if (*rc)
+        return NULL;
+    struct assessment *a = cli_load(*s, ref, rc);
+    if (!a) {
+        store_close(*s);
+        *s = NULL;
+    }
+    return a;
+}
+
 /* One line for people: line breaks become "; " before the rest of the
  * control characters are made visible. */
 void cli_put_line(FILE *f, const char *s)

@@ -140,14 +140,10 @@ int cmd_export(const struct cli_global *g, int argc, char **argv)
         return EXIT_USAGE;
     }
     struct store *s;
-    int rc = cli_open(g, false, &s);
-    if (rc)
+    int rc;
+    struct assessment *a = cli_open_load(g, false, argv[optind], &s, &rc);
+    if (!a)
         return rc;
-    struct assessment *a = cli_load(s, argv[optind], &rc);
-    if (!a) {
-        store_close(s);
-        return rc;
-    }
     struct err e;
     size_t tmpl_len = 0;
     char *tmpl_xml = store_template_xml(s, a->id, &tmpl_len, &e);

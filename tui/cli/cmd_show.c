@@ -344,10 +344,8 @@ int cmd_show(const struct cli_global *g, int argc, char **argv)
         return EXIT_USAGE;
     }
     struct store *s;
-    int rc = cli_open(g, false, &s);
-    if (rc)
-        return rc;
-    struct assessment *a = cli_load(s, argv[optind], &rc);
+    int rc;
+    struct assessment *a = cli_open_load(g, false, argv[optind], &s, &rc);
     if (a) {
         struct screening sc;
         struct progress total;

@@ -200,6 +200,36 @@ int cmd_new(const struct cli_global *g, int argc, char **argv)
 
 /* --- status, archive, delete ------------------------------------------- */
 
+/* One change to one assessment, in its own transaction. */
+typedef int (*change_fn)(struct store *s, struct assessment *a, const void *arg, struct err *e);
+
+static int change_one(const struct cli_global *g, const char *ref, change_fn fn, const void *arg)
+{
+    struct store *s;
+    int rc;
+    struct assessment *a = cli_open_load(g, true, ref, &s, &rc);
+    if (!a)
+        return rc;
+    struct err e;
+    if (fn(s, a, arg, &e) < 0) {
+        msg_error("%s", e.text);
+        rc = EXIT_WORK;
+    }
+    assess_free(a);
+    store_close(s);
+    return rc;
+}
+
+static int do_status(struct store *s, struct assessment *a, const void *arg, struct err *e)
+{
+    return store_set_status(s, a, *(const enum assess_status *)arg, e);
+}
+
+static int do_review(struct store *s, struct assessment *a, const void *arg, struct err *e)
+{
+    return store_set_review_date(s, a, arg, e);
+}
+
 static int set_status(const struct cli_global *g, const char *ref, const char *key)
 {
     int st = assess_status_parse(key);
@@ -211,21 +241,8 @@ static int set_status(const struct cli_global *g, const char *ref, const char *k
         msg_error("unknown status '%s' (one of: %s)", key, allowed);
         return EXIT_WORK;
     }
-    struct store *s;
-    int rc = cli_open(g, true, &s);
-    if (rc)
-        return rc;
-    struct assessment *a = cli_load(s, ref, &rc);
-    if (a) {
-        struct err e;
-        if (store_set_status(s, a, (enum assess_status)st, &e) < 0) {
-            msg_error("%s", e.text);
-            rc = EXIT_WORK;
-        }
-        assess_free(a);
-    }
-    store_close(s);
-    return rc;
+    enum assess_status to = (enum assess_status)st;
+    return change_one(g, ref, do_status, &to);
 }
 
 int cmd_status(const struct cli_global *g, int argc, char **argv)
@@ -248,21 +265,7 @@ int cmd_review(const struct cli_global *g, int argc, char **argv)
         msg_error("'%s' is not a date (YYYY-MM-DD, a real calendar day)", date);
         return EXIT_WORK;
     }
-    struct store *s;
-    int rc = cli_open(g, true, &s);
-    if (rc)
-        return rc;
-    struct assessment *a = cli_load(s, argv[1], &rc);
-    if (a) {
-        struct err e;
-        if (store_set_review_date(s, a, date, &e) < 0) {
-            msg_error("%s", e.text);
-            rc = EXIT_WORK;
-        }
-        assess_free(a);
-    }
-    store_close(s);
-    return rc;
+    return change_one(g, argv[1], do_review, date);
 }
 
 int cmd_archive(const struct cli_global *g, int argc, char **argv)
@@ -357,14 +360,10 @@ int cmd_history(const struct cli_global *g, int argc, char **argv)
         return EXIT_USAGE;
     }
     struct store *s;
-    int rc = cli_open(g, false, &s);
-    if (rc)
+    int rc;
+    struct assessment *a = cli_open_load(g, false, argv[optind], &s, &rc);
+    if (!a)
         return rc;
-    struct assessment *a = cli_load(s, argv[optind], &rc);
-    if (!a) {
-        store_close(s);
-        return rc;
-    }
     if (fmt == CLI_TEXT) {
         history_text(a);
     } else if (fmt == CLI_TSV) {

@@ -50,6 +50,10 @@ int cli_open(const struct cli_global *g, bool write, struct store **out);
 /* Finds and loads an assessment by number or uuid; NULL with the message
  * printed and *status set. */
 struct assessment *cli_load(struct store *s, const char *ref, int *status);
+/* cli_open and cli_load together: the assessment, or NULL with *rc set
+ * and the database closed again (*s NULL). */
+struct assessment *cli_open_load(const struct cli_global *g, bool write, const char *ref,
+                                 struct store **s, int *rc);
 /* Text from the database for people: on one line (line breaks shown as
  * "; "), cut to cols columns with an ellipsis, or as a block with every
  * line indented; control characters made visible. */
