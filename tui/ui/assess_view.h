@@ -43,6 +43,9 @@ const struct tmpl_question *view_question(struct view *v);
 void view_goto_question(struct view *v, const struct tmpl_question *q);
 /* Reloads the assessment from the store (after changes made elsewhere). */
 void view_reload(struct view *v, struct app *a);
+/* Moves the selected row of a page's table (n rows) up or down; at
+ * either end the key is left to the screen, which moves between items. */
+int view_move_row(struct view *v, enum key_action act, int n);
 /* True (with a message) when the assessment may not be changed. */
 bool view_read_only(struct view *v, struct app *a);
 

@@ -199,17 +199,8 @@ int page_risks_key(struct view *v, struct app *a, wint_t ch, bool is_key, enum k
     int n = (int)v->a->nrisks;
     switch (act) {
     case ACT_UP:
-        if (v->row > 0) {
-            v->row--;
-            return UI_HANDLED;
-        }
-        return 0;
     case ACT_DOWN:
-        if (v->row + 1 < n) {
-            v->row++;
-            return UI_HANDLED;
-        }
-        return 0;
+        return view_move_row(v, act, n);
     case ACT_MAP:
         v->map = !v->map;
         return UI_HANDLED;
@@ -371,17 +362,8 @@ int page_measures_key(struct view *v, struct app *a, wint_t ch, bool is_key,
     int n = (int)v->a->nmeasures;
     switch (act) {
     case ACT_UP:
-        if (v->row > 0) {
-            v->row--;
-            return UI_HANDLED;
-        }
-        return 0;
     case ACT_DOWN:
-        if (v->row + 1 < n) {
-            v->row++;
-            return UI_HANDLED;
-        }
-        return 0;
+        return view_move_row(v, act, n);
     case ACT_ADD: {
         if (view_read_only(v, a))
             return UI_HANDLED;

@@ -285,17 +285,8 @@ int page_signoff_key(struct view *v, struct app *a, wint_t ch, bool is_key, enum
     int n = rows_of(v, rows, 80);
     switch (act) {
     case ACT_UP:
-        if (v->row > 0) {
-            v->row--;
-            return UI_HANDLED;
-        }
-        return 0;
     case ACT_DOWN:
-        if (v->row + 1 < n) {
-            v->row++;
-            return UI_HANDLED;
-        }
-        return 0;
+        return view_move_row(v, act, n);
     case ACT_OPEN: {
         struct row *r = &rows[v->row < n ? v->row : n - 1];
         if (r->kind == ROW_GAP) {

@@ -83,6 +83,19 @@ void view_reload(struct view *v, struct app *a)
     snprintf(v->title, sizeof v->title, "%s", na->title);
 }
 
+int view_move_row(struct view *v, enum key_action act, int n)
+{
+    if (act == ACT_UP && v->row > 0) {
+        v->row--;
+        return UI_HANDLED;
+    }
+    if (act == ACT_DOWN && v->row + 1 < n) {
+        v->row++;
+        return UI_HANDLED;
+    }
+    return 0;
+}
+
 bool view_read_only(struct view *v, struct app *a)
 {
     if (store_is_read_only(a->store)) {
