@@ -56,7 +56,8 @@ SHELL_TESTS = \
 	tests/screen/risks.sh \
 	tests/screen/theme.sh \
 	tests/screen/example.sh \
-	tests/screen/home.sh
+	tests/screen/home.sh \
+	tests/screen/conflict.sh
 TESTS += $(SHELL_TESTS)
 EXTRA_DIST += $(SHELL_TESTS) tests/lib.sh tests/tmux.sh
 EXTRA_DIST += \

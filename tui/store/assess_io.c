@@ -144,10 +144,12 @@ int store_load_parts(struct store *s, struct assessment *a, struct err *e)
     return 0;
 }
 
+/* Copies before freeing: v may be the very string being replaced. */
 static void set_str(char **p, const char *v)
 {
+    char *copy = xstrdup(v ? v : "");
     free(*p);
-    *p = xstrdup(v ? v : "");
+    *p = copy;
 }
 
 /* Loads an assessment; with xml_out, hands over its snapshot too. */

@@ -62,10 +62,12 @@ int store_hist_add(struct store *s, int64_t aid, const char *what, const char *o
     return store_exec(s, st, "recording the change", e);
 }
 
+/* Copies before freeing: v may be the very string being replaced. */
 static void set_str(char **p, const char *v)
 {
+    char *copy = xstrdup(v ? v : "");
     free(*p);
-    *p = xstrdup(v ? v : "");
+    *p = copy;
 }
 
 int store_finish(struct store *s, struct assessment *a, struct err *e)

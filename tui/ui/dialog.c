@@ -120,7 +120,7 @@ void dialog_message(struct app *a, const char *title, const char *text)
 }
 
 static char *edit_loop(struct app *a, const char *title, const char *prompt,
-                       const char *initial, bool multiline)
+                       const char *initial, bool multiline, bool keep_on_quit)
 {
     struct textedit t;
     te_init(&t, initial, multiline);
@@ -143,7 +143,7 @@ static char *edit_loop(struct app *a, const char *title, const char *prompt,
         wint_t ch;
         enum term_input in;
         if (!dialog_read(a, &ch, &in)) {
-            if (multiline)
+            if (multiline || keep_on_quit)
                 result = xstrdup(te_text(&t));
             break;
         }
@@ -168,12 +168,17 @@ static char *edit_loop(struct app *a, const char *title, const char *prompt,
 
 char *dialog_line(struct app *a, const char *title, const char *prompt, const char *initial)
 {
-    return edit_loop(a, title, prompt, initial, false);
+    return edit_loop(a, title, prompt, initial, false, false);
+}
+
+char *dialog_entry(struct app *a, const char *title, const char *prompt, const char *initial)
+{
+    return edit_loop(a, title, prompt, initial, false, true);
 }
 
 char *dialog_text(struct app *a, const char *title, const char *prompt, const char *initial)
 {
-    return edit_loop(a, title, prompt, initial, true);
+    return edit_loop(a, title, prompt, initial, true, true);
 }
 
 int dialog_pick(struct app *a, const char *title, const char *const *items,

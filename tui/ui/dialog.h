@@ -17,6 +17,10 @@ bool dialog_confirm(struct app *a, const char *title, const char *question);
 void dialog_message(struct app *a, const char *title, const char *text);
 /* A line of text: Enter accepts, Esc cancels (NULL). The caller frees. */
 char *dialog_line(struct app *a, const char *title, const char *prompt, const char *initial);
+/* A line that is part of an answer (a list entry): like dialog_line,
+ * but when the program must leave, what was typed is returned so that
+ * the caller can save it. */
+char *dialog_entry(struct app *a, const char *title, const char *prompt, const char *initial);
 /* Several lines: Esc or F10 accepts (the text is returned even when the
  * program is leaving, so that nothing typed is lost). The caller frees. */
 char *dialog_text(struct app *a, const char *title, const char *prompt, const char *initial);

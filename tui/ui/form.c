@@ -9,6 +9,7 @@
 #include "ui/dialog.h"
 #include "ui/term.h"
 #include "ui/textedit.h"
+#include "util/buf.h"
 #include "util/text.h"
 #include "util/xalloc.h"
 
@@ -16,7 +17,31 @@
 
 static int field_rows(const struct form_field *f)
 {
-    return f->kind == FK_TEXT ? 3 : 1;
+    return f->kind == FK_TEXT ? 3 : f->kind == FK_FLAGS ? 2 : 1;
+}
+
+/* Where box i of a flags field goes in a value area w columns wide (the
+ * boxes wrap onto the field's rows); false when it does not fit. The
+ * drawing and the cursor both use it, so the box under the cursor is
+ * the one Space toggles. */
+static bool flag_pos(const struct form_field *f, int i, int w, int *row, int *col)
+{
+    int r = 0, c = 0;
+    for (int k = 0; k <= i; k++) {
+        char box[32];
+        int bw = snprintf(box, sizeof box, "[x]%s%d ", f->flag_prefix, f->flag_ids[k]);
+        if (c + bw > w) {
+            r++;
+            c = 0;
+        }
+        if (k == i) {
+            *row = r;
+            *col = c;
+            return r < field_rows(f);
+        }
+        c += bw;
+    }
+    return false;
 }
 
 static void draw_value(const struct form_field *f, int y, int x, int w, bool focus)
@@ -37,14 +62,14 @@ static void draw_value(const struct form_field *f, int y, int x, int w, bool foc
         term_put(stdscr, y, x, w, at, line);
         break;
     case FK_FLAGS: {
-        int cx = x;
         if (f->nflag_ids == 0)
             term_put(stdscr, y, x, w, term_attr(ROLE_DIM), "(none to choose from)");
-        for (int i = 0; i < f->nflag_ids && cx < x + w - 6; i++) {
+        int r, c;
+        for (int i = 0; i < f->nflag_ids && flag_pos(f, i, w, &r, &c); i++) {
             snprintf(line, sizeof line, "[%c]%s%d ", f->flags[i] ? 'x' : ' ', f->flag_prefix,
                      f->flag_ids[i]);
-            cx += term_put(stdscr, y, cx, x + w - cx, f->flags[i] ? term_attr(ROLE_OK) : A_NORMAL,
-                           line);
+            term_put(stdscr, y + r, x + c, w - c, f->flags[i] ? term_attr(ROLE_OK) : A_NORMAL,
+                     line);
         }
         break;
     }
@@ -57,12 +82,19 @@ static void apply_key_to_choice(struct form_field *f, wint_t ch, bool is_key)
 {
     int max = f->kind == FK_SCALE ? f->nscale : f->nchoices - 1;
     int min = 0;
-    if (is_key && ch == KEY_LEFT && f->number > min)
+    if (is_key && ch == KEY_LEFT && f->number > min) {
         f->number--;
-    else if ((is_key && ch == KEY_RIGHT) || (!is_key && ch == ' '))
+    } else if ((is_key && ch == KEY_RIGHT) || (!is_key && ch == ' ')) {
         f->number = f->number < max ? f->number + 1 : min;
-    else if (!is_key && ch >= '0' && ch <= '9' && (int)(ch - '0') <= max)
-        f->number = (int)(ch - '0') - (f->kind == FK_CHOICE ? 1 : 0);
+    } else if (!is_key && ch >= '0' && ch <= '9') {
+        /* A scale's digit is its level (0: not scored); a choice's digit
+         * counts from 1. */
+        int d = (int)(ch - '0');
+        if (f->kind == FK_SCALE && d <= f->nscale)
+            f->number = d;
+        else if (f->kind == FK_CHOICE && d >= 1 && d <= f->nchoices)
+            f->number = d - 1;
+    }
     if (f->number < min)
         f->number = min;
 }
@@ -88,12 +120,27 @@ static const char *check(struct form_field *f, int n, int *bad)
     return NULL;
 }
 
+/* A fingerprint of the fields, to tell an untouched form from a
+ * changed one. */
+static char *snapshot(const struct form_field *f, int n)
+{
+    struct buf b = {0};
+    for (int i = 0; i < n; i++) {
+        buf_printf(&b, "%s\x1f%d\x1f", f[i].value ? f[i].value : "", f[i].number);
+        for (int k = 0; k < f[i].nflag_ids; k++)
+            buf_addc(&b, f[i].flags[k] ? '1' : '0');
+        buf_addc(&b, '\x1e');
+    }
+    return buf_take(&b);
+}
+
 bool form_run(struct app *a, const char *title, struct form_field *f, int n)
 {
-    int cur = 0, flag_cur = 0;
+    int cur = 0, flag_cur = 0, first = 0;
     struct textedit te;
     bool te_live = false;
     bool ok = false;
+    char *initial = snapshot(f, n);
     for (;;) {
         struct form_field *F = &f[cur];
         bool texty = F->kind == FK_LINE || F->kind == FK_TEXT || F->kind == FK_DATE;
@@ -112,8 +159,23 @@ bool form_run(struct app *a, const char *title, struct form_field *f, int n)
                 h = LINES - 2;
             int y0 = (LINES - h) / 2, x0 = 2;
             dialog_frame(y0, x0, h, w, title);
-            int y = y0 + 1;
-            for (int i = 0; i < n && y < y0 + h - info; i++) {
+            /* Scroll so that the field with the focus is on screen. */
+            int room = h - info - 1;
+            if (cur < first)
+                first = cur;
+            for (;;) {
+                int used = 0;
+                for (int i = first; i <= cur; i++)
+                    used += field_rows(&f[i]);
+                if (used <= room || first == cur)
+                    break;
+                first++;
+            }
+            if (first > 0)
+                term_put(stdscr, y0, x0 + w - 12, 10, term_attr(ROLE_DIM), " more ^ ");
+            int y = y0 + 1, last = first;
+            for (int i = first; i < n && y + field_rows(&f[i]) <= y0 + 1 + room; i++) {
+                last = i;
                 bool focus = i == cur;
                 term_put(stdscr, y, x0 + 2, LABEL_W, focus ? term_attr(ROLE_KEY) : A_NORMAL,
                          f[i].label);
@@ -126,12 +188,15 @@ bool form_run(struct app *a, const char *title, struct form_field *f, int n)
                                     f[i].value ? f[i].value : "");
                 } else {
                     draw_value(&f[i], y, vx, vw, focus);
-                    if (focus && f[i].kind == FK_FLAGS && f[i].nflag_ids)
-                        term_cursor(y, vx + 1 + flag_cur * (int)(4 + strlen(f[i].flag_prefix) +
-                                                                  (f[i].flag_ids[flag_cur] > 9)));
+                    int r, c;
+                    if (focus && f[i].kind == FK_FLAGS && f[i].nflag_ids &&
+                        flag_pos(&f[i], flag_cur, vw, &r, &c))
+                        term_cursor(y + r, vx + c + 1);
                 }
                 y += field_rows(&f[i]);
             }
+            if (last + 1 < n)
+                term_put(stdscr, y0 + h - info, x0 + w - 12, 10, term_attr(ROLE_DIM), " more v ");
             int iy = y0 + h - info;
             term_rule(stdscr, iy, x0 + 1, w - 2);
             if (F->kind == FK_SCALE) {
@@ -144,11 +209,11 @@ bool form_run(struct app *a, const char *title, struct form_field *f, int n)
                 }
             }
             term_put(stdscr, y0 + h - 1, x0 + 2, w - 4, term_attr(ROLE_KEY),
-                     F->kind == FK_TEXT ? " Tab next field  Esc save and close "
-                     : F->kind == FK_FLAGS ? " Left/Right choose  Space toggle  Tab next  Esc save and close "
+                     F->kind == FK_TEXT ? " Tab next field  Esc save and close  F8 discard "
+                     : F->kind == FK_FLAGS ? " Left/Right choose  Space toggle  Tab next  Esc save  F8 discard "
                      : (F->kind == FK_SCALE || F->kind == FK_CHOICE)
-                         ? " Left/Right or digit choose  Tab/Down next  Esc save and close "
-                         : " Tab/Down next  Up previous  Esc save and close ");
+                         ? " Left/Right or digit choose  Tab next  Esc save and close  F8 discard "
+                         : " Tab/Down next  Up previous  Esc save and close  F8 discard ");
         }
         term_cursor_apply();
         doupdate();
@@ -169,6 +234,11 @@ bool form_run(struct app *a, const char *title, struct form_field *f, int n)
         bool key = in == TERM_KEY;
         int move = 0;
         bool close = false;
+        if (key && ch == KEY_F(8)) {
+            if (dialog_confirm(a, "Discard", "Close the form without saving what it holds?"))
+                break;
+            continue;
+        }
         if (key && (ch == KEY_ESC || ch == KEY_F(10)))
             close = true;
         else if ((!key && ch == '\t') || (key && ch == KEY_DOWN && F->kind != FK_TEXT))
@@ -197,13 +267,19 @@ bool form_run(struct app *a, const char *title, struct form_field *f, int n)
                 te_live = false;
             }
             if (close) {
+                /* Esc on a form left as it was opened: nothing to save. */
+                char *now = snapshot(f, n);
+                bool untouched = strcmp(now, initial) == 0;
+                free(now);
+                if (untouched)
+                    break;
                 int bad;
                 const char *why = check(f, n, &bad);
                 if (!why) {
                     ok = true;
                     break;
                 }
-                app_message(a, true, "%s: %s", f[bad].label, why);
+                app_message(a, true, "%s: %s (F8 discards the form)", f[bad].label, why);
                 dialog_message(a, "Cannot close yet", a->message);
                 a->message[0] = '\0';
                 cur = bad;
@@ -218,6 +294,7 @@ bool form_run(struct app *a, const char *title, struct form_field *f, int n)
         f[cur].value = xstrdup(te_text(&te));
         te_free(&te);
     }
+    free(initial);
     curs_set(0);
     return ok;
 }

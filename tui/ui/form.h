@@ -3,7 +3,9 @@
  * sign-offs. Tab or Down/Up move between fields (Tab only, inside a
  * multi-line text); Left/Right or digits choose on a scale or a choice,
  * Space toggles a risk in a risk list; Esc or F10 closes the form and
- * keeps what was typed. While a scale field has the focus, its level
+ * keeps what was typed (Esc on an untouched form just closes it), F8
+ * discards it after a confirmation. The fields scroll when the terminal
+ * is too short for them all. While a scale field has the focus, its level
  * definitions are shown under the form.
  */
 #ifndef DPIA_FORM_H
@@ -39,9 +41,10 @@ struct form_field {
     bool required;
 };
 
-/* Runs the form; returns true when it was closed normally (the fields
- * hold the result), false when the program must leave (a->quitting; the
- * fields still hold what was typed). Refuses to close while a required
+/* Runs the form; returns true when it was closed with something to save
+ * (the fields hold the result), false when it was left untouched or
+ * discarded, or when the program must leave (a->quitting; the fields
+ * still hold what was typed). Refuses to close while a required
  * field is empty or a date is not a real date. */
 bool form_run(struct app *a, const char *title, struct form_field *f, int n);
 void form_free(struct form_field *f, int n);

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "core/answer.h"
 #include "core/logic.h"
 #include "store/store.h"
 #include "ui/assess_view.h"
@@ -268,13 +269,23 @@ void page_measures_draw(struct view *v, struct app *a, int y, int x, int h, int 
              "What reduces each risk: who does it, by when, and where it stands.");
     y++;
     attr_t hd = term_attr(ROLE_HEADING);
-    int tw = w - 52;
+    /* Columns: id 5, measure (the rest, at least 16), owner, due 11,
+     * status 12, risks (what is left); the owner narrows first. */
+    int ow = w - 5 - 16 - 1 - 11 - 1 - 12 - 1 - 8;
+    ow = ow > 14 ? 14 : ow < 6 ? 6 : ow;
+    int rw = 10;
+    int tw = w - 5 - ow - 1 - 11 - 1 - 12 - 1 - rw - 1;
+    if (tw < 8) {
+        rw -= 8 - tw;
+        tw = 8;
+    }
+    int xo = x + 5 + tw + 1, xd = xo + ow + 1, xs = xd + 12, xr = xs + 13;
     term_put(stdscr, y, x, 5, hd, "Id");
     term_put(stdscr, y, x + 5, tw, hd, "Measure");
-    term_put(stdscr, y, x + 5 + tw + 1, 14, hd, "Owner");
-    term_put(stdscr, y, x + 5 + tw + 16, 11, hd, "Due");
-    term_put(stdscr, y, x + 5 + tw + 28, 12, hd, "Status");
-    term_put(stdscr, y, x + 5 + tw + 41, 10, hd, "Risks");
+    term_put(stdscr, y, xo, ow, hd, "Owner");
+    term_put(stdscr, y, xd, 11, hd, "Due");
+    term_put(stdscr, y, xs, 12, hd, "Status");
+    term_put(stdscr, y, xr, rw, hd, "Risks");
     y++;
     if (v->a->nmeasures == 0)
         term_put(stdscr, y++, x, w, term_attr(ROLE_DIM), "No measures yet: press a to add one.");
@@ -288,17 +299,16 @@ void page_measures_draw(struct view *v, struct app *a, int y, int x, int h, int 
         snprintf(line, sizeof line, "M%d", m->number);
         term_put(stdscr, y, x, 5, base, line);
         term_put(stdscr, y, x + 5, tw, base, m->title);
-        term_put(stdscr, y, x + 5 + tw + 1, 14, base, m->owner);
+        term_put(stdscr, y, xo, ow, base, m->owner);
         bool overdue = m->due[0] && strcmp(m->due, now) < 0 && m->status != MS_DONE &&
                        m->status != MS_DROPPED;
         snprintf(line, sizeof line, "%s%s", m->due, overdue ? "!" : "");
-        term_put(stdscr, y, x + 5 + tw + 16, 11, overdue && !sel ? term_attr(ROLE_RISK_HIGH) : base,
-                 line);
-        term_put(stdscr, y, x + 5 + tw + 28, 12, base, measure_status_label(m->status));
+        term_put(stdscr, y, xd, 11, overdue && !sel ? term_attr(ROLE_RISK_HIGH) : base, line);
+        term_put(stdscr, y, xs, 12, base, measure_status_label(m->status));
         struct buf rs = {0};
         for (size_t k = 0; k < m->nrisks; k++)
             buf_printf(&rs, "%sR%d", k ? "," : "", m->risks[k]);
-        term_put(stdscr, y, x + 5 + tw + 41, 10, base, buf_str(&rs));
+        term_put(stdscr, y, xr, rw, base, buf_str(&rs));
         buf_free(&rs);
     }
 }
@@ -331,6 +341,10 @@ static bool measure_form(struct app *a, struct view *v, struct measure *m, const
     };
     int n = (int)(sizeof f / sizeof f[0]);
     bool ok = form_run(a, title, f, n);
+    /* Leaving (a signal, the end of input): keep what can be kept. */
+    if (!ok && a->quitting && f[0].value && *f[0].value &&
+        (!*f[4].value || answer_valid_date(f[4].value)))
+        ok = true;
     if (ok) {
         free(m->title);
         m->title = xstrdup(f[0].value);

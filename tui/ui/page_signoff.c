@@ -161,10 +161,15 @@ void page_signoff_draw(struct view *v, struct app *a, int y, int x, int h, int w
     }
 }
 
-static bool signoff_form(struct app *a, struct view *v, enum signoff_role role)
+/* The sign-off form of a role; decision (may be NULL) is recorded with
+ * it. Returns true when the sign-off was saved. */
+static bool signoff_form(struct app *a, struct view *v, enum signoff_role role,
+                         const enum decision *decision)
 {
     struct signoff so;
     assess_signoff_copy(&so, &v->a->signoffs[role]);
+    if (decision)
+        so.decision = *decision;
     static const char *const followed[] = { "Not said", "Yes, followed", "No, overruled" };
     struct form_field f[6];
     int n = 0;
@@ -180,12 +185,17 @@ static bool signoff_form(struct app *a, struct view *v, enum signoff_role role)
                                       .choices = followed, .nchoices = 3 };
         f[n++] = (struct form_field){ .label = "If not, why", .kind = FK_TEXT, .value = xstrdup(so.why_not) };
     }
-    bool ok = form_run(a, signoff_role_label(role), f, n);
-    if (ok) {
-        if (role == SR_DPO && f[4].number == 2 && !*f[5].value) {
-            app_message(a, true, "The DPO's advice was overruled: the reasons must be recorded.");
-            ok = false;
-        }
+    bool ok;
+    for (;;) {
+        ok = form_run(a, signoff_role_label(role), f, n);
+        /* Leaving: what was typed is kept if it is enough to save. */
+        if (!ok && a->quitting && *f[0].value && (role != SR_DPO || *f[3].value))
+            ok = true;
+        if (!ok || a->quitting || role != SR_DPO || f[4].number != 2 || *f[5].value)
+            break;
+        /* Overruled without reasons: back to the form, nothing lost. */
+        dialog_message(a, "Reasons needed", "The DPO's advice was overruled: record the "
+                       "reasons in \"If not, why\" (WP248, Art. 35(2)).");
     }
     if (ok) {
         char **dst[] = { &so.name, &so.position, &so.date, &so.advice };
@@ -261,18 +271,14 @@ static void decide(struct view *v, struct app *a)
             return;
         }
     }
-    struct signoff so;
-    assess_signoff_copy(&so, &v->a->signoffs[SR_CONTROLLER]);
-    so.decision = d;
-    struct err e;
-    int rc = store_set_signoff(a->store, v->a, &so, &e);
-    assess_signoff_clear(&so);
-    if (rc < 0) {
-        app_message(a, true, "%s", e.text);
+    /* The decision counts once the decision-maker is named. */
+    if (!signoff_form(a, v, SR_CONTROLLER, &d)) {
+        app_message(a, false, "No decision recorded.");
         return;
     }
-    if (!signoff_form(a, v, SR_CONTROLLER))
-        app_message(a, false, "Decision recorded; add the decision-maker's name with Enter.");
+    if (a->quitting)
+        return;
+    struct err e;
     enum assess_status st = d == DEC_APPROVE ? ST_APPROVED : d == DEC_CONDITIONS ? ST_CONDITIONS
                           : d == DEC_REJECT ? ST_REJECTED : ST_REFERRED;
     if (store_set_status(a->store, v->a, st, &e) < 0)
@@ -302,9 +308,9 @@ int page_signoff_key(struct view *v, struct app *a, wint_t ch, bool is_key, enum
         if (view_read_only(v, a))
             return UI_HANDLED;
         if (r->kind == ROW_DPO)
-            signoff_form(a, v, SR_DPO);
+            signoff_form(a, v, SR_DPO, NULL);
         else if (r->kind == ROW_ASSESSOR)
-            signoff_form(a, v, SR_ASSESSOR);
+            signoff_form(a, v, SR_ASSESSOR, NULL);
         else if (r->kind == ROW_DECISION)
             decide(v, a);
         else

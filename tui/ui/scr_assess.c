@@ -78,8 +78,18 @@ void view_reload(struct view *v, struct app *a)
         app_message(a, true, "%s", e.text);
         return;
     }
+    /* The question being edited belongs to the old template snapshot:
+     * find it again in the new one. */
+    char *qid = v->q ? xstrdup(v->q->id) : NULL;
     assess_free(v->a);
     v->a = na;
+    v->q = qid ? tmpl_find_question(na->tmpl, qid) : NULL;
+    if (qid && !v->q) {
+        if (v->editing == ED_TEXT)
+            te_free(&v->te);
+        v->editing = ED_NONE;
+    }
+    free(qid);
     snprintf(v->title, sizeof v->title, "%s", na->title);
 }
 
@@ -137,27 +147,35 @@ static int save_answer(struct view *v, struct app *a, const struct tmpl_question
         app_message(a, true, "%s", e.text);
         return -1;
     }
-    const struct answer *old = assess_answer(v->a, q->id);
+    /* q points into the template snapshot, which a reload replaces. */
+    char *qid = xstrdup(q->id);
+    const struct answer *old = assess_answer(v->a, qid);
     const char *n = note ? note : old ? old->note : "";
     bool f = flagged >= 0 ? flagged != 0 : old ? old->flagged : false;
     int64_t rev = old ? old->revision : 0;
     char *keep_note = xstrdup(n);
-    int rc = store_set_answer(a->store, v->a, q->id, canon, keep_note, f, rev, &e);
+    int rc = store_set_answer(a->store, v->a, qid, canon, keep_note, f, rev, &e);
     if (rc == STORE_CONFLICT) {
         char msg[ERR_MAX + 128];
         snprintf(msg, sizeof msg, "This answer was changed in another session meanwhile (%s). "
                  "Replace it with yours?", e.text);
-        if (!a->quitting && dialog_confirm(a, "Changed elsewhere", msg)) {
-            view_reload(v, a);
-            old = assess_answer(v->a, q->id);
-            rc = store_set_answer(a->store, v->a, q->id, canon, keep_note, f,
+        bool mine = !a->quitting && dialog_confirm(a, "Changed elsewhere", msg);
+        view_reload(v, a);
+        old = assess_answer(v->a, qid);
+        if (mine || a->quitting) {
+            /* Leaving: what the user typed wins, rather than being lost. */
+            rc = store_set_answer(a->store, v->a, qid, canon, keep_note, f,
                                   old ? old->revision : 0, &e);
         } else {
-            view_reload(v, a);
+            if (v->editing == ED_TEXT && v->q && strcmp(v->q->id, qid) == 0) {
+                te_set(&v->te, old ? old->value : "");
+                te_mark_saved(&v->te);
+            }
             app_message(a, false, "Kept the other session's answer.");
             rc = 0;
         }
     }
+    free(qid);
     if (rc < 0) {
         app_message(a, true, "%s", e.text);
         snprintf(a->saved, sizeof a->saved, "NOT SAVED");
@@ -169,20 +187,32 @@ static int save_answer(struct view *v, struct app *a, const struct tmpl_question
     return rc < 0 ? -1 : 0;
 }
 
-static void save_text(struct view *v, struct app *a)
+/* Saves the text being typed when it changed; false when that failed
+ * (the text stays in the editor). */
+static bool save_text(struct view *v, struct app *a)
 {
-    if (v->editing != ED_TEXT || !v->te.changed)
-        return;
-    if (save_answer(v, a, v->q, te_text(&v->te), NULL, -1) == 0) {
-        te_mark_saved(&v->te);
-        v->last_save = time(NULL);
-    }
+    if (v->editing != ED_TEXT || !v->te.changed || !v->q)
+        return true;
+    /* Counted from the attempt, so that a locked database is not tried
+     * again on every key. */
+    v->last_save = time(NULL);
+    if (save_answer(v, a, v->q, te_text(&v->te), NULL, -1) < 0)
+        return false;
+    te_mark_saved(&v->te);
+    return true;
 }
 
+/* Leaves the field; a text that could not be saved keeps it open, so
+ * that nothing typed is thrown away. */
 static void stop_editing(struct view *v, struct app *a)
 {
     if (v->editing == ED_TEXT) {
-        save_text(v, a);
+        if (!save_text(v, a)) {
+            char why[sizeof a->message];
+            snprintf(why, sizeof why, "%s", a->message);
+            app_message(a, true, "%s  Not saved: the field stays open (Esc to try again).", why);
+            return;
+        }
         te_free(&v->te);
     }
     v->editing = ED_NONE;
@@ -267,8 +297,11 @@ static void draw_answer(struct view *v, const struct tmpl_question *q, int y, in
         }
         break;
     case QT_CHOICE:
-    case QT_MULTI:
-        for (size_t i = 0; i < q->noptions && y < maxy; i++, y++) {
+    case QT_MULTI: {
+        /* Options scroll so that the one under the cursor is shown. */
+        int room = maxy - y > 1 ? maxy - y : 1;
+        size_t i = editing && v->opt >= room ? (size_t)(v->opt - room + 1) : 0;
+        for (; i < q->noptions && y < maxy; i++, y++) {
             bool on = val && (q->type == QT_MULTI ? answer_has_item(val, q->options[i].value)
                                                   : !strcmp(val, q->options[i].value));
             char line[512];
@@ -278,12 +311,15 @@ static void draw_answer(struct view *v, const struct tmpl_question *q, int y, in
             term_put(stdscr, y, x, w, cur ? term_attr(ROLE_SELECTED) : A_NORMAL, line);
         }
         break;
+    }
     case QT_LIST: {
         int n = answer_count_items(val);
         if (n == 0)
             term_put(stdscr, y, x, w, term_attr(ROLE_DIM),
                      editing ? "(empty: a to add an entry)" : "(no entries: Enter to edit the list)");
-        for (int i = 0; i < n && y < maxy; i++, y++) {
+        int room = maxy - y > 1 ? maxy - y : 1;
+        int i = editing && v->opt >= room ? v->opt - room + 1 : 0;
+        for (; i < n && y < maxy; i++, y++) {
             char item[1024], line[1100];
             answer_item(val, i, item, sizeof item);
             snprintf(line, sizeof line, "%2d. %s", i + 1, item);
@@ -471,11 +507,13 @@ static int edit_key(struct view *v, struct app *a, wint_t ch, bool is_key)
     if (v->editing == ED_LIST) {
         int n = answer_count_items(val);
         enum key_action act = keys_lookup(is_key ? (int)ch : (ch < 128 ? (int)ch : 0), KC_LIST);
+        /* The entries, whole (an entry may be long). */
         char **items = xcalloc((size_t)n + 2, sizeof *items);
-        for (int i = 0; i < n; i++) {
-            char buf[4096];
-            answer_item(val, i, buf, sizeof buf);
-            items[i] = xstrdup(buf);
+        const char *p = val;
+        for (int i = 0; i < n && p; i++) {
+            const char *end = strchr(p, '\n');
+            items[i] = end ? xstrndup(p, (size_t)(end - p)) : xstrdup(p);
+            p = end ? end + 1 : NULL;
         }
         bool changed = false;
         switch (act) {
@@ -489,7 +527,7 @@ static int edit_key(struct view *v, struct app *a, wint_t ch, bool is_key)
             v->opt = v->opt + 1 < n ? v->opt + 1 : v->opt;
             break;
         case ACT_ADD: {
-            char *e = dialog_line(a, "Add an entry", q->prompt, "");
+            char *e = dialog_entry(a, "Add an entry", q->prompt, "");
             if (e && *e) {
                 int at = n ? v->opt + 1 : 0;
                 memmove(items + at + 1, items + at, (size_t)(n - at) * sizeof *items);
@@ -504,7 +542,7 @@ static int edit_key(struct view *v, struct app *a, wint_t ch, bool is_key)
         }
         case ACT_OPEN:
             if (n) {
-                char *e = dialog_line(a, "Edit the entry", q->prompt, items[v->opt]);
+                char *e = dialog_entry(a, "Edit the entry", q->prompt, items[v->opt]);
                 if (e) {
                     free(items[v->opt]);
                     items[v->opt] = e;
@@ -513,7 +551,7 @@ static int edit_key(struct view *v, struct app *a, wint_t ch, bool is_key)
             }
             break;
         case ACT_DELETE:
-            if (n) {
+            if (n && dialog_confirm(a, "Delete entry", items[v->opt])) {
                 free(items[v->opt]);
                 memmove(items + v->opt, items + v->opt + 1, (size_t)(n - v->opt - 1) * sizeof *items);
                 n--;
@@ -751,7 +789,9 @@ static int assess_paste(struct screen *s, struct app *a, const char *text)
 
 static void assess_tick(struct screen *s, struct app *a)
 {
-    save_text(V(s), a);
+    struct view *v = V(s);
+    if (time(NULL) - v->last_save >= 1)
+        save_text(v, a);
 }
 
 static void assess_leave(struct screen *s, struct app *a)

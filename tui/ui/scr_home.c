@@ -119,7 +119,8 @@ static void ensure_page(struct app *a, struct home *h)
         h->top = h->cur;
     if (h->cur >= h->top + rows)
         h->top = h->cur - rows + 1;
-    if (h->stale || h->top < h->page_from || h->top + rows > h->page_from + h->page.count)
+    size_t want = h->total < h->top + rows ? h->total : h->top + rows;
+    if (h->stale || h->top < h->page_from || want > h->page_from + h->page.count)
         fetch(a, h, rows);
     if (h->total && h->cur >= h->total) {
         h->cur = h->total - 1;
@@ -283,12 +284,35 @@ static void create(struct screen *s, struct app *a)
     io_catalog_free(&cat);
 }
 
+/* The status an archived assessment had before it was archived (so that
+ * an approved one comes back approved, not as an editable draft). */
+static enum assess_status status_before_archive(const struct assessment *as)
+{
+    for (size_t i = as->nhistory; i-- > 0;) {
+        const struct change *c = &as->history[i];
+        if (strcmp(c->what, "status") == 0 && strcmp(c->new_value, "archived") == 0) {
+            int st = assess_status_parse(c->old_value);
+            return st < 0 || st == ST_ARCHIVED ? ST_DRAFT : (enum assess_status)st;
+        }
+    }
+    return ST_DRAFT;
+}
+
 static int home_key(struct screen *s, struct app *a, wint_t ch, bool is_key,
                     enum key_action act)
 {
     struct home *h = H(s);
     ensure_page(a, h);
-    const struct store_summary *it = current(h);
+    /* A copy: dialogs redraw the list, which reads its page again. */
+    const struct store_summary *cur = current(h);
+    struct store_summary copy;
+    char title[256] = "";
+    if (cur) {
+        copy = *cur;
+        snprintf(title, sizeof title, "%s", cur->title);
+        copy.title = title;
+    }
+    const struct store_summary *it = cur ? &copy : NULL;
     struct err e;
     switch (act) {
     case ACT_UP:
@@ -319,12 +343,14 @@ static int home_key(struct screen *s, struct app *a, wint_t ch, bool is_key,
     case ACT_ARCHIVE:
         if (it) {
             struct assessment *as = store_load(a->store, it->id, &e);
-            enum assess_status to = it->status == ST_ARCHIVED ? ST_DRAFT : ST_ARCHIVED;
+            enum assess_status to = it->status == ST_ARCHIVED && as ? status_before_archive(as)
+                                                                    : ST_ARCHIVED;
             if (!as || store_set_status(a->store, as, to, &e) < 0)
                 app_message(a, true, "%s", e.text);
             else
-                app_message(a, false, "%s.", to == ST_ARCHIVED ? "Archived (A shows archived)"
-                                                               : "Back as a draft");
+                app_message(a, false, "%s%s.", to == ST_ARCHIVED ? "Archived (A shows archived)"
+                                                                 : "Back from the archive: ",
+                            to == ST_ARCHIVED ? "" : assess_status_label(to));
             assess_free(as);
             reload(s, a);
         }

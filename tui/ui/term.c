@@ -43,9 +43,13 @@ static void on_quit_signal(int sig)
 
 static void on_fatal_signal(int sig)
 {
-    /* Restore the terminal as far as is safe, then die of the signal. */
+    /* Restore the terminal as far as is safe, and stderr, so that what
+     * a crash prints (a sanitizer's report) reaches the user; then die of
+     * the signal. */
     if (active)
         endwin();
+    if (saved_stderr >= 0)
+        dup2(saved_stderr, STDERR_FILENO);
     signal(sig, SIG_DFL);
     raise(sig);
 }

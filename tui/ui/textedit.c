@@ -215,7 +215,7 @@ void te_insert(struct textedit *t, const char *s)
             c = ' ';
         if (c == '\t')
             c = ' ';
-        if ((unsigned char)c < 0x20 && c != '\n')
+        if (((unsigned char)c < 0x20 && c != '\n') || c == 0x7f)
             continue;
         buf_addc(&b, c);
     }
