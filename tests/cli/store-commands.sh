@@ -142,6 +142,13 @@ contains "$T/err" "unknown option '--bogus'"
 run 2 d status 1
 run 2 d history
 
+# A new value without --note keeps the note already there (the store
+# once freed that note while copying it).
+run 0 d answer 1 desc.purposes "First purpose" --note "Ask legal"
+run 0 d answer 1 desc.purposes "Second purpose"
+run 0 d export 1 --format xml
+contains "$T/out" "Ask legal" "the note survives a new value"
+
 # DPIA_DB chooses the database too.
 run 0 env DPIA_DB="$DB" "$DPIA" list
 contains "$T/out" "Marketing on viewing history"
