@@ -318,8 +318,22 @@ int term_put(WINDOW *w, int y, int x, int cols, attr_t attr, const char *s)
 {
     if (cols <= 0)
         return 0;
+    /* Printable ASCII (most rows of most screens) needs no cleaning and
+     * is one column a byte. */
+    size_t n = 0;
+    while (s[n] && (unsigned char)s[n] >= 0x20 && (unsigned char)s[n] < 0x7f && n < (size_t)cols)
+        n++;
+    if ((!s[n] || n == (size_t)cols) && n <= 1024) {
+        /* Cells straight into the window, skipping the multibyte
+         * conversion that waddnstr does character by character. */
+        chtype cells[1024];
+        for (size_t i = 0; i < n; i++)
+            cells[i] = (chtype)(unsigned char)s[i] | attr;
+        mvwaddchnstr(w, y, x, cells, (int)n);
+        return (int)n;
+    }
     char *clean = text_sanitize(s, false);
-    size_t n = text_fit(clean, cols);
+    n = text_fit(clean, cols);
     wattrset(w, attr);
     mvwaddnstr(w, y, x, clean, (int)n);
     wattrset(w, A_NORMAL);
