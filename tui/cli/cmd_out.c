@@ -79,6 +79,28 @@ struct assessment *cli_load(struct store *s, const char *ref, int *status)
     return a;
 }
 
+int cli_id_and_format(const char *cmd, int argc, char **argv, enum cli_format *fmt)
+{
+    static const struct option lo[] = {
+        { "format", required_argument, NULL, 'f' },
+        { NULL, 0, NULL, 0 },
+    };
+    *fmt = CLI_TEXT;
+    int c;
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, ":f:", lo, NULL)) != -1) {
+        if (c != 'f')
+            return cli_bad_option(cmd, c, argv);
+        if (cli_parse_format(optarg, fmt) < 0)
+            return EXIT_USAGE;
+    }
+    if (optind != argc - 1) {
+        msg_error("usage: dpia %s ID [--format text|tsv|json]", cmd);
+        return EXIT_USAGE;
+    }
+    return 0;
+}
+
 struct assessment *cli_open_load(const struct cli_global *g, bool write, const char *ref,
                                  struct store **s, int *rc)
 {

@@ -342,25 +342,11 @@ static void history_text(const struct assessment *a)
 
 int cmd_history(const struct cli_global *g, int argc, char **argv)
 {
-    static const struct option lo[] = {
-        { "format", required_argument, NULL, 'f' },
-        { NULL, 0, NULL, 0 },
-    };
-    enum cli_format fmt = CLI_TEXT;
-    int c;
-    opterr = 0;
-    while ((c = getopt_long(argc, argv, ":f:", lo, NULL)) != -1) {
-        if (c != 'f')
-            return cli_bad_option("history", c, argv);
-        if (cli_parse_format(optarg, &fmt) < 0)
-            return EXIT_USAGE;
-    }
-    if (optind != argc - 1) {
-        msg_error("usage: dpia history ID [--format text|tsv|json]");
-        return EXIT_USAGE;
-    }
+    enum cli_format fmt;
+    int rc = cli_id_and_format("history", argc, argv, &fmt);
+    if (rc)
+        return rc;
     struct store *s;
-    int rc;
     struct assessment *a = cli_open_load(g, false, argv[optind], &s, &rc);
     if (!a)
         return rc;

@@ -50,6 +50,9 @@ int cli_open(const struct cli_global *g, bool write, struct store **out);
 /* Finds and loads an assessment by number or uuid; NULL with the message
  * printed and *status set. */
 struct assessment *cli_load(struct store *s, const char *ref, int *status);
+/* Parses "ID [--format F]" for cmd; the ID is argv[optind]. Returns 0,
+ * or the exit status of a usage error (already reported). */
+int cli_id_and_format(const char *cmd, int argc, char **argv, enum cli_format *fmt);
 /* cli_open and cli_load together: the assessment, or NULL with *rc set
  * and the database closed again (*s NULL). */
 struct assessment *cli_open_load(const struct cli_global *g, bool write, const char *ref,

@@ -49,6 +49,23 @@ int view_move_row(struct view *v, enum key_action act, int n);
 /* True (with a message) when the assessment may not be changed. */
 bool view_read_only(struct view *v, struct app *a);
 
+/* Answering (answer_edit.c). view_save_answer saves value (raw) for q,
+ * keeping note (NULL) and flag (-1), and reports problems in the status
+ * bar; 0 when saved. view_save_text saves the text being typed (false
+ * when that failed; the text stays). view_stop_editing leaves the field
+ * (a text that could not be saved keeps it open). view_edit_key handles
+ * a key while a field is open; view_start_editing opens the field of q
+ * (insert: pasted text to add, or NULL). */
+int view_save_answer(struct view *v, struct app *a, const struct tmpl_question *q,
+                     const char *value, const char *note, int flagged);
+bool view_save_text(struct view *v, struct app *a);
+void view_stop_editing(struct view *v, struct app *a);
+int view_edit_key(struct view *v, struct app *a, wint_t ch, bool is_key);
+void view_start_editing(struct view *v, struct app *a, const struct tmpl_question *q,
+                        const char *insert);
+void view_draw_answer(struct view *v, const struct tmpl_question *q, int y, int x, int maxy,
+                      int w);
+
 /* The special pages: draw in the right pane (y, x, h, w); keys. */
 void page_screening_draw(struct view *v, struct app *a, int y, int x, int h, int w);
 void page_risks_draw(struct view *v, struct app *a, int y, int x, int h, int w);

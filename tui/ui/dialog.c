@@ -45,6 +45,13 @@ int dialog_wrap(int y, int x, int h, int w, attr_t attr, const char *text)
     return rows;
 }
 
+int dialog_wrap_to(int y, int x, int maxy, int w, attr_t attr, const char *text)
+{
+    if (y >= maxy || !text || !*text)
+        return y;
+    return y + dialog_wrap(y, x, maxy - y, w, attr, text);
+}
+
 /* One frame: the screen below, then the dialog, then doupdate. */
 static void frame_begin(struct app *a)
 {

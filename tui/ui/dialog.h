@@ -34,5 +34,8 @@ int dialog_pick(struct app *a, const char *title, const char *const *items,
 void dialog_frame(int y, int x, int h, int w, const char *title);
 /* Word-wraps text into the box (y, x, h, w); returns rows used. */
 int dialog_wrap(int y, int x, int h, int w, attr_t attr, const char *text);
+/* The same from row y down to (not including) maxy; returns the row
+ * after the text. */
+int dialog_wrap_to(int y, int x, int maxy, int w, attr_t attr, const char *text);
 
 #endif

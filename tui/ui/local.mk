@@ -11,5 +11,6 @@ libdpia_a_SOURCES += \
 	tui/ui/scr_help.c \
 	tui/ui/scr_home.c \
 	tui/ui/scr_assess.c \
+	tui/ui/answer_edit.c \
 	tui/ui/page_risks.c \
 	tui/ui/page_signoff.c
