@@ -136,6 +136,13 @@ static char *snapshot(const struct form_field *f, int n)
 
 bool form_run(struct app *a, const char *title, struct form_field *f, int n)
 {
+    bool untouched;
+    return form_run_ex(a, title, f, n, &untouched);
+}
+
+bool form_run_ex(struct app *a, const char *title, struct form_field *f, int n, bool *untouched)
+{
+    *untouched = false;
     int cur = 0, flag_cur = 0, first = 0;
     struct textedit te;
     bool te_live = false;
@@ -269,9 +276,9 @@ bool form_run(struct app *a, const char *title, struct form_field *f, int n)
             if (close) {
                 /* Esc on a form left as it was opened: nothing to save. */
                 char *now = snapshot(f, n);
-                bool untouched = strcmp(now, initial) == 0;
+                *untouched = strcmp(now, initial) == 0;
                 free(now);
-                if (untouched)
+                if (*untouched)
                     break;
                 int bad;
                 const char *why = check(f, n, &bad);

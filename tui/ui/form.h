@@ -47,6 +47,9 @@ struct form_field {
  * still hold what was typed). Refuses to close while a required
  * field is empty or a date is not a real date. */
 bool form_run(struct app *a, const char *title, struct form_field *f, int n);
+/* The same; *untouched tells an Esc on an unchanged form (true) from a
+ * discard or a refusal (false). */
+bool form_run_ex(struct app *a, const char *title, struct form_field *f, int n, bool *untouched);
 void form_free(struct form_field *f, int n);
 
 #endif

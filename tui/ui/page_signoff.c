@@ -187,7 +187,12 @@ static bool signoff_form(struct app *a, struct view *v, enum signoff_role role,
     }
     bool ok;
     for (;;) {
-        ok = form_run(a, signoff_role_label(role), f, n);
+        bool untouched;
+        ok = form_run_ex(a, signoff_role_label(role), f, n, &untouched);
+        /* With a decision to record, a form left as it was (the
+         * decision-maker already named) is a confirmation. */
+        if (!ok && untouched && decision && *f[0].value)
+            ok = true;
         /* Leaving: what was typed is kept if it is enough to save. */
         if (!ok && a->quitting && *f[0].value && (role != SR_DPO || *f[3].value))
             ok = true;

@@ -259,6 +259,8 @@ static void move_item(struct view *v, int delta)
         v->item = 0;
     } else if (i >= 0 && i < n) {
         v->item = i;
+    } else {
+        return; /* at either end: stay, on the same row */
     }
     v->row = 0;
 }
