@@ -24,4 +24,15 @@ contains "$T/err" "needs an argument"
 run 1 "$DPIA" -d "$T/db.sqlite"
 contains "$T/err" "dpia: the interactive interface needs a terminal"
 
+# On a terminal that cannot move the cursor: a message, not garbage.
+if command -v script >/dev/null 2>&1; then
+    TERM=dumb script -qec "'$DPIA' -d '$T/db.sqlite'" /dev/null </dev/null >"$T/dumb" 2>&1
+    st=$?
+    checks=$((checks + 1))
+    [ "$st" -eq 1 ] && pass "TERM=dumb exits 1" || fail "TERM=dumb exited $st"
+    contains "$T/dumb" "dpia: terminal type 'dumb' cannot move the cursor"
+    TERM=no-such-terminal script -qec "'$DPIA' -d '$T/db.sqlite'" /dev/null </dev/null >"$T/bad" 2>&1
+    contains "$T/bad" "dpia: cannot use terminal type 'no-such-terminal'"
+fi
+
 done_testing

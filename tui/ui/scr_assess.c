@@ -48,25 +48,30 @@ int view_items(struct view *v, size_t section, const struct tmpl_question **qs, 
 
 const struct tmpl_question *view_question(struct view *v)
 {
-    const struct tmpl_question *qs[512];
-    int n = view_items(v, v->section, qs, 512);
+    int n = view_items(v, v->section, NULL, 0);
     if (n == 0)
         return NULL;
     if (v->item >= n)
         v->item = n - 1;
     if (v->item < 0)
         v->item = 0;
-    return v->item < 512 ? qs[v->item] : NULL;
+    const struct tmpl_question **qs = xcalloc((size_t)n, sizeof *qs);
+    view_items(v, v->section, qs, n);
+    const struct tmpl_question *q = qs[v->item];
+    free(qs);
+    return q;
 }
 
 void view_goto_question(struct view *v, const struct tmpl_question *q)
 {
     v->section = q->section;
-    const struct tmpl_question *qs[512];
-    int n = view_items(v, v->section, qs, 512);
-    for (int i = 0; i < n && i < 512; i++)
+    int n = view_items(v, v->section, NULL, 0);
+    const struct tmpl_question **qs = xcalloc((size_t)n + 1, sizeof *qs);
+    view_items(v, v->section, qs, n);
+    for (int i = 0; i < n; i++)
         if (qs[i] == q)
             v->item = i;
+    free(qs);
     v->row = 0;
 }
 

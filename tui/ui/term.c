@@ -110,6 +110,18 @@ int term_start(bool no_color, struct err *e)
     const char *term = getenv("TERM");
     if (!term || !*term)
         return err_set(e, "TERM is not set; cannot start the interface");
+    /* A terminal that cannot move the cursor (TERM=dumb, say) cannot show
+     * a full-screen interface: say so instead of drawing garbage. */
+    int setup_err = 0;
+    if (setupterm(term, STDOUT_FILENO, &setup_err) != OK)
+        return err_set(e, "cannot use terminal type '%s'", term);
+    const char *cup = tigetstr("cup");
+    bool addressable = cup && cup != (char *)-1;
+    del_curterm(cur_term);
+    if (!addressable)
+        return err_set(e, "terminal type '%s' cannot move the cursor; set TERM to your "
+                       "terminal (for example xterm-256color), or use the commands "
+                       "(dpia --help)", term);
     screen = newterm(NULL, stdout, stdin);
     if (!screen)
         return err_set(e, "cannot use terminal type '%s'", term);
