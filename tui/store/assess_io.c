@@ -144,13 +144,6 @@ int store_load_parts(struct store *s, struct assessment *a, struct err *e)
     return 0;
 }
 
-/* Copies before freeing: v may be the very string being replaced. */
-static void set_str(char **p, const char *v)
-{
-    char *copy = xstrdup(v ? v : "");
-    free(*p);
-    *p = copy;
-}
 
 /* Loads an assessment; with xml_out, hands over its snapshot too. */
 static struct assessment *load(struct store *s, int64_t id, char **xml_out, size_t *xml_len,
@@ -174,13 +167,13 @@ static struct assessment *load(struct store *s, int64_t id, char **xml_out, size
     a = assess_new();
     a->id = id;
     snprintf(a->uuid, sizeof a->uuid, "%s", (const char *)sqlite3_column_text(st, 0));
-    set_str(&a->title, (const char *)sqlite3_column_text(st, 1));
+    store_set_str(&a->title, (const char *)sqlite3_column_text(st, 1));
     int status = assess_status_parse((const char *)sqlite3_column_text(st, 2));
     a->status = status < 0 ? ST_DRAFT : (enum assess_status)status;
-    set_str(&a->method, (const char *)sqlite3_column_text(st, 3));
+    store_set_str(&a->method, (const char *)sqlite3_column_text(st, 3));
     a->created = sqlite3_column_int64(st, 4);
     a->updated = sqlite3_column_int64(st, 5);
-    set_str(&a->review_date, (const char *)sqlite3_column_text(st, 6));
+    store_set_str(&a->review_date, (const char *)sqlite3_column_text(st, 6));
     size_t len = (size_t)sqlite3_column_bytes(st, 7);
     char *xml = xstrndup(sqlite3_column_blob(st, 7) ? sqlite3_column_blob(st, 7) : "", len);
     sqlite3_reset(st);

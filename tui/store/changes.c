@@ -62,13 +62,6 @@ int store_hist_add(struct store *s, int64_t aid, const char *what, const char *o
     return store_exec(s, st, "recording the change", e);
 }
 
-/* Copies before freeing: v may be the very string being replaced. */
-static void set_str(char **p, const char *v)
-{
-    char *copy = xstrdup(v ? v : "");
-    free(*p);
-    *p = copy;
-}
 
 int store_finish(struct store *s, struct assessment *a, struct err *e)
 {
@@ -130,8 +123,8 @@ static void remember_answer(struct assessment *a, const char *qid, const char *v
     struct answer *an = assess_set_answer(a, qid, value);
     if (!an)
         return;
-    set_str(&an->note, note);
-    set_str(&an->who, who);
+    store_set_str(&an->note, note);
+    store_set_str(&an->who, who);
     an->flagged = flagged;
     an->when = when;
     an->revision = revision;
@@ -325,7 +318,7 @@ int store_set_title(struct store *s, struct assessment *a, const char *title, st
         return err_set(e, "an assessment needs a title");
     if (set_meta(s, a, META_TITLE, title, e) < 0)
         return -1;
-    set_str(&a->title, title);
+    store_set_str(&a->title, title);
     return 0;
 }
 
@@ -336,7 +329,7 @@ int store_set_review_date(struct store *s, struct assessment *a, const char *dat
         return err_set(e, "'%s' is not a date (YYYY-MM-DD)", date);
     if (set_meta(s, a, META_REVIEW, date, e) < 0)
         return -1;
-    set_str(&a->review_date, date);
+    store_set_str(&a->review_date, date);
     return 0;
 }
 
@@ -361,10 +354,10 @@ int store_sync_history(struct store *s, struct assessment *a, struct err *e)
         if (first && a->nhistory) {
             struct change *c = &a->history[a->nhistory - 1];
             c->when = when;
-            set_str(&c->who, who);
-            set_str(&c->what, what);
-            set_str(&c->old_value, ov);
-            set_str(&c->new_value, nv);
+            store_set_str(&c->who, who);
+            store_set_str(&c->what, what);
+            store_set_str(&c->old_value, ov);
+            store_set_str(&c->new_value, nv);
         } else {
             assess_add_change(a, when, who, what, ov, nv);
         }

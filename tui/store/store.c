@@ -83,6 +83,13 @@ void store_bind_text(sqlite3_stmt *st, int i, const char *v)
     sqlite3_bind_text(st, i, v ? v : "", -1, SQLITE_TRANSIENT);
 }
 
+void store_set_str(char **p, const char *v)
+{
+    char *copy = xstrdup(v ? v : "");
+    free(*p);
+    *p = copy;
+}
+
 char *store_col_text(sqlite3_stmt *st, int i)
 {
     const unsigned char *t = sqlite3_column_text(st, i);

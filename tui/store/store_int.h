@@ -182,6 +182,8 @@ void store_read_end(struct store *s);
 /* Binding and reading, never NULL strings. */
 void store_bind_text(sqlite3_stmt *st, int i, const char *v);
 char *store_col_text(sqlite3_stmt *st, int i);   /* the caller frees */
+/* Replaces *p with a copy of v ("" for NULL); v may be *p itself. */
+void store_set_str(char **p, const char *v);
 /* Steps a statement that returns no row; -1 with e on failure. */
 int store_exec(struct store *s, sqlite3_stmt *st, const char *what, struct err *e);
 /* Runs SQL text with no parameters (schema, pragmas). */
