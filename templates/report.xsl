@@ -18,6 +18,13 @@
   <xsl:output method="html" encoding="UTF-8" indent="no"
               doctype-system="about:legacy-compat"/>
 
+  <!-- Lookups by key, so that a register of hundreds of risks and
+       measures costs time in proportion to its size. -->
+  <xsl:key name="measures-of-risk" match="r:measure" use="r:addresses/@risk"/>
+  <xsl:key name="scored-in-cell" match="r:risk/r:before | r:risk/r:after"
+           use="concat(local-name(), ' ', @likelihood, ' ', @severity)"/>
+  <xsl:key name="level" match="r:method/r:levels/r:level" use="@id"/>
+
   <xsl:variable name="rec" select="/r:record"/>
   <xsl:variable name="m" select="/r:record/r:method"/>
   <xsl:variable name="title" select="/r:record/r:assessment/r:title"/>
@@ -272,7 +279,7 @@
                   <xsl:call-template name="labelled"><xsl:with-param name="label">Impacts on people</xsl:with-param><xsl:with-param name="v" select="r:impacts"/></xsl:call-template>
                 </td>
                 <td><xsl:apply-templates select="r:before"/></td>
-                <td><xsl:for-each select="$rec/r:measures/r:measure[r:addresses/@risk = $n]"><xsl:if test="position() > 1">, </xsl:if>M<xsl:value-of select="@number"/></xsl:for-each></td>
+                <td><xsl:for-each select="key('measures-of-risk', $n)"><xsl:if test="position() > 1">, </xsl:if>M<xsl:value-of select="@number"/></xsl:for-each></td>
                 <td><xsl:apply-templates select="r:after"/></td>
               </tr>
             </xsl:for-each>
@@ -331,7 +338,7 @@
         <xsl:for-each select="$m/r:matrix/r:cell">
           <xsl:variable name="l" select="@likelihood"/>
           <xsl:variable name="s" select="@severity"/>
-          <xsl:variable name="lv" select="$m/r:levels/r:level[@id = current()/@level]"/>
+          <xsl:variable name="lv" select="key('level', @level)"/>
           <xsl:variable name="x" select="$left + ($s - 1) * $cw"/>
           <xsl:variable name="y" select="($nl - $l) * $ch"/>
           <rect x="{$x}" y="{$y}" width="{$cw}" height="{$ch}" stroke="#555" stroke-width="1">
@@ -343,7 +350,7 @@
               </xsl:choose>
             </xsl:attribute>
           </rect>
-          <xsl:for-each select="$rec/r:risks/r:risk/*[local-name() = $which][@likelihood = $l and @severity = $s]">
+          <xsl:for-each select="key('scored-in-cell', concat($which, ' ', $l, ' ', $s))">
             <text x="{$x + 8 + ((position() - 1) mod 4) * 23}" y="{$y + 18 + floor((position() - 1) div 4) * 15}" font-size="12" font-family="Helvetica, Arial, sans-serif" font-weight="bold" fill="#111">R<xsl:value-of select="../@number"/></text>
           </xsl:for-each>
         </xsl:for-each>
