@@ -11,9 +11,12 @@ run 1 $D export 1 --format xml -o "$T/out.xml" && contains "$T/err" "exists; use
 contains "$T/out.xml" "keep me" "the existing file is untouched"
 run 0 $D export 1 --format xml -o "$T/out.xml" --force
 contains "$T/out.xml" '<record xmlns="urn:dpia:record:1" version="1">'
-checks=$((checks + 1))
-left=$(find "$T" -maxdepth 1 -name 'out.xml?*' | wc -l)
-[ "$left" -eq 0 ] && pass "no temporary file left" || fail "$left temporary files left"
+no_temporary() {
+    checks=$((checks + 1))
+    left=$(find "$T" -maxdepth 1 -name '.dpia-tmp-*' | wc -l)
+    [ "$left" -eq 0 ] && pass "no temporary file left" || fail "$left temporary files left"
+}
+no_temporary
 
 # Standard output when there is no -o.
 run 0 $D export 1 --format xml && contains "$T/out" "<digest algorithm=\"sha256\">"
@@ -48,6 +51,34 @@ XSL
 run 1 $D export 1 --format html --stylesheet "$T/incl.xsl" && contains "$T/err" "incl.xsl: not a usable XSLT stylesheet"
 printf '<!DOCTYPE x [<!ENTITY e SYSTEM "/etc/passwd">]>\n<x>&e;</x>\n' >"$T/ent.xsl"
 run 1 $D export 1 --format html --stylesheet "$T/ent.xsl" && contains "$T/err" "ent.xsl:1: a DOCTYPE is not allowed"
+
+# An export that fails half-way (here the stylesheet stops it) leaves
+# the file it was to replace as it was, even with --force.
+cat >"$T/stop.xsl" <<'XSL'
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+  <xsl:template match="/"><p>half</p><xsl:message terminate="yes">stop here</xsl:message></xsl:template>
+</xsl:stylesheet>
+XSL
+echo "keep me" >"$T/out.html"
+run 1 $D export 1 --format html --stylesheet "$T/stop.xsl" -o "$T/out.html" --force &&
+    contains "$T/err" "the transformation failed: stop here"
+contains "$T/out.html" "keep me" "a failed export leaves the old file"
+no_temporary
+
+# A write that fails (a full disk) is told, with a failing exit status.
+if [ -w /dev/full ]; then
+    for f in xml html csv-risks; do
+        $D export 1 --format $f >/dev/full 2>"$T/err"
+        rc=$?
+        checks=$((checks + 1))
+        [ "$rc" -eq 1 ] && pass "export --format $f to a full disk fails" ||
+            fail "export --format $f to a full disk exited $rc"
+        contains "$T/err" "No space left on device"
+        lacks "$T/err" "I/O error" "only dpia's own message"
+    done
+fi
+run 1 $D export 1 --format xml -o "$T/no/such/folder/x.xml" &&
+    contains "$T/err" "no/such/folder/x.xml: cannot create a temporary file"
 
 # Usage errors and missing assessments.
 run 2 $D export 1 --format pdf && contains "$T/err" "unknown format 'pdf'"

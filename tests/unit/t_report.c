@@ -14,6 +14,9 @@
 #include "report/report_int.h"
 #include "util/xalloc.h"
 
+#include <errno.h>
+#include <libxml/c14n.h>
+
 #define PAYLOAD "<script>alert(1)</script> \"><img src=x onerror=alert(1)> ]]> &amp; A&B"
 
 static struct assessment *fresh(void)
@@ -135,7 +138,8 @@ static char *export_xml(const struct assessment *a, size_t *len)
     const char *txml = tmpl_builtin_xml(&tl);
     struct buf b = {0};
     struct err e;
-    if (report_xml(a, txml, tl, &b, &e) < 0)
+    struct sink sb = sink_buf(&b);
+    if (report_xml(a, txml, tl, &sb, &e) < 0)
         fail_msg("%s", e.text);
     *len = b.len;
     return buf_take(&b);
@@ -191,6 +195,94 @@ static void test_round_trip(void **state)
     assess_free(b);
 }
 
+/* Text that exercises every canonical escape and every cleaning: tab,
+ * newline and CR (escaped differently in attributes and in text), both
+ * quotes, <, >, &, a C0 control, DEL, broken UTF-8, U+FFFE. */
+#define ESCAPES "a\tb\nc\rd \"q\" 'a' <x> & ]]> \x01 \x7f \xff\xfe \xef\xbf\xbe \xc3\xa9 \xe4\xb8\xad"
+
+/* The record as written is its own Canonical XML (after the XML
+ * declaration, before the last newline), so its digest is the digest of
+ * the written bytes; and the tree made for the HTML transform is the
+ * tree a parser makes of those bytes. */
+static void test_canonical(void **state)
+{
+    setenv("SOURCE_DATE_EPOCH", "1767225600", 1);
+    struct assessment *a = filled("plain");
+    /* Straight into the model: the answer rules would refuse some of it,
+     * an older or foreign database might not. */
+    free(a->title);
+    a->title = xstrdup(ESCAPES);
+    free(a->risks[0].description);
+    a->risks[0].description = xstrdup(ESCAPES);
+    free(a->history[0].who);
+    a->history[0].who = xstrdup(ESCAPES); /* in an attribute */
+    size_t n;
+    char *x = export_xml(a, &n);
+    const char *decl = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+    assert_memory_equal(x, decl, strlen(decl));
+    assert_int_equal(x[n - 1], '\n');
+    assert_non_null(strstr(x, "who=\"a&#x9;b&#xA;c&#xD;d &quot;q&quot; 'a' &lt;x> &amp; ]]> "
+                              "\xef\xbf\xbd \xef\xbf\xbd \xef\xbf\xbd\xef\xbf\xbd "
+                              "\xef\xbf\xbd \xc3\xa9 \xe4\xb8\xad\""));
+    assert_non_null(strstr(x, ">a\tb\nc&#xD;d \"q\" 'a' &lt;x&gt; &amp; ]]&gt; \xef\xbf\xbd"));
+
+    struct err e;
+    xmlDocPtr doc = xmlsafe_parse(x, n, "export", REPORT_MAX_DEPTH, &e);
+    assert_non_null(doc);
+    xmlChar *c14n = NULL;
+    int cn = xmlC14NDocDumpMemory(doc, NULL, XML_C14N_1_0, NULL, 1, &c14n);
+    size_t body = n - strlen(decl) - 1;
+    assert_int_equal((size_t)cn, body);
+    assert_memory_equal(c14n, x + strlen(decl), body);
+    xmlFree(c14n);
+
+    xmlDocPtr tree = report_record_doc(a, tmpl_builtin_xml(&(size_t){0}), 0, &e);
+    assert_null(tree); /* a snapshot that does not match is refused */
+    size_t tl;
+    const char *txml = tmpl_builtin_xml(&tl);
+    tree = report_record_doc(a, txml, tl, &e);
+    assert_non_null(tree);
+    c14n = NULL;
+    cn = xmlC14NDocDumpMemory(tree, NULL, XML_C14N_1_0, NULL, 1, &c14n);
+    assert_int_equal((size_t)cn, body);
+    assert_memory_equal(c14n, x + strlen(decl), body);
+    xmlFree(c14n);
+    xmlFreeDoc(tree);
+    xmlFreeDoc(doc);
+    free(x);
+    assess_free(a);
+}
+
+/* A write that fails stops the export with the reason. */
+static int full(void *ctx, const char *p, size_t n)
+{
+    size_t *left = ctx;
+    if (n > *left) {
+        errno = ENOSPC;
+        return -1;
+    }
+    *left -= n;
+    return 0;
+}
+
+static void test_write_fails(void **state)
+{
+    struct assessment *a = filled("plain");
+    size_t tl;
+    const char *txml = tmpl_builtin_xml(&tl);
+    for (size_t room = 0; room < 40000; room += 9999) {
+        size_t left = room;
+        struct sink s = { full, &left };
+        struct err e;
+        assert_int_equal(report_xml(a, txml, tl, &s, &e), -1);
+        assert_string_equal(e.text, "cannot write the record: No space left on device");
+        left = room;
+        assert_int_equal(report_html(a, txml, tl, NULL, 0, NULL, &s, &e), -1);
+        assert_string_equal(e.text, "cannot write the report: No space left on device");
+    }
+    assess_free(a);
+}
+
 static void test_tampered(void **state)
 {
     struct assessment *a = filled("plain");
@@ -226,7 +318,8 @@ static void test_example(void **state)
     assert_true(a->nrisks >= 5 && a->nrisks <= 7);
     assert_int_equal(a->signoffs[SR_CONTROLLER].decision, DEC_CONDITIONS);
     struct buf b = {0};
-    if (report_xml(a, txml, tlen, &b, &e) < 0)
+    struct sink sb = sink_buf(&b);
+    if (report_xml(a, txml, tlen, &sb, &e) < 0)
         fail_msg("%s", e.text);
     assert_int_equal(b.len, len);
     assert_memory_equal(b.data, src, len);
@@ -284,7 +377,8 @@ static void test_html(void **state)
     const char *txml = tmpl_builtin_xml(&tl);
     struct buf b = {0};
     struct err e;
-    if (report_html(a, txml, tl, NULL, 0, NULL, &b, &e) < 0)
+    struct sink sb = sink_buf(&b);
+    if (report_html(a, txml, tl, NULL, 0, NULL, &sb, &e) < 0)
         fail_msg("%s", e.text);
     const char *h = buf_str(&b);
     assert_null(strstr(h, "<script"));
@@ -325,7 +419,8 @@ static void test_stylesheet_locked(void **state)
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         struct buf b = {0};
         struct err e;
-        int rc = report_html(a, txml, tl, bad[i], strlen(bad[i]), "evil.xsl", &b, &e);
+        struct sink sb = sink_buf(&b);
+        int rc = report_html(a, txml, tl, bad[i], strlen(bad[i]), "evil.xsl", &sb, &e);
         assert_null(strstr(buf_str(&b), "root:"));
         if (i > 0)
             assert_int_equal(rc, -1);
@@ -402,6 +497,8 @@ int main(void)
         cmocka_unit_test(test_helpers),
         cmocka_unit_test(test_round_trip),
         cmocka_unit_test(test_tampered),
+        cmocka_unit_test(test_canonical),
+        cmocka_unit_test(test_write_fails),
         cmocka_unit_test(test_example),
         cmocka_unit_test(test_hostile),
         cmocka_unit_test(test_html),

@@ -2,8 +2,9 @@
  *             [--force] [--stylesheet FILE]
  * dpia import FILE
  * The glue between the store and the reports: load, write out; read,
- * store. Files are written through io_write_file (temporary name, then
- * rename; an existing file is kept unless --force). */
+ * store. Exports stream to standard output or to a file written through
+ * io_out (temporary name, then rename; an existing file is kept unless
+ * --force). */
 #include "config.h"
 
 #include <errno.h>
@@ -62,37 +63,27 @@ static int load_stylesheet(const char *given, char **xsl, size_t *len, char **na
     return 0;
 }
 
+/* Writes the export to out; 0, or an exit status after a message. */
 static int make(enum report_format f, const struct assessment *a, const char *tmpl_xml,
-                size_t tmpl_len, const char *xsl_path, struct buf *out)
+                size_t tmpl_len, const char *xsl_path, const struct sink *out,
+                const struct io_out *file)
 {
-    struct err e = { "" };
-    switch (f) {
-    case RF_XML:
-        if (report_xml(a, tmpl_xml, tmpl_len, out, &e) < 0)
-            break;
-        return 0;
-    case RF_HTML: {
-        char *xsl, *name;
-        size_t len = 0;
+    char *xsl = NULL, *name = NULL;
+    size_t len = 0;
+    if (f == RF_HTML) {
         int rc = load_stylesheet(xsl_path, &xsl, &len, &name);
         if (rc)
             return rc;
-        rc = report_html(a, tmpl_xml, tmpl_len, xsl, len, name, out, &e);
-        free(xsl);
-        free(name);
-        if (rc < 0)
-            break;
-        return 0;
     }
-    case RF_CSV_RISKS:
-        report_csv_risks(a, out);
+    struct err e = { "" };
+    int rc = report_export(f, a, tmpl_xml, tmpl_len, xsl, len, name, out, &e);
+    free(xsl);
+    free(name);
+    if (rc == 0)
         return 0;
-    case RF_CSV_MEASURES:
-        report_csv_measures(a, out);
-        return 0;
-    default:
-        break;
-    }
+    /* A failed write is told with the file's name. */
+    if (file)
+        io_out_failed(file, &e);
     msg_error("%s", e.text);
     return EXIT_WORK;
 }
@@ -153,20 +144,30 @@ int cmd_export(const struct cli_global *g, int argc, char **argv)
         assess_free(a);
         return EXIT_WORK;
     }
-    struct buf out = {0};
-    rc = make((enum report_format)format, a, tmpl_xml, tmpl_len, xsl, &out);
-    if (rc == 0 && output) {
-        if (io_write_file(output, out.data ? out.data : "", out.len, force, &e) < 0) {
+    /* Written as it is made: to a temporary file renamed into place when
+     * complete, or to standard output. */
+    struct io_out *file = NULL;
+    struct sink out = sink_stdio(stdout);
+    if (output) {
+        file = io_out_open(output, force, &e);
+        if (!file) {
             msg_error("%s", e.text);
-            rc = EXIT_WORK;
+            free(tmpl_xml);
+            assess_free(a);
+            return EXIT_WORK;
         }
-    } else if (rc == 0) {
-        if (fwrite(buf_str(&out), 1, out.len, stdout) != out.len || fflush(stdout) != 0) {
-            msg_error("export: cannot write to standard output: %s", strerror(errno));
-            rc = EXIT_WORK;
-        }
+        out = io_out_sink(file);
     }
-    buf_free(&out);
+    rc = make((enum report_format)format, a, tmpl_xml, tmpl_len, xsl, &out, file);
+    if (file && rc == 0 && io_out_commit(file, &e) < 0) {
+        msg_error("%s", e.text);
+        rc = EXIT_WORK;
+    } else if (file && rc != 0) {
+        io_out_abort(file);
+    } else if (!file && rc == 0 && fflush(stdout) != 0) {
+        msg_error("export: cannot write to standard output: %s", strerror(errno));
+        rc = EXIT_WORK;
+    }
     free(tmpl_xml);
     assess_free(a);
     return rc;

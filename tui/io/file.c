@@ -62,10 +62,19 @@ char *io_read_file(const char *path, size_t max, size_t *len, struct err *e)
     return buf;
 }
 
-int io_write_file(const char *path, const char *data, size_t len, bool force, struct err *e)
+struct io_out {
+    char *path;  /* where the file goes */
+    char *tmp;   /* the temporary file beside it */
+    int fd;
+    int error;   /* the first write's errno, 0 when none failed */
+};
+
+struct io_out *io_out_open(const char *path, bool force, struct err *e)
 {
-    if (!force && access(path, F_OK) == 0)
-        return err_set(e, "%s exists; use --force to replace it", path);
+    if (!force && access(path, F_OK) == 0) {
+        err_set(e, "%s exists; use --force to replace it", path);
+        return NULL;
+    }
     char *dir = path_dirname(path);
     char *tmp = xasprintf("%s/.dpia-tmp-XXXXXX", dir);
     free(dir);
@@ -73,35 +82,86 @@ int io_write_file(const char *path, const char *data, size_t len, bool force, st
     if (fd < 0) {
         err_set(e, "%s: cannot create a temporary file: %s", path, strerror(errno));
         free(tmp);
-        return -1;
+        return NULL;
     }
     mode_t mask = umask(0);
     umask(mask);
     fchmod(fd, 0666 & ~mask);
-    size_t off = 0;
-    while (off < len) {
-        ssize_t w = write(fd, data + off, len - off);
+    struct io_out *o = xcalloc(1, sizeof *o);
+    o->path = xstrdup(path);
+    o->tmp = tmp;
+    o->fd = fd;
+    return o;
+}
+
+static int out_write(void *ctx, const char *p, size_t n)
+{
+    struct io_out *o = ctx;
+    while (n > 0 && !o->error) {
+        ssize_t w = write(o->fd, p, n);
         if (w < 0) {
-            if (errno == EINTR)
-                continue;
-            goto fail;
+            if (errno != EINTR)
+                o->error = errno;
+            continue;
         }
-        off += (size_t)w;
+        p += w;
+        n -= (size_t)w;
     }
-    if (fsync(fd) < 0 || close(fd) < 0) {
-        fd = -1;
-        goto fail;
+    errno = o->error;
+    return o->error ? -1 : 0;
+}
+
+struct sink io_out_sink(struct io_out *o)
+{
+    return (struct sink){ out_write, o };
+}
+
+static void out_free(struct io_out *o)
+{
+    free(o->path);
+    free(o->tmp);
+    free(o);
+}
+
+int io_out_commit(struct io_out *o, struct err *e)
+{
+    int rc = 0;
+    if (!o->error && (fsync(o->fd) < 0 || close(o->fd) < 0))
+        o->error = errno;
+    else if (o->error)
+        close(o->fd);
+    o->fd = -1;
+    if (!o->error && rename(o->tmp, o->path) < 0)
+        o->error = errno;
+    if (o->error) {
+        rc = err_set(e, "%s: %s", o->path, strerror(o->error));
+        unlink(o->tmp);
     }
-    fd = -1;
-    if (rename(tmp, path) < 0)
-        goto fail;
-    free(tmp);
-    return 0;
-fail:
-    err_set(e, "%s: %s", path, strerror(errno));
-    if (fd >= 0)
-        close(fd);
-    unlink(tmp);
-    free(tmp);
-    return -1;
+    out_free(o);
+    return rc;
+}
+
+void io_out_abort(struct io_out *o)
+{
+    if (!o)
+        return;
+    close(o->fd);
+    unlink(o->tmp);
+    out_free(o);
+}
+
+int io_out_failed(const struct io_out *o, struct err *e)
+{
+    if (!o->error)
+        return 0;
+    return err_set(e, "%s: %s", o->path, strerror(o->error));
+}
+
+int io_write_file(const char *path, const char *data, size_t len, bool force, struct err *e)
+{
+    struct io_out *o = io_out_open(path, force, e);
+    if (!o)
+        return -1;
+    out_write(o, data, len);
+    return io_out_commit(o, e);
 }

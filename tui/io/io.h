@@ -12,6 +12,7 @@
 
 #include "core/tmpl.h"
 #include "util/err.h"
+#include "util/sink.h"
 
 /* Reads a whole file (at most max bytes, else an error naming the
  * limit). Returns a NUL-terminated buffer the caller frees, or NULL. */
@@ -21,6 +22,20 @@ char *io_read_file(const char *path, size_t max, size_t *len, struct err *e);
  * rename. Unless force, an existing path is left alone and an error
  * returned. Mode of a new file: 0644. */
 int io_write_file(const char *path, const char *data, size_t len, bool force, struct err *e);
+
+/* The same, for a file written in pieces: io_out_open creates the
+ * temporary file (NULL with e when path exists and not force, or the
+ * folder is not writable); the bytes go through io_out_sink; then
+ * io_out_commit renames it into place (-1 with "PATH: reason" when a
+ * write had failed or the rename fails, the temporary file removed) or
+ * io_out_abort removes it. Either frees o. */
+struct io_out;
+struct io_out *io_out_open(const char *path, bool force, struct err *e);
+struct sink io_out_sink(struct io_out *o);
+int io_out_commit(struct io_out *o, struct err *e);
+void io_out_abort(struct io_out *o);
+/* -1 with "PATH: reason" when a write has failed, else 0. */
+int io_out_failed(const struct io_out *o, struct err *e);
 
 /* Where a template came from. */
 enum io_source { SRC_BUILTIN, SRC_ENV, SRC_USER, SRC_SYSTEM };

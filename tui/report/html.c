@@ -8,6 +8,7 @@
 #include "config.h"
 #include "report/report.h"
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -15,7 +16,10 @@
 #include <string.h>
 
 #include <libxml/tree.h>
+#include <libxml/encoding.h>
+#include <libxml/xmlIO.h>
 #include <libxslt/documents.h>
+#include <libxslt/imports.h>
 #include <libxslt/security.h>
 #include <libxslt/transform.h>
 #include <libxslt/xsltInternals.h>
@@ -67,8 +71,18 @@ static xsltSecurityPrefsPtr locked_prefs(void)
     return p;
 }
 
+/* libxml2 tells a failed write on stderr too; the caller says it. */
+static void quiet(void *ctx, xmlErrorPtr err)
+{
+}
+
+static int to_sink(void *ctx, const char *p, int n)
+{
+    return sink_write(ctx, p, (size_t)n) < 0 ? -1 : n;
+}
+
 static int transform(xmlDocPtr record, const char *xsl, size_t xsl_len, const char *xsl_name,
-                     struct buf *out, struct err *e)
+                     const struct sink *out, struct err *e)
 {
     xmlDocPtr sdoc = xmlsafe_parse(xsl, xsl_len, xsl_name, XSL_MAX_DEPTH, e);
     if (!sdoc)
@@ -104,15 +118,25 @@ static int transform(xmlDocPtr record, const char *xsl, size_t xsl_len, const ch
                 errs.first);
         goto cleanup;
     }
-    xmlChar *mem = NULL;
-    int len = 0;
-    if (xsltSaveResultToString(&mem, &len, res, style) != 0) {
-        err_set(e, "%s: cannot serialise the report", xsl_name);
+    /* In the output encoding the stylesheet asks for, as libxslt's own
+     * serialisers do (UTF-8 for the built-in one). */
+    const xmlChar *encoding;
+    XSLT_GET_IMPORT_PTR(encoding, style, encoding)
+    xmlCharEncodingHandlerPtr enc =
+        encoding ? xmlFindCharEncodingHandler((const char *)encoding) : NULL;
+    if (enc && xmlStrcasecmp((const xmlChar *)enc->name, (const xmlChar *)"UTF-8") == 0)
+        enc = NULL;
+    xmlOutputBufferPtr ob = xmlOutputBufferCreateIO(to_sink, NULL, (void *)out, enc);
+    errno = 0;
+    xmlSetStructuredErrorFunc(NULL, quiet);
+    int saved = ob ? xsltSaveResultTo(ob, res, style) : -1;
+    int err = errno ? errno : EIO;
+    int closed = ob ? xmlOutputBufferClose(ob) : -1;
+    xmlSetStructuredErrorFunc(NULL, NULL);
+    if (saved < 0 || closed < 0) {
+        err_set(e, "cannot write the report: %s", strerror(err));
         goto cleanup;
     }
-    if (mem)
-        buf_add(out, (const char *)mem, (size_t)len);
-    xmlFree(mem);
     rc = 0;
 cleanup:
     if (res)
@@ -131,8 +155,8 @@ cleanup:
 }
 
 int report_html(const struct assessment *a, const char *tmpl_xml, size_t tmpl_len,
-                const char *xsl, size_t xsl_len, const char *xsl_name, struct buf *out,
-                struct err *e)
+                const char *xsl, size_t xsl_len, const char *xsl_name,
+                const struct sink *out, struct err *e)
 {
     if (!xsl) {
         xsl = report_builtin_xsl(&xsl_len);

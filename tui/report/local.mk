@@ -1,6 +1,7 @@
 libdpia_a_SOURCES += \
 	tui/report/report.h tui/report/report_int.h \
 	tui/report/record.c \
+	tui/report/xw.c tui/report/xw.h \
 	tui/report/xml_write.c \
 	tui/report/xml_read.c \
 	tui/report/html.c \

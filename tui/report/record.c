@@ -1,5 +1,5 @@
 /* The record's plumbing: format names, export time, dates, base64, the
- * record digest, schema validation and serialisation. */
+ * record digest of a parsed record, schema validation. */
 #include "config.h"
 #include "report/report.h"
 
@@ -12,7 +12,6 @@
 
 #include <libxml/c14n.h>
 #include <libxml/relaxng.h>
-#include <libxml/xmlsave.h>
 
 #include "core/xmlsafe.h"
 #include "report/report_int.h"
@@ -56,6 +55,24 @@ const char *report_record_schema(size_t *len)
     if (len)
         *len = (size_t)res_record_rng_len;
     return res_record_rng;
+}
+
+int report_export(enum report_format f, const struct assessment *a, const char *tmpl_xml,
+                  size_t tmpl_len, const char *xsl, size_t xsl_len, const char *xsl_name,
+                  const struct sink *out, struct err *e)
+{
+    if (f == RF_XML)
+        return report_xml(a, tmpl_xml, tmpl_len, out, e);
+    if (f == RF_HTML)
+        return report_html(a, tmpl_xml, tmpl_len, xsl, xsl_len, xsl_name, out, e);
+    struct buf b = {0};
+    if (f == RF_CSV_RISKS)
+        report_csv_risks(a, &b);
+    else
+        report_csv_measures(a, &b);
+    int rc = sink_write(out, b.data, b.len);
+    buf_free(&b);
+    return rc < 0 ? err_set(e, "cannot write the table: %s", strerror(errno)) : 0;
 }
 
 int64_t report_now(void)
@@ -184,7 +201,7 @@ char *report_base64_decode(const char *s, size_t *len)
     return out;
 }
 
-/* --- digest, schema, serialisation -------------------------------------- */
+/* --- digest, schema ----------------------------------------------------- */
 
 int report_doc_digest(xmlDocPtr doc, xmlNodePtr digest, char hex[65], struct err *e)
 {
@@ -207,16 +224,6 @@ int report_validate(xmlDocPtr doc, const char *name, struct err *e)
     if (!schema)
         return err_set(e, "the built-in record schema does not parse");
     return xmlsafe_validate(doc, schema, name, "record", e);
-}
-
-void report_doc_serialise(xmlDocPtr doc, struct buf *out)
-{
-    xmlChar *mem = NULL;
-    int size = 0;
-    xmlDocDumpMemoryEnc(doc, &mem, &size, "UTF-8");
-    if (mem)
-        buf_add(out, (const char *)mem, (size_t)size);
-    xmlFree(mem);
 }
 
 static bool xml_char_ok(const char *s, size_t len, size_t i, size_t *n)

@@ -5,8 +5,9 @@
  * import of a record into a new in-memory assessment.
  *
  * May use the core, util and libxml2/libxslt; knows nothing of the store
- * or the screen, and writes no files: every function fills a buffer the
- * caller writes (through io_write_file). Errors read "NAME:LINE: message"
+ * or the screen, and opens no files: the XML record and the HTML report
+ * stream to a sink the caller gives (a file being written through
+ * io_out, standard output, a buffer), the CSV tables fill a buffer. Errors read "NAME:LINE: message"
  * for input, plain sentences otherwise.
  *
  * The record (format dpia-record, schema templates/dpia-record.rng):
@@ -24,7 +25,9 @@
  * The record digest (<digest algorithm="sha256">) is the SHA-256, in
  * lowercase hex, of the Canonical XML 1.0 form (with comments, as
  * `xmllint --c14n` writes it) of the record in which the digest
- * element's content is empty. To check a record by hand:
+ * element's content is empty. dpia writes the record in that form (the
+ * XML declaration and the last newline aside), so the digest is taken
+ * as the record streams out. To check a record by hand:
  *
  *   sed 's|<digest algorithm="sha256">[0-9a-f]*</digest>|<digest algorithm="sha256"></digest>|' \
  *       record.xml | xmllint --c14n - | sha256sum
@@ -46,6 +49,7 @@
 #include "core/assess.h"
 #include "util/buf.h"
 #include "util/err.h"
+#include "util/sink.h"
 
 #define REPORT_NS "urn:dpia:record:1"
 #define REPORT_VERSION "1"
@@ -73,18 +77,27 @@ int report_format_parse(const char *name);
 /* The export time: $SOURCE_DATE_EPOCH when set to a number, else now. */
 int64_t report_now(void);
 
-/* The XML record of a. tmpl_xml[0..tmpl_len) is the template snapshot
- * the assessment was started with (its SHA-256 must equal
- * a->tmpl->digest). Appends to out; returns 0, or -1 with e. */
+/* The XML record of a, written to out as it is made. tmpl_xml[0..tmpl_len)
+ * is the template snapshot the assessment was started with (its SHA-256
+ * must equal a->tmpl->digest). Returns 0, or -1 with e (nothing written
+ * when the snapshot does not match; a failed write stops it). */
 int report_xml(const struct assessment *a, const char *tmpl_xml, size_t tmpl_len,
-               struct buf *out, struct err *e);
+               const struct sink *out, struct err *e);
 
 /* The HTML report of a, through the stylesheet xsl[0..xsl_len) (NULL:
- * the built-in one); xsl_name names it in messages. The stylesheet may
+ * the built-in one), written to out; xsl_name names it in messages.
+ * Nothing is written when the transformation fails. The stylesheet may
  * not read or write files nor use the network. */
 int report_html(const struct assessment *a, const char *tmpl_xml, size_t tmpl_len,
-                const char *xsl, size_t xsl_len, const char *xsl_name, struct buf *out,
-                struct err *e);
+                const char *xsl, size_t xsl_len, const char *xsl_name,
+                const struct sink *out, struct err *e);
+
+/* Any format to out: the record and the report as report_xml and
+ * report_html write them, the CSV tables through a buffer. xsl as for
+ * report_html (used for HTML only). Returns 0, or -1 with e. */
+int report_export(enum report_format f, const struct assessment *a, const char *tmpl_xml,
+                  size_t tmpl_len, const char *xsl, size_t xsl_len, const char *xsl_name,
+                  const struct sink *out, struct err *e);
 
 /* The built-in stylesheet and record schema (NUL-terminated). */
 const char *report_builtin_xsl(size_t *len);

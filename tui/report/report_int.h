@@ -34,14 +34,11 @@ int report_doc_digest(xmlDocPtr doc, xmlNodePtr digest, char hex[65], struct err
  * "NAME:LINE: message". */
 int report_validate(xmlDocPtr doc, const char *name, struct err *e);
 
-/* The complete record of a, digest set, parsed from its own
- * serialisation so that it is exactly what a file would hold. The
- * caller frees with xmlFreeDoc. */
+/* The complete record of a as a tree, digest set, white space included
+ * as a parser reading the file would give it. The caller frees with
+ * xmlFreeDoc; NULL with e. */
 xmlDocPtr report_record_doc(const struct assessment *a, const char *tmpl_xml, size_t tmpl_len,
                             struct err *e);
-
-/* Serialises a record document as the files hold it. */
-void report_doc_serialise(xmlDocPtr doc, struct buf *out);
 
 /* Text that is safe in XML: invalid UTF-8 and control characters other
  * than tab, newline and carriage return become U+FFFD. The caller frees. */

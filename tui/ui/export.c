@@ -78,36 +78,33 @@ void ui_export(struct app *a, int64_t id)
             force = dialog_confirm(a, "Replace", q);
         }
         if (force || access(path, F_OK) != 0) {
-            struct buf out = {0};
-            int rc = 0;
-            switch (formats[pick]) {
-            case RF_XML:
-                rc = report_xml(as, txml, tlen, &out, &e);
-                break;
-            case RF_HTML: {
+            char *xsl = NULL, *custom = NULL;
+            size_t xl = 0;
+            if (formats[pick] == RF_HTML) {
                 char *dir = path_user_data_dir();
-                char *custom = dir ? xasprintf("%s/report.xsl", dir) : NULL;
-                size_t xl = 0;
-                char *xsl = custom && access(custom, R_OK) == 0
-                                ? io_read_file(custom, 4u << 20, &xl, &e) : NULL;
-                rc = report_html(as, txml, tlen, xsl, xl, custom, &out, &e);
-                free(xsl);
-                free(custom);
+                custom = dir ? xasprintf("%s/report.xsl", dir) : NULL;
+                xsl = custom && access(custom, R_OK) == 0
+                          ? io_read_file(custom, 4u << 20, &xl, &e) : NULL;
                 free(dir);
-                break;
             }
-            case RF_CSV_RISKS:
-                report_csv_risks(as, &out);
-                break;
-            default:
-                report_csv_measures(as, &out);
-                break;
+            struct io_out *file = io_out_open(path, force, &e);
+            int rc = -1;
+            if (file) {
+                struct sink out = io_out_sink(file);
+                rc = report_export(formats[pick], as, txml, tlen, xsl, xl, custom, &out, &e);
+                if (rc < 0) {
+                    io_out_failed(file, &e);
+                    io_out_abort(file);
+                } else {
+                    rc = io_out_commit(file, &e);
+                }
             }
-            if (rc < 0 || io_write_file(path, buf_str(&out), out.len, force, &e) < 0)
+            free(xsl);
+            free(custom);
+            if (rc < 0)
                 app_message(a, true, "%s", e.text);
             else
                 app_message(a, false, "Written: %s", path);
-            buf_free(&out);
         }
     }
     free(path);

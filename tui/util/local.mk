@@ -5,4 +5,5 @@ libdpia_a_SOURCES += \
 	tui/util/err.c tui/util/err.h \
 	tui/util/text.c tui/util/text.h \
 	tui/util/path.c tui/util/path.h \
-	tui/util/sha256.c tui/util/sha256.h
+	tui/util/sha256.c tui/util/sha256.h \
+	tui/util/sink.c tui/util/sink.h

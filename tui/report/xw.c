@@ -1,0 +1,309 @@
+/* The record writer: canonical XML as it streams out (see xw.h). */
+#include "config.h"
+#include "report/xw.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/text.h"
+#include "util/xalloc.h"
+
+static const char declaration[] = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+
+/* --- bytes ---------------------------------------------------------------- */
+
+/* Hashes the pending bytes and gives them to the sink. */
+static void flush(struct xw *w)
+{
+    if (!w->used)
+        return;
+    sha256_update(&w->hash, w->chunk, w->used);
+    if (w->out && !w->error && sink_write(w->out, w->chunk, w->used) < 0)
+        w->error = errno ? errno : EIO;
+    w->used = 0;
+}
+
+static void put(struct xw *w, const char *p, size_t n)
+{
+    while (n > 0) {
+        if (w->used == XW_CHUNK)
+            flush(w);
+        size_t k = XW_CHUNK - w->used;
+        if (k > n)
+            k = n;
+        memcpy(w->chunk + w->used, p, k);
+        w->used += k;
+        p += k;
+        n -= k;
+    }
+}
+
+static void puts_(struct xw *w, const char *s)
+{
+    put(w, s, strlen(s));
+}
+
+/* The length of the character at s[i] when XML can hold it, else 0
+ * (control characters other than tab, newline and carriage return,
+ * DEL, U+FFFE, U+FFFF and broken UTF-8). */
+static size_t char_ok(const char *s, size_t len, size_t i)
+{
+    unsigned char c = (unsigned char)s[i];
+    if (c < 0x80)
+        return (c >= 0x20 && c != 0x7f) || c == '\t' || c == '\n' || c == '\r';
+    unsigned cp;
+    size_t n = text_decode(s + i, len - i, &cp);
+    return (cp == 0xFFFD && n == 1) || cp == 0xFFFE || cp == 0xFFFF ? 0 : n;
+}
+
+/* Writes s escaped as Canonical XML does (in an attribute value when
+ * attr); the cleaned text without escapes goes to clean when not NULL. */
+static void escaped(struct xw *w, const char *s, bool attr, struct buf *clean)
+{
+    size_t len = strlen(s), run = 0, i = 0;
+    while (i < len) {
+        unsigned char c = (unsigned char)s[i];
+        const char *esc = NULL;
+        size_t n = 1;
+        if (c == '&')
+            esc = "&amp;";
+        else if (c == '<')
+            esc = "&lt;";
+        else if (c == '>' && !attr)
+            esc = "&gt;";
+        else if (c == '"' && attr)
+            esc = "&quot;";
+        else if (c == '\r')
+            esc = "&#xD;";
+        else if (c == '\t' && attr)
+            esc = "&#x9;";
+        else if (c == '\n' && attr)
+            esc = "&#xA;";
+        else if (c >= 0x20 && c < 0x7f) {
+            i++;
+            continue;
+        } else if ((n = char_ok(s, len, i)) > 0) {
+            i += n;
+            continue;
+        }
+        /* The run of plain characters before this one, then this one. */
+        put(w, s + run, i - run);
+        if (clean)
+            buf_add(clean, s + run, i - run);
+        if (esc) {
+            puts_(w, esc);
+            if (clean)
+                buf_addc(clean, (char)c);
+        } else {
+            /* Not a character XML can hold: U+FFFD, skipping the bytes
+             * of one broken sequence. */
+            put(w, "\xef\xbf\xbd", 3);
+            if (clean)
+                buf_adds(clean, "\xef\xbf\xbd");
+            unsigned cp;
+            n = c < 0x80 ? 1 : text_decode(s + i, len - i, &cp);
+        }
+        i += n ? n : 1;
+        run = i;
+    }
+    put(w, s + run, len - run);
+    if (clean)
+        buf_add(clean, s + run, len - run);
+}
+
+/* --- the tree ------------------------------------------------------------- */
+
+static void tree_text(struct xw *w, const char *s, size_t n)
+{
+    if (w->doc && n)
+        xmlNodeAddContentLen(w->node[w->depth - 1], (const xmlChar *)s, (int)n);
+}
+
+/* --- elements ------------------------------------------------------------- */
+
+static void indent(struct xw *w, int level)
+{
+    static const char spaces[] = "\n                                ";
+    size_t n = 1 + 2 * (size_t)level;
+    if (n > sizeof spaces - 1)
+        n = sizeof spaces - 1;
+    put(w, spaces, n);
+    tree_text(w, spaces, n);
+}
+
+static int attr_cmp(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* Finishes the start tag: the attributes in canonical order (by name:
+ * they have no namespace), then '>'. */
+static void close_tag(struct xw *w)
+{
+    if (!w->open)
+        return;
+    w->open = false;
+    const char *list[XW_MAX_ATTRS];
+    size_t n = 0;
+    if (w->nattrs > XW_MAX_ATTRS)
+        abort(); /* the record's elements have a handful each */
+    for (size_t off = 0; n < w->nattrs; n++) {
+        list[n] = w->attrs.data + off;
+        off += strlen(list[n]) + 1;
+        off += strlen(w->attrs.data + off) + 1;
+    }
+    qsort(list, n, sizeof *list, attr_cmp);
+    for (size_t i = 0; i < n; i++) {
+        const char *value = list[i] + strlen(list[i]) + 1;
+        put(w, " ", 1);
+        puts_(w, list[i]);
+        put(w, "=\"", 2);
+        buf_clear(&w->scratch);
+        escaped(w, value, true, w->doc ? &w->scratch : NULL);
+        put(w, "\"", 1);
+        if (w->doc)
+            xmlNewProp(w->node[w->depth - 1], (const xmlChar *)list[i],
+                       (const xmlChar *)buf_str(&w->scratch));
+    }
+    put(w, ">", 1);
+    buf_clear(&w->attrs);
+    w->nattrs = 0;
+}
+
+static void open_element(struct xw *w, const char *name)
+{
+    if (w->depth >= XW_MAX_DEPTH)
+        abort(); /* the record's shape is fixed and shallow */
+    put(w, "<", 1);
+    puts_(w, name);
+    w->name[w->depth] = name;
+    w->parent[w->depth] = false;
+    w->depth++;
+    w->open = true;
+}
+
+void xw_init(struct xw *w, const struct sink *out, bool tree)
+{
+    memset(w, 0, sizeof *w);
+    w->out = out;
+    sha256_init(&w->hash);
+    if (out && sink_write(out, declaration, sizeof declaration - 1) < 0)
+        w->error = errno ? errno : EIO;
+    if (tree)
+        w->doc = xmlNewDoc((const xmlChar *)"1.0");
+}
+
+void xw_root(struct xw *w, const char *name, const char *ns)
+{
+    open_element(w, name);
+    put(w, " xmlns=\"", 8);
+    puts_(w, ns);
+    put(w, "\"", 1);
+    if (w->doc) {
+        xmlNodePtr root = xmlNewDocNode(w->doc, NULL, (const xmlChar *)name, NULL);
+        xmlDocSetRootElement(w->doc, root);
+        w->ns = xmlNewNs(root, (const xmlChar *)ns, NULL);
+        xmlSetNs(root, w->ns);
+        w->node[0] = root;
+    }
+}
+
+void xw_start(struct xw *w, const char *name)
+{
+    close_tag(w);
+    w->parent[w->depth - 1] = true;
+    indent(w, w->depth);
+    if (w->doc)
+        w->node[w->depth] =
+            xmlNewChild(w->node[w->depth - 1], w->ns, (const xmlChar *)name, NULL);
+    open_element(w, name);
+}
+
+void xw_attr(struct xw *w, const char *name, const char *value)
+{
+    buf_add(&w->attrs, name, strlen(name) + 1);
+    value = value ? value : "";
+    buf_add(&w->attrs, value, strlen(value) + 1);
+    w->nattrs++;
+}
+
+void xw_attr_int(struct xw *w, const char *name, long long v)
+{
+    char s[32];
+    snprintf(s, sizeof s, "%lld", v);
+    xw_attr(w, name, s);
+}
+
+void xw_text(struct xw *w, const char *s)
+{
+    close_tag(w);
+    if (!s || !*s)
+        return;
+    if (!w->doc) {
+        escaped(w, s, false, NULL);
+        return;
+    }
+    buf_clear(&w->scratch);
+    escaped(w, s, false, &w->scratch);
+    tree_text(w, w->scratch.data, w->scratch.len);
+}
+
+void xw_end(struct xw *w)
+{
+    close_tag(w);
+    if (w->parent[w->depth - 1])
+        indent(w, w->depth - 1);
+    w->depth--;
+    put(w, "</", 2);
+    puts_(w, w->name[w->depth]);
+    put(w, ">", 1);
+}
+
+void xw_el(struct xw *w, const char *name, const char *text)
+{
+    xw_start(w, name);
+    xw_text(w, text);
+    xw_end(w);
+}
+
+int xw_finish(struct xw *w, const char *name, char hex[65], xmlDocPtr *doc)
+{
+    xw_start(w, name);
+    xw_attr(w, "algorithm", "sha256");
+    close_tag(w);
+    xmlNodePtr dg = w->doc ? w->node[w->depth - 1] : NULL;
+    /* The canonical record with the digest element empty: what follows
+     * the digest is only the end tags, so they are hashed now and
+     * written after it. */
+    char tail[128];
+    int n = snprintf(tail, sizeof tail, "</%s>\n</%s>", name, w->name[0]);
+    flush(w);
+    sha256_update(&w->hash, tail, (size_t)n);
+    sha256_hex(&w->hash, hex);
+    if (w->out && !w->error &&
+        (sink_write(w->out, hex, 64) < 0 || sink_write(w->out, tail, (size_t)n) < 0 ||
+         sink_write(w->out, "\n", 1) < 0))
+        w->error = errno ? errno : EIO;
+    if (dg) {
+        xmlNodeAddContentLen(dg, (const xmlChar *)hex, 64);
+        xmlNodeAddContentLen(w->node[0], (const xmlChar *)"\n", 1);
+    }
+    w->depth = 0;
+    if (doc) {
+        *doc = w->doc;
+        w->doc = NULL;
+    }
+    errno = w->error;
+    return w->error ? -1 : 0;
+}
+
+void xw_free(struct xw *w)
+{
+    if (w->doc)
+        xmlFreeDoc(w->doc);
+    w->doc = NULL;
+    buf_free(&w->attrs);
+    buf_free(&w->scratch);
+}
