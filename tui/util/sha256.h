@@ -2,6 +2,7 @@
 #ifndef DPIA_SHA256_H
 #define DPIA_SHA256_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -18,5 +19,10 @@ void sha256_update(struct sha256 *c, const void *data, size_t len);
 void sha256_hex(struct sha256 *c, char hex[65]);
 /* One call: the digest of data[0..len). */
 void sha256_of(const void *data, size_t len, char hex[65]);
+
+/* Whether the CPU's SHA instructions are used (x86-64 with the SHA
+ * extensions; elsewhere the portable code). allow=false turns them off,
+ * true back on where the CPU has them; for tests of both paths. */
+bool sha256_accelerated(bool allow);
 
 #endif
