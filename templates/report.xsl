@@ -274,9 +274,9 @@
                 <td class="id">R<xsl:value-of select="$n"/></td>
                 <td><strong><xsl:value-of select="r:title"/></strong>
                   <div class="text"><xsl:value-of select="r:description"/></div>
-                  <xsl:call-template name="labelled"><xsl:with-param name="label">Risk sources</xsl:with-param><xsl:with-param name="v" select="r:source"/></xsl:call-template>
-                  <xsl:call-template name="labelled"><xsl:with-param name="label">Threats</xsl:with-param><xsl:with-param name="v" select="r:threats"/></xsl:call-template>
-                  <xsl:call-template name="labelled"><xsl:with-param name="label">Impacts on people</xsl:with-param><xsl:with-param name="v" select="r:impacts"/></xsl:call-template>
+                  <xsl:call-template name="labelled"><xsl:with-param name="label" select="'Risk sources'"/><xsl:with-param name="v" select="r:source"/></xsl:call-template>
+                  <xsl:call-template name="labelled"><xsl:with-param name="label" select="'Threats'"/><xsl:with-param name="v" select="r:threats"/></xsl:call-template>
+                  <xsl:call-template name="labelled"><xsl:with-param name="label" select="'Impacts on people'"/><xsl:with-param name="v" select="r:impacts"/></xsl:call-template>
                 </td>
                 <td><xsl:apply-templates select="r:before"/></td>
                 <td><xsl:for-each select="key('measures-of-risk', $n)"><xsl:if test="position() > 1">, </xsl:if>M<xsl:value-of select="@number"/></xsl:for-each></td>
@@ -290,19 +290,18 @@
           <div class="why">
             <p><strong>R<xsl:value-of select="@number"/>. <xsl:value-of select="r:title"/></strong></p>
             <dl>
-              <xsl:for-each select="r:before | r:after">
-                <xsl:variable name="when"><xsl:choose><xsl:when test="local-name() = 'before'">before measures</xsl:when><xsl:otherwise>after measures</xsl:otherwise></xsl:choose></xsl:variable>
-                <dt>Likelihood <xsl:value-of select="$when"/></dt><dd class="text"><xsl:value-of select="r:likelihood-why"/></dd>
-                <dt>Severity <xsl:value-of select="$when"/></dt><dd class="text"><xsl:value-of select="r:severity-why"/></dd>
-              </xsl:for-each>
+              <dt>Likelihood before measures</dt><dd class="text"><xsl:value-of select="r:before/r:likelihood-why"/></dd>
+              <dt>Severity before measures</dt><dd class="text"><xsl:value-of select="r:before/r:severity-why"/></dd>
+              <dt>Likelihood after measures</dt><dd class="text"><xsl:value-of select="r:after/r:likelihood-why"/></dd>
+              <dt>Severity after measures</dt><dd class="text"><xsl:value-of select="r:after/r:severity-why"/></dd>
             </dl>
           </div>
         </xsl:for-each>
       </xsl:otherwise>
     </xsl:choose>
     <div class="maps">
-      <xsl:call-template name="heatmap"><xsl:with-param name="which">before</xsl:with-param><xsl:with-param name="caption">Before measures</xsl:with-param></xsl:call-template>
-      <xsl:call-template name="heatmap"><xsl:with-param name="which">after</xsl:with-param><xsl:with-param name="caption">After measures (residual)</xsl:with-param></xsl:call-template>
+      <xsl:call-template name="heatmap"><xsl:with-param name="which" select="'before'"/><xsl:with-param name="caption" select="'Before measures'"/></xsl:call-template>
+      <xsl:call-template name="heatmap"><xsl:with-param name="which" select="'after'"/><xsl:with-param name="caption" select="'After measures (residual)'"/></xsl:call-template>
     </div>
   </xsl:template>
 
@@ -448,7 +447,7 @@
             <thead><tr><th>When</th><th>Who</th><th>What</th><th>Before</th><th>After</th></tr></thead>
             <tbody>
               <xsl:for-each select="$rec/r:history/r:change">
-                <tr><td class="nowrap"><xsl:call-template name="time"><xsl:with-param name="t" select="@at"/></xsl:call-template></td>
+                <tr><td class="nowrap"><xsl:value-of select="concat(substring(@at, 1, 10), ' ', substring(@at, 12, 5), ' UTC')"/></td>
                   <td><xsl:value-of select="@who"/></td><td><xsl:value-of select="r:what"/></td>
                   <td class="text"><xsl:value-of select="r:old"/></td><td class="text"><xsl:value-of select="r:new"/></td></tr>
               </xsl:for-each>

@@ -19,6 +19,22 @@ for text in "Data Protection Impact Assessment" "Viewing factoids" "Approved wit
     "Template digest (SHA-256)" "@page" "break-before: page" "break-inside: avoid"; do
     contains "$h" "$text"
 done
+# Risks meet their measures, their places in the heat maps and the
+# reasons for their scores (R1: Maximum/Significant before, Limited/
+# Significant after; measures 1, 2 and 5 address it).
+tr '\n' ' ' <"$h" | sed 's|<tr>|\n<tr>|g; s|<svg|\n<svg|g; s|<div class="why">|\n<div class="why">|g' >"$T/flat"
+grep '<td class="id">R1</td>' "$T/flat" >"$T/r1"
+contains "$T/r1" "<td>M1, M2, M5</td>" "the register row of R1 lists its measures"
+grep '^<svg' "$T/flat" | sed -n 1p >"$T/before"
+grep '^<svg' "$T/flat" | sed -n 2p >"$T/after"
+label='font-size="12" font-family="Helvetica, Arial, sans-serif" font-weight="bold" fill="#111">R1</text>'
+contains "$T/before" "x=\"418\" y=\"74\" $label" "R1 in its cell before measures"
+contains "$T/after" "x=\"318\" y=\"186\" $label" "R1 in its cell after measures"
+lacks "$T/after" "x=\"418\" y=\"74\" $label" "R1 not where it was before measures"
+grep '^<div class="why"><p><strong>R1\.' "$T/flat" >"$T/why"
+contains "$T/why" '<dt>Likelihood before measures</dt><dd class="text">As first proposed' \
+    "the reason for R1's likelihood before measures"
+
 # The integrity data: the same digests as the XML record.
 contains "$h" "$(sed -n 's|.*<digest algorithm="sha256">\([0-9a-f]*\)</digest>.*|\1|p' "$T/r.xml")" \
     "record digest in the report"
