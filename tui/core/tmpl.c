@@ -3,6 +3,7 @@
 #include "config.h"
 #include "core/tmpl.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -54,6 +55,7 @@ void tmpl_free(struct tmpl *t)
 {
     if (!t)
         return;
+    free(t->by_id);
     free(t->id);
     free(t->version);
     free(t->lang);
@@ -115,8 +117,51 @@ void tmpl_free(struct tmpl *t)
     free(t);
 }
 
+/* FNV-1a. */
+static size_t id_hash(const char *s)
+{
+    uint32_t h = 2166136261u;
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 16777619u;
+    return h;
+}
+
+/* The slot of id in the table: where it is, or the empty one where it
+ * would go. */
+static size_t slot(const struct tmpl *t, const char *id)
+{
+    size_t mask = t->by_id_cap - 1, k = id_hash(id) & mask;
+    while (t->by_id[k] && strcmp(t->questions[t->by_id[k] - 1].id, id) != 0)
+        k = (k + 1) & mask;
+    return k;
+}
+
+long tmpl_index_question(struct tmpl *t, size_t i)
+{
+    if (2 * (i + 1) > t->by_id_cap) {
+        /* At most half full: grow and put back what was there. */
+        size_t cap = t->by_id_cap ? 2 * t->by_id_cap : 64;
+        size_t *old = t->by_id, oldcap = t->by_id_cap;
+        t->by_id = xcalloc(cap, sizeof *t->by_id);
+        t->by_id_cap = cap;
+        for (size_t k = 0; k < oldcap; k++)
+            if (old[k])
+                t->by_id[slot(t, t->questions[old[k] - 1].id)] = old[k];
+        free(old);
+    }
+    size_t k = slot(t, t->questions[i].id);
+    if (t->by_id[k])
+        return (long)t->by_id[k] - 1;
+    t->by_id[k] = i + 1;
+    return -1;
+}
+
 long tmpl_question_index(const struct tmpl *t, const char *id)
 {
+    if (t->by_id_cap) {
+        size_t k = slot(t, id);
+        return t->by_id[k] ? (long)t->by_id[k] - 1 : -1;
+    }
     for (size_t i = 0; i < t->nquestions; i++)
         if (strcmp(t->questions[i].id, id) == 0)
             return (long)i;

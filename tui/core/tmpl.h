@@ -162,6 +162,8 @@ struct tmpl {
     size_t nsections;
     struct tmpl_question *questions; /* all of them, in document order */
     size_t nquestions;
+    size_t *by_id;                   /* hash table of question index + 1 */
+    size_t by_id_cap;                /* a power of two, or 0 */
     char digest[65];                 /* SHA-256 of the source bytes, hex */
 };
 
@@ -188,6 +190,10 @@ const char *tmpl_builtin_xml(size_t *len);
 /* Lookups; NULL / -1 when absent. */
 const struct tmpl_question *tmpl_find_question(const struct tmpl *t, const char *id);
 long tmpl_question_index(const struct tmpl *t, const char *id);
+/* Adds question i to the table by id (tmpl_question_index then finds it
+ * in constant time). Returns the index of an earlier question with the
+ * same id (which keeps its place), or -1. */
+long tmpl_index_question(struct tmpl *t, size_t i);
 const struct tmpl_method *tmpl_find_method(const struct tmpl *t, const char *id);
 const struct tmpl_method *tmpl_default_method(const struct tmpl *t);
 const struct tmpl_section *tmpl_find_kind(const struct tmpl *t, enum tmpl_kind k);

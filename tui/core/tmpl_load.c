@@ -312,7 +312,7 @@ static int read_question(struct load *L, const xmlNode *n, struct tmpl_question 
     q->covers = split_words(covers, &q->ncovers);
     free(covers);
 
-    if (tmpl_question_index(t, q->id) != (long)(q - t->questions))
+    if (tmpl_index_question(t, (size_t)(q - t->questions)) >= 0)
         return fail_at(L, n, "question id '%s' is used twice", q->id);
     if ((q->criterion || q->mandatory) && (kind != SK_SCREENING || q->type != QT_YESNO))
         return fail_at(L, n, "question '%s': criterion and mandatory belong on yes/no questions "
