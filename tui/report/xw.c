@@ -58,12 +58,33 @@ static size_t char_ok(const char *s, size_t len, size_t i)
     return (cp == 0xFFFD && n == 1) || cp == 0xFFFE || cp == 0xFFFF ? 0 : n;
 }
 
-/* Writes s escaped as Canonical XML does (in an attribute value when
- * attr); the cleaned text without escapes goes to clean when not NULL. */
-static void escaped(struct xw *w, const char *s, bool attr, struct buf *clean)
+/* Bytes that go out as they are: printable ASCII other than the ones
+ * Canonical XML escapes (in text: & < >; in attributes: & < "), and
+ * newline and tab in text. Everything else is looked at one by one. */
+static bool plain[2][256];
+
+static void init_plain(void)
 {
+    for (int c = 0x20; c < 0x7f; c++)
+        plain[0][c] = plain[1][c] = c != '&' && c != '<';
+    plain[0]['>'] = false;
+    plain[1]['"'] = false;
+    plain[0]['\n'] = plain[0]['\t'] = true;
+}
+
+/* Writes s escaped as Canonical XML does (in an attribute value when
+ * attr). Returns s when XML can hold all of it, else the cleaned text
+ * (unescaped, in *clean). */
+static const char *escaped(struct xw *w, const char *s, bool attr, struct buf *clean)
+{
+    const bool *ok = plain[attr];
     size_t len = strlen(s), run = 0, i = 0;
+    bool cleaned = false;
     while (i < len) {
+        while (i < len && ok[(unsigned char)s[i]])
+            i++;
+        if (i == len)
+            break;
         unsigned char c = (unsigned char)s[i];
         const char *esc = NULL;
         size_t n = 1;
@@ -71,37 +92,38 @@ static void escaped(struct xw *w, const char *s, bool attr, struct buf *clean)
             esc = "&amp;";
         else if (c == '<')
             esc = "&lt;";
-        else if (c == '>' && !attr)
+        else if (c == '>')
             esc = "&gt;";
-        else if (c == '"' && attr)
+        else if (c == '"')
             esc = "&quot;";
         else if (c == '\r')
             esc = "&#xD;";
-        else if (c == '\t' && attr)
+        else if (c == '\t')
             esc = "&#x9;";
-        else if (c == '\n' && attr)
+        else if (c == '\n')
             esc = "&#xA;";
-        else if (c >= 0x20 && c < 0x7f) {
-            i++;
-            continue;
-        } else if ((n = char_ok(s, len, i)) > 0) {
+        else if ((n = char_ok(s, len, i)) > 0) {
             i += n;
             continue;
         }
         /* The run of plain characters before this one, then this one. */
         put(w, s + run, i - run);
-        if (clean)
+        if (cleaned)
             buf_add(clean, s + run, i - run);
         if (esc) {
             puts_(w, esc);
-            if (clean)
+            if (cleaned)
                 buf_addc(clean, (char)c);
         } else {
             /* Not a character XML can hold: U+FFFD, skipping the bytes
              * of one broken sequence. */
             put(w, "\xef\xbf\xbd", 3);
-            if (clean)
-                buf_adds(clean, "\xef\xbf\xbd");
+            if (!cleaned) {
+                buf_clear(clean);
+                buf_add(clean, s, i);
+                cleaned = true;
+            }
+            buf_adds(clean, "\xef\xbf\xbd");
             unsigned cp;
             n = c < 0x80 ? 1 : text_decode(s + i, len - i, &cp);
         }
@@ -109,8 +131,10 @@ static void escaped(struct xw *w, const char *s, bool attr, struct buf *clean)
         run = i;
     }
     put(w, s + run, len - run);
-    if (clean)
-        buf_add(clean, s + run, len - run);
+    if (!cleaned)
+        return s;
+    buf_add(clean, s + run, len - run);
+    return buf_str(clean);
 }
 
 /* --- the tree ------------------------------------------------------------- */
@@ -119,6 +143,20 @@ static void tree_text(struct xw *w, const char *s, size_t n)
 {
     if (w->doc && n)
         xmlNodeAddContentLen(w->node[w->depth - 1], (const xmlChar *)s, (int)n);
+}
+
+/* White space between elements: one text node whose content is shared
+ * through the document's dictionary, as the parser does, instead of a
+ * copy each (there are as many of them as elements). */
+static void tree_space(struct xw *w, const char *s, size_t n)
+{
+    if (!w->doc)
+        return;
+    xmlNodePtr t = xmlNewDocText(w->doc, NULL);
+    if (!t)
+        return;
+    t->content = (xmlChar *)xmlDictLookup(w->doc->dict, (const xmlChar *)s, (int)n);
+    xmlAddChild(w->node[w->depth - 1], t);
 }
 
 /* --- elements ------------------------------------------------------------- */
@@ -130,7 +168,7 @@ static void indent(struct xw *w, int level)
     if (n > sizeof spaces - 1)
         n = sizeof spaces - 1;
     put(w, spaces, n);
-    tree_text(w, spaces, n);
+    tree_space(w, spaces, n);
 }
 
 static int attr_cmp(const void *a, const void *b)
@@ -160,12 +198,11 @@ static void close_tag(struct xw *w)
         put(w, " ", 1);
         puts_(w, list[i]);
         put(w, "=\"", 2);
-        buf_clear(&w->scratch);
-        escaped(w, value, true, w->doc ? &w->scratch : NULL);
+        const char *clean = escaped(w, value, true, &w->scratch);
         put(w, "\"", 1);
         if (w->doc)
             xmlNewProp(w->node[w->depth - 1], (const xmlChar *)list[i],
-                       (const xmlChar *)buf_str(&w->scratch));
+                       (const xmlChar *)clean);
     }
     put(w, ">", 1);
     buf_clear(&w->attrs);
@@ -186,13 +223,19 @@ static void open_element(struct xw *w, const char *name)
 
 void xw_init(struct xw *w, const struct sink *out, bool tree)
 {
+    if (!plain[0]['a'])
+        init_plain();
     memset(w, 0, sizeof *w);
     w->out = out;
     sha256_init(&w->hash);
     if (out && sink_write(out, declaration, sizeof declaration - 1) < 0)
         w->error = errno ? errno : EIO;
-    if (tree)
+    if (tree) {
+        /* Names and white space shared through a dictionary, as in a
+         * parsed document: fewer allocations to make and to free. */
         w->doc = xmlNewDoc((const xmlChar *)"1.0");
+        w->doc->dict = xmlDictCreate();
+    }
 }
 
 void xw_root(struct xw *w, const char *name, const char *ns)
@@ -241,13 +284,8 @@ void xw_text(struct xw *w, const char *s)
     close_tag(w);
     if (!s || !*s)
         return;
-    if (!w->doc) {
-        escaped(w, s, false, NULL);
-        return;
-    }
-    buf_clear(&w->scratch);
-    escaped(w, s, false, &w->scratch);
-    tree_text(w, w->scratch.data, w->scratch.len);
+    const char *clean = escaped(w, s, false, &w->scratch);
+    tree_text(w, clean, strlen(clean));
 }
 
 void xw_end(struct xw *w)
