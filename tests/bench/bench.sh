@@ -77,6 +77,11 @@ empty=$(run -p -n "$RUNS" "$DPIA" --first-frame -d "$W/empty.sqlite")
 line first_frame_empty_db "$(field "$empty" 1)" ms
 line first_frame_peak_rss_empty_db "$(field "$empty" 3)" kB
 
+# The floor of memory: the program with every library loaded, doing
+# nothing (dpia --version).
+libs=$(run -n "$RUNS" "$DPIA" --version)
+line peak_rss_libraries_only "$(field "$libs" 3)" kB
+
 # --- exports ---------------------------------------------------------------
 for which in example big; do
     if [ "$which" = example ]; then db=$W/ex.sqlite id=$ex; else db=$W/big.sqlite id=$big; fi
@@ -91,6 +96,11 @@ for which in example big; do
         line export_html_example "$(field "$html" 1)" ms
     fi
     line "xsltproc_$which" "$(field "$xslt" 1)" ms
+    # The transformation and the writing of the result alone, without
+    # reading the record (xsltproc's own timing of one run).
+    xsltproc --timing "$TOP_SRCDIR/templates/report.xsl" "$W/$which.xml" 2>"$W/timing" >/dev/null
+    line "xsltproc_apply_and_save_$which" \
+        "$(awk '/^Applying stylesheet took|^Saving result took/ { t += $(NF - 1) } END { print t }' "$W/timing")" ms
     line "export_html_over_xsltproc_$which" "$(ratio "$(field "$html" 1)" "$(field "$xslt" 1)")" x "<=" 1.5
     line "export_xml_peak_rss_$which" "$(field "$xml" 3)" kB "<" 8192
     line "export_html_peak_rss_$which" "$(field "$html" 3)" kB "<" 8192
