@@ -126,10 +126,10 @@ static void out_free(struct io_out *o)
 int io_out_commit(struct io_out *o, struct err *e)
 {
     int rc = 0;
-    if (!o->error && (fsync(o->fd) < 0 || close(o->fd) < 0))
+    if (!o->error && fsync(o->fd) < 0)
         o->error = errno;
-    else if (o->error)
-        close(o->fd);
+    if (close(o->fd) < 0 && !o->error)
+        o->error = errno;
     o->fd = -1;
     if (!o->error && rename(o->tmp, o->path) < 0)
         o->error = errno;

@@ -226,7 +226,7 @@ int report_validate(xmlDocPtr doc, const char *name, struct err *e)
     return xmlsafe_validate(doc, schema, name, "record", e);
 }
 
-static bool xml_char_ok(const char *s, size_t len, size_t i, size_t *n)
+bool report_xml_char(const char *s, size_t len, size_t i, size_t *n)
 {
     unsigned char c = (unsigned char)s[i];
     if (c < 0x80) {
@@ -242,14 +242,14 @@ char *report_xml_text(const char *s)
 {
     size_t len = strlen(s), i = 0, n;
     /* Most text is fine as it is: copy it in one go. */
-    while (i < len && xml_char_ok(s, len, i, &n))
+    while (i < len && report_xml_char(s, len, i, &n))
         i += n;
     if (i == len)
         return xstrndup(s, len);
     /* Characters XML cannot hold (and broken UTF-8) become U+FFFD. */
     struct buf b = {0};
     for (i = 0; i < len; i += n) {
-        if (xml_char_ok(s, len, i, &n))
+        if (report_xml_char(s, len, i, &n))
             buf_add(&b, s + i, n);
         else
             buf_adds(&b, "\xef\xbf\xbd");

@@ -5,6 +5,7 @@
 #ifndef DPIA_REPORT_INT_H
 #define DPIA_REPORT_INT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -39,6 +40,12 @@ int report_validate(xmlDocPtr doc, const char *name, struct err *e);
  * xmlFreeDoc; NULL with e. */
 xmlDocPtr report_record_doc(const struct assessment *a, const char *tmpl_xml, size_t tmpl_len,
                             struct err *e);
+
+/* Whether XML can hold the character at s[i] (of len bytes); its length
+ * in bytes, or of the broken sequence there, in *n. Not: control
+ * characters other than tab, newline and carriage return, DEL, U+FFFE,
+ * U+FFFF and broken UTF-8. */
+bool report_xml_char(const char *s, size_t len, size_t i, size_t *n);
 
 /* Text that is safe in XML: invalid UTF-8 and control characters other
  * than tab, newline and carriage return become U+FFFD. The caller frees. */

@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "util/text.h"
+#include "report/report_int.h"
 #include "util/xalloc.h"
 
 static const char declaration[] = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
@@ -43,19 +43,6 @@ static void put(struct xw *w, const char *p, size_t n)
 static void puts_(struct xw *w, const char *s)
 {
     put(w, s, strlen(s));
-}
-
-/* The length of the character at s[i] when XML can hold it, else 0
- * (control characters other than tab, newline and carriage return,
- * DEL, U+FFFE, U+FFFF and broken UTF-8). */
-static size_t char_ok(const char *s, size_t len, size_t i)
-{
-    unsigned char c = (unsigned char)s[i];
-    if (c < 0x80)
-        return (c >= 0x20 && c != 0x7f) || c == '\t' || c == '\n' || c == '\r';
-    unsigned cp;
-    size_t n = text_decode(s + i, len - i, &cp);
-    return (cp == 0xFFFD && n == 1) || cp == 0xFFFE || cp == 0xFFFF ? 0 : n;
 }
 
 /* Bytes that go out as they are: printable ASCII other than the ones
@@ -102,7 +89,7 @@ static const char *escaped(struct xw *w, const char *s, bool attr, struct buf *c
             esc = "&#x9;";
         else if (c == '\n')
             esc = "&#xA;";
-        else if ((n = char_ok(s, len, i)) > 0) {
+        else if (report_xml_char(s, len, i, &n)) {
             i += n;
             continue;
         }
@@ -124,8 +111,6 @@ static const char *escaped(struct xw *w, const char *s, bool attr, struct buf *c
                 cleaned = true;
             }
             buf_adds(clean, "\xef\xbf\xbd");
-            unsigned cp;
-            n = c < 0x80 ? 1 : text_decode(s + i, len - i, &cp);
         }
         i += n ? n : 1;
         run = i;
