@@ -236,8 +236,14 @@ static void test_canonical(void **state)
     assert_memory_equal(c14n, x + strlen(decl), body);
     xmlFree(c14n);
 
-    xmlDocPtr tree = report_record_doc(a, tmpl_builtin_xml(&(size_t){0}), 0, &e);
-    assert_null(tree); /* a snapshot that does not match is refused */
+    /* A snapshot that does not match is refused before a byte is written. */
+    xmlDocPtr tree = report_record_doc(a, "<x/>", 4, &e);
+    assert_null(tree);
+    struct buf none = {0};
+    struct sink ns = sink_buf(&none);
+    assert_int_equal(report_xml(a, "<x/>", 4, &ns, &e), -1);
+    assert_string_equal(e.text, "the template snapshot does not match the assessment's template");
+    assert_int_equal(none.len, 0);
     size_t tl;
     const char *txml = tmpl_builtin_xml(&tl);
     tree = report_record_doc(a, txml, tl, &e);

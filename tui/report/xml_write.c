@@ -463,10 +463,9 @@ static void write_snapshot(struct w *w, const char *xml, size_t len)
     buf_free(&b);
 }
 
-/* Writes the record through x (set up by the caller); returns 0, or -1
- * with e. */
-static int write_record(struct xw *x, const struct assessment *a, const char *tmpl_xml,
-                        size_t tmpl_len, xmlDocPtr *doc, struct err *e)
+/* Whether tmpl_xml is the snapshot of a's template: 0, or -1 with e. */
+static int snapshot_ok(const struct assessment *a, const char *tmpl_xml, size_t tmpl_len,
+                       struct err *e)
 {
     if (!a->tmpl || !tmpl_xml)
         return err_set(e, "the assessment has no template snapshot");
@@ -474,7 +473,15 @@ static int write_record(struct xw *x, const struct assessment *a, const char *tm
     sha256_of(tmpl_xml, tmpl_len, hex);
     if (strcmp(hex, a->tmpl->digest) != 0)
         return err_set(e, "the template snapshot does not match the assessment's template");
+    return 0;
+}
 
+/* Writes the record through x (set up by the caller, the snapshot
+ * checked); returns 0, or -1 with e. */
+static int write_record(struct xw *x, const struct assessment *a, const char *tmpl_xml,
+                        size_t tmpl_len, xmlDocPtr *doc, struct err *e)
+{
+    char hex[65];
     struct w w = { x, a, assess_method(a) };
     xw_root(x, "record", REPORT_NS);
     xw_attr(x, "version", REPORT_VERSION);
@@ -498,6 +505,8 @@ static int write_record(struct xw *x, const struct assessment *a, const char *tm
 xmlDocPtr report_record_doc(const struct assessment *a, const char *tmpl_xml, size_t tmpl_len,
                             struct err *e)
 {
+    if (snapshot_ok(a, tmpl_xml, tmpl_len, e) < 0)
+        return NULL;
     struct xw *x = xmalloc(sizeof *x);
     xw_init(x, NULL, true);
     xmlDocPtr doc = NULL;
@@ -510,6 +519,8 @@ xmlDocPtr report_record_doc(const struct assessment *a, const char *tmpl_xml, si
 int report_xml(const struct assessment *a, const char *tmpl_xml, size_t tmpl_len,
                const struct sink *out, struct err *e)
 {
+    if (snapshot_ok(a, tmpl_xml, tmpl_len, e) < 0)
+        return -1;
     struct xw *x = xmalloc(sizeof *x);
     xw_init(x, out, false);
     int rc = write_record(x, a, tmpl_xml, tmpl_len, NULL, e);
