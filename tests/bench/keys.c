@@ -21,6 +21,7 @@
 
 #include "core/tmpl.h"
 #include "store/store.h"
+#include "ui/term.h"
 #include "ui/textedit.h"
 
 #define KEYS_PER_SECOND 10
@@ -56,6 +57,7 @@ int main(int argc, char **argv)
 
     FILE *out = fopen("/dev/null", "w"), *in = fopen("/dev/null", "r");
     SCREEN *scr = newterm(NULL, out, in);
+    term_read_locale();
     if (!scr) {
         fprintf(stderr, "bench-keys: no terminal\n");
         return 1;

@@ -60,6 +60,7 @@ tmux_keys Enter a
 tmux_type "Legal, compliance"
 tmux_keys Enter Escape
 tmux_wait " 2. Legal, compliance" && pass "list entries shown in order"
+tmux_wait " 1. Équipe réseaux sociaux" && pass "accented text drawn in place"
 
 # A date that does not exist is refused, a real one kept.
 tmux_keys ']' Up

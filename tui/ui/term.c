@@ -103,6 +103,11 @@ static void give_stderr_back(void)
     stderr_log = NULL;
 }
 
+void term_read_locale(void)
+{
+    utf8 = strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
+}
+
 int term_start(bool no_color, struct err *e)
 {
     if (!isatty(STDOUT_FILENO))
@@ -132,7 +137,7 @@ int term_start(bool no_color, struct err *e)
     install_signals();
     keep_stderr_aside();
 
-    utf8 = strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
+    term_read_locale();
     const char *nc = getenv("NO_COLOR");
     color = !no_color && !(nc && *nc) && has_colors();
     if (color) {
@@ -326,6 +331,34 @@ int term_signal(void)
     return pending_signal;
 }
 
+/* Text whose characters all take one column and need no cleaning
+ * (accented letters, typographic quotes and dashes beside ASCII: most
+ * text in European languages) goes to the window as cells as well,
+ * decoded here once. -1 when s holds anything else (control characters,
+ * broken UTF-8, wide or combining characters), for the general path. */
+static int put_narrow(WINDOW *w, int y, int x, int cols, attr_t attr, const char *s)
+{
+    if (!utf8)
+        return -1;
+    cchar_t cells[512];
+    size_t len = strlen(s), i = 0;
+    int n = 0;
+    attr_t a = attr & ~A_COLOR;
+    short pair = (short)PAIR_NUMBER(attr);
+    while (i < len && n < cols) {
+        unsigned cp;
+        size_t k = text_decode(s + i, len - i, &cp);
+        if (n == (int)(sizeof cells / sizeof cells[0]) || cp < 0x20 || (cp >= 0x7f && cp < 0xa0) ||
+            (cp == 0xFFFD && k == 1) || (cp >= 0x80 && wcwidth((wchar_t)cp) != 1))
+            return -1;
+        wchar_t wc[2] = { (wchar_t)cp, 0 };
+        setcchar(&cells[n++], wc, a, pair, NULL);
+        i += k;
+    }
+    mvwadd_wchnstr(w, y, x, cells, n);
+    return n;
+}
+
 int term_put(WINDOW *w, int y, int x, int cols, attr_t attr, const char *s)
 {
     if (cols <= 0)
@@ -344,13 +377,16 @@ int term_put(WINDOW *w, int y, int x, int cols, attr_t attr, const char *s)
         mvwaddchnstr(w, y, x, cells, (int)n);
         return (int)n;
     }
+    int used = put_narrow(w, y, x, cols, attr, s);
+    if (used >= 0)
+        return used;
     char *clean = text_sanitize(s, false);
     n = text_fit(clean, cols);
     wattrset(w, attr);
     mvwaddnstr(w, y, x, clean, (int)n);
     wattrset(w, A_NORMAL);
     clean[n] = '\0';
-    int used = text_width(clean);
+    used = text_width(clean);
     free(clean);
     return used;
 }

@@ -56,6 +56,9 @@ int term_start(bool no_color, struct err *e);
 void term_stop(void);
 
 bool term_has_utf8(void);
+/* Reads from the locale whether text is UTF-8. term_start does it; for
+ * programs that drive curses themselves (the typing benchmark). */
+void term_read_locale(void);
 bool term_has_color(void);
 /* The attribute to draw a role with (colour pair or monochrome). */
 attr_t term_attr(enum term_role role);
