@@ -1,6 +1,9 @@
 #!/bin/sh
 # A database the user may not write opens for reading; the first change
-# fails with a clear message and the file is not changed.
+# fails with a clear message and the file is not changed. So in a folder
+# the user may not write either (a read-only share, an archive copy),
+# where SQLite cannot create the files it reads through; unless changes
+# are still in a log beside the file, which is then said.
 . "$TOP_SRCDIR/tests/lib.sh"
 
 command -v sha256sum >/dev/null 2>&1 || skip "sha256sum not found"
@@ -40,5 +43,39 @@ after=$(sha256sum "$DB" | cut -d' ' -f1)
 chmod 0600 "$DB"
 run 0 "$DPIA" -d "$DB" show 1 --format json
 contains "$T/out" '"title": "Locked away"'
+
+# A folder nobody may write: reading works, nothing is created there.
+if [ -n "$as_user" ]; then
+    mkdir "$T/shelf"
+    cp "$DB" "$T/shelf/dpia.sqlite"
+    chmod 0755 "$T/shelf"
+    chmod 0644 "$T/shelf/dpia.sqlite"
+    SHELF=$T/shelf/dpia.sqlite
+    before=$(sha256sum "$SHELF" | cut -d' ' -f1)
+    run 0 $as_user "$DPIA" -d "$SHELF" list && contains "$T/out" "Locked away"
+    run 0 $as_user "$DPIA" -d "$SHELF" export 1 --format xml &&
+        contains "$T/out" "<title>Locked away</title>"
+    run 1 $as_user "$DPIA" -d "$SHELF" answer 1 scr.evaluation no
+    contains "$T/err" "dpia: $SHELF is open read-only: the change was not saved"
+    after=$(sha256sum "$SHELF" | cut -d' ' -f1)
+    [ "$before" = "$after" ] && pass "file in a read-only folder unchanged" ||
+        fail "file in a read-only folder changed"
+    checks=$((checks + 1))
+    if [ "$(ls "$T/shelf")" = dpia.sqlite ]; then pass "nothing created beside it"
+    else fail "files created: $(ls "$T/shelf" | tr '\n' ' ')"; fi
+
+    # Changes still in the log beside the file: said, not read stale.
+    if command -v sqlite3 >/dev/null 2>&1; then
+        sqlite3 "$SHELF" ".dbconfig no_ckpt_on_close on" \
+            "UPDATE assessments SET title = 'Changed since'" >/dev/null
+        if [ -s "$SHELF-wal" ]; then
+            chmod 0644 "$SHELF-wal"
+            rm -f "$SHELF-shm"
+            run 1 $as_user "$DPIA" -d "$SHELF" list
+            contains "$T/err" "changes to it are still in $SHELF-wal"
+            lacks "$T/out" "Locked away" "no stale listing"
+        fi
+    fi
+fi
 
 done_testing

@@ -7,6 +7,7 @@
 #include "config.h"
 #include "store/store.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <pwd.h>
@@ -21,6 +22,7 @@
 #endif
 
 #include "store/store_int.h"
+#include "util/buf.h"
 #include "util/path.h"
 #include "util/xalloc.h"
 
@@ -361,6 +363,65 @@ static int set_pragmas(struct store *s, struct err *e)
     return store_exec_sql(s, "PRAGMA synchronous = FULL", e);
 }
 
+static int opened(struct store *s, const char *path, int rc, struct err *e)
+{
+    if (rc != SQLITE_OK)
+        return err_set(e, "cannot open %s: %s", path,
+                       s->db ? sqlite3_errmsg(s->db) : "out of memory");
+    sqlite3_extended_result_codes(s->db, 1);
+    sqlite3_db_config(s->db, SQLITE_DBCONFIG_DEFENSIVE, 1, (int *)NULL);
+    /* Until the file is known to be ours, closing must not write to it
+     * (a checkpoint would copy a foreign log into the file). */
+    sqlite3_db_config(s->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, (int *)NULL);
+    sqlite3_busy_timeout(s->db, BUSY_TIMEOUT_MS);
+    return 0;
+}
+
+static int open_db(struct store *s, const char *path, struct err *e)
+{
+    int flags = (s->read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) |
+                SQLITE_OPEN_NOMUTEX;
+    return opened(s, path, sqlite3_open_v2(path, &s->db, flags, NULL), e);
+}
+
+/* Whether path holds all of its data: no log of changes (-wal) beside
+ * it that is not empty. Else an error saying what reading it needs. */
+static bool whole_in_itself(const char *path, struct err *e)
+{
+    char *wal = xasprintf("%s-wal", path);
+    struct stat sb;
+    bool whole = stat(wal, &sb) != 0 || sb.st_size == 0;
+    if (!whole)
+        err_set(e, "cannot read %s: changes to it are still in %s, and reading them needs "
+                "write access to its folder", path, wal);
+    free(wal);
+    return whole;
+}
+
+/* Opens path read-only as a file nothing changes (SQLite's immutable
+ * URI parameter: no locks, no -shm file). */
+static int open_immutable(struct store *s, const char *path, struct err *e)
+{
+    sqlite3_close(s->db);
+    s->db = NULL;
+    struct buf uri = {0};
+    /* An empty authority before an absolute path, so that a path that
+     * starts with two slashes is not read as a host name. */
+    buf_adds(&uri, path[0] == '/' ? "file://" : "file:");
+    for (const char *p = path; *p; p++) {
+        unsigned char c = (unsigned char)*p;
+        if (isalnum(c) || strchr("/-._~", c))
+            buf_addc(&uri, (char)c);
+        else
+            buf_printf(&uri, "%%%02X", c);
+    }
+    buf_adds(&uri, "?immutable=1");
+    int rc = sqlite3_open_v2(buf_str(&uri), &s->db,
+                             SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, NULL);
+    buf_free(&uri);
+    return opened(s, path, rc, e);
+}
+
 struct store *store_open(const char *path, bool read_only, const char *who, struct err *e)
 {
     struct stat sb;
@@ -386,25 +447,19 @@ struct store *store_open(const char *path, bool read_only, const char *who, stru
      * at the assessments, and the first change says why it cannot be
      * saved (store_check_writable). */
     s->read_only = read_only || access(path, W_OK) != 0;
-    int flags = (s->read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) |
-                SQLITE_OPEN_NOMUTEX;
-    if (sqlite3_open_v2(path, &s->db, flags, NULL) != SQLITE_OK) {
-        err_set(e, "cannot open %s: %s", path,
-                s->db ? sqlite3_errmsg(s->db) : "out of memory");
-        store_close(s);
-        return NULL;
-    }
-    sqlite3_extended_result_codes(s->db, 1);
-    sqlite3_db_config(s->db, SQLITE_DBCONFIG_DEFENSIVE, 1, (int *)NULL);
-    /* Until the file is known to be ours, closing must not write to it
-     * (a checkpoint would copy a foreign log into the file). */
-    sqlite3_db_config(s->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, (int *)NULL);
-    sqlite3_busy_timeout(s->db, BUSY_TIMEOUT_MS);
-
     int version = 0;
-    if (store_schema_check(s, &version, e) < 0) {
-        store_close(s);
-        return NULL;
+    if (open_db(s, path, e) < 0 || store_schema_check(s, &version, e) < 0) {
+        /* Reading a database in WAL mode needs its -shm file, which
+         * SQLite cannot create in a folder we may not write (a read-only
+         * share, an archive copy): such a file, whole in itself (no
+         * log of changes beside it), is opened as immutable. */
+        int code = s->db ? sqlite3_extended_errcode(s->db) & 0xff : SQLITE_OK;
+        if (!s->read_only || (code != SQLITE_READONLY && code != SQLITE_CANTOPEN) ||
+            !whole_in_itself(path, e) || open_immutable(s, path, e) < 0 ||
+            store_schema_check(s, &version, e) < 0) {
+            store_close(s);
+            return NULL;
+        }
     }
     /* A small page cache: the program reads each page about once (the
      * listing, one assessment), so SQLite's default of 2 MB buys nothing
