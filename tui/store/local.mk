@@ -3,6 +3,8 @@ libdpia_a_SOURCES += \
 	tui/store/store.c \
 	tui/store/schema.c \
 	tui/store/records.c \
-	tui/store/assess_io.c \
+	tui/store/load.c \
+	tui/store/listing.c \
+	tui/store/create.c \
 	tui/store/changes.c \
 	tui/store/risks.c

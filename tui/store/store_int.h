@@ -207,6 +207,11 @@ const struct tmpl *store_tmpl_for(struct store *s, const char *digest, const cha
 
 /* Reads answers, risks, measures and sign-offs of a->id into a. */
 int store_load_parts(struct store *s, struct assessment *a, struct err *e);
+/* store_load; with xml_out, hands over the template snapshot too. */
+struct assessment *store_load_xml(struct store *s, int64_t id, char **xml_out,
+                                  size_t *xml_len, struct err *e);
+/* Gives every sign-off its role and empty text where it has none. */
+void store_empty_signoffs(struct assessment *a);
 /* Recomputes the listing's columns (progress, highest residual risk)
  * from what is now in the database and sets `updated`; inside the
  * write transaction. hint: a template the caller already holds. */

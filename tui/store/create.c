@@ -1,0 +1,292 @@
+/*
+ * Whole assessments in and out: creating one from a template, inserting
+ * one built elsewhere (an import), duplicating and deleting.
+ */
+#include "config.h"
+#include "store/store.h"
+
+#include <ctype.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store/store_int.h"
+#include "util/sha256.h"
+#include "util/xalloc.h"
+
+/* --- creating ------------------------------------------------------------ */
+
+/* The snapshot row for this XML: shared by every assessment started
+ * from the same bytes. */
+static int64_t snapshot_row(struct store *s, const char *digest, const struct tmpl *t,
+                            const char *xml, size_t len, struct err *e)
+{
+    sqlite3_stmt *st = store_stmt(s, SQ_TMPL_FIND, e);
+    if (!st)
+        return -1;
+    store_bind_text(st, 1, digest);
+    int rc = sqlite3_step(st);
+    int64_t id = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
+    sqlite3_reset(st);
+    if (id >= 0)
+        return id;
+    st = store_stmt(s, SQ_TMPL_ADD, e);
+    if (!st)
+        return -1;
+    store_bind_text(st, 1, digest);
+    store_bind_text(st, 2, t->id);
+    store_bind_text(st, 3, t->version);
+    sqlite3_bind_blob(st, 4, xml, (int)len, SQLITE_TRANSIENT);
+    if (store_exec(s, st, "saving the template snapshot", e) < 0)
+        return -1;
+    return sqlite3_last_insert_rowid(s->db);
+}
+
+static bool uuid_taken(struct store *s, const char *uuid)
+{
+    sqlite3_stmt *st = store_stmt(s, SQ_A_UUID_TAKEN, NULL);
+    if (!st)
+        return true;
+    store_bind_text(st, 1, uuid);
+    bool taken = sqlite3_step(st) == SQLITE_ROW;
+    sqlite3_reset(st);
+    return taken;
+}
+
+static bool uuid_well_formed(const char *u)
+{
+    if (strlen(u) != 36)
+        return false;
+    for (int i = 0; i < 36; i++) {
+        bool dash = i == 8 || i == 13 || i == 18 || i == 23;
+        if (dash ? u[i] != '-' : !isxdigit((unsigned char)u[i]))
+            return false;
+    }
+    return true;
+}
+
+/* Inserts the assessment row of a (uuid kept when free, else a new
+ * one); fills a->id and a->uuid. Inside a write transaction. */
+static int insert_row(struct store *s, struct assessment *a, const char *xml, size_t len,
+                      const char *digest, const struct tmpl *t, struct err *e)
+{
+    int64_t tid = snapshot_row(s, digest, t, xml, len, e);
+    if (tid < 0)
+        return -1;
+    if (!uuid_well_formed(a->uuid) || uuid_taken(s, a->uuid))
+        store_new_uuid(a->uuid);
+    int64_t now = store_now();
+    if (a->created <= 0)
+        a->created = now;
+    a->updated = now;
+    sqlite3_stmt *st = store_stmt(s, SQ_A_ADD, e);
+    if (!st)
+        return -1;
+    store_bind_text(st, 1, a->uuid);
+    store_bind_text(st, 2, a->title);
+    sqlite3_bind_int64(st, 3, tid);
+    store_bind_text(st, 4, a->method);
+    store_bind_text(st, 5, assess_status_key(a->status));
+    sqlite3_bind_int64(st, 6, a->created);
+    sqlite3_bind_int64(st, 7, a->updated);
+    store_bind_text(st, 8, a->review_date);
+    if (store_exec(s, st, "saving the assessment", e) < 0)
+        return -1;
+    a->id = sqlite3_last_insert_rowid(s->db);
+    return 0;
+}
+
+static const struct tmpl *check_template(struct store *s, const char *xml, size_t len,
+                                         const char *method, const struct tmpl *hint,
+                                         char digest[65], struct err *e)
+{
+    if (!xml || len == 0) {
+        err_set(e, "no template given");
+        return NULL;
+    }
+    if (s->last_xml && s->last_len == len && memcmp(s->last_xml, xml, len) == 0) {
+        memcpy(digest, s->last_digest, 65);
+    } else {
+        sha256_of(xml, len, digest);
+        free(s->last_xml);
+        s->last_xml = xstrndup(xml, len);
+        s->last_len = len;
+        memcpy(s->last_digest, digest, 65);
+    }
+    const struct tmpl *t = store_tmpl_for(s, digest, xml, len, hint, e);
+    if (t && method && *method && !tmpl_find_method(t, method)) {
+        err_set(e, "template '%s' has no risk method '%s'", t->id, method);
+        return NULL;
+    }
+    return t;
+}
+
+int64_t store_create(struct store *s, const char *title, const char *template_xml,
+                     size_t xml_len, const char *method_id, struct err *e)
+{
+    if (store_check_writable(s, e) < 0)
+        return -1;
+    if (!title || !*title)
+        return err_set(e, "an assessment needs a title");
+    char digest[65];
+    const struct tmpl *t = check_template(s, template_xml, xml_len, method_id, NULL, digest, e);
+    if (!t)
+        return -1;
+    struct assessment a = { 0 };
+    a.title = (char *)(uintptr_t)title;
+    a.method = (char *)(uintptr_t)(method_id ? method_id : "");
+    a.review_date = (char *)(uintptr_t)"";
+    a.status = ST_DRAFT;
+    if (store_txn_begin(s, e) < 0)
+        return -1;
+    if (insert_row(s, &a, template_xml, xml_len, digest, t, e) < 0 ||
+        store_hist_add(s, a.id, "created", "", title, false, e) < 0 ||
+        store_touch(s, a.id, t, e) < 0 || store_txn_commit(s, e) < 0) {
+        store_txn_rollback(s);
+        return -1;
+    }
+    return a.id;
+}
+
+static bool signoff_given(const struct signoff *so)
+{
+    return (so->name && *so->name) || (so->advice && *so->advice) ||
+           (so->date && *so->date) || so->decision != DEC_NONE;
+}
+
+/* Writes the assessment's recorded history back, then `what`. */
+static int put_history(struct store *s, struct assessment *a, const char *what,
+                       const char *new_value, struct err *e)
+{
+    for (size_t i = 0; i < a->nhistory; i++) {
+        const struct change *c = &a->history[i];
+        sqlite3_stmt *st = store_stmt(s, SQ_HIST_ADD, e);
+        if (!st)
+            return -1;
+        sqlite3_bind_int64(st, 1, a->id);
+        sqlite3_bind_int64(st, 2, c->when);
+        store_bind_text(st, 3, c->who);
+        store_bind_text(st, 4, c->what);
+        store_bind_text(st, 5, c->old_value);
+        store_bind_text(st, 6, c->new_value);
+        if (store_exec(s, st, "saving the history", e) < 0)
+            return -1;
+    }
+    return store_hist_add(s, a->id, what, "", new_value, false, e);
+}
+
+static int64_t insert_all(struct store *s, struct assessment *a, const char *template_xml,
+                          size_t xml_len, const char *what, const char *new_value,
+                          struct err *e)
+{
+    if (store_check_writable(s, e) < 0)
+        return -1;
+    char digest[65];
+    const struct tmpl *t = check_template(s, template_xml, xml_len, a->method, a->tmpl, digest,
+                                          e);
+    if (!t)
+        return -1;
+    if (store_txn_begin(s, e) < 0)
+        return -1;
+    if (insert_row(s, a, template_xml, xml_len, digest, t, e) < 0)
+        goto fail;
+    for (size_t i = 0; i < a->nanswers; i++) {
+        struct answer *an = &a->answers[i];
+        sqlite3_stmt *st = store_stmt(s, SQ_ANS_PUT, e);
+        if (!st)
+            goto fail;
+        if (an->revision < 1)
+            an->revision = 1;
+        sqlite3_bind_int64(st, 1, a->id);
+        store_bind_text(st, 2, an->question);
+        store_bind_text(st, 3, an->value);
+        store_bind_text(st, 4, an->note);
+        sqlite3_bind_int(st, 5, an->flagged);
+        store_bind_text(st, 6, an->who && *an->who ? an->who : s->who);
+        sqlite3_bind_int64(st, 7, an->when > 0 ? an->when : a->created);
+        sqlite3_bind_int64(st, 8, an->revision);
+        if (store_exec(s, st, "saving an answer", e) < 0)
+            goto fail;
+    }
+    /* Risks before measures: the links name risks by number. */
+    for (size_t i = 0; i < a->nrisks; i++)
+        if (store_put_risk(s, a->id, &a->risks[i], e) < 0)
+            goto fail;
+    for (size_t i = 0; i < a->nmeasures; i++)
+        if (store_put_measure(s, a->id, &a->measures[i], e) < 0)
+            goto fail;
+    for (int r = 0; r < SR_COUNT; r++) {
+        a->signoffs[r].role = (enum signoff_role)r;
+        if (signoff_given(&a->signoffs[r]) && store_put_signoff(s, a->id, &a->signoffs[r], e) < 0)
+            goto fail;
+    }
+    if (put_history(s, a, what, new_value ? new_value : a->title, e) < 0 ||
+        store_touch(s, a->id, t, e) < 0 || store_txn_commit(s, e) < 0)
+        goto fail;
+    /* The copy in memory now matches the file, history included. */
+    store_sync_history(s, a, NULL);
+    return a->id;
+fail:
+    store_txn_rollback(s);
+    return -1;
+}
+
+int64_t store_insert(struct store *s, struct assessment *a, const char *template_xml,
+                     size_t xml_len, struct err *e)
+{
+    return insert_all(s, a, template_xml, xml_len, "imported", NULL, e);
+}
+
+/* The copy is a new piece of work: a draft, without the sign-offs given
+ * to the original (a signature is never carried over to a text its
+ * signer has not seen). Answers, risks, measures and the history that
+ * led to them are kept, followed by "copied from <uuid>". */
+int64_t store_duplicate(struct store *s, int64_t id, struct err *e)
+{
+    if (store_check_writable(s, e) < 0)
+        return -1;
+    char *xml = NULL;
+    size_t len = 0;
+    struct assessment *a = store_load_xml(s, id, &xml, &len, e);
+    if (!a)
+        return -1;
+    char *title = xasprintf("Copy of %s", a->title);
+    char from[37];
+    snprintf(from, sizeof from, "%s", a->uuid);
+    free(a->title);
+    a->title = title;
+    a->uuid[0] = '\0';
+    a->created = 0;
+    a->status = ST_DRAFT;
+    for (int r = 0; r < SR_COUNT; r++) {
+        assess_signoff_clear(&a->signoffs[r]);
+        memset(&a->signoffs[r], 0, sizeof a->signoffs[r]);
+        a->signoffs[r].advice_followed = -1;
+    }
+    store_empty_signoffs(a);
+    int64_t nid = insert_all(s, a, xml, len, "copied from", from, e);
+    free(xml);
+    assess_free(a);
+    return nid;
+}
+
+int store_delete(struct store *s, int64_t id, struct err *e)
+{
+    if (store_txn_begin(s, e) < 0)
+        return -1;
+    sqlite3_stmt *st = store_stmt(s, SQ_A_DELETE, e);
+    if (!st)
+        goto fail;
+    sqlite3_bind_int64(st, 1, id);
+    if (store_exec(s, st, "deleting", e) < 0)
+        goto fail;
+    if (sqlite3_changes(s->db) == 0) {
+        err_set(e, "there is no assessment %lld", (long long)id);
+        goto fail;
+    }
+    return store_txn_commit(s, e);
+fail:
+    store_txn_rollback(s);
+    return -1;
+}

@@ -1,0 +1,251 @@
+/*
+ * The listing of assessments and finding one by number or uuid.
+ *
+ * The listing reads one table: each write refreshes the assessment's
+ * progress and highest residual risk (store_touch) from the committed
+ * state, inside its own transaction, so `dpia list` parses no template
+ * and stays fast however many assessments there are.
+ */
+#include "config.h"
+#include "store/store.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/logic.h"
+#include "store/store_int.h"
+#include "util/buf.h"
+#include "util/xalloc.h"
+
+/* --- the listing's summary --------------------------------------------- */
+
+/* The parsed snapshot of assessment aid; its XML is read only when
+ * neither the caller's template nor the cache has it. */
+static const struct tmpl *snapshot_of(struct store *s, int64_t aid, const struct tmpl *hint,
+                                      char **method, struct err *e)
+{
+    sqlite3_stmt *st = store_stmt(s, SQ_TMPL_DIGEST_OF, e);
+    if (!st)
+        return NULL;
+    sqlite3_bind_int64(st, 1, aid);
+    if (sqlite3_step(st) != SQLITE_ROW) {
+        sqlite3_reset(st);
+        err_set(e, "there is no assessment %lld", (long long)aid);
+        return NULL;
+    }
+    char digest[65];
+    snprintf(digest, sizeof digest, "%s", (const char *)sqlite3_column_text(st, 0));
+    *method = store_col_text(st, 1);
+    sqlite3_reset(st);
+    const struct tmpl *t = store_tmpl_for(s, digest, NULL, 0, hint, NULL);
+    if (t)
+        return t;
+    size_t len;
+    char *xml = store_template_xml(s, aid, &len, e);
+    t = xml ? store_tmpl_for(s, digest, xml, len, NULL, e) : NULL;
+    free(xml);
+    if (!t)
+        XFREE(*method);
+    return t;
+}
+
+int store_touch(struct store *s, int64_t aid, const struct tmpl *hint, struct err *e)
+{
+    char *method = NULL;
+    const struct tmpl *t = snapshot_of(s, aid, hint, &method, e);
+    if (!t)
+        return -1;
+    /* A scratch assessment read back from the database: the summary is
+     * the committed state's, even when the caller's copy is behind
+     * another process's changes. The template is borrowed. */
+    struct assessment *tmp = assess_new();
+    tmp->id = aid;
+    free(tmp->method);
+    tmp->method = method;
+    tmp->tmpl = (struct tmpl *)(uintptr_t)t;
+    int rc = store_load_parts(s, tmp, e);
+    int percent = 0, level = -1;
+    const char *name = "";
+    bool high = false;
+    if (rc == 0) {
+        struct progress p;
+        logic_progress(tmp, &p);
+        percent = logic_percent(&p);
+        level = logic_highest_residual(tmp);
+        const struct tmpl_method *m = assess_method(tmp);
+        if (level >= 0 && m && level < m->nlevels) {
+            name = m->levels[level].name;
+            high = m->levels[level].high;
+        } else {
+            level = -1;
+        }
+        sqlite3_stmt *st = store_stmt(s, SQ_A_SUMMARY, e);
+        if (!st) {
+            rc = -1;
+        } else {
+            sqlite3_bind_int64(st, 1, aid);
+            sqlite3_bind_int64(st, 2, store_now());
+            sqlite3_bind_int(st, 3, percent);
+            sqlite3_bind_int(st, 4, level);
+            store_bind_text(st, 5, name);
+            sqlite3_bind_int(st, 6, high);
+            rc = store_exec(s, st, "saving the summary", e);
+        }
+    }
+    tmp->tmpl = NULL;
+    assess_free(tmp);
+    return rc;
+}
+
+/* Appends a column's text to the pool; returns its offset (0 is ""). */
+static uintptr_t pool_add(struct buf *pool, sqlite3_stmt *st, int col)
+{
+    const char *t = (const char *)sqlite3_column_text(st, col);
+    if (!t || !*t)
+        return 0;
+    uintptr_t off = pool->len;
+    buf_add(pool, t, strlen(t) + 1);
+    return off;
+}
+
+/* The strings of all rows live in one block (ten thousand rows would
+ * otherwise cost forty thousand small allocations): offsets are kept
+ * while the block grows and turned into pointers at the end. */
+/* Reads the rows of a prepared listing statement into out. */
+static int read_rows(struct store *s, sqlite3_stmt *st, size_t expect, struct store_list *out,
+                     struct err *e)
+{
+    size_t cap = expect + 1;
+    out->items = xcalloc(cap, sizeof *out->items);
+    struct buf pool = {0};
+    buf_addc(&pool, '\0');
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        out->items = xgrow(out->items, &cap, out->count + 1, sizeof *out->items);
+        struct store_summary *it = &out->items[out->count++];
+        memset(it, 0, sizeof *it);
+        it->id = sqlite3_column_int64(st, 0);
+        snprintf(it->uuid, sizeof it->uuid, "%s", (const char *)sqlite3_column_text(st, 1));
+        it->title = (char *)pool_add(&pool, st, 2);
+        int status = assess_status_parse((const char *)sqlite3_column_text(st, 3));
+        it->status = status < 0 ? ST_DRAFT : (enum assess_status)status;
+        it->template_id = (char *)pool_add(&pool, st, 4);
+        it->percent = sqlite3_column_int(st, 5);
+        it->highest_level = sqlite3_column_int(st, 6);
+        it->highest_name = (char *)pool_add(&pool, st, 7);
+        it->highest_is_high = sqlite3_column_int(st, 8) != 0;
+        it->review_date = (char *)pool_add(&pool, st, 9);
+        it->updated = sqlite3_column_int64(st, 10);
+    }
+    sqlite3_reset(st);
+    out->strings = buf_take(&pool);
+    for (size_t i = 0; i < out->count; i++) {
+        struct store_summary *it = &out->items[i];
+        it->title = out->strings + (uintptr_t)it->title;
+        it->template_id = out->strings + (uintptr_t)it->template_id;
+        it->highest_name = out->strings + (uintptr_t)it->highest_name;
+        it->review_date = out->strings + (uintptr_t)it->review_date;
+    }
+    if (rc != SQLITE_DONE) {
+        store_list_free(out);
+        return store_db_error(s, "listing the assessments", e);
+    }
+    return 0;
+}
+
+/* The strings of all rows live in one block (ten thousand rows would
+ * otherwise cost forty thousand small allocations): offsets are kept
+ * while the block grows and turned into pointers at the end. The rows
+ * are counted first, so that the array is allocated once. */
+int store_list(struct store *s, bool include_archived, struct store_list *out, struct err *e)
+{
+    memset(out, 0, sizeof *out);
+    sqlite3_stmt *st = store_stmt(s, SQ_LIST_COUNT, e);
+    if (!st)
+        return -1;
+    sqlite3_bind_int(st, 1, include_archived);
+    size_t n = sqlite3_step(st) == SQLITE_ROW ? (size_t)sqlite3_column_int64(st, 0) : 0;
+    sqlite3_reset(st);
+    st = store_stmt(s, SQ_LIST, e);
+    if (!st)
+        return -1;
+    sqlite3_bind_int(st, 1, include_archived);
+    return read_rows(s, st, n, out, e);
+}
+
+int store_list_page(struct store *s, const struct store_query *q, struct store_list *out,
+                    size_t *total, struct err *e)
+{
+    memset(out, 0, sizeof *out);
+    const char *filter = q->filter ? q->filter : "";
+    sqlite3_stmt *st = store_stmt(s, SQ_PAGE_COUNT, e);
+    if (!st)
+        return -1;
+    sqlite3_bind_int(st, 1, q->include_archived);
+    store_bind_text(st, 2, filter);
+    *total = sqlite3_step(st) == SQLITE_ROW ? (size_t)sqlite3_column_int64(st, 0) : 0;
+    sqlite3_reset(st);
+    st = store_stmt(s, q->sort == STORE_SORT_CHANGED ? SQ_PAGE_CHANGED : SQ_PAGE, e);
+    if (!st)
+        return -1;
+    sqlite3_bind_int(st, 1, q->include_archived);
+    store_bind_text(st, 2, filter);
+    if (q->sort != STORE_SORT_CHANGED)
+        sqlite3_bind_int(st, 3, (int)q->sort);
+    sqlite3_bind_int64(st, 4, (sqlite3_int64)q->limit);
+    sqlite3_bind_int64(st, 5, (sqlite3_int64)q->offset);
+    return read_rows(s, st, q->limit < *total ? q->limit : *total, out, e);
+}
+
+void store_list_free(struct store_list *l)
+{
+    XFREE(l->items);
+    XFREE(l->strings);
+    l->count = 0;
+}
+
+int64_t store_resolve(struct store *s, const char *ref, struct err *e)
+{
+    size_t n = strlen(ref), digits = strspn(ref, "0123456789");
+    bool uuidish = n >= 4 && n <= 36 && strspn(ref, "0123456789abcdefABCDEF-") == n;
+    sqlite3_stmt *st;
+    if (n > 0 && digits == n && n < 12) {
+        st = store_stmt(s, SQ_A_BY_ID, e);
+        if (!st)
+            return -1;
+        sqlite3_bind_int64(st, 1, strtoll(ref, NULL, 10));
+        int rc = sqlite3_step(st);
+        int64_t id = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
+        sqlite3_reset(st);
+        if (id >= 0)
+            return id;
+        if (rc != SQLITE_DONE)
+            return store_db_error(s, "finding an assessment", e);
+        /* All digits can still begin a uuid: fall through. */
+    }
+    if (!uuidish && n > 0 && digits == n)
+        return err_set(e, "there is no assessment %s", ref);
+    if (!uuidish)
+        return err_set(e, "there is no assessment '%s' (give its number or uuid)", ref);
+    st = store_stmt(s, SQ_A_BY_UUID, e);
+    if (!st)
+        return -1;
+    store_bind_text(st, 1, ref);
+    int64_t id = -1;
+    int found = 0, rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        id = sqlite3_column_int64(st, 0);
+        found++;
+    }
+    sqlite3_reset(st);
+    if (rc != SQLITE_DONE)
+        return store_db_error(s, "finding an assessment", e);
+    if (found == 0)
+        return err_set(e, digits == n ? "there is no assessment %s" : "there is no assessment '%s'",
+                       ref);
+    if (found > 1)
+        return err_set(e, "'%s' names more than one assessment: give more of the uuid", ref);
+    return id;
+}
