@@ -156,12 +156,3 @@ int io_out_failed(const struct io_out *o, struct err *e)
         return 0;
     return err_set(e, "%s: %s", o->path, strerror(o->error));
 }
-
-int io_write_file(const char *path, const char *data, size_t len, bool force, struct err *e)
-{
-    struct io_out *o = io_out_open(path, force, e);
-    if (!o)
-        return -1;
-    out_write(o, data, len);
-    return io_out_commit(o, e);
-}

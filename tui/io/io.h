@@ -18,17 +18,13 @@
  * limit). Returns a NUL-terminated buffer the caller frees, or NULL. */
 char *io_read_file(const char *path, size_t max, size_t *len, struct err *e);
 
-/* Writes data to path through a temporary file in the same folder and a
- * rename. Unless force, an existing path is left alone and an error
- * returned. Mode of a new file: 0644. */
-int io_write_file(const char *path, const char *data, size_t len, bool force, struct err *e);
-
-/* The same, for a file written in pieces: io_out_open creates the
- * temporary file (NULL with e when path exists and not force, or the
- * folder is not writable); the bytes go through io_out_sink; then
- * io_out_commit renames it into place (-1 with "PATH: reason" when a
- * write had failed or the rename fails, the temporary file removed) or
- * io_out_abort removes it. Either frees o. */
+/* A file written atomically, in pieces: io_out_open creates a temporary
+ * file in the same folder (NULL with e when path exists and not force,
+ * or the folder is not writable; mode 0666 less the umask); the bytes go
+ * through io_out_sink; then io_out_commit syncs it and renames it into
+ * place (-1 with "PATH: reason" when a write had failed or the rename
+ * fails, the temporary file removed) or io_out_abort removes it. Either
+ * frees o. */
 struct io_out;
 struct io_out *io_out_open(const char *path, bool force, struct err *e);
 struct sink io_out_sink(struct io_out *o);
