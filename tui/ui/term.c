@@ -340,19 +340,36 @@ static int put_narrow(WINDOW *w, int y, int x, int cols, attr_t attr, const char
 {
     if (!utf8)
         return -1;
+    /* The cells of printable ASCII in the last attribute used, made
+     * once: most characters of such text are ASCII. */
+    static cchar_t ascii[0x7f];
+    static attr_t ascii_attr;
+    static bool ascii_set;
+    attr_t a = attr & ~A_COLOR;
+    short pair = (short)PAIR_NUMBER(attr);
+    if (!ascii_set || ascii_attr != attr) {
+        for (wchar_t c = 0x20; c < 0x7f; c++)
+            setcchar(&ascii[c], (wchar_t[]){ c, 0 }, a, pair, NULL);
+        ascii_attr = attr;
+        ascii_set = true;
+    }
     cchar_t cells[512];
     size_t len = strlen(s), i = 0;
     int n = 0;
-    attr_t a = attr & ~A_COLOR;
-    short pair = (short)PAIR_NUMBER(attr);
     while (i < len && n < cols) {
+        if (n == (int)(sizeof cells / sizeof cells[0]))
+            return -1;
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 0x20 && c < 0x7f) {
+            cells[n++] = ascii[c];
+            i++;
+            continue;
+        }
         unsigned cp;
         size_t k = text_decode(s + i, len - i, &cp);
-        if (n == (int)(sizeof cells / sizeof cells[0]) || cp < 0x20 || (cp >= 0x7f && cp < 0xa0) ||
-            (cp == 0xFFFD && k == 1) || (cp >= 0x80 && wcwidth((wchar_t)cp) != 1))
+        if (cp < 0xa0 || (cp == 0xFFFD && k == 1) || wcwidth((wchar_t)cp) != 1)
             return -1;
-        wchar_t wc[2] = { (wchar_t)cp, 0 };
-        setcchar(&cells[n++], wc, a, pair, NULL);
+        setcchar(&cells[n++], (wchar_t[]){ (wchar_t)cp, 0 }, a, pair, NULL);
         i += k;
     }
     mvwadd_wchnstr(w, y, x, cells, n);
