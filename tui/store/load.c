@@ -30,109 +30,91 @@ void store_empty_signoffs(struct assessment *a)
     }
 }
 
-static int load_answers(struct store *s, struct assessment *a, struct err *e)
+/* Runs statement id for the row key and gives each result row to
+ * row(st, ctx, cap), cap a growth counter kept across the rows. 0, or -1
+ * with e ("reading WHAT"). */
+static int each_row(struct store *s, enum store_stmt id, int64_t key, const char *what,
+                    void (*row)(sqlite3_stmt *st, void *ctx, size_t *cap), void *ctx,
+                    struct err *e)
 {
-    sqlite3_stmt *st = store_stmt(s, SQ_ANS_LOAD, e);
+    sqlite3_stmt *st = store_stmt(s, id, e);
     if (!st)
         return -1;
-    sqlite3_bind_int64(st, 1, a->id);
+    sqlite3_bind_int64(st, 1, key);
     size_t cap = 0;
     int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        a->answers = xgrow(a->answers, &cap, a->nanswers + 1, sizeof *a->answers);
-        struct answer *an = &a->answers[a->nanswers++];
-        an->question = store_col_text(st, 0);
-        an->value = store_col_text(st, 1);
-        an->note = store_col_text(st, 2);
-        an->flagged = sqlite3_column_int(st, 3) != 0;
-        an->who = store_col_text(st, 4);
-        an->when = sqlite3_column_int64(st, 5);
-        an->revision = sqlite3_column_int64(st, 6);
-    }
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+        row(st, ctx, &cap);
     sqlite3_reset(st);
-    return rc == SQLITE_DONE ? 0 : store_db_error(s, "reading answers", e);
+    if (rc == SQLITE_DONE)
+        return 0;
+    char *msg = xasprintf("reading %s", what);
+    store_db_error(s, msg, e);
+    free(msg);
+    return -1;
 }
 
-static int load_risks(struct store *s, struct assessment *a, struct err *e)
+static void answer_row(sqlite3_stmt *st, void *ctx, size_t *cap)
 {
-    sqlite3_stmt *st = store_stmt(s, SQ_RISK_LOAD, e);
-    if (!st)
-        return -1;
-    sqlite3_bind_int64(st, 1, a->id);
-    size_t cap = 0;
-    int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        a->risks = xgrow(a->risks, &cap, a->nrisks + 1, sizeof *a->risks);
-        struct risk *r = &a->risks[a->nrisks++];
-        memset(r, 0, sizeof *r);
-        store_read_risk(st, 0, r);
-    }
-    sqlite3_reset(st);
-    return rc == SQLITE_DONE ? 0 : store_db_error(s, "reading risks", e);
+    struct assessment *a = ctx;
+    a->answers = xgrow(a->answers, cap, a->nanswers + 1, sizeof *a->answers);
+    struct answer *an = &a->answers[a->nanswers++];
+    an->question = store_col_text(st, 0);
+    an->value = store_col_text(st, 1);
+    an->note = store_col_text(st, 2);
+    an->flagged = sqlite3_column_int(st, 3) != 0;
+    an->who = store_col_text(st, 4);
+    an->when = sqlite3_column_int64(st, 5);
+    an->revision = sqlite3_column_int64(st, 6);
 }
 
-static int load_links(struct store *s, struct measure *m, struct err *e)
+static void risk_row(sqlite3_stmt *st, void *ctx, size_t *cap)
 {
-    sqlite3_stmt *st = store_stmt(s, SQ_LINKS_OF, e);
-    if (!st)
-        return -1;
-    sqlite3_bind_int64(st, 1, m->id);
-    size_t cap = 0;
-    int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        m->risks = xgrow(m->risks, &cap, m->nrisks + 1, sizeof *m->risks);
-        m->risks[m->nrisks++] = sqlite3_column_int(st, 0);
-    }
-    sqlite3_reset(st);
-    return rc == SQLITE_DONE ? 0 : store_db_error(s, "reading measures", e);
+    struct assessment *a = ctx;
+    a->risks = xgrow(a->risks, cap, a->nrisks + 1, sizeof *a->risks);
+    struct risk *r = &a->risks[a->nrisks++];
+    memset(r, 0, sizeof *r);
+    store_read_risk(st, 0, r);
 }
 
-static int load_measures(struct store *s, struct assessment *a, struct err *e)
+static void measure_row(sqlite3_stmt *st, void *ctx, size_t *cap)
 {
-    sqlite3_stmt *st = store_stmt(s, SQ_MEAS_LOAD, e);
-    if (!st)
-        return -1;
-    sqlite3_bind_int64(st, 1, a->id);
-    size_t cap = 0;
-    int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        a->measures = xgrow(a->measures, &cap, a->nmeasures + 1, sizeof *a->measures);
-        struct measure *m = &a->measures[a->nmeasures++];
-        memset(m, 0, sizeof *m);
-        store_read_measure(st, 0, m);
-    }
-    sqlite3_reset(st);
-    if (rc != SQLITE_DONE)
-        return store_db_error(s, "reading measures", e);
-    for (size_t i = 0; i < a->nmeasures; i++)
-        if (load_links(s, &a->measures[i], e) < 0)
-            return -1;
-    return 0;
+    struct assessment *a = ctx;
+    a->measures = xgrow(a->measures, cap, a->nmeasures + 1, sizeof *a->measures);
+    struct measure *m = &a->measures[a->nmeasures++];
+    memset(m, 0, sizeof *m);
+    store_read_measure(st, 0, m);
 }
 
-static int load_signoffs(struct store *s, struct assessment *a, struct err *e)
+/* A risk the measure addresses. */
+static void link_row(sqlite3_stmt *st, void *ctx, size_t *cap)
 {
-    sqlite3_stmt *st = store_stmt(s, SQ_SIGN_LOAD, e);
-    if (!st)
-        return -1;
-    sqlite3_bind_int64(st, 1, a->id);
-    int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        int role = signoff_role_parse((const char *)sqlite3_column_text(st, 0));
-        if (role >= 0)
-            store_read_signoff(st, 0, &a->signoffs[role]);
-    }
-    sqlite3_reset(st);
-    store_empty_signoffs(a);
-    return rc == SQLITE_DONE ? 0 : store_db_error(s, "reading sign-offs", e);
+    struct measure *m = ctx;
+    m->risks = xgrow(m->risks, cap, m->nrisks + 1, sizeof *m->risks);
+    m->risks[m->nrisks++] = sqlite3_column_int(st, 0);
+}
+
+static void signoff_row(sqlite3_stmt *st, void *ctx, size_t *cap)
+{
+    struct assessment *a = ctx;
+    int role = signoff_role_parse((const char *)sqlite3_column_text(st, 0));
+    if (role >= 0)
+        store_read_signoff(st, 0, &a->signoffs[role]);
 }
 
 int store_load_parts(struct store *s, struct assessment *a, struct err *e)
 {
-    if (load_answers(s, a, e) < 0 || load_risks(s, a, e) < 0 ||
-        load_measures(s, a, e) < 0 || load_signoffs(s, a, e) < 0)
+    if (each_row(s, SQ_ANS_LOAD, a->id, "answers", answer_row, a, e) < 0 ||
+        each_row(s, SQ_RISK_LOAD, a->id, "risks", risk_row, a, e) < 0 ||
+        each_row(s, SQ_MEAS_LOAD, a->id, "measures", measure_row, a, e) < 0)
         return -1;
-    return 0;
+    for (size_t i = 0; i < a->nmeasures; i++)
+        if (each_row(s, SQ_LINKS_OF, a->measures[i].id, "measures", link_row,
+                     &a->measures[i], e) < 0)
+            return -1;
+    int rc = each_row(s, SQ_SIGN_LOAD, a->id, "sign-offs", signoff_row, a, e);
+    store_empty_signoffs(a);
+    return rc;
 }
 
 
