@@ -1,9 +1,9 @@
 #!/bin/sh
 # A database the user may not write opens for reading; the first change
 # fails with a clear message and the file is not changed. So in a folder
-# the user may not write either (a read-only share, an archive copy),
-# where SQLite cannot create the files it reads through; unless changes
-# are still in a log beside the file, which is then said.
+# the user may not write either, where SQLite cannot create the files it
+# reads through, when nothing can change the file (an archive copy) and
+# no log of changes lies beside it; else the reason is said.
 . "$TOP_SRCDIR/tests/lib.sh"
 
 command -v sha256sum >/dev/null 2>&1 || skip "sha256sum not found"
@@ -44,12 +44,13 @@ chmod 0600 "$DB"
 run 0 "$DPIA" -d "$DB" show 1 --format json
 contains "$T/out" '"title": "Locked away"'
 
-# A folder nobody may write: reading works, nothing is created there.
+# A folder nobody may write, holding a file nobody may write (an archive
+# copy): reading works, nothing is created there.
 if [ -n "$as_user" ]; then
     mkdir "$T/shelf"
     cp "$DB" "$T/shelf/dpia.sqlite"
     chmod 0755 "$T/shelf"
-    chmod 0644 "$T/shelf/dpia.sqlite"
+    chmod 0444 "$T/shelf/dpia.sqlite"
     SHELF=$T/shelf/dpia.sqlite
     before=$(sha256sum "$SHELF" | cut -d' ' -f1)
     run 0 $as_user "$DPIA" -d "$SHELF" list && contains "$T/out" "Locked away"
@@ -64,10 +65,26 @@ if [ -n "$as_user" ]; then
     if [ "$(ls "$T/shelf")" = dpia.sqlite ]; then pass "nothing created beside it"
     else fail "files created: $(ls "$T/shelf" | tr '\n' ' ')"; fi
 
-    # Changes still in the log beside the file: said, not read stale.
+    # A file its owner may still change is not read without the locks
+    # that would show those changes: said, with what to do.
+    chmod 0644 "$SHELF"
+    run 1 $as_user "$DPIA" -d "$SHELF" list
+    contains "$T/err" "SQLite needs to create $SHELF-shm beside it"
+    lacks "$T/out" "Locked away" "not read without its locks"
+    chmod 0444 "$SHELF"
+
+    # A log of changes beside the file (of WAL or of a rollback journal):
+    # said, not read stale or half-written.
+    echo "not empty" >"$SHELF-journal"
+    run 1 $as_user "$DPIA" -d "$SHELF" list
+    contains "$T/err" "changes to it are still in $SHELF-wal or $SHELF-journal"
+    lacks "$T/out" "Locked away" "no listing past a journal"
+    rm -f "$SHELF-journal"
     if command -v sqlite3 >/dev/null 2>&1; then
+        chmod 0644 "$SHELF"
         sqlite3 "$SHELF" ".dbconfig no_ckpt_on_close on" \
             "UPDATE assessments SET title = 'Changed since'" >/dev/null
+        chmod 0444 "$SHELF"
         if [ -s "$SHELF-wal" ]; then
             chmod 0644 "$SHELF-wal"
             rm -f "$SHELF-shm"

@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <time.h>
 #include <unistd.h>
 #if defined(__linux__)
@@ -384,18 +385,45 @@ static int open_db(struct store *s, const char *path, struct err *e)
     return opened(s, path, sqlite3_open_v2(path, &s->db, flags, NULL), e);
 }
 
-/* Whether path holds all of its data: no log of changes (-wal) beside
- * it that is not empty. Else an error saying what reading it needs. */
-static bool whole_in_itself(const char *path, struct err *e)
+/* Whether a file beside path (SUFFIX "-wal" or "-journal") holds
+ * anything. */
+static bool side_file(const char *path, const char *suffix)
 {
-    char *wal = xasprintf("%s-wal", path);
+    char *side = xasprintf("%s%s", path, suffix);
     struct stat sb;
-    bool whole = stat(wal, &sb) != 0 || sb.st_size == 0;
-    if (!whole)
-        err_set(e, "cannot read %s: changes to it are still in %s, and reading them needs "
-                "write access to its folder", path, wal);
-    free(wal);
-    return whole;
+    bool there = stat(side, &sb) == 0 && sb.st_size > 0;
+    free(side);
+    return there;
+}
+
+/* Whether path may be read as a file nothing changes: a database in WAL
+ * mode (header bytes 18 and 19 are 2) with no log of changes beside it,
+ * on a read-only file system or with no write permission for anyone.
+ * Else an error saying why it cannot be read here. */
+static bool frozen(const char *path, struct err *e)
+{
+    unsigned char head[20] = { 0 };
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    bool wal_mode = fd >= 0 && read(fd, head, sizeof head) == (ssize_t)sizeof head &&
+                    memcmp(head, "SQLite format 3", 16) == 0 && head[18] == 2 && head[19] == 2;
+    struct statvfs vfs;
+    struct stat sb;
+    bool fixed = fd >= 0 && ((fstatvfs(fd, &vfs) == 0 && (vfs.f_flag & ST_RDONLY)) ||
+                             (fstat(fd, &sb) == 0 && (sb.st_mode & 0222) == 0));
+    if (fd >= 0)
+        close(fd);
+    if (side_file(path, "-wal") || side_file(path, "-journal")) {
+        err_set(e, "cannot read %s: changes to it are still in %s-wal or %s-journal beside "
+                "it, and reading them needs write access to its folder", path, path, path);
+        return false;
+    }
+    if (!wal_mode || !fixed) {
+        err_set(e, "cannot read %s: SQLite needs to create %s-shm beside it, in a folder "
+                "you may not write; copy the file to a folder of yours, or ask its owner",
+                path, path);
+        return false;
+    }
+    return true;
 }
 
 /* Opens path read-only as a file nothing changes (SQLite's immutable
@@ -450,12 +478,15 @@ struct store *store_open(const char *path, bool read_only, const char *who, stru
     int version = 0;
     if (open_db(s, path, e) < 0 || store_schema_check(s, &version, e) < 0) {
         /* Reading a database in WAL mode needs its -shm file, which
-         * SQLite cannot create in a folder we may not write (a read-only
-         * share, an archive copy): such a file, whole in itself (no
-         * log of changes beside it), is opened as immutable. */
+         * SQLite cannot create in a folder we may not write. A file
+         * that nothing can change (a read-only file system, no write
+         * permission for anyone: an archive copy) and that is whole in
+         * itself (no log of changes beside it) is opened as immutable;
+         * a file its owner may still change is not, since an immutable
+         * reader would not see the changes and could read torn pages. */
         int code = s->db ? sqlite3_extended_errcode(s->db) & 0xff : SQLITE_OK;
         if (!s->read_only || (code != SQLITE_READONLY && code != SQLITE_CANTOPEN) ||
-            !whole_in_itself(path, e) || open_immutable(s, path, e) < 0 ||
+            !frozen(path, e) || open_immutable(s, path, e) < 0 ||
             store_schema_check(s, &version, e) < 0) {
             store_close(s);
             return NULL;
