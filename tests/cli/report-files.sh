@@ -65,6 +65,33 @@ run 1 $D export 1 --format html --stylesheet "$T/stop.xsl" -o "$T/out.html" --fo
 contains "$T/out.html" "keep me" "a failed export leaves the old file"
 no_temporary
 
+# A signal that ends an export removes its temporary file and leaves
+# the file it was to replace (a stylesheet slow enough to be caught).
+cat >"$T/slow.xsl" <<'XSL'
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+  <xsl:template match="/"><p><xsl:for-each select="//node()"><xsl:for-each select="//node()">
+    <xsl:for-each select="//node()"><xsl:if test="false()">x</xsl:if></xsl:for-each>
+  </xsl:for-each></xsl:for-each></p></xsl:template>
+</xsl:stylesheet>
+XSL
+echo "keep me" >"$T/slow.html"
+$D export 1 --format html --stylesheet "$T/slow.xsl" -o "$T/slow.html" --force 2>/dev/null &
+pid=$!
+i=0
+while [ $i -lt 200 ] && [ -z "$(find "$T" -maxdepth 1 -name '.dpia-tmp-*')" ]; do
+    sleep 0.1
+    i=$((i + 1))
+done
+checks=$((checks + 1))
+[ $i -lt 200 ] && pass "the export writes to a temporary file" || fail "no temporary file seen"
+kill -TERM $pid
+wait $pid
+rc=$?
+checks=$((checks + 1))
+[ "$rc" -eq 143 ] && pass "the export ends on SIGTERM" || fail "exit status $rc after SIGTERM"
+contains "$T/slow.html" "keep me" "an interrupted export leaves the old file"
+no_temporary
+
 # A write that fails (a full disk) is told, with a failing exit status.
 if [ -w /dev/full ]; then
     for f in xml html csv-risks; do

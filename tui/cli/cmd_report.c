@@ -156,6 +156,7 @@ int cmd_export(const struct cli_global *g, int argc, char **argv)
             assess_free(a);
             return EXIT_WORK;
         }
+        io_out_guard(file);
         out = io_out_sink(file);
     }
     rc = make((enum report_format)format, a, tmpl_xml, tmpl_len, xsl, &out, file);

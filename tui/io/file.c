@@ -3,6 +3,8 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -63,11 +65,51 @@ char *io_read_file(const char *path, size_t max, size_t *len, struct err *e)
 }
 
 struct io_out {
-    char *path;  /* where the file goes */
-    char *tmp;   /* the temporary file beside it */
+    char *path;   /* where the file goes */
+    char *tmp;    /* the temporary file beside it */
     int fd;
-    int error;   /* the first write's errno, 0 when none failed */
+    int error;    /* the first write's errno, 0 when none failed */
+    bool guarded; /* io_out_guard's handlers are in place */
 };
+
+/* --- removing the temporary file when a signal ends the program ----------- */
+
+static const int guard_signals[] = { SIGINT, SIGTERM, SIGHUP };
+#define NGUARD (sizeof guard_signals / sizeof guard_signals[0])
+static struct sigaction guard_old[NGUARD];
+static char guard_path[4096];
+
+static void guard_handler(int sig)
+{
+    if (guard_path[0])
+        unlink(guard_path);
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
+
+void io_out_guard(struct io_out *o)
+{
+    if (o->guarded || strlen(o->tmp) >= sizeof guard_path)
+        return;
+    memcpy(guard_path, o->tmp, strlen(o->tmp) + 1);
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = guard_handler;
+    sigemptyset(&sa.sa_mask);
+    for (size_t i = 0; i < NGUARD; i++)
+        sigaction(guard_signals[i], &sa, &guard_old[i]);
+    o->guarded = true;
+}
+
+static void unguard(struct io_out *o)
+{
+    if (!o->guarded)
+        return;
+    for (size_t i = 0; i < NGUARD; i++)
+        sigaction(guard_signals[i], &guard_old[i], NULL);
+    guard_path[0] = '\0';
+    o->guarded = false;
+}
 
 struct io_out *io_out_open(const char *path, bool force, struct err *e)
 {
@@ -118,6 +160,7 @@ struct sink io_out_sink(struct io_out *o)
 
 static void out_free(struct io_out *o)
 {
+    unguard(o);
     free(o->path);
     free(o->tmp);
     free(o);

@@ -32,6 +32,11 @@ int io_out_commit(struct io_out *o, struct err *e);
 void io_out_abort(struct io_out *o);
 /* -1 with "PATH: reason" when a write has failed, else 0. */
 int io_out_failed(const struct io_out *o, struct err *e);
+/* For a program that a signal would end while it writes (the command
+ * line; the interface finishes the export first): until commit or
+ * abort, SIGINT, SIGTERM and SIGHUP remove the temporary file before
+ * they end the program as they would have. */
+void io_out_guard(struct io_out *o);
 
 /* Where a template came from. */
 enum io_source { SRC_BUILTIN, SRC_ENV, SRC_USER, SRC_SYSTEM };

@@ -127,6 +127,8 @@ static int transform(xmlDocPtr record, const char *xsl, size_t xsl_len, const ch
     if (enc && xmlStrcasecmp((const xmlChar *)enc->name, (const xmlChar *)"UTF-8") == 0)
         enc = NULL;
     xmlOutputBufferPtr ob = xmlOutputBufferCreateIO(to_sink, NULL, (void *)out, enc);
+    if (!ob && enc)
+        xmlCharEncCloseFunc(enc);
     errno = 0;
     xmlSetStructuredErrorFunc(NULL, quiet);
     int saved = ob ? xsltSaveResultTo(ob, res, style) : -1;
