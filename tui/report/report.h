@@ -5,10 +5,10 @@
  * import of a record into a new in-memory assessment.
  *
  * May use the core, util and libxml2/libxslt; knows nothing of the store
- * or the screen, and opens no files: the XML record and the HTML report
- * stream to a sink the caller gives (a file being written through
- * io_out, standard output, a buffer), the CSV tables fill a buffer. Errors read "NAME:LINE: message"
- * for input, plain sentences otherwise.
+ * or the screen, and opens no files: the exports stream to a sink the
+ * caller gives (a file being written through io_out, standard output, a
+ * buffer). Errors read "NAME:LINE: message" for input, plain sentences
+ * otherwise.
  *
  * The record (format dpia-record, schema templates/dpia-record.rng):
  *
