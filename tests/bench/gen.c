@@ -158,10 +158,10 @@ static int many(const char *db, long n)
         struct assessment *a = assess_new();
         a->id = id;
         a->tmpl = (struct tmpl *)(uintptr_t)t;
-        int ok = store_set_answer(s, a, "scr.evaluation", i % 2 ? "yes" : "no", "", false, 0, &e);
+        int ok = store_set_answer(s, a, "scr.evaluation", i % 2 ? "yes" : "no", "", false, 0, 0, &e);
         for (size_t k = 0; ok == 0 && k < 4 && k < nids; k++)
             ok = store_set_answer(s, a, ids[(i + k) % nids], para(&b, 1 + (int)(rnd() % 3)), "",
-                                  false, 0, &e);
+                                  false, 0, 0, &e);
         if (ok == 0 && i % 3 == 0)
             ok = add_risk(s, a, &b, i, &e);
         if (ok == 0 && i % 6 == 0)
@@ -227,9 +227,9 @@ static int big(const char *db)
     struct buf b = { 0 };
     const char **ids = calloc(a->tmpl->nquestions, sizeof *ids);
     size_t nids = text_questions(a->tmpl, ids, a->tmpl->nquestions);
-    int ok = store_set_answer(s, a, "scr.evaluation", "yes", "", false, 0, &e);
+    int ok = store_set_answer(s, a, "scr.evaluation", "yes", "", false, 0, 0, &e);
     for (size_t k = 0; ok == 0 && k < nids && k < BIG_ANSWERS - 1; k++)
-        ok = store_set_answer(s, a, ids[k], para(&b, 1 + (int)(rnd() % 3)), "", false, 0, &e);
+        ok = store_set_answer(s, a, ids[k], para(&b, 1 + (int)(rnd() % 3)), "", false, 0, 0, &e);
     for (long i = 1; ok == 0 && i <= BIG_RISKS; i++)
         ok = add_risk(s, a, &b, i, &e);
     for (long i = 1; ok == 0 && i <= BIG_RISKS / 2; i++)

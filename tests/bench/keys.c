@@ -86,7 +86,7 @@ int main(int argc, char **argv)
         if ((i + 1) % KEYS_PER_SECOND == 0 || i + 1 == n) {
             double s0 = cpu_us();
             const struct answer *old = assess_answer(a, qid);
-            if (store_set_answer(s, a, qid, te_text(&te), "", false, old ? old->revision : 0,
+            if (store_set_answer(s, a, qid, te_text(&te), "", false, old ? old->revision : 0, 1,
                                  &e) != 0) {
                 fprintf(stderr, "bench-keys: %s\n", e.text);
                 return 1;

@@ -39,7 +39,7 @@ static int writer(const char *db, const char *ref, const char *prefix, long n)
         char q[64], v[64];
         snprintf(q, sizeof q, "%s.%ld", prefix, i);
         snprintf(v, sizeof v, "value %ld of %s", i, prefix);
-        if (store_set_answer(s, a, q, v, "", false, 0, &e) != 0) {
+        if (store_set_answer(s, a, q, v, "", false, 0, 0, &e) != 0) {
             fprintf(stderr, "storetool: %s: %s\n", q, e.text);
             assess_free(a);
             store_close(s);
@@ -129,7 +129,7 @@ static int gen(const char *db, long n)
         struct assessment *a = assess_new();
         a->id = id;
         a->tmpl = (struct tmpl *)(uintptr_t)tmpl_builtin();
-        int ok = store_set_answer(s, a, "scr.evaluation", yes_no[i % 2], "", false, 0, &e);
+        int ok = store_set_answer(s, a, "scr.evaluation", yes_no[i % 2], "", false, 0, 0, &e);
         if (ok == 0 && i % 3 == 0) {
             struct risk r = { 0 };
             r.title = title;

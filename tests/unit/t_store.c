@@ -99,17 +99,17 @@ static void test_answers_and_conflict(void **state)
     int64_t id = create(s, "Answers");
     struct assessment *a = load(s, id), *b = load(s, id);
     struct err e;
-    assert_int_equal(store_set_answer(s, a, "scr.evaluation", "yes", "", false, 0, &e), 0);
+    assert_int_equal(store_set_answer(s, a, "scr.evaluation", "yes", "", false, 0, 0, &e), 0);
     const struct answer *an = assess_answer(a, "scr.evaluation");
     assert_non_null(an);
     assert_int_equal(an->revision, 1);
     assert_string_equal(an->who, "unit");
     /* b read the answer before a wrote it: its write is a conflict. */
-    assert_int_equal(store_set_answer(s, b, "scr.evaluation", "no", "", false, 0, &e),
+    assert_int_equal(store_set_answer(s, b, "scr.evaluation", "no", "", false, 0, 0, &e),
                      STORE_CONFLICT);
     assert_non_null(strstr(e.text, "yes"));
     /* With the current revision it goes through. */
-    assert_int_equal(store_set_answer(s, b, "scr.evaluation", "no", "why", true, 1, &e), 0);
+    assert_int_equal(store_set_answer(s, b, "scr.evaluation", "no", "why", true, 1, 0, &e), 0);
     struct assessment *c = load(s, id);
     an = assess_answer(c, "scr.evaluation");
     assert_string_equal(an->value, "no");
@@ -121,12 +121,12 @@ static void test_answers_and_conflict(void **state)
     /* Same person, same answer, within a minute: one history entry. */
     assert_true(history_has(c, "answer scr.evaluation", "", "no"));
     /* Writing the same again changes nothing, not even the revision. */
-    assert_int_equal(store_set_answer(s, b, "scr.evaluation", "no", "why", true, 2, &e), 0);
+    assert_int_equal(store_set_answer(s, b, "scr.evaluation", "no", "why", true, 2, 0, &e), 0);
     assess_free(c);
     c = load(s, id);
     assert_int_equal(assess_answer(c, "scr.evaluation")->revision, 2);
     /* Clearing keeps the row (and its revision count). */
-    assert_int_equal(store_set_answer(s, b, "scr.evaluation", "", "", false, 2, &e), 0);
+    assert_int_equal(store_set_answer(s, b, "scr.evaluation", "", "", false, 2, 0, &e), 0);
     assess_free(c);
     c = load(s, id);
     assert_null(assess_value(c, "scr.evaluation"));
@@ -297,7 +297,7 @@ static void test_duplicate_delete_insert(void **state)
     int64_t id = create(s, "Original");
     struct assessment *a = load(s, id);
     struct err e;
-    assert_int_equal(store_set_answer(s, a, "scr.evaluation", "yes", "", false, 0, &e), 0);
+    assert_int_equal(store_set_answer(s, a, "scr.evaluation", "yes", "", false, 0, 0, &e), 0);
     struct risk r = make_risk("R", 2, 2, 0, 0);
     assert_int_equal(store_add_risk(s, a, &r, &e), 0);
     struct signoff so = a->signoffs[SR_DPO];

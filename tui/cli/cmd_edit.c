@@ -1,7 +1,8 @@
 /*
  * dpia answer, risk add, measure add, signoff: changing an assessment
- * from the command line. Values are checked here against the template
- * (answers) and the risk method (scores) before the store sees them.
+ * from the command line. Options are parsed here; every change goes
+ * through ops/, which checks it against the template, the risk method
+ * and the workflow rules.
  */
 #include "config.h"
 
@@ -14,6 +15,7 @@
 #include "cli/commands.h"
 #include "core/answer.h"
 #include "core/logic.h"
+#include "ops/ops.h"
 #include "util/buf.h"
 #include "util/err.h"
 #include "util/xalloc.h"
@@ -79,34 +81,23 @@ int cmd_answer(const struct cli_global *g, int argc, char **argv)
     }
     struct err e;
     const struct tmpl_question *q = tmpl_find_question(a->tmpl, qid);
-    char *value = NULL;
-    if (!q) {
-        msg_error("template '%s' has no question '%s'", a->tmpl->id, qid);
-        rc = EXIT_WORK;
-    } else if (*input && !(value = answer_canonical(q, input, &e))) {
+    if (q && *input && !logic_shown(a, q))
+        msg_warn("%s is not asked with the current answers (its condition does not hold); the "
+                 "answer is kept anyway", qid);
+    const struct answer *old = assess_answer(a, qid);
+    if (ops_answer(s, a, qid, input, note, flag, old ? old->revision : 0, 0, &e) < 0) {
         msg_error("%s", e.text);
         rc = EXIT_WORK;
-    } else {
-        if (!value)
-            value = xstrdup(""); /* an empty value clears the answer */
-        if (!logic_shown(a, q))
-            msg_warn("%s is not asked with the current answers (its condition does not "
-                     "hold); the answer is kept anyway", qid);
-        const struct answer *old = assess_answer(a, qid);
-        int rv = store_set_answer(s, a, qid, value, note ? note : old ? old->note : "",
-                                  flag >= 0 ? flag == 1 : old ? old->flagged : false,
-                                  old ? old->revision : 0, &e);
-        if (rv < 0) {
-            msg_error("%s", e.text);
-            rc = EXIT_WORK;
-        }
     }
-    free(value);
     free(input);
     return finish(s, a, rc);
 }
 
 /* --- risk add ------------------------------------------------------------------ */
+
+static bool parse_key(const char *arg, const char *what, int (*parse)(const char *),
+                      const char *(*key)(int), int count, int *out);
+static const char *rtype_key(int i) { return risk_type_key((enum risk_type)i); }
 
 static bool score(const char *arg, const char *what, int max, int *out)
 {
@@ -119,13 +110,14 @@ static bool score(const char *arg, const char *what, int max, int *out)
 
 int cmd_risk_add(const struct cli_global *g, int argc, char **argv)
 {
-    enum { L = 1, S, LA, SA, LW, SW, LAW, SAW, SRC, IMP, THR, DESC };
+    enum { L = 1, S, LA, SA, LW, SW, LAW, SAW, SRC, IMP, THR, TYPE, DESC };
     static const struct option lo[] = {
         { "title", required_argument, NULL, 't' },
         { "description", required_argument, NULL, DESC },
         { "source", required_argument, NULL, SRC },
         { "impacts", required_argument, NULL, IMP },
         { "threats", required_argument, NULL, THR },
+        { "type", required_argument, NULL, TYPE },
         { "likelihood", required_argument, NULL, L },
         { "severity", required_argument, NULL, S },
         { "likelihood-after", required_argument, NULL, LA },
@@ -149,7 +141,7 @@ int cmd_risk_add(const struct cli_global *g, int argc, char **argv)
     }
     if (argc - optind != 1 || !text[0] || !*text[0]) {
         msg_error("usage: dpia risk add ID --title TITLE [--description D] [--source S] "
-                  "[--impacts I] [--threats T] [--likelihood N] [--severity N] "
+                  "[--impacts I] [--threats T] [--type T] [--likelihood N] [--severity N] "
                   "[--likelihood-after N] [--severity-after N] [--likelihood-why W] ...");
         return EXIT_USAGE;
     }
@@ -176,8 +168,13 @@ int cmd_risk_add(const struct cli_global *g, int argc, char **argv)
         (text[LA] && !score(text[LA], "likelihood after measures", nl, &r.likelihood_after)) ||
         (text[SA] && !score(text[SA], "severity after measures", ns, &r.severity_after)))
         return finish(s, a, EXIT_WORK);
+    int type = RT_NONE;
+    if (text[TYPE] && !parse_key(text[TYPE], "risk type", risk_type_parse, rtype_key, RT_COUNT,
+                                 &type))
+        return finish(s, a, EXIT_WORK);
+    r.type = (enum risk_type)type;
     struct err e;
-    if (store_add_risk(s, a, &r, &e) < 0) {
+    if (ops_add_risk(s, a, &r, &e) < 0) {
         msg_error("%s", e.text);
         return finish(s, a, EXIT_WORK);
     }
@@ -288,7 +285,7 @@ int cmd_measure_add(const struct cli_global *g, int argc, char **argv)
     struct assessment *a = cli_open_load(g, true, argv[optind], &s, &rc);
     if (a) {
         struct err e;
-        if (store_add_measure(s, a, &m, &e) < 0) {
+        if (ops_add_measure(s, a, &m, &e) < 0) {
             msg_error("%s", e.text);
             rc = EXIT_WORK;
         } else {
@@ -313,21 +310,22 @@ int cmd_signoff(const struct cli_global *g, int argc, char **argv)
         { "advice", required_argument, NULL, 'a' },
         { "followed", required_argument, NULL, 'f' },
         { "why-not", required_argument, NULL, 'w' },
+        { "acknowledge", no_argument, NULL, 'k' },
         { NULL, 0, NULL, 0 },
     };
     const char *v[128] = { 0 };
     int c;
     opterr = 0;
     while ((c = getopt_long(argc, argv, ":r:n:", lo, NULL)) != -1) {
-        if (c > 0 && c < 128 && strchr("rnpdDafw", c))
-            v[c] = optarg;
+        if (c > 0 && c < 128 && strchr("rnpdDafwk", c))
+            v[c] = c == 'k' ? "yes" : optarg;
         else
             return cli_bad_option("signoff", c, argv);
     }
     if (argc - optind != 1 || !v['r'] || !v['n'] || !*v['n']) {
         msg_error("usage: dpia signoff ID --role dpo|assessor|controller --name NAME "
                   "[--position P] [--date YYYY-MM-DD] [--decision D] [--advice A] "
-                  "[--followed yes|no] [--why-not W]");
+                  "[--followed yes|no] [--why-not W] [--acknowledge]");
         return EXIT_USAGE;
     }
     int role, dec = -1;
@@ -349,18 +347,12 @@ int cmd_signoff(const struct cli_global *g, int argc, char **argv)
         return rc;
     /* What is not given stays as it was; the date defaults to today. */
     const struct signoff *old = &a->signoffs[role];
-    char today[11];
-    time_t now = time(NULL);
-    struct tm tm;
-    strftime(today, sizeof today, "%Y-%m-%d", localtime_r(&now, &tm));
     struct signoff so = *old;
     so.role = (enum signoff_role)role;
     so.name = (char *)(uintptr_t)v['n'];
     if (v['p'])
         so.position = (char *)(uintptr_t)v['p'];
-    so.date = (char *)(uintptr_t)(v['d'] ? v['d'] : *old->date ? old->date : today);
-    if (dec >= 0)
-        so.decision = (enum decision)dec;
+    so.date = (char *)(uintptr_t)(v['d'] ? v['d'] : "");
     if (v['a'])
         so.advice = (char *)(uintptr_t)v['a'];
     if (v['f'])
@@ -368,7 +360,13 @@ int cmd_signoff(const struct cli_global *g, int argc, char **argv)
     if (v['w'])
         so.why_not = (char *)(uintptr_t)v['w'];
     struct err e;
-    if (store_set_signoff(s, a, &so, &e) < 0) {
+    if (role == SR_CONTROLLER || dec >= 0) {
+        if (role != SR_CONTROLLER) {
+            msg_error("--decision is the controller's: use --role controller (or dpia decide)");
+            return finish(s, a, EXIT_USAGE);
+        }
+        rc = cli_decide(s, a, dec >= 0 ? (enum decision)dec : old->decision, &so, v['k'] != NULL);
+    } else if (ops_signoff(s, a, &so, &e) < 0) {
         msg_error("%s", e.text);
         rc = EXIT_WORK;
     }

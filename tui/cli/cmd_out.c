@@ -16,6 +16,7 @@
 #include <time.h>
 
 #include "cli/commands.h"
+#include "ops/ops.h"
 #include "util/buf.h"
 #include "util/err.h"
 #include "util/path.h"
@@ -79,26 +80,53 @@ struct assessment *cli_load(struct store *s, const char *ref, int *status)
     return a;
 }
 
-int cli_id_and_format(const char *cmd, int argc, char **argv, enum cli_format *fmt)
+int cli_id_and_format(const char *cmd, int argc, char **argv, enum cli_format *fmt,
+                      int *revision)
 {
     static const struct option lo[] = {
         { "format", required_argument, NULL, 'f' },
+        { "revision", required_argument, NULL, 'r' },
         { NULL, 0, NULL, 0 },
     };
     *fmt = CLI_TEXT;
     int c;
     opterr = 0;
     while ((c = getopt_long(argc, argv, ":f:", lo, NULL)) != -1) {
+        if (c == 'r' && revision) {
+            if (!cli_parse_int(optarg, 1, 1000000, revision)) {
+                msg_error("--revision takes a revision number (1, 2, ...), not '%s'", optarg);
+                return EXIT_USAGE;
+            }
+            continue;
+        }
         if (c != 'f')
             return cli_bad_option(cmd, c, argv);
         if (cli_parse_format(optarg, fmt) < 0)
             return EXIT_USAGE;
     }
     if (optind != argc - 1) {
-        msg_error("usage: dpia %s ID [--format text|tsv|json]", cmd);
+        msg_error("usage: dpia %s ID%s [--format text|tsv|json]", cmd,
+                  revision ? " [--revision N]" : "");
         return EXIT_USAGE;
     }
     return 0;
+}
+
+struct assessment *cli_open_load_revision(const struct cli_global *g, const char *ref,
+                                          int revision, struct store **s, int *rc)
+{
+    struct assessment *a = cli_open_load(g, false, ref, s, rc);
+    if (!a || revision <= 0 || revision == a->revision)
+        return a;
+    struct err e;
+    int64_t id = a->id;
+    assess_free(a);
+    a = ops_load(*s, id, revision, NULL, NULL, &e);
+    if (!a) {
+        msg_error("%s", e.text);
+        *rc = EXIT_WORK;
+    }
+    return a;
 }
 
 struct assessment *cli_open_load(const struct cli_global *g, bool write, const char *ref,
@@ -265,4 +293,16 @@ int cli_bad_option(const char *cmd, int c, char **argv)
     else
         msg_error("%s: unknown option '%s' (see dpia --help)", cmd, arg);
     return EXIT_USAGE;
+}
+
+void cli_put_reasons(const char *message, const struct wf_list *why, enum wf_level level)
+{
+    msg_error("%s", message);
+    for (size_t i = 0; i < why->n; i++) {
+        if (why->items[i].level != level)
+            continue;
+        fputs("  - ", stderr);
+        cli_put_line(stderr, why->items[i].text);
+        fputc('\n', stderr);
+    }
 }

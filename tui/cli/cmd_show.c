@@ -13,6 +13,8 @@
 
 #include "cli/commands.h"
 #include "core/logic.h"
+#include "core/workflow.h"
+#include "ops/ops.h"
 #include "util/buf.h"
 #include "util/err.h"
 
@@ -66,14 +68,19 @@ static void text_blocker(const char *line, size_t n, void *ctx)
 }
 
 static void show_text(const struct assessment *a, const struct screening *sc,
-                      const struct progress *total, const char *blockers)
+                      const struct progress *total, const char *blockers, const char *warnings)
 {
     const struct tmpl *t = a->tmpl;
     const struct tmpl_method *m = assess_method(a);
     char c1[32], c2[32];
     cli_put_line(stdout, a->title);
     printf("\n  number %lld, uuid %s\n", (long long)a->id, a->uuid);
-    printf("  status: %s\n  template: ", assess_status_label(a->status));
+    printf("  status: %s\n  revision %d", assess_status_label(a->status), a->revision);
+    if (*a->replaces_date) {
+        printf(", replacing the revision decided on ");
+        cli_put_line(stdout, a->replaces_date);
+    }
+    printf("\n  template: ");
     cli_put_line(stdout, t->id);
     printf(" %s", "version ");
     cli_put_line(stdout, t->version);
@@ -178,10 +185,17 @@ static void show_text(const struct assessment *a, const struct screening *sc,
     }
 
     if (*blockers) {
-        printf("\nMissing for sign-off\n");
+        int n = 0;
+        for (const char *p = blockers; *p; p++)
+            n += *p == '\n';
+        printf("\nMissing for sign-off (%d)\n", n);
         each_line(blockers, text_blocker, NULL);
     } else {
         printf("\nNothing is missing for sign-off.\n");
+    }
+    if (*warnings) {
+        printf("\nTo acknowledge before a decision\n");
+        each_line(warnings, text_blocker, NULL);
     }
 }
 
@@ -196,14 +210,24 @@ static void tsv_blocker(const char *line, size_t n, void *ctx)
     free(l);
 }
 
+static void tsv_warning(const char *line, size_t n, void *ctx)
+{
+    (void)ctx;
+    char *l = strndup(line, n);
+    printf("warning\t");
+    cli_put_tsv(stdout, l);
+    putchar('\n');
+    free(l);
+}
+
 static void show_tsv(const struct assessment *a, const struct screening *sc,
-                     const struct progress *total, const char *blockers)
+                     const struct progress *total, const char *blockers, const char *warnings)
 {
     const struct tmpl_method *m = assess_method(a);
     char c1[32];
     printf("id\t%lld\nuuid\t%s\ntitle\t", (long long)a->id, a->uuid);
     cli_put_tsv(stdout, a->title);
-    printf("\nstatus\t%s\ntemplate\t", assess_status_key(a->status));
+    printf("\nstatus\t%s\nrevision\t%d\ntemplate\t", assess_status_key(a->status), a->revision);
     cli_put_tsv(stdout, a->tmpl->id);
     printf("\nupdated\t%s\nreview\t", cli_time_iso(a->updated, c1));
     cli_put_tsv(stdout, a->review_date);
@@ -246,6 +270,7 @@ static void show_tsv(const struct assessment *a, const struct screening *sc,
         free(risks);
     }
     each_line(blockers, tsv_blocker, NULL);
+    each_line(warnings, tsv_warning, NULL);
 }
 
 /* --- json ----------------------------------------------------------------- */
@@ -260,7 +285,7 @@ static void json_blocker(const char *line, size_t n, void *ctx)
 }
 
 static void show_json(const struct assessment *a, const struct screening *sc,
-                      const struct progress *total, const char *blockers)
+                      const struct progress *total, const char *blockers, const char *warnings)
 {
     const struct tmpl_method *m = assess_method(a);
     char c1[32];
@@ -321,31 +346,42 @@ static void show_json(const struct assessment *a, const struct screening *sc,
     printf("%s],\n  \"missing\": [", k ? "\n  " : "");
     int nb = 0;
     each_line(blockers, json_blocker, &nb);
+    printf("%s],\n  \"warnings\": [", nb ? "\n  " : "");
+    nb = 0;
+    each_line(warnings, json_blocker, &nb);
     printf("%s]\n}\n", nb ? "\n  " : "");
 }
 
 int cmd_show(const struct cli_global *g, int argc, char **argv)
 {
     enum cli_format fmt;
-    int rc = cli_id_and_format("show", argc, argv, &fmt);
+    int revision = 0;
+    int rc = cli_id_and_format("show", argc, argv, &fmt, &revision);
     if (rc)
         return rc;
     struct store *s;
-    struct assessment *a = cli_open_load(g, false, argv[optind], &s, &rc);
+    struct assessment *a = cli_open_load_revision(g, argv[optind], revision, &s, &rc);
     if (a) {
         struct screening sc;
         struct progress total;
-        struct buf blockers = { 0 };
+        struct wf_list why = { 0 };
+        struct buf blockers = { 0 }, warnings = { 0 };
+        char today[16];
+        ops_today(today);
         logic_screening(a, &sc);
         logic_progress(a, &total);
-        logic_signoff_blockers(a, &blockers);
+        wf_readiness(a, today, &why);
+        wf_list_text(&why, WF_BLOCKER, "", &blockers);
+        wf_list_text(&why, WF_WARNING, "", &warnings);
         if (fmt == CLI_TEXT)
-            show_text(a, &sc, &total, buf_str(&blockers));
+            show_text(a, &sc, &total, buf_str(&blockers), buf_str(&warnings));
         else if (fmt == CLI_TSV)
-            show_tsv(a, &sc, &total, buf_str(&blockers));
+            show_tsv(a, &sc, &total, buf_str(&blockers), buf_str(&warnings));
         else
-            show_json(a, &sc, &total, buf_str(&blockers));
+            show_json(a, &sc, &total, buf_str(&blockers), buf_str(&warnings));
         buf_free(&blockers);
+        buf_free(&warnings);
+        wf_list_free(&why);
         assess_free(a);
     }
     store_close(s);

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "cli/commands.h"
+#include "ops/ops.h"
 #include "core/answer.h"
 #include "core/tmpl.h"
 #include "io/io.h"
@@ -222,12 +223,18 @@ static int change_one(const struct cli_global *g, const char *ref, change_fn fn,
 
 static int do_status(struct store *s, struct assessment *a, const void *arg, struct err *e)
 {
-    return store_set_status(s, a, *(const enum assess_status *)arg, e);
+    return ops_set_status(s, a, *(const enum assess_status *)arg, e);
 }
 
 static int do_review(struct store *s, struct assessment *a, const void *arg, struct err *e)
 {
-    return store_set_review_date(s, a, arg, e);
+    return ops_set_review_date(s, a, arg, e);
+}
+
+static int do_archive(struct store *s, struct assessment *a, const void *arg, struct err *e)
+{
+    (void)arg;
+    return ops_archive(s, a, e);
 }
 
 static int set_status(const struct cli_global *g, const char *ref, const char *key)
@@ -274,7 +281,7 @@ int cmd_archive(const struct cli_global *g, int argc, char **argv)
         msg_error("usage: dpia archive ID");
         return EXIT_USAGE;
     }
-    return set_status(g, argv[1], assess_status_key(ST_ARCHIVED));
+    return change_one(g, argv[1], do_archive, NULL);
 }
 
 int cmd_delete(const struct cli_global *g, int argc, char **argv)
@@ -306,7 +313,7 @@ int cmd_delete(const struct cli_global *g, int argc, char **argv)
         return rc;
     struct err e;
     int64_t id = store_resolve(s, ref, &e);
-    if (id < 0 || store_delete(s, id, &e) < 0) {
+    if (id < 0 || ops_delete(s, id, &e) < 0) {
         msg_error("%s", e.text);
         rc = EXIT_WORK;
     }
@@ -343,7 +350,7 @@ static void history_text(const struct assessment *a)
 int cmd_history(const struct cli_global *g, int argc, char **argv)
 {
     enum cli_format fmt;
-    int rc = cli_id_and_format("history", argc, argv, &fmt);
+    int rc = cli_id_and_format("history", argc, argv, &fmt, NULL);
     if (rc)
         return rc;
     struct store *s;

@@ -10,6 +10,7 @@
 #include <stdio.h>
 
 #include "cli/cli.h"
+#include "core/workflow.h"
 #include "store/store.h"
 
 typedef int (*cli_fn)(const struct cli_global *g, int argc, char **argv);
@@ -37,6 +38,17 @@ int cmd_review(const struct cli_global *g, int argc, char **argv);
 int cmd_history(const struct cli_global *g, int argc, char **argv);
 int cmd_archive(const struct cli_global *g, int argc, char **argv);
 int cmd_delete(const struct cli_global *g, int argc, char **argv);
+int cmd_decide(const struct cli_global *g, int argc, char **argv);
+int cmd_close(const struct cli_global *g, int argc, char **argv);
+int cmd_revise(const struct cli_global *g, int argc, char **argv);
+int cmd_restore(const struct cli_global *g, int argc, char **argv);
+int cmd_diff(const struct cli_global *g, int argc, char **argv);
+
+/* The controller's decision from the command line (decide, signoff
+ * --decision): through ops_decide, every reason or warning printed.
+ * Returns an exit status. */
+int cli_decide(struct store *s, struct assessment *a, enum decision d, const struct signoff *by,
+               bool acknowledged);
 
 /* --- helpers shared by the store commands (cmd_out.c) ------------------ */
 
@@ -50,13 +62,21 @@ int cli_open(const struct cli_global *g, bool write, struct store **out);
 /* Finds and loads an assessment by number or uuid; NULL with the message
  * printed and *status set. */
 struct assessment *cli_load(struct store *s, const char *ref, int *status);
-/* Parses "ID [--format F]" for cmd; the ID is argv[optind]. Returns 0,
- * or the exit status of a usage error (already reported). */
-int cli_id_and_format(const char *cmd, int argc, char **argv, enum cli_format *fmt);
+/* Parses "ID [--format F]" for cmd, and "--revision N" when revision is
+ * not NULL (0 when not given); the ID is argv[optind]. Returns 0, or the
+ * exit status of a usage error (already reported). */
+int cli_id_and_format(const char *cmd, int argc, char **argv, enum cli_format *fmt,
+                      int *revision);
 /* cli_open and cli_load together: the assessment, or NULL with *rc set
  * and the database closed again (*s NULL). */
 struct assessment *cli_open_load(const struct cli_global *g, bool write, const char *ref,
                                  struct store **s, int *rc);
+/* cli_open_load for reading, then the closed revision `revision` when
+ * it is not 0 nor the revision in force. */
+struct assessment *cli_open_load_revision(const struct cli_global *g, const char *ref,
+                                          int revision, struct store **s, int *rc);
+/* Prints a refusal: the message, then every reason of why's level. */
+void cli_put_reasons(const char *message, const struct wf_list *why, enum wf_level level);
 /* Text from the database for people: on one line (line breaks shown as
  * "; "), cut to cols columns with an ellipsis, or as a block with every
  * line indented; control characters made visible. */
@@ -80,19 +100,25 @@ bool cli_parse_int(const char *s, int lo, int hi, int *out);
 #define CLI_COMMANDS(X) \
     X("list", cmd_list, "[--all] [--format F]", "the assessments: id, status, progress, risk, title") \
     X("new", cmd_new, "--title T [--template ID] [--method ID]", "start an assessment; prints its id") \
-    X("show", cmd_show, "ID [--format F]", "summary of one assessment") \
+    X("show", cmd_show, "ID [--revision N] [--format F]", "summary of one assessment") \
     X("answer", cmd_answer, "ID QUESTION VALUE [--note N] [--flag|--no-flag]", \
       "set one answer ('-': read it from stdin)") \
     X("risk add", cmd_risk_add, "ID --title T [OPTION]...", "add a risk to the register; prints R<n>") \
     X("measure add", cmd_measure_add, "ID --title T [OPTION]...", "add a measure; prints M<n>") \
     X("signoff", cmd_signoff, "ID --role R --name N [OPTION]...", \
-      "record a sign-off (dpo, assessor, controller)") \
+      "record the DPO's or the assessor's sign-off") \
+    X("decide", cmd_decide, "ID DECISION --name N [OPTION]...", \
+      "the controller's decision: approve, approve-with-conditions, reject, refer") \
+    X("close", cmd_close, "ID", "close as \"DPIA not required\" when the screening says so") \
+    X("revise", cmd_revise, "ID", "open a new revision of a decided assessment") \
+    X("diff", cmd_diff, "ID [REV [REV]] [--format F]", "what changed between two revisions") \
     X("review", cmd_review, "ID DATE", "set the review date (YYYY-MM-DD; '' clears it)") \
-    X("status", cmd_status, "ID STATUS", "set the status (draft, review, approved, ...)") \
+    X("status", cmd_status, "ID STATUS", "set the status: draft or review") \
     X("history", cmd_history, "ID [--format F]", "the change history of an assessment") \
     X("archive", cmd_archive, "ID", "archive an assessment (hidden from list without --all)") \
+    X("restore", cmd_restore, "ID", "bring an archived assessment back, with its status") \
     X("delete", cmd_delete, "ID --yes", "delete an assessment for good") \
-    X("export", cmd_export, "ID --format F [-o FILE] [--force] [--stylesheet XSL]", \
+    X("export", cmd_export, "ID --format F [--revision N] [-o FILE] [--force] [--stylesheet XSL]", \
       "xml, html, csv-risks or csv-measures (CSV cells starting =+-@ get a leading ')") \
     X("import", cmd_import, "FILE", "read an exported XML record as a new assessment; prints its id") \
     X("templates", cmd_templates, "", "list the templates found, with their source") \

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/diff.h"
 #include "util/xalloc.h"
 
 /* One table per enumeration: key (stored, exported) and label (shown). */
@@ -28,6 +29,7 @@
 TABLE(status, ASSESS_STATUSES, ST_COUNT)
 TABLE(mstatus, MEASURE_STATUSES, MS_COUNT)
 TABLE(mtype, MEASURE_TYPES, MT_COUNT)
+TABLE(rtype, RISK_TYPES, RT_COUNT)
 TABLE(role, SIGNOFF_ROLES, SR_COUNT)
 TABLE(decision, DECISIONS, DEC_COUNT)
 
@@ -48,6 +50,7 @@ TABLE(decision, DECISIONS, DEC_COUNT)
 GETTERS(status, assess_status, enum assess_status, ST_COUNT)
 GETTERS(mstatus, measure_status, enum measure_status, MS_COUNT)
 GETTERS(mtype, measure_type, enum measure_type, MT_COUNT)
+GETTERS(rtype, risk_type, enum risk_type, RT_COUNT)
 GETTERS(role, signoff_role, enum signoff_role, SR_COUNT)
 GETTERS(decision, decision, enum decision, DEC_COUNT)
 
@@ -57,6 +60,9 @@ struct assessment *assess_new(void)
     a->title = xstrdup("");
     a->method = xstrdup("");
     a->review_date = xstrdup("");
+    a->replaces_date = xstrdup("");
+    a->revision = 1;
+    a->archived_from = ST_DRAFT;
     for (int r = 0; r < SR_COUNT; r++) {
         struct signoff *so = &a->signoffs[r];
         so->role = (enum signoff_role)r;
@@ -65,6 +71,7 @@ struct assessment *assess_new(void)
         so->date = xstrdup("");
         so->advice = xstrdup("");
         so->why_not = xstrdup("");
+        so->acknowledged = xstrdup("");
         so->advice_followed = -1;
     }
     return a;
@@ -132,6 +139,7 @@ void assess_signoff_copy(struct signoff *dst, const struct signoff *src)
     dst->date = dup0(src->date);
     dst->advice = dup0(src->advice);
     dst->why_not = dup0(src->why_not);
+    dst->acknowledged = dup0(src->acknowledged);
 }
 
 void assess_signoff_clear(struct signoff *so)
@@ -141,6 +149,7 @@ void assess_signoff_clear(struct signoff *so)
     XFREE(so->date);
     XFREE(so->advice);
     XFREE(so->why_not);
+    XFREE(so->acknowledged);
 }
 
 void assess_free(struct assessment *a)
@@ -150,6 +159,11 @@ void assess_free(struct assessment *a)
     free(a->title);
     free(a->method);
     free(a->review_date);
+    free(a->replaces_date);
+    if (a->since) {
+        diff_free(a->since);
+        free(a->since);
+    }
     tmpl_free(a->tmpl);
     for (size_t i = 0; i < a->nanswers; i++) {
         free(a->answers[i].question);

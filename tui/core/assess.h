@@ -22,6 +22,7 @@
     X(CONDITIONS, "approved-with-conditions", "Approved with conditions") \
     X(REJECTED, "rejected", "Rejected") \
     X(REFERRED, "referred", "Referred to the supervisory authority") \
+    X(NOT_REQUIRED, "not-required", "DPIA not required") \
     X(ARCHIVED, "archived", "Archived")
 
 enum assess_status {
@@ -56,6 +57,22 @@ enum measure_type {
     MEASURE_TYPES(X)
 #undef X
     MT_COUNT
+};
+
+/* The type of a risk: the feared events every DPIA considers (WP248
+ * Annex 2) and the others. */
+#define RISK_TYPES(X) \
+    X(NONE, "", "Not said") \
+    X(ACCESS, "illegitimate-access", "Illegitimate access") \
+    X(MODIFICATION, "unwanted-modification", "Unwanted modification") \
+    X(DISAPPEARANCE, "disappearance", "Disappearance") \
+    X(OTHER, "other", "Other harm")
+
+enum risk_type {
+#define X(name, key, label) RT_##name,
+    RISK_TYPES(X)
+#undef X
+    RT_COUNT
 };
 
 /* Sign-off roles. */
@@ -95,6 +112,9 @@ int measure_status_parse(const char *key);
 const char *measure_type_key(enum measure_type t);
 const char *measure_type_label(enum measure_type t);
 int measure_type_parse(const char *key);
+const char *risk_type_key(enum risk_type t);
+const char *risk_type_label(enum risk_type t);
+int risk_type_parse(const char *key);
 const char *signoff_role_key(enum signoff_role r);
 const char *signoff_role_label(enum signoff_role r);
 int signoff_role_parse(const char *key);
@@ -120,6 +140,7 @@ struct risk {
     char *source;    /* risk sources: who or what could cause it */
     char *impacts;   /* on the people concerned */
     char *threats;
+    enum risk_type type;
     int likelihood, severity;             /* before measures; 0 = not scored */
     char *likelihood_why, *severity_why;
     int likelihood_after, severity_after; /* after measures; 0 = not scored */
@@ -148,6 +169,8 @@ struct signoff {
     char *advice;    /* the DPO's advice, or the signer's comment */
     int advice_followed;      /* DPO advice: 1 followed, 0 not, -1 not said */
     char *why_not;   /* reasons when the advice was not followed */
+    char *acknowledged; /* the warnings acknowledged with the decision,
+                           one per line; "" when none */
 };
 
 /* One entry of the change history (Art. 5(2) accountability). */
@@ -159,6 +182,8 @@ struct change {
     char *new_value;
 };
 
+struct diff;
+
 struct assessment {
     int64_t id;
     char uuid[37];
@@ -167,6 +192,14 @@ struct assessment {
     char *method;    /* risk method id in the template */
     int64_t created, updated;
     char *review_date;  /* YYYY-MM-DD or "" */
+    int revision;       /* 1, 2, ...: opened anew after each decision */
+    char *replaces_date;/* decision date of the revision this one replaces,
+                           "" for the first */
+    enum assess_status archived_from; /* the status before archiving */
+    /* What changed since the revision this one replaces (owned; NULL
+     * when not known): filled by whoever loads both, or by an import of
+     * a record that carries it. */
+    struct diff *since;
     struct tmpl *tmpl;  /* the snapshot it was started with (owned) */
     struct answer *answers;
     size_t nanswers;

@@ -6,10 +6,38 @@
 
 #include "core/answer.h"
 
+/* Whether any WP248 criterion is answered yes: the reasons for not
+ * carrying out a DPIA "despite the criteria" are asked only then. */
+static bool any_criterion(const struct assessment *a)
+{
+    const struct tmpl *t = a->tmpl;
+    for (size_t i = 0; i < t->nquestions; i++) {
+        const struct tmpl_question *q = &t->questions[i];
+        const char *v;
+        if (q->criterion && (v = assess_value(a, q->id)) && strcmp(v, "yes") == 0 &&
+            logic_shown(a, q))
+            return true;
+    }
+    return false;
+}
+
+bool logic_has_risk_type(const struct assessment *a, enum risk_type type)
+{
+    for (size_t i = 0; i < a->nrisks; i++)
+        if (a->risks[i].type == type)
+            return true;
+    return false;
+}
+
 static bool shown_at(const struct assessment *a, size_t qi, int depth)
 {
     const struct tmpl_question *q = &a->tmpl->questions[qi];
     if (depth > 64)
+        return false;
+    if (q->feared_event && logic_has_risk_type(a, (enum risk_type)risk_type_parse(q->feared_event)))
+        return false;
+    if ((q->role == ROLE_Q_SCREENING_REASONS || q->role == ROLE_Q_SCREENING_DPO_VIEW) &&
+        !any_criterion(a))
         return false;
     for (size_t i = 0; i < q->nconditions; i++) {
         const struct tmpl_condition *c = &q->conditions[i];
@@ -50,14 +78,6 @@ const char *logic_outcome_key(enum screening_outcome o)
 const char *logic_outcome_label(enum screening_outcome o)
 {
     return outcome_labels[o];
-}
-
-static const struct tmpl_question *by_role(const struct tmpl *t, enum tmpl_role r)
-{
-    for (size_t i = 0; i < t->nquestions; i++)
-        if (t->questions[i].role == r)
-            return &t->questions[i];
-    return NULL;
 }
 
 void logic_screening(const struct assessment *a, struct screening *s)
@@ -116,13 +136,16 @@ void logic_screening(const struct assessment *a, struct screening *s)
                  "No WP248 criterion and no mandatory case applies; record this screening");
     }
 
-    const struct tmpl_question *dec = by_role(t, ROLE_Q_SCREENING_DECISION);
+    const struct tmpl_question *dec = tmpl_find_role(t, ROLE_Q_SCREENING_DECISION);
     const char *dv = dec ? assess_value(a, dec->id) : NULL;
-    if (dv && strcmp(dv, "not-carry-out") == 0 &&
+    s->decided = dv != NULL;
+    s->not_carried_out = dv && strcmp(dv, "not-carry-out") == 0;
+    if (s->not_carried_out &&
         (s->outcome == SCREEN_REQUIRED || s->outcome == SCREEN_RECOMMENDED)) {
         s->declined = true;
-        const struct tmpl_question *why = by_role(t, ROLE_Q_SCREENING_REASONS);
-        const struct tmpl_question *dpo = by_role(t, ROLE_Q_SCREENING_DPO_VIEW);
+        s->declined_forbidden = s->ngrounds > 0;
+        const struct tmpl_question *why = tmpl_find_role(t, ROLE_Q_SCREENING_REASONS);
+        const struct tmpl_question *dpo = tmpl_find_role(t, ROLE_Q_SCREENING_DPO_VIEW);
         s->declined_reasons_missing = (why && !assess_value(a, why->id)) ||
                                       (dpo && !assess_value(a, dpo->id)) || !why || !dpo;
     }
@@ -168,7 +191,7 @@ bool logic_art36_required(const struct assessment *a)
 
 /* --- completeness --------------------------------------------------------- */
 
-static bool risk_scored(const struct assessment *a, const struct risk *r)
+bool logic_risk_scored(const struct assessment *a, const struct risk *r)
 {
     const struct tmpl_method *m = assess_method(a);
     return logic_risk_level(m, r->likelihood, r->severity) >= 0 &&
@@ -180,12 +203,12 @@ static bool risks_done(const struct assessment *a)
     if (a->nrisks == 0)
         return false;
     for (size_t i = 0; i < a->nrisks; i++)
-        if (!risk_scored(a, &a->risks[i]))
+        if (!logic_risk_scored(a, &a->risks[i]))
             return false;
     return true;
 }
 
-static bool addressed(const struct assessment *a, int number)
+bool logic_risk_addressed(const struct assessment *a, int number)
 {
     for (size_t i = 0; i < a->nmeasures; i++)
         for (size_t k = 0; k < a->measures[i].nrisks; k++)
@@ -200,12 +223,12 @@ static bool measures_done(const struct assessment *a)
     if (a->nmeasures == 0)
         return false;
     for (size_t i = 0; i < a->nrisks; i++)
-        if (logic_risk_inherent(a, &a->risks[i]) > 0 && !addressed(a, a->risks[i].number))
+        if (logic_risk_inherent(a, &a->risks[i]) > 0 && !logic_risk_addressed(a, a->risks[i].number))
             return false;
     return true;
 }
 
-static bool dpo_advice_done(const struct assessment *a)
+bool logic_dpo_advice_done(const struct assessment *a)
 {
     const struct signoff *d = &a->signoffs[SR_DPO];
     if (!*d->advice || d->advice_followed < 0)
@@ -213,7 +236,12 @@ static bool dpo_advice_done(const struct assessment *a)
     return d->advice_followed == 1 || *d->why_not;
 }
 
-static int special_parts(const struct assessment *a, enum tmpl_kind k, int *done)
+/* The parts of a special section and how many are done. For coverage
+ * (for_coverage), the sign-off section counts the DPO's advice alone:
+ * the decision is what the coverage check comes before, so it cannot be
+ * a condition of it. */
+static int special_parts(const struct assessment *a, enum tmpl_kind k, int *done,
+                         bool for_coverage)
 {
     switch (k) {
     case SK_RISKS:
@@ -223,7 +251,11 @@ static int special_parts(const struct assessment *a, enum tmpl_kind k, int *done
         *done = measures_done(a);
         return 1;
     case SK_SIGNOFF:
-        *done = dpo_advice_done(a) + (a->signoffs[SR_CONTROLLER].decision != DEC_NONE);
+        if (for_coverage) {
+            *done = logic_dpo_advice_done(a);
+            return 1;
+        }
+        *done = logic_dpo_advice_done(a) + (a->signoffs[SR_CONTROLLER].decision != DEC_NONE);
         return 2;
     default:
         *done = 0;
@@ -244,7 +276,7 @@ void logic_section_progress(const struct assessment *a, size_t section, struct p
             p->answered++;
     }
     int done;
-    p->total += special_parts(a, s->kind, &done);
+    p->total += special_parts(a, s->kind, &done, false);
     p->answered += done;
 }
 
@@ -309,7 +341,7 @@ size_t logic_coverage(const struct assessment *a, struct coverage_gap *gaps, siz
                 continue;
             relevant = true;
             int done;
-            int parts = special_parts(a, s->kind, &done);
+            int parts = special_parts(a, s->kind, &done, true);
             if (parts > 0 && done == parts)
                 content = true;
             else if (parts > 0) {
@@ -331,67 +363,22 @@ size_t logic_coverage(const struct assessment *a, struct coverage_gap *gaps, siz
     return missing;
 }
 
-int logic_signoff_blockers(const struct assessment *a, struct buf *out)
+int logic_check_scores(const struct tmpl_method *m, const struct risk *r, struct err *e)
 {
-    int n = 0;
-    struct screening s;
-    logic_screening(a, &s);
-    if (s.outcome == SCREEN_INCOMPLETE) {
-        buf_printf(out, "Screening: %s.\n", s.rule);
-        n++;
-    }
-    if (s.declined && s.declined_reasons_missing) {
-        buf_adds(out, "Screening: no DPIA despite the criteria, but the reasons or the DPO's "
-                      "view are not recorded.\n");
-        n++;
-    }
-    int open = 0;
-    const char *first = NULL;
-    for (size_t i = 0; i < a->tmpl->nquestions; i++) {
-        const struct tmpl_question *q = &a->tmpl->questions[i];
-        if (q->required && logic_shown(a, q) && !assess_value(a, q->id)) {
-            if (!first)
-                first = q->id;
-            open++;
-        }
-    }
-    if (open) {
-        buf_printf(out, "%d required question%s unanswered (first: %s).\n", open,
-                   open == 1 ? " is" : "s are", first);
-        n++;
-    }
-    struct coverage_gap gaps[64];
-    size_t ng = logic_coverage(a, gaps, 64);
-    for (size_t i = 0; i < ng && i < 64; i++) {
-        buf_printf(out, "%s not covered: %s.\n", gaps[i].item->ref[0] ? gaps[i].item->ref :
-                   gaps[i].item->id, gaps[i].item->text);
-        n++;
-    }
-    if (a->nrisks == 0) {
-        buf_adds(out, "The risk register is empty.\n");
-        n++;
-    }
-    for (size_t i = 0; i < a->nrisks; i++)
-        if (!risk_scored(a, &a->risks[i])) {
-            buf_printf(out, "Risk R%d is not scored before and after measures.\n",
-                       a->risks[i].number);
-            n++;
-        }
-    for (size_t i = 0; i < a->nrisks; i++)
-        if (logic_risk_inherent(a, &a->risks[i]) > 0 && !addressed(a, a->risks[i].number)) {
-            buf_printf(out, "Risk R%d has no measure addressing it.\n", a->risks[i].number);
-            n++;
-        }
-    const struct signoff *d = &a->signoffs[SR_DPO];
-    if (!*d->advice) {
-        buf_adds(out, "The DPO's advice is not recorded (Art. 35(2)).\n");
-        n++;
-    } else if (d->advice_followed < 0) {
-        buf_adds(out, "It is not recorded whether the DPO's advice was followed.\n");
-        n++;
-    } else if (d->advice_followed == 0 && !*d->why_not) {
-        buf_adds(out, "The DPO's advice was not followed and the reasons are not recorded.\n");
-        n++;
-    }
-    return n;
+    const struct {
+        int value, max;
+        const char *what;
+    } scores[] = {
+        { r->likelihood, m ? m->nlikelihood : 0, "likelihood" },
+        { r->severity, m ? m->nseverity : 0, "severity" },
+        { r->likelihood_after, m ? m->nlikelihood : 0, "likelihood after measures" },
+        { r->severity_after, m ? m->nseverity : 0, "severity after measures" },
+    };
+    for (size_t i = 0; i < sizeof scores / sizeof scores[0]; i++)
+        if (scores[i].value < 0 || scores[i].value > scores[i].max)
+            return err_set(e, "the %s of risk R%d must be from 1 to %d (0: not scored), not %d",
+                           scores[i].what, r->number, scores[i].max, scores[i].value);
+    if ((int)r->type < 0 || r->type >= RT_COUNT)
+        return err_set(e, "risk R%d has an unknown type", r->number);
+    return 0;
 }

@@ -13,6 +13,7 @@
 
 #include "core/assess.h"
 #include "util/buf.h"
+#include "util/err.h"
 
 /* True when every condition of question q holds for the answers. */
 bool logic_shown(const struct assessment *a, const struct tmpl_question *q);
@@ -36,6 +37,10 @@ struct screening {
      * the reasons and the DPO's view must be recorded. */
     bool declined;
     bool declined_reasons_missing;
+    /* ...which the law does not allow: a mandatory case applies. */
+    bool declined_forbidden;
+    bool decided;            /* the screening decision is answered */
+    bool not_carried_out;    /* ...as "no DPIA will be carried out" */
 };
 
 void logic_screening(const struct assessment *a, struct screening *out);
@@ -86,11 +91,15 @@ struct coverage_gap {
  * items are missing in all. */
 size_t logic_coverage(const struct assessment *a, struct coverage_gap *gaps, size_t max);
 
-/* What still stands between the assessment and sign-off, one sentence
- * per line appended to out (required questions unanswered, coverage
- * gaps, unscored risks, the DPO's advice, reasons when the advice was not
- * followed). Art. 36 is not a blocker: see logic_art36_required. Returns
- * how many. */
-int logic_signoff_blockers(const struct assessment *a, struct buf *out);
+/* Parts of completeness the workflow rules name one by one. */
+bool logic_risk_scored(const struct assessment *a, const struct risk *r);
+bool logic_risk_addressed(const struct assessment *a, int number);
+bool logic_dpo_advice_done(const struct assessment *a);
+bool logic_has_risk_type(const struct assessment *a, enum risk_type type);
+
+/* The one check of a risk's scores (each 0 = not scored, or within the
+ * method's scales) and type, used by every path that writes a risk:
+ * the interface, the command line and import. -1 with e when wrong. */
+int logic_check_scores(const struct tmpl_method *m, const struct risk *r, struct err *e);
 
 #endif

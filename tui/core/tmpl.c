@@ -98,6 +98,8 @@ void tmpl_free(struct tmpl *t)
         struct tmpl_question *q = &t->questions[i];
         free(q->id);
         free(q->mandatory);
+        free(q->implies);
+        free(q->feared_event);
         free(q->prompt);
         free(q->help);
         free_strv(q->refs, q->nrefs);
@@ -185,6 +187,14 @@ const struct tmpl_method *tmpl_find_method(const struct tmpl *t, const char *id)
 const struct tmpl_method *tmpl_default_method(const struct tmpl *t)
 {
     return &t->methods[t->default_method];
+}
+
+const struct tmpl_question *tmpl_find_role(const struct tmpl *t, enum tmpl_role r)
+{
+    for (size_t i = 0; r != ROLE_Q_NONE && i < t->nquestions; i++)
+        if (t->questions[i].role == r)
+            return &t->questions[i];
+    return NULL;
 }
 
 const struct tmpl_section *tmpl_find_kind(const struct tmpl *t, enum tmpl_kind k)

@@ -53,12 +53,14 @@ enum tmpl_kind {
     SK_COUNT
 };
 
-/* Roles of the screening decision questions. */
+/* Roles of questions the rules read: the screening decision and what it
+ * needs, the date the processing starts. */
 #define TMPL_ROLES(X) \
     X(NONE, "") \
     X(SCREENING_DECISION, "screening-decision") \
     X(SCREENING_REASONS, "screening-reasons") \
-    X(SCREENING_DPO_VIEW, "screening-dpo-view")
+    X(SCREENING_DPO_VIEW, "screening-dpo-view") \
+    X(PROCESSING_START, "processing-start")
 
 enum tmpl_role {
 #define X(name, xml) ROLE_Q_##name,
@@ -89,6 +91,14 @@ struct tmpl_question {
     int criterion;    /* WP248 criterion 1..9, 0 when none */
     char *mandatory;  /* legal ground making a DPIA required, or NULL */
     enum tmpl_role role;
+    /* A yes/no question whose "yes" should agree with another yes/no
+     * question (a description that contradicts the screening): the id,
+     * or NULL. */
+    char *implies;
+    /* The feared event (a risk type key, core/assess.h) this question
+     * explains away: asked only while no risk of that type exists. NULL
+     * for other questions. */
+    char *feared_event;
     char *prompt;
     char *help;       /* may be NULL */
     char **refs;
@@ -196,6 +206,7 @@ long tmpl_question_index(const struct tmpl *t, const char *id);
 long tmpl_index_question(struct tmpl *t, size_t i);
 const struct tmpl_method *tmpl_find_method(const struct tmpl *t, const char *id);
 const struct tmpl_method *tmpl_default_method(const struct tmpl *t);
+const struct tmpl_question *tmpl_find_role(const struct tmpl *t, enum tmpl_role r);
 const struct tmpl_section *tmpl_find_kind(const struct tmpl *t, enum tmpl_kind k);
 const struct tmpl_option *tmpl_find_option(const struct tmpl_question *q, const char *value);
 const struct tmpl_coverage_item *tmpl_find_coverage(const struct tmpl *t, const char *id);

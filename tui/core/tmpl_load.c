@@ -19,6 +19,7 @@
 #include <libxml/tree.h>
 #include <libxml/xmlerror.h>
 
+#include "core/assess.h"
 #include "core/xmlsafe.h"
 #include "util/sha256.h"
 #include "util/text.h"
@@ -293,6 +294,8 @@ static int read_question(struct load *L, const xmlNode *n, struct tmpl_question 
     q->criterion = crit ? atoi(crit) : 0;
     free(crit);
     q->mandatory = attr(n, "mandatory");
+    q->implies = attr(n, "implies");
+    q->feared_event = attr(n, "feared-event");
     char *role = attr(n, "role");
     q->role = ROLE_Q_NONE;
     if (role) {
@@ -319,6 +322,17 @@ static int read_question(struct load *L, const xmlNode *n, struct tmpl_question 
                        "of the screening section", q->id);
     if (q->criterion && (q->criterion < 1 || q->criterion > 9))
         return fail_at(L, n, "question '%s': criterion must be 1 to 9", q->id);
+    if (q->implies && q->type != QT_YESNO)
+        return fail_at(L, n, "question '%s': implies belongs on yes/no questions", q->id);
+    if (q->feared_event) {
+        int rt = risk_type_parse(q->feared_event);
+        if (kind != SK_RISKS || q->type != QT_TEXT)
+            return fail_at(L, n, "question '%s': feared-event belongs on text questions of the "
+                           "risks section", q->id);
+        if (rt != RT_ACCESS && rt != RT_MODIFICATION && rt != RT_DISAPPEARANCE)
+            return fail_at(L, n, "question '%s': feared-event must be illegitimate-access, "
+                           "unwanted-modification or disappearance", q->id);
+    }
 
     size_t rcap = 0, ocap = 0, ccap = 0;
     for (const xmlNode *c = n->children; c; c = c->next) {
@@ -472,6 +486,14 @@ static int check_whole(struct load *L, const xmlNode *root)
             }
             by_role[q->role] = q;
         }
+        if (q->implies) {
+            const struct tmpl_question *to = tmpl_find_question(t, q->implies);
+            if (!to || to->type != QT_YESNO || to == q) {
+                err_set(L->e, "%s:%d: question '%s' implies '%s', which is not another yes/no "
+                        "question", L->name, q->line, q->id, q->implies);
+                return L->failed = true, -1;
+            }
+        }
         for (size_t c = 0; c < q->ncovers; c++)
             if (!tmpl_find_coverage(t, q->covers[c])) {
                 err_set(L->e, "%s:%d: question '%s' covers '%s', which is not a coverage item",
@@ -484,6 +506,12 @@ static int check_whole(struct load *L, const xmlNode *root)
                 !tmpl_find_option(dec, "carry-out") || !tmpl_find_option(dec, "not-carry-out"))) {
         err_set(L->e, "%s:%d: the screening-decision question needs exactly the options "
                 "carry-out and not-carry-out", L->name, dec->line);
+        return L->failed = true, -1;
+    }
+    const struct tmpl_question *start = by_role[ROLE_Q_PROCESSING_START];
+    if (start && start->type != QT_DATE) {
+        err_set(L->e, "%s:%d: the processing-start role belongs on a date question", L->name,
+                start->line);
         return L->failed = true, -1;
     }
     for (size_t i = 0; i < t->nsections; i++)

@@ -88,6 +88,13 @@ int64_t report_now(void)
     return (int64_t)time(NULL);
 }
 
+void report_today(char out[16])
+{
+    char iso[32];
+    report_time_iso(report_now(), iso);
+    snprintf(out, 16, "%.10s", iso);
+}
+
 /* --- dates -------------------------------------------------------------- */
 
 /* Days since 1970-01-01 of a civil date (proleptic Gregorian). */

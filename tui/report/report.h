@@ -76,6 +76,9 @@ int report_format_parse(const char *name);
 
 /* The export time: $SOURCE_DATE_EPOCH when set to a number, else now. */
 int64_t report_now(void);
+/* Its date, YYYY-MM-DD in UTC (what "today" means for overdue measures
+ * in a report). */
+void report_today(char out[16]);
 
 /* The XML record of a, written to out as it is made. tmpl_xml[0..tmpl_len)
  * is the template snapshot the assessment was started with (its SHA-256

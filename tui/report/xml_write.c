@@ -13,6 +13,7 @@
 
 #include "core/answer.h"
 #include "core/logic.h"
+#include "core/workflow.h"
 #include "report/report_int.h"
 #include "report/xw.h"
 #include "util/sha256.h"
@@ -222,12 +223,17 @@ static void write_summary(struct w *w)
     at_int(w, "open", (long long)open);
     end(w);
 
+    struct wf_list why = { 0 };
+    char today[16];
+    report_today(today);
+    wf_readiness(a, today, &why);
     struct buf b = {0};
-    logic_signoff_blockers(a, &b);
+    wf_list_text(&why, WF_BLOCKER, "", &b);
     start(w, "blockers");
     lines(w, "blocker", buf_str(&b));
     end(w);
     buf_free(&b);
+    wf_list_free(&why);
     end(w);
 }
 

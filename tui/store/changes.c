@@ -5,11 +5,14 @@
  * Every change is one transaction: the write, its history rows and the
  * listing's summary (store_touch) are committed together or not at all.
  *
- * History rows of the same thing changed by the same person within a
- * minute of each other are merged into one (old value of the first, new
- * value of the last): the editor saves text as it is typed, and a
- * paragraph typed over five minutes is one change for the record, not
- * three hundred.
+ * History rows are folded only for the saves of one text being typed:
+ * the editor saves as it goes, and a paragraph typed over five minutes
+ * is one change for the record, not three hundred. Such saves carry
+ * the editing session's number; a row is folded into the one before it
+ * only when this connection wrote that row, in the same session, for
+ * the same thing, less than a minute ago, and nobody wrote a row since.
+ * Every other change (a choice, a date, a list, a risk, a sign-off, a
+ * status) is a row of its own.
  */
 #include "config.h"
 #include "store/store.h"
@@ -25,17 +28,18 @@
 #define COALESCE_SECONDS 60
 
 int store_hist_add(struct store *s, int64_t aid, const char *what, const char *old_value,
-                   const char *new_value, bool coalesce, struct err *e)
+                   const char *new_value, int64_t session, struct err *e)
 {
     int64_t now = store_now();
     sqlite3_stmt *st;
-    if (coalesce) {
+    if (session != 0 && session == s->hist_session && s->hist_last > 0) {
         st = store_stmt(s, SQ_HIST_LAST, e);
         if (!st)
             return -1;
         sqlite3_bind_int64(st, 1, aid);
         int64_t last = -1;
-        if (sqlite3_step(st) == SQLITE_ROW && now - sqlite3_column_int64(st, 1) <= COALESCE_SECONDS &&
+        if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int64(st, 0) == s->hist_last &&
+            now - sqlite3_column_int64(st, 1) <= COALESCE_SECONDS &&
             strcmp((const char *)sqlite3_column_text(st, 2), s->who) == 0 &&
             strcmp((const char *)sqlite3_column_text(st, 3), what) == 0)
             last = sqlite3_column_int64(st, 0);
@@ -59,9 +63,12 @@ int store_hist_add(struct store *s, int64_t aid, const char *what, const char *o
     store_bind_text(st, 4, what);
     store_bind_text(st, 5, old_value);
     store_bind_text(st, 6, new_value);
-    return store_exec(s, st, "recording the change", e);
+    if (store_exec(s, st, "recording the change", e) < 0)
+        return -1;
+    s->hist_last = sqlite3_last_insert_rowid(s->db);
+    s->hist_session = session;
+    return 0;
 }
-
 
 int store_finish(struct store *s, struct assessment *a, struct err *e)
 {
@@ -132,7 +139,7 @@ static void remember_answer(struct assessment *a, const char *qid, const char *v
 
 int store_set_answer(struct store *s, struct assessment *a, const char *qid,
                      const char *value, const char *note, bool flagged,
-                     int64_t expected_revision, struct err *e)
+                     int64_t expected_revision, int64_t session, struct err *e)
 {
     if (!qid || !*qid)
         return err_set(e, "no question given");
@@ -178,18 +185,18 @@ int store_set_answer(struct store *s, struct assessment *a, const char *qid,
     char what[320];
     if (value_changed) {
         snprintf(what, sizeof what, "answer %s", qid);
-        if (store_hist_add(s, a->id, what, cur.value, value, true, e) < 0)
+        if (store_hist_add(s, a->id, what, cur.value, value, session, e) < 0)
             goto fail_cur;
     }
     if (note_changed) {
         snprintf(what, sizeof what, "note %s", qid);
-        if (store_hist_add(s, a->id, what, cur.note, note, true, e) < 0)
+        if (store_hist_add(s, a->id, what, cur.note, note, session, e) < 0)
             goto fail_cur;
     }
     if (flag_changed) {
         snprintf(what, sizeof what, "follow-up %s", qid);
         if (store_hist_add(s, a->id, what, cur.flagged ? "yes" : "no", flagged ? "yes" : "no",
-                           false, e) < 0)
+                           0, e) < 0)
             goto fail_cur;
     }
     if (store_finish(s, a, e) < 0)
@@ -227,14 +234,14 @@ int store_set_signoff(struct store *s, struct assessment *a, const struct signof
     if (sqlite3_step(st) == SQLITE_ROW)
         store_read_signoff(st, 0, &old);
     sqlite3_reset(st);
-    for (size_t i = 0; i < store_nsignoff_fields; i++) {
-        const struct store_field *f = &store_signoff_fields[i];
-        if (store_field_same(f, &old, so))
+    for (size_t i = 0; i < nsignoff_fields; i++) {
+        const struct field *f = &signoff_fields[i];
+        if (field_same(f, &old, so))
             continue;
         char what[96];
         snprintf(what, sizeof what, "sign-off %s %s", signoff_role_key(so->role), f->name);
-        char *ov = store_field_text(f, &old), *nv = store_field_text(f, so);
-        int rc = store_hist_add(s, a->id, what, ov, nv, true, e);
+        char *ov = field_text(f, &old), *nv = field_text(f, so);
+        int rc = store_hist_add(s, a->id, what, ov, nv, 0, e);
         free(ov);
         free(nv);
         if (rc < 0)
@@ -279,9 +286,9 @@ static int set_meta(struct store *s, struct assessment *a, enum meta which, cons
     char *old = store_col_text(st, (int)which);
     sqlite3_reset(st);
     if (strcmp(old, value) == 0) {
+        /* Nothing to write; inside a larger change, not a failure. */
         free(old);
-        store_txn_rollback(s);
-        return 0;
+        return store_txn_commit(s, e);
     }
     st = store_stmt(s, setters[which], e);
     int rc = -1;
@@ -291,7 +298,7 @@ static int set_meta(struct store *s, struct assessment *a, enum meta which, cons
         rc = store_exec(s, st, "saving", e);
     }
     if (rc == 0)
-        rc = store_hist_add(s, a->id, names[which], old, value, which == META_TITLE, e);
+        rc = store_hist_add(s, a->id, names[which], old, value, 0, e);
     free(old);
     if (rc < 0 || store_finish(s, a, e) < 0)
         goto fail;
@@ -306,10 +313,27 @@ int store_set_status(struct store *s, struct assessment *a, enum assess_status s
 {
     if ((int)st < 0 || st >= ST_COUNT)
         return err_set(e, "unknown status");
-    if (set_meta(s, a, META_STATUS, assess_status_key(st), e) < 0)
+    if (store_txn_begin(s, e) < 0)
         return -1;
+    if (st == ST_ARCHIVED) {
+        sqlite3_stmt *q = store_stmt(s, SQ_A_SET_ARCHIVED_FROM, e);
+        if (!q)
+            goto fail;
+        sqlite3_bind_int64(q, 1, a->id);
+        if (store_exec(s, q, "archiving", e) < 0)
+            goto fail;
+    }
+    if (set_meta(s, a, META_STATUS, assess_status_key(st), e) < 0)
+        goto fail;
+    if (store_txn_commit(s, e) < 0)
+        goto fail;
+    if (st == ST_ARCHIVED && a->status != ST_ARCHIVED)
+        a->archived_from = a->status;
     a->status = st;
     return 0;
+fail:
+    store_txn_rollback(s);
+    return -1;
 }
 
 int store_set_title(struct store *s, struct assessment *a, const char *title, struct err *e)

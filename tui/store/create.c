@@ -91,6 +91,9 @@ static int insert_row(struct store *s, struct assessment *a, const char *xml, si
     sqlite3_bind_int64(st, 6, a->created);
     sqlite3_bind_int64(st, 7, a->updated);
     store_bind_text(st, 8, a->review_date);
+    sqlite3_bind_int(st, 9, a->revision > 0 ? a->revision : 1);
+    store_bind_text(st, 10, a->replaces_date);
+    store_bind_text(st, 11, assess_status_key(a->archived_from));
     if (store_exec(s, st, "saving the assessment", e) < 0)
         return -1;
     a->id = sqlite3_last_insert_rowid(s->db);
@@ -141,7 +144,7 @@ int64_t store_create(struct store *s, const char *title, const char *template_xm
     if (store_txn_begin(s, e) < 0)
         return -1;
     if (insert_row(s, &a, template_xml, xml_len, digest, t, e) < 0 ||
-        store_hist_add(s, a.id, "created", "", title, false, e) < 0 ||
+        store_hist_add(s, a.id, "created", "", title, 0, e) < 0 ||
         store_touch(s, a.id, t, e) < 0 || store_txn_commit(s, e) < 0) {
         store_txn_rollback(s);
         return -1;
@@ -173,7 +176,7 @@ static int put_history(struct store *s, struct assessment *a, const char *what,
         if (store_exec(s, st, "saving the history", e) < 0)
             return -1;
     }
-    return store_hist_add(s, a->id, what, "", new_value, false, e);
+    return store_hist_add(s, a->id, what, "", new_value, 0, e);
 }
 
 static int64_t insert_all(struct store *s, struct assessment *a, const char *template_xml,
@@ -259,6 +262,10 @@ int64_t store_duplicate(struct store *s, int64_t id, struct err *e)
     a->uuid[0] = '\0';
     a->created = 0;
     a->status = ST_DRAFT;
+    a->archived_from = ST_DRAFT;
+    a->revision = 1;
+    free(a->replaces_date);
+    a->replaces_date = xstrdup("");
     for (int r = 0; r < SR_COUNT; r++) {
         assess_signoff_clear(&a->signoffs[r]);
         memset(&a->signoffs[r], 0, sizeof a->signoffs[r]);

@@ -21,10 +21,10 @@ void store_empty_signoffs(struct assessment *a)
     for (int r = 0; r < SR_COUNT; r++) {
         struct signoff *so = &a->signoffs[r];
         so->role = (enum signoff_role)r;
-        for (size_t i = 0; i < store_nsignoff_fields; i++) {
-            const struct store_field *f = &store_signoff_fields[i];
+        for (size_t i = 0; i < nsignoff_fields; i++) {
+            const struct field *f = &signoff_fields[i];
             char **p = (char **)(void *)((char *)so + f->off);
-            if (f->kind == SF_TEXT && !*p)
+            if (f->kind == FLD_TEXT && !*p)
                 *p = xstrdup("");
         }
     }
@@ -148,6 +148,10 @@ struct assessment *store_load_xml(struct store *s, int64_t id, char **xml_out,
     store_set_str(&a->review_date, (const char *)sqlite3_column_text(st, 6));
     size_t len = (size_t)sqlite3_column_bytes(st, 7);
     char *xml = xstrndup(sqlite3_column_blob(st, 7) ? sqlite3_column_blob(st, 7) : "", len);
+    a->revision = sqlite3_column_int(st, 8) > 0 ? sqlite3_column_int(st, 8) : 1;
+    store_set_str(&a->replaces_date, (const char *)sqlite3_column_text(st, 9));
+    int from = assess_status_parse((const char *)sqlite3_column_text(st, 10));
+    a->archived_from = from < 0 || from == ST_ARCHIVED ? ST_DRAFT : (enum assess_status)from;
     sqlite3_reset(st);
     /* Validated against the schema when it was written (store_create,
      * store_insert); the model's rules still apply on every load. */

@@ -11,22 +11,23 @@
 #include <string.h>
 
 #include "core/answer.h"
+#include "core/logic.h"
 #include "store/store_int.h"
 #include "util/buf.h"
 #include "util/xalloc.h"
 
 /* History rows for each field that differs between old and new. */
 static int record_fields(struct store *s, int64_t aid, const char *prefix,
-                         const struct store_field *fields, size_t n, const void *old,
+                         const struct field *fields, size_t n, const void *old,
                          const void *new, struct err *e)
 {
     for (size_t i = 0; i < n; i++) {
-        if (store_field_same(&fields[i], old, new))
+        if (field_same(&fields[i], old, new))
             continue;
         char what[96];
         snprintf(what, sizeof what, "%s %s", prefix, fields[i].name);
-        char *ov = store_field_text(&fields[i], old), *nv = store_field_text(&fields[i], new);
-        int rc = store_hist_add(s, aid, what, ov, nv, true, e);
+        char *ov = field_text(&fields[i], old), *nv = field_text(&fields[i], new);
+        int rc = store_hist_add(s, aid, what, ov, nv, 0, e);
         free(ov);
         free(nv);
         if (rc < 0)
@@ -39,14 +40,7 @@ static int check_risk(const struct assessment *a, const struct risk *r, struct e
 {
     if (!r->title || !*r->title)
         return err_set(e, "a risk needs a title");
-    const struct tmpl_method *m = a->tmpl ? assess_method(a) : NULL;
-    int nl = m ? m->nlikelihood : TMPL_MAX_LEVELS, ns = m ? m->nseverity : TMPL_MAX_LEVELS;
-    if (r->likelihood < 0 || r->likelihood > nl || r->likelihood_after < 0 ||
-        r->likelihood_after > nl)
-        return err_set(e, "likelihood must be between 1 and %d (0: not scored)", nl);
-    if (r->severity < 0 || r->severity > ns || r->severity_after < 0 || r->severity_after > ns)
-        return err_set(e, "severity must be between 1 and %d (0: not scored)", ns);
-    return 0;
+    return logic_check_scores(a->tmpl ? assess_method(a) : NULL, r, e);
 }
 
 static struct risk *find_risk(struct assessment *a, int64_t id)
@@ -76,7 +70,7 @@ int store_add_risk(struct store *s, struct assessment *a, struct risk *r, struct
     if (store_put_risk(s, a->id, r, e) < 0)
         goto fail;
     snprintf(what, sizeof what, "risk R%d added", r->number);
-    if (store_hist_add(s, a->id, what, "", r->title, false, e) < 0 ||
+    if (store_hist_add(s, a->id, what, "", r->title, 0, e) < 0 ||
         store_finish(s, a, e) < 0)
         goto fail;
     a->risks = xrealloc(a->risks, (a->nrisks + 1) * sizeof *a->risks);
@@ -117,15 +111,15 @@ int store_update_risk(struct store *s, struct assessment *a, const struct risk *
         goto fail;
     char prefix[32];
     snprintf(prefix, sizeof prefix, "risk R%d", old.number);
-    if (record_fields(s, a->id, prefix, store_risk_fields, store_nrisk_fields, &old, r, e) < 0)
+    if (record_fields(s, a->id, prefix, risk_fields, nrisk_fields, &old, r, e) < 0)
         goto fail;
     sqlite3_stmt *st = store_stmt(s, SQ_RISK_SET, e);
     if (!st)
         goto fail;
     sqlite3_bind_int64(st, 1, a->id);
     sqlite3_bind_int64(st, 2, r->id);
-    for (size_t i = 0; i < store_nrisk_fields; i++)
-        store_field_bind(st, 3 + (int)i, &store_risk_fields[i], r);
+    for (size_t i = 0; i < nrisk_fields; i++)
+        store_field_bind(st, 3 + (int)i, &risk_fields[i], r);
     if (store_exec(s, st, "saving a risk", e) < 0 || store_finish(s, a, e) < 0)
         goto fail;
     struct risk *mem = find_risk(a, r->id);
@@ -162,7 +156,7 @@ int store_delete_risk(struct store *s, struct assessment *a, int64_t risk_id, st
     sqlite3_bind_int64(st, 2, risk_id);
     /* measure_risks rows go with it (ON DELETE CASCADE). */
     if (store_exec(s, st, "deleting a risk", e) < 0 ||
-        store_hist_add(s, a->id, what, old.title, "", false, e) < 0 ||
+        store_hist_add(s, a->id, what, old.title, "", 0, e) < 0 ||
         store_finish(s, a, e) < 0)
         goto fail;
     struct risk *mem = find_risk(a, risk_id);
@@ -221,12 +215,12 @@ int store_add_measure(struct store *s, struct assessment *a, struct measure *m, 
     if (store_put_measure(s, a->id, m, e) < 0)
         goto fail;
     snprintf(what, sizeof what, "measure M%d added", m->number);
-    if (store_hist_add(s, a->id, what, "", m->title, false, e) < 0)
+    if (store_hist_add(s, a->id, what, "", m->title, 0, e) < 0)
         goto fail;
     if (m->nrisks) {
         char *links = links_text(m->risks, m->nrisks);
         snprintf(what, sizeof what, "measure M%d risks", m->number);
-        int rc = store_hist_add(s, a->id, what, "", links, false, e);
+        int rc = store_hist_add(s, a->id, what, "", links, 0, e);
         free(links);
         if (rc < 0)
             goto fail;
@@ -282,7 +276,7 @@ int store_update_measure(struct store *s, struct assessment *a, const struct mea
         goto fail;
     char prefix[32];
     snprintf(prefix, sizeof prefix, "measure M%d", old.number);
-    if (record_fields(s, a->id, prefix, store_measure_fields, store_nmeasure_fields, &old, m,
+    if (record_fields(s, a->id, prefix, measure_fields, nmeasure_fields, &old, m,
                       e) < 0)
         goto fail;
     char *ol = links_text(old.risks, old.nrisks), *nl = links_text(m->risks, m->nrisks);
@@ -290,7 +284,7 @@ int store_update_measure(struct store *s, struct assessment *a, const struct mea
     if (strcmp(ol, nl) != 0) {
         char what[48];
         snprintf(what, sizeof what, "%s risks", prefix);
-        rc = store_hist_add(s, a->id, what, ol, nl, true, e);
+        rc = store_hist_add(s, a->id, what, ol, nl, 0, e);
     }
     free(ol);
     free(nl);
@@ -301,8 +295,8 @@ int store_update_measure(struct store *s, struct assessment *a, const struct mea
         goto fail;
     sqlite3_bind_int64(st, 1, a->id);
     sqlite3_bind_int64(st, 2, m->id);
-    for (size_t i = 0; i < store_nmeasure_fields; i++)
-        store_field_bind(st, 3 + (int)i, &store_measure_fields[i], m);
+    for (size_t i = 0; i < nmeasure_fields; i++)
+        store_field_bind(st, 3 + (int)i, &measure_fields[i], m);
     struct measure linked = *m;
     linked.number = old.number;
     if (store_exec(s, st, "saving a measure", e) < 0 ||
@@ -341,7 +335,7 @@ int store_delete_measure(struct store *s, struct assessment *a, int64_t measure_
     sqlite3_bind_int64(st, 1, a->id);
     sqlite3_bind_int64(st, 2, measure_id);
     if (store_exec(s, st, "deleting a measure", e) < 0 ||
-        store_hist_add(s, a->id, what, old.title, "", false, e) < 0 ||
+        store_hist_add(s, a->id, what, old.title, "", 0, e) < 0 ||
         store_finish(s, a, e) < 0)
         goto fail;
     struct measure *mem = find_measure(a, measure_id);

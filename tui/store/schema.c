@@ -107,6 +107,22 @@ static const char *const migrations[] = {
     "  new_value TEXT NOT NULL DEFAULT ''\n"
     ");\n"
     "CREATE INDEX history_by_assessment ON history(assessment, id);\n",
+    /* 1 -> 2: revisions, the type of a risk, warnings acknowledged with
+     * a decision, the status an archived assessment comes back to. */
+    "ALTER TABLE assessments ADD COLUMN revision INTEGER NOT NULL DEFAULT 1;\n"
+    "ALTER TABLE assessments ADD COLUMN replaces_date TEXT NOT NULL DEFAULT '';\n"
+    "ALTER TABLE assessments ADD COLUMN archived_from TEXT NOT NULL DEFAULT 'draft';\n"
+    "ALTER TABLE risks ADD COLUMN type TEXT NOT NULL DEFAULT '';\n"
+    "ALTER TABLE signoffs ADD COLUMN acknowledged TEXT NOT NULL DEFAULT '';\n"
+    "CREATE TABLE revisions (\n"
+    "  assessment INTEGER NOT NULL REFERENCES assessments(id) ON DELETE CASCADE,\n"
+    "  number INTEGER NOT NULL,\n"
+    "  status TEXT NOT NULL,                 -- as decided\n"
+    "  decided TEXT NOT NULL DEFAULT '',     -- the decision's date\n"
+    "  closed INTEGER NOT NULL,              -- when the next revision opened\n"
+    "  record BLOB NOT NULL,                 -- the XML record, exactly as signed\n"
+    "  PRIMARY KEY (assessment, number)\n"
+    ") WITHOUT ROWID;\n",
 };
 
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof migrations[0]))

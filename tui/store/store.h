@@ -90,9 +90,11 @@ char *store_template_xml(struct store *s, int64_t id, size_t *len, struct err *e
  * the function returns STORE_CONFLICT with the current value in e. On
  * success a->answers is updated in memory (revision bumped). */
 #define STORE_CONFLICT (-2)
+/* session: the number of an editing session of one text (0: none); the
+ * consecutive saves of one session are one entry of the change log. */
 int store_set_answer(struct store *s, struct assessment *a, const char *qid,
                      const char *value, const char *note, bool flagged,
-                     int64_t expected_revision, struct err *e);
+                     int64_t expected_revision, int64_t session, struct err *e);
 
 /* Risks and measures: add (r->id and r->number are filled), update,
  * delete. The struct is copied into the assessment in memory too. */
@@ -109,7 +111,8 @@ int store_delete_measure(struct store *s, struct assessment *a, int64_t measure_
 int store_set_signoff(struct store *s, struct assessment *a, const struct signoff *so,
                       struct err *e);
 
-/* Metadata. */
+/* Metadata. Archiving keeps the status it had, for the restore
+ * (a->archived_from). */
 int store_set_status(struct store *s, struct assessment *a, enum assess_status st, struct err *e);
 int store_set_title(struct store *s, struct assessment *a, const char *title, struct err *e);
 int store_set_review_date(struct store *s, struct assessment *a, const char *date, struct err *e);
@@ -120,6 +123,28 @@ int64_t store_duplicate(struct store *s, int64_t id, struct err *e);
  * keeps a->uuid unless it is taken, then makes a new one. Returns the id. */
 int64_t store_insert(struct store *s, struct assessment *a, const char *template_xml,
                      size_t xml_len, struct err *e);
+
+/* Revisions. store_revise closes revision a->revision, keeping
+ * `record` (its XML record, exactly as signed) with its status and the
+ * date of its decision, and opens the next one: same answers, risks and
+ * measures, no sign-offs, status draft. One transaction, in the change
+ * log. */
+int store_revise(struct store *s, struct assessment *a, const char *record, size_t len,
+                 const char *decided, struct err *e);
+/* The record of a closed revision; the caller frees. NULL with e when
+ * there is no such revision. */
+char *store_revision_record(struct store *s, int64_t id, int number, size_t *len,
+                            struct err *e);
+struct store_revision {
+    int number;
+    enum assess_status status;  /* as decided */
+    char decided[16];           /* YYYY-MM-DD or "" */
+    int64_t closed;             /* when the next revision was opened */
+};
+/* The closed revisions of an assessment, oldest first; the caller frees
+ * *out. */
+int store_revisions(struct store *s, int64_t id, struct store_revision **out, size_t *n,
+                    struct err *e);
 
 /* The change history is part of the assessment: store_load fills
  * a->history (oldest first) with every change recorded for it, and

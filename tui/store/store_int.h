@@ -11,6 +11,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "core/fields.h"
 #include "store/store.h"
 
 /* "DPIA" in ASCII: marks the file as ours in the SQLite header. */
@@ -20,10 +21,10 @@
 #define STORE_RISK_COLS \
     "title, description, source, impacts, threats, likelihood, likelihood_why, " \
     "severity, severity_why, likelihood_after, likelihood_after_why, severity_after, " \
-    "severity_after_why"
+    "severity_after_why, type"
 #define STORE_MEASURE_COLS "title, description, type, owner, due, status"
 #define STORE_SIGNOFF_COLS \
-    "name, position, date, decision, advice, advice_followed, why_not"
+    "name, position, date, decision, advice, advice_followed, why_not, acknowledged"
 
 /* Every statement the store runs: name and SQL. Prepared on first use
  * with SQLITE_PREPARE_PERSISTENT and reused. */
@@ -40,13 +41,24 @@
                       "JOIN templates t ON t.id = a.template WHERE a.id = ?1") \
     X(TMPL_XML, "SELECT xml FROM templates WHERE id = ?1") \
     X(A_ADD, "INSERT INTO assessments(uuid, title, template, method, status, created, " \
-             "updated, review_date) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)") \
+             "updated, review_date, revision, replaces_date, archived_from) " \
+             "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)") \
     X(A_UUID_TAKEN, "SELECT 1 FROM assessments WHERE uuid = ?1") \
     X(A_BY_ID, "SELECT id FROM assessments WHERE id = ?1") \
     X(A_BY_UUID, "SELECT id FROM assessments WHERE uuid LIKE ?1 || '%' LIMIT 2") \
     X(A_LOAD, "SELECT a.uuid, a.title, a.status, a.method, a.created, a.updated, " \
-              "a.review_date, t.xml FROM assessments a JOIN templates t " \
+              "a.review_date, t.xml, a.revision, a.replaces_date, a.archived_from " \
+              "FROM assessments a JOIN templates t " \
               "ON t.id = a.template WHERE a.id = ?1") \
+    X(A_SET_REVISION, "UPDATE assessments SET revision = ?2, replaces_date = ?3 " \
+                      "WHERE id = ?1") \
+    X(A_SET_ARCHIVED_FROM, "UPDATE assessments SET archived_from = status " \
+                           "WHERE id = ?1 AND status <> 'archived'") \
+    X(REV_ADD, "INSERT INTO revisions(assessment, number, status, decided, closed, record) " \
+               "VALUES (?1, ?2, ?3, ?4, ?5, ?6)") \
+    X(REV_GET, "SELECT record FROM revisions WHERE assessment = ?1 AND number = ?2") \
+    X(REV_LIST, "SELECT number, status, decided, closed FROM revisions " \
+                "WHERE assessment = ?1 ORDER BY number") \
     X(A_META, "SELECT title, status, review_date FROM assessments WHERE id = ?1") \
     X(A_SET_TITLE, "UPDATE assessments SET title = ?2 WHERE id = ?1") \
     X(A_SET_STATUS, "UPDATE assessments SET status = ?2 WHERE id = ?1") \
@@ -76,7 +88,7 @@
             "CASE WHEN ?3 = 1 THEN lower(a.title) END, " \
             "CASE WHEN ?3 = 2 THEN CASE a.status WHEN 'draft' THEN 0 WHEN 'review' THEN 1 " \
             "WHEN 'approved' THEN 2 WHEN 'approved-with-conditions' THEN 3 WHEN 'rejected' " \
-            "THEN 4 WHEN 'referred' THEN 5 ELSE 6 END END, " \
+            "THEN 4 WHEN 'referred' THEN 5 WHEN 'not-required' THEN 6 ELSE 7 END END, " \
             "CASE WHEN ?3 = 3 THEN -a.highest_level END, " \
             "a.updated DESC, a.id DESC LIMIT ?4 OFFSET ?5") \
     X(LIST, "SELECT a.id, a.uuid, a.title, a.status, t.template_id, a.percent, " \
@@ -97,9 +109,9 @@
     X(RISK_GET, "SELECT id, number, " STORE_RISK_COLS " FROM risks " \
                 "WHERE assessment = ?1 AND id = ?2") \
     X(RISK_ADD, "INSERT INTO risks(assessment, number, " STORE_RISK_COLS ") " \
-                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)") \
+                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)") \
     X(RISK_SET, "UPDATE risks SET (" STORE_RISK_COLS ") = " \
-                "(?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15) " \
+                "(?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16) " \
                 "WHERE assessment = ?1 AND id = ?2") \
     X(RISK_DEL, "DELETE FROM risks WHERE assessment = ?1 AND id = ?2") \
     X(RISK_ID, "SELECT id FROM risks WHERE assessment = ?1 AND number = ?2") \
@@ -120,11 +132,12 @@
     X(SIGN_GET, "SELECT role, " STORE_SIGNOFF_COLS " FROM signoffs " \
                 "WHERE assessment = ?1 AND role = ?2") \
     X(SIGN_PUT, "INSERT INTO signoffs(assessment, role, " STORE_SIGNOFF_COLS ", who, at) " \
-                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) " \
+                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) " \
                 "ON CONFLICT(assessment, role) DO UPDATE SET (" STORE_SIGNOFF_COLS \
                 ", who, at) = (excluded.name, excluded.position, excluded.date, " \
                 "excluded.decision, excluded.advice, excluded.advice_followed, " \
-                "excluded.why_not, excluded.who, excluded.at)") \
+                "excluded.why_not, excluded.acknowledged, excluded.who, excluded.at)") \
+    X(SIGN_CLEAR, "DELETE FROM signoffs WHERE assessment = ?1") \
     X(HIST_ADD, "INSERT INTO history(assessment, at, who, what, old_value, new_value) " \
                 "VALUES (?1, ?2, ?3, ?4, ?5, ?6)") \
     X(HIST_LAST, "SELECT id, at, who, what FROM history WHERE assessment = ?1 " \
@@ -159,6 +172,8 @@ struct store {
     char *last_xml;         /* the last template digested, and its digest: */
     size_t last_len;        /* comparing bytes is far cheaper than SHA-256 */
     char last_digest[65];
+    int64_t hist_last;      /* the last history row this connection wrote */
+    int64_t hist_session;   /* ...and the editing session it was for */
     struct store_tcache *tcache;
     size_t ntcache, tcache_cap;
 };
@@ -191,10 +206,10 @@ int store_exec_sql(struct store *s, const char *sql, struct err *e);
 
 int64_t store_now(void);
 
-/* Records one change (coalescing a run of edits of the same thing by
- * the same person, see changes.c). */
+/* Records one change; session (0: none) folds the consecutive saves of
+ * one text being typed into one row (see changes.c). */
 int store_hist_add(struct store *s, int64_t aid, const char *what, const char *old_value,
-                   const char *new_value, bool coalesce, struct err *e);
+                   const char *new_value, int64_t session, struct err *e);
 
 /* Brings a->history up to date with the database: re-reads its last
  * entry (which a later edit may have merged into) and appends the rest. */
@@ -228,26 +243,10 @@ void store_new_uuid(char out[37]);
 int store_schema_check(struct store *s, int *version, struct err *e);
 int store_schema_migrate(struct store *s, struct err *e);
 
-/* The fields of risks, measures and sign-offs, in the column order of
- * the statements above: one table drives binding, reading, comparing
- * and the history text. */
-enum store_fkind { SF_TEXT, SF_INT, SF_MTYPE, SF_MSTATUS, SF_DECISION, SF_FOLLOWED };
-struct store_field {
-    const char *name;
-    enum store_fkind kind;
-    size_t off;
-};
-extern const struct store_field store_risk_fields[];
-extern const size_t store_nrisk_fields;
-extern const struct store_field store_measure_fields[];
-extern const size_t store_nmeasure_fields;
-extern const struct store_field store_signoff_fields[];
-extern const size_t store_nsignoff_fields;
-void store_field_bind(sqlite3_stmt *st, int i, const struct store_field *f, const void *obj);
-void store_field_read(sqlite3_stmt *st, int col, const struct store_field *f, void *obj);
-bool store_field_same(const struct store_field *f, const void *a, const void *b);
-/* The value as the history shows it; the caller frees. */
-char *store_field_text(const struct store_field *f, const void *obj);
+/* Binding and reading a field of core/fields.h; the columns of risks,
+ * measures and sign-offs are in the order of its tables. */
+void store_field_bind(sqlite3_stmt *st, int i, const struct field *f, const void *obj);
+void store_field_read(sqlite3_stmt *st, int col, const struct field *f, void *obj);
 
 /* Deep copies and releases of the core's records. */
 /* Reads a risk, a measure or a sign-off from a row whose first column

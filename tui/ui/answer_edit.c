@@ -12,6 +12,7 @@
 
 #include "core/answer.h"
 #include "core/logic.h"
+#include "ops/ops.h"
 #include "store/store.h"
 #include "ui/assess_view.h"
 #include "ui/dialog.h"
@@ -37,19 +38,15 @@ int view_save_answer(struct view *v, struct app *a, const struct tmpl_question *
                        const char *value, const char *note, int flagged)
 {
     struct err e;
-    char *canon = answer_canonical(q, value, &e);
-    if (!canon) {
-        app_message(a, true, "%s", e.text);
-        return -1;
-    }
     /* q points into the template snapshot, which a reload replaces. */
     char *qid = xstrdup(q->id);
+    char *raw = xstrdup(value);
+    char *keep_note = note ? xstrdup(note) : NULL;
+    /* The saves of one text being typed are one entry of the change log. */
+    int64_t session = v->editing == ED_TEXT && v->q == q ? v->session : 0;
     const struct answer *old = assess_answer(v->a, qid);
-    const char *n = note ? note : old ? old->note : "";
-    bool f = flagged >= 0 ? flagged != 0 : old ? old->flagged : false;
-    int64_t rev = old ? old->revision : 0;
-    char *keep_note = xstrdup(n);
-    int rc = store_set_answer(a->store, v->a, qid, canon, keep_note, f, rev, &e);
+    int rc = ops_answer(a->store, v->a, qid, raw, keep_note, flagged, old ? old->revision : 0,
+                        session, &e);
     if (rc == STORE_CONFLICT) {
         char msg[ERR_MAX + 128];
         snprintf(msg, sizeof msg, "This answer was changed in another session meanwhile (%s). "
@@ -59,8 +56,8 @@ int view_save_answer(struct view *v, struct app *a, const struct tmpl_question *
         old = assess_answer(v->a, qid);
         if (mine || a->quitting) {
             /* Leaving: what the user typed wins, rather than being lost. */
-            rc = store_set_answer(a->store, v->a, qid, canon, keep_note, f,
-                                  old ? old->revision : 0, &e);
+            rc = ops_answer(a->store, v->a, qid, raw, keep_note, flagged,
+                            old ? old->revision : 0, 0, &e);
         } else {
             if (v->editing == ED_TEXT && v->q && strcmp(v->q->id, qid) == 0) {
                 te_set(&v->te, old ? old->value : "");
@@ -78,7 +75,7 @@ int view_save_answer(struct view *v, struct app *a, const struct tmpl_question *
         mark_saved(a);
     }
     free(keep_note);
-    free(canon);
+    free(raw);
     return rc < 0 ? -1 : 0;
 }
 
@@ -319,6 +316,7 @@ void view_start_editing(struct view *v, struct app *a, const struct tmpl_questio
     switch (q->type) {
     case QT_TEXT:
         v->editing = ED_TEXT;
+        v->session = ops_edit_session();
         te_init(&v->te, val ? val : "", true);
         v->last_save = time(NULL);
         if (initial_insert) {

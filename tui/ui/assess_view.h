@@ -27,6 +27,7 @@ struct view {
     const struct tmpl_question *q; /* the question being edited */
     int opt;               /* option or entry cursor */
     time_t last_save;
+    int64_t session;       /* the editing session of the text being typed */
     /* Special pages. */
     int row;               /* selected row of a table or list */
     bool map;              /* heat maps in full */
@@ -74,6 +75,9 @@ void page_measures_draw(struct view *v, struct app *a, int y, int x, int h, int 
 int page_measures_key(struct view *v, struct app *a, wint_t ch, bool is_key, enum key_action act);
 void page_signoff_draw(struct view *v, struct app *a, int y, int x, int h, int w);
 int page_signoff_key(struct view *v, struct app *a, wint_t ch, bool is_key, enum key_action act);
+/* What changed between revision `revision` of assessment id and the one
+ * it replaces, in a list to scroll (diff_view.c). */
+void ui_diff(struct app *a, int64_t id, int revision);
 /* The heat map of the method, before (after=false) or after measures. */
 void heatmap_draw(struct view *v, int y, int x, int h, int w, bool after);
 int heatmap_width(struct view *v);

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "io/io.h"
+#include "ops/ops.h"
 #include "report/report.h"
 #include "store/store.h"
 #include "ui/dialog.h"
@@ -52,12 +53,8 @@ void ui_export(struct app *a, int64_t id)
         return;
     struct err e;
     struct assessment *as = store_load(a->store, id, &e);
-    size_t tlen = 0;
-    char *txml = as ? store_template_xml(a->store, id, &tlen, &e) : NULL;
-    if (!as || !txml) {
+    if (!as) {
         app_message(a, true, "%s", e.text);
-        assess_free(as);
-        free(txml);
         return;
     }
     char date[11];
@@ -68,6 +65,7 @@ void ui_export(struct app *a, int64_t id)
     char *s = slug(as->title);
     char *def = xasprintf("dpia-%s-%s.%s", s, date, ext[pick]);
     free(s);
+    assess_free(as);
     char *path = dialog_line(a, "Export to", "File (in the current folder unless a path is given):", def);
     free(def);
     if (path && *path) {
@@ -78,38 +76,14 @@ void ui_export(struct app *a, int64_t id)
             force = dialog_confirm(a, "Replace", q);
         }
         if (force || access(path, F_OK) != 0) {
-            char *xsl = NULL, *custom = NULL;
-            size_t xl = 0;
-            if (formats[pick] == RF_HTML) {
-                char *dir = path_user_data_dir();
-                custom = dir ? xasprintf("%s/report.xsl", dir) : NULL;
-                xsl = custom && access(custom, R_OK) == 0
-                          ? io_read_file(custom, 4u << 20, &xl, &e) : NULL;
-                free(dir);
-            }
-            struct io_out *file = io_out_open(path, force, &e);
-            int rc = -1;
-            if (file) {
-                struct sink out = io_out_sink(file);
-                rc = report_export(formats[pick], as, txml, tlen, xsl, xl, custom, &out, &e);
-                if (rc < 0) {
-                    io_out_failed(file, &e);
-                    io_out_abort(file);
-                } else {
-                    rc = io_out_commit(file, &e);
-                }
-            }
-            free(xsl);
-            free(custom);
-            if (rc < 0)
+            struct ops_export x = { .format = formats[pick] };
+            if (ops_export_file(a->store, id, &x, path, force, false, &e) < 0)
                 app_message(a, true, "%s", e.text);
             else
                 app_message(a, false, "Written: %s", path);
         }
     }
     free(path);
-    free(txml);
-    assess_free(as);
 }
 
 int64_t ui_load_example(struct app *a)
@@ -120,19 +94,11 @@ int64_t ui_load_example(struct app *a)
         app_message(a, true, "The worked example (%s) is not installed.", EXAMPLE);
         return -1;
     }
-    size_t len;
-    char *xml = io_read_file(path, REPORT_MAX_BYTES, &len, &e);
-    char *txml = NULL;
-    size_t tlen = 0;
-    struct assessment *as = xml ? report_import(xml, len, path, &txml, &tlen, &e) : NULL;
-    int64_t id = as ? store_insert(a->store, as, txml, tlen, &e) : -1;
-    if (id < 0)
+    int64_t id = -1;
+    if (ops_import_file(a->store, path, &id, &e) < 0)
         app_message(a, true, "%s", e.text);
     else
         app_message(a, false, "Loaded the worked example.");
-    assess_free(as);
-    free(txml);
-    free(xml);
     free(path);
     return id;
 }

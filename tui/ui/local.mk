@@ -13,4 +13,5 @@ libdpia_a_SOURCES += \
 	tui/ui/scr_assess.c \
 	tui/ui/answer_edit.c \
 	tui/ui/page_risks.c \
-	tui/ui/page_signoff.c
+	tui/ui/page_signoff.c \
+	tui/ui/diff_view.c

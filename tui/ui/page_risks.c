@@ -9,6 +9,7 @@
 
 #include "core/answer.h"
 #include "core/logic.h"
+#include "ops/ops.h"
 #include "store/store.h"
 #include "ui/assess_view.h"
 #include "ui/dialog.h"
@@ -149,8 +150,13 @@ void page_risks_draw(struct view *v, struct app *a, int y, int x, int h, int w)
 static bool risk_form(struct app *a, struct view *v, struct risk *r, const char *title)
 {
     const struct tmpl_method *m = assess_method(v->a);
+    static const char *types[RT_COUNT];
+    for (int i = 0; i < RT_COUNT; i++)
+        types[i] = risk_type_label((enum risk_type)i);
     struct form_field f[] = {
         { .label = "Title", .kind = FK_LINE, .value = xstrdup(r->title ? r->title : ""), .required = true },
+        { .label = "Type", .kind = FK_CHOICE, .number = (int)r->type, .choices = types,
+          .nchoices = RT_COUNT },
         { .label = "Description", .kind = FK_TEXT, .value = xstrdup(r->description ? r->description : "") },
         { .label = "Risk sources", .kind = FK_LINE, .value = xstrdup(r->source ? r->source : "") },
         { .label = "Threats", .kind = FK_LINE, .value = xstrdup(r->threats ? r->threats : "") },
@@ -172,23 +178,21 @@ static bool risk_form(struct app *a, struct view *v, struct risk *r, const char 
     bool ok = form_run(a, title, f, n);
     bool keep = ok || (a->quitting && f[0].value && *f[0].value);
     if (keep) {
-        char **dst[] = { &r->title, &r->description, &r->source, &r->threats, &r->impacts };
-        for (int i = 0; i < 5; i++) {
-            free(*dst[i]);
-            *dst[i] = xstrdup(f[i].value);
+        char **text[] = { &r->title, NULL, &r->description, &r->source, &r->threats, &r->impacts,
+                          NULL, &r->likelihood_why, NULL, &r->severity_why, NULL,
+                          &r->likelihood_after_why, NULL, &r->severity_after_why };
+        int *num[] = { NULL, NULL, NULL, NULL, NULL, NULL, &r->likelihood, NULL, &r->severity,
+                       NULL, &r->likelihood_after, NULL, &r->severity_after, NULL };
+        for (int i = 0; i < n; i++) {
+            if (text[i]) {
+                free(*text[i]);
+                *text[i] = xstrdup(f[i].value);
+            } else if (num[i]) {
+                *num[i] = f[i].number;
+            }
         }
-        r->likelihood = f[5].number;
-        free(r->likelihood_why);
-        r->likelihood_why = xstrdup(f[6].value);
-        r->severity = f[7].number;
-        free(r->severity_why);
-        r->severity_why = xstrdup(f[8].value);
-        r->likelihood_after = f[9].number;
-        free(r->likelihood_after_why);
-        r->likelihood_after_why = xstrdup(f[10].value);
-        r->severity_after = f[11].number;
-        free(r->severity_after_why);
-        r->severity_after_why = xstrdup(f[12].value);
+        r->type = f[1].number >= 0 && f[1].number < RT_COUNT ? (enum risk_type)f[1].number
+                                                             : RT_NONE;
     }
     form_free(f, n);
     return keep;
@@ -211,7 +215,7 @@ int page_risks_key(struct view *v, struct app *a, wint_t ch, bool is_key, enum k
         struct risk r;
         memset(&r, 0, sizeof r);
         if (risk_form(a, v, &r, "New risk")) {
-            if (store_add_risk(a->store, v->a, &r, &e) < 0)
+            if (ops_add_risk(a->store, v->a, &r, &e) < 0)
                 app_message(a, true, "%s", e.text);
             else {
                 app_message(a, false, "Risk R%d added.", r.number);
@@ -228,7 +232,7 @@ int page_risks_key(struct view *v, struct app *a, wint_t ch, bool is_key, enum k
         assess_risk_copy(&r, &v->a->risks[v->row]);
         char title[64];
         snprintf(title, sizeof title, "Risk R%d", r.number);
-        if (risk_form(a, v, &r, title) && store_update_risk(a->store, v->a, &r, &e) < 0)
+        if (risk_form(a, v, &r, title) && ops_update_risk(a->store, v->a, &r, &e) < 0)
             app_message(a, true, "%s", e.text);
         assess_risk_clear(&r);
         return UI_HANDLED;
@@ -240,7 +244,7 @@ int page_risks_key(struct view *v, struct app *a, wint_t ch, bool is_key, enum k
         char q[512];
         snprintf(q, sizeof q, "Delete risk R%d \"%s\"?", r->number, r->title);
         if (dialog_confirm(a, "Delete risk", q) &&
-            store_delete_risk(a->store, v->a, r->id, &e) < 0)
+            ops_delete_risk(a->store, v->a, r->id, &e) < 0)
             app_message(a, true, "%s", e.text);
         return UI_HANDLED;
     }
@@ -384,7 +388,7 @@ int page_measures_key(struct view *v, struct app *a, wint_t ch, bool is_key,
         struct measure m;
         memset(&m, 0, sizeof m);
         if (measure_form(a, v, &m, "New measure")) {
-            if (store_add_measure(a->store, v->a, &m, &e) < 0)
+            if (ops_add_measure(a->store, v->a, &m, &e) < 0)
                 app_message(a, true, "%s", e.text);
             else
                 v->row = (int)v->a->nmeasures - 1;
@@ -399,7 +403,7 @@ int page_measures_key(struct view *v, struct app *a, wint_t ch, bool is_key,
         assess_measure_copy(&m, &v->a->measures[v->row]);
         char title[64];
         snprintf(title, sizeof title, "Measure M%d", m.number);
-        if (measure_form(a, v, &m, title) && store_update_measure(a->store, v->a, &m, &e) < 0)
+        if (measure_form(a, v, &m, title) && ops_update_measure(a->store, v->a, &m, &e) < 0)
             app_message(a, true, "%s", e.text);
         assess_measure_clear(&m);
         return UI_HANDLED;
@@ -411,7 +415,7 @@ int page_measures_key(struct view *v, struct app *a, wint_t ch, bool is_key,
         char q[512];
         snprintf(q, sizeof q, "Delete measure M%d \"%s\"?", m->number, m->title);
         if (dialog_confirm(a, "Delete measure", q) &&
-            store_delete_measure(a->store, v->a, m->id, &e) < 0)
+            ops_delete_measure(a->store, v->a, m->id, &e) < 0)
             app_message(a, true, "%s", e.text);
         return UI_HANDLED;
     }

@@ -4,6 +4,7 @@
  * consultation when the residual risk stays high. */
 #include "config.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,11 +12,14 @@
 
 #include "core/answer.h"
 #include "core/logic.h"
+#include "core/workflow.h"
+#include "ops/ops.h"
 #include "store/store.h"
 #include "ui/assess_view.h"
 #include "ui/dialog.h"
 #include "ui/form.h"
 #include "ui/term.h"
+#include "util/buf.h"
 #include "util/xalloc.h"
 
 /* --- screening ---------------------------------------------------------------- */
@@ -63,55 +67,72 @@ void page_screening_draw(struct view *v, struct app *a, int y, int x, int h, int
 
 /* --- sign-off --------------------------------------------------------------------- */
 
-enum row_kind { ROW_GAP, ROW_DPO, ROW_ASSESSOR, ROW_DECISION, ROW_REVIEW };
+enum row_kind { ROW_ITEM, ROW_DPO, ROW_ASSESSOR, ROW_DECISION, ROW_REVIEW };
 
 struct row {
     enum row_kind kind;
-    const struct tmpl_question *q;
-    const struct tmpl_section *section;
+    const struct wf_item *item;
     char text[512];
 };
 
-static int rows_of(struct view *v, struct row *rows, int max)
+/* The rows: what the workflow says is missing or to acknowledge (one
+ * list, so the count above it is the count of its rows), then the
+ * sign-offs. rows has room for why->n + 4. */
+static int rows_of(struct view *v, const struct wf_list *why, struct row *rows)
 {
     int n = 0;
-    struct coverage_gap gaps[64];
-    size_t ng = logic_coverage(v->a, gaps, 64);
-    for (size_t i = 0; i < ng && i < 64 && n < max - 4; i++) {
-        rows[n].kind = ROW_GAP;
-        rows[n].q = gaps[i].question;
-        rows[n].section = gaps[i].section;
-        snprintf(rows[n].text, sizeof rows[n].text, "%s: %s%s%s",
-                 gaps[i].item->ref[0] ? gaps[i].item->ref : gaps[i].item->id, gaps[i].item->text,
-                 gaps[i].question ? " -> " : "", gaps[i].question ? gaps[i].question->id : "");
+    for (size_t i = 0; i < why->n; i++) {
+        const struct wf_item *it = &why->items[i];
+        rows[n].kind = ROW_ITEM;
+        rows[n].item = it;
+        snprintf(rows[n].text, sizeof rows[n].text, "%s%s", it->level == WF_WARNING ? "! " : "",
+                 it->text);
         n++;
     }
     const struct signoff *d = &v->a->signoffs[SR_DPO];
-    rows[n].kind = ROW_DPO;
+    rows[n] = (struct row){ .kind = ROW_DPO };
     snprintf(rows[n].text, sizeof rows[n].text, "DPO's advice: %s%s", d->advice[0] ? d->advice : "(not recorded)",
              d->advice_followed == 1 ? "  [followed]" : d->advice_followed == 0 ? "  [not followed]" : "");
     n++;
     const struct signoff *as = &v->a->signoffs[SR_ASSESSOR];
-    rows[n].kind = ROW_ASSESSOR;
+    rows[n] = (struct row){ .kind = ROW_ASSESSOR };
     snprintf(rows[n].text, sizeof rows[n].text, "Assessor: %s%s%s", as->name[0] ? as->name : "(not recorded)",
              as->position[0] ? ", " : "", as->position);
     n++;
     const struct signoff *c = &v->a->signoffs[SR_CONTROLLER];
-    rows[n].kind = ROW_DECISION;
-    snprintf(rows[n].text, sizeof rows[n].text, "Decision: %s%s%s%s%s", decision_label(c->decision),
-             c->name[0] ? " by " : "", c->name, c->date[0] ? ", " : "", c->date);
+    struct screening sc;
+    logic_screening(v->a, &sc);
+    rows[n] = (struct row){ .kind = ROW_DECISION };
+    if (v->a->status == ST_NOT_REQUIRED)
+        snprintf(rows[n].text, sizeof rows[n].text, "Closed: DPIA not required (screening, with "
+                 "the DPO's sign-off)");
+    else if (sc.not_carried_out && c->decision == DEC_NONE)
+        snprintf(rows[n].text, sizeof rows[n].text, "Decision: close as \"DPIA not required\"");
+    else
+        snprintf(rows[n].text, sizeof rows[n].text, "Decision: %s%s%s%s%s", decision_label(c->decision),
+                 c->name[0] ? " by " : "", c->name, c->date[0] ? ", " : "", c->date);
     n++;
-    rows[n].kind = ROW_REVIEW;
+    rows[n] = (struct row){ .kind = ROW_REVIEW };
     snprintf(rows[n].text, sizeof rows[n].text, "Review date: %s",
              v->a->review_date[0] ? v->a->review_date : "(not set)");
     n++;
     return n;
 }
 
+static void readiness(struct view *v, struct wf_list *why)
+{
+    char today[16];
+    ops_today(today);
+    wf_readiness(v->a, today, why);
+}
+
 void page_signoff_draw(struct view *v, struct app *a, int y, int x, int h, int w)
 {
+    (void)a;
     int maxy = y + h;
-    term_put(stdscr, y++, x, w, A_BOLD, "Sign-off");
+    char head[128];
+    snprintf(head, sizeof head, "Sign-off of revision %d", v->a->revision);
+    term_put(stdscr, y++, x, w, A_BOLD, head);
     if (logic_art36_required(v->a)) {
         y += dialog_wrap(y, x, 3, w, term_attr(ROLE_ERROR),
                          "The highest residual risk is high: prior consultation of the supervisory "
@@ -129,61 +150,70 @@ void page_signoff_draw(struct view *v, struct app *a, int y, int x, int h, int w
                      "are scored.");
         term_put(stdscr, y++, x, w, A_NORMAL, l36);
     }
-    struct buf b = {0};
-    int blockers = logic_signoff_blockers(v->a, &b);
-    buf_free(&b);
-    char line[128];
-    snprintf(line, sizeof line, blockers ? "%d item%s missing for sign-off (Enter on a gap goes to it):"
-                                         : "Nothing is missing for sign-off.",
-             blockers, blockers == 1 ? " is" : "s are");
-    term_put(stdscr, y++, x, w, term_attr(blockers ? ROLE_RISK_MED : ROLE_OK), line);
-    struct row rows[80];
-    int n = rows_of(v, rows, 80);
+    struct wf_list why = { 0 };
+    readiness(v, &why);
+    char line[160];
+    if (why.nblockers)
+        snprintf(line, sizeof line, "%zu item%s missing for sign-off%s (Enter goes to it):",
+                 why.nblockers, why.nblockers == 1 ? " is" : "s are",
+                 why.nwarnings ? ", ! to acknowledge" : "");
+    else if (why.nwarnings)
+        snprintf(line, sizeof line, "Nothing is missing for sign-off; %zu warning%s to "
+                 "acknowledge (!):", why.nwarnings, why.nwarnings == 1 ? "" : "s");
+    else
+        snprintf(line, sizeof line, "Nothing is missing for sign-off.");
+    term_put(stdscr, y++, x, w, term_attr(why.nblockers ? ROLE_RISK_MED : ROLE_OK), line);
+    struct row *rows = xcalloc(why.n + 4, sizeof *rows);
+    int n = rows_of(v, &why, rows);
     if (v->row >= n)
         v->row = n - 1;
-    int ngaps = 0;
-    while (ngaps < n && rows[ngaps].kind == ROW_GAP)
-        ngaps++;
+    int nitems = (int)why.n;
     int avail = maxy - y - 6;
     int first = 0;
-    if (v->row < ngaps && v->row >= avail)
+    if (v->row < nitems && v->row >= avail)
         first = v->row - avail + 1;
-    for (int i = first; i < ngaps && y < maxy - 6; i++, y++) {
+    for (int i = first; i < nitems && y < maxy - 6; i++, y++) {
         bool sel = i == v->row;
-        term_put(stdscr, y, x + 2, w - 2, sel ? term_attr(ROLE_SELECTED) : A_NORMAL, rows[i].text);
+        attr_t at = sel ? term_attr(ROLE_SELECTED)
+                  : rows[i].item->level == WF_WARNING ? term_attr(ROLE_RISK_MED) : A_NORMAL;
+        term_put(stdscr, y, x + 2, w - 2, at, rows[i].text);
     }
     y = maxy - 5;
     term_rule(stdscr, y++, x, w);
-    for (int i = ngaps; i < n && y < maxy; i++, y++) {
+    for (int i = nitems; i < n && y < maxy; i++, y++) {
         bool sel = i == v->row;
         term_fill(stdscr, y, x, w, sel ? term_attr(ROLE_SELECTED) : A_NORMAL);
         term_put(stdscr, y, x, w, sel ? term_attr(ROLE_SELECTED) : A_NORMAL, rows[i].text);
     }
+    free(rows);
+    wf_list_free(&why);
 }
 
-/* The sign-off form of a role; decision (may be NULL) is recorded with
- * it. Returns true when the sign-off was saved. */
+/* The sign-off form of a role, into *so (a copy of the current one,
+ * with decision set when one is being taken). Returns true when the
+ * form was closed with something to record. */
 static bool signoff_form(struct app *a, struct view *v, enum signoff_role role,
-                         const enum decision *decision)
+                         const enum decision *decision, struct signoff *so)
 {
-    struct signoff so;
-    assess_signoff_copy(&so, &v->a->signoffs[role]);
+    assess_signoff_copy(so, &v->a->signoffs[role]);
     if (decision)
-        so.decision = *decision;
+        so->decision = *decision;
     static const char *const followed[] = { "Not said", "Yes, followed", "No, overruled" };
     struct form_field f[6];
     int n = 0;
     memset(f, 0, sizeof f);
-    f[n++] = (struct form_field){ .label = "Name", .kind = FK_LINE, .value = xstrdup(so.name), .required = true };
-    f[n++] = (struct form_field){ .label = "Position", .kind = FK_LINE, .value = xstrdup(so.position) };
-    f[n++] = (struct form_field){ .label = "Date", .kind = FK_DATE, .value = xstrdup(so.date) };
-    f[n++] = (struct form_field){ .label = role == SR_DPO ? "Advice" : "Comment", .kind = FK_TEXT,
-                                  .value = xstrdup(so.advice), .required = role == SR_DPO };
+    bool conditions = decision && *decision == DEC_CONDITIONS;
+    f[n++] = (struct form_field){ .label = "Name", .kind = FK_LINE, .value = xstrdup(so->name), .required = true };
+    f[n++] = (struct form_field){ .label = "Position", .kind = FK_LINE, .value = xstrdup(so->position) };
+    f[n++] = (struct form_field){ .label = "Date", .kind = FK_DATE, .value = xstrdup(so->date) };
+    f[n++] = (struct form_field){ .label = role == SR_DPO ? "Advice" : conditions ? "Conditions" : "Comment",
+                                  .kind = FK_TEXT, .value = xstrdup(so->advice),
+                                  .required = role == SR_DPO || conditions };
     if (role == SR_DPO) {
         f[n++] = (struct form_field){ .label = "Advice followed", .kind = FK_CHOICE,
-                                      .number = so.advice_followed < 0 ? 0 : so.advice_followed ? 1 : 2,
+                                      .number = so->advice_followed < 0 ? 0 : so->advice_followed ? 1 : 2,
                                       .choices = followed, .nchoices = 3 };
-        f[n++] = (struct form_field){ .label = "If not, why", .kind = FK_TEXT, .value = xstrdup(so.why_not) };
+        f[n++] = (struct form_field){ .label = "If not, why", .kind = FK_TEXT, .value = xstrdup(so->why_not) };
     }
     bool ok;
     for (;;) {
@@ -191,7 +221,7 @@ static bool signoff_form(struct app *a, struct view *v, enum signoff_role role,
         ok = form_run_ex(a, signoff_role_label(role), f, n, &untouched);
         /* With a decision to record, a form left as it was (the
          * decision-maker already named) is a confirmation. */
-        if (!ok && untouched && decision && *f[0].value)
+        if (!ok && untouched && decision && *f[0].value && (!conditions || *f[3].value))
             ok = true;
         /* Leaving: what was typed is kept if it is enough to save. */
         if (!ok && a->quitting && *f[0].value && (role != SR_DPO || *f[3].value))
@@ -203,25 +233,32 @@ static bool signoff_form(struct app *a, struct view *v, enum signoff_role role,
                        "reasons in \"If not, why\" (WP248, Art. 35(2)).");
     }
     if (ok) {
-        char **dst[] = { &so.name, &so.position, &so.date, &so.advice };
+        char **dst[] = { &so->name, &so->position, &so->date, &so->advice };
         for (int i = 0; i < 4; i++) {
             free(*dst[i]);
             *dst[i] = xstrdup(f[i].value);
         }
         if (role == SR_DPO) {
-            so.advice_followed = f[4].number == 0 ? -1 : f[4].number == 1 ? 1 : 0;
-            free(so.why_not);
-            so.why_not = xstrdup(f[5].value);
-        }
-        struct err e;
-        if (store_set_signoff(a->store, v->a, &so, &e) < 0) {
-            app_message(a, true, "%s", e.text);
-            ok = false;
+            so->advice_followed = f[4].number == 0 ? -1 : f[4].number == 1 ? 1 : 0;
+            free(so->why_not);
+            so->why_not = xstrdup(f[5].value);
         }
     }
     form_free(f, n);
-    assess_signoff_clear(&so);
     return ok;
+}
+
+static void record_signoff(struct view *v, struct app *a, enum signoff_role role)
+{
+    struct signoff so;
+    if (signoff_form(a, v, role, NULL, &so)) {
+        struct err e;
+        if (ops_signoff(a->store, v->a, &so, &e) < 0)
+            app_message(a, true, "%s", e.text);
+        else
+            app_message(a, false, "%s recorded.", signoff_role_label(role));
+    }
+    assess_signoff_clear(&so);
 }
 
 static void set_review(struct view *v, struct app *a)
@@ -237,13 +274,46 @@ static void set_review(struct view *v, struct app *a)
         dialog_message(a, "Not a date", "Write the review date as YYYY-MM-DD, a real calendar day.");
     }
     struct err e;
-    if (d && store_set_review_date(a->store, v->a, d, &e) < 0)
+    if (d && ops_set_review_date(a->store, v->a, d, &e) < 0)
         app_message(a, true, "%s", e.text);
     free(d);
 }
 
+/* Every reason of one level, as a dialog's text. */
+static char *reasons(const struct wf_list *why, enum wf_level level, const char *lead)
+{
+    struct buf b = { 0 };
+    buf_adds(&b, lead);
+    wf_list_text(why, level, "- ", &b);
+    return buf_take(&b);
+}
+
+static void close_not_required(struct view *v, struct app *a)
+{
+    if (!dialog_confirm(a, "DPIA not required", "The screening concludes that no DPIA is carried "
+                        "out. Close this assessment as \"DPIA not required\" with the DPO's "
+                        "sign-off?"))
+        return;
+    struct wf_list why = { 0 };
+    struct err e;
+    if (ops_close(a->store, v->a, &why, &e) < 0) {
+        char *text = why.nblockers ? reasons(&why, WF_BLOCKER, "Not yet:\n") : xstrdup(e.text);
+        dialog_message(a, "Cannot close yet", text);
+        free(text);
+    } else {
+        app_message(a, false, "Closed: DPIA not required.");
+    }
+    wf_list_free(&why);
+}
+
 static void decide(struct view *v, struct app *a)
 {
+    struct screening sc;
+    logic_screening(v->a, &sc);
+    if (sc.not_carried_out) {
+        close_not_required(v, a);
+        return;
+    }
     bool art36 = logic_art36_required(v->a);
     const char *names[DEC_COUNT];
     enum decision map[DEC_COUNT];
@@ -259,17 +329,26 @@ static void decide(struct view *v, struct app *a)
     if (pick < 0)
         return;
     enum decision d = map[pick];
-    struct buf b = {0};
-    int blockers = logic_signoff_blockers(v->a, &b);
-    if ((d == DEC_APPROVE || d == DEC_CONDITIONS) && blockers) {
-        char msg[2048];
-        snprintf(msg, sizeof msg, "Not yet: %s", buf_str(&b));
-        dialog_message(a, "Cannot approve yet", msg);
-        buf_free(&b);
+    char today[16];
+    ops_today(today);
+    /* The gates first, with a signer's name standing in: nothing is asked
+     * for that could not be recorded. */
+    struct wf_list why = { 0 };
+    struct signoff probe = v->a->signoffs[SR_CONTROLLER];
+    probe.name = (char *)(uintptr_t)"-";
+    probe.advice = (char *)(uintptr_t)"-";
+    bool need_review = (d == DEC_APPROVE || d == DEC_CONDITIONS) && !v->a->review_date[0];
+    if (wf_check_decision(v->a, d, &probe, today, true, &why) < 0 &&
+        !(need_review && why.nblockers == 1)) {
+        char *text = reasons(&why, WF_BLOCKER, "Not yet:\n");
+        dialog_message(a, d == DEC_APPROVE || d == DEC_CONDITIONS ? "Cannot approve yet"
+                                                                  : "Cannot decide yet", text);
+        free(text);
+        wf_list_free(&why);
         return;
     }
-    buf_free(&b);
-    if ((d == DEC_APPROVE || d == DEC_CONDITIONS) && !v->a->review_date[0]) {
+    wf_list_free(&why);
+    if (need_review) {
         set_review(v, a);
         if (!v->a->review_date[0]) {
             app_message(a, true, "A review date follows every approval: set one to approve.");
@@ -277,52 +356,81 @@ static void decide(struct view *v, struct app *a)
         }
     }
     /* The decision counts once the decision-maker is named. */
-    if (!signoff_form(a, v, SR_CONTROLLER, &d)) {
+    struct signoff so;
+    if (!signoff_form(a, v, SR_CONTROLLER, &d, &so)) {
+        assess_signoff_clear(&so);
         app_message(a, false, "No decision recorded.");
         return;
     }
-    if (a->quitting)
-        return;
     struct err e;
-    enum assess_status st = d == DEC_APPROVE ? ST_APPROVED : d == DEC_CONDITIONS ? ST_CONDITIONS
-                          : d == DEC_REJECT ? ST_REJECTED : ST_REFERRED;
-    if (store_set_status(a->store, v->a, st, &e) < 0)
+    int rc = ops_decide(a->store, v->a, d, &so, false, &why, &e);
+    if (rc > 0) {
+        char *text = reasons(&why, WF_WARNING, "Before the decision, acknowledge:\n");
+        char *q = xasprintf("%s\nRecord the decision with these warnings acknowledged?", text);
+        bool ack = !a->quitting && dialog_confirm(a, "Warnings", q);
+        free(q);
+        free(text);
+        wf_list_free(&why);
+        rc = ack ? ops_decide(a->store, v->a, d, &so, true, &why, &e) : 1;
+    }
+    if (rc < 0 && why.nblockers) {
+        char *text = reasons(&why, WF_BLOCKER, "Not yet:\n");
+        dialog_message(a, "Cannot decide yet", text);
+        free(text);
+    } else if (rc < 0) {
         app_message(a, true, "%s", e.text);
+    } else if (rc == 0) {
+        app_message(a, false, "Decision recorded: %s.", assess_status_label(v->a->status));
+    } else {
+        app_message(a, false, "No decision recorded.");
+    }
+    wf_list_free(&why);
+    assess_signoff_clear(&so);
 }
 
 int page_signoff_key(struct view *v, struct app *a, wint_t ch, bool is_key, enum key_action act)
 {
-    struct row rows[80];
-    int n = rows_of(v, rows, 80);
+    (void)ch;
+    (void)is_key;
+    struct wf_list why = { 0 };
+    readiness(v, &why);
+    struct row *rows = xcalloc(why.n + 4, sizeof *rows);
+    int n = rows_of(v, &why, rows);
+    int rc = 0;
     switch (act) {
     case ACT_UP:
     case ACT_DOWN:
-        return view_move_row(v, act, n);
+        rc = view_move_row(v, act, n);
+        break;
     case ACT_OPEN: {
         struct row *r = &rows[v->row < n ? v->row : n - 1];
-        if (r->kind == ROW_GAP) {
-            if (r->q) {
-                view_goto_question(v, r->q);
-            } else if (r->section) {
-                v->section = (size_t)(r->section - v->a->tmpl->sections);
+        rc = UI_HANDLED;
+        if (r->kind == ROW_ITEM) {
+            if (r->item->question) {
+                view_goto_question(v, r->item->question);
+            } else if (r->item->section) {
+                v->section = (size_t)(r->item->section - v->a->tmpl->sections);
                 v->item = view_items(v, v->section, NULL, 0) - 1;
                 v->row = 0;
             }
-            return UI_HANDLED;
+            break;
         }
         if (view_read_only(v, a))
-            return UI_HANDLED;
+            break;
         if (r->kind == ROW_DPO)
-            signoff_form(a, v, SR_DPO, NULL);
+            record_signoff(v, a, SR_DPO);
         else if (r->kind == ROW_ASSESSOR)
-            signoff_form(a, v, SR_ASSESSOR, NULL);
+            record_signoff(v, a, SR_ASSESSOR);
         else if (r->kind == ROW_DECISION)
             decide(v, a);
         else
             set_review(v, a);
-        return UI_HANDLED;
+        break;
     }
     default:
-        return 0;
+        break;
     }
+    free(rows);
+    wf_list_free(&why);
+    return rc;
 }

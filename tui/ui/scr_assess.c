@@ -11,6 +11,8 @@
 
 #include "core/answer.h"
 #include "core/logic.h"
+#include "core/workflow.h"
+#include "ops/ops.h"
 #include "store/store.h"
 #include "ui/assess_view.h"
 #include "ui/dialog.h"
@@ -117,13 +119,13 @@ bool view_read_only(struct view *v, struct app *a)
         app_message(a, true, "The database is read-only: nothing can be changed.");
         return true;
     }
-    enum assess_status st = v->a->status;
-    if (st == ST_APPROVED || st == ST_CONDITIONS) {
-        app_message(a, true, "Approved: read-only. Press R to open a new revision.");
-        return true;
-    }
-    if (st == ST_ARCHIVED) {
-        app_message(a, true, "Archived: read-only. Bring it back from the list (a).");
+    struct err e;
+    if (wf_check_editable(v->a, &e) < 0) {
+        if (v->a->status == ST_ARCHIVED)
+            app_message(a, true, "Archived: read-only. Bring it back from the list (a).");
+        else
+            app_message(a, true, "%s: read-only as signed. Press R to open a new revision.",
+                        assess_status_label(v->a->status));
         return true;
     }
     return false;
@@ -406,17 +408,24 @@ static int assess_key(struct screen *s, struct app *a, wint_t ch, bool is_key,
         ui_export(a, v->id);
         return UI_HANDLED;
     case ACT_REVISION:
-        if (v->a->status == ST_APPROVED || v->a->status == ST_CONDITIONS) {
-            if (dialog_confirm(a, "New revision", "Open a new revision? The assessment goes back "
-                               "to draft; the approval stays in the history.")) {
-                if (store_set_status(a->store, v->a, ST_DRAFT, &e) < 0)
+        if (wf_check_revise(v->a, &e) < 0) {
+            app_message(a, false, "%s.", e.text);
+        } else {
+            char ask[256];
+            snprintf(ask, sizeof ask, "Open revision %d? Revision %d stays readable exactly as "
+                     "it was signed; the new one starts as a draft with no sign-offs.",
+                     v->a->revision + 1, v->a->revision);
+            if (dialog_confirm(a, "New revision", ask)) {
+                if (ops_revise(a->store, v->a, &e) < 0)
                     app_message(a, true, "%s", e.text);
                 else
-                    app_message(a, false, "New revision opened: the assessment is a draft again.");
+                    app_message(a, false, "Revision %d opened: a draft, with no sign-offs yet.",
+                                v->a->revision);
             }
-        } else {
-            app_message(a, false, "Only an approved assessment needs a new revision.");
         }
+        return UI_HANDLED;
+    case ACT_DIFF:
+        ui_diff(a, v->id, v->a->revision);
         return UI_HANDLED;
     default:
         return 0;

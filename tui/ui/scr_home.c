@@ -11,6 +11,7 @@
 #include <time.h>
 
 #include "io/io.h"
+#include "ops/ops.h"
 #include "store/store.h"
 #include "ui/app.h"
 #include "ui/dialog.h"
@@ -284,20 +285,6 @@ static void create(struct screen *s, struct app *a)
     io_catalog_free(&cat);
 }
 
-/* The status an archived assessment had before it was archived (so that
- * an approved one comes back approved, not as an editable draft). */
-static enum assess_status status_before_archive(const struct assessment *as)
-{
-    for (size_t i = as->nhistory; i-- > 0;) {
-        const struct change *c = &as->history[i];
-        if (strcmp(c->what, "status") == 0 && strcmp(c->new_value, "archived") == 0) {
-            int st = assess_status_parse(c->old_value);
-            return st < 0 || st == ST_ARCHIVED ? ST_DRAFT : (enum assess_status)st;
-        }
-    }
-    return ST_DRAFT;
-}
-
 static int home_key(struct screen *s, struct app *a, wint_t ch, bool is_key,
                     enum key_action act)
 {
@@ -332,7 +319,7 @@ static int home_key(struct screen *s, struct app *a, wint_t ch, bool is_key,
         return UI_HANDLED;
     case ACT_DUPLICATE:
         if (it) {
-            int64_t id = store_duplicate(a->store, it->id, &e);
+            int64_t id = ops_duplicate(a->store, it->id, &e);
             if (id < 0)
                 app_message(a, true, "%s", e.text);
             else
@@ -343,14 +330,13 @@ static int home_key(struct screen *s, struct app *a, wint_t ch, bool is_key,
     case ACT_ARCHIVE:
         if (it) {
             struct assessment *as = store_load(a->store, it->id, &e);
-            enum assess_status to = it->status == ST_ARCHIVED && as ? status_before_archive(as)
-                                                                    : ST_ARCHIVED;
-            if (!as || store_set_status(a->store, as, to, &e) < 0)
+            bool archive = it->status != ST_ARCHIVED;
+            if (!as || (archive ? ops_archive(a->store, as, &e) : ops_restore(a->store, as, &e)) < 0)
                 app_message(a, true, "%s", e.text);
             else
-                app_message(a, false, "%s%s.", to == ST_ARCHIVED ? "Archived (A shows archived)"
-                                                                 : "Back from the archive: ",
-                            to == ST_ARCHIVED ? "" : assess_status_label(to));
+                app_message(a, false, "%s%s.", archive ? "Archived (A shows archived)"
+                                                       : "Back from the archive: ",
+                            archive ? "" : assess_status_label(as->status));
             assess_free(as);
             reload(s, a);
         }
@@ -361,7 +347,7 @@ static int home_key(struct screen *s, struct app *a, wint_t ch, bool is_key,
             snprintf(q, sizeof q, "Delete \"%s\" and all its answers, risks, measures and "
                      "history? This cannot be undone.", it->title);
             if (dialog_confirm(a, "Delete", q)) {
-                if (store_delete(a->store, it->id, &e) < 0)
+                if (ops_delete(a->store, it->id, &e) < 0)
                     app_message(a, true, "%s", e.text);
                 else
                     app_message(a, false, "Deleted.");

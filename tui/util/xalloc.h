@@ -6,6 +6,7 @@
 #ifndef DPIA_XALLOC_H
 #define DPIA_XALLOC_H
 
+#include <stdarg.h>
 #include <stddef.h>
 
 void *xmalloc(size_t n);
@@ -18,6 +19,7 @@ char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
 /* Like asprintf; the caller frees. */
 char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+char *xvasprintf(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0)));
 
 /* Called before exiting on exhaustion (at most one hook). */
 void xalloc_set_fatal_hook(void (*hook)(void));

@@ -1,0 +1,262 @@
+/*
+ * dpia decide, close, revise, restore, diff: the steps of the workflow
+ * from the command line. The rules are ops/'s (core/workflow.h); a
+ * refusal prints every reason, exit status 1, nothing written.
+ */
+#include "config.h"
+
+#include <getopt.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/commands.h"
+#include "core/answer.h"
+#include "ops/ops.h"
+#include "util/err.h"
+
+int cli_decide(struct store *s, struct assessment *a, enum decision d, const struct signoff *by,
+               bool acknowledged)
+{
+    struct wf_list why = { 0 };
+    struct err e;
+    int rc = ops_decide(s, a, d, by, acknowledged, &why, &e);
+    if (rc < 0 && why.nblockers) {
+        char msg[160];
+        snprintf(msg, sizeof msg, "%s is refused: %zu reason%s", decision_label(d),
+                 why.nblockers, why.nblockers == 1 ? "" : "s");
+        cli_put_reasons(msg, &why, WF_BLOCKER);
+    } else if (rc < 0) {
+        msg_error("%s", e.text);
+    } else if (rc > 0) {
+        char msg[200];
+        snprintf(msg, sizeof msg, "%zu warning%s to acknowledge before the decision (add "
+                 "--acknowledge to record %s with it)", why.nwarnings,
+                 why.nwarnings == 1 ? "" : "s", why.nwarnings == 1 ? "it" : "them");
+        cli_put_reasons(msg, &why, WF_WARNING);
+    } else {
+        printf("%s: %s\n", decision_label(d), assess_status_label(a->status));
+    }
+    wf_list_free(&why);
+    return rc == 0 ? 0 : EXIT_WORK;
+}
+
+static const char *dec_key(int i) { return decision_key((enum decision)i); }
+
+int cmd_decide(const struct cli_global *g, int argc, char **argv)
+{
+    static const struct option lo[] = {
+        { "name", required_argument, NULL, 'n' },
+        { "position", required_argument, NULL, 'p' },
+        { "date", required_argument, NULL, 'd' },
+        { "conditions", required_argument, NULL, 'c' },
+        { "comment", required_argument, NULL, 'c' },
+        { "acknowledge", no_argument, NULL, 'k' },
+        { NULL, 0, NULL, 0 },
+    };
+    const char *name = NULL, *position = NULL, *date = NULL, *comment = NULL;
+    bool ack = false;
+    int c;
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, ":n:", lo, NULL)) != -1) {
+        switch (c) {
+        case 'n': name = optarg; break;
+        case 'p': position = optarg; break;
+        case 'd': date = optarg; break;
+        case 'c': comment = optarg; break;
+        case 'k': ack = true; break;
+        default: return cli_bad_option("decide", c, argv);
+        }
+    }
+    if (argc - optind != 2 || !name || !*name) {
+        msg_error("usage: dpia decide ID approve|approve-with-conditions|reject|refer --name NAME "
+                  "[--position P] [--date YYYY-MM-DD] [--conditions TEXT] [--acknowledge]");
+        return EXIT_USAGE;
+    }
+    int d = decision_parse(argv[optind + 1]);
+    if (d <= DEC_NONE) {
+        msg_error("unknown decision '%s' (one of: approve, approve-with-conditions, reject, "
+                  "refer)", argv[optind + 1]);
+        (void)dec_key;
+        return EXIT_USAGE;
+    }
+    if (date && !answer_valid_date(date)) {
+        msg_error("--date takes a date as YYYY-MM-DD, not '%s'", date);
+        return EXIT_WORK;
+    }
+    struct store *s;
+    int rc;
+    struct assessment *a = cli_open_load(g, true, argv[optind], &s, &rc);
+    if (!a)
+        return rc;
+    const struct signoff *old = &a->signoffs[SR_CONTROLLER];
+    struct signoff by = *old;
+    by.role = SR_CONTROLLER;
+    by.name = (char *)(uintptr_t)name;
+    by.position = (char *)(uintptr_t)(position ? position : old->position);
+    by.date = (char *)(uintptr_t)(date ? date : "");
+    by.advice = (char *)(uintptr_t)(comment ? comment : old->advice);
+    rc = cli_decide(s, a, (enum decision)d, &by, ack);
+    assess_free(a);
+    store_close(s);
+    return rc;
+}
+
+/* "ID" alone: loads it for writing, runs fn, says what it did ("DONE:
+ * revision N, status"). */
+static int one(const struct cli_global *g, int argc, char **argv, const char *usage,
+               int (*fn)(struct store *, struct assessment *, struct wf_list *, struct err *),
+               const char *done)
+{
+    if (argc != 2 || argv[1][0] == '-') {
+        msg_error("usage: %s", usage);
+        return EXIT_USAGE;
+    }
+    struct store *s;
+    int rc;
+    struct assessment *a = cli_open_load(g, true, argv[1], &s, &rc);
+    if (!a)
+        return rc;
+    struct wf_list why = { 0 };
+    struct err e;
+    if (fn(s, a, &why, &e) < 0) {
+        if (why.nblockers)
+            cli_put_reasons(e.text[0] ? e.text : "refused", &why, WF_BLOCKER);
+        else
+            msg_error("%s", e.text);
+        rc = EXIT_WORK;
+    } else {
+        printf("%s: revision %d, %s\n", done, a->revision, assess_status_label(a->status));
+    }
+    wf_list_free(&why);
+    assess_free(a);
+    store_close(s);
+    return rc;
+}
+
+static int do_close(struct store *s, struct assessment *a, struct wf_list *why, struct err *e)
+{
+    int rc = ops_close(s, a, why, e);
+    if (rc < 0 && why->nblockers)
+        err_set(e, "the assessment cannot be closed as \"DPIA not required\": %zu reason%s",
+                why->nblockers, why->nblockers == 1 ? "" : "s");
+    return rc;
+}
+
+static int do_revise(struct store *s, struct assessment *a, struct wf_list *why, struct err *e)
+{
+    (void)why;
+    return ops_revise(s, a, e);
+}
+
+static int do_restore(struct store *s, struct assessment *a, struct wf_list *why, struct err *e)
+{
+    (void)why;
+    return ops_restore(s, a, e);
+}
+
+int cmd_close(const struct cli_global *g, int argc, char **argv)
+{
+    return one(g, argc, argv, "dpia close ID", do_close, "Closed");
+}
+
+int cmd_revise(const struct cli_global *g, int argc, char **argv)
+{
+    return one(g, argc, argv, "dpia revise ID", do_revise, "Opened");
+}
+
+int cmd_restore(const struct cli_global *g, int argc, char **argv)
+{
+    return one(g, argc, argv, "dpia restore ID", do_restore, "Restored");
+}
+
+/* --- diff ------------------------------------------------------------------- */
+
+int cmd_diff(const struct cli_global *g, int argc, char **argv)
+{
+    static const struct option lo[] = {
+        { "format", required_argument, NULL, 'f' },
+        { NULL, 0, NULL, 0 },
+    };
+    enum cli_format fmt = CLI_TEXT;
+    int c;
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, ":f:", lo, NULL)) != -1) {
+        if (c != 'f')
+            return cli_bad_option("diff", c, argv);
+        if (cli_parse_format(optarg, &fmt) < 0)
+            return EXIT_USAGE;
+    }
+    int n = argc - optind, from = 0, to = 0;
+    if (n < 1 || n > 3 || (n > 1 && !cli_parse_int(argv[optind + 1], 1, 1000000, &from)) ||
+        (n > 2 && !cli_parse_int(argv[optind + 2], 1, 1000000, &to))) {
+        msg_error("usage: dpia diff ID [REVISION [REVISION]] [--format text|tsv|json]");
+        return EXIT_USAGE;
+    }
+    struct store *s;
+    int rc;
+    struct assessment *a = cli_open_load(g, false, argv[optind], &s, &rc);
+    if (!a)
+        return rc;
+    int64_t id = a->id;
+    if (to == 0)
+        to = a->revision;
+    if (from == 0)
+        from = to - 1;
+    assess_free(a);
+    struct diff d = { 0 };
+    struct err e;
+    if (from < 1) {
+        msg_error("assessment %lld has only one revision: nothing to compare", (long long)id);
+        rc = EXIT_WORK;
+    } else if (ops_diff(s, id, from, to, &d, &e) < 0) {
+        msg_error("%s", e.text);
+        rc = EXIT_WORK;
+    } else if (fmt == CLI_TEXT) {
+        printf("Revision %d -> revision %d: %zu change%s\n", from, to, d.n, d.n == 1 ? "" : "s");
+        for (size_t i = 0; i < d.n; i++) {
+            const struct diff_item *it = &d.items[i];
+            printf("  ");
+            cli_put_line(stdout, it->what);
+            printf(" (");
+            cli_put_cut(stdout, it->label, 60);
+            printf("): ");
+            cli_put_cut(stdout, *it->old_value ? it->old_value : "(none)", 60);
+            printf(" \xe2\x86\x92 "); /* → */
+            cli_put_cut(stdout, *it->new_value ? it->new_value : "(none)", 60);
+            putchar('\n');
+        }
+    } else if (fmt == CLI_TSV) {
+        printf("what\tlabel\told\tnew\n");
+        for (size_t i = 0; i < d.n; i++) {
+            const struct diff_item *it = &d.items[i];
+            cli_put_tsv(stdout, it->what);
+            putchar('\t');
+            cli_put_tsv(stdout, it->label);
+            putchar('\t');
+            cli_put_tsv(stdout, it->old_value);
+            putchar('\t');
+            cli_put_tsv(stdout, it->new_value);
+            putchar('\n');
+        }
+    } else {
+        printf("{\"from\": %d, \"to\": %d, \"changes\": [", from, to);
+        for (size_t i = 0; i < d.n; i++) {
+            const struct diff_item *it = &d.items[i];
+            printf("%s\n  {\"what\": ", i ? "," : "");
+            cli_put_json(stdout, it->what);
+            printf(", \"label\": ");
+            cli_put_json(stdout, it->label);
+            printf(", \"old\": ");
+            cli_put_json(stdout, it->old_value);
+            printf(", \"new\": ");
+            cli_put_json(stdout, it->new_value);
+            printf("}");
+        }
+        printf("%s]}\n", d.n ? "\n" : "");
+    }
+    diff_free(&d);
+    store_close(s);
+    return rc;
+}

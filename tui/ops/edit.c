@@ -1,0 +1,139 @@
+/* ops: answers, notes and flags, risks, measures, sign-offs, title and
+ * review date: each checked by the workflow rules, then stored. */
+#include "config.h"
+#include "ops/ops.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "core/answer.h"
+#include "core/logic.h"
+#include "util/xalloc.h"
+
+void ops_today(char out[16])
+{
+    time_t now = time(NULL);
+    struct tm tm;
+    strftime(out, 16, "%Y-%m-%d", localtime_r(&now, &tm));
+}
+
+int64_t ops_edit_session(void)
+{
+    static int64_t next;
+    return ++next;
+}
+
+int ops_answer(struct store *s, struct assessment *a, const char *qid, const char *raw,
+               const char *note, int flagged, int64_t expected_revision, int64_t session,
+               struct err *e)
+{
+    const struct tmpl_question *q = tmpl_find_question(a->tmpl, qid);
+    if (!q)
+        return err_set(e, "template '%s' has no question '%s'", a->tmpl->id, qid);
+    char *value = raw && *raw ? answer_canonical(q, raw, e) : xstrdup("");
+    if (!value)
+        return -1;
+    int rc = wf_check_answer(a, q, value, e);
+    if (rc == 0) {
+        /* Copies: the answer in memory is replaced by the write. */
+        const struct answer *old = assess_answer(a, qid);
+        char *keep_note = xstrdup(note ? note : old ? old->note : "");
+        bool f = flagged >= 0 ? flagged != 0 : old ? old->flagged : false;
+        char *id = xstrdup(qid);
+        rc = store_set_answer(s, a, id, value, keep_note, f, expected_revision, session, e);
+        free(id);
+        free(keep_note);
+    }
+    free(value);
+    return rc;
+}
+
+int ops_annotate(struct store *s, struct assessment *a, const char *qid, const char *note,
+                 int flagged, struct err *e)
+{
+    const struct answer *old = assess_answer(a, qid);
+    char *value = xstrdup(old ? old->value : "");
+    int rc = ops_answer(s, a, qid, value, note, flagged, old ? old->revision : 0, 0, e);
+    free(value);
+    return rc;
+}
+
+static int check_risk(const struct assessment *a, const struct risk *r, struct err *e)
+{
+    if (wf_check_register(a, e) < 0)
+        return -1;
+    if (!r->title || !*r->title)
+        return err_set(e, "a risk needs a title");
+    return logic_check_scores(assess_method(a), r, e);
+}
+
+int ops_add_risk(struct store *s, struct assessment *a, struct risk *r, struct err *e)
+{
+    return check_risk(a, r, e) < 0 ? -1 : store_add_risk(s, a, r, e);
+}
+
+int ops_update_risk(struct store *s, struct assessment *a, const struct risk *r, struct err *e)
+{
+    return check_risk(a, r, e) < 0 ? -1 : store_update_risk(s, a, r, e);
+}
+
+int ops_delete_risk(struct store *s, struct assessment *a, int64_t risk_id, struct err *e)
+{
+    return wf_check_register(a, e) < 0 ? -1 : store_delete_risk(s, a, risk_id, e);
+}
+
+static int check_measure(const struct assessment *a, const struct measure *m, struct err *e)
+{
+    if (wf_check_register(a, e) < 0)
+        return -1;
+    if (!m->title || !*m->title)
+        return err_set(e, "a measure needs a title");
+    if (m->due && *m->due && !answer_valid_date(m->due))
+        return err_set(e, "'%s' is not a date (YYYY-MM-DD)", m->due);
+    return 0;
+}
+
+int ops_add_measure(struct store *s, struct assessment *a, struct measure *m, struct err *e)
+{
+    return check_measure(a, m, e) < 0 ? -1 : store_add_measure(s, a, m, e);
+}
+
+int ops_update_measure(struct store *s, struct assessment *a, const struct measure *m,
+                       struct err *e)
+{
+    return check_measure(a, m, e) < 0 ? -1 : store_update_measure(s, a, m, e);
+}
+
+int ops_delete_measure(struct store *s, struct assessment *a, int64_t measure_id,
+                       struct err *e)
+{
+    return wf_check_register(a, e) < 0 ? -1 : store_delete_measure(s, a, measure_id, e);
+}
+
+int ops_signoff(struct store *s, struct assessment *a, const struct signoff *so, struct err *e)
+{
+    if (wf_check_signoff(a, so, e) < 0)
+        return -1;
+    struct signoff copy = *so;
+    char today[16];
+    ops_today(today);
+    if (!copy.date || !*copy.date)
+        copy.date = today;
+    return store_set_signoff(s, a, &copy, e);
+}
+
+int ops_set_title(struct store *s, struct assessment *a, const char *title, struct err *e)
+{
+    if (wf_check_editable(a, e) < 0)
+        return -1;
+    return store_set_title(s, a, title, e);
+}
+
+int ops_set_review_date(struct store *s, struct assessment *a, const char *date, struct err *e)
+{
+    if (wf_check_editable(a, e) < 0)
+        return -1;
+    return store_set_review_date(s, a, date, e);
+}

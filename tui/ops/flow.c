@@ -1,0 +1,126 @@
+/* ops: the workflow's steps: the decision, the screening-only close,
+ * the statuses set directly, revisions, archive and restore. */
+#include "config.h"
+#include "ops/ops.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/buf.h"
+#include "util/xalloc.h"
+
+/* A refusal: the first reason in e, all of them in why. */
+static int refused(const struct wf_list *why, const char *what, struct err *e)
+{
+    struct buf b = { 0 };
+    wf_list_text(why, WF_BLOCKER, "", &b);
+    size_t n = why->nblockers;
+    err_set(e, "%s: %zu reason%s: %s", what, n, n == 1 ? "" : "s", buf_str(&b));
+    /* One line in e: the reasons joined. */
+    for (char *p = e->text; *p; p++)
+        if (*p == '\n')
+            *p = p[1] ? ' ' : '\0';
+    buf_free(&b);
+    return -1;
+}
+
+int ops_decide(struct store *s, struct assessment *a, enum decision d,
+               const struct signoff *by, bool acknowledged, struct wf_list *why,
+               struct err *e)
+{
+    char today[16];
+    ops_today(today);
+    int rc = wf_check_decision(a, d, by, today, acknowledged, why);
+    if (rc < 0)
+        return refused(why, "the decision cannot be taken", e);
+    if (rc > 0) {
+        err_set(e, "%zu warning%s must be acknowledged before the decision", why->nwarnings,
+                why->nwarnings == 1 ? "" : "s");
+        return 1;
+    }
+    struct signoff so;
+    assess_signoff_copy(&so, by);
+    so.role = SR_CONTROLLER;
+    so.decision = d;
+    if (!*so.date) {
+        free(so.date);
+        so.date = xstrdup(today);
+    }
+    struct buf warned = { 0 };
+    wf_list_text(why, WF_WARNING, "", &warned);
+    if (warned.len)
+        warned.data[--warned.len] = '\0';
+    free(so.acknowledged);
+    so.acknowledged = buf_take(&warned);
+    /* The sign-off and the status it gives, together or not at all. */
+    rc = store_batch_begin(s, e);
+    if (rc == 0 && (store_set_signoff(s, a, &so, e) < 0 ||
+                    store_set_status(s, a, wf_decision_status(d), e) < 0)) {
+        store_batch_end(s, false, NULL);
+        rc = -1;
+    } else if (rc == 0) {
+        rc = store_batch_end(s, true, e);
+    }
+    assess_signoff_clear(&so);
+    return rc;
+}
+
+int ops_close(struct store *s, struct assessment *a, struct wf_list *why, struct err *e)
+{
+    if (wf_check_close(a, why) < 0)
+        return refused(why, "the assessment cannot be closed as \"DPIA not required\"", e);
+    return store_set_status(s, a, ST_NOT_REQUIRED, e);
+}
+
+int ops_set_status(struct store *s, struct assessment *a, enum assess_status to, struct err *e)
+{
+    if (wf_check_status(a, to, e) < 0)
+        return -1;
+    return store_set_status(s, a, to, e);
+}
+
+int ops_revise(struct store *s, struct assessment *a, struct err *e)
+{
+    if (wf_check_revise(a, e) < 0)
+        return -1;
+    size_t tlen = 0;
+    char *txml = NULL;
+    if (ops_fill_since(s, a, e) < 0 || !(txml = store_template_xml(s, a->id, &tlen, e)))
+        return -1;
+    struct buf record = { 0 };
+    struct sink out = sink_buf(&record);
+    int rc = report_xml(a, txml, tlen, &out, e);
+    free(txml);
+    if (rc == 0) {
+        const struct signoff *c = &a->signoffs[a->status == ST_NOT_REQUIRED ? SR_DPO
+                                                                              : SR_CONTROLLER];
+        rc = store_revise(s, a, record.data, record.len, c->date, e);
+    }
+    buf_free(&record);
+    return rc;
+}
+
+int ops_archive(struct store *s, struct assessment *a, struct err *e)
+{
+    if (wf_check_archive(a, true, e) < 0)
+        return -1;
+    return store_set_status(s, a, ST_ARCHIVED, e);
+}
+
+int ops_restore(struct store *s, struct assessment *a, struct err *e)
+{
+    if (wf_check_archive(a, false, e) < 0)
+        return -1;
+    return store_set_status(s, a, wf_restored_status(a), e);
+}
+
+int64_t ops_duplicate(struct store *s, int64_t id, struct err *e)
+{
+    return store_duplicate(s, id, e);
+}
+
+int ops_delete(struct store *s, int64_t id, struct err *e)
+{
+    return store_delete(s, id, e);
+}

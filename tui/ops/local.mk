@@ -1,0 +1,5 @@
+libdpia_a_SOURCES += \
+	tui/ops/ops.h \
+	tui/ops/edit.c \
+	tui/ops/flow.c \
+	tui/ops/records.c

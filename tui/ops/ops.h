@@ -1,0 +1,134 @@
+/*
+ * ops: every user action, once. The interface and the command line call
+ * these and nothing else to change an assessment, so the workflow rules
+ * of core/workflow.h hold the same everywhere: each function checks the
+ * rules, then writes through the store (and the reports, for exports
+ * and the record a new revision keeps). Neither caller checks or
+ * bypasses a rule on its own; both show the reasons these give.
+ *
+ * May use the store, the reports, io, the core and util; knows no
+ * screen and prints nothing. Functions return 0 on success and -1 with
+ * e filled (a sentence for people) on failure; those that can be refused
+ * for several reasons at once also fill a wf_list with every reason.
+ * Nothing is written when they fail.
+ */
+#ifndef DPIA_OPS_H
+#define DPIA_OPS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/assess.h"
+#include "core/diff.h"
+#include "core/workflow.h"
+#include "report/report.h"
+#include "store/store.h"
+#include "util/err.h"
+#include "util/sink.h"
+
+/* Today's local date, YYYY-MM-DD: what "overdue" is measured against
+ * and the default date of a sign-off. */
+void ops_today(char out[16]);
+
+/* A new editing session of one text (see store_set_answer): the saves
+ * made with it are one entry of the change log. Never 0. */
+int64_t ops_edit_session(void);
+
+/* --- answers and records --------------------------------------------------- */
+
+/* Sets the answer to qid from raw (as typed: checked and put in its
+ * canonical form; "" clears it). note NULL and flagged -1 keep what is
+ * there. expected_revision is the revision of the answer the caller
+ * read: when another session changed it since, STORE_CONFLICT with the
+ * current value in e, nothing written. session: ops_edit_session() for
+ * the saves of a text being typed, else 0. */
+int ops_answer(struct store *s, struct assessment *a, const char *qid, const char *raw,
+               const char *note, int flagged, int64_t expected_revision, int64_t session,
+               struct err *e);
+/* The same keeping the value, to change the note or the flag alone. */
+int ops_annotate(struct store *s, struct assessment *a, const char *qid, const char *note,
+                 int flagged, struct err *e);
+
+int ops_add_risk(struct store *s, struct assessment *a, struct risk *r, struct err *e);
+int ops_update_risk(struct store *s, struct assessment *a, const struct risk *r,
+                    struct err *e);
+int ops_delete_risk(struct store *s, struct assessment *a, int64_t risk_id, struct err *e);
+int ops_add_measure(struct store *s, struct assessment *a, struct measure *m, struct err *e);
+int ops_update_measure(struct store *s, struct assessment *a, const struct measure *m,
+                       struct err *e);
+int ops_delete_measure(struct store *s, struct assessment *a, int64_t measure_id,
+                       struct err *e);
+
+/* The DPO's or the assessor's sign-off (the controller's is the
+ * decision). An empty date becomes today. */
+int ops_signoff(struct store *s, struct assessment *a, const struct signoff *so,
+                struct err *e);
+int ops_set_title(struct store *s, struct assessment *a, const char *title, struct err *e);
+int ops_set_review_date(struct store *s, struct assessment *a, const char *date,
+                        struct err *e);
+
+/* --- the workflow ------------------------------------------------------------- */
+
+/* The controller's decision d by `by` (name, position, date: today when
+ * empty, comment: the conditions). Refused with every reason in why
+ * (-1); when only warnings stand and acknowledged is false, returns 1
+ * with them in why and writes nothing. Once taken, the warnings are kept
+ * with the decision and the status follows it. */
+int ops_decide(struct store *s, struct assessment *a, enum decision d,
+               const struct signoff *by, bool acknowledged, struct wf_list *why,
+               struct err *e);
+/* Closes an assessment whose screening concluded no DPIA is needed, as
+ * "DPIA not required", with the DPO's sign-off already recorded. */
+int ops_close(struct store *s, struct assessment *a, struct wf_list *why, struct err *e);
+/* Draft or in review only; every other status comes from its action. */
+int ops_set_status(struct store *s, struct assessment *a, enum assess_status to,
+                   struct err *e);
+/* Keeps revision n exactly as signed (its XML record) and opens n + 1
+ * with no sign-offs. */
+int ops_revise(struct store *s, struct assessment *a, struct err *e);
+int ops_archive(struct store *s, struct assessment *a, struct err *e);
+/* Brings an archived assessment back with the status it had. */
+int ops_restore(struct store *s, struct assessment *a, struct err *e);
+
+/* A copy under a new id: a draft, revision 1, no sign-offs. */
+int64_t ops_duplicate(struct store *s, int64_t id, struct err *e);
+/* Deletes an assessment, its revisions and its change log for good. */
+int ops_delete(struct store *s, int64_t id, struct err *e);
+
+/* --- records, revisions, exports ------------------------------------------- */
+
+/* Loads assessment id as it is now (revision 0 or its current number)
+ * or as closed revision `revision` was signed (from the record kept).
+ * The snapshot XML of its template in *tmpl_xml when not NULL. With
+ * a->since filled: what changed since the revision it replaces. The
+ * caller frees both. NULL with e. */
+struct assessment *ops_load(struct store *s, int64_t id, int revision, char **tmpl_xml,
+                            size_t *tmpl_len, struct err *e);
+
+/* Fills a->since from the record of the revision a replaces, when there
+ * is one and a does not carry it already. */
+int ops_fill_since(struct store *s, struct assessment *a, struct err *e);
+
+/* What changed between two revisions of id (0: the one in force). */
+int ops_diff(struct store *s, int64_t id, int from, int to, struct diff *out, struct err *e);
+
+struct ops_export {
+    enum report_format format;
+    int revision;            /* 0: the revision in force */
+    const char *stylesheet;  /* HTML: a file; NULL: the user's report.xsl
+                                when there is one, else the built-in one */
+};
+/* Writes the export to out. The XML of a closed revision is the record
+ * kept, byte for byte. */
+int ops_export(struct store *s, int64_t id, const struct ops_export *x, const struct sink *out,
+               struct err *e);
+/* The same into a file, written under a temporary name and renamed into
+ * place (an existing file only with force). guard: a signal removes the
+ * temporary file (a program that a signal may end while it writes). */
+int ops_export_file(struct store *s, int64_t id, const struct ops_export *x, const char *path,
+                    bool force, bool guard, struct err *e);
+/* Reads an XML record file into a new assessment; its id in *id. */
+int ops_import_file(struct store *s, const char *path, int64_t *id, struct err *e);
+
+#endif

@@ -1,0 +1,194 @@
+/* ops: loading a revision (the one in force, or a closed one from the
+ * record kept when it was closed), comparing revisions, exports and
+ * imports. The interface and the command line export through here, so
+ * both write the same files the same way. */
+#include "config.h"
+#include "ops/ops.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "io/io.h"
+#include "util/path.h"
+#include "util/xalloc.h"
+
+#define XSL_MAX_BYTES (4u * 1024u * 1024u)
+
+/* A closed revision as it was signed: its record, parsed. */
+static struct assessment *closed_revision(struct store *s, int64_t id, int number,
+                                          char **tmpl_xml, size_t *tmpl_len, struct err *e)
+{
+    size_t len = 0;
+    char *xml = store_revision_record(s, id, number, &len, e);
+    if (!xml)
+        return NULL;
+    char name[64];
+    snprintf(name, sizeof name, "revision %d", number);
+    char *txml = NULL;
+    size_t tlen = 0;
+    struct assessment *a = report_import(xml, len, name, &txml, &tlen, e);
+    free(xml);
+    if (!a)
+        return NULL;
+    a->id = id;
+    a->revision = number;
+    if (tmpl_xml) {
+        *tmpl_xml = txml;
+        *tmpl_len = tlen;
+    } else {
+        free(txml);
+    }
+    return a;
+}
+
+int ops_fill_since(struct store *s, struct assessment *a, struct err *e)
+{
+    if (a->since || a->revision <= 1)
+        return 0;
+    struct assessment *prev = closed_revision(s, a->id, a->revision - 1, NULL, NULL, e);
+    if (!prev)
+        return -1;
+    a->since = xcalloc(1, sizeof *a->since);
+    diff_assessments(prev, a, a->since);
+    assess_free(prev);
+    return 0;
+}
+
+struct assessment *ops_load(struct store *s, int64_t id, int revision, char **tmpl_xml,
+                            size_t *tmpl_len, struct err *e)
+{
+    struct assessment *a = store_load(s, id, e);
+    if (!a)
+        return NULL;
+    if (revision > 0 && revision != a->revision) {
+        int current = a->revision;
+        assess_free(a);
+        if (revision > current) {
+            err_set(e, "assessment %lld has no revision %d (revision %d is in force)",
+                    (long long)id, revision, current);
+            return NULL;
+        }
+        return closed_revision(s, id, revision, tmpl_xml, tmpl_len, e);
+    }
+    if (ops_fill_since(s, a, e) < 0)
+        goto fail;
+    if (tmpl_xml && !(*tmpl_xml = store_template_xml(s, id, tmpl_len, e)))
+        goto fail;
+    return a;
+fail:
+    assess_free(a);
+    return NULL;
+}
+
+int ops_diff(struct store *s, int64_t id, int from, int to, struct diff *out, struct err *e)
+{
+    struct assessment *a = ops_load(s, id, from, NULL, NULL, e);
+    struct assessment *b = a ? ops_load(s, id, to, NULL, NULL, e) : NULL;
+    if (b)
+        diff_assessments(a, b, out);
+    assess_free(a);
+    assess_free(b);
+    return b ? 0 : -1;
+}
+
+/* The stylesheet: the one given, else <user data dir>/report.xsl when it
+ * exists, else NULL (the built-in one). */
+static int stylesheet(const char *given, char **xsl, size_t *len, char **name, struct err *e)
+{
+    *xsl = NULL;
+    *name = NULL;
+    char *path = given ? xstrdup(given) : NULL;
+    if (!path) {
+        char *dir = path_user_data_dir();
+        if (dir) {
+            char *p = xasprintf("%s/report.xsl", dir);
+            struct stat sb;
+            if (stat(p, &sb) == 0)
+                path = p;
+            else
+                free(p);
+            free(dir);
+        }
+    }
+    if (!path)
+        return 0;
+    *xsl = io_read_file(path, XSL_MAX_BYTES, len, e);
+    if (!*xsl) {
+        free(path);
+        return -1;
+    }
+    *name = path;
+    return 0;
+}
+
+int ops_export(struct store *s, int64_t id, const struct ops_export *x, const struct sink *out,
+               struct err *e)
+{
+    if (x->format == RF_XML && x->revision > 0) {
+        /* A closed revision's record is given as it was kept. */
+        size_t len = 0;
+        char *kept = store_revision_record(s, id, x->revision, &len, NULL);
+        if (kept) {
+            int rc = sink_write(out, kept, len) < 0 ? err_set(e, "cannot write the record") : 0;
+            free(kept);
+            return rc;
+        }
+    }
+    char *txml = NULL;
+    size_t tlen = 0;
+    struct assessment *a = ops_load(s, id, x->revision, &txml, &tlen, e);
+    if (!a)
+        return -1;
+    int rc = 0;
+    char *xsl = NULL, *name = NULL;
+    size_t xl = 0;
+    if (x->format == RF_HTML)
+        rc = stylesheet(x->stylesheet, &xsl, &xl, &name, e);
+    if (rc == 0)
+        rc = report_export(x->format, a, txml, tlen, xsl, xl, name, out, e);
+    free(xsl);
+    free(name);
+    free(txml);
+    assess_free(a);
+    return rc;
+}
+
+int ops_export_file(struct store *s, int64_t id, const struct ops_export *x, const char *path,
+                    bool force, bool guard, struct err *e)
+{
+    struct io_out *file = io_out_open(path, force, e);
+    if (!file)
+        return -1;
+    if (guard)
+        io_out_guard(file);
+    struct sink out = io_out_sink(file);
+    if (ops_export(s, id, x, &out, e) < 0) {
+        /* A failed write is told with the file's name. */
+        io_out_failed(file, e);
+        io_out_abort(file);
+        return -1;
+    }
+    return io_out_commit(file, e);
+}
+
+int ops_import_file(struct store *s, const char *path, int64_t *id, struct err *e)
+{
+    size_t len = 0;
+    char *data = io_read_file(path, REPORT_MAX_BYTES, &len, e);
+    if (!data)
+        return -1;
+    char *txml = NULL;
+    size_t tlen = 0;
+    struct assessment *a = report_import(data, len, path, &txml, &tlen, e);
+    free(data);
+    if (!a)
+        return -1;
+    if (a->status == ST_ARCHIVED)
+        a->archived_from = ST_DRAFT;
+    *id = store_insert(s, a, txml, tlen, e);
+    free(txml);
+    assess_free(a);
+    return *id < 0 ? -1 : 0;
+}

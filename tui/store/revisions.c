@@ -1,0 +1,124 @@
+/*
+ * Revisions: closing the revision in force (its record kept exactly as
+ * signed) and opening the next, and reading the closed ones back.
+ */
+#include "config.h"
+#include "store/store.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store/store_int.h"
+#include "util/xalloc.h"
+
+int store_revise(struct store *s, struct assessment *a, const char *record, size_t len,
+                 const char *decided, struct err *e)
+{
+    if (!record || len == 0)
+        return err_set(e, "no record of revision %d to keep", a->revision);
+    decided = decided ? decided : "";
+    if (store_txn_begin(s, e) < 0)
+        return -1;
+    int64_t now = store_now();
+    sqlite3_stmt *st = store_stmt(s, SQ_REV_ADD, e);
+    if (!st)
+        goto fail;
+    sqlite3_bind_int64(st, 1, a->id);
+    sqlite3_bind_int(st, 2, a->revision);
+    store_bind_text(st, 3, assess_status_key(a->status));
+    store_bind_text(st, 4, decided);
+    sqlite3_bind_int64(st, 5, now);
+    sqlite3_bind_blob64(st, 6, record, len, SQLITE_TRANSIENT);
+    if (store_exec(s, st, "keeping the revision", e) < 0)
+        goto fail;
+    if (!(st = store_stmt(s, SQ_SIGN_CLEAR, e)))
+        goto fail;
+    sqlite3_bind_int64(st, 1, a->id);
+    if (store_exec(s, st, "opening the revision", e) < 0)
+        goto fail;
+    if (!(st = store_stmt(s, SQ_A_SET_REVISION, e)))
+        goto fail;
+    sqlite3_bind_int64(st, 1, a->id);
+    sqlite3_bind_int(st, 2, a->revision + 1);
+    store_bind_text(st, 3, decided);
+    if (store_exec(s, st, "opening the revision", e) < 0)
+        goto fail;
+    char from[16], to[16];
+    snprintf(from, sizeof from, "%d", a->revision);
+    snprintf(to, sizeof to, "%d", a->revision + 1);
+    if (store_hist_add(s, a->id, "revision", from, to, 0, e) < 0 ||
+        store_set_status(s, a, ST_DRAFT, e) < 0)
+        goto fail;
+    if (store_finish(s, a, e) < 0)
+        goto fail;
+    a->revision++;
+    store_set_str(&a->replaces_date, decided);
+    for (int r = 0; r < SR_COUNT; r++) {
+        assess_signoff_clear(&a->signoffs[r]);
+        memset(&a->signoffs[r], 0, sizeof a->signoffs[r]);
+        a->signoffs[r].advice_followed = -1;
+    }
+    store_empty_signoffs(a);
+    a->updated = now;
+    return 0;
+fail:
+    store_txn_rollback(s);
+    return -1;
+}
+
+char *store_revision_record(struct store *s, int64_t id, int number, size_t *len,
+                            struct err *e)
+{
+    sqlite3_stmt *st = store_stmt(s, SQ_REV_GET, e);
+    if (!st)
+        return NULL;
+    sqlite3_bind_int64(st, 1, id);
+    sqlite3_bind_int(st, 2, number);
+    int rc = sqlite3_step(st);
+    char *xml = NULL;
+    if (rc == SQLITE_ROW) {
+        size_t n = (size_t)sqlite3_column_bytes(st, 0);
+        const void *blob = sqlite3_column_blob(st, 0);
+        xml = xstrndup(blob ? blob : "", n);
+        if (len)
+            *len = n;
+    } else if (rc == SQLITE_DONE) {
+        err_set(e, "assessment %lld has no closed revision %d", (long long)id, number);
+    } else {
+        store_db_error(s, "reading a revision", e);
+    }
+    sqlite3_reset(st);
+    return xml;
+}
+
+int store_revisions(struct store *s, int64_t id, struct store_revision **out, size_t *n,
+                    struct err *e)
+{
+    *out = NULL;
+    *n = 0;
+    sqlite3_stmt *st = store_stmt(s, SQ_REV_LIST, e);
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, id);
+    size_t cap = 0;
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        *out = xgrow(*out, &cap, *n + 1, sizeof **out);
+        struct store_revision *r = &(*out)[(*n)++];
+        r->number = sqlite3_column_int(st, 0);
+        int status = assess_status_parse((const char *)sqlite3_column_text(st, 1));
+        r->status = status < 0 ? ST_DRAFT : (enum assess_status)status;
+        const char *d = (const char *)sqlite3_column_text(st, 2);
+        snprintf(r->decided, sizeof r->decided, "%s", d ? d : "");
+        r->closed = sqlite3_column_int64(st, 3);
+    }
+    sqlite3_reset(st);
+    if (rc != SQLITE_DONE) {
+        free(*out);
+        *out = NULL;
+        *n = 0;
+        return store_db_error(s, "reading the revisions", e);
+    }
+    return 0;
+}

@@ -1,0 +1,48 @@
+/* The changes between two revisions, as a list: one line per change,
+ * the question or record it concerns and the values before and after
+ * under the highlighted line. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "ops/ops.h"
+#include "ui/assess_view.h"
+#include "ui/dialog.h"
+#include "util/xalloc.h"
+
+void ui_diff(struct app *a, int64_t id, int revision)
+{
+    if (revision <= 1) {
+        app_message(a, false, "This is the first revision: there is nothing to compare it with.");
+        return;
+    }
+    struct diff d = { 0 };
+    struct err e;
+    if (ops_diff(a->store, id, revision - 1, revision, &d, &e) < 0) {
+        app_message(a, true, "%s", e.text);
+        return;
+    }
+    if (d.n == 0) {
+        app_message(a, false, "Nothing changed since revision %d.", revision - 1);
+        diff_free(&d);
+        return;
+    }
+    char **items = xcalloc(d.n, sizeof *items), **details = xcalloc(d.n, sizeof *details);
+    for (size_t i = 0; i < d.n; i++) {
+        const struct diff_item *it = &d.items[i];
+        items[i] = xasprintf("%s: %s", it->what, it->label);
+        details[i] = xasprintf("Before: %s\nAfter: %s", *it->old_value ? it->old_value : "(none)",
+                               *it->new_value ? it->new_value : "(none)");
+    }
+    char title[96];
+    snprintf(title, sizeof title, "Changes since revision %d (%zu)", revision - 1, d.n);
+    dialog_pick(a, title, (const char *const *)items, (const char *const *)details, (int)d.n, 0);
+    for (size_t i = 0; i < d.n; i++) {
+        free(items[i]);
+        free(details[i]);
+    }
+    free(items);
+    free(details);
+    diff_free(&d);
+}
