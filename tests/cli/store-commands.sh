@@ -65,7 +65,10 @@ run 1 d signoff 1 --role janitor --name X
 contains "$T/err" "unknown role 'janitor' (one of: assessor, dpo, controller)"
 run 1 d signoff 1 --role controller --name X --decision maybe
 contains "$T/err" "unknown decision 'maybe'"
-run 0 d signoff 1 --role controller --name "Chris Controller" --decision approve-with-conditions
+# An incomplete assessment is not approved from the command line either.
+run 1 d signoff 1 --role controller --name "Chris Controller" --decision approve-with-conditions
+contains "$T/err" "Approve with conditions is refused"
+contains "$T/err" "required questions are unanswered"
 
 # Status.
 run 0 d status 1 review

@@ -217,8 +217,17 @@ static void test_risk_levels(void **state)
     assert_string_equal(m->levels[logic_risk_level(m, 1, 1)].id, "low");
     assert_string_equal(m->levels[logic_risk_level(m, 2, 2)].id, "low");
     assert_string_equal(m->levels[logic_risk_level(m, 3, 3)].id, "high");
-    assert_string_equal(m->levels[logic_risk_level(m, 1, 4)].id, "high");
-    assert_string_equal(m->levels[logic_risk_level(m, 4, 1)].id, "high");
+    /* CNIL's four zones: one score at level 3 or more is medium. */
+    assert_string_equal(m->levels[logic_risk_level(m, 1, 4)].id, "medium");
+    assert_string_equal(m->levels[logic_risk_level(m, 4, 1)].id, "medium");
+    assert_string_equal(m->levels[logic_risk_level(m, 4, 4)].id, "high");
+    assert_string_equal(m->levels[logic_risk_level(m, 3, 4)].id, "high");
+    /* A risk's level never rises when its severity or likelihood falls. */
+    for (int l = 1; l <= m->nlikelihood; l++)
+        for (int sv = 2; sv <= m->nseverity; sv++) {
+            assert_true(logic_risk_level(m, l, sv - 1) <= logic_risk_level(m, l, sv));
+            assert_true(logic_risk_level(m, sv - 1, l) <= logic_risk_level(m, sv, l));
+        }
     assert_string_equal(m->levels[logic_risk_level(m, 2, 3)].id, "medium");
     assert_int_equal(logic_risk_level(m, 0, 3), -1);
     assert_int_equal(logic_risk_level(m, 5, 1), -1);

@@ -118,8 +118,9 @@ static void test_answers_and_conflict(void **state)
     assert_int_equal(an->revision, 2);
     assert_true(history_has(c, "note scr.evaluation", "", "why"));
     assert_true(history_has(c, "follow-up scr.evaluation", "no", "yes"));
-    /* Same person, same answer, within a minute: one history entry. */
-    assert_true(history_has(c, "answer scr.evaluation", "", "no"));
+    /* Two choices are two entries, even by one person within a minute. */
+    assert_true(history_has(c, "answer scr.evaluation", "", "yes"));
+    assert_true(history_has(c, "answer scr.evaluation", "yes", "no"));
     /* Writing the same again changes nothing, not even the revision. */
     assert_int_equal(store_set_answer(s, b, "scr.evaluation", "no", "why", true, 2, 0, &e), 0);
     assess_free(c);
@@ -291,6 +292,112 @@ static void test_signoffs_status(void **state)
     store_close(s);
 }
 
+/* How many history entries of `what` the assessment has. */
+static int history_count(const struct assessment *a, const char *what)
+{
+    int n = 0;
+    for (size_t i = 0; i < a->nhistory; i++)
+        n += strcmp(a->history[i].what, what) == 0;
+    return n;
+}
+
+static void test_history_sessions(void **state)
+{
+    struct store *s = fresh();
+    int64_t id = create(s, "Typing");
+    struct assessment *a = load(s, id);
+    struct err e;
+    /* The saves of one text being typed: one entry, first to last. */
+    assert_int_equal(store_set_answer(s, a, "scr.project", "A", "", false, 0, 7, &e), 0);
+    assert_int_equal(store_set_answer(s, a, "scr.project", "AB", "", false, 1, 7, &e), 0);
+    assert_int_equal(store_set_answer(s, a, "scr.project", "ABC", "", false, 2, 7, &e), 0);
+    assess_free(a);
+    a = load(s, id);
+    assert_int_equal(history_count(a, "answer scr.project"), 1);
+    assert_true(history_has(a, "answer scr.project", "", "ABC"));
+    /* A new editing session is a new entry. */
+    assert_int_equal(store_set_answer(s, a, "scr.project", "ABCD", "", false, 3, 8, &e), 0);
+    /* Saves without a session never fold. */
+    assert_int_equal(store_set_answer(s, a, "scr.evaluation", "yes", "", false, 0, 0, &e), 0);
+    assert_int_equal(store_set_answer(s, a, "scr.evaluation", "no", "", false, 1, 0, &e), 0);
+    assert_int_equal(store_set_answer(s, a, "scr.evaluation", "yes", "", false, 2, 0, &e), 0);
+    assess_free(a);
+    a = load(s, id);
+    assert_int_equal(history_count(a, "answer scr.project"), 2);
+    assert_int_equal(history_count(a, "answer scr.evaluation"), 3);
+    /* Another connection's change in between ends the run. */
+    struct err e2;
+    struct store *other = store_open(path, false, "other", &e2);
+    assert_non_null(other);
+    assert_int_equal(store_set_answer(s, a, "scr.project", "X", "", false, 4, 9, &e), 0);
+    struct assessment *b = load(other, id);
+    assert_int_equal(store_set_answer(other, b, "scr.matching", "no", "", false, 0, 0, &e), 0);
+    assert_int_equal(store_set_answer(s, a, "scr.project", "XY", "", false, 5, 9, &e), 0);
+    assess_free(a);
+    a = load(s, id);
+    assert_int_equal(history_count(a, "answer scr.project"), 4);
+    assess_free(a);
+    assess_free(b);
+    store_close(other);
+    store_close(s);
+}
+
+static void test_revisions_archive(void **state)
+{
+    struct store *s = fresh();
+    int64_t id = create(s, "Revised");
+    struct assessment *a = load(s, id);
+    struct err e;
+    assert_int_equal(a->revision, 1);
+    struct signoff so = a->signoffs[SR_CONTROLLER];
+    so.name = (char *)"Chris";
+    so.decision = DEC_APPROVE;
+    so.date = (char *)"2026-11-02";
+    assert_int_equal(store_set_signoff(s, a, &so, &e), 0);
+    assert_int_equal(store_set_status(s, a, ST_APPROVED, &e), 0);
+    const char record[] = "<record>revision one as signed</record>";
+    assert_int_equal(store_revise(s, a, record, sizeof record - 1, "2026-11-02", &e), 0);
+    /* In memory and in the file: revision 2, a draft, no sign-offs. */
+    struct assessment *b = load(s, id);
+    for (struct assessment *x = a;; x = b) {
+        assert_int_equal(x->revision, 2);
+        assert_int_equal(x->status, ST_DRAFT);
+        assert_string_equal(x->replaces_date, "2026-11-02");
+        assert_string_equal(x->signoffs[SR_CONTROLLER].name, "");
+        assert_int_equal(x->signoffs[SR_CONTROLLER].decision, DEC_NONE);
+        if (x == b)
+            break;
+    }
+    assert_true(history_has(b, "revision", "1", "2"));
+    assert_true(history_has(b, "status", "approved", "draft"));
+    size_t len = 0;
+    char *kept = store_revision_record(s, id, 1, &len, &e);
+    assert_non_null(kept);
+    assert_int_equal(len, sizeof record - 1);
+    assert_memory_equal(kept, record, len);
+    free(kept);
+    assert_null(store_revision_record(s, id, 2, &len, &e));
+    struct store_revision *revs;
+    size_t n;
+    assert_int_equal(store_revisions(s, id, &revs, &n, &e), 0);
+    assert_int_equal(n, 1);
+    assert_int_equal(revs[0].number, 1);
+    assert_int_equal(revs[0].status, ST_APPROVED);
+    assert_string_equal(revs[0].decided, "2026-11-02");
+    free(revs);
+    /* Archived, then back with the status it had. */
+    assert_int_equal(store_set_status(s, b, ST_REVIEW, &e), 0);
+    assert_int_equal(store_set_status(s, b, ST_ARCHIVED, &e), 0);
+    assert_int_equal(b->archived_from, ST_REVIEW);
+    struct assessment *c = load(s, id);
+    assert_int_equal(c->status, ST_ARCHIVED);
+    assert_int_equal(c->archived_from, ST_REVIEW);
+    assess_free(a);
+    assess_free(b);
+    assess_free(c);
+    store_close(s);
+}
+
 static void test_duplicate_delete_insert(void **state)
 {
     struct store *s = fresh();
@@ -433,7 +540,7 @@ static void test_open_checks(void **state)
     fclose(f);
     assert_null(store_open(text, false, NULL, &e));
     assert_non_null(strstr(e.text, "not an SQLite file"));
-    assert_int_equal(store_schema_version(), 1);
+    assert_int_equal(store_schema_version(), 2);
     setenv("DPIA_USER", "someone", 1);
     s = store_open(path, false, NULL, &e);
     assert_string_equal(store_who(s), "someone");
@@ -459,6 +566,8 @@ int main(void)
         cmocka_unit_test(test_answers_and_conflict),
         cmocka_unit_test(test_risks_measures),
         cmocka_unit_test(test_signoffs_status),
+        cmocka_unit_test(test_history_sessions),
+        cmocka_unit_test(test_revisions_archive),
         cmocka_unit_test(test_duplicate_delete_insert),
         cmocka_unit_test(test_list_pages),
         cmocka_unit_test(test_open_checks),

@@ -45,9 +45,13 @@ static void test_builtin_methods(void **state)
     assert_int_equal(cnil->nseverity, 4);
     assert_int_equal(ico->nlikelihood, 3);
     assert_int_equal(ico->nseverity, 3);
-    /* CNIL: maximum severity is high whatever the likelihood; both
-     * negligible is low. */
-    assert_true(cnil->levels[cnil->matrix[0][3]].high);
+    /* CNIL's map: both at level 3 or more is high; only one of them is
+     * medium (a certain but negligible inconvenience is not a high
+     * risk); both negligible is low. */
+    assert_false(cnil->levels[cnil->matrix[0][3]].high);
+    assert_string_equal(cnil->levels[cnil->matrix[0][3]].id, "medium");
+    assert_string_equal(cnil->levels[cnil->matrix[3][0]].id, "medium");
+    assert_true(cnil->levels[cnil->matrix[2][2]].high);
     assert_false(cnil->levels[cnil->matrix[0][0]].high);
     assert_string_equal(cnil->levels[cnil->matrix[0][0]].id, "low");
     /* ICO: remote and minimal is low; probable and severe is high. */

@@ -171,7 +171,7 @@ static void blockers(const struct assessment *a, struct wf_list *l)
 
 static bool open_measure(const struct measure *m)
 {
-    return m->status != MS_DONE && m->status != MS_DROPPED && *m->due;
+    return m->status != MS_DONE && m->status != MS_DROPPED && m->due && *m->due;
 }
 
 static void warnings(const struct assessment *a, const char *today, struct wf_list *l)
