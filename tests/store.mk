@@ -16,6 +16,8 @@ tests_unit_t_store_LDADD = $(UNIT_LDADD)
 
 STORE_SHELL_TESTS = \
 	tests/cli/store-commands.sh \
+	tests/cli/workflow.sh \
+	tests/cli/store-migrate.sh \
 	tests/cli/store-formats.sh \
 	tests/cli/store-refuse.sh \
 	tests/cli/store-readonly.sh \

@@ -99,12 +99,16 @@ static void screening_items(const struct assessment *a, const struct screening *
     }
 }
 
-static void dpo_items(const struct assessment *a, struct wf_list *l)
+/* The DPO's advice: recorded (any decision), and for an approval also
+ * whether it was followed and why not (full). */
+static void dpo_items(const struct assessment *a, struct wf_list *l, bool full)
 {
     const struct tmpl_section *so = tmpl_find_kind(a->tmpl, SK_SIGNOFF);
     const struct signoff *d = &a->signoffs[SR_DPO];
     if (!*d->advice)
         add(l, WF_BLOCKER, NULL, so, "The DPO's advice is not recorded (Art. 35(2)).");
+    else if (!full)
+        return;
     else if (d->advice_followed < 0)
         add(l, WF_BLOCKER, NULL, so, "It is not recorded whether the DPO's advice was followed.");
     else if (d->advice_followed == 0 && !*d->why_not)
@@ -158,7 +162,7 @@ static void blockers(const struct assessment *a, struct wf_list *l)
             !logic_risk_addressed(a, a->risks[i].number))
             add(l, WF_BLOCKER, NULL, ms, "Risk R%d has no measure addressing it.",
                 a->risks[i].number);
-    dpo_items(a, l);
+    dpo_items(a, l, true);
     if (!*a->review_date)
         add(l, WF_BLOCKER, NULL, tmpl_find_kind(t, SK_SIGNOFF),
             "No review date is set: one follows every approval (Art. 35(11)).");
@@ -258,7 +262,7 @@ int wf_check_decision(const struct assessment *a, enum decision d, const struct 
             add(out, WF_BLOCKER, tmpl_find_role(a->tmpl, ROLE_Q_SCREENING_DECISION), NULL,
                 "The screening concluded that no DPIA is carried out: close the assessment as "
                 "\"DPIA not required\" instead of deciding on the processing.");
-        dpo_items(a, out);
+        dpo_items(a, out, false);
     }
     warnings(a, today, out);
     if (out->nblockers)

@@ -1,0 +1,43 @@
+#!/bin/sh
+# A database written by the previous schema (version 1: no revisions, no
+# risk types, no acknowledged warnings, no archived status to restore) is
+# brought up to date when opened, its data kept; a database from a newer
+# dpia is still refused untouched.
+. "$TOP_SRCDIR/tests/lib.sh"
+command -v sqlite3 >/dev/null 2>&1 || skip "sqlite3 is not installed"
+
+DB=$T/old.sqlite
+d() { "$DPIA" -d "$DB" "$@"; }
+run 0 d new --title "Written by schema 1"
+run 0 d answer 1 scr.project "Kept across the migration"
+run 0 d risk add 1 --title "Old risk" --likelihood 2 --severity 3
+run 0 d signoff 1 --role dpo --name "Dana Officer" --advice "Kept too"
+run 0 d archive 1
+# Back to schema 1 as it was: the columns and table of schema 2 gone.
+sqlite3 "$DB" "PRAGMA foreign_keys = OFF;
+    ALTER TABLE assessments DROP COLUMN revision;
+    ALTER TABLE assessments DROP COLUMN replaces_date;
+    ALTER TABLE assessments DROP COLUMN archived_from;
+    ALTER TABLE risks DROP COLUMN type;
+    ALTER TABLE signoffs DROP COLUMN acknowledged;
+    DROP TABLE revisions;
+    PRAGMA user_version = 1;" || fail "building a schema 1 file"
+checks=$((checks + 1))
+[ "$(sqlite3 "$DB" 'PRAGMA user_version')" = 1 ] && pass "schema 1 file" || fail "not schema 1"
+
+run 0 d show 1
+contains "$T/out" "Written by schema 1"
+contains "$T/out" "revision 1"
+contains "$T/out" "Old risk"
+contains "$T/out" "Dana Officer"
+checks=$((checks + 1))
+[ "$(sqlite3 "$DB" 'PRAGMA user_version')" = 2 ] && pass "migrated to schema 2" ||
+    fail "still schema $(sqlite3 "$DB" 'PRAGMA user_version')"
+# Archived under schema 1: the status it had is not known, so it comes
+# back as a draft.
+run 0 d restore 1
+contains "$T/out" "Draft"
+run 0 d answer 1 scr.evaluation yes
+run 0 d history 1
+contains "$T/out" "answer scr.project: Kept across the migration"
+done_testing
