@@ -1,6 +1,6 @@
 /* Unit tests of the DPIA reasoning: answers, conditions, screening, risk
  * levels, Art. 36, progress and coverage, on the default template and
- * the worked example's answers (DOMAIN.md). */
+ * the answers of the worked example (data/examples/streaming-factoids.xml). */
 #include "config.h"
 
 #include "unit.h"

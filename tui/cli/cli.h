@@ -1,9 +1,10 @@
 /*
- * cli: the non-interactive commands of DESIGN.md. Each command parses its
- * own arguments, prints results on stdout and errors as "dpia: message"
- * on stderr, and returns the exit status: 0 done, 1 the work failed,
- * 2 a usage error. May use the store, the reports, io and the core;
- * never curses.
+ * cli: the non-interactive commands, one table in commands.h, each
+ * described in dpia(1). Each command parses its own arguments, prints
+ * results on stdout and errors as "dpia: message" on stderr, and returns
+ * the exit status: 0 done, 1 the work failed, 2 a usage error. May use
+ * the store, the reports, io and the core; never curses (the layers are
+ * in doc/HACKING.md).
  */
 #ifndef DPIA_CLI_H
 #define DPIA_CLI_H
