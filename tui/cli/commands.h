@@ -37,6 +37,7 @@ int cmd_review(const struct cli_global *g, int argc, char **argv);
 int cmd_history(const struct cli_global *g, int argc, char **argv);
 int cmd_archive(const struct cli_global *g, int argc, char **argv);
 int cmd_delete(const struct cli_global *g, int argc, char **argv);
+int cmd_backup(const struct cli_global *g, int argc, char **argv);
 
 /* --- helpers shared by the store commands (cmd_out.c) ------------------ */
 
@@ -92,6 +93,8 @@ bool cli_parse_int(const char *s, int lo, int hi, int *out);
     X("history", cmd_history, "ID [--format F]", "the change history of an assessment") \
     X("archive", cmd_archive, "ID", "archive an assessment (hidden from list without --all)") \
     X("delete", cmd_delete, "ID --yes", "delete an assessment for good") \
+    X("backup", cmd_backup, "FILE [--force]", \
+      "a consistent copy of the database, even while it is in use") \
     X("export", cmd_export, "ID --format F [-o FILE] [--force] [--stylesheet XSL]", \
       "xml, html, csv-risks or csv-measures (CSV cells starting =+-@ get a leading ')") \
     X("import", cmd_import, "FILE", "read an exported XML record as a new assessment; prints its id") \

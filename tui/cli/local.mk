@@ -4,5 +4,6 @@ libdpia_a_SOURCES += \
 	tui/cli/cmd_out.c \
 	tui/cli/cmd_store.c \
 	tui/cli/cmd_show.c \
-	tui/cli/cmd_edit.c
+	tui/cli/cmd_edit.c \
+	tui/cli/cmd_backup.c
 libdpia_a_SOURCES += tui/cli/cmd_report.c

@@ -7,4 +7,5 @@ libdpia_a_SOURCES += \
 	tui/store/listing.c \
 	tui/store/create.c \
 	tui/store/changes.c \
-	tui/store/risks.c
+	tui/store/risks.c \
+	tui/store/backup.c

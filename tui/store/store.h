@@ -152,6 +152,17 @@ int64_t store_resolve(struct store *s, const char *ref, struct err *e);
  * transaction is open, the store is read-only); nothing else is said. */
 int store_checkpoint(struct store *s);
 
+/* Writes a copy of the whole database, consistent at one moment, to
+ * path, while other processes may read and write it (SQLite's online
+ * backup). The copy is one file, whole in itself (no -wal beside it),
+ * made under a temporary name in path's folder (mode 0600) and renamed
+ * into place. An existing path is refused unless force (which keeps
+ * that file's mode); a path that is not a regular file (a folder, a
+ * device, a FIFO, a symbolic link) or is the database itself is refused
+ * even with force. On failure nothing is left behind and any file at
+ * path is as it was. */
+int store_backup(struct store *s, const char *path, bool force, struct err *e);
+
 /* Groups many changes into one transaction (a bulk import, a test
  * generator): the changes made in between join it; store_batch_end
  * commits them all (keep) or none. */
