@@ -8,6 +8,10 @@
  *   storetool check DB                PRAGMA integrity_check, "ok" or exit 1
  *   storetool answers DB ID           question<TAB>value, one per line
  *   storetool sql DB SQL              runs SQL straight through SQLite
+ *   storetool hold DB SQL             runs SQL (a BEGIN in it leaves its
+ *                                     transaction open), prints "held",
+ *                                     keeps the connection until standard
+ *                                     input ends, then closes it
  *   storetool gen DB N                N assessments with varied answers,
  *                                     risks and measures (one transaction)
  */
@@ -54,16 +58,8 @@ static int writer(const char *db, const char *ref, const char *prefix, long n)
     return 0;
 }
 
-static int sql(const char *db, const char *text, bool check)
+static int run_sql(sqlite3 *h, const char *text, bool check)
 {
-    sqlite3 *h;
-    if (sqlite3_open_v2(db, &h, check ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE |
-                        SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
-        fprintf(stderr, "storetool: %s: %s\n", db, sqlite3_errmsg(h));
-        sqlite3_close(h);
-        return 1;
-    }
-    sqlite3_busy_timeout(h, 5000);
     const char *tail = text;
     int rc = 0;
     while (tail && *tail) {
@@ -90,6 +86,46 @@ static int sql(const char *db, const char *text, bool check)
             rc = 1;
         }
         sqlite3_finalize(st);
+    }
+    return rc;
+}
+
+static sqlite3 *open_db(const char *db, bool read_only)
+{
+    sqlite3 *h;
+    if (sqlite3_open_v2(db, &h, read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE |
+                        SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
+        fprintf(stderr, "storetool: %s: %s\n", db, sqlite3_errmsg(h));
+        sqlite3_close(h);
+        return NULL;
+    }
+    sqlite3_busy_timeout(h, 5000);
+    return h;
+}
+
+static int sql(const char *db, const char *text, bool check)
+{
+    sqlite3 *h = open_db(db, check);
+    if (!h)
+        return 1;
+    int rc = run_sql(h, text, check);
+    sqlite3_close(h);
+    return rc;
+}
+
+/* Another process that keeps the database open (with a transaction
+ * when the SQL begins one) while the test does its work. */
+static int hold(const char *db, const char *text)
+{
+    sqlite3 *h = open_db(db, false);
+    if (!h)
+        return 1;
+    int rc = run_sql(h, text, false);
+    if (rc == 0) {
+        printf("held\n");
+        fflush(stdout);
+        while (getchar() != EOF)
+            continue;
     }
     sqlite3_close(h);
     return rc;
@@ -167,8 +203,10 @@ int main(int argc, char **argv)
         return answers(argv[2], argv[3]);
     if (argc == 4 && strcmp(argv[1], "sql") == 0)
         return sql(argv[2], argv[3], false);
+    if (argc == 4 && strcmp(argv[1], "hold") == 0)
+        return hold(argv[2], argv[3]);
     if (argc == 4 && strcmp(argv[1], "gen") == 0)
         return gen(argv[2], strtol(argv[3], NULL, 10));
-    fprintf(stderr, "usage: storetool writer|check|answers|sql|gen ...\n");
+    fprintf(stderr, "usage: storetool writer|check|answers|sql|hold|gen ...\n");
     return 2;
 }

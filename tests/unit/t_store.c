@@ -1,6 +1,7 @@
 /* Unit tests of the store on temporary files: creating and loading,
  * answers and conflicts, risks and measures with their links, sign-offs,
- * history, duplicate, delete, insert, opening checks. */
+ * history, duplicate, delete, insert, opening checks, checkpoints and
+ * backups. */
 #include "config.h"
 
 #include <locale.h>
@@ -549,6 +550,83 @@ static void test_open_checks(void **state)
     store_close(s);
 }
 
+/* A byte copy of the database file alone, as a user's backup tool
+ * makes it; then whether it holds an answer to qid. */
+static bool lone_copy_has(const char *qid, const char *value)
+{
+    char copy[300], side[310];
+    snprintf(copy, sizeof copy, "%s/lone.sqlite", dir);
+    snprintf(side, sizeof side, "%s-wal", copy);
+    unlink(side);
+    FILE *in = fopen(path, "rb"), *out = fopen(copy, "wb");
+    assert_non_null(in);
+    assert_non_null(out);
+    char buf[8192];
+    size_t n;
+    while ((n = fread(buf, 1, sizeof buf, in)) > 0)
+        assert_int_equal(fwrite(buf, 1, n, out), n);
+    fclose(in);
+    assert_int_equal(fclose(out), 0);
+    struct err e;
+    struct store *c = store_open(copy, false, "copy", &e);
+    assert_non_null(c);
+    /* Without the log the assessment itself may be missing. */
+    struct assessment *a = store_load(c, 1, &e);
+    const struct answer *an = a ? assess_answer(a, qid) : NULL;
+    bool has = an && strcmp(an->value, value) == 0;
+    assess_free(a);
+    store_close(c);
+    return has;
+}
+
+static void test_checkpoint(void **state)
+{
+    struct store *s = fresh();
+    assert_int_equal(create(s, "Checkpointed"), 1);
+    struct assessment *a = load(s, 1);
+    struct err e;
+    assert_int_equal(store_set_answer(s, a, "scr.project", "In the log", "", false, 0, &e), 0);
+    /* While the store is open the answer is in the -wal file only. */
+    assert_false(lone_copy_has("scr.project", "In the log"));
+    assert_int_equal(store_checkpoint(s), 0);
+    assert_true(lone_copy_has("scr.project", "In the log"));
+    /* Nothing new: nothing to do. */
+    assert_int_equal(store_checkpoint(s), 0);
+
+    /* A second connection that closes while the first is still open
+     * leaves the file whole and the log empty. */
+    struct store *s2 = store_open(path, false, "second", &e);
+    assert_non_null(s2);
+    struct assessment *a2 = load(s2, 1);
+    assert_int_equal(store_set_answer(s2, a2, "scr.evaluation", "yes", "", false, 0, &e), 0);
+    assess_free(a2);
+    assert_false(lone_copy_has("scr.evaluation", "yes"));
+    store_close(s2);
+    char wal[300];
+    snprintf(wal, sizeof wal, "%s-wal", path);
+    struct stat sb;
+    assert_true(stat(wal, &sb) != 0 || sb.st_size == 0);
+    assert_true(lone_copy_has("scr.evaluation", "yes"));
+
+    /* A backup, refused over itself without force, replaced with it. */
+    char copy[300];
+    snprintf(copy, sizeof copy, "%s/backup.sqlite", dir);
+    assert_int_equal(store_backup(s, copy, false, &e), 0);
+    assert_int_equal(store_backup(s, copy, false, &e), -1);
+    assert_non_null(strstr(e.text, "--force"));
+    assert_int_equal(store_backup(s, copy, true, &e), 0);
+    assert_int_equal(store_backup(s, path, true, &e), -1);
+    assert_non_null(strstr(e.text, "the database itself"));
+    assess_free(a);
+    store_close(s);
+
+    /* Read-only: nothing to checkpoint, and no error but the result. */
+    s = store_open(path, true, NULL, &e);
+    assert_non_null(s);
+    assert_int_equal(store_checkpoint(s), -1);
+    store_close(s);
+}
+
 static int teardown(void **state)
 {
     char cmd[300];
@@ -571,6 +649,7 @@ int main(void)
         cmocka_unit_test(test_duplicate_delete_insert),
         cmocka_unit_test(test_list_pages),
         cmocka_unit_test(test_open_checks),
+        cmocka_unit_test(test_checkpoint),
     };
     int rc = cmocka_run_group_tests_name("store", tests, NULL, teardown);
     tmpl_cleanup();

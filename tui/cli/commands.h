@@ -49,6 +49,7 @@ int cmd_diff(const struct cli_global *g, int argc, char **argv);
  * Returns an exit status. */
 int cli_decide(struct store *s, struct assessment *a, enum decision d, const struct signoff *by,
                bool acknowledged);
+int cmd_backup(const struct cli_global *g, int argc, char **argv);
 
 /* --- helpers shared by the store commands (cmd_out.c) ------------------ */
 
@@ -118,6 +119,8 @@ bool cli_parse_int(const char *s, int lo, int hi, int *out);
     X("archive", cmd_archive, "ID", "archive an assessment (hidden from list without --all)") \
     X("restore", cmd_restore, "ID", "bring an archived assessment back, with its status") \
     X("delete", cmd_delete, "ID --yes", "delete an assessment for good") \
+    X("backup", cmd_backup, "FILE [--force]", \
+      "a consistent copy of the database, even while it is in use") \
     X("export", cmd_export, "ID --format F [--revision N] [-o FILE] [--force] [--stylesheet XSL]", \
       "xml, html, csv-risks or csv-measures (CSV cells starting =+-@ get a leading ')") \
     X("import", cmd_import, "FILE", "read an exported XML record as a new assessment; prints its id") \

@@ -5,5 +5,6 @@ libdpia_a_SOURCES += \
 	tui/cli/cmd_store.c \
 	tui/cli/cmd_show.c \
 	tui/cli/cmd_edit.c \
-	tui/cli/cmd_flow.c
+	tui/cli/cmd_flow.c \
+	tui/cli/cmd_backup.c
 libdpia_a_SOURCES += tui/cli/cmd_report.c

@@ -8,4 +8,5 @@ libdpia_a_SOURCES += \
 	tui/store/create.c \
 	tui/store/changes.c \
 	tui/store/risks.c \
-	tui/store/revisions.c
+	tui/store/revisions.c \
+	tui/store/backup.c

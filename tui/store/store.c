@@ -32,6 +32,10 @@
  * stuck process is reported rather than waited on forever. */
 #define BUSY_TIMEOUT_MS 5000
 #define BUSY_RETRY_TOTAL_MS 15000
+/* How long closing waits to empty the log of changes: the checkpoint
+ * holds the write lock while it waits for readers, so every other
+ * writer waits as long; a short wait, then the log is left for later. */
+#define CLOSE_CHECKPOINT_MS 250
 
 static const char *const statement_sql[SQ_COUNT] = {
 #define X(name, sql) sql,
@@ -514,7 +518,23 @@ struct store *store_open(const char *path, bool read_only, const char *who, stru
         return NULL;
     }
     sqlite3_db_config(s->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 0, (int *)NULL);
+    s->ours = true;
     return s;
+}
+
+int store_checkpoint(struct store *s)
+{
+    if (!s || !s->db || !s->ours || s->read_only || s->depth > 0 || s->reading)
+        return -1;
+    int changes = sqlite3_total_changes(s->db);
+    if (changes == s->ckpt_changes)
+        return 0;
+    int log = -1, copied = -1;
+    if (sqlite3_wal_checkpoint_v2(s->db, NULL, SQLITE_CHECKPOINT_PASSIVE, &log, &copied) !=
+            SQLITE_OK || log != copied)
+        return -1;
+    s->ckpt_changes = changes;
+    return 0;
 }
 
 void store_close(struct store *s)
@@ -523,6 +543,23 @@ void store_close(struct store *s)
         return;
     for (int i = 0; i < SQ_COUNT; i++)
         sqlite3_finalize(s->stmts[i]);
+    /* SQLite empties the log itself only when the last connection to
+     * the file closes; while the interface or another command has it
+     * open, what this one wrote stays in the -wal file, and a copy of
+     * the database file alone would lack it. So: copy the log into the
+     * file, without waiting; when all of it went in, empty the log too
+     * (TRUNCATE waits, briefly, for the readers still in it). When a
+     * reader of an older state keeps part of the log, nothing more can
+     * be done now and waiting would only delay the end of the program:
+     * the log stays, quietly, for a later close. */
+    if (s->db && s->ours && !s->read_only && sqlite3_get_autocommit(s->db)) {
+        int log = -1, copied = -1;
+        if (sqlite3_wal_checkpoint_v2(s->db, NULL, SQLITE_CHECKPOINT_PASSIVE, &log, &copied) ==
+                SQLITE_OK && log == copied) {
+            sqlite3_busy_timeout(s->db, CLOSE_CHECKPOINT_MS);
+            sqlite3_wal_checkpoint_v2(s->db, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
+        }
+    }
     if (s->db)
         sqlite3_close(s->db);
     for (size_t i = 0; i < s->ntcache; i++)

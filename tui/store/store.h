@@ -27,6 +27,11 @@ struct store;
  * first write fails with a clear message. `who` is recorded as the
  * author of changes (NULL: $DPIA_USER, else the login name). */
 struct store *store_open(const char *path, bool read_only, const char *who, struct err *e);
+/* Closing a store that may write first moves what the log of changes
+ * (the -wal file beside the database) holds into the database file and
+ * empties the log, so that once no dpia runs the one file holds every
+ * answer. While another process still reads an older state, the log
+ * stays as it is, quietly: a later close moves it. */
 void store_close(struct store *s);
 bool store_is_read_only(const struct store *s);
 const char *store_who(const struct store *s);
@@ -161,6 +166,27 @@ const char *store_path(const struct store *s);
  * prefix of at least 4 characters that names only one). Returns the id,
  * or -1 with e ("no assessment ..."). */
 int64_t store_resolve(struct store *s, const char *ref, struct err *e);
+
+/* Copies the changes saved through this store from the log (the -wal
+ * file) into the database file itself without waiting for anyone (a
+ * PASSIVE checkpoint), so that a copy of that one file taken afterwards
+ * holds them: for the interface, when it is idle. Cheap: nothing is done
+ * when nothing was written since the last complete checkpoint. Returns
+ * 0 when the file holds every change, -1 when that could not be done
+ * now (another process is reading an older state or writing, a
+ * transaction is open, the store is read-only); nothing else is said. */
+int store_checkpoint(struct store *s);
+
+/* Writes a copy of the whole database, consistent at one moment, to
+ * path, while other processes may read and write it (SQLite's online
+ * backup). The copy is one file, whole in itself (no -wal beside it),
+ * made under a temporary name in path's folder (mode 0600) and renamed
+ * into place. An existing path is refused unless force (which keeps
+ * that file's mode); a path that is not a regular file (a folder, a
+ * device, a FIFO, a symbolic link) or is the database itself is refused
+ * even with force. On failure nothing is left behind and any file at
+ * path is as it was. */
+int store_backup(struct store *s, const char *path, bool force, struct err *e);
 
 /* Groups many changes into one transaction (a bulk import, a test
  * generator): the changes made in between join it; store_batch_end

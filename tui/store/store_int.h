@@ -168,6 +168,8 @@ struct store {
     int depth;              /* nesting of store_txn_begin */
     bool doomed;            /* an inner part failed: roll back at the end */
     bool reading;           /* inside store_read_begin */
+    bool ours;              /* checked as a dpia database: closing may write */
+    int ckpt_changes;       /* sqlite3_total_changes at the last checkpoint */
     sqlite3_stmt *stmts[SQ_COUNT];
     char *last_xml;         /* the last template digested, and its digest: */
     size_t last_len;        /* comparing bytes is far cheaper than SHA-256 */

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "core/tmpl.h"
 #include "store/store.h"
@@ -127,6 +128,13 @@ static int dispatch(struct app *a, wint_t ch, bool is_key)
     }
 }
 
+static long long now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
 static void leave_all(struct app *a)
 {
     for (struct screen *s = a->top; s; s = s->below)
@@ -154,6 +162,7 @@ int ui_run(const struct ui_options *opt)
     }
     app_push(&a, home_screen_new(&a));
     draw(&a);
+    long long last_input = now_ms();
     while (!opt->first_frame_only && a.top) {
         wint_t ch;
         enum term_input in = term_read(&ch, 1000);
@@ -168,8 +177,14 @@ int ui_run(const struct ui_options *opt)
                 a.top->tick(a.top, &a);
                 draw(&a);
             }
+            /* Idle for a second: what was saved moves from the -wal
+             * file into the database file, so that a copy of that one
+             * file holds it (nothing is done when nothing was saved). */
+            if (now_ms() - last_input >= 900)
+                store_checkpoint(a.store);
             continue;
         }
+        last_input = now_ms();
         if (in == TERM_KEY && ch == KEY_RESIZE) {
             draw(&a);
             continue;
