@@ -585,7 +585,7 @@ static void test_checkpoint(void **state)
     assert_int_equal(create(s, "Checkpointed"), 1);
     struct assessment *a = load(s, 1);
     struct err e;
-    assert_int_equal(store_set_answer(s, a, "scr.project", "In the log", "", false, 0, &e), 0);
+    assert_int_equal(store_set_answer(s, a, "scr.project", "In the log", "", false, 0, 0, &e), 0);
     /* While the store is open the answer is in the -wal file only. */
     assert_false(lone_copy_has("scr.project", "In the log"));
     assert_int_equal(store_checkpoint(s), 0);
@@ -598,7 +598,7 @@ static void test_checkpoint(void **state)
     struct store *s2 = store_open(path, false, "second", &e);
     assert_non_null(s2);
     struct assessment *a2 = load(s2, 1);
-    assert_int_equal(store_set_answer(s2, a2, "scr.evaluation", "yes", "", false, 0, &e), 0);
+    assert_int_equal(store_set_answer(s2, a2, "scr.evaluation", "yes", "", false, 0, 0, &e), 0);
     assess_free(a2);
     assert_false(lone_copy_has("scr.evaluation", "yes"));
     store_close(s2);
