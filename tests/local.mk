@@ -17,6 +17,7 @@ UNIT_TESTS = \
 	tests/unit/t_util \
 	tests/unit/t_tmpl \
 	tests/unit/t_logic \
+	tests/unit/t_workflow \
 	tests/unit/t_keys \
 	tests/unit/t_textedit
 
@@ -39,6 +40,9 @@ tests_unit_t_tmpl_LDADD = $(UNIT_LDADD)
 tests_unit_t_logic_SOURCES = tests/unit/t_logic.c
 tests_unit_t_logic_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_t_logic_LDADD = $(UNIT_LDADD)
+tests_unit_t_workflow_SOURCES = tests/unit/t_workflow.c
+tests_unit_t_workflow_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_t_workflow_LDADD = $(UNIT_LDADD)
 tests_unit_t_keys_SOURCES = tests/unit/t_keys.c
 tests_unit_t_keys_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_t_keys_LDADD = $(UNIT_LDADD)
