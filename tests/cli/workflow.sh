@@ -131,6 +131,9 @@ run 0 d history 1 --format tsv
 contains "$T/out" "sign-off controller warnings acknowledged" "the warnings are kept"
 contains "$T/out" "desc.roles is marked for follow-up."
 contains "$T/out" "approved-with-conditions"
+run 0 d show 1
+contains "$T/out" "warnings acknowledged with the decision:"
+contains "$T/out" "    - Measure M2 is due on 2027-09-01"
 run 0 d list
 contains "$T/out" "approved-with-conditions"
 

@@ -182,6 +182,11 @@ static void show_text(const struct assessment *a, const struct screening *sc,
         if (so->decision != DEC_NONE)
             printf(", %s", decision_label(so->decision));
         putchar('\n');
+        if (so->acknowledged && *so->acknowledged) {
+            printf("    warnings acknowledged with the decision:\n");
+            cli_put_text(stdout, so->acknowledged, "    - ");
+            putchar('\n');
+        }
     }
 
     if (*blockers) {
