@@ -302,6 +302,92 @@ static int history_count(const struct assessment *a, const char *what)
     return n;
 }
 
+/* Two sessions read the same assessment; what one saves is never
+ * overwritten by the other without asking: STORE_CONFLICT, naming what
+ * changed, nothing written. */
+static void test_record_conflicts(void **state)
+{
+    struct store *s = fresh();
+    int64_t id = create(s, "Two sessions");
+    struct assessment *a = load(s, id);
+    struct err e;
+    struct risk r = make_risk("Re-identification", 1, 1, 0, 0);
+    assert_int_equal(store_add_risk(s, a, &r, &e), 0);
+    int links[] = { 1 };
+    struct measure m;
+    memset(&m, 0, sizeof m);
+    m.title = (char *)"Aggregate";
+    m.description = m.owner = m.due = (char *)"";
+    m.risks = links;
+    m.nrisks = 1;
+    assert_int_equal(store_add_measure(s, a, &m, &e), 0);
+    struct assessment *b = load(s, id);
+
+    /* B raises the severity; A, which read severity 1, edits the title. */
+    struct risk rb;
+    assess_risk_copy(&rb, &b->risks[0]);
+    rb.severity = 4;
+    assert_int_equal(store_update_risk(s, b, &rb, &e), 0);
+    struct risk ra;
+    assess_risk_copy(&ra, &a->risks[0]);
+    free(ra.title);
+    ra.title = strdup("Re-identification from small counts");
+    assert_int_equal(store_update_risk(s, a, &ra, &e), STORE_CONFLICT);
+    assert_non_null(strstr(e.text, "risk R1 was changed in another session"));
+    assert_non_null(strstr(e.text, "severity: 1"));
+    assert_int_equal(store_delete_risk(s, a, ra.id, &e), STORE_CONFLICT);
+    struct assessment *c = load(s, id);
+    assert_int_equal(c->risks[0].severity, 4);
+    assert_string_equal(c->risks[0].title, "Re-identification");
+    assess_free(c);
+
+    /* The measure's status, and the risks it addresses. */
+    struct measure mb;
+    assess_measure_copy(&mb, &b->measures[0]);
+    mb.status = MS_DONE;
+    assert_int_equal(store_update_measure(s, b, &mb, &e), 0);
+    struct measure ma;
+    assess_measure_copy(&ma, &a->measures[0]);
+    free(ma.owner);
+    ma.owner = strdup("IT");
+    assert_int_equal(store_update_measure(s, a, &ma, &e), STORE_CONFLICT);
+    assert_non_null(strstr(e.text, "status: planned"));
+
+    /* The DPO's advice recorded elsewhere while a form was open. */
+    struct signoff so = b->signoffs[SR_DPO];
+    so.name = (char *)"Dana";
+    so.advice = (char *)"Aggregate first";
+    so.date = (char *)"2026-11-30";
+    assert_int_equal(store_set_signoff(s, b, &so, &e), 0);
+    struct signoff sa = a->signoffs[SR_DPO];
+    sa.name = (char *)"Dana";
+    sa.advice = (char *)"Other advice";
+    assert_int_equal(store_set_signoff(s, a, &sa, &e), STORE_CONFLICT);
+    assert_non_null(strstr(e.text, "advice"));
+
+    /* The title. */
+    assert_int_equal(store_set_title(s, b, "Renamed by B", &e), 0);
+    assert_int_equal(store_set_title(s, a, "Renamed by A", &e), STORE_CONFLICT);
+    assert_non_null(strstr(e.text, "Renamed by B"));
+
+    /* Nothing of A's was written; after reading again, A's goes through. */
+    c = load(s, id);
+    assert_string_equal(c->signoffs[SR_DPO].advice, "Aggregate first");
+    assert_string_equal(c->signoffs[SR_DPO].date, "2026-11-30");
+    assert_string_equal(c->title, "Renamed by B");
+    assert_int_equal(c->measures[0].status, MS_DONE);
+    assert_int_equal(store_update_risk(s, c, &ra, &e), 0);
+    assert_int_equal(store_set_title(s, c, "Renamed by A", &e), 0);
+    assess_risk_clear(&ra);
+    assess_risk_clear(&rb);
+    assess_measure_clear(&ma);
+    assess_measure_clear(&mb);
+    assess_free(a);
+    assess_free(b);
+    assess_free(c);
+    store_close(s);
+}
+
 static void test_history_sessions(void **state)
 {
     struct store *s = fresh();
@@ -644,6 +730,7 @@ int main(void)
         cmocka_unit_test(test_answers_and_conflict),
         cmocka_unit_test(test_risks_measures),
         cmocka_unit_test(test_signoffs_status),
+        cmocka_unit_test(test_record_conflicts),
         cmocka_unit_test(test_history_sessions),
         cmocka_unit_test(test_revisions_archive),
         cmocka_unit_test(test_duplicate_delete_insert),

@@ -234,6 +234,16 @@ int store_set_signoff(struct store *s, struct assessment *a, const struct signof
     if (sqlite3_step(st) == SQLITE_ROW)
         store_read_signoff(st, 0, &old);
     sqlite3_reset(st);
+    char label[64];
+    snprintf(label, sizeof label, "the sign-off of the %s",
+             so->role == SR_DPO ? "DPO" : signoff_role_key(so->role));
+    int conflict = store_conflict(label, signoff_fields, nsignoff_fields,
+                                  &a->signoffs[so->role], &old, NULL, NULL, e);
+    if (conflict) {
+        assess_signoff_clear(&old);
+        store_txn_rollback(s);
+        return conflict;
+    }
     for (size_t i = 0; i < nsignoff_fields; i++) {
         const struct field *f = &signoff_fields[i];
         if (field_same(f, &old, so))
@@ -285,6 +295,17 @@ static int set_meta(struct store *s, struct assessment *a, enum meta which, cons
     }
     char *old = store_col_text(st, (int)which);
     sqlite3_reset(st);
+    /* What the caller read: changed elsewhere since, it is not
+     * overwritten without asking. */
+    const char *seen = which == META_TITLE ? a->title
+                     : which == META_STATUS ? assess_status_key(a->status) : a->review_date;
+    if (seen && strcmp(old, seen) != 0 && strcmp(old, value) != 0) {
+        err_set(e, "the %s was changed in another session meanwhile (%s \xe2\x86\x92 %s)",
+                names[which], seen, old);
+        free(old);
+        store_txn_rollback(s);
+        return STORE_CONFLICT;
+    }
     if (strcmp(old, value) == 0) {
         /* Nothing to write; inside a larger change, not a failure. */
         free(old);
@@ -323,8 +344,11 @@ int store_set_status(struct store *s, struct assessment *a, enum assess_status s
         if (store_exec(s, q, "archiving", e) < 0)
             goto fail;
     }
-    if (set_meta(s, a, META_STATUS, assess_status_key(st), e) < 0)
-        goto fail;
+    int rc = set_meta(s, a, META_STATUS, assess_status_key(st), e);
+    if (rc < 0) {
+        store_txn_rollback(s);
+        return rc;
+    }
     if (store_txn_commit(s, e) < 0)
         goto fail;
     if (st == ST_ARCHIVED && a->status != ST_ARCHIVED)
@@ -340,8 +364,9 @@ int store_set_title(struct store *s, struct assessment *a, const char *title, st
 {
     if (!title || !*title)
         return err_set(e, "an assessment needs a title");
-    if (set_meta(s, a, META_TITLE, title, e) < 0)
-        return -1;
+    int rc = set_meta(s, a, META_TITLE, title, e);
+    if (rc < 0)
+        return rc;
     store_set_str(&a->title, title);
     return 0;
 }
@@ -351,8 +376,9 @@ int store_set_review_date(struct store *s, struct assessment *a, const char *dat
     date = date ? date : "";
     if (*date && !answer_valid_date(date))
         return err_set(e, "'%s' is not a date (YYYY-MM-DD)", date);
-    if (set_meta(s, a, META_REVIEW, date, e) < 0)
-        return -1;
+    int rc = set_meta(s, a, META_REVIEW, date, e);
+    if (rc < 0)
+        return rc;
     store_set_str(&a->review_date, date);
     return 0;
 }

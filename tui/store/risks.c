@@ -36,6 +36,36 @@ static int record_fields(struct store *s, int64_t aid, const char *prefix,
     return 0;
 }
 
+/* A record changed elsewhere since the caller read it (seen: the copy in
+ * memory, stored: the row now): STORE_CONFLICT, naming what changed, so
+ * that nothing is overwritten without asking. 0 when they agree or the
+ * caller holds no copy. */
+int store_conflict(const char *label, const struct field *fields, size_t n, const void *seen,
+                   const void *stored, const char *links_seen, const char *links_stored,
+                   struct err *e)
+{
+    if (!seen)
+        return 0;
+    struct buf b = { 0 };
+    for (size_t i = 0; i < n; i++) {
+        if (field_same(&fields[i], seen, stored))
+            continue;
+        char *ov = field_text(&fields[i], seen), *nv = field_text(&fields[i], stored);
+        buf_printf(&b, "%s%s: %s \xe2\x86\x92 %s", b.len ? "; " : "", fields[i].name,
+                   *ov ? ov : "(empty)", *nv ? nv : "(empty)");
+        free(ov);
+        free(nv);
+    }
+    if (links_seen && links_stored && strcmp(links_seen, links_stored) != 0)
+        buf_printf(&b, "%srisks: %s \xe2\x86\x92 %s", b.len ? "; " : "",
+                   *links_seen ? links_seen : "(none)", *links_stored ? links_stored : "(none)");
+    if (!b.len)
+        return 0;
+    err_set(e, "%s was changed in another session meanwhile (%s)", label, buf_str(&b));
+    buf_free(&b);
+    return STORE_CONFLICT;
+}
+
 static int check_risk(const struct assessment *a, const struct risk *r, struct err *e)
 {
     if (!r->title || !*r->title)
@@ -111,6 +141,13 @@ int store_update_risk(struct store *s, struct assessment *a, const struct risk *
         goto fail;
     char prefix[32];
     snprintf(prefix, sizeof prefix, "risk R%d", old.number);
+    int conflict = store_conflict(prefix, risk_fields, nrisk_fields, find_risk(a, r->id), &old,
+                                  NULL, NULL, e);
+    if (conflict) {
+        assess_risk_clear(&old);
+        store_txn_rollback(s);
+        return conflict;
+    }
     if (record_fields(s, a->id, prefix, risk_fields, nrisk_fields, &old, r, e) < 0)
         goto fail;
     sqlite3_stmt *st = store_stmt(s, SQ_RISK_SET, e);
@@ -148,6 +185,14 @@ int store_delete_risk(struct store *s, struct assessment *a, int64_t risk_id, st
     if (get_risk(s, a->id, risk_id, &old, e) < 0)
         goto fail;
     char what[32];
+    snprintf(what, sizeof what, "risk R%d", old.number);
+    int conflict = store_conflict(what, risk_fields, nrisk_fields, find_risk(a, risk_id), &old,
+                                  NULL, NULL, e);
+    if (conflict) {
+        assess_risk_clear(&old);
+        store_txn_rollback(s);
+        return conflict;
+    }
     snprintf(what, sizeof what, "risk R%d deleted", old.number);
     sqlite3_stmt *st = store_stmt(s, SQ_RISK_DEL, e);
     if (!st)
@@ -266,6 +311,38 @@ static int get_measure(struct store *s, int64_t aid, int64_t id, struct measure 
     return rc == SQLITE_DONE ? 0 : store_db_error(s, "reading a measure", e);
 }
 
+static int by_number(const void *x, const void *y)
+{
+    int a = *(const int *)x, b = *(const int *)y;
+    return (a > b) - (a < b);
+}
+
+/* The risks a measure addresses, in ascending order (as the store reads
+ * them back), as text. */
+static char *links_sorted(const int *risks, size_t n)
+{
+    int *copy = xcalloc(n + 1, sizeof *copy);
+    if (n)
+        memcpy(copy, risks, n * sizeof *copy);
+    qsort(copy, n, sizeof *copy, by_number);
+    char *text = links_text(copy, n);
+    free(copy);
+    return text;
+}
+
+static int measure_conflict(const char *label, const struct measure *seen,
+                            const struct measure *stored, struct err *e)
+{
+    if (!seen)
+        return 0;
+    char *ls = links_sorted(seen->risks, seen->nrisks);
+    char *lo = links_sorted(stored->risks, stored->nrisks);
+    int rc = store_conflict(label, measure_fields, nmeasure_fields, seen, stored, ls, lo, e);
+    free(ls);
+    free(lo);
+    return rc;
+}
+
 int store_update_measure(struct store *s, struct assessment *a, const struct measure *m,
                          struct err *e)
 {
@@ -276,6 +353,12 @@ int store_update_measure(struct store *s, struct assessment *a, const struct mea
         goto fail;
     char prefix[32];
     snprintf(prefix, sizeof prefix, "measure M%d", old.number);
+    int conflict = measure_conflict(prefix, find_measure(a, m->id), &old, e);
+    if (conflict) {
+        assess_measure_clear(&old);
+        store_txn_rollback(s);
+        return conflict;
+    }
     if (record_fields(s, a->id, prefix, measure_fields, nmeasure_fields, &old, m,
                       e) < 0)
         goto fail;
@@ -328,6 +411,13 @@ int store_delete_measure(struct store *s, struct assessment *a, int64_t measure_
     if (get_measure(s, a->id, measure_id, &old, e) < 0)
         goto fail;
     char what[32];
+    snprintf(what, sizeof what, "measure M%d", old.number);
+    int conflict = measure_conflict(what, find_measure(a, measure_id), &old, e);
+    if (conflict) {
+        assess_measure_clear(&old);
+        store_txn_rollback(s);
+        return conflict;
+    }
     snprintf(what, sizeof what, "measure M%d deleted", old.number);
     sqlite3_stmt *st = store_stmt(s, SQ_MEAS_DEL, e);
     if (!st)

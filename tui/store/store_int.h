@@ -245,6 +245,14 @@ void store_new_uuid(char out[37]);
 int store_schema_check(struct store *s, int *version, struct err *e);
 int store_schema_migrate(struct store *s, struct err *e);
 
+/* STORE_CONFLICT with e naming the fields that differ when the record
+ * `stored` (the row now) is not what the caller read (`seen`, NULL: no
+ * copy, no check); links_* compare the risks a measure addresses (or
+ * NULL). 0 when they agree. */
+int store_conflict(const char *label, const struct field *fields, size_t n, const void *seen,
+                   const void *stored, const char *links_seen, const char *links_stored,
+                   struct err *e);
+
 /* Binding and reading a field of core/fields.h; the columns of risks,
  * measures and sign-offs are in the order of its tables. */
 void store_field_bind(sqlite3_stmt *st, int i, const struct field *f, const void *obj);

@@ -47,6 +47,11 @@ void view_reload(struct view *v, struct app *a);
 /* Moves the selected row of a page's table (n rows) up or down; at
  * either end the key is left to the screen, which moves between items. */
 int view_move_row(struct view *v, enum key_action act, int n);
+/* After a save refused with rc: when it was a conflict (the record was
+ * changed in another session since it was read), asks whether to
+ * replace the other version, reloads, and returns true when the caller
+ * should save again (its copy then wins). */
+bool view_conflict(struct view *v, struct app *a, int rc, const struct err *e);
 /* True (with a message) when the assessment may not be changed. */
 bool view_read_only(struct view *v, struct app *a);
 

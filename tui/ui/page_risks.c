@@ -232,8 +232,13 @@ int page_risks_key(struct view *v, struct app *a, wint_t ch, bool is_key, enum k
         assess_risk_copy(&r, &v->a->risks[v->row]);
         char title[64];
         snprintf(title, sizeof title, "Risk R%d", r.number);
-        if (risk_form(a, v, &r, title) && ops_update_risk(a->store, v->a, &r, &e) < 0)
-            app_message(a, true, "%s", e.text);
+        if (risk_form(a, v, &r, title)) {
+            int rc = ops_update_risk(a->store, v->a, &r, &e);
+            if (view_conflict(v, a, rc, &e))
+                rc = ops_update_risk(a->store, v->a, &r, &e);
+            if (rc < 0 && rc != STORE_CONFLICT)
+                app_message(a, true, "%s", e.text);
+        }
         assess_risk_clear(&r);
         return UI_HANDLED;
     }
@@ -243,9 +248,14 @@ int page_risks_key(struct view *v, struct app *a, wint_t ch, bool is_key, enum k
         const struct risk *r = &v->a->risks[v->row];
         char q[512];
         snprintf(q, sizeof q, "Delete risk R%d \"%s\"?", r->number, r->title);
-        if (dialog_confirm(a, "Delete risk", q) &&
-            ops_delete_risk(a->store, v->a, r->id, &e) < 0)
-            app_message(a, true, "%s", e.text);
+        int64_t id = r->id;
+        if (dialog_confirm(a, "Delete risk", q)) {
+            int rc = ops_delete_risk(a->store, v->a, id, &e);
+            if (view_conflict(v, a, rc, &e))
+                rc = ops_delete_risk(a->store, v->a, id, &e);
+            if (rc < 0 && rc != STORE_CONFLICT)
+                app_message(a, true, "%s", e.text);
+        }
         return UI_HANDLED;
     }
     default:
@@ -403,8 +413,13 @@ int page_measures_key(struct view *v, struct app *a, wint_t ch, bool is_key,
         assess_measure_copy(&m, &v->a->measures[v->row]);
         char title[64];
         snprintf(title, sizeof title, "Measure M%d", m.number);
-        if (measure_form(a, v, &m, title) && ops_update_measure(a->store, v->a, &m, &e) < 0)
-            app_message(a, true, "%s", e.text);
+        if (measure_form(a, v, &m, title)) {
+            int rc = ops_update_measure(a->store, v->a, &m, &e);
+            if (view_conflict(v, a, rc, &e))
+                rc = ops_update_measure(a->store, v->a, &m, &e);
+            if (rc < 0 && rc != STORE_CONFLICT)
+                app_message(a, true, "%s", e.text);
+        }
         assess_measure_clear(&m);
         return UI_HANDLED;
     }
@@ -414,9 +429,14 @@ int page_measures_key(struct view *v, struct app *a, wint_t ch, bool is_key,
         const struct measure *m = &v->a->measures[v->row];
         char q[512];
         snprintf(q, sizeof q, "Delete measure M%d \"%s\"?", m->number, m->title);
-        if (dialog_confirm(a, "Delete measure", q) &&
-            ops_delete_measure(a->store, v->a, m->id, &e) < 0)
-            app_message(a, true, "%s", e.text);
+        int64_t id = m->id;
+        if (dialog_confirm(a, "Delete measure", q)) {
+            int rc = ops_delete_measure(a->store, v->a, id, &e);
+            if (view_conflict(v, a, rc, &e))
+                rc = ops_delete_measure(a->store, v->a, id, &e);
+            if (rc < 0 && rc != STORE_CONFLICT)
+                app_message(a, true, "%s", e.text);
+        }
         return UI_HANDLED;
     }
     default:

@@ -253,10 +253,13 @@ static void record_signoff(struct view *v, struct app *a, enum signoff_role role
     struct signoff so;
     if (signoff_form(a, v, role, NULL, &so)) {
         struct err e;
-        if (ops_signoff(a->store, v->a, &so, &e) < 0)
-            app_message(a, true, "%s", e.text);
-        else
+        int rc = ops_signoff(a->store, v->a, &so, &e);
+        if (view_conflict(v, a, rc, &e))
+            rc = ops_signoff(a->store, v->a, &so, &e);
+        if (rc == 0)
             app_message(a, false, "%s recorded.", signoff_role_label(role));
+        else if (rc != STORE_CONFLICT)
+            app_message(a, true, "%s", e.text);
     }
     assess_signoff_clear(&so);
 }
@@ -364,6 +367,10 @@ static void decide(struct view *v, struct app *a)
     }
     struct err e;
     int rc = ops_decide(a->store, v->a, d, &so, false, &why, &e);
+    if (view_conflict(v, a, rc, &e)) {
+        wf_list_free(&why);
+        rc = ops_decide(a->store, v->a, d, &so, false, &why, &e);
+    }
     if (rc > 0) {
         char *text = reasons(&why, WF_WARNING, "Before the decision, acknowledge:\n");
         char *q = xasprintf("%s\nRecord the decision with these warnings acknowledged?", text);
@@ -377,7 +384,7 @@ static void decide(struct view *v, struct app *a)
         char *text = reasons(&why, WF_BLOCKER, "Not yet:\n");
         dialog_message(a, "Cannot decide yet", text);
         free(text);
-    } else if (rc < 0) {
+    } else if (rc < 0 && rc != STORE_CONFLICT) {
         app_message(a, true, "%s", e.text);
     } else if (rc == 0) {
         app_message(a, false, "Decision recorded: %s.", assess_status_label(v->a->status));

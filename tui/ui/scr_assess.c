@@ -100,6 +100,19 @@ void view_reload(struct view *v, struct app *a)
     snprintf(v->title, sizeof v->title, "%s", na->title);
 }
 
+bool view_conflict(struct view *v, struct app *a, int rc, const struct err *e)
+{
+    if (rc != STORE_CONFLICT)
+        return false;
+    char msg[ERR_MAX + 64];
+    snprintf(msg, sizeof msg, "%s. Replace it with yours?", e->text);
+    bool mine = a->quitting || dialog_confirm(a, "Changed elsewhere", msg);
+    view_reload(v, a);
+    if (!mine)
+        app_message(a, false, "Kept the other session's version.");
+    return mine;
+}
+
 int view_move_row(struct view *v, enum key_action act, int n)
 {
     if (act == ACT_UP && v->row > 0) {
