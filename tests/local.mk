@@ -95,6 +95,8 @@ EXTRA_DIST += \
 	tests/fixtures/templates/bad-schema.xml \
 	tests/fixtures/templates/bad-two-screening.xml \
 	tests/fixtures/templates/bad-uncovered.xml \
-	tests/fixtures/templates/bad-xxe.xml
+	tests/fixtures/templates/bad-xxe.xml \
+	tests/fixtures/templates/bad-implies-text.xml \
+	tests/fixtures/templates/bad-feared-outside.xml
 include tests/store.mk
 include tests/report.mk
