@@ -91,3 +91,9 @@ EXTRA_DIST += \
 	tests/fixtures/templates/bad-xxe.xml
 include tests/store.mk
 include tests/report.mk
+# Record fixtures of revisions, risk types and records made before them.
+EXTRA_DIST += \
+	tests/fixtures/records/bad-changes.xml \
+	tests/fixtures/records/bad-risk-type.xml \
+	tests/fixtures/records/good-example-1.0.xml \
+	tests/fixtures/records/good-revision.xml
