@@ -50,6 +50,7 @@ SHELL_TESTS = \
 	tests/cli/basics.sh \
 	tests/cli/templates.sh \
 	tests/cli/docs.sh \
+	tests/cli/report-revision.sh \
 	tests/screen/start.sh \
 	tests/screen/journey.sh \
 	tests/screen/robust.sh \

@@ -19,6 +19,12 @@ for text in "Data Protection Impact Assessment" "Viewing factoids" "Approved wit
     "Template digest (SHA-256)" "@page" "break-before: page" "break-inside: avoid"; do
     contains "$h" "$text"
 done
+# The revision on the cover; the warnings that stand next to the
+# blockers (none: the assessment is decided).
+contains "$h" "<th>Revision</th><td>Revision 1</td>"
+contains "$h" "<h3>To acknowledge with the decision</h3><ul><li>nec.information is marked for follow-up.</li>"
+lacks "$h" "Outstanding before sign-off"
+
 # Risks meet their measures, their places in the heat maps and the
 # reasons for their scores (R1: Maximum/Significant before, Limited/
 # Significant after; measures 1, 2 and 5 address it).

@@ -631,6 +631,92 @@ static void test_html(void **state)
     assess_free(a);
 }
 
+static char *html_of(const struct assessment *a)
+{
+    size_t tl;
+    const char *txml = tmpl_builtin_xml(&tl);
+    struct buf b = {0};
+    struct err e;
+    struct sink sb = sink_buf(&b);
+    if (report_html(a, txml, tl, NULL, 0, NULL, &sb, &e) < 0)
+        fail_msg("%s", e.text);
+    return buf_take(&b);
+}
+
+static void has(const char *h, const char *text)
+{
+    if (!strstr(h, text))
+        fail_msg("the report lacks '%s'", text);
+}
+
+static void lacks(const char *h, const char *text)
+{
+    if (strstr(h, text))
+        fail_msg("the report has '%s'", text);
+}
+
+/* The report of a second revision: its number and the decision it
+ * replaces on the cover, the changes since the first opening the change
+ * log, the risks' types, the warnings acknowledged with the decision and
+ * those standing now; an answer its condition hides is left out. */
+static void test_html_revision(void **state)
+{
+    setenv("SOURCE_DATE_EPOCH", "1767225600", 1);
+    struct assessment *a = revised(PAYLOAD);
+    char *h = html_of(a);
+    has(h, "<th>Revision</th><td>Revision 2, replaces the revision decided on 2026-02-24</td>");
+    const char *log = strstr(h, "<h2>Appendix: change log</h2>");
+    assert_non_null(log);
+    assert_true(strncmp(log + strlen("<h2>Appendix: change log</h2>"),
+                        "<h3>Changes since revision 1</h3>", 33) == 0);
+    has(log, "<tr><td>What is the lawful basis?<br><span class=\"small\">answer nec.basis</span></td>"
+             "<td class=\"text\">legitimate-interests</td><td class=\"text\">consent</td></tr>");
+    has(log, "<td class=\"text\">&lt;script&gt;alert(1)&lt;/script&gt;");
+    has(h, "<em>Type:</em> Illegitimate access</p>");
+    has(h, "<em>Type:</em> Disappearance</p>");
+    has(h, "<p class=\"small\">Warnings acknowledged with the decision:</p>"
+           "<div class=\"text small acknowledged\">desc.purposes is marked for follow-up.\n"
+           "&lt;script&gt;");
+    has(h, "<h3>To acknowledge with the decision</h3><ul><li>desc.purposes is marked for "
+           "follow-up.</li>");
+    has(h, "id=\"q-nec.basis\"");
+    lacks(h, "id=\"q-nec.li-interest\"");
+    lacks(h, "id=\"q-risk.no-access\"");
+    has(h, "id=\"q-risk.no-modification\"");
+    lacks(h, "<script");
+    lacks(h, "<img");
+    free(h);
+
+    /* Nothing changed since the first revision. */
+    diff_free(a->since);
+    h = html_of(a);
+    has(h, "<p class=\"none\">Nothing changed since revision 1.</p>");
+    free(h);
+
+    /* Closed on the screening alone. */
+    a->status = ST_NOT_REQUIRED;
+    h = html_of(a);
+    has(h, "<th>Status</th><td>DPIA not required</td>");
+    has(h, "<th>Decision</th><td>No DPIA needed: the screening concluded that no DPIA is required, "
+           "closed with the DPO's sign-off</td>");
+    has(h, "<strong>DPIA not required.</strong> The screening concluded that no DPIA is needed "
+           "for this processing; the assessment was closed on the screening alone, with the Data "
+           "Protection Officer's sign-off (");
+    lacks(h, "Outstanding before sign-off");
+    free(h);
+    assess_free(a);
+
+    /* A first revision says so; an untyped risk, that its type is not said. */
+    a = filled("plain");
+    h = html_of(a);
+    has(h, "<th>Revision</th><td>Revision 1</td>");
+    has(h, "<em>Type:</em> Not said</p>");
+    lacks(h, "Changes since revision");
+    lacks(h, "Warnings acknowledged");
+    free(h);
+    assess_free(a);
+}
+
 static void test_stylesheet_locked(void **state)
 {
     struct assessment *a = filled("x");
@@ -735,6 +821,7 @@ int main(void)
         cmocka_unit_test(test_example),
         cmocka_unit_test(test_hostile),
         cmocka_unit_test(test_html),
+        cmocka_unit_test(test_html_revision),
         cmocka_unit_test(test_stylesheet_locked),
         cmocka_unit_test(test_csv),
     };
