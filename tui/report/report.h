@@ -125,7 +125,8 @@ const char *report_record_schema(size_t *len);
 /* CSV tables, RFC 4180: UTF-8, CRLF line ends, a header row, fields
  * with a comma, quote, CR or LF quoted (quotes doubled). A field that a
  * spreadsheet would take for a formula (starting with =, +, -, @, tab
- * or CR) is prefixed with a single quote. */
+ * or CR) is prefixed with a single quote. The risk register ends with
+ * each risk's type, by its label ("Not said" when none). */
 void report_csv_risks(const struct assessment *a, struct buf *out);
 void report_csv_measures(const struct assessment *a, struct buf *out);
 
