@@ -528,6 +528,24 @@ static void test_example(void **state)
         fail_msg("%s", e.text);
     assert_true(a->nrisks >= 5 && a->nrisks <= 7);
     assert_int_equal(a->signoffs[SR_CONTROLLER].decision, DEC_CONDITIONS);
+    /* Made on the default template as it is now, byte for byte. */
+    size_t dlen;
+    const char *dxml = tmpl_builtin_xml(&dlen);
+    assert_int_equal(tlen, dlen);
+    assert_memory_equal(txml, dxml, dlen);
+    /* Every risk typed; each feared event a risk or the reason for none. */
+    for (size_t i = 0; i < a->nrisks; i++)
+        assert_int_not_equal(a->risks[i].type, RT_NONE);
+    assert_true(logic_has_risk_type(a, RT_ACCESS));
+    assert_true(logic_has_risk_type(a, RT_MODIFICATION) ||
+                assess_value(a, "risk.no-modification"));
+    assert_true(logic_has_risk_type(a, RT_DISAPPEARANCE) ||
+                assess_value(a, "risk.no-disappearance"));
+    /* The decision acknowledged the warnings standing on its date. */
+    assert_string_equal(a->signoffs[SR_CONTROLLER].acknowledged,
+                        "nec.information is marked for follow-up.\n"
+                        "Measure M7 is due on 2027-03-31, after the processing starts "
+                        "(2026-04-01).");
     struct buf b = {0};
     struct sink sb = sink_buf(&b);
     if (report_xml(a, txml, tlen, &sb, &e) < 0)
