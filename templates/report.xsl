@@ -28,6 +28,14 @@
   <xsl:variable name="rec" select="/r:record"/>
   <xsl:variable name="m" select="/r:record/r:method"/>
   <xsl:variable name="title" select="/r:record/r:assessment/r:title"/>
+  <xsl:variable name="revision">
+    <xsl:choose>
+      <xsl:when test="/r:record/r:assessment/@revision"><xsl:value-of select="/r:record/r:assessment/@revision"/></xsl:when>
+      <xsl:otherwise>1</xsl:otherwise>
+    </xsl:choose>
+  </xsl:variable>
+  <!-- Closed after the screening alone, with the DPO's sign-off. -->
+  <xsl:variable name="not-required" select="/r:record/r:assessment/@status = 'not-required'"/>
   <!-- The title for the page header: in a CSS string, so without the
        characters that could end the string or the style element. -->
   <xsl:variable name="safe-title"
@@ -68,8 +76,11 @@
       <h1><xsl:value-of select="$title"/></h1>
       <table class="facts">
         <tr><th>Status</th><td><xsl:value-of select="$a/@status-label"/></td></tr>
+        <tr><th>Revision</th><td>Revision <xsl:value-of select="$revision"/>
+          <xsl:if test="$a/@replaces">, replaces the revision decided on <xsl:value-of select="$a/@replaces"/></xsl:if></td></tr>
         <tr><th>Decision</th><td>
           <xsl:choose>
+            <xsl:when test="$not-required">No DPIA needed: the screening concluded that no DPIA is required, closed with the DPO's sign-off</xsl:when>
             <xsl:when test="$ctl/@decision"><xsl:value-of select="$ctl/@decision-label"/></xsl:when>
             <xsl:otherwise>No decision recorded</xsl:otherwise>
           </xsl:choose>
@@ -134,6 +145,9 @@
     <xsl:variable name="dpo" select="$rec/r:signoffs/r:signoff[@role='dpo']"/>
     <section class="summary" id="summary">
       <h2>Summary</h2>
+      <xsl:if test="$not-required">
+        <p class="outcome"><strong>DPIA not required.</strong> The screening concluded that no DPIA is needed for this processing; the assessment was closed on the screening alone, with the Data Protection Officer's sign-off (<xsl:call-template name="person"><xsl:with-param name="s" select="$dpo"/></xsl:call-template>).</p>
+      </xsl:if>
       <table class="facts">
         <tr><th>Screening (WP248)</th><td>
           <strong><xsl:value-of select="$s/r:screening/@label"/></strong>
@@ -185,9 +199,14 @@
         </td></tr>
         <tr><th>Completion</th><td><xsl:value-of select="$s/r:progress/@percent"/>% (<xsl:value-of select="$s/r:progress/@answered"/> of <xsl:value-of select="$s/r:progress/@total"/> items)</td></tr>
       </table>
-      <xsl:if test="$s/r:blockers/r:blocker">
+      <!-- What approval would need does not apply to a screening-only close. -->
+      <xsl:if test="$s/r:blockers/r:blocker and not($not-required)">
         <h3>Outstanding before sign-off</h3>
         <ul><xsl:for-each select="$s/r:blockers/r:blocker"><li><xsl:value-of select="."/></li></xsl:for-each></ul>
+      </xsl:if>
+      <xsl:if test="$s/r:warnings/r:warning and not($not-required)">
+        <h3>To acknowledge with the decision</h3>
+        <ul><xsl:for-each select="$s/r:warnings/r:warning"><li><xsl:value-of select="."/></li></xsl:for-each></ul>
       </xsl:if>
     </section>
   </xsl:template>
@@ -219,7 +238,9 @@
         <p class="outcome">Outcome: <strong><xsl:value-of select="$rec/r:summary/r:screening/@label"/></strong>.
           <xsl:value-of select="$rec/r:summary/r:screening/r:rule"/></p>
       </xsl:if>
-      <xsl:apply-templates select="r:question"/>
+      <!-- Answers that the current answers make not applicable stay in
+           the record, not in the report. -->
+      <xsl:apply-templates select="r:question[not(@applicable = 'no')]"/>
       <xsl:if test="@kind = 'risks'"><xsl:call-template name="risks"/></xsl:if>
       <xsl:if test="@kind = 'measures'"><xsl:call-template name="measures"/></xsl:if>
       <xsl:if test="@kind = 'signoff'"><xsl:call-template name="signoffs"/></xsl:if>
@@ -273,6 +294,10 @@
               <tr>
                 <td class="id">R<xsl:value-of select="$n"/></td>
                 <td><strong><xsl:value-of select="r:title"/></strong>
+                  <p class="small"><em>Type:</em><xsl:text> </xsl:text><xsl:choose>
+                    <xsl:when test="@type-label"><xsl:value-of select="@type-label"/></xsl:when>
+                    <xsl:otherwise>Not said</xsl:otherwise>
+                  </xsl:choose></p>
                   <div class="text"><xsl:value-of select="r:description"/></div>
                   <xsl:call-template name="labelled"><xsl:with-param name="label" select="'Risk sources'"/><xsl:with-param name="v" select="r:source"/></xsl:call-template>
                   <xsl:call-template name="labelled"><xsl:with-param name="label" select="'Threats'"/><xsl:with-param name="v" select="r:threats"/></xsl:call-template>
@@ -411,6 +436,10 @@
               <div class="text"><xsl:value-of select="r:advice"/></div>
               <xsl:if test="@role = 'dpo' and @advice-followed = 'yes'"><p class="small">Advice followed.</p></xsl:if>
               <xsl:if test="@advice-followed = 'no'"><p class="small">Advice not followed. Reasons: <span class="text"><xsl:value-of select="r:why-not"/></span></p></xsl:if>
+              <xsl:if test="normalize-space(r:acknowledged) != ''">
+                <p class="small">Warnings acknowledged with the decision:</p>
+                <div class="text small acknowledged"><xsl:value-of select="r:acknowledged"/></div>
+              </xsl:if>
             </td>
           </tr>
         </xsl:for-each>
@@ -439,6 +468,25 @@
   <xsl:template name="changelog">
     <section class="part appendix" id="changes">
       <h2>Appendix: change log</h2>
+      <xsl:for-each select="$rec/r:changes">
+        <h3>Changes since revision <xsl:value-of select="@since-revision"/></h3>
+        <p class="small">What differs from revision <xsl:value-of select="@since-revision"/><xsl:if test="@since-date">, decided on <xsl:value-of select="@since-date"/></xsl:if>, which this revision replaces.</p>
+        <xsl:choose>
+          <xsl:when test="not(r:change)"><p class="none">Nothing changed since revision <xsl:value-of select="@since-revision"/>.</p></xsl:when>
+          <xsl:otherwise>
+            <table class="grid since">
+              <thead><tr><th>Item</th><th>Before</th><th>After</th></tr></thead>
+              <tbody>
+                <xsl:for-each select="r:change">
+                  <tr><td><xsl:value-of select="r:label"/><br/><span class="small"><xsl:value-of select="@what"/></span></td>
+                    <td class="text"><xsl:value-of select="r:old"/></td><td class="text"><xsl:value-of select="r:new"/></td></tr>
+                </xsl:for-each>
+              </tbody>
+            </table>
+          </xsl:otherwise>
+        </xsl:choose>
+        <h3>Change log</h3>
+      </xsl:for-each>
       <p class="small">Every change recorded for this assessment, oldest first (Art. 5(2) accountability).</p>
       <xsl:choose>
         <xsl:when test="not($rec/r:history/r:change)"><p class="none">No change recorded.</p></xsl:when>

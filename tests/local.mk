@@ -55,6 +55,7 @@ SHELL_TESTS = \
 	tests/cli/templates.sh \
 	tests/cli/docs.sh \
 	tests/cli/layers.sh \
+	tests/cli/report-revision.sh \
 	tests/screen/start.sh \
 	tests/screen/journey.sh \
 	tests/screen/robust.sh \
@@ -100,3 +101,9 @@ EXTRA_DIST += \
 	tests/fixtures/templates/bad-feared-outside.xml
 include tests/store.mk
 include tests/report.mk
+# Record fixtures of revisions, risk types and records made before them.
+EXTRA_DIST += \
+	tests/fixtures/records/bad-changes.xml \
+	tests/fixtures/records/bad-risk-type.xml \
+	tests/fixtures/records/good-example-1.0.xml \
+	tests/fixtures/records/good-revision.xml

@@ -12,6 +12,8 @@ head -1 "$T/risks.csv" >"$T/head"
 contains "$T/head" "Risk,Title,Description,Risk sources,Threats,Impacts on people,Likelihood before"
 contains "$T/risks.csv" "R1,Re-identification of subscribers from small counts,"
 contains "$T/risks.csv" "Significant (3)"
+contains "$T/head" ",Residual level,Measures,Type$(printf '\r')" "the type, last"
+contains "$T/risks.csv" ",M1; M2; M5,Illegitimate access$(printf '\r')" "R1's type"
 contains "$T/measures.csv" "Measure,Title,Description,Type,Owner,Due,Status,Risks addressed"
 contains "$T/measures.csv" '"Aggregation with a minimum group of 10,000 accounts"'
 contains "$T/measures.csv" "R1; R2"
@@ -35,9 +37,12 @@ id=$($D new --title "CSV") || exit 1
 $D risk add "$id" --title '=HYPERLINK("x","y")' --description 'a, "b"
 c' --source "+1" --threats "-2" --impacts "@SUM(A1)" >/dev/null
 $D measure add "$id" --title "plain" --owner "=cmd|' /C calc'!A0" --risks 1 >/dev/null
+$D risk add "$id" --title "Lost backups" --type disappearance >/dev/null
 run 0 $D export "$id" --format csv-risks
 contains "$T/out" "R1,\"'=HYPERLINK(\"\"x\"\",\"\"y\"\")\",\"a, \"\"b\"\""
 contains "$T/out" "\"'+1\",\"'-2\",\"'@SUM(A1)\""
+contains "$T/out" ",M1,Not said$(printf '\r')" "a risk of no type said"
+contains "$T/out" ",Disappearance$(printf '\r')" "a risk's type, by its label"
 run 0 $D export "$id" --format csv-measures
 contains "$T/out" "M1,plain,,Technical,\"'=cmd|' /C calc'!A0\","
 done_testing

@@ -19,6 +19,23 @@ for text in "Data Protection Impact Assessment" "Viewing factoids" "Approved wit
     "Template digest (SHA-256)" "@page" "break-before: page" "break-inside: avoid"; do
     contains "$h" "$text"
 done
+# The revision on the cover; the warnings that stand next to the
+# blockers (none: the assessment is decided).
+contains "$h" "<th>Revision</th><td>Revision 1</td>"
+contains "$h" "<h3>To acknowledge with the decision</h3><ul><li>nec.information is marked for follow-up.</li><li>Measure M7 is due on 2027-03-31, after the processing starts (2026-04-01).</li></ul>"
+# ...which the controller acknowledged with the decision.
+contains "$h" "<p class=\"small\">Warnings acknowledged with the decision:</p><div class=\"text small acknowledged\">nec.information is marked for follow-up.
+Measure M7 is due on 2027-03-31, after the processing starts (2026-04-01).</div>"
+# Each risk's type; the reasons why no risk of the other feared events
+# arises.
+contains "$h" "<em>Type:</em> Illegitimate access"
+contains "$h" "<em>Type:</em> Other harm"
+lacks "$h" "<em>Type:</em> Not said"
+contains "$h" 'id="q-risk.no-modification"'
+contains "$h" 'id="q-risk.no-disappearance"'
+lacks "$h" 'id="q-risk.no-access"' "no reason asked where a risk of illegitimate access is listed"
+lacks "$h" "Outstanding before sign-off"
+
 # Risks meet their measures, their places in the heat maps and the
 # reasons for their scores (R1: Maximum/Significant before, Limited/
 # Significant after; measures 1, 2 and 5 address it).

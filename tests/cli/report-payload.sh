@@ -14,6 +14,8 @@ $PD risk add "$pid" --title "$P" --description "$P" --source "$P" --impacts "$P"
     --likelihood-after 1 --severity-after 2 --likelihood-after-why "$P" \
     --severity-after-why "$P" >/dev/null || exit 1
 $PD measure add "$pid" --title "$P" --description "$P" --owner "$P" --risks 1 >/dev/null || exit 1
-for role in assessor dpo controller; do
-    $PD signoff "$pid" --role "$role" --name "$P" --position "$P" --advice "$P" >/dev/null || exit 1
-done
+$PD signoff "$pid" --role assessor --name "$P" --position "$P" --advice "$P" >/dev/null || exit 1
+$PD signoff "$pid" --role dpo --name "$P" --position "$P" --advice "$P" --followed no \
+    --why-not "$P" >/dev/null || exit 1
+# The controller signs with a decision (one that needs no complete DPIA).
+$PD decide "$pid" reject --name "$P" --position "$P" --comment "$P" >/dev/null || exit 1

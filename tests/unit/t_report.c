@@ -1,6 +1,9 @@
 /* Unit tests of the reports, on assessments built in memory from the
  * built-in template (no store): the record validates and round-trips,
- * the worked example imports and exports to the same bytes, hostile
+ * a second revision's with its types, acknowledged warnings, hidden
+ * answers and changes too; a record made before revisions imports and
+ * is written as it was; the worked example imports and exports to the
+ * same bytes, hostile
  * records are refused with the expected message, the HTML shows markup
  * as text and holds no external reference, the CSV quotes and guards
  * against formulas, and the stylesheet cannot read files. */
@@ -9,6 +12,8 @@
 #include "unit.h"
 #include "core/answer.h"
 #include "core/assess.h"
+#include "core/diff.h"
+#include "core/logic.h"
 #include "core/xmlsafe.h"
 #include "report/report.h"
 #include "report/report_int.h"
@@ -195,6 +200,206 @@ static void test_round_trip(void **state)
     assess_free(b);
 }
 
+static void add_diff(struct diff *d, const char *what, const char *label, const char *ov,
+                     const char *nv)
+{
+    d->items = xgrow(d->items, &d->cap, d->n + 1, sizeof *d->items);
+    struct diff_item *it = &d->items[d->n++];
+    it->what = xstrdup(what);
+    it->label = xstrdup(label);
+    it->old_value = xstrdup(ov);
+    it->new_value = xstrdup(nv);
+}
+
+/* A second revision: the date of the decision it replaces, typed risks,
+ * warnings acknowledged with the decision, an answer its condition now
+ * hides, and what changed since the first revision. */
+static struct assessment *revised(const char *text)
+{
+    struct assessment *a = filled(text);
+    a->revision = 2;
+    free(a->replaces_date);
+    a->replaces_date = xstrdup("2026-02-24");
+    a->risks[0].type = RT_ACCESS;
+    a->risks[1].type = RT_DISAPPEARANCE;
+    struct signoff *c = &a->signoffs[SR_CONTROLLER];
+    free(c->acknowledged);
+    c->acknowledged = xasprintf("desc.purposes is marked for follow-up.\n%s", text);
+    /* nec.li-interest was answered under legitimate interests; the basis
+     * is consent now, which hides it. */
+    set(a, "nec.basis", "consent");
+    assert_false(logic_shown(a, tmpl_find_question(a->tmpl, "nec.li-interest")));
+    assert_non_null(assess_value(a, "nec.li-interest"));
+    a->since = xcalloc(1, sizeof *a->since);
+    add_diff(a->since, "answer nec.basis", "What is the lawful basis?", "legitimate-interests",
+             "consent");
+    add_diff(a->since, "risk R1 type", text, "", "illegitimate-access");
+    add_diff(a->since, "sign-off dpo advice", "Data Protection Officer", text, "");
+    return a;
+}
+
+static void test_revision_round_trip(void **state)
+{
+    setenv("SOURCE_DATE_EPOCH", "1767225600", 1);
+    struct assessment *a = revised(PAYLOAD);
+    size_t n1, n2;
+    char *x1 = export_xml(a, &n1);
+    validates(x1, n1);
+    assert_non_null(strstr(x1, " replaces=\"2026-02-24\" "));
+    assert_non_null(strstr(x1, " revision=\"2\" "));
+    assert_non_null(strstr(x1, "number=\"1\" type=\"illegitimate-access\" "
+                               "type-label=\"Illegitimate access\">"));
+    assert_non_null(strstr(x1, "number=\"2\" type=\"disappearance\" type-label=\"Disappearance\">"));
+    assert_non_null(strstr(x1, "<acknowledged>desc.purposes is marked for follow-up.\n&lt;script&gt;"));
+    assert_non_null(strstr(x1, "<warnings>\n      <warning>desc.purposes is marked for follow-up."
+                               "</warning>"));
+    assert_non_null(strstr(x1, "<question applicable=\"no\" id=\"nec.li-interest\""));
+    assert_null(strstr(x1, "applicable=\"no\" id=\"nec.basis\""));
+    /* risk.no-access is hidden by R1's type, risk.no-disappearance by R2's */
+    assert_non_null(strstr(x1, "<question applicable=\"no\" id=\"risk.no-access\""));
+    assert_non_null(strstr(x1, "<question id=\"risk.no-modification\""));
+    assert_non_null(strstr(x1, "</history>\n  <changes since-date=\"2026-02-24\" since-revision=\"1\">\n"
+                               "    <change what=\"answer nec.basis\">\n"
+                               "      <label>What is the lawful basis?</label>\n"
+                               "      <old>legitimate-interests</old>\n      <new>consent</new>\n"));
+
+    struct err e;
+    char *txml;
+    size_t tlen;
+    struct assessment *b = report_import(x1, n1, "x1.xml", &txml, &tlen, &e);
+    if (!b)
+        fail_msg("%s", e.text);
+    assert_int_equal(b->revision, 2);
+    assert_string_equal(b->replaces_date, "2026-02-24");
+    assert_int_equal(b->risks[0].type, RT_ACCESS);
+    assert_int_equal(b->risks[1].type, RT_DISAPPEARANCE);
+    assert_string_equal(b->signoffs[SR_CONTROLLER].acknowledged,
+                        a->signoffs[SR_CONTROLLER].acknowledged);
+    assert_string_equal(b->signoffs[SR_DPO].acknowledged, "");
+    assert_string_equal(assess_value(b, "nec.li-interest"), PAYLOAD);
+    assert_string_equal(assess_value(b, "nec.basis"), "consent");
+    assert_non_null(b->since);
+    assert_int_equal(b->since->n, 3);
+    assert_string_equal(b->since->items[1].what, "risk R1 type");
+    assert_string_equal(b->since->items[1].label, PAYLOAD);
+    assert_string_equal(b->since->items[2].old_value, PAYLOAD);
+    assert_string_equal(b->since->items[2].new_value, "");
+    char *x2 = export_xml(b, &n2);
+    assert_int_equal(n1, n2);
+    assert_memory_equal(x1, x2, n1);
+    free(x2);
+    free(txml);
+    assess_free(b);
+
+    /* Known to have changed nothing: the element, empty. */
+    diff_free(a->since);
+    free(x1);
+    x1 = export_xml(a, &n1);
+    validates(x1, n1);
+    assert_non_null(strstr(x1, "<changes since-date=\"2026-02-24\" since-revision=\"1\"></changes>"));
+    b = report_import(x1, n1, "x1.xml", &txml, &tlen, &e);
+    if (!b)
+        fail_msg("%s", e.text);
+    assert_non_null(b->since);
+    assert_int_equal(b->since->n, 0);
+    x2 = export_xml(b, &n2);
+    assert_int_equal(n1, n2);
+    assert_memory_equal(x1, x2, n1);
+    free(x2);
+    free(txml);
+    assess_free(b);
+    free(x1);
+    assess_free(a);
+}
+
+/* What the first revision of an assessment does not use is not written:
+ * no revision, replaces, type, acknowledged, warnings or changes. */
+static void test_defaults_unwritten(void **state)
+{
+    setenv("SOURCE_DATE_EPOCH", "1767225600", 1);
+    struct assessment *a = filled("plain");
+    ((struct answer *)assess_answer(a, "desc.purposes"))->flagged = false;
+    /* no answer to a question its conditions hide */
+    for (size_t i = 0; i < a->tmpl->nquestions; i++)
+        if (!logic_shown(a, &a->tmpl->questions[i]))
+            assess_set_answer(a, a->tmpl->questions[i].id, "");
+    a->since = xcalloc(1, sizeof *a->since); /* a first revision has nothing to compare */
+    size_t n;
+    char *x = export_xml(a, &n);
+    validates(x, n);
+    static const char *const absent[] = {
+        " revision=", " replaces=", " type=\"illegitimate", "type-label=\"Not said\"",
+        "<acknowledged>", "<warnings>", "<changes", "applicable=",
+    };
+    for (size_t i = 0; i < sizeof absent / sizeof absent[0]; i++)
+        if (strstr(x, absent[i]))
+            fail_msg("'%s' written for an assessment that does not use it", absent[i]);
+    free(x);
+    assess_free(a);
+}
+
+/* A record made before revisions (the worked example as it was written
+ * on template 1.0) imports with its digest checked and, its one
+ * follow-up flag cleared, is written again byte for byte as it was (the
+ * flag and the digest aside): nothing new appears in it. */
+static void test_old_record(void **state)
+{
+    setenv("SOURCE_DATE_EPOCH", "1771954200", 1);
+    size_t len;
+    char *src = unit_read_src("tests/fixtures/records/good-example-1.0.xml", &len);
+    struct err e;
+    char *txml;
+    size_t tlen;
+    struct assessment *a = report_import(src, len, "good-example-1.0.xml", &txml, &tlen, &e);
+    if (!a)
+        fail_msg("%s", e.text);
+    assert_string_equal(a->tmpl->version, "1.0");
+    assert_int_equal(a->revision, 1);
+    assert_string_equal(a->replaces_date, "");
+    assert_null(a->since);
+    for (size_t i = 0; i < a->nrisks; i++)
+        assert_int_equal(a->risks[i].type, RT_NONE);
+    assert_string_equal(a->signoffs[SR_CONTROLLER].acknowledged, "");
+
+    /* The digest is checked: one byte changed in an answer is refused. */
+    char *bad = xmalloc(len + 1);
+    memcpy(bad, src, len + 1);
+    char *p = strstr(bad, "About 110 million");
+    assert_non_null(p);
+    p[0] = 'a';
+    char *bxml;
+    size_t blen;
+    assert_null(report_import(bad, len, "bad.xml", &bxml, &blen, &e));
+    assert_non_null(strstr(e.text, "the record digest does not match"));
+    free(bad);
+
+    struct answer *an = (struct answer *)assess_answer(a, "nec.information");
+    assert_true(an->flagged);
+    an->flagged = false;
+    struct buf b = {0};
+    struct sink sb = sink_buf(&b);
+    if (report_xml(a, txml, tlen, &sb, &e) < 0)
+        fail_msg("%s", e.text);
+    /* the expected bytes: the file, that answer unflagged */
+    const char *q = strstr(src, "<question id=\"nec.information\"");
+    assert_non_null(q);
+    q = strstr(q, "flagged=\"yes\"");
+    assert_non_null(q);
+    struct buf want = {0};
+    buf_add(&want, src, (size_t)(q - src));
+    buf_adds(&want, "flagged=\"no\"");
+    buf_adds(&want, q + strlen("flagged=\"yes\""));
+    const char *dg = strstr(buf_str(&want), "<digest algorithm=");
+    assert_non_null(dg);
+    assert_int_equal(b.len, want.len);
+    assert_memory_equal(b.data, want.data, (size_t)(dg - want.data));
+    buf_free(&want);
+    buf_free(&b);
+    free(txml);
+    free(src);
+    assess_free(a);
+}
+
 /* Text that exercises every canonical escape and every cleaning: tab,
  * newline and CR (escaped differently in attributes and in text), both
  * quotes, <, >, &, a C0 control, DEL, broken UTF-8, U+FFFE. */
@@ -323,6 +528,24 @@ static void test_example(void **state)
         fail_msg("%s", e.text);
     assert_true(a->nrisks >= 5 && a->nrisks <= 7);
     assert_int_equal(a->signoffs[SR_CONTROLLER].decision, DEC_CONDITIONS);
+    /* Made on the default template as it is now, byte for byte. */
+    size_t dlen;
+    const char *dxml = tmpl_builtin_xml(&dlen);
+    assert_int_equal(tlen, dlen);
+    assert_memory_equal(txml, dxml, dlen);
+    /* Every risk typed; each feared event a risk or the reason for none. */
+    for (size_t i = 0; i < a->nrisks; i++)
+        assert_int_not_equal(a->risks[i].type, RT_NONE);
+    assert_true(logic_has_risk_type(a, RT_ACCESS));
+    assert_true(logic_has_risk_type(a, RT_MODIFICATION) ||
+                assess_value(a, "risk.no-modification"));
+    assert_true(logic_has_risk_type(a, RT_DISAPPEARANCE) ||
+                assess_value(a, "risk.no-disappearance"));
+    /* The decision acknowledged the warnings standing on its date. */
+    assert_string_equal(a->signoffs[SR_CONTROLLER].acknowledged,
+                        "nec.information is marked for follow-up.\n"
+                        "Measure M7 is due on 2027-03-31, after the processing starts "
+                        "(2026-04-01).");
     struct buf b = {0};
     struct sink sb = sink_buf(&b);
     if (report_xml(a, txml, tlen, &sb, &e) < 0)
@@ -374,6 +597,25 @@ static void test_hostile(void **state)
     free(txml);
     free(good);
     assess_free(a);
+
+    /* A second revision, made by hand: what came with revisions is read. */
+    good = unit_read_src("tests/fixtures/records/good-revision.xml", &len);
+    a = report_import(good, len, "good-revision.xml", &txml, &tlen, &e);
+    if (!a)
+        fail_msg("%s", e.text);
+    assert_int_equal(a->revision, 2);
+    assert_string_equal(a->replaces_date, "2026-11-20");
+    assert_int_equal(a->risks[0].type, RT_MODIFICATION);
+    assert_string_equal(a->signoffs[SR_CONTROLLER].acknowledged, "A first warning.\nA second one.");
+    assert_non_null(a->since);
+    assert_int_equal(a->since->n, 2);
+    assert_string_equal(a->since->items[0].what, "title");
+    assert_string_equal(a->since->items[0].old_value, "Minimal record");
+    assert_string_equal(a->since->items[1].label, "Small counts");
+    assert_string_equal(a->since->items[1].new_value, "unwanted-modification");
+    free(txml);
+    free(good);
+    assess_free(a);
 }
 
 static void test_html(void **state)
@@ -404,6 +646,92 @@ static void test_html(void **state)
     assert_non_null(c);
     assert_null(strstr(c + 1, "charset"));
     buf_free(&b);
+    assess_free(a);
+}
+
+static char *html_of(const struct assessment *a)
+{
+    size_t tl;
+    const char *txml = tmpl_builtin_xml(&tl);
+    struct buf b = {0};
+    struct err e;
+    struct sink sb = sink_buf(&b);
+    if (report_html(a, txml, tl, NULL, 0, NULL, &sb, &e) < 0)
+        fail_msg("%s", e.text);
+    return buf_take(&b);
+}
+
+static void has(const char *h, const char *text)
+{
+    if (!strstr(h, text))
+        fail_msg("the report lacks '%s'", text);
+}
+
+static void lacks(const char *h, const char *text)
+{
+    if (strstr(h, text))
+        fail_msg("the report has '%s'", text);
+}
+
+/* The report of a second revision: its number and the decision it
+ * replaces on the cover, the changes since the first opening the change
+ * log, the risks' types, the warnings acknowledged with the decision and
+ * those standing now; an answer its condition hides is left out. */
+static void test_html_revision(void **state)
+{
+    setenv("SOURCE_DATE_EPOCH", "1767225600", 1);
+    struct assessment *a = revised(PAYLOAD);
+    char *h = html_of(a);
+    has(h, "<th>Revision</th><td>Revision 2, replaces the revision decided on 2026-02-24</td>");
+    const char *log = strstr(h, "<h2>Appendix: change log</h2>");
+    assert_non_null(log);
+    assert_true(strncmp(log + strlen("<h2>Appendix: change log</h2>"),
+                        "<h3>Changes since revision 1</h3>", 33) == 0);
+    has(log, "<tr><td>What is the lawful basis?<br><span class=\"small\">answer nec.basis</span></td>"
+             "<td class=\"text\">legitimate-interests</td><td class=\"text\">consent</td></tr>");
+    has(log, "<td class=\"text\">&lt;script&gt;alert(1)&lt;/script&gt;");
+    has(h, "<em>Type:</em> Illegitimate access</p>");
+    has(h, "<em>Type:</em> Disappearance</p>");
+    has(h, "<p class=\"small\">Warnings acknowledged with the decision:</p>"
+           "<div class=\"text small acknowledged\">desc.purposes is marked for follow-up.\n"
+           "&lt;script&gt;");
+    has(h, "<h3>To acknowledge with the decision</h3><ul><li>desc.purposes is marked for "
+           "follow-up.</li>");
+    has(h, "id=\"q-nec.basis\"");
+    lacks(h, "id=\"q-nec.li-interest\"");
+    lacks(h, "id=\"q-risk.no-access\"");
+    has(h, "id=\"q-risk.no-modification\"");
+    lacks(h, "<script");
+    lacks(h, "<img");
+    free(h);
+
+    /* Nothing changed since the first revision. */
+    diff_free(a->since);
+    h = html_of(a);
+    has(h, "<p class=\"none\">Nothing changed since revision 1.</p>");
+    free(h);
+
+    /* Closed on the screening alone. */
+    a->status = ST_NOT_REQUIRED;
+    h = html_of(a);
+    has(h, "<th>Status</th><td>DPIA not required</td>");
+    has(h, "<th>Decision</th><td>No DPIA needed: the screening concluded that no DPIA is required, "
+           "closed with the DPO's sign-off</td>");
+    has(h, "<strong>DPIA not required.</strong> The screening concluded that no DPIA is needed "
+           "for this processing; the assessment was closed on the screening alone, with the Data "
+           "Protection Officer's sign-off (");
+    lacks(h, "Outstanding before sign-off");
+    free(h);
+    assess_free(a);
+
+    /* A first revision says so; an untyped risk, that its type is not said. */
+    a = filled("plain");
+    h = html_of(a);
+    has(h, "<th>Revision</th><td>Revision 1</td>");
+    has(h, "<em>Type:</em> Not said</p>");
+    lacks(h, "Changes since revision");
+    lacks(h, "Warnings acknowledged");
+    free(h);
     assess_free(a);
 }
 
@@ -457,10 +785,16 @@ static void test_csv(void **state)
     assert_non_null(strstr(row, "R1,\"'=HYPERLINK(\"\"x\"\")\",\"a, \"\"quoted\"\"\nsecond line\","
                                 "\"'+1\",\"'-2\",\"'@SUM(A1)\","));
     assert_non_null(strstr(row, "Significant (3)"));
-    assert_non_null(strstr(row, ",M1\r\n"));
+    assert_non_null(strstr(row, ",M1,Not said\r\n"));
+    assert_non_null(strstr(s, ",Residual level,Measures,Type\r\n"));
     /* every record ends with CRLF, no bare LF outside quotes */
     assert_int_equal(s[b.len - 2], '\r');
     assert_int_equal(s[b.len - 1], '\n');
+    buf_free(&b);
+    /* The type, by its label, at the end. */
+    a->risks[0].type = RT_MODIFICATION;
+    report_csv_risks(a, &b);
+    assert_non_null(strstr(buf_str(&b), ",M1,Unwanted modification\r\n"));
     buf_free(&b);
     report_csv_measures(a, &b);
     assert_string_equal(buf_str(&b),
@@ -502,12 +836,16 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_helpers),
         cmocka_unit_test(test_round_trip),
+        cmocka_unit_test(test_revision_round_trip),
+        cmocka_unit_test(test_defaults_unwritten),
+        cmocka_unit_test(test_old_record),
         cmocka_unit_test(test_tampered),
         cmocka_unit_test(test_canonical),
         cmocka_unit_test(test_write_fails),
         cmocka_unit_test(test_example),
         cmocka_unit_test(test_hostile),
         cmocka_unit_test(test_html),
+        cmocka_unit_test(test_html_revision),
         cmocka_unit_test(test_stylesheet_locked),
         cmocka_unit_test(test_csv),
     };

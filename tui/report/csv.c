@@ -72,7 +72,7 @@ void report_csv_risks(const struct assessment *a, struct buf *out)
         "Risk", "Title", "Description", "Risk sources", "Threats", "Impacts on people",
         "Likelihood before", "Why (likelihood before)", "Severity before",
         "Why (severity before)", "Level before", "Likelihood after", "Why (likelihood after)",
-        "Severity after", "Why (severity after)", "Residual level", "Measures",
+        "Severity after", "Why (severity after)", "Residual level", "Measures", "Type",
     };
     row(out, head, sizeof head / sizeof head[0]);
     const struct tmpl_method *m = assess_method(a);
@@ -95,7 +95,7 @@ void report_csv_risks(const struct assessment *a, struct buf *out)
             lb, r->likelihood_why, sb, r->severity_why,
             level_name(m, logic_risk_inherent(a, r)),
             la, r->likelihood_after_why, sa, r->severity_after_why,
-            level_name(m, logic_risk_residual(a, r)), buf_str(&ms),
+            level_name(m, logic_risk_residual(a, r)), buf_str(&ms), risk_type_label(r->type),
         };
         row(out, cols, sizeof cols / sizeof cols[0]);
         free(lb);

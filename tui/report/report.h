@@ -14,13 +14,27 @@
  *
  *   <record xmlns="urn:dpia:record:1" version="1">
  *     generator, assessment, template, method, summary, sections, risks,
- *     measures, signoffs, coverage, history, template-snapshot, digest
+ *     measures, signoffs, coverage, history, [changes,]
+ *     template-snapshot, digest
  *
  * The template snapshot is the exact XML the assessment was started
  * with, base64-encoded, so an import restores it byte for byte (and so
- * its SHA-256 digest). The summary, labels, display texts, level names,
- * coverage and progress are derived: an import ignores them and the next
- * export computes them again.
+ * its SHA-256 digest). The summary (with the blockers and the warnings
+ * of the workflow rules on the export date), labels, display texts,
+ * level names, coverage, progress and applicable="no" are derived: an
+ * import ignores them and the next export computes them again.
+ *
+ * What came with revisions is written only when it is not the default,
+ * so that the record of an assessment that uses none of it is the same
+ * as before: assessment/@revision when above 1 and @replaces (the date
+ * of the decision on the revision replaced) when set; a risk's @type
+ * (with its label) when said; a sign-off's <acknowledged> (the warnings
+ * acknowledged with the decision, one a line) when there were any; the
+ * summary's <warnings> when there are any; and <changes> (what changed
+ * since the revision replaced, from a->since) only for a revision above
+ * the first whose differences are known. An import reads all of them
+ * back (a->revision, a->replaces_date, risk->type, acknowledged,
+ * a->since) and refuses a risk type it does not know.
  *
  * The record digest (<digest algorithm="sha256">) is the SHA-256, in
  * lowercase hex, of the Canonical XML 1.0 form (with comments, as
@@ -37,8 +51,10 @@
  * entry the import adds (and so assessment/@updated when the store moves
  * it); the uuid when the original is already in the database; and the
  * record digest, which follows from those. The local database id is not
- * part of the record, nor are answers to questions that their conditions
- * hide (a record holds the questions as they were shown).
+ * part of the record. Every question shown is in it, and every question
+ * hidden by its conditions under the current answers that still has an
+ * answer (marked applicable="no"), so that an answer given before the
+ * answer it depends on changed survives export and import.
  */
 #ifndef DPIA_REPORT_H
 #define DPIA_REPORT_H
@@ -109,7 +125,8 @@ const char *report_record_schema(size_t *len);
 /* CSV tables, RFC 4180: UTF-8, CRLF line ends, a header row, fields
  * with a comma, quote, CR or LF quoted (quotes doubled). A field that a
  * spreadsheet would take for a formula (starting with =, +, -, @, tab
- * or CR) is prefixed with a single quote. */
+ * or CR) is prefixed with a single quote. The risk register ends with
+ * each risk's type, by its label ("Not said" when none). */
 void report_csv_risks(const struct assessment *a, struct buf *out);
 void report_csv_measures(const struct assessment *a, struct buf *out);
 
@@ -121,8 +138,9 @@ void report_csv_measures(const struct assessment *a, struct buf *out);
  * REPORT_MAX_DEPTH, another namespace or version, anything the schema
  * does not allow, a digest that does not match, a snapshot that does
  * not match its digest, unknown question ids, values that do not fit
- * their question, scores outside the method's scales, measures that
- * address unknown risks. */
+ * their question (shown or not), scores outside the method's scales,
+ * unknown risk types, measures that address unknown risks, changes
+ * since an earlier revision in a record of the first. */
 struct assessment *report_import(const char *buf, size_t len, const char *name,
                                  char **tmpl_xml, size_t *tmpl_len, struct err *e);
 

@@ -3,7 +3,9 @@
  * bounded nesting), checked against the record schema, its digest and
  * its template snapshot verified, and every value checked against the
  * template snapshot before anything is given back. Derived parts of the
- * record (summary, labels, display texts, coverage) are not read. */
+ * record (summary, labels, display texts, coverage, whether a question
+ * is applicable) are not read: an answer to a question its conditions
+ * hide is read and checked like any other. */
 #include "config.h"
 #include "report/report.h"
 
@@ -16,6 +18,7 @@
 #include <libxml/tree.h>
 
 #include "core/answer.h"
+#include "core/diff.h"
 #include "core/xmlsafe.h"
 #include "report/report_int.h"
 #include "util/sha256.h"
@@ -180,8 +183,13 @@ static int read_assessment(struct rd *r, xmlNodePtr root)
         return fail(r, as, "unknown status");
     a->status = (enum assess_status)s;
     if (prop_time(r, as, "created", &a->created) < 0 || prop_time(r, as, "updated", &a->updated) < 0 ||
-        prop_date(r, as, "review-date", &a->review_date) < 0)
+        prop_date(r, as, "review-date", &a->review_date) < 0 ||
+        prop_date(r, as, "replaces", &a->replaces_date) < 0)
         return -1;
+    /* The schema allows 1 to 100000; absent, the first revision. */
+    a->revision = prop_int(as, "revision");
+    if (a->revision < 1)
+        a->revision = 1;
     free(a->title);
     a->title = child_text(as, "title");
 
@@ -300,6 +308,16 @@ static int read_risks(struct rd *r, xmlNodePtr root)
         k->source = child_text(re, "source");
         k->threats = child_text(re, "threats");
         k->impacts = child_text(re, "impacts");
+        char *ty = prop(re, "type", NULL);
+        int t = ty ? risk_type_parse(ty) : RT_NONE;
+        if (t <= RT_NONE && ty) {
+            fail(r, re, "risk R%d: unknown type '%s' (known: illegitimate-access, "
+                 "unwanted-modification, disappearance, other)", number, ty);
+            free(ty);
+            return -1;
+        }
+        free(ty);
+        k->type = (enum risk_type)t;
         if (read_scores(r, re, number, "before", &k->likelihood, &k->severity,
                         &k->likelihood_why, &k->severity_why) < 0 ||
             read_scores(r, re, number, "after", &k->likelihood_after, &k->severity_after,
@@ -388,6 +406,7 @@ static int read_signoffs(struct rd *r, xmlNodePtr root)
         replace(&so->position, child_text(se, "position"));
         replace(&so->advice, child_text(se, "advice"));
         replace(&so->why_not, child_text(se, "why-not"));
+        replace(&so->acknowledged, child_text(se, "acknowledged"));
     }
     return 0;
 }
@@ -407,6 +426,30 @@ static int read_history(struct rd *r, xmlNodePtr root)
         free(what);
         free(old);
         free(nw);
+    }
+    return 0;
+}
+
+/* What changed since the revision this one replaces (its numbers and
+ * date follow from the assessment's, so they are not read). */
+static int read_changes(struct rd *r, xmlNodePtr root)
+{
+    xmlNodePtr ch = child(root, "changes");
+    if (!ch)
+        return 0;
+    if (r->a->revision < 2)
+        return fail(r, ch, "changes since an earlier revision in a record of the first revision");
+    struct diff *d = xcalloc(1, sizeof *d);
+    r->a->since = d;
+    for (xmlNodePtr ce = ch->children; ce; ce = ce->next) {
+        if (!is_el(ce, "change"))
+            continue;
+        d->items = xgrow(d->items, &d->cap, d->n + 1, sizeof *d->items);
+        struct diff_item *it = &d->items[d->n++];
+        it->what = prop(ce, "what", "");
+        it->label = child_text(ce, "label");
+        it->old_value = child_text(ce, "old");
+        it->new_value = child_text(ce, "new");
     }
     return 0;
 }
@@ -460,7 +503,8 @@ struct assessment *report_import(const char *buf, size_t len, const char *name,
     if (check_envelope(&r, doc) < 0 || read_snapshot(&r, root, &xml, &xml_len) < 0 ||
         read_assessment(&r, root) < 0 || read_sections(&r, root) < 0 ||
         read_risks(&r, root) < 0 || read_measures(&r, root) < 0 ||
-        read_signoffs(&r, root) < 0 || read_history(&r, root) < 0) {
+        read_signoffs(&r, root) < 0 || read_history(&r, root) < 0 ||
+        read_changes(&r, root) < 0) {
         xmlFreeDoc(doc);
         assess_free(r.a);
         free(xml);

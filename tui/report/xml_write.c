@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "core/answer.h"
+#include "core/diff.h"
 #include "core/logic.h"
 #include "core/workflow.h"
 #include "report/report_int.h"
@@ -88,6 +89,12 @@ static void write_head(struct w *w)
     at_time(w, "updated", a->updated);
     if (a->review_date && *a->review_date)
         at(w, "review-date", a->review_date);
+    /* Only what a first revision does not have, so that its record is
+     * written as before revisions existed. */
+    if (a->revision > 1)
+        at_int(w, "revision", a->revision);
+    if (a->replaces_date && *a->replaces_date)
+        at(w, "replaces", a->replaces_date);
     el(w, "title", a->title);
     end(w);
 
@@ -232,6 +239,13 @@ static void write_summary(struct w *w)
     start(w, "blockers");
     lines(w, "blocker", buf_str(&b));
     end(w);
+    if (why.nwarnings) {
+        buf_clear(&b);
+        wf_list_text(&why, WF_WARNING, "", &b);
+        start(w, "warnings");
+        lines(w, "warning", buf_str(&b));
+        end(w);
+    }
     buf_free(&b);
     wf_list_free(&why);
     end(w);
@@ -256,11 +270,17 @@ static void write_items(struct w *w, const struct tmpl_question *q, const char *
     }
 }
 
+/* Whether an answer holds anything to write. */
+static bool has_content(const struct answer *an)
+{
+    return an && ((an->value && *an->value) || (an->note && *an->note) || an->flagged);
+}
+
 static void write_answer(struct w *w, const struct tmpl_question *q, const struct answer *an)
 {
     const char *value = an->value ? an->value : "";
     const char *note = an->note ? an->note : "";
-    if (!*value && !*note && !an->flagged)
+    if (!has_content(an))
         return;
     start(w, "answer");
     at_yes(w, "flagged", an->flagged);
@@ -279,9 +299,11 @@ static void write_answer(struct w *w, const struct tmpl_question *q, const struc
     end(w);
 }
 
-static void write_question(struct w *w, const struct tmpl_question *q)
+static void write_question(struct w *w, const struct tmpl_question *q, bool shown)
 {
     start(w, "question");
+    if (!shown)
+        at(w, "applicable", "no");
     at(w, "id", q->id);
     at(w, "type", tmpl_qtype_name(q->type));
     at_yes(w, "required", q->required);
@@ -312,9 +334,14 @@ static void write_sections(struct w *w)
         el(w, "title", sec->title);
         if (sec->intro && *sec->intro)
             el(w, "intro", sec->intro);
-        for (size_t k = sec->first; k < sec->first + sec->count; k++)
-            if (logic_shown(w->a, &t->questions[k]))
-                write_question(w, &t->questions[k]);
+        /* The questions shown, and those their conditions hide now but
+         * that were answered before (kept, marked not applicable). */
+        for (size_t k = sec->first; k < sec->first + sec->count; k++) {
+            const struct tmpl_question *q = &t->questions[k];
+            bool shown = logic_shown(w->a, q);
+            if (shown || has_content(assess_answer(w->a, q->id)))
+                write_question(w, q, shown);
+        }
         end(w);
     }
     end(w);
@@ -347,6 +374,10 @@ static void write_risks(struct w *w)
         start(w, "risk");
         at_int(w, "number", r->number);
         level_attrs(w, logic_risk_residual(w->a, r));
+        if (r->type != RT_NONE) {
+            at(w, "type", risk_type_key(r->type));
+            at(w, "type-label", risk_type_label(r->type));
+        }
         el(w, "title", r->title);
         el(w, "description", r->description);
         el(w, "source", r->source);
@@ -408,6 +439,8 @@ static void write_signoffs(struct w *w)
         el(w, "position", so->position);
         el(w, "advice", so->advice);
         el(w, "why-not", so->why_not);
+        if (so->acknowledged && *so->acknowledged)
+            el(w, "acknowledged", so->acknowledged);
         end(w);
     }
     end(w);
@@ -456,6 +489,28 @@ static void write_history(struct w *w)
     end(w);
 }
 
+/* What changed since the revision this one replaces, when known. */
+static void write_changes(struct w *w)
+{
+    const struct assessment *a = w->a;
+    if (!a->since || a->revision < 2)
+        return;
+    start(w, "changes");
+    at_int(w, "since-revision", a->revision - 1);
+    if (a->replaces_date && *a->replaces_date)
+        at(w, "since-date", a->replaces_date);
+    for (size_t i = 0; i < a->since->n; i++) {
+        const struct diff_item *it = &a->since->items[i];
+        start(w, "change");
+        at(w, "what", it->what);
+        el(w, "label", it->label);
+        el(w, "old", it->old_value);
+        el(w, "new", it->new_value);
+        end(w);
+    }
+    end(w);
+}
+
 static void write_snapshot(struct w *w, const char *xml, size_t len)
 {
     struct buf b = {0};
@@ -499,6 +554,7 @@ static int write_record(struct xw *x, const struct assessment *a, const char *tm
     write_signoffs(&w);
     write_coverage(&w);
     write_history(&w);
+    write_changes(&w);
     write_snapshot(&w, tmpl_xml, tmpl_len);
     /* The record is not validated here against its schema: that would
      * need the whole tree, and the tests validate every kind of export
