@@ -210,6 +210,15 @@ run 0 d decide 1 approve --name "Chris Controller" --acknowledge
 contains "$T/out" "Approve: Approved"
 run 0 d show 1 --revision 1
 contains "$T/out" "Approved with conditions" "revision 1 unchanged by revision 2's decision"
+# Revision 2's record, imported elsewhere, exports again with what
+# changed since revision 1 (its record carries it).
+run 0 d export 1 --format xml -o "$T/rev2.xml"
+contains "$T/rev2.xml" 'revision="2"'
+contains "$T/rev2.xml" "Tweets about aggregate viewing only."
+run 0 "$DPIA" -d "$T/other.sqlite" import "$T/rev2.xml"
+run 0 "$DPIA" -d "$T/other.sqlite" export 1 --format xml -o "$T/rev2-again.xml"
+contains "$T/rev2-again.xml" 'revision="2"'
+contains "$T/rev2-again.xml" "Tweets about aggregate viewing only." "the changes since revision 1 kept"
 
 # --- Screening --------------------------------------------------------------
 

@@ -116,18 +116,27 @@ int cmd_import(const struct cli_global *g, int argc, char **argv)
         msg_error("usage: dpia import FILE");
         return EXIT_USAGE;
     }
+    /* The record is read and checked before the database is opened: a
+     * refused import creates nothing. */
+    struct err e;
+    char *txml = NULL;
+    size_t tlen = 0;
+    struct assessment *a = ops_read_record(argv[1], &txml, &tlen, &e);
+    if (!a) {
+        msg_error("%s", e.text);
+        return EXIT_WORK;
+    }
     struct store *s;
     int rc = cli_open(g, true, &s);
-    if (rc)
-        return rc;
-    struct err e;
     int64_t id;
-    if (ops_import_file(s, argv[1], &id, &e) < 0) {
+    if (rc == 0 && ops_import(s, a, txml, tlen, &id, &e) < 0) {
         msg_error("%s", e.text);
         rc = EXIT_WORK;
-    } else {
+    } else if (rc == 0) {
         printf("%lld\n", (long long)id);
     }
     store_close(s);
+    free(txml);
+    assess_free(a);
     return rc;
 }

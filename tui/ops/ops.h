@@ -128,7 +128,15 @@ int ops_export(struct store *s, int64_t id, const struct ops_export *x, const st
  * temporary file (a program that a signal may end while it writes). */
 int ops_export_file(struct store *s, int64_t id, const struct ops_export *x, const char *path,
                     bool force, bool guard, struct err *e);
-/* Reads an XML record file into a new assessment; its id in *id. */
+/* Reads an XML record file (checked whole: schema, digests, values) into
+ * an assessment not yet stored, with its template snapshot; the caller
+ * frees both. NULL with e. */
+struct assessment *ops_read_record(const char *path, char **tmpl_xml, size_t *tmpl_len,
+                                   struct err *e);
+/* Stores what ops_read_record read as a new assessment; its id in *id. */
+int ops_import(struct store *s, struct assessment *a, const char *tmpl_xml, size_t tmpl_len,
+               int64_t *id, struct err *e);
+/* Both: reads an XML record file into a new assessment; its id in *id. */
 int ops_import_file(struct store *s, const char *path, int64_t *id, struct err *e);
 
 #endif

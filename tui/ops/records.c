@@ -47,6 +47,13 @@ int ops_fill_since(struct store *s, struct assessment *a, struct err *e)
 {
     if (a->since || a->revision <= 1)
         return 0;
+    /* An imported revision 2 comes without the record of revision 1:
+     * then there is nothing to compare it with. */
+    size_t len = 0;
+    char *kept = store_revision_record(s, a->id, a->revision - 1, &len, NULL);
+    if (!kept)
+        return 0;
+    free(kept);
     struct assessment *prev = closed_revision(s, a->id, a->revision - 1, NULL, NULL, e);
     if (!prev)
         return -1;
@@ -173,22 +180,35 @@ int ops_export_file(struct store *s, int64_t id, const struct ops_export *x, con
     return io_out_commit(file, e);
 }
 
-int ops_import_file(struct store *s, const char *path, int64_t *id, struct err *e)
+struct assessment *ops_read_record(const char *path, char **tmpl_xml, size_t *tmpl_len,
+                                   struct err *e)
 {
     size_t len = 0;
     char *data = io_read_file(path, REPORT_MAX_BYTES, &len, e);
     if (!data)
-        return -1;
-    char *txml = NULL;
-    size_t tlen = 0;
-    struct assessment *a = report_import(data, len, path, &txml, &tlen, e);
+        return NULL;
+    struct assessment *a = report_import(data, len, path, tmpl_xml, tmpl_len, e);
     free(data);
-    if (!a)
-        return -1;
+    return a;
+}
+
+int ops_import(struct store *s, struct assessment *a, const char *tmpl_xml, size_t tmpl_len,
+               int64_t *id, struct err *e)
+{
+    /* The record does not say what an archived assessment was before. */
     if (a->status == ST_ARCHIVED)
         a->archived_from = ST_DRAFT;
-    *id = store_insert(s, a, txml, tlen, e);
+    *id = store_insert(s, a, tmpl_xml, tmpl_len, e);
+    return *id < 0 ? -1 : 0;
+}
+
+int ops_import_file(struct store *s, const char *path, int64_t *id, struct err *e)
+{
+    char *txml = NULL;
+    size_t tlen = 0;
+    struct assessment *a = ops_read_record(path, &txml, &tlen, e);
+    int rc = a ? ops_import(s, a, txml, tlen, id, e) : -1;
     free(txml);
     assess_free(a);
-    return *id < 0 ? -1 : 0;
+    return rc;
 }
