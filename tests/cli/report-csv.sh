@@ -45,4 +45,10 @@ contains "$T/out" ",M1,Not said$(printf '\r')" "a risk of no type said"
 contains "$T/out" ",Disappearance$(printf '\r')" "a risk's type, by its label"
 run 0 $D export "$id" --format csv-measures
 contains "$T/out" "M1,plain,,Technical,\"'=cmd|' /C calc'!A0\","
+# Where the semicolon separates cells, what follows one stays inside the
+# quoted cell: never a formula of its own.
+$D risk add "$id" --title ';=1+1' --source "a;@SUM(A1)" >/dev/null
+run 0 $D export "$id" --format csv-risks
+contains "$T/out" '";=1+1"' "a semicolon quotes the cell"
+contains "$T/out" '"a;@SUM(A1)"' "a formula after a semicolon stays in its cell"
 done_testing

@@ -1,7 +1,9 @@
 /* CSV tables of the risk register and the action plan, for following up
  * in a spreadsheet. RFC 4180: UTF-8, CRLF after every record, a header
  * row, fields holding a comma, a double quote, CR or LF enclosed in
- * double quotes with inner quotes doubled. Fields a spreadsheet would
+ * double quotes with inner quotes doubled (and those holding a semicolon
+ * or a tab, which spreadsheets in many locales take as the separator).
+ * Fields a spreadsheet would
  * run as a formula (first character =, +, -, @, tab or CR) get a single
  * quote in front, so that they show as text. No comment lines: the
  * integrity data lives in the XML record and the HTML report. */
@@ -24,7 +26,9 @@ static void field(struct buf *out, bool first, const char *s)
     char *clean = report_xml_text(s ? s : "");
     const char *v = clean;
     bool formula = strchr("=+-@\t\r", v[0]) && v[0] != '\0';
-    bool quote = formula || strpbrk(v, ",\"\r\n") != NULL;
+    /* The semicolon and the tab too: spreadsheets in many locales split
+     * on them, and the piece after one could start a formula. */
+    bool quote = formula || strpbrk(v, ",;\t\"\r\n") != NULL;
     if (quote)
         buf_addc(out, '"');
     if (formula)
