@@ -13,7 +13,7 @@ contains "$T/head" "Risk,Title,Description,Risk sources,Threats,Impacts on peopl
 contains "$T/risks.csv" "R1,Re-identification of subscribers from small counts,"
 contains "$T/risks.csv" "Significant (3)"
 contains "$T/head" ",Residual level,Measures,Type$(printf '\r')" "the type, last"
-contains "$T/risks.csv" ",M1; M2; M5,Illegitimate access$(printf '\r')" "R1's type"
+contains "$T/risks.csv" ",\"M1; M2; M5\",Illegitimate access$(printf '\r')" "R1's type"
 contains "$T/measures.csv" "Measure,Title,Description,Type,Owner,Due,Status,Risks addressed"
 contains "$T/measures.csv" '"Aggregation with a minimum group of 10,000 accounts"'
 contains "$T/measures.csv" "R1; R2"
