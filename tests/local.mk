@@ -58,7 +58,8 @@ SHELL_TESTS = \
 	tests/screen/example.sh \
 	tests/screen/home.sh \
 	tests/screen/conflict.sh \
-	tests/screen/signoff.sh
+	tests/screen/signoff.sh \
+	tests/screen/narrow.sh
 TESTS += $(SHELL_TESTS)
 EXTRA_DIST += $(SHELL_TESTS) tests/lib.sh tests/tmux.sh
 EXTRA_DIST += \
