@@ -6,6 +6,13 @@
 
 DB=$T/db.sqlite
 "$DPIA" -d "$DB" new --title "Narrow test" >/dev/null
+# A risk of each feared event, one measure for the three.
+for ty in illegitimate-access unwanted-modification disappearance; do
+    "$DPIA" -d "$DB" risk add 1 --title "Risk of $ty" --type "$ty" --likelihood 3 --severity 3 \
+        --likelihood-after 1 --severity-after 2 >/dev/null || fail "risk add $ty"
+done
+"$DPIA" -d "$DB" measure add 1 --title "Pseudonyms" --owner "Data lead" --due 2027-06-30 \
+    --risks 1,2,3 >/dev/null || fail "measure add"
 
 tmux_start 80 24 -d "$DB"
 tmux_wait "Narrow test"
@@ -18,6 +25,14 @@ checks=$((checks + 1))
 grep -qE "question 1 of [0-9]+  \(required\)" "$T/q" &&
     pass "the question counter is whole at 80 columns" ||
     fail "the question counter is cut: $(sed -n 2p "$T/q")"
+
+# The measures: the risks each one addresses stay readable.
+tmux_keys g
+tmux_wait "Go to section"
+tmux_select "> Measures to address"
+tmux_keys Enter
+tmux_wait "Measures and action plan"
+tmux_wait "R1,R2,R3" && pass "the risks a measure addresses are whole"
 
 tmux_keys q
 tmux_wait_exit >/dev/null
