@@ -34,6 +34,15 @@ tmux_keys Enter
 tmux_wait "Measures and action plan"
 tmux_wait "R1,R2,R3" && pass "the risks a measure addresses are whole"
 
+# The sign-off page: its lines above the list wrap instead of ending at
+# the edge.
+tmux_keys ']'
+tmux_wait "question 1 of"
+tmux_keys End
+tmux_wait "Sign-off of revision 1"
+tmux_wait "(highest residual risk: Low)." && pass "the Art. 36 line is whole"
+tmux_wait "(Enter goes to it):" && pass "the count of what is missing is whole"
+
 tmux_keys q
 tmux_wait_exit >/dev/null
 done_testing
