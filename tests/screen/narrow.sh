@@ -13,6 +13,11 @@ for ty in illegitimate-access unwanted-modification disappearance; do
 done
 "$DPIA" -d "$DB" measure add 1 --title "Pseudonyms" --owner "Data lead" --due 2027-06-30 \
     --risks 1,2,3 >/dev/null || fail "measure add"
+# Two answers marked for follow-up, and the DPO's advice.
+"$DPIA" -d "$DB" answer 1 nec.information "In the app." --flag >/dev/null || fail "answer"
+"$DPIA" -d "$DB" answer 1 desc.concerns "None known." --flag >/dev/null || fail "answer"
+"$DPIA" -d "$DB" signoff 1 --role dpo --name "Dana Okafor" --advice "Do not go ahead." \
+    --followed yes >/dev/null || fail "signoff"
 
 tmux_start 80 24 -d "$DB"
 tmux_wait "Narrow test"
@@ -42,6 +47,23 @@ tmux_keys End
 tmux_wait "Sign-off of revision 1"
 tmux_wait "(highest residual risk: Low)." && pass "the Art. 36 line is whole"
 tmux_wait "(Enter goes to it):" && pass "the count of what is missing is whole"
+
+# The warnings before a decision: every one, and the question, on screen.
+tmux_select "Decision:"
+tmux_keys Enter
+tmux_wait "Approve with conditions"
+tmux_select "> Reject"
+tmux_keys Enter
+tmux_wait "Controller's decision-maker"
+tmux_type "Lee Chen"
+tmux_keys Escape
+tmux_wait "Record the decision with these warnings acknowledged?"
+tmux_screen >"$T/warn"
+contains "$T/warn" "nec.information is marked for follow-up." "first warning shown"
+contains "$T/warn" "desc.concerns is marked for follow-up." "second warning shown"
+contains "$T/warn" "Record the decision with these warnings acknowledged?" "with the question"
+tmux_keys n
+tmux_wait "No decision recorded."
 
 tmux_keys q
 tmux_wait_exit >/dev/null
