@@ -65,6 +65,19 @@ contains "$T/warn" "Record the decision with these warnings acknowledged?" "with
 tmux_keys n
 tmux_wait "No decision recorded."
 
+# A long message in the status bar takes the room of "saved": V on the
+# first revision, after an answer was saved.
+tmux_keys g
+tmux_wait "Go to section"
+tmux_select "> Screening"
+tmux_keys Enter Down
+tmux_wait "( ) Yes    ( ) No"
+tmux_keys y
+tmux_wait "saved "
+tmux_keys V
+tmux_wait "This is the first revision: there is nothing to compare it with." &&
+    pass "a long message is whole in the status bar"
+
 tmux_keys q
 tmux_wait_exit >/dev/null
 done_testing
