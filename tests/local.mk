@@ -59,7 +59,8 @@ SHELL_TESTS = \
 	tests/screen/home.sh \
 	tests/screen/conflict.sh \
 	tests/screen/signoff.sh \
-	tests/screen/narrow.sh
+	tests/screen/narrow.sh \
+	tests/screen/approval.sh
 TESTS += $(SHELL_TESTS)
 EXTRA_DIST += $(SHELL_TESTS) tests/lib.sh tests/tmux.sh
 EXTRA_DIST += \
