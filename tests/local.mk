@@ -66,7 +66,9 @@ SHELL_TESTS = \
 	tests/screen/conflict.sh \
 	tests/screen/conflict-records.sh \
 	tests/screen/signoff.sh \
-	tests/screen/lone-file.sh
+	tests/screen/lone-file.sh \
+	tests/screen/narrow.sh \
+	tests/screen/approval.sh
 TESTS += $(SHELL_TESTS)
 EXTRA_DIST += $(SHELL_TESTS) tests/lib.sh tests/tmux.sh
 EXTRA_DIST += \

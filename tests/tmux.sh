@@ -23,8 +23,17 @@ tmux_cmd() {
     "$TMUX_BIN" -S "$SOCK" -f "$T/tmux.conf" "$@"
 }
 
+# tmux_kill: ends the server and waits until it is gone, so that the
+# next tmux_start does not reach a server on its way out ("server exited
+# unexpectedly").
 tmux_kill() {
+    spid=$(tmux_cmd display-message -p -t t '#{pid}' 2>/dev/null || true)
     tmux_cmd kill-server >/dev/null 2>&1 || true
+    i=0
+    while [ -n "$spid" ] && kill -0 "$spid" 2>/dev/null && [ "$i" -lt "$WAIT_TENTHS" ]; do
+        sleep 0.05
+        i=$((i + 1))
+    done
 }
 cleanup_hooks="$cleanup_hooks tmux_kill"
 
@@ -120,4 +129,85 @@ tmux_wait_exit() {
 # tmux_history: the whole pane, the last screen after the program exits.
 tmux_history() {
     tmux_cmd capture-pane -p -S - -t t
+}
+
+# tmux_selection: the text drawn as the selection (the selected line of a
+# list, the option under the cursor), one screen line a line: the
+# selection's white background in colour, reverse video without colour
+# (where the title and status bars are reverse video too).
+tmux_selection() {
+    tmux_cmd capture-pane -p -e -t t | awk -v esc="$(printf '\033')" '
+    BEGIN { bg = 0; rev = 0 }
+    {
+        n = split($0, parts, esc "\\[")
+        out = ""
+        for (i = 1; i <= n; i++) {
+            text = parts[i]
+            if (i > 1 && (m = index(text, "m")) > 0) {
+                nc = split(substr(text, 1, m - 1), c, ";")
+                if (nc == 0) { bg = 0; rev = 0 }
+                for (j = 1; j <= nc; j++) {
+                    v = c[j] + 0
+                    if (v == 38 || v == 48) {
+                        if (v == 48) bg = 0
+                        j += c[j + 1] == 2 ? 4 : 2
+                    } else if (v == 0) { bg = 0; rev = 0 }
+                    else if (v == 7) rev = 1
+                    else if (v == 27) rev = 0
+                    else if (v == 47) bg = 1
+                    else if ((v >= 40 && v <= 46) || v == 49) bg = 0
+                }
+                text = substr(text, m + 1)
+            }
+            if (bg || rev) out = out text
+        }
+        if (out != "") print out
+    }'
+}
+
+# tmux_select TEXT [KEY]: presses KEY (Down by default) until the
+# selection shows TEXT; where the selection stops moving, the other way
+# (Up, Left). At most 40 presses each way; fails the test if TEXT is
+# never selected.
+tmux_select() {
+    checks=$((checks + 1))
+    key=${2:-Down}
+    turned=0
+    n=0
+    while [ "$n" -le 80 ]; do
+        before=$(tmux_selection 2>/dev/null)
+        case "$before" in *"$1"*) return 0 ;; esac
+        tmux_keys "$key"
+        n=$((n + 1))
+        i=0
+        while [ "$i" -lt 10 ] && [ "$(tmux_selection 2>/dev/null)" = "$before" ]; do
+            sleep 0.05
+            i=$((i + 1))
+        done
+        if [ "$i" -ge 10 ] || [ "$n" -eq 40 ]; then
+            # At the end (or far enough): the other way, once.
+            [ "$turned" = 1 ] && break
+            turned=1
+            case "$key" in
+            Down) key=Up ;; Up) key=Down ;; Left) key=Right ;; Right) key=Left ;; *) break ;;
+            esac
+        fi
+    done
+    fail "could not select '$1'"
+    tmux_screen | sed 's/^/  | /'
+    return 1
+}
+
+# tmux_settled: the screen once two captures in a row agree.
+tmux_settled() {
+    prev=$(tmux_screen)
+    i=0
+    while [ "$i" -lt "$WAIT_TENTHS" ]; do
+        sleep 0.05
+        now=$(tmux_screen)
+        [ "$now" = "$prev" ] && break
+        prev=$now
+        i=$((i + 1))
+    done
+    printf '%s\n' "$prev"
 }

@@ -20,14 +20,16 @@ tmux_wait "Screening outcome"
 tmux_wait "(1, 4, 5)" && pass "criteria 1, 4 and 5 fired"
 tmux_wait "WP248 criteria met:"
 
-# Approved with conditions: read-only until a new revision.
+# Decided: read-only until a new revision.
 tmux_keys Home Enter
-tmux_wait "Approved: read-only" && pass "approved assessment is read-only"
+tmux_wait ": read-only as signed. Press R to open a new revision." &&
+    pass "approved assessment is read-only"
 
-# The residual risk and the heat maps.
-tmux_keys g 5
+# The register, the last page of the risks section.
+tmux_keys g 5 End
 tmux_wait "Risk register"
-tmux_wait "R6" && pass "six risks listed"
+tmux_wait "Before L/S"
+tmux_wait "R1 " && pass "risks listed"
 
 # Export the HTML report from the interface.
 tmux_keys e
@@ -65,9 +67,9 @@ fi
 tmux_keys g 1
 tmux_wait "question 1 of"
 tmux_keys R
-tmux_wait "Open a new revision?"
+tmux_wait "Open revision 2?"
 tmux_keys y
-tmux_wait "New revision opened" && pass "new revision opened"
+tmux_wait "Revision 2 opened: a draft, with no sign-offs yet." && pass "new revision opened"
 tmux_keys Escape
 tmux_wait "Draft" && pass "listed as a draft again"
 tmux_keys q

@@ -1,8 +1,11 @@
 #!/bin/sh
-# The risk register at the keyboard: a risk scored before and after
-# measures with the scale definitions on screen, its level coloured in
-# the table, its id in the right cells of both heat maps; a measure that
-# addresses it; the sign-off page then reports what is still missing.
+# The risk register at the keyboard: the risks section asks why no risk
+# of each feared event is in the register, and the register comes last
+# (End); a risk of a type, scored before and after measures with the
+# scale definitions on screen, takes its question away; its level is
+# coloured in the table, its id in the right cells of both heat maps; a
+# measure addresses it; the sign-off page then reports what is still
+# missing.
 . "$TOP_SRCDIR/tests/lib.sh"
 . "$TOP_SRCDIR/tests/tmux.sh"
 
@@ -14,12 +17,21 @@ tmux_wait "Risk test"
 tmux_keys Enter
 tmux_wait "question 1 of"
 tmux_keys g 5
-tmux_wait "Risk register" && pass "the risks section opens on the register"
+tmux_wait "No risk of illegitimate access is in the register" &&
+    pass "the risks section opens on the question of the first feared event"
+tmux_wait "question 1 of 4"
+tmux_keys End
+tmux_wait "Risk register" && pass "End: the register"
 tmux_wait "No risks yet"
 
 tmux_keys a
 tmux_wait "New risk"
 tmux_type "Re-identification from small counts"
+# The type, right after the title, chosen with Left/Right.
+tmux_keys Tab
+tmux_wait "< Not said >"
+tmux_keys Right
+tmux_wait "< Illegitimate access >" && pass "the type is chosen in the form"
 tmux_keys Tab Tab Tab Tab Tab
 tmux_wait "Likelihood before"
 # The scale definitions show while scoring.
@@ -44,6 +56,14 @@ case "$row_l3" in *R1*) pass "R1 in the likelihood-3 row before" ;; *) fail "no 
 case "$row_l1" in *R1*) pass "R1 in the likelihood-1 row after" ;; *) fail "no R1 in row L1: $row_l1" ;; esac
 tmux_keys m
 
+# A risk of illegitimate access: its question is gone, the other two stay.
+tmux_keys Home
+tmux_wait "question 1 of 3"
+tmux_wait "No risk of unwanted modification is in the register" &&
+    pass "the question of a feared event goes with a risk of its type"
+tmux_keys End
+tmux_wait "Risk register"
+
 # A measure addressing R1.
 tmux_keys ']'
 tmux_wait "Measures and action plan"
@@ -64,7 +84,7 @@ tmux_wait "Data team lead"
 # advice is missing.
 tmux_keys ']'
 tmux_wait "question 1 of 3"
-tmux_keys Down Down Down
+tmux_keys End
 tmux_wait "missing for sign-off" && pass "sign-off lists what is missing"
 tmux_wait "DPO's advice: (not recorded)"
 tmux_keys q

@@ -1,8 +1,10 @@
 #!/bin/sh
 # Sign-off at the keyboard: a new revision of the approved worked
-# example, the decision taken again (the decision-maker already named),
-# the assessment read-only afterwards; with a high residual risk, prior
-# consultation (Art. 36) is required and "Approve" is not offered.
+# example starts with no sign-offs, so the DPO's advice is recorded again
+# before the decision is taken again (the decision-maker named, the
+# warnings acknowledged); the assessment is read-only afterwards; with a
+# high residual risk, prior consultation (Art. 36) is required and
+# "Approve" is not offered.
 . "$TOP_SRCDIR/tests/lib.sh"
 . "$TOP_SRCDIR/tests/tmux.sh"
 
@@ -10,39 +12,104 @@ DB=$T/db.sqlite
 "$DPIA" -d "$DB" import "$TOP_SRCDIR/data/examples/streaming-factoids.xml" >/dev/null ||
     fail "import of the worked example"
 
+# wait_any TEXT...: waits until the screen shows one of the TEXTs;
+# prints the one it showed.
+wait_any() {
+    i=0
+    while [ "$i" -lt "$WAIT_TENTHS" ]; do
+        tmux_screen >"$T/any"
+        for t in "$@"; do
+            if grep -qF -- "$t" "$T/any"; then
+                printf '%s\n' "$t"
+                return 0
+            fi
+        done
+        sleep 0.1
+        i=$((i + 1))
+    done
+    return 1
+}
+
 tmux_start 110 34 -d "$DB"
 tmux_wait "Viewing factoids"
 tmux_keys Enter
 tmux_wait "question 1 of"
 tmux_keys g 7 End
-tmux_wait "Sign-off"
-tmux_wait "Prior consultation (Art. 36): not required" && pass "Art. 36 not required at Medium"
+tmux_wait "Sign-off of revision 1"
+tmux_wait "Prior consultation (Art. 36): not required" && pass "Art. 36 not required"
 tmux_wait "Nothing is missing for sign-off"
 tmux_keys R
-tmux_wait "Open a new revision?"
+tmux_wait "Open revision 2?"
 tmux_keys y
-tmux_wait "New revision opened"
+tmux_wait "Revision 2 opened: a draft, with no sign-offs yet." && pass "revision 2 opened"
+tmux_wait "Sign-off of revision 2"
 tmux_wait "Draft"
+tmux_wait "DPO's advice: (not recorded)" && pass "the new revision has no sign-offs"
+tmux_wait "The DPO's advice is not recorded" && pass "the DPO's advice is missing for sign-off"
 
-# Rows: DPO, assessor, decision, review date.
-tmux_keys Down Down Enter
-tmux_wait "Decision"
+# The decision cannot be taken before the DPO's advice is recorded again.
+tmux_select "Decision:"
+tmux_keys Enter
 tmux_wait "Approve with conditions"
-tmux_keys Down Enter
-tmux_wait "Controller's decision-maker"
+tmux_select "Approve with conditions"
+tmux_keys Enter
+tmux_wait "Cannot approve yet" && pass "approval refused without the DPO's advice"
+tmux_wait "The DPO's advice is not recorded"
+tmux_keys Enter
+tmux_wait_gone "Cannot approve yet"
+
+# The DPO's advice, followed.
+tmux_select "DPO's advice:"
+tmux_keys Enter
+tmux_wait "Advice followed"
+tmux_type "Anja Vermeulen"
+tmux_keys Tab Tab Tab
+tmux_type "Go ahead with the conditions of revision 1."
+tmux_keys Tab Right
+tmux_wait "< Yes, followed >"
 tmux_keys Escape
-tmux_wait "Approved with conditions" && pass "decision taken, status set"
-tmux_keys Up Up Enter
-tmux_wait "Approved: read-only" && pass "read-only after approval"
+tmux_wait "DPO's advice: Go ahead with the conditions of revision 1.  [followed]" &&
+    pass "DPO's advice recorded"
+tmux_wait_gone "The DPO's advice is not recorded"
+
+# The decision: approval with conditions, by a named decision-maker.
+tmux_select "Decision:"
+tmux_keys Enter
+tmux_wait "Approve with conditions"
+tmux_select "Approve with conditions"
+tmux_keys Enter
+if [ "$(wait_any "Controller's decision-maker" "When the DPIA will be reviewed")" != "Controller's decision-maker" ]; then
+    tmux_type "2027-06-30"
+    tmux_keys Enter
+fi
+tmux_wait "Controller's decision-maker"
+tmux_wait "Conditions"
+tmux_type "Luca Bianchi"
+tmux_keys Tab Tab Tab
+tmux_type "The conditions of the DPO's advice."
+tmux_keys Escape
+if [ "$(wait_any "Record the decision with these warnings" "Decision recorded:")" != "Decision recorded:" ]; then
+    pass "warnings put to the user before the decision"
+    tmux_keys y
+fi
+tmux_wait "Decision recorded: Approved with conditions." && pass "decision taken, status set"
+tmux_wait "Decision: Approve with conditions by Luca Bianchi"
+tmux_select "DPO's advice:"
+tmux_keys Enter
+tmux_wait "Approved with conditions: read-only as signed. Press R to open a new revision." &&
+    pass "read-only after approval"
 tmux_keys q
 tmux_wait_exit >/dev/null
 "$DPIA" -d "$DB" history 1 --format tsv >"$T/hist"
 contains "$T/hist" "draft" "the revision is in the history"
+"$DPIA" -d "$DB" show 1 >"$T/show"
+contains "$T/show" "revision 2"
+contains "$T/show" "status: Approved with conditions"
 
-# A residual risk that stays high.
-"$DPIA" -d "$DB" status 1 draft >/dev/null
-"$DPIA" -d "$DB" risk add 1 --title "Leak of raw viewing logs" --likelihood 4 --severity 4 \
-    --likelihood-after 4 --severity-after 4 >/dev/null || fail "risk add"
+# A residual risk that stays high, in revision 3.
+"$DPIA" -d "$DB" revise 1 >/dev/null || fail "revise"
+"$DPIA" -d "$DB" risk add 1 --title "Leak of raw viewing logs" --type illegitimate-access \
+    --likelihood 4 --severity 4 --likelihood-after 4 --severity-after 4 >/dev/null || fail "risk add"
 tmux_kill
 tmux_start 110 34 -d "$DB"
 tmux_wait "Viewing factoids"
@@ -51,10 +118,8 @@ tmux_wait "question 1 of"
 tmux_keys g 7 End
 tmux_wait "The highest residual risk is high: prior consultation" &&
     pass "Art. 36 required at a high residual risk"
-# Enter on the decision row (after the gap rows the new risk opened).
-n=0
-while [ "$n" -lt 30 ]; do tmux_keys Down; n=$((n + 1)); done
-tmux_keys Up Enter
+tmux_select "Decision:"
+tmux_keys Enter
 tmux_wait "Decision (Art. 36 consultation required)"
 tmux_screen >"$T/pick"
 contains "$T/pick" "Refer to the supervisory authority"

@@ -12,6 +12,7 @@
 #include "store/store.h"
 #include "ui/term.h"
 #include "util/err.h"
+#include "util/text.h"
 #include "util/xalloc.h"
 
 void app_push(struct app *a, struct screen *s)
@@ -73,6 +74,10 @@ static void draw_bars(struct app *a)
     int y = LINES - 1;
     term_fill(stdscr, y, 0, COLS, term_attr(ROLE_STATUS));
     int right = a->saved[0] ? (int)strlen(a->saved) + 2 : 0;
+    /* A message that needs the whole bar has it: "saved" comes back with
+     * the next key. */
+    if (a->message[0] && text_width(a->message) > COLS - 1 - right)
+        right = 0;
     if (right)
         term_put(stdscr, y, COLS - right, right, term_attr(ROLE_STATUS), a->saved);
     if (a->message[0]) {

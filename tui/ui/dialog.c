@@ -79,15 +79,37 @@ static bool dialog_read(struct app *a, wint_t *ch, enum term_input *in)
     }
 }
 
+/* The rows text takes when wrapped to w columns. */
+static int text_rows(const char *text, int w)
+{
+    struct textedit t;
+    te_init(&t, text, true);
+    int rows = te_rows(&t, w);
+    te_free(&t);
+    return rows;
+}
+
 bool dialog_confirm(struct app *a, const char *title, const char *question)
 {
     for (;;) {
         frame_begin(a);
         if (app_fits()) {
-            int w = COLS > 70 ? 64 : COLS - 4, h = 7;
+            /* Three rows of text at least; a longer question (a list of
+             * warnings) gets a wider and taller box, up to the screen. */
+            int w = COLS > 70 ? 64 : COLS - 4;
+            int rows = text_rows(question, w - 4);
+            if (rows > 3 && COLS > 84) {
+                w = 78;
+                rows = text_rows(question, w - 4);
+            }
+            if (rows < 3)
+                rows = 3;
+            if (rows > LINES - 6)
+                rows = LINES - 6;
+            int h = rows + 4;
             int y = (LINES - h) / 2, x = (COLS - w) / 2;
             dialog_frame(y, x, h, w, title);
-            dialog_wrap(y + 1, x + 2, 3, w - 4, A_NORMAL, question);
+            dialog_wrap(y + 1, x + 2, rows, w - 4, A_NORMAL, question);
             term_put(stdscr, y + h - 2, x + 2, w - 4, term_attr(ROLE_KEY), "y yes    n no    Esc no");
         }
         frame_end();

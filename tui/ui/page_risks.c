@@ -290,10 +290,16 @@ void page_measures_draw(struct view *v, struct app *a, int y, int x, int h, int 
     int rw = 10;
     int tw = w - 5 - ow - 1 - 11 - 1 - 12 - 1 - rw - 1;
     if (tw < 8) {
+        /* Narrow (80 columns): the owner goes (it is in the form), so
+         * that the risks each measure addresses stay readable. */
+        tw += ow + 1;
+        ow = 0;
+    }
+    if (tw < 8) {
         rw -= 8 - tw;
         tw = 8;
     }
-    int xo = x + 5 + tw + 1, xd = xo + ow + 1, xs = xd + 12, xr = xs + 13;
+    int xo = x + 5 + tw + 1, xd = ow ? xo + ow + 1 : xo, xs = xd + 12, xr = xs + 13;
     term_put(stdscr, y, x, 5, hd, "Id");
     term_put(stdscr, y, x + 5, tw, hd, "Measure");
     term_put(stdscr, y, xo, ow, hd, "Owner");

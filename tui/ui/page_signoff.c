@@ -148,7 +148,7 @@ void page_signoff_draw(struct view *v, struct app *a, int y, int x, int h, int w
         else
             snprintf(l36, sizeof l36, "Prior consultation (Art. 36): to be judged once the risks "
                      "are scored.");
-        term_put(stdscr, y++, x, w, A_NORMAL, l36);
+        y += dialog_wrap(y, x, 2, w, A_NORMAL, l36);
     }
     struct wf_list why = { 0 };
     readiness(v, &why);
@@ -162,7 +162,7 @@ void page_signoff_draw(struct view *v, struct app *a, int y, int x, int h, int w
                  "acknowledge (!):", why.nwarnings, why.nwarnings == 1 ? "" : "s");
     else
         snprintf(line, sizeof line, "Nothing is missing for sign-off.");
-    term_put(stdscr, y++, x, w, term_attr(why.nblockers ? ROLE_RISK_MED : ROLE_OK), line);
+    y += dialog_wrap(y, x, 2, w, term_attr(why.nblockers ? ROLE_RISK_MED : ROLE_OK), line);
     struct row *rows = xcalloc(why.n + 4, sizeof *rows);
     int n = rows_of(v, &why, rows);
     if (v->row >= n)

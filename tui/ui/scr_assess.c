@@ -195,8 +195,18 @@ static void draw_question(struct view *v, const struct tmpl_question *q, int y, 
     const struct answer *an = assess_answer(v->a, q->id);
     char line[512];
     int n = view_items(v, v->section, NULL, 0);
-    snprintf(line, sizeof line, "%s  %s  question %d of %d%s", v->a->tmpl->sections[v->section].title,
-             term_has_utf8() ? "\xC2\xB7" : "-", v->item + 1, n, q->required ? "  (required)" : "");
+    /* The counter stays whole; a long section title (also on the left)
+     * gives way on a narrow screen. */
+    char count[128];
+    snprintf(count, sizeof count, "  %s  question %d of %d%s", term_has_utf8() ? "\xC2\xB7" : "-",
+             v->item + 1, n, q->required ? "  (required)" : "");
+    const char *title = v->a->tmpl->sections[v->section].title;
+    int fit = w - text_width(count);
+    if (text_width(title) > fit && fit > 2)
+        snprintf(line, sizeof line, "%.*s%s%s", (int)text_fit(title, fit - 1), title,
+                 term_has_utf8() ? "\xE2\x80\xA6" : ".", count);
+    else
+        snprintf(line, sizeof line, "%s%s", title, count);
     term_put(stdscr, y++, x, w, term_attr(ROLE_DIM), line);
     y++;
     y = dialog_wrap_to(y, x, maxy, w, A_BOLD, q->prompt);
