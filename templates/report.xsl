@@ -36,6 +36,9 @@
   </xsl:variable>
   <!-- Closed after the screening alone, with the DPO's sign-off. -->
   <xsl:variable name="not-required" select="/r:record/r:assessment/@status = 'not-required'"/>
+  <!-- A decided revision is frozen: what approval would need and what a
+       decision acknowledges belong to the revision before its decision. -->
+  <xsl:variable name="decided" select="contains(' approved approved-with-conditions rejected referred not-required ', concat(' ', /r:record/r:assessment/@status, ' '))"/>
   <!-- The title for the page header: in a CSS string, so without the
        characters that could end the string or the style element. -->
   <xsl:variable name="safe-title"
@@ -199,12 +202,12 @@
         </td></tr>
         <tr><th>Completion</th><td><xsl:value-of select="$s/r:progress/@percent"/>% (<xsl:value-of select="$s/r:progress/@answered"/> of <xsl:value-of select="$s/r:progress/@total"/> items)</td></tr>
       </table>
-      <!-- What approval would need does not apply to a screening-only close. -->
-      <xsl:if test="$s/r:blockers/r:blocker and not($not-required)">
+      <!-- What approval would need applies only before the decision. -->
+      <xsl:if test="$s/r:blockers/r:blocker and not($decided)">
         <h3>Outstanding before sign-off</h3>
         <ul><xsl:for-each select="$s/r:blockers/r:blocker"><li><xsl:value-of select="."/></li></xsl:for-each></ul>
       </xsl:if>
-      <xsl:if test="$s/r:warnings/r:warning and not($not-required)">
+      <xsl:if test="$s/r:warnings/r:warning and not($decided)">
         <h3>To acknowledge with the decision</h3>
         <ul><xsl:for-each select="$s/r:warnings/r:warning"><li><xsl:value-of select="."/></li></xsl:for-each></ul>
       </xsl:if>

@@ -273,7 +273,7 @@ tmux_wait "Approved with conditions: read-only as signed. Press R to open a new 
 contains "$T/show1" "status: Approved with conditions"
 contains "$T/show1" "Approve with conditions" "show names the decision"
 contains "$T/show1" "review date: $REVIEW"
-contains "$T/show1" "Nothing is missing for sign-off."
+contains "$T/show1" "Revision 1 is decided (Approved with conditions)"
 "$DPIA" -d "$DB" history 1 >"$T/hist1"
 contains "$T/hist1" "draft → approved-with-conditions" "history has the status change"
 contains "$T/hist1" "sign-off controller decision: approve-with-conditions"

@@ -37,7 +37,7 @@ tmux_wait "question 1 of"
 tmux_keys g 7 End
 tmux_wait "Sign-off of revision 1"
 tmux_wait "Prior consultation (Art. 36): not required" && pass "Art. 36 not required"
-tmux_wait "Nothing is missing for sign-off"
+tmux_wait "Revision 1 is decided: Approved with conditions."
 tmux_keys R
 tmux_wait "Open revision 2?"
 tmux_keys y

@@ -166,6 +166,12 @@ static void test_gates(void **state)
     a = complete();
     assert_int_equal(wf_check_decision(a, DEC_APPROVE, &by, TODAY, false, &why), 0);
     assert_int_equal(why.n, 0);
+    /* A review date that has passed is no review date. */
+    set_str(&a->review_date, TODAY);
+    assert_int_equal(wf_check_decision(a, DEC_APPROVE, &by, TODAY, false, &why), -1);
+    assert_true(has(&why, WF_BLOCKER, "The review date " TODAY " is not after today"));
+    wf_list_free(&why);
+    set_str(&a->review_date, "2029-12-31");
     assert_int_equal(wf_check_decision(a, DEC_CONDITIONS, &by, TODAY, false, &why), -1);
     assert_true(has(&why, WF_BLOCKER, "Write down the conditions of the approval."));
     wf_list_free(&why);

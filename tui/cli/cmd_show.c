@@ -189,6 +189,11 @@ static void show_text(const struct assessment *a, const struct screening *sc,
         }
     }
 
+    if (!wf_editable(a)) {
+        printf("\nRevision %d is decided (%s): it stays as it was signed; dpia revise opens "
+               "the next.\n", a->revision, assess_status_label(a->status));
+        return;
+    }
     if (*blockers) {
         int n = 0;
         for (const char *p = blockers; *p; p++)
@@ -375,7 +380,9 @@ int cmd_show(const struct cli_global *g, int argc, char **argv)
         ops_today(today);
         logic_screening(a, &sc);
         logic_progress(a, &total);
-        wf_readiness(a, today, &why);
+        /* A decided revision is frozen: nothing is missing from it. */
+        if (wf_editable(a))
+            wf_readiness(a, today, &why);
         wf_list_text(&why, WF_BLOCKER, "", &blockers);
         wf_list_text(&why, WF_WARNING, "", &warnings);
         if (fmt == CLI_TEXT)

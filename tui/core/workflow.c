@@ -116,7 +116,7 @@ static void dpo_items(const struct assessment *a, struct wf_list *l, bool full)
             "The DPO's advice was not followed and the reasons are not recorded.");
 }
 
-static void blockers(const struct assessment *a, struct wf_list *l)
+static void blockers(const struct assessment *a, const char *today, struct wf_list *l)
 {
     const struct tmpl *t = a->tmpl;
     struct screening s;
@@ -166,6 +166,10 @@ static void blockers(const struct assessment *a, struct wf_list *l)
     if (!*a->review_date)
         add(l, WF_BLOCKER, NULL, tmpl_find_kind(t, SK_SIGNOFF),
             "No review date is set: one follows every approval (Art. 35(11)).");
+    else if (today && strcmp(a->review_date, today) <= 0)
+        add(l, WF_BLOCKER, NULL, tmpl_find_kind(t, SK_SIGNOFF),
+            "The review date %s is not after today: an approval needs one still to come "
+            "(Art. 35(11)).", a->review_date);
     if (logic_art36_required(a))
         add(l, WF_BLOCKER, NULL, rs,
             "The highest residual risk is high: the supervisory authority must be consulted "
@@ -216,7 +220,7 @@ static void warnings(const struct assessment *a, const char *today, struct wf_li
 
 void wf_readiness(const struct assessment *a, const char *today, struct wf_list *out)
 {
-    blockers(a, out);
+    blockers(a, today, out);
     warnings(a, today, out);
 }
 
@@ -252,7 +256,7 @@ int wf_check_decision(const struct assessment *a, enum decision d, const struct 
     if (!by || !by->name || !*by->name)
         add(out, WF_BLOCKER, NULL, so, "Name the controller's decision-maker.");
     if (d == DEC_APPROVE || d == DEC_CONDITIONS) {
-        blockers(a, out);
+        blockers(a, today, out);
         if (d == DEC_CONDITIONS && (!by || !by->advice || !*by->advice))
             add(out, WF_BLOCKER, NULL, so, "Write down the conditions of the approval.");
     } else {

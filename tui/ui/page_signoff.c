@@ -119,8 +119,12 @@ static int rows_of(struct view *v, const struct wf_list *why, struct row *rows)
     return n;
 }
 
+/* What the workflow says is missing or to acknowledge; nothing for a
+ * decided revision, which is frozen as it was signed. */
 static void readiness(struct view *v, struct wf_list *why)
 {
+    if (!wf_editable(v->a))
+        return;
     char today[16];
     ops_today(today);
     wf_readiness(v->a, today, why);
@@ -153,7 +157,10 @@ void page_signoff_draw(struct view *v, struct app *a, int y, int x, int h, int w
     struct wf_list why = { 0 };
     readiness(v, &why);
     char line[160];
-    if (why.nblockers)
+    if (!wf_editable(v->a))
+        snprintf(line, sizeof line, "Revision %d is decided: %s.", v->a->revision,
+                 assess_status_label(v->a->status));
+    else if (why.nblockers)
         snprintf(line, sizeof line, "%zu item%s missing for sign-off%s (Enter goes to it):",
                  why.nblockers, why.nblockers == 1 ? " is" : "s are",
                  why.nwarnings ? ", ! to acknowledge" : "");
@@ -266,7 +273,10 @@ static void record_signoff(struct view *v, struct app *a, enum signoff_role role
 
 static void set_review(struct view *v, struct app *a)
 {
-    char *d = xstrdup(v->a->review_date);
+    /* A date that has passed is no help as a start: the field opens empty. */
+    char today[16];
+    ops_today(today);
+    char *d = xstrdup(strcmp(v->a->review_date, today) > 0 ? v->a->review_date : "");
     for (;;) {
         char *nd = dialog_line(a, "Review date", "When the DPIA will be reviewed (Art. 35(11)), "
                                "YYYY-MM-DD; at the latest when the risk changes:", d);
@@ -340,7 +350,10 @@ static void decide(struct view *v, struct app *a)
     struct signoff probe = v->a->signoffs[SR_CONTROLLER];
     probe.name = (char *)(uintptr_t)"-";
     probe.advice = (char *)(uintptr_t)"-";
-    bool need_review = (d == DEC_APPROVE || d == DEC_CONDITIONS) && !v->a->review_date[0];
+    /* A review date to come follows every approval: asked for here when
+     * it is the one thing missing. */
+    bool need_review = (d == DEC_APPROVE || d == DEC_CONDITIONS) &&
+                       strcmp(v->a->review_date, today) <= 0;
     if (wf_check_decision(v->a, d, &probe, today, true, &why) < 0 &&
         !(need_review && why.nblockers == 1)) {
         char *text = reasons(&why, WF_BLOCKER, "Not yet:\n");
@@ -353,8 +366,9 @@ static void decide(struct view *v, struct app *a)
     wf_list_free(&why);
     if (need_review) {
         set_review(v, a);
-        if (!v->a->review_date[0]) {
-            app_message(a, true, "A review date follows every approval: set one to approve.");
+        if (strcmp(v->a->review_date, today) <= 0) {
+            app_message(a, true, "A review date still to come follows every approval: set one "
+                        "to approve.");
             return;
         }
     }
