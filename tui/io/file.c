@@ -65,10 +65,11 @@ char *io_read_file(const char *path, size_t max, size_t *len, struct err *e)
 }
 
 struct io_out {
-    char *path;   /* where the file goes */
+    char *path;   /* where the file goes (a link's target with IO_OUT_FOLLOW) */
     char *tmp;    /* the temporary file beside it */
     int fd;
     int error;    /* the first write's errno, 0 when none failed */
+    bool replace; /* a regular file was there and may be replaced */
     bool guarded; /* io_out_guard's handlers are in place */
 };
 
@@ -111,28 +112,113 @@ static void unguard(struct io_out *o)
     o->guarded = false;
 }
 
-struct io_out *io_out_open(const char *path, bool force, struct err *e)
+/* What is at a path that is not a regular file, for messages. */
+static const char *kind_of(mode_t m)
 {
-    if (!force && access(path, F_OK) == 0) {
-        err_set(e, "%s exists; use --force to replace it", path);
-        return NULL;
+    if (S_ISDIR(m))
+        return "a folder";
+    if (S_ISLNK(m))
+        return "a symbolic link";
+    if (S_ISFIFO(m))
+        return "a FIFO";
+    if (S_ISCHR(m))
+        return "a character device";
+    if (S_ISBLK(m))
+        return "a block device";
+    if (S_ISSOCK(m))
+        return "a socket";
+    return "not a regular file";
+}
+
+/* Whether path may receive the file: nothing there, or (with force) a
+ * regular file. A symbolic link is never replaced; with IO_OUT_FOLLOW
+ * the regular file it points to is the target. *target is the path to
+ * write (the caller frees), *sb what is there now when *exists. */
+static int check_target(const char *path, unsigned flags, char **target, struct stat *sb,
+                        bool *exists, struct err *e)
+{
+    *target = NULL;
+    *exists = false;
+    if (!*path)
+        return err_set(e, "no file named to write");
+    if (lstat(path, sb) < 0) {
+        if (errno != ENOENT)
+            return err_set(e, "%s: %s", path, strerror(errno));
+        *target = xstrdup(path);
+        return 0;
     }
-    char *dir = path_dirname(path);
+    char *real = NULL;
+    if (S_ISLNK(sb->st_mode)) {
+        if (!(flags & IO_OUT_FOLLOW))
+            return err_set(e, "%s is a symbolic link, which dpia does not replace; name the "
+                           "file itself (or use --follow-symlinks to write the file it "
+                           "points to)", path);
+        real = realpath(path, NULL);
+        if (!real) {
+            if (errno == ENOENT)
+                return err_set(e, "%s is a symbolic link to a file that does not exist; "
+                               "name the file itself", path);
+            return err_set(e, "%s: %s", path, strerror(errno));
+        }
+        if (stat(real, sb) < 0) {
+            err_set(e, "%s: %s", real, strerror(errno));
+            free(real);
+            return -1;
+        }
+    }
+    const char *shown = real ? real : path;
+    if (S_ISDIR(sb->st_mode)) {
+        err_set(e, "%s is a folder; name a file in it", shown);
+    } else if (!S_ISREG(sb->st_mode)) {
+        err_set(e, "%s is %s, not a regular file; dpia writes only regular files", shown,
+                kind_of(sb->st_mode));
+    } else if (!(flags & IO_OUT_FORCE)) {
+        err_set(e, "%s exists; use --force to replace it", shown);
+    } else {
+        *target = real ? real : xstrdup(path);
+        *exists = true;
+        return 0;
+    }
+    free(real);
+    return -1;
+}
+
+struct io_out *io_out_open(const char *path, unsigned flags, struct err *e)
+{
+    char *target;
+    struct stat sb;
+    bool exists;
+    if (check_target(path, flags, &target, &sb, &exists, e) < 0)
+        return NULL;
+    char *dir = path_dirname(target);
     char *tmp = xasprintf("%s/.dpia-tmp-XXXXXX", dir);
     free(dir);
     int fd = mkstemp(tmp);
     if (fd < 0) {
-        err_set(e, "%s: cannot create a temporary file: %s", path, strerror(errno));
+        err_set(e, "%s: cannot create a temporary file: %s", target, strerror(errno));
         free(tmp);
+        free(target);
         return NULL;
     }
-    mode_t mask = umask(0);
-    umask(mask);
-    fchmod(fd, 0666 & ~mask);
+    if (exists) {
+        /* The file replaced keeps its owner where the system allows it
+         * (the owner first: a change of owner clears the set-id bits),
+         * and its mode. */
+        if ((sb.st_uid != geteuid() || sb.st_gid != getegid()) &&
+            fchown(fd, sb.st_uid, sb.st_gid) < 0 && fchown(fd, (uid_t)-1, sb.st_gid) < 0) {
+            /* Another user's file: it becomes the writer's. */
+        }
+        fchmod(fd, sb.st_mode & 07777);
+    } else {
+        mode_t mask = umask(0);
+        umask(mask);
+        fchmod(fd, 0666 & ~mask);
+    }
     struct io_out *o = xcalloc(1, sizeof *o);
-    o->path = xstrdup(path);
+    o->path = target;
     o->tmp = tmp;
     o->fd = fd;
+    o->replace = exists;
     return o;
 }
 
@@ -166,6 +252,35 @@ static void out_free(struct io_out *o)
     free(o);
 }
 
+/* Puts the complete temporary file in place. Without replace, nothing
+ * may have appeared at the path meanwhile: a hard link cannot replace
+ * anything, where the file system has them; with replace, only a
+ * regular file is replaced, never what took its place since. */
+static int put_in_place(struct io_out *o)
+{
+    if (!o->replace) {
+        if (link(o->tmp, o->path) == 0) {
+            unlink(o->tmp);
+            return 0;
+        }
+        if (errno == EEXIST)
+            return EEXIST;
+        if (errno != EPERM && errno != EOPNOTSUPP && errno != ENOSYS && errno != EMLINK &&
+            errno != EXDEV)
+            return errno;
+    }
+    struct stat sb;
+    if (lstat(o->path, &sb) == 0) {
+        if (!o->replace)
+            return EEXIST;
+        if (!S_ISREG(sb.st_mode))
+            return -1;
+    } else if (errno != ENOENT) {
+        return errno;
+    }
+    return rename(o->tmp, o->path) < 0 ? errno : 0;
+}
+
 int io_out_commit(struct io_out *o, struct err *e)
 {
     int rc = 0;
@@ -174,12 +289,18 @@ int io_out_commit(struct io_out *o, struct err *e)
     if (close(o->fd) < 0 && !o->error)
         o->error = errno;
     o->fd = -1;
-    if (!o->error && rename(o->tmp, o->path) < 0)
-        o->error = errno;
-    if (o->error) {
+    int placed = o->error ? 0 : put_in_place(o);
+    if (placed == EEXIST)
+        rc = err_set(e, "%s exists (it appeared while the file was written); use --force to "
+                     "replace it", o->path);
+    else if (placed < 0)
+        rc = err_set(e, "%s is no longer a regular file; it was left as it is", o->path);
+    else if (placed > 0)
+        o->error = placed;
+    if (o->error)
         rc = err_set(e, "%s: %s", o->path, strerror(o->error));
+    if (rc < 0)
         unlink(o->tmp);
-    }
     out_free(o);
     return rc;
 }

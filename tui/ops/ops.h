@@ -22,6 +22,7 @@
 #include "core/assess.h"
 #include "core/diff.h"
 #include "core/workflow.h"
+#include "io/io.h"
 #include "report/report.h"
 #include "store/store.h"
 #include "util/err.h"
@@ -124,10 +125,13 @@ struct ops_export {
 int ops_export(struct store *s, int64_t id, const struct ops_export *x, const struct sink *out,
                struct err *e);
 /* The same into a file, written under a temporary name and renamed into
- * place (an existing file only with force). guard: a signal removes the
- * temporary file (a program that a signal may end while it writes). */
+ * place (io_out_open: only a regular file, an existing one only with
+ * IO_OUT_FORCE in flags, a symbolic link followed only with
+ * IO_OUT_FOLLOW; never the database or a file SQLite keeps beside it).
+ * guard: a signal removes the temporary file (a program that a signal
+ * may end while it writes). */
 int ops_export_file(struct store *s, int64_t id, const struct ops_export *x, const char *path,
-                    bool force, bool guard, struct err *e);
+                    unsigned flags, bool guard, struct err *e);
 /* Reads an XML record file into a new assessment; its id in *id. */
 int ops_import_file(struct store *s, const char *path, int64_t *id, struct err *e);
 
