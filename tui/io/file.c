@@ -14,6 +14,10 @@
 #include "util/path.h"
 #include "util/xalloc.h"
 
+static const char *kind_of(mode_t m);
+
+static char *read_fd(int fd, const char *path, size_t max, size_t *len, struct err *e);
+
 char *io_read_file(const char *path, size_t max, size_t *len, struct err *e)
 {
     int fd = open(path, O_RDONLY | O_CLOEXEC);
@@ -27,6 +31,46 @@ char *io_read_file(const char *path, size_t max, size_t *len, struct err *e)
         err_set(e, "%s: is a folder", path);
         return NULL;
     }
+    return read_fd(fd, path, max, len, e);
+}
+
+char *io_read_regular(const char *path, size_t max, size_t *len, struct err *e)
+{
+    /* Not even opened when it is not a regular file (opening some
+     * devices does something); then opened without waiting (a FIFO
+     * would wait for a writer) and checked again, in case it changed. */
+    struct stat sb;
+    if (stat(path, &sb) < 0) {
+        err_set(e, "%s: %s", path, strerror(errno));
+        return NULL;
+    }
+    if (!S_ISREG(sb.st_mode)) {
+        err_set(e, "%s: %s, not a regular file", path, kind_of(sb.st_mode));
+        return NULL;
+    }
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
+    if (fd < 0) {
+        err_set(e, "%s: %s", path, strerror(errno));
+        return NULL;
+    }
+    int st = fstat(fd, &sb);
+    if (st < 0 || !S_ISREG(sb.st_mode)) {
+        if (st < 0)
+            err_set(e, "%s: %s", path, strerror(errno));
+        else
+            err_set(e, "%s: %s, not a regular file", path, kind_of(sb.st_mode));
+        close(fd);
+        return NULL;
+    }
+    int fl = fcntl(fd, F_GETFL);
+    if (fl >= 0)
+        fcntl(fd, F_SETFL, fl & ~O_NONBLOCK);
+    return read_fd(fd, path, max, len, e);
+}
+
+/* Reads fd whole and closes it. */
+static char *read_fd(int fd, const char *path, size_t max, size_t *len, struct err *e)
+{
     size_t cap = 65536, n = 0;
     char *buf = xmalloc(cap + 1);
     for (;;) {

@@ -17,6 +17,10 @@
 /* Reads a whole file (at most max bytes, else an error naming the
  * limit). Returns a NUL-terminated buffer the caller frees, or NULL. */
 char *io_read_file(const char *path, size_t max, size_t *len, struct err *e);
+/* The same for a file found rather than named (the templates of a
+ * folder): only a regular file is read; anything else ("PATH: a FIFO,
+ * not a regular file") is refused without waiting on it. */
+char *io_read_regular(const char *path, size_t max, size_t *len, struct err *e);
 
 /* A file written atomically, in pieces: io_out_open creates a temporary
  * file in the same folder (mode 0666 less the umask for a new file); the
@@ -71,7 +75,8 @@ struct io_catalog {
 /* Finds every template: the built-in one, then *.xml files in the
  * folders of $DPIA_TEMPLATE_PATH (colon-separated), the user's data
  * folder (<data>/templates) and the installed data folder. Files that do
- * not load are listed with their error. */
+ * not load are listed with their error; only regular files are read (a
+ * FIFO or a device there is listed with its error, never waited on). */
 void io_catalog_load(struct io_catalog *c);
 void io_catalog_free(struct io_catalog *c);
 /* The first template with this id that loaded, or NULL. */
