@@ -129,7 +129,7 @@ char *answer_canonical(const struct tmpl_question *q, const char *value, struct 
     case QT_MULTI: {
         size_t n;
         char **items = split_items(v, true, &n);
-        bool chosen[256] = { false };
+        bool *chosen = xcalloc(q->noptions, sizeof *chosen);
         for (size_t i = 0; i < n && !result; i++) {
             const struct tmpl_option *o = tmpl_find_option(q, items[i]);
             if (!o) {
@@ -137,17 +137,17 @@ char *answer_canonical(const struct tmpl_question *q, const char *value, struct 
                 err_set(e, "%s: '%s' is not one of the options (allowed: %s)", q->id, items[i],
                         buf_str(&out));
                 free_items(items, n);
+                free(chosen);
                 goto done;
             }
-            size_t idx = (size_t)(o - q->options);
-            if (idx < 256)
-                chosen[idx] = true;
+            chosen[o - q->options] = true;
         }
         free_items(items, n);
         struct buf r = {0};
-        for (size_t i = 0; i < q->noptions && i < 256; i++)
+        for (size_t i = 0; i < q->noptions; i++)
             if (chosen[i])
                 buf_printf(&r, "%s%s", r.len ? "\n" : "", q->options[i].value);
+        free(chosen);
         result = buf_take(&r);
         break;
     }
