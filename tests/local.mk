@@ -55,6 +55,7 @@ SHELL_TESTS = \
 	tests/cli/templates.sh \
 	tests/cli/docs.sh \
 	tests/cli/layers.sh \
+	tests/cli/input.sh \
 	tests/screen/start.sh \
 	tests/screen/journey.sh \
 	tests/screen/robust.sh \

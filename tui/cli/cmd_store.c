@@ -185,7 +185,7 @@ int cmd_new(const struct cli_global *g, int argc, char **argv)
     int rc = cli_open(g, true, &s);
     if (rc == 0) {
         struct err e;
-        int64_t id = store_create(s, title, xml, len, method, &e);
+        int64_t id = ops_create(s, title, xml, len, method, &e);
         if (id < 0) {
             msg_error("%s", e.text);
             rc = EXIT_WORK;

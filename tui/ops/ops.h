@@ -38,6 +38,20 @@ int64_t ops_edit_session(void);
 
 /* --- answers and records --------------------------------------------------- */
 
+/* Every text a person gives (an answer and its note, a title, the text
+ * fields of risks, measures and sign-offs) is held to the rule of
+ * core/textrule.h: valid UTF-8, no NUL, no control character but the
+ * line breaks and tabs of a field of several lines, no bidirectional
+ * control. A text that breaks it is refused with the reason and the byte
+ * offset, nothing written; the fields an update leaves as they were are
+ * not checked again. */
+
+/* A new assessment of that template (its XML, kept as the snapshot)
+ * with that title and risk method (NULL: the template's default).
+ * Returns its id, or -1 with e. */
+int64_t ops_create(struct store *s, const char *title, const char *template_xml, size_t len,
+                   const char *method_id, struct err *e);
+
 /* Sets the answer to qid from raw (as typed: checked and put in its
  * canonical form; "" clears it). note NULL and flagged -1 keep what is
  * there. expected_revision is the revision of the answer the caller
@@ -65,6 +79,10 @@ int ops_delete_measure(struct store *s, struct assessment *a, int64_t measure_id
  * decision). An empty date becomes today. */
 int ops_signoff(struct store *s, struct assessment *a, const struct signoff *so,
                 struct err *e);
+/* The text fields of so (a sign-off of its role) that differ from the
+ * one recorded, against the text rule. */
+int ops_check_signoff_texts(const struct assessment *a, const struct signoff *so,
+                            struct err *e);
 int ops_set_title(struct store *s, struct assessment *a, const char *title, struct err *e);
 int ops_set_review_date(struct store *s, struct assessment *a, const char *date,
                         struct err *e);
