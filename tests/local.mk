@@ -56,6 +56,7 @@ SHELL_TESTS = \
 	tests/cli/docs.sh \
 	tests/cli/layers.sh \
 	tests/cli/input.sh \
+	tests/cli/output.sh \
 	tests/screen/start.sh \
 	tests/screen/journey.sh \
 	tests/screen/robust.sh \

@@ -80,10 +80,10 @@ int main(int argc, char **argv)
             break;
         case 'h':
             usage(stdout);
-            return 0;
+            return cli_finish_output(0);
         case 'V':
             version();
-            return 0;
+            return cli_finish_output(0);
         case ':':
             msg_error("option '%s' needs an argument (see dpia --help)", argv[optind - 1]);
             return EXIT_USAGE;

@@ -197,6 +197,11 @@ int cmd_risk_add(const struct cli_global *g, int argc, char **argv)
         return finish(s, a, EXIT_WORK);
     }
     printf("R%d\n", r.number);
+    if (!cli_flush_stdout()) {
+        msg_error("risk R%d was added, but its number could not be written to standard "
+                  "output: %s", r.number, strerror(errno));
+        return finish(s, a, EXIT_WORK);
+    }
     return finish(s, a, 0);
 }
 
@@ -308,6 +313,11 @@ int cmd_measure_add(const struct cli_global *g, int argc, char **argv)
             rc = EXIT_WORK;
         } else {
             printf("M%d\n", m.number);
+            if (!cli_flush_stdout()) {
+                msg_error("measure M%d was added, but its number could not be written to "
+                          "standard output: %s", m.number, strerror(errno));
+                rc = EXIT_WORK;
+            }
         }
         rc = finish(s, a, rc);
     }

@@ -107,7 +107,7 @@ int cmd_export(const struct cli_global *g, int argc, char **argv)
     } else {
         struct sink out = sink_stdio(stdout);
         rc = ops_export(s, id, &x, &out, &e);
-        if (rc == 0 && fflush(stdout) != 0)
+        if (rc == 0 && !cli_flush_stdout())
             rc = err_set(&e, "export: cannot write to standard output: %s", strerror(errno));
     }
     if (rc < 0)
@@ -133,6 +133,11 @@ int cmd_import(const struct cli_global *g, int argc, char **argv)
         rc = EXIT_WORK;
     } else {
         printf("%lld\n", (long long)id);
+        if (!cli_flush_stdout()) {
+            msg_error("the record was imported as assessment %lld, but its id could not be "
+                      "written to standard output: %s", (long long)id, strerror(errno));
+            rc = EXIT_WORK;
+        }
     }
     store_close(s);
     return rc;

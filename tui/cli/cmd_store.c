@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -191,6 +192,11 @@ int cmd_new(const struct cli_global *g, int argc, char **argv)
             rc = EXIT_WORK;
         } else {
             printf("%lld\n", (long long)id);
+            if (!cli_flush_stdout()) {
+                msg_error("assessment %lld was created, but its id could not be written to "
+                          "standard output: %s", (long long)id, strerror(errno));
+                rc = EXIT_WORK;
+            }
         }
         store_close(s);
     }
