@@ -34,7 +34,8 @@ static void usage(FILE *out)
     cli_print_commands(out);
     fprintf(out,
             "\n"
-            "Exit status: 0 on success, 1 when the work failed, 2 on a usage error.\n"
+            "Exit status: 0 on success, 1 when the work failed, 2 on a usage error;\n"
+            "after SIGHUP, SIGTERM or SIGINT, dpia saves, then ends by that signal.\n"
             "See dpia(1) for the keys of the interface and dpia-template(5) for templates.\n");
 }
 

@@ -1,6 +1,7 @@
 #include "config.h"
 #include "ui/app.h"
 
+#include <signal.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -212,5 +213,19 @@ int ui_run(const struct ui_options *opt)
     }
     term_stop();
     store_close(a.store);
+    int sig = term_signal();
+    if (sig) {
+        /* Ended by SIGHUP, SIGTERM or SIGINT: what was typed is saved
+         * and the terminal restored; now end as the signal would have,
+         * so that whoever started dpia sees it. */
+        fflush(NULL);
+        signal(sig, SIG_DFL);
+        sigset_t set;
+        sigemptyset(&set);
+        sigaddset(&set, sig);
+        sigprocmask(SIG_UNBLOCK, &set, NULL);
+        raise(sig);
+        return 128 + sig;
+    }
     return 0;
 }
