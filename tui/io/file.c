@@ -115,28 +115,62 @@ struct io_out {
     int error;    /* the first write's errno, 0 when none failed */
     bool replace; /* a regular file was there and may be replaced */
     bool guarded; /* io_out_guard's handlers are in place */
+    int slot;     /* its place in live[], -1 when it has none */
 };
 
-/* --- removing the temporary file when a signal ends the program ----------- */
+/* --- removing the temporary files when the program ends ------------------ */
+
+/* The temporary files not yet committed nor aborted, built when they are
+ * made so that a signal handler only calls unlink. An exit (running out
+ * of memory, say) removes them too; a signal does where io_out_guard
+ * put its handlers in place. */
+#define NLIVE 4
+static char live[NLIVE][4096];
+static bool at_exit_set;
+
+static void remove_live(void)
+{
+    for (size_t i = 0; i < NLIVE; i++)
+        if (live[i][0])
+            unlink(live[i]);
+}
+
+static void live_add(struct io_out *o)
+{
+    size_t n = strlen(o->tmp);
+    for (int i = 0; i < NLIVE && n < sizeof live[i]; i++) {
+        if (!live[i][0]) {
+            memcpy(live[i], o->tmp, n + 1);
+            o->slot = i;
+            break;
+        }
+    }
+    if (!at_exit_set && atexit(remove_live) == 0)
+        at_exit_set = true;
+}
+
+static void live_remove(struct io_out *o)
+{
+    if (o->slot >= 0)
+        live[o->slot][0] = '\0';
+    o->slot = -1;
+}
 
 static const int guard_signals[] = { SIGINT, SIGTERM, SIGHUP };
 #define NGUARD (sizeof guard_signals / sizeof guard_signals[0])
 static struct sigaction guard_old[NGUARD];
-static char guard_path[4096];
 
 static void guard_handler(int sig)
 {
-    if (guard_path[0])
-        unlink(guard_path);
+    remove_live();
     signal(sig, SIG_DFL);
     raise(sig);
 }
 
 void io_out_guard(struct io_out *o)
 {
-    if (o->guarded || strlen(o->tmp) >= sizeof guard_path)
+    if (o->guarded)
         return;
-    memcpy(guard_path, o->tmp, strlen(o->tmp) + 1);
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);
     sa.sa_handler = guard_handler;
@@ -152,7 +186,6 @@ static void unguard(struct io_out *o)
         return;
     for (size_t i = 0; i < NGUARD; i++)
         sigaction(guard_signals[i], &guard_old[i], NULL);
-    guard_path[0] = '\0';
     o->guarded = false;
 }
 
@@ -263,6 +296,8 @@ struct io_out *io_out_open(const char *path, unsigned flags, struct err *e)
     o->tmp = tmp;
     o->fd = fd;
     o->replace = exists;
+    o->slot = -1;
+    live_add(o);
     return o;
 }
 
@@ -291,6 +326,7 @@ struct sink io_out_sink(struct io_out *o)
 static void out_free(struct io_out *o)
 {
     unguard(o);
+    live_remove(o);
     free(o->path);
     free(o->tmp);
     free(o);

@@ -51,7 +51,8 @@ int io_out_failed(const struct io_out *o, struct err *e);
 /* For a program that a signal would end while it writes (the command
  * line; the interface finishes the export first): until commit or
  * abort, SIGINT, SIGTERM and SIGHUP remove the temporary file before
- * they end the program as they would have. */
+ * they end the program as they would have. (A program that exits, as
+ * on running out of memory, removes it without this.) */
 void io_out_guard(struct io_out *o);
 
 /* Where a template came from. */
