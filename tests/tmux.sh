@@ -23,8 +23,17 @@ tmux_cmd() {
     "$TMUX_BIN" -S "$SOCK" -f "$T/tmux.conf" "$@"
 }
 
+# tmux_kill: ends the server and waits until it is gone, so that the
+# next tmux_start does not reach it on its way out ("server exited
+# unexpectedly" on a busy machine).
 tmux_kill() {
+    spid=$(tmux_cmd display-message -p -t t '#{pid}' 2>/dev/null)
     tmux_cmd kill-server >/dev/null 2>&1 || true
+    i=0
+    while [ -n "$spid" ] && kill -0 "$spid" 2>/dev/null && [ "$i" -lt 50 ]; do
+        sleep 0.1
+        i=$((i + 1))
+    done
 }
 cleanup_hooks="$cleanup_hooks tmux_kill"
 
