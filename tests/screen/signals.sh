@@ -2,7 +2,8 @@
 # The interface ends with the status a signal gives (SIGTERM 143, SIGHUP
 # 129, SIGINT 130) after saving what was typed and restoring the
 # terminal; a FIFO in a template folder does not hang the new-assessment
-# dialog; a bidirectional control stored in a title is drawn harmlessly.
+# dialog; a title with a bidirectional control is refused there, and one
+# stored behind dpia's back is drawn harmlessly.
 . "$TOP_SRCDIR/tests/lib.sh"
 . "$TOP_SRCDIR/tests/tmux.sh"
 
@@ -62,8 +63,14 @@ DPIA_ENV="DPIA_TEMPLATE_PATH='$T/tpl'" tmux_start 100 30 -d "$DB"
 tmux_wait "Signal test"
 tmux_keys n
 tmux_wait "Minimal test template" && pass "n lists the templates beside a FIFO"
-tmux_keys Escape
-tmux_wait_gone "Minimal test template"
+# A title with a bidirectional control is refused, as on the command line.
+tmux_keys Down Enter
+tmux_wait "Title (the processing being assessed)"
+tmux_type "Invoice $(printf '\342\200\256')fdp.exe"
+tmux_keys Enter
+tmux_wait "a bidirectional control character (U+202E)" && pass "the interface refuses the title"
+"$DPIA" -d "$DB" list --format tsv >"$T/list"
+lacks "$T/list" "Invoice" "no assessment was made"
 tmux_keys q
 status=$(tmux_wait_exit)
 checks=$((checks + 1))

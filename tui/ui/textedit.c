@@ -395,7 +395,9 @@ enum te_result te_key(struct textedit *t, wint_t ch, bool is_key)
     default:
         break;
     }
-    if (ch < 32 || ch == 127 || (ch >= 0x80 && ch < 0xA0) || text_is_bidi((unsigned)ch))
+    /* A bidirectional control is taken like any character (drawn as a
+     * symbol): saving it is refused with the reason (core/textrule.h). */
+    if (ch < 32 || ch == 127 || (ch >= 0x80 && ch < 0xA0))
         return TE_UNHANDLED;
     char mb[MB_LEN_MAX + 1];
     int n = wctomb(mb, (wchar_t)ch);
