@@ -34,13 +34,23 @@ int ops_answer(struct store *s, struct assessment *a, const char *qid, const cha
     const struct tmpl_question *q = tmpl_find_question(a->tmpl, qid);
     if (!q)
         return err_set(e, "template '%s' has no question '%s'", a->tmpl->id, qid);
-    if (note) {
+    /* What is given anew is checked; what stays as it was (the value
+     * when the note or the flag alone changes) was checked when it was
+     * given. */
+    const struct answer *was = assess_answer(a, qid);
+    if (note && !(was && strcmp(note, was->note) == 0)) {
         char what[256];
         snprintf(what, sizeof what, "%s note", qid);
         if (textrule_check_str(what, note, TK_LINES, e) < 0)
             return -1;
     }
-    char *value = raw && *raw ? answer_canonical(q, raw, e) : xstrdup("");
+    char *value;
+    if (!raw || !*raw)
+        value = xstrdup("");
+    else if (was && strcmp(raw, was->value) == 0)
+        value = xstrdup(was->value);
+    else
+        value = answer_canonical(q, raw, e);
     if (!value)
         return -1;
     int rc = wf_check_answer(a, q, value, e);
