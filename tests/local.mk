@@ -60,7 +60,7 @@ SHELL_TESTS = \
 	tests/screen/start.sh \
 	tests/screen/journey.sh \
 	tests/screen/robust.sh \
-	tests/screen/signals.sh \
+	tests/screen/hostile.sh \
 	tests/screen/risks.sh \
 	tests/screen/theme.sh \
 	tests/screen/example.sh \

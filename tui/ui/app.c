@@ -43,6 +43,14 @@ void app_message(struct app *a, bool is_error, const char *fmt, ...)
     a->message_is_error = is_error;
 }
 
+bool app_paste_refused(struct app *a)
+{
+    if (!term_paste_too_long())
+        return false;
+    app_message(a, true, "Nothing was pasted: the text is longer than 1 MiB.");
+    return true;
+}
+
 bool app_fits(void)
 {
     return COLS >= TERM_MIN_COLS && LINES >= TERM_MIN_ROWS;
@@ -192,8 +200,11 @@ int ui_run(const struct ui_options *opt)
         }
         a.message[0] = '\0';
         int r;
-        if (in == TERM_PASTE)
+        if (in == TERM_PASTE && app_paste_refused(&a)) {
+            r = UI_REDRAW;
+        } else if (in == TERM_PASTE) {
             r = a.top->paste ? a.top->paste(a.top, &a, term_paste_text()) : 0;
+        }
         else
             r = dispatch(&a, ch, in == TERM_KEY);
         if (a.quitting || (r & UI_QUIT))

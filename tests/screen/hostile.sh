@@ -1,9 +1,10 @@
 #!/bin/sh
-# The interface ends with the status a signal gives (SIGTERM 143, SIGHUP
-# 129, SIGINT 130) after saving what was typed and restoring the
-# terminal; a FIFO in a template folder does not hang the new-assessment
-# dialog; a title with a bidirectional control is refused there, and one
-# stored behind dpia's back is drawn harmlessly.
+# The interface against hostile input and signals: it ends with the
+# status a signal gives (SIGTERM 143, SIGHUP 129, SIGINT 130) after
+# saving what was typed and restoring the terminal; a paste longer than
+# 1 MiB is refused whole, never cut; a FIFO in a template folder does not
+# hang the new-assessment dialog; a title with a bidirectional control is
+# refused there, and one stored behind dpia's back is drawn harmlessly.
 . "$TOP_SRCDIR/tests/lib.sh"
 . "$TOP_SRCDIR/tests/tmux.sh"
 
@@ -43,6 +44,27 @@ tmux_wait "before SIGTERM"
 ended_by TERM 143
 "$DPIA" -d "$DB" history 1 --format tsv >"$T/hist"
 contains "$T/hist" "Typed before SIGTERM" "text typed before SIGTERM was saved"
+
+# --- a paste longer than 1 MiB: refused whole, never cut --------------------------------
+tmux_kill
+tmux_start 120 40 -d "$DB"
+tmux_wait "Signal test"
+tmux_keys Enter
+tmux_wait "question 1 of"
+tmux_keys Enter
+awk 'BEGIN { for (i = 0; i < 20000; i++) printf "line %05d of a paste that is far too long for one answer\n", i }' >"$T/big"
+tmux_cmd load-buffer "$T/big"
+tmux_cmd paste-buffer -p -t t
+tmux_wait "Nothing was pasted: the text is longer than 1 MiB" && pass "a paste over 1 MiB is refused"
+printf 'A short paste\n' >"$T/small"
+tmux_cmd load-buffer "$T/small"
+tmux_cmd paste-buffer -p -t t
+tmux_wait "A short paste" && pass "a short paste is taken"
+tmux_keys Escape
+tmux_keys q
+tmux_wait_exit >/dev/null
+"$DPIA" -d "$DB" history 1 --format tsv >"$T/hist"
+lacks "$T/hist" "far too long" "nothing of the long paste was saved"
 
 # --- SIGHUP and SIGINT ---------------------------------------------------------------
 tmux_kill
