@@ -5,7 +5,8 @@
 # risk and measure fields): no control character, no bidirectional
 # control; a refusal stores nothing. Text already in the database never
 # reaches the terminal raw. A multiple choice of 300 options keeps every
-# option chosen. A FIFO in a template folder is reported, never waited on.
+# option chosen. A FIFO in a template folder (or as the stylesheet of the
+# data folder) is reported, never waited on.
 . "$TOP_SRCDIR/tests/lib.sh"
 
 DB=$T/db.sqlite
@@ -176,4 +177,9 @@ if [ -c "$T/tpl/device.xml" ]; then
 fi
 run 0 timeout 10 env DPIA_TEMPLATE_PATH="$T/tpl" "$DPIA" -d "$DB" new --title "Beside a FIFO" --template many
 run 0 timeout 10 env DPIA_TEMPLATE_PATH="$T/tpl" "$DPIA" -d "$DB" new --title "Built-in, beside a FIFO" --template gdpr-dpia
+# The same for the stylesheet found in the data folder.
+mkdir -p "$HOME/.local/share/dpia"
+mkfifo "$HOME/.local/share/dpia/report.xsl"
+run 1 timeout 10 "$DPIA" -d "$DB" export 1 --format html &&
+    contains "$T/err" "report.xsl: a FIFO, not a regular file"
 done_testing

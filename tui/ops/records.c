@@ -114,7 +114,10 @@ static int stylesheet(const char *given, char **xsl, size_t *len, char **name, s
     }
     if (!path)
         return 0;
-    *xsl = io_read_file(path, XSL_MAX_BYTES, len, e);
+    /* A file named is read as it is (a pipe too); one found in the data
+     * folder only when it is a regular file. */
+    *xsl = given ? io_read_file(path, XSL_MAX_BYTES, len, e)
+                 : io_read_regular(path, XSL_MAX_BYTES, len, e);
     if (!*xsl) {
         free(path);
         return -1;
