@@ -56,9 +56,12 @@ SHELL_TESTS = \
 	tests/cli/docs.sh \
 	tests/cli/layers.sh \
 	tests/cli/report-revision.sh \
+	tests/cli/input.sh \
+	tests/cli/output.sh \
 	tests/screen/start.sh \
 	tests/screen/journey.sh \
 	tests/screen/robust.sh \
+	tests/screen/hostile.sh \
 	tests/screen/risks.sh \
 	tests/screen/theme.sh \
 	tests/screen/example.sh \

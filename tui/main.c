@@ -34,7 +34,8 @@ static void usage(FILE *out)
     cli_print_commands(out);
     fprintf(out,
             "\n"
-            "Exit status: 0 on success, 1 when the work failed, 2 on a usage error.\n"
+            "Exit status: 0 on success, 1 when the work failed, 2 on a usage error;\n"
+            "after SIGHUP, SIGTERM or SIGINT, dpia saves, then ends by that signal.\n"
             "See dpia(1) for the keys of the interface and dpia-template(5) for templates.\n");
 }
 
@@ -80,10 +81,10 @@ int main(int argc, char **argv)
             break;
         case 'h':
             usage(stdout);
-            return 0;
+            return cli_finish_output(0);
         case 'V':
             version();
-            return 0;
+            return cli_finish_output(0);
         case ':':
             msg_error("option '%s' needs an argument (see dpia --help)", argv[optind - 1]);
             return EXIT_USAGE;

@@ -22,7 +22,13 @@ run 1 d new --title X --template no-such-template
 contains "$T/err" "dpia: there is no template 'no-such-template'"
 run 1 d new --title X --method no-such-method
 contains "$T/err" "has no risk method 'no-such-method'"
-run 0 d new --title "$(printf 'Evil \033[2J\033]0;pwned\007 title')"
+# A title with an escape sequence is refused; one written behind dpia's
+# back (an older version, a hostile file) is shown harmlessly below.
+run 1 d new --title "$(printf 'Evil \033[2J\033]0;pwned\007 title')"
+contains "$T/err" "title: a control character (U+001B, escape) at byte offset 5"
+run 0 d new --title "Evil placeholder"
+"$TOP_BUILDDIR/tests/store/storetool" sql "$DB" "UPDATE assessments SET title = 'Evil ' || char(27) || '[2J' || char(27) || ']0;pwned' || char(7) || ' title' WHERE id = 2" >/dev/null ||
+    fail "storetool sql"
 run 0 d new --title "Second with ICO" --method ico-3x3
 
 # Answers: checked against the question's type, canonical form kept.

@@ -6,7 +6,12 @@
 DB=$T/dpia.sqlite
 d() { "$DPIA" -d "$DB" "$@"; }
 
-run 0 d new --title "$(printf 'Tab\there, quote " and \\ and ESC \033[31m red')"
+# Such a title is refused (core/textrule.h); written behind dpia's back,
+# it is escaped in every format.
+run 1 d new --title "$(printf 'Tab\there, quote " and \\ and ESC \033[31m red')"
+run 0 d new --title "Placeholder"
+"$TOP_BUILDDIR/tests/store/storetool" sql "$DB" "UPDATE assessments SET title = 'Tab' || char(9) || 'here, quote \" and \\ and ESC ' || char(27) || '[31m red' WHERE id = 1" >/dev/null ||
+    fail "storetool sql"
 run 0 d new --title "Plain"
 run 0 d answer 1 desc.purposes "$(printf 'line one\nline two')"
 run 0 d risk add 1 --title "Risk with \"quotes\"" --likelihood 2 --severity 3

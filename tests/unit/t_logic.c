@@ -7,6 +7,7 @@
 #include "core/answer.h"
 #include "core/assess.h"
 #include "core/logic.h"
+#include "core/textrule.h"
 #include "core/workflow.h"
 
 static struct assessment *fresh(void)
@@ -103,6 +104,56 @@ static void test_answer_values(void **state)
     v = answer_canonical(text, "   ", &e);
     assert_string_equal(v, ""); /* blank clears */
     free(v);
+}
+
+static void test_text_rule(void **state)
+{
+    struct err e;
+    assert_int_equal(textrule_check_str("t", "Caf\xc3\xa9 \xd7\xa9\xd7\x9c", TK_LINE, &e), 0);
+    assert_int_equal(textrule_check_str("t", "two\nlines\tand a tab", TK_LINES, &e), 0);
+    assert_int_equal(textrule_check_str("t", "two\nlines", TK_LINE, &e), -1);
+    assert_string_equal(e.text, "t: a line break at byte offset 3; it is one line, without line "
+                                "breaks or tabs");
+    assert_int_equal(textrule_check_str("t", "ab\x1b[2J", TK_LINES, &e), -1);
+    assert_non_null(strstr(e.text, "(U+001B, escape) at byte offset 2"));
+    assert_int_equal(textrule_check_str("t", "C1 \xc2\x9b", TK_LINES, &e), -1);
+    assert_non_null(strstr(e.text, "(U+009B) at byte offset 3"));
+    assert_int_equal(textrule_check_str("t", "x\x7f", TK_LINE, &e), -1);
+    assert_int_equal(textrule_check_str("t", "a\r\nb", TK_LINES, &e), -1);
+    assert_non_null(strstr(e.text, "carriage return"));
+    assert_int_equal(textrule_check_str("t", "\xe2\x80\xae" "evil", TK_LINE, &e), -1);
+    assert_non_null(strstr(e.text, "bidirectional control character (U+202E) at byte offset 0"));
+    assert_int_equal(textrule_check_str("t", "bad \xc3", TK_LINE, &e), -1);
+    assert_non_null(strstr(e.text, "not valid UTF-8 (byte 0xC3 at byte offset 4)"));
+    assert_int_equal(textrule_check("t", "ab\0cd", 5, TK_LINE, &e), -1);
+    assert_non_null(strstr(e.text, "a NUL byte at byte offset 2"));
+    assert_int_equal(textrule_check("t", "a\0b\0c\0", 6, TK_LINE, &e), -1);
+    assert_non_null(strstr(e.text, "UTF-16 text"));
+    assert_int_equal(textrule_check("t", "\xff\xfe" "a\0", 4, TK_LINE, &e), -1);
+    assert_non_null(strstr(e.text, "UTF-16 byte order mark"));
+    /* The encoding alone lets the controls through (they are the
+     * field's business). */
+    assert_int_equal(textrule_encoding("t", "a\r\n\x1b", 4, &e), 0);
+
+    /* A multiple choice keeps options however many there are. */
+    struct tmpl_question q;
+    memset(&q, 0, sizeof q);
+    char id[] = "many";
+    q.id = id;
+    q.type = QT_MULTI;
+    q.noptions = 300;
+    q.options = calloc(q.noptions, sizeof *q.options);
+    char values[300][8];
+    for (size_t i = 0; i < q.noptions; i++) {
+        snprintf(values[i], sizeof values[i], "o%zu", i + 1);
+        q.options[i].value = values[i];
+        q.options[i].label = values[i];
+    }
+    char *v = answer_canonical(&q, "o300,o2,o257", &e);
+    assert_non_null(v);
+    assert_string_equal(v, "o2\no257\no300");
+    free(v);
+    free(q.options);
 }
 
 static void test_screening_worked_example(void **state)
@@ -354,6 +405,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_answer_values),
+        cmocka_unit_test(test_text_rule),
         cmocka_unit_test(test_screening_worked_example),
         cmocka_unit_test(test_screening_rules),
         cmocka_unit_test(test_conditions),

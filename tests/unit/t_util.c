@@ -43,6 +43,28 @@ static void test_sanitize_escapes(void **state)
     free(s);
 }
 
+static void test_sanitize_bidi(void **state)
+{
+    /* The bidirectional controls are neutralised like the other
+     * controls, and measured as the one column they are drawn in. */
+    static const char *const bidi[] = { "\xe2\x80\xaa", "\xe2\x80\xae", "\xe2\x81\xa6",
+                                        "\xe2\x81\xa9", "\xe2\x80\x8e", "\xe2\x80\x8f",
+                                        "\xd8\x9c" };
+    for (size_t i = 0; i < sizeof bidi / sizeof bidi[0]; i++) {
+        char in[32];
+        snprintf(in, sizeof in, "a%sb", bidi[i]);
+        char *s = text_sanitize(in, false);
+        assert_string_equal(s, "a\xef\xbf\xbd" "b");
+        free(s);
+        assert_int_equal(text_width(in), 3);
+    }
+    assert_true(text_is_bidi(0x202E));
+    assert_false(text_is_bidi(0x05D0)); /* a Hebrew letter is text */
+    char *s = text_sanitize("\xd7\xa9\xd7\x9c\xd7\x95\xd7\x9d", false);
+    assert_string_equal(s, "\xd7\xa9\xd7\x9c\xd7\x95\xd7\x9d");
+    free(s);
+}
+
 static void test_width_and_fit(void **state)
 {
     assert_int_equal(text_width("abc"), 3);
@@ -179,6 +201,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_utf8_validity),
         cmocka_unit_test(test_sanitize_escapes),
+        cmocka_unit_test(test_sanitize_bidi),
         cmocka_unit_test(test_width_and_fit),
         cmocka_unit_test(test_squeeze),
         cmocka_unit_test(test_sha256),

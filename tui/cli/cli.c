@@ -1,6 +1,7 @@
 #include "config.h"
 #include "cli/cli.h"
 
+#include <errno.h>
 #include <stdbool.h>
 #include <string.h>
 
@@ -45,6 +46,40 @@ static int command_help(const struct cli_command *c)
     return 0;
 }
 
+/* A failed write to stdout that a command has seen (and reported). */
+static bool stdout_seen;
+static int stdout_errno;
+
+bool cli_flush_stdout(void)
+{
+    int saved = errno;
+    errno = 0;
+    bool failed = fflush(stdout) != 0;
+    int err = errno;
+    if (!failed && !ferror(stdout)) {
+        errno = saved;
+        return true;
+    }
+    stdout_seen = true;
+    stdout_errno = err ? err : stdout_errno ? stdout_errno : EIO;
+    errno = stdout_errno;
+    return false;
+}
+
+int cli_finish_output(int rc)
+{
+    bool seen = stdout_seen;
+    if (cli_flush_stdout() || seen)
+        return rc;
+    msg_error("cannot write to standard output: %s", strerror(errno));
+    return EXIT_WORK;
+}
+
+static int run(const struct cli_command *c, const struct cli_global *g, int argc, char **argv)
+{
+    return cli_finish_output(wants_help(argc, argv) ? command_help(c) : c->run(g, argc, argv));
+}
+
 int cli_run(const struct cli_global *g, int argc, char **argv)
 {
     /* Two-word commands ("template check") are matched before one-word. */
@@ -55,10 +90,9 @@ int cli_run(const struct cli_global *g, int argc, char **argv)
             size_t n = (size_t)(space - name);
             if (argc >= 2 && strlen(argv[0]) == n && strncmp(argv[0], name, n) == 0 &&
                 strcmp(argv[1], space + 1) == 0)
-                return wants_help(argc - 1, argv + 1) ? command_help(&commands[i])
-                                                      : commands[i].run(g, argc - 1, argv + 1);
+                return run(&commands[i], g, argc - 1, argv + 1);
         } else if (strcmp(argv[0], name) == 0) {
-            return wants_help(argc, argv) ? command_help(&commands[i]) : commands[i].run(g, argc, argv);
+            return run(&commands[i], g, argc, argv);
         }
     }
     msg_error("unknown command '%s' (see dpia --help)", argv[0]);

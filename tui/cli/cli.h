@@ -9,6 +9,7 @@
 #ifndef DPIA_CLI_H
 #define DPIA_CLI_H
 
+#include <stdbool.h>
 #include <stdio.h>
 
 #define EXIT_WORK 1
@@ -18,8 +19,19 @@ struct cli_global {
     const char *db_path; /* from -d, NULL when not given */
 };
 
-/* Runs argv[0] (a command name) with its arguments. */
+/* Runs argv[0] (a command name) with its arguments; what it printed is
+ * then checked with cli_finish_output. */
 int cli_run(const struct cli_global *g, int argc, char **argv);
+
+/* Writes out what stdout holds. False, with errno set, when that or an
+ * earlier write to stdout failed (a full disk): the caller says so (a
+ * command that must tell what was done anyway, such as the id of what
+ * it made). cli_finish_output then says nothing more. */
+bool cli_flush_stdout(void);
+/* The end of every command: rc, or EXIT_WORK with "cannot write to
+ * standard output: reason" when what was printed did not all reach
+ * stdout and the command has not said so itself. */
+int cli_finish_output(int rc);
 
 /* The command list for --help. */
 void cli_print_commands(FILE *out);

@@ -6,6 +6,7 @@
  */
 #include "config.h"
 
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,13 +16,17 @@
 #include "cli/commands.h"
 #include "core/answer.h"
 #include "core/logic.h"
+#include "core/textrule.h"
 #include "ops/ops.h"
 #include "util/buf.h"
 #include "util/err.h"
 #include "util/xalloc.h"
 
 /* The value of `dpia answer ID Q -`: all of stdin, one final line break
- * dropped (what `echo` and editors add). */
+ * dropped (what `echo` and editors add). Read whole and checked before
+ * anything is opened: a NUL byte, invalid UTF-8 or UTF-16 is refused
+ * with where it is, never cut. NULL (the message printed) when it cannot
+ * be read or is not UTF-8 text. */
 static char *read_stdin(void)
 {
     struct buf b = { 0 };
@@ -29,6 +34,17 @@ static char *read_stdin(void)
     size_t n;
     while ((n = fread(chunk, 1, sizeof chunk, stdin)) > 0)
         buf_add(&b, chunk, n);
+    if (ferror(stdin)) {
+        msg_error("cannot read standard input: %s", strerror(errno));
+        buf_free(&b);
+        return NULL;
+    }
+    struct err e;
+    if (textrule_encoding("standard input", b.data ? b.data : "", b.len, &e) < 0) {
+        msg_error("%s", e.text);
+        buf_free(&b);
+        return NULL;
+    }
     if (b.len && b.data[b.len - 1] == '\n') {
         b.data[--b.len] = '\0';
         if (b.len && b.data[b.len - 1] == '\r')
@@ -72,6 +88,8 @@ int cmd_answer(const struct cli_global *g, int argc, char **argv)
     }
     const char *ref = argv[optind], *qid = argv[optind + 1], *arg = argv[optind + 2];
     char *input = strcmp(arg, "-") == 0 ? read_stdin() : xstrdup(arg);
+    if (!input)
+        return EXIT_WORK;
     struct store *s;
     int rc;
     struct assessment *a = cli_open_load(g, true, ref, &s, &rc);
@@ -179,6 +197,11 @@ int cmd_risk_add(const struct cli_global *g, int argc, char **argv)
         return finish(s, a, EXIT_WORK);
     }
     printf("R%d\n", r.number);
+    if (!cli_flush_stdout()) {
+        msg_error("risk R%d was added, but its number could not be written to standard "
+                  "output: %s", r.number, strerror(errno));
+        return finish(s, a, EXIT_WORK);
+    }
     return finish(s, a, 0);
 }
 
@@ -290,6 +313,11 @@ int cmd_measure_add(const struct cli_global *g, int argc, char **argv)
             rc = EXIT_WORK;
         } else {
             printf("M%d\n", m.number);
+            if (!cli_flush_stdout()) {
+                msg_error("measure M%d was added, but its number could not be written to "
+                          "standard output: %s", m.number, strerror(errno));
+                rc = EXIT_WORK;
+            }
         }
         rc = finish(s, a, rc);
     }

@@ -193,15 +193,15 @@ void cli_put_text(FILE *f, const char *s, const char *indent)
     free(safe);
 }
 
-/* Decodes s and calls esc for each control character; everything else
- * is copied (invalid UTF-8 as U+FFFD, so the output is always valid). */
+/* Decodes s and calls esc for each control character (bidirectional
+ * controls included); everything else is copied (invalid UTF-8 as U+FFFD, so the output is always valid). */
 static void put_escaped(FILE *f, const char *s, void (*esc)(FILE *, unsigned))
 {
     size_t len = strlen(s ? s : "");
     for (size_t i = 0; i < len;) {
         unsigned cp;
         size_t n = text_decode(s + i, len - i, &cp);
-        if (text_is_control(cp) || cp == '\\' || cp == '"')
+        if (text_is_control(cp) || text_is_bidi(cp) || cp == '\\' || cp == '"')
             esc(f, cp);
         else if (cp == 0xfffd && n == 1)
             fputs("\xef\xbf\xbd", f);

@@ -1,9 +1,11 @@
 /* dpia export ID --format xml|html|csv-risks|csv-measures [--revision N]
- *             [-o FILE] [--force] [--stylesheet FILE]
+ *             [-o FILE] [--force] [--follow-symlinks] [--stylesheet FILE]
  * dpia import FILE
  * Exports stream to standard output or to a file written under a
- * temporary name and renamed into place (an existing file is kept
- * unless --force); both go through ops/, as the interface's do. */
+ * temporary name and renamed into place (only a regular file; an
+ * existing one is kept unless --force, a symbolic link is never replaced
+ * and followed only with --follow-symlinks); both go through ops/, as
+ * the interface's do. */
 #include "config.h"
 
 #include <errno.h>
@@ -25,7 +27,7 @@
 static int export_usage(void)
 {
     msg_error("usage: dpia export ID [--format xml|html|csv-risks|csv-measures] [--revision N] "
-              "[-o FILE|-] [--force] [--stylesheet FILE]");
+              "[-o FILE|-] [--force] [--follow-symlinks] [--stylesheet FILE]");
     return EXIT_USAGE;
 }
 
@@ -35,12 +37,13 @@ int cmd_export(const struct cli_global *g, int argc, char **argv)
         { "format", required_argument, NULL, 'f' },
         { "output", required_argument, NULL, 'o' },
         { "force", no_argument, NULL, 'F' },
+        { "follow-symlinks", no_argument, NULL, 'L' },
         { "stylesheet", required_argument, NULL, 's' },
         { "revision", required_argument, NULL, 'r' },
         { NULL, 0, NULL, 0 },
     };
     const char *output = NULL, *xsl = NULL;
-    bool force = false;
+    unsigned flags = 0;
     int format = RF_XML, revision = 0, c;
     opterr = 0;
     while ((c = getopt_long(argc, argv, ":f:o:s:", lo, NULL)) != -1) {
@@ -57,7 +60,10 @@ int cmd_export(const struct cli_global *g, int argc, char **argv)
             output = optarg;
             break;
         case 'F':
-            force = true;
+            flags |= IO_OUT_FORCE;
+            break;
+        case 'L':
+            flags |= IO_OUT_FOLLOW;
             break;
         case 's':
             xsl = optarg;
@@ -97,11 +103,11 @@ int cmd_export(const struct cli_global *g, int argc, char **argv)
     /* Written as it is made: to a temporary file renamed into place when
      * complete, or to standard output ("-o -" too). */
     if (output && strcmp(output, "-") != 0) {
-        rc = ops_export_file(s, id, &x, output, force, true, &e);
+        rc = ops_export_file(s, id, &x, output, flags, true, &e);
     } else {
         struct sink out = sink_stdio(stdout);
         rc = ops_export(s, id, &x, &out, &e);
-        if (rc == 0 && fflush(stdout) != 0)
+        if (rc == 0 && !cli_flush_stdout())
             rc = err_set(&e, "export: cannot write to standard output: %s", strerror(errno));
     }
     if (rc < 0)
@@ -134,6 +140,11 @@ int cmd_import(const struct cli_global *g, int argc, char **argv)
         rc = EXIT_WORK;
     } else if (rc == 0) {
         printf("%lld\n", (long long)id);
+        if (!cli_flush_stdout()) {
+            msg_error("the record was imported as assessment %lld, but its id could not be "
+                      "written to standard output: %s", (long long)id, strerror(errno));
+            rc = EXIT_WORK;
+        }
     }
     store_close(s);
     free(txml);

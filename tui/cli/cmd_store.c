@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -185,12 +186,17 @@ int cmd_new(const struct cli_global *g, int argc, char **argv)
     int rc = cli_open(g, true, &s);
     if (rc == 0) {
         struct err e;
-        int64_t id = store_create(s, title, xml, len, method, &e);
+        int64_t id = ops_create(s, title, xml, len, method, &e);
         if (id < 0) {
             msg_error("%s", e.text);
             rc = EXIT_WORK;
         } else {
             printf("%lld\n", (long long)id);
+            if (!cli_flush_stdout()) {
+                msg_error("assessment %lld was created, but its id could not be written to "
+                          "standard output: %s", (long long)id, strerror(errno));
+                rc = EXIT_WORK;
+            }
         }
         store_close(s);
     }

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/textrule.h"
 #include "util/buf.h"
 #include "util/text.h"
 #include "util/xalloc.h"
@@ -73,22 +74,16 @@ char *answer_canonical(const struct tmpl_question *q, const char *value, struct 
         err_set(e, "%s: the answer is longer than 1 MiB", q->id);
         return NULL;
     }
-    if (!text_valid_utf8(value, len)) {
-        err_set(e, "%s: the answer is not valid UTF-8 text", q->id);
-        return NULL;
-    }
-    for (size_t i = 0; i < len; i++) {
-        unsigned char c = (unsigned char)value[i];
-        if ((c < 0x20 && c != '\n' && c != '\t' && c != '\r') || c == 0x7f) {
-            err_set(e, "%s: the answer holds a control character (byte 0x%02x)", q->id, c);
-            return NULL;
-        }
-    }
-    /* Carriage returns from pasted Windows text are dropped. */
+    /* Carriage returns from pasted Windows text are dropped; the rest
+     * is held to the rule of every text (core/textrule.h). */
     struct buf clean = {0};
     for (size_t i = 0; i < len; i++)
         if (value[i] != '\r')
             buf_addc(&clean, value[i]);
+    if (textrule_check(q->id, buf_str(&clean), clean.len, TK_LINES, e) < 0) {
+        buf_free(&clean);
+        return NULL;
+    }
     char *v = buf_take(&clean);
 
     struct buf out = {0};
@@ -129,7 +124,7 @@ char *answer_canonical(const struct tmpl_question *q, const char *value, struct 
     case QT_MULTI: {
         size_t n;
         char **items = split_items(v, true, &n);
-        bool chosen[256] = { false };
+        bool *chosen = xcalloc(q->noptions, sizeof *chosen);
         for (size_t i = 0; i < n && !result; i++) {
             const struct tmpl_option *o = tmpl_find_option(q, items[i]);
             if (!o) {
@@ -137,17 +132,17 @@ char *answer_canonical(const struct tmpl_question *q, const char *value, struct 
                 err_set(e, "%s: '%s' is not one of the options (allowed: %s)", q->id, items[i],
                         buf_str(&out));
                 free_items(items, n);
+                free(chosen);
                 goto done;
             }
-            size_t idx = (size_t)(o - q->options);
-            if (idx < 256)
-                chosen[idx] = true;
+            chosen[o - q->options] = true;
         }
         free_items(items, n);
         struct buf r = {0};
-        for (size_t i = 0; i < q->noptions && i < 256; i++)
+        for (size_t i = 0; i < q->noptions; i++)
             if (chosen[i])
                 buf_printf(&r, "%s%s", r.len ? "\n" : "", q->options[i].value);
+        free(chosen);
         result = buf_take(&r);
         break;
     }

@@ -2,8 +2,8 @@
  * Answer values: checking a value against its question and bringing it
  * to the canonical form kept in the database and the records.
  *
- *   text   any UTF-8 text without control characters other than
- *          newline and tab
+ *   text   any text the rule of core/textrule.h allows in a field of
+ *          several lines (carriage returns are dropped first)
  *   yesno  "yes" or "no"
  *   choice one option value
  *   multi  option values, one per line, in the template's option order,
@@ -21,8 +21,9 @@
 #include "core/tmpl.h"
 #include "util/err.h"
 
-/* Checks value for question q; returns the canonical form (the caller
- * frees) or NULL with a message that names the allowed values. */
+/* Checks value for question q (every type holds to the text rule of
+ * core/textrule.h); returns the canonical form (the caller frees) or
+ * NULL with a message that names what is wrong, or the allowed values. */
 char *answer_canonical(const struct tmpl_question *q, const char *value, struct err *e);
 
 /* True when "YYYY-MM-DD" is a real date. */

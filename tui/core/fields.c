@@ -9,13 +9,15 @@
 
 #include "util/xalloc.h"
 
-#define FT(type, member, kind, name) { name, kind, offsetof(struct type, member) }
+#define FT(type, member, kind, name) { name, kind, offsetof(struct type, member), false }
+/* A text of several lines. */
+#define FTL(type, member, name) { name, FLD_TEXT, offsetof(struct type, member), true }
 
 const struct field risk_fields[] = {
     FT(risk, title, FLD_TEXT, "title"),
-    FT(risk, description, FLD_TEXT, "description"),
+    FTL(risk, description, "description"),
     FT(risk, source, FLD_TEXT, "source"),
-    FT(risk, impacts, FLD_TEXT, "impacts"),
+    FTL(risk, impacts, "impacts"),
     FT(risk, threats, FLD_TEXT, "threats"),
     FT(risk, likelihood, FLD_INT, "likelihood"),
     FT(risk, likelihood_why, FLD_TEXT, "likelihood why"),
@@ -31,7 +33,7 @@ const size_t nrisk_fields = sizeof risk_fields / sizeof risk_fields[0];
 
 const struct field measure_fields[] = {
     FT(measure, title, FLD_TEXT, "title"),
-    FT(measure, description, FLD_TEXT, "description"),
+    FTL(measure, description, "description"),
     FT(measure, type, FLD_MTYPE, "type"),
     FT(measure, owner, FLD_TEXT, "owner"),
     FT(measure, due, FLD_TEXT, "due"),
@@ -44,10 +46,10 @@ const struct field signoff_fields[] = {
     FT(signoff, position, FLD_TEXT, "position"),
     FT(signoff, date, FLD_TEXT, "date"),
     FT(signoff, decision, FLD_DECISION, "decision"),
-    FT(signoff, advice, FLD_TEXT, "advice"),
+    FTL(signoff, advice, "advice"),
     FT(signoff, advice_followed, FLD_FOLLOWED, "advice followed"),
-    FT(signoff, why_not, FLD_TEXT, "why not"),
-    FT(signoff, acknowledged, FLD_TEXT, "warnings acknowledged"),
+    FTL(signoff, why_not, "why not"),
+    FTL(signoff, acknowledged, "warnings acknowledged"),
 };
 const size_t nsignoff_fields = sizeof signoff_fields / sizeof signoff_fields[0];
 

@@ -27,6 +27,7 @@ struct field {
     const char *name;
     enum field_kind kind;
     size_t off;
+    bool lines; /* FLD_TEXT: may hold several lines (core/textrule.h) */
 };
 
 extern const struct field risk_fields[];

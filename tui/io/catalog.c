@@ -53,7 +53,7 @@ static void scan_dir(struct io_catalog *c, size_t *cap, const char *dir, enum io
         it->path = names[i];
         it->source = src;
         struct err e;
-        it->xml = io_read_file(it->path, TMPL_MAX_BYTES, &it->xml_len, &e);
+        it->xml = io_read_regular(it->path, TMPL_MAX_BYTES, &it->xml_len, &e);
         if (it->xml)
             it->tmpl = tmpl_parse(it->xml, it->xml_len, it->path, &e);
         if (!it->tmpl) {

@@ -17,16 +17,32 @@
 /* Reads a whole file (at most max bytes, else an error naming the
  * limit). Returns a NUL-terminated buffer the caller frees, or NULL. */
 char *io_read_file(const char *path, size_t max, size_t *len, struct err *e);
+/* The same for a file found rather than named (the templates of a
+ * folder): only a regular file is read; anything else ("PATH: a FIFO,
+ * not a regular file") is refused without waiting on it. */
+char *io_read_regular(const char *path, size_t max, size_t *len, struct err *e);
 
 /* A file written atomically, in pieces: io_out_open creates a temporary
- * file in the same folder (NULL with e when path exists and not force,
- * or the folder is not writable; mode 0666 less the umask); the bytes go
- * through io_out_sink; then io_out_commit syncs it and renames it into
- * place (-1 with "PATH: reason" when a write had failed or the rename
- * fails, the temporary file removed) or io_out_abort removes it. Either
- * frees o. */
+ * file in the same folder (mode 0666 less the umask for a new file); the
+ * bytes go through io_out_sink; then io_out_commit syncs it and renames
+ * it into place (-1 with "PATH: reason" when a write had failed or the
+ * rename fails, the temporary file removed) or io_out_abort removes it.
+ * Either frees o.
+ *
+ * Only a regular file is ever written. io_out_open fails with e (the
+ * reason said) when the path is a folder, a device, a FIFO or a socket,
+ * or a symbolic link (never replaced; with IO_OUT_FOLLOW the regular
+ * file it points to is written instead, a link to nothing refused), or
+ * when a regular file is there and IO_OUT_FORCE is not given. A file
+ * replaced keeps its mode, and its owner where the system allows it.
+ * io_out_commit never replaces what appeared at the path meanwhile
+ * unless it is a regular file and IO_OUT_FORCE was given. */
+enum {
+    IO_OUT_FORCE = 1,  /* an existing regular file may be replaced */
+    IO_OUT_FOLLOW = 2, /* a symbolic link: write the file it points to */
+};
 struct io_out;
-struct io_out *io_out_open(const char *path, bool force, struct err *e);
+struct io_out *io_out_open(const char *path, unsigned flags, struct err *e);
 struct sink io_out_sink(struct io_out *o);
 int io_out_commit(struct io_out *o, struct err *e);
 void io_out_abort(struct io_out *o);
@@ -35,7 +51,8 @@ int io_out_failed(const struct io_out *o, struct err *e);
 /* For a program that a signal would end while it writes (the command
  * line; the interface finishes the export first): until commit or
  * abort, SIGINT, SIGTERM and SIGHUP remove the temporary file before
- * they end the program as they would have. */
+ * they end the program as they would have. (A program that exits, as
+ * on running out of memory, removes it without this.) */
 void io_out_guard(struct io_out *o);
 
 /* Where a template came from. */
@@ -59,7 +76,8 @@ struct io_catalog {
 /* Finds every template: the built-in one, then *.xml files in the
  * folders of $DPIA_TEMPLATE_PATH (colon-separated), the user's data
  * folder (<data>/templates) and the installed data folder. Files that do
- * not load are listed with their error. */
+ * not load are listed with their error; only regular files are read (a
+ * FIFO or a device there is listed with its error, never waited on). */
 void io_catalog_load(struct io_catalog *c);
 void io_catalog_free(struct io_catalog *c);
 /* The first template with this id that loaded, or NULL. */

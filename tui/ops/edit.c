@@ -9,7 +9,9 @@
 #include <time.h>
 
 #include "core/answer.h"
+#include "core/fields.h"
 #include "core/logic.h"
+#include "core/textrule.h"
 #include "util/xalloc.h"
 
 void ops_today(char out[16])
@@ -32,7 +34,23 @@ int ops_answer(struct store *s, struct assessment *a, const char *qid, const cha
     const struct tmpl_question *q = tmpl_find_question(a->tmpl, qid);
     if (!q)
         return err_set(e, "template '%s' has no question '%s'", a->tmpl->id, qid);
-    char *value = raw && *raw ? answer_canonical(q, raw, e) : xstrdup("");
+    /* What is given anew is checked; what stays as it was (the value
+     * when the note or the flag alone changes) was checked when it was
+     * given. */
+    const struct answer *was = assess_answer(a, qid);
+    if (note && !(was && strcmp(note, was->note) == 0)) {
+        char what[256];
+        snprintf(what, sizeof what, "%s note", qid);
+        if (textrule_check_str(what, note, TK_LINES, e) < 0)
+            return -1;
+    }
+    char *value;
+    if (!raw || !*raw)
+        value = xstrdup("");
+    else if (was && strcmp(raw, was->value) == 0)
+        value = xstrdup(was->value);
+    else
+        value = answer_canonical(q, raw, e);
     if (!value)
         return -1;
     int rc = wf_check_answer(a, q, value, e);
@@ -60,23 +78,57 @@ int ops_annotate(struct store *s, struct assessment *a, const char *qid, const c
     return rc;
 }
 
-static int check_risk(const struct assessment *a, const struct risk *r, struct err *e)
+/* The risk or measure of that id in a, NULL when it is new. */
+static const struct risk *old_risk(const struct assessment *a, int64_t id)
+{
+    for (size_t i = 0; id && i < a->nrisks; i++)
+        if (a->risks[i].id == id)
+            return &a->risks[i];
+    return NULL;
+}
+
+static const struct measure *old_measure(const struct assessment *a, int64_t id)
+{
+    for (size_t i = 0; id && i < a->nmeasures; i++)
+        if (a->measures[i].id == id)
+            return &a->measures[i];
+    return NULL;
+}
+
+/* The text fields that change (all of them for a new one) against the
+ * text rule; "risk R2 title", "risk title" for a new one. */
+static int check_texts(const char *kind, char letter, int number, const struct field *f,
+                       size_t n, const void *obj, const void *old, struct err *e)
+{
+    char owner[64];
+    if (old)
+        snprintf(owner, sizeof owner, "%s %c%d", kind, letter, number);
+    else
+        snprintf(owner, sizeof owner, "%s", kind);
+    return textrule_fields(owner, f, n, obj, old, e);
+}
+
+static int check_risk(const struct assessment *a, const struct risk *r, bool update,
+                      struct err *e)
 {
     if (wf_check_register(a, e) < 0)
         return -1;
     if (!r->title || !*r->title)
         return err_set(e, "a risk needs a title");
+    const struct risk *old = update ? old_risk(a, r->id) : NULL;
+    if (check_texts("risk", 'R', old ? old->number : 0, risk_fields, nrisk_fields, r, old, e) < 0)
+        return -1;
     return logic_check_scores(assess_method(a), r, e);
 }
 
 int ops_add_risk(struct store *s, struct assessment *a, struct risk *r, struct err *e)
 {
-    return check_risk(a, r, e) < 0 ? -1 : store_add_risk(s, a, r, e);
+    return check_risk(a, r, false, e) < 0 ? -1 : store_add_risk(s, a, r, e);
 }
 
 int ops_update_risk(struct store *s, struct assessment *a, const struct risk *r, struct err *e)
 {
-    return check_risk(a, r, e) < 0 ? -1 : store_update_risk(s, a, r, e);
+    return check_risk(a, r, true, e) < 0 ? -1 : store_update_risk(s, a, r, e);
 }
 
 int ops_delete_risk(struct store *s, struct assessment *a, int64_t risk_id, struct err *e)
@@ -84,12 +136,17 @@ int ops_delete_risk(struct store *s, struct assessment *a, int64_t risk_id, stru
     return wf_check_register(a, e) < 0 ? -1 : store_delete_risk(s, a, risk_id, e);
 }
 
-static int check_measure(const struct assessment *a, const struct measure *m, struct err *e)
+static int check_measure(const struct assessment *a, const struct measure *m, bool update,
+                         struct err *e)
 {
     if (wf_check_register(a, e) < 0)
         return -1;
     if (!m->title || !*m->title)
         return err_set(e, "a measure needs a title");
+    const struct measure *old = update ? old_measure(a, m->id) : NULL;
+    if (check_texts("measure", 'M', old ? old->number : 0, measure_fields, nmeasure_fields, m,
+                    old, e) < 0)
+        return -1;
     if (m->due && *m->due && !answer_valid_date(m->due))
         return err_set(e, "'%s' is not a date (YYYY-MM-DD)", m->due);
     return 0;
@@ -97,13 +154,13 @@ static int check_measure(const struct assessment *a, const struct measure *m, st
 
 int ops_add_measure(struct store *s, struct assessment *a, struct measure *m, struct err *e)
 {
-    return check_measure(a, m, e) < 0 ? -1 : store_add_measure(s, a, m, e);
+    return check_measure(a, m, false, e) < 0 ? -1 : store_add_measure(s, a, m, e);
 }
 
 int ops_update_measure(struct store *s, struct assessment *a, const struct measure *m,
                        struct err *e)
 {
-    return check_measure(a, m, e) < 0 ? -1 : store_update_measure(s, a, m, e);
+    return check_measure(a, m, true, e) < 0 ? -1 : store_update_measure(s, a, m, e);
 }
 
 int ops_delete_measure(struct store *s, struct assessment *a, int64_t measure_id,
@@ -114,7 +171,7 @@ int ops_delete_measure(struct store *s, struct assessment *a, int64_t measure_id
 
 int ops_signoff(struct store *s, struct assessment *a, const struct signoff *so, struct err *e)
 {
-    if (wf_check_signoff(a, so, e) < 0)
+    if (ops_check_signoff_texts(a, so, e) < 0 || wf_check_signoff(a, so, e) < 0)
         return -1;
     struct signoff copy = *so;
     char today[16];
@@ -124,9 +181,34 @@ int ops_signoff(struct store *s, struct assessment *a, const struct signoff *so,
     return store_set_signoff(s, a, &copy, e);
 }
 
+int ops_check_signoff_texts(const struct assessment *a, const struct signoff *so,
+                            struct err *e)
+{
+    if ((int)so->role < 0 || so->role >= SR_COUNT)
+        return 0;
+    char owner[64];
+    snprintf(owner, sizeof owner, "sign-off %s", signoff_role_key(so->role));
+    return textrule_fields(owner, signoff_fields, nsignoff_fields, so, &a->signoffs[so->role], e);
+}
+
+static int check_title(const char *title, struct err *e)
+{
+    if (!title || !*title)
+        return err_set(e, "an assessment needs a title");
+    return textrule_check_str("title", title, TK_LINE, e);
+}
+
+int64_t ops_create(struct store *s, const char *title, const char *template_xml, size_t len,
+                   const char *method_id, struct err *e)
+{
+    if (check_title(title, e) < 0)
+        return -1;
+    return store_create(s, title, template_xml, len, method_id, e);
+}
+
 int ops_set_title(struct store *s, struct assessment *a, const char *title, struct err *e)
 {
-    if (wf_check_editable(a, e) < 0)
+    if (wf_check_editable(a, e) < 0 || check_title(title, e) < 0)
         return -1;
     return store_set_title(s, a, title, e);
 }

@@ -31,6 +31,15 @@ int ops_decide(struct store *s, struct assessment *a, enum decision d,
 {
     char today[16];
     ops_today(today);
+    /* The texts given with it first (the acknowledged warnings are the
+     * rules' own words, set below). */
+    if (by) {
+        struct signoff given = *by;
+        given.role = SR_CONTROLLER;
+        given.acknowledged = a->signoffs[SR_CONTROLLER].acknowledged;
+        if (ops_check_signoff_texts(a, &given, e) < 0)
+            return -1;
+    }
     int rc = wf_check_decision(a, d, by, today, acknowledged, why);
     if (rc < 0)
         return refused(why, "the decision cannot be taken", e);

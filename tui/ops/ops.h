@@ -22,6 +22,7 @@
 #include "core/assess.h"
 #include "core/diff.h"
 #include "core/workflow.h"
+#include "io/io.h"
 #include "report/report.h"
 #include "store/store.h"
 #include "util/err.h"
@@ -36,6 +37,20 @@ void ops_today(char out[16]);
 int64_t ops_edit_session(void);
 
 /* --- answers and records --------------------------------------------------- */
+
+/* Every text a person gives (an answer and its note, a title, the text
+ * fields of risks, measures and sign-offs) is held to the rule of
+ * core/textrule.h: valid UTF-8, no NUL, no control character but the
+ * line breaks and tabs of a field of several lines, no bidirectional
+ * control. A text that breaks it is refused with the reason and the byte
+ * offset, nothing written; the fields an update leaves as they were are
+ * not checked again. */
+
+/* A new assessment of that template (its XML, kept as the snapshot)
+ * with that title and risk method (NULL: the template's default).
+ * Returns its id, or -1 with e. */
+int64_t ops_create(struct store *s, const char *title, const char *template_xml, size_t len,
+                   const char *method_id, struct err *e);
 
 /* Sets the answer to qid from raw (as typed: checked and put in its
  * canonical form; "" clears it). note NULL and flagged -1 keep what is
@@ -64,6 +79,10 @@ int ops_delete_measure(struct store *s, struct assessment *a, int64_t measure_id
  * decision). An empty date becomes today. */
 int ops_signoff(struct store *s, struct assessment *a, const struct signoff *so,
                 struct err *e);
+/* The text fields of so (a sign-off of its role) that differ from the
+ * one recorded, against the text rule. */
+int ops_check_signoff_texts(const struct assessment *a, const struct signoff *so,
+                            struct err *e);
 int ops_set_title(struct store *s, struct assessment *a, const char *title, struct err *e);
 int ops_set_review_date(struct store *s, struct assessment *a, const char *date,
                         struct err *e);
@@ -124,10 +143,13 @@ struct ops_export {
 int ops_export(struct store *s, int64_t id, const struct ops_export *x, const struct sink *out,
                struct err *e);
 /* The same into a file, written under a temporary name and renamed into
- * place (an existing file only with force). guard: a signal removes the
- * temporary file (a program that a signal may end while it writes). */
+ * place (io_out_open: only a regular file, an existing one only with
+ * IO_OUT_FORCE in flags, a symbolic link followed only with
+ * IO_OUT_FOLLOW; never the database or a file SQLite keeps beside it).
+ * guard: a signal removes the temporary file (a program that a signal
+ * may end while it writes). */
 int ops_export_file(struct store *s, int64_t id, const struct ops_export *x, const char *path,
-                    bool force, bool guard, struct err *e);
+                    unsigned flags, bool guard, struct err *e);
 /* Reads an XML record file (checked whole: schema, digests, values) into
  * an assessment not yet stored, with its template snapshot; the caller
  * frees both. NULL with e. */

@@ -121,7 +121,10 @@ static int stylesheet(const char *given, char **xsl, size_t *len, char **name, s
     }
     if (!path)
         return 0;
-    *xsl = io_read_file(path, XSL_MAX_BYTES, len, e);
+    /* A file named is read as it is (a pipe too); one found in the data
+     * folder only when it is a regular file. */
+    *xsl = given ? io_read_file(path, XSL_MAX_BYTES, len, e)
+                 : io_read_regular(path, XSL_MAX_BYTES, len, e);
     if (!*xsl) {
         free(path);
         return -1;
@@ -162,10 +165,33 @@ int ops_export(struct store *s, int64_t id, const struct ops_export *x, const st
     return rc;
 }
 
-int ops_export_file(struct store *s, int64_t id, const struct ops_export *x, const char *path,
-                    bool force, bool guard, struct err *e)
+/* True when path is the database or one of the files SQLite keeps
+ * beside it: an export must not take its place. */
+static bool is_database(struct store *s, const char *path)
 {
-    struct io_out *file = io_out_open(path, force, e);
+    static const char *const side[] = { "", "-wal", "-shm", "-journal" };
+    struct stat target;
+    if (stat(path, &target) < 0)
+        return false;
+    for (size_t i = 0; i < sizeof side / sizeof side[0]; i++) {
+        char *p = xasprintf("%s%s", store_path(s), side[i]);
+        struct stat sb;
+        bool same = stat(p, &sb) == 0 && sb.st_dev == target.st_dev &&
+                    sb.st_ino == target.st_ino;
+        free(p);
+        if (same)
+            return true;
+    }
+    return false;
+}
+
+int ops_export_file(struct store *s, int64_t id, const struct ops_export *x, const char *path,
+                    unsigned flags, bool guard, struct err *e)
+{
+    if (is_database(s, path))
+        return err_set(e, "%s is the database, or a file SQLite keeps beside it; name "
+                       "another file", path);
+    struct io_out *file = io_out_open(path, flags, e);
     if (!file)
         return -1;
     if (guard)

@@ -1,6 +1,7 @@
 #include "config.h"
 #include "ui/app.h"
 
+#include <signal.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -41,6 +42,14 @@ void app_message(struct app *a, bool is_error, const char *fmt, ...)
     vsnprintf(a->message, sizeof a->message, fmt, ap);
     va_end(ap);
     a->message_is_error = is_error;
+}
+
+bool app_paste_refused(struct app *a)
+{
+    if (!term_paste_too_long())
+        return false;
+    app_message(a, true, "Nothing was pasted: the text is longer than 1 MiB.");
+    return true;
 }
 
 bool app_fits(void)
@@ -196,8 +205,11 @@ int ui_run(const struct ui_options *opt)
         }
         a.message[0] = '\0';
         int r;
-        if (in == TERM_PASTE)
+        if (in == TERM_PASTE && app_paste_refused(&a)) {
+            r = UI_REDRAW;
+        } else if (in == TERM_PASTE) {
             r = a.top->paste ? a.top->paste(a.top, &a, term_paste_text()) : 0;
+        }
         else
             r = dispatch(&a, ch, in == TERM_KEY);
         if (a.quitting || (r & UI_QUIT))
@@ -217,5 +229,19 @@ int ui_run(const struct ui_options *opt)
     }
     term_stop();
     store_close(a.store);
+    int sig = term_signal();
+    if (sig) {
+        /* Ended by SIGHUP, SIGTERM or SIGINT: what was typed is saved
+         * and the terminal restored; now end as the signal would have,
+         * so that whoever started dpia sees it. */
+        fflush(NULL);
+        signal(sig, SIG_DFL);
+        sigset_t set;
+        sigemptyset(&set);
+        sigaddset(&set, sig);
+        sigprocmask(SIG_UNBLOCK, &set, NULL);
+        raise(sig);
+        return 128 + sig;
+    }
     return 0;
 }

@@ -63,6 +63,9 @@ void app_push(struct app *a, struct screen *s);
 /* Shows a one-line message in the status bar until the next key. */
 void app_message(struct app *a, bool is_error, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
+/* After a TERM_PASTE: true, with the reason in the status bar, when the
+ * paste was too long and was thrown away whole. */
+bool app_paste_refused(struct app *a);
 /* Draws the top screen and the bars into the virtual screen (no
  * doupdate): the background of dialogs. */
 void app_draw_base(struct app *a);

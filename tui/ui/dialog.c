@@ -177,7 +177,8 @@ static char *edit_loop(struct app *a, const char *title, const char *prompt,
             break;
         }
         if (in == TERM_PASTE) {
-            te_insert(&t, term_paste_text());
+            if (!app_paste_refused(a))
+                te_insert(&t, term_paste_text());
             continue;
         }
         if (in == TERM_KEY && ch == KEY_RESIZE)

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -69,15 +70,21 @@ void ui_export(struct app *a, int64_t id)
     char *path = dialog_line(a, "Export to", "File (in the current folder unless a path is given):", def);
     free(def);
     if (path && *path) {
-        bool force = false;
-        if (access(path, F_OK) == 0) {
+        /* A regular file is replaced when the person says so; anything
+         * else there (a folder, a device, a link) is refused with the
+         * reason by ops_export_file. */
+        struct stat sb;
+        bool go = true;
+        unsigned flags = 0;
+        if (lstat(path, &sb) == 0 && S_ISREG(sb.st_mode)) {
             char q[1024];
             snprintf(q, sizeof q, "%s exists. Replace it?", path);
-            force = dialog_confirm(a, "Replace", q);
+            go = dialog_confirm(a, "Replace", q);
+            flags = IO_OUT_FORCE;
         }
-        if (force || access(path, F_OK) != 0) {
+        if (go) {
             struct ops_export x = { .format = formats[pick] };
-            if (ops_export_file(a->store, id, &x, path, force, false, &e) < 0)
+            if (ops_export_file(a->store, id, &x, path, flags, false, &e) < 0)
                 app_message(a, true, "%s", e.text);
             else
                 app_message(a, false, "Written: %s", path);

@@ -234,7 +234,7 @@ bool form_run_ex(struct app *a, const char *title, struct form_field *f, int n, 
         if (in == TERM_TICK || (in == TERM_KEY && ch == KEY_RESIZE))
             continue;
         if (in == TERM_PASTE) {
-            if (texty)
+            if (texty && !app_paste_refused(a))
                 te_insert(&te, term_paste_text());
             continue;
         }

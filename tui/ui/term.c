@@ -25,6 +25,7 @@ static FILE *stderr_log;
 static volatile sig_atomic_t pending_signal;
 static int eof_count;
 static struct buf paste;
+static bool paste_too_long;
 static int ctrl_left = -1, ctrl_right = -1;
 
 static const struct {
@@ -207,6 +208,11 @@ const char *term_paste_text(void)
     return buf_str(&paste);
 }
 
+bool term_paste_too_long(void)
+{
+    return paste_too_long;
+}
+
 int term_key_ctrl_left(void)
 {
     return ctrl_left;
@@ -256,10 +262,14 @@ static int bracket_code(void)
     return -1;
 }
 
-/* Collects a paste up to ESC[201~ (or a pause, or 1 MiB). */
+/* Collects a paste up to ESC[201~ (or a pause). One longer than 1 MiB
+ * (the most one answer holds) is read to its end and thrown away whole,
+ * never cut: paste_too_long says so. */
+
 static void read_paste(void)
 {
     buf_clear(&paste);
+    paste_too_long = false;
     for (;;) {
         wint_t c;
         timeout(500);
@@ -273,7 +283,11 @@ static void read_paste(void)
                 return;
             continue;
         }
-        if (paste.len > (1u << 20))
+        if (paste.len > (1u << 20)) {
+            paste_too_long = true;
+            buf_clear(&paste);
+        }
+        if (paste_too_long)
             continue;
         if (c == '\r' || c == '\n') {
             buf_addc(&paste, '\n');

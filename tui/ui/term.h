@@ -68,6 +68,9 @@ enum term_input term_read(wint_t *ch, int timeout_ms);
 /* The text of the last TERM_PASTE (UTF-8, newlines as '\n'), valid until
  * the next term_read. */
 const char *term_paste_text(void);
+/* True when the last paste was longer than 1 MiB: it was thrown away
+ * whole (term_paste_text is empty), never cut. */
+bool term_paste_too_long(void);
 /* Key codes of Ctrl-Left and Ctrl-Right where the terminal has them, else
  * -1. */
 int term_key_ctrl_left(void);

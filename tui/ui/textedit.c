@@ -71,8 +71,8 @@ static int cp_width(unsigned cp)
      * every character of the answer on every key. */
     if (cp >= 0x20 && cp < 0x7f)
         return 1;
-    if (text_is_control(cp))
-        return 1;
+    if (text_is_control(cp) || text_is_bidi(cp))
+        return 1; /* drawn as a symbol (term_put) */
     int w = wcwidth((wchar_t)cp);
     return w < 0 ? 1 : w;
 }
@@ -395,6 +395,8 @@ enum te_result te_key(struct textedit *t, wint_t ch, bool is_key)
     default:
         break;
     }
+    /* A bidirectional control is taken like any character (drawn as a
+     * symbol): saving it is refused with the reason (core/textrule.h). */
     if (ch < 32 || ch == 127 || (ch >= 0x80 && ch < 0xA0))
         return TE_UNHANDLED;
     char mb[MB_LEN_MAX + 1];

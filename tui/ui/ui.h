@@ -14,7 +14,9 @@ struct ui_options {
     bool first_frame_only; /* draw the first screen, then exit (benchmarks) */
 };
 
-/* Runs the interactive program. Returns the process exit status. */
+/* Runs the interactive program. Returns the process exit status; after
+ * SIGHUP, SIGTERM or SIGINT (what was typed saved, the terminal
+ * restored) it ends the process by that signal instead. */
 int ui_run(const struct ui_options *opt);
 
 #endif

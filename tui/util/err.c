@@ -3,7 +3,11 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+
+#include "util/text.h"
+#include "util/xalloc.h"
 
 int err_set(struct err *e, const char *fmt, ...)
 {
@@ -29,13 +33,20 @@ void err_prefix(struct err *e, const char *fmt, ...)
     snprintf(e->text, sizeof e->text, "%s: %s", prefix, old);
 }
 
+/* Messages often quote what was given or read (a title, a value, a
+ * file's text): they reach the terminal neutralised, as all such text
+ * does. */
 static void vmsg(const char *kind, const char *fmt, va_list ap)
 {
+    char *text = xvasprintf(fmt, ap);
+    char *safe = text_sanitize(text, true);
     fputs("dpia: ", stderr);
     if (kind)
         fputs(kind, stderr);
-    vfprintf(stderr, fmt, ap);
+    fputs(safe, stderr);
     fputc('\n', stderr);
+    free(safe);
+    free(text);
 }
 
 void msg_error(const char *fmt, ...)

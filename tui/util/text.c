@@ -70,6 +70,12 @@ bool text_is_control(unsigned cp)
     return cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0);
 }
 
+bool text_is_bidi(unsigned cp)
+{
+    return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069) || cp == 0x200E ||
+           cp == 0x200F || cp == 0x061C;
+}
+
 char *text_sanitize(const char *s, bool keep_newlines)
 {
     struct buf b = {0};
@@ -93,7 +99,7 @@ char *text_sanitize(const char *s, bool keep_newlines)
             buf_addc(&b, ' ');
         else if (cp == 0x1B)
             buf_adds(&b, "\xE2\x90\x9B"); /* U+241B SYMBOL FOR ESCAPE */
-        else if (text_is_control(cp) || (cp == 0xFFFD && n == 1))
+        else if (text_is_control(cp) || text_is_bidi(cp) || (cp == 0xFFFD && n == 1))
             buf_adds(&b, "\xEF\xBF\xBD"); /* U+FFFD */
         else
             buf_add(&b, s + i, n);
@@ -117,7 +123,7 @@ int text_width(const char *s)
     while (i < len) {
         unsigned cp = (unsigned char)s[i];
         i += cp < 0x80 ? 1 : text_decode(s + i, len - i, &cp);
-        w += text_is_control(cp) ? 1 : cp_width(cp);
+        w += text_is_control(cp) || text_is_bidi(cp) ? 1 : cp_width(cp);
     }
     return w;
 }
@@ -129,7 +135,7 @@ size_t text_fit(const char *s, int cols)
     while (i < len) {
         unsigned cp = (unsigned char)s[i];
         size_t n = cp < 0x80 ? 1 : text_decode(s + i, len - i, &cp);
-        int cw = text_is_control(cp) ? 1 : cp_width(cp);
+        int cw = text_is_control(cp) || text_is_bidi(cp) ? 1 : cp_width(cp);
         if (w + cw > cols)
             break;
         w += cw;

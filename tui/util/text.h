@@ -21,13 +21,21 @@ size_t text_decode(const char *s, size_t len, unsigned *cp);
 /* True for C0 and C1 control characters and DEL. */
 bool text_is_control(unsigned cp);
 
+/* True for the bidirectional controls: the embeddings and overrides
+ * U+202A-202E, the isolates U+2066-2069 and the marks U+200E, U+200F and
+ * U+061C. They change the order in which a terminal or a browser shows
+ * the characters around them, so that text can read differently from
+ * what it holds. */
+bool text_is_bidi(unsigned cp);
+
 /* A copy of s safe to draw on a terminal: control characters become
- * U+241B-style visible symbols (ESC shows as "␛", others as "�"), invalid
- * UTF-8 becomes U+FFFD. With keep_newlines, '\n' is kept. The caller
- * frees. */
+ * U+241B-style visible symbols (ESC shows as "␛", others as "�"), as do
+ * bidirectional controls ("�"); invalid UTF-8 becomes U+FFFD. With
+ * keep_newlines, '\n' is kept. The caller frees. */
 char *text_sanitize(const char *s, bool keep_newlines);
 
-/* Display columns of s (sanitised first, as text_sanitize would draw it). */
+/* Display columns of s, as text_sanitize would draw it (a control or
+ * bidirectional character takes one column). */
 int text_width(const char *s);
 
 /* How many bytes of s fit into cols display columns. */
