@@ -378,6 +378,17 @@ static void test_record_conflicts(void **state)
     assert_int_equal(c->measures[0].status, MS_DONE);
     assert_int_equal(store_update_risk(s, c, &ra, &e), 0);
     assert_int_equal(store_set_title(s, c, "Renamed by A", &e), 0);
+    /* Deleted by another session: every change says so. */
+    struct assessment *d = load(s, id);
+    assert_int_equal(store_delete(s, id, &e), 0);
+    assert_int_equal(store_set_answer(s, d, "scr.project", "Typed", "", false, 0, 0, &e), -1);
+    assert_non_null(strstr(e.text, "no longer in the database"));
+    struct risk late = make_risk("Late", 0, 0, 0, 0);
+    assert_int_equal(store_add_risk(s, d, &late, &e), -1);
+    assert_non_null(strstr(e.text, "no longer in the database"));
+    assert_int_equal(store_set_status(s, d, ST_REVIEW, &e), -1);
+    assert_non_null(strstr(e.text, "no longer in the database"));
+    assess_free(d);
     assess_risk_clear(&ra);
     assess_risk_clear(&rb);
     assess_measure_clear(&ma);

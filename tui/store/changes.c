@@ -180,8 +180,12 @@ int store_set_answer(struct store *s, struct assessment *a, const char *qid,
     store_bind_text(st, 6, s->who);
     sqlite3_bind_int64(st, 7, now);
     sqlite3_bind_int64(st, 8, revision);
-    if (store_exec(s, st, "saving the answer", e) < 0)
+    if (store_exec(s, st, "saving the answer", e) < 0) {
+        /* The only reference an answer has is its assessment. */
+        if (sqlite3_extended_errcode(s->db) == SQLITE_CONSTRAINT_FOREIGNKEY)
+            err_set(e, STORE_GONE_MSG, (long long)a->id);
         goto fail_cur;
+    }
     char what[320];
     if (value_changed) {
         snprintf(what, sizeof what, "answer %s", qid);
@@ -290,7 +294,7 @@ static int set_meta(struct store *s, struct assessment *a, enum meta which, cons
     sqlite3_bind_int64(st, 1, a->id);
     if (sqlite3_step(st) != SQLITE_ROW) {
         sqlite3_reset(st);
-        err_set(e, "there is no assessment %lld", (long long)a->id);
+        err_set(e, STORE_GONE_MSG, (long long)a->id);
         goto fail;
     }
     char *old = store_col_text(st, (int)which);

@@ -85,7 +85,7 @@ static int take_number(struct store *s, int64_t aid, bool risk, int *number, str
     sqlite3_bind_int64(st, 1, aid);
     if (sqlite3_step(st) != SQLITE_ROW) {
         sqlite3_reset(st);
-        return err_set(e, "no assessment %lld", (long long)aid);
+        return err_set(e, STORE_GONE_MSG, (long long)aid);
     }
     int next = sqlite3_column_int(st, risk ? 0 : 1);
     sqlite3_reset(st);

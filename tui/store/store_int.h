@@ -14,6 +14,10 @@
 #include "core/fields.h"
 #include "store/store.h"
 
+/* A change to an assessment that another session deleted meanwhile. */
+#define STORE_GONE_MSG "assessment %lld is no longer in the database (deleted in another " \
+                       "session?); nothing was saved"
+
 /* "DPIA" in ASCII: marks the file as ours in the SQLite header. */
 #define STORE_APPLICATION_ID 0x44504941
 
