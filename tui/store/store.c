@@ -97,13 +97,6 @@ void store_set_str(char **p, const char *v)
     *p = copy;
 }
 
-char *store_col_text(sqlite3_stmt *st, int i)
-{
-    const unsigned char *t = sqlite3_column_text(st, i);
-    int n = sqlite3_column_bytes(st, i);
-    return t ? xstrndup((const char *)t, (size_t)n) : xstrdup("");
-}
-
 int store_exec(struct store *s, sqlite3_stmt *st, const char *what, struct err *e)
 {
     int rc = sqlite3_step(st);

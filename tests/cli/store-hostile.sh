@@ -1,0 +1,168 @@
+#!/bin/sh
+# A database that cannot be turned against its user: a file crafted, or
+# damaged by one flipped byte, is read with a message, never a crash.
+# Values that are not what dpia writes (a NUL byte in a template
+# snapshot, text that is not UTF-8, integers near INT_MAX or INT64_MAX)
+# are reported as a damaged database with the table, the row and the
+# column; counters read back are checked before the next is computed.
+. "$TOP_SRCDIR/tests/lib.sh"
+
+TOOL=$TOP_BUILDDIR/tests/store/storetool
+command -v sha256sum >/dev/null 2>&1 || skip "sha256sum not found"
+command -v od >/dev/null 2>&1 || skip "od not found"
+TIMEOUT=
+command -v timeout >/dev/null 2>&1 && TIMEOUT="timeout 60"
+
+digest() { sha256sum "$1" | cut -d' ' -f1; }
+
+# sane FILE: the stderr in FILE holds no sanitizer or crash report.
+sane() {
+    ! grep -qE 'AddressSanitizer|LeakSanitizer|UndefinedBehaviorSanitizer|runtime error:|Segmentation fault|core dumped' "$1"
+}
+
+# survive WHAT CMD...: CMD ends by itself with 0, or with 1 and a
+# message; never a signal (status 128 and up), never a sanitizer report.
+survive() {
+    what=$1
+    shift
+    checks=$((checks + 1))
+    $TIMEOUT "$@" >"$T/out" 2>"$T/err"
+    got=$?
+    if [ "$got" -ge 2 ] || ! sane "$T/err" || { [ "$got" -eq 1 ] && ! grep -q '^dpia: ' "$T/err"; }; then
+        fail "$what: $* exited $got"
+        sed 's/^/  stderr: /' "$T/err" | head -20
+        return 1
+    fi
+    return 0
+}
+
+# A real database: two assessments, answers, risks, a linked measure, a
+# sign-off, a closed revision, their change log.
+BASE=$T/base.sqlite
+b() { "$DPIA" -d "$BASE" "$@" >/dev/null; }
+b new --title "Viewing history"
+b answer 1 scr.evaluation yes
+b answer 1 scr.sensitive no
+b answer 1 desc.purposes "Profiling of viewers"
+b risk add 1 --title "Re-identification" --likelihood 3 --severity 4
+b risk add 1 --title "Profiling" --likelihood 2 --severity 2
+b measure add 1 --title "Pseudonymise" --risks 1,2
+b signoff 1 --role dpo --name "Dana Officer" --advice "Go ahead"
+b new --title "Second one"
+b answer 2 scr.project "A second project"
+"$TOOL" sql "$BASE" "INSERT INTO revisions VALUES (2, 1, 'approved', '2026-01-02',
+    1767312000, CAST('<record/>' AS BLOB)); UPDATE assessments SET revision = 2 WHERE id = 2" \
+    >/dev/null || fail "a closed revision"
+
+# fresh NAME [SQL]: a copy of the base database as $T/NAME.sqlite, SQL
+# run on it straight through SQLite (as with the sqlite3 shell).
+fresh() {
+    DB=$T/$1.sqlite
+    cp "$BASE" "$DB"
+    if [ $# -gt 1 ]; then
+        "$TOOL" sql "$DB" "$2" >/dev/null || fail "$1: $2"
+    fi
+}
+
+# --- values that are not what dpia writes ----------------------------------
+
+# damaged NAME MESSAGE CMD...: CMD on $DB exits 1 with MESSAGE, cleanly.
+damaged() {
+    name=$1
+    msg=$2
+    shift 2
+    survive "$name" "$DPIA" -d "$DB" "$@"
+    checks=$((checks + 1))
+    [ "$got" -eq 1 ] && pass "$name: refused" || fail "$name: exited $got"
+    contains "$T/err" "$msg" "$name: $msg"
+}
+
+# The tester's crash: a NUL byte in the template snapshot was read past
+# the end of its blob.
+fresh nul-snapshot "UPDATE templates SET xml = CAST(substr(xml, 1, 200) || char(0) ||
+    substr(xml, 201) AS BLOB)"
+damaged nul-snapshot "is damaged: table templates, row id 1, column xml: a NUL byte inside" show 1
+damaged nul-snapshot "table templates, row id 1, column xml: a NUL byte inside" \
+    export 1 --format xml -o "$T/x.xml"
+damaged nul-snapshot "a NUL byte inside" answer 1 scr.project x
+fresh nul-record "UPDATE revisions SET record = CAST('<record>' || char(0) || '</record>' AS BLOB)"
+damaged nul-record "table revisions, row assessment 2, column record: a NUL byte inside" \
+    show 2 --revision 1
+fresh nul-answer "UPDATE answers SET value = CAST(x'4100420043' AS TEXT) WHERE question = 'desc.purposes'"
+damaged nul-answer "table answers, row assessment 1, column value: a NUL byte inside the text" show 1
+fresh utf8-title "UPDATE assessments SET title = CAST(x'41ff42' AS TEXT) WHERE id = 2"
+damaged utf8-title "table assessments, row id 2, column title: not UTF-8 text" list
+# NULL where the schema says NOT NULL: the constraint lifted for a moment.
+fresh null-who "PRAGMA writable_schema = ON; UPDATE sqlite_master SET
+    sql = replace(sql, 'who TEXT NOT NULL', 'who TEXT') WHERE name = 'history'"
+"$TOOL" sql "$DB" "UPDATE history SET who = NULL" >/dev/null || fail "NULL who"
+"$TOOL" sql "$DB" "PRAGMA writable_schema = ON; UPDATE sqlite_master SET
+    sql = replace(sql, 'who TEXT,', 'who TEXT NOT NULL,') WHERE name = 'history'" >/dev/null
+survive null-who "$DPIA" -d "$DB" history 1
+survive null-who "$DPIA" -d "$DB" answer 1 scr.project "with no author before"
+fresh uuid "UPDATE assessments SET uuid = 'not-a-uuid' WHERE id = 1"
+damaged uuid "table assessments, row id 1, column uuid: not a uuid" show 1
+
+# Integers near INT_MAX and INT64_MAX, where counters are computed.
+fresh risk-number "UPDATE risks SET number = 2147483647 WHERE number = 2"
+damaged risk-number "table risks, row id 2, column number: 2147483647 is out of range (1 to 100000)" show 1
+fresh next-risk "UPDATE assessments SET next_risk = 2147483647"
+damaged next-risk "column next_risk: 2147483647 is out of range (1 to 100001)" \
+    risk add 1 --title "One more"
+fresh last-risk "UPDATE assessments SET next_risk = 100001, next_measure = 100001"
+damaged last-risk "has used every risk number (R1 to R100000)" risk add 1 --title "One more"
+damaged last-risk "has used every measure number (M1 to M100000)" measure add 1 --title "More"
+fresh answer-rev "UPDATE answers SET revision = 9223372036854775807 WHERE question = 'scr.evaluation'"
+damaged answer-rev "column revision: 9223372036854775807 is out of range" answer 1 scr.evaluation no
+fresh answer-rev-max "UPDATE answers SET revision = 9007199254740992 WHERE question = 'scr.evaluation'"
+damaged answer-rev-max "changed too many times to count" answer 1 scr.evaluation no
+fresh revision "UPDATE assessments SET revision = 2147483647 WHERE id = 1"
+damaged revision "column revision: 2147483647 is out of range (1 to 100000)" show 1
+fresh history-at "UPDATE history SET at = -9223372036854775808"
+damaged history-at "table history, row id 1, column at: -9223372036854775808 is out of range" history 1
+fresh history-id "UPDATE history SET id = 9223372036854775807 WHERE id = (SELECT max(id) FROM history)"
+survive history-id "$DPIA" -d "$DB" answer 1 scr.project "after the largest id"
+survive history-id "$DPIA" -d "$DB" history 1
+fresh score "UPDATE risks SET likelihood = 2147483647"
+damaged score "column likelihood: 2147483647 is out of range (0 to 9)" show 1
+fresh text-int "UPDATE answers SET revision = 'many'"
+damaged text-int "column revision: not a whole number" show 1
+# The listing's summary is a cache: brought into range, not refused.
+fresh listing "UPDATE assessments SET percent = 2147483647, highest_level = 2147483647,
+    highest_high = -9223372036854775808"
+survive listing "$DPIA" -d "$DB" list
+contains "$T/out" "100%" "a progress above 100 reads 100%"
+
+# --- one flipped byte, at many places of a real file -----------------------
+
+# Each byte chosen is turned into its complement, or into a NUL (the
+# tester's crash: a NUL in the template snapshot, read past its end).
+size=$(wc -c <"$BASE")
+flips=${DPIA_FLIPS:-80}
+i=0
+cases=0
+while [ "$i" -lt "$flips" ]; do
+    # The header's fields, then places spread over every page.
+    if [ "$i" -lt 12 ]; then
+        off=$(( (16 + i * 7) % 100 ))
+    else
+        off=$(( (i * 7919 + i * i * 31) % size ))
+    fi
+    i=$((i + 1))
+    DB=$T/flip.sqlite
+    cp "$BASE" "$DB"
+    byte=$(od -An -tu1 -j "$off" -N1 "$DB" | tr -d ' ')
+    new=$(( i % 2 ? byte ^ 255 : 0 ))
+    printf "$(printf '\\%03o' "$new")" |
+        dd of="$DB" bs=1 seek="$off" conv=notrunc 2>/dev/null
+    for cmd in "list --all" "show 1" "history 2" "export 1 --format xml -o $T/flip.xml --force" \
+        "answer 1 desc.purposes flipped"; do
+        # shellcheck disable=SC2086
+        survive "byte $off flipped" "$DPIA" -d "$DB" $cmd || break
+        cases=$((cases + 1))
+    done
+    rm -f "$DB" "$DB-wal" "$DB-shm" "$DB-journal"
+done
+pass "$cases commands on $flips files with a flipped byte ended cleanly"
+
+done_testing
