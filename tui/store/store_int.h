@@ -17,6 +17,12 @@
 /* "DPIA" in ASCII: marks the file as ours in the SQLite header. */
 #define STORE_APPLICATION_ID 0x44504941
 
+/* How long a writer waits for another process before giving up: long
+ * enough for any single change of the other side, short enough that a
+ * stuck process is reported rather than waited on forever. */
+#define BUSY_TIMEOUT_MS 5000
+#define BUSY_RETRY_TOTAL_MS 15000
+
 /* The ranges of what the store reads back (rows.c); a value outside is
  * a damaged or crafted file. Texts: no text dpia writes is longer than
  * a whole record may be (report.h). Numbers of risks, measures and
@@ -198,6 +204,10 @@ struct store {
 sqlite3_stmt *store_stmt(struct store *s, enum store_stmt id, struct err *e);
 /* Fills e with the connection's last error, prefixed by what; -1. */
 int store_db_error(struct store *s, const char *what, struct err *e);
+
+/* The login name or $DPIA_USER; the caller frees. */
+char *store_default_who(void);
+int64_t store_monotonic_ms(void);
 
 /* Write transactions (BEGIN IMMEDIATE, retried while another process
  * holds the lock); nested calls join the outer one. */
