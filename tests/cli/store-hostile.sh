@@ -1,10 +1,12 @@
 #!/bin/sh
-# A database that cannot be turned against its user: a file crafted, or
-# damaged by one flipped byte, is read with a message, never a crash.
-# Values that are not what dpia writes (a NUL byte in a template
-# snapshot, text that is not UTF-8, integers near INT_MAX or INT64_MAX)
-# are reported as a damaged database with the table, the row and the
-# column; counters read back are checked before the next is computed.
+# A database that cannot be turned against its user. A file changed with
+# the sqlite3 shell, crafted, or damaged by one flipped byte is refused or
+# read with a message, never a crash: triggers, views, tables, indexes
+# and columns dpia did not make are refused before anything runs or is
+# written; values that are not what dpia writes (a NUL byte in a
+# template snapshot, text that is not UTF-8, integers near INT_MAX or
+# INT64_MAX) are reported as a damaged database with the table, the row
+# and the column.
 . "$TOP_SRCDIR/tests/lib.sh"
 
 TOOL=$TOP_BUILDDIR/tests/store/storetool
@@ -36,6 +38,13 @@ survive() {
     return 0
 }
 
+# sides FILE: names of the files beside FILE (-wal, -shm, -journal).
+sides() {
+    for s in -wal -shm -journal; do
+        [ -e "$1$s" ] && printf '%s ' "$(basename "$1$s")"
+    done
+}
+
 # A real database: two assessments, answers, risks, a linked measure, a
 # sign-off, a closed revision, their change log.
 BASE=$T/base.sqlite
@@ -53,6 +62,7 @@ b answer 2 scr.project "A second project"
 "$TOOL" sql "$BASE" "INSERT INTO revisions VALUES (2, 1, 'approved', '2026-01-02',
     1767312000, CAST('<record/>' AS BLOB)); UPDATE assessments SET revision = 2 WHERE id = 2" \
     >/dev/null || fail "a closed revision"
+[ -z "$(sides "$BASE")" ] && pass "the base database stands alone" || fail "beside base: $(sides "$BASE")"
 
 # fresh NAME [SQL]: a copy of the base database as $T/NAME.sqlite, SQL
 # run on it straight through SQLite (as with the sqlite3 shell).
@@ -63,6 +73,57 @@ fresh() {
         "$TOOL" sql "$DB" "$2" >/dev/null || fail "$1: $2"
     fi
 }
+
+# refused NAME MESSAGE CMD...: CMD on $DB exits 1 with MESSAGE, the file
+# byte for byte as it was.
+refused() {
+    name=$1
+    msg=$2
+    shift 2
+    before=$(digest "$DB")
+    run 1 "$DPIA" -d "$DB" "$@"
+    contains "$T/err" "$msg" "$name: $msg"
+    checks=$((checks + 1))
+    [ "$(digest "$DB")" = "$before" ] && pass "$name: file unchanged" || fail "$name: file changed"
+}
+
+# --- objects dpia did not make ------------------------------------------
+
+# The tester's trigger: whenever dpia saved, another answer was rewritten
+# and its change-log entry deleted.
+fresh trigger "CREATE TRIGGER forge AFTER UPDATE ON answers BEGIN
+    UPDATE answers SET value = 'forged' WHERE question = 'scr.sensitive';
+    DELETE FROM history WHERE what = 'answer scr.sensitive'; END"
+refused trigger "has a trigger 'forge' that dpia did not create; it was left unchanged" \
+    answer 1 scr.evaluation no
+refused trigger "has a trigger 'forge' that dpia did not create" list
+"$TOOL" sql "$DB" "DROP TRIGGER forge" >/dev/null
+run 0 "$DPIA" -d "$DB" answer 1 scr.evaluation no
+run 0 "$TOOL" answers "$DB" 1
+contains "$T/out" "scr.sensitive	no" "the other answer is as it was"
+
+fresh trigger-insert "CREATE TRIGGER forge2 AFTER INSERT ON history BEGIN
+    DELETE FROM history; END"
+refused trigger-insert "has a trigger 'forge2' that dpia did not create" show 1
+fresh view "CREATE VIEW everything AS SELECT * FROM answers"
+refused view "has a view 'everything' that dpia did not create" list
+fresh table "CREATE TABLE notes(x)"
+refused table "has a table 'notes' that dpia did not create" list
+fresh index "CREATE INDEX answers_by_value ON answers(value)"
+refused index "has an index 'answers_by_value' that dpia did not create" list
+fresh expr-index "CREATE INDEX answers_lower ON answers(lower(value))"
+refused expr-index "has an index 'answers_lower' that dpia did not create" answer 1 scr.project x
+fresh column "ALTER TABLE answers ADD COLUMN extra TEXT DEFAULT 'x'"
+refused column "has a table 'answers' whose columns are not the ones dpia made" list
+fresh missing "DROP INDEX history_by_assessment"
+refused missing "lacks the index 'history_by_assessment' that dpia makes" list
+fresh changed "PRAGMA writable_schema = ON;
+    UPDATE sqlite_master SET sql = replace(sql, 'revision INTEGER NOT NULL,',
+        'revision INTEGER NOT NULL CHECK (abs(revision) >= 0),') WHERE name = 'answers';"
+refused changed "has a table 'answers' that is not the one dpia made" list
+fresh escape "CREATE TABLE \"$(printf 'x\033[2Jy')\"(a)"
+refused escape "has a table 'x" list
+lacks "$T/err" "$(printf '\033')" "no escape character from a table's name"
 
 # --- values that are not what dpia writes ----------------------------------
 

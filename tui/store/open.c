@@ -1,7 +1,9 @@
 /*
  * Opening the database: the file is checked before anything is written
  * to it (a file that is not ours, or comes from a newer dpia, is never
- * touched), the pragmas set, and the schema brought up to date.
+ * touched), the connection hardened (no trigger or view runs, the schema
+ * is not trusted to call functions, defensive mode), and the schema
+ * brought up to date.
  */
 #include "config.h"
 #include "store/store.h"
@@ -53,8 +55,8 @@ static int set_pragmas(struct store *s, struct err *e)
         int rc = sqlite3_prepare_v2(s->db, "PRAGMA journal_mode = WAL", -1, &st, NULL);
         if (rc == SQLITE_OK)
             rc = sqlite3_step(st);
-        bool wal = rc == SQLITE_ROW &&
-                   sqlite3_stricmp((const char *)sqlite3_column_text(st, 0), "wal") == 0;
+        const unsigned char *mode = rc == SQLITE_ROW ? sqlite3_column_text(st, 0) : NULL;
+        bool wal = mode && sqlite3_stricmp((const char *)mode, "wal") == 0;
         sqlite3_finalize(st);
         if (wal)
             break;
@@ -68,18 +70,27 @@ static int set_pragmas(struct store *s, struct err *e)
     return store_exec_sql(s, "PRAGMA synchronous = FULL", e);
 }
 
+/* A connection just opened, hardened before it reads anything: the
+ * file's schema may hold what dpia never made (it is refused, but only
+ * once read), so nothing in it may run meanwhile. */
 static int opened(struct store *s, const char *path, int rc, struct err *e)
 {
     if (rc != SQLITE_OK)
         return err_set(e, "cannot open %s: %s", path,
                        s->db ? sqlite3_errmsg(s->db) : "out of memory");
     sqlite3_extended_result_codes(s->db, 1);
+    /* Functions named in the schema (a default, a check, an index) run
+     * only if they are harmless; no trigger and no view ever runs: dpia
+     * makes none. */
+    sqlite3_db_config(s->db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, (int *)NULL);
+    sqlite3_db_config(s->db, SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, (int *)NULL);
+    sqlite3_db_config(s->db, SQLITE_DBCONFIG_ENABLE_VIEW, 0, (int *)NULL);
     sqlite3_db_config(s->db, SQLITE_DBCONFIG_DEFENSIVE, 1, (int *)NULL);
     /* Until the file is known to be ours, closing must not write to it
      * (a checkpoint would copy a foreign log into the file). */
     sqlite3_db_config(s->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, (int *)NULL);
     sqlite3_busy_timeout(s->db, BUSY_TIMEOUT_MS);
-    return 0;
+    return store_exec_sql(s, "PRAGMA trusted_schema = OFF", e);
 }
 
 static int open_db(struct store *s, const char *path, struct err *e)
@@ -213,7 +224,7 @@ struct store *store_open(const char *path, bool read_only, const char *who, stru
         }
         return s;
     }
-    if (set_pragmas(s, e) < 0 || store_schema_migrate(s, e) < 0) {
+    if (set_pragmas(s, e) < 0 || store_schema_migrate(s, version, e) < 0) {
         store_close(s);
         return NULL;
     }

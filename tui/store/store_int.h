@@ -302,9 +302,13 @@ int store_finish(struct store *s, struct assessment *a, struct err *e);
 int store_check_writable(struct store *s, struct err *e);
 /* Makes a random (version 4) uuid. */
 void store_new_uuid(char out[37]);
-/* Creates the schema or brings it up to date; checks the file is ours. */
+/* Checks the file is ours: our application_id (or an empty file), a
+ * version this program knows, and exactly the schema its migrations make
+ * at that version; *version receives it. Else -1, e saying why. */
 int store_schema_check(struct store *s, int *version, struct err *e);
-int store_schema_migrate(struct store *s, struct err *e);
+/* Creates the schema or brings it up to date from version (what
+ * store_schema_check found), checked again once the lock is held. */
+int store_schema_migrate(struct store *s, int version, struct err *e);
 
 /* Binding and reading a field of core/fields.h; the columns of risks,
  * measures and sign-offs are in the order of its tables. */
