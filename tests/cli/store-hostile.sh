@@ -6,7 +6,8 @@
 # written; values that are not what dpia writes (a NUL byte in a
 # template snapshot, text that is not UTF-8, integers near INT_MAX or
 # INT64_MAX) are reported as a damaged database with the table, the row
-# and the column.
+# and the column. A file refused leaves no -wal, -shm or -journal beside
+# it.
 . "$TOP_SRCDIR/tests/lib.sh"
 
 TOOL=$TOP_BUILDDIR/tests/store/storetool
@@ -75,7 +76,7 @@ fresh() {
 }
 
 # refused NAME MESSAGE CMD...: CMD on $DB exits 1 with MESSAGE, the file
-# byte for byte as it was.
+# byte for byte as it was, and no file beside it.
 refused() {
     name=$1
     msg=$2
@@ -85,6 +86,9 @@ refused() {
     contains "$T/err" "$msg" "$name: $msg"
     checks=$((checks + 1))
     [ "$(digest "$DB")" = "$before" ] && pass "$name: file unchanged" || fail "$name: file changed"
+    checks=$((checks + 1))
+    [ -z "$(sides "$DB")" ] && pass "$name: nothing beside it" ||
+        fail "$name: left beside it: $(sides "$DB")"
 }
 
 # --- objects dpia did not make ------------------------------------------
@@ -225,5 +229,20 @@ while [ "$i" -lt "$flips" ]; do
     rm -f "$DB" "$DB-wal" "$DB-shm" "$DB-journal"
 done
 pass "$cases commands on $flips files with a flipped byte ended cleanly"
+
+# --- refused files leave nothing beside them ------------------------------
+
+fresh newer "PRAGMA user_version = 999"
+refused newer "was written by a newer version of dpia (schema 999" list
+refused newer "left unchanged" new --title "Should not land"
+fresh negative "PRAGMA user_version = -3"
+refused negative "has an unknown schema version (-3); it was left unchanged" list
+DB=$T/foreign.sqlite
+"$TOOL" sql "$DB" "PRAGMA journal_mode = WAL; CREATE TABLE t(x); INSERT INTO t VALUES (1)" >/dev/null
+refused foreign "is not a dpia database (an SQLite file of another program)" list
+refused foreign "left unchanged" new --title "Should not land"
+DB=$T/foreign-id.sqlite
+"$TOOL" sql "$DB" "PRAGMA application_id = 7; PRAGMA journal_mode = WAL; CREATE TABLE t(x)" >/dev/null
+refused foreign-id "is not a dpia database" list
 
 done_testing

@@ -1,9 +1,14 @@
 /*
- * Opening the database: the file is checked before anything is written
- * to it (a file that is not ours, or comes from a newer dpia, is never
- * touched), the connection hardened (no trigger or view runs, the schema
- * is not trusted to call functions, defensive mode), and the schema
- * brought up to date.
+ * Opening the database.
+ *
+ * A file is checked before SQLite may write anything to it or beside it:
+ * a file nothing else has open (no -wal, -shm or -journal beside it) is
+ * first read as immutable, which creates nothing, so that a file refused
+ * (another program's, a newer dpia's, a schema dpia did not make) is
+ * left exactly as it was, with no new file beside it. Only then is it
+ * opened for real, hardened (no trigger or view runs, the schema is not
+ * trusted to call functions, defensive mode), checked again and brought
+ * up to date.
  */
 #include "config.h"
 #include "store/store.h"
@@ -100,15 +105,21 @@ static int open_db(struct store *s, const char *path, struct err *e)
     return opened(s, path, sqlite3_open_v2(path, &s->db, flags, NULL), e);
 }
 
-/* Whether a file beside path (SUFFIX "-wal" or "-journal") holds
- * anything. */
-static bool side_file(const char *path, const char *suffix)
+/* Whether a file beside path (SUFFIX "-wal", "-shm" or "-journal")
+ * exists; with content, whether it holds anything. */
+static bool side_file(const char *path, const char *suffix, bool content)
 {
     char *side = xasprintf("%s%s", path, suffix);
     struct stat sb;
-    bool there = stat(side, &sb) == 0 && sb.st_size > 0;
+    bool there = content ? stat(side, &sb) == 0 && sb.st_size > 0 : lstat(side, &sb) == 0;
     free(side);
     return there;
+}
+
+static bool any_side_file(const char *path)
+{
+    return side_file(path, "-wal", false) || side_file(path, "-shm", false) ||
+           side_file(path, "-journal", false);
 }
 
 /* Whether path may be read as a file nothing changes: a database in WAL
@@ -127,7 +138,7 @@ static bool frozen(const char *path, struct err *e)
                              (fstat(fd, &sb) == 0 && (sb.st_mode & 0222) == 0));
     if (fd >= 0)
         close(fd);
-    if (side_file(path, "-wal") || side_file(path, "-journal")) {
+    if (side_file(path, "-wal", true) || side_file(path, "-journal", true)) {
         err_set(e, "cannot read %s: changes to it are still in %s-wal or %s-journal beside "
                 "it, and reading them needs write access to its folder", path, path, path);
         return false;
@@ -142,7 +153,7 @@ static bool frozen(const char *path, struct err *e)
 }
 
 /* Opens path read-only as a file nothing changes (SQLite's immutable
- * URI parameter: no locks, no -shm file). */
+ * URI parameter: no locks, no -shm file, nothing created beside it). */
 static int open_immutable(struct store *s, const char *path, struct err *e)
 {
     sqlite3_close(s->db);
@@ -163,6 +174,34 @@ static int open_immutable(struct store *s, const char *path, struct err *e)
                              SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, NULL);
     buf_free(&uri);
     return opened(s, path, rc, e);
+}
+
+/* The check before SQLite opens the file for real. A file with nothing
+ * beside it is whole in itself and nobody is using it: read as
+ * immutable, it is checked without a -wal, -shm or -journal being made.
+ * When a file appeared beside it meanwhile, another process opened it
+ * and may have been changing it under the check: its verdict is left to
+ * the check on the real connection. A file with something beside it is
+ * in use, or was left so by a crash: it is checked on the real
+ * connection alone. */
+static int check_untouched(struct store *s, const char *path, struct err *e)
+{
+    struct stat sb;
+    if (any_side_file(path) || stat(path, &sb) != 0 || sb.st_size == 0)
+        return 0;
+    int version = 0;
+    struct err why;
+    int rc = open_immutable(s, path, &why);
+    if (rc == 0)
+        rc = store_schema_check(s, &version, &why);
+    sqlite3_close(s->db);
+    s->db = NULL;
+    if (rc < 0 && !any_side_file(path)) {
+        if (e)
+            *e = why;
+        return -1;
+    }
+    return 0;
 }
 
 struct store *store_open(const char *path, bool read_only, const char *who, struct err *e)
@@ -190,6 +229,10 @@ struct store *store_open(const char *path, bool read_only, const char *who, stru
      * at the assessments, and the first change says why it cannot be
      * saved (store_check_writable). */
     s->read_only = read_only || access(path, W_OK) != 0;
+    if (check_untouched(s, path, e) < 0) {
+        store_close(s);
+        return NULL;
+    }
     int version = 0;
     if (open_db(s, path, e) < 0 || store_schema_check(s, &version, e) < 0) {
         /* Reading a database in WAL mode needs its -shm file, which
