@@ -63,6 +63,7 @@ SHELL_TESTS = \
 	tests/screen/example.sh \
 	tests/screen/home.sh \
 	tests/screen/conflict.sh \
+	tests/screen/replaced.sh \
 	tests/screen/signoff.sh \
 	tests/screen/lone-file.sh
 TESTS += $(SHELL_TESTS)

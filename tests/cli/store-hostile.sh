@@ -7,7 +7,8 @@
 # template snapshot, text that is not UTF-8, integers near INT_MAX or
 # INT64_MAX) are reported as a damaged database with the table, the row
 # and the column. A file refused leaves no -wal, -shm or -journal beside
-# it.
+# it. A database replaced or removed under a running session is not
+# written to any more, and nothing of the old one is left beside the new.
 . "$TOP_SRCDIR/tests/lib.sh"
 
 TOOL=$TOP_BUILDDIR/tests/store/storetool
@@ -244,5 +245,103 @@ refused foreign "left unchanged" new --title "Should not land"
 DB=$T/foreign-id.sqlite
 "$TOOL" sql "$DB" "PRAGMA application_id = 7; PRAGMA journal_mode = WAL; CREATE TABLE t(x)" >/dev/null
 refused foreign-id "is not a dpia database" list
+
+# --- a database replaced or removed under a running session ----------------
+
+# session NAME DB: a store kept open on DB (storetool session), its input
+# a FIFO held by the test on descriptor 8; its output in $T/NAME.out.
+session() {
+    mkfifo "$T/$1.in"
+    : >"$T/$1.out"
+    "$TOOL" session "$2" 1 <"$T/$1.in" >"$T/$1.out" 2>&1 &
+    exec 8>"$T/$1.in"
+    wait_for "$1" ready
+}
+end_session() {
+    exec 8>&-
+    wait
+}
+cleanup_hooks="$cleanup_hooks end_session"
+
+# wait_for NAME LINE: the session printed LINE (first words) within 10 s.
+wait_for() {
+    n=0
+    while [ "$n" -lt 100 ] && ! grep -q "^$2" "$T/$1.out"; do
+        sleep 0.1
+        n=$((n + 1))
+    done
+    checks=$((checks + 1))
+    grep -q "^$2" "$T/$1.out" && pass "$1: $2" || { fail "$1 never said '$2'"; cat "$T/$1.out"; }
+}
+
+GONE="was replaced or removed while dpia was running; nothing more is written to it"
+
+# Replaced: another database moved over it while the session types.
+mkdir "$T/replace"
+DB=$T/replace/db.sqlite
+cp "$BASE" "$DB"
+"$DPIA" -d "$T/replace/other.sqlite" new --title "The other database" >/dev/null
+"$DPIA" -d "$T/replace/other.sqlite" answer 1 scr.project "Theirs" >/dev/null
+session replace "$DB"
+echo "scr.project typed before" >&8
+wait_for replace "saved scr.project"
+mv "$T/replace/other.sqlite" "$DB"
+echo "scr.project typed after the move" >&8
+wait_for replace "error: "
+contains "$T/replace.out" "$DB $GONE"
+echo "scr.project and once more" >&8
+echo "desc.purposes and another answer" >&8
+end_session
+checks=$((checks + 1))
+[ "$(grep -c "$GONE" "$T/replace.out")" = 3 ] && pass "every later save refused" ||
+    fail "later saves: $(cat "$T/replace.out")"
+checks=$((checks + 1))
+[ -z "$(sides "$DB")" ] && pass "replaced: nothing of the old file beside the new" ||
+    fail "replaced: left beside it: $(sides "$DB")"
+run 0 "$TOOL" check "$DB"
+run 0 "$DPIA" -d "$DB" list
+contains "$T/out" "The other database"
+lacks "$T/out" "Viewing history"
+run 0 "$TOOL" answers "$DB" 1
+contains "$T/out" "scr.project	Theirs" "the new file's answer is its own"
+lacks "$T/out" "typed" "nothing of the session reached the new file"
+run 0 "$DPIA" -d "$DB" answer 1 scr.project "Written to the new file"
+
+# Removed: the session stops writing, and leaves no -wal or -shm behind
+# where a new database would read them as its own.
+mkdir "$T/remove"
+DB=$T/remove/db.sqlite
+cp "$BASE" "$DB"
+session remove "$DB"
+echo "scr.project typed before" >&8
+wait_for remove "saved scr.project"
+rm "$DB"
+echo "scr.project typed after the removal" >&8
+wait_for remove "error: "
+contains "$T/remove.out" "$DB $GONE"
+end_session
+checks=$((checks + 1))
+[ -z "$(ls "$T/remove")" ] && pass "removed: nothing left in the folder" ||
+    fail "removed: left: $(ls "$T/remove")"
+run 0 "$DPIA" -d "$DB" new --title "A new database"
+run 0 "$TOOL" check "$DB"
+
+# Moved away: what the session saved before is in the moved file, whole.
+mkdir "$T/move"
+DB=$T/move/db.sqlite
+cp "$BASE" "$DB"
+session move "$DB"
+echo "scr.project typed before the move" >&8
+wait_for move "saved scr.project"
+mv "$DB" "$T/move/moved.sqlite"
+echo "scr.project typed after" >&8
+wait_for move "error: "
+end_session
+checks=$((checks + 1))
+[ ! -e "$DB" ] && [ -z "$(sides "$DB")" ] && pass "moved: nothing left at the old path" ||
+    fail "moved: left: $(ls "$T/move")"
+run 0 "$TOOL" answers "$T/move/moved.sqlite" 1
+contains "$T/out" "scr.project	typed before the move" "the moved file holds what was saved"
+run 0 "$TOOL" check "$T/move/moved.sqlite"
 
 done_testing

@@ -1,5 +1,6 @@
 /*
- * Opening the database.
+ * Opening the database, and knowing it is still the file that was
+ * opened.
  *
  * A file is checked before SQLite may write anything to it or beside it:
  * a file nothing else has open (no -wal, -shm or -journal beside it) is
@@ -9,6 +10,13 @@
  * opened for real, hardened (no trigger or view runs, the schema is not
  * trusted to call functions, defensive mode), checked again and brought
  * up to date.
+ *
+ * The file's identity (device and inode) is kept, and every write
+ * transaction first makes sure the path still names that file: when the
+ * file was replaced (another file moved over it) or removed, SQLite
+ * would still write to the old one and leave a log of changes beside
+ * the new one, which would then read as damaged. The store stops
+ * writing instead, and says why.
  */
 #include "config.h"
 #include "store/store.h"
@@ -204,6 +212,70 @@ static int check_untouched(struct store *s, const char *path, struct err *e)
     return 0;
 }
 
+static int note_identity(struct store *s, struct err *e)
+{
+    struct stat sb;
+    if (stat(s->path, &sb) != 0)
+        return err_set(e, "cannot open %s: %s", s->path, strerror(errno));
+    s->dev = sb.st_dev;
+    s->ino = sb.st_ino;
+    return 0;
+}
+
+/* The identity of the file beside path with suffix; false when none. */
+static bool side_identity(const char *path, const char *suffix, dev_t *dev, ino_t *ino,
+                          off_t *size)
+{
+    char *side = xasprintf("%s%s", path, suffix);
+    struct stat sb;
+    bool there = lstat(side, &sb) == 0 && S_ISREG(sb.st_mode);
+    free(side);
+    if (there) {
+        *dev = sb.st_dev;
+        *ino = sb.st_ino;
+        if (size)
+            *size = sb.st_size;
+    }
+    return there;
+}
+
+/* The -wal and -shm files beside the file, once the store has it open. */
+static void note_log(struct store *s)
+{
+    s->has_log = side_identity(s->path, "-wal", &s->log_dev, &s->log_ino, NULL) &&
+                 side_identity(s->path, "-shm", &s->shm_dev, &s->shm_ino, NULL);
+}
+
+void store_remove_log(const struct store *s)
+{
+    dev_t dev;
+    ino_t ino;
+    off_t size = -1;
+    if (!s->has_log || !side_identity(s->path, "-wal", &dev, &ino, &size) || size != 0 ||
+        dev != s->log_dev || ino != s->log_ino ||
+        !side_identity(s->path, "-shm", &dev, &ino, NULL) || dev != s->shm_dev ||
+        ino != s->shm_ino)
+        return;
+    char *side = xasprintf("%s-wal", s->path);
+    unlink(side);
+    free(side);
+    side = xasprintf("%s-shm", s->path);
+    unlink(side);
+    free(side);
+}
+
+int store_check_file(struct store *s, struct err *e)
+{
+    if (!s->gone) {
+        struct stat sb;
+        s->gone = stat(s->path, &sb) != 0 || sb.st_dev != s->dev || sb.st_ino != s->ino;
+    }
+    if (s->gone)
+        return err_set(e, "%s was replaced or removed while dpia was running; nothing more "
+                       "is written to it", s->path);
+    return 0;
+}
+
 struct store *store_open(const char *path, bool read_only, const char *who, struct err *e)
 {
     struct stat sb;
@@ -253,7 +325,7 @@ struct store *store_open(const char *path, bool read_only, const char *who, stru
     /* A small page cache: the program reads each page about once (the
      * listing, one assessment), so SQLite's default of 2 MB buys nothing
      * but resident memory. */
-    if (store_exec_sql(s, "PRAGMA foreign_keys = ON", e) < 0 ||
+    if (note_identity(s, e) < 0 || store_exec_sql(s, "PRAGMA foreign_keys = ON", e) < 0 ||
         store_exec_sql(s, "PRAGMA cache_size = -256", e) < 0) {
         store_close(s);
         return NULL;
@@ -273,5 +345,6 @@ struct store *store_open(const char *path, bool read_only, const char *who, stru
     }
     sqlite3_db_config(s->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 0, (int *)NULL);
     s->ours = true;
+    note_log(s);
     return s;
 }

@@ -146,6 +146,12 @@ int store_txn_begin(struct store *s, struct err *e)
         if (rc == SQLITE_DONE) {
             s->depth = 1;
             s->doomed = false;
+            /* The lock is held: nothing of this store moves now. */
+            if (store_check_file(s, e) < 0) {
+                store_txn_rollback(s);
+                store_empty_log(s);
+                return -1;
+            }
             return 0;
         }
         if ((rc & 0xff) != SQLITE_BUSY || store_monotonic_ms() - start > BUSY_RETRY_TOTAL_MS)
@@ -305,7 +311,7 @@ const struct tmpl *store_tmpl_for(struct store *s, const char *digest, const cha
 
 int store_checkpoint(struct store *s)
 {
-    if (!s || !s->db || !s->ours || s->read_only || s->depth > 0 || s->reading)
+    if (!s || !s->db || !s->ours || s->read_only || s->gone || s->depth > 0 || s->reading)
         return -1;
     int changes = sqlite3_total_changes(s->db);
     if (changes == s->ckpt_changes)
@@ -316,6 +322,19 @@ int store_checkpoint(struct store *s)
         return -1;
     s->ckpt_changes = changes;
     return 0;
+}
+
+void store_empty_log(struct store *s)
+{
+    if (!s->db || !s->ours || s->read_only || !sqlite3_get_autocommit(s->db))
+        return;
+    int log = -1, copied = -1;
+    if (sqlite3_wal_checkpoint_v2(s->db, NULL, SQLITE_CHECKPOINT_PASSIVE, &log, &copied) ==
+            SQLITE_OK && log == copied) {
+        sqlite3_busy_timeout(s->db, CLOSE_CHECKPOINT_MS);
+        sqlite3_wal_checkpoint_v2(s->db, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
+        sqlite3_busy_timeout(s->db, BUSY_TIMEOUT_MS);
+    }
 }
 
 void store_close(struct store *s)
@@ -333,16 +352,14 @@ void store_close(struct store *s)
      * reader of an older state keeps part of the log, nothing more can
      * be done now and waiting would only delay the end of the program:
      * the log stays, quietly, for a later close. */
-    if (s->db && s->ours && !s->read_only && sqlite3_get_autocommit(s->db)) {
-        int log = -1, copied = -1;
-        if (sqlite3_wal_checkpoint_v2(s->db, NULL, SQLITE_CHECKPOINT_PASSIVE, &log, &copied) ==
-                SQLITE_OK && log == copied) {
-            sqlite3_busy_timeout(s->db, CLOSE_CHECKPOINT_MS);
-            sqlite3_wal_checkpoint_v2(s->db, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
-        }
-    }
+    store_empty_log(s);
     if (s->db)
         sqlite3_close(s->db);
+    /* The file was replaced or removed: SQLite leaves the -wal and -shm
+     * files of the file it had open beside whatever is at the path now,
+     * where they would be read as that file's. */
+    if (s->gone)
+        store_remove_log(s);
     for (size_t i = 0; i < s->ntcache; i++)
         tmpl_free(s->tcache[i].tmpl);
     free(s->tcache);

@@ -10,6 +10,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <sys/types.h>
 
 #include "core/fields.h"
 #include "store/store.h"
@@ -188,6 +189,12 @@ struct store {
     bool doomed;            /* an inner part failed: roll back at the end */
     bool reading;           /* inside store_read_begin */
     bool ours;              /* checked as a dpia database: closing may write */
+    bool gone;              /* the file was replaced or removed: no more writes */
+    dev_t dev;              /* the file opened, to notice when another */
+    ino_t ino;              /* takes its place (store_check_file) */
+    bool has_log;           /* the -wal and -shm files beside it, once */
+    dev_t log_dev, shm_dev; /* open: closing a store whose file is gone */
+    ino_t log_ino, shm_ino; /* removes them only while they are these */
     int ckpt_changes;       /* sqlite3_total_changes at the last checkpoint */
     sqlite3_stmt *stmts[SQ_COUNT];
     char *last_xml;         /* the last template digested, and its digest: */
@@ -209,8 +216,23 @@ int store_db_error(struct store *s, const char *what, struct err *e);
 char *store_default_who(void);
 int64_t store_monotonic_ms(void);
 
+/* Before each write transaction: whether the path still names the file
+ * that was opened. When it was replaced or removed, the store stops
+ * writing for good (s->gone), empties its log of changes into the file
+ * it has open, and every later write fails with the reason. */
+int store_check_file(struct store *s, struct err *e);
+/* Closing a store whose file is gone: the -wal and -shm files at the
+ * path are removed when they are still the ones this store opened and
+ * the log is empty (nobody else is in it), so that no stale log is left
+ * beside whatever file comes to that path. */
+void store_remove_log(const struct store *s);
+/* Copies the log of changes into the database file and empties it,
+ * without waiting long for readers; nothing when the log is held. */
+void store_empty_log(struct store *s);
+
 /* Write transactions (BEGIN IMMEDIATE, retried while another process
- * holds the lock); nested calls join the outer one. */
+ * holds the lock); nested calls join the outer one. The file's identity
+ * is checked once the lock is held (store_check_file). */
 int store_txn_begin(struct store *s, struct err *e);
 int store_txn_commit(struct store *s, struct err *e);
 void store_txn_rollback(struct store *s);
