@@ -14,7 +14,7 @@ ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1}
 UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 export ASAN_OPTIONS UBSAN_OPTIONS
 status=0
-for target in ${FUZZ_TARGETS:-template import textedit}; do
+for target in ${FUZZ_TARGETS:-template import textedit database}; do
     work=$OUT/$target
     rm -rf "$work"
     mkdir -p "$work/corpus"
