@@ -158,10 +158,9 @@ static int query_int(struct store *s, const char *sql, int *out, struct err *e)
 
 /* --- the objects of the schema ------------------------------------------ */
 
-/* One object of sqlite_master: its kind, name, table and SQL, and for a
- * table the description of its columns (PRAGMA table_xinfo). */
+/* One object of sqlite_master: its kind, name, table and SQL. */
 struct object {
-    char *type, *name, *table, *sql, *columns;
+    char *type, *name, *table, *sql;
 };
 
 struct objects {
@@ -176,7 +175,6 @@ static void objects_free(struct objects *o)
         free(o->v[i].name);
         free(o->v[i].table);
         free(o->v[i].sql);
-        free(o->v[i].columns);
     }
     free(o->v);
     memset(o, 0, sizeof *o);
@@ -227,38 +225,65 @@ static int describe(sqlite3 *db, struct objects *o)
             ob->name = col_copy(st, 1);
             ob->table = col_copy(st, 2);
             ob->sql = col_copy(st, 3);
-            ob->columns = NULL;
         }
     }
     sqlite3_finalize(st);
-    if (rc != SQLITE_DONE)
-        return rc;
-    for (size_t i = 0; i < o->n; i++)
-        if (strcmp(o->v[i].type, "table") == 0 &&
-            (rc = describe_columns(db, o->v[i].name, &o->v[i].columns)) != SQLITE_OK)
-            return rc;
-    return SQLITE_OK;
+    return rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 
-/* The schema this program creates at version v: the migrations applied
- * to a database in memory. Built from the migrations themselves, so a
- * new migration needs no second list here. */
-static int expected_objects(int v, struct objects *o, struct err *e)
+/* A database in memory with the schema this program creates at version
+ * v: the migrations applied. NULL with e on failure. */
+static sqlite3 *schema_in_memory(int v, struct err *e)
 {
-    memset(o, 0, sizeof *o);
     sqlite3 *mem = NULL;
     int rc = sqlite3_open_v2(":memory:", &mem, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
     for (int i = 0; rc == SQLITE_OK && i < v; i++)
         rc = sqlite3_exec(mem, migrations[i], NULL, NULL, NULL);
     if (rc == SQLITE_OK)
-        rc = describe(mem, o);
+        return mem;
+    err_set(e, "cannot build the schema of version %d: %s", v,
+            mem ? sqlite3_errmsg(mem) : "out of memory");
+    sqlite3_close(mem);
+    return NULL;
+}
+
+/* The objects of the schema this program creates at version v, built
+ * from the migrations themselves (a new migration needs no second list
+ * here), once for each version and kept while the program runs. */
+static struct objects expected[SCHEMA_VERSION + 1];
+static bool expected_built[SCHEMA_VERSION + 1];
+
+static const struct objects *expected_objects(int v, struct err *e)
+{
+    if (expected_built[v])
+        return &expected[v];
+    sqlite3 *mem = schema_in_memory(v, e);
+    if (!mem)
+        return NULL;
+    int rc = describe(mem, &expected[v]);
     if (rc != SQLITE_OK) {
-        err_set(e, "cannot build the schema of version %d: %s", v,
-                mem ? sqlite3_errmsg(mem) : "out of memory");
-        objects_free(o);
+        err_set(e, "cannot build the schema of version %d: %s", v, sqlite3_errmsg(mem));
+        objects_free(&expected[v]);
     }
     sqlite3_close(mem);
-    return rc == SQLITE_OK ? 0 : -1;
+    if (rc != SQLITE_OK)
+        return NULL;
+    expected_built[v] = true;
+    return &expected[v];
+}
+
+/* Whether table name of the file has other columns than at version v
+ * (else something else of its definition differs). */
+static bool other_columns(struct store *s, int v, const char *name)
+{
+    sqlite3 *mem = schema_in_memory(v, NULL);
+    char *want = NULL, *have = NULL;
+    bool differ = mem && describe_columns(mem, name, &want) == SQLITE_OK &&
+                  describe_columns(s->db, name, &have) == SQLITE_OK && strcmp(want, have) != 0;
+    sqlite3_close(mem);
+    free(want);
+    free(have);
+    return differ;
 }
 
 static const struct object *find_object(const struct objects *o, const char *type,
@@ -300,31 +325,34 @@ static int refuse(struct store *s, enum difference d, const struct object *o, st
     return -1;
 }
 
+/* The SQL of each object is compared, which covers the columns of a
+ * table (SQLite reads them from it); they are compared only to say which
+ * of the two differs. */
 static int compare_objects(struct store *s, int version, struct err *e)
 {
-    struct objects want, have;
-    if (expected_objects(version, &want, e) < 0)
+    const struct objects *want = expected_objects(version, e);
+    if (!want)
         return -1;
+    struct objects have;
     int rc = describe(s->db, &have);
     if (rc != SQLITE_OK) {
-        objects_free(&want);
         objects_free(&have);
         return store_db_error(s, "cannot read the schema", e);
     }
     rc = 0;
     for (size_t i = 0; rc == 0 && i < have.n; i++) {
-        const struct object *h = &have.v[i], *w = find_object(&want, h->type, h->name);
-        if (!w)
+        struct object *h = &have.v[i];
+        const struct object *w = find_object(want, h->type, h->name);
+        if (!w) {
             rc = refuse(s, EXTRA, h, e);
-        else if (h->columns && w->columns && strcmp(h->columns, w->columns) != 0)
-            rc = refuse(s, COLUMNS, h, e);
-        else if (strcmp(h->table, w->table) != 0 || strcmp(h->sql, w->sql) != 0)
-            rc = refuse(s, CHANGED, h, e);
+        } else if (strcmp(h->table, w->table) != 0 || strcmp(h->sql, w->sql) != 0) {
+            bool columns = strcmp(h->type, "table") == 0 && other_columns(s, version, h->name);
+            rc = refuse(s, columns ? COLUMNS : CHANGED, h, e);
+        }
     }
-    for (size_t i = 0; rc == 0 && i < want.n; i++)
-        if (!find_object(&have, want.v[i].type, want.v[i].name))
-            rc = refuse(s, MISSING, &want.v[i], e);
-    objects_free(&want);
+    for (size_t i = 0; rc == 0 && i < want->n; i++)
+        if (!find_object(&have, want->v[i].type, want->v[i].name))
+            rc = refuse(s, MISSING, &want->v[i], e);
     objects_free(&have);
     return rc;
 }
