@@ -34,8 +34,8 @@
 /* Larger files add nothing a small one cannot hold. */
 #define MAX_INPUT (1024 * 1024)
 
-static char dir[64];
-static char path[128];
+static char dir[512];
+static char path[600];
 /* The real database the SQL of an input is run on, as bytes. */
 static char *base;
 static size_t base_len;
@@ -44,7 +44,7 @@ static void remove_files(void)
 {
     static const char *const suffix[] = { "", "-wal", "-shm", "-journal" };
     for (size_t i = 0; i < sizeof suffix / sizeof suffix[0]; i++) {
-        char p[160];
+        char p[640];
         snprintf(p, sizeof p, "%s%s", path, suffix[i]);
         unlink(p);
     }
@@ -61,7 +61,10 @@ static bool setup(void)
 {
     if (dir[0])
         return true;
-    snprintf(dir, sizeof dir, "%s/dpia-fuzz-db.XXXXXX", "/tmp");
+    /* libFuzzer may end with _Exit, leaving the folder: under TMPDIR,
+     * where make fuzz-smoke puts its work. */
+    const char *tmp = getenv("TMPDIR");
+    snprintf(dir, sizeof dir, "%s/dpia-fuzz-db.XXXXXX", tmp && *tmp ? tmp : "/tmp");
     if (!mkdtemp(dir)) {
         dir[0] = '\0';
         return false;

@@ -20,7 +20,7 @@ for target in ${FUZZ_TARGETS:-template import textedit database}; do
     mkdir -p "$work/corpus"
     cp "$FUZZ_SRCDIR/corpus/$target"/* "$work/corpus/" 2>/dev/null
     cp "$FUZZ_SRCDIR/regressions/$target"/* "$work/corpus/" 2>/dev/null
-    "$FUZZ_BIN/f_$target" -max_total_time="$SECONDS_EACH" -timeout=10 -rss_limit_mb=2048 \
+    TMPDIR=$work "$FUZZ_BIN/f_$target" -max_total_time="$SECONDS_EACH" -timeout=10 -rss_limit_mb=2048 \
         -max_len=262144 -print_final_stats=1 -artifact_prefix="$work/" \
         "$work/corpus" >"$work/log" 2>&1
     rc=$?
