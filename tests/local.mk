@@ -68,6 +68,7 @@ SHELL_TESTS = \
 	tests/screen/home.sh \
 	tests/screen/conflict.sh \
 	tests/screen/conflict-records.sh \
+	tests/screen/replaced.sh \
 	tests/screen/signoff.sh \
 	tests/screen/lone-file.sh \
 	tests/screen/narrow.sh \

@@ -24,6 +24,7 @@ STORE_SHELL_TESTS = \
 	tests/cli/store-kill.sh \
 	tests/cli/store-concurrent.sh \
 	tests/cli/store-many.sh \
-	tests/cli/store-backup.sh
+	tests/cli/store-backup.sh \
+	tests/cli/store-hostile.sh
 TESTS += $(STORE_SHELL_TESTS)
 EXTRA_DIST += $(STORE_SHELL_TESTS)

@@ -14,6 +14,13 @@
  *                                     input ends, then closes it
  *   storetool gen DB N                N assessments with varied answers,
  *                                     risks and measures (one transaction)
+ *   storetool session DB ID           a dpia session kept open, as the
+ *                                     interface keeps it: opens DB through
+ *                                     the store, loads ID, prints "ready",
+ *                                     then for each line "QUESTION VALUE"
+ *                                     of standard input saves the answer
+ *                                     and prints "saved QUESTION" or
+ *                                     "error: MESSAGE"; closes at its end
  */
 #include "config.h"
 
@@ -193,6 +200,43 @@ static int gen(const char *db, long n)
     return rc < 0;
 }
 
+static int session(const char *db, const char *ref)
+{
+    struct err e;
+    struct store *s = store_open(db, false, "session", &e);
+    struct assessment *a = NULL;
+    int64_t id = s ? store_resolve(s, ref, &e) : -1;
+    if (id >= 0)
+        a = store_load(s, id, &e);
+    if (!a) {
+        fprintf(stderr, "storetool: %s\n", e.text);
+        store_close(s);
+        return 1;
+    }
+    printf("ready\n");
+    fflush(stdout);
+    char line[1024];
+    int rc = 0;
+    while (fgets(line, sizeof line, stdin)) {
+        line[strcspn(line, "\n")] = '\0';
+        char *value = strchr(line, ' ');
+        if (!value)
+            continue;
+        *value++ = '\0';
+        const struct answer *old = assess_answer(a, line);
+        if (store_set_answer(s, a, line, value, "", false, old ? old->revision : 0, 0, &e) == 0) {
+            printf("saved %s\n", line);
+        } else {
+            printf("error: %s\n", e.text);
+            rc = 1;
+        }
+        fflush(stdout);
+    }
+    assess_free(a);
+    store_close(s);
+    return rc;
+}
+
 int main(int argc, char **argv)
 {
     if (argc == 6 && strcmp(argv[1], "writer") == 0)
@@ -207,6 +251,8 @@ int main(int argc, char **argv)
         return hold(argv[2], argv[3]);
     if (argc == 4 && strcmp(argv[1], "gen") == 0)
         return gen(argv[2], strtol(argv[3], NULL, 10));
-    fprintf(stderr, "usage: storetool writer|check|answers|sql|hold|gen ...\n");
+    if (argc == 4 && strcmp(argv[1], "session") == 0)
+        return session(argv[2], argv[3]);
+    fprintf(stderr, "usage: storetool writer|check|answers|sql|hold|gen|session ...\n");
     return 2;
 }
