@@ -1,6 +1,7 @@
-/* Unit tests of the store's drafts on temporary files: kept, replaced,
- * read back and dropped; one person's never seen by another; outside the
- * change log and the listing's order; gone with their assessment. */
+/* Unit tests of drafts: the store's on temporary files (kept, replaced,
+ * read back and dropped; one person's never seen by another; outside
+ * the change log and the listing's order; gone with their assessment),
+ * and the encoding of a form's fields in one. */
 #include "config.h"
 
 #include <locale.h>
@@ -9,6 +10,7 @@
 #include "unit.h"
 #include "core/tmpl.h"
 #include "store/store.h"
+#include "ui/draft.h"
 #include "util/buf.h"
 
 static char dir[] = "/tmp/dpia-t-drafts.XXXXXX";
@@ -181,6 +183,42 @@ static void test_cascade_and_refusals(void **state)
     store_close(s);
 }
 
+static void test_encoding(void **state)
+{
+    /* NULL: a field left as it was; "\\=" typed is text like any. */
+    const char *fields[] = { "Title", "", NULL, "two\nlines\r\n", "back\\slash \\n", "\\=",
+                             "caf\xC3\xA9\t\xE6\x98\xA0", NULL };
+    int n = (int)(sizeof fields / sizeof fields[0]);
+    char *c = draft_encode(fields, n);
+    assert_string_equal(c, "Title\n\n\\=\ntwo\\nlines\\r\\n\nback\\\\slash \\\\n\n"
+                           "\\\\=\ncaf\xC3\xA9\t\xE6\x98\xA0\n\\=\n");
+    int m;
+    char **back = draft_decode(c, &m);
+    assert_int_equal(m, n);
+    for (int i = 0; i < n; i++) {
+        if (fields[i])
+            assert_string_equal(back[i], fields[i]);
+        else
+            assert_null(back[i]);
+    }
+    draft_fields_free(back, m);
+    free(c);
+    /* Nothing; a last line without its line break; an unknown escape
+     * kept as it is. */
+    back = draft_decode("", &m);
+    assert_int_equal(m, 0);
+    draft_fields_free(back, m);
+    back = draft_decode("a\\x\nb", &m);
+    assert_int_equal(m, 2);
+    assert_string_equal(back[0], "a\\x");
+    assert_string_equal(back[1], "b");
+    draft_fields_free(back, m);
+    back = draft_decode("\\=", &m);
+    assert_int_equal(m, 1);
+    assert_null(back[0]);
+    draft_fields_free(back, m);
+}
+
 static int teardown(void **state)
 {
     char cmd[300];
@@ -198,6 +236,7 @@ int main(void)
         cmocka_unit_test(test_who),
         cmocka_unit_test(test_not_a_change),
         cmocka_unit_test(test_cascade_and_refusals),
+        cmocka_unit_test(test_encoding),
     };
     int rc = cmocka_run_group_tests_name("drafts", tests, NULL, teardown);
     tmpl_cleanup();
