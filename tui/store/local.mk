@@ -11,4 +11,5 @@ libdpia_a_SOURCES += \
 	tui/store/changes.c \
 	tui/store/risks.c \
 	tui/store/revisions.c \
-	tui/store/backup.c
+	tui/store/backup.c \
+	tui/store/drafts.c

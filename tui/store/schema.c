@@ -129,6 +129,17 @@ static const char *const migrations[] = {
     "  record BLOB NOT NULL,                 -- the XML record, exactly as signed\n"
     "  PRIMARY KEY (assessment, number)\n"
     ") WITHOUT ROWID;\n",
+    /* 2 -> 3: drafts, what a person is typing in a form or a dialog and
+     * has not saved yet, kept so that a crash loses at most a second of
+     * it. Not part of the assessment: no history, no record. */
+    "CREATE TABLE drafts (\n"
+    "  assessment INTEGER NOT NULL REFERENCES assessments(id) ON DELETE CASCADE,\n"
+    "  key TEXT NOT NULL,                    -- what the form edits: risk:12, note:q.id\n"
+    "  who TEXT NOT NULL,                    -- whose typing it is\n"
+    "  content TEXT NOT NULL,\n"
+    "  at INTEGER NOT NULL,\n"
+    "  PRIMARY KEY (assessment, key, who)\n"
+    ") WITHOUT ROWID;\n",
 };
 
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof migrations[0]))

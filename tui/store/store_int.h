@@ -167,6 +167,11 @@
     X(HIST_LAST, "SELECT id, at, who, what FROM history WHERE assessment = ?1 " \
                  "ORDER BY id DESC LIMIT 1") \
     X(HIST_COALESCE, "UPDATE history SET at = ?2, new_value = ?3 WHERE id = ?1") \
+    X(DRAFT_PUT, "INSERT INTO drafts(assessment, key, who, content, at) " \
+                 "VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT(assessment, key, who) " \
+                 "DO UPDATE SET content = excluded.content, at = excluded.at") \
+    X(DRAFT_GET, "SELECT content FROM drafts WHERE assessment = ?1 AND key = ?2 AND who = ?3") \
+    X(DRAFT_DEL, "DELETE FROM drafts WHERE assessment = ?1 AND key = ?2 AND who = ?3") \
     X(HIST_SINCE, "SELECT at, who, what, old_value, new_value, id FROM history " \
                   "WHERE assessment = ?1 ORDER BY id LIMIT -1 OFFSET ?2")
 
