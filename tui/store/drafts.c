@@ -7,6 +7,8 @@
 #include "config.h"
 #include "store/store.h"
 
+#include <stdlib.h>
+
 #include "store/store_int.h"
 
 /* Binds the row's key: assessment, key, who. */
