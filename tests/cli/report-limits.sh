@@ -4,6 +4,10 @@
 # of gigabytes after its memory; dpia says which, exits 1 and writes
 # nothing. A stylesheet within its limits still works.
 . "$TOP_SRCDIR/tests/lib.sh"
+# Under valgrind (tests/valgrind/cli.sh) a child ended by its CPU limit
+# is reported as a process ended by a signal, which is what the limit is
+# for: the limits are checked in the plain and sanitizer runs.
+[ -n "${DPIA_REAL:-}" ] && skip "under valgrind the limits end a child by a signal"
 
 D="$DPIA -d $T/db.sqlite"
 id=$($D new --title "Limits") || exit 1
@@ -62,10 +66,7 @@ if [ -n "${DPIA_SAN_CFLAGS:-}" ]; then
 else
     run 1 $D export "$id" --format html --stylesheet "$T/big.xsl" -o "$T/big.html"
     checks=$((checks + 2))
-    # Under valgrind (tests/valgrind/cli.sh) allocations fail by another
-    # path: refused all the same, the reason may read otherwise.
-    [ -n "${DPIA_REAL:-}" ] ||
-        contains "$T/err" "needed more than the 1024 MB of memory it may use and was stopped"
+    contains "$T/err" "needed more than the 1024 MB of memory it may use and was stopped"
     lacks "$T/err" "parser error" "libxml2's own messages kept out of the way"
     [ ! -e "$T/big.html" ] && pass "nothing written" || fail "big.html written"
 fi
