@@ -24,6 +24,9 @@
 
 #include <signal.h>
 #include <sys/resource.h>
+#ifdef HAVE_SYS_PRCTL_H
+#include <sys/prctl.h>
+#endif
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -59,6 +62,9 @@ struct xsl_errors {
 };
 
 static struct xsl_errors *current;
+
+static void on_xslt_error(void *ctx, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
 
 static void on_xslt_error(void *ctx, const char *fmt, ...)
 {
@@ -194,6 +200,9 @@ static int fd_write(void *ctx, const char *p, size_t n)
 static bool out_of_memory;
 
 static void child_generic_error(void *ctx, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+static void child_generic_error(void *ctx, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
@@ -240,8 +249,19 @@ static int transform_limited(xmlDocPtr record, const char *xsl, size_t xsl_len,
         close(data[1]);
         return err_set(e, "%s: cannot start the transformation: %s", xsl_name, strerror(errno));
     }
+    pid_t parent = getpid();
     pid_t pid = fork();
     if (pid == 0) {
+#ifdef HAVE_SYS_PRCTL_H
+        /* A transformation outlives no export: if dpia ends (a signal, a
+         * kill), so does the child, instead of running on for its CPU
+         * limit. */
+        prctl(PR_SET_PDEATHSIG, SIGKILL);
+        if (getppid() != parent)
+            _exit(1);
+#else
+        (void)parent;
+#endif
         close(data[0]);
         close(msg[0]);
         struct rlimit lim = { cpu, cpu + 1 }, none = { 0, 0 };
