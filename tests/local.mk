@@ -73,6 +73,7 @@ SHELL_TESTS = \
 	tests/screen/signoff.sh \
 	tests/screen/lone-file.sh \
 	tests/screen/narrow.sh \
+	tests/screen/room.sh \
 	tests/screen/approval.sh \
 	tests/screen/drafts.sh
 TESTS += $(SHELL_TESTS)

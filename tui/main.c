@@ -27,6 +27,10 @@ static void usage(FILE *out)
             "  -d, --database FILE    use FILE as the database (default: $DPIA_DB,\n"
             "                         else $XDG_DATA_HOME/dpia/dpia.sqlite)\n"
             "      --no-color         draw without colours (as does NO_COLOR=1)\n"
+            "      --read-only        open the database read-only: everything can be\n"
+            "                         read and exported, nothing changed\n"
+            "      --present          open assessments in presentation mode (the key P\n"
+            "                         leaves it): the question alone, for a projector\n"
             "  -h, --help             show this help and exit\n"
             "  -V, --version          show the version and exit\n"
             "\n"
@@ -49,7 +53,7 @@ static void version(void)
            PACKAGE_NAME, PACKAGE_VERSION);
 }
 
-enum { OPT_NO_COLOR = 256, OPT_FIRST_FRAME };
+enum { OPT_NO_COLOR = 256, OPT_FIRST_FRAME, OPT_READ_ONLY, OPT_PRESENT };
 
 int main(int argc, char **argv)
 {
@@ -59,12 +63,14 @@ int main(int argc, char **argv)
         { "database", required_argument, NULL, 'd' },
         { "no-color", no_argument, NULL, OPT_NO_COLOR },
         { "first-frame", no_argument, NULL, OPT_FIRST_FRAME },
+        { "read-only", no_argument, NULL, OPT_READ_ONLY },
+        { "present", no_argument, NULL, OPT_PRESENT },
         { "help", no_argument, NULL, 'h' },
         { "version", no_argument, NULL, 'V' },
         { NULL, 0, NULL, 0 },
     };
     const char *db = NULL;
-    bool no_color = false, first_frame = false;
+    bool no_color = false, first_frame = false, read_only = false, present = false;
     int c;
     opterr = 0;
     /* '+': stop at the first non-option, which is the command. */
@@ -86,6 +92,12 @@ int main(int argc, char **argv)
         case OPT_FIRST_FRAME:
             first_frame = true;
             break;
+        case OPT_READ_ONLY:
+            read_only = true;
+            break;
+        case OPT_PRESENT:
+            present = true;
+            break;
         case 'h':
             usage(stdout);
             return cli_finish_output(0);
@@ -102,7 +114,7 @@ int main(int argc, char **argv)
     }
 
     if (optind < argc) {
-        struct cli_global g = { db };
+        struct cli_global g = { db, read_only };
         int first = optind;
         optind = 0; /* each command runs getopt afresh on its own arguments */
         return cli_run(&g, argc - first, argv + first);
@@ -113,7 +125,7 @@ int main(int argc, char **argv)
         msg_error("no database: set HOME, XDG_DATA_HOME or DPIA_DB, or use -d FILE");
         return EXIT_WORK;
     }
-    struct ui_options uo = { path, no_color, first_frame };
+    struct ui_options uo = { path, no_color, first_frame, read_only, present };
     int rc = ui_run(&uo);
     free(path);
     return rc;

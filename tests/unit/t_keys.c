@@ -7,8 +7,10 @@
 
 static void test_no_conflicts(void **state)
 {
-    for (int c = 0; c < 7; c++) {
-        unsigned ctx = 1u << c;
+    /* Each context alone, and a yes/no question's keys with the
+     * assessment's. */
+    for (int c = 0; c < 9; c++) {
+        unsigned ctx = c < 8 ? 1u << c : (unsigned)(KC_ASSESS | KC_YESNO);
         for (int i = 0; i < keys_count; i++) {
             const struct key_binding *a = &keys_table[i];
             if (!(a->contexts & ctx))
@@ -32,7 +34,11 @@ static void test_lookup(void **state)
 {
     assert_int_equal(keys_lookup('q', KC_HOME | KC_GLOBAL), ACT_QUIT);
     assert_int_equal(keys_lookup('n', KC_HOME | KC_GLOBAL), ACT_NEW);
-    assert_int_equal(keys_lookup('n', KC_ASSESS | KC_GLOBAL), ACT_NO);
+    /* y and n answer a yes/no question, and only that. */
+    assert_int_equal(keys_lookup('n', KC_ASSESS | KC_YESNO | KC_GLOBAL), ACT_NO);
+    assert_int_equal(keys_lookup('n', KC_ASSESS | KC_GLOBAL), ACT_NONE);
+    assert_int_equal(keys_lookup('y', KC_ASSESS | KC_GLOBAL), ACT_NONE);
+    assert_int_equal(keys_lookup('P', KC_ASSESS | KC_GLOBAL), ACT_PRESENT);
     assert_int_equal(keys_lookup('\n', KC_HOME | KC_GLOBAL), ACT_OPEN);
     /* Inside a text field, letters are text, never commands. */
     assert_int_equal(keys_lookup('q', KC_EDIT | KC_GLOBAL), ACT_NONE);

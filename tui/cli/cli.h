@@ -17,6 +17,7 @@
 
 struct cli_global {
     const char *db_path; /* from -d, NULL when not given */
+    bool read_only;      /* --read-only: nothing may be changed */
 };
 
 /* Runs argv[0] (a command name) with its arguments; what it printed is

@@ -54,7 +54,7 @@ int cli_open(const struct cli_global *g, bool write, struct store **out)
     struct err e;
     /* Opened for writing even to read, so an older file is brought up to
      * date; a file the user may not write opens read-only by itself. */
-    *out = store_open(path, false, NULL, &e);
+    *out = store_open(path, g->read_only, NULL, &e);
     free(path);
     if (!*out) {
         msg_error("%s", e.text);

@@ -33,6 +33,72 @@ static void mark_saved(struct app *a)
 
 /* --- saving -------------------------------------------------------------- */
 
+/* s cut to cols display columns at most, on one line, with an ellipsis
+ * when cut; the caller frees. */
+static char *short_text(const char *s, int cols)
+{
+    char *one = xstrdup(s);
+    char *nl = strchr(one, '\n');
+    bool more = nl != NULL;
+    if (nl)
+        *nl = '\0';
+    if (!more && text_width(one) <= cols)
+        return one;
+    size_t n = text_fit(one, cols - 1);
+    one[n] = '\0';
+    char *r = xasprintf("%s%s", one, term_has_utf8() ? "\xE2\x80\xA6" : "...");
+    free(one);
+    return r;
+}
+
+/* A value as the status bar names it: option labels, first line. */
+static char *shown_value(const struct tmpl_question *q, const char *value, int cols)
+{
+    if (!value || !*value)
+        return xstrdup("(not answered)");
+    char *d = answer_display(q, value);
+    char *r = short_text(d, cols);
+    free(d);
+    return r;
+}
+
+/* Says in the status bar what a change did: the question, the old and
+ * the new value (of the answer, the note or the follow-up mark). */
+static void tell_change(struct app *a, const struct tmpl_question *q, const char *old_value,
+                        const char *new_value, const char *old_note, const char *new_note,
+                        bool old_flag, bool new_flag)
+{
+    char *prompt = short_text(q->prompt, 40);
+    if (strcmp(old_value, new_value) != 0) {
+        char *was = shown_value(q, old_value, 24), *now = shown_value(q, new_value, 24);
+        app_message(a, false, "\xE2\x80\x9C%s\xE2\x80\x9D is now %s (was %s).", prompt, now,
+                    was);
+        free(was);
+        free(now);
+    } else if (strcmp(old_note, new_note) != 0) {
+        char *was = *old_note ? short_text(old_note, 24) : xstrdup("(none)");
+        char *now = *new_note ? short_text(new_note, 24) : xstrdup("(none)");
+        app_message(a, false, "The note on \xE2\x80\x9C%s\xE2\x80\x9D is now %s (was %s).",
+                    prompt, now, was);
+        free(was);
+        free(now);
+    } else if (old_flag != new_flag) {
+        app_message(a, false, new_flag ? "\xE2\x80\x9C%s\xE2\x80\x9D is marked for follow-up."
+                                       : "\xE2\x80\x9C%s\xE2\x80\x9D is no longer marked "
+                                         "for follow-up.", prompt);
+    }
+    free(prompt);
+}
+
+void view_tell_text_change(struct view *v, struct app *a, const struct tmpl_question *q,
+                           const char *before)
+{
+    const struct answer *an = assess_answer(v->a, q->id);
+    const char *now = an ? an->value : "";
+    if (strcmp(before, now) != 0)
+        tell_change(a, q, before, now, "", "", false, false);
+}
+
 /* Saves value (raw) for q, keeping note and flag; reports problems in
  * the status bar. Returns 0 when saved. */
 int view_save_answer(struct view *v, struct app *a, const struct tmpl_question *q,
@@ -44,8 +110,14 @@ int view_save_answer(struct view *v, struct app *a, const struct tmpl_question *
     char *raw = xstrdup(value);
     char *keep_note = note ? xstrdup(note) : NULL;
     /* The saves of one text being typed are one entry of the change log. */
-    int64_t session = v->editing == ED_TEXT && v->q == q ? v->session : 0;
+    bool typing = v->editing == ED_TEXT && v->q == q;
+    int64_t session = typing ? v->session : 0;
     const struct answer *old = assess_answer(v->a, qid);
+    /* What it was, for the message that says what changed. */
+    char *was_value = xstrdup(old ? old->value : "");
+    char *was_note = xstrdup(old ? old->note : "");
+    bool was_flag = old && old->flagged;
+    bool kept_theirs = false;
     int rc = ops_answer(a->store, v->a, qid, raw, keep_note, flagged, old ? old->revision : 0,
                         session, &e);
     if (rc == STORE_CONFLICT) {
@@ -65,16 +137,25 @@ int view_save_answer(struct view *v, struct app *a, const struct tmpl_question *
                 te_mark_saved(&v->te);
             }
             app_message(a, false, "Kept the other session's answer.");
+            kept_theirs = true;
             rc = 0;
         }
     }
-    free(qid);
     if (rc < 0) {
         app_message(a, true, "%s", e.text);
         snprintf(a->saved, sizeof a->saved, "NOT SAVED");
     } else {
         mark_saved(a);
+        /* Text being typed says what changed when its field closes. */
+        const struct answer *now = assess_answer(v->a, qid);
+        const struct tmpl_question *nq = tmpl_find_question(v->a->tmpl, qid);
+        if (!kept_theirs && !typing && now && nq)
+            tell_change(a, nq, was_value, now->value, was_note, now->note, was_flag,
+                        now->flagged);
     }
+    free(qid);
+    free(was_value);
+    free(was_note);
     free(keep_note);
     free(raw);
     return rc < 0 ? -1 : 0;
@@ -107,7 +188,11 @@ void view_stop_editing(struct view *v, struct app *a)
             return;
         }
         te_free(&v->te);
+        if (v->q && v->before)
+            view_tell_text_change(v, a, v->q, v->before);
     }
+    free(v->before);
+    v->before = NULL;
     v->editing = ED_NONE;
     v->q = NULL;
 }
@@ -324,6 +409,8 @@ void view_start_editing(struct view *v, struct app *a, const struct tmpl_questio
     case QT_TEXT:
         v->editing = ED_TEXT;
         v->session = ops_edit_session();
+        free(v->before);
+        v->before = xstrdup(val ? val : "");
         te_init(&v->te, val ? val : "", true);
         v->last_save = time(NULL);
         if (initial_insert) {

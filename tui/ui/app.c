@@ -72,13 +72,19 @@ static void draw_too_small(void)
 static void draw_bars(struct app *a)
 {
     char title[512];
-    snprintf(title, sizeof title, " %s %s %s %s%s%s", PACKAGE_NAME, PACKAGE_VERSION,
-             term_has_utf8() ? "\xE2\x80\x94" : "-", a->top->title,
-             a->title_extra[0] ? "  " : "", a->title_extra);
-    term_fill(stdscr, 0, 0, COLS, term_attr(ROLE_TITLE));
-    term_put(stdscr, 0, 0, COLS, term_attr(ROLE_TITLE), title);
+    /* Presenting, the title bar is the screen's own (the section and
+     * the progress), in the high-contrast colours. */
+    if (a->top->present)
+        snprintf(title, sizeof title, " %s", a->top->title);
+    else
+        snprintf(title, sizeof title, " %s %s %s %s%s%s", PACKAGE_NAME, PACKAGE_VERSION,
+                 term_has_utf8() ? "\xE2\x80\x94" : "-", a->top->title,
+                 a->title_extra[0] ? "  " : "", a->title_extra);
+    attr_t bar = term_attr(a->top->present ? ROLE_PRESENT : ROLE_TITLE);
+    term_fill(stdscr, 0, 0, COLS, bar);
+    term_put(stdscr, 0, 0, COLS, bar, title);
     if (a->store && store_is_read_only(a->store))
-        term_put(stdscr, 0, COLS - 11, 10, term_attr(ROLE_TITLE), "READ-ONLY");
+        term_put(stdscr, 0, COLS - 11, 10, bar, "READ-ONLY");
 
     int y = LINES - 1;
     term_fill(stdscr, y, 0, COLS, term_attr(ROLE_STATUS));
@@ -90,7 +96,7 @@ static void draw_bars(struct app *a)
     if (right)
         term_put(stdscr, y, COLS - right, right, term_attr(ROLE_STATUS), a->saved);
     if (a->message[0]) {
-        term_put(stdscr, y, 1, COLS - 1 - right,
+        term_put(stdscr, y, 1, COLS - (right ? 2 : 1) - right,
                  term_attr(a->message_is_error ? ROLE_ERROR : ROLE_STATUS), a->message);
         return;
     }
@@ -164,7 +170,7 @@ int ui_run(const struct ui_options *opt)
     a.opt = opt;
     /* Open the database before taking over the terminal, so that a
      * refusal reads as a plain message. */
-    a.store = store_open(opt->db_path, false, NULL, &e);
+    a.store = store_open(opt->db_path, opt->read_only, NULL, &e);
     if (!a.store) {
         msg_error("%s", e.text);
         return 1;

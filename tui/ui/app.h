@@ -28,6 +28,7 @@ struct app;
 struct screen {
     const char *title;
     unsigned context; /* KC_* for key lookup, help and the status bar */
+    bool present;     /* presentation mode: no chrome but the title */
     /* Draws rows 1..LINES-2 (row 0 is the title bar, the last row the
      * status bar, both drawn by the loop). */
     void (*draw)(struct screen *s, struct app *a);

@@ -21,6 +21,8 @@ struct view {
     size_t section;        /* index into a->tmpl->sections */
     int item;              /* index into the section's items (see view_items) */
     bool show_help;
+    bool present;          /* presentation: the question alone, large */
+    long long typing_at;   /* when a character last looked like typing, in ms */
     /* Answer editing. */
     enum { ED_NONE, ED_TEXT, ED_CHOICE, ED_MULTI, ED_LIST } editing;
     struct textedit te;
@@ -28,11 +30,18 @@ struct view {
     int opt;               /* option or entry cursor */
     time_t last_save;
     int64_t session;       /* the editing session of the text being typed */
+    char *before;          /* its value when the field was opened */
     /* Special pages. */
     int row;               /* selected row of a table or list */
     bool map;              /* heat maps in full */
     char title[256];
 };
+
+/* Draws the screen (assess_draw.c): the sections, the question list,
+ * the selected question or page; or, presenting, the question alone. */
+void view_draw(struct view *v, struct app *a);
+/* The width of the section list: as its names need, within bounds. */
+int view_sections_width(const struct view *v);
 
 /* The items of a section: its shown questions, then one special page
  * for screening, risks, measures and sign-off. Returns how many; fills
@@ -52,6 +61,9 @@ int view_move_row(struct view *v, enum key_action act, int n);
  * replace the other version, reloads, and returns true when the caller
  * should save again (its copy then wins). */
 bool view_conflict(struct view *v, struct app *a, int rc, const struct err *e);
+/* True when the assessment may not be changed (signed, archived, a
+ * read-only database); view_read_only says so in the status bar too. */
+bool view_is_read_only(struct view *v, struct app *a);
 /* True (with a message) when the assessment may not be changed. */
 bool view_read_only(struct view *v, struct app *a);
 
@@ -66,6 +78,9 @@ int view_save_answer(struct view *v, struct app *a, const struct tmpl_question *
                      const char *value, const char *note, int flagged);
 bool view_save_text(struct view *v, struct app *a);
 void view_stop_editing(struct view *v, struct app *a);
+/* Says in the status bar how q's answer changed from before. */
+void view_tell_text_change(struct view *v, struct app *a, const struct tmpl_question *q,
+                           const char *before);
 int view_edit_key(struct view *v, struct app *a, wint_t ch, bool is_key);
 void view_start_editing(struct view *v, struct app *a, const struct tmpl_question *q,
                         const char *insert);

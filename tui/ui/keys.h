@@ -21,6 +21,7 @@ enum key_context {
     KC_SIGNOFF = 1 << 4,/* the sign-off page */
     KC_EDIT = 1 << 5,   /* editing text */
     KC_LIST = 1 << 6,   /* editing a list of entries */
+    KC_YESNO = 1 << 7,  /* a yes/no question: one key answers it */
 };
 
 #define KEY_ACTIONS(X) \
@@ -30,6 +31,8 @@ enum key_context {
     X(UP,       KC_HOME | KC_ASSESS | KC_TABLE | KC_SIGNOFF | KC_LIST, KEY_UP, 'k', "up", "Previous item") \
     X(DOWN,     KC_HOME | KC_ASSESS | KC_TABLE | KC_SIGNOFF | KC_LIST, KEY_DOWN, 'j', "down", "Next item") \
     X(OPEN,     KC_HOME | KC_ASSESS | KC_TABLE | KC_SIGNOFF | KC_LIST, '\r', KEY_ENTER, "open", "Open, answer or edit the selected item") \
+    X(YES,      KC_YESNO, 'y', 0,           "yes",     "Answer yes (only on a yes/no question, as the status bar says)") \
+    X(NO,       KC_YESNO, 'n', 0,           "no",      "Answer no (only on a yes/no question, as the status bar says)") \
     X(NEW,      KC_HOME, 'n', 0,            "new",     "Start a new assessment") \
     X(DUPLICATE, KC_HOME, 'c', 0,           "copy",    "Duplicate the selected assessment") \
     X(ARCHIVE,  KC_HOME, 'a', 0,            "archive", "Archive the selected assessment (or bring it back)") \
@@ -50,12 +53,11 @@ enum key_context {
     X(FLAGGED,  KC_ASSESS | KC_TABLE | KC_SIGNOFF, 'F', 0, "flagged", "Next question marked for follow-up") \
     X(NOTE,     KC_ASSESS, 'N', 0,          "note",    "Edit the note on the question") \
     X(HELPTEXT, KC_ASSESS, 'h', 0,          "guidance","Show or hide the question's guidance") \
-    X(YES,      KC_ASSESS, 'y', 0,          "yes",     "Answer yes (yes/no questions)") \
-    X(NO,       KC_ASSESS, 'n', 0,          "no",      "Answer no (yes/no questions)") \
     X(ADD,      KC_TABLE | KC_LIST, 'a', KEY_IC, "add", "Add an entry") \
     X(MAP,      KC_TABLE, 'm', 0,           "heat map","Show the heat maps before and after measures") \
     X(REVISION, KC_SIGNOFF | KC_ASSESS | KC_TABLE, 'R', 0, "revision", "Open a new revision of a decided assessment") \
     X(DIFF,     KC_SIGNOFF | KC_ASSESS | KC_TABLE, 'V', 0, "changes", "What changed since the revision this one replaces") \
+    X(PRESENT,  KC_SIGNOFF | KC_ASSESS | KC_TABLE, 'P', 0, "present", "Presentation mode: the question alone, large, for a room (P again to leave)") \
     X(MOVE_UP,  KC_LIST, 'K', 0,            "move up", "Move the entry up") \
     X(MOVE_DOWN, KC_LIST, 'J', 0,           "move down", "Move the entry down") \
     X(DONE,     KC_EDIT | KC_LIST, KEY_ESC, KEY_F(10), "done", "Save and leave the field") \

@@ -12,6 +12,8 @@ libdpia_a_SOURCES += \
 	tui/ui/scr_help.c \
 	tui/ui/scr_home.c \
 	tui/ui/scr_assess.c \
+	tui/ui/assess_draw.c \
+	tui/ui/reader.c tui/ui/reader.h \
 	tui/ui/answer_edit.c \
 	tui/ui/page_risks.c \
 	tui/ui/page_signoff.c \

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "core/answer.h"
 #include "core/logic.h"
@@ -18,11 +19,10 @@
 #include "ui/dialog.h"
 #include "ui/draft.h"
 #include "ui/export.h"
+#include "ui/reader.h"
 #include "ui/term.h"
 #include "util/text.h"
 #include "util/xalloc.h"
-
-#define LEFT_W 30
 
 static struct view *V(struct screen *s)
 {
@@ -127,6 +127,12 @@ int view_move_row(struct view *v, enum key_action act, int n)
     return 0;
 }
 
+bool view_is_read_only(struct view *v, struct app *a)
+{
+    struct err e;
+    return store_is_read_only(a->store) || wf_check_editable(v->a, &e) < 0;
+}
+
 bool view_read_only(struct view *v, struct app *a)
 {
     if (store_is_read_only(a->store)) {
@@ -145,106 +151,13 @@ bool view_read_only(struct view *v, struct app *a)
     return false;
 }
 
-/* --- drawing --------------------------------------------------------------- */
-
-static void draw_sections(struct view *v, int h)
-{
-    const struct tmpl *t = v->a->tmpl;
-    int y = 1;
-    for (size_t i = 0; i < t->nsections && y < h - 5; i++, y++) {
-        struct progress p;
-        logic_section_progress(v->a, i, &p);
-        int pct = logic_percent(&p);
-        bool sel = i == v->section;
-        attr_t at = sel ? term_attr(ROLE_SELECTED) : A_NORMAL;
-        term_fill(stdscr, y, 0, LEFT_W, at);
-        char mark[16];
-        if (pct == 100)
-            snprintf(mark, sizeof mark, "%s", term_has_utf8() ? "\xE2\x9C\x93" : "ok");
-        else
-            snprintf(mark, sizeof mark, "%d%%", pct);
-        char line[256];
-        snprintf(line, sizeof line, "%zu %s", i + 1, t->sections[i].title);
-        term_put(stdscr, y, 1, LEFT_W - 7, at, line);
-        term_put(stdscr, y, LEFT_W - 5, 5, pct == 100 && !sel ? term_attr(ROLE_OK) : at, mark);
-    }
-    y++;
-    struct progress all;
-    logic_progress(v->a, &all);
-    char line[256];
-    snprintf(line, sizeof line, "Done: %d%% (%d of %d)", logic_percent(&all), all.answered,
-             all.total);
-    term_put(stdscr, y++, 1, LEFT_W - 2, A_NORMAL, line);
-    struct screening sc;
-    logic_screening(v->a, &sc);
-    term_put(stdscr, y++, 1, LEFT_W - 2,
-             sc.outcome == SCREEN_REQUIRED ? term_attr(ROLE_RISK_MED) : A_NORMAL,
-             logic_outcome_label(sc.outcome));
-    int hl = logic_highest_residual(v->a);
-    const struct tmpl_method *m = assess_method(v->a);
-    snprintf(line, sizeof line, "Residual risk: %s", hl >= 0 ? m->levels[hl].name : "-");
-    term_put(stdscr, y++, 1, LEFT_W - 2,
-             hl >= 0 && m->levels[hl].high ? term_attr(ROLE_RISK_HIGH) : A_NORMAL, line);
-    term_put(stdscr, y++, 1, LEFT_W - 2, term_attr(ROLE_DIM), assess_status_label(v->a->status));
-    term_vline(stdscr, 1, LEFT_W, h - 1);
-}
-
-static void draw_question(struct view *v, const struct tmpl_question *q, int y, int x, int h,
-                          int w)
-{
-    int maxy = y + h;
-    const struct answer *an = assess_answer(v->a, q->id);
-    char line[512];
-    int n = view_items(v, v->section, NULL, 0);
-    /* The counter stays whole; a long section title (also on the left)
-     * gives way on a narrow screen. */
-    char count[128];
-    snprintf(count, sizeof count, "  %s  question %d of %d%s", term_has_utf8() ? "\xC2\xB7" : "-",
-             v->item + 1, n, q->required ? "  (required)" : "");
-    const char *title = v->a->tmpl->sections[v->section].title;
-    int fit = w - text_width(count);
-    if (text_width(title) > fit && fit > 2)
-        snprintf(line, sizeof line, "%.*s%s%s", (int)text_fit(title, fit - 1), title,
-                 term_has_utf8() ? "\xE2\x80\xA6" : ".", count);
-    else
-        snprintf(line, sizeof line, "%s%s", title, count);
-    term_put(stdscr, y++, x, w, term_attr(ROLE_DIM), line);
-    y++;
-    y = dialog_wrap_to(y, x, maxy, w, A_BOLD, q->prompt);
-    struct buf refs = {0};
-    for (size_t i = 0; i < q->nrefs; i++)
-        buf_printf(&refs, "%s%s", i ? "; " : "", q->refs[i]);
-    y = dialog_wrap_to(y, x, maxy, w, term_attr(ROLE_HEADING), buf_str(&refs));
-    buf_free(&refs);
-    if (an && an->flagged)
-        term_put(stdscr, y++, x, w, term_attr(ROLE_RISK_MED), "Marked for follow-up (f to clear)");
-    if (v->show_help && q->help) {
-        /* Guidance yields room to the answer on a small terminal. */
-        int room = h / 3 > 4 ? h / 3 : 4;
-        y++;
-        int end = y + room < maxy - 4 ? y + room : maxy - 4;
-        y = dialog_wrap_to(y, x, end, w, term_attr(ROLE_DIM), q->help);
-    }
-    y++;
-    if (y < maxy - 1) {
-        term_rule(stdscr, y++, x, w);
-        int note_rows = an && an->note[0] ? 3 : 0;
-        view_draw_answer(v, q, y, x, maxy - note_rows, w);
-        if (note_rows) {
-            snprintf(line, sizeof line, "Note: %s", an->note);
-            dialog_wrap_to(maxy - note_rows, x, maxy, w, term_attr(ROLE_DIM), line);
-        }
-    }
-}
+/* --- drawing ---------------------------------------------------------------- */
 
 static void assess_draw(struct screen *s, struct app *a)
 {
     struct view *v = V(s);
     if (!v->a)
         return;
-    int h = LINES - 1;
-    draw_sections(v, h);
-    int x = LEFT_W + 2, w = COLS - x - 1, y = 1, ph = LINES - 3;
     const struct tmpl_question *q = view_question(v);
     enum tmpl_kind kind = v->a->tmpl->sections[v->section].kind;
     /* The keys in force follow what has the focus. */
@@ -252,28 +165,23 @@ static void assess_draw(struct screen *s, struct app *a)
                : v->editing == ED_LIST ? KC_LIST
                : q || kind == SK_SCREENING ? KC_ASSESS
                : kind == SK_SIGNOFF ? KC_SIGNOFF : KC_TABLE;
+    /* y and n answer only a yes/no question that may be changed: the
+     * status bar then lists them, and only then. */
+    if (v->editing == ED_NONE && q && q->type == QT_YESNO && !view_is_read_only(v, a))
+        s->context |= KC_YESNO;
     if (v->editing == ED_TEXT && v->te.changed)
         snprintf(a->saved, sizeof a->saved, "editing");
-    if (q) {
-        draw_question(v, q, y, x, ph, w);
-        return;
+    if (v->present) {
+        /* The title bar is the only chrome: the section and progress. */
+        struct progress p;
+        logic_section_progress(v->a, v->section, &p);
+        snprintf(v->title, sizeof v->title, "%s  %d%%  (question %d of %d)",
+                 v->a->tmpl->sections[v->section].title, logic_percent(&p), v->item + 1,
+                 view_items(v, v->section, NULL, 0));
+    } else {
+        snprintf(v->title, sizeof v->title, "%s", v->a->title);
     }
-    switch (v->a->tmpl->sections[v->section].kind) {
-    case SK_SCREENING:
-        page_screening_draw(v, a, y, x, ph, w);
-        break;
-    case SK_RISKS:
-        page_risks_draw(v, a, y, x, ph, w);
-        break;
-    case SK_MEASURES:
-        page_measures_draw(v, a, y, x, ph, w);
-        break;
-    case SK_SIGNOFF:
-        page_signoff_draw(v, a, y, x, ph, w);
-        break;
-    default:
-        break;
-    }
+    view_draw(v, a);
 }
 
 /* --- keys -------------------------------------------------------------------- */
@@ -328,6 +236,88 @@ static void jump_next(struct view *v, struct app *a, bool flagged)
                                   : "Every shown question is answered.");
 }
 
+/* Keys that change the assessment, write a file or leave: the ones a
+ * sentence typed outside an edit must not set off. */
+static bool acts(enum key_action act)
+{
+    switch (act) {
+    case ACT_YES:
+    case ACT_NO:
+    case ACT_FLAG:
+    case ACT_NOTE:
+    case ACT_EXPORT:
+    case ACT_REVISION:
+    case ACT_DELETE:
+    case ACT_ADD:
+    case ACT_QUIT:
+        return true;
+    default:
+        return false;
+    }
+}
+
+static long long now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* A character with more text right behind it is typing (a sentence
+ * meant for an answer, or text pasted where the terminal does not mark
+ * pastes), not a command; so is one that comes hard on the heels of
+ * such typing, or of a letter that is no command. Outside an edit,
+ * typing changes nothing and the status bar says how to write an
+ * answer. */
+#define TYPING_PEEK_MS 15
+#define TYPING_RUN_MS 150
+
+static bool typed_by_mistake(struct view *v, struct app *a, wint_t ch, bool is_key,
+                             enum key_action act)
+{
+    if (is_key || ch <= ' ' || ch == 127) {
+        v->typing_at = 0;
+        return false;
+    }
+    long long t = now_ms();
+    bool run = v->typing_at && t - v->typing_at < TYPING_RUN_MS;
+    if (act != ACT_NONE && !run && !(acts(act) && term_text_follows(TYPING_PEEK_MS)))
+        return false;
+    v->typing_at = t;
+    app_message(a, false, act == ACT_NONE && !run
+                              ? "That key is no command here; nothing was changed. Press Enter "
+                                "to edit the answer."
+                              : "That looked like typing outside an answer: nothing was changed. "
+                                "Press Enter to edit the answer.");
+    return true;
+}
+
+/* The selected question in full, to read: prompt, references,
+ * guidance, answer and note. */
+static void read_question(struct view *v, struct app *a, const struct tmpl_question *q)
+{
+    struct buf b = { 0 };
+    buf_printf(&b, "%s\n", q->prompt);
+    for (size_t i = 0; i < q->nrefs; i++)
+        buf_printf(&b, "%s%s", i ? "; " : "", q->refs[i]);
+    if (q->nrefs)
+        buf_printf(&b, "\n");
+    if (q->help)
+        buf_printf(&b, "\nGuidance: %s\n", q->help);
+    const char *val = assess_value(v->a, q->id);
+    char *shown = val ? answer_display(q, val) : NULL;
+    buf_printf(&b, "\nAnswer: %s\n", shown ? shown : "(not answered)");
+    free(shown);
+    const struct answer *an = assess_answer(v->a, q->id);
+    if (an && an->note[0])
+        buf_printf(&b, "\nNote: %s\n", an->note);
+    if (an && an->flagged)
+        buf_printf(&b, "\nMarked for follow-up.\n");
+    view_read_only(v, a); /* says why, under the text */
+    ui_read(a, "Read-only", buf_str(&b));
+    buf_free(&b);
+}
+
 static int assess_key(struct screen *s, struct app *a, wint_t ch, bool is_key,
                       enum key_action act)
 {
@@ -336,6 +326,8 @@ static int assess_key(struct screen *s, struct app *a, wint_t ch, bool is_key,
         return UI_POP;
     if (v->editing != ED_NONE)
         return view_edit_key(v, a, ch, is_key);
+    if (typed_by_mistake(v, a, ch, is_key, act))
+        return UI_HANDLED;
     const struct tmpl_question *q = view_question(v);
     if (!q) {
         int r = 0;
@@ -402,8 +394,16 @@ static int assess_key(struct screen *s, struct app *a, wint_t ch, bool is_key,
         v->show_help = !v->show_help;
         return UI_HANDLED;
     case ACT_OPEN:
-        if (q)
+        if (q && view_is_read_only(v, a))
+            read_question(v, a, q);
+        else if (q)
             view_start_editing(v, a, q, NULL);
+        return UI_HANDLED;
+    case ACT_PRESENT:
+        v->present = !v->present;
+        s->present = v->present;
+        app_message(a, false, v->present ? "Presentation mode: P leaves it."
+                                         : "Presentation mode left.");
         return UI_HANDLED;
     case ACT_YES:
     case ACT_NO:
@@ -500,6 +500,7 @@ static void assess_destroy(struct screen *s)
     struct view *v = V(s);
     if (v->editing == ED_TEXT)
         te_free(&v->te);
+    free(v->before);
     assess_free(v->a);
     free(v);
 }
@@ -510,6 +511,8 @@ struct screen *assess_screen_new(struct app *a, int64_t id)
     struct view *v = xcalloc(1, sizeof *v);
     v->id = id;
     v->show_help = true;
+    v->present = a->opt->present;
+    s->present = v->present;
     s->data = v;
     view_reload(v, a);
     s->title = v->title;

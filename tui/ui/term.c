@@ -340,6 +340,20 @@ enum term_input term_read(wint_t *ch, int timeout_ms)
     return TERM_TICK;
 }
 
+bool term_text_follows(int ms)
+{
+    timeout(ms);
+    wint_t c;
+    int r = get_wch(&c);
+    if (r == ERR)
+        return false;
+    if (r == KEY_CODE_YES)
+        ungetch((int)c);
+    else
+        unget_wch(c);
+    return r == OK && c > ' ' && c != 127;
+}
+
 int term_signal(void)
 {
     return pending_signal;

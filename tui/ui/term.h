@@ -27,7 +27,8 @@
     X(OK,       COLOR_GREEN,   -1,          A_BOLD) \
     X(RISK_LOW, COLOR_GREEN,   -1,          A_NORMAL) \
     X(RISK_MED, COLOR_YELLOW,  -1,          A_BOLD) \
-    X(RISK_HIGH, COLOR_RED,    -1,          A_BOLD | A_UNDERLINE)
+    X(RISK_HIGH, COLOR_RED,    -1,          A_BOLD | A_UNDERLINE) \
+    X(PRESENT,  COLOR_WHITE,   COLOR_BLACK, A_BOLD)
 
 enum term_role {
 #define X(name, fg, bg, mono) ROLE_##name,
@@ -78,6 +79,9 @@ int term_key_ctrl_right(void);
 
 /* The signal that ended the wait, 0 if none. */
 int term_signal(void);
+/* True when a printable character arrives within ms (it is kept for
+ * the next term_read): the key before it was part of typing. */
+bool term_text_follows(int ms);
 
 /* Draws s at (y, x) within at most cols columns, neutralised; returns the
  * columns used. */

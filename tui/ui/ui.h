@@ -12,6 +12,8 @@ struct ui_options {
     const char *db_path;   /* database file, already resolved */
     bool no_color;         /* --no-color (NO_COLOR is read by the terminal layer) */
     bool first_frame_only; /* draw the first screen, then exit (benchmarks) */
+    bool read_only;        /* --read-only: the database is opened read-only */
+    bool present;          /* --present: assessments open in presentation mode */
 };
 
 /* Runs the interactive program. Returns the process exit status; after
