@@ -16,10 +16,10 @@ START=2027-09-01   # the processing starts
 DUE=2027-06-30     # the measure is done before
 REVIEW=2027-12-31
 
-# The first line of the right-hand pane: the question's section and
-# counter, or the title of a page.
+# What the screen shows above the status bar (the question or page
+# selected, the list of the section), to see that a key moved.
 head_line() {
-    tmux_screen | sed -n 2p
+    tmux_screen | sed '$d' | cksum
 }
 
 # after_u OLD: waits until u has moved off the question OLD showed, or
@@ -28,7 +28,7 @@ after_u() {
     i=0
     while [ "$i" -lt $((WAIT_TENTHS * 2)) ]; do
         scr=$(tmux_screen)
-        [ "$(printf '%s\n' "$scr" | sed -n 2p)" != "$1" ] && return 0
+        [ "$(printf '%s\n' "$scr" | sed '$d' | cksum)" != "$1" ] && return 0
         case "$scr" in *"Every shown question is answered."*) return 0 ;; esac
         sleep 0.05
         i=$((i + 1))
@@ -104,8 +104,10 @@ answer() {
         # Two WP248 criteria: profiling, on a large scale.
         if grep -qE "evaluate or score people|processed on a large scale" "$q"; then
             tmux_keys y
+            tmux_wait "is now Yes"
         else
             tmux_keys n
+            tmux_wait "is now No"
         fi
         yesno=$((yesno + 1))
     elif grep -qF "(not answered: Enter to write)" "$q"; then
@@ -113,7 +115,11 @@ answer() {
         tmux_type "$SENTENCE"
         tmux_keys Escape
         # Two answers to check later: warnings to acknowledge.
-        grep -qE "How and when are people told|How can people object" "$q" && tmux_keys f
+        if grep -qE "How and when are people told|How can people object" "$q"; then
+            tmux_wait_gone "editing"
+            tmux_keys f
+            tmux_wait "is marked for follow-up."
+        fi
         text=$((text + 1))
     elif grep -qF "(no date: Enter to set" "$q"; then
         tmux_keys Enter
@@ -268,6 +274,9 @@ tmux_wait "Review date: $REVIEW"
 tmux_keys Home Enter
 tmux_wait "Approved with conditions: read-only as signed. Press R to open a new revision." &&
     pass "read-only after the decision, said in full"
+tmux_wait "Answer: $SENTENCE" && pass "the signed answer opens to be read"
+tmux_keys Escape
+tmux_wait_gone "Answer: $SENTENCE"
 
 "$DPIA" -d "$DB" show 1 >"$T/show1"
 contains "$T/show1" "status: Approved with conditions"
