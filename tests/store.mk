@@ -14,6 +14,14 @@ tests_unit_t_store_SOURCES = tests/unit/t_store.c
 tests_unit_t_store_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_t_store_LDADD = $(UNIT_LDADD)
 
+if HAVE_CMOCKA
+check_PROGRAMS += tests/unit/t_summary
+TESTS += tests/unit/t_summary
+endif
+tests_unit_t_summary_SOURCES = tests/unit/t_summary.c
+tests_unit_t_summary_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_t_summary_LDADD = $(UNIT_LDADD)
+
 STORE_SHELL_TESTS = \
 	tests/cli/store-commands.sh \
 	tests/cli/workflow.sh \

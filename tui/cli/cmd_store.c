@@ -363,6 +363,13 @@ int cmd_history(const struct cli_global *g, int argc, char **argv)
     struct assessment *a = cli_open_load(g, false, argv[optind], &s, &rc);
     if (!a)
         return rc;
+    struct err e;
+    if (store_load_history(s, a, &e) < 0) {
+        msg_error("%s", e.text);
+        assess_free(a);
+        store_close(s);
+        return EXIT_WORK;
+    }
     if (fmt == CLI_TEXT) {
         history_text(a);
     } else if (fmt == CLI_TSV) {

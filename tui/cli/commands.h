@@ -60,8 +60,9 @@ int cli_parse_format(const char *arg, enum cli_format *out);
  * reads gets *out NULL (and 0) when there is no database yet, rather
  * than creating one. Returns an exit status, the message printed. */
 int cli_open(const struct cli_global *g, bool write, struct store **out);
-/* Finds and loads an assessment by number or uuid; NULL with the message
- * printed and *status set. */
+/* Finds and loads an assessment by number or uuid, without its change
+ * history (store_load_history reads it for those that show it); NULL
+ * with the message printed and *status set. */
 struct assessment *cli_load(struct store *s, const char *ref, int *status);
 /* Parses "ID [--format F]" for cmd, and "--revision N" when revision is
  * not NULL (0 when not given); the ID is argv[optind]. Returns 0, or the

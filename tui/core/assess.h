@@ -211,6 +211,16 @@ struct assessment {
     struct signoff signoffs[SR_COUNT];
     struct change *history;  /* oldest first */
     size_t nhistory;
+    /* True when the change history was not read (the store loads it
+     * only for those who show or export it): history is then empty and
+     * must not be taken for the whole. */
+    bool history_missing;
+    /* The store's: the id of the last history row read into history,
+     * and what tells whether this copy is still what the database holds
+     * (see store.h). */
+    int64_t history_last_id;
+    uint64_t store_stamp;
+    const void *store_of;
 
     /* Caches of the core, not to be touched. The answers by question id
      * (a hash table of indices into answers, kept by assess_answer and

@@ -93,7 +93,9 @@ int ops_revise(struct store *s, struct assessment *a, struct err *e)
         return -1;
     size_t tlen = 0;
     char *txml = NULL;
-    if (ops_fill_since(s, a, e) < 0 || !(txml = store_template_xml(s, a->id, &tlen, e)))
+    /* The record kept holds the whole change history. */
+    if (store_load_history(s, a, e) < 0 || ops_fill_since(s, a, e) < 0 ||
+        !(txml = store_template_xml(s, a->id, &tlen, e)))
         return -1;
     struct buf record = { 0 };
     struct sink out = sink_buf(&record);

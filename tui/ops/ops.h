@@ -117,13 +117,14 @@ int ops_delete(struct store *s, int64_t id, struct err *e);
 
 /* --- records, revisions, exports ------------------------------------------- */
 
-/* Loads assessment id as it is now (revision 0 or its current number)
+/* Loads assessment id as it is now (revision 0 or its current number),
+ * leaving out what flags say (STORE_LOAD_NO_HISTORY: the change history)
  * or as closed revision `revision` was signed (from the record kept).
  * The snapshot XML of its template in *tmpl_xml when not NULL. With
  * a->since filled: what changed since the revision it replaces. The
  * caller frees both. NULL with e. */
-struct assessment *ops_load(struct store *s, int64_t id, int revision, char **tmpl_xml,
-                            size_t *tmpl_len, struct err *e);
+struct assessment *ops_load(struct store *s, int64_t id, int revision, unsigned flags,
+                            char **tmpl_xml, size_t *tmpl_len, struct err *e);
 
 /* Fills a->since from the record of the revision a replaces, when there
  * is one and a does not carry it already. */

@@ -162,6 +162,9 @@ static bool signoff_given(const struct signoff *so)
 static int put_history(struct store *s, struct assessment *a, const char *what,
                        const char *new_value, struct err *e)
 {
+    if (a->history_missing)
+        return err_set(e, "the change history of assessment %lld was not read; it cannot be "
+                       "copied", (long long)a->id);
     for (size_t i = 0; i < a->nhistory; i++) {
         const struct change *c = &a->history[i];
         sqlite3_stmt *st = store_stmt(s, SQ_HIST_ADD, e);
@@ -175,6 +178,7 @@ static int put_history(struct store *s, struct assessment *a, const char *what,
         store_bind_text(st, 6, c->new_value);
         if (store_exec(s, st, "saving the history", e) < 0)
             return -1;
+        a->history_last_id = sqlite3_last_insert_rowid(s->db);
     }
     return store_hist_add(s, a->id, what, "", new_value, 0, e);
 }
@@ -224,8 +228,11 @@ static int64_t insert_all(struct store *s, struct assessment *a, const char *tem
         if (signoff_given(&a->signoffs[r]) && store_put_signoff(s, a->id, &a->signoffs[r], e) < 0)
             goto fail;
     }
+    /* The summary from what was just written, which is all in a when it
+     * holds the template written. */
     if (put_history(s, a, what, new_value ? new_value : a->title, e) < 0 ||
-        store_touch(s, a->id, t, e) < 0 || store_txn_commit(s, e) < 0)
+        (a->tmpl == t ? store_touch_from(s, a, e) : store_touch(s, a->id, t, e)) < 0 ||
+        store_txn_commit(s, e) < 0)
         goto fail;
     /* The copy in memory now matches the file, history included. */
     store_sync_history(s, a, NULL);
@@ -251,7 +258,7 @@ int64_t store_duplicate(struct store *s, int64_t id, struct err *e)
         return -1;
     char *xml = NULL;
     size_t len = 0;
-    struct assessment *a = store_load_xml(s, id, &xml, &len, e);
+    struct assessment *a = store_load_xml(s, id, 0, &xml, &len, e);
     if (!a)
         return -1;
     char *title = xasprintf("Copy of %s", a->title);

@@ -118,7 +118,7 @@ int store_load_parts(struct store *s, struct assessment *a, struct err *e)
 }
 
 
-struct assessment *store_load_xml(struct store *s, int64_t id, char **xml_out,
+struct assessment *store_load_xml(struct store *s, int64_t id, unsigned flags, char **xml_out,
                                   size_t *xml_len, struct err *e)
 {
     store_read_begin(s);
@@ -138,6 +138,7 @@ struct assessment *store_load_xml(struct store *s, int64_t id, char **xml_out,
     }
     a = assess_new();
     a->id = id;
+    a->history_missing = (flags & STORE_LOAD_NO_HISTORY) != 0;
     snprintf(a->uuid, sizeof a->uuid, "%s", (const char *)sqlite3_column_text(st, 0));
     store_set_str(&a->title, (const char *)sqlite3_column_text(st, 1));
     int status = assess_status_parse((const char *)sqlite3_column_text(st, 2));
@@ -168,6 +169,8 @@ struct assessment *store_load_xml(struct store *s, int64_t id, char **xml_out,
     } else {
         free(xml);
     }
+    if (s->reading || s->depth > 0)
+        store_stamp(s, a);
 done:
     store_read_end(s);
     return a;
@@ -175,7 +178,12 @@ done:
 
 struct assessment *store_load(struct store *s, int64_t id, struct err *e)
 {
-    return store_load_xml(s, id, NULL, NULL, e);
+    return store_load_xml(s, id, 0, NULL, NULL, e);
+}
+
+struct assessment *store_load_flags(struct store *s, int64_t id, unsigned flags, struct err *e)
+{
+    return store_load_xml(s, id, flags, NULL, NULL, e);
 }
 
 char *store_template_xml(struct store *s, int64_t id, size_t *len, struct err *e)

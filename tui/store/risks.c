@@ -89,6 +89,19 @@ static struct measure *find_measure(struct assessment *a, int64_t id)
     return NULL;
 }
 
+/* The end of a change already made in memory too (store_finish); on
+ * failure the copy in memory is read again. */
+static int finish(struct store *s, struct assessment *a, struct err *e)
+{
+    if (store_finish(s, a, e) < 0) {
+        store_txn_rollback(s);
+        store_undo(s, a);
+        return -1;
+    }
+    a->updated = store_now();
+    return 0;
+}
+
 /* --- risks ------------------------------------------------------------ */
 
 int store_add_risk(struct store *s, struct assessment *a, struct risk *r, struct err *e)
@@ -100,13 +113,12 @@ int store_add_risk(struct store *s, struct assessment *a, struct risk *r, struct
     if (store_put_risk(s, a->id, r, e) < 0)
         goto fail;
     snprintf(what, sizeof what, "risk R%d added", r->number);
-    if (store_hist_add(s, a->id, what, "", r->title, 0, e) < 0 ||
-        store_finish(s, a, e) < 0)
+    if (store_hist_add(s, a->id, what, "", r->title, 0, e) < 0)
         goto fail;
+    /* The copy in memory first: the summary is worked out from it. */
     a->risks = xrealloc(a->risks, (a->nrisks + 1) * sizeof *a->risks);
     assess_risk_copy(&a->risks[a->nrisks++], r);
-    a->updated = store_now();
-    return 0;
+    return finish(s, a, e);
 fail:
     store_txn_rollback(s);
     return -1;
@@ -157,7 +169,7 @@ int store_update_risk(struct store *s, struct assessment *a, const struct risk *
     sqlite3_bind_int64(st, 2, r->id);
     for (size_t i = 0; i < nrisk_fields; i++)
         store_field_bind(st, 3 + (int)i, &risk_fields[i], r);
-    if (store_exec(s, st, "saving a risk", e) < 0 || store_finish(s, a, e) < 0)
+    if (store_exec(s, st, "saving a risk", e) < 0)
         goto fail;
     struct risk *mem = find_risk(a, r->id);
     if (mem) {
@@ -169,8 +181,7 @@ int store_update_risk(struct store *s, struct assessment *a, const struct risk *
         *mem = copy;
     }
     assess_risk_clear(&old);
-    a->updated = store_now();
-    return 0;
+    return finish(s, a, e);
 fail:
     assess_risk_clear(&old);
     store_txn_rollback(s);
@@ -201,8 +212,7 @@ int store_delete_risk(struct store *s, struct assessment *a, int64_t risk_id, st
     sqlite3_bind_int64(st, 2, risk_id);
     /* measure_risks rows go with it (ON DELETE CASCADE). */
     if (store_exec(s, st, "deleting a risk", e) < 0 ||
-        store_hist_add(s, a->id, what, old.title, "", 0, e) < 0 ||
-        store_finish(s, a, e) < 0)
+        store_hist_add(s, a->id, what, old.title, "", 0, e) < 0)
         goto fail;
     struct risk *mem = find_risk(a, risk_id);
     if (mem) {
@@ -220,8 +230,7 @@ int store_delete_risk(struct store *s, struct assessment *a, int64_t risk_id, st
         m->nrisks = k;
     }
     assess_risk_clear(&old);
-    a->updated = store_now();
-    return 0;
+    return finish(s, a, e);
 fail:
     assess_risk_clear(&old);
     store_txn_rollback(s);
@@ -270,12 +279,9 @@ int store_add_measure(struct store *s, struct assessment *a, struct measure *m, 
         if (rc < 0)
             goto fail;
     }
-    if (store_finish(s, a, e) < 0)
-        goto fail;
     a->measures = xrealloc(a->measures, (a->nmeasures + 1) * sizeof *a->measures);
     assess_measure_copy(&a->measures[a->nmeasures++], m);
-    a->updated = store_now();
-    return 0;
+    return finish(s, a, e);
 fail:
     store_txn_rollback(s);
     return -1;
@@ -383,7 +389,7 @@ int store_update_measure(struct store *s, struct assessment *a, const struct mea
     struct measure linked = *m;
     linked.number = old.number;
     if (store_exec(s, st, "saving a measure", e) < 0 ||
-        store_update_links(s, a->id, &linked, e) < 0 || store_finish(s, a, e) < 0)
+        store_update_links(s, a->id, &linked, e) < 0)
         goto fail;
     struct measure *mem = find_measure(a, m->id);
     if (mem) {
@@ -394,8 +400,7 @@ int store_update_measure(struct store *s, struct assessment *a, const struct mea
         *mem = copy;
     }
     assess_measure_clear(&old);
-    a->updated = store_now();
-    return 0;
+    return finish(s, a, e);
 fail:
     assess_measure_clear(&old);
     store_txn_rollback(s);
@@ -425,8 +430,7 @@ int store_delete_measure(struct store *s, struct assessment *a, int64_t measure_
     sqlite3_bind_int64(st, 1, a->id);
     sqlite3_bind_int64(st, 2, measure_id);
     if (store_exec(s, st, "deleting a measure", e) < 0 ||
-        store_hist_add(s, a->id, what, old.title, "", 0, e) < 0 ||
-        store_finish(s, a, e) < 0)
+        store_hist_add(s, a->id, what, old.title, "", 0, e) < 0)
         goto fail;
     struct measure *mem = find_measure(a, measure_id);
     if (mem) {
@@ -436,8 +440,7 @@ int store_delete_measure(struct store *s, struct assessment *a, int64_t measure_
         a->nmeasures--;
     }
     assess_measure_clear(&old);
-    a->updated = store_now();
-    return 0;
+    return finish(s, a, e);
 fail:
     assess_measure_clear(&old);
     store_txn_rollback(s);

@@ -86,6 +86,13 @@ int64_t store_create(struct store *s, const char *title, const char *template_xm
  * assess_free. The snapshot's XML is also available through
  * store_template_xml for exports that embed or digest it. */
 struct assessment *store_load(struct store *s, int64_t id, struct err *e);
+/* The same, leaving out what flags say: STORE_LOAD_NO_HISTORY, the change
+ * history (a->history_missing set; for those that neither show nor
+ * export it, since it grows with every change). */
+#define STORE_LOAD_NO_HISTORY 1u
+struct assessment *store_load_flags(struct store *s, int64_t id, unsigned flags, struct err *e);
+/* Reads the change history into a copy loaded without it. */
+int store_load_history(struct store *s, struct assessment *a, struct err *e);
 /* The template snapshot XML of an assessment; the caller frees. */
 char *store_template_xml(struct store *s, int64_t id, size_t *len, struct err *e);
 
@@ -154,7 +161,16 @@ int store_revisions(struct store *s, int64_t id, struct store_revision **out, si
 /* The change history is part of the assessment: store_load fills
  * a->history (oldest first) with every change recorded for it, and
  * store_insert writes a->history back (an import keeps the record's
- * history, followed by the import itself). */
+ * history, followed by the import itself). Each change made through a
+ * copy that holds its history appends to it what the change recorded,
+ * reading only the rows that are new.
+ *
+ * A copy in memory is kept in step by the changes made through it; the
+ * listing's summary of each change is worked out from it while nothing
+ * else has written the database since it was loaded (another process,
+ * seen by SQLite's data_version, or this one through another copy), and
+ * from the database otherwise. The conflict checks always compare with
+ * the database: a copy is never read again behind its holder's back. */
 
 /* The schema version this program writes (PRAGMA user_version). */
 int store_schema_version(void);

@@ -147,8 +147,9 @@
     X(HIST_LAST, "SELECT id, at, who, what FROM history WHERE assessment = ?1 " \
                  "ORDER BY id DESC LIMIT 1") \
     X(HIST_COALESCE, "UPDATE history SET at = ?2, new_value = ?3 WHERE id = ?1") \
-    X(HIST_SINCE, "SELECT at, who, what, old_value, new_value FROM history " \
-                  "WHERE assessment = ?1 ORDER BY id LIMIT -1 OFFSET ?2")
+    X(HIST_SINCE, "SELECT id, at, who, what, old_value, new_value FROM history " \
+                  "WHERE assessment = ?1 AND id >= ?2 ORDER BY id") \
+    X(DATA_VERSION, "PRAGMA data_version")
 
 enum store_stmt {
 #define X(name, sql) SQ_##name,
@@ -180,6 +181,17 @@ struct store {
     char last_digest[65];
     int64_t hist_last;      /* the last history row this connection wrote */
     int64_t hist_session;   /* ...and the editing session it was for */
+    /* Whether a copy in memory is still what the database holds: stamp
+     * changes whenever the database may have changed without that copy
+     * being told (another connection wrote, seen by PRAGMA data_version
+     * at the start of each transaction; this one wrote or rolled back);
+     * a copy loaded, or whose change was just committed alone, takes the
+     * stamp (a->store_stamp). */
+    uint64_t stamp;
+    int64_t data_version;
+    int txn_changes;        /* sqlite3_total_changes when the change began */
+    struct assessment *owner; /* the copy the open change was made through */
+    bool owner_ok;          /* ...in step, and the only one */
     struct store_tcache *tcache;
     size_t ntcache, tcache_cap;
 };
@@ -218,8 +230,24 @@ int store_hist_add(struct store *s, int64_t aid, const char *what, const char *o
                    const char *new_value, int64_t session, struct err *e);
 
 /* Brings a->history up to date with the database: re-reads its last
- * entry (which a later edit may have merged into) and appends the rest. */
+ * entry (which a later edit may have merged into, found by its id) and
+ * appends the rest. Nothing when a's history was not loaded. */
 int store_sync_history(struct store *s, struct assessment *a, struct err *e);
+
+/* True when a is what the database holds for its assessment, as far as
+ * this connection can tell: loaded, or last changed, through it, with
+ * nothing written since by another connection (PRAGMA data_version) or
+ * by this one through anything else. Inside a change, a must hold the
+ * change already (the store's functions update the copy in memory
+ * before store_finish). */
+bool store_in_step(struct store *s, const struct assessment *a);
+/* Marks a as in step with what was just read (a load). */
+void store_stamp(struct store *s, struct assessment *a);
+/* After a change to a failed: the copy in memory, which the change had
+ * already updated, is read again from the database (inside a larger
+ * change, which rolls back too, it is only marked as no longer in
+ * step). */
+void store_undo(struct store *s, struct assessment *a);
 
 /* The parsed template of an assessment (hint when its digest matches,
  * else from the cache, else parsed and cached). Owned by the store. */
@@ -228,8 +256,8 @@ const struct tmpl *store_tmpl_for(struct store *s, const char *digest, const cha
 
 /* Reads answers, risks, measures and sign-offs of a->id into a. */
 int store_load_parts(struct store *s, struct assessment *a, struct err *e);
-/* store_load; with xml_out, hands over the template snapshot too. */
-struct assessment *store_load_xml(struct store *s, int64_t id, char **xml_out,
+/* store_load_flags; with xml_out, hands over the template snapshot too. */
+struct assessment *store_load_xml(struct store *s, int64_t id, unsigned flags, char **xml_out,
                                   size_t *xml_len, struct err *e);
 /* Gives every sign-off its role and empty text where it has none. */
 void store_empty_signoffs(struct assessment *a);
@@ -237,9 +265,13 @@ void store_empty_signoffs(struct assessment *a);
  * from what is now in the database and sets `updated`; inside the
  * write transaction. hint: a template the caller already holds. */
 int store_touch(struct store *s, int64_t aid, const struct tmpl *hint, struct err *e);
-/* The end of every change to a: the summary (store_touch), the commit,
- * and a->history brought up to date. On failure nothing is kept and the
- * caller rolls back. */
+/* The same from a, which holds what the database holds (the change
+ * included): the progress kept by the core, so it costs what changed. */
+int store_touch_from(struct store *s, const struct assessment *a, struct err *e);
+/* The end of every change to a, which the caller has already made in a
+ * too: the summary (from a when it is in step, else store_touch), the
+ * commit, and a->history brought up to date. On failure nothing is kept
+ * and the caller rolls back (and calls store_undo). */
 int store_finish(struct store *s, struct assessment *a, struct err *e);
 /* Fails with a clear message when the store cannot write. */
 int store_check_writable(struct store *s, struct err *e);

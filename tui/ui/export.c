@@ -53,7 +53,7 @@ void ui_export(struct app *a, int64_t id)
     if (pick < 0)
         return;
     struct err e;
-    struct assessment *as = store_load(a->store, id, &e);
+    struct assessment *as = store_load_flags(a->store, id, STORE_LOAD_NO_HISTORY, &e);
     if (!as) {
         app_message(a, true, "%s", e.text);
         return;

@@ -80,7 +80,8 @@ void view_goto_question(struct view *v, const struct tmpl_question *q)
 void view_reload(struct view *v, struct app *a)
 {
     struct err e;
-    struct assessment *na = store_load(a->store, v->id, &e);
+    /* The screen shows no change history: it is not read. */
+    struct assessment *na = store_load_flags(a->store, v->id, STORE_LOAD_NO_HISTORY, &e);
     if (!na) {
         app_message(a, true, "%s", e.text);
         return;

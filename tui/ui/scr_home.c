@@ -329,7 +329,7 @@ static int home_key(struct screen *s, struct app *a, wint_t ch, bool is_key,
         return UI_HANDLED;
     case ACT_ARCHIVE:
         if (it) {
-            struct assessment *as = store_load(a->store, it->id, &e);
+            struct assessment *as = store_load_flags(a->store, it->id, STORE_LOAD_NO_HISTORY, &e);
             bool archive = it->status != ST_ARCHIVED;
             if (!as || (archive ? ops_archive(a->store, as, &e) : ops_restore(a->store, as, &e)) < 0)
                 app_message(a, true, "%s", e.text);
