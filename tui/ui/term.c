@@ -432,16 +432,31 @@ void term_fill(WINDOW *w, int y, int x, int cols, attr_t attr)
 
 /* Box drawing as UTF-8 text where the locale has it (the alternate
  * character set is not understood by every terminal and multiplexer). */
+/* The cell of a line drawing character as text (not from the alternate
+ * set), made once: a rule is drawn on every frame. */
+static const cchar_t *line_cell(wchar_t wide, wchar_t plain)
+{
+    static cchar_t cells[2];
+    static wchar_t made[2];
+    int k = wide == 0x2500 ? 0 : 1;
+    wchar_t c = utf8 ? wide : plain;
+    if (made[k] != c) {
+        setcchar(&cells[k], (wchar_t[]){ c, 0 }, A_NORMAL, 0, NULL);
+        made[k] = c;
+    }
+    return &cells[k];
+}
+
 void term_rule(WINDOW *w, int y, int x, int cols)
 {
-    for (int i = 0; i < cols; i++)
-        mvwaddstr(w, y, x + i, utf8 ? "\xE2\x94\x80" : "-");
+    if (cols > 0)
+        mvwhline_set(w, y, x, line_cell(0x2500, L'-'), cols);
 }
 
 void term_vline(WINDOW *w, int y, int x, int rows)
 {
-    for (int i = 0; i < rows; i++)
-        mvwaddstr(w, y + i, x, utf8 ? "\xE2\x94\x82" : "|");
+    if (rows > 0)
+        mvwvline_set(w, y, x, line_cell(0x2502, L'|'), rows);
 }
 
 void term_corner(WINDOW *w, int y, int x, int which)
