@@ -120,7 +120,13 @@ void view_draw_answer(struct view *v, const struct tmpl_question *q, int y, int 
     case QT_TEXT:
         if (editing) {
             int h = maxy - y - 2;
-            te_draw(&v->te, stdscr, y, x, h > 3 ? h : 3, w, true);
+            /* Where the text goes, for the keys that change it alone. */
+            v->typed_y = y;
+            v->typed_x = x;
+            v->typed_h = h > 3 ? h : 3;
+            v->typed_w = w;
+            v->typed_drawn = v->editing == ED_TEXT;
+            te_draw(&v->te, stdscr, y, x, v->typed_h, w, true);
         } else {
             dialog_wrap_to(y, x, maxy, w, A_NORMAL, val ? val : "(not answered: Enter to write)");
         }
@@ -184,6 +190,9 @@ int view_edit_key(struct view *v, struct app *a, wint_t ch, bool is_key)
             view_stop_editing(v, a);
         } else if (v->te.changed && time(NULL) - v->last_save >= 1) {
             view_save_text(v, a);
+        } else {
+            /* Nothing but the text moved: the rest of the screen stays. */
+            return UI_HANDLED | UI_TYPED;
         }
         return UI_HANDLED;
     }

@@ -69,6 +69,8 @@ static void draw_too_small(void)
     wnoutrefresh(stdscr);
 }
 
+static void draw_status(struct app *a);
+
 static void draw_bars(struct app *a)
 {
     char title[512];
@@ -79,7 +81,11 @@ static void draw_bars(struct app *a)
     term_put(stdscr, 0, 0, COLS, term_attr(ROLE_TITLE), title);
     if (a->store && store_is_read_only(a->store))
         term_put(stdscr, 0, COLS - 11, 10, term_attr(ROLE_TITLE), "READ-ONLY");
+    draw_status(a);
+}
 
+static void draw_status(struct app *a)
+{
     int y = LINES - 1;
     term_fill(stdscr, y, 0, COLS, term_attr(ROLE_STATUS));
     int right = a->saved[0] ? (int)strlen(a->saved) + 2 : 0;
@@ -114,6 +120,21 @@ void app_draw_base(struct app *a)
 static void draw(struct app *a)
 {
     app_draw_base(a);
+    term_cursor_apply();
+    doupdate();
+}
+
+/* After a key that only changed the text being typed: that text and the
+ * status bar are drawn again, the rest of the screen is left as it is
+ * (the same as a whole redraw would make it, for a part of the cost). */
+static void draw_typed(struct app *a)
+{
+    if (!app_fits() || !a->top->draw_typing || !a->top->draw_typing(a->top, a)) {
+        draw(a);
+        return;
+    }
+    draw_status(a);
+    wnoutrefresh(stdscr);
     term_cursor_apply();
     doupdate();
 }
@@ -216,7 +237,9 @@ int ui_run(const struct ui_options *opt)
             break;
         if (r & UI_POP)
             app_pop(&a);
-        if (a.top)
+        if (a.top && (r & (UI_TYPED | UI_POP | UI_REDRAW)) == UI_TYPED)
+            draw_typed(&a);
+        else if (a.top)
             draw(&a);
     }
     leave_all(&a);

@@ -21,6 +21,9 @@ enum {
     UI_REDRAW = 1 << 1,
     UI_POP = 1 << 2,  /* close this screen */
     UI_QUIT = 1 << 3, /* leave the program */
+    /* Only the text being typed changed (nothing saved, nothing else
+     * moved): the screen's draw_typing redraws that part alone. */
+    UI_TYPED = 1 << 4,
 };
 
 struct app;
@@ -31,6 +34,10 @@ struct screen {
     /* Draws rows 1..LINES-2 (row 0 is the title bar, the last row the
      * status bar, both drawn by the loop). */
     void (*draw)(struct screen *s, struct app *a);
+    /* After a key that returned UI_TYPED: redraws the text being typed
+     * where the last draw put it, and returns true; false when it cannot
+     * (the whole screen is drawn then). NULL: never. */
+    bool (*draw_typing)(struct screen *s, struct app *a);
     /* ch is a character (is_key false) or a KEY_* code; act is the key
      * table's action for it in this screen's context. */
     int (*handle_key)(struct screen *s, struct app *a, wint_t ch, bool is_key,

@@ -28,6 +28,10 @@ struct view {
     int opt;               /* option or entry cursor */
     time_t last_save;
     int64_t session;       /* the editing session of the text being typed */
+    /* Where the last draw put the text being typed (typed_drawn), so
+     * that a key that changes nothing else redraws it alone. */
+    int typed_y, typed_x, typed_h, typed_w;
+    bool typed_drawn;
     /* Special pages. */
     int row;               /* selected row of a table or list */
     bool map;              /* heat maps in full */

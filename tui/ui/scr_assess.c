@@ -240,6 +240,7 @@ static void draw_question(struct view *v, const struct tmpl_question *q, int y, 
 static void assess_draw(struct screen *s, struct app *a)
 {
     struct view *v = V(s);
+    v->typed_drawn = false;
     if (!v->a)
         return;
     int h = LINES - 1;
@@ -274,6 +275,19 @@ static void assess_draw(struct screen *s, struct app *a)
     default:
         break;
     }
+}
+
+/* After a key that changed the text being typed and nothing else: that
+ * text alone, where the last draw put it. */
+static bool assess_draw_typing(struct screen *s, struct app *a)
+{
+    struct view *v = V(s);
+    if (!v->a || v->editing != ED_TEXT || !v->typed_drawn)
+        return false;
+    if (v->te.changed)
+        snprintf(a->saved, sizeof a->saved, "editing");
+    te_draw(&v->te, stdscr, v->typed_y, v->typed_x, v->typed_h, v->typed_w, true);
+    return true;
 }
 
 /* --- keys -------------------------------------------------------------------- */
@@ -510,6 +524,7 @@ struct screen *assess_screen_new(struct app *a, int64_t id)
     s->title = v->title;
     s->context = KC_ASSESS;
     s->draw = assess_draw;
+    s->draw_typing = assess_draw_typing;
     s->handle_key = assess_key;
     s->paste = assess_paste;
     s->tick = assess_tick;
