@@ -1,8 +1,8 @@
 #!/bin/sh
-# A database written by the previous schema (version 1: no revisions, no
-# risk types, no acknowledged warnings, no archived status to restore) is
-# brought up to date when opened, its data kept; a database from a newer
-# dpia is still refused untouched.
+# A database written by an earlier schema (version 1: no revisions, no
+# risk types, no acknowledged warnings, no archived status to restore, no
+# index of statuses) is brought up to date when opened, its data kept; a
+# database from a newer dpia is still refused untouched.
 . "$TOP_SRCDIR/tests/lib.sh"
 command -v sqlite3 >/dev/null 2>&1 || skip "sqlite3 is not installed"
 
@@ -21,6 +21,7 @@ sqlite3 "$DB" "PRAGMA foreign_keys = OFF;
     ALTER TABLE risks DROP COLUMN type;
     ALTER TABLE signoffs DROP COLUMN acknowledged;
     DROP TABLE revisions;
+    DROP INDEX assessments_by_status;
     PRAGMA user_version = 1;" || fail "building a schema 1 file"
 checks=$((checks + 1))
 [ "$(sqlite3 "$DB" 'PRAGMA user_version')" = 1 ] && pass "schema 1 file" || fail "not schema 1"
@@ -31,8 +32,11 @@ contains "$T/out" "revision 1"
 contains "$T/out" "Old risk"
 contains "$T/out" "Dana Officer"
 checks=$((checks + 1))
-[ "$(sqlite3 "$DB" 'PRAGMA user_version')" = 2 ] && pass "migrated to schema 2" ||
+[ "$(sqlite3 "$DB" 'PRAGMA user_version')" = 3 ] && pass "migrated to schema 3" ||
     fail "still schema $(sqlite3 "$DB" 'PRAGMA user_version')"
+checks=$((checks + 1))
+[ "$(sqlite3 "$DB" "SELECT count(*) FROM sqlite_master WHERE name = 'assessments_by_status'")" = 1 ] &&
+    pass "the listing's index made" || fail "no index on the status"
 # Archived under schema 1: the status it had is not known, so it comes
 # back as a draft.
 run 0 d restore 1

@@ -190,11 +190,14 @@ int store_list_page(struct store *s, const struct store_query *q, struct store_l
 {
     memset(out, 0, sizeof *out);
     const char *filter = q->filter ? q->filter : "";
-    sqlite3_stmt *st = store_stmt(s, SQ_PAGE_COUNT, e);
+    /* Without a filter, counted from the indexes; a filter reads the
+     * titles. */
+    sqlite3_stmt *st = store_stmt(s, *filter ? SQ_PAGE_COUNT : SQ_LIST_COUNT, e);
     if (!st)
         return -1;
     sqlite3_bind_int(st, 1, q->include_archived);
-    store_bind_text(st, 2, filter);
+    if (*filter)
+        store_bind_text(st, 2, filter);
     *total = sqlite3_step(st) == SQLITE_ROW ? (size_t)sqlite3_column_int64(st, 0) : 0;
     sqlite3_reset(st);
     st = store_stmt(s, q->sort == STORE_SORT_CHANGED ? SQ_PAGE_CHANGED : SQ_PAGE, e);

@@ -38,7 +38,6 @@ struct home {
     enum store_sort sort;
     bool show_archived;
     char filter[128];
-    bool stale;          /* the page must be read again */
 };
 
 static struct home *H(struct screen *s)
@@ -65,7 +64,6 @@ static void fetch(struct app *a, struct home *h, size_t rows)
     h->page_from = h->top;
     if (!h->filter[0])
         h->all = h->total;
-    h->stale = false;
 }
 
 static const struct store_summary *current(struct home *h)
@@ -98,9 +96,9 @@ static void reload(struct screen *s, struct app *a)
     struct home *h = H(s);
     const struct store_summary *it = current(h);
     int64_t keep = it ? it->id : -1;
+    /* Read once: the draw that follows uses this page. */
     fetch(a, h, visible_rows());
     reselect(a, h, keep);
-    h->stale = true;
     if (h->filter[0]) {
         /* Whether the database is empty, whatever the filter says. */
         struct store_list none;
@@ -121,7 +119,7 @@ static void ensure_page(struct app *a, struct home *h)
     if (h->cur >= h->top + rows)
         h->top = h->cur - rows + 1;
     size_t want = h->total < h->top + rows ? h->total : h->top + rows;
-    if (h->stale || h->top < h->page_from || want > h->page_from + h->page.count)
+    if (h->top < h->page_from || want > h->page_from + h->page.count)
         fetch(a, h, rows);
     if (h->total && h->cur >= h->total) {
         h->cur = h->total - 1;
