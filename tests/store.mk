@@ -32,6 +32,7 @@ STORE_SHELL_TESTS = \
 	tests/cli/store-kill.sh \
 	tests/cli/store-concurrent.sh \
 	tests/cli/store-many.sh \
+	tests/cli/store-big.sh \
 	tests/cli/store-backup.sh
 TESTS += $(STORE_SHELL_TESTS)
 EXTRA_DIST += $(STORE_SHELL_TESTS)

@@ -508,7 +508,7 @@ static void test_tampered(void **state)
     assert_null(report_import(x, n, "t.xml", &txml, &tlen, &e));
     assert_non_null(strstr(e.text, "the record digest does not match"));
     assert_null(report_import(x, REPORT_MAX_BYTES + 1, "huge.xml", &txml, &tlen, &e));
-    assert_string_equal(e.text, "huge.xml:1: larger than the limit of 16777216 bytes");
+    assert_string_equal(e.text, "huge.xml:1: larger than the limit of 1073741824 bytes");
     free(x);
     assess_free(a);
 }

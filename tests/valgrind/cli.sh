@@ -18,10 +18,10 @@ DPIA=$here/dpia-vg DPIA_REAL=$build/dpia DPIA_VG_LOGS=$logs
 TOP_SRCDIR=$src TOP_BUILDDIR=$build TMUX_PROG=$(command -v tmux || true)
 XMLLINT=$(command -v xmllint || true) LANG=C.UTF-8 LC_ALL=C.UTF-8
 # Under valgrind each run is ~20 times slower: a smaller "many" listing,
-# longer screen waits.
-DPIA_MANY=300 DPIA_TEST_WAIT=200
+# a smaller big record, longer screen waits.
+DPIA_MANY=300 DPIA_BIG_ANSWERS=500 DPIA_BIG_HISTORY=2000 DPIA_TEST_WAIT=200
 export DPIA DPIA_REAL DPIA_VG_LOGS TOP_SRCDIR TOP_BUILDDIR TMUX_PROG XMLLINT LANG LC_ALL \
-    DPIA_MANY DPIA_TEST_WAIT
+    DPIA_MANY DPIA_BIG_ANSWERS DPIA_BIG_HISTORY DPIA_TEST_WAIT
 unset TMUX DPIA_DB DPIA_TEMPLATE_PATH XDG_DATA_HOME
 
 passed=0 failed=0 skipped=0
