@@ -184,10 +184,10 @@ int store_set_answer(struct store *s, struct assessment *a, const char *qid,
     bool note_changed = strcmp(cur.note, note) != 0;
     bool flag_changed = cur.flagged != flagged;
     if (cur.exists && !value_changed && !note_changed && !flag_changed) {
-        /* Nothing new (the editor's periodic save): no write at all. */
-        store_txn_rollback(s);
+        /* Nothing new (the editor's periodic save): no write at all, and
+         * inside a larger change, not a failure of it. */
         stored_answer_free(&cur);
-        return 0;
+        return store_txn_commit(s, e);
     }
     int64_t now = store_now(), revision = cur.revision + 1;
     sqlite3_stmt *st = store_stmt(s, SQ_ANS_PUT, e);
