@@ -163,8 +163,11 @@ int ops_export(struct store *s, int64_t id, const struct ops_export *x, const st
         rc = report_export(x->format, a, txml, tlen, xsl, xl, name, out, e);
     free(xsl);
     free(name);
-    free(txml);
-    assess_free(a);
+    /* A program about to end leaves the assessment to the exit. */
+    if (rc < 0 || !xalloc_leave_to_exit()) {
+        free(txml);
+        assess_free(a);
+    }
     return rc;
 }
 
@@ -237,7 +240,9 @@ int ops_import_file(struct store *s, const char *path, int64_t *id, struct err *
     size_t tlen = 0;
     struct assessment *a = ops_read_record(path, &txml, &tlen, e);
     int rc = a ? ops_import(s, a, txml, tlen, id, e) : -1;
-    free(txml);
-    assess_free(a);
+    if (rc < 0 || !xalloc_leave_to_exit()) {
+        free(txml);
+        assess_free(a);
+    }
     return rc;
 }

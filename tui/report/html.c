@@ -27,6 +27,7 @@
 
 #include "core/xmlsafe.h"
 #include "report/report_int.h"
+#include "util/xalloc.h"
 
 #define XSL_MAX_DEPTH 256
 
@@ -140,6 +141,9 @@ static int transform(xmlDocPtr record, const char *xsl, size_t xsl_len, const ch
         goto cleanup;
     }
     rc = 0;
+    /* Written: a program about to end leaves the trees to the exit. */
+    if (xalloc_leave_to_exit())
+        res = NULL, ctxt = NULL, style = NULL;
 cleanup:
     if (res)
         xmlFreeDoc(res);
@@ -168,6 +172,7 @@ int report_html(const struct assessment *a, const char *tmpl_xml, size_t tmpl_le
     if (!record)
         return -1;
     int rc = transform(record, xsl, xsl_len, xsl_name ? xsl_name : "stylesheet", out, e);
-    xmlFreeDoc(record);
+    if (rc < 0 || !xalloc_leave_to_exit())
+        xmlFreeDoc(record);
     return rc;
 }
