@@ -70,6 +70,16 @@ const char *keys_name(int key, char *out, int outsz)
 
 void keys_hint(unsigned context, int globals, char *out, int outsz)
 {
+    /* The status bar asks on every key, mostly for the same context:
+     * the last answer is kept. */
+    static char last[512];
+    static unsigned last_context;
+    static int last_globals = -1, last_size;
+    if (context == last_context && globals == last_globals && outsz == last_size &&
+        outsz <= (int)sizeof last) {
+        memcpy(out, last, strlen(last) + 1);
+        return;
+    }
     out[0] = '\0';
     size_t used = 0;
     for (int i = 0; i < keys_count; i++) {
@@ -87,5 +97,11 @@ void keys_hint(unsigned context, int globals, char *out, int outsz)
         if (n < 0 || used + (size_t)n >= (size_t)outsz)
             break;
         used += (size_t)n;
+    }
+    if (outsz > 0 && outsz <= (int)sizeof last) {
+        memcpy(last, out, strlen(out) + 1);
+        last_context = context;
+        last_globals = globals;
+        last_size = outsz;
     }
 }
