@@ -11,15 +11,15 @@
 # Exit status 1 when a target is missed.
 #
 # Environment (set by bench.mk): DPIA, BENCH_BIN (the helper programs),
-# TOP_SRCDIR. BENCH_RUNS (10) runs of each command; BENCH_PAIRS (3) pairs
-# of typing runs of BENCH_KEYS (60) keys at BENCH_RATE (10) a second;
+# TOP_SRCDIR. BENCH_RUNS (10) runs of each command; BENCH_PAIRS (5) pairs
+# of typing runs of BENCH_KEYS (100) keys at BENCH_RATE (10) a second;
 # BENCH_SCALE=0 leaves out the scaling table; BENCH_DIR keeps the
 # databases there (and uses those already made).
 set -u
 : "${DPIA:?}" "${BENCH_BIN:?}" "${TOP_SRCDIR:?}"
 RUNS=${BENCH_RUNS:-10}
-PAIRS=${BENCH_PAIRS:-3}
-KEYS=${BENCH_KEYS:-60}
+PAIRS=${BENCH_PAIRS:-5}
+KEYS=${BENCH_KEYS:-100}
 RATE=${BENCH_RATE:-10}
 SCALE=${BENCH_SCALE:-1}
 if [ -n "${BENCH_DIR:-}" ]; then
@@ -127,8 +127,8 @@ for n in 1000 10000 100000; do
         line "first_frame_over_sqlite3_$k" "$(ratio "$(f "$d" 2)" "$(f "$q" 2)")" x - - "<=" 1.2
     fi
     # The listing's own work: each less its process floor.
-    line "first_frame_over_sqlite3_${k}_less_floors" \
-        "$(ratio "$(minus "$(f "$d" 2)" "$(f "$dpia0" 2)")" "$(minus "$(f "$q" 2)" "$(f "$sql0" 2)")")" x
+    line "first_frame_${k}_less_empty_db" "$(minus "$(f "$d" 2)" "$(f "$dpia0" 2)")" ms
+    line "sqlite3_same_queries_${k}_less_select_1" "$(minus "$(f "$q" 2)" "$(f "$sql0" 2)")" ms
     line "first_frame_${k}_peak_rss" "$(f "$d" 5)" kB
     eval "ff_$k=\$(f \"\$d\" 2) fq_$k=\$(f \"\$q\" 2)"
 done
@@ -238,28 +238,22 @@ if [ "$SCALE" != 0 ]; then
     for axis in "ans100 ans2k ans20k answers:100/2k/20k" "hist100 hist10k hist100k history:100/10k/100k" \
                 "risk10 risk500 risk5k risks:10/500/5k"; do
         set -- $axis
-        a=$1 b=$2 c=$3 label=$4
-        for fig in key save show xml; do
-            vals=
-            for db in $a $b $c; do
-                case $fig in
-                key) v=$("$BENCH_BIN/bench-type" -n 1 -k "$KEYS" -r "$RATE" "$W/$db.sqlite" \
-                         "$W/work.sqlite" "$DPIA" | cut -d' ' -f2) ;;
-                save) cp "$W/$db.sqlite" "$W/save.sqlite"
-                      rm -f "$W/save.sqlite-wal" "$W/save.sqlite-shm"
-                      v=$("$BENCH_BIN/bench-save" "$W/save.sqlite" 1 scr.project 50 | cut -d' ' -f2) ;;
-                show) v=$(run "$DPIA" -d "$W/$db.sqlite" show 1 | cut -d' ' -f2) ;;
-                xml) v=$(run "$DPIA" -d "$W/$db.sqlite" export 1 --format xml | cut -d' ' -f2) ;;
-                esac
-                vals="$vals $v"
-            done
+        label=$4
+        key= keyin= save= show= xml=
+        for db in $1 $2 $3; do
+            t=$("$BENCH_BIN/bench-type" -n 1 -k "$KEYS" -r "$RATE" "$W/$db.sqlite" \
+                "$W/work.sqlite" "$DPIA") || die "bench-type failed"
+            key="$key $(f "$t" 2)" keyin="$keyin $(f "$t" 8)"
+            cp "$W/$db.sqlite" "$W/save.sqlite"
+            rm -f "$W/save.sqlite-wal" "$W/save.sqlite-shm"
+            save="$save $("$BENCH_BIN/bench-save" "$W/save.sqlite" 1 scr.project 50 | cut -d' ' -f2)"
+            show="$show $(run "$DPIA" -d "$W/$db.sqlite" show 1 | cut -d' ' -f2)"
+            xml="$xml $(run "$DPIA" -d "$W/$db.sqlite" export 1 --format xml | cut -d' ' -f2)"
+        done
+        for fig in "key, wait4 difference (us)|$key" "key, while typing (us)|$keyin" \
+                   "save (us)|$save" "dpia show (ms)|$show" "XML export (ms)|$xml"; do
+            name=${fig%%|*} vals=${fig#*|}
             set -- $vals
-            case $fig in
-            key) name="key, through the screen (us)" ;;
-            save) name="save (us)" ;;
-            show) name="dpia show (ms)" ;;
-            xml) name="XML export (ms)" ;;
-            esac
             printf '  %-10s %-28s %10s %10s %10s  %s %s\n' "$label" "$name" "$1" "$2" "$3" \
                 "$(growth "$1" "$2")" "$(growth "$2" "$3")"
             label=
