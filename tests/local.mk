@@ -10,6 +10,7 @@ AM_TESTS_ENVIRONMENT = \
 	TOP_BUILDDIR='$(abs_top_builddir)'; export TOP_BUILDDIR; \
 	TMUX_PROG='$(TMUX_PROG)'; export TMUX_PROG; \
 	XMLLINT='$(XMLLINT)'; export XMLLINT; \
+	DPIA_SAN_CFLAGS='$(SAN_CFLAGS)'; export DPIA_SAN_CFLAGS; \
 	LANG=C.UTF-8; export LANG; LC_ALL=C.UTF-8; export LC_ALL; \
 	unset TMUX DPIA_DB DPIA_TEMPLATE_PATH XDG_DATA_HOME;
 
@@ -68,10 +69,12 @@ SHELL_TESTS = \
 	tests/screen/home.sh \
 	tests/screen/conflict.sh \
 	tests/screen/conflict-records.sh \
+	tests/screen/replaced.sh \
 	tests/screen/signoff.sh \
 	tests/screen/lone-file.sh \
 	tests/screen/narrow.sh \
-	tests/screen/approval.sh
+	tests/screen/approval.sh \
+	tests/screen/drafts.sh
 TESTS += $(SHELL_TESTS)
 EXTRA_DIST += $(SHELL_TESTS) tests/lib.sh tests/tmux.sh
 EXTRA_DIST += \

@@ -17,6 +17,7 @@ REPORT_SHELL_TESTS = \
 	tests/cli/report-chromium.sh \
 	tests/cli/report-csv.sh \
 	tests/cli/report-files.sh \
+	tests/cli/report-limits.sh \
 	tests/cli/files.sh
 TESTS += $(REPORT_SHELL_TESTS)
 EXTRA_DIST += $(REPORT_SHELL_TESTS) tests/cli/report-payload.sh

@@ -71,6 +71,13 @@ int main(int argc, char **argv)
     while ((c = getopt_long(argc, argv, "+:d:hV", longopts, NULL)) != -1) {
         switch (c) {
         case 'd':
+            /* An empty name is a slip (an unset variable), never a wish
+             * for the default database. */
+            if (!*optarg) {
+                msg_error("option -d (--database) needs a file name, not an empty one "
+                          "(see dpia --help)");
+                return EXIT_USAGE;
+            }
             db = optarg;
             break;
         case OPT_NO_COLOR:

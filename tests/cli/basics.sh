@@ -19,6 +19,17 @@ run 2 "$DPIA" --no-such-option
 contains "$T/err" "dpia: unknown option '--no-such-option'"
 run 2 "$DPIA" -d
 contains "$T/err" "needs an argument"
+# An empty database name (an unset variable) is a slip, never the default
+# database: a usage error, and no database is made.
+for opt in "-d" "--database"; do
+    run 2 "$DPIA" "$opt" "" new --title "Lands nowhere"
+    contains "$T/err" "option -d (--database) needs a file name, not an empty one"
+    run 2 "$DPIA" "$opt" ""
+done
+run 2 "$DPIA" --database= list
+contains "$T/err" "needs a file name, not an empty one"
+[ ! -e "$HOME/.local/share/dpia/dpia.sqlite" ] && pass "no default database made" ||
+    fail "an empty -d opened the default database"
 
 # Without a terminal the interface refuses clearly instead of drawing garbage.
 run 1 "$DPIA" -d "$T/db.sqlite"

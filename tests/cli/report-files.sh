@@ -91,6 +91,18 @@ checks=$((checks + 1))
 [ "$rc" -eq 143 ] && pass "the export ends on SIGTERM" || fail "exit status $rc after SIGTERM"
 contains "$T/slow.html" "keep me" "an interrupted export leaves the old file"
 no_temporary
+# ... and its transformation does not run on alone for its CPU limit.
+if command -v pgrep >/dev/null 2>&1; then
+    i=0
+    while [ $i -lt 50 ] && pgrep -f "$T/slow.xsl" >/dev/null; do
+        sleep 0.1
+        i=$((i + 1))
+    done
+    checks=$((checks + 1))
+    pgrep -f "$T/slow.xsl" >/dev/null &&
+        fail "the transformation still runs after its export ended" ||
+        pass "the transformation ends with its export"
+fi
 
 # A write that fails (a full disk) is told, with a failing exit status.
 if [ -w /dev/full ]; then

@@ -110,7 +110,7 @@ if [ "$(id -u)" -eq 0 ] && command -v setpriv >/dev/null 2>&1 && id nobody >/dev
     chmod 644 "$T/shared/copy.sqlite"
     chmod 711 "$T"
     nobody="setpriv --reuid=$(id -u nobody) --regid=$(id -g nobody) --clear-groups"
-    if $nobody "$DPIA" --version >/dev/null 2>&1; then
+    if $nobody env HOME=/ "$DPIA" --version >/dev/null 2>&1; then
         run 0 $nobody env HOME=/ "$DPIA" -d "$T/shared/copy.sqlite" list
         contains "$T/out" "Backed up while in use" "nobody reads the backup in a folder of root's"
     fi

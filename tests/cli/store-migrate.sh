@@ -1,6 +1,6 @@
 #!/bin/sh
-# A database written by an earlier schema (version 1: no revisions, no
-# risk types, no acknowledged warnings, no archived status to restore, no
+# A database written by schema 1 (no revisions, no risk types, no
+# acknowledged warnings, no archived status to restore, no drafts, no
 # index of statuses) is brought up to date when opened, its data kept; a
 # database from a newer dpia is still refused untouched.
 . "$TOP_SRCDIR/tests/lib.sh"
@@ -13,8 +13,10 @@ run 0 d answer 1 scr.project "Kept across the migration"
 run 0 d risk add 1 --title "Old risk" --likelihood 2 --severity 3
 run 0 d signoff 1 --role dpo --name "Dana Officer" --advice "Kept too"
 run 0 d archive 1
-# Back to schema 1 as it was: the columns and table of schema 2 gone.
+# Back to schema 1 as it was: the columns, tables and index of schemas 2 to 4
+# gone.
 sqlite3 "$DB" "PRAGMA foreign_keys = OFF;
+    DROP TABLE IF EXISTS drafts;
     ALTER TABLE assessments DROP COLUMN revision;
     ALTER TABLE assessments DROP COLUMN replaces_date;
     ALTER TABLE assessments DROP COLUMN archived_from;
@@ -32,7 +34,7 @@ contains "$T/out" "revision 1"
 contains "$T/out" "Old risk"
 contains "$T/out" "Dana Officer"
 checks=$((checks + 1))
-[ "$(sqlite3 "$DB" 'PRAGMA user_version')" = 3 ] && pass "migrated to schema 3" ||
+[ "$(sqlite3 "$DB" 'PRAGMA user_version')" = 4 ] && pass "migrated to schema 4" ||
     fail "still schema $(sqlite3 "$DB" 'PRAGMA user_version')"
 checks=$((checks + 1))
 [ "$(sqlite3 "$DB" "SELECT count(*) FROM sqlite_master WHERE name = 'assessments_by_status'")" = 1 ] &&
@@ -44,4 +46,8 @@ contains "$T/out" "Draft"
 run 0 d answer 1 scr.evaluation yes
 run 0 d history 1
 contains "$T/out" "answer scr.project: Kept across the migration"
+# Schema 3 brought the table of drafts.
+checks=$((checks + 1))
+[ "$(sqlite3 "$DB" "SELECT count(*) FROM sqlite_master WHERE name = 'drafts'")" = 1 ] &&
+    pass "the drafts table was created" || fail "no drafts table after the migration"
 done_testing

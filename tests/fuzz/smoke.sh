@@ -14,13 +14,13 @@ ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1}
 UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 export ASAN_OPTIONS UBSAN_OPTIONS
 status=0
-for target in ${FUZZ_TARGETS:-template import textedit}; do
+for target in ${FUZZ_TARGETS:-template import textedit database}; do
     work=$OUT/$target
     rm -rf "$work"
     mkdir -p "$work/corpus"
     cp "$FUZZ_SRCDIR/corpus/$target"/* "$work/corpus/" 2>/dev/null
     cp "$FUZZ_SRCDIR/regressions/$target"/* "$work/corpus/" 2>/dev/null
-    "$FUZZ_BIN/f_$target" -max_total_time="$SECONDS_EACH" -timeout=10 -rss_limit_mb=2048 \
+    TMPDIR=$work "$FUZZ_BIN/f_$target" -max_total_time="$SECONDS_EACH" -timeout=10 -rss_limit_mb=2048 \
         -max_len=262144 -print_final_stats=1 -artifact_prefix="$work/" \
         "$work/corpus" >"$work/log" 2>&1
     rc=$?

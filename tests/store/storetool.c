@@ -21,6 +21,13 @@
  *                                     answers changed again until the
  *                                     change log holds HISTORY entries;
  *                                     prints its id
+ *   storetool session DB ID           a dpia session kept open, as the
+ *                                     interface keeps it: opens DB through
+ *                                     the store, loads ID, prints "ready",
+ *                                     then for each line "QUESTION VALUE"
+ *                                     of standard input saves the answer
+ *                                     and prints "saved QUESTION" or
+ *                                     "error: MESSAGE"; closes at its end
  */
 #include "config.h"
 
@@ -283,6 +290,43 @@ static int big(const char *db, long answers, long history)
     return ok != 0;
 }
 
+static int session(const char *db, const char *ref)
+{
+    struct err e;
+    struct store *s = store_open(db, false, "session", &e);
+    struct assessment *a = NULL;
+    int64_t id = s ? store_resolve(s, ref, &e) : -1;
+    if (id >= 0)
+        a = store_load(s, id, &e);
+    if (!a) {
+        fprintf(stderr, "storetool: %s\n", e.text);
+        store_close(s);
+        return 1;
+    }
+    printf("ready\n");
+    fflush(stdout);
+    char line[1024];
+    int rc = 0;
+    while (fgets(line, sizeof line, stdin)) {
+        line[strcspn(line, "\n")] = '\0';
+        char *value = strchr(line, ' ');
+        if (!value)
+            continue;
+        *value++ = '\0';
+        const struct answer *old = assess_answer(a, line);
+        if (store_set_answer(s, a, line, value, "", false, old ? old->revision : 0, 0, &e) == 0) {
+            printf("saved %s\n", line);
+        } else {
+            printf("error: %s\n", e.text);
+            rc = 1;
+        }
+        fflush(stdout);
+    }
+    assess_free(a);
+    store_close(s);
+    return rc;
+}
+
 int main(int argc, char **argv)
 {
     if (argc == 6 && strcmp(argv[1], "writer") == 0)
@@ -299,6 +343,8 @@ int main(int argc, char **argv)
         return gen(argv[2], strtol(argv[3], NULL, 10));
     if (argc == 5 && strcmp(argv[1], "big") == 0)
         return big(argv[2], strtol(argv[3], NULL, 10), strtol(argv[4], NULL, 10));
-    fprintf(stderr, "usage: storetool writer|check|answers|sql|hold|gen|big ...\n");
+    if (argc == 4 && strcmp(argv[1], "session") == 0)
+        return session(argv[2], argv[3]);
+    fprintf(stderr, "usage: storetool writer|check|answers|sql|hold|gen|big|session ...\n");
     return 2;
 }

@@ -18,32 +18,60 @@ DPIA=$here/dpia-vg DPIA_REAL=$build/dpia DPIA_VG_LOGS=$logs
 TOP_SRCDIR=$src TOP_BUILDDIR=$build TMUX_PROG=$(command -v tmux || true)
 XMLLINT=$(command -v xmllint || true) LANG=C.UTF-8 LC_ALL=C.UTF-8
 # Under valgrind each run is ~20 times slower: a smaller "many" listing,
-# a smaller big record, longer screen waits.
-DPIA_MANY=300 DPIA_BIG_ANSWERS=500 DPIA_BIG_HISTORY=2000 DPIA_TEST_WAIT=200
+# a smaller big record, fewer damaged files, longer screen waits.
+DPIA_MANY=300 DPIA_BIG_ANSWERS=500 DPIA_BIG_HISTORY=2000 DPIA_FLIPS=16 DPIA_TEST_WAIT=200
 export DPIA DPIA_REAL DPIA_VG_LOGS TOP_SRCDIR TOP_BUILDDIR TMUX_PROG XMLLINT LANG LC_ALL \
-    DPIA_MANY DPIA_BIG_ANSWERS DPIA_BIG_HISTORY DPIA_TEST_WAIT
+    DPIA_MANY DPIA_BIG_ANSWERS DPIA_BIG_HISTORY DPIA_FLIPS DPIA_TEST_WAIT
 unset TMUX DPIA_DB DPIA_TEMPLATE_PATH XDG_DATA_HOME
+
+# The tests run in $VG_JOBS lanes (default: the number of processors);
+# each lane takes the next test nobody has taken (mkdir is the claim),
+# the longest first so that the lanes end together.
+jobs=${VG_JOBS:-$(nproc 2>/dev/null || echo 1)}
+order=
+for slow in workflow store-hostile input store-commands report-revision; do
+    for t in "$@"; do
+        [ "$(basename "$t" .sh)" = "$slow" ] && order="$order $t"
+    done
+done
+for t in "$@"; do
+    case " $order " in *" $t "*) ;; *) order="$order $t" ;; esac
+done
+lane() {
+    for t in $order; do
+        name=$(basename "$t" .sh)
+        mkdir "$logs/claim.$name" 2>/dev/null || continue
+        chmod 1777 "$logs/claim.$name"
+        start=$(date +%s)
+        DPIA_VG_LOGS=$logs/claim.$name sh "$t" >"$logs/$name.log" 2>&1
+        echo "$? $(( $(date +%s) - start ))" >"$logs/claim.$name/result"
+    done
+}
+i=0
+while [ $i -lt "$jobs" ]; do
+    lane &
+    i=$((i + 1))
+done
+wait
 
 passed=0 failed=0 skipped=0
 for t in "$@"; do
     name=$(basename "$t" .sh)
-    start=$(date +%s)
-    sh "$t" >"$logs/$name.log" 2>&1
-    rc=$?
+    read -r rc secs <"$logs/claim.$name/result" || { rc=1 secs=0; }
     case $rc in
     0) passed=$((passed + 1)); verdict=PASS ;;
     77) skipped=$((skipped + 1)); verdict=SKIP ;;
     *) failed=$((failed + 1)); verdict=FAIL ;;
     esac
-    echo "$verdict: $name ($(( $(date +%s) - start )) s)"
+    echo "$verdict: $name ($secs s)"
     [ "$verdict" = FAIL ] && tail -n 40 "$logs/$name.log"
 done
 # Every report valgrind wrote, whichever test it came from.
 reports=0
-for f in "$logs"/vg.*; do
+for f in "$logs"/claim.*/vg.*; do
     [ -s "$f" ] || continue
     reports=$((reports + 1))
-    echo "---- valgrind report $f"
+    echo "---- valgrind report from $(basename "$(dirname "$f")" | cut -d. -f2-): $f"
     head -n 60 "$f"
 done
 [ "$reports" -eq 0 ] || failed=$((failed + 1))

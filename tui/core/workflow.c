@@ -28,6 +28,10 @@ void wf_list_text(const struct wf_list *l, enum wf_level level, const char *pref
 
 static void add(struct wf_list *l, enum wf_level level, const struct tmpl_question *q,
                 const struct tmpl_section *s, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+
+static void add(struct wf_list *l, enum wf_level level, const struct tmpl_question *q,
+                const struct tmpl_section *s, const char *fmt, ...)
 {
     l->items = xgrow(l->items, &l->cap, l->n + 1, sizeof *l->items);
     struct wf_item *it = &l->items[l->n++];

@@ -2,4 +2,5 @@ libdpia_a_SOURCES += \
 	tui/ops/ops.h \
 	tui/ops/edit.c \
 	tui/ops/flow.c \
-	tui/ops/records.c
+	tui/ops/records.c \
+	tui/ops/drafts.c

@@ -87,6 +87,21 @@ int ops_set_title(struct store *s, struct assessment *a, const char *title, stru
 int ops_set_review_date(struct store *s, struct assessment *a, const char *date,
                         struct err *e);
 
+/* --- drafts ------------------------------------------------------------------ */
+
+/* What a person is typing in a form or a dialog and has not saved yet,
+ * kept by the interface about once a second so that a crash loses
+ * little of it: by assessment, key (what the form edits: "risk:new",
+ * "risk:12", "note:QID", "entry:QID:new", "signoff:dpo", "decision")
+ * and the store's who. Not a change to the assessment: no rule to
+ * check, nothing in the change log. ops_draft_load returns the draft
+ * (the caller frees) or NULL when there is none (e->text empty) or it
+ * cannot be read (e filled). */
+int ops_draft_save(struct store *s, int64_t id, const char *key, const char *content,
+                   struct err *e);
+char *ops_draft_load(struct store *s, int64_t id, const char *key, struct err *e);
+int ops_draft_drop(struct store *s, int64_t id, const char *key, struct err *e);
+
 /* --- the workflow ------------------------------------------------------------- */
 
 /* The controller's decision d by `by` (name, position, date: today when

@@ -4,7 +4,14 @@
  * no network); it may not load other documents (xsl:import,
  * xsl:include, document() all go through a loader that refuses), and
  * the transformation runs under security preferences that forbid
- * reading and writing files, creating folders and the network. */
+ * reading and writing files, creating folders and the network.
+ *
+ * An organisation's own stylesheet may also loop for ever or build a
+ * result of gigabytes: it is run in a child process with limits on its
+ * CPU time and memory (XSL_CPU_SECONDS, DPIA_XSLT_CPU_SECONDS to change
+ * it; XSL_MEMORY) and on the size of what it writes, and the report is
+ * written only when the child succeeded. The built-in stylesheet runs in
+ * the process itself. */
 #include "config.h"
 #include "report/report.h"
 
@@ -14,6 +21,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include <signal.h>
+#include <sys/resource.h>
+#ifdef HAVE_SYS_PRCTL_H
+#include <sys/prctl.h>
+#endif
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <libxml/tree.h>
 #include <libxml/encoding.h>
@@ -27,9 +42,13 @@
 
 #include "core/xmlsafe.h"
 #include "report/report_int.h"
+#include "util/buf.h"
 #include "util/xalloc.h"
 
 #define XSL_MAX_DEPTH 256
+#define XSL_CPU_SECONDS 60
+#define XSL_MEMORY (1024UL * 1024 * 1024)
+#define XSL_OUTPUT_MAX (512UL * 1024 * 1024)
 
 static xmlDocPtr refuse_load(const xmlChar *uri, xmlDictPtr dict, int options, void *ctxt,
                              xsltLoadType type)
@@ -44,6 +63,9 @@ struct xsl_errors {
 };
 
 static struct xsl_errors *current;
+
+static void on_xslt_error(void *ctx, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
 
 static void on_xslt_error(void *ctx, const char *fmt, ...)
 {
@@ -160,10 +182,154 @@ cleanup:
     return rc;
 }
 
+/* --- a stylesheet of one's own, in a child with limits --------------------- */
+
+static int fd_write(void *ctx, const char *p, size_t n)
+{
+    int fd = *(const int *)ctx;
+    while (n > 0) {
+        ssize_t w = write(fd, p, n);
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w <= 0)
+            return -1;
+        p += w;
+        n -= (size_t)w;
+    }
+    return 0;
+}
+
+/* In the child: libxml2's own messages (an allocation refused at the
+ * memory limit) are kept, not printed on the parent's stderr. */
+static bool out_of_memory;
+
+static void child_generic_error(void *ctx, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+static void child_generic_error(void *ctx, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    char line[256];
+    vsnprintf(line, sizeof line, fmt, ap);
+    va_end(ap);
+    if (strstr(line, "Memory allocation failed"))
+        out_of_memory = true;
+}
+
+static unsigned cpu_seconds(void)
+{
+    const char *v = getenv("DPIA_XSLT_CPU_SECONDS");
+    char *end;
+    unsigned long n = v && *v ? strtoul(v, &end, 10) : 0;
+    return v && *v && !*end && n >= 1 && n <= 3600 ? (unsigned)n : XSL_CPU_SECONDS;
+}
+
+/* Reads fd to its end into b (at most max bytes: false beyond). */
+static bool read_all(int fd, struct buf *b, size_t max)
+{
+    char chunk[65536];
+    for (;;) {
+        ssize_t n = read(fd, chunk, sizeof chunk);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            return n == 0;
+        if (b->len + (size_t)n > max)
+            return false;
+        buf_add(b, chunk, (size_t)n);
+    }
+}
+
+static int transform_limited(xmlDocPtr record, const char *xsl, size_t xsl_len,
+                             const char *xsl_name, const struct sink *out, struct err *e)
+{
+    unsigned cpu = cpu_seconds();
+    int data[2], msg[2];
+    if (pipe(data) < 0)
+        return err_set(e, "%s: cannot start the transformation: %s", xsl_name, strerror(errno));
+    if (pipe(msg) < 0) {
+        close(data[0]);
+        close(data[1]);
+        return err_set(e, "%s: cannot start the transformation: %s", xsl_name, strerror(errno));
+    }
+    pid_t parent = getpid();
+    pid_t pid = fork();
+    if (pid == 0) {
+#ifdef HAVE_SYS_PRCTL_H
+        /* A transformation outlives no export: if dpia ends (a signal, a
+         * kill), so does the child, instead of running on for its CPU
+         * limit. */
+        prctl(PR_SET_PDEATHSIG, SIGKILL);
+        if (getppid() != parent)
+            _exit(1);
+#else
+        (void)parent;
+#endif
+        close(data[0]);
+        close(msg[0]);
+        struct rlimit lim = { cpu, cpu + 1 }, none = { 0, 0 };
+        setrlimit(RLIMIT_CPU, &lim);
+        setrlimit(RLIMIT_CORE, &none);
+#if !defined(__SANITIZE_ADDRESS__)
+        /* The sanitizers reserve their shadow memory as data. */
+        struct rlimit mem = { XSL_MEMORY, XSL_MEMORY };
+        setrlimit(RLIMIT_DATA, &mem);
+#endif
+        xmlSetGenericErrorFunc(NULL, child_generic_error);
+        struct sink to_parent = { fd_write, &data[1] };
+        struct err ce = { "" };
+        int rc = transform(record, xsl, xsl_len, xsl_name, &to_parent, &ce);
+        if (rc < 0 && out_of_memory)
+            err_set(&ce, "%s: the transformation needed more than the %lu MB of memory it "
+                    "may use and was stopped", xsl_name, XSL_MEMORY >> 20);
+        if (rc < 0)
+            fd_write(&msg[1], ce.text, strlen(ce.text));
+        _exit(rc < 0 ? 1 : 0);
+    }
+    close(data[1]);
+    close(msg[1]);
+    if (pid < 0) {
+        close(data[0]);
+        close(msg[0]);
+        return err_set(e, "%s: cannot start the transformation: %s", xsl_name, strerror(errno));
+    }
+    struct buf result = { 0 }, why = { 0 };
+    bool whole = read_all(data[0], &result, XSL_OUTPUT_MAX);
+    if (!whole)
+        kill(pid, SIGKILL);
+    read_all(msg[0], &why, ERR_MAX);
+    close(data[0]);
+    close(msg[0]);
+    int status = 0;
+    while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+        ;
+    int rc = -1;
+    if (!whole)
+        err_set(e, "%s: the transformation wrote more than %lu MB and was stopped", xsl_name,
+                XSL_OUTPUT_MAX >> 20);
+    else if (WIFSIGNALED(status) && (WTERMSIG(status) == SIGXCPU || WTERMSIG(status) == SIGKILL))
+        err_set(e, "%s: the transformation used more than %u s of CPU and was stopped", xsl_name,
+                cpu);
+    else if (WIFSIGNALED(status))
+        err_set(e, "%s: the transformation failed (signal %d), probably out of the %lu MB of "
+                "memory it may use", xsl_name, WTERMSIG(status), XSL_MEMORY >> 20);
+    else if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+        err_set(e, "%s", why.len ? buf_str(&why) : "the transformation failed");
+    else if (sink_write(out, result.data ? result.data : "", result.len) < 0)
+        err_set(e, "cannot write the report: %s", strerror(errno ? errno : EIO));
+    else
+        rc = 0;
+    buf_free(&result);
+    buf_free(&why);
+    return rc;
+}
+
 int report_html(const struct assessment *a, const char *tmpl_xml, size_t tmpl_len,
                 const char *xsl, size_t xsl_len, const char *xsl_name,
                 const struct sink *out, struct err *e)
 {
+    bool own = xsl != NULL;
     if (!xsl) {
         xsl = report_builtin_xsl(&xsl_len);
         xsl_name = "built-in report.xsl";
@@ -171,7 +337,9 @@ int report_html(const struct assessment *a, const char *tmpl_xml, size_t tmpl_le
     xmlDocPtr record = report_record_doc(a, tmpl_xml, tmpl_len, e);
     if (!record)
         return -1;
-    int rc = transform(record, xsl, xsl_len, xsl_name ? xsl_name : "stylesheet", out, e);
+    xsl_name = xsl_name ? xsl_name : "stylesheet";
+    int rc = own ? transform_limited(record, xsl, xsl_len, xsl_name, out, e)
+                 : transform(record, xsl, xsl_len, xsl_name, out, e);
     if (rc < 0 || !xalloc_leave_to_exit())
         xmlFreeDoc(record);
     return rc;

@@ -38,11 +38,22 @@ int store_hist_add(struct store *s, int64_t aid, const char *what, const char *o
             return -1;
         sqlite3_bind_int64(st, 1, aid);
         int64_t last = -1;
-        if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int64(st, 0) == s->hist_last &&
-            now - sqlite3_column_int64(st, 1) <= COALESCE_SECONDS &&
-            strcmp((const char *)sqlite3_column_text(st, 2), s->who) == 0 &&
-            strcmp((const char *)sqlite3_column_text(st, 3), what) == 0)
-            last = sqlite3_column_int64(st, 0);
+        if (sqlite3_step(st) == SQLITE_ROW) {
+            struct store_row r;
+            store_row_start(&r, s, st, "history", "id", sqlite3_column_int64(st, 0), e);
+            int64_t id = store_row_int(&r, 0, INT64_MIN, INT64_MAX);
+            int64_t at = store_row_time(&r, 1);
+            size_t n;
+            bool same = id == s->hist_last && now - at <= COALESCE_SECONDS &&
+                        strcmp(store_row_view(&r, 2, &n), s->who) == 0 &&
+                        strcmp(store_row_view(&r, 3, &n), what) == 0;
+            if (store_row_end(&r) < 0) {
+                sqlite3_reset(st);
+                return -1;
+            }
+            if (same)
+                last = id;
+        }
         sqlite3_reset(st);
         if (last >= 0) {
             st = store_stmt(s, SQ_HIST_COALESCE, e);
@@ -119,13 +130,15 @@ static int read_answer(struct store *s, int64_t aid, const char *qid, struct sto
     sqlite3_bind_int64(st, 1, aid);
     store_bind_text(st, 2, qid);
     int rc = sqlite3_step(st);
+    struct store_row r;
+    store_row_start(&r, s, st, "answers", "assessment", aid, e);
     if (rc == SQLITE_ROW) {
         out->exists = true;
-        out->value = store_col_text(st, 0);
-        out->note = store_col_text(st, 1);
-        out->flagged = sqlite3_column_int(st, 2) != 0;
-        out->revision = sqlite3_column_int64(st, 3);
-        out->who = store_col_text(st, 4);
+        out->value = store_row_text(&r, 0);
+        out->note = store_row_text(&r, 1);
+        out->flagged = store_row_flag(&r, 2);
+        out->revision = store_row_int(&r, 3, 0, STORE_COUNTER_MAX);
+        out->who = store_row_text(&r, 4);
     } else {
         out->value = xstrdup("");
         out->note = xstrdup("");
@@ -134,7 +147,7 @@ static int read_answer(struct store *s, int64_t aid, const char *qid, struct sto
     sqlite3_reset(st);
     if (rc != SQLITE_ROW && rc != SQLITE_DONE)
         return store_db_error(s, "reading an answer", e);
-    return 0;
+    return store_row_end(&r);
 }
 
 static void stored_answer_free(struct stored_answer *sa)
@@ -188,6 +201,10 @@ int store_set_answer(struct store *s, struct assessment *a, const char *qid,
          * inside a larger change, not a failure of it. */
         stored_answer_free(&cur);
         return store_txn_commit(s, e);
+    }
+    if (cur.revision >= STORE_COUNTER_MAX) {
+        err_set(e, "the answer to %s has been changed too many times to count", qid);
+        goto fail_cur;
     }
     int64_t now = store_now(), revision = cur.revision + 1;
     sqlite3_stmt *st = store_stmt(s, SQ_ANS_PUT, e);
@@ -261,8 +278,14 @@ int store_set_signoff(struct store *s, struct assessment *a, const struct signof
         goto fail;
     sqlite3_bind_int64(st, 1, a->id);
     store_bind_text(st, 2, signoff_role_key(so->role));
-    if (sqlite3_step(st) == SQLITE_ROW)
-        store_read_signoff(st, 0, &old);
+    if (sqlite3_step(st) == SQLITE_ROW) {
+        struct store_row r;
+        store_row_start(&r, s, st, "signoffs", "assessment", a->id, e);
+        int rc = store_read_signoff(&r, 0, &old);
+        sqlite3_reset(st);
+        if (rc < 0)
+            goto fail;
+    }
     sqlite3_reset(st);
     char label[64];
     snprintf(label, sizeof label, "the sign-off of the %s",
@@ -328,8 +351,14 @@ static int set_meta(struct store *s, struct assessment *a, enum meta which, cons
         err_set(e, STORE_GONE_MSG, (long long)a->id);
         goto fail;
     }
-    char *old = store_col_text(st, (int)which);
+    struct store_row r;
+    store_row_start(&r, s, st, "assessments", "id", a->id, e);
+    char *old = store_row_text(&r, (int)which);
     sqlite3_reset(st);
+    if (store_row_end(&r) < 0) {
+        free(old);
+        goto fail;
+    }
     /* What the caller read: changed elsewhere since, it is not
      * overwritten without asking. */
     const char *seen = which == META_TITLE ? a->title
@@ -437,12 +466,19 @@ int store_sync_history(struct store *s, struct assessment *a, struct err *e)
     bool first = true;
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        int64_t id = sqlite3_column_int64(st, 0);
-        int64_t when = sqlite3_column_int64(st, 1);
-        const char *who = (const char *)sqlite3_column_text(st, 2);
-        const char *what = (const char *)sqlite3_column_text(st, 3);
-        const char *ov = (const char *)sqlite3_column_text(st, 4);
-        const char *nv = (const char *)sqlite3_column_text(st, 5);
+        int64_t id = sqlite3_column_int64(st, 5);
+        struct store_row r;
+        store_row_start(&r, s, st, "history", "id", id, e);
+        size_t n;
+        int64_t when = store_row_time(&r, 0);
+        const char *who = store_row_view(&r, 1, &n);
+        const char *what = store_row_view(&r, 2, &n);
+        const char *ov = store_row_view(&r, 3, &n);
+        const char *nv = store_row_view(&r, 4, &n);
+        if (store_row_end(&r) < 0) {
+            sqlite3_reset(st);
+            return -1;
+        }
         a->history_last_id = id;
         if (first && a->nhistory && id == last) {
             struct change *c = &a->history[a->nhistory - 1];

@@ -5,7 +5,6 @@
 #include "config.h"
 #include "store/store.h"
 
-#include <ctype.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -54,18 +53,6 @@ static bool uuid_taken(struct store *s, const char *uuid)
     return taken;
 }
 
-static bool uuid_well_formed(const char *u)
-{
-    if (strlen(u) != 36)
-        return false;
-    for (int i = 0; i < 36; i++) {
-        bool dash = i == 8 || i == 13 || i == 18 || i == 23;
-        if (dash ? u[i] != '-' : !isxdigit((unsigned char)u[i]))
-            return false;
-    }
-    return true;
-}
-
 /* Inserts the assessment row of a (uuid kept when free, else a new
  * one); fills a->id and a->uuid. Inside a write transaction. */
 static int insert_row(struct store *s, struct assessment *a, const char *xml, size_t len,
@@ -74,7 +61,7 @@ static int insert_row(struct store *s, struct assessment *a, const char *xml, si
     int64_t tid = snapshot_row(s, digest, t, xml, len, e);
     if (tid < 0)
         return -1;
-    if (!uuid_well_formed(a->uuid) || uuid_taken(s, a->uuid))
+    if (!store_uuid_ok(a->uuid) || uuid_taken(s, a->uuid))
         store_new_uuid(a->uuid);
     int64_t now = store_now();
     if (a->created <= 0)

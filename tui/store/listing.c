@@ -39,9 +39,17 @@ static const struct tmpl *snapshot_of(struct store *s, int64_t aid, const struct
         return NULL;
     }
     char digest[65];
-    snprintf(digest, sizeof digest, "%s", (const char *)sqlite3_column_text(st, 0));
-    *method = store_col_text(st, 1);
+    struct store_row r;
+    store_row_start(&r, s, st, "templates", "id", sqlite3_column_int64(st, 2), e);
+    store_row_digest(&r, 0, digest);
+    r.table = "assessments";
+    r.id = aid;
+    *method = store_row_text(&r, 1);
     sqlite3_reset(st);
+    if (store_row_end(&r) < 0) {
+        XFREE(*method);
+        return NULL;
+    }
     const struct tmpl *t = store_tmpl_for(s, digest, NULL, 0, hint, NULL);
     if (t)
         return t;
@@ -110,20 +118,24 @@ int store_touch(struct store *s, int64_t aid, const struct tmpl *hint, struct er
 }
 
 /* Appends a column's text to the pool; returns its offset (0 is ""). */
-static uintptr_t pool_add(struct buf *pool, sqlite3_stmt *st, int col)
+static uintptr_t pool_add(struct buf *pool, struct store_row *r, int col)
 {
-    const char *t = (const char *)sqlite3_column_text(st, col);
-    if (!t || !*t)
+    size_t n;
+    const char *t = store_row_view(r, col, &n);
+    if (n == 0)
         return 0;
     uintptr_t off = pool->len;
-    buf_add(pool, t, strlen(t) + 1);
+    buf_add(pool, t, n);
+    buf_addc(pool, '\0');
     return off;
 }
 
-/* The strings of all rows live in one block (ten thousand rows would
- * otherwise cost forty thousand small allocations): offsets are kept
- * while the block grows and turned into pointers at the end. */
-/* Reads the rows of a prepared listing statement into out. */
+/* Reads the rows of a prepared listing statement into out. The strings
+ * of all rows live in one block (ten thousand rows would otherwise cost
+ * forty thousand small allocations): offsets are kept while the block
+ * grows and turned into pointers at the end. The progress and the
+ * highest level are a cache of what the assessment holds (store_touch):
+ * brought into their ranges rather than refused. */
 static int read_rows(struct store *s, sqlite3_stmt *st, size_t expect, struct store_list *out,
                      struct err *e)
 {
@@ -132,22 +144,31 @@ static int read_rows(struct store *s, sqlite3_stmt *st, size_t expect, struct st
     struct buf pool = {0};
     buf_addc(&pool, '\0');
     int rc;
+    bool damaged = false;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         out->items = xgrow(out->items, &cap, out->count + 1, sizeof *out->items);
         struct store_summary *it = &out->items[out->count++];
         memset(it, 0, sizeof *it);
-        it->id = sqlite3_column_int64(st, 0);
-        snprintf(it->uuid, sizeof it->uuid, "%s", (const char *)sqlite3_column_text(st, 1));
-        it->title = (char *)pool_add(&pool, st, 2);
-        int status = assess_status_parse((const char *)sqlite3_column_text(st, 3));
-        it->status = status < 0 ? ST_DRAFT : (enum assess_status)status;
-        it->template_id = (char *)pool_add(&pool, st, 4);
-        it->percent = sqlite3_column_int(st, 5);
-        it->highest_level = sqlite3_column_int(st, 6);
-        it->highest_name = (char *)pool_add(&pool, st, 7);
-        it->highest_is_high = sqlite3_column_int(st, 8) != 0;
-        it->review_date = (char *)pool_add(&pool, st, 9);
-        it->updated = sqlite3_column_int64(st, 10);
+        struct store_row r;
+        store_row_start(&r, s, st, "assessments", "id", 0, e);
+        it->id = store_row_int(&r, 0, INT64_MIN, INT64_MAX);
+        r.id = it->id;
+        store_row_uuid(&r, 1, it->uuid);
+        it->title = (char *)pool_add(&pool, &r, 2);
+        it->status = (enum assess_status)store_row_key(&r, 3, assess_status_parse, ST_DRAFT);
+        it->template_id = (char *)pool_add(&pool, &r, 4);
+        int64_t pct = store_row_int(&r, 5, INT64_MIN, INT64_MAX);
+        it->percent = pct < 0 ? 0 : pct > 100 ? 100 : (int)pct;
+        int64_t level = store_row_int(&r, 6, INT64_MIN, INT64_MAX);
+        it->highest_level = level < 0 || level >= TMPL_MAX_LEVELS ? -1 : (int)level;
+        it->highest_name = (char *)pool_add(&pool, &r, 7);
+        it->highest_is_high = store_row_flag(&r, 8);
+        it->review_date = (char *)pool_add(&pool, &r, 9);
+        it->updated = store_row_time(&r, 10);
+        if (store_row_end(&r) < 0) {
+            damaged = true;
+            break;
+        }
     }
     sqlite3_reset(st);
     out->strings = buf_take(&pool);
@@ -158,17 +179,14 @@ static int read_rows(struct store *s, sqlite3_stmt *st, size_t expect, struct st
         it->highest_name = out->strings + (uintptr_t)it->highest_name;
         it->review_date = out->strings + (uintptr_t)it->review_date;
     }
-    if (rc != SQLITE_DONE) {
+    if (damaged || rc != SQLITE_DONE) {
         store_list_free(out);
-        return store_db_error(s, "listing the assessments", e);
+        return damaged ? -1 : store_db_error(s, "listing the assessments", e);
     }
     return 0;
 }
 
-/* The strings of all rows live in one block (ten thousand rows would
- * otherwise cost forty thousand small allocations): offsets are kept
- * while the block grows and turned into pointers at the end. The rows
- * are counted first, so that the array is allocated once. */
+/* The rows are counted first, so that the array is allocated once. */
 int store_list(struct store *s, bool include_archived, struct store_list *out, struct err *e)
 {
     memset(out, 0, sizeof *out);

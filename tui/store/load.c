@@ -31,11 +31,12 @@ void store_empty_signoffs(struct assessment *a)
 }
 
 /* Runs statement id for the row key and gives each result row to
- * row(st, ctx, cap), cap a growth counter kept across the rows. 0, or -1
- * with e ("reading WHAT"). */
-static int each_row(struct store *s, enum store_stmt id, int64_t key, const char *what,
-                    void (*row)(sqlite3_stmt *st, void *ctx, size_t *cap), void *ctx,
-                    struct err *e)
+ * row(r, ctx, cap), r the row's checked reader (table, and key naming the
+ * row) and cap a growth counter kept across the rows. 0, or -1 with e
+ * ("reading WHAT", or the damaged row). */
+static int each_row(struct store *s, enum store_stmt id, int64_t key, const char *table,
+                    const char *what, int (*row)(struct store_row *r, void *ctx, size_t *cap),
+                    void *ctx, struct err *e)
 {
     sqlite3_stmt *st = store_stmt(s, id, e);
     if (!st)
@@ -43,8 +44,14 @@ static int each_row(struct store *s, enum store_stmt id, int64_t key, const char
     sqlite3_bind_int64(st, 1, key);
     size_t cap = 0;
     int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-        row(st, ctx, &cap);
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        struct store_row r;
+        store_row_start(&r, s, st, table, "assessment", key, e);
+        if (row(&r, ctx, &cap) < 0) {
+            sqlite3_reset(st);
+            return -1;
+        }
+    }
     sqlite3_reset(st);
     if (rc == SQLITE_DONE)
         return 0;
@@ -54,75 +61,79 @@ static int each_row(struct store *s, enum store_stmt id, int64_t key, const char
     return -1;
 }
 
-static void answer_row(sqlite3_stmt *st, void *ctx, size_t *cap)
+static int answer_row(struct store_row *r, void *ctx, size_t *cap)
 {
     struct assessment *a = ctx;
     a->answers = xgrow(a->answers, cap, a->nanswers + 1, sizeof *a->answers);
     struct answer *an = &a->answers[a->nanswers++];
-    an->question = store_col_text(st, 0);
-    an->value = store_col_text(st, 1);
-    an->note = store_col_text(st, 2);
-    an->flagged = sqlite3_column_int(st, 3) != 0;
-    an->who = store_col_text(st, 4);
-    an->when = sqlite3_column_int64(st, 5);
-    an->revision = sqlite3_column_int64(st, 6);
+    an->question = store_row_text(r, 0);
+    an->value = store_row_text(r, 1);
+    an->note = store_row_text(r, 2);
+    an->flagged = store_row_flag(r, 3);
+    an->who = store_row_text(r, 4);
+    an->when = store_row_time(r, 5);
+    an->revision = store_row_int(r, 6, 0, STORE_COUNTER_MAX);
+    return store_row_end(r);
 }
 
-static void risk_row(sqlite3_stmt *st, void *ctx, size_t *cap)
+static int risk_row(struct store_row *row, void *ctx, size_t *cap)
 {
     struct assessment *a = ctx;
     a->risks = xgrow(a->risks, cap, a->nrisks + 1, sizeof *a->risks);
     struct risk *r = &a->risks[a->nrisks++];
     memset(r, 0, sizeof *r);
-    store_read_risk(st, 0, r);
+    return store_read_risk(row, 0, r);
 }
 
-static void measure_row(sqlite3_stmt *st, void *ctx, size_t *cap)
+static int measure_row(struct store_row *row, void *ctx, size_t *cap)
 {
     struct assessment *a = ctx;
     a->measures = xgrow(a->measures, cap, a->nmeasures + 1, sizeof *a->measures);
     struct measure *m = &a->measures[a->nmeasures++];
     memset(m, 0, sizeof *m);
-    store_read_measure(st, 0, m);
+    return store_read_measure(row, 0, m);
 }
 
 /* A risk the measure addresses. */
-static void link_row(sqlite3_stmt *st, void *ctx, size_t *cap)
+static int link_row(struct store_row *r, void *ctx, size_t *cap)
 {
     struct measure *m = ctx;
     m->risks = xgrow(m->risks, cap, m->nrisks + 1, sizeof *m->risks);
-    m->risks[m->nrisks++] = sqlite3_column_int(st, 0);
+    m->risks[m->nrisks++] = (int)store_row_int(r, 0, 1, STORE_NUMBER_MAX);
+    return store_row_end(r);
 }
 
-static void signoff_row(sqlite3_stmt *st, void *ctx, size_t *cap)
+static int signoff_row(struct store_row *r, void *ctx, size_t *cap)
 {
+    (void)cap;
     struct assessment *a = ctx;
-    int role = signoff_role_parse((const char *)sqlite3_column_text(st, 0));
-    if (role >= 0)
-        store_read_signoff(st, 0, &a->signoffs[role]);
+    int role = store_row_key(r, 0, signoff_role_parse, -1);
+    if (role < 0)
+        return store_row_end(r);
+    return store_read_signoff(r, 0, &a->signoffs[role]);
 }
 
 int store_load_parts(struct store *s, struct assessment *a, struct err *e)
 {
-    if (each_row(s, SQ_ANS_LOAD, a->id, "answers", answer_row, a, e) < 0 ||
-        each_row(s, SQ_RISK_LOAD, a->id, "risks", risk_row, a, e) < 0 ||
-        each_row(s, SQ_MEAS_LOAD, a->id, "measures", measure_row, a, e) < 0)
+    if (each_row(s, SQ_ANS_LOAD, a->id, "answers", "answers", answer_row, a, e) < 0 ||
+        each_row(s, SQ_RISK_LOAD, a->id, "risks", "risks", risk_row, a, e) < 0 ||
+        each_row(s, SQ_MEAS_LOAD, a->id, "measures", "measures", measure_row, a, e) < 0)
         return -1;
     for (size_t i = 0; i < a->nmeasures; i++)
-        if (each_row(s, SQ_LINKS_OF, a->measures[i].id, "measures", link_row,
+        if (each_row(s, SQ_LINKS_OF, a->measures[i].id, "measure_risks", "measures", link_row,
                      &a->measures[i], e) < 0)
             return -1;
-    int rc = each_row(s, SQ_SIGN_LOAD, a->id, "sign-offs", signoff_row, a, e);
+    int rc = each_row(s, SQ_SIGN_LOAD, a->id, "signoffs", "sign-offs", signoff_row, a, e);
     store_empty_signoffs(a);
     return rc;
 }
-
 
 struct assessment *store_load_xml(struct store *s, int64_t id, unsigned flags, char **xml_out,
                                   size_t *xml_len, struct err *e)
 {
     store_read_begin(s);
     struct assessment *a = NULL;
+    char *xml = NULL;
     sqlite3_stmt *st = store_stmt(s, SQ_A_LOAD, e);
     if (!st)
         goto done;
@@ -139,39 +150,46 @@ struct assessment *store_load_xml(struct store *s, int64_t id, unsigned flags, c
     a = assess_new();
     a->id = id;
     a->history_missing = (flags & STORE_LOAD_NO_HISTORY) != 0;
-    snprintf(a->uuid, sizeof a->uuid, "%s", (const char *)sqlite3_column_text(st, 0));
-    store_set_str(&a->title, (const char *)sqlite3_column_text(st, 1));
-    int status = assess_status_parse((const char *)sqlite3_column_text(st, 2));
-    a->status = status < 0 ? ST_DRAFT : (enum assess_status)status;
-    store_set_str(&a->method, (const char *)sqlite3_column_text(st, 3));
-    a->created = sqlite3_column_int64(st, 4);
-    a->updated = sqlite3_column_int64(st, 5);
-    store_set_str(&a->review_date, (const char *)sqlite3_column_text(st, 6));
-    size_t len = (size_t)sqlite3_column_bytes(st, 7);
-    char *xml = xstrndup(sqlite3_column_blob(st, 7) ? sqlite3_column_blob(st, 7) : "", len);
-    a->revision = sqlite3_column_int(st, 8) > 0 ? sqlite3_column_int(st, 8) : 1;
-    store_set_str(&a->replaces_date, (const char *)sqlite3_column_text(st, 9));
-    int from = assess_status_parse((const char *)sqlite3_column_text(st, 10));
-    a->archived_from = from < 0 || from == ST_ARCHIVED ? ST_DRAFT : (enum assess_status)from;
+    struct store_row r;
+    store_row_start(&r, s, st, "assessments", "id", id, e);
+    store_row_uuid(&r, 0, a->uuid);
+    store_row_set(&r, 1, &a->title);
+    a->status = (enum assess_status)store_row_key(&r, 2, assess_status_parse, ST_DRAFT);
+    store_row_set(&r, 3, &a->method);
+    a->created = store_row_time(&r, 4);
+    a->updated = store_row_time(&r, 5);
+    store_row_set(&r, 6, &a->review_date);
+    a->revision = (int)store_row_int(&r, 8, 1, STORE_NUMBER_MAX);
+    store_row_set(&r, 9, &a->replaces_date);
+    int from = store_row_key(&r, 10, assess_status_parse, ST_DRAFT);
+    a->archived_from = from == ST_ARCHIVED ? ST_DRAFT : (enum assess_status)from;
+    /* The snapshot is a row of its own table. */
+    int64_t tid = store_row_int(&r, 11, INT64_MIN, INT64_MAX);
+    if (!r.bad)
+        store_row_start(&r, s, st, "templates", "id", tid, e);
+    size_t len = 0;
+    xml = store_row_blob(&r, 7, TMPL_MAX_BYTES, &len);
     sqlite3_reset(st);
+    if (store_row_end(&r) < 0)
+        goto fail;
     /* Validated against the schema when it was written (store_create,
      * store_insert); the model's rules still apply on every load. */
     a->tmpl = tmpl_parse_snapshot(xml, len, "template snapshot", e);
-    if (!a->tmpl || store_load_parts(s, a, e) < 0 || store_sync_history(s, a, e) < 0) {
-        free(xml);
-        assess_free(a);
-        a = NULL;
-        goto done;
-    }
+    if (!a->tmpl || store_load_parts(s, a, e) < 0 || store_sync_history(s, a, e) < 0)
+        goto fail;
     if (xml_out) {
         *xml_out = xml;
         *xml_len = len;
-    } else {
-        free(xml);
+        xml = NULL;
     }
     if (s->reading || s->depth > 0)
         store_stamp(s, a);
+    goto done;
+fail:
+    assess_free(a);
+    a = NULL;
 done:
+    free(xml);
     store_read_end(s);
     return a;
 }
@@ -195,10 +213,13 @@ char *store_template_xml(struct store *s, int64_t id, size_t *len, struct err *e
     int rc = sqlite3_step(st);
     char *xml = NULL;
     if (rc == SQLITE_ROW) {
-        size_t n = (size_t)sqlite3_column_bytes(st, 1);
-        const void *blob = sqlite3_column_blob(st, 1);
-        xml = xstrndup(blob ? blob : "", n);
-        if (len)
+        struct store_row r;
+        store_row_start(&r, s, st, "templates", "id", sqlite3_column_int64(st, 3), e);
+        size_t n = 0;
+        xml = store_row_blob(&r, 1, TMPL_MAX_BYTES, &n);
+        if (store_row_end(&r) < 0)
+            XFREE(xml);
+        else if (len)
             *len = n;
     } else if (rc == SQLITE_DONE) {
         err_set(e, "there is no assessment %lld", (long long)id);

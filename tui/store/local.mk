@@ -1,6 +1,8 @@
 libdpia_a_SOURCES += \
 	tui/store/store.h tui/store/store_int.h \
 	tui/store/store.c \
+	tui/store/open.c \
+	tui/store/rows.c \
 	tui/store/schema.c \
 	tui/store/records.c \
 	tui/store/load.c \
@@ -9,4 +11,5 @@ libdpia_a_SOURCES += \
 	tui/store/changes.c \
 	tui/store/risks.c \
 	tui/store/revisions.c \
-	tui/store/backup.c
+	tui/store/backup.c \
+	tui/store/drafts.c

@@ -29,49 +29,60 @@ void store_field_bind(sqlite3_stmt *st, int i, const struct field *f, const void
     }
 }
 
-void store_field_read(sqlite3_stmt *st, int col, const struct field *f, void *obj)
+void store_field_read(struct store_row *row, int col, const struct field *f, void *obj)
 {
-    const char *t;
     int v;
+    size_t n;
+    const char *t;
     switch (f->kind) {
     case FLD_TEXT:
-        t = (const char *)sqlite3_column_text(st, col);
+        t = store_row_view(row, col, &n);
         field_set_str(f, obj, t);
         return;
     case FLD_INT:
+        /* A score: 0 (not scored) up to the longest scale a method has. */
+        field_set_int(f, obj, (int)store_row_int(row, col, 0, TMPL_MAX_LEVELS));
+        return;
     case FLD_FOLLOWED:
-        field_set_int(f, obj, sqlite3_column_int(st, col));
+        field_set_int(f, obj, (int)store_row_int(row, col, -1, 1));
         return;
     default:
-        t = (const char *)sqlite3_column_text(st, col);
-        v = field_parse(f, t ? t : "");
         /* A key this program does not know (a newer writer): the first. */
+        t = store_row_view(row, col, &n);
+        v = row->bad ? 0 : field_parse(f, t);
         field_set_int(f, obj, v < 0 ? 0 : v);
     }
 }
 
-void store_read_risk(sqlite3_stmt *st, int col, struct risk *r)
+int store_read_risk(struct store_row *row, int col, struct risk *r)
 {
-    r->id = sqlite3_column_int64(st, col);
-    r->number = sqlite3_column_int(st, col + 1);
+    r->id = store_row_int(row, col, INT64_MIN, INT64_MAX);
+    row->key = "id";
+    row->id = r->id;
+    r->number = (int)store_row_int(row, col + 1, 1, STORE_NUMBER_MAX);
     for (size_t i = 0; i < nrisk_fields; i++)
-        store_field_read(st, col + 2 + (int)i, &risk_fields[i], r);
+        store_field_read(row, col + 2 + (int)i, &risk_fields[i], r);
+    return store_row_end(row);
 }
 
-void store_read_measure(sqlite3_stmt *st, int col, struct measure *m)
+int store_read_measure(struct store_row *row, int col, struct measure *m)
 {
-    m->id = sqlite3_column_int64(st, col);
-    m->number = sqlite3_column_int(st, col + 1);
+    m->id = store_row_int(row, col, INT64_MIN, INT64_MAX);
+    row->key = "id";
+    row->id = m->id;
+    m->number = (int)store_row_int(row, col + 1, 1, STORE_NUMBER_MAX);
     for (size_t i = 0; i < nmeasure_fields; i++)
-        store_field_read(st, col + 2 + (int)i, &measure_fields[i], m);
+        store_field_read(row, col + 2 + (int)i, &measure_fields[i], m);
+    return store_row_end(row);
 }
 
-void store_read_signoff(sqlite3_stmt *st, int col, struct signoff *so)
+int store_read_signoff(struct store_row *row, int col, struct signoff *so)
 {
-    int role = signoff_role_parse((const char *)sqlite3_column_text(st, col));
+    int role = store_row_key(row, col, signoff_role_parse, -1);
     so->role = role < 0 ? SR_ASSESSOR : (enum signoff_role)role;
     for (size_t i = 0; i < nsignoff_fields; i++)
-        store_field_read(st, col + 1 + (int)i, &signoff_fields[i], so);
+        store_field_read(row, col + 1 + (int)i, &signoff_fields[i], so);
+    return store_row_end(row);
 }
 
 /* Takes the next free number of a risk or measure (numbers are never
@@ -87,16 +98,25 @@ static int take_number(struct store *s, int64_t aid, bool risk, int *number, str
         sqlite3_reset(st);
         return err_set(e, STORE_GONE_MSG, (long long)aid);
     }
-    int next = sqlite3_column_int(st, risk ? 0 : 1);
+    /* The next free number: one past the last there may be. */
+    struct store_row row;
+    store_row_start(&row, s, st, "assessments", "id", aid, e);
+    int64_t next = store_row_int(&row, risk ? 0 : 1, 1, STORE_NUMBER_MAX + 1);
     sqlite3_reset(st);
-    if (*number <= 0)
-        *number = next;
+    if (store_row_end(&row) < 0)
+        return -1;
+    int64_t n = *number > 0 ? *number : next;
+    if (n > STORE_NUMBER_MAX)
+        return err_set(e, "assessment %lld has used every %s number (%s1 to %s%d)",
+                       (long long)aid, risk ? "risk" : "measure", risk ? "R" : "M",
+                       risk ? "R" : "M", STORE_NUMBER_MAX);
+    *number = (int)n;
     st = store_stmt(s, SQ_A_SET_NEXT, e);
     if (!st)
         return -1;
     sqlite3_bind_int64(st, 1, aid);
-    sqlite3_bind_int(st, 2, risk ? *number + 1 : 0);
-    sqlite3_bind_int(st, 3, risk ? 0 : *number + 1);
+    sqlite3_bind_int64(st, 2, risk ? n + 1 : 0);
+    sqlite3_bind_int64(st, 3, risk ? 0 : n + 1);
     return store_exec(s, st, "numbering", e);
 }
 

@@ -17,6 +17,9 @@ int store_revise(struct store *s, struct assessment *a, const char *record, size
 {
     if (!record || len == 0)
         return err_set(e, "no record of revision %d to keep", a->revision);
+    if (a->revision < 1 || a->revision >= STORE_NUMBER_MAX)
+        return err_set(e, "assessment %lld has used every revision number (1 to %d)",
+                       (long long)a->id, STORE_NUMBER_MAX);
     /* A copy: decided may be a sign-off's date, which this clears. */
     char *date = xstrdup(decided ? decided : "");
     decided = date;
@@ -87,10 +90,13 @@ char *store_revision_record(struct store *s, int64_t id, int number, size_t *len
     int rc = sqlite3_step(st);
     char *xml = NULL;
     if (rc == SQLITE_ROW) {
-        size_t n = (size_t)sqlite3_column_bytes(st, 0);
-        const void *blob = sqlite3_column_blob(st, 0);
-        xml = xstrndup(blob ? blob : "", n);
-        if (len)
+        struct store_row r;
+        store_row_start(&r, s, st, "revisions", "assessment", id, e);
+        size_t n = 0;
+        xml = store_row_blob(&r, 0, STORE_RECORD_MAX, &n);
+        if (store_row_end(&r) < 0)
+            XFREE(xml);
+        else if (len)
             *len = n;
     } else if (rc == SQLITE_DONE) {
         err_set(e, "assessment %lld has no closed revision %d", (long long)id, number);
@@ -112,17 +118,30 @@ int store_revisions(struct store *s, int64_t id, struct store_revision **out, si
     sqlite3_bind_int64(st, 1, id);
     size_t cap = 0;
     int rc;
+    bool damaged = false;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         *out = xgrow(*out, &cap, *n + 1, sizeof **out);
         struct store_revision *r = &(*out)[(*n)++];
-        r->number = sqlite3_column_int(st, 0);
-        int status = assess_status_parse((const char *)sqlite3_column_text(st, 1));
-        r->status = status < 0 ? ST_DRAFT : (enum assess_status)status;
-        const char *d = (const char *)sqlite3_column_text(st, 2);
-        snprintf(r->decided, sizeof r->decided, "%s", d ? d : "");
-        r->closed = sqlite3_column_int64(st, 3);
+        struct store_row row;
+        store_row_start(&row, s, st, "revisions", "assessment", id, e);
+        r->number = (int)store_row_int(&row, 0, 1, STORE_NUMBER_MAX);
+        r->status = (enum assess_status)store_row_key(&row, 1, assess_status_parse, ST_DRAFT);
+        size_t len;
+        const char *d = store_row_view(&row, 2, &len);
+        snprintf(r->decided, sizeof r->decided, "%s", d);
+        r->closed = store_row_time(&row, 3);
+        if (store_row_end(&row) < 0) {
+            damaged = true;
+            break;
+        }
     }
     sqlite3_reset(st);
+    if (damaged) {
+        free(*out);
+        *out = NULL;
+        *n = 0;
+        return -1;
+    }
     if (rc != SQLITE_DONE) {
         free(*out);
         *out = NULL;

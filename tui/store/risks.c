@@ -134,11 +134,13 @@ static int get_risk(struct store *s, int64_t aid, int64_t id, struct risk *old, 
     sqlite3_bind_int64(st, 1, aid);
     sqlite3_bind_int64(st, 2, id);
     int rc = sqlite3_step(st);
+    struct store_row r;
+    store_row_start(&r, s, st, "risks", "id", id, e);
     if (rc == SQLITE_ROW)
-        store_read_risk(st, 0, old);
+        store_read_risk(&r, 0, old);
     sqlite3_reset(st);
     if (rc == SQLITE_ROW)
-        return 0;
+        return store_row_end(&r);
     if (rc == SQLITE_DONE)
         return err_set(e, "that risk no longer exists (deleted meanwhile?)");
     return store_db_error(s, "reading a risk", e);
@@ -297,21 +299,31 @@ static int get_measure(struct store *s, int64_t aid, int64_t id, struct measure 
     sqlite3_bind_int64(st, 1, aid);
     sqlite3_bind_int64(st, 2, id);
     int rc = sqlite3_step(st);
+    struct store_row r;
+    store_row_start(&r, s, st, "measures", "id", id, e);
     if (rc == SQLITE_ROW)
-        store_read_measure(st, 0, old);
+        store_read_measure(&r, 0, old);
     sqlite3_reset(st);
     if (rc == SQLITE_DONE)
         return err_set(e, "that measure no longer exists (deleted meanwhile?)");
     if (rc != SQLITE_ROW)
         return store_db_error(s, "reading a measure", e);
+    if (store_row_end(&r) < 0)
+        return -1;
     st = store_stmt(s, SQ_LINKS_OF, e);
     if (!st)
         return -1;
     sqlite3_bind_int64(st, 1, id);
     size_t cap = 0;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        store_row_start(&r, s, st, "measure_risks", "measure", id, e);
+        int number = (int)store_row_int(&r, 0, 1, STORE_NUMBER_MAX);
+        if (store_row_end(&r) < 0) {
+            sqlite3_reset(st);
+            return -1;
+        }
         old->risks = xgrow(old->risks, &cap, old->nrisks + 1, sizeof *old->risks);
-        old->risks[old->nrisks++] = sqlite3_column_int(st, 0);
+        old->risks[old->nrisks++] = number;
     }
     sqlite3_reset(st);
     return rc == SQLITE_DONE ? 0 : store_db_error(s, "reading a measure", e);

@@ -5,16 +5,22 @@
  * migrated. Never edit a migration that has shipped: add the next one.
  *
  * Before anything is written the file is checked: our application_id
- * (or a brand-new empty file), and a version we know. Anything else is
- * refused and left as it was.
+ * (or a brand-new empty file), a version we know, and a schema that is
+ * exactly what the migrations of that version make (no trigger, view,
+ * table or index more or less, each table with its columns). Anything
+ * else is refused and left as it was.
  */
 #include "config.h"
 #include "store/store.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "store/store_int.h"
+#include "util/buf.h"
+#include "util/text.h"
+#include "util/xalloc.h"
 
 static const char *const migrations[] = {
     /* 0 -> 1: the first schema. */
@@ -123,7 +129,18 @@ static const char *const migrations[] = {
     "  record BLOB NOT NULL,                 -- the XML record, exactly as signed\n"
     "  PRIMARY KEY (assessment, number)\n"
     ") WITHOUT ROWID;\n",
-    /* 2 -> 3: the listing counts the assessments it hides from an index
+    /* 2 -> 3: drafts, what a person is typing in a form or a dialog and
+     * has not saved yet, kept so that a crash loses at most a second of
+     * it. Not part of the assessment: no history, no record. */
+    "CREATE TABLE drafts (\n"
+    "  assessment INTEGER NOT NULL REFERENCES assessments(id) ON DELETE CASCADE,\n"
+    "  key TEXT NOT NULL,                    -- what the form edits: risk:12, note:q.id\n"
+    "  who TEXT NOT NULL,                    -- whose typing it is\n"
+    "  content TEXT NOT NULL,\n"
+    "  at INTEGER NOT NULL,\n"
+    "  PRIMARY KEY (assessment, key, who)\n"
+    ") WITHOUT ROWID;\n",
+    /* 3 -> 4: the listing counts the assessments it hides from an index
      * rather than by reading every row. */
     "CREATE INDEX assessments_by_status ON assessments(status);\n",
 };
@@ -153,6 +170,207 @@ static int query_int(struct store *s, const char *sql, int *out, struct err *e)
     return store_db_error(s, "cannot read the database", e);
 }
 
+/* --- the objects of the schema ------------------------------------------ */
+
+/* One object of sqlite_master: its kind, name, table and SQL. */
+struct object {
+    char *type, *name, *table, *sql;
+};
+
+struct objects {
+    struct object *v;
+    size_t n, cap;
+};
+
+static void objects_free(struct objects *o)
+{
+    for (size_t i = 0; i < o->n; i++) {
+        free(o->v[i].type);
+        free(o->v[i].name);
+        free(o->v[i].table);
+        free(o->v[i].sql);
+    }
+    free(o->v);
+    memset(o, 0, sizeof *o);
+}
+
+static char *col_copy(sqlite3_stmt *st, int col)
+{
+    const unsigned char *t = sqlite3_column_text(st, col);
+    return xstrdup(t ? (const char *)t : "");
+}
+
+/* The columns of table name, one line each: name, declared type, NOT
+ * NULL, default, place in the primary key, hidden or generated. */
+static int describe_columns(sqlite3 *db, const char *name, char **out)
+{
+    sqlite3_stmt *st = NULL;
+    int rc = sqlite3_prepare_v2(db, "SELECT name, type, \"notnull\", quote(dflt_value), pk, "
+                                "hidden FROM pragma_table_xinfo(?1) ORDER BY cid", -1, &st, NULL);
+    struct buf b = {0};
+    if (rc == SQLITE_OK) {
+        sqlite3_bind_text(st, 1, name, -1, SQLITE_TRANSIENT);
+        while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+            for (int i = 0; i < 6; i++) {
+                const unsigned char *t = sqlite3_column_text(st, i);
+                buf_printf(&b, "%s%s", i ? "\t" : "", t ? (const char *)t : "");
+            }
+            buf_addc(&b, '\n');
+        }
+    }
+    sqlite3_finalize(st);
+    *out = buf_take(&b);
+    return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+/* Every object of the schema of db, the dangerous kinds first. */
+static int describe(sqlite3 *db, struct objects *o)
+{
+    memset(o, 0, sizeof *o);
+    sqlite3_stmt *st = NULL;
+    int rc = sqlite3_prepare_v2(db, "SELECT type, name, tbl_name, sql FROM sqlite_master "
+                                "ORDER BY CASE type WHEN 'trigger' THEN 0 WHEN 'view' THEN 1 "
+                                "WHEN 'table' THEN 2 ELSE 3 END, name", -1, &st, NULL);
+    if (rc == SQLITE_OK) {
+        while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+            o->v = xgrow(o->v, &o->cap, o->n + 1, sizeof *o->v);
+            struct object *ob = &o->v[o->n++];
+            ob->type = col_copy(st, 0);
+            ob->name = col_copy(st, 1);
+            ob->table = col_copy(st, 2);
+            ob->sql = col_copy(st, 3);
+        }
+    }
+    sqlite3_finalize(st);
+    return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+/* A database in memory with the schema this program creates at version
+ * v: the migrations applied. NULL with e on failure. */
+static sqlite3 *schema_in_memory(int v, struct err *e)
+{
+    sqlite3 *mem = NULL;
+    int rc = sqlite3_open_v2(":memory:", &mem, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+    for (int i = 0; rc == SQLITE_OK && i < v; i++)
+        rc = sqlite3_exec(mem, migrations[i], NULL, NULL, NULL);
+    if (rc == SQLITE_OK)
+        return mem;
+    err_set(e, "cannot build the schema of version %d: %s", v,
+            mem ? sqlite3_errmsg(mem) : "out of memory");
+    sqlite3_close(mem);
+    return NULL;
+}
+
+/* The objects of the schema this program creates at version v, built
+ * from the migrations themselves (a new migration needs no second list
+ * here), once for each version and kept while the program runs. */
+static struct objects expected[SCHEMA_VERSION + 1];
+static bool expected_built[SCHEMA_VERSION + 1];
+
+static const struct objects *expected_objects(int v, struct err *e)
+{
+    if (expected_built[v])
+        return &expected[v];
+    sqlite3 *mem = schema_in_memory(v, e);
+    if (!mem)
+        return NULL;
+    int rc = describe(mem, &expected[v]);
+    if (rc != SQLITE_OK) {
+        err_set(e, "cannot build the schema of version %d: %s", v, sqlite3_errmsg(mem));
+        objects_free(&expected[v]);
+    }
+    sqlite3_close(mem);
+    if (rc != SQLITE_OK)
+        return NULL;
+    expected_built[v] = true;
+    return &expected[v];
+}
+
+/* Whether table name of the file has other columns than at version v
+ * (else something else of its definition differs). */
+static bool other_columns(struct store *s, int v, const char *name)
+{
+    sqlite3 *mem = schema_in_memory(v, NULL);
+    char *want = NULL, *have = NULL;
+    bool differ = mem && describe_columns(mem, name, &want) == SQLITE_OK &&
+                  describe_columns(s->db, name, &have) == SQLITE_OK && strcmp(want, have) != 0;
+    sqlite3_close(mem);
+    free(want);
+    free(have);
+    return differ;
+}
+
+static const struct object *find_object(const struct objects *o, const char *type,
+                                        const char *name)
+{
+    for (size_t i = 0; i < o->n; i++)
+        if (strcmp(o->v[i].type, type) == 0 && strcmp(o->v[i].name, name) == 0)
+            return &o->v[i];
+    return NULL;
+}
+
+enum difference { EXTRA, COLUMNS, CHANGED, MISSING };
+
+/* Refuses, with e, an object that is not as dpia makes it. */
+static int refuse(struct store *s, enum difference d, const struct object *o, struct err *e)
+{
+    char *name = text_sanitize(o->name, false), *type = text_sanitize(o->type, false);
+    const char *a = strchr("aeiou", type[0]) && type[0] ? "an" : "a";
+    switch (d) {
+    case EXTRA:
+        err_set(e, "%s has %s %s '%s' that dpia did not create; it was left unchanged", s->path,
+                a, type, name);
+        break;
+    case COLUMNS:
+        err_set(e, "%s has %s %s '%s' whose columns are not the ones dpia made; it was left "
+                "unchanged", s->path, a, type, name);
+        break;
+    case CHANGED:
+        err_set(e, "%s has %s %s '%s' that is not the one dpia made; it was left unchanged",
+                s->path, a, type, name);
+        break;
+    case MISSING:
+        err_set(e, "%s lacks the %s '%s' that dpia makes; it was left unchanged", s->path, type,
+                name);
+        break;
+    }
+    free(name);
+    free(type);
+    return -1;
+}
+
+/* The SQL of each object is compared, which covers the columns of a
+ * table (SQLite reads them from it); they are compared only to say which
+ * of the two differs. */
+static int compare_objects(struct store *s, int version, struct err *e)
+{
+    const struct objects *want = expected_objects(version, e);
+    if (!want)
+        return -1;
+    struct objects have;
+    int rc = describe(s->db, &have);
+    if (rc != SQLITE_OK) {
+        objects_free(&have);
+        return store_db_error(s, "cannot read the schema", e);
+    }
+    rc = 0;
+    for (size_t i = 0; rc == 0 && i < have.n; i++) {
+        struct object *h = &have.v[i];
+        const struct object *w = find_object(want, h->type, h->name);
+        if (!w) {
+            rc = refuse(s, EXTRA, h, e);
+        } else if (strcmp(h->table, w->table) != 0 || strcmp(h->sql, w->sql) != 0) {
+            bool columns = strcmp(h->type, "table") == 0 && other_columns(s, version, h->name);
+            rc = refuse(s, columns ? COLUMNS : CHANGED, h, e);
+        }
+    }
+    for (size_t i = 0; rc == 0 && i < want->n; i++)
+        if (!find_object(&have, want->v[i].type, want->v[i].name))
+            rc = refuse(s, MISSING, &want->v[i], e);
+    objects_free(&have);
+    return rc;
+}
+
 int store_schema_check(struct store *s, int *version, struct err *e)
 {
     int app = 0, user_version = 0, objects = 0;
@@ -171,16 +389,20 @@ int store_schema_check(struct store *s, int *version, struct err *e)
         return err_set(e, "%s was written by a newer version of dpia (schema %d; this "
                        "program knows up to %d); it was left unchanged: use a newer dpia",
                        s->path, user_version, SCHEMA_VERSION);
+    if (user_version < 0)
+        return err_set(e, "%s has an unknown schema version (%d); it was left unchanged",
+                       s->path, user_version);
+    /* Nothing but what the migrations made: a trigger or a view added
+     * with the sqlite3 shell would run on dpia's writes or reads. */
+    if (compare_objects(s, user_version, e) < 0)
+        return -1;
     *version = user_version;
     return 0;
 }
 
-int store_schema_migrate(struct store *s, struct err *e)
+int store_schema_migrate(struct store *s, int version, struct err *e)
 {
-    int version = 0;
-    /* Cheap test first: an up-to-date file takes no write lock. */
-    if (store_schema_check(s, &version, e) < 0)
-        return -1;
+    /* An up-to-date file takes no write lock. */
     if (version == SCHEMA_VERSION)
         return 0;
     if (store_txn_begin(s, e) < 0)

@@ -1,21 +1,16 @@
 /*
- * The connection: opening (checks before any write, so that a file that
- * is not ours is never touched), pragmas, the statement cache,
- * transactions with a retry when another process holds the lock, and
- * the small helpers the other files of the store share.
+ * The connection once open (opening is open.c): the statement cache,
+ * transactions with a retry when another process holds the lock,
+ * checkpoints and closing, and the small helpers the other files of the
+ * store share.
  */
 #include "config.h"
 #include "store/store.h"
 
-#include <ctype.h>
-#include <errno.h>
-#include <fcntl.h>
 #include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <sys/statvfs.h>
 #include <time.h>
 #include <unistd.h>
 #if defined(__linux__)
@@ -23,15 +18,8 @@
 #endif
 
 #include "store/store_int.h"
-#include "util/buf.h"
-#include "util/path.h"
 #include "util/xalloc.h"
 
-/* How long a writer waits for another process before giving up: long
- * enough for any single change of the other side, short enough that a
- * stuck process is reported rather than waited on forever. */
-#define BUSY_TIMEOUT_MS 5000
-#define BUSY_RETRY_TOTAL_MS 15000
 /* How long closing waits to empty the log of changes: the checkpoint
  * holds the write lock while it waits for readers, so every other
  * writer waits as long; a short wait, then the log is left for later. */
@@ -43,7 +31,7 @@ static const char *const statement_sql[SQ_COUNT] = {
 #undef X
 };
 
-static char *default_who(void)
+char *store_default_who(void)
 {
     const char *env = getenv("DPIA_USER");
     if (env && *env)
@@ -97,13 +85,6 @@ void store_set_str(char **p, const char *v)
     *p = copy;
 }
 
-char *store_col_text(sqlite3_stmt *st, int i)
-{
-    const unsigned char *t = sqlite3_column_text(st, i);
-    int n = sqlite3_column_bytes(st, i);
-    return t ? xstrndup((const char *)t, (size_t)n) : xstrdup("");
-}
-
 int store_exec(struct store *s, sqlite3_stmt *st, const char *what, struct err *e)
 {
     int rc = sqlite3_step(st);
@@ -129,7 +110,7 @@ int64_t store_now(void)
     return (int64_t)time(NULL);
 }
 
-static int64_t monotonic_ms(void)
+int64_t store_monotonic_ms(void)
 {
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
@@ -196,7 +177,7 @@ int store_txn_begin(struct store *s, struct err *e)
     }
     if (store_check_writable(s, e) < 0)
         return -1;
-    int64_t start = monotonic_ms();
+    int64_t start = store_monotonic_ms();
     for (unsigned attempt = 0;; attempt++) {
         sqlite3_stmt *st = store_stmt(s, SQ_BEGIN, e);
         if (!st)
@@ -210,9 +191,15 @@ int store_txn_begin(struct store *s, struct err *e)
             s->txn_changes = sqlite3_total_changes(s->db);
             s->owner = NULL;
             s->owner_ok = true;
+            /* The lock is held: nothing of this store moves now. */
+            if (store_check_file(s, e) < 0) {
+                store_txn_rollback(s);
+                store_empty_log(s);
+                return -1;
+            }
             return 0;
         }
-        if ((rc & 0xff) != SQLITE_BUSY || monotonic_ms() - start > BUSY_RETRY_TOTAL_MS)
+        if ((rc & 0xff) != SQLITE_BUSY || store_monotonic_ms() - start > BUSY_RETRY_TOTAL_MS)
             return store_db_error(s, "cannot start a change", e);
         struct timespec pause = { 0, (long)(5 + (attempt % 8) * 7) * 1000000L };
         nanosleep(&pause, NULL);
@@ -251,7 +238,7 @@ int store_txn_commit(struct store *s, struct err *e)
         store_txn_rollback(s);
         return err_set(e, "an earlier part of the change failed; nothing was saved");
     }
-    int64_t start = monotonic_ms();
+    int64_t start = store_monotonic_ms();
     for (;;) {
         sqlite3_stmt *st = store_stmt(s, SQ_COMMIT, e);
         int rc = st ? sqlite3_step(st) : SQLITE_ERROR;
@@ -262,7 +249,7 @@ int store_txn_commit(struct store *s, struct err *e)
             txn_ended(s, true);
             return 0;
         }
-        if ((rc & 0xff) != SQLITE_BUSY || monotonic_ms() - start > BUSY_RETRY_TOTAL_MS) {
+        if ((rc & 0xff) != SQLITE_BUSY || store_monotonic_ms() - start > BUSY_RETRY_TOTAL_MS) {
             store_db_error(s, "cannot save the change", e);
             store_txn_rollback(s);
             return -1;
@@ -371,211 +358,9 @@ const struct tmpl *store_tmpl_for(struct store *s, const char *digest, const cha
     return t;
 }
 
-/* Creates a missing database file (folders too) with mode 0600 before
- * SQLite sees it, so that SQLite never creates anything with the umask's
- * looser bits, and a file that exists is opened without O_CREAT. */
-static int create_file(const char *path, struct err *e)
-{
-    char *dir = path_dirname(path);
-    int rc = path_mkdirs(dir, 0700);
-    if (rc < 0) {
-        err_set(e, "cannot create the folder %s: %s", dir, strerror(errno));
-        free(dir);
-        return -1;
-    }
-    free(dir);
-    int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-    if (fd < 0 && errno != EEXIST)
-        return err_set(e, "cannot create %s: %s", path, strerror(errno));
-    if (fd >= 0)
-        close(fd);
-    return 0;
-}
-
-static int set_pragmas(struct store *s, struct err *e)
-{
-    /* Switching to WAL needs a moment alone with the file; another
-     * process opening it at the same instant makes that fail at once. */
-    int64_t start = monotonic_ms();
-    for (;;) {
-        sqlite3_stmt *st = NULL;
-        int rc = sqlite3_prepare_v2(s->db, "PRAGMA journal_mode = WAL", -1, &st, NULL);
-        if (rc == SQLITE_OK)
-            rc = sqlite3_step(st);
-        bool wal = rc == SQLITE_ROW &&
-                   sqlite3_stricmp((const char *)sqlite3_column_text(st, 0), "wal") == 0;
-        sqlite3_finalize(st);
-        if (wal)
-            break;
-        if ((rc & 0xff) != SQLITE_BUSY || monotonic_ms() - start > BUSY_RETRY_TOTAL_MS)
-            return store_db_error(s, "cannot switch to WAL", e);
-        struct timespec pause = { 0, 20 * 1000000L };
-        nanosleep(&pause, NULL);
-    }
-    /* FULL: each answer is on disk when store_set_answer returns, not
-     * only safe from a crash of the program. */
-    return store_exec_sql(s, "PRAGMA synchronous = FULL", e);
-}
-
-static int opened(struct store *s, const char *path, int rc, struct err *e)
-{
-    if (rc != SQLITE_OK)
-        return err_set(e, "cannot open %s: %s", path,
-                       s->db ? sqlite3_errmsg(s->db) : "out of memory");
-    sqlite3_extended_result_codes(s->db, 1);
-    sqlite3_db_config(s->db, SQLITE_DBCONFIG_DEFENSIVE, 1, (int *)NULL);
-    /* Until the file is known to be ours, closing must not write to it
-     * (a checkpoint would copy a foreign log into the file). */
-    sqlite3_db_config(s->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, (int *)NULL);
-    sqlite3_busy_timeout(s->db, BUSY_TIMEOUT_MS);
-    return 0;
-}
-
-static int open_db(struct store *s, const char *path, struct err *e)
-{
-    int flags = (s->read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) |
-                SQLITE_OPEN_NOMUTEX;
-    return opened(s, path, sqlite3_open_v2(path, &s->db, flags, NULL), e);
-}
-
-/* Whether a file beside path (SUFFIX "-wal" or "-journal") holds
- * anything. */
-static bool side_file(const char *path, const char *suffix)
-{
-    char *side = xasprintf("%s%s", path, suffix);
-    struct stat sb;
-    bool there = stat(side, &sb) == 0 && sb.st_size > 0;
-    free(side);
-    return there;
-}
-
-/* Whether path may be read as a file nothing changes: a database in WAL
- * mode (header bytes 18 and 19 are 2) with no log of changes beside it,
- * on a read-only file system or with no write permission for anyone.
- * Else an error saying why it cannot be read here. */
-static bool frozen(const char *path, struct err *e)
-{
-    unsigned char head[20] = { 0 };
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
-    bool wal_mode = fd >= 0 && read(fd, head, sizeof head) == (ssize_t)sizeof head &&
-                    memcmp(head, "SQLite format 3", 16) == 0 && head[18] == 2 && head[19] == 2;
-    struct statvfs vfs;
-    struct stat sb;
-    bool fixed = fd >= 0 && ((fstatvfs(fd, &vfs) == 0 && (vfs.f_flag & ST_RDONLY)) ||
-                             (fstat(fd, &sb) == 0 && (sb.st_mode & 0222) == 0));
-    if (fd >= 0)
-        close(fd);
-    if (side_file(path, "-wal") || side_file(path, "-journal")) {
-        err_set(e, "cannot read %s: changes to it are still in %s-wal or %s-journal beside "
-                "it, and reading them needs write access to its folder", path, path, path);
-        return false;
-    }
-    if (!wal_mode || !fixed) {
-        err_set(e, "cannot read %s: SQLite needs to create %s-shm beside it, in a folder "
-                "you may not write; copy the file to a folder of yours, or ask its owner",
-                path, path);
-        return false;
-    }
-    return true;
-}
-
-/* Opens path read-only as a file nothing changes (SQLite's immutable
- * URI parameter: no locks, no -shm file). */
-static int open_immutable(struct store *s, const char *path, struct err *e)
-{
-    sqlite3_close(s->db);
-    s->db = NULL;
-    struct buf uri = {0};
-    /* An empty authority before an absolute path, so that a path that
-     * starts with two slashes is not read as a host name. */
-    buf_adds(&uri, path[0] == '/' ? "file://" : "file:");
-    for (const char *p = path; *p; p++) {
-        unsigned char c = (unsigned char)*p;
-        if (isalnum(c) || strchr("/-._~", c))
-            buf_addc(&uri, (char)c);
-        else
-            buf_printf(&uri, "%%%02X", c);
-    }
-    buf_adds(&uri, "?immutable=1");
-    int rc = sqlite3_open_v2(buf_str(&uri), &s->db,
-                             SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, NULL);
-    buf_free(&uri);
-    return opened(s, path, rc, e);
-}
-
-struct store *store_open(const char *path, bool read_only, const char *who, struct err *e)
-{
-    struct stat sb;
-    if (stat(path, &sb) == 0) {
-        if (S_ISDIR(sb.st_mode)) {
-            err_set(e, "%s is a folder, not a database", path);
-            return NULL;
-        }
-    } else if (errno != ENOENT) {
-        err_set(e, "cannot open %s: %s", path, strerror(errno));
-        return NULL;
-    } else if (read_only) {
-        err_set(e, "no database at %s", path);
-        return NULL;
-    } else if (create_file(path, e) < 0) {
-        return NULL;
-    }
-
-    struct store *s = xcalloc(1, sizeof *s);
-    s->path = xstrdup(path);
-    s->who = who && *who ? xstrdup(who) : default_who();
-    s->stamp = 1;
-    s->data_version = -1;
-    /* A file we may not write opens for reading: the user can still look
-     * at the assessments, and the first change says why it cannot be
-     * saved (store_check_writable). */
-    s->read_only = read_only || access(path, W_OK) != 0;
-    int version = 0;
-    if (open_db(s, path, e) < 0 || store_schema_check(s, &version, e) < 0) {
-        /* Reading a database in WAL mode needs its -shm file, which
-         * SQLite cannot create in a folder we may not write. A file
-         * that nothing can change (a read-only file system, no write
-         * permission for anyone: an archive copy) and that is whole in
-         * itself (no log of changes beside it) is opened as immutable;
-         * a file its owner may still change is not, since an immutable
-         * reader would not see the changes and could read torn pages. */
-        int code = s->db ? sqlite3_extended_errcode(s->db) & 0xff : SQLITE_OK;
-        if (!s->read_only || (code != SQLITE_READONLY && code != SQLITE_CANTOPEN) ||
-            !frozen(path, e) || open_immutable(s, path, e) < 0 ||
-            store_schema_check(s, &version, e) < 0) {
-            store_close(s);
-            return NULL;
-        }
-    }
-    /* A small page cache: the program reads each page about once (the
-     * listing, one assessment), so SQLite's default of 2 MB buys nothing
-     * but resident memory. */
-    if (store_exec_sql(s, "PRAGMA foreign_keys = ON", e) < 0 ||
-        store_exec_sql(s, "PRAGMA cache_size = -256", e) < 0) {
-        store_close(s);
-        return NULL;
-    }
-    if (s->read_only) {
-        if (version != store_schema_version()) {
-            err_set(e, "%s needs to be brought up to date (schema %d to %d), which needs "
-                    "write access", path, version, store_schema_version());
-            store_close(s);
-            return NULL;
-        }
-        return s;
-    }
-    if (set_pragmas(s, e) < 0 || store_schema_migrate(s, e) < 0) {
-        store_close(s);
-        return NULL;
-    }
-    sqlite3_db_config(s->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 0, (int *)NULL);
-    s->ours = true;
-    return s;
-}
-
 int store_checkpoint(struct store *s)
 {
-    if (!s || !s->db || !s->ours || s->read_only || s->depth > 0 || s->reading)
+    if (!s || !s->db || !s->ours || s->read_only || s->gone || s->depth > 0 || s->reading)
         return -1;
     int changes = sqlite3_total_changes(s->db);
     if (changes == s->ckpt_changes)
@@ -586,6 +371,19 @@ int store_checkpoint(struct store *s)
         return -1;
     s->ckpt_changes = changes;
     return 0;
+}
+
+void store_empty_log(struct store *s)
+{
+    if (!s->db || !s->ours || s->read_only || !sqlite3_get_autocommit(s->db))
+        return;
+    int log = -1, copied = -1;
+    if (sqlite3_wal_checkpoint_v2(s->db, NULL, SQLITE_CHECKPOINT_PASSIVE, &log, &copied) ==
+            SQLITE_OK && log == copied) {
+        sqlite3_busy_timeout(s->db, CLOSE_CHECKPOINT_MS);
+        sqlite3_wal_checkpoint_v2(s->db, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
+        sqlite3_busy_timeout(s->db, BUSY_TIMEOUT_MS);
+    }
 }
 
 void store_close(struct store *s)
@@ -603,16 +401,14 @@ void store_close(struct store *s)
      * reader of an older state keeps part of the log, nothing more can
      * be done now and waiting would only delay the end of the program:
      * the log stays, quietly, for a later close. */
-    if (s->db && s->ours && !s->read_only && sqlite3_get_autocommit(s->db)) {
-        int log = -1, copied = -1;
-        if (sqlite3_wal_checkpoint_v2(s->db, NULL, SQLITE_CHECKPOINT_PASSIVE, &log, &copied) ==
-                SQLITE_OK && log == copied) {
-            sqlite3_busy_timeout(s->db, CLOSE_CHECKPOINT_MS);
-            sqlite3_wal_checkpoint_v2(s->db, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
-        }
-    }
+    store_empty_log(s);
     if (s->db)
         sqlite3_close(s->db);
+    /* The file was replaced or removed: SQLite leaves the -wal and -shm
+     * files of the file it had open beside whatever is at the path now,
+     * where they would be read as that file's. */
+    if (s->gone)
+        store_remove_log(s);
     for (size_t i = 0; i < s->ntcache; i++)
         tmpl_free(s->tcache[i].tmpl);
     free(s->tcache);
@@ -635,7 +431,7 @@ const char *store_who(const struct store *s)
 void store_set_who(struct store *s, const char *who)
 {
     free(s->who);
-    s->who = who && *who ? xstrdup(who) : default_who();
+    s->who = who && *who ? xstrdup(who) : store_default_who();
 }
 
 const char *store_path(const struct store *s)

@@ -172,6 +172,20 @@ int store_revisions(struct store *s, int64_t id, struct store_revision **out, si
  * from the database otherwise. The conflict checks always compare with
  * the database: a copy is never read again behind its holder's back. */
 
+/* Drafts: what a person is typing in a form or a dialog and has not
+ * saved yet, by assessment, key (what the form edits: "risk:12",
+ * "note:dsc.purpose") and the store's who, so that two people never see
+ * each other's. Not part of the assessment: no history, not in records
+ * or exports; deleting the assessment deletes them. store_draft_put
+ * replaces the draft of that key (one small transaction of its own);
+ * store_draft_get returns it (the caller frees), or NULL when there is
+ * none (e->text empty) or it cannot be read (e filled);
+ * store_draft_delete removes it (none is no error). */
+int store_draft_put(struct store *s, int64_t aid, const char *key, const char *content,
+                    struct err *e);
+char *store_draft_get(struct store *s, int64_t aid, const char *key, struct err *e);
+int store_draft_delete(struct store *s, int64_t aid, const char *key, struct err *e);
+
 /* The schema version this program writes (PRAGMA user_version). */
 int store_schema_version(void);
 

@@ -10,6 +10,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <sys/types.h>
 
 #include "core/fields.h"
 #include "store/store.h"
@@ -20,6 +21,25 @@
 
 /* "DPIA" in ASCII: marks the file as ours in the SQLite header. */
 #define STORE_APPLICATION_ID 0x44504941
+
+/* How long a writer waits for another process before giving up: long
+ * enough for any single change of the other side, short enough that a
+ * stuck process is reported rather than waited on forever. */
+#define BUSY_TIMEOUT_MS 5000
+#define BUSY_RETRY_TOTAL_MS 15000
+
+/* The ranges of what the store reads back (rows.c); a value outside is
+ * a damaged or crafted file. Texts: no text dpia writes is longer than
+ * a whole record may be (report.h). Numbers of risks, measures and
+ * revisions: what the record's schema allows (templates/dpia-record.rng,
+ * "number"). Times: seconds since the epoch up to the end of year 9999,
+ * the four-digit years of the record. Counters (the revision of an
+ * answer): exact in a double, far from any overflow. */
+#define STORE_TEXT_MAX (16u * 1024u * 1024u)
+#define STORE_RECORD_MAX (64u * 1024u * 1024u)
+#define STORE_NUMBER_MAX 100000
+#define STORE_TIME_MAX INT64_C(253402300799)
+#define STORE_COUNTER_MAX (INT64_C(1) << 53)
 
 /* The columns of a risk, in the order of the statements below. */
 #define STORE_RISK_COLS \
@@ -39,9 +59,9 @@
     X(ROLLBACK, "ROLLBACK") \
     X(TMPL_FIND, "SELECT id FROM templates WHERE digest = ?1") \
     X(TMPL_ADD, "INSERT INTO templates(digest, template_id, version, xml) VALUES (?1, ?2, ?3, ?4)") \
-    X(TMPL_OF, "SELECT t.digest, t.xml, a.method FROM assessments a " \
+    X(TMPL_OF, "SELECT t.digest, t.xml, a.method, t.id FROM assessments a " \
                "JOIN templates t ON t.id = a.template WHERE a.id = ?1") \
-    X(TMPL_DIGEST_OF, "SELECT t.digest, a.method FROM assessments a " \
+    X(TMPL_DIGEST_OF, "SELECT t.digest, a.method, t.id FROM assessments a " \
                       "JOIN templates t ON t.id = a.template WHERE a.id = ?1") \
     X(TMPL_XML, "SELECT xml FROM templates WHERE id = ?1") \
     X(A_ADD, "INSERT INTO assessments(uuid, title, template, method, status, created, " \
@@ -51,7 +71,7 @@
     X(A_BY_ID, "SELECT id FROM assessments WHERE id = ?1") \
     X(A_BY_UUID, "SELECT id FROM assessments WHERE uuid LIKE ?1 || '%' LIMIT 2") \
     X(A_LOAD, "SELECT a.uuid, a.title, a.status, a.method, a.created, a.updated, " \
-              "a.review_date, t.xml, a.revision, a.replaces_date, a.archived_from " \
+              "a.review_date, t.xml, a.revision, a.replaces_date, a.archived_from, t.id " \
               "FROM assessments a JOIN templates t " \
               "ON t.id = a.template WHERE a.id = ?1") \
     X(A_SET_REVISION, "UPDATE assessments SET revision = ?2, replaces_date = ?3 " \
@@ -151,7 +171,12 @@
     X(HIST_LAST, "SELECT id, at, who, what FROM history WHERE assessment = ?1 " \
                  "ORDER BY id DESC LIMIT 1") \
     X(HIST_COALESCE, "UPDATE history SET at = ?2, new_value = ?3 WHERE id = ?1") \
-    X(HIST_SINCE, "SELECT id, at, who, what, old_value, new_value FROM history " \
+    X(DRAFT_PUT, "INSERT INTO drafts(assessment, key, who, content, at) " \
+                 "VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT(assessment, key, who) " \
+                 "DO UPDATE SET content = excluded.content, at = excluded.at") \
+    X(DRAFT_GET, "SELECT content FROM drafts WHERE assessment = ?1 AND key = ?2 AND who = ?3") \
+    X(DRAFT_DEL, "DELETE FROM drafts WHERE assessment = ?1 AND key = ?2 AND who = ?3") \
+    X(HIST_SINCE, "SELECT at, who, what, old_value, new_value, id FROM history " \
                   "WHERE assessment = ?1 AND id >= ?2 ORDER BY id") \
     X(DATA_VERSION, "PRAGMA data_version")
 
@@ -178,6 +203,12 @@ struct store {
     bool doomed;            /* an inner part failed: roll back at the end */
     bool reading;           /* inside store_read_begin */
     bool ours;              /* checked as a dpia database: closing may write */
+    bool gone;              /* the file was replaced or removed: no more writes */
+    dev_t dev;              /* the file opened, to notice when another */
+    ino_t ino;              /* takes its place (store_check_file) */
+    bool has_log;           /* the -wal and -shm files beside it, once */
+    dev_t log_dev, shm_dev; /* open: closing a store whose file is gone */
+    ino_t log_ino, shm_ino; /* removes them only while they are these */
     int ckpt_changes;       /* sqlite3_total_changes at the last checkpoint */
     sqlite3_stmt *stmts[SQ_COUNT];
     char *last_xml;         /* the last template digested, and its digest: */
@@ -206,8 +237,27 @@ sqlite3_stmt *store_stmt(struct store *s, enum store_stmt id, struct err *e);
 /* Fills e with the connection's last error, prefixed by what; -1. */
 int store_db_error(struct store *s, const char *what, struct err *e);
 
+/* The login name or $DPIA_USER; the caller frees. */
+char *store_default_who(void);
+int64_t store_monotonic_ms(void);
+
+/* Before each write transaction: whether the path still names the file
+ * that was opened. When it was replaced or removed, the store stops
+ * writing for good (s->gone), empties its log of changes into the file
+ * it has open, and every later write fails with the reason. */
+int store_check_file(struct store *s, struct err *e);
+/* Closing a store whose file is gone: the -wal and -shm files at the
+ * path are removed when they are still the ones this store opened and
+ * the log is empty (nobody else is in it), so that no stale log is left
+ * beside whatever file comes to that path. */
+void store_remove_log(const struct store *s);
+/* Copies the log of changes into the database file and empties it,
+ * without waiting long for readers; nothing when the log is held. */
+void store_empty_log(struct store *s);
+
 /* Write transactions (BEGIN IMMEDIATE, retried while another process
- * holds the lock); nested calls join the outer one. */
+ * holds the lock); nested calls join the outer one. The file's identity
+ * is checked once the lock is held (store_check_file). */
 int store_txn_begin(struct store *s, struct err *e);
 int store_txn_commit(struct store *s, struct err *e);
 void store_txn_rollback(struct store *s);
@@ -216,9 +266,47 @@ void store_txn_rollback(struct store *s);
 void store_read_begin(struct store *s);
 void store_read_end(struct store *s);
 
-/* Binding and reading, never NULL strings. */
+/* Binding, never NULL strings. */
 void store_bind_text(sqlite3_stmt *st, int i, const char *v);
-char *store_col_text(sqlite3_stmt *st, int i);   /* the caller frees */
+
+/* Reading one row of a file that may be damaged or crafted (rows.c):
+ * each value is checked before use; the first that fails marks the row
+ * bad and fills e ("FILE is damaged: table T, row KEY ID, column C:
+ * why"); later reads of the row then give "" or the lowest value.
+ * store_row_end is -1 when the row was bad. NULL reads as "" (text) and
+ * is refused where a number is wanted. */
+struct store_row {
+    struct store *s;
+    sqlite3_stmt *st;
+    const char *table;      /* "risks" */
+    const char *key;        /* what names the row: "id", "assessment" */
+    int64_t id;             /* ...and its value */
+    struct err *e;
+    bool bad;
+};
+void store_row_start(struct store_row *r, struct store *s, sqlite3_stmt *st, const char *table,
+                     const char *key, int64_t id, struct err *e);
+int store_row_end(const struct store_row *r);
+/* A text: UTF-8, no NUL byte, at most STORE_TEXT_MAX bytes. view
+ * borrows it until the statement moves on; text copies it (the caller
+ * frees); set replaces *p with a copy. */
+const char *store_row_view(struct store_row *r, int col, size_t *len);
+char *store_row_text(struct store_row *r, int col);
+void store_row_set(struct store_row *r, int col, char **p);
+/* A blob of at most max bytes without a NUL byte, copied with a NUL
+ * after its *len bytes; the caller frees. */
+char *store_row_blob(struct store_row *r, int col, size_t max, size_t *len);
+/* A whole number in [min, max]; a time in [0, STORE_TIME_MAX]; any
+ * whole number as a flag. */
+int64_t store_row_int(struct store_row *r, int col, int64_t min, int64_t max);
+int64_t store_row_time(struct store_row *r, int col);
+bool store_row_flag(struct store_row *r, int col);
+/* A key parsed by parse; fallback when the text is unknown. */
+int store_row_key(struct store_row *r, int col, int (*parse)(const char *key), int fallback);
+/* A uuid (36 characters) or a SHA-256 digest (64 lowercase hex). */
+void store_row_uuid(struct store_row *r, int col, char out[37]);
+void store_row_digest(struct store_row *r, int col, char out[65]);
+bool store_uuid_ok(const char *u);
 /* Replaces *p with a copy of v ("" for NULL); v may be *p itself. */
 void store_set_str(char **p, const char *v);
 /* Steps a statement that returns no row; -1 with e on failure. */
@@ -281,9 +369,13 @@ int store_finish(struct store *s, struct assessment *a, struct err *e);
 int store_check_writable(struct store *s, struct err *e);
 /* Makes a random (version 4) uuid. */
 void store_new_uuid(char out[37]);
-/* Creates the schema or brings it up to date; checks the file is ours. */
+/* Checks the file is ours: our application_id (or an empty file), a
+ * version this program knows, and exactly the schema its migrations make
+ * at that version; *version receives it. Else -1, e saying why. */
 int store_schema_check(struct store *s, int *version, struct err *e);
-int store_schema_migrate(struct store *s, struct err *e);
+/* Creates the schema or brings it up to date from version (what
+ * store_schema_check found), checked again once the lock is held. */
+int store_schema_migrate(struct store *s, int version, struct err *e);
 
 /* STORE_CONFLICT with e naming the fields that differ when the record
  * `stored` (the row now) is not what the caller read (`seen`, NULL: no
@@ -296,14 +388,14 @@ int store_conflict(const char *label, const struct field *fields, size_t n, cons
 /* Binding and reading a field of core/fields.h; the columns of risks,
  * measures and sign-offs are in the order of its tables. */
 void store_field_bind(sqlite3_stmt *st, int i, const struct field *f, const void *obj);
-void store_field_read(sqlite3_stmt *st, int col, const struct field *f, void *obj);
+void store_field_read(struct store_row *row, int col, const struct field *f, void *obj);
 
 /* Deep copies and releases of the core's records. */
 /* Reads a risk, a measure or a sign-off from a row whose first column
- * is given. */
-void store_read_risk(sqlite3_stmt *st, int col, struct risk *r);
-void store_read_measure(sqlite3_stmt *st, int col, struct measure *m);
-void store_read_signoff(sqlite3_stmt *st, int col, struct signoff *so);
+ * is given; -1 with the row's error when a value fails its check. */
+int store_read_risk(struct store_row *row, int col, struct risk *r);
+int store_read_measure(struct store_row *row, int col, struct measure *m);
+int store_read_signoff(struct store_row *row, int col, struct signoff *so);
 /* Writes a whole risk, measure (with its links) or sign-off of aid. */
 int store_put_risk(struct store *s, int64_t aid, struct risk *r, struct err *e);
 int store_put_measure(struct store *s, int64_t aid, struct measure *m, struct err *e);

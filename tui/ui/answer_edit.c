@@ -16,6 +16,7 @@
 #include "store/store.h"
 #include "ui/assess_view.h"
 #include "ui/dialog.h"
+#include "ui/draft.h"
 #include "ui/term.h"
 #include "util/text.h"
 #include "util/xalloc.h"
@@ -239,7 +240,10 @@ int view_edit_key(struct view *v, struct app *a, wint_t ch, bool is_key)
             items[i] = end ? xstrndup(p, (size_t)(end - p)) : xstrdup(p);
             p = end ? end + 1 : NULL;
         }
-        bool changed = false;
+        bool changed = false, saved = false;
+        /* The entry being typed, kept as a draft until the list is saved. */
+        struct draft d;
+        draft_init(&d, v->id, "entry:%s:new", q->id);
         switch (act) {
         case ACT_DONE:
             view_stop_editing(v, a);
@@ -251,7 +255,7 @@ int view_edit_key(struct view *v, struct app *a, wint_t ch, bool is_key)
             v->opt = v->opt + 1 < n ? v->opt + 1 : v->opt;
             break;
         case ACT_ADD: {
-            char *e = dialog_entry(a, "Add an entry", q->prompt, "");
+            char *e = dialog_entry(a, "Add an entry", q->prompt, "", &d);
             if (e && *e) {
                 int at = n ? v->opt + 1 : 0;
                 memmove(items + at + 1, items + at, (size_t)(n - at) * sizeof *items);
@@ -266,7 +270,8 @@ int view_edit_key(struct view *v, struct app *a, wint_t ch, bool is_key)
         }
         case ACT_OPEN:
             if (n) {
-                char *e = dialog_entry(a, "Edit the entry", q->prompt, items[v->opt]);
+                draft_init(&d, v->id, "entry:%s:%d", q->id, v->opt + 1);
+                char *e = dialog_entry(a, "Edit the entry", q->prompt, items[v->opt], &d);
                 if (e) {
                     free(items[v->opt]);
                     items[v->opt] = e;
@@ -303,9 +308,11 @@ int view_edit_key(struct view *v, struct app *a, wint_t ch, bool is_key)
             struct buf b = {0};
             for (int i = 0; i < n; i++)
                 buf_printf(&b, "%s%s", i ? "\n" : "", items[i]);
-            view_save_answer(v, a, q, buf_str(&b), NULL, -1);
+            saved = view_save_answer(v, a, q, buf_str(&b), NULL, -1) == 0;
             buf_free(&b);
         }
+        draft_finish(a, &d, saved);
+        draft_free(&d);
         for (int i = 0; i < n; i++)
             free(items[i]);
         free(items);

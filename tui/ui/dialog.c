@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ui/draft.h"
 #include "ui/term.h"
 #include "ui/textedit.h"
 #include "util/buf.h"
@@ -64,18 +65,26 @@ static void frame_end(void)
     doupdate();
 }
 
+/* Reads one input for a dialog, waiting at most wait ms (TERM_TICK
+ * then). Returns false when the program must leave. */
+static bool dialog_read_wait(struct app *a, int wait, wint_t *ch, enum term_input *in)
+{
+    *in = term_read(ch, wait);
+    if (*in == TERM_EOF || *in == TERM_SIGNAL) {
+        a->quitting = true;
+        return false;
+    }
+    return true;
+}
+
 /* Reads one input for a dialog. Returns false when the program must leave. */
 static bool dialog_read(struct app *a, wint_t *ch, enum term_input *in)
 {
     for (;;) {
-        *in = term_read(ch, 1000);
-        if (*in == TERM_EOF || *in == TERM_SIGNAL) {
-            a->quitting = true;
+        if (!dialog_read_wait(a, 1000, ch, in))
             return false;
-        }
-        if (*in == TERM_TICK)
-            continue;
-        return true;
+        if (*in != TERM_TICK)
+            return true;
     }
 }
 
@@ -148,13 +157,33 @@ void dialog_message(struct app *a, const char *title, const char *text)
     }
 }
 
+/* A draft of a dialog is worth offering when it differs from the text
+ * the dialog opens with (ctx). */
+static bool differs(const char *content, const void *ctx)
+{
+    return strcmp(content, ctx) != 0;
+}
+
 static char *edit_loop(struct app *a, const char *title, const char *prompt,
-                       const char *initial, bool multiline, bool keep_on_quit)
+                       const char *initial, bool multiline, bool keep_on_quit,
+                       struct draft *d)
 {
     struct textedit t;
     te_init(&t, initial, multiline);
     char *result = NULL;
+    if (d) {
+        char *kept = draft_restore(a, d, title, differs, initial ? initial : "");
+        if (kept) {
+            /* Inserted, so that one line stays one line. */
+            te_set(&t, "");
+            te_insert(&t, kept);
+        }
+        free(kept);
+        draft_begin(d, te_text(&t));
+    }
     for (;;) {
+        if (draft_due(a, d))
+            draft_keep(a, d, te_text(&t));
         frame_begin(a);
         if (app_fits()) {
             int w = COLS > 90 ? 84 : COLS - 4;
@@ -171,11 +200,14 @@ static char *edit_loop(struct app *a, const char *title, const char *prompt,
         frame_end();
         wint_t ch;
         enum term_input in;
-        if (!dialog_read(a, &ch, &in)) {
+        if (!dialog_read_wait(a, d ? draft_wait(a, d) : 1000, &ch, &in)) {
             if (multiline || keep_on_quit)
                 result = xstrdup(te_text(&t));
             break;
         }
+        if (in == TERM_TICK)
+            continue;
+        draft_touch(d);
         if (in == TERM_PASTE) {
             if (!app_paste_refused(a))
                 te_insert(&t, term_paste_text());
@@ -191,6 +223,8 @@ static char *edit_loop(struct app *a, const char *title, const char *prompt,
         if (r == TE_DONE)
             break;
     }
+    /* Cancelled: dropped; to be saved, or leaving: kept at once. */
+    draft_close(a, d, te_text(&t), !result);
     curs_set(0);
     te_free(&t);
     return result;
@@ -198,17 +232,19 @@ static char *edit_loop(struct app *a, const char *title, const char *prompt,
 
 char *dialog_line(struct app *a, const char *title, const char *prompt, const char *initial)
 {
-    return edit_loop(a, title, prompt, initial, false, false);
+    return edit_loop(a, title, prompt, initial, false, false, NULL);
 }
 
-char *dialog_entry(struct app *a, const char *title, const char *prompt, const char *initial)
+char *dialog_entry(struct app *a, const char *title, const char *prompt, const char *initial,
+                   struct draft *d)
 {
-    return edit_loop(a, title, prompt, initial, false, true);
+    return edit_loop(a, title, prompt, initial, false, true, d);
 }
 
-char *dialog_text(struct app *a, const char *title, const char *prompt, const char *initial)
+char *dialog_text(struct app *a, const char *title, const char *prompt, const char *initial,
+                  struct draft *d)
 {
-    return edit_loop(a, title, prompt, initial, true, true);
+    return edit_loop(a, title, prompt, initial, true, true, d);
 }
 
 int dialog_pick(struct app *a, const char *title, const char *const *items,

@@ -11,6 +11,8 @@
 
 #include "ui/app.h"
 
+struct draft;
+
 /* y/n; Esc is no. */
 bool dialog_confirm(struct app *a, const char *title, const char *question);
 /* Any key closes it. */
@@ -19,11 +21,16 @@ void dialog_message(struct app *a, const char *title, const char *text);
 char *dialog_line(struct app *a, const char *title, const char *prompt, const char *initial);
 /* A line that is part of an answer (a list entry): like dialog_line,
  * but when the program must leave, what was typed is returned so that
- * the caller can save it. */
-char *dialog_entry(struct app *a, const char *title, const char *prompt, const char *initial);
+ * the caller can save it. With a draft (ui/draft.h; NULL: none), what
+ * is typed is kept while the dialog runs and offered back when it
+ * opens; closed by the person, the dialog drops it. */
+char *dialog_entry(struct app *a, const char *title, const char *prompt, const char *initial,
+                   struct draft *d);
 /* Several lines: Esc or F10 accepts (the text is returned even when the
- * program is leaving, so that nothing typed is lost). The caller frees. */
-char *dialog_text(struct app *a, const char *title, const char *prompt, const char *initial);
+ * program is leaving, so that nothing typed is lost). The caller frees.
+ * A draft as for dialog_entry. */
+char *dialog_text(struct app *a, const char *title, const char *prompt, const char *initial,
+                  struct draft *d);
 /* One of n items; details[i] (may be NULL) is shown under the list for
  * the highlighted item. Returns the index, or -1 on Esc. */
 int dialog_pick(struct app *a, const char *title, const char *const *items,

@@ -31,9 +31,10 @@ void ui_diff(struct app *a, int64_t id, int revision)
     char **items = xcalloc(d.n, sizeof *items), **details = xcalloc(d.n, sizeof *details);
     for (size_t i = 0; i < d.n; i++) {
         const struct diff_item *it = &d.items[i];
-        items[i] = xasprintf("%s: %s", it->what, it->label);
-        details[i] = xasprintf("Before: %s\nAfter: %s", *it->old_value ? it->old_value : "(none)",
-                               *it->new_value ? it->new_value : "(none)");
+        const char *ov = *it->old_value ? it->old_value : "(none)";
+        const char *nv = *it->new_value ? it->new_value : "(none)";
+        items[i] = xasprintf("%s: %s \xe2\x86\x92 %s", it->what, ov, nv);
+        details[i] = xasprintf("%s\nBefore: %s\nAfter: %s", it->label, ov, nv);
     }
     char title[96];
     snprintf(title, sizeof title, "Changes since revision %d (%zu)", revision - 1, d.n);

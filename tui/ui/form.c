@@ -7,6 +7,7 @@
 
 #include "core/answer.h"
 #include "ui/dialog.h"
+#include "ui/draft.h"
 #include "ui/term.h"
 #include "ui/textedit.h"
 #include "util/buf.h"
@@ -134,13 +135,121 @@ static char *snapshot(const struct form_field *f, int n)
     return buf_take(&b);
 }
 
-bool form_run(struct app *a, const char *title, struct form_field *f, int n)
+static bool is_texty(const struct form_field *f)
 {
-    bool untouched;
-    return form_run_ex(a, title, f, n, &untouched);
+    return f->kind == FK_LINE || f->kind == FK_TEXT || f->kind == FK_DATE;
 }
 
-bool form_run_ex(struct app *a, const char *title, struct form_field *f, int n, bool *untouched)
+/* A field's value as text: a text field its text (live: the editor's,
+ * when not NULL), a scale or a choice its number, a risk list the
+ * numbers picked ("1,3"). The caller frees. */
+static char *field_text(const struct form_field *f, const char *live)
+{
+    if (is_texty(f))
+        return xstrdup(live ? live : f->value ? f->value : "");
+    if (f->kind == FK_SCALE || f->kind == FK_CHOICE)
+        return xasprintf("%d", f->number);
+    struct buf b = {0};
+    for (int k = 0; k < f->nflag_ids; k++)
+        if (f->flags[k])
+            buf_printf(&b, "%s%d", b.len ? "," : "", f->flag_ids[k]);
+    return buf_take(&b);
+}
+
+/* The fields as the form opened, to compare with. */
+static char **fields_text(const struct form_field *f, int n)
+{
+    char **v = xcalloc((size_t)n + 1, sizeof *v);
+    for (int i = 0; i < n; i++)
+        v[i] = field_text(&f[i], NULL);
+    return v;
+}
+
+/* The form as a draft (draft_encode): each field changed since the form
+ * opened (base) as text, the others as unchanged, so that restoring it
+ * brings back what the person changed and nothing else (a field another
+ * session changed meanwhile keeps that change). Field cur's text is the
+ * editor's (live) when live is not NULL. The caller frees. */
+static char *draft_content(const struct form_field *f, int n, char *const *base, int cur,
+                           const char *live)
+{
+    char **v = xcalloc((size_t)n + 1, sizeof *v);
+    for (int i = 0; i < n; i++) {
+        v[i] = field_text(&f[i], i == cur ? live : NULL);
+        if (strcmp(v[i], base[i]) == 0)
+            XFREE(v[i]);
+    }
+    char *c = draft_encode((const char *const *)v, n);
+    draft_fields_free(v, n);
+    return c;
+}
+
+/* A whole number in [lo, hi] and nothing else. */
+static bool number_in(const char *s, int lo, int hi, int *out)
+{
+    char *end;
+    long v = strtol(s, &end, 10);
+    if (!*s || *end || v < lo || v > hi)
+        return false;
+    *out = (int)v;
+    return true;
+}
+
+/* Whether content is a draft of these fields that changes one at least
+ * (as many fields, each number in its range, a risk list of numbers);
+ * with apply, fills the fields it changed from it (a risk no longer
+ * there is left out). */
+static bool from_draft(struct form_field *f, int n, const char *content, bool apply)
+{
+    int m, changed = 0;
+    char **v = draft_decode(content, &m);
+    bool ok = m == n;
+    for (int i = 0; ok && i < n; i++) {
+        int num;
+        changed += v[i] != NULL;
+        if (!v[i]) {
+            continue; /* unchanged */
+        } else if (is_texty(&f[i])) {
+            if (apply) {
+                free(f[i].value);
+                f[i].value = xstrdup(v[i]);
+            }
+        } else if (f[i].kind == FK_FLAGS) {
+            for (int k = 0; apply && k < f[i].nflag_ids; k++)
+                f[i].flags[k] = false;
+            char *list = xstrdup(v[i]), *save = NULL;
+            for (char *tok = strtok_r(list, ",", &save); ok && tok;
+                 tok = strtok_r(NULL, ",", &save)) {
+                ok = number_in(tok, 1, 1 << 30, &num);
+                for (int k = 0; ok && apply && k < f[i].nflag_ids; k++)
+                    if (f[i].flag_ids[k] == num)
+                        f[i].flags[k] = true;
+            }
+            free(list);
+        } else {
+            int hi = f[i].kind == FK_SCALE ? f[i].nscale : f[i].nchoices - 1;
+            ok = number_in(v[i], 0, hi, &num);
+            if (ok && apply)
+                f[i].number = num;
+        }
+    }
+    draft_fields_free(v, m);
+    return ok && changed > 0;
+}
+
+struct fit {
+    struct form_field *f;
+    int n;
+};
+
+static bool draft_fits(const char *content, const void *ctx)
+{
+    const struct fit *fit = ctx;
+    return from_draft(fit->f, fit->n, content, false);
+}
+
+bool form_run_ex(struct app *a, const char *title, struct form_field *f, int n, bool *untouched,
+                 struct draft *d)
 {
     *untouched = false;
     int cur = 0, flag_cur = 0, first = 0;
@@ -148,12 +257,41 @@ bool form_run_ex(struct app *a, const char *title, struct form_field *f, int n, 
     bool te_live = false;
     bool ok = false;
     char *initial = snapshot(f, n);
+    char **base = NULL;
+    if (d) {
+        /* Compared with the fields as the form first opened, also when
+         * it opens again with what was typed (a refusal sends the
+         * person back to it). */
+        int nb = 0;
+        if (d->base)
+            base = draft_decode(d->base, &nb);
+        if (nb != n) {
+            draft_fields_free(base, nb);
+            base = fields_text(f, n);
+            free(d->base);
+            d->base = draft_encode((const char *const *)base, n);
+        }
+        /* A draft restored is a change: Esc then saves it. */
+        struct fit fit = { f, n };
+        char *kept = draft_restore(a, d, title, draft_fits, &fit);
+        if (kept)
+            from_draft(f, n, kept, true);
+        free(kept);
+        char *now = draft_content(f, n, base, -1, NULL);
+        draft_begin(d, now);
+        free(now);
+    }
     for (;;) {
         struct form_field *F = &f[cur];
-        bool texty = F->kind == FK_LINE || F->kind == FK_TEXT || F->kind == FK_DATE;
+        bool texty = is_texty(F);
         if (texty && !te_live) {
             te_init(&te, F->value ? F->value : "", F->kind == FK_TEXT);
             te_live = true;
+        }
+        if (draft_due(a, d)) {
+            char *now = draft_content(f, n, base, cur, te_live ? te_text(&te) : NULL);
+            draft_keep(a, d, now);
+            free(now);
         }
         app_draw_base(a);
         if (app_fits()) {
@@ -226,13 +364,15 @@ bool form_run_ex(struct app *a, const char *title, struct form_field *f, int n, 
         doupdate();
 
         wint_t ch;
-        enum term_input in = term_read(&ch, 1000);
+        /* With a draft, the wait ends when its next save is due. */
+        enum term_input in = term_read(&ch, d ? draft_wait(a, d) : 1000);
         if (in == TERM_EOF || in == TERM_SIGNAL) {
             a->quitting = true;
             break;
         }
         if (in == TERM_TICK || (in == TERM_KEY && ch == KEY_RESIZE))
             continue;
+        draft_touch(d);
         if (in == TERM_PASTE) {
             if (texty && !app_paste_refused(a))
                 te_insert(&te, term_paste_text());
@@ -300,6 +440,13 @@ bool form_run_ex(struct app *a, const char *title, struct form_field *f, int n, 
         free(f[cur].value);
         f[cur].value = xstrdup(te_text(&te));
         te_free(&te);
+    }
+    if (d) {
+        /* Discarded: dropped; to be saved, or leaving: kept at once. */
+        char *now = draft_content(f, n, base, -1, NULL);
+        draft_close(a, d, now, !ok);
+        free(now);
+        draft_fields_free(base, n);
     }
     free(initial);
     curs_set(0);

@@ -16,6 +16,8 @@
 #include "core/tmpl.h"
 #include "ui/app.h"
 
+struct draft;
+
 enum form_kind {
     FK_LINE,   /* one line of text: value */
     FK_TEXT,   /* several lines: value */
@@ -45,11 +47,14 @@ struct form_field {
  * (the fields hold the result), false when it was left untouched or
  * discarded, or when the program must leave (a->quitting; the fields
  * still hold what was typed). Refuses to close while a required
- * field is empty or a date is not a real date. */
-bool form_run(struct app *a, const char *title, struct form_field *f, int n);
-/* The same; *untouched tells an Esc on an unchanged form (true) from a
- * discard or a refusal (false). */
-bool form_run_ex(struct app *a, const char *title, struct form_field *f, int n, bool *untouched);
+ * field is empty or a date is not a real date. *untouched tells an Esc
+ * on an unchanged form (true) from a discard or a refusal (false).
+ * With a draft (ui/draft.h; NULL: none), what the form holds is kept
+ * while it runs, at most once a second while it changes and at once
+ * when the program must leave, and offered back when it opens; closed
+ * by the person, the form drops it. */
+bool form_run_ex(struct app *a, const char *title, struct form_field *f, int n, bool *untouched,
+                 struct draft *d);
 void form_free(struct form_field *f, int n);
 
 #endif

@@ -6,6 +6,7 @@ libdpia_a_SOURCES += \
 	tui/ui/textedit.c tui/ui/textedit.h \
 	tui/ui/dialog.c tui/ui/dialog.h \
 	tui/ui/form.c tui/ui/form.h \
+	tui/ui/draft.c tui/ui/draft.h \
 	tui/ui/export.c tui/ui/export.h \
 	tui/ui/assess_view.h \
 	tui/ui/scr_help.c \

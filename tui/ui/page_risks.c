@@ -13,6 +13,7 @@
 #include "store/store.h"
 #include "ui/assess_view.h"
 #include "ui/dialog.h"
+#include "ui/draft.h"
 #include "ui/form.h"
 #include "ui/term.h"
 #include "util/xalloc.h"
@@ -147,7 +148,10 @@ void page_risks_draw(struct view *v, struct app *a, int y, int x, int h, int w)
     }
 }
 
-static bool risk_form(struct app *a, struct view *v, struct risk *r, const char *title)
+/* The form of a risk, into *r; true when there is something to save.
+ * d: its draft ("risk:new", "risk:ID"). */
+static bool risk_form(struct app *a, struct view *v, struct risk *r, const char *title,
+                      struct draft *d)
 {
     const struct tmpl_method *m = assess_method(v->a);
     static const char *types[RT_COUNT];
@@ -175,7 +179,8 @@ static bool risk_form(struct app *a, struct view *v, struct risk *r, const char 
         { .label = "  why", .kind = FK_LINE, .value = xstrdup(r->severity_after_why ? r->severity_after_why : "") },
     };
     int n = (int)(sizeof f / sizeof f[0]);
-    bool ok = form_run(a, title, f, n);
+    bool untouched;
+    bool ok = form_run_ex(a, title, f, n, &untouched, d);
     bool keep = ok || (a->quitting && f[0].value && *f[0].value);
     if (keep) {
         char **text[] = { &r->title, NULL, &r->description, &r->source, &r->threats, &r->impacts,
@@ -214,14 +219,20 @@ int page_risks_key(struct view *v, struct app *a, wint_t ch, bool is_key, enum k
             return UI_HANDLED;
         struct risk r;
         memset(&r, 0, sizeof r);
-        if (risk_form(a, v, &r, "New risk")) {
-            if (ops_add_risk(a->store, v->a, &r, &e) < 0)
+        struct draft d;
+        draft_init(&d, v->id, "risk:new");
+        bool saved = false;
+        if (risk_form(a, v, &r, "New risk", &d)) {
+            if (ops_add_risk(a->store, v->a, &r, &e) < 0) {
                 app_message(a, true, "%s", e.text);
-            else {
+            } else {
+                saved = true;
                 app_message(a, false, "Risk R%d added.", r.number);
                 v->row = (int)v->a->nrisks - 1;
             }
         }
+        draft_finish(a, &d, saved);
+        draft_free(&d);
         assess_risk_clear(&r);
         return UI_HANDLED;
     }
@@ -232,13 +243,18 @@ int page_risks_key(struct view *v, struct app *a, wint_t ch, bool is_key, enum k
         assess_risk_copy(&r, &v->a->risks[v->row]);
         char title[64];
         snprintf(title, sizeof title, "Risk R%d", r.number);
-        if (risk_form(a, v, &r, title)) {
-            int rc = ops_update_risk(a->store, v->a, &r, &e);
+        struct draft d;
+        draft_init(&d, v->id, "risk:%lld", (long long)r.id);
+        int rc = -1;
+        if (risk_form(a, v, &r, title, &d)) {
+            rc = ops_update_risk(a->store, v->a, &r, &e);
             if (view_conflict(v, a, rc, &e))
                 rc = ops_update_risk(a->store, v->a, &r, &e);
             if (rc < 0 && rc != STORE_CONFLICT)
                 app_message(a, true, "%s", e.text);
         }
+        draft_finish(a, &d, rc == 0);
+        draft_free(&d);
         assess_risk_clear(&r);
         return UI_HANDLED;
     }
@@ -333,7 +349,10 @@ void page_measures_draw(struct view *v, struct app *a, int y, int x, int h, int 
     }
 }
 
-static bool measure_form(struct app *a, struct view *v, struct measure *m, const char *title)
+/* The form of a measure, into *m; true when there is something to
+ * save. d: its draft ("measure:new", "measure:ID"). */
+static bool measure_form(struct app *a, struct view *v, struct measure *m, const char *title,
+                         struct draft *d)
 {
     static const char *types[MT_COUNT], *statuses[MS_COUNT];
     for (int i = 0; i < MT_COUNT; i++)
@@ -360,7 +379,8 @@ static bool measure_form(struct app *a, struct view *v, struct measure *m, const
           .flags = flags, .flag_prefix = "R" },
     };
     int n = (int)(sizeof f / sizeof f[0]);
-    bool ok = form_run(a, title, f, n);
+    bool untouched;
+    bool ok = form_run_ex(a, title, f, n, &untouched, d);
     /* Leaving (a signal, the end of input): keep what can be kept. */
     if (!ok && a->quitting && f[0].value && *f[0].value &&
         (!*f[4].value || answer_valid_date(f[4].value)))
@@ -403,12 +423,19 @@ int page_measures_key(struct view *v, struct app *a, wint_t ch, bool is_key,
             return UI_HANDLED;
         struct measure m;
         memset(&m, 0, sizeof m);
-        if (measure_form(a, v, &m, "New measure")) {
-            if (ops_add_measure(a->store, v->a, &m, &e) < 0)
+        struct draft d;
+        draft_init(&d, v->id, "measure:new");
+        bool saved = false;
+        if (measure_form(a, v, &m, "New measure", &d)) {
+            if (ops_add_measure(a->store, v->a, &m, &e) < 0) {
                 app_message(a, true, "%s", e.text);
-            else
+            } else {
+                saved = true;
                 v->row = (int)v->a->nmeasures - 1;
+            }
         }
+        draft_finish(a, &d, saved);
+        draft_free(&d);
         assess_measure_clear(&m);
         return UI_HANDLED;
     }
@@ -419,13 +446,18 @@ int page_measures_key(struct view *v, struct app *a, wint_t ch, bool is_key,
         assess_measure_copy(&m, &v->a->measures[v->row]);
         char title[64];
         snprintf(title, sizeof title, "Measure M%d", m.number);
-        if (measure_form(a, v, &m, title)) {
-            int rc = ops_update_measure(a->store, v->a, &m, &e);
+        struct draft d;
+        draft_init(&d, v->id, "measure:%lld", (long long)m.id);
+        int rc = -1;
+        if (measure_form(a, v, &m, title, &d)) {
+            rc = ops_update_measure(a->store, v->a, &m, &e);
             if (view_conflict(v, a, rc, &e))
                 rc = ops_update_measure(a->store, v->a, &m, &e);
             if (rc < 0 && rc != STORE_CONFLICT)
                 app_message(a, true, "%s", e.text);
         }
+        draft_finish(a, &d, rc == 0);
+        draft_free(&d);
         assess_measure_clear(&m);
         return UI_HANDLED;
     }

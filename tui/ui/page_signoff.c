@@ -17,6 +17,7 @@
 #include "store/store.h"
 #include "ui/assess_view.h"
 #include "ui/dialog.h"
+#include "ui/draft.h"
 #include "ui/form.h"
 #include "ui/term.h"
 #include "util/buf.h"
@@ -198,9 +199,10 @@ void page_signoff_draw(struct view *v, struct app *a, int y, int x, int h, int w
 
 /* The sign-off form of a role, into *so (a copy of the current one,
  * with decision set when one is being taken). Returns true when the
- * form was closed with something to record. */
+ * form was closed with something to record. d: its draft
+ * ("signoff:dpo", "signoff:assessor", "decision"). */
 static bool signoff_form(struct app *a, struct view *v, enum signoff_role role,
-                         const enum decision *decision, struct signoff *so)
+                         const enum decision *decision, struct signoff *so, struct draft *d)
 {
     assess_signoff_copy(so, &v->a->signoffs[role]);
     if (decision)
@@ -225,7 +227,7 @@ static bool signoff_form(struct app *a, struct view *v, enum signoff_role role,
     bool ok;
     for (;;) {
         bool untouched;
-        ok = form_run_ex(a, signoff_role_label(role), f, n, &untouched);
+        ok = form_run_ex(a, signoff_role_label(role), f, n, &untouched, d);
         /* With a decision to record, a form left as it was (the
          * decision-maker already named) is a confirmation. */
         if (!ok && untouched && decision && *f[0].value && (!conditions || *f[3].value))
@@ -258,9 +260,12 @@ static bool signoff_form(struct app *a, struct view *v, enum signoff_role role,
 static void record_signoff(struct view *v, struct app *a, enum signoff_role role)
 {
     struct signoff so;
-    if (signoff_form(a, v, role, NULL, &so)) {
+    struct draft d;
+    draft_init(&d, v->id, "signoff:%s", role == SR_DPO ? "dpo" : "assessor");
+    int rc = -1;
+    if (signoff_form(a, v, role, NULL, &so, &d)) {
         struct err e;
-        int rc = ops_signoff(a->store, v->a, &so, &e);
+        rc = ops_signoff(a->store, v->a, &so, &e);
         if (view_conflict(v, a, rc, &e))
             rc = ops_signoff(a->store, v->a, &so, &e);
         if (rc == 0)
@@ -268,6 +273,8 @@ static void record_signoff(struct view *v, struct app *a, enum signoff_role role
         else if (rc != STORE_CONFLICT)
             app_message(a, true, "%s", e.text);
     }
+    draft_finish(a, &d, rc == 0);
+    draft_free(&d);
     assess_signoff_clear(&so);
 }
 
@@ -374,7 +381,11 @@ static void decide(struct view *v, struct app *a)
     }
     /* The decision counts once the decision-maker is named. */
     struct signoff so;
-    if (!signoff_form(a, v, SR_CONTROLLER, &d, &so)) {
+    struct draft draft;
+    draft_init(&draft, v->id, "decision");
+    if (!signoff_form(a, v, SR_CONTROLLER, &d, &so, &draft)) {
+        draft_finish(a, &draft, false);
+        draft_free(&draft);
         assess_signoff_clear(&so);
         app_message(a, false, "No decision recorded.");
         return;
@@ -405,6 +416,8 @@ static void decide(struct view *v, struct app *a)
     } else {
         app_message(a, false, "No decision recorded.");
     }
+    draft_finish(a, &draft, rc == 0);
+    draft_free(&draft);
     wf_list_free(&why);
     assess_signoff_clear(&so);
 }

@@ -16,6 +16,7 @@
 #include "store/store.h"
 #include "ui/assess_view.h"
 #include "ui/dialog.h"
+#include "ui/draft.h"
 #include "ui/export.h"
 #include "ui/term.h"
 #include "util/text.h"
@@ -433,13 +434,18 @@ static int assess_key(struct screen *s, struct app *a, wint_t ch, bool is_key,
     case ACT_NOTE:
         if (q && !view_read_only(v, a)) {
             const struct answer *an = assess_answer(v->a, q->id);
-            char *note = dialog_text(a, "Note", q->prompt, an ? an->note : "");
+            struct draft d;
+            draft_init(&d, v->id, "note:%s", q->id);
+            char *note = dialog_text(a, "Note", q->prompt, an ? an->note : "", &d);
+            bool saved = false;
             if (note) {
                 char *sq = text_squeeze(note, true);
-                view_save_answer(v, a, q, an ? an->value : "", sq, -1);
+                saved = view_save_answer(v, a, q, an ? an->value : "", sq, -1) == 0;
                 free(sq);
                 free(note);
             }
+            draft_finish(a, &d, saved);
+            draft_free(&d);
         }
         return UI_HANDLED;
     case ACT_EXPORT:

@@ -37,6 +37,9 @@ void err_prefix(struct err *e, const char *fmt, ...)
  * file's text): they reach the terminal neutralised, as all such text
  * does. */
 static void vmsg(const char *kind, const char *fmt, va_list ap)
+    __attribute__((format(printf, 2, 0)));
+
+static void vmsg(const char *kind, const char *fmt, va_list ap)
 {
     char *text = xvasprintf(fmt, ap);
     char *safe = text_sanitize(text, true);

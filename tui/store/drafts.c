@@ -1,0 +1,89 @@
+/*
+ * Drafts: what is being typed in a form or a dialog, kept a second at a
+ * time so that a crash loses little of it. One row per assessment, key
+ * and person; written outside the change log, since a draft is not yet
+ * a change to the assessment.
+ */
+#include "config.h"
+#include "store/store.h"
+
+#include <stdlib.h>
+
+#include "store/store_int.h"
+
+/* Binds the row's key: assessment, key, who. */
+static void bind_key(struct store *s, sqlite3_stmt *st, int64_t aid, const char *key)
+{
+    sqlite3_bind_int64(st, 1, aid);
+    store_bind_text(st, 2, key);
+    store_bind_text(st, 3, s->who);
+}
+
+int store_draft_put(struct store *s, int64_t aid, const char *key, const char *content,
+                    struct err *e)
+{
+    if (store_txn_begin(s, e) < 0)
+        return -1;
+    sqlite3_stmt *st = store_stmt(s, SQ_DRAFT_PUT, e);
+    if (!st)
+        goto fail;
+    bind_key(s, st, aid, key);
+    store_bind_text(st, 4, content);
+    sqlite3_bind_int64(st, 5, store_now());
+    if (sqlite3_step(st) != SQLITE_DONE) {
+        /* The only reference is the assessment's. */
+        if (sqlite3_extended_errcode(s->db) == SQLITE_CONSTRAINT_FOREIGNKEY)
+            err_set(e, STORE_GONE_MSG, (long long)aid);
+        else
+            store_db_error(s, "keeping the draft", e);
+        sqlite3_reset(st);
+        goto fail;
+    }
+    sqlite3_reset(st);
+    return store_txn_commit(s, e);
+fail:
+    store_txn_rollback(s);
+    return -1;
+}
+
+char *store_draft_get(struct store *s, int64_t aid, const char *key, struct err *e)
+{
+    if (e)
+        e->text[0] = '\0';
+    sqlite3_stmt *st = store_stmt(s, SQ_DRAFT_GET, e);
+    if (!st)
+        return NULL;
+    bind_key(s, st, aid, key);
+    int rc = sqlite3_step(st);
+    char *content = NULL;
+    if (rc == SQLITE_ROW) {
+        /* Checked like every value read: a damaged draft is refused. */
+        struct store_row r;
+        store_row_start(&r, s, st, "drafts", "assessment", aid, e);
+        content = store_row_text(&r, 0);
+        if (store_row_end(&r) < 0) {
+            free(content);
+            content = NULL;
+        }
+    }
+    sqlite3_reset(st);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        store_db_error(s, "reading the draft", e);
+    return content;
+}
+
+int store_draft_delete(struct store *s, int64_t aid, const char *key, struct err *e)
+{
+    if (store_txn_begin(s, e) < 0)
+        return -1;
+    sqlite3_stmt *st = store_stmt(s, SQ_DRAFT_DEL, e);
+    if (!st)
+        goto fail;
+    bind_key(s, st, aid, key);
+    if (store_exec(s, st, "dropping the draft", e) < 0)
+        goto fail;
+    return store_txn_commit(s, e);
+fail:
+    store_txn_rollback(s);
+    return -1;
+}
