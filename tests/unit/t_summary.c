@@ -4,7 +4,8 @@
  * worked out from the database; a change by another connection puts
  * every copy out of step, and then the summary still agrees and the
  * conflict checks still catch what the other connection changed; the
- * change history read by id matches a full load. */
+ * change history read by id matches a full load; a draft leaves the
+ * copies in step. */
 #include "config.h"
 
 #include <locale.h>
@@ -280,6 +281,38 @@ static void test_history_by_id(void **state)
     store_close(s);
 }
 
+/* A draft kept between saves is no part of the assessment: the copy
+ * stays in step and the next save's summary still agrees; written
+ * inside a larger change, the draft does not vouch for that change. */
+static void test_drafts_keep_step(void **state)
+{
+    struct store *s = fresh();
+    int64_t id = create(s);
+    struct assessment *a = load(s, id, STORE_LOAD_NO_HISTORY);
+    struct err e;
+    for (int i = 0; i < 5; i++) {
+        assert_int_equal(store_draft_put(s, id, "note:desc.roles", "Half typed", &e), 0);
+        assert_true(store_in_step(s, a));
+        assert_int_equal(some_change(s, a, &e) < 0 ? -1 : 0, 0);
+        assert_true(store_in_step(s, a));
+        summary_agrees(s, id);
+    }
+    assert_int_equal(store_draft_delete(s, id, "note:desc.roles", &e), 0);
+    assert_true(store_in_step(s, a));
+    /* Another copy changed inside a batch that also keeps a draft: the
+     * first copy is out of step. */
+    struct assessment *b = load(s, id, STORE_LOAD_NO_HISTORY);
+    assert_int_equal(store_batch_begin(s, &e), 0);
+    assert_int_equal(store_draft_put(s, id, "note:desc.use", "Draft", &e), 0);
+    assert_int_equal(store_set_answer(s, b, "desc.use", "Counts", "", false, 0, 0, &e), 0);
+    assert_int_equal(store_batch_end(s, true, &e), 0);
+    assert_false(store_in_step(s, a));
+    summary_agrees(s, id);
+    assess_free(b);
+    assess_free(a);
+    store_close(s);
+}
+
 static int teardown(void **state)
 {
     char cmd[300];
@@ -296,6 +329,7 @@ int main(void)
         cmocka_unit_test(test_summary_follows_changes),
         cmocka_unit_test(test_other_connection),
         cmocka_unit_test(test_history_by_id),
+        cmocka_unit_test(test_drafts_keep_step),
     };
     int rc = cmocka_run_group_tests_name("summary", tests, NULL, teardown);
     tmpl_cleanup();

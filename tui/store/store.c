@@ -144,7 +144,7 @@ static void check_data_version(struct store *s)
  * the whole change and it was kept. */
 static void txn_ended(struct store *s, bool kept)
 {
-    if (sqlite3_total_changes(s->db) != s->txn_changes) {
+    if (sqlite3_total_changes(s->db) != s->txn_changes && !s->txn_aside) {
         s->stamp++;
         if (kept && s->owner && s->owner_ok) {
             s->owner->store_of = s;
@@ -152,6 +152,7 @@ static void txn_ended(struct store *s, bool kept)
         }
     }
     s->owner = NULL;
+    s->txn_aside = false;
 }
 
 bool store_in_step(struct store *s, const struct assessment *a)
@@ -191,6 +192,7 @@ int store_txn_begin(struct store *s, struct err *e)
             s->txn_changes = sqlite3_total_changes(s->db);
             s->owner = NULL;
             s->owner_ok = true;
+            s->txn_aside = false;
             /* The lock is held: nothing of this store moves now. */
             if (store_check_file(s, e) < 0) {
                 store_txn_rollback(s);

@@ -227,6 +227,7 @@ struct store {
     int txn_changes;        /* sqlite3_total_changes when the change began */
     struct assessment *owner; /* the copy the open change was made through */
     bool owner_ok;          /* ...in step, and the only one */
+    bool txn_aside;         /* the change touches no assessment (a draft) */
     struct store_tcache *tcache;
     size_t ntcache, tcache_cap;
 };
