@@ -20,6 +20,18 @@ static void test_utf8_validity(void **state)
     assert_false(text_valid_utf8("\xed\xa0\x80", 3));  /* surrogate */
     assert_false(text_valid_utf8("\xff", 1));
     assert_true(text_valid_utf8("\xef\xbf\xbd", 3));   /* a real U+FFFD */
+    /* ASCII is checked eight bytes at a time: a bad byte, or a sequence
+     * cut by the end, at every place around those steps. */
+    char text[40];
+    for (size_t at = 0; at < 24; at++) {
+        memset(text, 'a', sizeof text);
+        text[at] = (char)0xff;
+        assert_false(text_valid_utf8(text, 24));
+        assert_true(text_valid_utf8(text, at));
+        memcpy(text + at, "\xc3\xa9", 2);
+        assert_true(text_valid_utf8(text, 26));
+        assert_false(text_valid_utf8(text, at + 1));
+    }
 }
 
 static void test_sanitize_escapes(void **state)
