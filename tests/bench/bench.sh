@@ -92,10 +92,12 @@ mkgen hist100k big 50 10 100000
 # What dpia runs to draw its first screen (store_open's checks and pragmas,
 # then the home screen's count and page: tui/store/store_int.h), run by
 # sqlite3 on the same file.
-LIST_SQL="PRAGMA application_id; PRAGMA user_version; SELECT count(*) FROM sqlite_master;
-  PRAGMA foreign_keys = ON; PRAGMA cache_size = -256; PRAGMA journal_mode = WAL;
-  PRAGMA synchronous = FULL; PRAGMA application_id; PRAGMA user_version;
+LIST_SQL="PRAGMA trusted_schema = OFF; PRAGMA application_id; PRAGMA user_version;
   SELECT count(*) FROM sqlite_master;
+  SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY CASE type WHEN 'trigger' THEN 0
+    WHEN 'view' THEN 1 WHEN 'table' THEN 2 ELSE 3 END, name;
+  PRAGMA foreign_keys = ON; PRAGMA cache_size = -256; PRAGMA journal_mode = WAL;
+  PRAGMA synchronous = FULL;
   SELECT (SELECT count(*) FROM assessments) - CASE WHEN 0 THEN 0 ELSE
     (SELECT count(*) FROM assessments WHERE status = 'archived') END;
   SELECT a.id, a.uuid, a.title, a.status, t.template_id, a.percent, a.highest_level,
