@@ -19,8 +19,11 @@
 #include "ui/dialog.h"
 #include "ui/draft.h"
 #include "ui/form.h"
+#include "ui/reader.h"
+#include "ui/record_text.h"
 #include "ui/term.h"
 #include "util/buf.h"
+#include "util/text.h"
 #include "util/xalloc.h"
 
 /* --- screening ---------------------------------------------------------------- */
@@ -184,7 +187,11 @@ void page_signoff_draw(struct view *v, struct app *a, int y, int x, int h, int w
         bool sel = i == v->row;
         attr_t at = sel ? term_attr(ROLE_SELECTED)
                   : rows[i].item->level == WF_WARNING ? term_attr(ROLE_RISK_MED) : A_NORMAL;
-        term_put(stdscr, y, x + 2, w - 2, at, rows[i].text);
+        /* The selected item is shown whole. */
+        if (sel && text_width(rows[i].text) > w - 2)
+            y += dialog_wrap(y, x + 2, maxy - 6 - y, w - 2, at, rows[i].text) - 1;
+        else
+            term_put(stdscr, y, x + 2, w - 2, at, rows[i].text);
     }
     y = maxy - 5;
     term_rule(stdscr, y++, x, w);
@@ -447,6 +454,15 @@ int page_signoff_key(struct view *v, struct app *a, wint_t ch, bool is_key, enum
                 v->item = view_items(v, v->section, NULL, 0) - 1;
                 v->row = 0;
             }
+            break;
+        }
+        if (r->kind != ROW_REVIEW && (store_is_read_only(a->store) || !wf_editable(v->a))) {
+            /* Decided: the sign-off is read in full, not edited. */
+            enum signoff_role role = r->kind == ROW_DPO ? SR_DPO
+                                   : r->kind == ROW_ASSESSOR ? SR_ASSESSOR : SR_CONTROLLER;
+            char *text = record_text_signoff(&v->a->signoffs[role]);
+            reader_show(a, signoff_role_label(role), text);
+            free(text);
             break;
         }
         if (view_read_only(v, a))
