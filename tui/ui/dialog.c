@@ -112,6 +112,11 @@ static int text_rows(const char *text, int w)
     return rows;
 }
 
+int dialog_text_rows(const char *text, int w)
+{
+    return text_rows(text, w);
+}
+
 bool dialog_confirm(struct app *a, const char *title, const char *question)
 {
     for (;;) {

@@ -39,6 +39,8 @@ int dialog_pick(struct app *a, const char *title, const char *const *items,
 /* Shared drawing: a framed box on stdscr, cleared inside; returns the
  * inner origin. */
 void dialog_frame(int y, int x, int h, int w, const char *title);
+/* The rows text takes when word-wrapped to w columns. */
+int dialog_text_rows(const char *text, int w);
 /* Word-wraps text into the box (y, x, h, w); returns rows used. */
 int dialog_wrap(int y, int x, int h, int w, attr_t attr, const char *text);
 /* Word-wraps text into the box from wrapped row *top on, for reading

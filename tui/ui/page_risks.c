@@ -280,6 +280,7 @@ int page_risks_key(struct view *v, struct app *a, wint_t ch, bool is_key, enum k
     }
     case ACT_OPEN: {
         if (n > 0 && frozen(v, a)) {
+            view_read_only(v, a);
             const struct risk *fr = &v->a->risks[v->row];
             char *text = record_text_risk(v->a, fr);
             char title[64];
@@ -498,6 +499,7 @@ int page_measures_key(struct view *v, struct app *a, wint_t ch, bool is_key,
     }
     case ACT_OPEN: {
         if (n > 0 && frozen(v, a)) {
+            view_read_only(v, a);
             const struct measure *fm = &v->a->measures[v->row];
             char *text = record_text_measure(fm);
             char title[64];

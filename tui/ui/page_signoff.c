@@ -181,8 +181,15 @@ void page_signoff_draw(struct view *v, struct app *a, int y, int x, int h, int w
     int nitems = (int)why.n;
     int avail = maxy - y - 6;
     int first = 0;
-    if (v->row < nitems && v->row >= avail)
-        first = v->row - avail + 1;
+    /* The selected item is shown whole: the list scrolls so that all
+     * its rows are on screen. */
+    int sel_rows = 1;
+    if (v->row < nitems && text_width(rows[v->row].text) > w - 2)
+        sel_rows = dialog_text_rows(rows[v->row].text, w - 2);
+    if (sel_rows > avail)
+        sel_rows = avail > 0 ? avail : 1;
+    if (v->row < nitems && v->row + sel_rows > avail)
+        first = v->row + sel_rows - avail;
     for (int i = first; i < nitems && y < maxy - 6; i++, y++) {
         bool sel = i == v->row;
         attr_t at = sel ? term_attr(ROLE_SELECTED)
@@ -457,7 +464,9 @@ int page_signoff_key(struct view *v, struct app *a, wint_t ch, bool is_key, enum
             break;
         }
         if (r->kind != ROW_REVIEW && (store_is_read_only(a->store) || !wf_editable(v->a))) {
-            /* Decided: the sign-off is read in full, not edited. */
+            /* Decided: the sign-off is read in full, not edited (the
+             * status bar says why). */
+            view_read_only(v, a);
             enum signoff_role role = r->kind == ROW_DPO ? SR_DPO
                                    : r->kind == ROW_ASSESSOR ? SR_ASSESSOR : SR_CONTROLLER;
             char *text = record_text_signoff(&v->a->signoffs[role]);
