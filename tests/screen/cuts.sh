@@ -2,10 +2,11 @@
 # No silent cut: a text the interface cuts to fit ends in an ellipsis,
 # and what is cut can be read in full where it is selected. At 80x24: the
 # new-assessment dialog's method description read to its end, a long
-# lawful basis and a long list entry cut with "…" and shown whole under
-# the cursor. At 120x36: the status bar's hints end in "…" when some are
-# left out; an approved revision's risk, selected with End, opened and
-# its long description read to its last word.
+# lawful basis, a long list entry and the levels of a risk scale cut with
+# "…" and shown whole under the cursor or when chosen. At 120x36: the
+# status bar's hints end in "…" when some are left out; an approved
+# revision's risk, selected with End, opened and its long description
+# read to its last word.
 . "$TOP_SRCDIR/tests/lib.sh"
 . "$TOP_SRCDIR/tests/tmux.sh"
 
@@ -106,10 +107,35 @@ tmux_wait "KINGFISHER" && pass "the selected entry is shown whole, to its last w
 tmux_keys Escape
 tmux_wait_gone "KINGFISHER"
 
+# --- the levels of a scale in the risk form ---------------------------------
+
+tmux_keys g 5 End
+tmux_wait "Risk register"
+tmux_keys a
+tmux_wait "New risk"
+n=0
+while [ "$n" -lt 12 ] && ! tmux_screen | grep -qF "1 Negligible:"; do
+    tmux_keys Tab
+    n=$((n + 1))
+    sleep 0.1
+done
+tmux_wait "4 Maximum: Bringing the risk about" && pass "the likelihood levels are listed"
+checks=$((checks + 1))
+tmux_screen | grep -qF "open to anyone who asks)." &&
+    fail "a level's definition should be cut at 80 columns until chosen" ||
+    pass "the levels' definitions are cut to a row"
+tmux_wait "Bringing the risk about appears extremely easy for the risk $ELL" &&
+    pass "a cut definition ends in an ellipsis"
+tmux_keys 4
+tmux_wait "open to anyone who asks)." && pass "the chosen level's definition is whole"
+tmux_keys F8
+tmux_wait_gone "New risk"
+tmux_wait "Risk register"
+
 # --- 120x36: the status bar ------------------------------------------------
 
 tmux_resize 120 36
-tmux_wait "question 6 of"
+tmux_wait "Risk register"
 checks=$((checks + 1))
 bar=$(tmux_screen | tail -1 | sed -e 's/ *$//' -e 's/  saved [0-9:]*$//')
 case "$bar" in
