@@ -148,6 +148,21 @@ tmux_keys q
 tmux_wait_exit >/dev/null
 tmux_kill
 
+# Where the terminal cannot show "…", a cut ends in "...".
+DPIA_ENV="LANG=C LC_ALL=C" tmux_start 80 24 -d "$DB"
+tmux_wait "Cuts"
+tmux_keys Enter
+tmux_wait "question 1 of"
+checks=$((checks + 1))
+bar=$(tmux_screen | tail -1 | sed -e 's/ *$//')
+case "$bar" in
+*"  ...") pass "without UTF-8 the status bar ends in three dots" ;;
+*) fail "without UTF-8 the status bar should end in '...': '$bar'" ;;
+esac
+tmux_keys q
+tmux_wait_exit >/dev/null
+tmux_kill
+
 # --- an approved revision's risk, read in full -----------------------------
 
 # The worked example, revised, with a risk whose description is longer
