@@ -186,6 +186,11 @@ tmux_start 120 36 -d "$D2"
 tmux_wait "Viewing factoids"
 tmux_keys Enter
 tmux_wait "question 1 of"
+# The screening outcome: the criteria met, whole where there is room.
+tmux_keys End
+tmux_wait "Screening outcome"
+tmux_wait "1. Does the processing evaluate or score people"
+tmux_wait "location?" && pass "the criteria on the outcome page are whole"
 tmux_keys g 5 End
 tmux_wait "Risk register"
 tmux_wait "R7 "

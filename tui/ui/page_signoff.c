@@ -43,14 +43,33 @@ void page_screening_draw(struct view *v, struct app *a, int y, int x, int h, int
     y++;
     if (s.ncriteria) {
         term_put(stdscr, y++, x, w, term_attr(ROLE_HEADING), "WP248 criteria met:");
-        for (int i = 0; i < s.ncriteria && y < maxy; i++) {
+        char *lines[16] = { 0 };
+        int n = s.ncriteria < 16 ? s.ncriteria : 16, wrapped = 0;
+        for (int i = 0; i < n; i++) {
             const struct tmpl_question *q = NULL;
             for (size_t k = 0; k < v->a->tmpl->nquestions; k++)
                 if (v->a->tmpl->questions[k].criterion == s.criteria[i])
                     q = &v->a->tmpl->questions[k];
-            char line[1024];
-            snprintf(line, sizeof line, "%d. %s", s.criteria[i], q ? q->prompt : "");
-            term_put(stdscr, y++, x + 2, w - 2, A_NORMAL, line);
+            lines[i] = xasprintf("%d. %s", s.criteria[i], q ? q->prompt : "");
+            wrapped += dialog_text_rows(lines[i], w - 5);
+        }
+        /* Whole where the page has room for every one wrapped (and what
+         * follows), else a row each, cut with an ellipsis. */
+        int after = (s.ngrounds ? s.ngrounds + 1 : 0) + (s.declined ? 3 : 0);
+        bool whole = wrapped <= maxy - y - after;
+        for (int i = 0; i < n; i++) {
+            const char *text = strchr(lines[i], ' ') + 1;
+            int nw = (int)(text - lines[i]);
+            if (y < maxy && whole && w > 8) {
+                /* The number, then the question wrapped beside it. */
+                char *num = xstrndup(lines[i], (size_t)nw);
+                term_put(stdscr, y, x + 2, nw, A_NORMAL, num);
+                free(num);
+                y += dialog_wrap(y, x + 2 + nw, maxy - y, w - 2 - nw, A_NORMAL, text);
+            } else if (y < maxy) {
+                term_put(stdscr, y++, x + 2, w - 2, A_NORMAL, lines[i]);
+            }
+            free(lines[i]);
         }
     }
     if (s.ngrounds) {
