@@ -184,6 +184,11 @@ contains "$T/out" "Approved with conditions"
 
 tmux_start 120 36 -d "$D2"
 tmux_wait "Viewing factoids"
+# The list cuts the long title; the selected one is whole below it.
+tmux_wait "Viewing factoids: social media campaign on subscr$ELL" &&
+    pass "a title too long for its column ends in an ellipsis"
+tmux_wait "· Viewing factoids: social media campaign on subscribers' viewing habits" &&
+    pass "the selected assessment's title is whole below the list"
 tmux_keys Enter
 tmux_wait "question 1 of"
 # The screening outcome: the criteria met, whole where there is room.
