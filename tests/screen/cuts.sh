@@ -217,6 +217,14 @@ tmux_wait "Level after measures: Low" && pass "every field is shown, the last on
 tmux_type "xyz"
 tmux_keys Escape
 tmux_wait_gone "Risk R7 (read-only)"
+# The action plan the same way: End, the last measure, read-only.
+tmux_keys g 6 End
+tmux_wait "Measures and action plan"
+tmux_keys End Enter
+tmux_wait "Measure M7 (read-only)" && pass "End selects the last measure; Enter opens it to read"
+tmux_wait "Risks addressed: R6"
+tmux_keys Escape
+tmux_wait_gone "Measure M7 (read-only)"
 tmux_keys q
 tmux_wait_exit >/dev/null
 run 0 "$DPIA" -d "$D2" show 1
