@@ -203,7 +203,8 @@ void view_draw_answer(struct view *v, const struct tmpl_question *q, int y, int 
             for (int i = 0; val && i < n; i++)
                 if (!strcmp(val, q->options[i].value))
                     cur = i;
-        for (int i = first_shown(n, cur, maxy - y, q->options[cur < 0 ? 0 : cur].label, w);
+        const char *cur_label = cur >= 0 && cur < n ? q->options[cur].label : NULL;
+        for (int i = first_shown(n, cur, maxy - y, cur_label, w);
              i < n && y < maxy; i++) {
             bool on = val && (q->type == QT_MULTI ? answer_has_item(val, q->options[i].value)
                                                   : !strcmp(val, q->options[i].value));
