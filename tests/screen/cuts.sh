@@ -18,17 +18,29 @@ cut_lines() {
     tmux_screen | grep -- "$ELL *\$"
 }
 
-# down_to TEXT: Down, question by question, until the screen shows TEXT.
-down_to() {
+# press_until TEXT KEY: presses KEY, waiting for the screen to change
+# after each press, until the screen shows TEXT (at most 30 presses).
+press_until() {
     checks=$((checks + 1))
     n=0
     while [ "$n" -lt 30 ]; do
         before=$(tmux_screen)
         case "$before" in *"$1"*) return 0 ;; esac
-        tmux_keys Down
+        tmux_keys "$2"
+        # Until the screen changes, then until it stays as it is (a
+        # slow run draws in pieces).
         i=0
-        while [ "$i" -lt 20 ] && [ "$(tmux_screen)" = "$before" ]; do
-            sleep 0.05
+        while [ "$i" -lt "$WAIT_TENTHS" ] && [ "$(tmux_screen)" = "$before" ]; do
+            sleep 0.1
+            i=$((i + 1))
+        done
+        now=$(tmux_screen)
+        i=0
+        while [ "$i" -lt "$WAIT_TENTHS" ]; do
+            sleep 0.2
+            again=$(tmux_screen)
+            [ "$again" = "$now" ] && break
+            now=$again
             i=$((i + 1))
         done
         n=$((n + 1))
@@ -65,7 +77,7 @@ tmux_wait "question 1 of"
 
 tmux_keys g 3
 tmux_wait "question 1 of"
-down_to "lawful basis"
+press_until "What is the lawful basis" Down
 tmux_wait "( ) Performance of a contract with the person,$ELL" &&
     pass "a lawful basis too long for its row ends in an ellipsis"
 checks=$((checks + 1))
@@ -83,7 +95,7 @@ tmux_wait_gone "6(1)(b))"
 LONG="Regional marketing partners who receive the weekly aggregated extract, each under a contract that forbids any further use, ending with KINGFISHER"
 tmux_keys g 2
 tmux_wait "question 1 of"
-down_to "recipients"
+press_until "recipients" Down
 tmux_wait "(no entries: Enter to edit the list)"
 tmux_keys Enter a
 tmux_wait "Add an entry"
@@ -113,12 +125,7 @@ tmux_keys g 5 End
 tmux_wait "Risk register"
 tmux_keys a
 tmux_wait "New risk"
-n=0
-while [ "$n" -lt 12 ] && ! tmux_screen | grep -qF "1 Negligible:"; do
-    tmux_keys Tab
-    n=$((n + 1))
-    sleep 0.1
-done
+press_until "1 Negligible:" Tab
 tmux_wait "4 Maximum: Bringing the risk about" && pass "the likelihood levels are listed"
 checks=$((checks + 1))
 tmux_screen | grep -qF "open to anyone who asks)." &&
