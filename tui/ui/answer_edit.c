@@ -18,6 +18,7 @@
 #include "ui/dialog.h"
 #include "ui/draft.h"
 #include "ui/term.h"
+#include "ui/textedit.h"
 #include "util/text.h"
 #include "util/xalloc.h"
 
@@ -112,6 +113,61 @@ void view_stop_editing(struct view *v, struct app *a)
     v->q = NULL;
 }
 
+/* Entry i of a list answer. The caller frees. */
+static char *list_item(const char *val, int i)
+{
+    size_t len = strlen(val) + 1;
+    char *item = xmalloc(len);
+    if (!answer_item(val, i, item, (int)len))
+        item[0] = '\0';
+    return item;
+}
+
+/* The rows an item takes: its mark (4 columns), then its text on one
+ * row, or wrapped under itself when whole. */
+static int item_rows(const char *text, int w, bool whole)
+{
+    if (!whole || !text || w <= 4)
+        return 1;
+    struct textedit t;
+    te_init(&t, text, true);
+    int rows = te_rows(&t, w - 4);
+    te_free(&t);
+    return rows > 1 ? rows : 1;
+}
+
+/* The first of n items to show in room rows so that item cur (-1: none),
+ * shown whole (its text cur_text), is on screen, as far down as it
+ * needs. */
+static int first_shown(int n, int cur, int room, const char *cur_text, int w)
+{
+    if (cur < 0 || cur >= n)
+        return 0;
+    int first = 0;
+    while (first < cur && cur - first + item_rows(cur_text, w, true) > room)
+        first++;
+    return first;
+}
+
+/* Draws one item of a choice or a list from row y: its mark, then its
+ * text cut to the row or, when whole, wrapped below itself. Returns the
+ * row after it. */
+static int draw_item(int y, int x, int maxy, int w, attr_t at, const char *mark,
+                     const char *text, bool whole)
+{
+    int mw = text_width(mark);
+    term_fill(stdscr, y, x, w, at);
+    term_put(stdscr, y, x, w, at, mark);
+    if (!whole || w - mw < 8) {
+        term_put(stdscr, y, x + mw, w - mw, at, text);
+        return y + 1;
+    }
+    int rows = dialog_wrap(y, x + mw, maxy - y, w - mw, at, text);
+    for (int k = 1; k < rows; k++)
+        term_fill(stdscr, y + k, x, mw, at);
+    return y + (rows > 1 ? rows : 1);
+}
+
 void view_draw_answer(struct view *v, const struct tmpl_question *q, int y, int x, int maxy,
                         int w)
 {
@@ -146,17 +202,23 @@ void view_draw_answer(struct view *v, const struct tmpl_question *q, int y, int 
         break;
     case QT_CHOICE:
     case QT_MULTI: {
-        /* Options scroll so that the one under the cursor is shown. */
-        int room = maxy - y > 1 ? maxy - y : 1;
-        size_t i = editing && v->opt >= room ? (size_t)(v->opt - room + 1) : 0;
-        for (; i < q->noptions && y < maxy; i++, y++) {
+        /* The option under the cursor (or, outside an edit, the one
+         * chosen) is shown whole, wrapped; the others are cut to a line. */
+        int n = (int)q->noptions, cur = editing ? v->opt : -1;
+        if (!editing && q->type == QT_CHOICE)
+            for (int i = 0; val && i < n; i++)
+                if (!strcmp(val, q->options[i].value))
+                    cur = i;
+        const char *cur_label = cur >= 0 && cur < n ? q->options[cur].label : NULL;
+        for (int i = first_shown(n, cur, maxy - y, cur_label, w);
+             i < n && y < maxy; i++) {
             bool on = val && (q->type == QT_MULTI ? answer_has_item(val, q->options[i].value)
                                                   : !strcmp(val, q->options[i].value));
-            char line[512];
-            snprintf(line, sizeof line, q->type == QT_MULTI ? "[%c] %s" : "(%c) %s",
-                     on ? (q->type == QT_MULTI ? 'x' : '*') : ' ', q->options[i].label);
-            bool cur = editing && (int)i == v->opt;
-            term_put(stdscr, y, x, w, cur ? term_attr(ROLE_SELECTED) : A_NORMAL, line);
+            char mark[8];
+            snprintf(mark, sizeof mark, q->type == QT_MULTI ? "[%c] " : "(%c) ",
+                     on ? (q->type == QT_MULTI ? 'x' : '*') : ' ');
+            attr_t at = editing && i == cur ? term_attr(ROLE_SELECTED) : A_NORMAL;
+            y = draw_item(y, x, maxy, w, at, mark, q->options[i].label, i == cur);
         }
         break;
     }
@@ -165,14 +227,18 @@ void view_draw_answer(struct view *v, const struct tmpl_question *q, int y, int 
         if (n == 0)
             term_put(stdscr, y, x, w, term_attr(ROLE_DIM),
                      editing ? "(empty: a to add an entry)" : "(no entries: Enter to edit the list)");
-        int room = maxy - y > 1 ? maxy - y : 1;
-        int i = editing && v->opt >= room ? v->opt - room + 1 : 0;
-        for (; i < n && y < maxy; i++, y++) {
-            char item[1024], line[1100];
-            answer_item(val, i, item, sizeof item);
-            snprintf(line, sizeof line, "%2d. %s", i + 1, item);
-            bool cur = editing && i == v->opt;
-            term_put(stdscr, y, x, w, cur ? term_attr(ROLE_SELECTED) : A_NORMAL, line);
+        /* The entry under the cursor is shown whole, wrapped. */
+        int cur = editing ? v->opt : -1;
+        char *cur_text = cur >= 0 && cur < n ? list_item(val, cur) : NULL;
+        int i = first_shown(n, cur, maxy - y, cur_text, w);
+        free(cur_text);
+        for (; i < n && y < maxy; i++) {
+            char *item = list_item(val, i);
+            char num[16];
+            snprintf(num, sizeof num, "%2d. ", i + 1);
+            attr_t at = i == cur ? term_attr(ROLE_SELECTED) : A_NORMAL;
+            y = draw_item(y, x, maxy, w, at, num, item, i == cur);
+            free(item);
         }
         break;
     }

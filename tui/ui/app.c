@@ -71,6 +71,30 @@ static void draw_too_small(void)
 
 static void draw_status(struct app *a);
 
+/* The key hints that fit into cols columns: whole hints ("e export"),
+ * then an ellipsis when some are left out (the help screen has them
+ * all). The caller frees. */
+static char *hint_fit(const char *hint, int cols)
+{
+    if (text_width(hint) <= cols)
+        return xstrdup(hint);
+    const char *ell = term_ellipsis();
+    int room = cols - 2 - text_width(ell);
+    size_t end = 0;
+    for (const char *p = strstr(hint, "  "); p; p = strstr(p + 2, "  ")) {
+        size_t n = (size_t)(p - hint);
+        char *head = xstrndup(hint, n);
+        bool fits = text_width(head) <= room;
+        free(head);
+        if (!fits)
+            break;
+        end = n;
+    }
+    if (end == 0)
+        return text_cut(hint, cols, ell);
+    return xasprintf("%.*s  %s", (int)end, hint, ell);
+}
+
 static void draw_bars(struct app *a)
 {
     char title[512];
@@ -78,8 +102,9 @@ static void draw_bars(struct app *a)
              term_has_utf8() ? "\xE2\x80\x94" : "-", a->top->title,
              a->title_extra[0] ? "  " : "", a->title_extra);
     term_fill(stdscr, 0, 0, COLS, term_attr(ROLE_TITLE));
-    term_put(stdscr, 0, 0, COLS, term_attr(ROLE_TITLE), title);
-    if (a->store && store_is_read_only(a->store))
+    bool read_only = a->store && store_is_read_only(a->store);
+    term_put(stdscr, 0, 0, read_only ? COLS - 12 : COLS, term_attr(ROLE_TITLE), title);
+    if (read_only)
         term_put(stdscr, 0, COLS - 11, 10, term_attr(ROLE_TITLE), "READ-ONLY");
     draw_status(a);
 }
@@ -102,7 +127,9 @@ static void draw_status(struct app *a)
     }
     char hint[512];
     keys_hint(a->top->context, 1, hint, sizeof hint);
-    term_put(stdscr, y, 1, COLS - 2 - right, term_attr(ROLE_STATUS), hint);
+    char *shown = hint_fit(hint, COLS - 2 - right);
+    term_put(stdscr, y, 1, COLS - 2 - right, term_attr(ROLE_STATUS), shown);
+    free(shown);
 }
 
 void app_draw_base(struct app *a)

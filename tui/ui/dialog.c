@@ -46,6 +46,20 @@ int dialog_wrap(int y, int x, int h, int w, attr_t attr, const char *text)
     return rows;
 }
 
+int dialog_wrap_at(int y, int x, int h, int w, attr_t attr, const char *text, int *top)
+{
+    struct textedit t;
+    te_init(&t, text, true);
+    int rows = te_rows(&t, w);
+    if (*top > rows - h)
+        *top = rows - h;
+    if (*top < 0)
+        *top = 0;
+    te_draw_text_at(&t, stdscr, y, x, h, w, attr, *top);
+    te_free(&t);
+    return rows;
+}
+
 int dialog_wrap_to(int y, int x, int maxy, int w, attr_t attr, const char *text)
 {
     if (y >= maxy || !text || !*text)
@@ -96,6 +110,11 @@ static int text_rows(const char *text, int w)
     int rows = te_rows(&t, w);
     te_free(&t);
     return rows;
+}
+
+int dialog_text_rows(const char *text, int w)
+{
+    return text_rows(text, w);
 }
 
 bool dialog_confirm(struct app *a, const char *title, const char *question)
@@ -251,11 +270,22 @@ int dialog_pick(struct app *a, const char *title, const char *const *items,
                 const char *const *details, int n, int selected)
 {
     int cur = selected >= 0 && selected < n ? selected : 0, top = 0;
+    /* The details get the rows the longest needs, as far as the screen
+     * has them; a longer one scrolls (PgUp, PgDn). */
+    int detail_top = 0, detail_page = 1, shown = cur;
+    bool detail_scrolls = false;
     for (;;) {
         frame_begin(a);
         if (app_fits()) {
             int w = COLS > 90 ? 84 : COLS - 4;
-            int detail_rows = details ? 6 : 0;
+            int detail_rows = 0;
+            for (int k = 0; details && k < n; k++) {
+                int r = details[k] ? text_rows(details[k], w - 4) : 0;
+                detail_rows = r > detail_rows ? r : detail_rows;
+            }
+            int most = LINES - 10 - (n < 3 ? n : 3);
+            if (detail_rows > most)
+                detail_rows = most;
             int list_rows = n < LINES - 10 - detail_rows ? n : LINES - 10 - detail_rows;
             int h = list_rows + detail_rows + 4;
             int y = (LINES - h) / 2, x = (COLS - w) / 2;
@@ -272,11 +302,19 @@ int dialog_pick(struct app *a, const char *title, const char *const *items,
                 snprintf(line, sizeof line, "%s %s", k == cur ? ">" : " ", items[k]);
                 term_put(stdscr, y + 1 + i, x + 2, w - 4, at, line);
             }
-            if (details && details[cur])
-                dialog_wrap(y + 2 + list_rows, x + 2, detail_rows, w - 4, term_attr(ROLE_DIM),
-                            details[cur]);
+            if (shown != cur)
+                detail_top = 0;
+            shown = cur;
+            detail_page = detail_rows > 2 ? detail_rows - 1 : 1;
+            detail_scrolls = false;
+            if (details && details[cur]) {
+                int all = dialog_wrap_at(y + 2 + list_rows, x + 2, detail_rows, w - 4,
+                                         term_attr(ROLE_DIM), details[cur], &detail_top);
+                detail_scrolls = all > detail_rows;
+            }
             term_put(stdscr, y + h - 1, x + 2, w - 4, term_attr(ROLE_KEY),
-                     " Up/Down choose  Enter select  Esc cancel ");
+                     detail_scrolls ? " Up/Down choose  PgDn/PgUp read on  Enter select  Esc cancel "
+                                    : " Up/Down choose  Enter select  Esc cancel ");
         }
         frame_end();
         wint_t ch;
@@ -296,6 +334,8 @@ int dialog_pick(struct app *a, const char *title, const char *const *items,
             cur = 0;
         else if (key && ch == KEY_END)
             cur = n - 1;
+        else if (key && (ch == KEY_NPAGE || ch == KEY_PPAGE) && detail_scrolls)
+            detail_top += ch == KEY_NPAGE ? detail_page : -detail_page;
         else if ((key && ch == KEY_ENTER) || (!key && (ch == '\r' || ch == '\n' || ch == ' ')))
             return cur;
         else if (!key && ch >= '1' && ch <= '9' && ch - '1' < (wint_t)n)

@@ -39,8 +39,15 @@ int dialog_pick(struct app *a, const char *title, const char *const *items,
 /* Shared drawing: a framed box on stdscr, cleared inside; returns the
  * inner origin. */
 void dialog_frame(int y, int x, int h, int w, const char *title);
+/* The rows text takes when word-wrapped to w columns. */
+int dialog_text_rows(const char *text, int w);
 /* Word-wraps text into the box (y, x, h, w); returns rows used. */
 int dialog_wrap(int y, int x, int h, int w, attr_t attr, const char *text);
+/* Word-wraps text into the box from wrapped row *top on, for reading
+ * a text longer than the box: *top is first kept within the text (so
+ * that the box is full when it can be). Returns the rows of the whole
+ * text. */
+int dialog_wrap_at(int y, int x, int h, int w, attr_t attr, const char *text, int *top);
 /* The same from row y down to (not including) maxy; returns the row
  * after the text. */
 int dialog_wrap_to(int y, int x, int maxy, int w, attr_t attr, const char *text);

@@ -296,9 +296,13 @@ bool form_run_ex(struct app *a, const char *title, struct form_field *f, int n, 
         app_draw_base(a);
         if (app_fits()) {
             int w = COLS - 4, rows = 0;
-            for (int i = 0; i < n; i++)
+            bool scales = false;
+            for (int i = 0; i < n; i++) {
                 rows += field_rows(&f[i]);
-            int info = 7;
+                scales = scales || f[i].kind == FK_SCALE;
+            }
+            /* A scale's levels, the chosen one's definition whole. */
+            int info = scales ? 9 : 7;
             int h = rows + n / 3 + 4 + info;
             if (h > LINES - 2)
                 h = LINES - 2;
@@ -345,12 +349,20 @@ bool form_run_ex(struct app *a, const char *title, struct form_field *f, int n, 
             int iy = y0 + h - info;
             term_rule(stdscr, iy, x0 + 1, w - 2);
             if (F->kind == FK_SCALE) {
-                for (int k = 0; k < F->nscale && k < info - 2; k++) {
-                    char line[1024];
-                    snprintf(line, sizeof line, "%d %s: %s", F->scale[k].value, F->scale[k].name,
-                             F->scale[k].definition);
-                    term_put(stdscr, iy + 1 + k, x0 + 2, w - 4,
-                             k + 1 == F->number ? term_attr(ROLE_OK) : term_attr(ROLE_DIM), line);
+                /* A level to a row, cut; the chosen one wrapped in the
+                 * rows the others leave. */
+                int ly = iy + 1, end = y0 + h - 1;
+                for (int k = 0; k < F->nscale && ly < end; k++) {
+                    char *line = xasprintf("%d %s: %s", F->scale[k].value, F->scale[k].name,
+                                           F->scale[k].definition);
+                    bool chosen = k + 1 == F->number;
+                    attr_t at = chosen ? term_attr(ROLE_OK) : term_attr(ROLE_DIM);
+                    int left = end - ly - (F->nscale - k - 1);
+                    if (chosen && left > 1)
+                        ly += dialog_wrap(ly, x0 + 2, left, w - 4, at, line);
+                    else
+                        term_put(stdscr, ly++, x0 + 2, w - 4, at, line);
+                    free(line);
                 }
             }
             term_put(stdscr, y0 + h - 1, x0 + 2, w - 4, term_attr(ROLE_KEY),

@@ -204,11 +204,9 @@ static void draw_question(struct view *v, const struct tmpl_question *q, int y, 
              v->item + 1, n, q->required ? "  (required)" : "");
     const char *title = v->a->tmpl->sections[v->section].title;
     int fit = w - text_width(count);
-    if (text_width(title) > fit && fit > 2)
-        snprintf(line, sizeof line, "%.*s%s%s", (int)text_fit(title, fit - 1), title,
-                 term_has_utf8() ? "\xE2\x80\xA6" : ".", count);
-    else
-        snprintf(line, sizeof line, "%s%s", title, count);
+    char *shown = text_cut(title, fit > 2 ? fit : w, term_ellipsis());
+    snprintf(line, sizeof line, "%s%s", shown, count);
+    free(shown);
     term_put(stdscr, y++, x, w, term_attr(ROLE_DIM), line);
     y++;
     y = dialog_wrap_to(y, x, maxy, w, A_BOLD, q->prompt);

@@ -390,10 +390,15 @@ static int put_narrow(WINDOW *w, int y, int x, int cols, attr_t attr, const char
     return n;
 }
 
-int term_put(WINDOW *w, int y, int x, int cols, attr_t attr, const char *s)
+const char *term_ellipsis(void)
 {
-    if (cols <= 0)
-        return 0;
+    return utf8 ? TEXT_ELLIPSIS_UTF8 : TEXT_ELLIPSIS_ASCII;
+}
+
+/* Draws s, which fits into cols columns (or is cut there without a
+ * sign). */
+static int put_fitted(WINDOW *w, int y, int x, int cols, attr_t attr, const char *s)
+{
     /* Printable ASCII (most rows of most screens) needs no cleaning and
      * is one column a byte. */
     size_t n = 0;
@@ -419,6 +424,25 @@ int term_put(WINDOW *w, int y, int x, int cols, attr_t attr, const char *s)
     clean[n] = '\0';
     used = text_width(clean);
     free(clean);
+    return used;
+}
+
+int term_put(WINDOW *w, int y, int x, int cols, attr_t attr, const char *s)
+{
+    if (cols <= 0)
+        return 0;
+    /* Short printable ASCII is drawn as it is; anything else is measured
+     * first, and a text too wide is cut with an ellipsis, never
+     * silently. */
+    size_t n = 0;
+    while (s[n] && (unsigned char)s[n] >= 0x20 && (unsigned char)s[n] < 0x7f && n <= (size_t)cols)
+        n++;
+    bool fits = n <= (size_t)cols && (!s[n] || text_width(s) <= cols);
+    if (fits)
+        return put_fitted(w, y, x, cols, attr, s);
+    char *cut = text_cut(s, cols, term_ellipsis());
+    int used = put_fitted(w, y, x, cols, attr, cut);
+    free(cut);
     return used;
 }
 

@@ -464,7 +464,11 @@ static void draw_rows(struct textedit *t, WINDOW *win, int y, int x, int h, int 
             term_put(win, y + h - 1, x + w - 1, 1, term_attr(ROLE_DIM), "v");
         term_cursor(y + (int)r - t->top, x + (col < w ? col : w - 1));
     } else if (more && w > 2) {
-        term_put(win, y + h - 1, x + w - 1, 1, attr, term_has_utf8() ? "\xE2\x80\xA6" : "+");
+        /* The last row ends in the ellipsis: more follows. */
+        const char *ell = term_ellipsis();
+        int ew = text_width(ell);
+        if (w > ew)
+            term_put(win, y + h - 1, x + w - ew, ew, attr, ell);
     }
 }
 
@@ -476,5 +480,12 @@ void te_draw(struct textedit *t, WINDOW *win, int y, int x, int h, int w, bool f
 void te_draw_text(struct textedit *t, WINDOW *win, int y, int x, int h, int w, attr_t attr)
 {
     t->top = 0;
+    draw_rows(t, win, y, x, h, w, attr, false);
+}
+
+void te_draw_text_at(struct textedit *t, WINDOW *win, int y, int x, int h, int w, attr_t attr,
+                     int top)
+{
+    t->top = top > 0 ? top : 0;
     draw_rows(t, win, y, x, h, w, attr, false);
 }

@@ -55,6 +55,9 @@ void te_draw(struct textedit *t, WINDOW *win, int y, int x, int h, int w, bool f
 /* Draws the text for reading (no cursor) in attr, from its start; a cut
  * is marked with an ellipsis. */
 void te_draw_text(struct textedit *t, WINDOW *win, int y, int x, int h, int w, attr_t attr);
+/* The same from wrapped row top on (the rows above are scrolled out). */
+void te_draw_text_at(struct textedit *t, WINDOW *win, int y, int x, int h, int w, attr_t attr,
+                     int top);
 /* Row i of the layout at width w: bytes [*start, *end) of the text.
  * False past the last row. */
 bool te_row_span(struct textedit *t, int w, size_t i, size_t *start, size_t *end);

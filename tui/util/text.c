@@ -154,6 +154,22 @@ size_t text_fit(const char *s, int cols)
     return i;
 }
 
+char *text_cut(const char *s, int cols, const char *ellipsis)
+{
+    if (cols <= 0)
+        return xstrdup("");
+    if (text_width(s) <= cols)
+        return xstrdup(s);
+    int ew = text_width(ellipsis);
+    if (ew > cols)
+        return xstrndup(ellipsis, text_fit(ellipsis, cols));
+    size_t n = text_fit(s, cols - ew);
+    struct buf b = {0};
+    buf_add(&b, s, n);
+    buf_adds(&b, ellipsis);
+    return buf_take(&b);
+}
+
 char *text_squeeze(const char *s, bool keep_paragraphs)
 {
     struct buf b = {0};
