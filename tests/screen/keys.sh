@@ -3,7 +3,8 @@
 # list or dialog it is in and never the assessment, however often it is
 # pressed; Backspace outside a text does not leave either and says which
 # key does; L goes back to the list. The status bar shows EDIT while text
-# is typed and CHOOSE while a list of options is open. The help screen
+# is typed and CHOOSE while a list of options is open, and the open list
+# points at the option under the cursor. The help screen
 # scrolls to its last line, with a sign where there is more.
 . "$TOP_SRCDIR/tests/lib.sh"
 . "$TOP_SRCDIR/tests/tmux.sh"
@@ -74,8 +75,14 @@ tmux_keys Down
 tmux_wait "lawful basis"
 tmux_keys Enter
 tmux_wait "CHOOSE: Space toggles" && pass "the status bar says CHOOSE while the options are open"
+tmux_wait "> ( ) Consent" && pass "the open list points at the option under the cursor"
+tmux_keys End
+tmux_wait "> ( ) Legitimate interests" && pass "End goes to the last option"
 tmux_keys Escape
 tmux_wait_gone "CHOOSE" && pass "Esc closes the options"
+tmux_wait_gone "> (" && pass "the closed list points at nothing"
+tmux_screen >"$T/closed"
+lacks "$T/closed" "(*)" "Esc chose nothing"
 tmux_keys Escape Escape Down
 tmux_wait "question 3 of"
 in_assessment "Esc after closing the options does not leave the assessment"

@@ -147,9 +147,11 @@ void view_draw_answer(struct view *v, const struct tmpl_question *q, int y, int 
             bool on = val && (q->type == QT_MULTI ? answer_has_item(val, q->options[i].value)
                                                   : !strcmp(val, q->options[i].value));
             char line[512];
-            snprintf(line, sizeof line, q->type == QT_MULTI ? "[%c] %s" : "(%c) %s",
-                     on ? (q->type == QT_MULTI ? 'x' : '*') : ' ', q->options[i].label);
             bool cur = editing && (int)i == v->opt;
+            /* Open, the list points at the option under the cursor. */
+            snprintf(line, sizeof line, q->type == QT_MULTI ? "%s[%c] %s" : "%s(%c) %s",
+                     editing ? (cur ? "> " : "  ") : "",
+                     on ? (q->type == QT_MULTI ? 'x' : '*') : ' ', q->options[i].label);
             term_put(stdscr, y, x, w, cur ? term_attr(ROLE_SELECTED) : A_NORMAL, line);
         }
         break;
@@ -188,14 +190,14 @@ int view_edit_key(struct view *v, struct app *a, wint_t ch, bool is_key)
         }
         return UI_HANDLED;
     }
-    bool esc = is_key && ch == KEY_ESC;
-    bool up = (is_key && ch == KEY_UP) || (!is_key && ch == 'k');
-    bool down = (is_key && ch == KEY_DOWN) || (!is_key && ch == 'j');
-    bool enter = (!is_key && (ch == '\r' || ch == '\n')) || (is_key && ch == KEY_ENTER);
-    bool space = !is_key && ch == ' ';
+    enum key_action choose = keys_lookup(keys_code(ch, is_key), KC_CHOOSE);
+    bool enter = choose == ACT_PICK, space = choose == ACT_TOGGLE;
     if (v->editing == ED_CHOICE || v->editing == ED_MULTI) {
         int n = (int)q->noptions;
-        if (esc) {
+        bool up = choose == ACT_UP, down = choose == ACT_DOWN;
+        if (choose == ACT_LIST_TOP || choose == ACT_LIST_BOTTOM) {
+            v->opt = choose == ACT_LIST_TOP ? 0 : n - 1;
+        } else if (choose == ACT_CANCEL) {
             view_stop_editing(v, a);
         } else if (up) {
             v->opt = v->opt > 0 ? v->opt - 1 : 0;
