@@ -1,10 +1,12 @@
 /* The key table: no key means two things on one screen or in one
- * dialog, Esc and Backspace never go back to the list, and the README
+ * dialog, Esc and Backspace never go back to the list, the status bar's
+ * mode follows the keys in force, and the README
  * and the man page list every action of every context with its keys
  * (they are kept in step with it). */
 #include "config.h"
 
 #include "unit.h"
+#include "ui/app.h"
 #include "ui/keys.h"
 
 static void test_no_conflicts(void **state)
@@ -79,6 +81,48 @@ static void test_lookup(void **state)
     /* A character beyond ASCII is text, never a KEY_* code. */
     assert_int_equal(keys_code(0x103, false), 0);
     assert_int_equal(keys_code(KEY_UP, true), KEY_UP);
+}
+
+/* The modes the status bar shows follow the keys in force (a screen's,
+ * or a dialog's or form's over it), and the ones set for the whole
+ * interface or a screen stay until cleared. */
+static void test_modes(void **state)
+{
+    struct app a;
+    struct screen s;
+    memset(&a, 0, sizeof a);
+    memset(&s, 0, sizeof s);
+    a.top = &s;
+    s.context = KC_ASSESS;
+    assert_int_equal(app_modes(&a), 0);
+    s.context = KC_EDIT;
+    assert_int_equal(app_modes(&a), UI_MODE_EDIT);
+    s.context = KC_CHOOSE;
+    assert_int_equal(app_modes(&a), UI_MODE_CHOOSE);
+    s.context = KC_ASSESS;
+    struct app_keys before = app_context_begin(&a, KC_LINE);
+    assert_int_equal(app_modes(&a), UI_MODE_EDIT);
+    struct app_keys inner = app_context_begin(&a, KC_DIALOG);
+    assert_int_equal(app_modes(&a), 0);
+    app_context_end(&a, inner);
+    assert_int_equal(app_modes(&a), UI_MODE_EDIT);
+    app_context_end(&a, before);
+    assert_int_equal(app_modes(&a), 0);
+    before = app_context_begin(&a, KC_FORM);
+    app_context_modes(&a, UI_MODE_EDIT);
+    assert_int_equal(app_modes(&a), UI_MODE_EDIT);
+    app_context_end(&a, before);
+    assert_int_equal(app_modes(&a), 0);
+    app_set_mode(&a, UI_MODE_PRESENT, true);
+    s.modes = UI_MODE_READ_ONLY;
+    assert_int_equal(app_modes(&a), UI_MODE_PRESENT | UI_MODE_READ_ONLY);
+    app_set_mode(&a, UI_MODE_PRESENT, false);
+    s.modes = 0;
+    assert_int_equal(app_modes(&a), 0);
+    assert_string_equal(app_mode_label(UI_MODE_EDIT), "EDIT");
+    assert_string_equal(app_mode_label(UI_MODE_CHOOSE), "CHOOSE: Space toggles");
+    assert_string_equal(app_mode_label(UI_MODE_READ_ONLY), "READ-ONLY");
+    assert_string_equal(app_mode_label(UI_MODE_PRESENT), "PRESENT");
 }
 
 /* "\-" in roff is "-" in text. */
@@ -186,6 +230,7 @@ int main(void)
         cmocka_unit_test(test_no_conflicts),
         cmocka_unit_test(test_contexts),
         cmocka_unit_test(test_lookup),
+        cmocka_unit_test(test_modes),
         cmocka_unit_test(test_documented),
     };
     return cmocka_run_group_tests_name("keys", tests, NULL, NULL);
