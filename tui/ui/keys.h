@@ -110,7 +110,6 @@ enum key_context {
     X(PICK,     KC_CHOOSE, '\r', KEY_ENTER, "select",  "Close the list with the option under the cursor (where several may be chosen: as ticked)") \
     X(LIST_TOP, KC_CHOOSE | KC_HELP, KEY_HOME, 0, "top", "To the top") \
     X(LIST_BOTTOM, KC_CHOOSE | KC_HELP, KEY_END, 0, "bottom", "To the bottom") \
-    X(CANCEL,   KC_CHOOSE | KC_LINE | KC_DIALOG, KEY_ESC, 0, "cancel", "Close and change nothing more") \
     X(FORM_DONE, KC_FORM, KEY_ESC, KEY_F(10), "save", "Save and close the form (an untouched form just closes)") \
     X(DISCARD,  KC_FORM, KEY_F(8), 0,       "discard", "Discard what was typed in the form (asks first)") \
     X(NEXT_FIELD, KC_FORM, '\t', KEY_DOWN,  "next field", "Next field (Down: not inside a text of several lines)") \
@@ -120,7 +119,8 @@ enum key_context {
     X(CYCLE,    KC_FORM, ' ', 0,            "tick",    "Tick or untick the risk under the cursor; on a level or option, the next one") \
     X(ACCEPT,   KC_LINE, '\r', KEY_ENTER,   "accept",  "Accept what was typed") \
     X(CONFIRM_YES, KC_DIALOG, 'y', 'Y',     "yes",     "Yes, go ahead (a question asked)") \
-    X(CONFIRM_NO, KC_DIALOG, 'n', 'N',      "no",      "No, leave things as they are (a question asked)")
+    X(CONFIRM_NO, KC_DIALOG, 'n', 'N',      "no",      "No, leave things as they are (a question asked)") \
+    X(CANCEL,   KC_CHOOSE | KC_LINE | KC_DIALOG, KEY_ESC, 0, "cancel", "Close and change nothing more")
 
 enum key_action {
     ACT_NONE = 0,
