@@ -1,8 +1,9 @@
 /* The help screen: the keys of the screen it was opened from, the global
  * ones, then those of what opens over a screen (the text editor, lists,
  * forms, dialogs) and of the help itself, straight from the key table.
- * It scrolls, with a sign where there is more above or below; any key
- * it does not scroll with closes it. */
+ * A long help text wraps onto more rows rather than being cut. It
+ * scrolls, with a sign where there is more above or below; any key it
+ * does not scroll with closes it. */
 #include "config.h"
 
 #include <stdio.h>
@@ -11,20 +12,27 @@
 
 #include "ui/app.h"
 #include "ui/term.h"
+#include "ui/textedit.h"
 #include "util/xalloc.h"
 
 struct help {
     unsigned ctx; /* the contexts of the screen below */
     int top;      /* first line shown */
     int rows;     /* lines shown at the last draw */
+    int nlines;   /* lines in all at the last draw */
 };
 
-/* One line of the help: a heading (b NULL), a key, or a blank line
- * (neither). */
+/* One row of the help: a heading (b NULL), a row of a key's help (the
+ * first one with the key), or a blank row (neither). */
 struct help_line {
     const char *heading;
     const struct key_binding *b;
+    int part;           /* the row of b's help text */
+    size_t start, end;  /* its bytes */
 };
+
+#define HELP_KEY_X 4
+#define HELP_TEXT_X 22
 
 /* The order of the sections: the screen's own keys, the global ones,
  * what opens over a screen, the help's own. */
@@ -42,8 +50,9 @@ static bool section_before(unsigned ctx, unsigned screen, int pass)
     }
 }
 
-/* Fills lines (may be NULL) and returns how many there are. */
-static int help_lines(unsigned screen, struct help_line *lines)
+/* Fills lines (may be NULL) and returns how many there are; a help text
+ * wider than w columns takes several rows, wrapped at spaces. */
+static int help_lines(unsigned screen, int w, struct help_line *lines)
 {
     int n = 0;
     for (int pass = 0; pass < 4; pass++) {
@@ -53,19 +62,25 @@ static int help_lines(unsigned screen, struct help_line *lines)
                 continue;
             if (n > 0) {
                 if (lines)
-                    lines[n] = (struct help_line){ NULL, NULL };
+                    lines[n] = (struct help_line){ NULL, NULL, 0, 0, 0 };
                 n++;
             }
             if (lines)
                 lines[n] = (struct help_line){ n == 0 ? "Keys on this screen"
-                                                      : keys_contexts[c].heading, NULL };
+                                                      : keys_contexts[c].heading, NULL, 0, 0, 0 };
             n++;
             for (int i = 0; i < keys_count; i++) {
                 if (!(keys_table[i].contexts & ctx))
                     continue;
-                if (lines)
-                    lines[n] = (struct help_line){ NULL, &keys_table[i] };
-                n++;
+                struct textedit t;
+                te_init(&t, keys_table[i].help, true);
+                size_t start, end;
+                for (int part = 0; te_row_span(&t, w, (size_t)part, &start, &end); part++) {
+                    if (lines)
+                        lines[n] = (struct help_line){ NULL, &keys_table[i], part, start, end };
+                    n++;
+                }
+                te_free(&t);
             }
         }
     }
@@ -75,9 +90,11 @@ static int help_lines(unsigned screen, struct help_line *lines)
 static void help_draw(struct screen *s, struct app *a)
 {
     struct help *h = s->data;
-    int n = help_lines(h->ctx, NULL);
+    int tw = COLS - HELP_TEXT_X - 2;
+    int n = help_lines(h->ctx, tw, NULL);
     struct help_line *lines = xcalloc((size_t)n, sizeof *lines);
-    help_lines(h->ctx, lines);
+    help_lines(h->ctx, tw, lines);
+    h->nlines = n;
     /* Row 1 and row LINES - 2 hold the signs; the lines go between. */
     int y0 = 2, rows = LINES - 4;
     h->rows = rows;
@@ -96,14 +113,19 @@ static void help_draw(struct screen *s, struct app *a)
         if (l->heading) {
             term_put(stdscr, y, 2, COLS - 4, term_attr(ROLE_HEADING), l->heading);
         } else if (l->b) {
-            char k1[16], k2[16], both[40];
-            keys_name(l->b->key1, k1, sizeof k1);
-            if (l->b->key2 && strcmp(keys_name(l->b->key2, k2, sizeof k2), k1) != 0)
-                snprintf(both, sizeof both, "%s, %s", k1, k2);
-            else
-                snprintf(both, sizeof both, "%s", k1);
-            term_put(stdscr, y, 4, 16, term_attr(ROLE_KEY), both);
-            term_put(stdscr, y, 22, COLS - 24, A_NORMAL, l->b->help);
+            if (l->part == 0) {
+                char k1[16], k2[16], both[40];
+                keys_name(l->b->key1, k1, sizeof k1);
+                if (l->b->key2 && strcmp(keys_name(l->b->key2, k2, sizeof k2), k1) != 0)
+                    snprintf(both, sizeof both, "%s, %s", k1, k2);
+                else
+                    snprintf(both, sizeof both, "%s", k1);
+                term_put(stdscr, y, HELP_KEY_X, HELP_TEXT_X - HELP_KEY_X - 2,
+                         term_attr(ROLE_KEY), both);
+            }
+            char *row = xstrndup(l->b->help + l->start, l->end - l->start);
+            term_put(stdscr, y, HELP_TEXT_X, tw, A_NORMAL, row);
+            free(row);
         }
     }
     free(lines);
@@ -131,7 +153,7 @@ static int help_key(struct screen *s, struct app *a, wint_t ch, bool is_key,
         h->top = 0;
         return UI_HANDLED;
     case ACT_LIST_BOTTOM:
-        h->top = help_lines(h->ctx, NULL);
+        h->top = h->nlines;
         return UI_HANDLED;
     default:
         return UI_POP; /* q closes help, not the program */
