@@ -97,6 +97,7 @@ tmux_wait "question 1 of"
 tmux_keys '?'
 tmux_wait "Keys on this screen"
 tmux_wait "more v" && pass "help shows that there is more below"
+tmux_wait "sign-off page)" && pass "a help text wider than the screen wraps, whole"
 tmux_screen >"$T/help"
 lacks "$T/help" "To the bottom" "the help's last line is not on the first page"
 lacks "$T/help" "Redraw the screen" "the last global key is not on the first page"
