@@ -75,7 +75,8 @@ SHELL_TESTS = \
 	tests/screen/narrow.sh \
 	tests/screen/approval.sh \
 	tests/screen/drafts.sh \
-	tests/screen/cuts.sh
+	tests/screen/cuts.sh \
+	tests/screen/keys.sh
 TESTS += $(SHELL_TESTS)
 EXTRA_DIST += $(SHELL_TESTS) tests/lib.sh tests/tmux.sh
 EXTRA_DIST += \

@@ -70,7 +70,8 @@ tmux_keys R
 tmux_wait "Open revision 2?"
 tmux_keys y
 tmux_wait "Revision 2 opened: a draft, with no sign-offs yet." && pass "new revision opened"
-tmux_keys Escape
+tmux_keys L
+tmux_wait "Assessments"
 tmux_wait "Draft" && pass "listed as a draft again"
 tmux_keys q
 tmux_wait_exit >/dev/null

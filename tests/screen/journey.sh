@@ -76,7 +76,8 @@ tmux_type "2027-03-31"
 tmux_keys Enter
 tmux_wait "2027-03-31" && pass "a real date is kept"
 
-tmux_keys Escape
+tmux_keys L
+tmux_wait "Assessments"
 tmux_wait "Café factoids"
 tmux_keys q
 status=$(tmux_wait_exit)

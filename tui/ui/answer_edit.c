@@ -214,8 +214,10 @@ void view_draw_answer(struct view *v, const struct tmpl_question *q, int y, int 
              i < n && y < maxy; i++) {
             bool on = val && (q->type == QT_MULTI ? answer_has_item(val, q->options[i].value)
                                                   : !strcmp(val, q->options[i].value));
-            char mark[8];
-            snprintf(mark, sizeof mark, q->type == QT_MULTI ? "[%c] " : "(%c) ",
+            char mark[16];
+            /* Open, the list points at the option under the cursor. */
+            snprintf(mark, sizeof mark, q->type == QT_MULTI ? "%s[%c] " : "%s(%c) ",
+                     editing ? (i == cur ? "> " : "  ") : "",
                      on ? (q->type == QT_MULTI ? 'x' : '*') : ' ');
             attr_t at = editing && i == cur ? term_attr(ROLE_SELECTED) : A_NORMAL;
             y = draw_item(y, x, maxy, w, at, mark, q->options[i].label, i == cur);
@@ -263,14 +265,14 @@ int view_edit_key(struct view *v, struct app *a, wint_t ch, bool is_key)
         }
         return UI_HANDLED;
     }
-    bool esc = is_key && ch == KEY_ESC;
-    bool up = (is_key && ch == KEY_UP) || (!is_key && ch == 'k');
-    bool down = (is_key && ch == KEY_DOWN) || (!is_key && ch == 'j');
-    bool enter = (!is_key && (ch == '\r' || ch == '\n')) || (is_key && ch == KEY_ENTER);
-    bool space = !is_key && ch == ' ';
+    enum key_action choose = keys_lookup(keys_code(ch, is_key), KC_CHOOSE);
+    bool enter = choose == ACT_PICK, space = choose == ACT_TOGGLE;
     if (v->editing == ED_CHOICE || v->editing == ED_MULTI) {
         int n = (int)q->noptions;
-        if (esc) {
+        bool up = choose == ACT_UP, down = choose == ACT_DOWN;
+        if (choose == ACT_LIST_TOP || choose == ACT_LIST_BOTTOM) {
+            v->opt = choose == ACT_LIST_TOP ? 0 : n - 1;
+        } else if (choose == ACT_CANCEL) {
             view_stop_editing(v, a);
         } else if (up) {
             v->opt = v->opt > 0 ? v->opt - 1 : 0;

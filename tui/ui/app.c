@@ -52,6 +52,59 @@ bool app_paste_refused(struct app *a)
     return true;
 }
 
+void app_set_mode(struct app *a, unsigned mode, bool on)
+{
+    if (on)
+        a->modes |= mode;
+    else
+        a->modes &= ~mode;
+}
+
+/* The keys in force: the dialog's or form's, else the top screen's. */
+static unsigned keys_in_force(const struct app *a)
+{
+    return a->overlay.context ? a->overlay.context : a->top ? a->top->context : 0;
+}
+
+unsigned app_modes(const struct app *a)
+{
+    unsigned ctx = keys_in_force(a);
+    unsigned m = a->modes | a->overlay.modes | (a->top ? a->top->modes : 0);
+    if (ctx & (KC_EDIT | KC_LINE))
+        m |= UI_MODE_EDIT;
+    if (ctx & KC_CHOOSE)
+        m |= UI_MODE_CHOOSE;
+    return m;
+}
+
+const char *app_mode_label(enum ui_mode m)
+{
+    switch (m) {
+#define M(name, label) case UI_MODE_##name: return label;
+    UI_MODES(M)
+#undef M
+    }
+    return "";
+}
+
+struct app_keys app_context_begin(struct app *a, unsigned context)
+{
+    struct app_keys prev = a->overlay;
+    a->overlay.context = context;
+    a->overlay.modes = 0;
+    return prev;
+}
+
+void app_context_modes(struct app *a, unsigned modes)
+{
+    a->overlay.modes = modes;
+}
+
+void app_context_end(struct app *a, struct app_keys previous)
+{
+    a->overlay = previous;
+}
+
 bool app_fits(void)
 {
     return COLS >= TERM_MIN_COLS && LINES >= TERM_MIN_ROWS;
@@ -113,22 +166,33 @@ static void draw_status(struct app *a)
 {
     int y = LINES - 1;
     term_fill(stdscr, y, 0, COLS, term_attr(ROLE_STATUS));
+    /* The modes first, each in a box of its own colour: what the keys
+     * do now is the first thing the bar says. */
+    int x = 1;
+    unsigned modes = app_modes(a);
+    for (int bit = 0; modes >> bit; bit++) {
+        if (!(modes & (1u << bit)))
+            continue;
+        char badge[64];
+        snprintf(badge, sizeof badge, " %s ", app_mode_label((enum ui_mode)(1u << bit)));
+        x += term_put(stdscr, y, x, COLS - x - 1, term_attr(ROLE_TITLE), badge) + 1;
+    }
     int right = a->saved[0] ? (int)strlen(a->saved) + 2 : 0;
     /* A message that needs the whole bar has it: "saved" comes back with
      * the next key. */
-    if (a->message[0] && text_width(a->message) > COLS - 1 - right)
+    if (a->message[0] && text_width(a->message) > COLS - x - right)
         right = 0;
     if (right)
         term_put(stdscr, y, COLS - right, right, term_attr(ROLE_STATUS), a->saved);
     if (a->message[0]) {
-        term_put(stdscr, y, 1, COLS - 1 - right,
+        term_put(stdscr, y, x, COLS - x - right,
                  term_attr(a->message_is_error ? ROLE_ERROR : ROLE_STATUS), a->message);
         return;
     }
     char hint[512];
-    keys_hint(a->top->context, 1, hint, sizeof hint);
-    char *shown = hint_fit(hint, COLS - 2 - right);
-    term_put(stdscr, y, 1, COLS - 2 - right, term_attr(ROLE_STATUS), shown);
+    keys_hint(keys_in_force(a), 1, hint, sizeof hint);
+    char *shown = hint_fit(hint, COLS - x - 1 - right);
+    term_put(stdscr, y, x, COLS - x - 1 - right, term_attr(ROLE_STATUS), shown);
     free(shown);
 }
 
@@ -185,6 +249,18 @@ static int dispatch(struct app *a, wint_t ch, bool is_key)
     case ACT_REDRAW:
         clearok(curscr, TRUE);
         return UI_REDRAW;
+    case ACT_NONE:
+        /* Backspace deletes text and does nothing else: where it once
+         * went back, say which key does. */
+        if ((key == KEY_BACKSPACE || key == 127 || key == CTRL_KEY('h')) &&
+            (keys_binding(ACT_BACK)->contexts & a->top->context)) {
+            char k[16];
+            app_message(a, false, "Backspace only deletes text. Press %s to go back to the "
+                        "list of assessments.", keys_name(keys_binding(ACT_BACK)->key1, k,
+                                                          sizeof k));
+            return UI_REDRAW;
+        }
+        return r;
     default:
         return r;
     }

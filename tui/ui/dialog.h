@@ -2,7 +2,10 @@
  * Dialogs: short modal loops drawn over the current screen. Each redraws
  * the screen below on resize, and returns at once (as a cancel) when the
  * program must leave (a->quitting: a signal or the end of input); the
- * caller saves what it holds.
+ * caller saves what it holds. Their keys come from the key table
+ * (ui/keys.h): KC_DIALOG for a question or a message, KC_LINE and
+ * KC_EDIT for a line, KC_EDIT for several lines, KC_CHOOSE for a list;
+ * while one is open the status bar lists them, with its mode.
  */
 #ifndef DPIA_DIALOG_H
 #define DPIA_DIALOG_H
@@ -17,7 +20,8 @@ struct draft;
 bool dialog_confirm(struct app *a, const char *title, const char *question);
 /* Any key closes it. */
 void dialog_message(struct app *a, const char *title, const char *text);
-/* A line of text: Enter accepts, Esc cancels (NULL). The caller frees. */
+/* A line of text: Enter (or F10) accepts, Esc cancels (NULL). The caller
+ * frees. */
 char *dialog_line(struct app *a, const char *title, const char *prompt, const char *initial);
 /* A line that is part of an answer (a list entry): like dialog_line,
  * but when the program must leave, what was typed is returned so that
@@ -32,7 +36,8 @@ char *dialog_entry(struct app *a, const char *title, const char *prompt, const c
 char *dialog_text(struct app *a, const char *title, const char *prompt, const char *initial,
                   struct draft *d);
 /* One of n items; details[i] (may be NULL) is shown under the list for
- * the highlighted item. Returns the index, or -1 on Esc. */
+ * the highlighted item. Enter or Space takes it, a digit the item of
+ * that place. Returns the index, or -1 on Esc. */
 int dialog_pick(struct app *a, const char *title, const char *const *items,
                 const char *const *details, int n, int selected);
 

@@ -1,10 +1,11 @@
 /*
  * A form: labelled fields edited in place, for risks, measures and
- * sign-offs. Tab or Down/Up move between fields (Tab only, inside a
- * multi-line text); Left/Right or digits choose on a scale or a choice,
- * Space toggles a risk in a risk list; Esc or F10 closes the form and
- * keeps what was typed (Esc on an untouched form just closes it), F8
- * discards it after a confirmation. The fields scroll when the terminal
+ * sign-offs. Its keys are the key table's KC_FORM actions (ui/keys.h),
+ * and KC_EDIT's in a text field: Tab or Down/Up move between fields (Tab
+ * only, inside a multi-line text); Left/Right or digits choose on a
+ * scale or a choice, Space ticks a risk in a risk list; Esc or F10
+ * closes the form and keeps what was typed (Esc on an untouched form
+ * just closes it), F8 discards it after a confirmation. The fields scroll when the terminal
  * is too short for them all. While a scale field has the focus, its level
  * definitions are shown under the form.
  */

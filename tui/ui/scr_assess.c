@@ -250,6 +250,7 @@ static void assess_draw(struct screen *s, struct app *a)
     /* The keys in force follow what has the focus. */
     s->context = v->editing == ED_TEXT ? KC_EDIT
                : v->editing == ED_LIST ? KC_LIST
+               : v->editing == ED_CHOICE || v->editing == ED_MULTI ? KC_CHOOSE
                : q || kind == SK_SCREENING ? KC_ASSESS
                : kind == SK_SIGNOFF ? KC_SIGNOFF : KC_TABLE;
     if (v->editing == ED_TEXT && v->te.changed)

@@ -43,7 +43,8 @@ void te_set(struct textedit *t, const char *text);
 const char *te_text(const struct textedit *t);
 void te_mark_saved(struct textedit *t);
 
-/* Handles one key; ctrl_left/right are the terminal's codes (or -1). */
+/* Handles one key as the key table's KC_EDIT actions say (ui/keys.h),
+ * and Ctrl-Left/Ctrl-Right where the terminal has codes for them. */
 enum te_result te_key(struct textedit *t, wint_t ch, bool is_key);
 /* Inserts text at the cursor (pasted text: newlines kept in multi-line
  * mode, spaces otherwise). */
