@@ -20,7 +20,8 @@ UNIT_TESTS = \
 	tests/unit/t_logic \
 	tests/unit/t_workflow \
 	tests/unit/t_keys \
-	tests/unit/t_textedit
+	tests/unit/t_textedit \
+	tests/unit/t_date
 
 if HAVE_CMOCKA
 check_PROGRAMS += $(UNIT_TESTS)
@@ -50,6 +51,9 @@ tests_unit_t_keys_LDADD = $(UNIT_LDADD)
 tests_unit_t_textedit_SOURCES = tests/unit/t_textedit.c
 tests_unit_t_textedit_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_t_textedit_LDADD = $(UNIT_LDADD)
+tests_unit_t_date_SOURCES = tests/unit/t_date.c
+tests_unit_t_date_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_t_date_LDADD = $(UNIT_LDADD)
 
 SHELL_TESTS = \
 	tests/cli/basics.sh \
