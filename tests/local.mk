@@ -63,6 +63,7 @@ SHELL_TESTS = \
 	tests/cli/report-revision.sh \
 	tests/cli/input.sh \
 	tests/cli/output.sh \
+	tests/cli/dates.sh \
 	tests/screen/start.sh \
 	tests/screen/journey.sh \
 	tests/screen/robust.sh \
