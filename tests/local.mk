@@ -80,7 +80,8 @@ SHELL_TESTS = \
 	tests/screen/narrow.sh \
 	tests/screen/approval.sh \
 	tests/screen/drafts.sh \
-	tests/screen/dates.sh
+	tests/screen/dates.sh \
+	tests/screen/home-review.sh
 TESTS += $(SHELL_TESTS)
 EXTRA_DIST += $(SHELL_TESTS) tests/lib.sh tests/tmux.sh
 EXTRA_DIST += \
