@@ -26,7 +26,7 @@ stored() {
 # to_section NAME: Page Down until the section's name heads the page.
 to_section() {
     n=0
-    while ! tmux_screen | grep -qF -- "$1  ·" && [ "$n" -lt 10 ]; do
+    while ! tmux_screen | grep -qF -- "│ $1" && [ "$n" -lt 10 ]; do
         tmux_keys ']'
         sleep 0.1
         n=$((n + 1))
@@ -49,6 +49,7 @@ done
 # set_answer TEXT: types TEXT as the answer to the question shown.
 set_answer() {
     tmux_keys Enter
+    tmux_wait "As 2027-03-31, 31/03/2027, 31.03.2027"
     tmux_wait "(empty clears it)"
     tmux_keys C-u
     [ -n "$1" ] && tmux_type "$1"
@@ -72,7 +73,9 @@ tmux_wait "$want" && pass "answer +2w shown as $want"
 d history 1 | tail -1 >"$T/last"
 contains "$T/last" "answer desc.start: 2027-02-01 → $want" "answer +2w stored as $want"
 
-# The review date, on the sign-off page.
+# The review date, on the sign-off page, at 80x24: the dialog's prompt
+# fits whole.
+tmux_resize 80 24
 to_section "Sign-off and outcome"
 tmux_keys End
 tmux_wait "Sign-off of revision 2"
@@ -82,6 +85,7 @@ set_review() {
     tmux_select "Review date:"
     tmux_keys Enter
     tmux_wait "When the DPIA will be reviewed"
+    tmux_wait "31/03/2027, 2027-03-31 or +1y:"
     tmux_keys C-u
     [ -n "$1" ] && tmux_type "$1"
     tmux_keys Enter

@@ -286,9 +286,8 @@ static void set_review(struct view *v, struct app *a)
     char iso[DATE_ISO_SIZE];
     struct err e;
     for (;;) {
-        char *nd = dialog_line(a, "Review date", "When the DPIA will be reviewed (Art. 35(11)), "
-                               "at the latest when the risk changes: 2027-03-31, 31/03/2027, "
-                               "31.03.2027, or from today as +6m or +1y:", d);
+        char *nd = dialog_line(a, "Review date", "When the DPIA will be reviewed (Art. 35(11); sooner "
+                               "if the risk changes), as 31/03/2027, 2027-03-31 or +1y:", d);
         free(d);
         d = nd;
         if (!d || ops_date(d, iso, &e) == 0)
