@@ -38,7 +38,7 @@ tmux_keys Enter
 tmux_wait "Export to"
 tmux_wait "dpia-viewing-factoids" && pass "default file name from the title"
 tmux_keys Enter
-tmux_wait "Written: dpia-viewing-factoids" && pass "report written"
+tmux_wait "Written: $(cd "$T" && pwd -P)/dpia-viewing-factoids" && pass "report written"
 f=$(ls "$T"/dpia-viewing-factoids-*.html 2>/dev/null | head -1)
 checks=$((checks + 1))
 [ -n "$f" ] && pass "file in the current folder: $(basename "$f")" || fail "no exported file in $T"

@@ -114,7 +114,7 @@ bool cli_parse_int(const char *s, int lo, int hi, int *out);
     X("close", cmd_close, "ID", "close as \"DPIA not required\" when the screening says so") \
     X("revise", cmd_revise, "ID", "open a new revision of a decided assessment") \
     X("diff", cmd_diff, "ID [REV [REV]] [--format F]", "what changed between two revisions") \
-    X("review", cmd_review, "ID DATE", "set the review date (YYYY-MM-DD; '' clears it)") \
+    X("review", cmd_review, "ID DATE", "set the review date (31/03/2027, 2027-03-31, +6m...; '' clears it)") \
     X("status", cmd_status, "ID STATUS", "set the status: draft or review") \
     X("history", cmd_history, "ID [--format F]", "the change history of an assessment") \
     X("archive", cmd_archive, "ID", "archive an assessment (hidden from list without --all)") \

@@ -31,6 +31,16 @@ int ops_decide(struct store *s, struct assessment *a, enum decision d,
 {
     char today[16];
     ops_today(today);
+    /* The date as the person wrote it, stored as YYYY-MM-DD. */
+    char iso[DATE_ISO_SIZE] = "";
+    struct signoff dated;
+    if (by) {
+        if (ops_date(by->date, iso, e) < 0)
+            return -1;
+        dated = *by;
+        dated.date = iso;
+        by = &dated;
+    }
     /* The texts given with it first (the acknowledged warnings are the
      * rules' own words, set below). */
     if (by) {

@@ -20,6 +20,7 @@
 #include <stdint.h>
 
 #include "core/assess.h"
+#include "core/date.h"
 #include "core/diff.h"
 #include "core/workflow.h"
 #include "io/io.h"
@@ -31,6 +32,13 @@
 /* Today's local date, YYYY-MM-DD: what "overdue" is measured against
  * and the default date of a sign-off. */
 void ops_today(char out[16]);
+
+/* A date as a person wrote it (the forms of core/date.h: 2026-03-31,
+ * 31/03/2026, 31.03.2026, or +6m from today) into out as YYYY-MM-DD;
+ * "" for an empty text. Every op that takes a date reads it through
+ * this, so the interface and the command line take the same forms.
+ * Returns 0, or -1 with e saying which forms are accepted. */
+int ops_date(const char *text, char out[DATE_ISO_SIZE], struct err *e);
 
 /* A new editing session of one text (see store_set_answer): the saves
  * made with it are one entry of the change log. Never 0. */
@@ -74,6 +82,10 @@ int ops_update_measure(struct store *s, struct assessment *a, const struct measu
                        struct err *e);
 int ops_delete_measure(struct store *s, struct assessment *a, int64_t measure_id,
                        struct err *e);
+
+/* The dates these take (a measure's due date, a sign-off's date, the
+ * review date, the answer to a date question) may be written in any
+ * form ops_date reads; they are stored as YYYY-MM-DD. */
 
 /* The DPO's or the assessor's sign-off (the controller's is the
  * decision). An empty date becomes today. */

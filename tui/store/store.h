@@ -61,7 +61,13 @@ struct store_list {
 /* A page of the list, for a screen that shows a few rows of many:
  * filtered by a case-insensitive title fragment (ASCII case), sorted,
  * rows [offset, offset + limit). *total receives how many match. */
-enum store_sort { STORE_SORT_CHANGED, STORE_SORT_TITLE, STORE_SORT_STATUS, STORE_SORT_RISK };
+enum store_sort {
+    STORE_SORT_CHANGED,
+    STORE_SORT_TITLE,
+    STORE_SORT_STATUS,
+    STORE_SORT_RISK,
+    STORE_SORT_REVIEW, /* the nearest review date first, those with none last */
+};
 struct store_query {
     bool include_archived;
     enum store_sort sort;

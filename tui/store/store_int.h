@@ -118,6 +118,8 @@
             "WHEN 'approved' THEN 2 WHEN 'approved-with-conditions' THEN 3 WHEN 'rejected' " \
             "THEN 4 WHEN 'referred' THEN 5 WHEN 'not-required' THEN 6 ELSE 7 END END, " \
             "CASE WHEN ?3 = 3 THEN -a.highest_level END, " \
+            "CASE WHEN ?3 = 4 THEN a.review_date = '' END, " \
+            "CASE WHEN ?3 = 4 THEN a.review_date END, " \
             "a.updated DESC, a.id DESC LIMIT ?4 OFFSET ?5") \
     X(LIST, "SELECT a.id, a.uuid, a.title, a.status, t.template_id, a.percent, " \
             "a.highest_level, a.highest_name, a.highest_high, a.review_date, a.updated " \

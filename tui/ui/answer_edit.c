@@ -197,7 +197,7 @@ void view_draw_answer(struct view *v, const struct tmpl_question *q, int y, int 
             term_put(stdscr, y, x, w, A_NORMAL, line);
             term_put(stdscr, y + 1, x, w, term_attr(ROLE_DIM), "y yes  n no");
         } else {
-            term_put(stdscr, y, x, w, A_NORMAL, val ? val : "(no date: Enter to set, YYYY-MM-DD)");
+            term_put(stdscr, y, x, w, A_NORMAL, val ? val : "(no date: Enter to set one)");
         }
         break;
     case QT_CHOICE:
@@ -428,17 +428,20 @@ void view_start_editing(struct view *v, struct app *a, const struct tmpl_questio
         break;
     case QT_DATE: {
         char *d = val ? xstrdup(val) : NULL;
+        char iso[DATE_ISO_SIZE];
         for (;;) {
-            char *nd = dialog_line(a, "Date", "YYYY-MM-DD (empty clears):", d ? d : "");
+            char *nd = dialog_line(a, "Date", "As 2027-03-31, 31/03/2027, 31.03.2027, or from "
+                                   "today as +30d, +2w, +6m or +1y (empty clears it):",
+                                   d ? d : "");
             free(d);
             d = nd;
-            if (!d || !*d || answer_valid_date(d))
+            struct err e;
+            if (!d || ops_date(d, iso, &e) == 0)
                 break;
-            dialog_message(a, "Not a date", "That is not a real calendar date. "
-                           "Write it as YYYY-MM-DD, for example 2027-03-31.");
+            dialog_message(a, "Not a date", e.text);
         }
         if (d)
-            view_save_answer(v, a, q, d, NULL, -1);
+            view_save_answer(v, a, q, iso, NULL, -1);
         free(d);
         v->q = NULL;
         break;

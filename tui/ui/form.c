@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/answer.h"
+#include "ops/ops.h"
 #include "ui/dialog.h"
 #include "ui/draft.h"
 #include "ui/term.h"
@@ -113,10 +113,17 @@ static const char *check(struct form_field *f, int n, int *bad)
                 return "This field is required.";
             }
         }
-        if (f[i].kind == FK_DATE && f[i].value && *f[i].value &&
-            !answer_valid_date(f[i].value)) {
-            *bad = i;
-            return "Not a date: write YYYY-MM-DD (a real calendar day), or leave it empty.";
+        if (f[i].kind == FK_DATE && f[i].value) {
+            /* Read as people write it (31/03/2027, +6m), kept as
+             * YYYY-MM-DD. */
+            static struct err e;
+            char iso[DATE_ISO_SIZE];
+            if (ops_date(f[i].value, iso, &e) < 0) {
+                *bad = i;
+                return e.text;
+            }
+            free(f[i].value);
+            f[i].value = xstrdup(iso);
         }
     }
     return NULL;

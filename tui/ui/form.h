@@ -22,7 +22,8 @@ struct draft;
 enum form_kind {
     FK_LINE,   /* one line of text: value */
     FK_TEXT,   /* several lines: value */
-    FK_DATE,   /* YYYY-MM-DD or empty: value */
+    FK_DATE,   /* a date as ops_date reads it, or empty: value (YYYY-MM-DD
+                * once the form is closed to be saved) */
     FK_SCALE,  /* 0 (not scored) or 1..n of scale: number */
     FK_CHOICE, /* index into choices: number */
     FK_FLAGS,  /* a set of small numbers (risk numbers) in flags[]: toggled */

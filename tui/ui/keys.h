@@ -67,7 +67,7 @@ enum key_context {
     X(DELETE,   KC_HOME | KC_TABLE | KC_LIST, 'D', KEY_DC, "delete", "Delete the selected item (asks first)") \
     X(EXPORT,   KC_HOME | KC_ASSESS | KC_TABLE | KC_SIGNOFF, 'e', 0,   "export",  "Export as an HTML report or XML record") \
     X(SEARCH,   KC_HOME, '/', 0,            "search",  "Filter assessments by title") \
-    X(SORT,     KC_HOME, 's', 0,            "sort",    "Sort by last change, title, status or risk") \
+    X(SORT,     KC_HOME, 's', 0,            "sort",    "Sort by last change, title, status, risk or review date") \
     X(ALL,      KC_HOME, 'A', 0,            "archived","Show or hide archived assessments") \
     X(EXAMPLE,  KC_HOME, 'x', 0,            "example", "Load the worked example") \
     X(BACK,     KC_ASSESS | KC_TABLE | KC_SIGNOFF, 'L', 0, "list", "Back to the list of assessments") \

@@ -7,7 +7,6 @@
 #include <string.h>
 #include <time.h>
 
-#include "core/answer.h"
 #include "core/logic.h"
 #include "core/workflow.h"
 #include "ops/ops.h"
@@ -437,8 +436,8 @@ static bool measure_form(struct app *a, struct view *v, struct measure *m, const
     bool untouched;
     bool ok = form_run_ex(a, title, f, n, &untouched, d);
     /* Leaving (a signal, the end of input): keep what can be kept. */
-    if (!ok && a->quitting && f[0].value && *f[0].value &&
-        (!*f[4].value || answer_valid_date(f[4].value)))
+    char due[DATE_ISO_SIZE];
+    if (!ok && a->quitting && f[0].value && *f[0].value && ops_date(f[4].value, due, NULL) == 0)
         ok = true;
     if (ok) {
         free(m->title);

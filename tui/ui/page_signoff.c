@@ -10,7 +10,6 @@
 #include <string.h>
 #include <time.h>
 
-#include "core/answer.h"
 #include "core/logic.h"
 #include "core/workflow.h"
 #include "ops/ops.h"
@@ -317,17 +316,18 @@ static void set_review(struct view *v, struct app *a)
     char today[16];
     ops_today(today);
     char *d = xstrdup(strcmp(v->a->review_date, today) > 0 ? v->a->review_date : "");
+    char iso[DATE_ISO_SIZE];
+    struct err e;
     for (;;) {
-        char *nd = dialog_line(a, "Review date", "When the DPIA will be reviewed (Art. 35(11)), "
-                               "YYYY-MM-DD; at the latest when the risk changes:", d);
+        char *nd = dialog_line(a, "Review date", "When the DPIA will be reviewed (Art. 35(11); sooner "
+                               "if the risk changes), as 31/03/2027, 2027-03-31 or +1y:", d);
         free(d);
         d = nd;
-        if (!d || !*d || answer_valid_date(d))
+        if (!d || ops_date(d, iso, &e) == 0)
             break;
-        dialog_message(a, "Not a date", "Write the review date as YYYY-MM-DD, a real calendar day.");
+        dialog_message(a, "Not a date", e.text);
     }
-    struct err e;
-    if (d && ops_set_review_date(a->store, v->a, d, &e) < 0)
+    if (d && ops_set_review_date(a->store, v->a, iso, &e) < 0)
         app_message(a, true, "%s", e.text);
     free(d);
 }

@@ -20,9 +20,24 @@
 #include "util/text.h"
 #include "util/xalloc.h"
 
-/* The sort orders, in the order s goes through them. */
-static const char *const sort_names[] = { "last change", "title", "status", "risk" };
-#define SORT_COUNT 4
+/* The sort orders, in the order s goes through them (that of enum
+ * store_sort): what the line under the list says, and the message when
+ * s chooses it. */
+static const struct {
+    const char *shown;
+    const char *chosen;
+} sorts[] = {
+    { "sorted by last change", "Sorted by last change, the latest first." },
+    { "sorted by title", "Sorted by title." },
+    { "sorted by status", "Sorted by status." },
+    { "sorted by risk", "Sorted by risk, the highest first." },
+    { "sorted by review date", "Sorted by review date, the nearest first; those without one last." },
+};
+#define SORT_COUNT (sizeof sorts / sizeof sorts[0])
+_Static_assert(SORT_COUNT == STORE_SORT_REVIEW + 1, "a sort order without its words");
+
+/* The legend of the mark after a review date that has passed. */
+static const char overdue_legend[] = "! review overdue";
 
 /* Only the rows on screen (and a margin) are read from the store: a
  * database of ten thousand assessments costs no more memory than one of
@@ -190,10 +205,13 @@ static void home_draw(struct screen *s, struct app *a)
     if (w_changed)
         term_put(stdscr, 1, x_changed, w_changed, hd, "Changed");
     char info[256];
-    snprintf(info, sizeof info, "%zu of %zu%s  sorted by %s%s%s",
+    snprintf(info, sizeof info, "%zu of %zu%s  %s%s%s",
              h->total ? h->cur + 1 : 0, h->total, h->show_archived ? " (with archived)" : "",
-             sort_names[h->sort], h->filter[0] ? "  filter: " : "", h->filter);
-    term_put(stdscr, LINES - 2, 1, COLS - 2, term_attr(ROLE_DIM), info);
+             sorts[h->sort].shown, h->filter[0] ? "  filter: " : "", h->filter);
+    /* The legend of "!" at the right end of the line, when one shows. */
+    int w_legend = (int)sizeof overdue_legend - 1;
+    term_put(stdscr, LINES - 2, 1, COLS - 2 - w_legend - 2, term_attr(ROLE_DIM), info);
+    bool any_overdue = false;
 
     int rows = (int)visible_rows();
     char now[11];
@@ -220,6 +238,7 @@ static void home_draw(struct screen *s, struct app *a)
         term_put(stdscr, y, x_risk, w_risk, sel ? base : term_attr(rr),
                  it->highest_name[0] ? it->highest_name : "-");
         bool overdue = it->review_date[0] && strcmp(it->review_date, now) < 0;
+        any_overdue |= overdue;
         char review[32];
         snprintf(review, sizeof review, "%s%s", it->review_date[0] ? it->review_date : "-",
                  overdue ? "!" : "");
@@ -233,6 +252,9 @@ static void home_draw(struct screen *s, struct app *a)
         if (w_changed)
             term_put(stdscr, y, x_changed, w_changed, base, changed);
     }
+    if (any_overdue)
+        term_put(stdscr, LINES - 2, COLS - 1 - w_legend, w_legend, term_attr(ROLE_RISK_HIGH),
+                 overdue_legend);
 }
 
 static void create(struct screen *s, struct app *a)
@@ -379,7 +401,7 @@ static int home_key(struct screen *s, struct app *a, wint_t ch, bool is_key,
         h->sort = (enum store_sort)((h->sort + 1) % SORT_COUNT);
         h->cur = h->top = 0;
         reload(s, a);
-        app_message(a, false, "Sorted by %s.", sort_names[h->sort]);
+        app_message(a, false, "%s", sorts[h->sort].chosen);
         return UI_HANDLED;
     case ACT_ALL:
         h->show_archived = !h->show_archived;
