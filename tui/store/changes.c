@@ -30,6 +30,8 @@
 int store_hist_add(struct store *s, int64_t aid, const char *what, const char *old_value,
                    const char *new_value, int64_t session, struct err *e)
 {
+    if (s->hist_mute)
+        return 0;
     int64_t now = store_now();
     sqlite3_stmt *st;
     if (session != 0 && session == s->hist_session && s->hist_last > 0) {

@@ -211,6 +211,8 @@ struct store {
     char last_digest[65];
     int64_t hist_last;      /* the last history row this connection wrote */
     int64_t hist_session;   /* ...and the editing session it was for */
+    bool hist_mute;         /* undoing: the writers record nothing, the undo
+                               records the reversal itself (undo.c) */
     struct store_tcache *tcache;
     size_t ntcache, tcache_cap;
 };
