@@ -15,4 +15,5 @@ libdpia_a_SOURCES += \
 	tui/ui/answer_edit.c \
 	tui/ui/page_risks.c \
 	tui/ui/page_signoff.c \
-	tui/ui/diff_view.c
+	tui/ui/diff_view.c \
+	tui/ui/undo.c
