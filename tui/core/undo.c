@@ -72,12 +72,8 @@ void undo_parse(const char *what, struct undo_subject *out)
     copy(out->part, sizeof out->part, rest);
 }
 
-static bool same_subject(const struct undo_subject *x, const struct undo_subject *y)
-{
-    return x->kind == y->kind && strcmp(x->thing, y->thing) == 0;
-}
-
-bool undo_find(const struct change *h, size_t n, size_t *first, size_t *last)
+bool undo_find(const struct change *h, const int *parts, size_t n, size_t *first,
+               size_t *last)
 {
     /* The texts of the undo entries met so far, each waiting for the
      * entry it cancels. */
@@ -97,26 +93,10 @@ bool undo_find(const struct change *h, size_t n, size_t *first, size_t *last)
             pending[k] = pending[--npending];
             continue;
         }
-        /* The latest entry standing, and those written with it. */
-        struct undo_subject s, t;
-        undo_parse(what, &s);
+        /* The latest entry standing, and those its change wrote before. */
         *first = *last = i;
-        while (s.kind != UNDO_NONE && *first > 0) {
-            const struct change *p = &h[*first - 1];
-            if (undo_is_undo(p->what) || p->when != h[i].when || strcmp(p->who, h[i].who) != 0)
-                break;
-            undo_parse(p->what, &t);
-            if (!same_subject(&s, &t))
-                break;
-            /* One change writes each entry once: a second one is an
-             * earlier change made in the same second. */
-            bool again = false;
-            for (size_t j = *first; j <= i && !again; j++)
-                again = strcmp(h[j].what, p->what) == 0;
-            if (again)
-                break;
+        while (parts && *first > 0 && parts[*first] == UNDO_PART_MORE)
             --*first;
-        }
         found = true;
         break;
     }

@@ -14,8 +14,10 @@
  *
  * One change may have written several entries at once (an answer and
  * its note, three fields of a risk, a risk deleted with its details):
- * the entries just before the latest one, by the same person, at the
- * same second, about the same thing, are undone with it.
+ * the store numbers each entry's part in its change, and an undo takes
+ * the whole change back. Where that is not known (entries of an older
+ * file or of an imported record), each entry is a change of its own,
+ * and a deletion cannot be undone (its details may be missing).
  */
 #ifndef DPIA_UNDO_H
 #define DPIA_UNDO_H
@@ -28,6 +30,11 @@
 #include "util/err.h"
 
 #define UNDO_PREFIX "undone: "
+
+/* The part of an entry in its change. */
+#define UNDO_PART_UNKNOWN 0  /* not known */
+#define UNDO_PART_FIRST 1    /* the first entry a change wrote */
+#define UNDO_PART_MORE 2     /* a later entry of the same change */
 
 enum undo_kind {
     UNDO_NONE,     /* an entry undo does not reverse (status, title, ...) */
@@ -53,9 +60,11 @@ void undo_parse(const char *what, struct undo_subject *out);
 /* Whether the entry's text is that of an undo. */
 bool undo_is_undo(const char *what);
 
-/* The latest change still standing in h (oldest first): the entries
+/* The latest change still standing in h (oldest first; parts[i] the
+ * part of h[i], or parts NULL when not known): the entries
  * [*first, *last] that make it. false when nothing is left to undo. */
-bool undo_find(const struct change *h, size_t n, size_t *first, size_t *last);
+bool undo_find(const struct change *h, const int *parts, size_t n, size_t *first,
+               size_t *last);
 
 /* Sets a field of a risk, measure or sign-off from its text as the
  * change log writes it (field_text); -1 with e when the text is not a

@@ -22,6 +22,7 @@
 #include <string.h>
 
 #include "core/answer.h"
+#include "core/undo.h"
 #include "store/store_int.h"
 #include "util/xalloc.h"
 
@@ -76,8 +77,12 @@ int store_hist_add(struct store *s, int64_t aid, const char *what, const char *o
     store_bind_text(st, 4, what);
     store_bind_text(st, 5, old_value);
     store_bind_text(st, 6, new_value);
+    bool more = s->hist_txn_rows && s->hist_txn_aid == aid;
+    sqlite3_bind_int(st, 7, more ? UNDO_PART_MORE : UNDO_PART_FIRST);
     if (store_exec(s, st, "recording the change", e) < 0)
         return -1;
+    s->hist_txn_rows = true;
+    s->hist_txn_aid = aid;
     s->hist_last = sqlite3_last_insert_rowid(s->db);
     s->hist_session = session;
     return 0;

@@ -146,6 +146,7 @@ int store_txn_begin(struct store *s, struct err *e)
         if (rc == SQLITE_DONE) {
             s->depth = 1;
             s->doomed = false;
+            s->hist_txn_rows = false;
             /* The lock is held: nothing of this store moves now. */
             if (store_check_file(s, e) < 0) {
                 store_txn_rollback(s);

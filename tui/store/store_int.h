@@ -162,8 +162,9 @@
                 "excluded.decision, excluded.advice, excluded.advice_followed, " \
                 "excluded.why_not, excluded.acknowledged, excluded.who, excluded.at)") \
     X(SIGN_CLEAR, "DELETE FROM signoffs WHERE assessment = ?1") \
-    X(HIST_ADD, "INSERT INTO history(assessment, at, who, what, old_value, new_value) " \
-                "VALUES (?1, ?2, ?3, ?4, ?5, ?6)") \
+    X(HIST_ADD, "INSERT INTO history(assessment, at, who, what, old_value, new_value, part) " \
+                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)") \
+    X(HIST_PARTS, "SELECT part FROM history WHERE assessment = ?1 ORDER BY id") \
     X(HIST_LAST, "SELECT id, at, who, what FROM history WHERE assessment = ?1 " \
                  "ORDER BY id DESC LIMIT 1") \
     X(HIST_COALESCE, "UPDATE history SET at = ?2, new_value = ?3 WHERE id = ?1") \
@@ -211,6 +212,8 @@ struct store {
     char last_digest[65];
     int64_t hist_last;      /* the last history row this connection wrote */
     int64_t hist_session;   /* ...and the editing session it was for */
+    int64_t hist_txn_aid;   /* the assessment the transaction wrote rows of, */
+    bool hist_txn_rows;     /* ...once it has (the part of the next row) */
     bool hist_mute;         /* undoing: the writers record nothing, the undo
                                records the reversal itself (undo.c) */
     struct store_tcache *tcache;
@@ -303,7 +306,9 @@ int store_exec_sql(struct store *s, const char *sql, struct err *e);
 int64_t store_now(void);
 
 /* Records one change; session (0: none) folds the consecutive saves of
- * one text being typed into one row (see changes.c). */
+ * one text being typed into one row (see changes.c). The rows one
+ * transaction writes for one assessment are one change: the first is
+ * of part UNDO_PART_FIRST, the others UNDO_PART_MORE (core/undo.h). */
 int store_hist_add(struct store *s, int64_t aid, const char *what, const char *old_value,
                    const char *new_value, int64_t session, struct err *e);
 

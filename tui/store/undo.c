@@ -272,6 +272,42 @@ static int undo_signoff(struct store *s, struct assessment *a, const struct undo
 
 /* --- the undo ------------------------------------------------------------ */
 
+/* The part of each row of the change log of aid in its change, in the
+ * order of a->history; NULL (nothing known) when the count differs. The
+ * caller frees. */
+static int *read_parts(struct store *s, const struct assessment *a, struct err *e)
+{
+    sqlite3_stmt *st = store_stmt(s, SQ_HIST_PARTS, e);
+    if (!st)
+        return NULL;
+    sqlite3_bind_int64(st, 1, a->id);
+    int *parts = xcalloc(a->nhistory + 1, sizeof *parts);
+    size_t n = 0;
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW && n <= a->nhistory) {
+        struct store_row r;
+        store_row_start(&r, s, st, "history", "assessment", a->id, e);
+        int part = (int)store_row_int(&r, 0, UNDO_PART_UNKNOWN, UNDO_PART_MORE);
+        if (store_row_end(&r) < 0) {
+            sqlite3_reset(st);
+            free(parts);
+            return NULL;
+        }
+        if (n < a->nhistory)
+            parts[n] = part;
+        n++;
+    }
+    sqlite3_reset(st);
+    if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
+        store_db_error(s, "reading the history", e);
+        free(parts);
+        return NULL;
+    }
+    if (n != a->nhistory)
+        memset(parts, 0, (a->nhistory + 1) * sizeof *parts);
+    return parts;
+}
+
 static void copy_entries(struct store_undone *out, const struct change *c, size_t n)
 {
     out->entries = xcalloc(n, sizeof *out->entries);
@@ -294,7 +330,13 @@ int store_undo(struct store *s, struct assessment *a, bool others, struct store_
     size_t first, last;
     if (store_sync_history(s, a, e) < 0)
         goto fail;
-    if (!undo_find(a->history, a->nhistory, &first, &last)) {
+    int *parts = read_parts(s, a, e);
+    if (!parts)
+        goto fail;
+    bool found = undo_find(a->history, parts, a->nhistory, &first, &last);
+    bool known = found && parts[last] != UNDO_PART_UNKNOWN;
+    free(parts);
+    if (!found) {
         err_set(e, "assessment %lld has no change left to undo", (long long)a->id);
         goto fail;
     }
@@ -302,10 +344,22 @@ int store_undo(struct store *s, struct assessment *a, bool others, struct store_
     const struct change *c = out->entries, *top = &c[out->n - 1];
     struct undo_subject sub;
     undo_parse(top->what, &sub);
+    for (size_t i = 0; i < out->n && sub.kind != UNDO_NONE; i++) {
+        struct undo_subject p;
+        undo_parse(c[i].what, &p);
+        if (p.kind != sub.kind || strcmp(p.thing, sub.thing) != 0)
+            sub.kind = UNDO_NONE;
+    }
     if (sub.kind == UNDO_NONE) {
         err_set(e, "the latest change to assessment %lld (%s) cannot be undone: undo takes "
-                "back answers, notes, follow-up flags, risks, measures and sign-offs",
-                (long long)a->id, top->what);
+                "back answers, notes, follow-up flags, risks, measures and sign-offs, one "
+                "at a time", (long long)a->id, top->what);
+        goto fail;
+    }
+    if (!known && strcmp(sub.part, "deleted") == 0) {
+        err_set(e, "the change log does not hold what %s %s held when it was deleted (it was "
+                "recorded by an older dpia or came with an imported record); nothing was "
+                "changed", sub.kind == UNDO_RISK ? "risk" : "measure", sub.thing);
         goto fail;
     }
     if (!others && strcmp(top->who, s->who) != 0) {
