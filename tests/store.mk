@@ -31,6 +31,7 @@ STORE_SHELL_TESTS = \
 	tests/cli/store-concurrent.sh \
 	tests/cli/store-many.sh \
 	tests/cli/store-backup.sh \
-	tests/cli/store-hostile.sh
+	tests/cli/store-hostile.sh \
+	tests/cli/undo.sh
 TESTS += $(STORE_SHELL_TESTS)
 EXTRA_DIST += $(STORE_SHELL_TESTS)
