@@ -54,5 +54,5 @@ checks=$((checks + 1))
 [ "$(sqlite3 "$DB" "SELECT group_concat(part, '') FROM history WHERE what LIKE 'risk%'")" = 0 ] &&
     pass "older rows of the change log are of no known change" || fail "older rows have a part"
 run 0 d undo 1
-contains "$T/out" "Undone: the answer to"
+contains "$T/out" "Undone: the answer is back to"
 done_testing

@@ -25,8 +25,7 @@ run 0 d undo 1
 contains "$T/out" "Undone: risk R1, “Re-identification”, is removed again."
 # The answer and its note were one change: both come back at once.
 run 0 d undo 1
-contains "$T/out" "Undone: the answer to “Does the processing evaluate or score people"
-contains "$T/out" "is back to “Yes”."
+contains "$T/out" "Undone: the answer is back to “Yes” for “Does the processing evaluate or score"
 run 0 d show 1 --format json
 contains "$T/out" '"criteria": [1]' "criterion 1 (evaluation) met again"
 run 0 d export 1 --format xml -o -
@@ -41,8 +40,7 @@ contains "$T/err" "dpia: the latest change to assessment 1 (answer scr.monitorin
 run 0 d history 1
 same "$T/before" "$T/out" "a refused undo writes nothing"
 run 0 d undo 1 --theirs
-contains "$T/out" "Undone: the answer to “Does the processing observe, monitor"
-contains "$T/out" "is back to “(empty)”."
+contains "$T/out" "Undone: the answer is back to “(empty)” for “Does the processing observe, monitor"
 
 # The change log tells the truth: every undo is there, by whom.
 run 0 d history 1 --format tsv
@@ -56,7 +54,7 @@ contains "$T/out" "tester	undone: answer scr.evaluation	no	yes"
 # Again: past the undos to the first answer, then to the creation,
 # which is not undone.
 run 0 d undo 1
-contains "$T/out" "is back to “(empty)”."
+contains "$T/out" "the answer is back to “(empty)”"
 run 1 d undo 1
 contains "$T/err" "the latest change to assessment 1 (created) cannot be undone"
 

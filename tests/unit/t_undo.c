@@ -153,7 +153,7 @@ static void test_answers(void **state)
     answer(s, a, "scr.evaluation", "no", NULL, -1);
     undo_ok(s, a, false, msg, sizeof msg);
     assert_string_equal(value_of(a, "scr.evaluation"), "yes");
-    assert_non_null(strstr(msg, "is back to \xe2\x80\x9cYes\xe2\x80\x9d"));
+    assert_non_null(strstr(msg, "the answer is back to \xe2\x80\x9cYes\xe2\x80\x9d for"));
     assert_non_null(strstr(msg, "evaluate or score"));
     assert_true(logged(a, "undone: answer scr.evaluation", "no", "yes"));
     /* What is stored, not only the copy in memory. */
@@ -168,7 +168,7 @@ static void test_answers(void **state)
     assert_non_null(strstr(msg, "no longer flagged"));
     undo_ok(s, a, false, msg, sizeof msg);
     assert_string_equal(assess_answer(a, "scr.evaluation")->note, "");
-    assert_non_null(strstr(msg, "note on"));
+    assert_non_null(strstr(msg, "the note is back to \xe2\x80\x9c(empty)"));
     /* Again: past the undos, to the first answer, then nothing left of
      * this kind. */
     undo_ok(s, a, false, NULL, 0);

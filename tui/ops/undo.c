@@ -14,7 +14,10 @@
 #include "util/text.h"
 #include "util/xalloc.h"
 
-#define SHOWN_COLUMNS 60
+/* How much of a value and of a question a message shows: the value
+ * first, so that a status bar of 80 columns shows what came back. */
+#define VALUE_COLUMNS 30
+#define PROMPT_COLUMNS 40
 
 void ops_undo_free(struct ops_undo *u)
 {
@@ -26,16 +29,16 @@ void ops_undo_free(struct ops_undo *u)
     memset(u, 0, sizeof *u);
 }
 
-/* A value as a message shows it: its first line, cut with an ellipsis
- * when long; "(empty)" for nothing. The caller frees. */
-static char *shown(const char *v)
+/* A value as a message shows it: its first line, cut to cols columns
+ * with an ellipsis; "(empty)" for nothing. The caller frees. */
+static char *shown(const char *v, int cols)
 {
     if (!*v)
         return xstrdup("(empty)");
     size_t len = strcspn(v, "\n");
     char *line = xstrdup(v);
     line[len] = '\0';
-    size_t fit = text_fit(line, SHOWN_COLUMNS);
+    size_t fit = text_fit(line, cols);
     if (fit < len || v[len]) {
         line[fit] = '\0';
         char *cut = xasprintf("%s\xe2\x80\xa6", line);
@@ -50,7 +53,7 @@ static char *answer_message(const struct assessment *a, const struct undo_subjec
 {
     const struct tmpl_question *q = a->tmpl ? tmpl_find_question(a->tmpl, sub->thing) : NULL;
     const char *name = q && q->prompt && *q->prompt ? q->prompt : sub->thing;
-    char *qname = shown(name), *msg;
+    char *qname = shown(name, PROMPT_COLUMNS), *msg;
     if (strcmp(sub->part, "follow-up") == 0) {
         msg = strcmp(c->old_value, "yes") == 0
             ? xasprintf("Undone: \xe2\x80\x9c%s\xe2\x80\x9d is flagged for follow-up again.", qname)
@@ -59,12 +62,12 @@ static char *answer_message(const struct assessment *a, const struct undo_subjec
     } else {
         char *display = q && strcmp(sub->part, "answer") == 0 && *c->old_value
                       ? answer_display(q, c->old_value) : xstrdup(c->old_value);
-        char *value = shown(display);
+        char *value = shown(display, VALUE_COLUMNS);
         msg = strcmp(sub->part, "answer") == 0
-            ? xasprintf("Undone: the answer to \xe2\x80\x9c%s\xe2\x80\x9d is back to "
-                        "\xe2\x80\x9c%s\xe2\x80\x9d.", qname, value)
-            : xasprintf("Undone: the note on \xe2\x80\x9c%s\xe2\x80\x9d is back to "
-                        "\xe2\x80\x9c%s\xe2\x80\x9d.", qname, value);
+            ? xasprintf("Undone: the answer is back to \xe2\x80\x9c%s\xe2\x80\x9d for "
+                        "\xe2\x80\x9c%s\xe2\x80\x9d.", value, qname)
+            : xasprintf("Undone: the note is back to \xe2\x80\x9c%s\xe2\x80\x9d for "
+                        "\xe2\x80\x9c%s\xe2\x80\x9d.", value, qname);
         free(display);
         free(value);
     }
@@ -98,7 +101,8 @@ static char *message(const struct assessment *a, const struct store_undone *u)
             sub = p;
         }
     }
-    char *title = shown(top->old_value[0] ? top->old_value : top->new_value), *msg;
+    char *title = shown(top->old_value[0] ? top->old_value : top->new_value, VALUE_COLUMNS),
+         *msg;
     bool risk = sub.kind == UNDO_RISK;
     if (sub.kind == UNDO_SIGNOFF) {
         const char *role = signoff_role_label((enum signoff_role)sub.role);
@@ -119,7 +123,7 @@ static char *message(const struct assessment *a, const struct store_undone *u)
                                sub.number, title);
     } else if (u->n == 1) {
         free(title);
-        title = shown(top->old_value);
+        title = shown(top->old_value, VALUE_COLUMNS);
         msg = risk ? xasprintf("Undone: the %s of risk R%d is back to \xe2\x80\x9c%s\xe2\x80\x9d.",
                                sub.part, sub.number, title)
                    : xasprintf("Undone: the %s of measure M%d is back to "
