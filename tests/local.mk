@@ -74,7 +74,8 @@ SHELL_TESTS = \
 	tests/screen/lone-file.sh \
 	tests/screen/narrow.sh \
 	tests/screen/approval.sh \
-	tests/screen/drafts.sh
+	tests/screen/drafts.sh \
+	tests/screen/undo.sh
 TESTS += $(SHELL_TESTS)
 EXTRA_DIST += $(SHELL_TESTS) tests/lib.sh tests/tmux.sh
 EXTRA_DIST += \

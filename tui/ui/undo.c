@@ -24,6 +24,9 @@ void view_undo(struct view *v, struct app *a)
             app_message(a, false, "Nothing was undone.");
             return;
         }
+        /* Their change, named and agreed to, is what the copy on the
+         * screen may not hold yet: read it first. */
+        view_reload(v, a);
         rc = ops_undo(a->store, v->a, true, &u, &e);
     }
     if (rc == 0) {
