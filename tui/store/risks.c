@@ -38,20 +38,6 @@ static int record_fields(struct store *s, int64_t aid, const char *prefix,
     return 0;
 }
 
-/* Before a risk or measure is deleted: a row for each of its fields that
- * holds something (the title is in the row of the deletion itself), so
- * that the change log keeps what was lost and the deletion can be undone
- * (core/undo.h). empty: a record of the same kind with nothing in it. */
-static int record_details(struct store *s, int64_t aid, const char *prefix,
-                          const struct field *fields, size_t n, const void *old, void *empty,
-                          const char *title, struct err *e)
-{
-    field_set_str(&fields[0], empty, title);
-    int rc = record_fields(s, aid, prefix, fields, n, old, empty, e);
-    field_set_str(&fields[0], empty, NULL);
-    return rc;
-}
-
 /* The measures that address risk number, as "M1, M3" ("" when none);
  * the caller frees. */
 static char *measures_of(const struct assessment *a, int number)
@@ -225,10 +211,14 @@ int store_delete_risk(struct store *s, struct assessment *a, int64_t risk_id, st
         store_txn_rollback(s);
         return conflict;
     }
+    /* Before the deletion, a row for each field that holds something
+     * (the title is in the deletion's own row) and for the measures that
+     * addressed it: the change log keeps what is lost, and the deletion
+     * can be undone (core/undo.h). */
     struct risk empty;
     memset(&empty, 0, sizeof empty);
-    if (record_details(s, a->id, what, risk_fields, nrisk_fields, &old, &empty, old.title,
-                       e) < 0)
+    empty.title = old.title;
+    if (record_fields(s, a->id, what, risk_fields, nrisk_fields, &old, &empty, e) < 0)
         goto fail;
     char *links = measures_of(a, old.number);
     char lwhat[48];
@@ -472,10 +462,11 @@ int store_delete_measure(struct store *s, struct assessment *a, int64_t measure_
         store_txn_rollback(s);
         return conflict;
     }
+    /* What the measure held, as for a risk. */
     struct measure empty;
     memset(&empty, 0, sizeof empty);
-    if (record_details(s, a->id, what, measure_fields, nmeasure_fields, &old, &empty,
-                       old.title, e) < 0)
+    empty.title = old.title;
+    if (record_fields(s, a->id, what, measure_fields, nmeasure_fields, &old, &empty, e) < 0)
         goto fail;
     if (old.nrisks) {
         char *links = links_text(old.risks, old.nrisks), lwhat[48];
