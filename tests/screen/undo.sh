@@ -2,7 +2,8 @@
 # U on the assessment screen: a yes/no answer changed, then U brings the
 # previous answer back with a line naming the question and the value;
 # the change log has the undo. Someone else's change is undone only
-# after asking: no keeps it, yes undoes it.
+# after asking: no keeps it, yes undoes it. A risk deleted on the
+# register comes back with U.
 . "$TOP_SRCDIR/tests/lib.sh"
 . "$TOP_SRCDIR/tests/tmux.sh"
 
@@ -52,6 +53,29 @@ tmux_wait "(*) Yes    ( ) No"
 checks=$((checks + 1))
 n=$(grep -c "tester	undone: answer scr.evaluation	no	yes" "$T/hist")
 [ "$n" -eq 2 ] && pass "the second undo is in the change log" || fail "$n undos recorded"
+
+# On the risk register: a risk deleted, then U brings it back whole.
+"$DPIA" -d "$DB" risk add 1 --title "Leak" --likelihood 2 --severity 3 \
+    >/dev/null || fail "adding a risk"
+tmux_keys Escape
+tmux_wait "Loyalty programme"
+tmux_keys Enter
+i=0
+while ! tmux_screen | grep -qF "Risk register" && [ "$i" -lt 8 ]; do
+    tmux_keys NPage End
+    sleep 0.2
+    i=$((i + 1))
+done
+tmux_wait "R1   Leak "
+tmux_keys D
+tmux_wait "Delete risk R1"
+tmux_keys y
+tmux_wait_gone "R1   Leak " && pass "the risk is deleted"
+tmux_keys U
+tmux_wait "Undone: risk R1, “Leak”, is back." && pass "U on the register"
+tmux_wait "R1   Leak " && pass "the risk is listed again"
+"$DPIA" -d "$DB" show 1 >"$T/show"
+contains "$T/show" "Leak"
 tmux_keys q
 tmux_wait_exit >/dev/null
 done_testing
