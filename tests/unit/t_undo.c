@@ -1,8 +1,9 @@
 /* Unit tests of undo: which change of the log is the latest standing
  * (core/undo.c), and ops_undo on temporary databases for answers, notes,
  * flags, risks and measures added, changed and deleted, sign-offs;
- * repeated undo; someone else's change; a decided revision; a log that
- * lacks what the undo needs. */
+ * repeated undo; someone else's change; a decided revision; the rule of
+ * answers; a log that lacks what the undo needs or holds what no person
+ * could have given. */
 #include "config.h"
 
 #include <locale.h>
@@ -386,6 +387,31 @@ static void sql(const char *text)
     sqlite3_close(db);
 }
 
+/* The answer an undo would bring back is held to the workflow rule of
+ * answers: no "no DPIA" where a DPIA is mandatory. */
+static void test_mandatory(void **state)
+{
+    (void)state;
+    struct store *s = fresh();
+    int64_t id = create(s);
+    struct assessment *a = load(s, id);
+    answer(s, a, "scr.decision", "not-carry-out", NULL, -1);
+    answer(s, a, "scr.art35-3a", "yes", NULL, -1);
+    answer(s, a, "scr.decision", "carry-out", NULL, -1);
+    size_t n = a->nhistory;
+    struct err e;
+    struct ops_undo u;
+    assert_int_equal(ops_undo(s, a, false, &u, &e), -1);
+    assert_non_null(strstr(e.text, "a DPIA is mandatory here"));
+    ops_undo_free(&u);
+    struct assessment *b = load(s, id);
+    assert_int_equal(b->nhistory, n);
+    assert_string_equal(value_of(b, "scr.decision"), "carry-out");
+    assess_free(b);
+    assess_free(a);
+    store_close(s);
+}
+
 static void test_lacking(void **state)
 {
     (void)state;
@@ -421,6 +447,30 @@ static void test_lacking(void **state)
     a = load(s, id);
     assert_int_equal(a->nhistory, n);
     assert_int_equal(a->nrisks, 1);
+    /* An answer no yes/no question takes, and a note with a
+     * bidirectional control: the rules of a person's change hold. */
+    snprintf(q, sizeof q, "INSERT INTO history(assessment, at, who, what, old_value, "
+             "new_value, part) VALUES (%lld, 1, 'unit', 'answer scr.evaluation', 'maybe', "
+             "'', 1)", (long long)id);
+    sql(q);
+    assess_free(a);
+    a = load(s, id);
+    assert_int_equal(ops_undo(s, a, false, &u, &e), -1);
+    assert_non_null(strstr(e.text, "does not hold what is needed to undo \"answer scr.evaluation\""));
+    ops_undo_free(&u);
+    snprintf(q, sizeof q, "INSERT INTO history(assessment, at, who, what, old_value, "
+             "new_value, part) VALUES (%lld, 1, 'unit', 'note scr.evaluation', "
+             "'a\xe2\x80\xae" "b', '', 1)", (long long)id);
+    sql(q);
+    assess_free(a);
+    a = load(s, id);
+    assert_int_equal(ops_undo(s, a, false, &u, &e), -1);
+    assert_non_null(strstr(e.text, "bidirectional"));
+    ops_undo_free(&u);
+    assess_free(a);
+    a = load(s, id);
+    assert_int_equal(a->nhistory, n + 2);
+    assert_null(assess_answer(a, "scr.evaluation"));
     assess_free(a);
     store_close(s);
 }
@@ -445,6 +495,7 @@ int main(void)
         cmocka_unit_test(test_signoff),
         cmocka_unit_test(test_theirs),
         cmocka_unit_test(test_decided),
+        cmocka_unit_test(test_mandatory),
         cmocka_unit_test(test_lacking),
     };
     int rc = cmocka_run_group_tests_name("undo", tests, NULL, teardown);

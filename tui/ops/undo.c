@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "core/answer.h"
+#include "core/textrule.h"
 #include "core/undo.h"
 #include "util/buf.h"
 #include "util/text.h"
@@ -138,6 +139,40 @@ static char *message(const struct assessment *a, const struct store_undone *u)
     return msg;
 }
 
+/* What the undo would write, against the rules a person's change meets:
+ * each value against the text rule (the log is read from a file, as is
+ * everything in it), an answer in its question's form and allowed by the
+ * workflow. */
+static int rules(const struct assessment *a, const struct change *c, size_t n, struct err *e)
+{
+    for (size_t i = 0; i < n; i++) {
+        const char *v = c[i].old_value;
+        if (textrule_check_str(c[i].what, v, TK_LINES, e) < 0)
+            return -1;
+        struct undo_subject sub;
+        undo_parse(c[i].what, &sub);
+        if (sub.kind != UNDO_ANSWER || strcmp(sub.part, "answer") != 0 || !*v)
+            continue;
+        const struct tmpl_question *q = tmpl_find_question(a->tmpl, sub.thing);
+        if (!q)
+            return err_set(e, "template '%s' has no question '%s'", a->tmpl->id, sub.thing);
+        char *canon = answer_canonical(q, v, e);
+        if (!canon) {
+            err_prefix(e, "the change log does not hold what is needed to undo \"%s\"",
+                       c[i].what);
+            return -1;
+        }
+        bool same = strcmp(canon, v) == 0;
+        free(canon);
+        if (!same)
+            return err_set(e, "the change log does not hold what is needed to undo \"%s\": "
+                           "'%s' is not an answer as %s stores it", c[i].what, v, sub.thing);
+        if (wf_check_answer(a, q, v, e) < 0)
+            return -1;
+    }
+    return 0;
+}
+
 int ops_undo(struct store *s, struct assessment *a, bool theirs, struct ops_undo *out,
              struct err *e)
 {
@@ -145,7 +180,7 @@ int ops_undo(struct store *s, struct assessment *a, bool theirs, struct ops_undo
     if (wf_check_editable(a, e) < 0)
         return -1;
     struct store_undone u;
-    int rc = store_undo(s, a, theirs, &u, e);
+    int rc = store_undo(s, a, theirs, rules, &u, e);
     if (u.n) {
         const struct change *top = &u.entries[u.n - 1];
         out->who = xstrdup(top->who);

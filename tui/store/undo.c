@@ -321,8 +321,8 @@ static void copy_entries(struct store_undone *out, const struct change *c, size_
     }
 }
 
-int store_undo(struct store *s, struct assessment *a, bool others, struct store_undone *out,
-               struct err *e)
+int store_undo(struct store *s, struct assessment *a, bool others, store_undo_rules rules,
+               struct store_undone *out, struct err *e)
 {
     memset(out, 0, sizeof *out);
     if (store_txn_begin(s, e) < 0)
@@ -368,6 +368,8 @@ int store_undo(struct store *s, struct assessment *a, bool others, struct store_
         store_txn_rollback(s);
         return STORE_OTHERS;
     }
+    if (rules && rules(a, c, out->n, e) < 0)
+        goto fail;
     s->hist_mute = true;
     int rc = sub.kind == UNDO_ANSWER ? undo_answer(s, a, &sub, c, out->n, e)
            : sub.kind == UNDO_RISK ? undo_risk(s, a, &sub, c, out->n, e)
