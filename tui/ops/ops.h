@@ -93,8 +93,10 @@ int ops_set_review_date(struct store *s, struct assessment *a, const char *date,
  * answer, a note, a follow-up flag, a risk or measure added, changed or
  * deleted, a sign-off), repeatedly further back: undos and the changes
  * they undid are passed over. The undo is a change like any other: the
- * workflow rules (a decided revision stays as signed), the conflict
- * checks, and entries "undone: WHAT" in the change log. The change of
+ * workflow rules (a decided revision stays as signed; an answer brought
+ * back meets the rule of answers), the text rule for every value
+ * brought back, the conflict checks, and entries "undone: WHAT" in the
+ * change log. The change of
  * someone else (another who) is undone only with theirs; without it,
  * OPS_THEIRS is returned with who and what filled and nothing written,
  * so that the caller may ask. When the change log does not hold what
