@@ -261,6 +261,16 @@ static void test_risks(void **state)
     undo_ok(s, a, false, msg, sizeof msg);
     assert_int_equal(a->measures[0].status, MS_PLANNED);
     assert_non_null(strstr(msg, "the status of measure M1 is back to \xe2\x80\x9cplanned"));
+    /* Its links: no risk any more, then back to R2. */
+    assess_measure_copy(&mu, &a->measures[0]);
+    mu.nrisks = 0;
+    assert_int_equal(ops_update_measure(s, a, &mu, &e), 0);
+    assess_measure_clear(&mu);
+    assert_int_equal(a->measures[0].nrisks, 0);
+    undo_ok(s, a, false, msg, sizeof msg);
+    assert_string_equal(msg, "Undone: measure M1 addresses R2 again.");
+    assert_int_equal(a->measures[0].nrisks, 1);
+    assert_int_equal(a->measures[0].risks[0], 2);
     assert_int_equal(ops_delete_measure(s, a, a->measures[0].id, &e), 0);
     assert_int_equal(a->nmeasures, 0);
     undo_ok(s, a, false, msg, sizeof msg);

@@ -122,6 +122,12 @@ static char *message(const struct assessment *a, const struct store_undone *u)
                                sub.number, title)
                    : xasprintf("Undone: measure M%d, \xe2\x80\x9c%s\xe2\x80\x9d, is back.",
                                sub.number, title);
+    } else if (u->n == 1 && !risk && strcmp(sub.part, "risks") == 0) {
+        free(title);
+        title = shown(top->old_value, VALUE_COLUMNS);
+        msg = *top->old_value
+            ? xasprintf("Undone: measure M%d addresses %s again.", sub.number, title)
+            : xasprintf("Undone: measure M%d addresses no risk again.", sub.number);
     } else if (u->n == 1) {
         free(title);
         title = shown(top->old_value, VALUE_COLUMNS);
