@@ -39,7 +39,8 @@ void undo_parse(const char *what, struct undo_subject *out)
     static const char *const answer_parts[] = { "answer", "note", "follow-up" };
     for (size_t i = 0; i < 3; i++) {
         size_t len = strlen(answer_parts[i]);
-        if (strncmp(what, answer_parts[i], len) == 0 && what[len] == ' ' && what[len + 1]) {
+        if (strncmp(what, answer_parts[i], len) == 0 && what[len] == ' ' && what[len + 1] &&
+            strlen(what + len + 1) < sizeof out->thing) {
             out->kind = UNDO_ANSWER;
             copy(out->part, sizeof out->part, answer_parts[i]);
             copy(out->thing, sizeof out->thing, what + len + 1);
