@@ -88,7 +88,8 @@ SHELL_TESTS = \
 	tests/screen/keys.sh \
 	tests/screen/dates.sh \
 	tests/screen/home-review.sh \
-	tests/screen/export-dir.sh
+	tests/screen/export-dir.sh \
+	tests/screen/undo.sh
 TESTS += $(SHELL_TESTS)
 EXTRA_DIST += $(SHELL_TESTS) tests/lib.sh tests/tmux.sh
 EXTRA_DIST += \

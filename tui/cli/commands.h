@@ -36,6 +36,7 @@ int cmd_signoff(const struct cli_global *g, int argc, char **argv);
 int cmd_status(const struct cli_global *g, int argc, char **argv);
 int cmd_review(const struct cli_global *g, int argc, char **argv);
 int cmd_history(const struct cli_global *g, int argc, char **argv);
+int cmd_undo(const struct cli_global *g, int argc, char **argv);
 int cmd_archive(const struct cli_global *g, int argc, char **argv);
 int cmd_delete(const struct cli_global *g, int argc, char **argv);
 int cmd_decide(const struct cli_global *g, int argc, char **argv);
@@ -117,6 +118,8 @@ bool cli_parse_int(const char *s, int lo, int hi, int *out);
     X("review", cmd_review, "ID DATE", "set the review date (31/03/2027, 2027-03-31, +6m...; '' clears it)") \
     X("status", cmd_status, "ID STATUS", "set the status: draft or review") \
     X("history", cmd_history, "ID [--format F]", "the change history of an assessment") \
+    X("undo", cmd_undo, "ID [--theirs]", \
+      "undo the latest change still standing (someone else's only with --theirs)") \
     X("archive", cmd_archive, "ID", "archive an assessment (hidden from list without --all)") \
     X("restore", cmd_restore, "ID", "bring an archived assessment back, with its status") \
     X("delete", cmd_delete, "ID --yes", "delete an assessment for good") \

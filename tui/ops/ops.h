@@ -99,6 +99,34 @@ int ops_set_title(struct store *s, struct assessment *a, const char *title, stru
 int ops_set_review_date(struct store *s, struct assessment *a, const char *date,
                         struct err *e);
 
+/* --- undo ---------------------------------------------------------------------- */
+
+/* Undoes the latest change of a still standing in its change log (an
+ * answer, a note, a follow-up flag, a risk or measure added, changed or
+ * deleted, a sign-off), repeatedly further back: undos and the changes
+ * they undid are passed over. The undo is a change like any other: the
+ * workflow rules (a decided revision stays as signed; an answer brought
+ * back meets the rule of answers), the text rule for every value
+ * brought back, the conflict checks, and entries "undone: WHAT" in the
+ * change log. The change of
+ * someone else (another who) is undone only with theirs; without it,
+ * OPS_THEIRS is returned with who and what filled and nothing written,
+ * so that the caller may ask. When the change log does not hold what
+ * the undo needs, -1 with e saying so. On success out->message is one
+ * line for people naming what came back. The caller frees out with
+ * ops_undo_free whatever the result. */
+#define OPS_THEIRS STORE_OTHERS
+struct ops_undo {
+    char *who;        /* who made the change (NULL when none was found) */
+    char *what;       /* its entry in the change log ("answer dsc.purpose") */
+    char *old_value;  /* the entry's values */
+    char *new_value;
+    char *message;    /* "Undone: the answer to ... is back to ..." */
+};
+int ops_undo(struct store *s, struct assessment *a, bool theirs, struct ops_undo *out,
+             struct err *e);
+void ops_undo_free(struct ops_undo *u);
+
 /* --- drafts ------------------------------------------------------------------ */
 
 /* What a person is typing in a form or a dialog and has not saved yet,

@@ -22,6 +22,7 @@
 #include <string.h>
 
 #include "core/answer.h"
+#include "core/undo.h"
 #include "store/store_int.h"
 #include "util/xalloc.h"
 
@@ -30,6 +31,8 @@
 int store_hist_add(struct store *s, int64_t aid, const char *what, const char *old_value,
                    const char *new_value, int64_t session, struct err *e)
 {
+    if (s->hist_mute)
+        return 0;
     int64_t now = store_now();
     sqlite3_stmt *st;
     if (session != 0 && session == s->hist_session && s->hist_last > 0) {
@@ -74,8 +77,12 @@ int store_hist_add(struct store *s, int64_t aid, const char *what, const char *o
     store_bind_text(st, 4, what);
     store_bind_text(st, 5, old_value);
     store_bind_text(st, 6, new_value);
+    bool more = s->hist_txn_rows && s->hist_txn_aid == aid;
+    sqlite3_bind_int(st, 7, more ? UNDO_PART_MORE : UNDO_PART_FIRST);
     if (store_exec(s, st, "recording the change", e) < 0)
         return -1;
+    s->hist_txn_rows = true;
+    s->hist_txn_aid = aid;
     s->hist_last = sqlite3_last_insert_rowid(s->db);
     s->hist_session = session;
     return 0;
@@ -99,7 +106,7 @@ int store_finish(struct store *s, struct assessment *a, struct err *e)
     return 0;
 }
 
-void store_undo(struct store *s, struct assessment *a)
+void store_reread_copy(struct store *s, struct assessment *a)
 {
     a->store_of = NULL;
     if (s->depth > 0)
@@ -246,7 +253,7 @@ int store_set_answer(struct store *s, struct assessment *a, const char *qid,
     if (store_finish(s, a, e) < 0) {
         stored_answer_free(&cur);
         store_txn_rollback(s);
-        store_undo(s, a);
+        store_reread_copy(s, a);
         return -1;
     }
     stored_answer_free(&cur);
@@ -320,7 +327,7 @@ int store_set_signoff(struct store *s, struct assessment *a, const struct signof
     a->signoffs[so->role] = copy;
     if (store_finish(s, a, e) < 0) {
         store_txn_rollback(s);
-        store_undo(s, a);
+        store_reread_copy(s, a);
         return -1;
     }
     a->updated = store_now();

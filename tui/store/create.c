@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/undo.h"
 #include "store/store_int.h"
 #include "util/sha256.h"
 #include "util/xalloc.h"
@@ -163,6 +164,8 @@ static int put_history(struct store *s, struct assessment *a, const char *what,
         store_bind_text(st, 4, c->what);
         store_bind_text(st, 5, c->old_value);
         store_bind_text(st, 6, c->new_value);
+        /* Where one change of a record's log ends is not known. */
+        sqlite3_bind_int(st, 7, UNDO_PART_UNKNOWN);
         if (store_exec(s, st, "saving the history", e) < 0)
             return -1;
         a->history_last_id = sqlite3_last_insert_rowid(s->db);

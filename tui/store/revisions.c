@@ -74,7 +74,7 @@ int store_revise(struct store *s, struct assessment *a, const char *record, size
     return 0;
 fail:
     store_txn_rollback(s);
-    store_undo(s, a);
+    store_reread_copy(s, a);
     free(date);
     return -1;
 }

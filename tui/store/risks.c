@@ -1,7 +1,9 @@
 /*
  * The risk register and the action plan: adding, changing and deleting
  * risks and measures, each change with its history rows (one per field
- * that changed) and the listing's summary in one transaction.
+ * that changed; a deletion also records every field that held something
+ * and the links, so that it can be undone) and the listing's summary in
+ * one transaction.
  */
 #include "config.h"
 #include "store/store.h"
@@ -34,6 +36,20 @@ static int record_fields(struct store *s, int64_t aid, const char *prefix,
             return -1;
     }
     return 0;
+}
+
+/* The measures that address risk number, as "M1, M3" ("" when none);
+ * the caller frees. */
+static char *measures_of(const struct assessment *a, int number)
+{
+    struct buf b = { 0 };
+    for (size_t i = 0; i < a->nmeasures; i++)
+        for (size_t j = 0; j < a->measures[i].nrisks; j++)
+            if (a->measures[i].risks[j] == number) {
+                buf_printf(&b, "%sM%d", b.len ? ", " : "", a->measures[i].number);
+                break;
+            }
+    return buf_take(&b);
 }
 
 /* A record changed elsewhere since the caller read it (seen: the copy in
@@ -95,7 +111,7 @@ static int finish(struct store *s, struct assessment *a, struct err *e)
 {
     if (store_finish(s, a, e) < 0) {
         store_txn_rollback(s);
-        store_undo(s, a);
+        store_reread_copy(s, a);
         return -1;
     }
     a->updated = store_now();
@@ -206,6 +222,22 @@ int store_delete_risk(struct store *s, struct assessment *a, int64_t risk_id, st
         store_txn_rollback(s);
         return conflict;
     }
+    /* Before the deletion, a row for each field that holds something
+     * (the title is in the deletion's own row) and for the measures that
+     * addressed it: the change log keeps what is lost, and the deletion
+     * can be undone (core/undo.h). */
+    struct risk empty;
+    memset(&empty, 0, sizeof empty);
+    empty.title = old.title;
+    if (record_fields(s, a->id, what, risk_fields, nrisk_fields, &old, &empty, e) < 0)
+        goto fail;
+    char *links = measures_of(a, old.number);
+    char lwhat[48];
+    snprintf(lwhat, sizeof lwhat, "%s measures", what);
+    int lrc = *links ? store_hist_add(s, a->id, lwhat, links, "", 0, e) : 0;
+    free(links);
+    if (lrc < 0)
+        goto fail;
     snprintf(what, sizeof what, "risk R%d deleted", old.number);
     sqlite3_stmt *st = store_stmt(s, SQ_RISK_DEL, e);
     if (!st)
@@ -434,6 +466,20 @@ int store_delete_measure(struct store *s, struct assessment *a, int64_t measure_
         assess_measure_clear(&old);
         store_txn_rollback(s);
         return conflict;
+    }
+    /* What the measure held, as for a risk. */
+    struct measure empty;
+    memset(&empty, 0, sizeof empty);
+    empty.title = old.title;
+    if (record_fields(s, a->id, what, measure_fields, nmeasure_fields, &old, &empty, e) < 0)
+        goto fail;
+    if (old.nrisks) {
+        char *links = links_text(old.risks, old.nrisks), lwhat[48];
+        snprintf(lwhat, sizeof lwhat, "%s risks", what);
+        int lrc = store_hist_add(s, a->id, lwhat, links, "", 0, e);
+        free(links);
+        if (lrc < 0)
+            goto fail;
     }
     snprintf(what, sizeof what, "measure M%d deleted", old.number);
     sqlite3_stmt *st = store_stmt(s, SQ_MEAS_DEL, e);

@@ -193,6 +193,7 @@ int store_txn_begin(struct store *s, struct err *e)
             s->owner = NULL;
             s->owner_ok = true;
             s->txn_aside = false;
+            s->hist_txn_rows = false;
             /* The lock is held: nothing of this store moves now. */
             if (store_check_file(s, e) < 0) {
                 store_txn_rollback(s);

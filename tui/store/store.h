@@ -178,6 +178,28 @@ int store_revisions(struct store *s, int64_t id, struct store_revision **out, si
  * from the database otherwise. The conflict checks always compare with
  * the database: a copy is never read again behind its holder's back. */
 
+/* Undo (core/undo.h): reverses the latest change of a that is still
+ * standing in its change log (an answer, note or follow-up flag; a risk
+ * or measure added, changed or deleted; a sign-off), in one transaction
+ * with the conflict checks of the change itself, and records the
+ * reversal ("undone: ..."). out receives the entries undone (the caller
+ * frees it with store_undone_free, whatever the result). When that
+ * change was made by someone other than the store's who and others is
+ * false, nothing is written and the function returns STORE_OTHERS with
+ * out filled, so that the caller may ask. rules (NULL: none) is asked,
+ * with the entries to undo, before anything is written: -1 with e
+ * refuses the undo. */
+#define STORE_OTHERS (-3)
+struct store_undone {
+    struct change *entries;  /* oldest first; the last one names the change */
+    size_t n;
+};
+typedef int (*store_undo_rules)(const struct assessment *a, const struct change *entries,
+                                size_t n, struct err *e);
+int store_undo(struct store *s, struct assessment *a, bool others, store_undo_rules rules,
+               struct store_undone *out, struct err *e);
+void store_undone_free(struct store_undone *u);
+
 /* Drafts: what a person is typing in a form or a dialog and has not
  * saved yet, by assessment, key (what the form edits: "risk:12",
  * "note:dsc.purpose") and the store's who, so that two people never see

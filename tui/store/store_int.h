@@ -168,8 +168,9 @@
                 "excluded.decision, excluded.advice, excluded.advice_followed, " \
                 "excluded.why_not, excluded.acknowledged, excluded.who, excluded.at)") \
     X(SIGN_CLEAR, "DELETE FROM signoffs WHERE assessment = ?1") \
-    X(HIST_ADD, "INSERT INTO history(assessment, at, who, what, old_value, new_value) " \
-                "VALUES (?1, ?2, ?3, ?4, ?5, ?6)") \
+    X(HIST_ADD, "INSERT INTO history(assessment, at, who, what, old_value, new_value, part) " \
+                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)") \
+    X(HIST_PARTS, "SELECT part FROM history WHERE assessment = ?1 ORDER BY id") \
     X(HIST_LAST, "SELECT id, at, who, what FROM history WHERE assessment = ?1 " \
                  "ORDER BY id DESC LIMIT 1") \
     X(HIST_COALESCE, "UPDATE history SET at = ?2, new_value = ?3 WHERE id = ?1") \
@@ -230,6 +231,10 @@ struct store {
     struct assessment *owner; /* the copy the open change was made through */
     bool owner_ok;          /* ...in step, and the only one */
     bool txn_aside;         /* the change touches no assessment (a draft) */
+    int64_t hist_txn_aid;   /* the assessment the transaction wrote rows of, */
+    bool hist_txn_rows;     /* ...once it has (the part of the next row) */
+    bool hist_mute;         /* undoing: the writers record nothing, the undo
+                               records the reversal itself (undo.c) */
     struct store_tcache *tcache;
     size_t ntcache, tcache_cap;
 };
@@ -320,7 +325,9 @@ int store_exec_sql(struct store *s, const char *sql, struct err *e);
 int64_t store_now(void);
 
 /* Records one change; session (0: none) folds the consecutive saves of
- * one text being typed into one row (see changes.c). */
+ * one text being typed into one row (see changes.c). The rows one
+ * transaction writes for one assessment are one change: the first is
+ * of part UNDO_PART_FIRST, the others UNDO_PART_MORE (core/undo.h). */
 int store_hist_add(struct store *s, int64_t aid, const char *what, const char *old_value,
                    const char *new_value, int64_t session, struct err *e);
 
@@ -342,7 +349,7 @@ void store_stamp(struct store *s, struct assessment *a);
  * already updated, is read again from the database (inside a larger
  * change, which rolls back too, it is only marked as no longer in
  * step). */
-void store_undo(struct store *s, struct assessment *a);
+void store_reread_copy(struct store *s, struct assessment *a);
 
 /* The parsed template of an assessment (hint when its digest matches,
  * else from the cache, else parsed and cached). Owned by the store. */
@@ -366,7 +373,7 @@ int store_touch_from(struct store *s, const struct assessment *a, struct err *e)
 /* The end of every change to a, which the caller has already made in a
  * too: the summary (from a when it is in step, else store_touch), the
  * commit, and a->history brought up to date. On failure nothing is kept
- * and the caller rolls back (and calls store_undo). */
+ * and the caller rolls back (and calls store_reread_copy). */
 int store_finish(struct store *s, struct assessment *a, struct err *e);
 /* Fails with a clear message when the store cannot write. */
 int store_check_writable(struct store *s, struct err *e);

@@ -84,6 +84,9 @@ void page_measures_draw(struct view *v, struct app *a, int y, int x, int h, int 
 int page_measures_key(struct view *v, struct app *a, wint_t ch, bool is_key, enum key_action act);
 void page_signoff_draw(struct view *v, struct app *a, int y, int x, int h, int w);
 int page_signoff_key(struct view *v, struct app *a, wint_t ch, bool is_key, enum key_action act);
+/* Undoes the latest change still standing (undo.c): someone else's
+ * only after asking; the status bar says what came back or why not. */
+void view_undo(struct view *v, struct app *a);
 /* What changed between revision `revision` of assessment id and the one
  * it replaces, in a list to scroll (diff_view.c). */
 void ui_diff(struct app *a, int64_t id, int revision);

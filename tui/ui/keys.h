@@ -87,6 +87,7 @@ enum key_context {
     X(MAP,      KC_TABLE, 'm', 0,           "heat map","Show the heat maps before and after measures") \
     X(REVISION, KC_SIGNOFF | KC_ASSESS | KC_TABLE, 'R', 0, "revision", "Open a new revision of a decided assessment") \
     X(DIFF,     KC_SIGNOFF | KC_ASSESS | KC_TABLE, 'V', 0, "changes", "What changed since the revision this one replaces") \
+    X(UNDO,     KC_ASSESS | KC_TABLE | KC_SIGNOFF, 'U', 0, "undo", "Undo your latest change (answers, notes, flags, risks, measures, sign-offs); asks before undoing someone else's") \
     X(MOVE_UP,  KC_LIST, 'K', 0,            "move up", "Move the entry up") \
     X(MOVE_DOWN, KC_LIST, 'J', 0,           "move down", "Move the entry down") \
     X(DONE,     KC_EDIT | KC_LIST, KEY_ESC, KEY_F(10), "done", "Save and leave the field") \

@@ -470,6 +470,9 @@ static int assess_key(struct screen *s, struct app *a, wint_t ch, bool is_key,
     case ACT_DIFF:
         ui_diff(a, v->id, v->a->revision);
         return UI_HANDLED;
+    case ACT_UNDO:
+        view_undo(v, a);
+        return UI_HANDLED;
     default:
         return 0;
     }
