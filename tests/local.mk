@@ -12,7 +12,7 @@ AM_TESTS_ENVIRONMENT = \
 	XMLLINT='$(XMLLINT)'; export XMLLINT; \
 	DPIA_SAN_CFLAGS='$(SAN_CFLAGS)'; export DPIA_SAN_CFLAGS; \
 	LANG=C.UTF-8; export LANG; LC_ALL=C.UTF-8; export LC_ALL; \
-	unset TMUX DPIA_DB DPIA_TEMPLATE_PATH XDG_DATA_HOME;
+	unset TMUX DPIA_DB DPIA_TEMPLATE_PATH XDG_DATA_HOME XDG_CONFIG_HOME;
 
 UNIT_TESTS = \
 	tests/unit/t_util \
@@ -20,7 +20,9 @@ UNIT_TESTS = \
 	tests/unit/t_logic \
 	tests/unit/t_workflow \
 	tests/unit/t_keys \
-	tests/unit/t_textedit
+	tests/unit/t_textedit \
+	tests/unit/t_date \
+	tests/unit/t_settings
 
 if HAVE_CMOCKA
 check_PROGRAMS += $(UNIT_TESTS)
@@ -50,6 +52,12 @@ tests_unit_t_keys_LDADD = $(UNIT_LDADD)
 tests_unit_t_textedit_SOURCES = tests/unit/t_textedit.c
 tests_unit_t_textedit_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_t_textedit_LDADD = $(UNIT_LDADD)
+tests_unit_t_date_SOURCES = tests/unit/t_date.c
+tests_unit_t_date_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_t_date_LDADD = $(UNIT_LDADD)
+tests_unit_t_settings_SOURCES = tests/unit/t_settings.c
+tests_unit_t_settings_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_t_settings_LDADD = $(UNIT_LDADD)
 
 SHELL_TESTS = \
 	tests/cli/basics.sh \
@@ -59,6 +67,7 @@ SHELL_TESTS = \
 	tests/cli/report-revision.sh \
 	tests/cli/input.sh \
 	tests/cli/output.sh \
+	tests/cli/dates.sh \
 	tests/screen/start.sh \
 	tests/screen/journey.sh \
 	tests/screen/robust.sh \
@@ -75,7 +84,13 @@ SHELL_TESTS = \
 	tests/screen/narrow.sh \
 	tests/screen/room.sh \
 	tests/screen/approval.sh \
-	tests/screen/drafts.sh
+	tests/screen/drafts.sh \
+	tests/screen/cuts.sh \
+	tests/screen/keys.sh \
+	tests/screen/dates.sh \
+	tests/screen/home-review.sh \
+	tests/screen/export-dir.sh \
+	tests/screen/undo.sh
 TESTS += $(SHELL_TESTS)
 EXTRA_DIST += $(SHELL_TESTS) tests/lib.sh tests/tmux.sh
 EXTRA_DIST += \

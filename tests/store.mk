@@ -7,8 +7,8 @@ tests_store_storetool_SOURCES = tests/store/storetool.c
 tests_store_storetool_LDADD = $(DPIA_LIBS)
 
 if HAVE_CMOCKA
-check_PROGRAMS += tests/unit/t_store tests/unit/t_drafts
-TESTS += tests/unit/t_store tests/unit/t_drafts
+check_PROGRAMS += tests/unit/t_store tests/unit/t_drafts tests/unit/t_undo
+TESTS += tests/unit/t_store tests/unit/t_drafts tests/unit/t_undo
 endif
 tests_unit_t_store_SOURCES = tests/unit/t_store.c
 tests_unit_t_store_CFLAGS = $(UNIT_CFLAGS)
@@ -16,6 +16,17 @@ tests_unit_t_store_LDADD = $(UNIT_LDADD)
 tests_unit_t_drafts_SOURCES = tests/unit/t_drafts.c
 tests_unit_t_drafts_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_t_drafts_LDADD = $(UNIT_LDADD)
+tests_unit_t_undo_SOURCES = tests/unit/t_undo.c
+tests_unit_t_undo_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_t_undo_LDADD = $(UNIT_LDADD)
+
+if HAVE_CMOCKA
+check_PROGRAMS += tests/unit/t_summary
+TESTS += tests/unit/t_summary
+endif
+tests_unit_t_summary_SOURCES = tests/unit/t_summary.c
+tests_unit_t_summary_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_t_summary_LDADD = $(UNIT_LDADD)
 
 STORE_SHELL_TESTS = \
 	tests/cli/store-commands.sh \
@@ -27,7 +38,9 @@ STORE_SHELL_TESTS = \
 	tests/cli/store-kill.sh \
 	tests/cli/store-concurrent.sh \
 	tests/cli/store-many.sh \
+	tests/cli/store-big.sh \
 	tests/cli/store-backup.sh \
-	tests/cli/store-hostile.sh
+	tests/cli/store-hostile.sh \
+	tests/cli/undo.sh
 TESTS += $(STORE_SHELL_TESTS)
 EXTRA_DIST += $(STORE_SHELL_TESTS)

@@ -1,20 +1,27 @@
-## Benchmarks (issue 7): `make bench` prints "name value unit target"
-## lines. Not part of `make check`: the figures depend on the machine and
-## the 10,000-assessment database takes a while to build. The helper
-## programs are EXTRA_PROGRAMS, so only `make bench` builds them.
+## Benchmarks: `make bench` prints "name value unit target verdict"
+## lines (tests/bench/README.md). Not part of `make check`: the figures
+## depend on the machine, and the databases and the typing through a
+## terminal take a few minutes. The helper programs are EXTRA_PROGRAMS,
+## so only `make bench` builds them.
 
 BENCH_BINS = \
 	tests/bench/bench-gen \
 	tests/bench/bench-run \
-	tests/bench/bench-keys
+	tests/bench/bench-type \
+	tests/bench/bench-save \
+	tests/bench/bench-echo
 EXTRA_PROGRAMS = $(BENCH_BINS)
 CLEANFILES += $(BENCH_BINS)
 
 tests_bench_bench_gen_SOURCES = tests/bench/gen.c
 tests_bench_bench_gen_LDADD = $(DPIA_LIBS)
 tests_bench_bench_run_SOURCES = tests/bench/runstat.c
-tests_bench_bench_keys_SOURCES = tests/bench/keys.c
-tests_bench_bench_keys_LDADD = $(DPIA_LIBS)
+tests_bench_bench_type_SOURCES = tests/bench/type.c
+tests_bench_bench_type_LDADD = $(DPIA_LIBS)
+tests_bench_bench_save_SOURCES = tests/bench/save.c
+tests_bench_bench_save_LDADD = $(DPIA_LIBS)
+tests_bench_bench_echo_SOURCES = tests/bench/echo.c
+tests_bench_bench_echo_LDADD = $(NCURSES_LIBS)
 
 EXTRA_DIST += tests/bench/bench.sh tests/bench/README.md
 

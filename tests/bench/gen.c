@@ -6,11 +6,19 @@
  *                         with a few text answers (sentences of realistic
  *                         length), the screening decision, now and then a
  *                         risk, a measure and a status; one transaction
- *   bench-gen big DB      one assessment with 2,000 answers and 500 risks
- *                         (and 250 measures): the built-in template plus a
- *                         generated section of extra text questions, so
- *                         that every answer belongs to a real question.
- *                         Prints its id.
+ *   bench-gen big DB [ANSWERS [RISKS [HISTORY]]]
+ *                         one assessment with ANSWERS answers (2,000) and
+ *                         RISKS risks (500; and half as many measures):
+ *                         the built-in template plus a generated section
+ *                         of extra text questions, so that every answer
+ *                         belongs to a real question. With HISTORY, the
+ *                         answers are then changed again, one after the
+ *                         other, until the change log holds that many
+ *                         entries. Prints its id.
+ *   bench-gen fresh DB    one new assessment of the built-in template,
+ *                         nothing answered. Prints its id.
+ *   bench-gen sha FILE    the CPU time (ms) of dpia's SHA-256 over FILE:
+ *                         the floor of a record's digest
  *
  * The text is drawn from a fixed list with a fixed seed: the same
  * command always writes the same content (times and uuids aside).
@@ -21,10 +29,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "core/tmpl.h"
+#include "io/io.h"
 #include "store/store.h"
 #include "util/buf.h"
+#include "util/sha256.h"
 
 #define BIG_ANSWERS 2000
 #define BIG_RISKS 500
@@ -208,18 +219,20 @@ static char *big_template(size_t total, size_t *len)
     return buf_take(&b);
 }
 
-static int big(const char *db)
+static int big(const char *db, long answers, long risks, long history)
 {
     struct err e;
     size_t len;
-    char *xml = big_template(BIG_ANSWERS, &len);
+    char *xml = big_template((size_t)answers, &len);
     struct store *s = xml ? store_open(db, false, "bench", &e) : NULL;
     if (!s) {
         free(xml);
         return xml ? fail(s, &e) : 1;
     }
+    char title[96];
+    snprintf(title, sizeof title, "Group-wide processing inventory (%ld answers)", answers);
     int64_t id = store_batch_begin(s, &e) < 0 ? -1 :
-        store_create(s, "Group-wide processing inventory (2,000 answers)", xml, len, NULL, &e);
+        store_create(s, title, xml, len, NULL, &e);
     free(xml);
     struct assessment *a = id < 0 ? NULL : store_load(s, id, &e);
     if (!a)
@@ -228,12 +241,21 @@ static int big(const char *db)
     const char **ids = calloc(a->tmpl->nquestions, sizeof *ids);
     size_t nids = text_questions(a->tmpl, ids, a->tmpl->nquestions);
     int ok = store_set_answer(s, a, "scr.evaluation", "yes", "", false, 0, 0, &e);
-    for (size_t k = 0; ok == 0 && k < nids && k < BIG_ANSWERS - 1; k++)
+    for (size_t k = 0; ok == 0 && k < nids && (long)k < answers - 1; k++)
         ok = store_set_answer(s, a, ids[k], para(&b, 1 + (int)(rnd() % 3)), "", false, 0, 0, &e);
-    for (long i = 1; ok == 0 && i <= BIG_RISKS; i++)
+    for (long i = 1; ok == 0 && i <= risks; i++)
         ok = add_risk(s, a, &b, i, &e);
-    for (long i = 1; ok == 0 && i <= BIG_RISKS / 2; i++)
+    for (long i = 1; ok == 0 && i <= risks / 2; i++)
         ok = add_measure(s, a, &b, i, (int)(2 * i), &e);
+    /* More changes, each its own entry of the change log (one that
+     * happens to write the same text again writes nothing). */
+    for (long k = 0; ok == 0 && (long)a->nhistory < history && nids > 0; k++) {
+        const char *q = ids[(size_t)k % nids];
+        const struct answer *an = assess_answer(a, q);
+        char *v = strdup(para(&b, 1 + (int)(rnd() % 3)));
+        ok = store_set_answer(s, a, q, v, "", false, an ? an->revision : 0, 0, &e);
+        free(v);
+    }
     free(ids);
     buf_free(&b);
     assess_free(a);
@@ -244,12 +266,52 @@ static int big(const char *db)
     return 0;
 }
 
+static int fresh(const char *db)
+{
+    struct err e;
+    size_t len;
+    const char *xml = tmpl_builtin_xml(&len);
+    struct store *s = store_open(db, false, "bench", &e);
+    int64_t id = s ? store_create(s, "A new assessment", xml, len, NULL, &e) : -1;
+    if (id < 0)
+        return fail(s, &e);
+    store_close(s);
+    printf("%lld\n", (long long)id);
+    return 0;
+}
+
+static int sha(const char *path)
+{
+    struct err e;
+    size_t len;
+    char *data = io_read_file(path, (size_t)1 << 31, &len, &e);
+    if (!data) {
+        fprintf(stderr, "bench-gen: %s\n", e.text);
+        return 1;
+    }
+    struct timespec t0, t1;
+    char hex[65];
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t0);
+    sha256_of(data, len, hex);
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t1);
+    printf("%.2f\n", (double)(t1.tv_sec - t0.tv_sec) * 1e3 + (double)(t1.tv_nsec - t0.tv_nsec) / 1e6);
+    free(data);
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
     if (argc == 4 && strcmp(argv[1], "many") == 0)
         return many(argv[2], strtol(argv[3], NULL, 10));
-    if (argc == 3 && strcmp(argv[1], "big") == 0)
-        return big(argv[2]);
-    fprintf(stderr, "usage: bench-gen many DB N | bench-gen big DB\n");
+    if (argc >= 3 && argc <= 6 && strcmp(argv[1], "big") == 0)
+        return big(argv[2], argc > 3 ? strtol(argv[3], NULL, 10) : BIG_ANSWERS,
+                   argc > 4 ? strtol(argv[4], NULL, 10) : BIG_RISKS,
+                   argc > 5 ? strtol(argv[5], NULL, 10) : 0);
+    if (argc == 3 && strcmp(argv[1], "fresh") == 0)
+        return fresh(argv[2]);
+    if (argc == 3 && strcmp(argv[1], "sha") == 0)
+        return sha(argv[2]);
+    fprintf(stderr, "usage: bench-gen many DB N | bench-gen big DB [ANSWERS [RISKS [HISTORY]]] "
+            "| bench-gen fresh DB\n");
     return 2;
 }

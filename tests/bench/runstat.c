@@ -1,13 +1,23 @@
 /*
- * bench-run [-p] [-n RUNS] [-o FILE] CMD [ARG]...: runs CMD RUNS times
- * and prints "WALL_MS CPU_MS MAXRSS_KB": the mean wall time (monotonic
- * clock, fork to reap), the mean user+system CPU time and the largest
- * peak resident set, all of the child alone (from wait4), so that no
- * shell or timing tool is counted.
+ * bench-run [-p] [-n RUNS] [-o FILE] CMD [ARG]... [--vs CMD2 [ARG]...]:
+ * runs CMD RUNS times (after one run not counted, which fills the page
+ * cache) and prints one line
  *
- * -p runs CMD on a new pseudo-terminal of 100x30 (a TUI needs one), its
- * output read and dropped as a terminal emulator would; otherwise its
- * stdout goes to FILE (-o) or /dev/null. A failed run fails the whole.
+ *     CPU_MIN CPU_MEDIAN CPU_MAX WALL_MEDIAN MAXRSS
+ *
+ * the user+system CPU time (ms) of the child alone, from wait4, so that
+ * no shell or timing tool is counted; the median wall time (ms, fork to
+ * reap, for the record only: it moves with whatever else the machine
+ * does); the largest peak resident set (kB).
+ *
+ * With --vs, CMD2 is the other side of a comparison (a floor): the two
+ * run in turn, A B A B ..., so that a change in the machine's load
+ * touches both alike, and a second line gives CMD2's figures.
+ *
+ * -p runs the commands on a new pseudo-terminal of 100x30 (a TUI needs
+ * one), their output read and dropped as a terminal emulator would;
+ * otherwise stdout goes to FILE (-o) or /dev/null. A failed run fails
+ * the whole.
  */
 #define _GNU_SOURCE
 #include "config.h"
@@ -103,6 +113,31 @@ static int run_once(char **argv, int pty, const char *out, double *wall, double 
     return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
 }
 
+static int by_value(const void *x, const void *y)
+{
+    double a = *(const double *)x, b = *(const double *)y;
+    return (a > b) - (a < b);
+}
+
+static double median(double *v, int n)
+{
+    qsort(v, (size_t)n, sizeof *v, by_value);
+    return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+}
+
+struct side {
+    char **argv;
+    double *cpu, *wall;
+    long rss;
+};
+
+static void report(struct side *s, int runs)
+{
+    double wall = median(s->wall, runs);
+    double mid = median(s->cpu, runs); /* sorts s->cpu */
+    printf("%.2f %.2f %.2f %.2f %ld\n", s->cpu[0], mid, s->cpu[runs - 1], wall, s->rss);
+}
+
 int main(int argc, char **argv)
 {
     int pty = 0, runs = 5, c;
@@ -123,24 +158,51 @@ int main(int argc, char **argv)
         }
     }
     if (optind >= argc || runs < 1) {
-        fprintf(stderr, "usage: bench-run [-p] [-n RUNS] [-o FILE] CMD [ARG]...\n");
+        fprintf(stderr, "usage: bench-run [-p] [-n RUNS] [-o FILE] CMD [ARG]... "
+                "[--vs CMD2 [ARG]...]\n");
         return 2;
     }
-    double wall = 0, cpu = 0;
-    long rss = 0;
-    for (int i = 0; i < runs; i++) {
-        double w, u;
-        long r;
-        int st = run_once(argv + optind, pty, out, &w, &u, &r);
-        if (st != 0) {
-            fprintf(stderr, "bench-run: %s exited %d\n", argv[optind], st);
-            return 1;
+    struct side sides[2] = { { argv + optind, NULL, NULL, 0 }, { NULL, NULL, NULL, 0 } };
+    int nsides = 1;
+    for (int i = optind; i < argc; i++) {
+        if (strcmp(argv[i], "--vs") == 0) {
+            argv[i] = NULL;
+            if (i + 1 >= argc) {
+                fprintf(stderr, "bench-run: nothing after --vs\n");
+                return 2;
+            }
+            sides[1].argv = argv + i + 1;
+            nsides = 2;
+            break;
         }
-        wall += w;
-        cpu += u;
-        if (r > rss)
-            rss = r;
     }
-    printf("%.2f %.2f %ld\n", wall / runs, cpu / runs, rss);
+    for (int k = 0; k < nsides; k++) {
+        sides[k].cpu = calloc((size_t)runs, sizeof(double));
+        sides[k].wall = calloc((size_t)runs, sizeof(double));
+    }
+    /* One run of each first, not counted: the files in the page cache. */
+    for (int i = -1; i < runs; i++) {
+        for (int k = 0; k < nsides; k++) {
+            struct side *s = &sides[k];
+            double w, u;
+            long r;
+            int st = run_once(s->argv, pty, k == 0 ? out : NULL, &w, &u, &r);
+            if (st != 0) {
+                fprintf(stderr, "bench-run: %s exited %d\n", s->argv[0], st);
+                return 1;
+            }
+            if (i < 0)
+                continue;
+            s->wall[i] = w;
+            s->cpu[i] = u;
+            if (r > s->rss)
+                s->rss = r;
+        }
+    }
+    for (int k = 0; k < nsides; k++) {
+        report(&sides[k], runs);
+        free(sides[k].cpu);
+        free(sides[k].wall);
+    }
     return 0;
 }

@@ -1,8 +1,9 @@
 #!/bin/sh
 # A database written by schema 1 (no revisions, no risk types, no
-# acknowledged warnings, no archived status to restore, no drafts) is
-# brought up to date when opened, its data kept; a database from a newer
-# dpia is still refused untouched.
+# acknowledged warnings, no archived status to restore, no drafts, no
+# index of statuses, no parts of changes in the change log) is brought
+# up to date when opened, its data kept; a database from a newer dpia is
+# still refused untouched.
 . "$TOP_SRCDIR/tests/lib.sh"
 command -v sqlite3 >/dev/null 2>&1 || skip "sqlite3 is not installed"
 
@@ -13,9 +14,11 @@ run 0 d answer 1 scr.project "Kept across the migration"
 run 0 d risk add 1 --title "Old risk" --likelihood 2 --severity 3
 run 0 d signoff 1 --role dpo --name "Dana Officer" --advice "Kept too"
 run 0 d archive 1
-# Back to schema 1 as it was: the columns and tables of schemas 2 and 3
+# Back to schema 1 as it was: the columns, tables and index of schemas 2
+# to 5
 # gone.
 sqlite3 "$DB" "PRAGMA foreign_keys = OFF;
+    ALTER TABLE history DROP COLUMN part;
     DROP TABLE IF EXISTS drafts;
     ALTER TABLE assessments DROP COLUMN revision;
     ALTER TABLE assessments DROP COLUMN replaces_date;
@@ -23,6 +26,7 @@ sqlite3 "$DB" "PRAGMA foreign_keys = OFF;
     ALTER TABLE risks DROP COLUMN type;
     ALTER TABLE signoffs DROP COLUMN acknowledged;
     DROP TABLE revisions;
+    DROP INDEX assessments_by_status;
     PRAGMA user_version = 1;" || fail "building a schema 1 file"
 checks=$((checks + 1))
 [ "$(sqlite3 "$DB" 'PRAGMA user_version')" = 1 ] && pass "schema 1 file" || fail "not schema 1"
@@ -33,8 +37,11 @@ contains "$T/out" "revision 1"
 contains "$T/out" "Old risk"
 contains "$T/out" "Dana Officer"
 checks=$((checks + 1))
-[ "$(sqlite3 "$DB" 'PRAGMA user_version')" = 3 ] && pass "migrated to schema 3" ||
+[ "$(sqlite3 "$DB" 'PRAGMA user_version')" = 5 ] && pass "migrated to schema 5" ||
     fail "still schema $(sqlite3 "$DB" 'PRAGMA user_version')"
+checks=$((checks + 1))
+[ "$(sqlite3 "$DB" "SELECT count(*) FROM sqlite_master WHERE name = 'assessments_by_status'")" = 1 ] &&
+    pass "the listing's index made" || fail "no index on the status"
 # Archived under schema 1: the status it had is not known, so it comes
 # back as a draft.
 run 0 d restore 1
@@ -46,4 +53,11 @@ contains "$T/out" "answer scr.project: Kept across the migration"
 checks=$((checks + 1))
 [ "$(sqlite3 "$DB" "SELECT count(*) FROM sqlite_master WHERE name = 'drafts'")" = 1 ] &&
     pass "the drafts table was created" || fail "no drafts table after the migration"
+# Schema 5 says which rows of the change log one change wrote: not known
+# for the rows from before.
+checks=$((checks + 1))
+[ "$(sqlite3 "$DB" "SELECT group_concat(part, '') FROM history WHERE what LIKE 'risk%'")" = 0 ] &&
+    pass "older rows of the change log are of no known change" || fail "older rows have a part"
+run 0 d undo 1
+contains "$T/out" "Undone: the answer is back to"
 done_testing

@@ -123,7 +123,7 @@ answer() {
         text=$((text + 1))
     elif grep -qF "(no date: Enter to set" "$q"; then
         tmux_keys Enter
-        tmux_wait "YYYY-MM-DD (empty clears)"
+        tmux_wait "(empty clears it)"
         tmux_type "$START"
         tmux_keys Enter
         dates=$((dates + 1))

@@ -56,7 +56,7 @@ wait_saved "Theirs, from the other laptop (edited)!" && pass "mine replaced thei
 tmux_keys Escape
 
 # A short list: delete the second of three.
-tmux_keys Escape
+tmux_keys L
 tmux_wait "1 of 1"
 tmux_keys q
 tmux_wait_exit >/dev/null

@@ -295,6 +295,8 @@ tmux_wait "Only a description" && pass "the description came back after SIGHUP"
 tmux_keys F8
 tmux_wait "Close the form without saving"
 tmux_keys y
+# The question covers part of the form: wait for it to go first.
+tmux_wait_gone "Close the form without saving"
 tmux_wait_gone "Likelihood before"
 no_draft risk:new
 

@@ -41,7 +41,7 @@ tmux_keys Enter
 tmux_wait "Export to"
 tmux_wait "dpia-viewing-factoids" && pass "default file name from the title"
 tmux_keys Enter
-tmux_wait "Written: dpia-viewing-factoids" && pass "report written"
+tmux_wait "Written: $(cd "$T" && pwd -P)/dpia-viewing-factoids" && pass "report written"
 f=$(ls "$T"/dpia-viewing-factoids-*.html 2>/dev/null | head -1)
 checks=$((checks + 1))
 [ -n "$f" ] && pass "file in the current folder: $(basename "$f")" || fail "no exported file in $T"
@@ -73,7 +73,8 @@ tmux_keys R
 tmux_wait "Open revision 2?"
 tmux_keys y
 tmux_wait "Revision 2 opened: a draft, with no sign-offs yet." && pass "new revision opened"
-tmux_keys Escape
+tmux_keys L
+tmux_wait "Assessments"
 tmux_wait "Draft" && pass "listed as a draft again"
 tmux_keys q
 tmux_wait_exit >/dev/null

@@ -64,7 +64,7 @@ tmux_wait " 1. Équipe réseaux sociaux" && pass "accented text drawn in place"
 
 # A date that does not exist is refused, a real one kept.
 tmux_keys ']' Up
-tmux_wait "YYYY-MM-DD"
+tmux_wait "(no date: Enter to set one)"
 tmux_keys Enter
 tmux_wait "Date"
 tmux_keys C-u
@@ -76,7 +76,8 @@ tmux_type "2027-03-31"
 tmux_keys Enter
 tmux_wait "2027-03-31" && pass "a real date is kept"
 
-tmux_keys Escape
+tmux_keys L
+tmux_wait "Assessments"
 tmux_wait "Café factoids"
 tmux_keys q
 status=$(tmux_wait_exit)

@@ -98,6 +98,10 @@ tmux_select "DPO's advice:"
 tmux_keys Enter
 tmux_wait "Approved with conditions: read-only as signed. Press R to open a new revision." &&
     pass "read-only after approval"
+tmux_wait "Data Protection Officer (read-only)" && pass "a decided sign-off opens to be read"
+tmux_wait "Go ahead with the conditions" && pass "the advice is shown in full"
+tmux_keys Escape
+tmux_wait_gone "Data Protection Officer (read-only)"
 tmux_keys q
 tmux_wait_exit >/dev/null
 "$DPIA" -d "$DB" history 1 --format tsv >"$T/hist"

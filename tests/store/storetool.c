@@ -14,6 +14,13 @@
  *                                     input ends, then closes it
  *   storetool gen DB N                N assessments with varied answers,
  *                                     risks and measures (one transaction)
+ *   storetool big DB ANSWERS HISTORY  one assessment of the built-in
+ *                                     template and a section of ANSWERS
+ *                                     text questions, all answered, with
+ *                                     a few risks and measures, then its
+ *                                     answers changed again until the
+ *                                     change log holds HISTORY entries;
+ *                                     prints its id
  *   storetool session DB ID           a dpia session kept open, as the
  *                                     interface keeps it: opens DB through
  *                                     the store, loads ID, prints "ready",
@@ -200,6 +207,89 @@ static int gen(const char *db, long n)
     return rc < 0;
 }
 
+/* The built-in template with a section of n text questions before the
+ * risk register. */
+static char *big_template(long n, size_t *len)
+{
+    size_t blen;
+    const char *base = tmpl_builtin_xml(&blen);
+    const char *at = strstr(base, "<section id=\"risks\"");
+    if (!at)
+        return NULL;
+    size_t head = (size_t)(at - base), cap = blen + (size_t)n * 160 + 256, o = head;
+    char *xml = malloc(cap);
+    memcpy(xml, base, head);
+    o += (size_t)snprintf(xml + o, cap - o, "<section id=\"inventory\">\n"
+                          "<title>Processing inventory</title>\n");
+    for (long i = 1; i <= n; i++)
+        o += (size_t)snprintf(xml + o, cap - o, "<question id=\"inv.q%ld\" type=\"text\">"
+                              "<prompt>Inventory entry %ld: what is done with it?</prompt>"
+                              "</question>\n", i, i);
+    o += (size_t)snprintf(xml + o, cap - o, "</section>\n%s", at);
+    *len = o;
+    return xml;
+}
+
+static int big(const char *db, long answers, long history)
+{
+    struct err e;
+    size_t len = 0;
+    char *xml = big_template(answers, &len);
+    if (!xml)
+        return 1;
+    struct store *s = store_open(db, false, "generator", &e);
+    int64_t id = s && store_batch_begin(s, &e) == 0 ?
+        store_create(s, "Group-wide processing inventory", xml, len, NULL, &e) : -1;
+    free(xml);
+    struct assessment *a = id < 0 ? NULL : store_load_flags(s, id, STORE_LOAD_NO_HISTORY, &e);
+    int ok = a ? 0 : -1;
+    char q[32], v[160];
+    for (long i = 1; ok == 0 && i <= answers; i++) {
+        snprintf(q, sizeof q, "inv.q%ld", i);
+        snprintf(v, sizeof v, "Entry %ld: kept for thirteen months, then deleted by the nightly "
+                 "job; read by four named analysts.", i);
+        ok = store_set_answer(s, a, q, v, "", false, 0, 0, &e);
+    }
+    for (int i = 1; ok == 0 && i <= 20; i++) {
+        struct risk r = { 0 };
+        snprintf(v, sizeof v, "Re-identification from published figure %d", i);
+        r.title = v;
+        r.description = r.source = r.impacts = r.threats = (char *)"";
+        r.likelihood_why = r.severity_why = (char *)"";
+        r.likelihood_after_why = r.severity_after_why = (char *)"";
+        r.likelihood = 1 + i % 4;
+        r.severity = 1 + i / 4 % 4;
+        r.likelihood_after = r.severity_after = 1;
+        ok = store_add_risk(s, a, &r, &e);
+        struct measure m = { 0 };
+        m.title = (char *)"Minimum group size";
+        m.description = m.owner = m.due = (char *)"";
+        m.risks = &i;
+        m.nrisks = 1;
+        if (ok == 0 && i % 2)
+            ok = store_add_measure(s, a, &m, &e);
+    }
+    /* Each change again is an entry of its own (no editing session);
+     * there are already "created", the answers, 20 risks and 10
+     * measures with their risks. */
+    for (long k = 0, have = 1 + answers + 20 + 20; ok == 0 && have < history; k++, have++) {
+        snprintf(q, sizeof q, "inv.q%ld", 1 + k % answers);
+        snprintf(v, sizeof v, "Entry %ld, version %ld: kept for thirteen months.", 1 + k % answers,
+                 2 + k / answers);
+        const struct answer *an = assess_answer(a, q);
+        ok = store_set_answer(s, a, q, v, "", false, an ? an->revision : 0, 0, &e);
+    }
+    if (ok == 0)
+        ok = store_batch_end(s, true, &e);
+    if (ok != 0)
+        fprintf(stderr, "storetool: %s\n", e.text);
+    else
+        printf("%lld\n", (long long)id);
+    assess_free(a);
+    store_close(s);
+    return ok != 0;
+}
+
 static int session(const char *db, const char *ref)
 {
     struct err e;
@@ -251,8 +341,10 @@ int main(int argc, char **argv)
         return hold(argv[2], argv[3]);
     if (argc == 4 && strcmp(argv[1], "gen") == 0)
         return gen(argv[2], strtol(argv[3], NULL, 10));
+    if (argc == 5 && strcmp(argv[1], "big") == 0)
+        return big(argv[2], strtol(argv[3], NULL, 10), strtol(argv[4], NULL, 10));
     if (argc == 4 && strcmp(argv[1], "session") == 0)
         return session(argv[2], argv[3]);
-    fprintf(stderr, "usage: storetool writer|check|answers|sql|hold|gen|session ...\n");
+    fprintf(stderr, "usage: storetool writer|check|answers|sql|hold|gen|big|session ...\n");
     return 2;
 }

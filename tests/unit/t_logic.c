@@ -401,6 +401,172 @@ static void test_progress_and_coverage(void **state)
     assess_free(a);
 }
 
+/* --- what is kept between calls agrees with working it all out ---------- */
+
+static uint32_t seed = 20260224;
+static uint32_t rnd(uint32_t n)
+{
+    seed = seed * 1103515245u + 12345u;
+    return (seed >> 8) % n;
+}
+
+/* A value question q may take (raw, as typed), or "" now and then. */
+static char *some_value(const struct tmpl_question *q)
+{
+    struct buf b = { 0 };
+    if (rnd(5) == 0)
+        return buf_take(&b);
+    switch (q->type) {
+    case QT_YESNO:
+        buf_adds(&b, rnd(2) ? "yes" : "no");
+        break;
+    case QT_CHOICE:
+        buf_adds(&b, q->options[rnd((uint32_t)q->noptions)].value);
+        break;
+    case QT_MULTI:
+        for (size_t i = 0; i < q->noptions; i++)
+            if (rnd(2))
+                buf_printf(&b, "%s%s", b.len ? "," : "", q->options[i].value);
+        if (!b.len)
+            buf_adds(&b, q->options[0].value);
+        break;
+    case QT_DATE:
+        buf_adds(&b, "2027-03-31");
+        break;
+    case QT_LIST:
+        buf_adds(&b, rnd(2) ? "Staff\nProcessors" : "Subscribers");
+        break;
+    default:
+        buf_printf(&b, "Answer %u", (unsigned)rnd(1000));
+    }
+    return buf_take(&b);
+}
+
+/* Everything the logic says of a, worked out again from nothing: a
+ * copy that shares a's arrays but none of what a keeps. */
+static void same_as_fresh(struct assessment *a)
+{
+    struct assessment ref = *a;
+    ref.logic = NULL;
+    ref.answer_slots = NULL;
+    ref.answer_nslots = 0;
+    ref.index_base = NULL;
+    const struct tmpl *t = a->tmpl;
+    for (size_t i = 0; i < t->nquestions; i++)
+        if (logic_shown(&ref, &t->questions[i]) != logic_shown(a, &t->questions[i]))
+            fail_msg("question %s: shown differs", t->questions[i].id);
+    for (size_t i = 0; i < t->nsections; i++) {
+        struct progress p, q;
+        logic_section_progress(&ref, i, &p);
+        logic_section_progress(a, i, &q);
+        if (p.answered != q.answered || p.total != q.total)
+            fail_msg("section %s: %d of %d kept, %d of %d worked out", t->sections[i].id,
+                     q.answered, q.total, p.answered, p.total);
+    }
+    struct progress p, q;
+    logic_progress(&ref, &p);
+    logic_progress(a, &q);
+    assert_int_equal(p.answered, q.answered);
+    assert_int_equal(p.total, q.total);
+    struct screening sp, sq;
+    logic_screening(&ref, &sp);
+    logic_screening(a, &sq);
+    assert_int_equal(sp.outcome, sq.outcome);
+    assert_int_equal(sp.unanswered, sq.unanswered);
+    assert_int_equal(sp.declined_reasons_missing, sq.declined_reasons_missing);
+    assert_int_equal(logic_coverage(&ref, NULL, 0), logic_coverage(a, NULL, 0));
+    assert_int_equal(logic_highest_residual(&ref), logic_highest_residual(a));
+    free(ref.answer_slots);
+    logic_cache_free(ref.logic);
+}
+
+static void test_kept_progress(void **state)
+{
+    struct assessment *a = fresh();
+    const struct tmpl *t = a->tmpl;
+    const struct tmpl_method *m = assess_method(a);
+    same_as_fresh(a);
+    for (int step = 0; step < 3000; step++) {
+        uint32_t what = rnd(20);
+        if (what < 14) {
+            /* An answer, given as the store and the import give it. */
+            const struct tmpl_question *q = &t->questions[rnd((uint32_t)t->nquestions)];
+            char *raw = some_value(q);
+            struct err e;
+            char *v = *raw ? answer_canonical(q, raw, &e) : strdup("");
+            if (!v)
+                fail_msg("%s: %s", q->id, e.text);
+            assess_set_answer(a, q->id, v);
+            free(v);
+            free(raw);
+        } else if (what < 16) {
+            /* A risk added, or one changed or taken away in place: what
+             * depends on risks is worked out at each call. */
+            if (a->nrisks < 6 && rnd(2)) {
+                a->risks = realloc(a->risks, (a->nrisks + 1) * sizeof *a->risks);
+                struct risk *r = &a->risks[a->nrisks];
+                memset(r, 0, sizeof *r);
+                r->number = (int)++a->nrisks;
+                r->title = strdup("A risk");
+            }
+            if (a->nrisks) {
+                struct risk *r = &a->risks[rnd((uint32_t)a->nrisks)];
+                r->type = (enum risk_type)rnd(RT_COUNT);
+                r->likelihood = (int)rnd((uint32_t)m->nlikelihood + 1);
+                r->severity = (int)rnd((uint32_t)m->nseverity + 1);
+                r->likelihood_after = (int)rnd((uint32_t)m->nlikelihood + 1);
+                r->severity_after = (int)rnd((uint32_t)m->nseverity + 1);
+            }
+            if (a->nrisks && rnd(4) == 0)
+                assess_risk_clear(&a->risks[--a->nrisks]);
+        } else if (what < 17) {
+            if (a->nmeasures < 4) {
+                a->measures = realloc(a->measures, (a->nmeasures + 1) * sizeof *a->measures);
+                struct measure *me = &a->measures[a->nmeasures++];
+                memset(me, 0, sizeof *me);
+                me->number = (int)a->nmeasures;
+                me->title = strdup("A measure");
+                me->risks = calloc(2, sizeof *me->risks);
+            }
+            struct measure *me = &a->measures[rnd((uint32_t)a->nmeasures)];
+            me->status = (enum measure_status)rnd(MS_COUNT);
+            me->nrisks = rnd(2);
+            me->risks[0] = 1 + (int)rnd(6);
+        } else if (what < 18) {
+            struct signoff *d = &a->signoffs[SR_DPO];
+            free(d->advice);
+            d->advice = strdup(rnd(2) ? "Proceed" : "");
+            d->advice_followed = (int)rnd(3) - 1;
+            a->signoffs[SR_CONTROLLER].decision = (enum decision)rnd(DEC_COUNT);
+        } else if (what < 19) {
+            /* Answers appended to the array behind assess_set_answer's
+             * back, as a load does: noticed, and worked out again. */
+            const struct tmpl_question *q = &t->questions[rnd((uint32_t)t->nquestions)];
+            if (!assess_answer(a, q->id)) {
+                a->answers = realloc(a->answers, (a->nanswers + 1) * sizeof *a->answers);
+                struct answer *an = &a->answers[a->nanswers++];
+                memset(an, 0, sizeof *an);
+                an->question = strdup(q->id);
+                char *raw = some_value(q);
+                struct err e;
+                an->value = *raw ? answer_canonical(q, raw, &e) : strdup("");
+                assert_non_null(an->value);
+                free(raw);
+                an->note = strdup("");
+                an->who = strdup("");
+            }
+        } else {
+            /* An answer to no question of the template counts for nothing. */
+            assess_set_answer(a, "no.such.question", rnd(2) ? "x" : "");
+        }
+        /* Asked now and then, so that changes pile up between calls. */
+        if (rnd(3) == 0)
+            same_as_fresh(a);
+    }
+    same_as_fresh(a);
+    assess_free(a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -411,6 +577,7 @@ int main(void)
         cmocka_unit_test(test_conditions),
         cmocka_unit_test(test_risk_levels),
         cmocka_unit_test(test_progress_and_coverage),
+        cmocka_unit_test(test_kept_progress),
     };
     int rc = cmocka_run_group_tests_name("logic", tests, NULL, NULL);
     tmpl_cleanup();

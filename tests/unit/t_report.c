@@ -9,6 +9,8 @@
  * against formulas, and the stylesheet cannot read files. */
 #include "config.h"
 
+#include <time.h>
+
 #include "unit.h"
 #include "core/answer.h"
 #include "core/assess.h"
@@ -508,7 +510,7 @@ static void test_tampered(void **state)
     assert_null(report_import(x, n, "t.xml", &txml, &tlen, &e));
     assert_non_null(strstr(e.text, "the record digest does not match"));
     assert_null(report_import(x, REPORT_MAX_BYTES + 1, "huge.xml", &txml, &tlen, &e));
-    assert_string_equal(e.text, "huge.xml:1: larger than the limit of 16777216 bytes");
+    assert_string_equal(e.text, "huge.xml:1: larger than the limit of 1073741824 bytes");
     free(x);
     assess_free(a);
 }
@@ -812,6 +814,23 @@ static void test_helpers(void **state)
     assert_int_equal(t, 1771954200);
     report_time_iso(t, s);
     assert_string_equal(s, "2026-02-24T17:30:00Z");
+    /* Worked out without gmtime: the same as gmtime, leap years and the
+     * ends of months included. */
+    for (int64_t v = 0; v < 253402300800LL; v += 86399 * 61 + 7919) {
+        time_t tt = (time_t)v;
+        struct tm tm;
+        char want[64];
+        gmtime_r(&tt, &tm);
+        strftime(want, sizeof want, "%Y-%m-%dT%H:%M:%SZ", &tm);
+        report_time_iso(v, s);
+        if (strcmp(s, want) != 0)
+            fail_msg("%lld: %s, not %s", (long long)v, s, want);
+        int64_t back;
+        assert_int_equal(report_time_parse(s, &back), 0);
+        assert_int_equal(back, v);
+    }
+    report_time_iso(253402300799LL, s);
+    assert_string_equal(s, "9999-12-31T23:59:59Z");
     assert_int_equal(report_time_parse("2026-02-30T00:00:00Z", &t), -1);
     assert_int_equal(report_time_parse("2026-02-24 17:30:00", &t), -1);
     struct buf b = {0};

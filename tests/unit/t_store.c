@@ -602,6 +602,25 @@ static void test_list_pages(void **state)
     assert_int_equal(store_list_page(s, &q, &l, &total, &e), 0);
     assert_int_equal(total, 25);
     store_list_free(&l);
+
+    /* By review date: the nearest first, those without one last. */
+    static const struct { int64_t id; const char *date; } reviews[] = {
+        { 7, "2027-06-01" }, { 12, "2026-01-01" }, { 3, "2027-01-01" },
+    };
+    for (size_t i = 0; i < 3; i++) {
+        a = load(s, reviews[i].id);
+        assert_int_equal(store_set_review_date(s, a, reviews[i].date, &e), 0);
+        assess_free(a);
+    }
+    q.sort = STORE_SORT_REVIEW;
+    assert_int_equal(store_list_page(s, &q, &l, &total, &e), 0);
+    assert_int_equal(l.count, 25);
+    assert_int_equal(l.items[0].id, 12);
+    assert_int_equal(l.items[1].id, 3);
+    assert_int_equal(l.items[2].id, 7);
+    for (size_t i = 3; i < l.count; i++)
+        assert_string_equal(l.items[i].review_date, "");
+    store_list_free(&l);
     store_close(s);
 }
 
@@ -638,7 +657,7 @@ static void test_open_checks(void **state)
     fclose(f);
     assert_null(store_open(text, false, NULL, &e));
     assert_non_null(strstr(e.text, "not an SQLite file"));
-    assert_int_equal(store_schema_version(), 3);
+    assert_int_equal(store_schema_version(), 5);
     setenv("DPIA_USER", "someone", 1);
     s = store_open(path, false, NULL, &e);
     assert_string_equal(store_who(s), "someone");

@@ -1,5 +1,6 @@
-/* Unit tests of the text editor: editing keys on UTF-8 text, and the
- * layout kept between keys, which must always equal a fresh one. */
+/* Unit tests of the text editor: editing keys on UTF-8 text, every key
+ * the key table gives it doing what its help says, and the layout kept
+ * between keys, which must always equal a fresh one. */
 #include "config.h"
 
 #include <locale.h>
@@ -45,6 +46,55 @@ static void test_editing(void **state)
     te_insert(&t, "\npasted\nlines");
     assert_null(strchr(te_text(&t), '\n'));
     te_free(&t);
+}
+
+/* Every key the table lists for a text field works in one: the help
+ * screen and the status bar promise nothing the editor ignores. */
+static void test_table_keys(void **state)
+{
+    for (int i = 0; i < keys_count; i++) {
+        const struct key_binding *b = &keys_table[i];
+        if (!(b->contexts & KC_EDIT))
+            continue;
+        int ks[2] = { b->key1, b->key2 };
+        for (int k = 0; k < 2 && ks[k]; k++) {
+            struct textedit t;
+            te_init(&t, "one two\nthree four\nfive", true);
+            t.cursor = 12; /* in "three" */
+            bool is_key = ks[k] >= KEY_MIN || ks[k] == KEY_ESC;
+            enum te_result r = te_key(&t, (wint_t)ks[k], is_key);
+            if (r == TE_UNHANDLED)
+                fail_msg("'%s' (key %d) does nothing in a text field", b->help, ks[k]);
+            assert_int_equal(r == TE_DONE, b->action == ACT_DONE);
+            te_free(&t);
+        }
+    }
+}
+
+/* What the deleting keys delete, DEL (127) being Backspace. */
+static void test_deleting(void **state)
+{
+    static const struct {
+        wint_t ch;
+        bool is_key;
+        const char *after;
+    } cases[] = {
+        { 127, false, "one two\nthee four" },
+        { KEY_BACKSPACE, true, "one two\nthee four" },
+        { KEY_DC, true, "one two\nthre four" },
+        { CTRL_KEY('d'), false, "one two\nthre four" },
+        { CTRL_KEY('u'), false, "one two\nee four" },
+        { CTRL_KEY('k'), false, "one two\nthr" },
+        { CTRL_KEY('w'), false, "one two\nee four" },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        struct textedit t;
+        te_init(&t, "one two\nthree four", true);
+        t.cursor = 11; /* after "thr" */
+        assert_int_equal(te_key(&t, cases[i].ch, cases[i].is_key), TE_HANDLED);
+        assert_string_equal(te_text(&t), cases[i].after);
+        te_free(&t);
+    }
 }
 
 static void test_wrapping(void **state)
@@ -119,6 +169,8 @@ int main(void)
     setlocale(LC_ALL, "C.UTF-8");
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_editing),
+        cmocka_unit_test(test_table_keys),
+        cmocka_unit_test(test_deleting),
         cmocka_unit_test(test_wrapping),
         cmocka_unit_test(test_layout_kept),
     };

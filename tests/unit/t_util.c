@@ -20,6 +20,18 @@ static void test_utf8_validity(void **state)
     assert_false(text_valid_utf8("\xed\xa0\x80", 3));  /* surrogate */
     assert_false(text_valid_utf8("\xff", 1));
     assert_true(text_valid_utf8("\xef\xbf\xbd", 3));   /* a real U+FFFD */
+    /* ASCII is checked eight bytes at a time: a bad byte, or a sequence
+     * cut by the end, at every place around those steps. */
+    char text[40];
+    for (size_t at = 0; at < 24; at++) {
+        memset(text, 'a', sizeof text);
+        text[at] = (char)0xff;
+        assert_false(text_valid_utf8(text, 24));
+        assert_true(text_valid_utf8(text, at));
+        memcpy(text + at, "\xc3\xa9", 2);
+        assert_true(text_valid_utf8(text, 26));
+        assert_false(text_valid_utf8(text, at + 1));
+    }
 }
 
 static void test_sanitize_escapes(void **state)
@@ -74,6 +86,51 @@ static void test_width_and_fit(void **state)
     assert_int_equal(text_fit("\xe6\x97\xa5\xe6\x9c\xac", 3), 3);
     assert_int_equal(text_fit("\xe6\x97\xa5\xe6\x9c\xac", 4), 6);
     assert_int_equal(text_fit("caf\xc3\xa9!", 4), 5);
+}
+
+/* cut = text_cut(s, cols, ellipsis) is want, and no wider than cols. */
+static void check_cut(const char *s, int cols, const char *ellipsis, const char *want)
+{
+    char *cut = text_cut(s, cols, ellipsis);
+    assert_string_equal(cut, want);
+    assert_true(text_width(cut) <= (cols > 0 ? cols : 0));
+    assert_true(text_valid_utf8(cut, strlen(cut)));
+    free(cut);
+}
+
+static void test_cut(void **state)
+{
+    const char *u = TEXT_ELLIPSIS_UTF8, *a = TEXT_ELLIPSIS_ASCII;
+    /* ASCII: what fits is kept whole; a cut ends in the ellipsis. */
+    check_cut("Consent (Art. 6(1)(a))", 30, u, "Consent (Art. 6(1)(a))");
+    check_cut("Consent (Art. 6(1)(a))", 22, u, "Consent (Art. 6(1)(a))");
+    check_cut("Consent (Art. 6(1)(a))", 21, u, "Consent (Art. 6(1)(a\xe2\x80\xa6");
+    check_cut("Consent (Art. 6(1)(a))", 10, u, "Consent (\xe2\x80\xa6");
+    check_cut("Consent (Art. 6(1)(a))", 10, a, "Consent...");
+    check_cut("", 5, u, "");
+    /* Multi-byte: the cut falls between characters, never inside one. */
+    check_cut("caf\xc3\xa9s cr\xc3\xa8me", 5, u, "caf\xc3\xa9\xe2\x80\xa6");
+    check_cut("caf\xc3\xa9s cr\xc3\xa8me", 4, u, "caf\xe2\x80\xa6");
+    check_cut("caf\xc3\xa9s cr\xc3\xa8me", 4, a, "c...");
+    /* A combining accent stays with its letter. */
+    check_cut("cafe\xcc\x81s!", 5, u, "cafe\xcc\x81\xe2\x80\xa6");
+    /* Wide CJK (two columns each): a character that would straddle the
+     * limit is left out whole. */
+    check_cut("\xe6\x97\xa5\xe6\x9c\xac\xe8\xaa\x9e", 6, u,
+              "\xe6\x97\xa5\xe6\x9c\xac\xe8\xaa\x9e");
+    check_cut("\xe6\x97\xa5\xe6\x9c\xac\xe8\xaa\x9e", 5, u, "\xe6\x97\xa5\xe6\x9c\xac\xe2\x80\xa6");
+    check_cut("\xe6\x97\xa5\xe6\x9c\xac\xe8\xaa\x9e", 4, u, "\xe6\x97\xa5\xe2\x80\xa6");
+    check_cut("\xe6\x97\xa5\xe6\x9c\xac\xe8\xaa\x9e", 2, u, "\xe2\x80\xa6");
+    /* Widths 0, 1 and 2. */
+    check_cut("abc", 0, u, "");
+    check_cut("abc", -3, u, "");
+    check_cut("abc", 1, u, "\xe2\x80\xa6");
+    check_cut("abc", 2, u, "a\xe2\x80\xa6");
+    check_cut("abc", 1, a, ".");
+    check_cut("abc", 2, a, "..");
+    check_cut("ab", 2, a, "ab");
+    check_cut("\xe6\x97\xa5", 1, u, "\xe2\x80\xa6");
+    check_cut("\xe6\x97\xa5", 2, u, "\xe6\x97\xa5");
 }
 
 static void test_squeeze(void **state)
@@ -203,6 +260,7 @@ int main(void)
         cmocka_unit_test(test_sanitize_escapes),
         cmocka_unit_test(test_sanitize_bidi),
         cmocka_unit_test(test_width_and_fit),
+        cmocka_unit_test(test_cut),
         cmocka_unit_test(test_squeeze),
         cmocka_unit_test(test_sha256),
         cmocka_unit_test(test_paths),

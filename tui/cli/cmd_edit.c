@@ -14,7 +14,6 @@
 #include <time.h>
 
 #include "cli/commands.h"
-#include "core/answer.h"
 #include "core/logic.h"
 #include "core/textrule.h"
 #include "ops/ops.h"
@@ -279,7 +278,7 @@ int cmd_measure_add(const struct cli_global *g, int argc, char **argv)
     }
     if (argc - optind != 1 || !title || !*title) {
         msg_error("usage: dpia measure add ID --title TITLE [--description D] [--owner O] "
-                  "[--due YYYY-MM-DD] [--status S] [--type T] [--risks 1,2]");
+                  "[--due DATE] [--status S] [--type T] [--risks 1,2]");
         return EXIT_USAGE;
     }
     struct measure m;
@@ -296,11 +295,14 @@ int cmd_measure_add(const struct cli_global *g, int argc, char **argv)
         free(m.risks);
         return EXIT_WORK;
     }
-    if (*due && !answer_valid_date(due)) {
-        msg_error("--due takes a date as YYYY-MM-DD, not '%s'", due);
+    char due_iso[DATE_ISO_SIZE];
+    struct err de;
+    if (ops_date(due, due_iso, &de) < 0) {
+        msg_error("%s", de.text);
         free(m.risks);
         return EXIT_WORK;
     }
+    m.due = due_iso;
     m.status = (enum measure_status)st;
     m.type = (enum measure_type)ty;
     struct store *s;
@@ -352,7 +354,7 @@ int cmd_signoff(const struct cli_global *g, int argc, char **argv)
     }
     if (argc - optind != 1 || !v['r'] || !v['n'] || !*v['n']) {
         msg_error("usage: dpia signoff ID --role dpo|assessor|controller --name NAME "
-                  "[--position P] [--date YYYY-MM-DD] [--decision D] [--advice A] "
+                  "[--position P] [--date DATE] [--decision D] [--advice A] "
                   "[--followed yes|no] [--why-not W] [--acknowledge]");
         return EXIT_USAGE;
     }
@@ -364,8 +366,10 @@ int cmd_signoff(const struct cli_global *g, int argc, char **argv)
         msg_error("--followed takes yes or no, not '%s'", v['f']);
         return EXIT_WORK;
     }
-    if (v['d'] && !answer_valid_date(v['d'])) {
-        msg_error("--date takes a date as YYYY-MM-DD, not '%s'", v['d']);
+    char date_iso[DATE_ISO_SIZE];
+    struct err de;
+    if (ops_date(v['d'], date_iso, &de) < 0) {
+        msg_error("%s", de.text);
         return EXIT_WORK;
     }
     struct store *s;
@@ -380,7 +384,7 @@ int cmd_signoff(const struct cli_global *g, int argc, char **argv)
     so.name = (char *)(uintptr_t)v['n'];
     if (v['p'])
         so.position = (char *)(uintptr_t)v['p'];
-    so.date = (char *)(uintptr_t)(v['d'] ? v['d'] : "");
+    so.date = date_iso;
     if (v['a'])
         so.advice = (char *)(uintptr_t)v['a'];
     if (v['f'])

@@ -12,7 +12,6 @@
 #include <string.h>
 
 #include "cli/commands.h"
-#include "core/answer.h"
 #include "ops/ops.h"
 #include "util/err.h"
 
@@ -71,7 +70,7 @@ int cmd_decide(const struct cli_global *g, int argc, char **argv)
     }
     if (argc - optind != 2 || !name || !*name) {
         msg_error("usage: dpia decide ID approve|approve-with-conditions|reject|refer --name NAME "
-                  "[--position P] [--date YYYY-MM-DD] [--conditions TEXT] [--acknowledge]");
+                  "[--position P] [--date DATE] [--conditions TEXT] [--acknowledge]");
         return EXIT_USAGE;
     }
     int d = decision_parse(argv[optind + 1]);
@@ -81,8 +80,10 @@ int cmd_decide(const struct cli_global *g, int argc, char **argv)
         (void)dec_key;
         return EXIT_USAGE;
     }
-    if (date && !answer_valid_date(date)) {
-        msg_error("--date takes a date as YYYY-MM-DD, not '%s'", date);
+    char date_iso[DATE_ISO_SIZE];
+    struct err de;
+    if (ops_date(date, date_iso, &de) < 0) {
+        msg_error("%s", de.text);
         return EXIT_WORK;
     }
     struct store *s;
@@ -95,7 +96,7 @@ int cmd_decide(const struct cli_global *g, int argc, char **argv)
     by.role = SR_CONTROLLER;
     by.name = (char *)(uintptr_t)name;
     by.position = (char *)(uintptr_t)(position ? position : old->position);
-    by.date = (char *)(uintptr_t)(date ? date : "");
+    by.date = date_iso;
     by.advice = (char *)(uintptr_t)(comment ? comment : old->advice);
     rc = cli_decide(s, a, (enum decision)d, &by, ack);
     assess_free(a);

@@ -72,7 +72,8 @@ struct assessment *cli_load(struct store *s, const char *ref, int *status)
         return NULL;
     }
     int64_t id = store_resolve(s, ref, &e);
-    struct assessment *a = id >= 0 ? store_load(s, id, &e) : NULL;
+    /* Without the change history: only `history` shows it. */
+    struct assessment *a = id >= 0 ? store_load_flags(s, id, STORE_LOAD_NO_HISTORY, &e) : NULL;
     if (!a) {
         msg_error("%s", e.text);
         *status = EXIT_WORK;
@@ -121,7 +122,7 @@ struct assessment *cli_open_load_revision(const struct cli_global *g, const char
     struct err e;
     int64_t id = a->id;
     assess_free(a);
-    a = ops_load(*s, id, revision, NULL, NULL, &e);
+    a = ops_load(*s, id, revision, STORE_LOAD_NO_HISTORY, NULL, NULL, &e);
     if (!a) {
         msg_error("%s", e.text);
         *rc = EXIT_WORK;

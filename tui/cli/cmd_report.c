@@ -100,6 +100,9 @@ int cmd_export(const struct cli_global *g, int argc, char **argv)
     }
     struct ops_export x = { .format = (enum report_format)format, .revision = revision,
                             .stylesheet = xsl };
+    /* The program ends after the export: the trees it builds need not be
+     * taken apart first. */
+    xalloc_exiting();
     /* Written as it is made: to a temporary file renamed into place when
      * complete, or to standard output ("-o -" too). */
     if (output && strcmp(output, "-") != 0) {
@@ -123,7 +126,8 @@ int cmd_import(const struct cli_global *g, int argc, char **argv)
         return EXIT_USAGE;
     }
     /* The record is read and checked before the database is opened: a
-     * refused import creates nothing. */
+     * refused import creates nothing. The program ends after it. */
+    xalloc_exiting();
     struct err e;
     char *txml = NULL;
     size_t tlen = 0;
@@ -147,7 +151,9 @@ int cmd_import(const struct cli_global *g, int argc, char **argv)
         }
     }
     store_close(s);
-    free(txml);
-    assess_free(a);
+    if (!xalloc_leave_to_exit()) {
+        free(txml);
+        assess_free(a);
+    }
     return rc;
 }

@@ -12,7 +12,6 @@
 
 #include "cli/commands.h"
 #include "ops/ops.h"
-#include "core/answer.h"
 #include "core/tmpl.h"
 #include "io/io.h"
 #include "util/err.h"
@@ -273,9 +272,10 @@ int cmd_review(const struct cli_global *g, int argc, char **argv)
         msg_error("usage: dpia review ID DATE");
         return EXIT_USAGE;
     }
-    const char *date = argv[2];
-    if (*date && !answer_valid_date(date)) {
-        msg_error("'%s' is not a date (YYYY-MM-DD, a real calendar day)", date);
+    char date[DATE_ISO_SIZE];
+    struct err e;
+    if (ops_date(argv[2], date, &e) < 0) {
+        msg_error("%s", e.text);
         return EXIT_WORK;
     }
     return change_one(g, argv[1], do_review, date);
@@ -363,6 +363,13 @@ int cmd_history(const struct cli_global *g, int argc, char **argv)
     struct assessment *a = cli_open_load(g, false, argv[optind], &s, &rc);
     if (!a)
         return rc;
+    struct err e;
+    if (store_load_history(s, a, &e) < 0) {
+        msg_error("%s", e.text);
+        assess_free(a);
+        store_close(s);
+        return EXIT_WORK;
+    }
     if (fmt == CLI_TEXT) {
         history_text(a);
     } else if (fmt == CLI_TSV) {

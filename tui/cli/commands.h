@@ -36,6 +36,7 @@ int cmd_signoff(const struct cli_global *g, int argc, char **argv);
 int cmd_status(const struct cli_global *g, int argc, char **argv);
 int cmd_review(const struct cli_global *g, int argc, char **argv);
 int cmd_history(const struct cli_global *g, int argc, char **argv);
+int cmd_undo(const struct cli_global *g, int argc, char **argv);
 int cmd_archive(const struct cli_global *g, int argc, char **argv);
 int cmd_delete(const struct cli_global *g, int argc, char **argv);
 int cmd_decide(const struct cli_global *g, int argc, char **argv);
@@ -60,8 +61,9 @@ int cli_parse_format(const char *arg, enum cli_format *out);
  * reads gets *out NULL (and 0) when there is no database yet, rather
  * than creating one. Returns an exit status, the message printed. */
 int cli_open(const struct cli_global *g, bool write, struct store **out);
-/* Finds and loads an assessment by number or uuid; NULL with the message
- * printed and *status set. */
+/* Finds and loads an assessment by number or uuid, without its change
+ * history (store_load_history reads it for those that show it); NULL
+ * with the message printed and *status set. */
 struct assessment *cli_load(struct store *s, const char *ref, int *status);
 /* Parses "ID [--format F]" for cmd, and "--revision N" when revision is
  * not NULL (0 when not given); the ID is argv[optind]. Returns 0, or the
@@ -113,9 +115,11 @@ bool cli_parse_int(const char *s, int lo, int hi, int *out);
     X("close", cmd_close, "ID", "close as \"DPIA not required\" when the screening says so") \
     X("revise", cmd_revise, "ID", "open a new revision of a decided assessment") \
     X("diff", cmd_diff, "ID [REV [REV]] [--format F]", "what changed between two revisions") \
-    X("review", cmd_review, "ID DATE", "set the review date (YYYY-MM-DD; '' clears it)") \
+    X("review", cmd_review, "ID DATE", "set the review date (31/03/2027, 2027-03-31, +6m...; '' clears it)") \
     X("status", cmd_status, "ID STATUS", "set the status: draft or review") \
     X("history", cmd_history, "ID [--format F]", "the change history of an assessment") \
+    X("undo", cmd_undo, "ID [--theirs]", \
+      "undo the latest change still standing (someone else's only with --theirs)") \
     X("archive", cmd_archive, "ID", "archive an assessment (hidden from list without --all)") \
     X("restore", cmd_restore, "ID", "bring an archived assessment back, with its status") \
     X("delete", cmd_delete, "ID --yes", "delete an assessment for good") \

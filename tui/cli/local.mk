@@ -6,5 +6,6 @@ libdpia_a_SOURCES += \
 	tui/cli/cmd_show.c \
 	tui/cli/cmd_edit.c \
 	tui/cli/cmd_flow.c \
-	tui/cli/cmd_backup.c
+	tui/cli/cmd_backup.c \
+	tui/cli/cmd_undo.c
 libdpia_a_SOURCES += tui/cli/cmd_report.c

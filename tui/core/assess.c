@@ -2,10 +2,12 @@
 #include "config.h"
 #include "core/assess.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "core/diff.h"
+#include "core/logic.h"
 #include "util/xalloc.h"
 
 /* One table per enumeration: key (stored, exported) and label (shown). */
@@ -75,6 +77,43 @@ struct assessment *assess_new(void)
         so->advice_followed = -1;
     }
     return a;
+}
+
+void assess_clear_content(struct assessment *a)
+{
+    for (size_t i = 0; i < a->nanswers; i++) {
+        free(a->answers[i].question);
+        free(a->answers[i].value);
+        free(a->answers[i].note);
+        free(a->answers[i].who);
+    }
+    XFREE(a->answers);
+    a->nanswers = a->answers_cap = 0;
+    XFREE(a->answer_slots);
+    a->answer_nslots = a->index_n = 0;
+    a->index_base = NULL;
+    for (size_t i = 0; i < a->nrisks; i++)
+        assess_risk_clear(&a->risks[i]);
+    XFREE(a->risks);
+    a->nrisks = 0;
+    for (size_t i = 0; i < a->nmeasures; i++)
+        assess_measure_clear(&a->measures[i]);
+    XFREE(a->measures);
+    a->nmeasures = 0;
+    for (int r = 0; r < SR_COUNT; r++) {
+        struct signoff *so = &a->signoffs[r];
+        assess_signoff_clear(so);
+        memset(so, 0, sizeof *so);
+        so->role = (enum signoff_role)r;
+        so->name = xstrdup("");
+        so->position = xstrdup("");
+        so->date = xstrdup("");
+        so->advice = xstrdup("");
+        so->why_not = xstrdup("");
+        so->acknowledged = xstrdup("");
+        so->advice_followed = -1;
+    }
+    logic_forget(a);
 }
 
 static char *dup0(const char *s)
@@ -172,7 +211,8 @@ void assess_free(struct assessment *a)
         free(a->answers[i].who);
     }
     free(a->answers);
-    free(a->answer_order);
+    free(a->answer_slots);
+    logic_cache_free(a->logic);
     for (size_t i = 0; i < a->nrisks; i++)
         assess_risk_clear(&a->risks[i]);
     free(a->risks);
@@ -191,45 +231,70 @@ void assess_free(struct assessment *a)
     free(a);
 }
 
-static const struct answer *order_answers;
+/* --- the answers by question id ---------------------------------------- */
 
-static int by_question(const void *x, const void *y)
+static size_t hash_id(const char *s)
 {
-    return strcmp(order_answers[*(const size_t *)x].question,
-                  order_answers[*(const size_t *)y].question);
+    uint64_t h = 1469598103934665603ULL; /* FNV-1a */
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+    return (size_t)(h ^ (h >> 29));
+}
+
+/* Puts answer i into the table (slots hold index + 1, 0 is free). */
+static void slot_put(struct assessment *a, size_t i)
+{
+    size_t mask = a->answer_nslots - 1;
+    for (size_t k = hash_id(a->answers[i].question) & mask;; k = (k + 1) & mask)
+        if (a->answer_slots[k] == 0) {
+            a->answer_slots[k] = i + 1;
+            return;
+        }
+}
+
+/* A table for n answers (at most half full), with every answer in it. */
+static void index_build(struct assessment *a, size_t n)
+{
+    size_t want = 16;
+    while (want < 2 * n)
+        want *= 2;
+    if (want != a->answer_nslots) {
+        free(a->answer_slots);
+        a->answer_slots = xcalloc(want, sizeof *a->answer_slots);
+        a->answer_nslots = want;
+    } else {
+        memset(a->answer_slots, 0, want * sizeof *a->answer_slots);
+    }
+    for (size_t i = 0; i < a->nanswers; i++)
+        slot_put(a, i);
+    a->index_base = a->answers;
+    a->index_n = a->nanswers;
+}
+
+/* The table agrees with the array; rebuilt when the array was changed
+ * behind assess_set_answer's back (when its room is not known either). */
+static void index_check(struct assessment *a)
+{
+    if (a->index_base == a->answers && a->index_n == a->nanswers && a->answer_nslots)
+        return;
+    a->answers_cap = a->nanswers;
+    index_build(a, a->nanswers);
 }
 
 const struct answer *assess_answer(const struct assessment *a, const char *qid)
 {
-    if (a->nanswers < 16) {
-        for (size_t i = 0; i < a->nanswers; i++)
-            if (strcmp(a->answers[i].question, qid) == 0)
-                return &a->answers[i];
+    if (a->nanswers == 0)
         return NULL;
-    }
     struct assessment *m = (struct assessment *)a; /* the cache only */
-    if (m->order_base != a->answers || m->order_n != a->nanswers) {
-        m->answer_order = xrealloc(m->answer_order, a->nanswers * sizeof *m->answer_order);
-        for (size_t i = 0; i < a->nanswers; i++)
-            m->answer_order[i] = i;
-        order_answers = a->answers;
-        qsort(m->answer_order, a->nanswers, sizeof *m->answer_order, by_question);
-        m->order_base = a->answers;
-        m->order_n = a->nanswers;
+    index_check(m);
+    size_t mask = a->answer_nslots - 1;
+    for (size_t k = hash_id(qid) & mask;; k = (k + 1) & mask) {
+        size_t i = a->answer_slots[k];
+        if (i == 0)
+            return NULL;
+        if (strcmp(a->answers[i - 1].question, qid) == 0)
+            return &a->answers[i - 1];
     }
-    size_t lo = 0, hi = a->nanswers;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        const struct answer *an = &a->answers[a->answer_order[mid]];
-        int c = strcmp(an->question, qid);
-        if (c == 0)
-            return an;
-        if (c < 0)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return NULL;
 }
 
 const char *assess_value(const struct assessment *a, const char *qid)
@@ -240,25 +305,43 @@ const char *assess_value(const struct assessment *a, const char *qid)
 
 struct answer *assess_set_answer(struct assessment *a, const char *qid, const char *value)
 {
+    char *copy = xstrdup(value ? value : ""); /* value may be the one replaced */
+    index_check(a);
     struct answer *an = (struct answer *)assess_answer(a, qid);
+    const struct answer *base = a->answers;
+    size_t n = a->nanswers;
     if (!an) {
-        a->answers = xrealloc(a->answers, (a->nanswers + 1) * sizeof *a->answers);
+        if (a->nanswers == a->answers_cap) {
+            a->answers_cap = a->answers_cap < 8 ? 16 : 2 * a->answers_cap;
+            a->answers = xrealloc(a->answers, a->answers_cap * sizeof *a->answers);
+        }
         an = &a->answers[a->nanswers++];
         memset(an, 0, sizeof *an);
         an->question = xstrdup(qid);
         an->note = xstrdup("");
         an->who = xstrdup("");
+        if (2 * a->nanswers > a->answer_nslots) {
+            index_build(a, a->answers_cap);
+        } else {
+            slot_put(a, a->nanswers - 1);
+            a->index_base = a->answers;
+            a->index_n = a->nanswers;
+        }
     } else {
         free(an->value);
     }
-    an->value = xstrdup(value ? value : "");
+    an->value = copy;
+    logic_note_answer(a, qid, base, n);
     return an;
 }
 
 void assess_add_change(struct assessment *a, int64_t when, const char *who, const char *what,
                        const char *old_value, const char *new_value)
 {
-    a->history = xrealloc(a->history, (a->nhistory + 1) * sizeof *a->history);
+    if (a->nhistory >= a->history_cap) {
+        a->history_cap = a->nhistory < 8 ? 16 : 2 * a->nhistory;
+        a->history = xrealloc(a->history, a->history_cap * sizeof *a->history);
+    }
     struct change *c = &a->history[a->nhistory++];
     c->when = when;
     c->who = xstrdup(who ? who : "");

@@ -183,6 +183,7 @@ struct change {
 };
 
 struct diff;
+struct logic_cache;
 
 struct assessment {
     int64_t id;
@@ -210,23 +211,51 @@ struct assessment {
     struct signoff signoffs[SR_COUNT];
     struct change *history;  /* oldest first */
     size_t nhistory;
-    /* A lookup cache of answers by question id, kept by assess_answer:
-     * rebuilt whenever answers or nanswers changed. Not to be touched. */
-    size_t *answer_order;
-    const struct answer *order_base;
-    size_t order_n;
+    /* True when the change history was not read (the store loads it
+     * only for those who show or export it): history is then empty and
+     * must not be taken for the whole. */
+    bool history_missing;
+    /* The store's: the id of the last history row read into history,
+     * and what tells whether this copy is still what the database holds
+     * (see store.h). */
+    int64_t history_last_id;
+    uint64_t store_stamp;
+    const void *store_of;
+
+    /* Caches of the core, not to be touched. The answers by question id
+     * (a hash table of indices into answers, kept by assess_answer and
+     * assess_set_answer, rebuilt when answers or nanswers changed behind
+     * their back); what core/logic.c has worked out from the answers
+     * (which questions are shown, the progress of each section), kept
+     * up to date by assess_set_answer; the room allocated in answers and
+     * history. */
+    size_t *answer_slots;
+    size_t answer_nslots;    /* a power of two, or 0 */
+    const struct answer *index_base;
+    size_t index_n;
+    size_t answers_cap;
+    size_t history_cap;
+    struct logic_cache *logic;
 };
 
 struct assessment *assess_new(void);
 void assess_free(struct assessment *a);
+/* Empties the answers, risks, measures and sign-offs (to be read
+ * again), and what was worked out from them. The arrays may be appended
+ * to (a load does), but are freed or replaced only by this and
+ * assess_free. */
+void assess_clear_content(struct assessment *a);
 
-/* The answer to a question, or NULL when none. Answers may be appended
- * or replaced freely; a large set is searched through a sorted index
- * that is rebuilt after the array changes (so lookups stay O(log n)). */
+/* The answer to a question, or NULL when none, in constant time (a hash
+ * table of the answers, rebuilt when the array was changed other than by
+ * assess_set_answer). */
 const struct answer *assess_answer(const struct assessment *a, const char *qid);
 /* Its value, or NULL when unanswered (an empty value counts as unanswered). */
 const char *assess_value(const struct assessment *a, const char *qid);
-/* Adds or replaces an answer in memory (copies the strings). */
+/* Adds or replaces an answer in memory (copies the strings); the
+ * lookups and what the core's logic has worked out follow, in time that
+ * does not grow with the number of answers. Use it, not the array, to
+ * change an answer's value. */
 struct answer *assess_set_answer(struct assessment *a, const char *qid, const char *value);
 
 /* Deep copies (dst is overwritten, not freed first) and releasing the
@@ -239,7 +268,8 @@ void assess_measure_clear(struct measure *m);
 void assess_signoff_copy(struct signoff *dst, const struct signoff *src);
 void assess_signoff_clear(struct signoff *so);
 
-/* Appends a history entry (copies the strings). */
+/* Appends a history entry (copies the strings), in amortised constant
+ * time. */
 void assess_add_change(struct assessment *a, int64_t when, const char *who, const char *what,
                        const char *old_value, const char *new_value);
 

@@ -4,8 +4,10 @@ libdpia_a_SOURCES += \
 	tui/core/xmlsafe.c tui/core/xmlsafe.h \
 	tui/core/assess.c tui/core/assess.h \
 	tui/core/answer.c tui/core/answer.h \
+	tui/core/date.c tui/core/date.h \
 	tui/core/textrule.c tui/core/textrule.h \
 	tui/core/logic.c tui/core/logic.h \
 	tui/core/fields.c tui/core/fields.h \
 	tui/core/workflow.c tui/core/workflow.h \
-	tui/core/diff.c tui/core/diff.h
+	tui/core/diff.c tui/core/diff.h \
+	tui/core/undo.c tui/core/undo.h

@@ -18,6 +18,22 @@
 /* True when every condition of question q holds for the answers. */
 bool logic_shown(const struct assessment *a, const struct tmpl_question *q);
 
+/* Which questions are shown and the progress of each section are kept
+ * in the assessment between calls and follow each answer given through
+ * assess_set_answer, so that a screen drawn after every key, or a
+ * summary saved with every answer, costs what changed. Risks, measures
+ * and sign-offs may be changed in place: what depends on them is worked
+ * out at each call. The array of answers changed otherwise (appended to
+ * while loading) is noticed, and everything is worked out again. */
+/* Called by assess_set_answer once the answer to qid was given; old_base
+ * and old_n are a->answers and a->nanswers before. */
+void logic_note_answer(struct assessment *a, const char *qid, const struct answer *old_base,
+                       size_t old_n);
+/* Forgets what was worked out (the next call starts from the answers);
+ * for tests that compare the two. */
+void logic_forget(struct assessment *a);
+void logic_cache_free(struct logic_cache *c);
+
 /* --- screening ---------------------------------------------------------- */
 
 enum screening_outcome { SCREEN_INCOMPLETE, SCREEN_NOT_REQUIRED, SCREEN_RECOMMENDED,

@@ -5,6 +5,7 @@
 #include <fcntl.h>
 #include <signal.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -29,6 +30,12 @@ char *io_read_file(const char *path, size_t max, size_t *len, struct err *e)
     if (fstat(fd, &sb) == 0 && S_ISDIR(sb.st_mode)) {
         close(fd);
         err_set(e, "%s: is a folder", path);
+        return NULL;
+    }
+    /* A regular file too large is refused without reading it. */
+    if (S_ISREG(sb.st_mode) && (uintmax_t)sb.st_size > (uintmax_t)max) {
+        close(fd);
+        err_set(e, "%s:1: larger than the limit of %zu bytes", path, max);
         return NULL;
     }
     return read_fd(fd, path, max, len, e);

@@ -1,4 +1,5 @@
 libdpia_a_SOURCES += \
 	tui/io/io.h \
 	tui/io/file.c \
-	tui/io/catalog.c
+	tui/io/catalog.c \
+	tui/io/settings.c tui/io/settings.h

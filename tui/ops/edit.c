@@ -21,6 +21,13 @@ void ops_today(char out[16])
     strftime(out, 16, "%Y-%m-%d", localtime_r(&now, &tm));
 }
 
+int ops_date(const char *text, char out[DATE_ISO_SIZE], struct err *e)
+{
+    char today[16];
+    ops_today(today);
+    return date_parse(text ? text : "", today, out, e);
+}
+
 int64_t ops_edit_session(void)
 {
     static int64_t next;
@@ -45,12 +52,23 @@ int ops_answer(struct store *s, struct assessment *a, const char *qid, const cha
             return -1;
     }
     char *value;
-    if (!raw || !*raw)
+    char iso[DATE_ISO_SIZE];
+    if (!raw || !*raw) {
         value = xstrdup("");
-    else if (was && strcmp(raw, was->value) == 0)
+    } else if (was && strcmp(raw, was->value) == 0) {
         value = xstrdup(was->value);
-    else
+    } else if (q->type == QT_DATE) {
+        /* The text rule first: the parser quotes what it refuses. */
+        value = NULL;
+        if (textrule_check_str(q->id, raw, TK_LINES, e) == 0) {
+            if (ops_date(raw, iso, e) == 0)
+                value = answer_canonical(q, iso, e);
+            else
+                err_prefix(e, "%s", q->id);
+        }
+    } else {
         value = answer_canonical(q, raw, e);
+    }
     if (!value)
         return -1;
     int rc = wf_check_answer(a, q, value, e);
@@ -144,23 +162,33 @@ static int check_measure(const struct assessment *a, const struct measure *m, bo
     if (!m->title || !*m->title)
         return err_set(e, "a measure needs a title");
     const struct measure *old = update ? old_measure(a, m->id) : NULL;
-    if (check_texts("measure", 'M', old ? old->number : 0, measure_fields, nmeasure_fields, m,
-                    old, e) < 0)
-        return -1;
-    if (m->due && *m->due && !answer_valid_date(m->due))
-        return err_set(e, "'%s' is not a date (YYYY-MM-DD)", m->due);
-    return 0;
+    return check_texts("measure", 'M', old ? old->number : 0, measure_fields, nmeasure_fields,
+                       m, old, e);
 }
 
 int ops_add_measure(struct store *s, struct assessment *a, struct measure *m, struct err *e)
 {
-    return check_measure(a, m, false, e) < 0 ? -1 : store_add_measure(s, a, m, e);
+    char iso[DATE_ISO_SIZE];
+    if (check_measure(a, m, false, e) < 0 || ops_date(m->due, iso, e) < 0)
+        return -1;
+    /* A copy with the date as stored; the store numbers the measure. */
+    struct measure copy = *m;
+    copy.due = iso;
+    int rc = store_add_measure(s, a, &copy, e);
+    m->id = copy.id;
+    m->number = copy.number;
+    return rc;
 }
 
 int ops_update_measure(struct store *s, struct assessment *a, const struct measure *m,
                        struct err *e)
 {
-    return check_measure(a, m, true, e) < 0 ? -1 : store_update_measure(s, a, m, e);
+    char iso[DATE_ISO_SIZE];
+    if (check_measure(a, m, true, e) < 0 || ops_date(m->due, iso, e) < 0)
+        return -1;
+    struct measure copy = *m;
+    copy.due = iso;
+    return store_update_measure(s, a, &copy, e);
 }
 
 int ops_delete_measure(struct store *s, struct assessment *a, int64_t measure_id,
@@ -174,10 +202,12 @@ int ops_signoff(struct store *s, struct assessment *a, const struct signoff *so,
     if (ops_check_signoff_texts(a, so, e) < 0 || wf_check_signoff(a, so, e) < 0)
         return -1;
     struct signoff copy = *so;
+    char iso[DATE_ISO_SIZE];
+    if (ops_date(so->date, iso, e) < 0)
+        return -1;
     char today[16];
     ops_today(today);
-    if (!copy.date || !*copy.date)
-        copy.date = today;
+    copy.date = *iso ? iso : today;
     return store_set_signoff(s, a, &copy, e);
 }
 
@@ -217,5 +247,8 @@ int ops_set_review_date(struct store *s, struct assessment *a, const char *date,
 {
     if (wf_check_editable(a, e) < 0)
         return -1;
-    return store_set_review_date(s, a, date, e);
+    char iso[DATE_ISO_SIZE];
+    if (ops_date(date, iso, e) < 0)
+        return -1;
+    return store_set_review_date(s, a, iso, e);
 }

@@ -31,6 +31,16 @@ int ops_decide(struct store *s, struct assessment *a, enum decision d,
 {
     char today[16];
     ops_today(today);
+    /* The date as the person wrote it, stored as YYYY-MM-DD. */
+    char iso[DATE_ISO_SIZE] = "";
+    struct signoff dated;
+    if (by) {
+        if (ops_date(by->date, iso, e) < 0)
+            return -1;
+        dated = *by;
+        dated.date = iso;
+        by = &dated;
+    }
     /* The texts given with it first (the acknowledged warnings are the
      * rules' own words, set below). */
     if (by) {
@@ -93,7 +103,9 @@ int ops_revise(struct store *s, struct assessment *a, struct err *e)
         return -1;
     size_t tlen = 0;
     char *txml = NULL;
-    if (ops_fill_since(s, a, e) < 0 || !(txml = store_template_xml(s, a->id, &tlen, e)))
+    /* The record kept holds the whole change history. */
+    if (store_load_history(s, a, e) < 0 || ops_fill_since(s, a, e) < 0 ||
+        !(txml = store_template_xml(s, a->id, &tlen, e)))
         return -1;
     struct buf record = { 0 };
     struct sink out = sink_buf(&record);

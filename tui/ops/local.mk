@@ -3,4 +3,5 @@ libdpia_a_SOURCES += \
 	tui/ops/edit.c \
 	tui/ops/flow.c \
 	tui/ops/records.c \
-	tui/ops/drafts.c
+	tui/ops/drafts.c \
+	tui/ops/undo.c

@@ -20,6 +20,7 @@
 #include <stdint.h>
 
 #include "core/assess.h"
+#include "core/date.h"
 #include "core/diff.h"
 #include "core/workflow.h"
 #include "io/io.h"
@@ -31,6 +32,13 @@
 /* Today's local date, YYYY-MM-DD: what "overdue" is measured against
  * and the default date of a sign-off. */
 void ops_today(char out[16]);
+
+/* A date as a person wrote it (the forms of core/date.h: 2026-03-31,
+ * 31/03/2026, 31.03.2026, or +6m from today) into out as YYYY-MM-DD;
+ * "" for an empty text. Every op that takes a date reads it through
+ * this, so the interface and the command line take the same forms.
+ * Returns 0, or -1 with e saying which forms are accepted. */
+int ops_date(const char *text, char out[DATE_ISO_SIZE], struct err *e);
 
 /* A new editing session of one text (see store_set_answer): the saves
  * made with it are one entry of the change log. Never 0. */
@@ -75,6 +83,10 @@ int ops_update_measure(struct store *s, struct assessment *a, const struct measu
 int ops_delete_measure(struct store *s, struct assessment *a, int64_t measure_id,
                        struct err *e);
 
+/* The dates these take (a measure's due date, a sign-off's date, the
+ * review date, the answer to a date question) may be written in any
+ * form ops_date reads; they are stored as YYYY-MM-DD. */
+
 /* The DPO's or the assessor's sign-off (the controller's is the
  * decision). An empty date becomes today. */
 int ops_signoff(struct store *s, struct assessment *a, const struct signoff *so,
@@ -86,6 +98,34 @@ int ops_check_signoff_texts(const struct assessment *a, const struct signoff *so
 int ops_set_title(struct store *s, struct assessment *a, const char *title, struct err *e);
 int ops_set_review_date(struct store *s, struct assessment *a, const char *date,
                         struct err *e);
+
+/* --- undo ---------------------------------------------------------------------- */
+
+/* Undoes the latest change of a still standing in its change log (an
+ * answer, a note, a follow-up flag, a risk or measure added, changed or
+ * deleted, a sign-off), repeatedly further back: undos and the changes
+ * they undid are passed over. The undo is a change like any other: the
+ * workflow rules (a decided revision stays as signed; an answer brought
+ * back meets the rule of answers), the text rule for every value
+ * brought back, the conflict checks, and entries "undone: WHAT" in the
+ * change log. The change of
+ * someone else (another who) is undone only with theirs; without it,
+ * OPS_THEIRS is returned with who and what filled and nothing written,
+ * so that the caller may ask. When the change log does not hold what
+ * the undo needs, -1 with e saying so. On success out->message is one
+ * line for people naming what came back. The caller frees out with
+ * ops_undo_free whatever the result. */
+#define OPS_THEIRS STORE_OTHERS
+struct ops_undo {
+    char *who;        /* who made the change (NULL when none was found) */
+    char *what;       /* its entry in the change log ("answer dsc.purpose") */
+    char *old_value;  /* the entry's values */
+    char *new_value;
+    char *message;    /* "Undone: the answer to ... is back to ..." */
+};
+int ops_undo(struct store *s, struct assessment *a, bool theirs, struct ops_undo *out,
+             struct err *e);
+void ops_undo_free(struct ops_undo *u);
 
 /* --- drafts ------------------------------------------------------------------ */
 
@@ -132,13 +172,14 @@ int ops_delete(struct store *s, int64_t id, struct err *e);
 
 /* --- records, revisions, exports ------------------------------------------- */
 
-/* Loads assessment id as it is now (revision 0 or its current number)
+/* Loads assessment id as it is now (revision 0 or its current number),
+ * leaving out what flags say (STORE_LOAD_NO_HISTORY: the change history)
  * or as closed revision `revision` was signed (from the record kept).
  * The snapshot XML of its template in *tmpl_xml when not NULL. With
  * a->since filled: what changed since the revision it replaces. The
  * caller frees both. NULL with e. */
-struct assessment *ops_load(struct store *s, int64_t id, int revision, char **tmpl_xml,
-                            size_t *tmpl_len, struct err *e);
+struct assessment *ops_load(struct store *s, int64_t id, int revision, unsigned flags,
+                            char **tmpl_xml, size_t *tmpl_len, struct err *e);
 
 /* Fills a->since from the record of the revision a replaces, when there
  * is one and a does not carry it already. */

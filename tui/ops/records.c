@@ -63,10 +63,10 @@ int ops_fill_since(struct store *s, struct assessment *a, struct err *e)
     return 0;
 }
 
-struct assessment *ops_load(struct store *s, int64_t id, int revision, char **tmpl_xml,
-                            size_t *tmpl_len, struct err *e)
+struct assessment *ops_load(struct store *s, int64_t id, int revision, unsigned flags,
+                            char **tmpl_xml, size_t *tmpl_len, struct err *e)
 {
-    struct assessment *a = store_load(s, id, e);
+    struct assessment *a = store_load_flags(s, id, flags, e);
     if (!a)
         return NULL;
     if (revision > 0 && revision != a->revision) {
@@ -91,8 +91,8 @@ fail:
 
 int ops_diff(struct store *s, int64_t id, int from, int to, struct diff *out, struct err *e)
 {
-    struct assessment *a = ops_load(s, id, from, NULL, NULL, e);
-    struct assessment *b = a ? ops_load(s, id, to, NULL, NULL, e) : NULL;
+    struct assessment *a = ops_load(s, id, from, STORE_LOAD_NO_HISTORY, NULL, NULL, e);
+    struct assessment *b = a ? ops_load(s, id, to, STORE_LOAD_NO_HISTORY, NULL, NULL, e) : NULL;
     if (b)
         diff_assessments(a, b, out);
     assess_free(a);
@@ -148,7 +148,10 @@ int ops_export(struct store *s, int64_t id, const struct ops_export *x, const st
     }
     char *txml = NULL;
     size_t tlen = 0;
-    struct assessment *a = ops_load(s, id, x->revision, &txml, &tlen, e);
+    /* The record and the report hold the change history; the tables do
+     * not. */
+    unsigned flags = x->format == RF_XML || x->format == RF_HTML ? 0 : STORE_LOAD_NO_HISTORY;
+    struct assessment *a = ops_load(s, id, x->revision, flags, &txml, &tlen, e);
     if (!a)
         return -1;
     int rc = 0;
@@ -160,8 +163,11 @@ int ops_export(struct store *s, int64_t id, const struct ops_export *x, const st
         rc = report_export(x->format, a, txml, tlen, xsl, xl, name, out, e);
     free(xsl);
     free(name);
-    free(txml);
-    assess_free(a);
+    /* A program about to end leaves the assessment to the exit. */
+    if (rc < 0 || !xalloc_leave_to_exit()) {
+        free(txml);
+        assess_free(a);
+    }
     return rc;
 }
 
@@ -234,7 +240,9 @@ int ops_import_file(struct store *s, const char *path, int64_t *id, struct err *
     size_t tlen = 0;
     struct assessment *a = ops_read_record(path, &txml, &tlen, e);
     int rc = a ? ops_import(s, a, txml, tlen, id, e) : -1;
-    free(txml);
-    assess_free(a);
+    if (rc < 0 || !xalloc_leave_to_exit()) {
+        free(txml);
+        assess_free(a);
+    }
     return rc;
 }

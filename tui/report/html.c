@@ -43,6 +43,7 @@
 #include "core/xmlsafe.h"
 #include "report/report_int.h"
 #include "util/buf.h"
+#include "util/xalloc.h"
 
 #define XSL_MAX_DEPTH 256
 #define XSL_CPU_SECONDS 60
@@ -162,6 +163,9 @@ static int transform(xmlDocPtr record, const char *xsl, size_t xsl_len, const ch
         goto cleanup;
     }
     rc = 0;
+    /* Written: a program about to end leaves the trees to the exit. */
+    if (xalloc_leave_to_exit())
+        res = NULL, ctxt = NULL, style = NULL;
 cleanup:
     if (res)
         xmlFreeDoc(res);
@@ -336,6 +340,7 @@ int report_html(const struct assessment *a, const char *tmpl_xml, size_t tmpl_le
     xsl_name = xsl_name ? xsl_name : "stylesheet";
     int rc = own ? transform_limited(record, xsl, xsl_len, xsl_name, out, e)
                  : transform(record, xsl, xsl_len, xsl_name, out, e);
-    xmlFreeDoc(record);
+    if (rc < 0 || !xalloc_leave_to_exit())
+        xmlFreeDoc(record);
     return rc;
 }

@@ -108,8 +108,51 @@ static int64_t days_from_civil(int64_t y, int m, int d)
     return era * 146097 + doe - 719468;
 }
 
+/* The civil date of a day count since 1970-01-01. */
+static void civil_from_days(int64_t z, int64_t *y, int *m, int *d)
+{
+    z += 719468;
+    int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+    int64_t doe = z - era * 146097;
+    int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    int64_t mp = (5 * doy + 2) / 153;
+    *d = (int)(doy - (153 * mp + 2) / 5 + 1);
+    *m = (int)(mp < 10 ? mp + 3 : mp - 9);
+    *y = yoe + era * 400 + (*m <= 2);
+}
+
+static char *digits(char *p, int64_t v, int width)
+{
+    for (int i = width - 1; i >= 0; i--, v /= 10)
+        p[i] = (char)('0' + v % 10);
+    return p + width;
+}
+
 void report_time_iso(int64_t t, char out[32])
 {
+    /* Worked out, not through gmtime and printf: an export writes one
+     * for each answer and each entry of the change log. */
+    if (t >= 0 && t < 253402300800LL) {
+        int64_t y;
+        int m, d;
+        civil_from_days(t / 86400, &y, &m, &d);
+        int64_t s = t % 86400;
+        char *p = digits(out, y, 4);
+        *p++ = '-';
+        p = digits(p, m, 2);
+        *p++ = '-';
+        p = digits(p, d, 2);
+        *p++ = 'T';
+        p = digits(p, s / 3600, 2);
+        *p++ = ':';
+        p = digits(p, s / 60 % 60, 2);
+        *p++ = ':';
+        p = digits(p, s % 60, 2);
+        *p++ = 'Z';
+        *p = '\0';
+        return;
+    }
     time_t tt = (time_t)t;
     struct tm tm;
     if (!gmtime_r(&tt, &tm)) {

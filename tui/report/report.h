@@ -69,7 +69,9 @@
 
 #define REPORT_NS "urn:dpia:record:1"
 #define REPORT_VERSION "1"
-#define REPORT_MAX_BYTES (16u * 1024u * 1024u)
+/* A record dpia writes must be one it can read back: 1 GiB holds about
+ * 700,000 answers, or a million changes in the change log. */
+#define REPORT_MAX_BYTES (1024u * 1024u * 1024u)
 #define REPORT_MAX_DEPTH 32
 
 /* Export formats: enum name, name on the command line, summary. */

@@ -24,11 +24,61 @@
 #include "util/sha256.h"
 #include "util/xalloc.h"
 
+/* A set of risk or measure numbers, so that a record of many is read in
+ * linear time (open addressing; slots hold the number, 0 none). */
+struct numset {
+    int *slots;
+    size_t cap;  /* a power of two */
+    size_t n;
+    bool zero;   /* 0 is in it */
+};
+
+static bool numset_has(const struct numset *s, int v)
+{
+    if (v == 0)
+        return s->zero;
+    if (!s->cap)
+        return false;
+    for (size_t k = ((unsigned)v * 2654435761u) & (s->cap - 1);; k = (k + 1) & (s->cap - 1)) {
+        if (s->slots[k] == 0)
+            return false;
+        if (s->slots[k] == v)
+            return true;
+    }
+}
+
+/* Adds v (not 0); false when it was there already. */
+static bool numset_add(struct numset *s, int v)
+{
+    if (numset_has(s, v))
+        return false;
+    if (v == 0) {
+        s->zero = true;
+        return true;
+    }
+    if (2 * (s->n + 1) > s->cap) {
+        struct numset bigger = { NULL, s->cap ? 2 * s->cap : 64, 0, s->zero };
+        bigger.slots = xcalloc(bigger.cap, sizeof *bigger.slots);
+        for (size_t i = 0; i < s->cap; i++)
+            if (s->slots[i])
+                numset_add(&bigger, s->slots[i]);
+        free(s->slots);
+        *s = bigger;
+    }
+    size_t k = ((unsigned)v * 2654435761u) & (s->cap - 1);
+    while (s->slots[k])
+        k = (k + 1) & (s->cap - 1);
+    s->slots[k] = v;
+    s->n++;
+    return true;
+}
+
 struct rd {
     const char *name;
     struct err *e;
     struct assessment *a;
     const struct tmpl_method *m;
+    struct numset risks, measures; /* the numbers read so far */
 };
 
 static int fail(struct rd *r, const xmlNode *n, const char *fmt, ...)
@@ -282,24 +332,17 @@ static int read_scores(struct rd *r, xmlNodePtr re, int number, const char *whic
     return 0;
 }
 
-static bool has_risk(const struct assessment *a, int number)
-{
-    for (size_t i = 0; i < a->nrisks; i++)
-        if (a->risks[i].number == number)
-            return true;
-    return false;
-}
-
 static int read_risks(struct rd *r, xmlNodePtr root)
 {
     struct assessment *a = r->a;
+    size_t cap = 0;
     for (xmlNodePtr re = child(root, "risks")->children; re; re = re->next) {
         if (!is_el(re, "risk"))
             continue;
         int number = prop_int(re, "number");
-        if (has_risk(a, number))
+        if (!numset_add(&r->risks, number))
             return fail(r, re, "risk R%d appears twice", number);
-        a->risks = xrealloc(a->risks, (a->nrisks + 1) * sizeof *a->risks);
+        a->risks = xgrow(a->risks, &cap, a->nrisks + 1, sizeof *a->risks);
         struct risk *k = &a->risks[a->nrisks++];
         memset(k, 0, sizeof *k);
         k->number = number;
@@ -330,14 +373,14 @@ static int read_risks(struct rd *r, xmlNodePtr root)
 static int read_measures(struct rd *r, xmlNodePtr root)
 {
     struct assessment *a = r->a;
+    size_t cap = 0;
     for (xmlNodePtr me = child(root, "measures")->children; me; me = me->next) {
         if (!is_el(me, "measure"))
             continue;
         int number = prop_int(me, "number");
-        for (size_t i = 0; i < a->nmeasures; i++)
-            if (a->measures[i].number == number)
-                return fail(r, me, "measure M%d appears twice", number);
-        a->measures = xrealloc(a->measures, (a->nmeasures + 1) * sizeof *a->measures);
+        if (!numset_add(&r->measures, number))
+            return fail(r, me, "measure M%d appears twice", number);
+        a->measures = xgrow(a->measures, &cap, a->nmeasures + 1, sizeof *a->measures);
         struct measure *m = &a->measures[a->nmeasures++];
         memset(m, 0, sizeof *m);
         m->number = number;
@@ -359,7 +402,7 @@ static int read_measures(struct rd *r, xmlNodePtr root)
             if (!is_el(ad, "addresses"))
                 continue;
             int rn = prop_int(ad, "risk");
-            if (!has_risk(a, rn))
+            if (!numset_has(&r->risks, rn))
                 return fail(r, ad, "measure M%d addresses risk R%d, which is not in the record",
                             number, rn);
             for (size_t i = 0; i < m->nrisks; i++)
@@ -496,7 +539,7 @@ struct assessment *report_import(const char *buf, size_t len, const char *name,
     xmlDocPtr doc = xmlsafe_parse(buf, len, name, REPORT_MAX_DEPTH, e);
     if (!doc)
         return NULL;
-    struct rd r = { name, e, assess_new(), NULL };
+    struct rd r = { name, e, assess_new(), NULL, { NULL, 0, 0, false }, { NULL, 0, 0, false } };
     xmlNodePtr root = xmlDocGetRootElement(doc);
     char *xml = NULL;
     size_t xml_len = 0;
@@ -508,8 +551,12 @@ struct assessment *report_import(const char *buf, size_t len, const char *name,
         xmlFreeDoc(doc);
         assess_free(r.a);
         free(xml);
+        free(r.risks.slots);
+        free(r.measures.slots);
         return NULL;
     }
+    free(r.risks.slots);
+    free(r.measures.slots);
     xmlFreeDoc(doc);
     *tmpl_xml = xml;
     *tmpl_len = xml_len;

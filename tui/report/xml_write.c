@@ -530,6 +530,9 @@ static int snapshot_ok(const struct assessment *a, const char *tmpl_xml, size_t 
 {
     if (!a->tmpl || !tmpl_xml)
         return err_set(e, "the assessment has no template snapshot");
+    /* A record holds the whole change history or is not written. */
+    if (a->history_missing)
+        return err_set(e, "the change history of the assessment was not read");
     char hex[65];
     sha256_of(tmpl_xml, tmpl_len, hex);
     if (strcmp(hex, a->tmpl->digest) != 0)

@@ -65,12 +65,13 @@ static void init_plain(void)
 static const char *escaped(struct xw *w, const char *s, bool attr, struct buf *clean)
 {
     const bool *ok = plain[attr];
-    size_t len = strlen(s), run = 0, i = 0;
+    size_t run = 0, i = 0;
     bool cleaned = false;
-    while (i < len) {
-        while (i < len && ok[(unsigned char)s[i]])
+    /* One pass: the end of the string (not plain) is found on the way. */
+    for (;;) {
+        while (ok[(unsigned char)s[i]])
             i++;
-        if (i == len)
+        if (!s[i])
             break;
         unsigned char c = (unsigned char)s[i];
         const char *esc = NULL;
@@ -89,7 +90,7 @@ static const char *escaped(struct xw *w, const char *s, bool attr, struct buf *c
             esc = "&#x9;";
         else if (c == '\n')
             esc = "&#xA;";
-        else if (report_xml_char(s, len, i, &n)) {
+        else if (report_xml_char(s, i + strnlen(s + i, 4), i, &n)) {
             i += n;
             continue;
         }
@@ -115,10 +116,10 @@ static const char *escaped(struct xw *w, const char *s, bool attr, struct buf *c
         i += n ? n : 1;
         run = i;
     }
-    put(w, s + run, len - run);
+    put(w, s + run, i - run);
     if (!cleaned)
         return s;
-    buf_add(clean, s + run, len - run);
+    buf_add(clean, s + run, i - run);
     return buf_str(clean);
 }
 
@@ -177,7 +178,13 @@ static void close_tag(struct xw *w)
         off += strlen(list[n]) + 1;
         off += strlen(w->attrs.data + off) + 1;
     }
-    qsort(list, n, sizeof *list, attr_cmp);
+    /* A handful: sorted in place, without qsort's overhead. */
+    for (size_t i = 1; i < n; i++)
+        for (size_t j = i; j > 0 && attr_cmp(&list[j - 1], &list[j]) > 0; j--) {
+            const char *t = list[j];
+            list[j] = list[j - 1];
+            list[j - 1] = t;
+        }
     for (size_t i = 0; i < n; i++) {
         const char *value = list[i] + strlen(list[i]) + 1;
         put(w, " ", 1);

@@ -22,6 +22,7 @@
 #include <string.h>
 
 #include "core/answer.h"
+#include "core/undo.h"
 #include "store/store_int.h"
 #include "util/xalloc.h"
 
@@ -30,6 +31,8 @@
 int store_hist_add(struct store *s, int64_t aid, const char *what, const char *old_value,
                    const char *new_value, int64_t session, struct err *e)
 {
+    if (s->hist_mute)
+        return 0;
     int64_t now = store_now();
     sqlite3_stmt *st;
     if (session != 0 && session == s->hist_session && s->hist_last > 0) {
@@ -74,8 +77,12 @@ int store_hist_add(struct store *s, int64_t aid, const char *what, const char *o
     store_bind_text(st, 4, what);
     store_bind_text(st, 5, old_value);
     store_bind_text(st, 6, new_value);
+    bool more = s->hist_txn_rows && s->hist_txn_aid == aid;
+    sqlite3_bind_int(st, 7, more ? UNDO_PART_MORE : UNDO_PART_FIRST);
     if (store_exec(s, st, "recording the change", e) < 0)
         return -1;
+    s->hist_txn_rows = true;
+    s->hist_txn_aid = aid;
     s->hist_last = sqlite3_last_insert_rowid(s->db);
     s->hist_session = session;
     return 0;
@@ -83,11 +90,32 @@ int store_hist_add(struct store *s, int64_t aid, const char *what, const char *o
 
 int store_finish(struct store *s, struct assessment *a, struct err *e)
 {
-    if (store_touch(s, a->id, a->tmpl, e) < 0 || store_txn_commit(s, e) < 0)
+    /* The change is made through a: when a was in step before it, a is
+     * what the database holds now, and the summary follows from it. */
+    bool from_a = store_in_step(s, a) && (!s->owner || s->owner == a) && s->owner_ok;
+    if (s->owner && s->owner != a)
+        s->owner_ok = false;
+    s->owner = a;
+    if (!from_a)
+        s->owner_ok = false;
+    if ((from_a ? store_touch_from(s, a, e) : store_touch(s, a->id, a->tmpl, e)) < 0 ||
+        store_txn_commit(s, e) < 0)
         return -1;
     /* Only the copy in memory is behind if this fails: not an error. */
     store_sync_history(s, a, NULL);
     return 0;
+}
+
+void store_reread_copy(struct store *s, struct assessment *a)
+{
+    a->store_of = NULL;
+    if (s->depth > 0)
+        return;
+    assess_clear_content(a);
+    store_read_begin(s);
+    if (store_load_parts(s, a, NULL) == 0)
+        store_stamp(s, a);
+    store_read_end(s);
 }
 
 /* --- answers ----------------------------------------------------------- */
@@ -176,10 +204,10 @@ int store_set_answer(struct store *s, struct assessment *a, const char *qid,
     bool note_changed = strcmp(cur.note, note) != 0;
     bool flag_changed = cur.flagged != flagged;
     if (cur.exists && !value_changed && !note_changed && !flag_changed) {
-        /* Nothing new (the editor's periodic save): no write at all. */
-        store_txn_rollback(s);
+        /* Nothing new (the editor's periodic save): no write at all, and
+         * inside a larger change, not a failure of it. */
         stored_answer_free(&cur);
-        return 0;
+        return store_txn_commit(s, e);
     }
     if (cur.revision >= STORE_COUNTER_MAX) {
         err_set(e, "the answer to %s has been changed too many times to count", qid);
@@ -220,10 +248,15 @@ int store_set_answer(struct store *s, struct assessment *a, const char *qid,
                            0, e) < 0)
             goto fail_cur;
     }
-    if (store_finish(s, a, e) < 0)
-        goto fail_cur;
-    stored_answer_free(&cur);
+    /* The copy in memory first: the summary is worked out from it. */
     remember_answer(a, qid, value, note, flagged, s->who, now, revision);
+    if (store_finish(s, a, e) < 0) {
+        stored_answer_free(&cur);
+        store_txn_rollback(s);
+        store_reread_copy(s, a);
+        return -1;
+    }
+    stored_answer_free(&cur);
     a->updated = now;
     return 0;
 fail_cur:
@@ -284,7 +317,7 @@ int store_set_signoff(struct store *s, struct assessment *a, const struct signof
         if (rc < 0)
             goto fail;
     }
-    if (store_put_signoff(s, a->id, so, e) < 0 || store_finish(s, a, e) < 0)
+    if (store_put_signoff(s, a->id, so, e) < 0)
         goto fail;
     assess_signoff_clear(&old);
     /* Copy before clearing: so may share strings with the old entry. */
@@ -292,6 +325,11 @@ int store_set_signoff(struct store *s, struct assessment *a, const struct signof
     assess_signoff_copy(&copy, so);
     assess_signoff_clear(&a->signoffs[so->role]);
     a->signoffs[so->role] = copy;
+    if (store_finish(s, a, e) < 0) {
+        store_txn_rollback(s);
+        store_reread_copy(s, a);
+        return -1;
+    }
     a->updated = store_now();
     return 0;
 fail:
@@ -420,17 +458,24 @@ int store_set_review_date(struct store *s, struct assessment *a, const char *dat
 
 int store_sync_history(struct store *s, struct assessment *a, struct err *e)
 {
+    /* Not read, or read from elsewhere (a record) and not yet stored:
+     * nothing to bring up to date. */
+    int64_t last = a->nhistory ? a->history_last_id : 0;
+    if (a->history_missing || (a->nhistory && last <= 0))
+        return 0;
     sqlite3_stmt *st = store_stmt(s, SQ_HIST_SINCE, e);
     if (!st)
         return -1;
-    size_t from = a->nhistory ? a->nhistory - 1 : 0;
+    /* From the last entry in memory, by its id: an edit may have been
+     * folded into it since. */
     sqlite3_bind_int64(st, 1, a->id);
-    sqlite3_bind_int64(st, 2, (int64_t)from);
+    sqlite3_bind_int64(st, 2, last);
     bool first = true;
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        int64_t id = sqlite3_column_int64(st, 5);
         struct store_row r;
-        store_row_start(&r, s, st, "history", "id", sqlite3_column_int64(st, 5), e);
+        store_row_start(&r, s, st, "history", "id", id, e);
         size_t n;
         int64_t when = store_row_time(&r, 0);
         const char *who = store_row_view(&r, 1, &n);
@@ -441,7 +486,8 @@ int store_sync_history(struct store *s, struct assessment *a, struct err *e)
             sqlite3_reset(st);
             return -1;
         }
-        if (first && a->nhistory) {
+        a->history_last_id = id;
+        if (first && a->nhistory && id == last) {
             struct change *c = &a->history[a->nhistory - 1];
             c->when = when;
             store_set_str(&c->who, who);
@@ -455,4 +501,17 @@ int store_sync_history(struct store *s, struct assessment *a, struct err *e)
     }
     sqlite3_reset(st);
     return rc == SQLITE_DONE ? 0 : store_db_error(s, "reading the history", e);
+}
+
+int store_load_history(struct store *s, struct assessment *a, struct err *e)
+{
+    if (!a->history_missing)
+        return 0;
+    a->history_missing = false;
+    store_read_begin(s);
+    int rc = store_sync_history(s, a, e);
+    store_read_end(s);
+    if (rc < 0)
+        a->history_missing = true;
+    return rc;
 }

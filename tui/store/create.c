@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/undo.h"
 #include "store/store_int.h"
 #include "util/sha256.h"
 #include "util/xalloc.h"
@@ -149,6 +150,9 @@ static bool signoff_given(const struct signoff *so)
 static int put_history(struct store *s, struct assessment *a, const char *what,
                        const char *new_value, struct err *e)
 {
+    if (a->history_missing)
+        return err_set(e, "the change history of assessment %lld was not read; it cannot be "
+                       "copied", (long long)a->id);
     for (size_t i = 0; i < a->nhistory; i++) {
         const struct change *c = &a->history[i];
         sqlite3_stmt *st = store_stmt(s, SQ_HIST_ADD, e);
@@ -160,8 +164,11 @@ static int put_history(struct store *s, struct assessment *a, const char *what,
         store_bind_text(st, 4, c->what);
         store_bind_text(st, 5, c->old_value);
         store_bind_text(st, 6, c->new_value);
+        /* Where one change of a record's log ends is not known. */
+        sqlite3_bind_int(st, 7, UNDO_PART_UNKNOWN);
         if (store_exec(s, st, "saving the history", e) < 0)
             return -1;
+        a->history_last_id = sqlite3_last_insert_rowid(s->db);
     }
     return store_hist_add(s, a->id, what, "", new_value, 0, e);
 }
@@ -211,8 +218,11 @@ static int64_t insert_all(struct store *s, struct assessment *a, const char *tem
         if (signoff_given(&a->signoffs[r]) && store_put_signoff(s, a->id, &a->signoffs[r], e) < 0)
             goto fail;
     }
+    /* The summary from what was just written, which is all in a when it
+     * holds the template written. */
     if (put_history(s, a, what, new_value ? new_value : a->title, e) < 0 ||
-        store_touch(s, a->id, t, e) < 0 || store_txn_commit(s, e) < 0)
+        (a->tmpl == t ? store_touch_from(s, a, e) : store_touch(s, a->id, t, e)) < 0 ||
+        store_txn_commit(s, e) < 0)
         goto fail;
     /* The copy in memory now matches the file, history included. */
     store_sync_history(s, a, NULL);
@@ -238,7 +248,7 @@ int64_t store_duplicate(struct store *s, int64_t id, struct err *e)
         return -1;
     char *xml = NULL;
     size_t len = 0;
-    struct assessment *a = store_load_xml(s, id, &xml, &len, e);
+    struct assessment *a = store_load_xml(s, id, 0, &xml, &len, e);
     if (!a)
         return -1;
     char *title = xasprintf("Copy of %s", a->title);

@@ -22,8 +22,12 @@ static void bind_key(struct store *s, sqlite3_stmt *st, int64_t aid, const char 
 int store_draft_put(struct store *s, int64_t aid, const char *key, const char *content,
                     struct err *e)
 {
+    /* A draft is no part of an assessment: the copies in memory stay in
+     * step (unless it was written inside a larger change). */
+    bool alone = s->depth == 0;
     if (store_txn_begin(s, e) < 0)
         return -1;
+    s->txn_aside = alone;
     sqlite3_stmt *st = store_stmt(s, SQ_DRAFT_PUT, e);
     if (!st)
         goto fail;
@@ -74,8 +78,12 @@ char *store_draft_get(struct store *s, int64_t aid, const char *key, struct err 
 
 int store_draft_delete(struct store *s, int64_t aid, const char *key, struct err *e)
 {
+    /* A draft is no part of an assessment: the copies in memory stay in
+     * step (unless it was written inside a larger change). */
+    bool alone = s->depth == 0;
     if (store_txn_begin(s, e) < 0)
         return -1;
+    s->txn_aside = alone;
     sqlite3_stmt *st = store_stmt(s, SQ_DRAFT_DEL, e);
     if (!st)
         goto fail;

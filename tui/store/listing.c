@@ -2,9 +2,12 @@
  * The listing of assessments and finding one by number or uuid.
  *
  * The listing reads one table: each write refreshes the assessment's
- * progress and highest residual risk (store_touch) from the committed
- * state, inside its own transaction, so `dpia list` parses no template
- * and stays fast however many assessments there are.
+ * progress and highest residual risk inside its own transaction, so
+ * `dpia list` parses no template and stays fast however many
+ * assessments there are. Worked out from the copy in memory the change
+ * was made through when that copy is what the database holds
+ * (store_touch_from: what changed is all it costs), else from the
+ * committed state read back (store_touch).
  */
 #include "config.h"
 #include "store/store.h"
@@ -59,6 +62,39 @@ static const struct tmpl *snapshot_of(struct store *s, int64_t aid, const struct
     return t;
 }
 
+/* Writes the listing's columns of assessment aid, worked out from a. */
+static int write_summary(struct store *s, int64_t aid, const struct assessment *a,
+                         struct err *e)
+{
+    struct progress p;
+    logic_progress(a, &p);
+    int percent = logic_percent(&p), level = logic_highest_residual(a);
+    const char *name = "";
+    bool high = false;
+    const struct tmpl_method *m = assess_method(a);
+    if (level >= 0 && m && level < m->nlevels) {
+        name = m->levels[level].name;
+        high = m->levels[level].high;
+    } else {
+        level = -1;
+    }
+    sqlite3_stmt *st = store_stmt(s, SQ_A_SUMMARY, e);
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, aid);
+    sqlite3_bind_int64(st, 2, store_now());
+    sqlite3_bind_int(st, 3, percent);
+    sqlite3_bind_int(st, 4, level);
+    store_bind_text(st, 5, name);
+    sqlite3_bind_int(st, 6, high);
+    return store_exec(s, st, "saving the summary", e);
+}
+
+int store_touch_from(struct store *s, const struct assessment *a, struct err *e)
+{
+    return write_summary(s, a->id, a, e);
+}
+
 int store_touch(struct store *s, int64_t aid, const struct tmpl *hint, struct err *e)
 {
     char *method = NULL;
@@ -74,34 +110,8 @@ int store_touch(struct store *s, int64_t aid, const struct tmpl *hint, struct er
     tmp->method = method;
     tmp->tmpl = (struct tmpl *)(uintptr_t)t;
     int rc = store_load_parts(s, tmp, e);
-    int percent = 0, level = -1;
-    const char *name = "";
-    bool high = false;
-    if (rc == 0) {
-        struct progress p;
-        logic_progress(tmp, &p);
-        percent = logic_percent(&p);
-        level = logic_highest_residual(tmp);
-        const struct tmpl_method *m = assess_method(tmp);
-        if (level >= 0 && m && level < m->nlevels) {
-            name = m->levels[level].name;
-            high = m->levels[level].high;
-        } else {
-            level = -1;
-        }
-        sqlite3_stmt *st = store_stmt(s, SQ_A_SUMMARY, e);
-        if (!st) {
-            rc = -1;
-        } else {
-            sqlite3_bind_int64(st, 1, aid);
-            sqlite3_bind_int64(st, 2, store_now());
-            sqlite3_bind_int(st, 3, percent);
-            sqlite3_bind_int(st, 4, level);
-            store_bind_text(st, 5, name);
-            sqlite3_bind_int(st, 6, high);
-            rc = store_exec(s, st, "saving the summary", e);
-        }
-    }
+    if (rc == 0)
+        rc = write_summary(s, aid, tmp, e);
     tmp->tmpl = NULL;
     assess_free(tmp);
     return rc;
@@ -198,11 +208,14 @@ int store_list_page(struct store *s, const struct store_query *q, struct store_l
 {
     memset(out, 0, sizeof *out);
     const char *filter = q->filter ? q->filter : "";
-    sqlite3_stmt *st = store_stmt(s, SQ_PAGE_COUNT, e);
+    /* Without a filter, counted from the indexes; a filter reads the
+     * titles. */
+    sqlite3_stmt *st = store_stmt(s, *filter ? SQ_PAGE_COUNT : SQ_LIST_COUNT, e);
     if (!st)
         return -1;
     sqlite3_bind_int(st, 1, q->include_archived);
-    store_bind_text(st, 2, filter);
+    if (*filter)
+        store_bind_text(st, 2, filter);
     *total = sqlite3_step(st) == SQLITE_ROW ? (size_t)sqlite3_column_int64(st, 0) : 0;
     sqlite3_reset(st);
     st = store_stmt(s, q->sort == STORE_SORT_CHANGED ? SQ_PAGE_CHANGED : SQ_PAGE, e);

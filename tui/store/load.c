@@ -128,7 +128,7 @@ int store_load_parts(struct store *s, struct assessment *a, struct err *e)
     return rc;
 }
 
-struct assessment *store_load_xml(struct store *s, int64_t id, char **xml_out,
+struct assessment *store_load_xml(struct store *s, int64_t id, unsigned flags, char **xml_out,
                                   size_t *xml_len, struct err *e)
 {
     store_read_begin(s);
@@ -149,6 +149,7 @@ struct assessment *store_load_xml(struct store *s, int64_t id, char **xml_out,
     }
     a = assess_new();
     a->id = id;
+    a->history_missing = (flags & STORE_LOAD_NO_HISTORY) != 0;
     struct store_row r;
     store_row_start(&r, s, st, "assessments", "id", id, e);
     store_row_uuid(&r, 0, a->uuid);
@@ -181,6 +182,8 @@ struct assessment *store_load_xml(struct store *s, int64_t id, char **xml_out,
         *xml_len = len;
         xml = NULL;
     }
+    if (s->reading || s->depth > 0)
+        store_stamp(s, a);
     goto done;
 fail:
     assess_free(a);
@@ -193,7 +196,12 @@ done:
 
 struct assessment *store_load(struct store *s, int64_t id, struct err *e)
 {
-    return store_load_xml(s, id, NULL, NULL, e);
+    return store_load_xml(s, id, 0, NULL, NULL, e);
+}
+
+struct assessment *store_load_flags(struct store *s, int64_t id, unsigned flags, struct err *e)
+{
+    return store_load_xml(s, id, flags, NULL, NULL, e);
 }
 
 char *store_template_xml(struct store *s, int64_t id, size_t *len, struct err *e)

@@ -12,4 +12,5 @@ libdpia_a_SOURCES += \
 	tui/store/risks.c \
 	tui/store/revisions.c \
 	tui/store/backup.c \
-	tui/store/drafts.c
+	tui/store/drafts.c \
+	tui/store/undo.c

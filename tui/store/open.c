@@ -297,6 +297,8 @@ struct store *store_open(const char *path, bool read_only, const char *who, stru
     struct store *s = xcalloc(1, sizeof *s);
     s->path = xstrdup(path);
     s->who = who && *who ? xstrdup(who) : store_default_who();
+    s->stamp = 1;
+    s->data_version = -1;
     /* A file we may not write opens for reading: the user can still look
      * at the assessments, and the first change says why it cannot be
      * saved (store_check_writable). */

@@ -17,12 +17,16 @@ int store_revise(struct store *s, struct assessment *a, const char *record, size
 {
     if (!record || len == 0)
         return err_set(e, "no record of revision %d to keep", a->revision);
-    decided = decided ? decided : "";
     if (a->revision < 1 || a->revision >= STORE_NUMBER_MAX)
         return err_set(e, "assessment %lld has used every revision number (1 to %d)",
                        (long long)a->id, STORE_NUMBER_MAX);
-    if (store_txn_begin(s, e) < 0)
+    /* A copy: decided may be a sign-off's date, which this clears. */
+    char *date = xstrdup(decided ? decided : "");
+    decided = date;
+    if (store_txn_begin(s, e) < 0) {
+        free(date);
         return -1;
+    }
     int64_t now = store_now();
     sqlite3_stmt *st = store_stmt(s, SQ_REV_ADD, e);
     if (!st)
@@ -40,6 +44,14 @@ int store_revise(struct store *s, struct assessment *a, const char *record, size
     sqlite3_bind_int64(st, 1, a->id);
     if (store_exec(s, st, "opening the revision", e) < 0)
         goto fail;
+    /* The copy in memory follows at once: the summaries of the changes
+     * below are worked out from it. */
+    for (int r = 0; r < SR_COUNT; r++) {
+        assess_signoff_clear(&a->signoffs[r]);
+        memset(&a->signoffs[r], 0, sizeof a->signoffs[r]);
+        a->signoffs[r].advice_followed = -1;
+    }
+    store_empty_signoffs(a);
     if (!(st = store_stmt(s, SQ_A_SET_REVISION, e)))
         goto fail;
     sqlite3_bind_int64(st, 1, a->id);
@@ -57,16 +69,13 @@ int store_revise(struct store *s, struct assessment *a, const char *record, size
         goto fail;
     a->revision++;
     store_set_str(&a->replaces_date, decided);
-    for (int r = 0; r < SR_COUNT; r++) {
-        assess_signoff_clear(&a->signoffs[r]);
-        memset(&a->signoffs[r], 0, sizeof a->signoffs[r]);
-        a->signoffs[r].advice_followed = -1;
-    }
-    store_empty_signoffs(a);
     a->updated = now;
+    free(date);
     return 0;
 fail:
     store_txn_rollback(s);
+    store_reread_copy(s, a);
+    free(date);
     return -1;
 }
 

@@ -1,7 +1,9 @@
 /*
  * The risk register and the action plan: adding, changing and deleting
  * risks and measures, each change with its history rows (one per field
- * that changed) and the listing's summary in one transaction.
+ * that changed; a deletion also records every field that held something
+ * and the links, so that it can be undone) and the listing's summary in
+ * one transaction.
  */
 #include "config.h"
 #include "store/store.h"
@@ -34,6 +36,20 @@ static int record_fields(struct store *s, int64_t aid, const char *prefix,
             return -1;
     }
     return 0;
+}
+
+/* The measures that address risk number, as "M1, M3" ("" when none);
+ * the caller frees. */
+static char *measures_of(const struct assessment *a, int number)
+{
+    struct buf b = { 0 };
+    for (size_t i = 0; i < a->nmeasures; i++)
+        for (size_t j = 0; j < a->measures[i].nrisks; j++)
+            if (a->measures[i].risks[j] == number) {
+                buf_printf(&b, "%sM%d", b.len ? ", " : "", a->measures[i].number);
+                break;
+            }
+    return buf_take(&b);
 }
 
 /* A record changed elsewhere since the caller read it (seen: the copy in
@@ -89,6 +105,19 @@ static struct measure *find_measure(struct assessment *a, int64_t id)
     return NULL;
 }
 
+/* The end of a change already made in memory too (store_finish); on
+ * failure the copy in memory is read again. */
+static int finish(struct store *s, struct assessment *a, struct err *e)
+{
+    if (store_finish(s, a, e) < 0) {
+        store_txn_rollback(s);
+        store_reread_copy(s, a);
+        return -1;
+    }
+    a->updated = store_now();
+    return 0;
+}
+
 /* --- risks ------------------------------------------------------------ */
 
 int store_add_risk(struct store *s, struct assessment *a, struct risk *r, struct err *e)
@@ -100,13 +129,12 @@ int store_add_risk(struct store *s, struct assessment *a, struct risk *r, struct
     if (store_put_risk(s, a->id, r, e) < 0)
         goto fail;
     snprintf(what, sizeof what, "risk R%d added", r->number);
-    if (store_hist_add(s, a->id, what, "", r->title, 0, e) < 0 ||
-        store_finish(s, a, e) < 0)
+    if (store_hist_add(s, a->id, what, "", r->title, 0, e) < 0)
         goto fail;
+    /* The copy in memory first: the summary is worked out from it. */
     a->risks = xrealloc(a->risks, (a->nrisks + 1) * sizeof *a->risks);
     assess_risk_copy(&a->risks[a->nrisks++], r);
-    a->updated = store_now();
-    return 0;
+    return finish(s, a, e);
 fail:
     store_txn_rollback(s);
     return -1;
@@ -159,7 +187,7 @@ int store_update_risk(struct store *s, struct assessment *a, const struct risk *
     sqlite3_bind_int64(st, 2, r->id);
     for (size_t i = 0; i < nrisk_fields; i++)
         store_field_bind(st, 3 + (int)i, &risk_fields[i], r);
-    if (store_exec(s, st, "saving a risk", e) < 0 || store_finish(s, a, e) < 0)
+    if (store_exec(s, st, "saving a risk", e) < 0)
         goto fail;
     struct risk *mem = find_risk(a, r->id);
     if (mem) {
@@ -171,8 +199,7 @@ int store_update_risk(struct store *s, struct assessment *a, const struct risk *
         *mem = copy;
     }
     assess_risk_clear(&old);
-    a->updated = store_now();
-    return 0;
+    return finish(s, a, e);
 fail:
     assess_risk_clear(&old);
     store_txn_rollback(s);
@@ -195,6 +222,22 @@ int store_delete_risk(struct store *s, struct assessment *a, int64_t risk_id, st
         store_txn_rollback(s);
         return conflict;
     }
+    /* Before the deletion, a row for each field that holds something
+     * (the title is in the deletion's own row) and for the measures that
+     * addressed it: the change log keeps what is lost, and the deletion
+     * can be undone (core/undo.h). */
+    struct risk empty;
+    memset(&empty, 0, sizeof empty);
+    empty.title = old.title;
+    if (record_fields(s, a->id, what, risk_fields, nrisk_fields, &old, &empty, e) < 0)
+        goto fail;
+    char *links = measures_of(a, old.number);
+    char lwhat[48];
+    snprintf(lwhat, sizeof lwhat, "%s measures", what);
+    int lrc = *links ? store_hist_add(s, a->id, lwhat, links, "", 0, e) : 0;
+    free(links);
+    if (lrc < 0)
+        goto fail;
     snprintf(what, sizeof what, "risk R%d deleted", old.number);
     sqlite3_stmt *st = store_stmt(s, SQ_RISK_DEL, e);
     if (!st)
@@ -203,8 +246,7 @@ int store_delete_risk(struct store *s, struct assessment *a, int64_t risk_id, st
     sqlite3_bind_int64(st, 2, risk_id);
     /* measure_risks rows go with it (ON DELETE CASCADE). */
     if (store_exec(s, st, "deleting a risk", e) < 0 ||
-        store_hist_add(s, a->id, what, old.title, "", 0, e) < 0 ||
-        store_finish(s, a, e) < 0)
+        store_hist_add(s, a->id, what, old.title, "", 0, e) < 0)
         goto fail;
     struct risk *mem = find_risk(a, risk_id);
     if (mem) {
@@ -222,8 +264,7 @@ int store_delete_risk(struct store *s, struct assessment *a, int64_t risk_id, st
         m->nrisks = k;
     }
     assess_risk_clear(&old);
-    a->updated = store_now();
-    return 0;
+    return finish(s, a, e);
 fail:
     assess_risk_clear(&old);
     store_txn_rollback(s);
@@ -272,12 +313,9 @@ int store_add_measure(struct store *s, struct assessment *a, struct measure *m, 
         if (rc < 0)
             goto fail;
     }
-    if (store_finish(s, a, e) < 0)
-        goto fail;
     a->measures = xrealloc(a->measures, (a->nmeasures + 1) * sizeof *a->measures);
     assess_measure_copy(&a->measures[a->nmeasures++], m);
-    a->updated = store_now();
-    return 0;
+    return finish(s, a, e);
 fail:
     store_txn_rollback(s);
     return -1;
@@ -395,7 +433,7 @@ int store_update_measure(struct store *s, struct assessment *a, const struct mea
     struct measure linked = *m;
     linked.number = old.number;
     if (store_exec(s, st, "saving a measure", e) < 0 ||
-        store_update_links(s, a->id, &linked, e) < 0 || store_finish(s, a, e) < 0)
+        store_update_links(s, a->id, &linked, e) < 0)
         goto fail;
     struct measure *mem = find_measure(a, m->id);
     if (mem) {
@@ -406,8 +444,7 @@ int store_update_measure(struct store *s, struct assessment *a, const struct mea
         *mem = copy;
     }
     assess_measure_clear(&old);
-    a->updated = store_now();
-    return 0;
+    return finish(s, a, e);
 fail:
     assess_measure_clear(&old);
     store_txn_rollback(s);
@@ -430,6 +467,20 @@ int store_delete_measure(struct store *s, struct assessment *a, int64_t measure_
         store_txn_rollback(s);
         return conflict;
     }
+    /* What the measure held, as for a risk. */
+    struct measure empty;
+    memset(&empty, 0, sizeof empty);
+    empty.title = old.title;
+    if (record_fields(s, a->id, what, measure_fields, nmeasure_fields, &old, &empty, e) < 0)
+        goto fail;
+    if (old.nrisks) {
+        char *links = links_text(old.risks, old.nrisks), lwhat[48];
+        snprintf(lwhat, sizeof lwhat, "%s risks", what);
+        int lrc = store_hist_add(s, a->id, lwhat, links, "", 0, e);
+        free(links);
+        if (lrc < 0)
+            goto fail;
+    }
     snprintf(what, sizeof what, "measure M%d deleted", old.number);
     sqlite3_stmt *st = store_stmt(s, SQ_MEAS_DEL, e);
     if (!st)
@@ -437,8 +488,7 @@ int store_delete_measure(struct store *s, struct assessment *a, int64_t measure_
     sqlite3_bind_int64(st, 1, a->id);
     sqlite3_bind_int64(st, 2, measure_id);
     if (store_exec(s, st, "deleting a measure", e) < 0 ||
-        store_hist_add(s, a->id, what, old.title, "", 0, e) < 0 ||
-        store_finish(s, a, e) < 0)
+        store_hist_add(s, a->id, what, old.title, "", 0, e) < 0)
         goto fail;
     struct measure *mem = find_measure(a, measure_id);
     if (mem) {
@@ -448,8 +498,7 @@ int store_delete_measure(struct store *s, struct assessment *a, int64_t measure_
         a->nmeasures--;
     }
     assess_measure_clear(&old);
-    a->updated = store_now();
-    return 0;
+    return finish(s, a, e);
 fail:
     assess_measure_clear(&old);
     store_txn_rollback(s);

@@ -140,6 +140,14 @@ static const char *const migrations[] = {
     "  at INTEGER NOT NULL,\n"
     "  PRIMARY KEY (assessment, key, who)\n"
     ") WITHOUT ROWID;\n",
+    /* 3 -> 4: the listing counts the assessments it hides from an index
+     * rather than by reading every row. */
+    "CREATE INDEX assessments_by_status ON assessments(status);\n",
+    /* 4 -> 5: which rows of the change log one change wrote together,
+     * so that an undo takes the change back whole: 1 the first row of a
+     * change, 2 a later row of the same change, 0 not known (the rows
+     * of older files and of imported records). */
+    "ALTER TABLE history ADD COLUMN part INTEGER NOT NULL DEFAULT 0;\n",
 };
 
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof migrations[0]))

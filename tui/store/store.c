@@ -124,6 +124,48 @@ int store_check_writable(struct store *s, struct err *e)
     return err_set(e, "%s is open read-only: the change was not saved", s->path);
 }
 
+/* At the start of a transaction: when another connection has written
+ * since the last one, no copy in memory can be trusted to be in step. */
+static void check_data_version(struct store *s)
+{
+    sqlite3_stmt *st = store_stmt(s, SQ_DATA_VERSION, NULL);
+    int64_t v = -1;
+    if (st && sqlite3_step(st) == SQLITE_ROW)
+        v = sqlite3_column_int64(st, 0);
+    if (st)
+        sqlite3_reset(st);
+    if (v < 0 || v != s->data_version)
+        s->stamp++;
+    s->data_version = v;
+}
+
+/* At the end of a write transaction: what it changed makes every copy
+ * in memory stale but the one it was made through, when that one took
+ * the whole change and it was kept. */
+static void txn_ended(struct store *s, bool kept)
+{
+    if (sqlite3_total_changes(s->db) != s->txn_changes && !s->txn_aside) {
+        s->stamp++;
+        if (kept && s->owner && s->owner_ok) {
+            s->owner->store_of = s;
+            s->owner->store_stamp = s->stamp;
+        }
+    }
+    s->owner = NULL;
+    s->txn_aside = false;
+}
+
+bool store_in_step(struct store *s, const struct assessment *a)
+{
+    return a->store_of == s && a->store_stamp == s->stamp;
+}
+
+void store_stamp(struct store *s, struct assessment *a)
+{
+    a->store_of = s;
+    a->store_stamp = s->stamp;
+}
+
 /* SQLite waits in its busy handler for most locks, but in WAL mode some
  * (a reader recovering the log, a lock taken while it checks) come back
  * at once as SQLITE_BUSY: those are retried here with a short pause, so
@@ -146,6 +188,12 @@ int store_txn_begin(struct store *s, struct err *e)
         if (rc == SQLITE_DONE) {
             s->depth = 1;
             s->doomed = false;
+            check_data_version(s);
+            s->txn_changes = sqlite3_total_changes(s->db);
+            s->owner = NULL;
+            s->owner_ok = true;
+            s->txn_aside = false;
+            s->hist_txn_rows = false;
             /* The lock is held: nothing of this store moves now. */
             if (store_check_file(s, e) < 0) {
                 store_txn_rollback(s);
@@ -178,6 +226,7 @@ void store_txn_rollback(struct store *s)
         }
     }
     s->doomed = false;
+    txn_ended(s, false);
 }
 
 int store_txn_commit(struct store *s, struct err *e)
@@ -200,6 +249,7 @@ int store_txn_commit(struct store *s, struct err *e)
             sqlite3_reset(st);
         if (rc == SQLITE_DONE) {
             s->depth = 0;
+            txn_ended(s, true);
             return 0;
         }
         if ((rc & 0xff) != SQLITE_BUSY || store_monotonic_ms() - start > BUSY_RETRY_TOTAL_MS) {
@@ -221,6 +271,8 @@ void store_read_begin(struct store *s)
         s->reading = sqlite3_step(st) == SQLITE_DONE;
         sqlite3_reset(st);
     }
+    if (s->reading)
+        check_data_version(s);
 }
 
 void store_read_end(struct store *s)

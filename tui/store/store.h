@@ -61,7 +61,13 @@ struct store_list {
 /* A page of the list, for a screen that shows a few rows of many:
  * filtered by a case-insensitive title fragment (ASCII case), sorted,
  * rows [offset, offset + limit). *total receives how many match. */
-enum store_sort { STORE_SORT_CHANGED, STORE_SORT_TITLE, STORE_SORT_STATUS, STORE_SORT_RISK };
+enum store_sort {
+    STORE_SORT_CHANGED,
+    STORE_SORT_TITLE,
+    STORE_SORT_STATUS,
+    STORE_SORT_RISK,
+    STORE_SORT_REVIEW, /* the nearest review date first, those with none last */
+};
 struct store_query {
     bool include_archived;
     enum store_sort sort;
@@ -86,6 +92,13 @@ int64_t store_create(struct store *s, const char *title, const char *template_xm
  * assess_free. The snapshot's XML is also available through
  * store_template_xml for exports that embed or digest it. */
 struct assessment *store_load(struct store *s, int64_t id, struct err *e);
+/* The same, leaving out what flags say: STORE_LOAD_NO_HISTORY, the change
+ * history (a->history_missing set; for those that neither show nor
+ * export it, since it grows with every change). */
+#define STORE_LOAD_NO_HISTORY 1u
+struct assessment *store_load_flags(struct store *s, int64_t id, unsigned flags, struct err *e);
+/* Reads the change history into a copy loaded without it. */
+int store_load_history(struct store *s, struct assessment *a, struct err *e);
 /* The template snapshot XML of an assessment; the caller frees. */
 char *store_template_xml(struct store *s, int64_t id, size_t *len, struct err *e);
 
@@ -154,7 +167,38 @@ int store_revisions(struct store *s, int64_t id, struct store_revision **out, si
 /* The change history is part of the assessment: store_load fills
  * a->history (oldest first) with every change recorded for it, and
  * store_insert writes a->history back (an import keeps the record's
- * history, followed by the import itself). */
+ * history, followed by the import itself). Each change made through a
+ * copy that holds its history appends to it what the change recorded,
+ * reading only the rows that are new.
+ *
+ * A copy in memory is kept in step by the changes made through it; the
+ * listing's summary of each change is worked out from it while nothing
+ * else has written the database since it was loaded (another process,
+ * seen by SQLite's data_version, or this one through another copy), and
+ * from the database otherwise. The conflict checks always compare with
+ * the database: a copy is never read again behind its holder's back. */
+
+/* Undo (core/undo.h): reverses the latest change of a that is still
+ * standing in its change log (an answer, note or follow-up flag; a risk
+ * or measure added, changed or deleted; a sign-off), in one transaction
+ * with the conflict checks of the change itself, and records the
+ * reversal ("undone: ..."). out receives the entries undone (the caller
+ * frees it with store_undone_free, whatever the result). When that
+ * change was made by someone other than the store's who and others is
+ * false, nothing is written and the function returns STORE_OTHERS with
+ * out filled, so that the caller may ask. rules (NULL: none) is asked,
+ * with the entries to undo, before anything is written: -1 with e
+ * refuses the undo. */
+#define STORE_OTHERS (-3)
+struct store_undone {
+    struct change *entries;  /* oldest first; the last one names the change */
+    size_t n;
+};
+typedef int (*store_undo_rules)(const struct assessment *a, const struct change *entries,
+                                size_t n, struct err *e);
+int store_undo(struct store *s, struct assessment *a, bool others, store_undo_rules rules,
+               struct store_undone *out, struct err *e);
+void store_undone_free(struct store_undone *u);
 
 /* Drafts: what a person is typing in a form or a dialog and has not
  * saved yet, by assessment, key (what the form edits: "risk:12",

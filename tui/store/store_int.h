@@ -93,7 +93,11 @@
     X(A_NEXT, "SELECT next_risk, next_measure FROM assessments WHERE id = ?1") \
     X(A_SET_NEXT, "UPDATE assessments SET next_risk = max(next_risk, ?2), " \
                   "next_measure = max(next_measure, ?3) WHERE id = ?1") \
-    X(LIST_COUNT, "SELECT count(*) FROM assessments a WHERE ?1 OR a.status <> 'archived'") \
+    /* Counted from indexes: all of them (SQLite counts the smallest
+     * index's entries page by page), less the archived ones (a search of
+     * the index of statuses). */ \
+    X(LIST_COUNT, "SELECT (SELECT count(*) FROM assessments) - CASE WHEN ?1 THEN 0 ELSE " \
+                  "(SELECT count(*) FROM assessments WHERE status = 'archived') END") \
     X(PAGE_COUNT, "SELECT count(*) FROM assessments a WHERE (?1 OR a.status <> 'archived') " \
                   "AND (?2 = '' OR instr(lower(a.title), lower(?2)) > 0)") \
     /* The first screen, sorted by last change: plain enough for an index. */ \
@@ -114,6 +118,8 @@
             "WHEN 'approved' THEN 2 WHEN 'approved-with-conditions' THEN 3 WHEN 'rejected' " \
             "THEN 4 WHEN 'referred' THEN 5 WHEN 'not-required' THEN 6 ELSE 7 END END, " \
             "CASE WHEN ?3 = 3 THEN -a.highest_level END, " \
+            "CASE WHEN ?3 = 4 THEN a.review_date = '' END, " \
+            "CASE WHEN ?3 = 4 THEN a.review_date END, " \
             "a.updated DESC, a.id DESC LIMIT ?4 OFFSET ?5") \
     X(LIST, "SELECT a.id, a.uuid, a.title, a.status, t.template_id, a.percent, " \
             "a.highest_level, a.highest_name, a.highest_high, a.review_date, a.updated " \
@@ -162,8 +168,9 @@
                 "excluded.decision, excluded.advice, excluded.advice_followed, " \
                 "excluded.why_not, excluded.acknowledged, excluded.who, excluded.at)") \
     X(SIGN_CLEAR, "DELETE FROM signoffs WHERE assessment = ?1") \
-    X(HIST_ADD, "INSERT INTO history(assessment, at, who, what, old_value, new_value) " \
-                "VALUES (?1, ?2, ?3, ?4, ?5, ?6)") \
+    X(HIST_ADD, "INSERT INTO history(assessment, at, who, what, old_value, new_value, part) " \
+                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)") \
+    X(HIST_PARTS, "SELECT part FROM history WHERE assessment = ?1 ORDER BY id") \
     X(HIST_LAST, "SELECT id, at, who, what FROM history WHERE assessment = ?1 " \
                  "ORDER BY id DESC LIMIT 1") \
     X(HIST_COALESCE, "UPDATE history SET at = ?2, new_value = ?3 WHERE id = ?1") \
@@ -173,7 +180,8 @@
     X(DRAFT_GET, "SELECT content FROM drafts WHERE assessment = ?1 AND key = ?2 AND who = ?3") \
     X(DRAFT_DEL, "DELETE FROM drafts WHERE assessment = ?1 AND key = ?2 AND who = ?3") \
     X(HIST_SINCE, "SELECT at, who, what, old_value, new_value, id FROM history " \
-                  "WHERE assessment = ?1 ORDER BY id LIMIT -1 OFFSET ?2")
+                  "WHERE assessment = ?1 AND id >= ?2 ORDER BY id") \
+    X(DATA_VERSION, "PRAGMA data_version")
 
 enum store_stmt {
 #define X(name, sql) SQ_##name,
@@ -211,6 +219,22 @@ struct store {
     char last_digest[65];
     int64_t hist_last;      /* the last history row this connection wrote */
     int64_t hist_session;   /* ...and the editing session it was for */
+    /* Whether a copy in memory is still what the database holds: stamp
+     * changes whenever the database may have changed without that copy
+     * being told (another connection wrote, seen by PRAGMA data_version
+     * at the start of each transaction; this one wrote or rolled back);
+     * a copy loaded, or whose change was just committed alone, takes the
+     * stamp (a->store_stamp). */
+    uint64_t stamp;
+    int64_t data_version;
+    int txn_changes;        /* sqlite3_total_changes when the change began */
+    struct assessment *owner; /* the copy the open change was made through */
+    bool owner_ok;          /* ...in step, and the only one */
+    bool txn_aside;         /* the change touches no assessment (a draft) */
+    int64_t hist_txn_aid;   /* the assessment the transaction wrote rows of, */
+    bool hist_txn_rows;     /* ...once it has (the part of the next row) */
+    bool hist_mute;         /* undoing: the writers record nothing, the undo
+                               records the reversal itself (undo.c) */
     struct store_tcache *tcache;
     size_t ntcache, tcache_cap;
 };
@@ -301,13 +325,31 @@ int store_exec_sql(struct store *s, const char *sql, struct err *e);
 int64_t store_now(void);
 
 /* Records one change; session (0: none) folds the consecutive saves of
- * one text being typed into one row (see changes.c). */
+ * one text being typed into one row (see changes.c). The rows one
+ * transaction writes for one assessment are one change: the first is
+ * of part UNDO_PART_FIRST, the others UNDO_PART_MORE (core/undo.h). */
 int store_hist_add(struct store *s, int64_t aid, const char *what, const char *old_value,
                    const char *new_value, int64_t session, struct err *e);
 
 /* Brings a->history up to date with the database: re-reads its last
- * entry (which a later edit may have merged into) and appends the rest. */
+ * entry (which a later edit may have merged into, found by its id) and
+ * appends the rest. Nothing when a's history was not loaded. */
 int store_sync_history(struct store *s, struct assessment *a, struct err *e);
+
+/* True when a is what the database holds for its assessment, as far as
+ * this connection can tell: loaded, or last changed, through it, with
+ * nothing written since by another connection (PRAGMA data_version) or
+ * by this one through anything else. Inside a change, a must hold the
+ * change already (the store's functions update the copy in memory
+ * before store_finish). */
+bool store_in_step(struct store *s, const struct assessment *a);
+/* Marks a as in step with what was just read (a load). */
+void store_stamp(struct store *s, struct assessment *a);
+/* After a change to a failed: the copy in memory, which the change had
+ * already updated, is read again from the database (inside a larger
+ * change, which rolls back too, it is only marked as no longer in
+ * step). */
+void store_reread_copy(struct store *s, struct assessment *a);
 
 /* The parsed template of an assessment (hint when its digest matches,
  * else from the cache, else parsed and cached). Owned by the store. */
@@ -316,8 +358,8 @@ const struct tmpl *store_tmpl_for(struct store *s, const char *digest, const cha
 
 /* Reads answers, risks, measures and sign-offs of a->id into a. */
 int store_load_parts(struct store *s, struct assessment *a, struct err *e);
-/* store_load; with xml_out, hands over the template snapshot too. */
-struct assessment *store_load_xml(struct store *s, int64_t id, char **xml_out,
+/* store_load_flags; with xml_out, hands over the template snapshot too. */
+struct assessment *store_load_xml(struct store *s, int64_t id, unsigned flags, char **xml_out,
                                   size_t *xml_len, struct err *e);
 /* Gives every sign-off its role and empty text where it has none. */
 void store_empty_signoffs(struct assessment *a);
@@ -325,9 +367,13 @@ void store_empty_signoffs(struct assessment *a);
  * from what is now in the database and sets `updated`; inside the
  * write transaction. hint: a template the caller already holds. */
 int store_touch(struct store *s, int64_t aid, const struct tmpl *hint, struct err *e);
-/* The end of every change to a: the summary (store_touch), the commit,
- * and a->history brought up to date. On failure nothing is kept and the
- * caller rolls back. */
+/* The same from a, which holds what the database holds (the change
+ * included): the progress kept by the core, so it costs what changed. */
+int store_touch_from(struct store *s, const struct assessment *a, struct err *e);
+/* The end of every change to a, which the caller has already made in a
+ * too: the summary (from a when it is in step, else store_touch), the
+ * commit, and a->history brought up to date. On failure nothing is kept
+ * and the caller rolls back (and calls store_reread_copy). */
 int store_finish(struct store *s, struct assessment *a, struct err *e);
 /* Fails with a clear message when the store cannot write. */
 int store_check_writable(struct store *s, struct err *e);

@@ -18,6 +18,7 @@
 #include "ui/dialog.h"
 #include "ui/draft.h"
 #include "ui/term.h"
+#include "ui/textedit.h"
 #include "util/text.h"
 #include "util/xalloc.h"
 
@@ -197,6 +198,61 @@ void view_stop_editing(struct view *v, struct app *a)
     v->q = NULL;
 }
 
+/* Entry i of a list answer. The caller frees. */
+static char *list_item(const char *val, int i)
+{
+    size_t len = strlen(val) + 1;
+    char *item = xmalloc(len);
+    if (!answer_item(val, i, item, (int)len))
+        item[0] = '\0';
+    return item;
+}
+
+/* The rows an item takes: its mark (4 columns), then its text on one
+ * row, or wrapped under itself when whole. */
+static int item_rows(const char *text, int w, bool whole)
+{
+    if (!whole || !text || w <= 4)
+        return 1;
+    struct textedit t;
+    te_init(&t, text, true);
+    int rows = te_rows(&t, w - 4);
+    te_free(&t);
+    return rows > 1 ? rows : 1;
+}
+
+/* The first of n items to show in room rows so that item cur (-1: none),
+ * shown whole (its text cur_text), is on screen, as far down as it
+ * needs. */
+static int first_shown(int n, int cur, int room, const char *cur_text, int w)
+{
+    if (cur < 0 || cur >= n)
+        return 0;
+    int first = 0;
+    while (first < cur && cur - first + item_rows(cur_text, w, true) > room)
+        first++;
+    return first;
+}
+
+/* Draws one item of a choice or a list from row y: its mark, then its
+ * text cut to the row or, when whole, wrapped below itself. Returns the
+ * row after it. */
+static int draw_item(int y, int x, int maxy, int w, attr_t at, const char *mark,
+                     const char *text, bool whole)
+{
+    int mw = text_width(mark);
+    term_fill(stdscr, y, x, w, at);
+    term_put(stdscr, y, x, w, at, mark);
+    if (!whole || w - mw < 8) {
+        term_put(stdscr, y, x + mw, w - mw, at, text);
+        return y + 1;
+    }
+    int rows = dialog_wrap(y, x + mw, maxy - y, w - mw, at, text);
+    for (int k = 1; k < rows; k++)
+        term_fill(stdscr, y + k, x, mw, at);
+    return y + (rows > 1 ? rows : 1);
+}
+
 void view_draw_answer(struct view *v, const struct tmpl_question *q, int y, int x, int maxy,
                         int w)
 {
@@ -206,7 +262,13 @@ void view_draw_answer(struct view *v, const struct tmpl_question *q, int y, int 
     case QT_TEXT:
         if (editing) {
             int h = maxy - y - 2;
-            te_draw(&v->te, stdscr, y, x, h > 3 ? h : 3, w, true);
+            /* Where the text goes, for the keys that change it alone. */
+            v->typed_y = y;
+            v->typed_x = x;
+            v->typed_h = h > 3 ? h : 3;
+            v->typed_w = w;
+            v->typed_drawn = v->editing == ED_TEXT;
+            te_draw(&v->te, stdscr, y, x, v->typed_h, w, true);
         } else {
             dialog_wrap_to(y, x, maxy, w, A_NORMAL, val ? val : "(not answered: Enter to write)");
         }
@@ -220,22 +282,30 @@ void view_draw_answer(struct view *v, const struct tmpl_question *q, int y, int 
             term_put(stdscr, y, x, w, A_NORMAL, line);
             term_put(stdscr, y + 1, x, w, term_attr(ROLE_DIM), "y yes  n no");
         } else {
-            term_put(stdscr, y, x, w, A_NORMAL, val ? val : "(no date: Enter to set, YYYY-MM-DD)");
+            term_put(stdscr, y, x, w, A_NORMAL, val ? val : "(no date: Enter to set one)");
         }
         break;
     case QT_CHOICE:
     case QT_MULTI: {
-        /* Options scroll so that the one under the cursor is shown. */
-        int room = maxy - y > 1 ? maxy - y : 1;
-        size_t i = editing && v->opt >= room ? (size_t)(v->opt - room + 1) : 0;
-        for (; i < q->noptions && y < maxy; i++, y++) {
+        /* The option under the cursor (or, outside an edit, the one
+         * chosen) is shown whole, wrapped; the others are cut to a line. */
+        int n = (int)q->noptions, cur = editing ? v->opt : -1;
+        if (!editing && q->type == QT_CHOICE)
+            for (int i = 0; val && i < n; i++)
+                if (!strcmp(val, q->options[i].value))
+                    cur = i;
+        const char *cur_label = cur >= 0 && cur < n ? q->options[cur].label : NULL;
+        for (int i = first_shown(n, cur, maxy - y, cur_label, w);
+             i < n && y < maxy; i++) {
             bool on = val && (q->type == QT_MULTI ? answer_has_item(val, q->options[i].value)
                                                   : !strcmp(val, q->options[i].value));
-            char line[512];
-            snprintf(line, sizeof line, q->type == QT_MULTI ? "[%c] %s" : "(%c) %s",
-                     on ? (q->type == QT_MULTI ? 'x' : '*') : ' ', q->options[i].label);
-            bool cur = editing && (int)i == v->opt;
-            term_put(stdscr, y, x, w, cur ? term_attr(ROLE_SELECTED) : A_NORMAL, line);
+            char mark[16];
+            /* Open, the list points at the option under the cursor. */
+            snprintf(mark, sizeof mark, q->type == QT_MULTI ? "%s[%c] " : "%s(%c) ",
+                     editing ? (i == cur ? "> " : "  ") : "",
+                     on ? (q->type == QT_MULTI ? 'x' : '*') : ' ');
+            attr_t at = editing && i == cur ? term_attr(ROLE_SELECTED) : A_NORMAL;
+            y = draw_item(y, x, maxy, w, at, mark, q->options[i].label, i == cur);
         }
         break;
     }
@@ -244,14 +314,18 @@ void view_draw_answer(struct view *v, const struct tmpl_question *q, int y, int 
         if (n == 0)
             term_put(stdscr, y, x, w, term_attr(ROLE_DIM),
                      editing ? "(empty: a to add an entry)" : "(no entries: Enter to edit the list)");
-        int room = maxy - y > 1 ? maxy - y : 1;
-        int i = editing && v->opt >= room ? v->opt - room + 1 : 0;
-        for (; i < n && y < maxy; i++, y++) {
-            char item[1024], line[1100];
-            answer_item(val, i, item, sizeof item);
-            snprintf(line, sizeof line, "%2d. %s", i + 1, item);
-            bool cur = editing && i == v->opt;
-            term_put(stdscr, y, x, w, cur ? term_attr(ROLE_SELECTED) : A_NORMAL, line);
+        /* The entry under the cursor is shown whole, wrapped. */
+        int cur = editing ? v->opt : -1;
+        char *cur_text = cur >= 0 && cur < n ? list_item(val, cur) : NULL;
+        int i = first_shown(n, cur, maxy - y, cur_text, w);
+        free(cur_text);
+        for (; i < n && y < maxy; i++) {
+            char *item = list_item(val, i);
+            char num[16];
+            snprintf(num, sizeof num, "%2d. ", i + 1);
+            attr_t at = i == cur ? term_attr(ROLE_SELECTED) : A_NORMAL;
+            y = draw_item(y, x, maxy, w, at, num, item, i == cur);
+            free(item);
         }
         break;
     }
@@ -270,17 +344,20 @@ int view_edit_key(struct view *v, struct app *a, wint_t ch, bool is_key)
             view_stop_editing(v, a);
         } else if (v->te.changed && time(NULL) - v->last_save >= 1) {
             view_save_text(v, a);
+        } else {
+            /* Nothing but the text moved: the rest of the screen stays. */
+            return UI_HANDLED | UI_TYPED;
         }
         return UI_HANDLED;
     }
-    bool esc = is_key && ch == KEY_ESC;
-    bool up = (is_key && ch == KEY_UP) || (!is_key && ch == 'k');
-    bool down = (is_key && ch == KEY_DOWN) || (!is_key && ch == 'j');
-    bool enter = (!is_key && (ch == '\r' || ch == '\n')) || (is_key && ch == KEY_ENTER);
-    bool space = !is_key && ch == ' ';
+    enum key_action choose = keys_lookup(keys_code(ch, is_key), KC_CHOOSE);
+    bool enter = choose == ACT_PICK, space = choose == ACT_TOGGLE;
     if (v->editing == ED_CHOICE || v->editing == ED_MULTI) {
         int n = (int)q->noptions;
-        if (esc) {
+        bool up = choose == ACT_UP, down = choose == ACT_DOWN;
+        if (choose == ACT_LIST_TOP || choose == ACT_LIST_BOTTOM) {
+            v->opt = choose == ACT_LIST_TOP ? 0 : n - 1;
+        } else if (choose == ACT_CANCEL) {
             view_stop_editing(v, a);
         } else if (up) {
             v->opt = v->opt > 0 ? v->opt - 1 : 0;
@@ -438,17 +515,20 @@ void view_start_editing(struct view *v, struct app *a, const struct tmpl_questio
         break;
     case QT_DATE: {
         char *d = val ? xstrdup(val) : NULL;
+        char iso[DATE_ISO_SIZE];
         for (;;) {
-            char *nd = dialog_line(a, "Date", "YYYY-MM-DD (empty clears):", d ? d : "");
+            char *nd = dialog_line(a, "Date", "As 2027-03-31, 31/03/2027, 31.03.2027, or from "
+                                   "today as +30d, +2w, +6m or +1y (empty clears it):",
+                                   d ? d : "");
             free(d);
             d = nd;
-            if (!d || !*d || answer_valid_date(d))
+            struct err e;
+            if (!d || ops_date(d, iso, &e) == 0)
                 break;
-            dialog_message(a, "Not a date", "That is not a real calendar date. "
-                           "Write it as YYYY-MM-DD, for example 2027-03-31.");
+            dialog_message(a, "Not a date", e.text);
         }
         if (d)
-            view_save_answer(v, a, q, d, NULL, -1);
+            view_save_answer(v, a, q, iso, NULL, -1);
         free(d);
         v->q = NULL;
         break;

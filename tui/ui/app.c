@@ -52,6 +52,59 @@ bool app_paste_refused(struct app *a)
     return true;
 }
 
+void app_set_mode(struct app *a, unsigned mode, bool on)
+{
+    if (on)
+        a->modes |= mode;
+    else
+        a->modes &= ~mode;
+}
+
+/* The keys in force: the dialog's or form's, else the top screen's. */
+static unsigned keys_in_force(const struct app *a)
+{
+    return a->overlay.context ? a->overlay.context : a->top ? a->top->context : 0;
+}
+
+unsigned app_modes(const struct app *a)
+{
+    unsigned ctx = keys_in_force(a);
+    unsigned m = a->modes | a->overlay.modes | (a->top ? a->top->modes : 0);
+    if (ctx & (KC_EDIT | KC_LINE))
+        m |= UI_MODE_EDIT;
+    if (ctx & KC_CHOOSE)
+        m |= UI_MODE_CHOOSE;
+    return m;
+}
+
+const char *app_mode_label(enum ui_mode m)
+{
+    switch (m) {
+#define M(name, label) case UI_MODE_##name: return label;
+    UI_MODES(M)
+#undef M
+    }
+    return "";
+}
+
+struct app_keys app_context_begin(struct app *a, unsigned context)
+{
+    struct app_keys prev = a->overlay;
+    a->overlay.context = context;
+    a->overlay.modes = 0;
+    return prev;
+}
+
+void app_context_modes(struct app *a, unsigned modes)
+{
+    a->overlay.modes = modes;
+}
+
+void app_context_end(struct app *a, struct app_keys previous)
+{
+    a->overlay = previous;
+}
+
 bool app_fits(void)
 {
     return COLS >= TERM_MIN_COLS && LINES >= TERM_MIN_ROWS;
@@ -69,40 +122,85 @@ static void draw_too_small(void)
     wnoutrefresh(stdscr);
 }
 
+static void draw_status(struct app *a);
+
+/* The key hints that fit into cols columns: whole hints ("e export"),
+ * then an ellipsis when some are left out (the help screen has them
+ * all). The caller frees. */
+static char *hint_fit(const char *hint, int cols)
+{
+    if (text_width(hint) <= cols)
+        return xstrdup(hint);
+    const char *ell = term_ellipsis();
+    int room = cols - 2 - text_width(ell);
+    size_t end = 0;
+    for (const char *p = strstr(hint, "  "); p; p = strstr(p + 2, "  ")) {
+        size_t n = (size_t)(p - hint);
+        char *head = xstrndup(hint, n);
+        bool fits = text_width(head) <= room;
+        free(head);
+        if (!fits)
+            break;
+        end = n;
+    }
+    if (end == 0)
+        return text_cut(hint, cols, ell);
+    return xasprintf("%.*s  %s", (int)end, hint, ell);
+}
+
 static void draw_bars(struct app *a)
 {
     char title[512];
     /* Presenting, the title bar is the screen's own (the section and
      * the progress), in the high-contrast colours. */
-    if (a->top->present)
+    bool present = (a->top->modes & UI_MODE_PRESENT) != 0;
+    if (present)
         snprintf(title, sizeof title, " %s", a->top->title);
     else
         snprintf(title, sizeof title, " %s %s %s %s%s%s", PACKAGE_NAME, PACKAGE_VERSION,
                  term_has_utf8() ? "\xE2\x80\x94" : "-", a->top->title,
                  a->title_extra[0] ? "  " : "", a->title_extra);
-    attr_t bar = term_attr(a->top->present ? ROLE_PRESENT : ROLE_TITLE);
+    attr_t bar = term_attr(present ? ROLE_PRESENT : ROLE_TITLE);
     term_fill(stdscr, 0, 0, COLS, bar);
-    term_put(stdscr, 0, 0, COLS, bar, title);
-    if (a->store && store_is_read_only(a->store))
+    bool read_only = a->store && store_is_read_only(a->store);
+    term_put(stdscr, 0, 0, read_only ? COLS - 12 : COLS, bar, title);
+    if (read_only)
         term_put(stdscr, 0, COLS - 11, 10, bar, "READ-ONLY");
+    draw_status(a);
+}
 
+static void draw_status(struct app *a)
+{
     int y = LINES - 1;
     term_fill(stdscr, y, 0, COLS, term_attr(ROLE_STATUS));
+    /* The modes first, each in a box of its own colour: what the keys
+     * do now is the first thing the bar says. */
+    int x = 1;
+    unsigned modes = app_modes(a);
+    for (int bit = 0; modes >> bit; bit++) {
+        if (!(modes & (1u << bit)))
+            continue;
+        char badge[64];
+        snprintf(badge, sizeof badge, " %s ", app_mode_label((enum ui_mode)(1u << bit)));
+        x += term_put(stdscr, y, x, COLS - x - 1, term_attr(ROLE_TITLE), badge) + 1;
+    }
     int right = a->saved[0] ? (int)strlen(a->saved) + 2 : 0;
     /* A message that needs the whole bar has it: "saved" comes back with
      * the next key. */
-    if (a->message[0] && text_width(a->message) > COLS - 1 - right)
+    if (a->message[0] && text_width(a->message) > COLS - x - right)
         right = 0;
     if (right)
         term_put(stdscr, y, COLS - right, right, term_attr(ROLE_STATUS), a->saved);
     if (a->message[0]) {
-        term_put(stdscr, y, 1, COLS - (right ? 2 : 1) - right,
+        term_put(stdscr, y, x, COLS - x - right,
                  term_attr(a->message_is_error ? ROLE_ERROR : ROLE_STATUS), a->message);
         return;
     }
     char hint[512];
-    keys_hint(a->top->context, 1, hint, sizeof hint);
-    term_put(stdscr, y, 1, COLS - 2 - right, term_attr(ROLE_STATUS), hint);
+    keys_hint(keys_in_force(a), 1, hint, sizeof hint);
+    char *shown = hint_fit(hint, COLS - x - 1 - right);
+    term_put(stdscr, y, x, COLS - x - 1 - right, term_attr(ROLE_STATUS), shown);
+    free(shown);
 }
 
 void app_draw_base(struct app *a)
@@ -120,6 +218,21 @@ void app_draw_base(struct app *a)
 static void draw(struct app *a)
 {
     app_draw_base(a);
+    term_cursor_apply();
+    doupdate();
+}
+
+/* After a key that only changed the text being typed: that text and the
+ * status bar are drawn again, the rest of the screen is left as it is
+ * (the same as a whole redraw would make it, for a part of the cost). */
+static void draw_typed(struct app *a)
+{
+    if (!app_fits() || !a->top->draw_typing || !a->top->draw_typing(a->top, a)) {
+        draw(a);
+        return;
+    }
+    draw_status(a);
+    wnoutrefresh(stdscr);
     term_cursor_apply();
     doupdate();
 }
@@ -143,6 +256,18 @@ static int dispatch(struct app *a, wint_t ch, bool is_key)
     case ACT_REDRAW:
         clearok(curscr, TRUE);
         return UI_REDRAW;
+    case ACT_NONE:
+        /* Backspace deletes text and does nothing else: where it once
+         * went back, say which key does. */
+        if ((key == KEY_BACKSPACE || key == 127 || key == CTRL_KEY('h')) &&
+            (keys_binding(ACT_BACK)->contexts & a->top->context)) {
+            char k[16];
+            app_message(a, false, "Backspace only deletes text. Press %s to go back to the "
+                        "list of assessments.", keys_name(keys_binding(ACT_BACK)->key1, k,
+                                                          sizeof k));
+            return UI_REDRAW;
+        }
+        return r;
     default:
         return r;
     }
@@ -222,7 +347,9 @@ int ui_run(const struct ui_options *opt)
             break;
         if (r & UI_POP)
             app_pop(&a);
-        if (a.top)
+        if (a.top && (r & (UI_TYPED | UI_POP | UI_REDRAW)) == UI_TYPED)
+            draw_typed(&a);
+        else if (a.top)
             draw(&a);
     }
     leave_all(&a);

@@ -25,25 +25,6 @@
 #define SIDE_BY_SIDE_W 110
 #define LIST_MIN_W 36
 
-/* Puts s into cols columns; a text that does not fit ends in an
- * ellipsis. */
-static void put_cut(int y, int x, int cols, attr_t attr, const char *s)
-{
-    if (cols <= 0)
-        return;
-    if (text_width(s) <= cols) {
-        term_put(stdscr, y, x, cols, attr, s);
-        return;
-    }
-    const char *dots = term_has_utf8() ? "\xE2\x80\xA6" : ".";
-    size_t n = text_fit(s, cols - 1);
-    char *cut = xstrndup(s, n);
-    char *line = xasprintf("%s%s", cut, dots);
-    term_put(stdscr, y, x, cols, attr, line);
-    free(line);
-    free(cut);
-}
-
 int view_sections_width(const struct view *v)
 {
     const struct tmpl *t = v->a->tmpl;
@@ -78,7 +59,7 @@ static void draw_sections(struct view *v, int h, int lw)
             snprintf(mark, sizeof mark, "%d%%", pct);
         char line[300];
         snprintf(line, sizeof line, "%zu %s", i + 1, t->sections[i].title);
-        put_cut(y, 1, lw - 7, at, line);
+        term_put(stdscr, y, 1, lw - 7, at, line);
         term_put(stdscr, y, lw - 5, 5, pct == 100 && !sel ? term_attr(ROLE_OK) : at, mark);
     }
     y++;
@@ -87,25 +68,25 @@ static void draw_sections(struct view *v, int h, int lw)
     char line[256];
     snprintf(line, sizeof line, "Done: %d%% (%d of %d)", logic_percent(&all), all.answered,
              all.total);
-    put_cut(y++, 1, lw - 2, A_NORMAL, line);
+    term_put(stdscr, y++, 1, lw - 2, A_NORMAL, line);
     struct screening sc;
     logic_screening(v->a, &sc);
-    put_cut(y++, 1, lw - 2, sc.outcome == SCREEN_REQUIRED ? term_attr(ROLE_RISK_MED) : A_NORMAL,
+    term_put(stdscr, y++, 1, lw - 2, sc.outcome == SCREEN_REQUIRED ? term_attr(ROLE_RISK_MED) : A_NORMAL,
             logic_outcome_label(sc.outcome));
     int hl = logic_highest_residual(v->a);
     const struct tmpl_method *m = assess_method(v->a);
     snprintf(line, sizeof line, "Residual risk: %s", hl >= 0 ? m->levels[hl].name : "-");
-    put_cut(y++, 1, lw - 2, hl >= 0 && m->levels[hl].high ? term_attr(ROLE_RISK_HIGH) : A_NORMAL,
+    term_put(stdscr, y++, 1, lw - 2, hl >= 0 && m->levels[hl].high ? term_attr(ROLE_RISK_HIGH) : A_NORMAL,
             line);
-    put_cut(y++, 1, lw - 2, term_attr(ROLE_DIM), assess_status_label(v->a->status));
+    term_put(stdscr, y++, 1, lw - 2, term_attr(ROLE_DIM), assess_status_label(v->a->status));
     /* What the marks of the question list mean, for whoever reads the
      * screen from across the room. */
     if (y + 2 < h) {
         y++;
-        put_cut(y++, 1, lw - 2, term_attr(ROLE_DIM),
+        term_put(stdscr, y++, 1, lw - 2, term_attr(ROLE_DIM),
                 term_has_utf8() ? "\xE2\x9C\x93 done  \xC2\xB7 to do  * required"
                                 : "+ done  . to do  * required");
-        put_cut(y++, 1, lw - 2, term_attr(ROLE_DIM), "F follow-up  N note");
+        term_put(stdscr, y++, 1, lw - 2, term_attr(ROLE_DIM), "F follow-up  N note");
     }
     term_vline(stdscr, 1, lw, h - 1);
 }
@@ -137,7 +118,7 @@ static void draw_list_row(struct view *v, const struct tmpl_question *q, int y, 
     if (!q) {
         char line[128];
         snprintf(line, sizeof line, "     %s", page_name(v->a->tmpl->sections[v->section].kind));
-        put_cut(y, x, w, at | A_BOLD, line);
+        term_put(stdscr, y, x, w, at | A_BOLD, line);
         return;
     }
     const struct answer *an = assess_answer(v->a, q->id);
@@ -163,9 +144,9 @@ static void draw_list_row(struct view *v, const struct tmpl_question *q, int y, 
     if (shown && text_width(shown) + 2 < aw)
         aw = text_width(shown) + 2;
     pw = w - 5 - aw;
-    put_cut(y, x + 4, pw, at, q->prompt);
+    term_put(stdscr, y, x + 4, pw, at, q->prompt);
     if (shown) {
-        put_cut(y, x + 4 + pw + 1, aw - 1, sel ? at : term_attr(ROLE_DIM), shown);
+        term_put(stdscr, y, x + 4 + pw + 1, aw - 1, sel ? at : term_attr(ROLE_DIM), shown);
         free(shown);
     }
 }
@@ -206,11 +187,9 @@ static void draw_question(struct view *v, const struct tmpl_question *q, int y, 
              v->item + 1, n, q->required ? "  (required)" : "");
     const char *title = v->a->tmpl->sections[v->section].title;
     int fit = w - text_width(count);
-    if (text_width(title) > fit && fit > 2)
-        snprintf(line, sizeof line, "%.*s%s%s", (int)text_fit(title, fit - 1), title,
-                 term_has_utf8() ? "\xE2\x80\xA6" : ".", count);
-    else
-        snprintf(line, sizeof line, "%s%s", title, count);
+    char *shown = text_cut(title, fit > 2 ? fit : w, term_ellipsis());
+    snprintf(line, sizeof line, "%s%s", shown, count);
+    free(shown);
     term_put(stdscr, y++, x, w, term_attr(ROLE_DIM), line);
     y++;
     y = dialog_wrap_to(y, x, maxy, w, A_BOLD, q->prompt);

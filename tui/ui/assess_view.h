@@ -31,6 +31,10 @@ struct view {
     time_t last_save;
     int64_t session;       /* the editing session of the text being typed */
     char *before;          /* its value when the field was opened */
+    /* Where the last draw put the text being typed (typed_drawn), so
+     * that a key that changes nothing else redraws it alone. */
+    int typed_y, typed_x, typed_h, typed_w;
+    bool typed_drawn;
     /* Special pages. */
     int row;               /* selected row of a table or list */
     bool map;              /* heat maps in full */
@@ -95,6 +99,9 @@ void page_measures_draw(struct view *v, struct app *a, int y, int x, int h, int 
 int page_measures_key(struct view *v, struct app *a, wint_t ch, bool is_key, enum key_action act);
 void page_signoff_draw(struct view *v, struct app *a, int y, int x, int h, int w);
 int page_signoff_key(struct view *v, struct app *a, wint_t ch, bool is_key, enum key_action act);
+/* Undoes the latest change still standing (undo.c): someone else's
+ * only after asking; the status bar says what came back or why not. */
+void view_undo(struct view *v, struct app *a);
 /* What changed between revision `revision` of assessment id and the one
  * it replaces, in a list to scroll (diff_view.c). */
 void ui_diff(struct app *a, int64_t id, int revision);

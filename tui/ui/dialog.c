@@ -46,6 +46,20 @@ int dialog_wrap(int y, int x, int h, int w, attr_t attr, const char *text)
     return rows;
 }
 
+int dialog_wrap_at(int y, int x, int h, int w, attr_t attr, const char *text, int *top)
+{
+    struct textedit t;
+    te_init(&t, text, true);
+    int rows = te_rows(&t, w);
+    if (*top > rows - h)
+        *top = rows - h;
+    if (*top < 0)
+        *top = 0;
+    te_draw_text_at(&t, stdscr, y, x, h, w, attr, *top);
+    te_free(&t);
+    return rows;
+}
+
 int dialog_wrap_to(int y, int x, int maxy, int w, attr_t attr, const char *text)
 {
     if (y >= maxy || !text || !*text)
@@ -98,8 +112,18 @@ static int text_rows(const char *text, int w)
     return rows;
 }
 
+int dialog_text_rows(const char *text, int w)
+{
+    return text_rows(text, w);
+}
+
 bool dialog_confirm(struct app *a, const char *title, const char *question)
 {
+    static const enum key_action shown[] = { ACT_CONFIRM_YES, ACT_CONFIRM_NO, ACT_CANCEL };
+    char keys[256];
+    keys_line(shown, 3, keys, sizeof keys);
+    struct app_keys prev = app_context_begin(a, KC_DIALOG);
+    bool yes = false;
     for (;;) {
         frame_begin(a);
         if (app_fits()) {
@@ -119,24 +143,30 @@ bool dialog_confirm(struct app *a, const char *title, const char *question)
             int y = (LINES - h) / 2, x = (COLS - w) / 2;
             dialog_frame(y, x, h, w, title);
             dialog_wrap(y + 1, x + 2, rows, w - 4, A_NORMAL, question);
-            term_put(stdscr, y + h - 2, x + 2, w - 4, term_attr(ROLE_KEY), "y yes    n no    Esc no");
+            term_put(stdscr, y + h - 2, x + 1, w - 2, term_attr(ROLE_KEY), keys);
         }
         frame_end();
         wint_t ch;
         enum term_input in;
         if (!dialog_read(a, &ch, &in))
-            return false;
+            break;
         if (in == TERM_KEY && ch == KEY_RESIZE)
             continue;
-        if (in == TERM_CHAR && (ch == 'y' || ch == 'Y'))
-            return true;
-        if ((in == TERM_CHAR && (ch == 'n' || ch == 'N')) || (in == TERM_KEY && ch == KEY_ESC))
-            return false;
+        if (in != TERM_KEY && in != TERM_CHAR)
+            continue;
+        enum key_action act = keys_lookup(keys_code(ch, in == TERM_KEY), KC_DIALOG);
+        if (act == ACT_CONFIRM_YES || act == ACT_CONFIRM_NO || act == ACT_CANCEL) {
+            yes = act == ACT_CONFIRM_YES;
+            break;
+        }
     }
+    app_context_end(a, prev);
+    return yes;
 }
 
 void dialog_message(struct app *a, const char *title, const char *text)
 {
+    struct app_keys prev = app_context_begin(a, KC_DIALOG);
     for (;;) {
         frame_begin(a);
         if (app_fits()) {
@@ -150,11 +180,12 @@ void dialog_message(struct app *a, const char *title, const char *text)
         wint_t ch;
         enum term_input in;
         if (!dialog_read(a, &ch, &in))
-            return;
+            break;
         if (in == TERM_KEY && ch == KEY_RESIZE)
             continue;
-        return;
+        break;
     }
+    app_context_end(a, prev);
 }
 
 /* A draft of a dialog is worth offering when it differs from the text
@@ -171,6 +202,16 @@ static char *edit_loop(struct app *a, const char *title, const char *prompt,
     struct textedit t;
     te_init(&t, initial, multiline);
     char *result = NULL;
+    /* Several lines: the editor's keys (Esc or F10 saves and closes).
+     * One line: Enter accepts, Esc cancels, the rest is the editor's. */
+    static const enum key_action line_keys[] = { ACT_ACCEPT, ACT_CANCEL };
+    static const enum key_action text_keys[] = { ACT_DONE };
+    char keys[256];
+    if (multiline)
+        keys_line(text_keys, 1, keys, sizeof keys);
+    else
+        keys_line(line_keys, 2, keys, sizeof keys);
+    struct app_keys prev = app_context_begin(a, multiline ? KC_EDIT : KC_LINE);
     if (d) {
         char *kept = draft_restore(a, d, title, differs, initial ? initial : "");
         if (kept) {
@@ -194,8 +235,7 @@ static char *edit_loop(struct app *a, const char *title, const char *prompt,
             int ey = y + 1 + used + (used ? 1 : 0);
             int eh = y + h - 2 - ey;
             te_draw(&t, stdscr, ey, x + 2, eh > 0 ? eh : 1, w - 4, true);
-            term_put(stdscr, y + h - 1, x + 2, w - 4, term_attr(ROLE_KEY),
-                     multiline ? " Esc save and close " : " Enter accept  Esc cancel ");
+            term_put(stdscr, y + h - 1, x + 2, w - 4, term_attr(ROLE_KEY), keys);
         }
         frame_end();
         wint_t ch;
@@ -215,14 +255,17 @@ static char *edit_loop(struct app *a, const char *title, const char *prompt,
         }
         if (in == TERM_KEY && ch == KEY_RESIZE)
             continue;
-        enum te_result r = te_key(&t, ch, in == TERM_KEY);
-        if (r == TE_ENTER || (r == TE_DONE && multiline)) {
+        enum key_action act = multiline ? ACT_NONE
+                                        : keys_lookup(keys_code(ch, in == TERM_KEY), KC_LINE);
+        if (act == ACT_CANCEL)
+            break;
+        enum te_result r = act == ACT_ACCEPT ? TE_ENTER : te_key(&t, ch, in == TERM_KEY);
+        if (r == TE_ENTER || r == TE_DONE) {
             result = xstrdup(te_text(&t));
             break;
         }
-        if (r == TE_DONE)
-            break;
     }
+    app_context_end(a, prev);
     /* Cancelled: dropped; to be saved, or leaving: kept at once. */
     draft_close(a, d, te_text(&t), !result);
     curs_set(0);
@@ -251,11 +294,27 @@ int dialog_pick(struct app *a, const char *title, const char *const *items,
                 const char *const *details, int n, int selected)
 {
     int cur = selected >= 0 && selected < n ? selected : 0, top = 0;
+    /* The details get the rows the longest needs, as far as the screen
+     * has them; a longer one scrolls (PgUp, PgDn). */
+    int detail_top = 0, detail_page = 1, shown_item = cur;
+    bool detail_scrolls = false;
+    static const enum key_action shown[] = { ACT_PICK, ACT_CANCEL };
+    char keys[256];
+    keys_line(shown, 2, keys, sizeof keys);
+    struct app_keys prev = app_context_begin(a, KC_CHOOSE);
+    int result = -1;
     for (;;) {
         frame_begin(a);
         if (app_fits()) {
             int w = COLS > 90 ? 84 : COLS - 4;
-            int detail_rows = details ? 6 : 0;
+            int detail_rows = 0;
+            for (int k = 0; details && k < n; k++) {
+                int r = details[k] ? text_rows(details[k], w - 4) : 0;
+                detail_rows = r > detail_rows ? r : detail_rows;
+            }
+            int most = LINES - 10 - (n < 3 ? n : 3);
+            if (detail_rows > most)
+                detail_rows = most;
             int list_rows = n < LINES - 10 - detail_rows ? n : LINES - 10 - detail_rows;
             int h = list_rows + detail_rows + 4;
             int y = (LINES - h) / 2, x = (COLS - w) / 2;
@@ -272,33 +331,50 @@ int dialog_pick(struct app *a, const char *title, const char *const *items,
                 snprintf(line, sizeof line, "%s %s", k == cur ? ">" : " ", items[k]);
                 term_put(stdscr, y + 1 + i, x + 2, w - 4, at, line);
             }
-            if (details && details[cur])
-                dialog_wrap(y + 2 + list_rows, x + 2, detail_rows, w - 4, term_attr(ROLE_DIM),
-                            details[cur]);
-            term_put(stdscr, y + h - 1, x + 2, w - 4, term_attr(ROLE_KEY),
-                     " Up/Down choose  Enter select  Esc cancel ");
+            if (shown_item != cur)
+                detail_top = 0;
+            shown_item = cur;
+            detail_page = detail_rows > 2 ? detail_rows - 1 : 1;
+            detail_scrolls = false;
+            if (details && details[cur]) {
+                int all = dialog_wrap_at(y + 2 + list_rows, x + 2, detail_rows, w - 4,
+                                         term_attr(ROLE_DIM), details[cur], &detail_top);
+                detail_scrolls = all > detail_rows;
+            }
+            char foot[320];
+            snprintf(foot, sizeof foot, detail_scrolls ? "%s  PgDn/PgUp read on" : "%s", keys);
+            term_put(stdscr, y + h - 1, x + 2, w - 4, term_attr(ROLE_KEY), foot);
         }
         frame_end();
         wint_t ch;
         enum term_input in;
         if (!dialog_read(a, &ch, &in))
-            return -1;
+            break;
         if (in != TERM_KEY && in != TERM_CHAR)
             continue;
         bool key = in == TERM_KEY;
-        if (key && ch == KEY_ESC)
-            return -1;
-        if ((key && (ch == KEY_UP)) || (!key && ch == 'k'))
+        enum key_action act = keys_lookup(keys_code(ch, key), KC_CHOOSE);
+        if (act == ACT_CANCEL)
+            break;
+        if (act == ACT_UP)
             cur = cur > 0 ? cur - 1 : 0;
-        else if ((key && ch == KEY_DOWN) || (!key && ch == 'j'))
+        else if (act == ACT_DOWN)
             cur = cur + 1 < n ? cur + 1 : cur;
-        else if (key && ch == KEY_HOME)
+        else if (act == ACT_LIST_TOP)
             cur = 0;
-        else if (key && ch == KEY_END)
+        else if (act == ACT_LIST_BOTTOM)
             cur = n - 1;
-        else if ((key && ch == KEY_ENTER) || (!key && (ch == '\r' || ch == '\n' || ch == ' ')))
-            return cur;
-        else if (!key && ch >= '1' && ch <= '9' && ch - '1' < (wint_t)n)
-            return (int)(ch - '1');
+        else if (key && (ch == KEY_NPAGE || ch == KEY_PPAGE) && detail_scrolls)
+            detail_top += ch == KEY_NPAGE ? detail_page : -detail_page;
+        else if (act == ACT_PICK || act == ACT_TOGGLE) {
+            result = cur;
+            break;
+        } else if (!key && ch >= '1' && ch <= '9' && ch - '1' < (wint_t)n) {
+            /* A digit picks by its place (1 the first). */
+            result = (int)(ch - '1');
+            break;
+        }
     }
+    app_context_end(a, prev);
+    return result;
 }

@@ -2,7 +2,10 @@
  * Dialogs: short modal loops drawn over the current screen. Each redraws
  * the screen below on resize, and returns at once (as a cancel) when the
  * program must leave (a->quitting: a signal or the end of input); the
- * caller saves what it holds.
+ * caller saves what it holds. Their keys come from the key table
+ * (ui/keys.h): KC_DIALOG for a question or a message, KC_LINE and
+ * KC_EDIT for a line, KC_EDIT for several lines, KC_CHOOSE for a list;
+ * while one is open the status bar lists them, with its mode.
  */
 #ifndef DPIA_DIALOG_H
 #define DPIA_DIALOG_H
@@ -17,7 +20,8 @@ struct draft;
 bool dialog_confirm(struct app *a, const char *title, const char *question);
 /* Any key closes it. */
 void dialog_message(struct app *a, const char *title, const char *text);
-/* A line of text: Enter accepts, Esc cancels (NULL). The caller frees. */
+/* A line of text: Enter (or F10) accepts, Esc cancels (NULL). The caller
+ * frees. */
 char *dialog_line(struct app *a, const char *title, const char *prompt, const char *initial);
 /* A line that is part of an answer (a list entry): like dialog_line,
  * but when the program must leave, what was typed is returned so that
@@ -32,15 +36,23 @@ char *dialog_entry(struct app *a, const char *title, const char *prompt, const c
 char *dialog_text(struct app *a, const char *title, const char *prompt, const char *initial,
                   struct draft *d);
 /* One of n items; details[i] (may be NULL) is shown under the list for
- * the highlighted item. Returns the index, or -1 on Esc. */
+ * the highlighted item. Enter or Space takes it, a digit the item of
+ * that place. Returns the index, or -1 on Esc. */
 int dialog_pick(struct app *a, const char *title, const char *const *items,
                 const char *const *details, int n, int selected);
 
 /* Shared drawing: a framed box on stdscr, cleared inside; returns the
  * inner origin. */
 void dialog_frame(int y, int x, int h, int w, const char *title);
+/* The rows text takes when word-wrapped to w columns. */
+int dialog_text_rows(const char *text, int w);
 /* Word-wraps text into the box (y, x, h, w); returns rows used. */
 int dialog_wrap(int y, int x, int h, int w, attr_t attr, const char *text);
+/* Word-wraps text into the box from wrapped row *top on, for reading
+ * a text longer than the box: *top is first kept within the text (so
+ * that the box is full when it can be). Returns the rows of the whole
+ * text. */
+int dialog_wrap_at(int y, int x, int h, int w, attr_t attr, const char *text, int *top);
 /* The same from row y down to (not including) maxy; returns the row
  * after the text. */
 int dialog_wrap_to(int y, int x, int maxy, int w, attr_t attr, const char *text);

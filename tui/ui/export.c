@@ -2,6 +2,7 @@
 #include "ui/export.h"
 
 #include <ctype.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,6 +10,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "io/settings.h"
 #include "io/io.h"
 #include "ops/ops.h"
 #include "report/report.h"
@@ -41,6 +43,37 @@ static char *slug(const char *title)
     return buf_take(&b);
 }
 
+/* The folder exports go to: export-dir of the settings, else the
+ * current folder. The caller frees. */
+static char *export_folder(struct app *a, const struct io_settings *cfg)
+{
+    if (*cfg->export_dir)
+        return xstrdup(cfg->export_dir);
+    char *cwd = getcwd(NULL, 0);
+    if (!cwd) {
+        app_message(a, true, "The current folder cannot be found (%s): give the full path.",
+                    strerror(errno));
+        return xstrdup("/");
+    }
+    char *dir = xstrdup(cwd);
+    free(cwd);
+    return dir;
+}
+
+/* The settings' warnings, all at once: the lines they name are
+ * ignored until they are put right. */
+static void show_warnings(struct app *a, const struct io_settings *cfg)
+{
+    if (!cfg->nwarnings)
+        return;
+    struct buf b = {0};
+    buf_adds(&b, "Some lines of the settings file are ignored:\n");
+    for (size_t i = 0; i < cfg->nwarnings; i++)
+        buf_printf(&b, "\n%s", cfg->warnings[i]);
+    dialog_message(a, "Settings", buf_str(&b));
+    buf_free(&b);
+}
+
 void ui_export(struct app *a, int64_t id)
 {
     static const char *const labels[] = {
@@ -53,7 +86,7 @@ void ui_export(struct app *a, int64_t id)
     if (pick < 0)
         return;
     struct err e;
-    struct assessment *as = store_load(a->store, id, &e);
+    struct assessment *as = store_load_flags(a->store, id, STORE_LOAD_NO_HISTORY, &e);
     if (!as) {
         app_message(a, true, "%s", e.text);
         return;
@@ -63,13 +96,44 @@ void ui_export(struct app *a, int64_t id)
     struct tm tm;
     localtime_r(&now, &tm);
     strftime(date, sizeof date, "%Y-%m-%d", &tm);
+    /* The settings are read at each export, so that a change to the
+     * file counts at once. */
+    struct io_settings cfg;
+    io_settings_load(&cfg, NULL);
+    show_warnings(a, &cfg);
+    char *folder = export_folder(a, &cfg);
     char *s = slug(as->title);
-    char *def = xasprintf("dpia-%s-%s.%s", s, date, ext[pick]);
+    char *name = xasprintf("dpia-%s-%s.%s", s, date, ext[pick]);
+    char *def = path_absolute(name, folder);
+    free(name);
     free(s);
     assess_free(as);
-    char *path = dialog_line(a, "Export to", "File (in the current folder unless a path is given):", def);
+    /* One line of prompt leaves two for the path, so that it shows
+     * whole. */
+    char *typed = dialog_line(a, "Export to",
+                              "File to write (a name without a folder goes into the one shown):",
+                              def);
     free(def);
-    if (path && *path) {
+    /* What is written is said in full: a name alone goes into the
+     * export folder, "~/" is the home folder. */
+    char *path = typed && *typed ? path_absolute(typed, folder) : NULL;
+    if (typed && *typed && !path)
+        app_message(a, true, "'%s' cannot be expanded: only ~ and ~/ are, with HOME set.",
+                    typed);
+    free(typed);
+    /* The export folder of the settings is made when it is not there. */
+    if (path && *cfg.export_dir) {
+        char *parent = path_dirname(path);
+        struct stat pb;
+        if (strcmp(parent, cfg.export_dir) == 0 && stat(parent, &pb) < 0 && errno == ENOENT &&
+            path_mkdirs(parent, 0777) < 0)
+            app_message(a, true, "The export folder %s cannot be made: %s.", parent,
+                        strerror(errno));
+        free(parent);
+    }
+    free(folder);
+    io_settings_free(&cfg);
+    if (path) {
         /* A regular file is replaced when the person says so; anything
          * else there (a folder, a device, a link) is refused with the
          * reason by ops_export_file. */

@@ -6,8 +6,12 @@
 
 #include "ui/app.h"
 
-/* Asks for a format and a path (default dpia-<title>-<date>.<ext> in the
- * current folder), confirms before replacing a file, writes the report. */
+/* Asks for a format and a path: by default dpia-<title>-<date>.<ext> in
+ * the export folder of the settings (io/settings.h; made when it is not
+ * there), else in the current folder, offered as a full path; a name
+ * typed alone goes into that folder. Shows the settings file's warnings
+ * first, confirms before replacing a file, writes the report and says
+ * the full path it was written to. */
 void ui_export(struct app *a, int64_t id);
 /* Imports the worked example into the database; returns its id or -1. */
 int64_t ui_load_example(struct app *a);

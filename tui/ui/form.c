@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/answer.h"
+#include "ops/ops.h"
 #include "ui/dialog.h"
 #include "ui/draft.h"
 #include "ui/term.h"
@@ -79,13 +79,14 @@ static void draw_value(const struct form_field *f, int y, int x, int w, bool foc
     }
 }
 
-static void apply_key_to_choice(struct form_field *f, wint_t ch, bool is_key)
+static void apply_key_to_choice(struct form_field *f, enum key_action act, wint_t ch,
+                                bool is_key)
 {
     int max = f->kind == FK_SCALE ? f->nscale : f->nchoices - 1;
     int min = 0;
-    if (is_key && ch == KEY_LEFT && f->number > min) {
+    if (act == ACT_LESS && f->number > min) {
         f->number--;
-    } else if ((is_key && ch == KEY_RIGHT) || (!is_key && ch == ' ')) {
+    } else if (act == ACT_MORE || act == ACT_CYCLE) {
         f->number = f->number < max ? f->number + 1 : min;
     } else if (!is_key && ch >= '0' && ch <= '9') {
         /* A scale's digit is its level (0: not scored); a choice's digit
@@ -112,10 +113,17 @@ static const char *check(struct form_field *f, int n, int *bad)
                 return "This field is required.";
             }
         }
-        if (f[i].kind == FK_DATE && f[i].value && *f[i].value &&
-            !answer_valid_date(f[i].value)) {
-            *bad = i;
-            return "Not a date: write YYYY-MM-DD (a real calendar day), or leave it empty.";
+        if (f[i].kind == FK_DATE && f[i].value) {
+            /* Read as people write it (31/03/2027, +6m), kept as
+             * YYYY-MM-DD. */
+            static struct err e;
+            char iso[DATE_ISO_SIZE];
+            if (ops_date(f[i].value, iso, &e) < 0) {
+                *bad = i;
+                return e.text;
+            }
+            free(f[i].value);
+            f[i].value = xstrdup(iso);
         }
     }
     return NULL;
@@ -281,9 +289,11 @@ bool form_run_ex(struct app *a, const char *title, struct form_field *f, int n, 
         draft_begin(d, now);
         free(now);
     }
+    struct app_keys keys_before = app_context_begin(a, KC_FORM);
     for (;;) {
         struct form_field *F = &f[cur];
         bool texty = is_texty(F);
+        app_context_modes(a, texty ? UI_MODE_EDIT : 0);
         if (texty && !te_live) {
             te_init(&te, F->value ? F->value : "", F->kind == FK_TEXT);
             te_live = true;
@@ -296,9 +306,13 @@ bool form_run_ex(struct app *a, const char *title, struct form_field *f, int n, 
         app_draw_base(a);
         if (app_fits()) {
             int w = COLS - 4, rows = 0;
-            for (int i = 0; i < n; i++)
+            bool scales = false;
+            for (int i = 0; i < n; i++) {
                 rows += field_rows(&f[i]);
-            int info = 7;
+                scales = scales || f[i].kind == FK_SCALE;
+            }
+            /* A scale's levels, the chosen one's definition whole. */
+            int info = scales ? 9 : 7;
             int h = rows + n / 3 + 4 + info;
             if (h > LINES - 2)
                 h = LINES - 2;
@@ -345,20 +359,33 @@ bool form_run_ex(struct app *a, const char *title, struct form_field *f, int n, 
             int iy = y0 + h - info;
             term_rule(stdscr, iy, x0 + 1, w - 2);
             if (F->kind == FK_SCALE) {
-                for (int k = 0; k < F->nscale && k < info - 2; k++) {
-                    char line[1024];
-                    snprintf(line, sizeof line, "%d %s: %s", F->scale[k].value, F->scale[k].name,
-                             F->scale[k].definition);
-                    term_put(stdscr, iy + 1 + k, x0 + 2, w - 4,
-                             k + 1 == F->number ? term_attr(ROLE_OK) : term_attr(ROLE_DIM), line);
+                /* A level to a row, cut; the chosen one wrapped in the
+                 * rows the others leave. */
+                int ly = iy + 1, end = y0 + h - 1;
+                for (int k = 0; k < F->nscale && ly < end; k++) {
+                    char *line = xasprintf("%d %s: %s", F->scale[k].value, F->scale[k].name,
+                                           F->scale[k].definition);
+                    bool chosen = k + 1 == F->number;
+                    attr_t at = chosen ? term_attr(ROLE_OK) : term_attr(ROLE_DIM);
+                    int left = end - ly - (F->nscale - k - 1);
+                    if (chosen && left > 1)
+                        ly += dialog_wrap(ly, x0 + 2, left, w - 4, at, line);
+                    else
+                        term_put(stdscr, ly++, x0 + 2, w - 4, at, line);
+                    free(line);
                 }
             }
-            term_put(stdscr, y0 + h - 1, x0 + 2, w - 4, term_attr(ROLE_KEY),
-                     F->kind == FK_TEXT ? " Tab next field  Esc save and close  F8 discard "
-                     : F->kind == FK_FLAGS ? " Left/Right choose  Space toggle  Tab next  Esc save  F8 discard "
-                     : (F->kind == FK_SCALE || F->kind == FK_CHOICE)
-                         ? " Left/Right or digit choose  Tab next  Esc save and close  F8 discard "
-                         : " Tab/Down next  Up previous  Esc save and close  F8 discard ");
+            /* The keys of the field with the focus first, from the table. */
+            enum key_action shown[4] = { ACT_NEXT_FIELD, ACT_FORM_DONE, ACT_DISCARD };
+            int nshown = 3;
+            if (F->kind == FK_FLAGS || F->kind == FK_SCALE || F->kind == FK_CHOICE) {
+                memmove(shown + 1, shown, 3 * sizeof *shown);
+                shown[0] = F->kind == FK_FLAGS ? ACT_CYCLE : ACT_MORE;
+                nshown = 4;
+            }
+            char keys[256];
+            keys_line(shown, nshown, keys, sizeof keys);
+            term_put(stdscr, y0 + h - 1, x0 + 2, w - 4, term_attr(ROLE_KEY), keys);
         }
         term_cursor_apply();
         doupdate();
@@ -381,30 +408,35 @@ bool form_run_ex(struct app *a, const char *title, struct form_field *f, int n, 
         bool key = in == TERM_KEY;
         int move = 0;
         bool close = false;
-        if (key && ch == KEY_F(8)) {
+        enum key_action act = keys_lookup(keys_code(ch, key), KC_FORM);
+        /* Up and Down move by rows inside a text of several lines. */
+        if ((act == ACT_NEXT_FIELD || act == ACT_PREV_FIELD) && F->kind == FK_TEXT && key &&
+            (ch == KEY_DOWN || ch == KEY_UP))
+            act = ACT_NONE;
+        if (act == ACT_DISCARD) {
             if (dialog_confirm(a, "Discard", "Close the form without saving what it holds?"))
                 break;
             continue;
         }
-        if (key && (ch == KEY_ESC || ch == KEY_F(10)))
+        if (act == ACT_FORM_DONE)
             close = true;
-        else if ((!key && ch == '\t') || (key && ch == KEY_DOWN && F->kind != FK_TEXT))
+        else if (act == ACT_NEXT_FIELD)
             move = 1;
-        else if ((key && ch == KEY_BTAB) || (key && ch == KEY_UP && F->kind != FK_TEXT))
+        else if (act == ACT_PREV_FIELD)
             move = -1;
         else if (texty) {
             enum te_result r = te_key(&te, ch, key);
             if (r == TE_ENTER)
                 move = 1;
         } else if (F->kind == FK_FLAGS) {
-            if (key && ch == KEY_LEFT && flag_cur > 0)
+            if (act == ACT_LESS && flag_cur > 0)
                 flag_cur--;
-            else if (key && ch == KEY_RIGHT && flag_cur + 1 < F->nflag_ids)
+            else if (act == ACT_MORE && flag_cur + 1 < F->nflag_ids)
                 flag_cur++;
-            else if (!key && (ch == ' ' || ch == '\r') && F->nflag_ids)
+            else if (act == ACT_CYCLE && F->nflag_ids)
                 F->flags[flag_cur] = !F->flags[flag_cur];
         } else {
-            apply_key_to_choice(F, ch, key);
+            apply_key_to_choice(F, act, ch, key);
         }
         if (move || close) {
             if (te_live) {
@@ -436,6 +468,7 @@ bool form_run_ex(struct app *a, const char *title, struct form_field *f, int n, 
             flag_cur = 0;
         }
     }
+    app_context_end(a, keys_before);
     if (te_live) {
         free(f[cur].value);
         f[cur].value = xstrdup(te_text(&te));

@@ -1,10 +1,11 @@
 /*
  * A form: labelled fields edited in place, for risks, measures and
- * sign-offs. Tab or Down/Up move between fields (Tab only, inside a
- * multi-line text); Left/Right or digits choose on a scale or a choice,
- * Space toggles a risk in a risk list; Esc or F10 closes the form and
- * keeps what was typed (Esc on an untouched form just closes it), F8
- * discards it after a confirmation. The fields scroll when the terminal
+ * sign-offs. Its keys are the key table's KC_FORM actions (ui/keys.h),
+ * and KC_EDIT's in a text field: Tab or Down/Up move between fields (Tab
+ * only, inside a multi-line text); Left/Right or digits choose on a
+ * scale or a choice, Space ticks a risk in a risk list; Esc or F10
+ * closes the form and keeps what was typed (Esc on an untouched form
+ * just closes it), F8 discards it after a confirmation. The fields scroll when the terminal
  * is too short for them all. While a scale field has the focus, its level
  * definitions are shown under the form.
  */
@@ -21,7 +22,8 @@ struct draft;
 enum form_kind {
     FK_LINE,   /* one line of text: value */
     FK_TEXT,   /* several lines: value */
-    FK_DATE,   /* YYYY-MM-DD or empty: value */
+    FK_DATE,   /* a date as ops_date reads it, or empty: value (YYYY-MM-DD
+                * once the form is closed to be saved) */
     FK_SCALE,  /* 0 (not scored) or 1..n of scale: number */
     FK_CHOICE, /* index into choices: number */
     FK_FLAGS,  /* a set of small numbers (risk numbers) in flags[]: toggled */

@@ -3,12 +3,17 @@
  * label and help text, in one X-macro list. The help screen and the
  * status bar are drawn from it; handlers look actions up by context.
  *   X(name, context, key1, key2, label, help)
- * key2 is 0 when the action has one key.
+ * key2 is 0 when the action has one key. The table drives the screens,
+ * the text editor, the forms and the dialogs alike: none of them tests
+ * a key itself, so that what the help screen and the status bar list is
+ * what the keys do. The same key may mean different things in different
+ * contexts, never two things in one (tests/unit/t_keys.c).
  */
 #ifndef DPIA_KEYS_H
 #define DPIA_KEYS_H
 
 #include <curses.h>
+#include <stdbool.h>
 
 #define CTRL_KEY(c) ((c) & 0x1f)
 #define KEY_ESC 27
@@ -19,17 +24,44 @@ enum key_context {
     KC_ASSESS = 1 << 2, /* an assessment, browsing questions */
     KC_TABLE = 1 << 3,  /* the risk register and the measures */
     KC_SIGNOFF = 1 << 4,/* the sign-off page */
-    KC_EDIT = 1 << 5,   /* editing text */
+    KC_EDIT = 1 << 5,   /* editing text (textedit.c) */
     KC_LIST = 1 << 6,   /* editing a list of entries */
-    KC_YESNO = 1 << 7,  /* a yes/no question: one key answers it */
+    KC_CHOOSE = 1 << 7, /* a list of options open (an answer, a dialog) */
+    KC_FORM = 1 << 8,   /* a form: a risk, a measure, a sign-off */
+    KC_LINE = 1 << 9,   /* a dialog asking for one line (a title, a date) */
+    KC_DIALOG = 1 << 10,/* a dialog asking yes or no, or showing a message */
+    KC_HELP = 1 << 11,  /* the help screen */
+    KC_YESNO = 1 << 12, /* a yes/no question that may be changed: y and n answer it */
 };
+
+/* Where something is open that takes every key until it is closed: the
+ * global keys do not apply there (q is a letter in a text). */
+#define KC_MODAL (KC_EDIT | KC_LIST | KC_CHOOSE | KC_FORM | KC_LINE | KC_DIALOG)
+
+/* The contexts in the order the help screen, the README and dpia(1)
+ * list them, with their headings there:
+ *   C(context, heading) */
+#define KEY_CONTEXTS(C) \
+    C(KC_GLOBAL, "Everywhere") \
+    C(KC_HOME, "List of assessments") \
+    C(KC_ASSESS, "Questions") \
+    C(KC_YESNO, "A yes/no question") \
+    C(KC_TABLE, "Risk register and measures") \
+    C(KC_SIGNOFF, "Sign-off") \
+    C(KC_EDIT, "Editing text") \
+    C(KC_LIST, "Editing a list") \
+    C(KC_CHOOSE, "Choosing from a list") \
+    C(KC_FORM, "Forms") \
+    C(KC_LINE, "Typing one line") \
+    C(KC_DIALOG, "Dialogs") \
+    C(KC_HELP, "The help screen")
 
 #define KEY_ACTIONS(X) \
     X(QUIT,     KC_GLOBAL, 'q', 0,          "quit",    "Leave dpia (everything is already saved)") \
     X(HELP,     KC_GLOBAL, '?', KEY_F(1),   "help",    "Show the keys of this screen") \
     X(REDRAW,   KC_GLOBAL, CTRL_KEY('l'), 0, "redraw", "Redraw the screen") \
-    X(UP,       KC_HOME | KC_ASSESS | KC_TABLE | KC_SIGNOFF | KC_LIST, KEY_UP, 'k', "up", "Previous item") \
-    X(DOWN,     KC_HOME | KC_ASSESS | KC_TABLE | KC_SIGNOFF | KC_LIST, KEY_DOWN, 'j', "down", "Next item") \
+    X(UP,       KC_HOME | KC_ASSESS | KC_TABLE | KC_SIGNOFF | KC_LIST | KC_CHOOSE, KEY_UP, 'k', "up", "Previous item") \
+    X(DOWN,     KC_HOME | KC_ASSESS | KC_TABLE | KC_SIGNOFF | KC_LIST | KC_CHOOSE, KEY_DOWN, 'j', "down", "Next item") \
     X(OPEN,     KC_HOME | KC_ASSESS | KC_TABLE | KC_SIGNOFF | KC_LIST, '\r', KEY_ENTER, "open", "Open, answer or edit the selected item") \
     X(YES,      KC_YESNO, 'y', 0,           "yes",     "Answer yes (only on a yes/no question, as the status bar says)") \
     X(NO,       KC_YESNO, 'n', 0,           "no",      "Answer no (only on a yes/no question, as the status bar says)") \
@@ -39,10 +71,10 @@ enum key_context {
     X(DELETE,   KC_HOME | KC_TABLE | KC_LIST, 'D', KEY_DC, "delete", "Delete the selected item (asks first)") \
     X(EXPORT,   KC_HOME | KC_ASSESS | KC_TABLE | KC_SIGNOFF, 'e', 0,   "export",  "Export as an HTML report or XML record") \
     X(SEARCH,   KC_HOME, '/', 0,            "search",  "Filter assessments by title") \
-    X(SORT,     KC_HOME, 's', 0,            "sort",    "Sort by last change, title, status or risk") \
+    X(SORT,     KC_HOME, 's', 0,            "sort",    "Sort by last change, title, status, risk or review date") \
     X(ALL,      KC_HOME, 'A', 0,            "archived","Show or hide archived assessments") \
     X(EXAMPLE,  KC_HOME, 'x', 0,            "example", "Load the worked example") \
-    X(BACK,     KC_ASSESS | KC_TABLE | KC_SIGNOFF, KEY_ESC, KEY_BACKSPACE, "back", "Back to the list of assessments") \
+    X(BACK,     KC_ASSESS | KC_TABLE | KC_SIGNOFF, 'L', 0, "list", "Back to the list of assessments") \
     X(NEXT_SECTION, KC_ASSESS | KC_TABLE | KC_SIGNOFF, KEY_NPAGE, ']', "section+", "Next section") \
     X(PREV_SECTION, KC_ASSESS | KC_TABLE | KC_SIGNOFF, KEY_PPAGE, '[', "section-", "Previous section") \
     X(FIRST,    KC_ASSESS | KC_TABLE | KC_SIGNOFF, KEY_HOME, 0, "first", "First item of the section") \
@@ -58,14 +90,41 @@ enum key_context {
     X(REVISION, KC_SIGNOFF | KC_ASSESS | KC_TABLE, 'R', 0, "revision", "Open a new revision of a decided assessment") \
     X(DIFF,     KC_SIGNOFF | KC_ASSESS | KC_TABLE, 'V', 0, "changes", "What changed since the revision this one replaces") \
     X(PRESENT,  KC_SIGNOFF | KC_ASSESS | KC_TABLE, 'P', 0, "present", "Presentation mode: the question alone, large, for a room (P again to leave)") \
+    X(UNDO,     KC_ASSESS | KC_TABLE | KC_SIGNOFF, 'U', 0, "undo", "Undo your latest change (answers, notes, flags, risks, measures, sign-offs); asks before undoing someone else's") \
     X(MOVE_UP,  KC_LIST, 'K', 0,            "move up", "Move the entry up") \
     X(MOVE_DOWN, KC_LIST, 'J', 0,           "move down", "Move the entry down") \
     X(DONE,     KC_EDIT | KC_LIST, KEY_ESC, KEY_F(10), "done", "Save and leave the field") \
+    X(NEWLINE,  KC_EDIT, '\r', KEY_ENTER,   "new line", "Start a new line (in a one-line form field: the next field)") \
+    X(CHAR_LEFT, KC_EDIT, KEY_LEFT, 0,      "left",    "One character left") \
+    X(CHAR_RIGHT, KC_EDIT, KEY_RIGHT, 0,    "right",   "One character right") \
+    X(ROW_UP,   KC_EDIT | KC_HELP, KEY_UP, 0, "row up", "One row up") \
+    X(ROW_DOWN, KC_EDIT | KC_HELP, KEY_DOWN, 0, "row down", "One row down") \
+    X(PAGE_UP,  KC_EDIT | KC_HELP, KEY_PPAGE, 0, "page up", "One screen up") \
+    X(PAGE_DOWN, KC_EDIT | KC_HELP, KEY_NPAGE, 0, "page down", "One screen down") \
     X(WORD_LEFT, KC_EDIT, CTRL_KEY('b'), 0, "word left", "Move one word left (also Ctrl-Left)") \
     X(WORD_RIGHT, KC_EDIT, CTRL_KEY('f'), 0, "word right", "Move one word right (also Ctrl-Right)") \
-    X(DEL_WORD, KC_EDIT, CTRL_KEY('w'), 0,  "delete word", "Delete the word before the cursor") \
     X(LINE_START, KC_EDIT, KEY_HOME, CTRL_KEY('a'), "start", "Start of the line") \
-    X(LINE_END, KC_EDIT, KEY_END, CTRL_KEY('e'), "end", "End of the line")
+    X(LINE_END, KC_EDIT, KEY_END, CTRL_KEY('e'), "end", "End of the line") \
+    X(ERASE,    KC_EDIT, KEY_BACKSPACE, CTRL_KEY('h'), "erase", "Delete the character before the cursor") \
+    X(DEL_CHAR, KC_EDIT, KEY_DC, CTRL_KEY('d'), "delete", "Delete the character under the cursor") \
+    X(DEL_WORD, KC_EDIT, CTRL_KEY('w'), 0,  "delete word", "Delete the word before the cursor") \
+    X(DEL_TO_START, KC_EDIT, CTRL_KEY('u'), 0, "delete to start", "Delete to the start of the line") \
+    X(DEL_TO_END, KC_EDIT, CTRL_KEY('k'), 0, "delete to end", "Delete to the end of the line") \
+    X(TOGGLE,   KC_CHOOSE, ' ', 0,          "toggle",  "Choose the option under the cursor (where several may be chosen: tick or untick it)") \
+    X(PICK,     KC_CHOOSE, '\r', KEY_ENTER, "select",  "Close the list with the option under the cursor (where several may be chosen: as ticked)") \
+    X(LIST_TOP, KC_CHOOSE | KC_HELP, KEY_HOME, 0, "top", "To the top") \
+    X(LIST_BOTTOM, KC_CHOOSE | KC_HELP, KEY_END, 0, "bottom", "To the bottom") \
+    X(FORM_DONE, KC_FORM, KEY_ESC, KEY_F(10), "save", "Save and close the form (an untouched form just closes)") \
+    X(DISCARD,  KC_FORM, KEY_F(8), 0,       "discard", "Discard what was typed in the form (asks first)") \
+    X(NEXT_FIELD, KC_FORM, '\t', KEY_DOWN,  "next field", "Next field (Down: not inside a text of several lines)") \
+    X(PREV_FIELD, KC_FORM, KEY_BTAB, KEY_UP, "previous field", "Previous field (Up: not inside a text of several lines)") \
+    X(LESS,     KC_FORM, KEY_LEFT, 0,       "less",    "Lower level, previous option or previous risk") \
+    X(MORE,     KC_FORM, KEY_RIGHT, 0,      "more",    "Higher level, next option or next risk") \
+    X(CYCLE,    KC_FORM, ' ', 0,            "tick",    "Tick or untick the risk under the cursor; on a level or option, the next one") \
+    X(ACCEPT,   KC_LINE, '\r', KEY_ENTER,   "accept",  "Accept what was typed") \
+    X(CONFIRM_YES, KC_DIALOG, 'y', 'Y',     "yes",     "Yes, go ahead (a question asked)") \
+    X(CONFIRM_NO, KC_DIALOG, 'n', 'N',      "no",      "No, leave things as they are (a question asked)") \
+    X(CANCEL,   KC_CHOOSE | KC_LINE | KC_DIALOG, KEY_ESC, 0, "cancel", "Close and change nothing more")
 
 enum key_action {
     ACT_NONE = 0,
@@ -86,15 +145,34 @@ struct key_binding {
 extern const struct key_binding keys_table[];
 extern const int keys_count;
 
+struct key_context_info {
+    unsigned context; /* one KC_* */
+    const char *heading;
+};
+extern const struct key_context_info keys_contexts[];
+extern const int keys_ncontexts;
+
+/* The key code the table uses for an input: a KEY_* code (is_key) or a
+ * character; characters beyond ASCII are never keys (0). */
+int keys_code(wint_t ch, bool is_key);
 /* The action bound to a key in a context (global actions apply in every
- * context), or ACT_NONE. Context-specific bindings win over global ones. */
+ * context), or ACT_NONE. Context-specific bindings win over global ones.
+ * In a KC_MODAL context no global key applies (every printable key is
+ * text in a field). '\n' is Enter, DEL (127) is Backspace. */
 enum key_action keys_lookup(int key, unsigned context);
 /* The binding of an action. */
 const struct key_binding *keys_binding(enum key_action a);
 /* "q", "?", "F1", "^L": a key's name for the status bar and help. */
 const char *keys_name(int key, char *out, int outsz);
+/* "Esc cancel": an action's first key and its label. */
+const char *keys_label(enum key_action a, char *out, int outsz);
+/* " Enter accept  Esc cancel ": the labels of n actions, for the foot of
+ * a dialog or form. */
+void keys_line(const enum key_action *acts, int n, char *out, int outsz);
 /* "n new  Enter open  ..." for the status bar: the actions of the context
- * (not the global ones, unless globals is set), as many as fit. */
+ * (not the global ones, unless globals is set and the context is neither
+ * KC_MODAL nor KC_HELP), as many as fit; moving
+ * the cursor by a character, row or item is left out. */
 void keys_hint(unsigned context, int globals, char *out, int outsz);
 
 #endif

@@ -7,15 +7,18 @@
 #include <string.h>
 #include <time.h>
 
-#include "core/answer.h"
 #include "core/logic.h"
+#include "core/workflow.h"
 #include "ops/ops.h"
 #include "store/store.h"
 #include "ui/assess_view.h"
 #include "ui/dialog.h"
 #include "ui/draft.h"
 #include "ui/form.h"
+#include "ui/reader.h"
+#include "ui/record_text.h"
 #include "ui/term.h"
+#include "util/text.h"
 #include "util/xalloc.h"
 
 static enum term_role level_role(const struct tmpl_method *m, int level)
@@ -89,6 +92,38 @@ void heatmap_draw(struct view *v, int y, int x, int h, int w, bool after)
     }
 }
 
+/* True when the records cannot be changed (a decided revision, an
+ * archived assessment, a read-only database): Enter then opens them to
+ * read. */
+static bool frozen(struct view *v, struct app *a)
+{
+    return store_is_read_only(a->store) || !wf_editable(v->a);
+}
+
+/* Home and End in a table: its first and last row (Home on the first
+ * row is left to the screen: the first item of the section). */
+static int table_end(struct view *v, enum key_action act, int n)
+{
+    if (n == 0 || (act == ACT_FIRST && v->row == 0))
+        return 0;
+    v->row = act == ACT_FIRST ? 0 : n - 1;
+    return UI_HANDLED;
+}
+
+/* The whole title of the selected row of a table, when the table cuts
+ * it, wrapped under the table from row y (at most three rows, before
+ * maxy). Returns the row after it. */
+static int selected_title(int y, int x, int maxy, int w, char letter, int number,
+                          const char *title)
+{
+    if (maxy - y < 1)
+        return y;
+    char *line = xasprintf("%c%d  %s", letter, number, title);
+    int rows = dialog_wrap(y, x, maxy - y < 3 ? maxy - y : 3, w, term_attr(ROLE_DIM), line);
+    free(line);
+    return y + rows;
+}
+
 /* --- risks ------------------------------------------------------------------------ */
 
 void page_risks_draw(struct view *v, struct app *a, int y, int x, int h, int w)
@@ -138,6 +173,9 @@ void page_risks_draw(struct view *v, struct app *a, int y, int x, int h, int w)
                  level_name(m, after));
         term_put(stdscr, y, x + 5 + tw + 16, 14, sel ? base : term_attr(level_role(m, after)), line);
     }
+    if (v->a->nrisks && text_width(v->a->risks[v->row].title) > tw)
+        y = selected_title(y + 1, x, maxy - 1, w, 'R', v->a->risks[v->row].number,
+                           v->a->risks[v->row].title);
     /* The heat maps below the table when there is room. */
     int hh = heatmap_height(v), hw = heatmap_width(v);
     if (maxy - y >= hh + 1 && w >= 2 * hw + 4) {
@@ -211,6 +249,9 @@ int page_risks_key(struct view *v, struct app *a, wint_t ch, bool is_key, enum k
     case ACT_UP:
     case ACT_DOWN:
         return view_move_row(v, act, n);
+    case ACT_FIRST:
+    case ACT_LAST:
+        return table_end(v, act, n);
     case ACT_MAP:
         v->map = !v->map;
         return UI_HANDLED;
@@ -237,6 +278,16 @@ int page_risks_key(struct view *v, struct app *a, wint_t ch, bool is_key, enum k
         return UI_HANDLED;
     }
     case ACT_OPEN: {
+        if (n > 0 && frozen(v, a)) {
+            view_read_only(v, a);
+            const struct risk *fr = &v->a->risks[v->row];
+            char *text = record_text_risk(v->a, fr);
+            char title[64];
+            snprintf(title, sizeof title, "Risk R%d", fr->number);
+            reader_show(a, title, text);
+            free(text);
+            return UI_HANDLED;
+        }
         if (n == 0 || view_read_only(v, a))
             return UI_HANDLED;
         struct risk r;
@@ -347,6 +398,9 @@ void page_measures_draw(struct view *v, struct app *a, int y, int x, int h, int 
         term_put(stdscr, y, xr, rw, base, buf_str(&rs));
         buf_free(&rs);
     }
+    if (v->a->nmeasures && text_width(v->a->measures[v->row].title) > tw)
+        selected_title(y + 1, x, maxy, w, 'M', v->a->measures[v->row].number,
+                       v->a->measures[v->row].title);
 }
 
 /* The form of a measure, into *m; true when there is something to
@@ -382,8 +436,8 @@ static bool measure_form(struct app *a, struct view *v, struct measure *m, const
     bool untouched;
     bool ok = form_run_ex(a, title, f, n, &untouched, d);
     /* Leaving (a signal, the end of input): keep what can be kept. */
-    if (!ok && a->quitting && f[0].value && *f[0].value &&
-        (!*f[4].value || answer_valid_date(f[4].value)))
+    char due[DATE_ISO_SIZE];
+    if (!ok && a->quitting && f[0].value && *f[0].value && ops_date(f[4].value, due, NULL) == 0)
         ok = true;
     if (ok) {
         free(m->title);
@@ -418,6 +472,9 @@ int page_measures_key(struct view *v, struct app *a, wint_t ch, bool is_key,
     case ACT_UP:
     case ACT_DOWN:
         return view_move_row(v, act, n);
+    case ACT_FIRST:
+    case ACT_LAST:
+        return table_end(v, act, n);
     case ACT_ADD: {
         if (view_read_only(v, a))
             return UI_HANDLED;
@@ -440,6 +497,16 @@ int page_measures_key(struct view *v, struct app *a, wint_t ch, bool is_key,
         return UI_HANDLED;
     }
     case ACT_OPEN: {
+        if (n > 0 && frozen(v, a)) {
+            view_read_only(v, a);
+            const struct measure *fm = &v->a->measures[v->row];
+            char *text = record_text_measure(fm);
+            char title[64];
+            snprintf(title, sizeof title, "Measure M%d", fm->number);
+            reader_show(a, title, text);
+            free(text);
+            return UI_HANDLED;
+        }
         if (n == 0 || view_read_only(v, a))
             return UI_HANDLED;
         struct measure m;

@@ -10,7 +10,6 @@
 #include <string.h>
 #include <time.h>
 
-#include "core/answer.h"
 #include "core/logic.h"
 #include "core/workflow.h"
 #include "ops/ops.h"
@@ -19,8 +18,11 @@
 #include "ui/dialog.h"
 #include "ui/draft.h"
 #include "ui/form.h"
+#include "ui/reader.h"
+#include "ui/record_text.h"
 #include "ui/term.h"
 #include "util/buf.h"
+#include "util/text.h"
 #include "util/xalloc.h"
 
 /* --- screening ---------------------------------------------------------------- */
@@ -40,14 +42,33 @@ void page_screening_draw(struct view *v, struct app *a, int y, int x, int h, int
     y++;
     if (s.ncriteria) {
         term_put(stdscr, y++, x, w, term_attr(ROLE_HEADING), "WP248 criteria met:");
-        for (int i = 0; i < s.ncriteria && y < maxy; i++) {
+        char *lines[16] = { 0 };
+        int n = s.ncriteria < 16 ? s.ncriteria : 16, wrapped = 0;
+        for (int i = 0; i < n; i++) {
             const struct tmpl_question *q = NULL;
             for (size_t k = 0; k < v->a->tmpl->nquestions; k++)
                 if (v->a->tmpl->questions[k].criterion == s.criteria[i])
                     q = &v->a->tmpl->questions[k];
-            char line[1024];
-            snprintf(line, sizeof line, "%d. %s", s.criteria[i], q ? q->prompt : "");
-            term_put(stdscr, y++, x + 2, w - 2, A_NORMAL, line);
+            lines[i] = xasprintf("%d. %s", s.criteria[i], q ? q->prompt : "");
+            wrapped += dialog_text_rows(lines[i], w - 5);
+        }
+        /* Whole where the page has room for every one wrapped (and what
+         * follows), else a row each, cut with an ellipsis. */
+        int after = (s.ngrounds ? s.ngrounds + 1 : 0) + (s.declined ? 3 : 0);
+        bool whole = wrapped <= maxy - y - after;
+        for (int i = 0; i < n; i++) {
+            const char *text = strchr(lines[i], ' ') + 1;
+            int nw = (int)(text - lines[i]);
+            if (y < maxy && whole && w > 8) {
+                /* The number, then the question wrapped beside it. */
+                char *num = xstrndup(lines[i], (size_t)nw);
+                term_put(stdscr, y, x + 2, nw, A_NORMAL, num);
+                free(num);
+                y += dialog_wrap(y, x + 2 + nw, maxy - y, w - 2 - nw, A_NORMAL, text);
+            } else if (y < maxy) {
+                term_put(stdscr, y++, x + 2, w - 2, A_NORMAL, lines[i]);
+            }
+            free(lines[i]);
         }
     }
     if (s.ngrounds) {
@@ -178,13 +199,24 @@ void page_signoff_draw(struct view *v, struct app *a, int y, int x, int h, int w
     int nitems = (int)why.n;
     int avail = maxy - y - 6;
     int first = 0;
-    if (v->row < nitems && v->row >= avail)
-        first = v->row - avail + 1;
+    /* The selected item is shown whole: the list scrolls so that all
+     * its rows are on screen. */
+    int sel_rows = 1;
+    if (v->row < nitems && text_width(rows[v->row].text) > w - 2)
+        sel_rows = dialog_text_rows(rows[v->row].text, w - 2);
+    if (sel_rows > avail)
+        sel_rows = avail > 0 ? avail : 1;
+    if (v->row < nitems && v->row + sel_rows > avail)
+        first = v->row + sel_rows - avail;
     for (int i = first; i < nitems && y < maxy - 6; i++, y++) {
         bool sel = i == v->row;
         attr_t at = sel ? term_attr(ROLE_SELECTED)
                   : rows[i].item->level == WF_WARNING ? term_attr(ROLE_RISK_MED) : A_NORMAL;
-        term_put(stdscr, y, x + 2, w - 2, at, rows[i].text);
+        /* The selected item is shown whole. */
+        if (sel && text_width(rows[i].text) > w - 2)
+            y += dialog_wrap(y, x + 2, maxy - 6 - y, w - 2, at, rows[i].text) - 1;
+        else
+            term_put(stdscr, y, x + 2, w - 2, at, rows[i].text);
     }
     y = maxy - 5;
     term_rule(stdscr, y++, x, w);
@@ -284,17 +316,18 @@ static void set_review(struct view *v, struct app *a)
     char today[16];
     ops_today(today);
     char *d = xstrdup(strcmp(v->a->review_date, today) > 0 ? v->a->review_date : "");
+    char iso[DATE_ISO_SIZE];
+    struct err e;
     for (;;) {
-        char *nd = dialog_line(a, "Review date", "When the DPIA will be reviewed (Art. 35(11)), "
-                               "YYYY-MM-DD; at the latest when the risk changes:", d);
+        char *nd = dialog_line(a, "Review date", "When the DPIA will be reviewed (Art. 35(11); sooner "
+                               "if the risk changes), as 31/03/2027, 2027-03-31 or +1y:", d);
         free(d);
         d = nd;
-        if (!d || !*d || answer_valid_date(d))
+        if (!d || ops_date(d, iso, &e) == 0)
             break;
-        dialog_message(a, "Not a date", "Write the review date as YYYY-MM-DD, a real calendar day.");
+        dialog_message(a, "Not a date", e.text);
     }
-    struct err e;
-    if (d && ops_set_review_date(a->store, v->a, d, &e) < 0)
+    if (d && ops_set_review_date(a->store, v->a, iso, &e) < 0)
         app_message(a, true, "%s", e.text);
     free(d);
 }
@@ -447,6 +480,17 @@ int page_signoff_key(struct view *v, struct app *a, wint_t ch, bool is_key, enum
                 v->item = view_items(v, v->section, NULL, 0) - 1;
                 v->row = 0;
             }
+            break;
+        }
+        if (r->kind != ROW_REVIEW && (store_is_read_only(a->store) || !wf_editable(v->a))) {
+            /* Decided: the sign-off is read in full, not edited (the
+             * status bar says why). */
+            view_read_only(v, a);
+            enum signoff_role role = r->kind == ROW_DPO ? SR_DPO
+                                   : r->kind == ROW_ASSESSOR ? SR_ASSESSOR : SR_CONTROLLER;
+            char *text = record_text_signoff(&v->a->signoffs[role]);
+            reader_show(a, signoff_role_label(role), text);
+            free(text);
             break;
         }
         if (view_read_only(v, a))

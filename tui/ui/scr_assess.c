@@ -81,7 +81,8 @@ void view_goto_question(struct view *v, const struct tmpl_question *q)
 void view_reload(struct view *v, struct app *a)
 {
     struct err e;
-    struct assessment *na = store_load(a->store, v->id, &e);
+    /* The screen shows no change history: it is not read. */
+    struct assessment *na = store_load_flags(a->store, v->id, STORE_LOAD_NO_HISTORY, &e);
     if (!na) {
         app_message(a, true, "%s", e.text);
         return;
@@ -156,6 +157,7 @@ bool view_read_only(struct view *v, struct app *a)
 static void assess_draw(struct screen *s, struct app *a)
 {
     struct view *v = V(s);
+    v->typed_drawn = false;
     if (!v->a)
         return;
     const struct tmpl_question *q = view_question(v);
@@ -163,12 +165,18 @@ static void assess_draw(struct screen *s, struct app *a)
     /* The keys in force follow what has the focus. */
     s->context = v->editing == ED_TEXT ? KC_EDIT
                : v->editing == ED_LIST ? KC_LIST
+               : v->editing == ED_CHOICE || v->editing == ED_MULTI ? KC_CHOOSE
                : q || kind == SK_SCREENING ? KC_ASSESS
                : kind == SK_SIGNOFF ? KC_SIGNOFF : KC_TABLE;
     /* y and n answer only a yes/no question that may be changed: the
      * status bar then lists them, and only then. */
-    if (v->editing == ED_NONE && q && q->type == QT_YESNO && !view_is_read_only(v, a))
+    bool read_only = view_is_read_only(v, a);
+    if (v->editing == ED_NONE && q && q->type == QT_YESNO && !read_only)
         s->context |= KC_YESNO;
+    if (read_only)
+        s->modes |= UI_MODE_READ_ONLY;
+    else
+        s->modes &= ~(unsigned)UI_MODE_READ_ONLY;
     if (v->editing == ED_TEXT && v->te.changed)
         snprintf(a->saved, sizeof a->saved, "editing");
     if (v->present) {
@@ -182,6 +190,19 @@ static void assess_draw(struct screen *s, struct app *a)
         snprintf(v->title, sizeof v->title, "%s", v->a->title);
     }
     view_draw(v, a);
+}
+
+/* After a key that changed the text being typed and nothing else: that
+ * text alone, where the last draw put it. */
+static bool assess_draw_typing(struct screen *s, struct app *a)
+{
+    struct view *v = V(s);
+    if (!v->a || v->editing != ED_TEXT || !v->typed_drawn)
+        return false;
+    if (v->te.changed)
+        snprintf(a->saved, sizeof a->saved, "editing");
+    te_draw(&v->te, stdscr, v->typed_y, v->typed_x, v->typed_h, v->typed_w, true);
+    return true;
 }
 
 /* --- keys -------------------------------------------------------------------- */
@@ -314,7 +335,7 @@ static void read_question(struct view *v, struct app *a, const struct tmpl_quest
     if (an && an->flagged)
         buf_printf(&b, "\nMarked for follow-up.\n");
     view_read_only(v, a); /* says why, under the text */
-    ui_read(a, "Read-only", buf_str(&b));
+    reader_show(a, "Question (read-only)", buf_str(&b));
     buf_free(&b);
 }
 
@@ -401,7 +422,10 @@ static int assess_key(struct screen *s, struct app *a, wint_t ch, bool is_key,
         return UI_HANDLED;
     case ACT_PRESENT:
         v->present = !v->present;
-        s->present = v->present;
+        if (v->present)
+            s->modes |= UI_MODE_PRESENT;
+        else
+            s->modes &= ~(unsigned)UI_MODE_PRESENT;
         app_message(a, false, v->present ? "Presentation mode: P leaves it."
                                          : "Presentation mode left.");
         return UI_HANDLED;
@@ -455,6 +479,9 @@ static int assess_key(struct screen *s, struct app *a, wint_t ch, bool is_key,
         return UI_HANDLED;
     case ACT_DIFF:
         ui_diff(a, v->id, v->a->revision);
+        return UI_HANDLED;
+    case ACT_UNDO:
+        view_undo(v, a);
         return UI_HANDLED;
     default:
         return 0;
@@ -512,12 +539,13 @@ struct screen *assess_screen_new(struct app *a, int64_t id)
     v->id = id;
     v->show_help = true;
     v->present = a->opt->present;
-    s->present = v->present;
+    s->modes = v->present ? UI_MODE_PRESENT : 0;
     s->data = v;
     view_reload(v, a);
     s->title = v->title;
     s->context = KC_ASSESS;
     s->draw = assess_draw;
+    s->draw_typing = assess_draw_typing;
     s->handle_key = assess_key;
     s->paste = assess_paste;
     s->tick = assess_tick;

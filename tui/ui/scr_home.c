@@ -20,9 +20,24 @@
 #include "util/text.h"
 #include "util/xalloc.h"
 
-/* The sort orders, in the order s goes through them. */
-static const char *const sort_names[] = { "last change", "title", "status", "risk" };
-#define SORT_COUNT 4
+/* The sort orders, in the order s goes through them (that of enum
+ * store_sort): what the line under the list says, and the message when
+ * s chooses it. */
+static const struct {
+    const char *shown;
+    const char *chosen;
+} sorts[] = {
+    { "sorted by last change", "Sorted by last change, the latest first." },
+    { "sorted by title", "Sorted by title." },
+    { "sorted by status", "Sorted by status." },
+    { "sorted by risk", "Sorted by risk, the highest first." },
+    { "sorted by review date", "Sorted by review date, the nearest first; those without one last." },
+};
+#define SORT_COUNT (sizeof sorts / sizeof sorts[0])
+_Static_assert(SORT_COUNT == STORE_SORT_REVIEW + 1, "a sort order without its words");
+
+/* The legend of the mark after a review date that has passed. */
+static const char overdue_legend[] = "! review overdue";
 
 /* Only the rows on screen (and a margin) are read from the store: a
  * database of ten thousand assessments costs no more memory than one of
@@ -38,7 +53,6 @@ struct home {
     enum store_sort sort;
     bool show_archived;
     char filter[128];
-    bool stale;          /* the page must be read again */
 };
 
 static struct home *H(struct screen *s)
@@ -65,7 +79,6 @@ static void fetch(struct app *a, struct home *h, size_t rows)
     h->page_from = h->top;
     if (!h->filter[0])
         h->all = h->total;
-    h->stale = false;
 }
 
 static const struct store_summary *current(struct home *h)
@@ -98,9 +111,9 @@ static void reload(struct screen *s, struct app *a)
     struct home *h = H(s);
     const struct store_summary *it = current(h);
     int64_t keep = it ? it->id : -1;
+    /* Read once: the draw that follows uses this page. */
     fetch(a, h, visible_rows());
     reselect(a, h, keep);
-    h->stale = true;
     if (h->filter[0]) {
         /* Whether the database is empty, whatever the filter says. */
         struct store_list none;
@@ -121,7 +134,7 @@ static void ensure_page(struct app *a, struct home *h)
     if (h->cur >= h->top + rows)
         h->top = h->cur - rows + 1;
     size_t want = h->total < h->top + rows ? h->total : h->top + rows;
-    if (h->stale || h->top < h->page_from || want > h->page_from + h->page.count)
+    if (h->top < h->page_from || want > h->page_from + h->page.count)
         fetch(a, h, rows);
     if (h->total && h->cur >= h->total) {
         h->cur = h->total - 1;
@@ -155,6 +168,16 @@ static void draw_empty(struct app *a)
     term_put(stdscr, y++, 4, COLS - 8, term_attr(ROLE_DIM), "Press ? for every key, q to quit.");
 }
 
+/* The whole title of the selected assessment when its column cuts it:
+ * on the line below the list, after what info (drawn there) says. */
+static void selected_title(const char *info, const char *title)
+{
+    int x = 1 + text_width(info) + 2;
+    char *line = xasprintf("%s %s", term_has_utf8() ? "\xC2\xB7" : "-", title);
+    term_put(stdscr, LINES - 2, x, COLS - 1 - x, term_attr(ROLE_DIM), line);
+    free(line);
+}
+
 static void home_draw(struct screen *s, struct app *a)
 {
     struct home *h = H(s);
@@ -182,10 +205,13 @@ static void home_draw(struct screen *s, struct app *a)
     if (w_changed)
         term_put(stdscr, 1, x_changed, w_changed, hd, "Changed");
     char info[256];
-    snprintf(info, sizeof info, "%zu of %zu%s  sorted by %s%s%s",
+    snprintf(info, sizeof info, "%zu of %zu%s  %s%s%s",
              h->total ? h->cur + 1 : 0, h->total, h->show_archived ? " (with archived)" : "",
-             sort_names[h->sort], h->filter[0] ? "  filter: " : "", h->filter);
-    term_put(stdscr, LINES - 2, 1, COLS - 2, term_attr(ROLE_DIM), info);
+             sorts[h->sort].shown, h->filter[0] ? "  filter: " : "", h->filter);
+    /* The legend of "!" at the right end of the line, when one shows. */
+    int w_legend = (int)sizeof overdue_legend - 1;
+    term_put(stdscr, LINES - 2, 1, COLS - 2 - w_legend - 2, term_attr(ROLE_DIM), info);
+    bool any_overdue = false;
 
     int rows = (int)visible_rows();
     char now[11];
@@ -200,6 +226,8 @@ static void home_draw(struct screen *s, struct app *a)
         attr_t base = sel ? term_attr(ROLE_SELECTED) : A_NORMAL;
         term_fill(stdscr, y, 0, COLS, base);
         term_put(stdscr, y, 1, w_title, base, it->title);
+        if (sel && text_width(it->title) > w_title)
+            selected_title(info, it->title);
         term_put(stdscr, y, x_status, w_status, base, assess_status_label(it->status));
         char pct[16];
         snprintf(pct, sizeof pct, "%3d%%", it->percent);
@@ -210,6 +238,7 @@ static void home_draw(struct screen *s, struct app *a)
         term_put(stdscr, y, x_risk, w_risk, sel ? base : term_attr(rr),
                  it->highest_name[0] ? it->highest_name : "-");
         bool overdue = it->review_date[0] && strcmp(it->review_date, now) < 0;
+        any_overdue |= overdue;
         char review[32];
         snprintf(review, sizeof review, "%s%s", it->review_date[0] ? it->review_date : "-",
                  overdue ? "!" : "");
@@ -223,6 +252,9 @@ static void home_draw(struct screen *s, struct app *a)
         if (w_changed)
             term_put(stdscr, y, x_changed, w_changed, base, changed);
     }
+    if (any_overdue)
+        term_put(stdscr, LINES - 2, COLS - 1 - w_legend, w_legend, term_attr(ROLE_RISK_HIGH),
+                 overdue_legend);
 }
 
 static void create(struct screen *s, struct app *a)
@@ -329,7 +361,7 @@ static int home_key(struct screen *s, struct app *a, wint_t ch, bool is_key,
         return UI_HANDLED;
     case ACT_ARCHIVE:
         if (it) {
-            struct assessment *as = store_load(a->store, it->id, &e);
+            struct assessment *as = store_load_flags(a->store, it->id, STORE_LOAD_NO_HISTORY, &e);
             bool archive = it->status != ST_ARCHIVED;
             if (!as || (archive ? ops_archive(a->store, as, &e) : ops_restore(a->store, as, &e)) < 0)
                 app_message(a, true, "%s", e.text);
@@ -369,7 +401,7 @@ static int home_key(struct screen *s, struct app *a, wint_t ch, bool is_key,
         h->sort = (enum store_sort)((h->sort + 1) % SORT_COUNT);
         h->cur = h->top = 0;
         reload(s, a);
-        app_message(a, false, "Sorted by %s.", sort_names[h->sort]);
+        app_message(a, false, "%s", sorts[h->sort].chosen);
         return UI_HANDLED;
     case ACT_ALL:
         h->show_archived = !h->show_archived;

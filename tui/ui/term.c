@@ -404,10 +404,15 @@ static int put_narrow(WINDOW *w, int y, int x, int cols, attr_t attr, const char
     return n;
 }
 
-int term_put(WINDOW *w, int y, int x, int cols, attr_t attr, const char *s)
+const char *term_ellipsis(void)
 {
-    if (cols <= 0)
-        return 0;
+    return utf8 ? TEXT_ELLIPSIS_UTF8 : TEXT_ELLIPSIS_ASCII;
+}
+
+/* Draws s, which fits into cols columns (or is cut there without a
+ * sign). */
+static int put_fitted(WINDOW *w, int y, int x, int cols, attr_t attr, const char *s)
+{
     /* Printable ASCII (most rows of most screens) needs no cleaning and
      * is one column a byte. */
     size_t n = 0;
@@ -436,6 +441,25 @@ int term_put(WINDOW *w, int y, int x, int cols, attr_t attr, const char *s)
     return used;
 }
 
+int term_put(WINDOW *w, int y, int x, int cols, attr_t attr, const char *s)
+{
+    if (cols <= 0)
+        return 0;
+    /* Short printable ASCII is drawn as it is; anything else is measured
+     * first, and a text too wide is cut with an ellipsis, never
+     * silently. */
+    size_t n = 0;
+    while (s[n] && (unsigned char)s[n] >= 0x20 && (unsigned char)s[n] < 0x7f && n <= (size_t)cols)
+        n++;
+    bool fits = n <= (size_t)cols && (!s[n] || text_width(s) <= cols);
+    if (fits)
+        return put_fitted(w, y, x, cols, attr, s);
+    char *cut = text_cut(s, cols, term_ellipsis());
+    int used = put_fitted(w, y, x, cols, attr, cut);
+    free(cut);
+    return used;
+}
+
 void term_fill(WINDOW *w, int y, int x, int cols, attr_t attr)
 {
     /* One call for the run of blanks: the editor and the lists fill
@@ -446,16 +470,31 @@ void term_fill(WINDOW *w, int y, int x, int cols, attr_t attr)
 
 /* Box drawing as UTF-8 text where the locale has it (the alternate
  * character set is not understood by every terminal and multiplexer). */
+/* The cell of a line drawing character as text (not from the alternate
+ * set), made once: a rule is drawn on every frame. */
+static const cchar_t *line_cell(wchar_t wide, wchar_t plain)
+{
+    static cchar_t cells[2];
+    static wchar_t made[2];
+    int k = wide == 0x2500 ? 0 : 1;
+    wchar_t c = utf8 ? wide : plain;
+    if (made[k] != c) {
+        setcchar(&cells[k], (wchar_t[]){ c, 0 }, A_NORMAL, 0, NULL);
+        made[k] = c;
+    }
+    return &cells[k];
+}
+
 void term_rule(WINDOW *w, int y, int x, int cols)
 {
-    for (int i = 0; i < cols; i++)
-        mvwaddstr(w, y, x + i, utf8 ? "\xE2\x94\x80" : "-");
+    if (cols > 0)
+        mvwhline_set(w, y, x, line_cell(0x2500, L'-'), cols);
 }
 
 void term_vline(WINDOW *w, int y, int x, int rows)
 {
-    for (int i = 0; i < rows; i++)
-        mvwaddstr(w, y + i, x, utf8 ? "\xE2\x94\x82" : "|");
+    if (rows > 0)
+        mvwvline_set(w, y, x, line_cell(0x2502, L'|'), rows);
 }
 
 void term_corner(WINDOW *w, int y, int x, int which)

@@ -57,6 +57,9 @@ int term_start(bool no_color, struct err *e);
 void term_stop(void);
 
 bool term_has_utf8(void);
+/* The sign that ends a cut text: the one-column ellipsis where the
+ * terminal shows UTF-8, "..." elsewhere. */
+const char *term_ellipsis(void);
 /* Reads from the locale whether text is UTF-8. term_start does it; for
  * programs that drive curses themselves (the typing benchmark). */
 void term_read_locale(void);
@@ -83,8 +86,9 @@ int term_signal(void);
  * the next term_read): the key before it was part of typing. */
 bool term_text_follows(int ms);
 
-/* Draws s at (y, x) within at most cols columns, neutralised; returns the
- * columns used. */
+/* Draws s at (y, x) within at most cols columns, neutralised; a text too
+ * wide ends in an ellipsis (term_ellipsis) at the last column it may use.
+ * Returns the columns used. */
 int term_put(WINDOW *w, int y, int x, int cols, attr_t attr, const char *s);
 /* Fills cols columns at (y, x) with spaces in attr. */
 void term_fill(WINDOW *w, int y, int x, int cols, attr_t attr);

@@ -296,105 +296,84 @@ enum te_result te_key(struct textedit *t, wint_t ch, bool is_key)
     int key = (int)ch;
     int g = t->goal_col;
     t->goal_col = -1;
-    if (is_key) {
-        if (key == KEY_ESC || key == KEY_F(10))
-            return TE_DONE;
-        if (key == term_key_ctrl_left() && key != -1) {
-            t->cursor = word_left(t, t->cursor);
-            return TE_HANDLED;
-        }
-        if (key == term_key_ctrl_right() && key != -1) {
-            t->cursor = word_right(t, t->cursor);
-            return TE_HANDLED;
-        }
-        switch (key) {
-        case KEY_LEFT:
-            t->cursor = prev_char(t, t->cursor);
-            return TE_HANDLED;
-        case KEY_RIGHT:
-            t->cursor = next_char(t, t->cursor);
-            return TE_HANDLED;
-        case KEY_UP:
-        case KEY_DOWN:
-            if (!t->multiline)
-                return TE_UNHANDLED;
-            t->goal_col = g;
-            vertical(t, key == KEY_UP ? -1 : 1);
-            return TE_HANDLED;
-        case KEY_PPAGE:
-        case KEY_NPAGE:
-            if (!t->multiline)
-                return TE_UNHANDLED;
-            t->goal_col = g;
-            vertical(t, (key == KEY_PPAGE ? -1 : 1) * (t->height > 1 ? t->height - 1 : 1));
-            return TE_HANDLED;
-        case KEY_HOME:
-            goto line_start;
-        case KEY_END:
-            goto line_end;
-        case KEY_BACKSPACE:
-            goto backspace;
-        case KEY_DC:
-            goto delete;
-        case KEY_ENTER:
-            goto enter;
-        default:
-            return TE_UNHANDLED;
-        }
+    if (is_key && key != -1 && key == term_key_ctrl_left()) {
+        t->cursor = word_left(t, t->cursor);
+        return TE_HANDLED;
     }
-    switch (key) {
-    case '\r':
-    case '\n':
-    enter:
+    if (is_key && key != -1 && key == term_key_ctrl_right()) {
+        t->cursor = word_right(t, t->cursor);
+        return TE_HANDLED;
+    }
+    size_t from, to;
+    enum key_action act = keys_lookup(keys_code(ch, is_key), KC_EDIT);
+    switch (act) {
+    case ACT_DONE:
+        return TE_DONE;
+    case ACT_NEWLINE:
         if (!t->multiline)
             return TE_ENTER;
         te_insert(t, "\n");
         return TE_HANDLED;
-    case 127:
-    case CTRL_KEY('h'):
-    backspace:
-        delete_range(t, prev_char(t, t->cursor), t->cursor);
+    case ACT_CHAR_LEFT:
+        t->cursor = prev_char(t, t->cursor);
         return TE_HANDLED;
-    case CTRL_KEY('d'):
-    delete:
-        delete_range(t, t->cursor, next_char(t, t->cursor));
+    case ACT_CHAR_RIGHT:
+        t->cursor = next_char(t, t->cursor);
         return TE_HANDLED;
-    case CTRL_KEY('w'):
-        delete_range(t, word_left(t, t->cursor), t->cursor);
+    case ACT_ROW_UP:
+    case ACT_ROW_DOWN:
+        if (!t->multiline)
+            return TE_UNHANDLED;
+        t->goal_col = g;
+        vertical(t, act == ACT_ROW_UP ? -1 : 1);
         return TE_HANDLED;
-    case CTRL_KEY('b'):
+    case ACT_PAGE_UP:
+    case ACT_PAGE_DOWN:
+        if (!t->multiline)
+            return TE_UNHANDLED;
+        t->goal_col = g;
+        vertical(t, (act == ACT_PAGE_UP ? -1 : 1) * (t->height > 1 ? t->height - 1 : 1));
+        return TE_HANDLED;
+    case ACT_WORD_LEFT:
         t->cursor = word_left(t, t->cursor);
         return TE_HANDLED;
-    case CTRL_KEY('f'):
+    case ACT_WORD_RIGHT:
         t->cursor = word_right(t, t->cursor);
         return TE_HANDLED;
-    case CTRL_KEY('a'):
-    line_start:
+    case ACT_LINE_START:
         while (t->cursor > 0 && S(t)[t->cursor - 1] != '\n')
             t->cursor--;
         return TE_HANDLED;
-    case CTRL_KEY('e'):
-    line_end:
+    case ACT_LINE_END:
         while (t->cursor < t->text.len && S(t)[t->cursor] != '\n')
             t->cursor++;
         return TE_HANDLED;
-    case CTRL_KEY('u'): {
-        size_t from = t->cursor;
+    case ACT_ERASE:
+        delete_range(t, prev_char(t, t->cursor), t->cursor);
+        return TE_HANDLED;
+    case ACT_DEL_CHAR:
+        delete_range(t, t->cursor, next_char(t, t->cursor));
+        return TE_HANDLED;
+    case ACT_DEL_WORD:
+        delete_range(t, word_left(t, t->cursor), t->cursor);
+        return TE_HANDLED;
+    case ACT_DEL_TO_START:
+        from = t->cursor;
         while (from > 0 && S(t)[from - 1] != '\n')
             from--;
         delete_range(t, from, t->cursor);
         return TE_HANDLED;
-    }
-    case CTRL_KEY('k'): {
-        size_t to = t->cursor;
+    case ACT_DEL_TO_END:
+        to = t->cursor;
         while (to < t->text.len && S(t)[to] != '\n')
             to++;
         delete_range(t, t->cursor, to);
         return TE_HANDLED;
-    }
     default:
         break;
     }
+    if (is_key)
+        return TE_UNHANDLED;
     /* A bidirectional control is taken like any character (drawn as a
      * symbol): saving it is refused with the reason (core/textrule.h). */
     if (ch < 32 || ch == 127 || (ch >= 0x80 && ch < 0xA0))
@@ -464,7 +443,11 @@ static void draw_rows(struct textedit *t, WINDOW *win, int y, int x, int h, int 
             term_put(win, y + h - 1, x + w - 1, 1, term_attr(ROLE_DIM), "v");
         term_cursor(y + (int)r - t->top, x + (col < w ? col : w - 1));
     } else if (more && w > 2) {
-        term_put(win, y + h - 1, x + w - 1, 1, attr, term_has_utf8() ? "\xE2\x80\xA6" : "+");
+        /* The last row ends in the ellipsis: more follows. */
+        const char *ell = term_ellipsis();
+        int ew = text_width(ell);
+        if (w > ew)
+            term_put(win, y + h - 1, x + w - ew, ew, attr, ell);
     }
 }
 
@@ -476,5 +459,12 @@ void te_draw(struct textedit *t, WINDOW *win, int y, int x, int h, int w, bool f
 void te_draw_text(struct textedit *t, WINDOW *win, int y, int x, int h, int w, attr_t attr)
 {
     t->top = 0;
+    draw_rows(t, win, y, x, h, w, attr, false);
+}
+
+void te_draw_text_at(struct textedit *t, WINDOW *win, int y, int x, int h, int w, attr_t attr,
+                     int top)
+{
+    t->top = top > 0 ? top : 0;
     draw_rows(t, win, y, x, h, w, attr, false);
 }

@@ -43,7 +43,8 @@ void te_set(struct textedit *t, const char *text);
 const char *te_text(const struct textedit *t);
 void te_mark_saved(struct textedit *t);
 
-/* Handles one key; ctrl_left/right are the terminal's codes (or -1). */
+/* Handles one key as the key table's KC_EDIT actions say (ui/keys.h),
+ * and Ctrl-Left/Ctrl-Right where the terminal has codes for them. */
 enum te_result te_key(struct textedit *t, wint_t ch, bool is_key);
 /* Inserts text at the cursor (pasted text: newlines kept in multi-line
  * mode, spaces otherwise). */
@@ -55,6 +56,9 @@ void te_draw(struct textedit *t, WINDOW *win, int y, int x, int h, int w, bool f
 /* Draws the text for reading (no cursor) in attr, from its start; a cut
  * is marked with an ellipsis. */
 void te_draw_text(struct textedit *t, WINDOW *win, int y, int x, int h, int w, attr_t attr);
+/* The same from wrapped row top on (the rows above are scrolled out). */
+void te_draw_text_at(struct textedit *t, WINDOW *win, int y, int x, int h, int w, attr_t attr,
+                     int top);
 /* Row i of the layout at width w: bytes [*start, *end) of the text.
  * False past the last row. */
 bool te_row_span(struct textedit *t, int w, size_t i, size_t *start, size_t *end);

@@ -19,6 +19,46 @@ char *path_user_data_dir(void)
     return NULL;
 }
 
+char *path_user_config_dir(void)
+{
+    const char *xdg = getenv("XDG_CONFIG_HOME");
+    if (xdg && xdg[0] == '/')
+        return xasprintf("%s/dpia", xdg);
+    const char *home = getenv("HOME");
+    if (home && *home)
+        return xasprintf("%s/.config/dpia", home);
+    return NULL;
+}
+
+char *path_expand_home(const char *path)
+{
+    if (path[0] != '~')
+        return xstrdup(path);
+    if (path[1] != '\0' && path[1] != '/')
+        return NULL;
+    const char *home = getenv("HOME");
+    if (!home || !*home)
+        return NULL;
+    size_t n = strlen(home);
+    while (n > 0 && home[n - 1] == '/')
+        n--;
+    /* A home of "/" alone: "~" is "/", "~/x" is "/x". */
+    return n == 0 && !path[1] ? xstrdup("/") : xasprintf("%.*s%s", (int)n, home, path + 1);
+}
+
+char *path_absolute(const char *path, const char *dir)
+{
+    char *p = path_expand_home(path);
+    if (!p || p[0] == '/')
+        return p;
+    size_t n = strlen(dir);
+    while (n > 0 && dir[n - 1] == '/')
+        n--;
+    char *abs = xasprintf("%.*s/%s", (int)n, dir, p);
+    free(p);
+    return abs;
+}
+
 char *path_database(const char *given)
 {
     if (given && *given)

@@ -9,6 +9,21 @@
  * variable is usable. The caller frees. */
 char *path_user_data_dir(void);
 
+/* $XDG_CONFIG_HOME/dpia, else $HOME/.config/dpia; NULL when neither
+ * variable is usable. The caller frees. */
+char *path_user_config_dir(void);
+
+/* "~" and "~/..." with $HOME in place of the "~"; any other path is
+ * copied as it is. NULL when the path starts with "~" and HOME is not
+ * set (or is empty), or with "~name" (another user's home is not
+ * looked up). The caller frees. */
+char *path_expand_home(const char *path);
+
+/* path made absolute against the folder dir (itself absolute) when it
+ * is relative; "~/..." expanded first. NULL as path_expand_home.
+ * The caller frees. */
+char *path_absolute(const char *path, const char *dir);
+
 /* The database to use: `given` (from -d) if not NULL, else $DPIA_DB if
  * set and not empty, else <user data dir>/dpia.sqlite. NULL when none can
  * be found. The caller frees. */

@@ -2,6 +2,7 @@
 #include "util/text.h"
 
 #include <ctype.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -56,6 +57,15 @@ bool text_valid_utf8(const char *s, size_t len)
 {
     size_t i = 0;
     while (i < len) {
+        /* ASCII, most of what the store reads back, eight bytes at a
+         * time; a byte with its high bit set is decoded. */
+        uint64_t w;
+        while (i + 8 <= len && (memcpy(&w, s + i, 8), (w & 0x8080808080808080u) == 0))
+            i += 8;
+        while (i < len && (unsigned char)s[i] < 0x80)
+            i++;
+        if (i == len)
+            break;
         unsigned cp;
         size_t n = text_decode(s + i, len - i, &cp);
         if (cp == 0xFFFD && n == 1)
@@ -142,6 +152,22 @@ size_t text_fit(const char *s, int cols)
         i += n;
     }
     return i;
+}
+
+char *text_cut(const char *s, int cols, const char *ellipsis)
+{
+    if (cols <= 0)
+        return xstrdup("");
+    if (text_width(s) <= cols)
+        return xstrdup(s);
+    int ew = text_width(ellipsis);
+    if (ew > cols)
+        return xstrndup(ellipsis, text_fit(ellipsis, cols));
+    size_t n = text_fit(s, cols - ew);
+    struct buf b = {0};
+    buf_add(&b, s, n);
+    buf_adds(&b, ellipsis);
+    return buf_take(&b);
 }
 
 char *text_squeeze(const char *s, bool keep_paragraphs)

@@ -41,6 +41,19 @@ int text_width(const char *s);
 /* How many bytes of s fit into cols display columns. */
 size_t text_fit(const char *s, int cols);
 
+/* The ellipsis that ends a cut text: "\xE2\x80\xA6" (one column) when the
+ * terminal shows UTF-8, else "..." (three). */
+#define TEXT_ELLIPSIS_UTF8 "\xE2\x80\xA6"
+#define TEXT_ELLIPSIS_ASCII "..."
+
+/* s to show in at most cols display columns: a copy of s when it fits,
+ * else its longest start that leaves room for ellipsis, cut between
+ * characters (never inside one, never through a wide character), with
+ * ellipsis after it. When even the ellipsis does not fit, as much of it
+ * as does ("." or ".." for "..."; "" for cols <= 0). Widths are those of
+ * text_width. The caller frees. */
+char *text_cut(const char *s, int cols, const char *ellipsis);
+
 /* Collapses runs of white space to one space and trims both ends; a blank
  * line (two or more newlines with only white space between) becomes "\n\n"
  * when keep_paragraphs is set. The caller frees. */

@@ -5,12 +5,45 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef HAVE_VALGRIND_VALGRIND_H
+#include <valgrind/valgrind.h>
+#endif
 
 static void (*fatal_hook)(void);
+static bool exiting;
 
 void xalloc_set_fatal_hook(void (*hook)(void))
 {
     fatal_hook = hook;
+}
+
+void xalloc_exiting(void)
+{
+    exiting = true;
+}
+
+/* Whether something looks for memory not freed at exit. */
+static bool leaks_checked(void)
+{
+#if defined(__SANITIZE_ADDRESS__)
+    return true;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer) || __has_feature(leak_sanitizer)
+    return true;
+#endif
+#endif
+#ifdef HAVE_VALGRIND_VALGRIND_H
+    if (RUNNING_ON_VALGRIND)
+        return true;
+#endif
+    /* valgrind preloads its own libraries into the program. */
+    const char *pre = getenv("LD_PRELOAD");
+    return pre && strstr(pre, "vgpreload");
+}
+
+bool xalloc_leave_to_exit(void)
+{
+    return exiting && !leaks_checked();
 }
 
 static void out_of_memory(void)

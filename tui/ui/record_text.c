@@ -1,0 +1,89 @@
+#include "config.h"
+#include "ui/record_text.h"
+
+#include <stdio.h>
+
+#include "core/logic.h"
+#include "util/buf.h"
+
+/* "Label: value" on one line; "(none)" for an empty value. */
+static void line(struct buf *b, const char *label, const char *value)
+{
+    buf_printf(b, "%s: %s\n", label, value && *value ? value : "(none)");
+}
+
+/* A field of several lines: its label, then its text as a paragraph. */
+static void block(struct buf *b, const char *label, const char *value)
+{
+    buf_printf(b, "\n%s:\n%s\n", label, value && *value ? value : "(none)");
+}
+
+/* A score on a scale: "3 (Significant)", "not scored". */
+static void score(struct buf *b, const char *label, const struct tmpl_scale_level *scale,
+                  int n, int value, const char *why)
+{
+    if (value >= 1 && value <= n)
+        buf_printf(b, "\n%s: %d (%s)\n", label, value, scale[value - 1].name);
+    else
+        buf_printf(b, "\n%s: not scored\n", label);
+    line(b, "Why", why);
+}
+
+char *record_text_risk(const struct assessment *a, const struct risk *r)
+{
+    const struct tmpl_method *m = assess_method(a);
+    struct buf b = {0};
+    line(&b, "Title", r->title);
+    line(&b, "Type", risk_type_label(r->type));
+    block(&b, "Description", r->description);
+    block(&b, "Risk sources", r->source);
+    block(&b, "Threats", r->threats);
+    block(&b, "Impacts on people", r->impacts);
+    score(&b, "Likelihood before", m->likelihood, m->nlikelihood, r->likelihood, r->likelihood_why);
+    score(&b, "Severity before", m->severity, m->nseverity, r->severity, r->severity_why);
+    int before = logic_risk_inherent(a, r);
+    buf_printf(&b, "Level before measures: %s\n", before >= 0 ? m->levels[before].name : "-");
+    score(&b, "Likelihood after", m->likelihood, m->nlikelihood, r->likelihood_after,
+          r->likelihood_after_why);
+    score(&b, "Severity after", m->severity, m->nseverity, r->severity_after,
+          r->severity_after_why);
+    int after = logic_risk_level(m, r->likelihood_after, r->severity_after);
+    buf_printf(&b, "Level after measures: %s\n", after >= 0 ? m->levels[after].name : "-");
+    return buf_take(&b);
+}
+
+char *record_text_measure(const struct measure *m)
+{
+    struct buf b = {0};
+    line(&b, "Title", m->title);
+    line(&b, "Type", measure_type_label(m->type));
+    line(&b, "Owner", m->owner);
+    line(&b, "Due date", m->due);
+    line(&b, "Status", measure_status_label(m->status));
+    struct buf rs = {0};
+    for (size_t k = 0; k < m->nrisks; k++)
+        buf_printf(&rs, "%sR%d", k ? ", " : "", m->risks[k]);
+    line(&b, "Risks addressed", buf_str(&rs));
+    buf_free(&rs);
+    block(&b, "Description", m->description);
+    return buf_take(&b);
+}
+
+char *record_text_signoff(const struct signoff *so)
+{
+    struct buf b = {0};
+    line(&b, "Name", so->name);
+    line(&b, "Position", so->position);
+    line(&b, "Date", so->date);
+    if (so->role == SR_CONTROLLER)
+        line(&b, "Decision", decision_label(so->decision));
+    block(&b, so->role == SR_DPO ? "Advice" : "Comment", so->advice);
+    if (so->role == SR_DPO) {
+        line(&b, "\nAdvice followed", so->advice_followed == 1 ? "Yes, followed"
+                                      : so->advice_followed == 0 ? "No, overruled" : "Not said");
+        block(&b, "If not, why", so->why_not);
+    }
+    if (so->acknowledged && *so->acknowledged)
+        block(&b, "Warnings acknowledged", so->acknowledged);
+    return buf_take(&b);
+}

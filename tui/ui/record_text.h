@@ -1,0 +1,16 @@
+/*
+ * A risk, a measure or a sign-off as one text to read in full (see
+ * ui/reader.h): every field with its label, long fields as paragraphs
+ * of their own, in the order of their forms.
+ */
+#ifndef DPIA_RECORD_TEXT_H
+#define DPIA_RECORD_TEXT_H
+
+#include "core/assess.h"
+
+/* Each returns a text the caller frees. */
+char *record_text_risk(const struct assessment *a, const struct risk *r);
+char *record_text_measure(const struct measure *m);
+char *record_text_signoff(const struct signoff *so);
+
+#endif
