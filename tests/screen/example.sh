@@ -24,9 +24,9 @@ tmux_wait "WP248 criteria met:"
 tmux_keys Home Enter
 tmux_wait ": read-only as signed. Press R to open a new revision." &&
     pass "approved assessment is read-only"
-tmux_wait "lines 1-" && pass "its answer opens to be read"
+tmux_wait "Question (read-only)" && pass "its answer opens to be read"
 tmux_keys Escape
-tmux_wait_gone "lines 1-"
+tmux_wait_gone "Question (read-only)"
 
 # The register, the last page of the risks section.
 tmux_keys g 5 End

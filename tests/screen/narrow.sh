@@ -73,7 +73,7 @@ tmux_select "> Screening"
 tmux_keys Enter Down
 tmux_wait "( ) Yes    ( ) No"
 tmux_keys y
-tmux_wait "saved "
+tmux_wait "is now Yes"
 tmux_keys V
 tmux_wait "This is the first revision: there is nothing to compare it with." &&
     pass "a long message is whole in the status bar"

@@ -78,10 +78,10 @@ tmux_wait "Done: "
 tmux_keys Home
 tmux_wait "question 1 of"
 tmux_keys Enter
-tmux_wait "Read-only"
+tmux_wait "Question (read-only)"
 tmux_wait "There are no joint controllers." && pass "a signed answer read to its last sentence"
 tmux_keys Escape
-tmux_wait_gone "lines 1-"
+tmux_wait_gone "Question (read-only)"
 tmux_kill
 
 # --- 80x24: the section view still works ------------------------------------
@@ -144,7 +144,7 @@ tmux_wait "question 2 of"
 tmux_keys Enter
 tmux_wait "Answer: No" && pass "--read-only: an answer opened to read"
 tmux_keys Escape
-tmux_wait_gone "lines 1-"
+tmux_wait_gone "Question (read-only)"
 tmux_kill
 run 1 "$DPIA" --read-only -d "$DB" answer "$DR" scr.evaluation yes &&
     contains "$T/err" "read-only"

@@ -16,12 +16,7 @@ tmux_wait "Loyalty programme"
 tmux_keys Enter
 tmux_wait "question 1 of"
 # To the evaluation question, by its text.
-i=0
-while ! tmux_screen | grep -qF "evaluate or score" && [ "$i" -lt 20 ]; do
-    tmux_keys Down
-    sleep 0.1
-    i=$((i + 1))
-done
+tmux_select "Does the processing evaluate or score"
 tmux_wait "(*) Yes    ( ) No" && pass "the stored answer is shown"
 tmux_keys n
 tmux_wait "( ) Yes    (*) No" && pass "the answer changed to no"

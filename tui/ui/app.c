@@ -177,6 +177,9 @@ static void draw_status(struct app *a)
      * do now is the first thing the bar says. */
     int x = 1;
     unsigned modes = app_modes(a);
+    /* ...unless a message needs the room: it says more than the badge. */
+    if (a->message[0] && text_width(a->message) > COLS - 16)
+        modes = 0;
     for (int bit = 0; modes >> bit; bit++) {
         if (!(modes & (1u << bit)))
             continue;

@@ -335,7 +335,7 @@ static void read_question(struct view *v, struct app *a, const struct tmpl_quest
     if (an && an->flagged)
         buf_printf(&b, "\nMarked for follow-up.\n");
     view_read_only(v, a); /* says why, under the text */
-    reader_show(a, "Question (read-only)", buf_str(&b));
+    reader_show(a, "Question", buf_str(&b));
     buf_free(&b);
 }
 
