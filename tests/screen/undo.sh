@@ -52,7 +52,8 @@ n=$(grep -c "tester	undone: answer scr.evaluation	no	yes" "$T/hist")
 # On the risk register: a risk deleted, then U brings it back whole.
 "$DPIA" -d "$DB" risk add 1 --title "Leak" --likelihood 2 --severity 3 \
     >/dev/null || fail "adding a risk"
-tmux_keys Escape
+tmux_keys L
+tmux_wait "sorted by"
 tmux_wait "Loyalty programme"
 tmux_keys Enter
 i=0

@@ -328,8 +328,14 @@ int store_undo(struct store *s, struct assessment *a, bool others, store_undo_ru
     if (store_txn_begin(s, e) < 0)
         return -1;
     size_t first, last;
-    if (store_sync_history(s, a, e) < 0)
+    /* The change log is what an undo reads: a copy loaded without it
+     * (as the interface and most commands load) reads it now. */
+    bool was_missing = a->history_missing;
+    a->history_missing = false;
+    if (store_sync_history(s, a, e) < 0) {
+        a->history_missing = was_missing;
         goto fail;
+    }
     int *parts = read_parts(s, a, e);
     if (!parts)
         goto fail;
