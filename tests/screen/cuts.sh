@@ -77,7 +77,7 @@ tmux_wait "question 1 of"
 
 tmux_keys g 3
 tmux_wait "question 1 of"
-press_until "What is the lawful basis" Down
+tmux_select "What is the lawful basis"
 tmux_wait "( ) Performance of a contract with the person,$ELL" &&
     pass "a lawful basis too long for its row ends in an ellipsis"
 checks=$((checks + 1))
@@ -95,7 +95,7 @@ tmux_wait_gone "6(1)(b))"
 LONG="Regional marketing partners who receive the weekly aggregated extract, each under a contract that forbids any further use, ending with KINGFISHER"
 tmux_keys g 2
 tmux_wait "question 1 of"
-press_until "recipients" Down
+tmux_select "Who will receive or have access"
 tmux_wait "(no entries: Enter to edit the list)"
 tmux_keys Enter a
 tmux_wait "Add an entry"

@@ -119,6 +119,12 @@ tmux_wait "is now No (was Yes)"
 checks=$((checks + 1))
 [ "$(answer_of "$DR" scr.evaluation)" = no ] && pass "the one-key answer is stored" ||
     fail "the one-key answer is not stored"
+# U takes the last change back: the previous answer again.
+tmux_keys U
+tmux_wait "back to"
+checks=$((checks + 1))
+[ "$(answer_of "$DR" scr.evaluation)" = yes ] && pass "U restores the previous answer" ||
+    fail "after U the answer is '$(answer_of "$DR" scr.evaluation)'"
 # A letter that is no command says so.
 tmux_keys Down
 tmux_wait "question 3 of"
@@ -142,7 +148,7 @@ tmux_wait "question 1 of"
 tmux_keys Down
 tmux_wait "question 2 of"
 tmux_keys Enter
-tmux_wait "Answer: No" && pass "--read-only: an answer opened to read"
+tmux_wait "Answer: Yes" && pass "--read-only: an answer opened to read"
 tmux_keys Escape
 tmux_wait_gone "Question (read-only)"
 tmux_kill
