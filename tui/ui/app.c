@@ -276,13 +276,6 @@ static int dispatch(struct app *a, wint_t ch, bool is_key)
     }
 }
 
-static long long now_ms(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
 static void leave_all(struct app *a)
 {
     for (struct screen *s = a->top; s; s = s->below)
@@ -310,7 +303,7 @@ int ui_run(const struct ui_options *opt)
     }
     app_push(&a, home_screen_new(&a));
     draw(&a);
-    long long last_input = now_ms();
+    long long last_input = term_now_ms();
     while (!opt->first_frame_only && a.top) {
         wint_t ch;
         enum term_input in = term_read(&ch, 1000);
@@ -328,11 +321,11 @@ int ui_run(const struct ui_options *opt)
             /* Idle for a second: what was saved moves from the -wal
              * file into the database file, so that a copy of that one
              * file holds it (nothing is done when nothing was saved). */
-            if (now_ms() - last_input >= 900)
+            if (term_now_ms() - last_input >= 900)
                 store_checkpoint(a.store);
             continue;
         }
-        last_input = now_ms();
+        last_input = term_now_ms();
         if (in == TERM_KEY && ch == KEY_RESIZE) {
             draw(&a);
             continue;

@@ -12,18 +12,12 @@
 #include "ops/ops.h"
 #include "store/store.h"
 #include "ui/dialog.h"
+#include "ui/term.h"
 #include "util/buf.h"
 #include "util/xalloc.h"
 
 /* At most one save a second while the content changes. */
 #define DRAFT_EVERY_MS 1000
-
-static long long now_ms(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
 
 static bool writable(const struct app *a, const struct draft *d)
 {
@@ -113,14 +107,14 @@ void draft_touch(struct draft *d)
 
 bool draft_due(const struct app *a, const struct draft *d)
 {
-    return writable(a, d) && d->changed && (a->quitting || now_ms() >= d->due);
+    return writable(a, d) && d->changed && (a->quitting || term_now_ms() >= d->due);
 }
 
 int draft_wait(const struct app *a, const struct draft *d)
 {
     if (!writable(a, d) || !d->changed)
         return DRAFT_EVERY_MS;
-    long long left = d->due - now_ms();
+    long long left = d->due - term_now_ms();
     return left <= 0 ? 0 : left < DRAFT_EVERY_MS ? (int)left : DRAFT_EVERY_MS;
 }
 
@@ -133,7 +127,7 @@ void draft_keep(struct app *a, struct draft *d, const char *content)
         return;
     /* Counted from the attempt, so that a locked database is not tried
      * again on every key. */
-    d->due = now_ms() + DRAFT_EVERY_MS;
+    d->due = term_now_ms() + DRAFT_EVERY_MS;
     struct err e;
     if (ops_draft_save(a->store, d->assessment, d->key, content, &e) < 0) {
         app_message(a, true, "What is typed could not be kept as a draft: %s", e.text);

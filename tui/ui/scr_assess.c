@@ -277,13 +277,6 @@ static bool acts(enum key_action act)
     }
 }
 
-static long long now_ms(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
 /* A character with more text right behind it is typing (a sentence
  * meant for an answer, or text pasted where the terminal does not mark
  * pastes), not a command; so is one that comes hard on the heels of
@@ -300,7 +293,7 @@ static bool typed_by_mistake(struct view *v, struct app *a, wint_t ch, bool is_k
         v->typing_at = 0;
         return false;
     }
-    long long t = now_ms();
+    long long t = term_now_ms();
     bool run = v->typing_at && t - v->typing_at < TYPING_RUN_MS;
     if (act != ACT_NONE && !run && !(acts(act) && term_text_follows(TYPING_PEEK_MS)))
         return false;

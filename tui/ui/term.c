@@ -196,11 +196,11 @@ attr_t term_attr(enum term_role role)
     return roles[role].mono;
 }
 
-static long now_ms(void)
+long long term_now_ms(void)
 {
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
-    return ts.tv_sec * 1000L + ts.tv_nsec / 1000000L;
+    return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
 const char *term_paste_text(void)
@@ -305,7 +305,7 @@ enum term_input term_read(wint_t *ch, int timeout_ms)
     if (pending_signal)
         return TERM_SIGNAL;
     timeout(timeout_ms);
-    long start = now_ms();
+    long long start = term_now_ms();
     int r = get_wch(ch);
     if (pending_signal)
         return TERM_SIGNAL;
@@ -330,7 +330,7 @@ enum term_input term_read(wint_t *ch, int timeout_ms)
     }
     /* ERR: a timeout, or a closed input, which returns at once. A few
      * immediate ERRs in a row mean the input is gone. */
-    long waited = now_ms() - start;
+    long long waited = term_now_ms() - start;
     if (timeout_ms < 0 || waited < timeout_ms / 2 || waited < 5) {
         if (++eof_count >= 3)
             return TERM_EOF;

@@ -82,6 +82,8 @@ int term_key_ctrl_right(void);
 
 /* The signal that ended the wait, 0 if none. */
 int term_signal(void);
+/* Milliseconds of a monotonic clock, for intervals. */
+long long term_now_ms(void);
 /* True when a printable character arrives within ms (it is kept for
  * the next term_read): the key before it was part of typing. */
 bool term_text_follows(int ms);
