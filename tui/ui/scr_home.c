@@ -169,12 +169,13 @@ static void draw_empty(struct app *a)
 }
 
 /* The whole title of the selected assessment when its column cuts it:
- * on the line below the list, after what info (drawn there) says. */
-static void selected_title(const char *info, const char *title)
+ * on the line below the list, after what info (drawn there) says and
+ * before the room kept at the right end (the legend's). */
+static void selected_title(const char *info, const char *title, int keep)
 {
     int x = 1 + text_width(info) + 2;
     char *line = xasprintf("%s %s", term_has_utf8() ? "\xC2\xB7" : "-", title);
-    term_put(stdscr, LINES - 2, x, COLS - 1 - x, term_attr(ROLE_DIM), line);
+    term_put(stdscr, LINES - 2, x, COLS - 1 - x - keep, term_attr(ROLE_DIM), line);
     free(line);
 }
 
@@ -227,7 +228,7 @@ static void home_draw(struct screen *s, struct app *a)
         term_fill(stdscr, y, 0, COLS, base);
         term_put(stdscr, y, 1, w_title, base, it->title);
         if (sel && text_width(it->title) > w_title)
-            selected_title(info, it->title);
+            selected_title(info, it->title, w_legend + 2);
         term_put(stdscr, y, x_status, w_status, base, assess_status_label(it->status));
         char pct[16];
         snprintf(pct, sizeof pct, "%3d%%", it->percent);
