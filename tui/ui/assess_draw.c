@@ -130,7 +130,6 @@ static void draw_list_row(struct view *v, const struct tmpl_question *q, int y, 
     char fn[4];
     snprintf(fn, sizeof fn, "%c%c", an && an->flagged ? 'F' : ' ', an && an->note[0] ? 'N' : ' ');
     term_put(stdscr, y, x + 1, 2, at, fn);
-    int pw = w - 5;
     /* The answer's first line takes up to two fifths of a wide row. */
     char *shown = NULL;
     if (val && w >= 60) {
@@ -143,7 +142,7 @@ static void draw_list_row(struct view *v, const struct tmpl_question *q, int y, 
     int aw = shown ? (w - 5) * 2 / 5 : 0;
     if (shown && text_width(shown) + 2 < aw)
         aw = text_width(shown) + 2;
-    pw = w - 5 - aw;
+    int pw = w - 5 - aw;
     term_put(stdscr, y, x + 4, pw, at, q->prompt);
     if (shown) {
         term_put(stdscr, y, x + 4 + pw + 1, aw - 1, sel ? at : term_attr(ROLE_DIM), shown);
