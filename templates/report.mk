@@ -2,6 +2,8 @@
 ## templates, and compiled into the binary (tools/report.mk).
 dist_templates_DATA += \
 	templates/dpia-record.rng \
-	templates/report.xsl
+	templates/report.xsl \
+	templates/odt.xsl \
+	templates/docx.xsl
 
 include tools/report.mk

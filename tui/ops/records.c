@@ -148,9 +148,11 @@ int ops_export(struct store *s, int64_t id, const struct ops_export *x, const st
     }
     char *txml = NULL;
     size_t tlen = 0;
-    /* The record and the report hold the change history; the tables do
-     * not. */
-    unsigned flags = x->format == RF_XML || x->format == RF_HTML ? 0 : STORE_LOAD_NO_HISTORY;
+    /* The record and the reports are made from the whole record, change
+     * history included; the tables are not. */
+    unsigned flags = x->format == RF_CSV_RISKS || x->format == RF_CSV_MEASURES
+                         ? STORE_LOAD_NO_HISTORY
+                         : 0;
     struct assessment *a = ops_load(s, id, x->revision, flags, &txml, &tlen, e);
     if (!a)
         return -1;

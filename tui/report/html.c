@@ -104,8 +104,8 @@ static int to_sink(void *ctx, const char *p, int n)
     return sink_write(ctx, p, (size_t)n) < 0 ? -1 : n;
 }
 
-static int transform(xmlDocPtr record, const char *xsl, size_t xsl_len, const char *xsl_name,
-                     const struct sink *out, struct err *e)
+int report_transform(xmlDocPtr record, const char *xsl, size_t xsl_len, const char *xsl_name,
+                     const char **params, const struct sink *out, struct err *e)
 {
     xmlDocPtr sdoc = xmlsafe_parse(xsl, xsl_len, xsl_name, XSL_MAX_DEPTH, e);
     if (!sdoc)
@@ -135,7 +135,7 @@ static int transform(xmlDocPtr record, const char *xsl, size_t xsl_len, const ch
         goto cleanup;
     }
     xsltSetTransformErrorFunc(ctxt, NULL, on_xslt_error);
-    res = xsltApplyStylesheetUser(style, record, NULL, NULL, NULL, ctxt);
+    res = xsltApplyStylesheetUser(style, record, params, NULL, NULL, ctxt);
     if (!res || ctxt->state == XSLT_STATE_ERROR || ctxt->state == XSLT_STATE_STOPPED) {
         err_set(e, "%s: the transformation failed%s%s", xsl_name, errs.seen ? ": " : "",
                 errs.first);
@@ -279,7 +279,7 @@ static int transform_limited(xmlDocPtr record, const char *xsl, size_t xsl_len,
         xmlSetGenericErrorFunc(NULL, child_generic_error);
         struct sink to_parent = { fd_write, &data[1] };
         struct err ce = { "" };
-        int rc = transform(record, xsl, xsl_len, xsl_name, &to_parent, &ce);
+        int rc = report_transform(record, xsl, xsl_len, xsl_name, NULL, &to_parent, &ce);
         if (rc < 0 && out_of_memory)
             err_set(&ce, "%s: the transformation needed more than the %lu MB of memory it "
                     "may use and was stopped", xsl_name, XSL_MEMORY >> 20);
@@ -339,7 +339,7 @@ int report_html(const struct assessment *a, const char *tmpl_xml, size_t tmpl_le
         return -1;
     xsl_name = xsl_name ? xsl_name : "stylesheet";
     int rc = own ? transform_limited(record, xsl, xsl_len, xsl_name, out, e)
-                 : transform(record, xsl, xsl_len, xsl_name, out, e);
+                 : report_transform(record, xsl, xsl_len, xsl_name, NULL, out, e);
     if (rc < 0 || !xalloc_leave_to_exit())
         xmlFreeDoc(record);
     return rc;

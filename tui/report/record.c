@@ -65,6 +65,10 @@ int report_export(enum report_format f, const struct assessment *a, const char *
         return report_xml(a, tmpl_xml, tmpl_len, out, e);
     if (f == RF_HTML)
         return report_html(a, tmpl_xml, tmpl_len, xsl, xsl_len, xsl_name, out, e);
+    if (f == RF_ODT)
+        return report_odt(a, tmpl_xml, tmpl_len, out, e);
+    if (f == RF_DOCX)
+        return report_docx(a, tmpl_xml, tmpl_len, out, e);
     struct buf b = {0};
     if (f == RF_CSV_RISKS)
         report_csv_risks(a, &b);

@@ -79,7 +79,9 @@
     X(XML, "xml", "the complete record (XML, re-importable)") \
     X(HTML, "html", "the report for the compliance file (one HTML file)") \
     X(CSV_RISKS, "csv-risks", "the risk register (CSV, RFC 4180)") \
-    X(CSV_MEASURES, "csv-measures", "the action plan (CSV, RFC 4180)")
+    X(CSV_MEASURES, "csv-measures", "the action plan (CSV, RFC 4180)") \
+    X(ODT, "odt", "the report as an OpenDocument text (LibreOffice, Word)") \
+    X(DOCX, "docx", "the report as a Word document (DOCX)")
 
 enum report_format {
 #define X(name, key, summary) RF_##name,
@@ -111,6 +113,23 @@ int report_xml(const struct assessment *a, const char *tmpl_xml, size_t tmpl_len
  * not read or write files nor use the network. */
 int report_html(const struct assessment *a, const char *tmpl_xml, size_t tmpl_len,
                 const char *xsl, size_t xsl_len, const char *xsl_name,
+                const struct sink *out, struct err *e);
+
+/* The report as a document a word processor opens and a legal team can
+ * edit: headings, the answers by section, the risk register, the action
+ * plan and the sign-offs as tables, the decision, named styles and the
+ * page number in the footer. An ODT (OpenDocument text: its mimetype
+ * entry first and stored, META-INF/manifest.xml, content.xml,
+ * styles.xml, meta.xml) or a DOCX ([Content_Types].xml, _rels/.rels,
+ * docProps/core.xml, word/document.xml, word/styles.xml,
+ * word/_rels/document.xml.rels, word/footer1.xml), made from the record
+ * by the built-in stylesheets templates/odt.xsl and templates/docx.xsl
+ * and zipped (libzip). The zip entries carry the export time
+ * (report_now), so that with SOURCE_DATE_EPOCH the bytes are the same
+ * from one export to the next. Nothing is written when it fails. */
+int report_odt(const struct assessment *a, const char *tmpl_xml, size_t tmpl_len,
+               const struct sink *out, struct err *e);
+int report_docx(const struct assessment *a, const char *tmpl_xml, size_t tmpl_len,
                 const struct sink *out, struct err *e);
 
 /* Any format to out: the record and the report as report_xml and

@@ -41,6 +41,14 @@ int report_validate(xmlDocPtr doc, const char *name, struct err *e);
 xmlDocPtr report_record_doc(const struct assessment *a, const char *tmpl_xml, size_t tmpl_len,
                             struct err *e);
 
+/* Transforms record by the stylesheet xsl[0..xsl_len) (xsl_name in
+ * messages), in this process, with the parameters params (NULL, or name
+ * and XPath value pairs ending with NULL, values quoted as
+ * xsltQuoteUserParams would), under security preferences that forbid
+ * files and the network; writes the result to out. 0, or -1 with e. */
+int report_transform(xmlDocPtr record, const char *xsl, size_t xsl_len, const char *xsl_name,
+                     const char **params, const struct sink *out, struct err *e);
+
 /* Whether XML can hold the character at s[i] (of len bytes); its length
  * in bytes, or of the broken sequence there, in *n. Not: control
  * characters other than tab, newline and carriage return, DEL, U+FFFE,
