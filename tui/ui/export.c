@@ -78,11 +78,13 @@ void ui_export(struct app *a, int64_t id)
 {
     static const char *const labels[] = {
         "HTML report (for the compliance file)", "XML record (complete, re-importable)",
+        "ODT document (LibreOffice, Word)", "DOCX document (Word, LibreOffice)",
         "CSV: the risk register", "CSV: the action plan",
     };
-    static const enum report_format formats[] = { RF_HTML, RF_XML, RF_CSV_RISKS, RF_CSV_MEASURES };
-    static const char *const ext[] = { "html", "xml", "risks.csv", "measures.csv" };
-    int pick = dialog_pick(a, "Export", labels, NULL, 4, 0);
+    static const enum report_format formats[] = { RF_HTML, RF_XML, RF_ODT, RF_DOCX,
+                                                  RF_CSV_RISKS, RF_CSV_MEASURES };
+    static const char *const ext[] = { "html", "xml", "odt", "docx", "risks.csv", "measures.csv" };
+    int pick = dialog_pick(a, "Export", labels, NULL, (int)(sizeof labels / sizeof labels[0]), 0);
     if (pick < 0)
         return;
     struct err e;
