@@ -1,0 +1,67 @@
+#!/bin/sh
+# The ODT and DOCX exports opened in a real client: LibreOffice, headless,
+# converts each to text, which must hold the title, every risk, every
+# measure (titles read from the XML record) and the decision; hostile
+# text comes out as the same text. Skips without soffice (CI installs
+# libreoffice-writer-nogui: .ci/run).
+. "$TOP_SRCDIR/tests/lib.sh"
+command -v soffice >/dev/null 2>&1 || skip "soffice is not installed (libreoffice-writer-nogui)"
+command -v xsltproc >/dev/null 2>&1 || skip "xsltproc is not installed"
+
+D="$DPIA -d $T/db.sqlite"
+run 0 $D import "$TOP_SRCDIR/data/examples/streaming-factoids.xml"
+run 0 $D export 1 --format odt -o "$T/example.odt"
+run 0 $D export 1 --format docx -o "$T/example-w.docx"
+run 0 $D export 1 --format xml -o "$T/example.xml"
+
+id=$($D new --title "Hostile <b>bold</b> & co") || exit 1
+hostile='<b>x</b> & </text:p><text:h>no</text:h> ]]> &amp; <w:p/>'
+$D answer "$id" scr.project "$hostile" >/dev/null
+$D risk add "$id" --title '=cmd|'"' /C calc'"'!A0' >/dev/null
+$D measure add "$id" --title '<w:tbl>not a table</w:tbl>' --risks 1 >/dev/null
+run 0 $D export "$id" --format odt -o "$T/hostile.odt"
+run 0 $D export "$id" --format docx -o "$T/hostile-w.docx"
+
+# One LibreOffice run for the four documents, with a profile of its own.
+checks=$((checks + 1))
+if timeout 300 soffice -env:UserInstallation="file://$T/lo-profile" --headless \
+    --convert-to txt:Text --outdir "$T/txt" "$T/example.odt" "$T/example-w.docx" \
+    "$T/hostile.odt" "$T/hostile-w.docx" >"$T/lo.log" 2>&1; then
+    pass "soffice converted the documents"
+else
+    fail "soffice failed: $(tail -3 "$T/lo.log")"
+fi
+
+# What must be found, one line each: the title, the risks, the measures,
+# the decision.
+cat >"$T/wanted.xsl" <<'XSL'
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:r="urn:dpia:record:1">
+  <xsl:output method="text"/>
+  <xsl:template match="/">
+    <xsl:for-each select="/r:record/r:assessment/r:title | //r:risk/r:title | //r:measure/r:title
+        | //r:signoff/@decision-label">
+      <xsl:value-of select="."/><xsl:text>&#10;</xsl:text>
+    </xsl:for-each>
+  </xsl:template>
+</xsl:stylesheet>
+XSL
+xsltproc "$T/wanted.xsl" "$T/example.xml" >"$T/wanted"
+checks=$((checks + 1))
+n=$(wc -l <"$T/wanted")
+[ "$n" -eq 15 ] && pass "the title, 6 risks, 7 measures and the decision to find" ||
+    fail "$n lines to find, expected 15"
+contains "$T/wanted" "Approve with conditions"
+
+for doc in example example-w; do
+    while IFS= read -r line; do
+        contains "$T/txt/$doc.txt" "$line" "$doc (LibreOffice)"
+    done <"$T/wanted"
+done
+for doc in hostile hostile-w; do
+    contains "$T/txt/$doc.txt" "Hostile <b>bold</b> & co" "$doc (LibreOffice), the title"
+    contains "$T/txt/$doc.txt" "$hostile" "$doc (LibreOffice), the answer"
+    contains "$T/txt/$doc.txt" '=cmd|'"' /C calc'"'!A0' "$doc (LibreOffice), the risk"
+    contains "$T/txt/$doc.txt" '<w:tbl>not a table</w:tbl>' "$doc (LibreOffice), the measure"
+done
+done_testing
