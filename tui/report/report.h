@@ -1,7 +1,8 @@
 /*
  * report: what outlives the program. The XML record of an assessment
  * (complete, schema-valid, re-importable), the HTML report made from it
- * by an XSLT stylesheet, the CSV tables of risks and measures, and the
+ * by an XSLT stylesheet, the same report as ODT and DOCX documents
+ * (stylesheets again, zipped with libzip), the CSV tables of risks and measures, and the
  * import of a record into a new in-memory assessment.
  *
  * May use the core, util and libxml2/libxslt; knows nothing of the store
