@@ -2,11 +2,13 @@
 # The ODT and DOCX exports opened in a real client: LibreOffice, headless,
 # converts each to text, which must hold the title, every risk, every
 # measure (titles read from the XML record) and the decision; hostile
-# text comes out as the same text. Skips without soffice (CI installs
-# libreoffice-writer-nogui: .ci/run).
+# text comes out as the same text. Printed to PDF, each page has the
+# page number in its footer. Skips without soffice or pdftotext (CI
+# installs libreoffice-writer-nogui and poppler-utils: .ci/run).
 . "$TOP_SRCDIR/tests/lib.sh"
 command -v soffice >/dev/null 2>&1 || skip "soffice is not installed (libreoffice-writer-nogui)"
 command -v xsltproc >/dev/null 2>&1 || skip "xsltproc is not installed"
+command -v pdftotext >/dev/null 2>&1 || skip "pdftotext is not installed (poppler-utils)"
 
 D="$DPIA -d $T/db.sqlite"
 run 0 $D import "$TOP_SRCDIR/data/examples/streaming-factoids.xml"
@@ -63,5 +65,28 @@ for doc in hostile hostile-w; do
     contains "$T/txt/$doc.txt" "$hostile" "$doc (LibreOffice), the answer"
     contains "$T/txt/$doc.txt" '=cmd|'"' /C calc'"'!A0' "$doc (LibreOffice), the risk"
     contains "$T/txt/$doc.txt" '<w:tbl>not a table</w:tbl>' "$doc (LibreOffice), the measure"
+done
+
+# The footer: the title and the page number on every page.
+checks=$((checks + 1))
+if timeout 300 soffice -env:UserInstallation="file://$T/lo-profile" --headless \
+    --convert-to pdf --outdir "$T/pdf" "$T/example.odt" "$T/example-w.docx" \
+    >"$T/lo.log" 2>&1; then
+    pass "soffice printed the documents to PDF"
+else
+    fail "soffice failed: $(tail -3 "$T/lo.log")"
+fi
+title=$(head -1 "$T/wanted")
+for doc in example example-w; do
+    pdftotext "$T/pdf/$doc.pdf" "$T/pdf/$doc.txt"
+    pages=$(pdfinfo "$T/pdf/$doc.pdf" 2>/dev/null | sed -n 's/^Pages: *//p')
+    checks=$((checks + 1))
+    n=$(grep -c "^$title · page [0-9]*\$" "$T/pdf/$doc.txt")
+    if [ "${pages:-0}" -gt 1 ] && [ "$n" -eq "$pages" ]; then
+        pass "$doc: a footer with the page number on each of its $pages pages"
+    else
+        fail "$doc: $n footers on ${pages:-?} pages"
+    fi
+    contains "$T/pdf/$doc.txt" "$title · page $pages" "$doc: the last page's number"
 done
 done_testing
