@@ -70,6 +70,18 @@ contains "$T/docx/docProps/core.xml" "<dc:title>Viewing factoids: social media c
 run 0 $D export 1 --format odt -o -
 same "$T/out" "$T/example.odt" "odt: -o - gives the same bytes"
 
+# The file target's safety holds for documents too: an existing file is
+# kept without --force, replaced with it; a FIFO is refused.
+echo "mine" >"$T/kept.docx"
+run 1 $D export 1 --format docx -o "$T/kept.docx"
+contains "$T/kept.docx" "mine" "docx: an existing file kept without --force"
+run 0 $D export 1 --format docx -o "$T/kept.docx" --force
+same "$T/kept.docx" "$T/example.docx" "docx: --force replaces it"
+if mkfifo "$T/fifo.odt" 2>/dev/null; then
+    run 1 $D export 1 --format odt -o "$T/fifo.odt"
+    contains "$T/err" "fifo.odt" "odt: a FIFO refused, by name"
+fi
+
 # --- reproducible ----------------------------------------------------------
 sleep 2 # a DOS time counts in steps of two seconds
 run 0 env TZ=Pacific/Auckland $D export 1 --format odt -o "$T/again.odt"
