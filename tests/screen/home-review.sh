@@ -11,7 +11,7 @@ d() { "$DPIA" -d "$DB" "$@" >/dev/null || fail "$*"; }
 d new --title "Alpha, no review date"
 d new --title "Bravo, reviewed last"
 d review 2 2099-06-01
-d new --title "Charlie, overdue"
+d new --title "Charlie, overdue, with a title long enough to be cut in the list at eighty columns"
 d review 3 2020-01-01
 d new --title "Delta, reviewed next"
 d review 4 2098-01-01
@@ -39,6 +39,15 @@ grep -F "sorted by review date" "$T/scr" >"$T/line"
 checks=$((checks + 1))
 grep -qE "sorted by review date .*! review overdue *$" "$T/line" &&
     pass "the legend ends the line of the sort order" || fail "line: $(cat "$T/line")"
+
+# The selected title, cut in its column, is shown under the list up to
+# the legend, never through it.
+tmux_select "Charlie"
+tmux_screen | grep -F "review overdue" >"$T/line"
+checks=$((checks + 1))
+grep -qE "· Charlie, overdue.*…  +! review overdue *$" "$T/line" &&
+    pass "the selected title stops before the legend, with an ellipsis" ||
+    fail "line: $(cat "$T/line")"
 
 # Without an overdue review on screen there is no mark to explain.
 tmux_keys /

@@ -79,6 +79,14 @@ tmux_wait "[ ]R1"
 tmux_keys Space Escape
 tmux_wait "M1" && pass "measure M1 listed"
 tmux_wait "Data team lead"
+# An edit says what it changed: the field, the new value and the old.
+tmux_keys Enter
+tmux_wait "Measure M1"
+tmux_keys Tab Tab Tab C-u
+tmux_type "Privacy lead"
+tmux_keys Escape
+tmux_wait "Measure M1: owner is now Privacy lead (was Data team lead)." &&
+    pass "a changed measure is named with the old and new value"
 
 # Sign-off: after its questions, the page lists the gaps; the DPO's
 # advice is missing.

@@ -32,6 +32,7 @@ enum key_context {
     KC_DIALOG = 1 << 10,/* a dialog asking yes or no, or showing a message */
     KC_HELP = 1 << 11,  /* the help screen */
     KC_YESNO = 1 << 12, /* a yes/no question that may be changed: y and n answer it */
+    KC_READ = 1 << 13,  /* a text read in full (reader.c): nothing to change */
 };
 
 /* Where something is open that takes every key until it is closed: the
@@ -54,7 +55,8 @@ enum key_context {
     C(KC_FORM, "Forms") \
     C(KC_LINE, "Typing one line") \
     C(KC_DIALOG, "Dialogs") \
-    C(KC_HELP, "The help screen")
+    C(KC_HELP, "The help screen") \
+    C(KC_READ, "Reading a text in full")
 
 #define KEY_ACTIONS(X) \
     X(QUIT,     KC_GLOBAL, 'q', 0,          "quit",    "Leave dpia (everything is already saved)") \
@@ -97,10 +99,10 @@ enum key_context {
     X(NEWLINE,  KC_EDIT, '\r', KEY_ENTER,   "new line", "Start a new line (in a one-line form field: the next field)") \
     X(CHAR_LEFT, KC_EDIT, KEY_LEFT, 0,      "left",    "One character left") \
     X(CHAR_RIGHT, KC_EDIT, KEY_RIGHT, 0,    "right",   "One character right") \
-    X(ROW_UP,   KC_EDIT | KC_HELP, KEY_UP, 0, "row up", "One row up") \
-    X(ROW_DOWN, KC_EDIT | KC_HELP, KEY_DOWN, 0, "row down", "One row down") \
-    X(PAGE_UP,  KC_EDIT | KC_HELP, KEY_PPAGE, 0, "page up", "One screen up") \
-    X(PAGE_DOWN, KC_EDIT | KC_HELP, KEY_NPAGE, 0, "page down", "One screen down") \
+    X(ROW_UP,   KC_EDIT | KC_HELP | KC_READ, KEY_UP, 0, "row up", "One row up") \
+    X(ROW_DOWN, KC_EDIT | KC_HELP | KC_READ, KEY_DOWN, 0, "row down", "One row down") \
+    X(PAGE_UP,  KC_EDIT | KC_HELP | KC_READ, KEY_PPAGE, 0, "page up", "One screen up") \
+    X(PAGE_DOWN, KC_EDIT | KC_HELP | KC_READ, KEY_NPAGE, 0, "page down", "One screen down") \
     X(WORD_LEFT, KC_EDIT, CTRL_KEY('b'), 0, "word left", "Move one word left (also Ctrl-Left)") \
     X(WORD_RIGHT, KC_EDIT, CTRL_KEY('f'), 0, "word right", "Move one word right (also Ctrl-Right)") \
     X(LINE_START, KC_EDIT, KEY_HOME, CTRL_KEY('a'), "start", "Start of the line") \
@@ -112,8 +114,8 @@ enum key_context {
     X(DEL_TO_END, KC_EDIT, CTRL_KEY('k'), 0, "delete to end", "Delete to the end of the line") \
     X(TOGGLE,   KC_CHOOSE, ' ', 0,          "toggle",  "Choose the option under the cursor (where several may be chosen: tick or untick it)") \
     X(PICK,     KC_CHOOSE, '\r', KEY_ENTER, "select",  "Close the list with the option under the cursor (where several may be chosen: as ticked)") \
-    X(LIST_TOP, KC_CHOOSE | KC_HELP, KEY_HOME, 0, "top", "To the top") \
-    X(LIST_BOTTOM, KC_CHOOSE | KC_HELP, KEY_END, 0, "bottom", "To the bottom") \
+    X(LIST_TOP, KC_CHOOSE | KC_HELP | KC_READ, KEY_HOME, 0, "top", "To the top") \
+    X(LIST_BOTTOM, KC_CHOOSE | KC_HELP | KC_READ, KEY_END, 0, "bottom", "To the bottom") \
     X(FORM_DONE, KC_FORM, KEY_ESC, KEY_F(10), "save", "Save and close the form (an untouched form just closes)") \
     X(DISCARD,  KC_FORM, KEY_F(8), 0,       "discard", "Discard what was typed in the form (asks first)") \
     X(NEXT_FIELD, KC_FORM, '\t', KEY_DOWN,  "next field", "Next field (Down: not inside a text of several lines)") \
@@ -124,7 +126,8 @@ enum key_context {
     X(ACCEPT,   KC_LINE, '\r', KEY_ENTER,   "accept",  "Accept what was typed") \
     X(CONFIRM_YES, KC_DIALOG, 'y', 'Y',     "yes",     "Yes, go ahead (a question asked)") \
     X(CONFIRM_NO, KC_DIALOG, 'n', 'N',      "no",      "No, leave things as they are (a question asked)") \
-    X(CANCEL,   KC_CHOOSE | KC_LINE | KC_DIALOG, KEY_ESC, 0, "cancel", "Close and change nothing more")
+    X(CANCEL,   KC_CHOOSE | KC_LINE | KC_DIALOG, KEY_ESC, 0, "cancel", "Close and change nothing more") \
+    X(CLOSE,    KC_READ, KEY_ESC, 'q',      "close",   "Close the text and go back where it was opened")
 
 enum key_action {
     ACT_NONE = 0,

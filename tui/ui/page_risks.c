@@ -7,6 +7,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "core/fields.h"
 #include "core/logic.h"
 #include "core/workflow.h"
 #include "ops/ops.h"
@@ -20,6 +21,49 @@
 #include "ui/term.h"
 #include "util/text.h"
 #include "util/xalloc.h"
+
+
+/* A field's value as the status bar names it: its first line, cut to
+ * fit, "(none)" when empty. The caller frees. */
+static char *field_shown(const struct field *f, const void *obj)
+{
+    char *t = field_text(f, obj);
+    char *nl = strchr(t, '\n');
+    if (nl)
+        *nl = '\0';
+    char *r = *t ? text_cut(t, 24, term_ellipsis()) : xstrdup("(none)");
+    free(t);
+    return r;
+}
+
+/* Says in the status bar what the edit of a risk or measure changed:
+ * the first field that changed, its new and old value, and how many
+ * more changed. */
+static void tell_fields(struct app *a, const char *what, const struct field *fields, size_t n,
+                        const void *before, const void *after)
+{
+    const struct field *first = NULL;
+    size_t changed = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (field_same(&fields[i], before, after))
+            continue;
+        if (!first)
+            first = &fields[i];
+        changed++;
+    }
+    if (!first) {
+        app_message(a, false, "%s: nothing was changed.", what);
+        return;
+    }
+    char *was = field_shown(first, before), *now = field_shown(first, after);
+    if (changed == 1)
+        app_message(a, false, "%s: %s is now %s (was %s).", what, first->name, now, was);
+    else
+        app_message(a, false, "%s: %s is now %s (was %s); %zu more fields changed.", what,
+                    first->name, now, was, changed - 1);
+    free(was);
+    free(now);
+}
 
 static enum term_role level_role(const struct tmpl_method *m, int level)
 {
@@ -290,8 +334,9 @@ int page_risks_key(struct view *v, struct app *a, wint_t ch, bool is_key, enum k
         }
         if (n == 0 || view_read_only(v, a))
             return UI_HANDLED;
-        struct risk r;
+        struct risk r, before;
         assess_risk_copy(&r, &v->a->risks[v->row]);
+        assess_risk_copy(&before, &r);
         char title[64];
         snprintf(title, sizeof title, "Risk R%d", r.number);
         struct draft d;
@@ -303,10 +348,13 @@ int page_risks_key(struct view *v, struct app *a, wint_t ch, bool is_key, enum k
                 rc = ops_update_risk(a->store, v->a, &r, &e);
             if (rc < 0 && rc != STORE_CONFLICT)
                 app_message(a, true, "%s", e.text);
+            else if (rc == 0)
+                tell_fields(a, title, risk_fields, nrisk_fields, &before, &r);
         }
         draft_finish(a, &d, rc == 0);
         draft_free(&d);
         assess_risk_clear(&r);
+        assess_risk_clear(&before);
         return UI_HANDLED;
     }
     case ACT_DELETE: {
@@ -317,11 +365,14 @@ int page_risks_key(struct view *v, struct app *a, wint_t ch, bool is_key, enum k
         snprintf(q, sizeof q, "Delete risk R%d \"%s\"?", r->number, r->title);
         int64_t id = r->id;
         if (dialog_confirm(a, "Delete risk", q)) {
+            int number = r->number;
             int rc = ops_delete_risk(a->store, v->a, id, &e);
             if (view_conflict(v, a, rc, &e))
                 rc = ops_delete_risk(a->store, v->a, id, &e);
             if (rc < 0 && rc != STORE_CONFLICT)
                 app_message(a, true, "%s", e.text);
+            else if (rc == 0)
+                app_message(a, false, "Risk R%d deleted; U brings it back.", number);
         }
         return UI_HANDLED;
     }
@@ -509,8 +560,9 @@ int page_measures_key(struct view *v, struct app *a, wint_t ch, bool is_key,
         }
         if (n == 0 || view_read_only(v, a))
             return UI_HANDLED;
-        struct measure m;
+        struct measure m, before;
         assess_measure_copy(&m, &v->a->measures[v->row]);
+        assess_measure_copy(&before, &m);
         char title[64];
         snprintf(title, sizeof title, "Measure M%d", m.number);
         struct draft d;
@@ -522,10 +574,13 @@ int page_measures_key(struct view *v, struct app *a, wint_t ch, bool is_key,
                 rc = ops_update_measure(a->store, v->a, &m, &e);
             if (rc < 0 && rc != STORE_CONFLICT)
                 app_message(a, true, "%s", e.text);
+            else if (rc == 0)
+                tell_fields(a, title, measure_fields, nmeasure_fields, &before, &m);
         }
         draft_finish(a, &d, rc == 0);
         draft_free(&d);
         assess_measure_clear(&m);
+        assess_measure_clear(&before);
         return UI_HANDLED;
     }
     case ACT_DELETE: {
@@ -536,11 +591,14 @@ int page_measures_key(struct view *v, struct app *a, wint_t ch, bool is_key,
         snprintf(q, sizeof q, "Delete measure M%d \"%s\"?", m->number, m->title);
         int64_t id = m->id;
         if (dialog_confirm(a, "Delete measure", q)) {
+            int number = m->number;
             int rc = ops_delete_measure(a->store, v->a, id, &e);
             if (view_conflict(v, a, rc, &e))
                 rc = ops_delete_measure(a->store, v->a, id, &e);
             if (rc < 0 && rc != STORE_CONFLICT)
                 app_message(a, true, "%s", e.text);
+            else if (rc == 0)
+                app_message(a, false, "Measure M%d deleted; U brings it back.", number);
         }
         return UI_HANDLED;
     }

@@ -39,6 +39,8 @@ void reader_show(struct app *a, const char *title, const char *text)
 {
     char *head = xasprintf("%s (read-only)", title);
     int top = 0, rows = 0;
+    struct app_keys prev = app_context_begin(a, KC_READ);
+    app_context_modes(a, UI_MODE_READ_ONLY);
     for (;;) {
         int page = draw(a, head, text, &top, &rows);
         term_cursor_apply();
@@ -49,24 +51,24 @@ void reader_show(struct app *a, const char *title, const char *text)
             a->quitting = true;
             break;
         }
-        bool key = in == TERM_KEY;
         if (in != TERM_KEY && in != TERM_CHAR)
             continue;
-        if ((key && (ch == KEY_ESC || ch == KEY_ENTER)) ||
-            (!key && (ch == 'q' || ch == '\r' || ch == '\n')))
+        enum key_action act = keys_lookup(keys_code(ch, in == TERM_KEY), KC_READ);
+        if (act == ACT_CLOSE)
             break;
-        if ((key && ch == KEY_UP) || (!key && ch == 'k'))
+        if (act == ACT_ROW_UP)
             top--;
-        else if ((key && ch == KEY_DOWN) || (!key && ch == 'j'))
+        else if (act == ACT_ROW_DOWN)
             top++;
-        else if ((key && ch == KEY_NPAGE) || (!key && ch == ' '))
+        else if (act == ACT_PAGE_DOWN)
             top += page > 1 ? page - 1 : 1;
-        else if (key && ch == KEY_PPAGE)
+        else if (act == ACT_PAGE_UP)
             top -= page > 1 ? page - 1 : 1;
-        else if (key && ch == KEY_HOME)
+        else if (act == ACT_LIST_TOP)
             top = 0;
-        else if (key && ch == KEY_END)
+        else if (act == ACT_LIST_BOTTOM)
             top = rows;
     }
+    app_context_end(a, prev);
     free(head);
 }

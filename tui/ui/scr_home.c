@@ -213,6 +213,7 @@ static void home_draw(struct screen *s, struct app *a)
     int w_legend = (int)sizeof overdue_legend - 1;
     term_put(stdscr, LINES - 2, 1, COLS - 2 - w_legend - 2, term_attr(ROLE_DIM), info);
     bool any_overdue = false;
+    const char *cut_title = NULL; /* the selected one, when its column cuts it */
 
     int rows = (int)visible_rows();
     char now[11];
@@ -228,7 +229,7 @@ static void home_draw(struct screen *s, struct app *a)
         term_fill(stdscr, y, 0, COLS, base);
         term_put(stdscr, y, 1, w_title, base, it->title);
         if (sel && text_width(it->title) > w_title)
-            selected_title(info, it->title, w_legend + 2);
+            cut_title = it->title;
         term_put(stdscr, y, x_status, w_status, base, assess_status_label(it->status));
         char pct[16];
         snprintf(pct, sizeof pct, "%3d%%", it->percent);
@@ -253,6 +254,8 @@ static void home_draw(struct screen *s, struct app *a)
         if (w_changed)
             term_put(stdscr, y, x_changed, w_changed, base, changed);
     }
+    if (cut_title)
+        selected_title(info, cut_title, any_overdue ? w_legend + 2 : 0);
     if (any_overdue)
         term_put(stdscr, LINES - 2, COLS - 1 - w_legend, w_legend, term_attr(ROLE_RISK_HIGH),
                  overdue_legend);
