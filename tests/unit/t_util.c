@@ -98,6 +98,19 @@ static void check_cut(const char *s, int cols, const char *ellipsis, const char 
     free(cut);
 }
 
+static void test_line_cut(void **state)
+{
+    char *r = text_line_cut("one line", 20, "\xE2\x80\xA6");
+    assert_string_equal(r, "one line");
+    free(r);
+    r = text_line_cut("first\nsecond", 20, "\xE2\x80\xA6");
+    assert_string_equal(r, "first\xE2\x80\xA6");
+    free(r);
+    r = text_line_cut("a longer first line\nsecond", 8, "...");
+    assert_string_equal(r, "a lon...");
+    free(r);
+}
+
 static void test_cut(void **state)
 {
     const char *u = TEXT_ELLIPSIS_UTF8, *a = TEXT_ELLIPSIS_ASCII;
@@ -261,6 +274,7 @@ int main(void)
         cmocka_unit_test(test_sanitize_bidi),
         cmocka_unit_test(test_width_and_fit),
         cmocka_unit_test(test_cut),
+        cmocka_unit_test(test_line_cut),
         cmocka_unit_test(test_squeeze),
         cmocka_unit_test(test_sha256),
         cmocka_unit_test(test_paths),

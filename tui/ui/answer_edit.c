@@ -34,22 +34,11 @@ static void mark_saved(struct app *a)
 
 /* --- saving -------------------------------------------------------------- */
 
-/* s cut to cols display columns at most, on one line, with an ellipsis
- * when cut; the caller frees. */
+/* s on one line of cols display columns at most, with an ellipsis when
+ * cut; the caller frees. */
 static char *short_text(const char *s, int cols)
 {
-    char *one = xstrdup(s);
-    char *nl = strchr(one, '\n');
-    bool more = nl != NULL;
-    if (nl)
-        *nl = '\0';
-    if (!more && text_width(one) <= cols)
-        return one;
-    size_t n = text_fit(one, cols - 1);
-    one[n] = '\0';
-    char *r = xasprintf("%s%s", one, term_has_utf8() ? "\xE2\x80\xA6" : "...");
-    free(one);
-    return r;
+    return text_line_cut(s, cols, term_ellipsis());
 }
 
 /* A value as the status bar names it: option labels, first line. */

@@ -28,10 +28,7 @@
 static char *field_shown(const struct field *f, const void *obj)
 {
     char *t = field_text(f, obj);
-    char *nl = strchr(t, '\n');
-    if (nl)
-        *nl = '\0';
-    char *r = *t ? text_cut(t, 24, term_ellipsis()) : xstrdup("(none)");
+    char *r = *t ? text_line_cut(t, 24, term_ellipsis()) : xstrdup("(none)");
     free(t);
     return r;
 }

@@ -170,6 +170,19 @@ char *text_cut(const char *s, int cols, const char *ellipsis)
     return buf_take(&b);
 }
 
+char *text_line_cut(const char *s, int cols, const char *ellipsis)
+{
+    size_t n = strcspn(s, "\n");
+    char *one = xstrndup(s, n);
+    char *r;
+    if (s[n] && text_width(one) + text_width(ellipsis) <= cols)
+        r = xasprintf("%s%s", one, ellipsis);
+    else
+        r = text_cut(one, cols, ellipsis);
+    free(one);
+    return r;
+}
+
 char *text_squeeze(const char *s, bool keep_paragraphs)
 {
     struct buf b = {0};

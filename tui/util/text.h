@@ -53,6 +53,9 @@ size_t text_fit(const char *s, int cols);
  * as does ("." or ".." for "..."; "" for cols <= 0). Widths are those of
  * text_width. The caller frees. */
 char *text_cut(const char *s, int cols, const char *ellipsis);
+/* The first line of s as text_cut shows it, with the ellipsis also when
+ * more lines follow (a value named in one line of a message). */
+char *text_line_cut(const char *s, int cols, const char *ellipsis);
 
 /* Collapses runs of white space to one space and trims both ends; a blank
  * line (two or more newlines with only white space between) becomes "\n\n"
