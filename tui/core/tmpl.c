@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/buf.h"
 #include "util/xalloc.h"
 
 /* Generated from templates/ by tools/embed. */
@@ -244,4 +245,14 @@ void tmpl_cleanup_builtin(void)
 {
     tmpl_free(builtin);
     builtin = NULL;
+}
+
+char *tmpl_refs_text(const struct tmpl_question *q)
+{
+    struct buf b = { 0 };
+    for (size_t i = 0; i < q->nrefs; i++)
+        buf_printf(&b, "%s%s", i ? "; " : "", q->refs[i]);
+    char *r = xstrdup(buf_str(&b));
+    buf_free(&b);
+    return r;
 }

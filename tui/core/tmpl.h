@@ -197,6 +197,10 @@ const struct tmpl *tmpl_builtin(void);
 /* The compiled-in XML of the default template. */
 const char *tmpl_builtin_xml(size_t *len);
 
+/* A question's references on one line, "; " between them ("" when it
+ * has none); the caller frees. */
+char *tmpl_refs_text(const struct tmpl_question *q);
+
 /* Lookups; NULL / -1 when absent. */
 const struct tmpl_question *tmpl_find_question(const struct tmpl *t, const char *id);
 long tmpl_question_index(const struct tmpl *t, const char *id);

@@ -15,7 +15,6 @@
 #include "ui/assess_view.h"
 #include "ui/dialog.h"
 #include "ui/term.h"
-#include "util/buf.h"
 #include "util/text.h"
 #include "util/xalloc.h"
 
@@ -192,11 +191,9 @@ static void draw_question(struct view *v, const struct tmpl_question *q, int y, 
     term_put(stdscr, y++, x, w, term_attr(ROLE_DIM), line);
     y++;
     y = dialog_wrap_to(y, x, maxy, w, A_BOLD, q->prompt);
-    struct buf refs = {0};
-    for (size_t i = 0; i < q->nrefs; i++)
-        buf_printf(&refs, "%s%s", i ? "; " : "", q->refs[i]);
-    y = dialog_wrap_to(y, x, maxy, w, term_attr(ROLE_HEADING), buf_str(&refs));
-    buf_free(&refs);
+    char *refs = tmpl_refs_text(q);
+    y = dialog_wrap_to(y, x, maxy, w, term_attr(ROLE_HEADING), refs);
+    free(refs);
     if (an && an->flagged)
         term_put(stdscr, y++, x, w, term_attr(ROLE_RISK_MED), "Marked for follow-up (f to clear)");
     if (v->show_help && q->help) {
@@ -250,11 +247,9 @@ static void draw_present(struct view *v, struct app *a, const struct tmpl_questi
     }
     y = dialog_wrap_to(y, x, maxy, w, term_attr(ROLE_PRESENT), q->prompt);
     y++;
-    struct buf refs = {0};
-    for (size_t i = 0; i < q->nrefs; i++)
-        buf_printf(&refs, "%s%s", i ? "; " : "", q->refs[i]);
-    y = dialog_wrap_to(y, x, maxy, w, term_attr(ROLE_HEADING), buf_str(&refs));
-    buf_free(&refs);
+    char *refs = tmpl_refs_text(q);
+    y = dialog_wrap_to(y, x, maxy, w, term_attr(ROLE_HEADING), refs);
+    free(refs);
     y++;
     if (y < maxy - 1) {
         term_rule(stdscr, y++, x, w);

@@ -2,9 +2,12 @@
 #include "ui/record_text.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 
+#include "core/answer.h"
 #include "core/logic.h"
 #include "util/buf.h"
+#include "util/xalloc.h"
 
 /* "Label: value" on one line; "(none)" for an empty value. */
 static void line(struct buf *b, const char *label, const char *value)
@@ -86,4 +89,26 @@ char *record_text_signoff(const struct signoff *so)
     if (so->acknowledged && *so->acknowledged)
         block(&b, "Warnings acknowledged", so->acknowledged);
     return buf_take(&b);
+}
+
+char *record_text_question(const struct assessment *a, const struct tmpl_question *q)
+{
+    struct buf b = { 0 };
+    char *refs = tmpl_refs_text(q);
+    buf_printf(&b, "%s\n%s%s", q->prompt, refs, *refs ? "\n" : "");
+    free(refs);
+    if (q->help)
+        buf_printf(&b, "\nGuidance: %s\n", q->help);
+    const char *val = assess_value(a, q->id);
+    char *shown = val ? answer_display(q, val) : NULL;
+    buf_printf(&b, "\nAnswer: %s\n", shown ? shown : "(not answered)");
+    free(shown);
+    const struct answer *an = assess_answer(a, q->id);
+    if (an && an->note[0])
+        buf_printf(&b, "\nNote: %s\n", an->note);
+    if (an && an->flagged)
+        buf_printf(&b, "\nMarked for follow-up.\n");
+    char *r = xstrdup(buf_str(&b));
+    buf_free(&b);
+    return r;
 }

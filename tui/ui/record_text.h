@@ -8,7 +8,9 @@
 
 #include "core/assess.h"
 
-/* Each returns a text the caller frees. */
+/* Each returns a text the caller frees. A question: its prompt,
+ * references, guidance, answer, note and follow-up mark. */
+char *record_text_question(const struct assessment *a, const struct tmpl_question *q);
 char *record_text_risk(const struct assessment *a, const struct risk *r);
 char *record_text_measure(const struct measure *m);
 char *record_text_signoff(const struct signoff *so);

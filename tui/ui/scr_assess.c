@@ -20,6 +20,7 @@
 #include "ui/draft.h"
 #include "ui/export.h"
 #include "ui/reader.h"
+#include "ui/record_text.h"
 #include "ui/term.h"
 #include "util/text.h"
 #include "util/xalloc.h"
@@ -306,30 +307,13 @@ static bool typed_by_mistake(struct view *v, struct app *a, wint_t ch, bool is_k
     return true;
 }
 
-/* The selected question in full, to read: prompt, references,
- * guidance, answer and note. */
+/* The selected question in full, to read. */
 static void read_question(struct view *v, struct app *a, const struct tmpl_question *q)
 {
-    struct buf b = { 0 };
-    buf_printf(&b, "%s\n", q->prompt);
-    for (size_t i = 0; i < q->nrefs; i++)
-        buf_printf(&b, "%s%s", i ? "; " : "", q->refs[i]);
-    if (q->nrefs)
-        buf_printf(&b, "\n");
-    if (q->help)
-        buf_printf(&b, "\nGuidance: %s\n", q->help);
-    const char *val = assess_value(v->a, q->id);
-    char *shown = val ? answer_display(q, val) : NULL;
-    buf_printf(&b, "\nAnswer: %s\n", shown ? shown : "(not answered)");
-    free(shown);
-    const struct answer *an = assess_answer(v->a, q->id);
-    if (an && an->note[0])
-        buf_printf(&b, "\nNote: %s\n", an->note);
-    if (an && an->flagged)
-        buf_printf(&b, "\nMarked for follow-up.\n");
+    char *text = record_text_question(v->a, q);
     view_read_only(v, a); /* says why, under the text */
-    reader_show(a, "Question", buf_str(&b));
-    buf_free(&b);
+    reader_show(a, "Question", text);
+    free(text);
 }
 
 static int assess_key(struct screen *s, struct app *a, wint_t ch, bool is_key,
