@@ -221,9 +221,7 @@ static void test_encoding(void **state)
 
 static int teardown(void **state)
 {
-    char cmd[300];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-    return system(cmd) == 0 ? 0 : -1;
+    return unit_remove_dir(dir);
 }
 
 int main(void)

@@ -52,10 +52,7 @@ static int setup(void **state)
 
 static int teardown(void **state)
 {
-    (void)state;
-    char cmd[600];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-    return system(cmd) == 0 ? 0 : -1;
+    return unit_remove_dir(dir);
 }
 
 static void test_where(void **state)

@@ -315,9 +315,7 @@ static void test_drafts_keep_step(void **state)
 
 static int teardown(void **state)
 {
-    char cmd[300];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-    return system(cmd) == 0 ? 0 : -1;
+    return unit_remove_dir(dir);
 }
 
 int main(void)

@@ -498,10 +498,7 @@ static void test_lacking(void **state)
 
 static int teardown(void **state)
 {
-    (void)state;
-    char cmd[300];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-    return system(cmd) == 0 ? 0 : -1;
+    return unit_remove_dir(dir);
 }
 
 int main(void)

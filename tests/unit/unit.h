@@ -38,4 +38,13 @@ static inline char *unit_read_src(const char *rel, size_t *len)
     return buf;
 }
 
+/* Removes a test's temporary folder and all it holds (the teardown of
+ * a group): 0, or -1 when that failed. */
+static inline int unit_remove_dir(const char *dir)
+{
+    char cmd[4200];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    return system(cmd) == 0 ? 0 : -1;
+}
+
 #endif
