@@ -56,6 +56,20 @@ GETTERS(rtype, risk_type, enum risk_type, RT_COUNT)
 GETTERS(role, signoff_role, enum signoff_role, SR_COUNT)
 GETTERS(decision, decision, enum decision, DEC_COUNT)
 
+/* A sign-off of role r with nothing recorded (so holds nothing to free). */
+static void signoff_blank(struct signoff *so, enum signoff_role r)
+{
+    memset(so, 0, sizeof *so);
+    so->role = r;
+    so->name = xstrdup("");
+    so->position = xstrdup("");
+    so->date = xstrdup("");
+    so->advice = xstrdup("");
+    so->why_not = xstrdup("");
+    so->acknowledged = xstrdup("");
+    so->advice_followed = -1;
+}
+
 struct assessment *assess_new(void)
 {
     struct assessment *a = xcalloc(1, sizeof *a);
@@ -65,17 +79,8 @@ struct assessment *assess_new(void)
     a->replaces_date = xstrdup("");
     a->revision = 1;
     a->archived_from = ST_DRAFT;
-    for (int r = 0; r < SR_COUNT; r++) {
-        struct signoff *so = &a->signoffs[r];
-        so->role = (enum signoff_role)r;
-        so->name = xstrdup("");
-        so->position = xstrdup("");
-        so->date = xstrdup("");
-        so->advice = xstrdup("");
-        so->why_not = xstrdup("");
-        so->acknowledged = xstrdup("");
-        so->advice_followed = -1;
-    }
+    for (int r = 0; r < SR_COUNT; r++)
+        signoff_blank(&a->signoffs[r], (enum signoff_role)r);
     return a;
 }
 
@@ -101,17 +106,8 @@ void assess_clear_content(struct assessment *a)
     XFREE(a->measures);
     a->nmeasures = 0;
     for (int r = 0; r < SR_COUNT; r++) {
-        struct signoff *so = &a->signoffs[r];
-        assess_signoff_clear(so);
-        memset(so, 0, sizeof *so);
-        so->role = (enum signoff_role)r;
-        so->name = xstrdup("");
-        so->position = xstrdup("");
-        so->date = xstrdup("");
-        so->advice = xstrdup("");
-        so->why_not = xstrdup("");
-        so->acknowledged = xstrdup("");
-        so->advice_followed = -1;
+        assess_signoff_clear(&a->signoffs[r]);
+        signoff_blank(&a->signoffs[r], (enum signoff_role)r);
     }
     logic_forget(a);
 }
