@@ -118,6 +118,17 @@ void store_reread_copy(struct store *s, struct assessment *a)
     store_read_end(s);
 }
 
+int store_finish_copy(struct store *s, struct assessment *a, struct err *e)
+{
+    if (store_finish(s, a, e) < 0) {
+        store_txn_rollback(s);
+        store_reread_copy(s, a);
+        return -1;
+    }
+    a->updated = store_now();
+    return 0;
+}
+
 /* --- answers ----------------------------------------------------------- */
 
 struct stored_answer {
@@ -325,13 +336,7 @@ int store_set_signoff(struct store *s, struct assessment *a, const struct signof
     assess_signoff_copy(&copy, so);
     assess_signoff_clear(&a->signoffs[so->role]);
     a->signoffs[so->role] = copy;
-    if (store_finish(s, a, e) < 0) {
-        store_txn_rollback(s);
-        store_reread_copy(s, a);
-        return -1;
-    }
-    a->updated = store_now();
-    return 0;
+    return store_finish_copy(s, a, e);
 fail:
     assess_signoff_clear(&old);
     store_txn_rollback(s);

@@ -105,19 +105,6 @@ static struct measure *find_measure(struct assessment *a, int64_t id)
     return NULL;
 }
 
-/* The end of a change already made in memory too (store_finish); on
- * failure the copy in memory is read again. */
-static int finish(struct store *s, struct assessment *a, struct err *e)
-{
-    if (store_finish(s, a, e) < 0) {
-        store_txn_rollback(s);
-        store_reread_copy(s, a);
-        return -1;
-    }
-    a->updated = store_now();
-    return 0;
-}
-
 /* --- risks ------------------------------------------------------------ */
 
 int store_add_risk(struct store *s, struct assessment *a, struct risk *r, struct err *e)
@@ -134,7 +121,7 @@ int store_add_risk(struct store *s, struct assessment *a, struct risk *r, struct
     /* The copy in memory first: the summary is worked out from it. */
     a->risks = xrealloc(a->risks, (a->nrisks + 1) * sizeof *a->risks);
     assess_risk_copy(&a->risks[a->nrisks++], r);
-    return finish(s, a, e);
+    return store_finish_copy(s, a, e);
 fail:
     store_txn_rollback(s);
     return -1;
@@ -199,7 +186,7 @@ int store_update_risk(struct store *s, struct assessment *a, const struct risk *
         *mem = copy;
     }
     assess_risk_clear(&old);
-    return finish(s, a, e);
+    return store_finish_copy(s, a, e);
 fail:
     assess_risk_clear(&old);
     store_txn_rollback(s);
@@ -264,7 +251,7 @@ int store_delete_risk(struct store *s, struct assessment *a, int64_t risk_id, st
         m->nrisks = k;
     }
     assess_risk_clear(&old);
-    return finish(s, a, e);
+    return store_finish_copy(s, a, e);
 fail:
     assess_risk_clear(&old);
     store_txn_rollback(s);
@@ -315,7 +302,7 @@ int store_add_measure(struct store *s, struct assessment *a, struct measure *m, 
     }
     a->measures = xrealloc(a->measures, (a->nmeasures + 1) * sizeof *a->measures);
     assess_measure_copy(&a->measures[a->nmeasures++], m);
-    return finish(s, a, e);
+    return store_finish_copy(s, a, e);
 fail:
     store_txn_rollback(s);
     return -1;
@@ -444,7 +431,7 @@ int store_update_measure(struct store *s, struct assessment *a, const struct mea
         *mem = copy;
     }
     assess_measure_clear(&old);
-    return finish(s, a, e);
+    return store_finish_copy(s, a, e);
 fail:
     assess_measure_clear(&old);
     store_txn_rollback(s);
@@ -498,7 +485,7 @@ int store_delete_measure(struct store *s, struct assessment *a, int64_t measure_
         a->nmeasures--;
     }
     assess_measure_clear(&old);
-    return finish(s, a, e);
+    return store_finish_copy(s, a, e);
 fail:
     assess_measure_clear(&old);
     store_txn_rollback(s);

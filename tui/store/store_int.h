@@ -375,6 +375,10 @@ int store_touch_from(struct store *s, const struct assessment *a, struct err *e)
  * commit, and a->history brought up to date. On failure nothing is kept
  * and the caller rolls back (and calls store_reread_copy). */
 int store_finish(struct store *s, struct assessment *a, struct err *e);
+/* store_finish for a change already made in a, which ends it whole:
+ * on failure the change is rolled back and a read again; on success
+ * a->updated is now. */
+int store_finish_copy(struct store *s, struct assessment *a, struct err *e);
 /* Fails with a clear message when the store cannot write. */
 int store_check_writable(struct store *s, struct err *e);
 /* Makes a random (version 4) uuid. */
