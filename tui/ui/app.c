@@ -175,11 +175,15 @@ static void draw_status(struct app *a)
     term_fill(stdscr, y, 0, COLS, term_attr(ROLE_STATUS));
     /* The modes first, each in a box of its own colour: what the keys
      * do now is the first thing the bar says. */
-    int x = 1;
     unsigned modes = app_modes(a);
-    /* ...unless a message needs the room: it says more than the badge. */
-    if (a->message[0] && text_width(a->message) > COLS - 16)
+    int room = 0; /* the columns the badges take */
+    for (int bit = 0; modes >> bit; bit++)
+        if (modes & (1u << bit))
+            room += text_width(app_mode_label((enum ui_mode)(1u << bit))) + 3;
+    /* ...unless a message needs their room: it says more than they do. */
+    if (a->message[0] && text_width(a->message) > COLS - 1 - room)
         modes = 0;
+    int x = 1;
     for (int bit = 0; modes >> bit; bit++) {
         if (!(modes & (1u << bit)))
             continue;
