@@ -15,8 +15,8 @@ CLEANFILES += $(BENCH_BINS)
 
 tests_bench_bench_gen_SOURCES = tests/bench/gen.c
 tests_bench_bench_gen_LDADD = $(DPIA_LIBS)
-tests_bench_bench_run_SOURCES = tests/bench/runstat.c
-tests_bench_bench_type_SOURCES = tests/bench/type.c
+tests_bench_bench_run_SOURCES = tests/bench/runstat.c tests/bench/pty.h
+tests_bench_bench_type_SOURCES = tests/bench/type.c tests/bench/pty.h
 tests_bench_bench_type_LDADD = $(DPIA_LIBS)
 tests_bench_bench_save_SOURCES = tests/bench/save.c
 tests_bench_bench_save_LDADD = $(DPIA_LIBS)

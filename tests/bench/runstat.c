@@ -34,6 +34,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "pty.h"
+
 static double now_ms(void)
 {
     struct timespec ts;
@@ -62,19 +64,7 @@ static int run_once(char **argv, int pty, const char *out, double *wall, double 
     }
     if (pid == 0) {
         if (pty) {
-            setsid();
-            int fd = open(slave, O_RDWR);
-            if (fd < 0)
-                _exit(126);
-            struct winsize ws = { .ws_row = 30, .ws_col = 100 };
-            ioctl(fd, TIOCSWINSZ, &ws);
-            ioctl(fd, TIOCSCTTY, 0);
-            dup2(fd, 0);
-            dup2(fd, 1);
-            dup2(fd, 2);
-            close(master);
-            if (fd > 2)
-                close(fd);
+            bench_pty_child(slave, master);
         } else {
             int fd = open(out ? out : "/dev/null", O_WRONLY | O_CREAT | O_TRUNC, 0600);
             int in = open("/dev/null", O_RDONLY);

@@ -55,6 +55,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "pty.h"
 #include "store/store.h"
 
 static const char text[] =
@@ -169,19 +170,7 @@ static int run(const char *dpia, const char *work, long keys, double rate, doubl
     if (pid < 0)
         return -1;
     if (pid == 0) {
-        setsid();
-        int fd = open(slave, O_RDWR);
-        if (fd < 0)
-            _exit(126);
-        struct winsize ws = { .ws_row = 30, .ws_col = 100 };
-        ioctl(fd, TIOCSWINSZ, &ws);
-        ioctl(fd, TIOCSCTTY, 0);
-        dup2(fd, 0);
-        dup2(fd, 1);
-        dup2(fd, 2);
-        close(master);
-        if (fd > 2)
-            close(fd);
+        bench_pty_child(slave, master);
         execlp(dpia, dpia, "-d", work, (char *)NULL);
         _exit(127);
     }
