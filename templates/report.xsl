@@ -24,6 +24,16 @@
   <xsl:key name="scored-in-cell" match="r:risk/r:before | r:risk/r:after"
            use="concat(local-name(), ' ', @likelihood, ' ', @severity)"/>
   <xsl:key name="level" match="r:method/r:levels/r:level" use="@id"/>
+  <xsl:key name="question" match="r:section/r:question" use="@id"/>
+  <xsl:key name="changes-by-day" match="r:history/r:change" use="concat(substring(@at, 1, 10), ' ', @who)"/>
+  <xsl:key name="changes-by-item-day" match="r:history/r:change"
+           use="concat(substring(@at, 1, 10), ' ', @who, ' ', substring-before(concat(r:what, ' '), ' '), ' ', substring-before(concat(substring-after(r:what, ' '), ' '), ' '))"/>
+
+  <!-- Options of dpia export: the template's guidance (each section's
+       introduction) only when asked for, and the change log whole only
+       when asked for (by default one row per item changed). -->
+  <xsl:param name="with-guidance" select="'no'"/>
+  <xsl:param name="full-history" select="'no'"/>
 
   <xsl:variable name="rec" select="/r:record"/>
   <xsl:variable name="m" select="/r:record/r:method"/>
@@ -78,6 +88,9 @@
       <p class="law">Article 35 of Regulation (EU) 2016/679 (GDPR)</p>
       <h1><xsl:value-of select="$title"/></h1>
       <table class="facts">
+        <tr><th>Controller</th><td>
+          <xsl:call-template name="or-not"><xsl:with-param name="v" select="$a/r:controller"/></xsl:call-template>
+        </td></tr>
         <tr><th>Status</th><td><xsl:value-of select="$a/@status-label"/></td></tr>
         <tr><th>Revision</th><td>Revision <xsl:value-of select="$revision"/>
           <xsl:if test="$a/@replaces">, replaces the revision decided on <xsl:value-of select="$a/@replaces"/></xsl:if></td></tr>
@@ -96,6 +109,11 @@
             <xsl:with-param name="s" select="$rec/r:signoffs/r:signoff[@role='dpo']"/>
           </xsl:call-template>
         </td></tr>
+        <tr><th>The DPO's contact details</th><td>
+          <xsl:call-template name="or-not"><xsl:with-param name="v" select="$a/r:dpo-contact"/></xsl:call-template>
+        </td></tr>
+        <tr><th>Measures approved by</th><td><xsl:call-template name="approver"/></td></tr>
+        <tr><th>Residual risks accepted by</th><td><xsl:call-template name="approver"/></td></tr>
         <tr><th>Started</th><td><xsl:value-of select="substring($a/@created, 1, 10)"/></td></tr>
         <tr><th>Last changed</th><td><xsl:call-template name="time"><xsl:with-param name="t" select="$a/@updated"/></xsl:call-template></td></tr>
         <tr><th>Next review</th><td>
@@ -122,6 +140,69 @@
       </xsl:when>
       <xsl:otherwise>Not recorded</xsl:otherwise>
     </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="or-not">
+    <xsl:param name="v"/>
+    <xsl:choose>
+      <xsl:when test="normalize-space($v) != ''"><span class="text"><xsl:value-of select="$v"/></span></xsl:when>
+      <xsl:otherwise>Not recorded</xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- Who approved the measures and accepted the residual risks: the
+       controller's decision-maker, by an approval; nobody otherwise. -->
+  <xsl:template name="approver">
+    <xsl:variable name="ctl" select="$rec/r:signoffs/r:signoff[@role='controller']"/>
+    <xsl:choose>
+      <xsl:when test="$not-required">Not applicable: no DPIA required</xsl:when>
+      <xsl:when test="$ctl/@decision = 'approve' or $ctl/@decision = 'approve-with-conditions'">
+        <xsl:call-template name="person"><xsl:with-param name="s" select="$ctl"/></xsl:call-template>,
+        by the decision "<xsl:value-of select="$ctl/@decision-label"/>"</xsl:when>
+      <xsl:when test="$ctl/@decision">Nobody: the decision was "<xsl:value-of select="$ctl/@decision-label"/>" (<xsl:call-template name="person"><xsl:with-param name="s" select="$ctl"/></xsl:call-template>)</xsl:when>
+      <xsl:otherwise>Nobody yet: no decision recorded</xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- A risk's level before and after measures, in words, and which way
+       it moved. -->
+  <xsl:template name="movement">
+    <xsl:param name="r"/>
+    <xsl:variable name="b" select="key('level', $r/r:before/@level)/@rank"/>
+    <xsl:variable name="f" select="key('level', $r/r:after/@level)/@rank"/>
+    <xsl:choose>
+      <xsl:when test="$r/r:before/@level"><span class="lvl {$r/r:before/@level}"><xsl:value-of select="$r/r:before/@level-name"/></span></xsl:when>
+      <xsl:otherwise><span class="none">not scored</span></xsl:otherwise>
+    </xsl:choose>
+    <xsl:text> → </xsl:text>
+    <xsl:choose>
+      <xsl:when test="$r/r:after/@level"><span class="lvl {$r/r:after/@level}"><xsl:value-of select="$r/r:after/@level-name"/></span></xsl:when>
+      <xsl:otherwise><span class="none">not scored</span></xsl:otherwise>
+    </xsl:choose>
+    <xsl:if test="$b and $f">
+      <span class="move">
+        <xsl:choose>
+          <xsl:when test="$f &lt; $b"> (lowered)</xsl:when>
+          <xsl:when test="$f &gt; $b"> (raised)</xsl:when>
+          <xsl:otherwise> (unchanged)</xsl:otherwise>
+        </xsl:choose>
+      </span>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- The DPO's judgement of a section, in words. -->
+  <xsl:template name="verdict">
+    <xsl:param name="j"/>
+    <xsl:choose>
+      <xsl:when test="$j/@verdict = 'acceptable'"><strong>Acceptable</strong></xsl:when>
+      <xsl:when test="$j/@verdict = 'improve'"><strong>To be improved</strong></xsl:when>
+      <xsl:otherwise><span class="none">Not judged</span></xsl:otherwise>
+    </xsl:choose>
+    <xsl:if test="$j/@verdict and (normalize-space($j/r:name) != '' or $j/@date)">
+      <xsl:text> (</xsl:text><xsl:value-of select="$j/r:name"/>
+      <xsl:if test="normalize-space($j/r:name) != '' and $j/@date">, </xsl:if>
+      <xsl:value-of select="$j/@date"/><xsl:text>)</xsl:text>
+    </xsl:if>
   </xsl:template>
 
   <xsl:template name="integrity-lines">
@@ -152,6 +233,37 @@
         <p class="outcome"><strong>DPIA not required.</strong> The screening concluded that no DPIA is needed for this processing; the assessment was closed on the screening alone, with the Data Protection Officer's sign-off (<xsl:call-template name="person"><xsl:with-param name="s" select="$dpo"/></xsl:call-template>).</p>
       </xsl:if>
       <table class="facts">
+        <xsl:variable name="what" select="$rec/r:sections/r:section[@kind = 'screening']/r:question[@type = 'text'][normalize-space(r:answer/r:value) != ''][1]"/>
+        <tr><th>The processing</th><td>
+          <xsl:choose>
+            <xsl:when test="$what"><div class="text"><xsl:value-of select="$what/r:answer/r:value"/></div></xsl:when>
+            <xsl:otherwise>Not described yet</xsl:otherwise>
+          </xsl:choose>
+        </td></tr>
+        <xsl:variable name="ctl" select="$rec/r:signoffs/r:signoff[@role='controller']"/>
+        <tr><th>Decision</th><td>
+          <xsl:choose>
+            <xsl:when test="$not-required">DPIA not required</xsl:when>
+            <xsl:when test="$ctl/@decision">
+              <strong><xsl:value-of select="$ctl/@decision-label"/></strong>,
+              <xsl:call-template name="person"><xsl:with-param name="s" select="$ctl"/></xsl:call-template>
+              <xsl:if test="normalize-space($ctl/r:advice) != ''">
+                <p class="small"><xsl:choose>
+                  <xsl:when test="$ctl/@decision = 'approve-with-conditions'">Conditions:</xsl:when>
+                  <xsl:otherwise>Comment:</xsl:otherwise>
+                </xsl:choose></p>
+                <div class="text"><xsl:value-of select="$ctl/r:advice"/></div>
+              </xsl:if>
+            </xsl:when>
+            <xsl:otherwise>No decision recorded</xsl:otherwise>
+          </xsl:choose>
+        </td></tr>
+        <tr><th>Next review</th><td>
+          <xsl:choose>
+            <xsl:when test="$rec/r:assessment/@review-date"><xsl:value-of select="$rec/r:assessment/@review-date"/></xsl:when>
+            <xsl:otherwise>Not set</xsl:otherwise>
+          </xsl:choose>
+        </td></tr>
         <tr><th>Screening (WP248)</th><td>
           <strong><xsl:value-of select="$s/r:screening/@label"/></strong>
           <xsl:if test="$s/r:screening/r:criterion">
@@ -169,6 +281,22 @@
             </xsl:when>
             <xsl:otherwise>No risk scored yet</xsl:otherwise>
           </xsl:choose>
+          <xsl:if test="$rec/r:risks/r:risk">
+            <p class="small">The highest risks, before and after measures:</p>
+            <ul class="top-risks">
+              <xsl:for-each select="$rec/r:risks/r:risk">
+                <xsl:sort select="key('level', r:after/@level)/@rank" data-type="number" order="descending"/>
+                <xsl:sort select="key('level', r:before/@level)/@rank" data-type="number" order="descending"/>
+                <xsl:if test="position() &lt;= 5">
+                  <li>R<xsl:value-of select="@number"/>. <xsl:value-of select="r:title"/>:
+                    <xsl:call-template name="movement"><xsl:with-param name="r" select="."/></xsl:call-template></li>
+                </xsl:if>
+              </xsl:for-each>
+            </ul>
+            <xsl:if test="count($rec/r:risks/r:risk) &gt; 5">
+              <p class="small">and <xsl:value-of select="count($rec/r:risks/r:risk) - 5"/> more in the risk register.</p>
+            </xsl:if>
+          </xsl:if>
         </td></tr>
         <tr><th>Prior consultation (Art. 36)</th><td>
           <xsl:choose>
@@ -200,6 +328,15 @@
             <xsl:otherwise>Not recorded</xsl:otherwise>
           </xsl:choose>
         </td></tr>
+        <xsl:if test="$rec/r:sections/r:section/r:judgement">
+          <tr><th>The DPO's judgement by section</th><td>
+            <ul class="judged">
+              <xsl:for-each select="$rec/r:sections/r:section">
+                <li><xsl:value-of select="r:title"/>: <xsl:call-template name="verdict"><xsl:with-param name="j" select="r:judgement"/></xsl:call-template></li>
+              </xsl:for-each>
+            </ul>
+          </td></tr>
+        </xsl:if>
         <tr><th>Completion</th><td><xsl:value-of select="$s/r:progress/@percent"/>% (<xsl:value-of select="$s/r:progress/@answered"/> of <xsl:value-of select="$s/r:progress/@total"/> items)</td></tr>
       </table>
       <!-- What approval would need applies only before the decision. -->
@@ -236,7 +373,12 @@
   <xsl:template match="r:section">
     <section class="part" id="s-{@id}">
       <h2><xsl:value-of select="position()"/>. <xsl:value-of select="r:title"/></h2>
-      <xsl:if test="r:intro"><div class="intro text"><xsl:value-of select="r:intro"/></div></xsl:if>
+      <xsl:if test="r:intro and $with-guidance = 'yes'"><div class="intro text"><xsl:value-of select="r:intro"/></div></xsl:if>
+      <xsl:if test="r:judgement">
+        <div class="judgement">The DPO's judgement: <xsl:call-template name="verdict"><xsl:with-param name="j" select="r:judgement"/></xsl:call-template>
+          <xsl:if test="normalize-space(r:judgement/r:comment) != ''"><div class="text small"><xsl:value-of select="r:judgement/r:comment"/></div></xsl:if>
+        </div>
+      </xsl:if>
       <xsl:if test="@kind = 'screening'">
         <p class="outcome">Outcome: <strong><xsl:value-of select="$rec/r:summary/r:screening/@label"/></strong>.
           <xsl:value-of select="$rec/r:summary/r:screening/r:rule"/></p>
@@ -286,6 +428,28 @@
       </tbody>
     </table>
     <h3>Risk register</h3>
+    <div class="maps">
+      <xsl:call-template name="heatmap"><xsl:with-param name="which" select="'before'"/><xsl:with-param name="caption" select="'Before measures'"/></xsl:call-template>
+      <xsl:call-template name="heatmap"><xsl:with-param name="which" select="'after'"/><xsl:with-param name="caption" select="'After measures (residual)'"/></xsl:call-template>
+      <div class="legend">
+        <p><strong>Levels</strong></p>
+        <ul>
+          <xsl:for-each select="$m/r:levels/r:level">
+            <li><svg width="14" height="14" viewBox="0 0 14 14" aria-hidden="true"><rect x="0.5" y="0.5" width="13" height="13" stroke="#555" stroke-width="1">
+              <xsl:attribute name="fill"><xsl:call-template name="fill"><xsl:with-param name="lv" select="."/></xsl:call-template></xsl:attribute></rect></svg>
+              <xsl:text> </xsl:text><xsl:value-of select="@name"/><xsl:if test="@high = 'yes'"> (high: Art. 36 if it remains)</xsl:if></li>
+          </xsl:for-each>
+        </ul>
+        <xsl:if test="$rec/r:risks/r:risk">
+          <p><strong>Movement</strong></p>
+          <ul class="moves">
+            <xsl:for-each select="$rec/r:risks/r:risk">
+              <li>R<xsl:value-of select="@number"/>: <xsl:call-template name="movement"><xsl:with-param name="r" select="."/></xsl:call-template></li>
+            </xsl:for-each>
+          </ul>
+        </xsl:if>
+      </div>
+    </div>
     <xsl:choose>
       <xsl:when test="not($rec/r:risks/r:risk)"><p class="none">No risk recorded.</p></xsl:when>
       <xsl:otherwise>
@@ -327,10 +491,16 @@
         </xsl:for-each>
       </xsl:otherwise>
     </xsl:choose>
-    <div class="maps">
-      <xsl:call-template name="heatmap"><xsl:with-param name="which" select="'before'"/><xsl:with-param name="caption" select="'Before measures'"/></xsl:call-template>
-      <xsl:call-template name="heatmap"><xsl:with-param name="which" select="'after'"/><xsl:with-param name="caption" select="'After measures (residual)'"/></xsl:call-template>
-    </div>
+  </xsl:template>
+
+  <!-- The colour of a level: the same in the maps and their legend. -->
+  <xsl:template name="fill">
+    <xsl:param name="lv"/>
+    <xsl:choose>
+      <xsl:when test="$lv/@high = 'yes'">#e8c4bf</xsl:when>
+      <xsl:when test="$lv/@rank = 1">#dbe7d3</xsl:when>
+      <xsl:otherwise>#f2e3bd</xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <xsl:template name="labelled">
@@ -369,14 +539,9 @@
           <xsl:variable name="x" select="$left + ($s - 1) * $cw"/>
           <xsl:variable name="y" select="($nl - $l) * $ch"/>
           <rect x="{$x}" y="{$y}" width="{$cw}" height="{$ch}" stroke="#555" stroke-width="1">
-            <xsl:attribute name="fill">
-              <xsl:choose>
-                <xsl:when test="$lv/@high = 'yes'">#e8c4bf</xsl:when>
-                <xsl:when test="$lv/@rank = 1">#dbe7d3</xsl:when>
-                <xsl:otherwise>#f2e3bd</xsl:otherwise>
-              </xsl:choose>
-            </xsl:attribute>
+            <xsl:attribute name="fill"><xsl:call-template name="fill"><xsl:with-param name="lv" select="$lv"/></xsl:call-template></xsl:attribute>
           </rect>
+          <text x="{$x + $cw - 5}" y="{$y + $ch - 6}" font-size="9" text-anchor="end" font-family="Georgia, serif" fill="#444"><xsl:value-of select="$lv/@name"/></text>
           <xsl:for-each select="key('scored-in-cell', concat($which, ' ', $l, ' ', $s))">
             <text x="{$x + 8 + ((position() - 1) mod 4) * 23}" y="{$y + 18 + floor((position() - 1) div 4) * 15}" font-size="12" font-family="Helvetica, Arial, sans-serif" font-weight="bold" fill="#111">R<xsl:value-of select="../@number"/></text>
           </xsl:for-each>
@@ -490,23 +655,88 @@
         </xsl:choose>
         <h3>Change log</h3>
       </xsl:for-each>
-      <p class="small">Every change recorded for this assessment, oldest first (Art. 5(2) accountability).</p>
+      <xsl:variable name="log" select="$rec/r:history/r:change"/>
       <xsl:choose>
-        <xsl:when test="not($rec/r:history/r:change)"><p class="none">No change recorded.</p></xsl:when>
-        <xsl:otherwise>
+        <xsl:when test="not($log)"><p class="none">No change recorded.</p></xsl:when>
+        <xsl:when test="$full-history = 'yes'">
+          <p class="small">Every change recorded for this assessment, oldest first (Art. 5(2) accountability).</p>
           <table class="grid log">
             <thead><tr><th>When</th><th>Who</th><th>What</th><th>Before</th><th>After</th></tr></thead>
             <tbody>
-              <xsl:for-each select="$rec/r:history/r:change">
-                <tr><td class="nowrap"><xsl:value-of select="concat(substring(@at, 1, 10), ' ', substring(@at, 12, 5), ' UTC')"/></td>
-                  <td><xsl:value-of select="@who"/></td><td><xsl:value-of select="r:what"/></td>
+              <xsl:for-each select="$log">
+                <tr><td class="nowrap"><xsl:call-template name="time"><xsl:with-param name="t" select="@at"/></xsl:call-template></td>
+                  <td><xsl:value-of select="@who"/></td><td><xsl:call-template name="item"><xsl:with-param name="what" select="r:what"/></xsl:call-template></td>
                   <td class="text"><xsl:value-of select="r:old"/></td><td class="text"><xsl:value-of select="r:new"/></td></tr>
+              </xsl:for-each>
+            </tbody>
+          </table>
+        </xsl:when>
+        <xsl:otherwise>
+          <p class="small">The <xsl:value-of select="count($log)"/> recorded changes, condensed: one row per person
+            and day, saying what they changed. Each change with its values before and after is in the XML record
+            and in the report exported with the full change log.</p>
+          <table class="grid log">
+            <thead><tr><th>Day</th><th>Who</th><th>Changes</th><th>What</th></tr></thead>
+            <tbody>
+              <xsl:for-each select="$log[generate-id() = generate-id(key('changes-by-day', concat(substring(@at, 1, 10), ' ', @who))[1])]">
+                <xsl:variable name="dk" select="concat(substring(@at, 1, 10), ' ', @who)"/>
+                <xsl:variable name="g" select="key('changes-by-day', $dk)"/>
+                <xsl:variable name="ans" select="$g[starts-with(r:what, 'answer ')]"/>
+                <tr><td class="nowrap"><xsl:value-of select="substring(@at, 1, 10)"/></td>
+                  <td><xsl:value-of select="@who"/></td>
+                  <td class="nowrap"><xsl:value-of select="count($g)"/></td>
+                  <td>
+                    <xsl:if test="$ans">
+                      <p>Answers (<xsl:value-of select="count($ans)"/>):
+                        <xsl:for-each select="$rec/r:sections/r:section">
+                          <xsl:variable name="sid" select="generate-id()"/>
+                          <xsl:variable name="n" select="count($ans[generate-id(key('question', substring-after(r:what, ' '))/..) = $sid])"/>
+                          <xsl:if test="$n &gt; 0"><span class="nowrap"><xsl:value-of select="r:title"/>: <xsl:value-of select="$n"/></span>; </xsl:if>
+                        </xsl:for-each>
+                      </p>
+                    </xsl:if>
+                    <xsl:variable name="firsts" select="$g[not(starts-with(r:what, 'answer '))][generate-id() = generate-id(key('changes-by-item-day', concat($dk, ' ', substring-before(concat(r:what, ' '), ' '), ' ', substring-before(concat(substring-after(r:what, ' '), ' '), ' ')))[1])]"/>
+                    <xsl:call-template name="kind-line"><xsl:with-param name="c" select="$firsts[starts-with(r:what, 'risk ')]"/><xsl:with-param name="label" select="'Risks'"/></xsl:call-template>
+                    <xsl:call-template name="kind-line"><xsl:with-param name="c" select="$firsts[starts-with(r:what, 'measure ')]"/><xsl:with-param name="label" select="'Measures'"/></xsl:call-template>
+                    <xsl:call-template name="kind-line"><xsl:with-param name="c" select="$firsts[starts-with(r:what, 'sign-off ')]"/><xsl:with-param name="label" select="'Sign-offs'"/></xsl:call-template>
+                    <xsl:for-each select="$firsts[not(starts-with(r:what, 'risk ') or starts-with(r:what, 'measure ') or starts-with(r:what, 'sign-off '))]">
+                      <p class="small"><xsl:call-template name="item"><xsl:with-param name="what" select="r:what"/><xsl:with-param name="short" select="true()"/></xsl:call-template></p>
+                    </xsl:for-each>
+                  </td></tr>
               </xsl:for-each>
             </tbody>
           </table>
         </xsl:otherwise>
       </xsl:choose>
     </section>
+  </xsl:template>
+
+  <!-- An entry of the change log named for a reader: a question by its
+       prompt (its id in small print), anything else as recorded. -->
+  <xsl:template name="kind-line">
+    <xsl:param name="c"/>
+    <xsl:param name="label"/>
+    <xsl:if test="$c">
+      <p class="small"><xsl:value-of select="$label"/>: <xsl:for-each select="$c"><xsl:if test="position() > 1">, </xsl:if><xsl:value-of select="substring-before(concat(substring-after(r:what, ' '), ' '), ' ')"/></xsl:for-each></p>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template name="item">
+    <xsl:param name="what"/>
+    <xsl:param name="short" select="false()"/>
+    <xsl:variable name="kind" select="substring-before($what, ' ')"/>
+    <xsl:variable name="q" select="key('question', substring-after($what, ' '))"/>
+    <xsl:choose>
+      <xsl:when test="$q and ($kind = 'answer' or $kind = 'note' or $kind = 'follow-up')">
+        <xsl:choose>
+          <xsl:when test="$kind = 'note'">Note on: </xsl:when>
+          <xsl:when test="$kind = 'follow-up'">Follow-up mark on: </xsl:when>
+        </xsl:choose>
+        <xsl:value-of select="$q/r:prompt"/>
+        <xsl:if test="not($short)"><br/><span class="small"><xsl:value-of select="$what"/></span></xsl:if>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="$what"/></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <xsl:template name="integrity">
@@ -561,7 +791,15 @@ thead { display: table-header-group; }
 .outcome { border: 1px solid #999; padding: 0.5em 0.8em; }
 .lvl { display: inline-block; padding: 0 0.5em; border: 1px solid #777; font-weight: bold; }
 .lvl.low { background: #dbe7d3; } .lvl.medium { background: #f2e3bd; } .lvl.high { background: #e8c4bf; }
-.maps { display: flex; flex-wrap: wrap; gap: 1.5em; }
+.maps { display: flex; flex-wrap: wrap; gap: 1.5em; align-items: flex-start; }
+.legend { font-size: 9pt; } .legend ul { list-style: none; padding: 0; margin: 0.2em 0 0.6em; }
+.move { font-size: 9pt; color: #444; }
+.judgement { border: 1px solid #999; padding: 0.4em 0.8em; margin: 0.5em 0; }
+ul.top-risks, ul.judged { margin: 0.2em 0; padding-left: 1.2em; }
+.summary table.facts { font-size: 9pt; line-height: 1.3; }
+.summary table.facts th { width: 22%; }
+.summary ul { margin: 0.1em 0; padding-left: 1.2em; }
+.summary p { margin: 0.15em 0; }
 figure { margin: 1em 0; } figcaption { font-size: 9pt; text-align: center; }
 nav.contents ol { line-height: 1.8; }
 .why dl { margin: 0.2em 0 0.8em; font-size: 9.5pt; } .why dt { font-style: italic; color: #444; } .why dd { margin: 0 0 0.3em 1.5em; }
