@@ -38,6 +38,9 @@ tmux_wait "R1 " && pass "risks listed"
 tmux_keys e
 tmux_wait "Export"
 tmux_keys Enter
+tmux_wait "Report options" && pass "a report asks what it includes"
+tmux_wait "Condensed change log, without the template's guidance"
+tmux_keys Enter
 tmux_wait "Export to"
 tmux_wait "dpia-viewing-factoids" && pass "default file name from the title"
 tmux_keys Enter
@@ -52,12 +55,16 @@ if [ -n "$f" ]; then
     # Again: the file exists, so it asks; n keeps the file.
     echo "marker" >>"$f"
     tmux_keys e Enter
+    tmux_wait "Report options"
+    tmux_keys Enter
     tmux_wait "Export to"
     tmux_keys Enter
     tmux_wait "exists. Replace it?" && pass "asks before replacing"
     tmux_keys n
     contains "$f" "marker" "the file was left alone after n"
     tmux_keys e Enter
+    tmux_wait "Report options"
+    tmux_keys Enter
     tmux_wait "Export to"
     tmux_keys Enter
     tmux_wait "exists. Replace it?"

@@ -22,12 +22,15 @@ day=$(date +%F)
 tmux_start 120 30 -d "$DB"
 tmux_wait "1 of 1"
 tmux_keys e
-tmux_wait "HTML report"
-tmux_keys Enter
-# The line it cannot use, said with the file and the line.
+# The line it cannot use, said with the file and the line, before
+# anything is offered.
 tmux_wait "Some lines of the settings file are ignored" && pass "settings warnings shown"
 tmux_wait "$HOME/.config/dpia/config:3: 'export_dir'" && pass "the bad line named by file and line"
-tmux_wait "(known: export-dir)"
+tmux_wait "(known: export-dir, export-format"
+tmux_keys Enter
+tmux_wait "HTML report"
+tmux_keys Enter
+tmux_wait "Report options"
 tmux_keys Enter
 tmux_wait "Export to"
 tmux_wait "$OUT/dpia-minutes-$day.html" && pass "the full path in the export folder is offered"
@@ -43,11 +46,11 @@ if ls "$T"/dpia-minutes-* >/dev/null 2>&1; then fail "a report in the current fo
 
 # A name alone goes into the export folder too; the XML record this time.
 tmux_keys e
-tmux_wait "HTML report"
-tmux_keys Down Enter
 tmux_wait "Some lines of the settings file are ignored"
 tmux_keys Enter
-tmux_wait "$OUT/dpia-minutes-$day.xml"
+tmux_wait "HTML report"
+tmux_keys Down Enter
+tmux_wait "$OUT/dpia-minutes-$day.xml" && pass "a record asks no report options"
 tmux_keys C-u
 tmux_type "record.xml"
 tmux_keys Enter
@@ -58,6 +61,8 @@ contains "$OUT/record.xml" "Minutes"
 printf 'export-dir = %s/elsewhere\n' "$T" >"$HOME/.config/dpia/config"
 tmux_keys e
 tmux_wait "HTML report"
+tmux_keys Enter
+tmux_wait "Report options"
 tmux_keys Enter
 tmux_wait "Export to"
 tmux_screen >"$T/scr"

@@ -1,7 +1,10 @@
 #!/bin/sh
 # The export dialog offers the ODT and DOCX documents: each is proposed
 # under a name with its own extension and written as the zip package of
-# its format, as dpia export writes it.
+# its format, as dpia export writes it. A report asks what it includes
+# (the change log condensed or whole, the template's guidance or not),
+# first offering what the settings say; the settings' export-format is
+# the format offered first.
 . "$TOP_SRCDIR/tests/lib.sh"
 . "$TOP_SRCDIR/tests/tmux.sh"
 command -v python3 >/dev/null 2>&1 || skip "python3 is not installed"
@@ -19,6 +22,9 @@ tmux_keys e
 tmux_wait "ODT document (LibreOffice, Word)" && pass "ODT offered"
 tmux_wait "DOCX document (Word, LibreOffice)" && pass "DOCX offered"
 tmux_keys Down Down Enter
+tmux_wait "Report options"
+tmux_wait "Whole change log, with the template's guidance"
+tmux_keys Down Down Down Enter
 tmux_wait "$T/out/dpia-minutes-$day.odt" && pass "an .odt name proposed"
 tmux_keys Enter
 tmux_wait "Written: $T/out/dpia-minutes-$day.odt"
@@ -26,11 +32,20 @@ checks=$((checks + 1))
 if $Z layout "$T/out/dpia-minutes-$day.odt" mimetype META-INF/manifest.xml content.xml \
     styles.xml meta.xml 2>"$T/why"; then pass "an ODT package written"; else
     fail "the ODT: $(cat "$T/why")"; fi
+$Z extract "$T/out/dpia-minutes-$day.odt" "$T/odt" && cp "$T/odt/content.xml" "$T/odt.xml"
+# The guidance asked for: the screening section's introduction.
+contains "$T/odt.xml" "the nine criteria of the WP248 guidelines" "the ODT has the guidance asked for"
+contains "$T/odt.xml" "Every change recorded" "the ODT has the whole change log asked for"
+
+# The settings choose the format and the options offered first.
+printf 'export-dir = %s/out\nexport-format = docx\nfull-history = yes\n' "$T" >"$HOME/.config/dpia/config"
 
 tmux_keys e
 tmux_wait "DOCX document"
-tmux_keys Down Down Down Enter
-tmux_wait "$T/out/dpia-minutes-$day.docx" && pass "a .docx name proposed"
+tmux_keys Enter
+tmux_wait "Report options"
+tmux_keys Enter
+tmux_wait "$T/out/dpia-minutes-$day.docx" && pass "a .docx name proposed (export-format)"
 tmux_keys Enter
 tmux_wait "Written: $T/out/dpia-minutes-$day.docx"
 checks=$((checks + 1))
@@ -38,6 +53,9 @@ if $Z layout "$T/out/dpia-minutes-$day.docx" "[Content_Types].xml" _rels/.rels \
     docProps/core.xml word/document.xml word/styles.xml word/_rels/document.xml.rels \
     word/footer1.xml 2>"$T/why"; then pass "a DOCX package written"; else
     fail "the DOCX: $(cat "$T/why")"; fi
+$Z extract "$T/out/dpia-minutes-$day.docx" "$T/docx" && cp "$T/docx/word/document.xml" "$T/docx.xml"
+contains "$T/docx.xml" "Every change recorded" "the DOCX has the whole change log (full-history)"
+lacks "$T/docx.xml" "the nine criteria of the WP248 guidelines" "the DOCX has no guidance"
 
 tmux_keys q
 tmux_wait_exit >/dev/null

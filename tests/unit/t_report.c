@@ -490,7 +490,7 @@ static void test_write_fails(void **state)
         assert_int_equal(report_xml(a, txml, tl, &s, &e), -1);
         assert_string_equal(e.text, "cannot write the record: No space left on device");
         left = room;
-        assert_int_equal(report_html(a, txml, tl, NULL, 0, NULL, &s, &e), -1);
+        assert_int_equal(report_html(a, txml, tl, NULL, &s, &e), -1);
         assert_string_equal(e.text, "cannot write the report: No space left on device");
     }
     assess_free(a);
@@ -628,7 +628,7 @@ static void test_html(void **state)
     struct buf b = {0};
     struct err e;
     struct sink sb = sink_buf(&b);
-    if (report_html(a, txml, tl, NULL, 0, NULL, &sb, &e) < 0)
+    if (report_html(a, txml, tl, NULL, &sb, &e) < 0)
         fail_msg("%s", e.text);
     const char *h = buf_str(&b);
     assert_null(strstr(h, "<script"));
@@ -658,7 +658,7 @@ static char *html_of(const struct assessment *a)
     struct buf b = {0};
     struct err e;
     struct sink sb = sink_buf(&b);
-    if (report_html(a, txml, tl, NULL, 0, NULL, &sb, &e) < 0)
+    if (report_html(a, txml, tl, NULL, &sb, &e) < 0)
         fail_msg("%s", e.text);
     return buf_take(&b);
 }
@@ -756,7 +756,8 @@ static void test_stylesheet_locked(void **state)
         struct buf b = {0};
         struct err e;
         struct sink sb = sink_buf(&b);
-        int rc = report_html(a, txml, tl, bad[i], strlen(bad[i]), "evil.xsl", &sb, &e);
+        struct report_opts o = { .xsl = bad[i], .xsl_len = strlen(bad[i]), .xsl_name = "evil.xsl" };
+        int rc = report_html(a, txml, tl, &o, &sb, &e);
         assert_null(strstr(buf_str(&b), "root:"));
         if (i > 0)
             assert_int_equal(rc, -1);

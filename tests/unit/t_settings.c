@@ -148,7 +148,8 @@ static void test_bad_lines(void **state)
     io_settings_load(&c, p);
     assert_int_equal(c.nwarnings, 7);
     has_warning(&c, p, 3, "is not of the form \"key = value\"; it is ignored.");
-    has_warning(&c, p, 4, "'colour' is not a setting of dpia (known: export-dir)");
+    has_warning(&c, p, 4, "'colour' is not a setting of dpia (known: export-dir, export-format, "
+                          "with-guidance, full-history)");
     has_warning(&c, p, 5, "is not of the form \"key = value\"");
     has_warning(&c, p, 6, "export-dir must be an absolute folder or start with ~/, not "
                           "'relative/folder'");
@@ -168,6 +169,36 @@ static void test_bad_lines(void **state)
     assert_string_equal(c.export_dir, "");
     io_settings_free(&c);
     setenv("HOME", "/home/dpo", 1);
+}
+
+/* The export defaults: yes/no as people write them, a format kept as
+ * written with its line (its user checks it), the last line winning. */
+static void test_export_defaults(void **state)
+{
+    (void)state;
+    struct io_settings c;
+    const char *p = write_file("exp", "export-format = odt\n"
+                                      "with-guidance = yes\n"
+                                      "full-history = maybe\n"
+                                      "full-history = off\n");
+    io_settings_load(&c, p);
+    assert_int_equal(c.nwarnings, 1);
+    has_warning(&c, p, 3, "full-history takes yes or no, not 'maybe'");
+    assert_string_equal(c.export_format, "odt");
+    assert_int_equal(c.export_format_line, 1);
+    assert_int_equal(c.with_guidance, 1);
+    assert_int_equal(c.full_history, 0);
+    io_settings_warn_at(&c, 1, "checked later");
+    has_warning(&c, p, 1, "checked later");
+    io_settings_free(&c);
+    /* Unset: -1, and no format. */
+    p = write_file("none", "# nothing\n");
+    io_settings_load(&c, p);
+    assert_int_equal(c.nwarnings, 0);
+    assert_string_equal(c.export_format, "");
+    assert_int_equal(c.with_guidance, -1);
+    assert_int_equal(c.full_history, -1);
+    io_settings_free(&c);
 }
 
 static void test_unreadable(void **state)
@@ -217,6 +248,7 @@ int main(void)
         cmocka_unit_test(test_no_file),
         cmocka_unit_test(test_good),
         cmocka_unit_test(test_bad_lines),
+        cmocka_unit_test(test_export_defaults),
         cmocka_unit_test(test_unreadable),
         cmocka_unit_test(test_paths),
     };

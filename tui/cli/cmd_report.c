@@ -1,5 +1,7 @@
 /* dpia export ID --format xml|html|odt|docx|csv-risks|csv-measures [--revision N]
  *             [-o FILE] [--force] [--follow-symlinks] [--stylesheet FILE]
+ *             [--with-guidance|--no-guidance] [--full-history|--condensed-history]
+ * (the format and the report options default to the user's settings)
  * dpia import FILE
  * Exports stream to standard output or to a file written under a
  * temporary name and renamed into place (only a regular file; an
@@ -19,6 +21,7 @@
 #include "cli/commands.h"
 #include "ops/ops.h"
 #include "io/io.h"
+#include "io/settings.h"
 #include "report/report.h"
 #include "util/err.h"
 #include "util/path.h"
@@ -27,7 +30,8 @@
 static int export_usage(void)
 {
     msg_error("usage: dpia export ID [--format xml|html|odt|docx|csv-risks|csv-measures] [--revision N] "
-              "[-o FILE|-] [--force] [--follow-symlinks] [--stylesheet FILE]");
+              "[-o FILE|-] [--force] [--follow-symlinks] [--stylesheet FILE] "
+              "[--with-guidance|--no-guidance] [--full-history|--condensed-history]");
     return EXIT_USAGE;
 }
 
@@ -40,11 +44,24 @@ int cmd_export(const struct cli_global *g, int argc, char **argv)
         { "follow-symlinks", no_argument, NULL, 'L' },
         { "stylesheet", required_argument, NULL, 's' },
         { "revision", required_argument, NULL, 'r' },
+        { "with-guidance", no_argument, NULL, 'G' },
+        { "no-guidance", no_argument, NULL, 'g' },
+        { "full-history", no_argument, NULL, 'H' },
+        { "condensed-history", no_argument, NULL, 'h' },
         { NULL, 0, NULL, 0 },
     };
     const char *output = NULL, *xsl = NULL;
     unsigned flags = 0;
-    int format = RF_XML, revision = 0, c;
+    int revision = 0, c;
+    /* The settings give the defaults; the options override them. */
+    struct ops_export x = { .format = RF_XML };
+    struct io_settings cfg;
+    io_settings_load(&cfg, NULL);
+    ops_export_defaults(&cfg, &x);
+    for (size_t i = 0; i < cfg.nwarnings; i++)
+        msg_warn("%s", cfg.warnings[i]);
+    io_settings_free(&cfg);
+    int format = (int)x.format;
     opterr = 0;
     while ((c = getopt_long(argc, argv, ":f:o:s:", lo, NULL)) != -1) {
         switch (c) {
@@ -67,6 +84,14 @@ int cmd_export(const struct cli_global *g, int argc, char **argv)
             break;
         case 's':
             xsl = optarg;
+            break;
+        case 'G':
+        case 'g':
+            x.with_guidance = c == 'G';
+            break;
+        case 'H':
+        case 'h':
+            x.full_history = c == 'H';
             break;
         case 'r':
             if (!cli_parse_int(optarg, 1, 1000000, &revision)) {
@@ -98,8 +123,9 @@ int cmd_export(const struct cli_global *g, int argc, char **argv)
         store_close(s);
         return EXIT_WORK;
     }
-    struct ops_export x = { .format = (enum report_format)format, .revision = revision,
-                            .stylesheet = xsl };
+    x.format = (enum report_format)format;
+    x.revision = revision;
+    x.stylesheet = xsl;
     /* The program ends after the export: the trees it builds need not be
      * taken apart first. */
     xalloc_exiting();

@@ -23,10 +23,19 @@ struct reader {
     struct io_settings *c;
     const char *file;
     int line;
-    size_t cap;
 };
 
 static void warn(struct reader *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static void add_warning(struct io_settings *c, int line, const char *msg)
+{
+    size_t cap = c->nwarnings;
+    c->warnings = xgrow(c->warnings, &cap, c->nwarnings + 1, sizeof *c->warnings);
+    if (line > 0)
+        c->warnings[c->nwarnings++] = xasprintf("%s:%d: %s", c->file, line, msg);
+    else
+        c->warnings[c->nwarnings++] = xasprintf("%s", msg);
+}
 
 static void warn(struct reader *r, const char *fmt, ...)
 {
@@ -35,12 +44,52 @@ static void warn(struct reader *r, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
-    struct io_settings *c = r->c;
-    c->warnings = xgrow(c->warnings, &r->cap, c->nwarnings + 1, sizeof *c->warnings);
-    if (r->line > 0)
-        c->warnings[c->nwarnings++] = xasprintf("%s:%d: %s", r->file, r->line, msg);
-    else
-        c->warnings[c->nwarnings++] = xasprintf("%s", msg);
+    add_warning(r->c, r->line, msg);
+}
+
+void io_settings_warn_at(struct io_settings *c, int line, const char *fmt, ...)
+{
+    char msg[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    add_warning(c, line, msg);
+}
+
+static void set_export_format(struct reader *r, const char *value)
+{
+    free(r->c->export_format);
+    r->c->export_format = xstrdup(value);
+    r->c->export_format_line = r->line;
+}
+
+/* yes or no, as people write them. */
+static void set_yes_no(struct reader *r, const char *key, int *out, const char *value)
+{
+    static const char *const yes[] = { "yes", "true", "on", "1" };
+    static const char *const no[] = { "no", "false", "off", "0" };
+    for (size_t i = 0; i < sizeof yes / sizeof yes[0]; i++) {
+        if (strcmp(value, yes[i]) == 0) {
+            *out = 1;
+            return;
+        }
+        if (strcmp(value, no[i]) == 0) {
+            *out = 0;
+            return;
+        }
+    }
+    warn(r, "%s takes yes or no, not '%s'; the line is ignored.", key, value);
+}
+
+static void set_with_guidance(struct reader *r, const char *value)
+{
+    set_yes_no(r, "with-guidance", &r->c->with_guidance, value);
+}
+
+static void set_full_history(struct reader *r, const char *value)
+{
+    set_yes_no(r, "full-history", &r->c->full_history, value);
 }
 
 static void set_export_dir(struct reader *r, const char *value)
@@ -74,6 +123,9 @@ static const struct {
     void (*set)(struct reader *r, const char *value);
 } keys[] = {
     { "export-dir", set_export_dir },
+    { "export-format", set_export_format },
+    { "with-guidance", set_with_guidance },
+    { "full-history", set_full_history },
 };
 
 static bool blank(char c)
@@ -123,7 +175,8 @@ static void read_line(struct reader *r, char *line, size_t len)
             keys[k].set(r, value);
             return;
         }
-    warn(r, "'%s' is not a setting of dpia (known: export-dir); the line is ignored.", p);
+    warn(r, "'%s' is not a setting of dpia (known: export-dir, export-format, "
+                 "with-guidance, full-history); the line is ignored.", p);
 }
 
 char *io_settings_path(void)
@@ -140,9 +193,12 @@ void io_settings_load(struct io_settings *c, const char *path)
 {
     memset(c, 0, sizeof *c);
     c->export_dir = xstrdup("");
+    c->export_format = xstrdup("");
+    c->with_guidance = c->full_history = -1;
     char *own = path ? NULL : io_settings_path();
     const char *file = path ? path : own;
-    struct reader r = { c, file, 0, 0 };
+    c->file = xstrdup(file ? file : "");
+    struct reader r = { c, file, 0 };
     if (!file)
         return;
     /* No file, no settings; any other reason not to read it is said. */
@@ -179,4 +235,6 @@ void io_settings_free(struct io_settings *c)
     XFREE(c->warnings);
     c->nwarnings = 0;
     XFREE(c->export_dir);
+    XFREE(c->export_format);
+    XFREE(c->file);
 }

@@ -7,6 +7,15 @@
  *   export-dir   the folder the interface offers for exports: an
  *                absolute path or one starting with "~/" (the home
  *                folder); unset or empty, the current folder
+ *   export-format  the format dpia export writes without --format and
+ *                the interface's export dialog offers first (xml, html,
+ *                odt, docx, csv-risks, csv-measures; checked by whoever
+ *                uses it, see io_settings_warn_at); unset, xml for the
+ *                command and html for the interface
+ *   with-guidance  yes or no: reports include the template's guidance
+ *                (default no)
+ *   full-history   yes or no: reports carry the whole change log
+ *                instead of the condensed one (default no)
  *
  * A file that is not there holds no settings. A line that is not
  * "key = value", a key dpia does not know, a value it cannot use, or a
@@ -21,6 +30,11 @@
 
 struct io_settings {
     char *export_dir;  /* absolute, "~" expanded, no "/" at the end; "" when unset */
+    char *export_format;    /* as written; "" when unset */
+    int export_format_line; /* its line, for a warning */
+    int with_guidance;      /* 1 yes, 0 no, -1 unset */
+    int full_history;       /* 1 yes, 0 no, -1 unset */
+    char *file;        /* the file read; "" when none */
     char **warnings;   /* "FILE:LINE: message", each a sentence */
     size_t nwarnings;
 };
@@ -35,5 +49,9 @@ char *io_settings_path(void);
  * warning "FILE: reason", and no setting). */
 void io_settings_load(struct io_settings *c, const char *path);
 void io_settings_free(struct io_settings *c);
+/* A warning about line (0: the whole file) of the settings, for a value
+ * that only its user can check. */
+void io_settings_warn_at(struct io_settings *c, int line, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
 
 #endif

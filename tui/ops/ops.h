@@ -193,7 +193,15 @@ struct ops_export {
     int revision;            /* 0: the revision in force */
     const char *stylesheet;  /* HTML: a file; NULL: the user's report.xsl
                                 when there is one, else the built-in one */
+    bool with_guidance;      /* reports: the template's guidance too */
+    bool full_history;       /* reports: the change log whole */
 };
+struct io_settings;
+/* The export defaults of the user's settings cfg in x: the format
+ * (when export-format names one; a name dpia does not write becomes a
+ * warning in cfg), with-guidance and full-history. What the settings
+ * leave unset keeps x's value. */
+void ops_export_defaults(struct io_settings *cfg, struct ops_export *x);
 /* Writes the export to out. The XML of a closed revision is the record
  * kept, byte for byte. */
 int ops_export(struct store *s, int64_t id, const struct ops_export *x, const struct sink *out,

@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 
 #include "io/io.h"
+#include "io/settings.h"
 #include "util/path.h"
 #include "util/xalloc.h"
 
@@ -100,6 +101,24 @@ int ops_diff(struct store *s, int64_t id, int from, int to, struct diff *out, st
     return b ? 0 : -1;
 }
 
+void ops_export_defaults(struct io_settings *cfg, struct ops_export *x)
+{
+    if (*cfg->export_format) {
+        int f = report_format_parse(cfg->export_format);
+        if (f < 0)
+            io_settings_warn_at(cfg, cfg->export_format_line,
+                                "export-format '%s' is not a format dpia writes (xml, html, "
+                                "odt, docx, csv-risks or csv-measures); the line is ignored.",
+                                cfg->export_format);
+        else
+            x->format = (enum report_format)f;
+    }
+    if (cfg->with_guidance >= 0)
+        x->with_guidance = cfg->with_guidance == 1;
+    if (cfg->full_history >= 0)
+        x->full_history = cfg->full_history == 1;
+}
+
 /* The stylesheet: the one given, else <user data dir>/report.xsl when it
  * exists, else NULL (the built-in one). */
 static int stylesheet(const char *given, char **xsl, size_t *len, char **name, struct err *e)
@@ -161,8 +180,12 @@ int ops_export(struct store *s, int64_t id, const struct ops_export *x, const st
     size_t xl = 0;
     if (x->format == RF_HTML)
         rc = stylesheet(x->stylesheet, &xsl, &xl, &name, e);
-    if (rc == 0)
-        rc = report_export(x->format, a, txml, tlen, xsl, xl, name, out, e);
+    if (rc == 0) {
+        struct report_opts o = { .xsl = xsl, .xsl_len = xl, .xsl_name = name,
+                                 .with_guidance = x->with_guidance,
+                                 .full_history = x->full_history };
+        rc = report_export(x->format, a, txml, tlen, &o, out, e);
+    }
     free(xsl);
     free(name);
     /* A program about to end leaves the assessment to the exit. */

@@ -242,7 +242,8 @@ static bool read_all(int fd, struct buf *b, size_t max)
 }
 
 static int transform_limited(xmlDocPtr record, const char *xsl, size_t xsl_len,
-                             const char *xsl_name, const struct sink *out, struct err *e)
+                             const char *xsl_name, const char **params, const struct sink *out,
+                             struct err *e)
 {
     unsigned cpu = cpu_seconds();
     int data[2], msg[2];
@@ -279,7 +280,7 @@ static int transform_limited(xmlDocPtr record, const char *xsl, size_t xsl_len,
         xmlSetGenericErrorFunc(NULL, child_generic_error);
         struct sink to_parent = { fd_write, &data[1] };
         struct err ce = { "" };
-        int rc = report_transform(record, xsl, xsl_len, xsl_name, NULL, &to_parent, &ce);
+        int rc = report_transform(record, xsl, xsl_len, xsl_name, params, &to_parent, &ce);
         if (rc < 0 && out_of_memory)
             err_set(&ce, "%s: the transformation needed more than the %lu MB of memory it "
                     "may use and was stopped", xsl_name, XSL_MEMORY >> 20);
@@ -325,10 +326,25 @@ static int transform_limited(xmlDocPtr record, const char *xsl, size_t xsl_len,
     return rc;
 }
 
-int report_html(const struct assessment *a, const char *tmpl_xml, size_t tmpl_len,
-                const char *xsl, size_t xsl_len, const char *xsl_name,
-                const struct sink *out, struct err *e)
+void report_params(const struct report_opts *o, const char *part, const char *p[7])
 {
+    size_t n = 0;
+    p[n++] = "with-guidance";
+    p[n++] = o && o->with_guidance ? "'yes'" : "'no'";
+    p[n++] = "full-history";
+    p[n++] = o && o->full_history ? "'yes'" : "'no'";
+    if (part) {
+        p[n++] = "part";
+        p[n++] = part;
+    }
+    p[n] = NULL;
+}
+
+int report_html(const struct assessment *a, const char *tmpl_xml, size_t tmpl_len,
+                const struct report_opts *o, const struct sink *out, struct err *e)
+{
+    const char *xsl = o ? o->xsl : NULL, *xsl_name = o ? o->xsl_name : NULL;
+    size_t xsl_len = o ? o->xsl_len : 0;
     bool own = xsl != NULL;
     if (!xsl) {
         xsl = report_builtin_xsl(&xsl_len);
@@ -338,8 +354,10 @@ int report_html(const struct assessment *a, const char *tmpl_xml, size_t tmpl_le
     if (!record)
         return -1;
     xsl_name = xsl_name ? xsl_name : "stylesheet";
-    int rc = own ? transform_limited(record, xsl, xsl_len, xsl_name, out, e)
-                 : report_transform(record, xsl, xsl_len, xsl_name, NULL, out, e);
+    const char *params[7];
+    report_params(o, NULL, params);
+    int rc = own ? transform_limited(record, xsl, xsl_len, xsl_name, params, out, e)
+                 : report_transform(record, xsl, xsl_len, xsl_name, params, out, e);
     if (rc < 0 || !xalloc_leave_to_exit())
         xmlFreeDoc(record);
     return rc;

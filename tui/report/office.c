@@ -53,8 +53,8 @@ static const struct part docx_parts[] = {
 
 static int package(const struct assessment *a, const char *tmpl_xml, size_t tmpl_len,
                    const char *xsl, size_t xsl_len, const char *xsl_name,
-                   const struct part *parts, size_t nparts, const struct sink *out,
-                   struct err *e)
+                   const struct report_opts *o, const struct part *parts, size_t nparts,
+                   const struct sink *out, struct err *e)
 {
     xmlDocPtr record = report_record_doc(a, tmpl_xml, tmpl_len, e);
     if (!record)
@@ -70,7 +70,8 @@ static int package(const struct assessment *a, const char *tmpl_xml, size_t tmpl
             /* The part's name goes in as an XPath string literal. */
             char quoted[64];
             snprintf(quoted, sizeof quoted, "'%s'", parts[i].xsl_part);
-            const char *params[] = { "part", quoted, NULL };
+            const char *params[7];
+            report_params(o, quoted, params);
             struct sink to_buf = sink_buf(&b);
             if (report_transform(record, xsl, xsl_len, xsl_name, params, &to_buf, e) < 0)
                 goto cleanup;
@@ -90,16 +91,17 @@ cleanup:
 }
 
 int report_odt(const struct assessment *a, const char *tmpl_xml, size_t tmpl_len,
-               const struct sink *out, struct err *e)
+               const struct report_opts *o, const struct sink *out, struct err *e)
 {
     return package(a, tmpl_xml, tmpl_len, res_odt_xsl, (size_t)res_odt_xsl_len,
-                   "built-in odt.xsl", odt_parts, sizeof odt_parts / sizeof odt_parts[0], out, e);
+                   "built-in odt.xsl", o, odt_parts, sizeof odt_parts / sizeof odt_parts[0], out,
+                   e);
 }
 
 int report_docx(const struct assessment *a, const char *tmpl_xml, size_t tmpl_len,
-                const struct sink *out, struct err *e)
+                const struct report_opts *o, const struct sink *out, struct err *e)
 {
     return package(a, tmpl_xml, tmpl_len, res_docx_xsl, (size_t)res_docx_xsl_len,
-                   "built-in docx.xsl", docx_parts, sizeof docx_parts / sizeof docx_parts[0],
+                   "built-in docx.xsl", o, docx_parts, sizeof docx_parts / sizeof docx_parts[0],
                    out, e);
 }

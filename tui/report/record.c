@@ -35,6 +35,11 @@ const char *report_format_name(enum report_format f)
     return (unsigned)f < RF_COUNT ? format_names[f] : "";
 }
 
+bool report_format_is_report(enum report_format f)
+{
+    return f == RF_HTML || f == RF_ODT || f == RF_DOCX;
+}
+
 int report_format_parse(const char *name)
 {
     for (int i = 0; name && i < RF_COUNT; i++)
@@ -58,17 +63,17 @@ const char *report_record_schema(size_t *len)
 }
 
 int report_export(enum report_format f, const struct assessment *a, const char *tmpl_xml,
-                  size_t tmpl_len, const char *xsl, size_t xsl_len, const char *xsl_name,
-                  const struct sink *out, struct err *e)
+                  size_t tmpl_len, const struct report_opts *o, const struct sink *out,
+                  struct err *e)
 {
     if (f == RF_XML)
         return report_xml(a, tmpl_xml, tmpl_len, out, e);
     if (f == RF_HTML)
-        return report_html(a, tmpl_xml, tmpl_len, xsl, xsl_len, xsl_name, out, e);
+        return report_html(a, tmpl_xml, tmpl_len, o, out, e);
     if (f == RF_ODT)
-        return report_odt(a, tmpl_xml, tmpl_len, out, e);
+        return report_odt(a, tmpl_xml, tmpl_len, o, out, e);
     if (f == RF_DOCX)
-        return report_docx(a, tmpl_xml, tmpl_len, out, e);
+        return report_docx(a, tmpl_xml, tmpl_len, o, out, e);
     struct buf b = {0};
     if (f == RF_CSV_RISKS)
         report_csv_risks(a, &b);

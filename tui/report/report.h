@@ -92,6 +92,9 @@ enum report_format {
 };
 
 const char *report_format_name(enum report_format f);
+/* Whether f is a report for people (HTML, ODT, DOCX), which the report
+ * options shape, rather than a record or a table. */
+bool report_format_is_report(enum report_format f);
 /* -1 when unknown. */
 int report_format_parse(const char *name);
 
@@ -108,13 +111,24 @@ void report_today(char out[16]);
 int report_xml(const struct assessment *a, const char *tmpl_xml, size_t tmpl_len,
                const struct sink *out, struct err *e);
 
-/* The HTML report of a, through the stylesheet xsl[0..xsl_len) (NULL:
- * the built-in one), written to out; xsl_name names it in messages.
- * Nothing is written when the transformation fails. The stylesheet may
- * not read or write files nor use the network. */
+/* How a report is made. xsl[0..xsl_len): the HTML report's stylesheet
+ * (NULL: the built-in one), xsl_name naming it in messages. The options
+ * reach every stylesheet as the parameters with-guidance and
+ * full-history ('yes' or 'no'). */
+struct report_opts {
+    const char *xsl;
+    size_t xsl_len;
+    const char *xsl_name;
+    bool with_guidance;   /* each section's introduction from the template */
+    bool full_history;    /* the change log whole, not condensed */
+};
+
+/* The HTML report of a, through o's stylesheet (o may be NULL: the
+ * built-in one, the default options), written to out. Nothing is
+ * written when the transformation fails. The stylesheet may not read
+ * or write files nor use the network. */
 int report_html(const struct assessment *a, const char *tmpl_xml, size_t tmpl_len,
-                const char *xsl, size_t xsl_len, const char *xsl_name,
-                const struct sink *out, struct err *e);
+                const struct report_opts *o, const struct sink *out, struct err *e);
 
 /* The report as a document a word processor opens and a legal team can
  * edit: headings, the answers by section, the risk register, the action
@@ -129,16 +143,17 @@ int report_html(const struct assessment *a, const char *tmpl_xml, size_t tmpl_le
  * (report_now), so that with SOURCE_DATE_EPOCH the bytes are the same
  * from one export to the next. Nothing is written when it fails. */
 int report_odt(const struct assessment *a, const char *tmpl_xml, size_t tmpl_len,
-               const struct sink *out, struct err *e);
+               const struct report_opts *o, const struct sink *out, struct err *e);
 int report_docx(const struct assessment *a, const char *tmpl_xml, size_t tmpl_len,
-                const struct sink *out, struct err *e);
+                const struct report_opts *o, const struct sink *out, struct err *e);
 
 /* Any format to out: the record and the report as report_xml and
- * report_html write them, the CSV tables through a buffer. xsl as for
- * report_html (used for HTML only). Returns 0, or -1 with e. */
+ * report_html write them, the CSV tables through a buffer. o as for
+ * report_html (its stylesheet used for HTML only). Returns 0, or -1
+ * with e. */
 int report_export(enum report_format f, const struct assessment *a, const char *tmpl_xml,
-                  size_t tmpl_len, const char *xsl, size_t xsl_len, const char *xsl_name,
-                  const struct sink *out, struct err *e);
+                  size_t tmpl_len, const struct report_opts *o, const struct sink *out,
+                  struct err *e);
 
 /* The built-in stylesheet and record schema (NUL-terminated). */
 const char *report_builtin_xsl(size_t *len);

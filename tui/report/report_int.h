@@ -12,6 +12,7 @@
 #include <libxml/tree.h>
 
 #include "core/assess.h"
+#include "report/report.h"
 #include "util/buf.h"
 #include "util/err.h"
 
@@ -48,6 +49,11 @@ xmlDocPtr report_record_doc(const struct assessment *a, const char *tmpl_xml, si
  * files and the network; writes the result to out. 0, or -1 with e. */
 int report_transform(xmlDocPtr record, const char *xsl, size_t xsl_len, const char *xsl_name,
                      const char **params, const struct sink *out, struct err *e);
+
+/* The parameters of the options o (NULL: the defaults) in p, then part
+ * (an XPath string literal, or NULL) as "part", ending with NULL: room
+ * for 7 entries. */
+void report_params(const struct report_opts *o, const char *part, const char *p[7]);
 
 /* Whether XML can hold the character at s[i] (of len bytes); its length
  * in bytes, or of the broken sequence there, in *n. Not: control

@@ -84,13 +84,52 @@ void ui_export(struct app *a, int64_t id)
     static const enum report_format formats[] = { RF_HTML, RF_XML, RF_ODT, RF_DOCX,
                                                   RF_CSV_RISKS, RF_CSV_MEASURES };
     static const char *const ext[] = { "html", "xml", "odt", "docx", "risks.csv", "measures.csv" };
-    int pick = dialog_pick(a, "Export", labels, NULL, (int)(sizeof labels / sizeof labels[0]), 0);
-    if (pick < 0)
+    static const char *const options[] = {
+        "Condensed change log, without the template's guidance",
+        "Condensed change log, with the template's guidance",
+        "Whole change log, without the template's guidance",
+        "Whole change log, with the template's guidance",
+    };
+    static const char *const option_details[] = {
+        "One row per person and day in the change log; each section without its introduction "
+        "from the template.",
+        "One row per person and day in the change log; each section opens with its "
+        "introduction from the template.",
+        "Every change with its values before and after; each section without its "
+        "introduction from the template.",
+        "Every change with its values before and after; each section opens with its "
+        "introduction from the template.",
+    };
+    /* The settings are read at each export, so that a change to the
+     * file counts at once; they choose what is offered first. */
+    struct io_settings cfg;
+    io_settings_load(&cfg, NULL);
+    struct ops_export x = { .format = RF_HTML };
+    ops_export_defaults(&cfg, &x);
+    show_warnings(a, &cfg);
+    int first = 0, n = (int)(sizeof labels / sizeof labels[0]);
+    for (int i = 0; i < n; i++)
+        if (formats[i] == x.format)
+            first = i;
+    int pick = dialog_pick(a, "Export", labels, NULL, n, first);
+    if (pick >= 0 && report_format_is_report(formats[pick])) {
+        int o = dialog_pick(a, "Report options", options, option_details, 4,
+                            (x.full_history ? 2 : 0) + (x.with_guidance ? 1 : 0));
+        if (o < 0)
+            pick = -1;
+        x.with_guidance = o & 1;
+        x.full_history = o >= 2;
+    }
+    if (pick < 0) {
+        io_settings_free(&cfg);
         return;
+    }
+    x.format = formats[pick];
     struct err e;
     struct assessment *as = store_load_flags(a->store, id, STORE_LOAD_NO_HISTORY, &e);
     if (!as) {
         app_message(a, true, "%s", e.text);
+        io_settings_free(&cfg);
         return;
     }
     char date[11];
@@ -98,11 +137,6 @@ void ui_export(struct app *a, int64_t id)
     struct tm tm;
     localtime_r(&now, &tm);
     strftime(date, sizeof date, "%Y-%m-%d", &tm);
-    /* The settings are read at each export, so that a change to the
-     * file counts at once. */
-    struct io_settings cfg;
-    io_settings_load(&cfg, NULL);
-    show_warnings(a, &cfg);
     char *folder = export_folder(a, &cfg);
     char *s = slug(as->title);
     char *name = xasprintf("dpia-%s-%s.%s", s, date, ext[pick]);
@@ -149,7 +183,6 @@ void ui_export(struct app *a, int64_t id)
             flags = IO_OUT_FORCE;
         }
         if (go) {
-            struct ops_export x = { .format = formats[pick] };
             if (ops_export_file(a->store, id, &x, path, flags, false, &e) < 0)
                 app_message(a, true, "%s", e.text);
             else
