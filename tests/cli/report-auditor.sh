@@ -127,4 +127,8 @@ contains "$T/x.xml" '<record xmlns="urn:dpia:record:1"' "xml when the settings' 
 contains "$T/err" "config:1: export-format 'pdfx' is not a format dpia writes"
 contains "$T/err" "config:2: with-guidance takes yes or no, not 'maybe'"
 
+# The options are in --help, whole.
+run 0 $DPIA --help
+contains "$T/out" "[--with-guidance|--no-guidance] [--full-history|--condensed-history]" "--help shows the export options whole"
+
 done_testing

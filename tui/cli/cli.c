@@ -17,12 +17,14 @@ static const struct cli_command commands[] = {
 void cli_print_commands(FILE *out)
 {
     for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++) {
-        char left[128];
-        snprintf(left, sizeof left, "%s %s", commands[i].name, commands[i].args);
-        if (strlen(left) > 34)
-            fprintf(out, "  %s\n  %-34s %s\n", left, "", commands[i].summary);
+        /* Printed whole, however long the synopsis. */
+        const char *name = commands[i].name, *args = commands[i].args;
+        int width = (int)(strlen(name) + 1 + strlen(args));
+        if (width > 34)
+            fprintf(out, "  %s %s\n  %-34s %s\n", name, args, "", commands[i].summary);
         else
-            fprintf(out, "  %-34s %s\n", left, commands[i].summary);
+            fprintf(out, "  %s %-*s %s\n", name, 34 - (int)strlen(name) - 1, args,
+                    commands[i].summary);
     }
 }
 
