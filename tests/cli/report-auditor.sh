@@ -102,6 +102,21 @@ contains "$T/log" "Note on: How and when are people told about the processing?"
 contains "$T/log" "Risks: R1, R2, R3, R4, R5, R6"
 contains "$T/log" "2026-02-19 avermeulen 5 Sign-offs: dpo"
 lacks "$T/log" "answer scr.project" "no internal id for a reader"
+# Two people taking turns on one day: one row each, whatever the order.
+run 0 $D new --title "Turns"
+tid=$(cat "$T/out")
+DPIA_USER=anna run 0 $D answer "$tid" scr.project "First words"
+DPIA_USER=ben run 0 $D answer "$tid" scr.evaluation yes
+DPIA_USER=anna run 0 $D answer "$tid" scr.project "Second words"
+DPIA_USER=anna run 0 $D risk add "$tid" --title "A risk"
+run 0 $D export "$tid" --format html -o "$T/turns.html"
+part "$T/turns.html" changes >"$T/tlog"
+n=$(grep -o "anna" "$T/tlog" | wc -l)
+checks=$((checks + 1))
+[ "$n" -eq 1 ] && pass "one row for anna" || fail "anna in $n rows: $(cat "$T/tlog")"
+contains "$T/tlog" "anna 3 Answers (2): Screening: is a DPIA needed?: 2 ; Risks: R1"
+contains "$T/tlog" "ben 1 Answers (1): Screening: is a DPIA needed?: 1"
+
 # Whole with --full-history: every change, a question by its prompt.
 run 0 $D export 1 --format html --full-history -o "$T/f.html"
 part "$T/f.html" changes >"$T/flog"

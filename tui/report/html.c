@@ -354,6 +354,7 @@ int report_html(const struct assessment *a, const char *tmpl_xml, size_t tmpl_le
     if (!record)
         return -1;
     xsl_name = xsl_name ? xsl_name : "stylesheet";
+    report_mark_changes(record);
     const char *params[7];
     report_params(o, NULL, params);
     int rc = own ? transform_limited(record, xsl, xsl_len, xsl_name, params, out, e)

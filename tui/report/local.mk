@@ -5,6 +5,7 @@ libdpia_a_SOURCES += \
 	tui/report/xml_write.c \
 	tui/report/xml_read.c \
 	tui/report/html.c \
+	tui/report/log_marks.c \
 	tui/report/csv.c \
 	tui/report/office.c \
 	tui/report/zipw.c tui/report/zipw.h

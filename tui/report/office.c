@@ -59,6 +59,7 @@ static int package(const struct assessment *a, const char *tmpl_xml, size_t tmpl
     xmlDocPtr record = report_record_doc(a, tmpl_xml, tmpl_len, e);
     if (!record)
         return -1;
+    report_mark_changes(record);
     int rc = -1;
     struct zipw *z = zipw_new(report_now(), e);
     struct buf b = { 0 };

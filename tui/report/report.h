@@ -69,6 +69,12 @@
 #include "util/sink.h"
 
 #define REPORT_NS "urn:dpia:record:1"
+/* Marks the reports' stylesheets find on the record's change log (never
+ * in a record file): view:first="day" on the first change of each
+ * person on each day, view:first-of-item="yes" on the first change of
+ * each item ("risk R2", "answer scr.project", "status") by that person
+ * that day. */
+#define REPORT_VIEW_NS "urn:dpia:report-view:1"
 #define REPORT_VERSION "1"
 /* A record dpia writes must be one it can read back: 1 GiB holds about
  * 700,000 answers, or a million changes in the change log. */

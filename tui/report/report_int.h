@@ -50,6 +50,10 @@ xmlDocPtr report_record_doc(const struct assessment *a, const char *tmpl_xml, si
 int report_transform(xmlDocPtr record, const char *xsl, size_t xsl_len, const char *xsl_name,
                      const char **params, const struct sink *out, struct err *e);
 
+/* Marks the change log of doc, a record tree, for the reports (see
+ * REPORT_VIEW_NS), in time proportional to its length. */
+void report_mark_changes(xmlDocPtr doc);
+
 /* The parameters of the options o (NULL: the defaults) in p, then part
  * (an XPath string literal, or NULL) as "part", ending with NULL: room
  * for 7 entries. */
