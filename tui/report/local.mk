@@ -7,4 +7,5 @@ libdpia_a_SOURCES += \
 	tui/report/html.c \
 	tui/report/csv.c \
 	tui/report/office.c \
+	tui/report/pdf.c \
 	tui/report/zipw.c tui/report/zipw.h

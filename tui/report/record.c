@@ -69,6 +69,8 @@ int report_export(enum report_format f, const struct assessment *a, const char *
         return report_odt(a, tmpl_xml, tmpl_len, out, e);
     if (f == RF_DOCX)
         return report_docx(a, tmpl_xml, tmpl_len, out, e);
+    if (f == RF_PDF)
+        return report_pdf(a, tmpl_xml, tmpl_len, NULL, 0, out, e);
     struct buf b = {0};
     if (f == RF_CSV_RISKS)
         report_csv_risks(a, &b);
