@@ -126,8 +126,9 @@ bool cli_parse_int(const char *s, int lo, int hi, int *out);
     X("backup", cmd_backup, "FILE [--force]", \
       "a consistent copy of the database, even while it is in use") \
     X("export", cmd_export, "ID --format F [--revision N] [-o FILE] [--force] [--follow-symlinks] [--stylesheet XSL]", \
-      "xml, html, odt, docx, csv-risks or csv-measures (CSV cells starting =+-@ get a leading ')") \
-    X("import", cmd_import, "FILE", "read an exported XML record as a new assessment; prints its id") \
+      "xml, html, odt, docx, pdf, csv-risks or csv-measures (CSV cells starting =+-@ get a leading ')") \
+    X("import", cmd_import, "FILE", \
+      "read an exported XML record (or a PDF export carrying it) as a new assessment; prints its id") \
     X("templates", cmd_templates, "", "list the templates found, with their source") \
     X("template check", cmd_template_check, "FILE...", "validate template files")
 

@@ -79,11 +79,13 @@ void ui_export(struct app *a, int64_t id)
     static const char *const labels[] = {
         "HTML report (for the compliance file)", "XML record (complete, re-importable)",
         "ODT document (LibreOffice, Word)", "DOCX document (Word, LibreOffice)",
+        "PDF/A document (archival, the record inside; needs WeasyPrint)",
         "CSV: the risk register", "CSV: the action plan",
     };
-    static const enum report_format formats[] = { RF_HTML, RF_XML, RF_ODT, RF_DOCX,
+    static const enum report_format formats[] = { RF_HTML, RF_XML, RF_ODT, RF_DOCX, RF_PDF,
                                                   RF_CSV_RISKS, RF_CSV_MEASURES };
-    static const char *const ext[] = { "html", "xml", "odt", "docx", "risks.csv", "measures.csv" };
+    static const char *const ext[] = { "html", "xml", "odt", "docx", "pdf", "risks.csv",
+                                       "measures.csv" };
     int pick = dialog_pick(a, "Export", labels, NULL, (int)(sizeof labels / sizeof labels[0]), 0);
     if (pick < 0)
         return;
