@@ -16,6 +16,7 @@
 #include "report/report.h"
 #include "store/store.h"
 #include "ui/dialog.h"
+#include "ui/term.h"
 #include "util/buf.h"
 #include "util/path.h"
 #include "util/xalloc.h"
@@ -149,6 +150,13 @@ void ui_export(struct app *a, int64_t id)
             snprintf(q, sizeof q, "%s exists. Replace it?", path);
             go = dialog_confirm(a, "Replace", q);
             flags = IO_OUT_FORCE;
+        }
+        if (go && formats[pick] == RF_PDF) {
+            /* Printing takes seconds: the status bar says what is going on. */
+            app_message(a, false, "Printing the PDF with WeasyPrint...");
+            app_draw_base(a);
+            term_cursor_apply();
+            doupdate();
         }
         if (go) {
             struct ops_export x = { .format = formats[pick] };
