@@ -226,6 +226,10 @@ int report_pdf(const struct assessment *a, const char *tmpl_xml, size_t tmpl_len
     char digest[65];
     record_digest(record, record_len, digest);
     const char *pdf_path = io_tmp_path(t, "report.pdf");
+    if (!pdf_path) {
+        err_set(e, "PDF export: too many temporary files");
+        goto done;
+    }
     const char *argv[16];
     int n = 0;
     argv[n++] = engine;
@@ -317,6 +321,10 @@ char *report_pdf_record(const char *pdf, size_t pdf_len, const char *name, size_
         goto done;
     }
     const char *saved = io_tmp_path(t, "record.xml");
+    if (!saved) {
+        err_set(e, "%s: too many temporary files", name);
+        goto done;
+    }
     const char *save_argv[] = { reader, "-savefile", REPORT_PDF_RECORD, "-o", saved, in,
                           NULL };
     status = run(t, save_argv, (rlim_t)REPORT_MAX_BYTES + 1, name, e);
