@@ -111,6 +111,16 @@ contains "$T/err" "DPIA_PDFDETACH names '/nonexistent'" "a DPIA_PDFDETACH that i
 checks=$((checks + 1))
 [ "$(count)" = "$before" ] && pass "nothing created" || fail "an assessment was created"
 
+# A closed revision's PDF carries the record kept when it closed.
+run 0 $D revise 2
+run 0 $D answer 2 desc.scale "About 120 million accounts"
+run 0 $D export 2 --revision 1 --format xml -o "$T/r1.xml"
+run 0 $D export 2 --revision 1 --format pdf -o "$T/r1.pdf"
+pdfdetach -savefile dpia-record.xml -o "$T/r1-embedded.xml" "$T/r1.pdf" >/dev/null 2>&1
+same "$T/r1-embedded.xml" "$T/r1.xml" "a closed revision's PDF carries the record kept"
+lacks "$T/r1-embedded.xml" "About 120 million accounts" "not the revision in force"
+empty_tmp "revision"
+
 # --- the same bytes, and the file target's rules ---------------------------
 run 0 $D export 1 --format pdf -o -
 same "$T/out" "$T/example.pdf" "-o - gives the same bytes (SOURCE_DATE_EPOCH)"
