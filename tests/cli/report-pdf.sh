@@ -111,11 +111,12 @@ contains "$T/err" "DPIA_PDFDETACH names '/nonexistent'" "a DPIA_PDFDETACH that i
 checks=$((checks + 1))
 [ "$(count)" = "$before" ] && pass "nothing created" || fail "an assessment was created"
 
-# A closed revision's PDF carries the record kept when it closed.
+# A closed revision's PDF carries the record kept when it closed (made
+# at another time than this export).
 run 0 $D revise 2
 run 0 $D answer 2 desc.scale "About 120 million accounts"
-run 0 $D export 2 --revision 1 --format xml -o "$T/r1.xml"
-run 0 $D export 2 --revision 1 --format pdf -o "$T/r1.pdf"
+run 0 env SOURCE_DATE_EPOCH=1767225700 $D export 2 --revision 1 --format xml -o "$T/r1.xml"
+run 0 env SOURCE_DATE_EPOCH=1767225700 $D export 2 --revision 1 --format pdf -o "$T/r1.pdf"
 pdfdetach -savefile dpia-record.xml -o "$T/r1-embedded.xml" "$T/r1.pdf" >/dev/null 2>&1
 same "$T/r1-embedded.xml" "$T/r1.xml" "a closed revision's PDF carries the record kept"
 lacks "$T/r1-embedded.xml" "About 120 million accounts" "not the revision in force"
