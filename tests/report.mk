@@ -20,9 +20,11 @@ REPORT_SHELL_TESTS = \
 	tests/cli/report-limits.sh \
 	tests/cli/report-office.sh \
 	tests/cli/report-office-lo.sh \
+	tests/cli/report-pdf.sh \
 	tests/cli/files.sh
 TESTS += $(REPORT_SHELL_TESTS)
-EXTRA_DIST += $(REPORT_SHELL_TESTS) tests/cli/report-payload.sh tests/cli/zipparts.py
+EXTRA_DIST += $(REPORT_SHELL_TESTS) tests/cli/report-payload.sh tests/cli/zipparts.py \
+	tests/cli/pdftext.py
 
 EXTRA_DIST += \
 	tests/fixtures/records/expected.tsv \

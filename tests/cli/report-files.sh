@@ -120,7 +120,7 @@ run 1 $D export 1 --format xml -o "$T/no/such/folder/x.xml" &&
     contains "$T/err" "no/such/folder/x.xml: cannot create a temporary file"
 
 # Usage errors and missing assessments.
-run 2 $D export 1 --format pdf && contains "$T/err" "unknown format 'pdf'"
+run 2 $D export 1 --format rtf && contains "$T/err" "unknown format 'rtf'"
 run 2 $D export 1 --format xml --stylesheet "$T/mine.xsl"
 run 2 $D export
 run 1 $D export 9 --format xml

@@ -848,7 +848,8 @@ static void test_helpers(void **state)
     assert_string_equal(x, "a\xef\xbf\xbd" "b\xef\xbf\xbd" "c\td");
     free(x);
     assert_int_equal(report_format_parse("csv-risks"), RF_CSV_RISKS);
-    assert_int_equal(report_format_parse("pdf"), -1);
+    assert_int_equal(report_format_parse("pdf"), RF_PDF);
+    assert_int_equal(report_format_parse("rtf"), -1);
 }
 
 int main(void)

@@ -127,9 +127,10 @@ bool cli_parse_int(const char *s, int lo, int hi, int *out);
       "a consistent copy of the database, even while it is in use") \
     X("export", cmd_export, "ID --format F [--revision N] [-o FILE] [--force] [--follow-symlinks] [--stylesheet XSL] " \
       "[--with-guidance|--no-guidance] [--full-history|--condensed-history]", \
-      "xml, html, odt, docx, csv-risks or csv-measures (CSV cells starting =+-@ get a leading '); " \
+      "xml, html, odt, docx, pdf, csv-risks or csv-measures (CSV cells starting =+-@ get a leading '); " \
       "reports leave out the template's guidance and condense the change log unless asked") \
-    X("import", cmd_import, "FILE", "read an exported XML record as a new assessment; prints its id") \
+    X("import", cmd_import, "FILE", \
+      "read an exported XML record (or a PDF export carrying it) as a new assessment; prints its id") \
     X("templates", cmd_templates, "", "list the templates found, with their source") \
     X("template check", cmd_template_check, "FILE...", "validate template files")
 

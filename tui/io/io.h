@@ -55,6 +55,22 @@ int io_out_failed(const struct io_out *o, struct err *e);
  * on running out of memory, removes it without this.) */
 void io_out_guard(struct io_out *o);
 
+/* A private temporary folder (mode 0700, under $TMPDIR, else /tmp) for
+ * the files a helper program reads and writes (the PDF engine, the PDF
+ * reader), one at a time. The files in it are named by io_tmp_path (at
+ * most IO_TMP_FILES names, without a '/'; NULL beyond) and written whole
+ * by io_tmp_write. The folder and its files are removed by
+ * io_tmp_remove, at exit, and when SIGINT, SIGTERM or SIGHUP arrive
+ * before it: the signal then goes on to what was in place before (it
+ * ends the program, or reaches the handler that was there). */
+#define IO_TMP_FILES 8
+struct io_tmp;
+struct io_tmp *io_tmp_make(struct err *e);
+const char *io_tmp_path(struct io_tmp *t, const char *name);
+int io_tmp_write(struct io_tmp *t, const char *name, const char *data, size_t len,
+                 struct err *e);
+void io_tmp_remove(struct io_tmp *t);
+
 /* Where a template came from. */
 enum io_source { SRC_BUILTIN, SRC_ENV, SRC_USER, SRC_SYSTEM };
 const char *io_source_name(enum io_source s);

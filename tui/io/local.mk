@@ -1,5 +1,6 @@
 libdpia_a_SOURCES += \
 	tui/io/io.h \
 	tui/io/file.c \
+	tui/io/tmp.c \
 	tui/io/catalog.c \
 	tui/io/settings.c tui/io/settings.h

@@ -214,7 +214,8 @@ int ops_export(struct store *s, int64_t id, const struct ops_export *x, const st
  * may end while it writes). */
 int ops_export_file(struct store *s, int64_t id, const struct ops_export *x, const char *path,
                     unsigned flags, bool guard, struct err *e);
-/* Reads an XML record file (checked whole: schema, digests, values) into
+/* Reads an XML record file, or the record a PDF made by dpia carries
+ * (report_pdf_record), checked whole (schema, digests, values), into
  * an assessment not yet stored, with its template snapshot; the caller
  * frees both. NULL with e. */
 struct assessment *ops_read_record(const char *path, char **tmpl_xml, size_t *tmpl_len,
@@ -222,7 +223,8 @@ struct assessment *ops_read_record(const char *path, char **tmpl_xml, size_t *tm
 /* Stores what ops_read_record read as a new assessment; its id in *id. */
 int ops_import(struct store *s, struct assessment *a, const char *tmpl_xml, size_t tmpl_len,
                int64_t *id, struct err *e);
-/* Both: reads an XML record file into a new assessment; its id in *id. */
+/* Both: reads a record file (XML, or a PDF carrying it) into a new
+ * assessment; its id in *id. */
 int ops_import_file(struct store *s, const char *path, int64_t *id, struct err *e);
 
 #endif

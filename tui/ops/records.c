@@ -108,7 +108,8 @@ void ops_export_defaults(struct io_settings *cfg, struct ops_export *x)
         if (f < 0)
             io_settings_warn_at(cfg, cfg->export_format_line,
                                 "export-format '%s' is not a format dpia writes (xml, html, "
-                                "odt, docx, csv-risks or csv-measures); the line is ignored.",
+                                "odt, docx, pdf, csv-risks or csv-measures); the line is "
+                                "ignored.",
                                 cfg->export_format);
         else
             x->format = (enum report_format)f;
@@ -155,15 +156,16 @@ static int stylesheet(const char *given, char **xsl, size_t *len, char **name, s
 int ops_export(struct store *s, int64_t id, const struct ops_export *x, const struct sink *out,
                struct err *e)
 {
-    if (x->format == RF_XML && x->revision > 0) {
-        /* A closed revision's record is given as it was kept. */
-        size_t len = 0;
-        char *kept = store_revision_record(s, id, x->revision, &len, NULL);
-        if (kept) {
-            int rc = sink_write(out, kept, len) < 0 ? err_set(e, "cannot write the record") : 0;
-            free(kept);
-            return rc;
-        }
+    /* A closed revision's record is given as it was kept (and carried so
+     * by its PDF). */
+    char *kept = NULL;
+    size_t kept_len = 0;
+    if ((x->format == RF_XML || x->format == RF_PDF) && x->revision > 0)
+        kept = store_revision_record(s, id, x->revision, &kept_len, NULL);
+    if (kept && x->format == RF_XML) {
+        int rc = sink_write(out, kept, kept_len) < 0 ? err_set(e, "cannot write the record") : 0;
+        free(kept);
+        return rc;
     }
     char *txml = NULL;
     size_t tlen = 0;
@@ -173,19 +175,22 @@ int ops_export(struct store *s, int64_t id, const struct ops_export *x, const st
                          ? STORE_LOAD_NO_HISTORY
                          : 0;
     struct assessment *a = ops_load(s, id, x->revision, flags, &txml, &tlen, e);
-    if (!a)
+    if (!a) {
+        free(kept);
         return -1;
+    }
     int rc = 0;
     char *xsl = NULL, *name = NULL;
     size_t xl = 0;
     if (x->format == RF_HTML)
         rc = stylesheet(x->stylesheet, &xsl, &xl, &name, e);
-    if (rc == 0) {
-        struct report_opts o = { .xsl = xsl, .xsl_len = xl, .xsl_name = name,
-                                 .with_guidance = x->with_guidance,
-                                 .full_history = x->full_history };
+    struct report_opts o = { .xsl = xsl, .xsl_len = xl, .xsl_name = name,
+                             .with_guidance = x->with_guidance, .full_history = x->full_history };
+    if (rc == 0 && kept)
+        rc = report_pdf(a, txml, tlen, kept, kept_len, &o, out, e);
+    else if (rc == 0)
         rc = report_export(x->format, a, txml, tlen, &o, out, e);
-    }
+    free(kept);
     free(xsl);
     free(name);
     /* A program about to end leaves the assessment to the exit. */
@@ -244,7 +249,18 @@ struct assessment *ops_read_record(const char *path, char **tmpl_xml, size_t *tm
     char *data = io_read_file(path, REPORT_MAX_BYTES, &len, e);
     if (!data)
         return NULL;
-    struct assessment *a = report_import(data, len, path, tmpl_xml, tmpl_len, e);
+    /* A PDF made by dpia carries its record: that is what is read. */
+    char *name = NULL;
+    if (report_is_pdf(data, len)) {
+        char *record = report_pdf_record(data, len, path, &len, e);
+        free(data);
+        if (!record)
+            return NULL;
+        data = record;
+        name = xasprintf("%s (%s)", path, REPORT_PDF_RECORD);
+    }
+    struct assessment *a = report_import(data, len, name ? name : path, tmpl_xml, tmpl_len, e);
+    free(name);
     free(data);
     return a;
 }

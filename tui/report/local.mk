@@ -8,4 +8,5 @@ libdpia_a_SOURCES += \
 	tui/report/log_marks.c \
 	tui/report/csv.c \
 	tui/report/office.c \
+	tui/report/pdf.c \
 	tui/report/zipw.c tui/report/zipw.h

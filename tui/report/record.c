@@ -37,7 +37,7 @@ const char *report_format_name(enum report_format f)
 
 bool report_format_is_report(enum report_format f)
 {
-    return f == RF_HTML || f == RF_ODT || f == RF_DOCX;
+    return f == RF_HTML || f == RF_ODT || f == RF_DOCX || f == RF_PDF;
 }
 
 int report_format_parse(const char *name)
@@ -74,6 +74,8 @@ int report_export(enum report_format f, const struct assessment *a, const char *
         return report_odt(a, tmpl_xml, tmpl_len, o, out, e);
     if (f == RF_DOCX)
         return report_docx(a, tmpl_xml, tmpl_len, o, out, e);
+    if (f == RF_PDF)
+        return report_pdf(a, tmpl_xml, tmpl_len, NULL, 0, o, out, e);
     struct buf b = {0};
     if (f == RF_CSV_RISKS)
         report_csv_risks(a, &b);

@@ -2,7 +2,8 @@
  * report: what outlives the program. The XML record of an assessment
  * (complete, schema-valid, re-importable), the HTML report made from it
  * by an XSLT stylesheet, the same report as ODT and DOCX documents
- * (stylesheets again, zipped with libzip), the CSV tables of risks and measures, and the
+ * (stylesheets again, zipped with libzip) and as a PDF/A-3b carrying the
+ * record (printed by WeasyPrint, when it is installed), the CSV tables of risks and measures, and the
  * import of a record into a new in-memory assessment.
  *
  * May use the core, util and libxml2/libxslt; knows nothing of the store
@@ -60,6 +61,7 @@
 #ifndef DPIA_REPORT_H
 #define DPIA_REPORT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -88,7 +90,8 @@
     X(CSV_RISKS, "csv-risks", "the risk register (CSV, RFC 4180)") \
     X(CSV_MEASURES, "csv-measures", "the action plan (CSV, RFC 4180)") \
     X(ODT, "odt", "the report as an OpenDocument text (LibreOffice, Word)") \
-    X(DOCX, "docx", "the report as a Word document (DOCX)")
+    X(DOCX, "docx", "the report as a Word document (DOCX)") \
+    X(PDF, "pdf", "the report as an archival PDF/A-3b carrying the record (WeasyPrint)")
 
 enum report_format {
 #define X(name, key, summary) RF_##name,
@@ -98,7 +101,7 @@ enum report_format {
 };
 
 const char *report_format_name(enum report_format f);
-/* Whether f is a report for people (HTML, ODT, DOCX), which the report
+/* Whether f is a report for people (HTML, ODT, DOCX, PDF), which the report
  * options shape, rather than a record or a table. */
 bool report_format_is_report(enum report_format f);
 /* -1 when unknown. */
@@ -152,6 +155,29 @@ int report_odt(const struct assessment *a, const char *tmpl_xml, size_t tmpl_len
                const struct report_opts *o, const struct sink *out, struct err *e);
 int report_docx(const struct assessment *a, const char *tmpl_xml, size_t tmpl_len,
                 const struct report_opts *o, const struct sink *out, struct err *e);
+
+/* The report as an archival PDF (PDF/A-3b): the HTML report (the
+ * built-in stylesheet) printed by WeasyPrint, with the record attached
+ * as REPORT_PDF_RECORD (record[0..record_len), the bytes report_xml
+ * writes when record is NULL) and its digest as the PDF's identifier.
+ * WeasyPrint is a program found when this is called ($DPIA_WEASYPRINT,
+ * else weasyprint on PATH); without it, -1 with e naming the package to
+ * install. It runs in a child with limits (CPU time, memory, file
+ * size), on files in a private temporary folder removed on every way
+ * out that can be caught. Nothing is written when it fails. */
+#define REPORT_PDF_RECORD "dpia-record.xml"
+int report_pdf(const struct assessment *a, const char *tmpl_xml, size_t tmpl_len,
+               const char *record, size_t record_len, const struct report_opts *o,
+               const struct sink *out, struct err *e);
+/* True when data starts as a PDF does ("%PDF-"). */
+bool report_is_pdf(const char *data, size_t len);
+/* The record a PDF carries (REPORT_PDF_RECORD, at most REPORT_MAX_BYTES),
+ * taken out by poppler's pdfdetach ($DPIA_PDFDETACH, else pdfdetach on
+ * PATH; without it, NULL with e naming the package poppler-utils), run
+ * as report_pdf runs WeasyPrint. NULL with e "NAME: ..." when the PDF
+ * carries none. The caller frees; its length in *len. */
+char *report_pdf_record(const char *pdf, size_t pdf_len, const char *name, size_t *len,
+                        struct err *e);
 
 /* Any format to out: the record and the report as report_xml and
  * report_html write them, the CSV tables through a buffer. o as for

@@ -16,6 +16,7 @@
 #include "report/report.h"
 #include "store/store.h"
 #include "ui/dialog.h"
+#include "ui/term.h"
 #include "util/buf.h"
 #include "util/path.h"
 #include "util/xalloc.h"
@@ -79,11 +80,13 @@ void ui_export(struct app *a, int64_t id)
     static const char *const labels[] = {
         "HTML report (for the compliance file)", "XML record (complete, re-importable)",
         "ODT document (LibreOffice, Word)", "DOCX document (Word, LibreOffice)",
+        "PDF/A document (archival, the record inside; needs WeasyPrint)",
         "CSV: the risk register", "CSV: the action plan",
     };
-    static const enum report_format formats[] = { RF_HTML, RF_XML, RF_ODT, RF_DOCX,
+    static const enum report_format formats[] = { RF_HTML, RF_XML, RF_ODT, RF_DOCX, RF_PDF,
                                                   RF_CSV_RISKS, RF_CSV_MEASURES };
-    static const char *const ext[] = { "html", "xml", "odt", "docx", "risks.csv", "measures.csv" };
+    static const char *const ext[] = { "html", "xml", "odt", "docx", "pdf", "risks.csv",
+                                       "measures.csv" };
     static const char *const options[] = {
         "Condensed change log, without the template's guidance",
         "Condensed change log, with the template's guidance",
@@ -181,6 +184,13 @@ void ui_export(struct app *a, int64_t id)
             snprintf(q, sizeof q, "%s exists. Replace it?", path);
             go = dialog_confirm(a, "Replace", q);
             flags = IO_OUT_FORCE;
+        }
+        if (go && formats[pick] == RF_PDF) {
+            /* Printing takes seconds: the status bar says what is going on. */
+            app_message(a, false, "Printing the PDF with WeasyPrint...");
+            app_draw_base(a);
+            term_cursor_apply();
+            doupdate();
         }
         if (go) {
             if (ops_export_file(a->store, id, &x, path, flags, false, &e) < 0)
