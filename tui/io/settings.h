@@ -9,7 +9,7 @@
  *                folder); unset or empty, the current folder
  *   export-format  the format dpia export writes without --format and
  *                the interface's export dialog offers first (xml, html,
- *                odt, docx, csv-risks, csv-measures; checked by whoever
+ *                odt, docx, pdf, csv-risks, csv-measures; checked by whoever
  *                uses it, see io_settings_warn_at); unset, xml for the
  *                command and html for the interface
  *   with-guidance  yes or no: reports include the template's guidance
