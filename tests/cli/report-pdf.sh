@@ -6,11 +6,14 @@
 # text; hostile text kept as text; the same bytes twice with
 # SOURCE_DATE_EPOCH; the file target's rules; the temporary folder
 # removed (after a failure and a signal too); and without WeasyPrint or
-# pdfdetach, a message naming the package, exit 1, nothing written.
+# pdfdetach, a message naming the package, exit 1, nothing written. The
+# record is an associated file of the document, as PDF/A-3 wants it
+# (the catalog's /AF, /AFRelationship, its MIME type and date), read
+# with qpdf.
 . "$TOP_SRCDIR/tests/lib.sh"
 command -v weasyprint >/dev/null 2>&1 || skip "weasyprint is not installed"
 command -v pdfdetach >/dev/null 2>&1 || skip "pdfdetach is not installed (poppler-utils)"
-for p in pdfinfo pdftotext python3; do
+for p in pdfinfo pdftotext python3 qpdf; do
     command -v $p >/dev/null 2>&1 || skip "$p is not installed"
 done
 P="python3 $TOP_SRCDIR/tests/cli/pdftext.py"
@@ -49,9 +52,33 @@ pdfdetach -savefile dpia-record.xml -o "$T/embedded.xml" "$T/example.pdf" >/dev/
 same "$T/embedded.xml" "$T/example.xml" "the embedded record is the XML export, byte for byte"
 # The record's digest is the PDF's identifier.
 digest=$(sed -n 's|.*<digest algorithm="sha256">\([0-9a-f]*\)</digest>.*|\1|p' "$T/example.xml")
+hex=$(printf %s "$digest" | od -An -tx1 | tr -d ' \n')
 checks=$((checks + 1))
-if [ ${#digest} -eq 64 ] && grep -aq "/ID \[($digest)" "$T/example.pdf"; then
+if [ ${#digest} -eq 64 ] && { grep -aq "/ID \[($digest)" "$T/example.pdf" ||
+    grep -aq "/ID \[<$hex>" "$T/example.pdf"; }; then
     pass "the record digest is the PDF's identifier"; else fail "no /ID with the record digest"; fi
+# The record is the document's associated file (ISO 19005-3, 6.8).
+qpdf --json=2 --json-key=qpdf "$T/example.pdf" >"$T/pdf.json" 2>"$T/why" || fail "qpdf: $(cat "$T/why")"
+checks=$((checks + 1))
+if python3 - "$T/pdf.json" >"$T/why" 2>&1 <<'PY'
+import json, sys
+q = json.load(open(sys.argv[1]))["qpdf"][1]
+obj = lambda ref: q["obj:" + ref]
+root = obj(q["trailer"]["value"]["/Root"])["value"]
+af = root.get("/AF")
+assert isinstance(af, list) and len(af) == 1, "catalog /AF: %r" % af
+spec = obj(af[0])["value"]
+assert spec.get("/Type") == "/Filespec", spec
+assert spec.get("/AFRelationship") == "/Data", "AFRelationship: %r" % spec.get("/AFRelationship")
+assert spec.get("/F") == "u:dpia-record.xml" and spec.get("/UF") == "u:dpia-record.xml", spec
+stream = obj(spec["/EF"]["/F"])["stream"]["dict"]
+assert stream.get("/Subtype") == "/text/xml", "Subtype: %r" % stream.get("/Subtype")
+assert stream["/Params"]["/ModDate"] == "u:D:20260101000000Z", stream["/Params"]
+names = obj(root["/Names"]["/EmbeddedFiles"])["value"]["/Names"]
+assert names[1] == af[0], "the /AF entry is the embedded file: %r" % names
+PY
+then pass "the record is the document's associated file (/AF, /Data, text/xml, its date)"
+else fail "the record is not an associated file: $(cat "$T/why")"; fi
 
 # Every answer of the example, in the PDF's text.
 pdftotext -enc UTF-8 "$T/example.pdf" "$T/example.txt"

@@ -6,6 +6,7 @@ libdpia_a_SOURCES += \
 	tui/report/xml_read.c \
 	tui/report/html.c \
 	tui/report/log_marks.c \
+	tui/report/pdf_af.c \
 	tui/report/csv.c \
 	tui/report/office.c \
 	tui/report/pdf.c \

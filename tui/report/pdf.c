@@ -14,6 +14,7 @@
  * writes the same bytes from one export to the next). */
 #include "config.h"
 #include "report/report.h"
+#include "report/report_int.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -267,10 +268,20 @@ int report_pdf(const struct assessment *a, const char *tmpl_xml, size_t tmpl_len
         err_set(e, "PDF export: WeasyPrint wrote no PDF");
         goto done;
     }
-    if (sink_write(out, pdf, len) < 0) {
-        err_set(e, "cannot write the PDF: %s", strerror(errno ? errno : EIO));
+    struct buf assoc = { 0 };
+    if (report_pdf_associate(pdf, len, REPORT_PDF_RECORD, "text/xml", report_now(), &assoc,
+                             e) < 0) {
+        buf_free(&assoc);
         goto done;
     }
+    free(pdf);
+    pdf = NULL;
+    if (sink_write(out, assoc.data, assoc.len) < 0) {
+        err_set(e, "cannot write the PDF: %s", strerror(errno ? errno : EIO));
+        buf_free(&assoc);
+        goto done;
+    }
+    buf_free(&assoc);
     rc = 0;
 done:
     io_tmp_remove(t);

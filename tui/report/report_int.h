@@ -50,6 +50,13 @@ xmlDocPtr report_record_doc(const struct assessment *a, const char *tmpl_xml, si
 int report_transform(xmlDocPtr record, const char *xsl, size_t xsl_len, const char *xsl_name,
                      const char **params, const struct sink *out, struct err *e);
 
+/* pdf[0..len) with its embedded file name (of MIME type mime) made an
+ * associated file of the document, as PDF/A-3 requires, dated when
+ * (seconds since the epoch), into out. -1 with e (without libqpdf,
+ * saying which package to install). */
+int report_pdf_associate(const char *pdf, size_t len, const char *name, const char *mime,
+                         int64_t when, struct buf *out, struct err *e);
+
 /* Marks the change log of doc, a record tree, for the reports (see
  * REPORT_VIEW_NS), in time proportional to its length. */
 void report_mark_changes(xmlDocPtr doc);
