@@ -8,6 +8,9 @@
   zipparts.py extract FILE DIR      writes each entry under DIR
   zipparts.py tags FILE.xml         prints each element's name, one a
                                     line ({namespace}local)
+  zipparts.py text FILE.xml         prints the text of each paragraph
+                                    and heading (ODF text:p and text:h,
+                                    WordprocessingML w:p), one a line
 
 Exit status 0 when it holds, 1 with the reason on stderr otherwise.
 """
@@ -53,6 +56,12 @@ def tags(path):
         print(el.tag)
 
 
+def text(path):
+    for el in ET.parse(path).iter():
+        if el.tag.rsplit("}", 1)[-1] in ("p", "h"):
+            print("".join(el.itertext()))
+
+
 def main():
     cmd, path, rest = sys.argv[1], sys.argv[2], sys.argv[3:]
     if cmd == "layout":
@@ -61,6 +70,8 @@ def main():
         extract(path, rest[0])
     elif cmd == "tags":
         tags(path)
+    elif cmd == "text":
+        text(path)
     else:
         sys.exit("unknown command " + cmd)
 
