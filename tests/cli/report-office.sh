@@ -35,6 +35,16 @@ check() {
     fi
     rm -rf "$T/$name" && mkdir "$T/$name" && $Z extract "$file" "$T/$name"
     for p in "$@"; do
+        case $p in
+        content.xml | word/document.xml)
+            checks=$((checks + 1))
+            if $Z tables "$T/$name/$p" 2>"$T/why"; then
+                pass "$name: $p, every table square, every cell with a paragraph"
+            else
+                fail "$name: $(cat "$T/why")"
+            fi
+            ;;
+        esac
         [ "$p" = mimetype ] && continue
         checks=$((checks + 1))
         if xmllint --noout --nonet "$T/$name/$p" 2>"$T/why"; then
@@ -71,6 +81,9 @@ contains "$T/docx/word/_rels/document.xml.rels" 'Target="footer1.xml"'
 contains "$T/docx/word/document.xml" '<w:footerReference w:type="default" rel:id="rId2"/>'
 contains "$T/docx/word/document.xml" '<w:tbl><w:tblPr><w:tblStyle w:val="DpiaTable"/>'
 contains "$T/docx/word/document.xml" '<w:tblHeader/>' "a header row repeated on each page"
+contains "$T/docx/word/document.xml" '<w:tc><w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="E8C4BF"/></w:tcPr><w:p><w:pPr><w:pStyle w:val="TableText"/></w:pPr><w:r><w:t xml:space="preserve">High: R1, R2</w:t></w:r></w:p></w:tc>' \
+    "docx: a heat map's cell in colour and in words"
+contains "$T/docx/word/document.xml" '<w:pStyle w:val="Heading1"/><w:pageBreakBefore/>' "docx: a part on a new page"
 contains "$T/docx/word/styles.xml" '<w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/>'
 contains "$T/docx/word/footer1.xml" '<w:instrText xml:space="preserve"> PAGE </w:instrText>'
 contains "$T/docx/docProps/core.xml" "<dc:title>Viewing factoids: social media campaign"
@@ -79,6 +92,7 @@ contains "$T/docx/docProps/core.xml" "<dc:title>Viewing factoids: social media c
 # The text of each paragraph, one a line; the checks below run on each
 # document.
 $Z text "$T/odt/content.xml" >"$T/odt.txt"
+$Z text "$T/docx/word/document.xml" >"$T/docx.txt"
 run 0 $D export 1 --format xml -o "$T/example.xml"
 digest=$(sed -n 's|.*<digest algorithm="sha256">\([0-9a-f]*\)</digest>.*|\1|p' "$T/example.xml")
 
@@ -188,6 +202,7 @@ reads() {
         "$n: the generator and the export time"
 }
 reads "$T/odt.txt" odt
+reads "$T/docx.txt" docx
 
 # The whole change log and the guidance, asked for.
 run 0 $D export 1 --format odt --full-history --with-guidance -o "$T/whole.odt"
@@ -201,6 +216,9 @@ whole() {
     contains "$f" "the nine criteria of the WP248 guidelines" "$n: the guidance asked for"
 }
 whole "$T/whole-odt.txt" odt
+run 0 $D export 1 --format docx --full-history --with-guidance -o "$T/whole.docx"
+$Z extract "$T/whole.docx" "$T/whole-docx" && $Z text "$T/whole-docx/word/document.xml" >"$T/whole-docx.txt"
+whole "$T/whole-docx.txt" docx
 
 # An answer that a later answer makes not applicable: in the record, not
 # in the documents.
@@ -212,6 +230,10 @@ run 0 $D export "$id" --format odt -o "$T/hidden.odt"
 $Z extract "$T/hidden.odt" "$T/hidden-odt"
 lacks "$T/hidden-odt/content.xml" "Fraud prevention" "odt: the not applicable answer left out"
 contains "$T/hidden-odt/content.xml" "What is the lawful basis" "odt: the answer that hides it"
+run 0 $D export "$id" --format docx -o "$T/hidden.docx"
+$Z extract "$T/hidden.docx" "$T/hidden-docx"
+lacks "$T/hidden-docx/word/document.xml" "Fraud prevention" "docx: the not applicable answer left out"
+contains "$T/hidden-docx/word/document.xml" "What is the lawful basis" "docx: the answer that hides it"
 
 # A second revision: the revision it replaces, what changed since.
 run 0 $D import "$TOP_SRCDIR/data/examples/streaming-factoids.xml" && ex=$(cat "$T/out")
@@ -226,6 +248,9 @@ revised() {
     line "$f" "About 120 million accounts <worldwide>" "$n: the new answer, as text"
 }
 revised "$T/r2-odt.txt" odt
+run 0 $D export "$ex" --format docx -o "$T/r2.docx"
+$Z extract "$T/r2.docx" "$T/r2-docx" && $Z text "$T/r2-docx/word/document.xml" >"$T/r2-docx.txt"
+revised "$T/r2-docx.txt" docx
 
 # What the record does not say yet but a stylesheet must show: the
 # controller, the DPO's contact details, the DPO's judgement of a section.
@@ -248,6 +273,9 @@ if command -v xsltproc >/dev/null 2>&1; then
         contains "$f" "Description of the processing: Acceptable" "$n: an acceptable section"
     }
     judged "$T/judged-odt.txt" odt
+    xsltproc --stringparam part document "$TOP_SRCDIR/templates/docx.xsl" "$T/judged.xml" >"$T/judged-docx.xml"
+    $Z text "$T/judged-docx.xml" >"$T/judged-docx.txt"
+    judged "$T/judged-docx.txt" docx
 fi
 
 # Standard output works too, and gives the same bytes.
