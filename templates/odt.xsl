@@ -6,10 +6,18 @@
   content (content.xml), styles (styles.xml) or meta (meta.xml). dpia
   zips them, with the mimetype entry first and stored.
 
+  The same report as the HTML one (report.xsl), in the same words: the
+  cover, a one-page summary, the sections with the risk register beside
+  its heat maps (tables, each cell's level in words and in colour, with a
+  legend), the action plan, the sign-offs, the coverage, the change log
+  (condensed unless full-history is 'yes') and the integrity appendix;
+  each section's guidance only when with-guidance is 'yes'.
+
   The document uses named paragraph styles (Title, Heading 1 and 2,
-  Text body, Question, Answer, Note, Table Heading, Table Contents,
-  Footer) that a legal team can change in the styles of their word
-  processor; the page style puts the page number in the footer.
+  Text body, Question, Answer, Note, Small, Guidance, List Bullet, Table
+  Heading, Table Contents, Footer) and the text style Strong Emphasis,
+  that a legal team can change in the styles of their word processor;
+  the page style puts the page number in the footer.
 
   Run with libxslt, XSLT 1.0, without access to files or the network.
   Text from the record is written as text nodes only (the processor
@@ -31,6 +39,8 @@
   <xsl:output method="xml" encoding="UTF-8" indent="no"/>
 
   <xsl:param name="part" select="'content'"/>
+  <xsl:param name="with-guidance" select="'no'"/>
+  <xsl:param name="full-history" select="'no'"/>
 
   <xsl:variable name="rec" select="/r:record"/>
   <xsl:variable name="title" select="/r:record/r:assessment/r:title"/>
@@ -83,7 +93,11 @@
       <xsl:if test="$level != ''">
         <xsl:attribute name="style:default-outline-level"><xsl:value-of select="$level"/></xsl:attribute>
       </xsl:if>
-      <style:paragraph-properties fo:margin-top="{$above}" fo:margin-bottom="{$below}"/>
+      <style:paragraph-properties fo:margin-top="{$above}" fo:margin-bottom="{$below}">
+        <xsl:if test="$level != '' or $name = 'Question'">
+          <xsl:attribute name="fo:keep-with-next">always</xsl:attribute>
+        </xsl:if>
+      </style:paragraph-properties>
       <style:text-properties>
         <xsl:if test="$size != ''">
           <xsl:attribute name="fo:font-size"><xsl:value-of select="$size"/></xsl:attribute>
@@ -147,6 +161,27 @@
           <xsl:with-param name="size" select="'9.5pt'"/>
         </xsl:call-template>
         <xsl:call-template name="pstyle">
+          <xsl:with-param name="name" select="'Small'"/>
+          <xsl:with-param name="display" select="'Small'"/>
+          <xsl:with-param name="size" select="'9pt'"/>
+          <xsl:with-param name="below" select="'0.1cm'"/>
+        </xsl:call-template>
+        <xsl:call-template name="pstyle">
+          <xsl:with-param name="name" select="'Guidance'"/>
+          <xsl:with-param name="display" select="'Guidance'"/>
+          <xsl:with-param name="size" select="'9.5pt'"/>
+        </xsl:call-template>
+        <style:style style:name="List_20_Bullet" style:display-name="List Bullet" style:family="paragraph"
+            style:parent-style-name="Standard">
+          <style:paragraph-properties fo:margin-left="0.6cm" fo:text-indent="-0.4cm" fo:margin-top="0cm"
+              fo:margin-bottom="0.05cm">
+            <style:tab-stops><style:tab-stop style:position="0cm"/></style:tab-stops>
+          </style:paragraph-properties>
+        </style:style>
+        <style:style style:name="Strong_20_Emphasis" style:display-name="Strong Emphasis" style:family="text">
+          <style:text-properties fo:font-weight="bold"/>
+        </style:style>
+        <xsl:call-template name="pstyle">
           <xsl:with-param name="name" select="'Table_20_Contents'"/>
           <xsl:with-param name="display" select="'Table Contents'"/>
           <xsl:with-param name="size" select="'9.5pt'"/>
@@ -186,37 +221,121 @@
   </xsl:template>
 
   <!-- === content.xml ==================================================== -->
+
+  <!-- Lookups by key, as in report.xsl. -->
+  <xsl:key name="measures-of-risk" match="r:measure" use="r:addresses/@risk"/>
+  <xsl:key name="scored-in-cell" match="r:risk/r:before | r:risk/r:after"
+           use="concat(local-name(), ' ', @likelihood, ' ', @severity)"/>
+  <xsl:key name="level" match="r:method/r:levels/r:level" use="@id"/>
+  <xsl:key name="question" match="r:section/r:question" use="@id"/>
+  <xsl:key name="changes-by-day" match="r:history/r:change" use="concat(substring(@at, 1, 10), ' ', @who)"/>
+  <xsl:key name="changes-by-item-day" match="r:history/r:change"
+           use="concat(substring(@at, 1, 10), ' ', @who, ' ', substring-before(concat(r:what, ' '), ' '), ' ', substring-before(concat(substring-after(r:what, ' '), ' '), ' '))"/>
+
+  <xsl:variable name="m" select="/r:record/r:method"/>
+  <xsl:variable name="revision">
+    <xsl:choose>
+      <xsl:when test="/r:record/r:assessment/@revision"><xsl:value-of select="/r:record/r:assessment/@revision"/></xsl:when>
+      <xsl:otherwise>1</xsl:otherwise>
+    </xsl:choose>
+  </xsl:variable>
+  <xsl:variable name="not-required" select="/r:record/r:assessment/@status = 'not-required'"/>
+  <xsl:variable name="decided" select="contains(' approved approved-with-conditions rejected referred not-required ', concat(' ', /r:record/r:assessment/@status, ' '))"/>
+
+  <!-- Column widths: one style per half centimetre, 0.5 to 17 cm. -->
+  <xsl:template name="column-styles">
+    <xsl:param name="n" select="1"/>
+    <xsl:if test="$n &lt;= 34">
+      <style:style style:name="W{$n * 0.5}" style:family="table-column">
+        <style:table-column-properties style:column-width="{$n * 0.5}cm"/>
+      </style:style>
+      <xsl:call-template name="column-styles"><xsl:with-param name="n" select="$n + 1"/></xsl:call-template>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template name="cell-style">
+    <xsl:param name="name"/>
+    <xsl:param name="fill" select="''"/>
+    <style:style style:name="{$name}" style:family="table-cell">
+      <style:table-cell-properties fo:padding="0.1cm" fo:border="0.5pt solid #777777">
+        <xsl:if test="$fill != ''">
+          <xsl:attribute name="fo:background-color"><xsl:value-of select="$fill"/></xsl:attribute>
+        </xsl:if>
+      </style:table-cell-properties>
+    </style:style>
+  </xsl:template>
+
   <xsl:template name="content">
     <office:document-content office:version="1.3">
       <office:automatic-styles>
         <style:style style:name="Grid" style:family="table">
           <style:table-properties style:width="17cm" table:align="margins"/>
         </style:style>
-        <style:style style:name="Cell" style:family="table-cell">
-          <style:table-cell-properties fo:padding="0.1cm" fo:border="0.5pt solid #000000"/>
+        <style:style style:name="Map" style:family="table">
+          <style:table-properties style:width="12.5cm" table:align="left" fo:margin-bottom="0.2cm"/>
+        </style:style>
+        <style:style style:name="Legend" style:family="table">
+          <style:table-properties style:width="8cm" table:align="left" fo:margin-bottom="0.2cm"/>
+        </style:style>
+        <xsl:call-template name="column-styles"/>
+        <xsl:call-template name="cell-style"><xsl:with-param name="name" select="'Cell'"/></xsl:call-template>
+        <xsl:call-template name="cell-style">
+          <xsl:with-param name="name" select="'Head'"/><xsl:with-param name="fill" select="'#eeeeee'"/>
+        </xsl:call-template>
+        <xsl:call-template name="cell-style">
+          <xsl:with-param name="name" select="'FillHigh'"/><xsl:with-param name="fill" select="'#e8c4bf'"/>
+        </xsl:call-template>
+        <xsl:call-template name="cell-style">
+          <xsl:with-param name="name" select="'FillLow'"/><xsl:with-param name="fill" select="'#dbe7d3'"/>
+        </xsl:call-template>
+        <xsl:call-template name="cell-style">
+          <xsl:with-param name="name" select="'FillMid'"/><xsl:with-param name="fill" select="'#f2e3bd'"/>
+        </xsl:call-template>
+        <style:style style:name="Fact" style:family="table-cell">
+          <style:table-cell-properties fo:padding="0.1cm" fo:border-top="none" fo:border-left="none"
+              fo:border-right="none" fo:border-bottom="0.5pt solid #bbbbbb"/>
+        </style:style>
+        <style:style style:name="Break" style:family="paragraph" style:parent-style-name="Heading_20_1">
+          <style:paragraph-properties fo:break-before="page"/>
         </style:style>
       </office:automatic-styles>
       <office:body>
         <office:text>
-          <text:p text:style-name="Title"><xsl:value-of select="$title"/></text:p>
-          <text:p text:style-name="Text_20_body">Data Protection Impact Assessment · status: <xsl:value-of
-              select="$rec/r:assessment/@status-label"/> · template: <xsl:value-of
-              select="$rec/r:template/r:title"/></text:p>
+          <xsl:call-template name="cover"/>
           <xsl:call-template name="summary"/>
           <xsl:apply-templates select="$rec/r:sections/r:section"/>
-          <xsl:call-template name="risks"/>
-          <xsl:call-template name="measures"/>
-          <xsl:call-template name="signoffs"/>
+          <xsl:if test="not($rec/r:sections/r:section[@kind = 'risks'])"><xsl:call-template name="risks"/></xsl:if>
+          <xsl:if test="not($rec/r:sections/r:section[@kind = 'measures'])"><xsl:call-template name="measures"/></xsl:if>
+          <xsl:if test="not($rec/r:sections/r:section[@kind = 'signoff'])"><xsl:call-template name="signoffs"/></xsl:if>
+          <xsl:call-template name="coverage"/>
+          <xsl:call-template name="changelog"/>
+          <xsl:call-template name="integrity"/>
         </office:text>
       </office:body>
     </office:document-content>
   </xsl:template>
 
+  <!-- ==== building blocks ============================================== -->
+
+  <!-- A heading; a part of the report starts on a new page. -->
   <xsl:template name="h">
     <xsl:param name="level" select="1"/>
     <xsl:param name="text"/>
-    <text:h text:style-name="Heading_20_{$level}" text:outline-level="{$level}"><xsl:value-of
+    <xsl:param name="page" select="false()"/>
+    <xsl:variable name="style">
+      <xsl:choose>
+        <xsl:when test="$page">Break</xsl:when>
+        <xsl:otherwise>Heading_20_<xsl:value-of select="$level"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <text:h text:style-name="{$style}" text:outline-level="{$level}"><xsl:value-of
         select="$text"/></text:h>
+  </xsl:template>
+
+  <xsl:template name="p">
+    <xsl:param name="text"/>
+    <xsl:param name="style" select="'Text_20_body'"/>
+    <text:p text:style-name="{$style}"><xsl:value-of select="$text"/></text:p>
   </xsl:template>
 
   <!-- One paragraph per line of text. -->
@@ -237,64 +356,37 @@
     </xsl:choose>
   </xsl:template>
 
-  <xsl:template name="decision">
-    <xsl:choose>
-      <xsl:when test="$ctl/@decision"><xsl:value-of select="$ctl/@decision-label"/></xsl:when>
-      <xsl:otherwise>No decision recorded</xsl:otherwise>
-    </xsl:choose>
+  <xsl:template name="bullet">
+    <xsl:param name="text"/>
+    <text:p text:style-name="List_20_Bullet">•<text:tab/><xsl:value-of select="$text"/></text:p>
   </xsl:template>
 
-  <xsl:template name="summary">
-    <xsl:variable name="s" select="$rec/r:summary"/>
-    <xsl:call-template name="h"><xsl:with-param name="text" select="'Summary'"/></xsl:call-template>
-    <text:p text:style-name="Text_20_body">Screening: <xsl:value-of select="$s/r:screening/@label"/></text:p>
-    <text:p text:style-name="Text_20_body">Highest residual risk: <xsl:value-of
-        select="$s/r:highest-residual/@level-name"/></text:p>
-    <text:p text:style-name="Text_20_body">Prior consultation of the supervisory authority (Art. 36): <xsl:choose>
-        <xsl:when test="$s/r:art36/@required = 'yes'">required</xsl:when>
-        <xsl:otherwise>not required</xsl:otherwise>
-      </xsl:choose></text:p>
-    <text:p text:style-name="Text_20_body">Decision: <xsl:call-template name="decision"/></text:p>
-  </xsl:template>
-
-  <xsl:template match="r:section">
-    <xsl:call-template name="h"><xsl:with-param name="text" select="r:title"/></xsl:call-template>
-    <xsl:for-each select="r:question">
-      <text:p text:style-name="Question"><xsl:value-of select="r:prompt"/></text:p>
-      <xsl:choose>
-        <xsl:when test="r:answer/r:display">
-          <xsl:call-template name="lines"><xsl:with-param name="text" select="r:answer/r:display"/></xsl:call-template>
-        </xsl:when>
-        <xsl:otherwise><text:p text:style-name="Answer">Not answered</text:p></xsl:otherwise>
-      </xsl:choose>
-      <xsl:if test="r:answer/r:note">
-        <xsl:call-template name="lines">
-          <xsl:with-param name="text" select="concat('Note: ', r:answer/r:note)"/>
-          <xsl:with-param name="style" select="'Note'"/>
-        </xsl:call-template>
-      </xsl:if>
-    </xsl:for-each>
-  </xsl:template>
-
-  <!-- A table: columns, a repeated header row, and the rows given. -->
+  <!-- A table cell: its text (one paragraph a line) or paragraphs given. -->
   <xsl:template name="cell">
     <xsl:param name="text"/>
+    <xsl:param name="content"/>
     <xsl:param name="style" select="'Table_20_Contents'"/>
-    <table:table-cell table:style-name="Cell" office:value-type="string">
-      <xsl:call-template name="lines">
-        <xsl:with-param name="text" select="$text"/>
-        <xsl:with-param name="style" select="$style"/>
-      </xsl:call-template>
+    <xsl:param name="cell" select="'Cell'"/>
+    <table:table-cell table:style-name="{$cell}" office:value-type="string">
+      <xsl:choose>
+        <xsl:when test="$content"><xsl:copy-of select="$content"/></xsl:when>
+        <xsl:otherwise>
+          <xsl:call-template name="lines">
+            <xsl:with-param name="text" select="$text"/>
+            <xsl:with-param name="style" select="$style"/>
+          </xsl:call-template>
+        </xsl:otherwise>
+      </xsl:choose>
     </table:table-cell>
   </xsl:template>
 
   <xsl:template name="head">
     <xsl:param name="cols"/>
     <xsl:if test="$cols != ''">
-      <xsl:variable name="first" select="substring-before(concat($cols, '|'), '|')"/>
       <xsl:call-template name="cell">
-        <xsl:with-param name="text" select="$first"/>
+        <xsl:with-param name="text" select="substring-before(concat($cols, '|'), '|')"/>
         <xsl:with-param name="style" select="'Table_20_Heading'"/>
+        <xsl:with-param name="cell" select="'Head'"/>
       </xsl:call-template>
       <xsl:call-template name="head">
         <xsl:with-param name="cols" select="substring-after($cols, '|')"/>
@@ -302,108 +394,833 @@
     </xsl:if>
   </xsl:template>
 
-  <xsl:template name="table-start">
-    <xsl:param name="cols"/>
-    <xsl:param name="n"/>
-    <table:table-column table:number-columns-repeated="{$n}"/>
-    <table:table-header-rows>
-      <table:table-row><xsl:call-template name="head"><xsl:with-param name="cols" select="$cols"/></xsl:call-template></table:table-row>
-    </table:table-header-rows>
+  <!-- The columns by their widths in centimetres (halves), then the
+       header row, repeated on each page, when there are headings. -->
+  <xsl:template name="columns">
+    <xsl:param name="widths"/>
+    <xsl:if test="$widths != ''">
+      <table:table-column table:style-name="W{substring-before(concat($widths, ' '), ' ')}"/>
+      <xsl:call-template name="columns">
+        <xsl:with-param name="widths" select="substring-after($widths, ' ')"/>
+      </xsl:call-template>
+    </xsl:if>
   </xsl:template>
 
-  <xsl:template name="score">
-    <xsl:param name="s"/>
-    <xsl:if test="$s"><xsl:value-of select="concat($s/@level-name, ' (likelihood ', $s/@likelihood-name,
-        ', severity ', $s/@severity-name, ')')"/></xsl:if>
+  <xsl:template name="table-start">
+    <xsl:param name="cols" select="''"/>
+    <xsl:param name="widths"/>
+    <xsl:call-template name="columns"><xsl:with-param name="widths" select="$widths"/></xsl:call-template>
+    <xsl:if test="$cols != ''">
+      <table:table-header-rows>
+        <table:table-row><xsl:call-template name="head"><xsl:with-param name="cols" select="$cols"/></xsl:call-template></table:table-row>
+      </table:table-header-rows>
+    </xsl:if>
   </xsl:template>
+
+  <!-- A row of a table of facts: the label, then what is said. -->
+  <xsl:template name="fact">
+    <xsl:param name="label"/>
+    <xsl:param name="text"/>
+    <xsl:param name="content"/>
+    <table:table-row>
+      <xsl:call-template name="cell">
+        <xsl:with-param name="text" select="$label"/>
+        <xsl:with-param name="style" select="'Table_20_Heading'"/>
+        <xsl:with-param name="cell" select="'Fact'"/>
+      </xsl:call-template>
+      <xsl:call-template name="cell">
+        <xsl:with-param name="text" select="$text"/>
+        <xsl:with-param name="content" select="$content"/>
+        <xsl:with-param name="cell" select="'Fact'"/>
+      </xsl:call-template>
+    </table:table-row>
+  </xsl:template>
+
+  <!-- ==== words shared by the parts ===================================== -->
+
+  <xsl:template name="person">
+    <xsl:param name="s"/>
+    <xsl:choose>
+      <xsl:when test="normalize-space($s/r:name) != ''">
+        <xsl:value-of select="$s/r:name"/>
+        <xsl:if test="normalize-space($s/r:position) != ''">, <xsl:value-of select="$s/r:position"/></xsl:if>
+        <xsl:if test="$s/@date"> (<xsl:value-of select="$s/@date"/>)</xsl:if>
+      </xsl:when>
+      <xsl:otherwise>Not recorded</xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="or-not">
+    <xsl:param name="v"/>
+    <xsl:choose>
+      <xsl:when test="normalize-space($v) != ''"><xsl:value-of select="$v"/></xsl:when>
+      <xsl:otherwise>Not recorded</xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- Who approved the measures and accepted the residual risks: the
+       controller's decision-maker, by an approval; nobody otherwise. -->
+  <xsl:template name="approver">
+    <xsl:choose>
+      <xsl:when test="$not-required">Not applicable: no DPIA required</xsl:when>
+      <xsl:when test="$ctl/@decision = 'approve' or $ctl/@decision = 'approve-with-conditions'">
+        <xsl:call-template name="person"><xsl:with-param name="s" select="$ctl"/></xsl:call-template>
+        <xsl:text>, by the decision "</xsl:text><xsl:value-of select="$ctl/@decision-label"/>"</xsl:when>
+      <xsl:when test="$ctl/@decision">Nobody: the decision was "<xsl:value-of select="$ctl/@decision-label"/>" (<xsl:call-template name="person"><xsl:with-param name="s" select="$ctl"/></xsl:call-template>)</xsl:when>
+      <xsl:otherwise>Nobody yet: no decision recorded</xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- A risk's level before and after measures, in words, and which way
+       it moved. -->
+  <xsl:template name="movement">
+    <xsl:param name="r"/>
+    <xsl:variable name="b" select="key('level', $r/r:before/@level)/@rank"/>
+    <xsl:variable name="f" select="key('level', $r/r:after/@level)/@rank"/>
+    <xsl:choose>
+      <xsl:when test="$r/r:before/@level"><xsl:value-of select="$r/r:before/@level-name"/></xsl:when>
+      <xsl:otherwise>not scored</xsl:otherwise>
+    </xsl:choose>
+    <xsl:text> → </xsl:text>
+    <xsl:choose>
+      <xsl:when test="$r/r:after/@level"><xsl:value-of select="$r/r:after/@level-name"/></xsl:when>
+      <xsl:otherwise>not scored</xsl:otherwise>
+    </xsl:choose>
+    <xsl:if test="$b and $f">
+      <xsl:choose>
+        <xsl:when test="$f &lt; $b"> (lowered)</xsl:when>
+        <xsl:when test="$f &gt; $b"> (raised)</xsl:when>
+        <xsl:otherwise> (unchanged)</xsl:otherwise>
+      </xsl:choose>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- The DPO's judgement of a section, in words. -->
+  <xsl:template name="verdict">
+    <xsl:param name="j"/>
+    <xsl:choose>
+      <xsl:when test="$j/@verdict = 'acceptable'">Acceptable</xsl:when>
+      <xsl:when test="$j/@verdict = 'improve'">To be improved</xsl:when>
+      <xsl:otherwise>Not judged</xsl:otherwise>
+    </xsl:choose>
+    <xsl:if test="$j/@verdict and (normalize-space($j/r:name) != '' or $j/@date)">
+      <xsl:text> (</xsl:text><xsl:value-of select="$j/r:name"/>
+      <xsl:if test="normalize-space($j/r:name) != '' and $j/@date">, </xsl:if>
+      <xsl:value-of select="$j/@date"/><xsl:text>)</xsl:text>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template name="time">
+    <xsl:param name="t"/>
+    <xsl:value-of select="concat(substring($t, 1, 10), ' ', substring($t, 12, 5), ' UTC')"/>
+  </xsl:template>
+
+  <xsl:template name="decision">
+    <xsl:choose>
+      <xsl:when test="$not-required">No DPIA needed: the screening concluded that no DPIA is required, closed with the DPO's sign-off</xsl:when>
+      <xsl:when test="$ctl/@decision"><xsl:value-of select="$ctl/@decision-label"/></xsl:when>
+      <xsl:otherwise>No decision recorded</xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="review">
+    <xsl:choose>
+      <xsl:when test="$rec/r:assessment/@review-date"><xsl:value-of select="$rec/r:assessment/@review-date"/></xsl:when>
+      <xsl:otherwise>Not set</xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- ==== the cover ===================================================== -->
+
+  <xsl:template name="cover">
+    <xsl:variable name="a" select="$rec/r:assessment"/>
+    <text:p text:style-name="Text_20_body">Data Protection Impact Assessment</text:p>
+    <text:p text:style-name="Small">Article 35 of Regulation (EU) 2016/679 (GDPR)</text:p>
+    <text:p text:style-name="Title"><xsl:value-of select="$title"/></text:p>
+    <table:table table:name="Cover" table:style-name="Grid">
+      <xsl:call-template name="table-start"><xsl:with-param name="widths" select="'5 12'"/></xsl:call-template>
+      <xsl:call-template name="fact">
+        <xsl:with-param name="label" select="'Controller'"/>
+        <xsl:with-param name="text"><xsl:call-template name="or-not"><xsl:with-param name="v" select="$a/r:controller"/></xsl:call-template></xsl:with-param>
+      </xsl:call-template>
+      <xsl:call-template name="fact">
+        <xsl:with-param name="label" select="'Status'"/>
+        <xsl:with-param name="text" select="$a/@status-label"/>
+      </xsl:call-template>
+      <xsl:call-template name="fact">
+        <xsl:with-param name="label" select="'Revision'"/>
+        <xsl:with-param name="text">Revision <xsl:value-of select="$revision"/>
+          <xsl:if test="$a/@replaces">, replaces the revision decided on <xsl:value-of select="$a/@replaces"/></xsl:if></xsl:with-param>
+      </xsl:call-template>
+      <xsl:call-template name="fact">
+        <xsl:with-param name="label" select="'Decision'"/>
+        <xsl:with-param name="text"><xsl:call-template name="decision"/></xsl:with-param>
+      </xsl:call-template>
+      <xsl:call-template name="fact">
+        <xsl:with-param name="label">Controller's decision-maker</xsl:with-param>
+        <xsl:with-param name="text"><xsl:call-template name="person"><xsl:with-param name="s" select="$ctl"/></xsl:call-template></xsl:with-param>
+      </xsl:call-template>
+      <xsl:call-template name="fact">
+        <xsl:with-param name="label" select="'Data Protection Officer'"/>
+        <xsl:with-param name="text"><xsl:call-template name="person"><xsl:with-param name="s" select="$rec/r:signoffs/r:signoff[@role = 'dpo']"/></xsl:call-template></xsl:with-param>
+      </xsl:call-template>
+      <xsl:call-template name="fact">
+        <xsl:with-param name="label">The DPO's contact details</xsl:with-param>
+        <xsl:with-param name="text"><xsl:call-template name="or-not"><xsl:with-param name="v" select="$a/r:dpo-contact"/></xsl:call-template></xsl:with-param>
+      </xsl:call-template>
+      <xsl:call-template name="fact">
+        <xsl:with-param name="label" select="'Measures approved by'"/>
+        <xsl:with-param name="text"><xsl:call-template name="approver"/></xsl:with-param>
+      </xsl:call-template>
+      <xsl:call-template name="fact">
+        <xsl:with-param name="label" select="'Residual risks accepted by'"/>
+        <xsl:with-param name="text"><xsl:call-template name="approver"/></xsl:with-param>
+      </xsl:call-template>
+      <xsl:call-template name="fact">
+        <xsl:with-param name="label" select="'Started'"/>
+        <xsl:with-param name="text" select="substring($a/@created, 1, 10)"/>
+      </xsl:call-template>
+      <xsl:call-template name="fact">
+        <xsl:with-param name="label" select="'Last changed'"/>
+        <xsl:with-param name="text"><xsl:call-template name="time"><xsl:with-param name="t" select="$a/@updated"/></xsl:call-template></xsl:with-param>
+      </xsl:call-template>
+      <xsl:call-template name="fact">
+        <xsl:with-param name="label" select="'Next review'"/>
+        <xsl:with-param name="text"><xsl:call-template name="review"/></xsl:with-param>
+      </xsl:call-template>
+      <xsl:call-template name="fact">
+        <xsl:with-param name="label" select="'Template'"/>
+        <xsl:with-param name="text" select="concat($rec/r:template/r:title, ', ', $rec/r:template/@id, ' version ', $rec/r:template/@version)"/>
+      </xsl:call-template>
+      <xsl:call-template name="fact">
+        <xsl:with-param name="label" select="'Reference'"/>
+        <xsl:with-param name="text" select="$a/@uuid"/>
+      </xsl:call-template>
+    </table:table>
+  </xsl:template>
+
+  <!-- ==== the summary =================================================== -->
+
+  <xsl:template name="summary">
+    <xsl:variable name="s" select="$rec/r:summary"/>
+    <xsl:variable name="dpo" select="$rec/r:signoffs/r:signoff[@role = 'dpo']"/>
+    <xsl:call-template name="h">
+      <xsl:with-param name="text" select="'Summary'"/><xsl:with-param name="page" select="true()"/>
+    </xsl:call-template>
+    <xsl:if test="$not-required">
+      <text:p text:style-name="Text_20_body"><text:span text:style-name="Strong_20_Emphasis">DPIA not required.</text:span> The screening concluded that no DPIA is needed for this processing; the assessment was closed on the screening alone, with the Data Protection Officer's sign-off (<xsl:call-template name="person"><xsl:with-param name="s" select="$dpo"/></xsl:call-template>).</text:p>
+    </xsl:if>
+    <table:table table:name="Summary" table:style-name="Grid">
+      <xsl:call-template name="table-start"><xsl:with-param name="widths" select="'4 13'"/></xsl:call-template>
+      <xsl:variable name="what" select="$rec/r:sections/r:section[@kind = 'screening']/r:question[@type = 'text'][normalize-space(r:answer/r:value) != ''][1]"/>
+      <xsl:call-template name="fact">
+        <xsl:with-param name="label" select="'The processing'"/>
+        <xsl:with-param name="text">
+          <xsl:choose>
+            <xsl:when test="$what"><xsl:value-of select="$what/r:answer/r:value"/></xsl:when>
+            <xsl:otherwise>Not described yet</xsl:otherwise>
+          </xsl:choose>
+        </xsl:with-param>
+      </xsl:call-template>
+      <xsl:call-template name="fact">
+        <xsl:with-param name="label" select="'Decision'"/>
+        <xsl:with-param name="content">
+          <xsl:choose>
+            <xsl:when test="$not-required"><text:p text:style-name="Table_20_Contents">DPIA not required</text:p></xsl:when>
+            <xsl:when test="$ctl/@decision">
+              <text:p text:style-name="Table_20_Contents"><text:span text:style-name="Strong_20_Emphasis"><xsl:value-of select="$ctl/@decision-label"/></text:span>, <xsl:call-template name="person"><xsl:with-param name="s" select="$ctl"/></xsl:call-template></text:p>
+              <xsl:if test="normalize-space($ctl/r:advice) != ''">
+                <text:p text:style-name="Small"><xsl:choose>
+                  <xsl:when test="$ctl/@decision = 'approve-with-conditions'">Conditions:</xsl:when>
+                  <xsl:otherwise>Comment:</xsl:otherwise>
+                </xsl:choose></text:p>
+                <xsl:call-template name="lines">
+                  <xsl:with-param name="text" select="$ctl/r:advice"/><xsl:with-param name="style" select="'Table_20_Contents'"/>
+                </xsl:call-template>
+              </xsl:if>
+            </xsl:when>
+            <xsl:otherwise><text:p text:style-name="Table_20_Contents">No decision recorded</text:p></xsl:otherwise>
+          </xsl:choose>
+        </xsl:with-param>
+      </xsl:call-template>
+      <xsl:call-template name="fact">
+        <xsl:with-param name="label" select="'Next review'"/>
+        <xsl:with-param name="text"><xsl:call-template name="review"/></xsl:with-param>
+      </xsl:call-template>
+      <xsl:call-template name="fact">
+        <xsl:with-param name="label" select="'Screening (WP248)'"/>
+        <xsl:with-param name="content">
+          <text:p text:style-name="Table_20_Contents"><text:span text:style-name="Strong_20_Emphasis"><xsl:value-of select="$s/r:screening/@label"/></text:span></text:p>
+          <xsl:for-each select="$s/r:screening/r:criterion">
+            <xsl:call-template name="bullet"><xsl:with-param name="text" select="concat('Criterion ', @number, ': ', .)"/></xsl:call-template>
+          </xsl:for-each>
+          <xsl:for-each select="$s/r:screening/r:ground">
+            <xsl:call-template name="p"><xsl:with-param name="text" select="concat('Mandatory case: ', .)"/><xsl:with-param name="style" select="'Table_20_Contents'"/></xsl:call-template>
+          </xsl:for-each>
+          <xsl:call-template name="p"><xsl:with-param name="text" select="$s/r:screening/r:rule"/><xsl:with-param name="style" select="'Small'"/></xsl:call-template>
+        </xsl:with-param>
+      </xsl:call-template>
+      <xsl:call-template name="fact">
+        <xsl:with-param name="label" select="'Highest residual risk'"/>
+        <xsl:with-param name="content">
+          <text:p text:style-name="Table_20_Contents">
+            <xsl:choose>
+              <xsl:when test="$s/r:highest-residual/@level"><text:span text:style-name="Strong_20_Emphasis"><xsl:value-of select="$s/r:highest-residual/@level-name"/></text:span></xsl:when>
+              <xsl:otherwise>No risk scored yet</xsl:otherwise>
+            </xsl:choose>
+          </text:p>
+          <xsl:if test="$rec/r:risks/r:risk">
+            <text:p text:style-name="Small">The highest risks, before and after measures:</text:p>
+            <xsl:for-each select="$rec/r:risks/r:risk">
+              <xsl:sort select="key('level', r:after/@level)/@rank" data-type="number" order="descending"/>
+              <xsl:sort select="key('level', r:before/@level)/@rank" data-type="number" order="descending"/>
+              <xsl:if test="position() &lt;= 5">
+                <xsl:call-template name="bullet">
+                  <xsl:with-param name="text">R<xsl:value-of select="@number"/>. <xsl:value-of select="r:title"/>: <xsl:call-template name="movement"><xsl:with-param name="r" select="."/></xsl:call-template></xsl:with-param>
+                </xsl:call-template>
+              </xsl:if>
+            </xsl:for-each>
+            <xsl:if test="count($rec/r:risks/r:risk) &gt; 5">
+              <text:p text:style-name="Small">and <xsl:value-of select="count($rec/r:risks/r:risk) - 5"/> more in the risk register.</text:p>
+            </xsl:if>
+          </xsl:if>
+        </xsl:with-param>
+      </xsl:call-template>
+      <xsl:call-template name="fact">
+        <xsl:with-param name="label" select="'Prior consultation (Art. 36)'"/>
+        <xsl:with-param name="text">
+          <xsl:choose>
+            <xsl:when test="$s/r:art36/@required = 'yes'">Required. A residual risk stays high: the supervisory authority must be consulted before the processing starts.</xsl:when>
+            <xsl:otherwise>Not required: no residual risk is high.</xsl:otherwise>
+          </xsl:choose>
+        </xsl:with-param>
+      </xsl:call-template>
+      <xsl:call-template name="fact">
+        <xsl:with-param name="label" select="'Open measures'"/>
+        <xsl:with-param name="content">
+          <text:p text:style-name="Table_20_Contents"><xsl:value-of select="$s/r:measures/@open"/> of <xsl:value-of select="$s/r:measures/@total"/></text:p>
+          <xsl:for-each select="$rec/r:measures/r:measure[@status = 'planned' or @status = 'in-progress']">
+            <xsl:call-template name="bullet">
+              <xsl:with-param name="text">M<xsl:value-of select="@number"/>: <xsl:value-of select="r:title"/> (<xsl:value-of select="r:owner"/><xsl:if test="@due">, due <xsl:value-of select="@due"/></xsl:if>)</xsl:with-param>
+            </xsl:call-template>
+          </xsl:for-each>
+        </xsl:with-param>
+      </xsl:call-template>
+      <xsl:call-template name="fact">
+        <xsl:with-param name="label">The DPO's advice</xsl:with-param>
+        <xsl:with-param name="content">
+          <xsl:choose>
+            <xsl:when test="normalize-space($dpo/r:advice) != ''">
+              <xsl:call-template name="lines">
+                <xsl:with-param name="text" select="$dpo/r:advice"/><xsl:with-param name="style" select="'Table_20_Contents'"/>
+              </xsl:call-template>
+              <text:p text:style-name="Small">
+                <xsl:choose>
+                  <xsl:when test="$dpo/@advice-followed = 'yes'">The advice was followed.</xsl:when>
+                  <xsl:when test="$dpo/@advice-followed = 'no'">The advice was not followed. Reasons: <xsl:value-of select="$dpo/r:why-not"/></xsl:when>
+                  <xsl:otherwise>Whether the advice was followed is not recorded.</xsl:otherwise>
+                </xsl:choose>
+              </text:p>
+            </xsl:when>
+            <xsl:otherwise><text:p text:style-name="Table_20_Contents">Not recorded</text:p></xsl:otherwise>
+          </xsl:choose>
+        </xsl:with-param>
+      </xsl:call-template>
+      <xsl:if test="$rec/r:sections/r:section/r:judgement">
+        <xsl:call-template name="fact">
+          <xsl:with-param name="label">The DPO's judgement by section</xsl:with-param>
+          <xsl:with-param name="content">
+            <xsl:for-each select="$rec/r:sections/r:section">
+              <xsl:call-template name="bullet">
+                <xsl:with-param name="text"><xsl:value-of select="r:title"/>: <xsl:call-template name="verdict"><xsl:with-param name="j" select="r:judgement"/></xsl:call-template></xsl:with-param>
+              </xsl:call-template>
+            </xsl:for-each>
+          </xsl:with-param>
+        </xsl:call-template>
+      </xsl:if>
+      <xsl:call-template name="fact">
+        <xsl:with-param name="label" select="'Completion'"/>
+        <xsl:with-param name="text" select="concat($s/r:progress/@percent, '% (', $s/r:progress/@answered, ' of ', $s/r:progress/@total, ' items)')"/>
+      </xsl:call-template>
+    </table:table>
+    <!-- What approval would need applies only before the decision. -->
+    <xsl:if test="$s/r:blockers/r:blocker and not($decided)">
+      <xsl:call-template name="h"><xsl:with-param name="level" select="2"/><xsl:with-param name="text" select="'Outstanding before sign-off'"/></xsl:call-template>
+      <xsl:for-each select="$s/r:blockers/r:blocker"><xsl:call-template name="bullet"><xsl:with-param name="text" select="."/></xsl:call-template></xsl:for-each>
+    </xsl:if>
+    <xsl:if test="$s/r:warnings/r:warning and not($decided)">
+      <xsl:call-template name="h"><xsl:with-param name="level" select="2"/><xsl:with-param name="text" select="'To acknowledge with the decision'"/></xsl:call-template>
+      <xsl:for-each select="$s/r:warnings/r:warning"><xsl:call-template name="bullet"><xsl:with-param name="text" select="."/></xsl:call-template></xsl:for-each>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- ==== sections and questions ======================================= -->
+
+  <xsl:template match="r:section">
+    <xsl:call-template name="h">
+      <xsl:with-param name="text" select="concat(position(), '. ', r:title)"/>
+      <xsl:with-param name="page" select="true()"/>
+    </xsl:call-template>
+    <xsl:if test="r:intro and $with-guidance = 'yes'">
+      <xsl:call-template name="lines"><xsl:with-param name="text" select="r:intro"/><xsl:with-param name="style" select="'Guidance'"/></xsl:call-template>
+    </xsl:if>
+    <xsl:if test="r:judgement">
+      <text:p text:style-name="Text_20_body">The DPO's judgement: <text:span text:style-name="Strong_20_Emphasis"><xsl:call-template name="verdict"><xsl:with-param name="j" select="r:judgement"/></xsl:call-template></text:span></text:p>
+      <xsl:if test="normalize-space(r:judgement/r:comment) != ''">
+        <xsl:call-template name="lines"><xsl:with-param name="text" select="r:judgement/r:comment"/><xsl:with-param name="style" select="'Note'"/></xsl:call-template>
+      </xsl:if>
+    </xsl:if>
+    <xsl:if test="@kind = 'screening'">
+      <text:p text:style-name="Text_20_body">Outcome: <text:span text:style-name="Strong_20_Emphasis"><xsl:value-of select="$rec/r:summary/r:screening/@label"/></text:span>. <xsl:value-of select="$rec/r:summary/r:screening/r:rule"/></text:p>
+    </xsl:if>
+    <!-- Answers that the current answers make not applicable stay in
+         the record, not in the report. -->
+    <xsl:apply-templates select="r:question[not(@applicable = 'no')]"/>
+    <xsl:if test="@kind = 'risks'"><xsl:call-template name="risks"/></xsl:if>
+    <xsl:if test="@kind = 'measures'"><xsl:call-template name="measures"/></xsl:if>
+    <xsl:if test="@kind = 'signoff'"><xsl:call-template name="signoffs"/></xsl:if>
+  </xsl:template>
+
+  <xsl:template match="r:question">
+    <xsl:variable name="an" select="r:answer"/>
+    <text:p text:style-name="Question"><xsl:value-of select="r:prompt"/><xsl:if test="@required = 'yes'"> (required)</xsl:if></text:p>
+    <xsl:if test="r:ref">
+      <text:p text:style-name="Small"><xsl:for-each select="r:ref"><xsl:if test="position() > 1"> · </xsl:if><xsl:value-of select="."/></xsl:for-each></text:p>
+    </xsl:if>
+    <xsl:choose>
+      <xsl:when test="normalize-space($an/r:value) = ''"><text:p text:style-name="Answer">Not answered</text:p></xsl:when>
+      <xsl:when test="$an/r:item">
+        <xsl:for-each select="$an/r:item"><xsl:call-template name="bullet"><xsl:with-param name="text" select="."/></xsl:call-template></xsl:for-each>
+      </xsl:when>
+      <xsl:when test="@type = 'text'"><xsl:call-template name="lines"><xsl:with-param name="text" select="$an/r:value"/></xsl:call-template></xsl:when>
+      <xsl:otherwise><xsl:call-template name="lines"><xsl:with-param name="text" select="$an/r:display"/></xsl:call-template></xsl:otherwise>
+    </xsl:choose>
+    <xsl:if test="normalize-space($an/r:note) != ''">
+      <xsl:call-template name="lines">
+        <xsl:with-param name="text" select="concat('Note: ', $an/r:note)"/><xsl:with-param name="style" select="'Note'"/>
+      </xsl:call-template>
+    </xsl:if>
+    <xsl:if test="$an/@flagged = 'yes'"><text:p text:style-name="Note">Marked for follow-up</text:p></xsl:if>
+  </xsl:template>
+
+  <!-- ==== risks ========================================================= -->
 
   <xsl:template name="risks">
-    <xsl:call-template name="h"><xsl:with-param name="text" select="'Risk register'"/></xsl:call-template>
+    <xsl:call-template name="h"><xsl:with-param name="level" select="2"/><xsl:with-param name="text" select="concat('Method: ', $m/r:name)"/></xsl:call-template>
+    <xsl:call-template name="lines"><xsl:with-param name="text" select="$m/r:description"/><xsl:with-param name="style" select="'Small'"/></xsl:call-template>
+    <table:table table:name="Scales" table:style-name="Grid">
+      <xsl:call-template name="table-start">
+        <xsl:with-param name="cols" select="'Level|Likelihood|Severity'"/>
+        <xsl:with-param name="widths" select="'1.5 7.5 8'"/>
+      </xsl:call-template>
+      <xsl:for-each select="$m/r:likelihood/r:level">
+        <xsl:variable name="v" select="@value"/>
+        <table:table-row>
+          <xsl:call-template name="cell"><xsl:with-param name="text" select="$v"/></xsl:call-template>
+          <xsl:call-template name="cell"><xsl:with-param name="content">
+            <text:p text:style-name="Table_20_Contents"><text:span text:style-name="Strong_20_Emphasis"><xsl:value-of select="@name"/></text:span>: <xsl:value-of select="normalize-space(.)"/></text:p>
+          </xsl:with-param></xsl:call-template>
+          <xsl:call-template name="cell"><xsl:with-param name="content">
+            <text:p text:style-name="Table_20_Contents"><xsl:for-each select="$m/r:severity/r:level[@value = $v]"><text:span text:style-name="Strong_20_Emphasis"><xsl:value-of select="@name"/></text:span>: <xsl:value-of select="normalize-space(.)"/></xsl:for-each></text:p>
+          </xsl:with-param></xsl:call-template>
+        </table:table-row>
+      </xsl:for-each>
+    </table:table>
+    <xsl:call-template name="h"><xsl:with-param name="level" select="2"/><xsl:with-param name="text" select="'Risk register'"/></xsl:call-template>
+    <xsl:call-template name="heatmap">
+      <xsl:with-param name="which" select="'before'"/><xsl:with-param name="caption" select="'Before measures'"/>
+      <xsl:with-param name="name" select="'Heat map before measures'"/>
+    </xsl:call-template>
+    <xsl:call-template name="heatmap">
+      <xsl:with-param name="which" select="'after'"/><xsl:with-param name="caption" select="'After measures (residual)'"/>
+      <xsl:with-param name="name" select="'Heat map after measures'"/>
+    </xsl:call-template>
+    <xsl:call-template name="legend"/>
     <xsl:choose>
-      <xsl:when test="$rec/r:risks/r:risk">
+      <xsl:when test="not($rec/r:risks/r:risk)"><text:p text:style-name="Text_20_body">No risk recorded.</text:p></xsl:when>
+      <xsl:otherwise>
         <table:table table:name="Risk register" table:style-name="Grid">
           <xsl:call-template name="table-start">
-            <xsl:with-param name="cols" select="'No.|Risk|Before measures|After measures|Measures'"/>
-            <xsl:with-param name="n" select="5"/>
+            <xsl:with-param name="cols" select="'Risk|Description|Before measures|Measures|After measures|Movement'"/>
+            <xsl:with-param name="widths" select="'1.5 6.5 2.5 1.5 2.5 2.5'"/>
           </xsl:call-template>
           <xsl:for-each select="$rec/r:risks/r:risk">
             <xsl:variable name="n" select="@number"/>
             <table:table-row>
-              <xsl:call-template name="cell"><xsl:with-param name="text" select="concat('R', @number)"/></xsl:call-template>
-              <xsl:call-template name="cell"><xsl:with-param name="text"
-                  select="concat(r:title, '&#10;', r:description)"/></xsl:call-template>
-              <xsl:call-template name="cell"><xsl:with-param name="text">
-                <xsl:call-template name="score"><xsl:with-param name="s" select="r:before"/></xsl:call-template>
+              <xsl:call-template name="cell"><xsl:with-param name="text" select="concat('R', $n)"/></xsl:call-template>
+              <xsl:call-template name="cell"><xsl:with-param name="content">
+                <text:p text:style-name="Table_20_Contents"><text:span text:style-name="Strong_20_Emphasis"><xsl:value-of select="r:title"/></text:span></text:p>
+                <text:p text:style-name="Small">Type: <xsl:choose>
+                  <xsl:when test="@type-label"><xsl:value-of select="@type-label"/></xsl:when>
+                  <xsl:otherwise>Not said</xsl:otherwise>
+                </xsl:choose></text:p>
+                <xsl:call-template name="lines"><xsl:with-param name="text" select="r:description"/><xsl:with-param name="style" select="'Table_20_Contents'"/></xsl:call-template>
+                <xsl:call-template name="labelled"><xsl:with-param name="label" select="'Risk sources'"/><xsl:with-param name="v" select="r:source"/></xsl:call-template>
+                <xsl:call-template name="labelled"><xsl:with-param name="label" select="'Threats'"/><xsl:with-param name="v" select="r:threats"/></xsl:call-template>
+                <xsl:call-template name="labelled"><xsl:with-param name="label" select="'Impacts on people'"/><xsl:with-param name="v" select="r:impacts"/></xsl:call-template>
               </xsl:with-param></xsl:call-template>
+              <xsl:call-template name="cell"><xsl:with-param name="content"><xsl:apply-templates select="r:before"/></xsl:with-param></xsl:call-template>
               <xsl:call-template name="cell"><xsl:with-param name="text">
-                <xsl:call-template name="score"><xsl:with-param name="s" select="r:after"/></xsl:call-template>
+                <xsl:for-each select="key('measures-of-risk', $n)"><xsl:if test="position() > 1">, </xsl:if>M<xsl:value-of select="@number"/></xsl:for-each>
               </xsl:with-param></xsl:call-template>
-              <xsl:call-template name="cell"><xsl:with-param name="text">
-                <xsl:for-each select="$rec/r:measures/r:measure[r:addresses/@risk = $n]">
-                  <xsl:if test="position() > 1">, </xsl:if>M<xsl:value-of select="@number"/>
-                </xsl:for-each>
-              </xsl:with-param></xsl:call-template>
+              <xsl:call-template name="cell"><xsl:with-param name="content"><xsl:apply-templates select="r:after"/></xsl:with-param></xsl:call-template>
+              <xsl:call-template name="cell"><xsl:with-param name="text"><xsl:call-template name="movement"><xsl:with-param name="r" select="."/></xsl:call-template></xsl:with-param></xsl:call-template>
             </table:table-row>
           </xsl:for-each>
         </table:table>
-      </xsl:when>
-      <xsl:otherwise><text:p text:style-name="Text_20_body">No risk recorded.</text:p></xsl:otherwise>
+        <xsl:call-template name="h"><xsl:with-param name="level" select="2"/><xsl:with-param name="text" select="'Reasons for the scores'"/></xsl:call-template>
+        <xsl:for-each select="$rec/r:risks/r:risk">
+          <text:p text:style-name="Question">R<xsl:value-of select="@number"/>. <xsl:value-of select="r:title"/></text:p>
+          <xsl:call-template name="why"><xsl:with-param name="label" select="'Likelihood before measures'"/><xsl:with-param name="v" select="r:before/r:likelihood-why"/></xsl:call-template>
+          <xsl:call-template name="why"><xsl:with-param name="label" select="'Severity before measures'"/><xsl:with-param name="v" select="r:before/r:severity-why"/></xsl:call-template>
+          <xsl:call-template name="why"><xsl:with-param name="label" select="'Likelihood after measures'"/><xsl:with-param name="v" select="r:after/r:likelihood-why"/></xsl:call-template>
+          <xsl:call-template name="why"><xsl:with-param name="label" select="'Severity after measures'"/><xsl:with-param name="v" select="r:after/r:severity-why"/></xsl:call-template>
+        </xsl:for-each>
+      </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 
-  <xsl:template name="measures">
-    <xsl:call-template name="h"><xsl:with-param name="text" select="'Action plan'"/></xsl:call-template>
+  <xsl:template name="why">
+    <xsl:param name="label"/>
+    <xsl:param name="v"/>
+    <text:p text:style-name="Small"><xsl:value-of select="$label"/></text:p>
+    <xsl:call-template name="lines"><xsl:with-param name="text" select="$v"/></xsl:call-template>
+  </xsl:template>
+
+  <xsl:template name="labelled">
+    <xsl:param name="label"/>
+    <xsl:param name="v"/>
+    <xsl:if test="normalize-space($v) != ''">
+      <xsl:call-template name="lines"><xsl:with-param name="text" select="concat($label, ': ', $v)"/><xsl:with-param name="style" select="'Small'"/></xsl:call-template>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template match="r:before | r:after">
     <xsl:choose>
-      <xsl:when test="$rec/r:measures/r:measure">
+      <xsl:when test="@level">
+        <text:p text:style-name="Table_20_Contents"><text:span text:style-name="Strong_20_Emphasis"><xsl:value-of select="@level-name"/></text:span></text:p>
+        <text:p text:style-name="Small">Likelihood: <xsl:value-of select="@likelihood-name"/> (<xsl:value-of select="@likelihood"/>)</text:p>
+        <text:p text:style-name="Small">Severity: <xsl:value-of select="@severity-name"/> (<xsl:value-of select="@severity"/>)</text:p>
+      </xsl:when>
+      <xsl:otherwise><text:p text:style-name="Table_20_Contents">Not scored</text:p></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- The colour of a level, as in report.xsl: the cell style that has it. -->
+  <xsl:template name="fill">
+    <xsl:param name="lv"/>
+    <xsl:choose>
+      <xsl:when test="$lv/@high = 'yes'">FillHigh</xsl:when>
+      <xsl:when test="$lv/@rank = 1">FillLow</xsl:when>
+      <xsl:otherwise>FillMid</xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- A heat map as a table: likelihood from the highest down, severity
+       to the right, each cell coloured by its level and saying it in
+       words, with the risks placed in it. -->
+  <xsl:template name="heatmap">
+    <xsl:param name="which"/>
+    <xsl:param name="caption"/>
+    <xsl:param name="name"/>
+    <xsl:variable name="ns" select="count($m/r:severity/r:level)"/>
+    <xsl:variable name="unscored" select="$rec/r:risks/r:risk[*[local-name() = $which][@likelihood = 0 or @severity = 0]]"/>
+    <text:p text:style-name="Question"><xsl:value-of select="$caption"/><xsl:if test="$unscored">. Not scored: <xsl:for-each select="$unscored"><xsl:if test="position() > 1">, </xsl:if>R<xsl:value-of select="@number"/></xsl:for-each></xsl:if></text:p>
+    <table:table table:name="{$name}" table:style-name="Map">
+      <table:table-column table:style-name="W2.5"/>
+      <table:table-column table:style-name="W2.5" table:number-columns-repeated="{$ns}"/>
+      <xsl:for-each select="$m/r:likelihood/r:level">
+        <xsl:sort select="@value" data-type="number" order="descending"/>
+        <xsl:variable name="l" select="@value"/>
+        <table:table-row>
+          <xsl:call-template name="cell">
+            <xsl:with-param name="text" select="@name"/><xsl:with-param name="style" select="'Table_20_Heading'"/>
+            <xsl:with-param name="cell" select="'Head'"/>
+          </xsl:call-template>
+          <xsl:for-each select="$m/r:severity/r:level">
+            <xsl:sort select="@value" data-type="number"/>
+            <xsl:variable name="s" select="@value"/>
+            <xsl:variable name="lv" select="key('level', $m/r:matrix/r:cell[@likelihood = $l and @severity = $s]/@level)"/>
+            <xsl:call-template name="cell">
+              <xsl:with-param name="cell"><xsl:call-template name="fill"><xsl:with-param name="lv" select="$lv"/></xsl:call-template></xsl:with-param>
+              <xsl:with-param name="text"><xsl:value-of select="$lv/@name"/>
+                <xsl:for-each select="key('scored-in-cell', concat($which, ' ', $l, ' ', $s))">
+                  <xsl:choose><xsl:when test="position() = 1">: </xsl:when><xsl:otherwise>, </xsl:otherwise></xsl:choose>R<xsl:value-of select="../@number"/>
+                </xsl:for-each>
+              </xsl:with-param>
+            </xsl:call-template>
+          </xsl:for-each>
+        </table:table-row>
+      </xsl:for-each>
+      <table:table-row>
+        <xsl:call-template name="cell">
+          <xsl:with-param name="text" select="'Likelihood ↑ Severity →'"/><xsl:with-param name="style" select="'Small'"/>
+          <xsl:with-param name="cell" select="'Head'"/>
+        </xsl:call-template>
+        <xsl:for-each select="$m/r:severity/r:level">
+          <xsl:sort select="@value" data-type="number"/>
+          <xsl:call-template name="cell">
+            <xsl:with-param name="text" select="@name"/><xsl:with-param name="style" select="'Table_20_Heading'"/>
+            <xsl:with-param name="cell" select="'Head'"/>
+          </xsl:call-template>
+        </xsl:for-each>
+      </table:table-row>
+    </table:table>
+  </xsl:template>
+
+  <xsl:template name="legend">
+    <text:p text:style-name="Question">Levels</text:p>
+    <table:table table:name="Levels" table:style-name="Legend">
+      <table:table-column table:style-name="W8"/>
+      <xsl:for-each select="$m/r:levels/r:level">
+        <table:table-row>
+          <xsl:call-template name="cell">
+            <xsl:with-param name="cell"><xsl:call-template name="fill"><xsl:with-param name="lv" select="."/></xsl:call-template></xsl:with-param>
+            <xsl:with-param name="text"><xsl:value-of select="@name"/><xsl:if test="@high = 'yes'"> (high: Art. 36 if it remains)</xsl:if></xsl:with-param>
+          </xsl:call-template>
+        </table:table-row>
+      </xsl:for-each>
+    </table:table>
+    <xsl:if test="$rec/r:risks/r:risk">
+      <text:p text:style-name="Question">Movement</text:p>
+      <xsl:for-each select="$rec/r:risks/r:risk">
+        <xsl:call-template name="bullet">
+          <xsl:with-param name="text">R<xsl:value-of select="@number"/>: <xsl:call-template name="movement"><xsl:with-param name="r" select="."/></xsl:call-template></xsl:with-param>
+        </xsl:call-template>
+      </xsl:for-each>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- ==== measures, sign-offs =========================================== -->
+
+  <xsl:template name="measures">
+    <xsl:call-template name="h"><xsl:with-param name="level" select="2"/><xsl:with-param name="text" select="'Action plan'"/></xsl:call-template>
+    <xsl:choose>
+      <xsl:when test="not($rec/r:measures/r:measure)"><text:p text:style-name="Text_20_body">No measure recorded.</text:p></xsl:when>
+      <xsl:otherwise>
         <table:table table:name="Action plan" table:style-name="Grid">
           <xsl:call-template name="table-start">
-            <xsl:with-param name="cols" select="'No.|Measure|Owner|Due|Status|Risks'"/>
-            <xsl:with-param name="n" select="6"/>
+            <xsl:with-param name="cols" select="'Measure|Description|Type|Owner|Due|Status|Risks'"/>
+            <xsl:with-param name="widths" select="'1.5 6 2 2.5 2 1.5 1.5'"/>
           </xsl:call-template>
           <xsl:for-each select="$rec/r:measures/r:measure">
             <table:table-row>
               <xsl:call-template name="cell"><xsl:with-param name="text" select="concat('M', @number)"/></xsl:call-template>
-              <xsl:call-template name="cell"><xsl:with-param name="text"
-                  select="concat(r:title, '&#10;', r:description)"/></xsl:call-template>
+              <xsl:call-template name="cell"><xsl:with-param name="content">
+                <text:p text:style-name="Table_20_Contents"><text:span text:style-name="Strong_20_Emphasis"><xsl:value-of select="r:title"/></text:span></text:p>
+                <xsl:call-template name="lines"><xsl:with-param name="text" select="r:description"/><xsl:with-param name="style" select="'Table_20_Contents'"/></xsl:call-template>
+              </xsl:with-param></xsl:call-template>
+              <xsl:call-template name="cell"><xsl:with-param name="text" select="@type-label"/></xsl:call-template>
               <xsl:call-template name="cell"><xsl:with-param name="text" select="r:owner"/></xsl:call-template>
               <xsl:call-template name="cell"><xsl:with-param name="text" select="@due"/></xsl:call-template>
               <xsl:call-template name="cell"><xsl:with-param name="text" select="@status-label"/></xsl:call-template>
               <xsl:call-template name="cell"><xsl:with-param name="text">
-                <xsl:for-each select="r:addresses">
-                  <xsl:if test="position() > 1">, </xsl:if>R<xsl:value-of select="@risk"/>
-                </xsl:for-each>
+                <xsl:for-each select="r:addresses"><xsl:if test="position() > 1">, </xsl:if>R<xsl:value-of select="@risk"/></xsl:for-each>
               </xsl:with-param></xsl:call-template>
             </table:table-row>
           </xsl:for-each>
         </table:table>
-      </xsl:when>
-      <xsl:otherwise><text:p text:style-name="Text_20_body">No measure recorded.</text:p></xsl:otherwise>
+      </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 
   <xsl:template name="signoffs">
-    <xsl:call-template name="h"><xsl:with-param name="text" select="'Sign-offs and decision'"/></xsl:call-template>
-    <text:p text:style-name="Text_20_body">Decision: <xsl:call-template name="decision"/></text:p>
+    <xsl:call-template name="h"><xsl:with-param name="level" select="2"/><xsl:with-param name="text" select="'Sign-offs'"/></xsl:call-template>
     <xsl:if test="$rec/r:signoffs/r:signoff">
       <table:table table:name="Sign-offs" table:style-name="Grid">
         <xsl:call-template name="table-start">
           <xsl:with-param name="cols" select="'Role|Name and position|Date|Advice, decision or comment'"/>
-          <xsl:with-param name="n" select="4"/>
+          <xsl:with-param name="widths" select="'3 3.5 2 8.5'"/>
         </xsl:call-template>
         <xsl:for-each select="$rec/r:signoffs/r:signoff">
           <table:table-row>
             <xsl:call-template name="cell"><xsl:with-param name="text" select="@role-label"/></xsl:call-template>
-            <xsl:call-template name="cell"><xsl:with-param name="text"
-                select="concat(r:name, '&#10;', r:position)"/></xsl:call-template>
+            <xsl:call-template name="cell"><xsl:with-param name="content">
+              <text:p text:style-name="Table_20_Contents"><xsl:value-of select="r:name"/></text:p>
+              <xsl:if test="normalize-space(r:position) != ''"><text:p text:style-name="Small"><xsl:value-of select="r:position"/></text:p></xsl:if>
+            </xsl:with-param></xsl:call-template>
             <xsl:call-template name="cell"><xsl:with-param name="text" select="@date"/></xsl:call-template>
-            <xsl:call-template name="cell"><xsl:with-param name="text">
-              <xsl:if test="@decision">Decision: <xsl:value-of select="@decision-label"/><xsl:text>&#10;</xsl:text></xsl:if>
-              <xsl:value-of select="r:advice"/>
+            <xsl:call-template name="cell"><xsl:with-param name="content">
+              <xsl:if test="@decision"><text:p text:style-name="Table_20_Contents"><text:span text:style-name="Strong_20_Emphasis">Decision: <xsl:value-of select="@decision-label"/></text:span></text:p></xsl:if>
+              <xsl:call-template name="lines"><xsl:with-param name="text" select="r:advice"/><xsl:with-param name="style" select="'Table_20_Contents'"/></xsl:call-template>
+              <xsl:if test="@role = 'dpo' and @advice-followed = 'yes'"><text:p text:style-name="Small">Advice followed.</text:p></xsl:if>
+              <xsl:if test="@advice-followed = 'no'">
+                <xsl:call-template name="lines"><xsl:with-param name="text" select="concat('Advice not followed. Reasons: ', r:why-not)"/><xsl:with-param name="style" select="'Small'"/></xsl:call-template>
+              </xsl:if>
+              <xsl:if test="normalize-space(r:acknowledged) != ''">
+                <text:p text:style-name="Small">Warnings acknowledged with the decision:</text:p>
+                <xsl:call-template name="lines"><xsl:with-param name="text" select="r:acknowledged"/><xsl:with-param name="style" select="'Small'"/></xsl:call-template>
+              </xsl:if>
             </xsl:with-param></xsl:call-template>
           </table:table-row>
         </xsl:for-each>
       </table:table>
     </xsl:if>
+  </xsl:template>
+
+  <!-- ==== coverage, change log, integrity =============================== -->
+
+  <xsl:template name="coverage">
+    <xsl:call-template name="h">
+      <xsl:with-param name="text" select="'Coverage of Art. 35(7) and WP248 Annex 2'"/><xsl:with-param name="page" select="true()"/>
+    </xsl:call-template>
+    <text:p text:style-name="Text_20_body"><xsl:value-of select="$rec/r:coverage/@met"/> of <xsl:value-of select="$rec/r:coverage/@total"/> items are met.</text:p>
+    <table:table table:name="Coverage" table:style-name="Grid">
+      <xsl:call-template name="table-start">
+        <xsl:with-param name="cols" select="'Item|Reference|Met'"/>
+        <xsl:with-param name="widths" select="'10 4.5 2.5'"/>
+      </xsl:call-template>
+      <xsl:for-each select="$rec/r:coverage/r:item">
+        <table:table-row>
+          <xsl:call-template name="cell"><xsl:with-param name="text" select="."/></xsl:call-template>
+          <xsl:call-template name="cell"><xsl:with-param name="text" select="@ref"/><xsl:with-param name="style" select="'Small'"/></xsl:call-template>
+          <xsl:call-template name="cell"><xsl:with-param name="content">
+            <xsl:choose>
+              <xsl:when test="@met = 'yes'"><text:p text:style-name="Table_20_Contents">Met</text:p></xsl:when>
+              <xsl:otherwise><text:p text:style-name="Table_20_Heading">Not met</text:p></xsl:otherwise>
+            </xsl:choose>
+          </xsl:with-param></xsl:call-template>
+        </table:table-row>
+      </xsl:for-each>
+    </table:table>
+  </xsl:template>
+
+  <xsl:template name="changelog">
+    <xsl:call-template name="h">
+      <xsl:with-param name="text" select="'Appendix: change log'"/><xsl:with-param name="page" select="true()"/>
+    </xsl:call-template>
+    <xsl:for-each select="$rec/r:changes">
+      <xsl:call-template name="h"><xsl:with-param name="level" select="2"/><xsl:with-param name="text" select="concat('Changes since revision ', @since-revision)"/></xsl:call-template>
+      <text:p text:style-name="Small">What differs from revision <xsl:value-of select="@since-revision"/><xsl:if test="@since-date">, decided on <xsl:value-of select="@since-date"/></xsl:if>, which this revision replaces.</text:p>
+      <xsl:choose>
+        <xsl:when test="not(r:change)"><text:p text:style-name="Text_20_body">Nothing changed since revision <xsl:value-of select="@since-revision"/>.</text:p></xsl:when>
+        <xsl:otherwise>
+          <table:table table:name="Changes since revision {@since-revision}" table:style-name="Grid">
+            <xsl:call-template name="table-start">
+              <xsl:with-param name="cols" select="'Item|Before|After'"/>
+              <xsl:with-param name="widths" select="'5 6 6'"/>
+            </xsl:call-template>
+            <xsl:for-each select="r:change">
+              <table:table-row>
+                <xsl:call-template name="cell"><xsl:with-param name="content">
+                  <text:p text:style-name="Table_20_Contents"><xsl:value-of select="r:label"/></text:p>
+                  <text:p text:style-name="Small"><xsl:value-of select="@what"/></text:p>
+                </xsl:with-param></xsl:call-template>
+                <xsl:call-template name="cell"><xsl:with-param name="text" select="r:old"/></xsl:call-template>
+                <xsl:call-template name="cell"><xsl:with-param name="text" select="r:new"/></xsl:call-template>
+              </table:table-row>
+            </xsl:for-each>
+          </table:table>
+        </xsl:otherwise>
+      </xsl:choose>
+      <xsl:call-template name="h"><xsl:with-param name="level" select="2"/><xsl:with-param name="text" select="'Change log'"/></xsl:call-template>
+    </xsl:for-each>
+    <xsl:variable name="log" select="$rec/r:history/r:change"/>
+    <xsl:choose>
+      <xsl:when test="not($log)"><text:p text:style-name="Text_20_body">No change recorded.</text:p></xsl:when>
+      <xsl:when test="$full-history = 'yes'">
+        <text:p text:style-name="Small">Every change recorded for this assessment, oldest first (Art. 5(2) accountability).</text:p>
+        <table:table table:name="Change log" table:style-name="Grid">
+          <xsl:call-template name="table-start">
+            <xsl:with-param name="cols" select="'When|Who|What|Before|After'"/>
+            <xsl:with-param name="widths" select="'2.5 2.5 4 4 4'"/>
+          </xsl:call-template>
+          <xsl:for-each select="$log">
+            <table:table-row>
+              <xsl:call-template name="cell"><xsl:with-param name="text"><xsl:call-template name="time"><xsl:with-param name="t" select="@at"/></xsl:call-template></xsl:with-param></xsl:call-template>
+              <xsl:call-template name="cell"><xsl:with-param name="text" select="@who"/></xsl:call-template>
+              <xsl:call-template name="cell"><xsl:with-param name="content"><xsl:call-template name="item"><xsl:with-param name="what" select="r:what"/></xsl:call-template></xsl:with-param></xsl:call-template>
+              <xsl:call-template name="cell"><xsl:with-param name="text" select="r:old"/></xsl:call-template>
+              <xsl:call-template name="cell"><xsl:with-param name="text" select="r:new"/></xsl:call-template>
+            </table:table-row>
+          </xsl:for-each>
+        </table:table>
+      </xsl:when>
+      <xsl:otherwise>
+        <text:p text:style-name="Small">The <xsl:value-of select="count($log)"/> recorded changes, condensed: one row per person and day, saying what they changed. Each change with its values before and after is in the XML record and in the report exported with the full change log.</text:p>
+        <table:table table:name="Change log" table:style-name="Grid">
+          <xsl:call-template name="table-start">
+            <xsl:with-param name="cols" select="'Day|Who|Changes|What'"/>
+            <xsl:with-param name="widths" select="'2.5 3 2 9.5'"/>
+          </xsl:call-template>
+          <xsl:for-each select="$log[generate-id() = generate-id(key('changes-by-day', concat(substring(@at, 1, 10), ' ', @who))[1])]">
+            <xsl:variable name="dk" select="concat(substring(@at, 1, 10), ' ', @who)"/>
+            <xsl:variable name="g" select="key('changes-by-day', $dk)"/>
+            <xsl:variable name="ans" select="$g[starts-with(r:what, 'answer ')]"/>
+            <table:table-row>
+              <xsl:call-template name="cell"><xsl:with-param name="text" select="substring(@at, 1, 10)"/></xsl:call-template>
+              <xsl:call-template name="cell"><xsl:with-param name="text" select="@who"/></xsl:call-template>
+              <xsl:call-template name="cell"><xsl:with-param name="text" select="count($g)"/></xsl:call-template>
+              <xsl:call-template name="cell"><xsl:with-param name="content">
+                <xsl:if test="$ans">
+                  <text:p text:style-name="Table_20_Contents">Answers (<xsl:value-of select="count($ans)"/>): <xsl:for-each select="$rec/r:sections/r:section">
+                      <xsl:variable name="sid" select="generate-id()"/>
+                      <xsl:variable name="n" select="count($ans[generate-id(key('question', substring-after(r:what, ' '))/..) = $sid])"/>
+                      <xsl:if test="$n &gt; 0"><xsl:value-of select="r:title"/>: <xsl:value-of select="$n"/>; </xsl:if>
+                    </xsl:for-each></text:p>
+                </xsl:if>
+                <xsl:variable name="firsts" select="$g[not(starts-with(r:what, 'answer '))][generate-id() = generate-id(key('changes-by-item-day', concat($dk, ' ', substring-before(concat(r:what, ' '), ' '), ' ', substring-before(concat(substring-after(r:what, ' '), ' '), ' ')))[1])]"/>
+                <xsl:call-template name="kind-line"><xsl:with-param name="c" select="$firsts[starts-with(r:what, 'risk ')]"/><xsl:with-param name="label" select="'Risks'"/></xsl:call-template>
+                <xsl:call-template name="kind-line"><xsl:with-param name="c" select="$firsts[starts-with(r:what, 'measure ')]"/><xsl:with-param name="label" select="'Measures'"/></xsl:call-template>
+                <xsl:call-template name="kind-line"><xsl:with-param name="c" select="$firsts[starts-with(r:what, 'sign-off ')]"/><xsl:with-param name="label" select="'Sign-offs'"/></xsl:call-template>
+                <xsl:for-each select="$firsts[not(starts-with(r:what, 'risk ') or starts-with(r:what, 'measure ') or starts-with(r:what, 'sign-off '))]">
+                  <xsl:call-template name="item"><xsl:with-param name="what" select="r:what"/><xsl:with-param name="short" select="true()"/></xsl:call-template>
+                </xsl:for-each>
+              </xsl:with-param></xsl:call-template>
+            </table:table-row>
+          </xsl:for-each>
+        </table:table>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="kind-line">
+    <xsl:param name="c"/>
+    <xsl:param name="label"/>
+    <xsl:if test="$c">
+      <text:p text:style-name="Small"><xsl:value-of select="$label"/>: <xsl:for-each select="$c"><xsl:if test="position() > 1">, </xsl:if><xsl:value-of select="substring-before(concat(substring-after(r:what, ' '), ' '), ' ')"/></xsl:for-each></text:p>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- An entry of the change log named for a reader: a question by its
+       prompt (its id in small print), anything else as recorded. -->
+  <xsl:template name="item">
+    <xsl:param name="what"/>
+    <xsl:param name="short" select="false()"/>
+    <xsl:variable name="kind" select="substring-before($what, ' ')"/>
+    <xsl:variable name="q" select="key('question', substring-after($what, ' '))"/>
+    <xsl:choose>
+      <xsl:when test="$q and ($kind = 'answer' or $kind = 'note' or $kind = 'follow-up')">
+        <text:p text:style-name="Table_20_Contents"><xsl:choose>
+            <xsl:when test="$kind = 'note'">Note on: </xsl:when>
+            <xsl:when test="$kind = 'follow-up'">Follow-up mark on: </xsl:when>
+          </xsl:choose><xsl:value-of select="$q/r:prompt"/></text:p>
+        <xsl:if test="not($short)"><text:p text:style-name="Small"><xsl:value-of select="$what"/></text:p></xsl:if>
+      </xsl:when>
+      <xsl:otherwise><text:p text:style-name="Table_20_Contents"><xsl:value-of select="$what"/></text:p></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="integrity">
+    <xsl:call-template name="h">
+      <xsl:with-param name="text" select="'Appendix: integrity of this report'"/><xsl:with-param name="page" select="true()"/>
+    </xsl:call-template>
+    <text:p text:style-name="Text_20_body">This report was made from the XML record of the assessment. The record digest is the SHA-256 of the record's canonical XML form (Canonical XML 1.0) with the digest element left empty; the template digest is the SHA-256 of the questionnaire template as the assessment was started with it. Export the record again to compare.</text:p>
+    <table:table table:name="Integrity" table:style-name="Grid">
+      <xsl:call-template name="table-start"><xsl:with-param name="widths" select="'5 12'"/></xsl:call-template>
+      <xsl:call-template name="fact">
+        <xsl:with-param name="label" select="'Generated by'"/>
+        <xsl:with-param name="text"><xsl:value-of select="concat($rec/r:generator/@name, ' ', $rec/r:generator/@version, ', ')"/><xsl:call-template name="time"><xsl:with-param name="t" select="$rec/r:generator/@exported"/></xsl:call-template></xsl:with-param>
+      </xsl:call-template>
+      <xsl:call-template name="fact">
+        <xsl:with-param name="label" select="'Template digest (SHA-256)'"/>
+        <xsl:with-param name="text" select="$rec/r:template/@digest"/>
+      </xsl:call-template>
+      <xsl:call-template name="fact">
+        <xsl:with-param name="label" select="'Record digest (SHA-256)'"/>
+        <xsl:with-param name="text" select="$rec/r:digest"/>
+      </xsl:call-template>
+    </table:table>
   </xsl:template>
 
 </xsl:stylesheet>

@@ -1,8 +1,10 @@
 #!/bin/sh
 # The ODT and DOCX exports opened in a real client: LibreOffice, headless,
 # converts each to text, which must hold the title, every risk, every
-# measure (titles read from the XML record) and the decision; hostile
-# text comes out as the same text. Printed to PDF, each page has the
+# measure (titles read from the XML record) and the decision, the
+# summary's decision with its conditions, a heat map's cell in words and
+# every row of the condensed change log (one per person and day, counted
+# from the record); hostile text comes out as the same text. Printed to PDF, each page has the
 # page number in its footer. Skips without soffice or pdftotext (CI
 # installs libreoffice-writer-nogui and poppler-utils: .ci/run).
 . "$TOP_SRCDIR/tests/lib.sh"
@@ -60,6 +62,44 @@ for doc in example example-w; do
         contains "$T/txt/$doc.txt" "$line" "$doc (LibreOffice)"
     done <"$T/wanted"
 done
+# The change log's rows, one per person and day: the day, who, how many
+# changes, as three lines of text in a row.
+cat >"$T/rows.xsl" <<'XSL'
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:r="urn:dpia:record:1">
+  <xsl:output method="text"/>
+  <xsl:key name="day" match="r:change" use="concat(substring(@at, 1, 10), ' ', @who)"/>
+  <xsl:template match="/">
+    <xsl:for-each select="//r:history/r:change[generate-id() = generate-id(key('day', concat(substring(@at, 1, 10), ' ', @who))[1])]">
+      <xsl:value-of select="concat(substring(@at, 1, 10), '|', @who, '|', count(key('day', concat(substring(@at, 1, 10), ' ', @who))))"/>
+      <xsl:text>&#10;</xsl:text>
+    </xsl:for-each>
+  </xsl:template>
+</xsl:stylesheet>
+XSL
+xsltproc "$T/rows.xsl" "$T/example.xml" >"$T/rows"
+checks=$((checks + 1))
+n=$(wc -l <"$T/rows")
+[ "$n" -ge 5 ] && pass "$n rows of the change log to find" || fail "$n rows of the change log to find"
+for doc in example example-w; do
+    f=$T/txt/$doc.txt
+    contains "$f" "Approve with conditions, Luca Bianchi, Chief Marketing Officer (2026-02-24)" \
+        "$doc (LibreOffice): the summary's decision"
+    contains "$f" "Conditions:" "$doc (LibreOffice): the decision's conditions"
+    contains "$f" "High: R1, R2" "$doc (LibreOffice): a heat map's cell, the level in words"
+    contains "$f" "High (high: Art. 36 if it remains)" "$doc (LibreOffice): the heat maps' legend"
+    while IFS='|' read -r day who count; do
+        checks=$((checks + 1))
+        if awk -v d="$day" -v w="$who" -v c="$count" \
+            'p2 == d && p1 == w && $0 == c { found = 1 } { p2 = p1; p1 = $0 } END { exit !found }' \
+            "$f"; then
+            pass "$doc (LibreOffice): the change log's row $day, $who, $count changes"
+        else
+            fail "$doc (LibreOffice): no change log row $day, $who, $count changes"
+        fi
+    done <"$T/rows"
+done
+
 for doc in hostile hostile-w; do
     contains "$T/txt/$doc.txt" "Hostile <b>bold</b> & co" "$doc (LibreOffice), the title"
     contains "$T/txt/$doc.txt" "$hostile" "$doc (LibreOffice), the answer"

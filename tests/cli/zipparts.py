@@ -8,6 +8,15 @@
   zipparts.py extract FILE DIR      writes each entry under DIR
   zipparts.py tags FILE.xml         prints each element's name, one a
                                     line ({namespace}local)
+  zipparts.py tables FILE.xml       every table is square: in ODF, each
+                                    row has as many cells as the table
+                                    has columns; in WordprocessingML,
+                                    the table has a grid, each row as
+                                    many cells as the grid has columns
+                                    and each cell a paragraph
+  zipparts.py text FILE.xml         prints the text of each paragraph
+                                    and heading (ODF text:p and text:h,
+                                    WordprocessingML w:p), one a line
 
 Exit status 0 when it holds, 1 with the reason on stderr otherwise.
 """
@@ -53,6 +62,47 @@ def tags(path):
         print(el.tag)
 
 
+TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def tables(path):
+    root = ET.parse(path).getroot()
+    n = 0
+    for t in root.iter(TABLE + "table"):
+        n += 1
+        cols = sum(int(c.get(TABLE + "number-columns-repeated", "1"))
+                   for c in t.findall(TABLE + "table-column"))
+        for i, row in enumerate(t.iter(TABLE + "table-row")):
+            cells = len(row.findall(TABLE + "table-cell"))
+            if cells != cols:
+                sys.exit("%s: table %s, row %d: %d cells, %d columns" %
+                         (path, t.get(TABLE + "name"), i + 1, cells, cols))
+    for t in root.iter(W + "tbl"):
+        n += 1
+        grid = t.find(W + "tblGrid")
+        if grid is None:
+            sys.exit("%s: table %d has no grid" % (path, n))
+        cols = len(grid.findall(W + "gridCol"))
+        for i, row in enumerate(t.findall(W + "tr")):
+            cells = row.findall(W + "tc")
+            if len(cells) != cols:
+                sys.exit("%s: table %d, row %d: %d cells, %d grid columns" %
+                         (path, n, i + 1, len(cells), cols))
+            for c in cells:
+                if c.find(W + "p") is None:
+                    sys.exit("%s: table %d, row %d: a cell without a paragraph" %
+                             (path, n, i + 1))
+    if n == 0:
+        sys.exit("%s: no table" % path)
+
+
+def text(path):
+    for el in ET.parse(path).iter():
+        if el.tag.rsplit("}", 1)[-1] in ("p", "h"):
+            print("".join(el.itertext()))
+
+
 def main():
     cmd, path, rest = sys.argv[1], sys.argv[2], sys.argv[3:]
     if cmd == "layout":
@@ -61,6 +111,10 @@ def main():
         extract(path, rest[0])
     elif cmd == "tags":
         tags(path)
+    elif cmd == "tables":
+        tables(path)
+    elif cmd == "text":
+        text(path)
     else:
         sys.exit("unknown command " + cmd)
 
