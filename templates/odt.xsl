@@ -34,7 +34,8 @@
     xmlns:meta="urn:oasis:names:tc:opendocument:xmlns:meta:1.0"
     xmlns:dc="http://purl.org/dc/elements/1.1/"
     xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"
-    exclude-result-prefixes="r">
+    xmlns:view="urn:dpia:report-view:1"
+    exclude-result-prefixes="r view">
 
   <xsl:output method="xml" encoding="UTF-8" indent="no"/>
 
@@ -231,6 +232,11 @@
   <xsl:key name="changes-by-day" match="r:history/r:change" use="concat(substring(@at, 1, 10), ' ', @who)"/>
   <xsl:key name="changes-by-item-day" match="r:history/r:change"
            use="concat(substring(@at, 1, 10), ' ', @who, ' ', substring-before(concat(r:what, ' '), ' '), ' ', substring-before(concat(substring-after(r:what, ' '), ' '), ' '))"/>
+  <!-- dpia marks the first change of each person and day, and of each
+       item among them (the namespace urn:dpia:report-view:1), so that
+       a long change log is grouped quickly; a record without the marks
+       (given to xsltproc, say) is grouped by keys alone. -->
+  <xsl:variable name="marked" select="boolean(/r:record/r:history/r:change[@view:first])"/>
 
   <xsl:variable name="m" select="/r:record/r:method"/>
   <xsl:variable name="revision">
@@ -1143,7 +1149,7 @@
             <xsl:with-param name="cols" select="'Day|Who|Changes|What'"/>
             <xsl:with-param name="widths" select="'2.5 3 2 9.5'"/>
           </xsl:call-template>
-          <xsl:for-each select="$log[generate-id() = generate-id(key('changes-by-day', concat(substring(@at, 1, 10), ' ', @who))[1])]">
+          <xsl:for-each select="$log[@view:first = 'day'] | $log[not($marked)][generate-id() = generate-id(key('changes-by-day', concat(substring(@at, 1, 10), ' ', @who))[1])]">
             <xsl:variable name="dk" select="concat(substring(@at, 1, 10), ' ', @who)"/>
             <xsl:variable name="g" select="key('changes-by-day', $dk)"/>
             <xsl:variable name="ans" select="$g[starts-with(r:what, 'answer ')]"/>
@@ -1159,7 +1165,7 @@
                       <xsl:if test="$n &gt; 0"><xsl:value-of select="r:title"/>: <xsl:value-of select="$n"/>; </xsl:if>
                     </xsl:for-each></text:p>
                 </xsl:if>
-                <xsl:variable name="firsts" select="$g[not(starts-with(r:what, 'answer '))][generate-id() = generate-id(key('changes-by-item-day', concat($dk, ' ', substring-before(concat(r:what, ' '), ' '), ' ', substring-before(concat(substring-after(r:what, ' '), ' '), ' ')))[1])]"/>
+                <xsl:variable name="firsts" select="$g[not(starts-with(r:what, 'answer '))][@view:first-of-item or (not($marked) and generate-id() = generate-id(key('changes-by-item-day', concat($dk, ' ', substring-before(concat(r:what, ' '), ' '), ' ', substring-before(concat(substring-after(r:what, ' '), ' '), ' ')))[1]))]"/>
                 <xsl:call-template name="kind-line"><xsl:with-param name="c" select="$firsts[starts-with(r:what, 'risk ')]"/><xsl:with-param name="label" select="'Risks'"/></xsl:call-template>
                 <xsl:call-template name="kind-line"><xsl:with-param name="c" select="$firsts[starts-with(r:what, 'measure ')]"/><xsl:with-param name="label" select="'Measures'"/></xsl:call-template>
                 <xsl:call-template name="kind-line"><xsl:with-param name="c" select="$firsts[starts-with(r:what, 'sign-off ')]"/><xsl:with-param name="label" select="'Sign-offs'"/></xsl:call-template>

@@ -27,6 +27,13 @@
   <xsl:key name="level" match="r:method/r:levels/r:level" use="@id"/>
   <xsl:key name="question" match="r:section/r:question" use="@id"/>
   <xsl:key name="changes-by-day" match="r:history/r:change" use="concat(substring(@at, 1, 10), ' ', @who)"/>
+  <xsl:key name="changes-by-item-day" match="r:history/r:change"
+           use="concat(substring(@at, 1, 10), ' ', @who, ' ', substring-before(concat(r:what, ' '), ' '), ' ', substring-before(concat(substring-after(r:what, ' '), ' '), ' '))"/>
+  <!-- dpia marks the first change of each person and day, and of each
+       item among them (the namespace urn:dpia:report-view:1), so that
+       a long change log is grouped quickly; a record without the marks
+       (given to xsltproc, say) is grouped by keys alone. -->
+  <xsl:variable name="marked" select="boolean(/r:record/r:history/r:change[@view:first])"/>
 
   <!-- Options of dpia export: the template's guidance (each section's
        introduction) only when asked for, and the change log whole only
@@ -677,7 +684,7 @@
           <table class="grid log">
             <thead><tr><th>Day</th><th>Who</th><th>Changes</th><th>What</th></tr></thead>
             <tbody>
-              <xsl:for-each select="$log[@view:first = 'day']">
+              <xsl:for-each select="$log[@view:first = 'day'] | $log[not($marked)][generate-id() = generate-id(key('changes-by-day', concat(substring(@at, 1, 10), ' ', @who))[1])]">
                 <xsl:variable name="dk" select="concat(substring(@at, 1, 10), ' ', @who)"/>
                 <xsl:variable name="g" select="key('changes-by-day', $dk)"/>
                 <xsl:variable name="ans" select="$g[starts-with(r:what, 'answer ')]"/>
@@ -694,7 +701,7 @@
                         </xsl:for-each>
                       </p>
                     </xsl:if>
-                    <xsl:variable name="firsts" select="$g[not(starts-with(r:what, 'answer '))][@view:first-of-item]"/>
+                    <xsl:variable name="firsts" select="$g[not(starts-with(r:what, 'answer '))][@view:first-of-item or (not($marked) and generate-id() = generate-id(key('changes-by-item-day', concat($dk, ' ', substring-before(concat(r:what, ' '), ' '), ' ', substring-before(concat(substring-after(r:what, ' '), ' '), ' ')))[1]))]"/>
                     <xsl:call-template name="kind-line"><xsl:with-param name="c" select="$firsts[starts-with(r:what, 'risk ')]"/><xsl:with-param name="label" select="'Risks'"/></xsl:call-template>
                     <xsl:call-template name="kind-line"><xsl:with-param name="c" select="$firsts[starts-with(r:what, 'measure ')]"/><xsl:with-param name="label" select="'Measures'"/></xsl:call-template>
                     <xsl:call-template name="kind-line"><xsl:with-param name="c" select="$firsts[starts-with(r:what, 'sign-off ')]"/><xsl:with-param name="label" select="'Sign-offs'"/></xsl:call-template>
