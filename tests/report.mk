@@ -20,6 +20,7 @@ REPORT_SHELL_TESTS = \
 	tests/cli/report-limits.sh \
 	tests/cli/report-office.sh \
 	tests/cli/report-office-lo.sh \
+	tests/cli/report-office-parse.sh \
 	tests/cli/report-pdf.sh \
 	tests/cli/files.sh
 TESTS += $(REPORT_SHELL_TESTS)
