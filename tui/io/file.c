@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "util/signals.h"
 #include "util/path.h"
 #include "util/xalloc.h"
 
@@ -163,9 +164,7 @@ static void live_remove(struct io_out *o)
     o->slot = -1;
 }
 
-static const int guard_signals[] = { SIGINT, SIGTERM, SIGHUP };
-#define NGUARD (sizeof guard_signals / sizeof guard_signals[0])
-static struct sigaction guard_old[NGUARD];
+static struct sigaction guard_old[SIG_END_COUNT];
 
 static void guard_handler(int sig)
 {
@@ -178,12 +177,7 @@ void io_out_guard(struct io_out *o)
 {
     if (o->guarded)
         return;
-    struct sigaction sa;
-    memset(&sa, 0, sizeof sa);
-    sa.sa_handler = guard_handler;
-    sigemptyset(&sa.sa_mask);
-    for (size_t i = 0; i < NGUARD; i++)
-        sigaction(guard_signals[i], &sa, &guard_old[i]);
+    sig_end_catch(guard_handler, guard_old);
     o->guarded = true;
 }
 
@@ -191,8 +185,7 @@ static void unguard(struct io_out *o)
 {
     if (!o->guarded)
         return;
-    for (size_t i = 0; i < NGUARD; i++)
-        sigaction(guard_signals[i], &guard_old[i], NULL);
+    sig_end_restore(guard_old);
     o->guarded = false;
 }
 

@@ -14,6 +14,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "util/signals.h"
 #include "util/xalloc.h"
 
 /* The paths are built when they are named, so that a signal handler only
@@ -27,9 +28,7 @@ struct io_tmp {
 static struct io_tmp the_tmp;
 static bool at_exit_set;
 
-static const int tmp_signals[] = { SIGINT, SIGTERM, SIGHUP };
-#define NSIG_TMP (sizeof tmp_signals / sizeof tmp_signals[0])
-static struct sigaction tmp_old[NSIG_TMP];
+static struct sigaction tmp_old[SIG_END_COUNT];
 
 static void remove_all(void)
 {
@@ -42,12 +41,6 @@ static void remove_all(void)
     rmdir(t->dir);
 }
 
-static void restore_signals(void)
-{
-    for (size_t i = 0; i < NSIG_TMP; i++)
-        sigaction(tmp_signals[i], &tmp_old[i], NULL);
-}
-
 /* The folder goes, then the signal does what it would have done without
  * this handler: ends the program, or reaches the handler in place before
  * (the one that removes a file being written, the interface's). */
@@ -55,11 +48,11 @@ static void tmp_handler(int sig)
 {
     remove_all();
     the_tmp.active = false;
-    for (size_t i = 0; i < NSIG_TMP; i++) {
-        if (tmp_signals[i] != sig)
+    for (size_t i = 0; i < SIG_END_COUNT; i++) {
+        if (sig_end[i] != sig)
             continue;
         struct sigaction old = tmp_old[i];
-        restore_signals();
+        sig_end_restore(tmp_old);
         if (old.sa_handler == SIG_IGN)
             return;
         if (old.sa_handler == SIG_DFL) {
@@ -98,12 +91,7 @@ struct io_tmp *io_tmp_make(struct err *e)
     t->active = true;
     if (!at_exit_set && atexit(remove_all) == 0)
         at_exit_set = true;
-    struct sigaction sa;
-    memset(&sa, 0, sizeof sa);
-    sa.sa_handler = tmp_handler;
-    sigemptyset(&sa.sa_mask);
-    for (size_t i = 0; i < NSIG_TMP; i++)
-        sigaction(tmp_signals[i], &sa, &tmp_old[i]);
+    sig_end_catch(tmp_handler, tmp_old);
     return t;
 }
 
@@ -123,8 +111,8 @@ const char *io_tmp_path(struct io_tmp *t, const char *name)
         /* Built whole before the handler can see it. */
         sigset_t block, old;
         sigemptyset(&block);
-        for (size_t k = 0; k < NSIG_TMP; k++)
-            sigaddset(&block, tmp_signals[k]);
+        for (size_t k = 0; k < SIG_END_COUNT; k++)
+            sigaddset(&block, sig_end[k]);
         sigprocmask(SIG_BLOCK, &block, &old);
         memcpy(t->files[i], path, (size_t)n + 1);
         sigprocmask(SIG_SETMASK, &old, NULL);
@@ -165,5 +153,5 @@ void io_tmp_remove(struct io_tmp *t)
         return;
     remove_all();
     t->active = false;
-    restore_signals();
+    sig_end_restore(tmp_old);
 }

@@ -184,6 +184,17 @@ cleanup:
 
 /* --- a stylesheet of one's own, in a child with limits --------------------- */
 
+bool report_child_tied(pid_t parent)
+{
+#ifdef HAVE_SYS_PRCTL_H
+    prctl(PR_SET_PDEATHSIG, SIGKILL);
+    return getppid() == parent;
+#else
+    (void)parent;
+    return true;
+#endif
+}
+
 static int fd_write(void *ctx, const char *p, size_t n)
 {
     int fd = *(const int *)ctx;
@@ -257,16 +268,11 @@ static int transform_limited(xmlDocPtr record, const char *xsl, size_t xsl_len,
     pid_t parent = getpid();
     pid_t pid = fork();
     if (pid == 0) {
-#ifdef HAVE_SYS_PRCTL_H
         /* A transformation outlives no export: if dpia ends (a signal, a
          * kill), so does the child, instead of running on for its CPU
          * limit. */
-        prctl(PR_SET_PDEATHSIG, SIGKILL);
-        if (getppid() != parent)
+        if (!report_child_tied(parent))
             _exit(1);
-#else
-        (void)parent;
-#endif
         close(data[0]);
         close(msg[0]);
         struct rlimit lim = { cpu, cpu + 1 }, none = { 0, 0 };

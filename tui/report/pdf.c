@@ -24,9 +24,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
-#ifdef HAVE_SYS_PRCTL_H
-#include <sys/prctl.h>
-#endif
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -111,14 +108,9 @@ static int run(struct io_tmp *t, const char *const argv[], rlim_t max_file, cons
     pid_t parent = getpid();
     pid_t pid = fork();
     if (pid == 0) {
-#ifdef HAVE_SYS_PRCTL_H
         /* The program outlives no export: if dpia ends, so does it. */
-        prctl(PR_SET_PDEATHSIG, SIGKILL);
-        if (getppid() != parent)
+        if (!report_child_tied(parent))
             _exit(126);
-#else
-        (void)parent;
-#endif
         int in = open("/dev/null", O_RDONLY);
         int out = open(msgs, O_WRONLY | O_CREAT | O_TRUNC, 0600);
         if (in < 0 || out < 0 || dup2(in, 0) < 0 || dup2(out, 1) < 0 || dup2(out, 2) < 0)

@@ -8,6 +8,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <sys/types.h>
 
 #include <libxml/tree.h>
 
@@ -49,6 +50,11 @@ xmlDocPtr report_record_doc(const struct assessment *a, const char *tmpl_xml, si
  * files and the network; writes the result to out. 0, or -1 with e. */
 int report_transform(xmlDocPtr record, const char *xsl, size_t xsl_len, const char *xsl_name,
                      const char **params, const struct sink *out, struct err *e);
+
+/* In a child just forked from parent: it is killed when the parent
+ * ends (where the system can say so: PR_SET_PDEATHSIG); false when the
+ * parent has ended already. */
+bool report_child_tied(pid_t parent);
 
 /* pdf[0..len) with its embedded file name (of MIME type mime) made an
  * associated file of the document, as PDF/A-3 requires, dated when

@@ -23,6 +23,7 @@
 #include <unistd.h>
 
 #include "store/store_int.h"
+#include "util/signals.h"
 #include "util/path.h"
 #include "util/xalloc.h"
 
@@ -36,9 +37,7 @@ static const char *const side_suffix[] = { "-wal", "-shm", "-journal" };
 
 /* --- the temporary copy, removed when a signal ends the program -------- */
 
-static const int guard_signals[] = { SIGINT, SIGTERM, SIGHUP };
-#define NGUARD (sizeof guard_signals / sizeof guard_signals[0])
-static struct sigaction guard_old[NGUARD];
+static struct sigaction guard_old[SIG_END_COUNT];
 /* The temporary file and its side files; built before the handlers are
  * in place, so that the handler only calls unlink. */
 static char guard_path[1 + NSIDE][4096];
@@ -59,12 +58,7 @@ static bool guard(const char *tmp)
     snprintf(guard_path[0], sizeof guard_path[0], "%s", tmp);
     for (size_t i = 0; i < NSIDE; i++)
         snprintf(guard_path[1 + i], sizeof guard_path[1 + i], "%s%s", tmp, side_suffix[i]);
-    struct sigaction sa;
-    memset(&sa, 0, sizeof sa);
-    sa.sa_handler = guard_handler;
-    sigemptyset(&sa.sa_mask);
-    for (size_t i = 0; i < NGUARD; i++)
-        sigaction(guard_signals[i], &sa, &guard_old[i]);
+    sig_end_catch(guard_handler, guard_old);
     return true;
 }
 
@@ -72,8 +66,7 @@ static void unguard(bool guarded)
 {
     if (!guarded)
         return;
-    for (size_t i = 0; i < NGUARD; i++)
-        sigaction(guard_signals[i], &guard_old[i], NULL);
+    sig_end_restore(guard_old);
     for (size_t i = 0; i < 1 + NSIDE; i++)
         guard_path[i][0] = '\0';
 }

@@ -6,4 +6,5 @@ libdpia_a_SOURCES += \
 	tui/util/text.c tui/util/text.h \
 	tui/util/path.c tui/util/path.h \
 	tui/util/sha256.c tui/util/sha256.h \
-	tui/util/sink.c tui/util/sink.h
+	tui/util/sink.c tui/util/sink.h \
+	tui/util/signals.c tui/util/signals.h
