@@ -2,3 +2,7 @@
 ## factoids" about its subscribers, assessed from screening to sign-off,
 ## as a dpia record; `dpia import` loads it.
 dist_examples_DATA += data/examples/streaming-factoids.xml
+
+## The catalogue of measures and threats (built into dpia, installed
+## with its schema for those who write their own).
+dist_pkgdata_DATA += data/catalogue.xml data/catalogue.rng

@@ -62,6 +62,7 @@ tests_unit_t_settings_LDADD = $(UNIT_LDADD)
 SHELL_TESTS = \
 	tests/cli/basics.sh \
 	tests/cli/templates.sh \
+	tests/cli/catalogue.sh \
 	tests/cli/docs.sh \
 	tests/cli/layers.sh \
 	tests/cli/report-revision.sh \

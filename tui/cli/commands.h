@@ -23,6 +23,7 @@ struct cli_command {
 };
 
 int cmd_templates(const struct cli_global *g, int argc, char **argv);
+int cmd_catalogue(const struct cli_global *g, int argc, char **argv);
 int cmd_template_check(const struct cli_global *g, int argc, char **argv);
 int cmd_export(const struct cli_global *g, int argc, char **argv);
 int cmd_import(const struct cli_global *g, int argc, char **argv);
@@ -132,6 +133,9 @@ bool cli_parse_int(const char *s, int lo, int hi, int *out);
     X("import", cmd_import, "FILE", \
       "read an exported XML record (or a PDF export carrying it) as a new assessment; prints its id") \
     X("templates", cmd_templates, "", "list the templates found, with their source") \
+    X("catalogue", cmd_catalogue, "[--threats|--measures] [--type T] [--source S] [TEXT]", \
+      "list and search the catalogue of measures and threats; 'catalogue show ID' shows one, " \
+      "'catalogue check FILE...' checks a catalogue file of one's own") \
     X("template check", cmd_template_check, "FILE...", "validate template files")
 
 #endif

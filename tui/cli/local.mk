@@ -1,6 +1,7 @@
 libdpia_a_SOURCES += \
 	tui/cli/cli.c tui/cli/cli.h tui/cli/commands.h \
 	tui/cli/cmd_templates.c \
+	tui/cli/cmd_catalogue.c \
 	tui/cli/cmd_out.c \
 	tui/cli/cmd_store.c \
 	tui/cli/cmd_show.c \

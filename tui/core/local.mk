@@ -10,4 +10,5 @@ libdpia_a_SOURCES += \
 	tui/core/fields.c tui/core/fields.h \
 	tui/core/workflow.c tui/core/workflow.h \
 	tui/core/diff.c tui/core/diff.h \
-	tui/core/undo.c tui/core/undo.h
+	tui/core/undo.c tui/core/undo.h \
+	tui/core/catalogue.c tui/core/catalogue.h

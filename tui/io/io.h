@@ -11,6 +11,7 @@
 #include <stddef.h>
 
 #include "core/tmpl.h"
+#include "core/catalogue.h"
 #include "util/err.h"
 #include "util/sink.h"
 
@@ -98,6 +99,16 @@ void io_catalog_load(struct io_catalog *c);
 void io_catalog_free(struct io_catalog *c);
 /* The first template with this id that loaded, or NULL. */
 const struct io_template *io_catalog_find(const struct io_catalog *c, const char *id);
+
+/* The catalogue of measures and threats: the built-in one, then the
+ * user's file (io_user_catalogue_path) when there is one, its entries
+ * added or replacing those of the same id. 0; or -1 with warning when
+ * the user's file cannot be used (its entries are left out, the
+ * built-in ones are there). */
+int io_catalogue_load(struct catalogue *c, struct err *warning);
+/* <user data folder>/catalogue.xml; NULL without a home. The caller
+ * frees. */
+char *io_user_catalogue_path(void);
 
 /* The path of an example shipped with dpia (e.g. "streaming-factoids.xml"):
  * the installed examples folder, else data/examples beside the program
