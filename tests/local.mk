@@ -92,6 +92,7 @@ SHELL_TESTS = \
 	tests/screen/home-review.sh \
 	tests/screen/export-dir.sh \
 	tests/screen/export-office.sh \
+	tests/screen/catalogue.sh \
 	tests/screen/undo.sh
 TESTS += $(SHELL_TESTS)
 EXTRA_DIST += $(SHELL_TESTS) tests/lib.sh tests/tmux.sh

@@ -94,6 +94,12 @@ void view_draw_answer(struct view *v, const struct tmpl_question *q, int y, int 
 /* The special pages: draw in the right pane (y, x, h, w); keys. */
 void page_screening_draw(struct view *v, struct app *a, int y, int x, int h, int w);
 void page_risks_draw(struct view *v, struct app *a, int y, int x, int h, int w);
+/* A new risk or measure started from the catalogue (catalogue_pick.c):
+ * the chosen entry copied into *r or *m (a measure linked to the risk
+ * chosen for it); false when nothing was chosen. */
+bool ui_catalogue_risk(struct app *a, struct risk *r);
+bool ui_catalogue_measure(struct app *a, const struct assessment *as, struct measure *m);
+
 int page_risks_key(struct view *v, struct app *a, wint_t ch, bool is_key, enum key_action act);
 void page_measures_draw(struct view *v, struct app *a, int y, int x, int h, int w);
 int page_measures_key(struct view *v, struct app *a, wint_t ch, bool is_key, enum key_action act);

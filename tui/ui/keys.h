@@ -89,6 +89,7 @@ enum key_context {
     X(HELPTEXT, KC_ASSESS, 'h', 0,          "guidance","Show or hide the question's guidance") \
     X(ADD,      KC_TABLE | KC_LIST, 'a', KEY_IC, "add", "Add an entry") \
     X(MAP,      KC_TABLE, 'm', 0,           "heat map","Show the heat maps before and after measures") \
+    X(CATALOGUE, KC_TABLE, 'C', 0,          "catalogue", "Add a risk from the catalogue's threats, or a measure from its measures (for a risk of your choice)") \
     X(REVISION, KC_SIGNOFF | KC_ASSESS | KC_TABLE, 'R', 0, "revision", "Open a new revision of a decided assessment") \
     X(DIFF,     KC_SIGNOFF | KC_ASSESS | KC_TABLE, 'V', 0, "changes", "What changed since the revision this one replaces") \
     X(PRESENT,  KC_SIGNOFF | KC_ASSESS | KC_TABLE, 'P', 0, "present", "Presentation mode: the question alone, large, for a room (P again to leave)") \

@@ -16,6 +16,7 @@ libdpia_a_SOURCES += \
 	tui/ui/reader.c tui/ui/reader.h \
 	tui/ui/answer_edit.c \
 	tui/ui/page_risks.c \
+	tui/ui/catalogue_pick.c \
 	tui/ui/page_signoff.c \
 	tui/ui/diff_view.c \
 	tui/ui/reader.c tui/ui/reader.h \

@@ -227,10 +227,11 @@ void page_risks_draw(struct view *v, struct app *a, int y, int x, int h, int w)
     }
 }
 
-/* The form of a risk, into *r; true when there is something to save.
- * d: its draft ("risk:new", "risk:ID"). */
+/* The form of a risk, into *r; true when there is something to save
+ * (prefilled: what *r holds already, from the catalogue, even when the
+ * form is closed untouched). d: its draft ("risk:new", "risk:ID"). */
 static bool risk_form(struct app *a, struct view *v, struct risk *r, const char *title,
-                      struct draft *d)
+                      bool prefilled, struct draft *d)
 {
     const struct tmpl_method *m = assess_method(v->a);
     static const char *types[RT_COUNT];
@@ -259,7 +260,7 @@ static bool risk_form(struct app *a, struct view *v, struct risk *r, const char 
     };
     int n = (int)(sizeof f / sizeof f[0]);
     bool untouched;
-    bool ok = form_run_ex(a, title, f, n, &untouched, d);
+    bool ok = form_run_ex(a, title, f, n, &untouched, d) || (prefilled && untouched);
     bool keep = ok || (a->quitting && f[0].value && *f[0].value);
     if (keep) {
         char **text[] = { &r->title, NULL, &r->description, &r->source, &r->threats, &r->impacts,
@@ -296,15 +297,21 @@ int page_risks_key(struct view *v, struct app *a, wint_t ch, bool is_key, enum k
     case ACT_MAP:
         v->map = !v->map;
         return UI_HANDLED;
-    case ACT_ADD: {
+    case ACT_ADD:
+    case ACT_CATALOGUE: {
         if (view_read_only(v, a))
             return UI_HANDLED;
         struct risk r;
         memset(&r, 0, sizeof r);
+        if (act == ACT_CATALOGUE && !ui_catalogue_risk(a, &r)) {
+            assess_risk_clear(&r);
+            return UI_HANDLED;
+        }
         struct draft d;
         draft_init(&d, v->id, "risk:new");
         bool saved = false;
-        if (risk_form(a, v, &r, "New risk", &d)) {
+        if (risk_form(a, v, &r, act == ACT_CATALOGUE ? "New risk from the catalogue" : "New risk",
+                      act == ACT_CATALOGUE, &d)) {
             if (ops_add_risk(a->store, v->a, &r, &e) < 0) {
                 app_message(a, true, "%s", e.text);
             } else {
@@ -339,7 +346,7 @@ int page_risks_key(struct view *v, struct app *a, wint_t ch, bool is_key, enum k
         struct draft d;
         draft_init(&d, v->id, "risk:%lld", (long long)r.id);
         int rc = -1;
-        if (risk_form(a, v, &r, title, &d)) {
+        if (risk_form(a, v, &r, title, false, &d)) {
             rc = ops_update_risk(a->store, v->a, &r, &e);
             if (view_conflict(v, a, rc, &e))
                 rc = ops_update_risk(a->store, v->a, &r, &e);
@@ -452,9 +459,10 @@ void page_measures_draw(struct view *v, struct app *a, int y, int x, int h, int 
 }
 
 /* The form of a measure, into *m; true when there is something to
- * save. d: its draft ("measure:new", "measure:ID"). */
+ * save (prefilled as for risk_form). d: its draft ("measure:new",
+ * "measure:ID"). */
 static bool measure_form(struct app *a, struct view *v, struct measure *m, const char *title,
-                         struct draft *d)
+                         bool prefilled, struct draft *d)
 {
     static const char *types[MT_COUNT], *statuses[MS_COUNT];
     for (int i = 0; i < MT_COUNT; i++)
@@ -482,7 +490,7 @@ static bool measure_form(struct app *a, struct view *v, struct measure *m, const
     };
     int n = (int)(sizeof f / sizeof f[0]);
     bool untouched;
-    bool ok = form_run_ex(a, title, f, n, &untouched, d);
+    bool ok = form_run_ex(a, title, f, n, &untouched, d) || (prefilled && untouched);
     /* Leaving (a signal, the end of input): keep what can be kept. */
     char due[DATE_ISO_SIZE];
     if (!ok && a->quitting && f[0].value && *f[0].value && ops_date(f[4].value, due, NULL) == 0)
@@ -523,15 +531,22 @@ int page_measures_key(struct view *v, struct app *a, wint_t ch, bool is_key,
     case ACT_FIRST:
     case ACT_LAST:
         return table_end(v, act, n);
-    case ACT_ADD: {
+    case ACT_ADD:
+    case ACT_CATALOGUE: {
         if (view_read_only(v, a))
             return UI_HANDLED;
         struct measure m;
         memset(&m, 0, sizeof m);
+        if (act == ACT_CATALOGUE && !ui_catalogue_measure(a, v->a, &m)) {
+            assess_measure_clear(&m);
+            return UI_HANDLED;
+        }
         struct draft d;
         draft_init(&d, v->id, "measure:new");
         bool saved = false;
-        if (measure_form(a, v, &m, "New measure", &d)) {
+        if (measure_form(a, v, &m,
+                         act == ACT_CATALOGUE ? "New measure from the catalogue" : "New measure",
+                         act == ACT_CATALOGUE, &d)) {
             if (ops_add_measure(a->store, v->a, &m, &e) < 0) {
                 app_message(a, true, "%s", e.text);
             } else {
@@ -565,7 +580,7 @@ int page_measures_key(struct view *v, struct app *a, wint_t ch, bool is_key,
         struct draft d;
         draft_init(&d, v->id, "measure:%lld", (long long)m.id);
         int rc = -1;
-        if (measure_form(a, v, &m, title, &d)) {
+        if (measure_form(a, v, &m, title, false, &d)) {
             rc = ops_update_measure(a->store, v->a, &m, &e);
             if (view_conflict(v, a, rc, &e))
                 rc = ops_update_measure(a->store, v->a, &m, &e);

@@ -271,6 +271,7 @@ static bool acts(enum key_action act)
     case ACT_REVISION:
     case ACT_DELETE:
     case ACT_ADD:
+    case ACT_CATALOGUE:
     case ACT_QUIT:
         return true;
     default:
