@@ -376,6 +376,20 @@ int wf_check_signoff(const struct assessment *a, const struct signoff *so, struc
     return 0;
 }
 
+int wf_check_judgement(const struct assessment *a, const struct judgement *j, struct err *e)
+{
+    if (wf_check_editable(a, e) < 0)
+        return -1;
+    if (!j->section || !tmpl_find_section(a->tmpl, j->section))
+        return err_set(e, "there is no section '%s' in the template of assessment %lld",
+                       j->section ? j->section : "", (long long)a->id);
+    if ((int)j->verdict < 0 || j->verdict >= VD_COUNT)
+        return err_set(e, "unknown verdict (acceptable or improve)");
+    if (j->verdict != VD_NONE && (!j->name || !*j->name))
+        return err_set(e, "a judgement needs the name of who gives it");
+    return 0;
+}
+
 int wf_check_register(const struct assessment *a, struct err *e)
 {
     return wf_check_editable(a, e);
