@@ -68,6 +68,7 @@ SHELL_TESTS = \
 	tests/cli/input.sh \
 	tests/cli/output.sh \
 	tests/cli/dates.sh \
+	tests/cli/judgement.sh \
 	tests/screen/start.sh \
 	tests/screen/journey.sh \
 	tests/screen/robust.sh \
