@@ -92,7 +92,8 @@ SHELL_TESTS = \
 	tests/screen/home-review.sh \
 	tests/screen/export-dir.sh \
 	tests/screen/export-office.sh \
-	tests/screen/undo.sh
+	tests/screen/undo.sh \
+	tests/screen/judgement.sh
 TESTS += $(SHELL_TESTS)
 EXTRA_DIST += $(SHELL_TESTS) tests/lib.sh tests/tmux.sh
 EXTRA_DIST += \
