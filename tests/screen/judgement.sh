@@ -36,6 +36,42 @@ checks=$((checks + 1))
 grep -E '^ *3 Necessity[^│]* (A|I) [0-9]+%' "$T/screen" >/dev/null &&
     fail "a section not judged is marked" || pass "a section not judged carries no mark"
 
+# What is typed in the form outlives a kill -9 (a draft, kept about once
+# a second) and is offered back when the form opens again.
+if command -v sqlite3 >/dev/null 2>&1; then
+    tmux_keys g 3
+    tmux_wait "Necessity and proportionality"
+    tmux_keys J
+    tmux_wait "The DPO's judgement: Necessity and proportionality"
+    tmux_keys Tab
+    tmux_type "Retention not justified"
+    checks=$((checks + 1))
+    i=0
+    until sqlite3 -cmd ".timeout 5000" "$DB" "SELECT content FROM drafts WHERE key = \
+            'judgement:necessity'" 2>/dev/null | grep -qF "Retention not justified"; do
+        i=$((i + 1))
+        [ "$i" -ge "$WAIT_TENTHS" ] && break
+        sleep 0.1
+    done
+    [ "$i" -lt "$WAIT_TENTHS" ] && pass "the form is kept as a draft" || fail "no draft kept"
+    kill -KILL "$(tmux_pid)"
+    tmux_wait_exit >/dev/null
+    tmux_kill
+    tmux_start 110 34 -d "$DB"
+    tmux_wait "Judged at the keyboard"
+    tmux_keys Enter
+    tmux_wait "question 1 of"
+    tmux_keys g 3
+    tmux_wait "Necessity and proportionality"
+    tmux_keys J
+    tmux_wait "Restore what was typed before dpia stopped?" && pass "the draft is offered back"
+    tmux_keys y
+    tmux_wait "Retention not justified"
+    tmux_keys Escape
+    tmux_wait "Judgement recorded: Acceptable." && pass "the restored judgement is saved"
+    tmux_wait "DPO: A acceptable  I improve"
+fi
+
 # The contact details, on the sign-off page.
 tmux_keys g 7 End
 tmux_wait "Sign-off of revision 1"
@@ -60,6 +96,8 @@ contains "$T/show" "$(printf 'judgement\tdescription\timprove\t')" "the command 
 contains "$T/show" "$(printf '\ttester\tSay who receives the data.')" "with the user's name and the comment"
 contains "$T/show" "$(printf 'controller\tAcme Retail Ltd\\n1 High Street, Leeds')"
 contains "$T/show" "$(printf 'dpo-contact\tdpo@acme.example')"
+command -v sqlite3 >/dev/null 2>&1 &&
+    contains "$T/show" "$(printf 'judgement\tnecessity\tacceptable\t')" "the judgement typed before the kill"
 "$DPIA" -d "$DB" history 1 >"$T/hist"
 contains "$T/hist" "judgement description: improve: Say who receives the data."
 
