@@ -175,6 +175,12 @@ run 0 $D export "$exid" --revision 2 --format xml -o "$T/r2.xml"
 contains "$T/r2.xml" '<comment>Scale unclear</comment>' "the decided revision's record keeps its judgement"
 run 0 $D show "$exid" --revision 2
 contains "$T/out" "  description: To be improved, Dana Officer"
+run 0 $D diff "$exid" 1 2
+contains "$T/out" "controller (Controller): (none) → Factoids plc" "the diff names a new controller"
+contains "$T/out" "judgement description (Description of the processing): (none) → improve: Scale unclear"
+run 0 $D diff "$exid" 2 3
+contains "$T/out" "judgement description (Description of the processing): improve: Scale unclear → (none)"
+lacks "$T/out" "controller (Controller)" "the contacts carried over are no change"
 
 # --- a database of schema 5 ---------------------------------------------
 if command -v sqlite3 >/dev/null 2>&1; then

@@ -143,7 +143,8 @@ void ops_undo_free(struct ops_undo *u);
 /* What a person is typing in a form or a dialog and has not saved yet,
  * kept by the interface about once a second so that a crash loses
  * little of it: by assessment, key (what the form edits: "risk:new",
- * "risk:12", "note:QID", "entry:QID:new", "signoff:dpo", "decision")
+ * "risk:12", "note:QID", "entry:QID:new", "signoff:dpo", "decision",
+ * "judgement:SECTION", "contacts")
  * and the store's who. Not a change to the assessment: no rule to
  * check, nothing in the change log. ops_draft_load returns the draft
  * (the caller frees) or NULL when there is none (e->text empty) or it
