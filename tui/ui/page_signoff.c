@@ -99,7 +99,7 @@ struct row {
 
 /* The rows: what the workflow says is missing or to acknowledge (one
  * list, so the count above it is the count of its rows), then the
- * sign-offs, the review date and the contact details. rows has room for
+ * contact details, the sign-offs and the review date. rows has room for
  * why->n + 5. */
 static int rows_of(struct view *v, const struct wf_list *why, struct row *rows)
 {
@@ -112,6 +112,14 @@ static int rows_of(struct view *v, const struct wf_list *why, struct row *rows)
                  it->text);
         n++;
     }
+    /* The first line of each: the name of the controller, the DPO's
+     * e-mail as it is usually written first. */
+    const char *c1 = v->a->controller, *d1 = v->a->dpo_contact;
+    rows[n] = (struct row){ .kind = ROW_CONTACTS };
+    snprintf(rows[n].text, sizeof rows[n].text, "Contacts: controller %.*s; DPO %.*s",
+             *c1 ? (int)strcspn(c1, "\n") : 9, *c1 ? c1 : "(not set)",
+             *d1 ? (int)strcspn(d1, "\n") : 9, *d1 ? d1 : "(not set)");
+    n++;
     const struct signoff *d = &v->a->signoffs[SR_DPO];
     rows[n] = (struct row){ .kind = ROW_DPO };
     snprintf(rows[n].text, sizeof rows[n].text, "DPO's advice: %s%s", d->advice[0] ? d->advice : "(not recorded)",
@@ -138,14 +146,6 @@ static int rows_of(struct view *v, const struct wf_list *why, struct row *rows)
     rows[n] = (struct row){ .kind = ROW_REVIEW };
     snprintf(rows[n].text, sizeof rows[n].text, "Review date: %s",
              v->a->review_date[0] ? v->a->review_date : "(not set)");
-    n++;
-    /* The first line of each: the name of the controller, the DPO's
-     * e-mail as it is usually written first. */
-    const char *c1 = v->a->controller, *d1 = v->a->dpo_contact;
-    rows[n] = (struct row){ .kind = ROW_CONTACTS };
-    snprintf(rows[n].text, sizeof rows[n].text, "Contacts: controller %.*s; DPO %.*s",
-             *c1 ? (int)strcspn(c1, "\n") : 9, *c1 ? c1 : "(not set)",
-             *d1 ? (int)strcspn(d1, "\n") : 9, *d1 ? d1 : "(not set)");
     n++;
     return n;
 }
