@@ -44,6 +44,7 @@ run 2 $D judge "$id" necessity fine
 contains "$T/err" "unknown verdict 'fine'"
 run 1 $D judge "$id" nowhere acceptable
 contains "$T/err" "there is no section 'nowhere'"
+contains "$T/err" "(its sections: screening, description, necessity," "the sections are named"
 run 2 $D judge "$id" necessity
 run 0 $D show "$id"
 contains "$T/out" "The DPO's judgements (2 of "

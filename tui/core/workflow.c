@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "core/logic.h"
+#include "util/buf.h"
 #include "util/xalloc.h"
 
 void wf_list_free(struct wf_list *l)
@@ -380,9 +381,15 @@ int wf_check_judgement(const struct assessment *a, const struct judgement *j, st
 {
     if (wf_check_editable(a, e) < 0)
         return -1;
-    if (!j->section || !tmpl_find_section(a->tmpl, j->section))
-        return err_set(e, "there is no section '%s' in the template of assessment %lld",
-                       j->section ? j->section : "", (long long)a->id);
+    if (!j->section || !tmpl_find_section(a->tmpl, j->section)) {
+        struct buf ids = { 0 };
+        for (size_t i = 0; i < a->tmpl->nsections; i++)
+            buf_printf(&ids, "%s%s", i ? ", " : "", a->tmpl->sections[i].id);
+        err_set(e, "there is no section '%s' in the template of assessment %lld (its sections: "
+                "%s)", j->section ? j->section : "", (long long)a->id, buf_str(&ids));
+        buf_free(&ids);
+        return -1;
+    }
     if ((int)j->verdict < 0 || j->verdict >= VD_COUNT)
         return err_set(e, "unknown verdict (acceptable or improve)");
     if (j->verdict != VD_NONE && (!j->name || !*j->name))
