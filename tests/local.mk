@@ -69,6 +69,7 @@ SHELL_TESTS = \
 	tests/cli/input.sh \
 	tests/cli/output.sh \
 	tests/cli/dates.sh \
+	tests/cli/judgement.sh \
 	tests/screen/start.sh \
 	tests/screen/journey.sh \
 	tests/screen/robust.sh \
@@ -93,7 +94,8 @@ SHELL_TESTS = \
 	tests/screen/export-dir.sh \
 	tests/screen/export-office.sh \
 	tests/screen/catalogue.sh \
-	tests/screen/undo.sh
+	tests/screen/undo.sh \
+	tests/screen/judgement.sh
 TESTS += $(SHELL_TESTS)
 EXTRA_DIST += $(SHELL_TESTS) tests/lib.sh tests/tmux.sh
 EXTRA_DIST += \

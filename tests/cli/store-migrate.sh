@@ -1,7 +1,8 @@
 #!/bin/sh
 # A database written by schema 1 (no revisions, no risk types, no
 # acknowledged warnings, no archived status to restore, no drafts, no
-# index of statuses, no parts of changes in the change log) is brought
+# index of statuses, no parts of changes in the change log, no contact
+# details, no judgements of sections) is brought
 # up to date when opened, its data kept; a database from a newer dpia is
 # still refused untouched.
 . "$TOP_SRCDIR/tests/lib.sh"
@@ -15,9 +16,12 @@ run 0 d risk add 1 --title "Old risk" --likelihood 2 --severity 3
 run 0 d signoff 1 --role dpo --name "Dana Officer" --advice "Kept too"
 run 0 d archive 1
 # Back to schema 1 as it was: the columns, tables and index of schemas 2
-# to 5
+# to 6
 # gone.
 sqlite3 "$DB" "PRAGMA foreign_keys = OFF;
+    DROP TABLE judgements;
+    ALTER TABLE assessments DROP COLUMN controller;
+    ALTER TABLE assessments DROP COLUMN dpo_contact;
     ALTER TABLE history DROP COLUMN part;
     DROP TABLE IF EXISTS drafts;
     ALTER TABLE assessments DROP COLUMN revision;
@@ -37,7 +41,7 @@ contains "$T/out" "revision 1"
 contains "$T/out" "Old risk"
 contains "$T/out" "Dana Officer"
 checks=$((checks + 1))
-[ "$(sqlite3 "$DB" 'PRAGMA user_version')" = 5 ] && pass "migrated to schema 5" ||
+[ "$(sqlite3 "$DB" 'PRAGMA user_version')" = 6 ] && pass "migrated to schema 6" ||
     fail "still schema $(sqlite3 "$DB" 'PRAGMA user_version')"
 checks=$((checks + 1))
 [ "$(sqlite3 "$DB" "SELECT count(*) FROM sqlite_master WHERE name = 'assessments_by_status'")" = 1 ] &&

@@ -166,9 +166,18 @@ static void test_round_trip(void **state)
 {
     setenv("SOURCE_DATE_EPOCH", "1767225600", 1);
     struct assessment *a = filled(PAYLOAD);
+    free(a->controller);
+    a->controller = xstrdup(PAYLOAD);
+    free(a->dpo_contact);
+    a->dpo_contact = xstrdup("dpo@example.org\n+33 1 00 00 00 00");
+    struct judgement j = { (char *)"description", VD_IMPROVE, (char *)PAYLOAD,
+                           (char *)"Dana", (char *)"2026-01-02" };
+    assess_set_judgement(a, &j);
     size_t n1, n2;
     char *x1 = export_xml(a, &n1);
     validates(x1, n1);
+    assert_non_null(strstr(x1, "<dpo-contact>dpo@example.org\n+33 1 00 00 00 00</dpo-contact>"));
+    assert_non_null(strstr(x1, "<judgement date=\"2026-01-02\" verdict=\"improve\">"));
     assert_non_null(strstr(x1, "exported=\"2026-01-01T00:00:00Z\""));
     assert_non_null(strstr(x1, "&lt;script&gt;alert(1)&lt;/script&gt;"));
     assert_null(strstr(x1, "<script"));
@@ -185,6 +194,13 @@ static void test_round_trip(void **state)
     assert_int_equal(b->nrisks, 2);
     assert_int_equal(b->measures[0].risks[0], 1);
     assert_int_equal(b->signoffs[SR_CONTROLLER].decision, DEC_CONDITIONS);
+    assert_string_equal(b->controller, PAYLOAD);
+    assert_string_equal(b->dpo_contact, "dpo@example.org\n+33 1 00 00 00 00");
+    assert_int_equal(b->njudgements, 1);
+    assert_int_equal(b->judgements[0].verdict, VD_IMPROVE);
+    assert_string_equal(b->judgements[0].comment, PAYLOAD);
+    assert_string_equal(b->judgements[0].name, "Dana");
+    assert_string_equal(b->judgements[0].date, "2026-01-02");
     char *x2 = export_xml(b, &n2);
     assert_int_equal(n1, n2);
     assert_memory_equal(x1, x2, n1);
@@ -331,7 +347,8 @@ static void test_defaults_unwritten(void **state)
     validates(x, n);
     static const char *const absent[] = {
         " revision=", " replaces=", " type=\"illegitimate", "type-label=\"Not said\"",
-        "<acknowledged>", "<warnings>", "<changes", "applicable=",
+        "<acknowledged>", "<warnings>", "<changes", "applicable=", "<controller>",
+        "<dpo-contact>", "<judgement",
     };
     for (size_t i = 0; i < sizeof absent / sizeof absent[0]; i++)
         if (strstr(x, absent[i]))

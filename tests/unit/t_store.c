@@ -496,6 +496,101 @@ static void test_revisions_archive(void **state)
     store_close(s);
 }
 
+/* The controller's and the DPO's contact details, and the DPO's
+ * judgement of a section: saved, read back, in the change log, guarded
+ * against another session's change, gone with a new revision. */
+static void test_contacts_judgements(void **state)
+{
+    struct store *s = fresh();
+    int64_t id = create(s, "Judged");
+    struct assessment *a = load(s, id);
+    struct err e;
+    assert_string_equal(a->controller, "");
+    assert_int_equal(store_set_controller(s, a, "Acme Ltd\n1 High Street", &e), 0);
+    assert_int_equal(store_set_dpo_contact(s, a, "dpo@acme.example", &e), 0);
+    struct judgement j = { (char *)"description", VD_IMPROVE, (char *)"Purposes vague",
+                           (char *)"Dana", (char *)"2026-11-01" };
+    assert_int_equal(store_set_judgement(s, a, &j, &e), 0);
+    assert_int_equal(a->njudgements, 1);
+    struct assessment *b = load(s, id);
+    assert_string_equal(b->controller, "Acme Ltd\n1 High Street");
+    assert_string_equal(b->dpo_contact, "dpo@acme.example");
+    const struct judgement *got = assess_judgement(b, "description");
+    assert_non_null(got);
+    assert_int_equal(got->verdict, VD_IMPROVE);
+    assert_string_equal(got->comment, "Purposes vague");
+    assert_string_equal(got->name, "Dana");
+    assert_string_equal(got->date, "2026-11-01");
+    assert_null(assess_judgement(b, "necessity"));
+    assert_true(history_has(b, "controller", "", "Acme Ltd\n1 High Street"));
+    assert_true(history_has(b, "dpo-contact", "", "dpo@acme.example"));
+    assert_true(history_has(b, "judgement description", "", "improve: Purposes vague"));
+
+    /* Another session changes the judgement; this copy (b) still holds
+     * the old one and is refused, naming both. */
+    struct store *s2 = store_open(path, false, "other", &e);
+    assert_non_null(s2);
+    struct assessment *o = load(s2, id);
+    j.verdict = VD_ACCEPTABLE;
+    j.comment = (char *)"Fixed";
+    assert_int_equal(store_set_judgement(s2, o, &j, &e), 0);
+    j.comment = (char *)"Mine";
+    assert_int_equal(store_set_judgement(s, b, &j, &e), STORE_CONFLICT);
+    assert_non_null(strstr(e.text, "improve: Purposes vague"));
+    assert_non_null(strstr(e.text, "acceptable: Fixed"));
+    assert_int_equal(store_set_dpo_contact(s2, o, "dpo@other.example", &e), 0);
+    assert_int_equal(store_set_dpo_contact(s, b, "dpo@mine.example", &e), STORE_CONFLICT);
+    assess_free(b);
+    b = load(s, id);
+    assert_string_equal(assess_judgement(b, "description")->comment, "Fixed");
+    assert_string_equal(b->dpo_contact, "dpo@other.example");
+    /* Removed: gone from the file, "" in the log. */
+    j.verdict = VD_NONE;
+    assert_int_equal(store_set_judgement(s, b, &j, &e), 0);
+    assert_int_equal(b->njudgements, 0);
+    assert_true(history_has(b, "judgement description", "acceptable: Fixed", ""));
+    struct assessment *c = load(s, id);
+    assert_int_equal(c->njudgements, 0);
+    assess_free(c);
+
+    /* A new revision starts without judgements; the contacts stay. */
+    j.verdict = VD_ACCEPTABLE;
+    j.section = (char *)"necessity";
+    assert_int_equal(store_set_judgement(s, b, &j, &e), 0);
+    const char record[] = "<record/>";
+    assert_int_equal(store_revise(s, b, record, sizeof record - 1, "2026-11-02", &e), 0);
+    assert_int_equal(b->njudgements, 0);
+    c = load(s, id);
+    assert_int_equal(c->njudgements, 0);
+    assert_string_equal(c->controller, "Acme Ltd\n1 High Street");
+    /* A copy keeps the contacts, an import the judgements too. */
+    assert_int_equal(store_set_judgement(s, c, &j, &e), 0);
+    int64_t dup = store_duplicate(s, id, &e);
+    assert_true(dup > 0);
+    struct assessment *d = load(s, dup);
+    assert_int_equal(d->njudgements, 0);
+    assert_string_equal(d->dpo_contact, "dpo@other.example");
+    assess_free(d);
+    char *xml = store_template_xml(s, id, NULL, &e);
+    size_t len = strlen(xml);
+    assess_free(c);
+    c = load(s, id);
+    int64_t ins = store_insert(s, c, xml, len, &e);
+    free(xml);
+    assert_true(ins > 0);
+    d = load(s, ins);
+    assert_int_equal(d->njudgements, 1);
+    assert_string_equal(assess_judgement(d, "necessity")->name, "Dana");
+    assert_string_equal(d->controller, "Acme Ltd\n1 High Street");
+    assess_free(d);
+    assess_free(a);
+    assess_free(b);
+    assess_free(c);
+    assess_free(o);
+    store_close(s2);
+    store_close(s);
+}
+
 static void test_duplicate_delete_insert(void **state)
 {
     struct store *s = fresh();
@@ -657,7 +752,7 @@ static void test_open_checks(void **state)
     fclose(f);
     assert_null(store_open(text, false, NULL, &e));
     assert_non_null(strstr(e.text, "not an SQLite file"));
-    assert_int_equal(store_schema_version(), 5);
+    assert_int_equal(store_schema_version(), 6);
     setenv("DPIA_USER", "someone", 1);
     s = store_open(path, false, NULL, &e);
     assert_string_equal(store_who(s), "someone");
@@ -761,6 +856,7 @@ int main(void)
         cmocka_unit_test(test_record_conflicts),
         cmocka_unit_test(test_history_sessions),
         cmocka_unit_test(test_revisions_archive),
+        cmocka_unit_test(test_contacts_judgements),
         cmocka_unit_test(test_duplicate_delete_insert),
         cmocka_unit_test(test_list_pages),
         cmocka_unit_test(test_open_checks),

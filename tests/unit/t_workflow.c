@@ -402,6 +402,14 @@ static void test_diff(void **state)
     assert_true(diff_has(&d, "sign-off dpo advice", "Proceed with the measures.",
                          "Changed advice."));
     assert_true(diff_has(&d, "sign-off controller decision", "", "approve"));
+    diff_free(&d);
+    set_str(&b->controller, "Acme Ltd");
+    struct judgement j = { (char *)"necessity", VD_IMPROVE, (char *)"Vague", (char *)"Dana",
+                           (char *)"2026-11-01" };
+    assess_set_judgement(a, &j);
+    diff_assessments(a, b, &d);
+    assert_true(diff_has(&d, "controller", "", "Acme Ltd"));
+    assert_true(diff_has(&d, "judgement necessity", "improve: Vague", ""));
     /* The question's prompt is the label people read. */
     for (size_t i = 0; i < d.n; i++)
         if (!strcmp(d.items[i].what, "answer desc.purposes"))
@@ -421,10 +429,41 @@ static void test_diff(void **state)
     assess_free(b);
 }
 
+/* The DPO's judgement: a section of the template, a verdict, a name;
+ * never on a decided revision. */
+static void test_judgement(void **state)
+{
+    (void)state;
+    struct assessment *a = complete();
+    struct err e;
+    struct judgement j = { (char *)"necessity", VD_ACCEPTABLE, (char *)"", (char *)"Dana",
+                           (char *)"" };
+    assert_int_equal(wf_check_judgement(a, &j, &e), 0);
+    j.section = (char *)"nowhere";
+    assert_int_equal(wf_check_judgement(a, &j, &e), -1);
+    assert_non_null(strstr(e.text, "no section 'nowhere'"));
+    j.section = (char *)"necessity";
+    j.name = (char *)"";
+    assert_int_equal(wf_check_judgement(a, &j, &e), -1);
+    assert_non_null(strstr(e.text, "needs the name"));
+    j.verdict = VD_NONE; /* a removal names no one */
+    assert_int_equal(wf_check_judgement(a, &j, &e), 0);
+    j.name = (char *)"Dana";
+    j.verdict = VD_IMPROVE;
+    a->status = ST_APPROVED;
+    assert_int_equal(wf_check_judgement(a, &j, &e), -1);
+    assert_non_null(strstr(e.text, "is decided"));
+    a->status = ST_ARCHIVED;
+    assert_int_equal(wf_check_judgement(a, &j, &e), -1);
+    assert_non_null(strstr(e.text, "archived"));
+    assess_free(a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_gates),
+        cmocka_unit_test(test_judgement),
         cmocka_unit_test(test_warnings),
         cmocka_unit_test(test_screening),
         cmocka_unit_test(test_statuses),

@@ -404,3 +404,124 @@ int cmd_signoff(const struct cli_global *g, int argc, char **argv)
     }
     return finish(s, a, rc);
 }
+
+/* --- contacts -------------------------------------------------------------------- */
+
+int cmd_contacts(const struct cli_global *g, int argc, char **argv)
+{
+    static const struct option lo[] = {
+        { "controller", required_argument, NULL, 'c' },
+        { "dpo-contact", required_argument, NULL, 'p' },
+        { NULL, 0, NULL, 0 },
+    };
+    const char *controller = NULL, *dpo = NULL;
+    int c;
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, ":", lo, NULL)) != -1) {
+        if (c == 'c')
+            controller = optarg;
+        else if (c == 'p')
+            dpo = optarg;
+        else
+            return cli_bad_option("contacts", c, argv);
+    }
+    if (argc - optind != 1 || (!controller && !dpo)) {
+        msg_error("usage: dpia contacts ID [--controller TEXT] [--dpo-contact TEXT] (TEXT '-': "
+                  "read from stdin; '' clears it)");
+        return EXIT_USAGE;
+    }
+    if (controller && dpo && strcmp(controller, "-") == 0 && strcmp(dpo, "-") == 0) {
+        msg_error("only one of --controller and --dpo-contact can read standard input");
+        return EXIT_USAGE;
+    }
+    char *ctext = NULL, *dtext = NULL;
+    if (controller && !(ctext = strcmp(controller, "-") == 0 ? read_stdin() : xstrdup(controller)))
+        return EXIT_WORK;
+    if (dpo && !(dtext = strcmp(dpo, "-") == 0 ? read_stdin() : xstrdup(dpo))) {
+        free(ctext);
+        return EXIT_WORK;
+    }
+    struct store *s;
+    int rc;
+    struct assessment *a = cli_open_load(g, true, argv[optind], &s, &rc);
+    if (a) {
+        struct err e;
+        if ((ctext && ops_set_controller(s, a, ctext, &e) < 0) ||
+            (dtext && ops_set_dpo_contact(s, a, dtext, &e) < 0)) {
+            msg_error("%s", e.text);
+            rc = EXIT_WORK;
+        }
+    }
+    free(ctext);
+    free(dtext);
+    return a ? finish(s, a, rc) : rc;
+}
+
+/* --- judge ------------------------------------------------------------------------ */
+
+int cmd_judge(const struct cli_global *g, int argc, char **argv)
+{
+    static const struct option lo[] = {
+        { "comment", required_argument, NULL, 'c' },
+        { "name", required_argument, NULL, 'n' },
+        { "date", required_argument, NULL, 'd' },
+        { "clear", no_argument, NULL, 'x' },
+        { NULL, 0, NULL, 0 },
+    };
+    const char *comment = NULL, *name = NULL, *date = NULL;
+    bool clear = false;
+    int c;
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, ":", lo, NULL)) != -1) {
+        if (c == 'c')
+            comment = optarg;
+        else if (c == 'n')
+            name = optarg;
+        else if (c == 'd')
+            date = optarg;
+        else if (c == 'x')
+            clear = true;
+        else
+            return cli_bad_option("judge", c, argv);
+    }
+    int nargs = argc - optind;
+    if (nargs < 2 || nargs > 3 || (clear && nargs == 3) || (!clear && nargs == 2)) {
+        msg_error("usage: dpia judge ID SECTION acceptable|improve [--comment TEXT] "
+                  "[--name NAME] [--date DATE] (TEXT '-': read from stdin), or dpia judge ID "
+                  "SECTION --clear");
+        return EXIT_USAGE;
+    }
+    const char *ref = argv[optind], *section = argv[optind + 1];
+    const char *verdict = nargs == 3 ? argv[optind + 2] : "";
+    int vd = verdict_parse(verdict);
+    if (vd < 0) {
+        msg_error("unknown verdict '%s' (acceptable, improve; '' removes the judgement)",
+                  verdict);
+        return EXIT_USAGE;
+    }
+    char *ctext = NULL;
+    if (comment && !(ctext = strcmp(comment, "-") == 0 ? read_stdin() : xstrdup(comment)))
+        return EXIT_WORK;
+    struct store *s;
+    int rc;
+    struct assessment *a = cli_open_load(g, true, ref, &s, &rc);
+    if (!a) {
+        free(ctext);
+        return rc;
+    }
+    /* What is not given stays as it was; the date defaults to today. */
+    const struct judgement *old = assess_judgement(a, section);
+    struct judgement j = { 0 };
+    j.section = (char *)(uintptr_t)section;
+    j.verdict = (enum verdict)vd;
+    j.comment = ctext ? ctext : old ? old->comment : (char *)(uintptr_t)"";
+    j.name = (char *)(uintptr_t)(name ? name : old ? old->name : "");
+    j.date = (char *)(uintptr_t)(date ? date : "");
+    struct err e;
+    if (ops_judge(s, a, &j, &e) < 0) {
+        msg_error("%s", e.text);
+        rc = EXIT_WORK;
+    }
+    free(ctext);
+    return finish(s, a, rc);
+}

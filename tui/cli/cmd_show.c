@@ -92,6 +92,16 @@ static void show_text(const struct assessment *a, const struct screening *sc,
         cli_put_line(stdout, a->review_date);
         putchar('\n');
     }
+    if (*a->controller) {
+        printf("  controller: ");
+        cli_put_line(stdout, a->controller);
+        putchar('\n');
+    }
+    if (*a->dpo_contact) {
+        printf("  DPO contact: ");
+        cli_put_line(stdout, a->dpo_contact);
+        putchar('\n');
+    }
     printf("  progress: %d%% (%d of %d)\n", logic_percent(total), total->answered, total->total);
 
     printf("\nSections\n");
@@ -189,6 +199,28 @@ static void show_text(const struct assessment *a, const struct screening *sc,
         }
     }
 
+    if (a->njudgements) {
+        printf("\nThe DPO's judgements (%zu of %zu sections)\n", a->njudgements, t->nsections);
+        for (size_t i = 0; i < t->nsections; i++) {
+            const struct judgement *j = assess_judgement(a, t->sections[i].id);
+            if (!j)
+                continue;
+            printf("  ");
+            cli_put_line(stdout, t->sections[i].id);
+            printf(": %s, ", verdict_label(j->verdict));
+            cli_put_line(stdout, j->name);
+            if (*j->date) {
+                printf(", ");
+                cli_put_line(stdout, j->date);
+            }
+            putchar('\n');
+            if (*j->comment) {
+                cli_put_text(stdout, j->comment, "    ");
+                putchar('\n');
+            }
+        }
+    }
+
     if (!wf_editable(a)) {
         printf("\nRevision %d is decided (%s): it stays as it was signed; dpia revise opens "
                "the next.\n", a->revision, assess_status_label(a->status));
@@ -241,6 +273,10 @@ static void show_tsv(const struct assessment *a, const struct screening *sc,
     cli_put_tsv(stdout, a->tmpl->id);
     printf("\nupdated\t%s\nreview\t", cli_time_iso(a->updated, c1));
     cli_put_tsv(stdout, a->review_date);
+    printf("\ncontroller\t");
+    cli_put_tsv(stdout, a->controller);
+    printf("\ndpo-contact\t");
+    cli_put_tsv(stdout, a->dpo_contact);
     printf("\npercent\t%d\n", logic_percent(total));
     for (size_t i = 0; i < a->tmpl->nsections; i++) {
         struct progress p;
@@ -249,6 +285,20 @@ static void show_tsv(const struct assessment *a, const struct screening *sc,
         cli_put_tsv(stdout, a->tmpl->sections[i].id);
         printf("\t%d\t%d\t", p.answered, p.total);
         cli_put_tsv(stdout, a->tmpl->sections[i].title);
+        putchar('\n');
+    }
+    for (size_t i = 0; i < a->tmpl->nsections; i++) {
+        const struct judgement *j = assess_judgement(a, a->tmpl->sections[i].id);
+        if (!j)
+            continue;
+        printf("judgement\t");
+        cli_put_tsv(stdout, j->section);
+        printf("\t%s\t", verdict_key(j->verdict));
+        cli_put_tsv(stdout, j->date);
+        putchar('\t');
+        cli_put_tsv(stdout, j->name);
+        putchar('\t');
+        cli_put_tsv(stdout, j->comment);
         putchar('\n');
     }
     printf("screening\t%s\t", logic_outcome_key(sc->outcome));
@@ -305,6 +355,10 @@ static void show_json(const struct assessment *a, const struct screening *sc,
     cli_put_json(stdout, a->tmpl->id);
     printf(",\n  \"updated\": \"%s\",\n  \"review_date\": ", cli_time_iso(a->updated, c1));
     cli_put_json(stdout, a->review_date);
+    printf(",\n  \"controller\": ");
+    cli_put_json(stdout, a->controller);
+    printf(",\n  \"dpo_contact\": ");
+    cli_put_json(stdout, a->dpo_contact);
     printf(",\n  \"percent\": %d,\n  \"sections\": [", logic_percent(total));
     for (size_t i = 0; i < a->tmpl->nsections; i++) {
         struct progress p;
@@ -313,7 +367,18 @@ static void show_json(const struct assessment *a, const struct screening *sc,
         cli_put_json(stdout, a->tmpl->sections[i].id);
         printf(", \"title\": ");
         cli_put_json(stdout, a->tmpl->sections[i].title);
-        printf(", \"answered\": %d, \"total\": %d}", p.answered, p.total);
+        printf(", \"answered\": %d, \"total\": %d", p.answered, p.total);
+        const struct judgement *j = assess_judgement(a, a->tmpl->sections[i].id);
+        if (j) {
+            printf(", \"judgement\": {\"verdict\": \"%s\", \"date\": ", verdict_key(j->verdict));
+            cli_put_json(stdout, j->date);
+            printf(", \"name\": ");
+            cli_put_json(stdout, j->name);
+            printf(", \"comment\": ");
+            cli_put_json(stdout, j->comment);
+            printf("}");
+        }
+        printf("}");
     }
     printf("\n  ],\n  \"screening\": {\"outcome\": \"%s\", \"rule\": ",
            logic_outcome_key(sc->outcome));

@@ -45,6 +45,8 @@ int cmd_close(const struct cli_global *g, int argc, char **argv);
 int cmd_revise(const struct cli_global *g, int argc, char **argv);
 int cmd_restore(const struct cli_global *g, int argc, char **argv);
 int cmd_diff(const struct cli_global *g, int argc, char **argv);
+int cmd_contacts(const struct cli_global *g, int argc, char **argv);
+int cmd_judge(const struct cli_global *g, int argc, char **argv);
 
 /* The controller's decision from the command line (decide, signoff
  * --decision): through ops_decide, every reason or warning printed.
@@ -111,6 +113,10 @@ bool cli_parse_int(const char *s, int lo, int hi, int *out);
     X("measure add", cmd_measure_add, "ID --title T [OPTION]...", "add a measure; prints M<n>") \
     X("signoff", cmd_signoff, "ID --role R --name N [OPTION]...", \
       "record the DPO's or the assessor's sign-off") \
+    X("contacts", cmd_contacts, "ID [--controller TEXT] [--dpo-contact TEXT]", \
+      "the controller organisation and the DPO's contact details ('-': read from stdin)") \
+    X("judge", cmd_judge, "ID SECTION acceptable|improve [OPTION]...", \
+      "the DPO's judgement of a section ('' or --clear removes it)") \
     X("decide", cmd_decide, "ID DECISION --name N [OPTION]...", \
       "the controller's decision: approve, approve-with-conditions, reject, refer") \
     X("close", cmd_close, "ID", "close as \"DPIA not required\" when the screening says so") \

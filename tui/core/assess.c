@@ -34,6 +34,7 @@ TABLE(mtype, MEASURE_TYPES, MT_COUNT)
 TABLE(rtype, RISK_TYPES, RT_COUNT)
 TABLE(role, SIGNOFF_ROLES, SR_COUNT)
 TABLE(decision, DECISIONS, DEC_COUNT)
+TABLE(verdict, VERDICTS, VD_COUNT)
 
 #define GETTERS(prefix, fn, type, COUNT)                                   \
     const char *fn##_key(type v)                                           \
@@ -55,6 +56,7 @@ GETTERS(mtype, measure_type, enum measure_type, MT_COUNT)
 GETTERS(rtype, risk_type, enum risk_type, RT_COUNT)
 GETTERS(role, signoff_role, enum signoff_role, SR_COUNT)
 GETTERS(decision, decision, enum decision, DEC_COUNT)
+GETTERS(verdict, verdict, enum verdict, VD_COUNT)
 
 /* A sign-off of role r with nothing recorded (so holds nothing to free). */
 static void signoff_blank(struct signoff *so, enum signoff_role r)
@@ -77,6 +79,8 @@ struct assessment *assess_new(void)
     a->method = xstrdup("");
     a->review_date = xstrdup("");
     a->replaces_date = xstrdup("");
+    a->controller = xstrdup("");
+    a->dpo_contact = xstrdup("");
     a->revision = 1;
     a->archived_from = ST_DRAFT;
     for (int r = 0; r < SR_COUNT; r++)
@@ -109,6 +113,7 @@ void assess_clear_content(struct assessment *a)
         assess_signoff_clear(&a->signoffs[r]);
         signoff_blank(&a->signoffs[r], (enum signoff_role)r);
     }
+    assess_clear_judgements(a);
     logic_forget(a);
 }
 
@@ -195,6 +200,8 @@ void assess_free(struct assessment *a)
     free(a->method);
     free(a->review_date);
     free(a->replaces_date);
+    free(a->controller);
+    free(a->dpo_contact);
     if (a->since) {
         diff_free(a->since);
         free(a->since);
@@ -224,7 +231,76 @@ void assess_free(struct assessment *a)
     free(a->history);
     for (int r = 0; r < SR_COUNT; r++)
         assess_signoff_clear(&a->signoffs[r]);
+    assess_clear_judgements(a);
     free(a);
+}
+
+/* --- judgements ------------------------------------------------------------ */
+
+void assess_judgement_copy(struct judgement *dst, const struct judgement *src)
+{
+    *dst = *src;
+    dst->section = dup0(src->section);
+    dst->comment = dup0(src->comment);
+    dst->name = dup0(src->name);
+    dst->date = dup0(src->date);
+}
+
+void assess_judgement_clear(struct judgement *j)
+{
+    XFREE(j->section);
+    XFREE(j->comment);
+    XFREE(j->name);
+    XFREE(j->date);
+}
+
+const struct judgement *assess_judgement(const struct assessment *a, const char *section)
+{
+    for (size_t i = 0; section && i < a->njudgements; i++)
+        if (strcmp(a->judgements[i].section, section) == 0)
+            return &a->judgements[i];
+    return NULL;
+}
+
+void assess_set_judgement(struct assessment *a, const struct judgement *j)
+{
+    struct judgement copy;
+    assess_judgement_copy(&copy, j);
+    size_t i = 0;
+    while (i < a->njudgements && strcmp(a->judgements[i].section, copy.section) != 0)
+        i++;
+    if (i < a->njudgements) {
+        assess_judgement_clear(&a->judgements[i]);
+        if (copy.verdict != VD_NONE) {
+            a->judgements[i] = copy;
+            return;
+        }
+        memmove(&a->judgements[i], &a->judgements[i + 1],
+                (a->njudgements - i - 1) * sizeof *a->judgements);
+        a->njudgements--;
+    } else if (copy.verdict != VD_NONE) {
+        a->judgements = xrealloc(a->judgements, (a->njudgements + 1) * sizeof *a->judgements);
+        a->judgements[a->njudgements++] = copy;
+        return;
+    }
+    assess_judgement_clear(&copy);
+}
+
+void assess_clear_judgements(struct assessment *a)
+{
+    for (size_t i = 0; i < a->njudgements; i++)
+        assess_judgement_clear(&a->judgements[i]);
+    XFREE(a->judgements);
+    a->njudgements = 0;
+}
+
+char *assess_judgement_text(const struct judgement *j)
+{
+    if (!j || j->verdict == VD_NONE)
+        return xstrdup("");
+    if (!j->comment || !*j->comment)
+        return xstrdup(verdict_key(j->verdict));
+    return xasprintf("%s: %s", verdict_key(j->verdict), j->comment);
 }
 
 /* --- the answers by question id ---------------------------------------- */

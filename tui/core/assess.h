@@ -103,6 +103,19 @@ enum decision {
     DEC_COUNT
 };
 
+/* The DPO's judgement of a section (as the CNIL's PIA tool has it). */
+#define VERDICTS(X) \
+    X(NONE, "", "Not judged") \
+    X(ACCEPTABLE, "acceptable", "Acceptable") \
+    X(IMPROVE, "improve", "To be improved")
+
+enum verdict {
+#define X(name, key, label) VD_##name,
+    VERDICTS(X)
+#undef X
+    VD_COUNT
+};
+
 const char *assess_status_key(enum assess_status s);
 const char *assess_status_label(enum assess_status s);
 int assess_status_parse(const char *key); /* -1 when unknown */
@@ -121,6 +134,9 @@ int signoff_role_parse(const char *key);
 const char *decision_key(enum decision d);
 const char *decision_label(enum decision d);
 int decision_parse(const char *key);
+const char *verdict_key(enum verdict v);
+const char *verdict_label(enum verdict v);
+int verdict_parse(const char *key);
 
 struct answer {
     char *question;  /* question id */
@@ -173,6 +189,16 @@ struct signoff {
                            one per line; "" when none */
 };
 
+/* The DPO's judgement of one section of the questionnaire: acceptable
+ * or to be improved, with a comment, who gave it and when. */
+struct judgement {
+    char *section;   /* section id in the template */
+    enum verdict verdict;     /* never VD_NONE in an assessment */
+    char *comment;   /* "" when none */
+    char *name;      /* who judged (the DPO) */
+    char *date;      /* YYYY-MM-DD or "" */
+};
+
 /* One entry of the change history (Art. 5(2) accountability). */
 struct change {
     int64_t when;     /* seconds since the epoch */
@@ -197,6 +223,11 @@ struct assessment {
     char *replaces_date;/* decision date of the revision this one replaces,
                            "" for the first */
     enum assess_status archived_from; /* the status before archiving */
+    /* The controller organisation and the DPO's contact details (Art.
+     * 36(3)(d)): free text of several lines, "" when not given; they
+     * stay from one revision to the next. */
+    char *controller;
+    char *dpo_contact;
     /* What changed since the revision this one replaces (owned; NULL
      * when not known): filled by whoever loads both, or by an import of
      * a record that carries it. */
@@ -209,6 +240,11 @@ struct assessment {
     struct measure *measures;
     size_t nmeasures;
     struct signoff signoffs[SR_COUNT];
+    /* The DPO's judgements of the sections, at most one a section, in
+     * the order they were recorded or read; a new revision starts with
+     * none. */
+    struct judgement *judgements;
+    size_t njudgements;
     struct change *history;  /* oldest first */
     size_t nhistory;
     /* True when the change history was not read (the store loads it
@@ -267,6 +303,20 @@ void assess_measure_copy(struct measure *dst, const struct measure *src);
 void assess_measure_clear(struct measure *m);
 void assess_signoff_copy(struct signoff *dst, const struct signoff *src);
 void assess_signoff_clear(struct signoff *so);
+
+void assess_judgement_copy(struct judgement *dst, const struct judgement *src);
+void assess_judgement_clear(struct judgement *j);
+/* The judgement of a section, or NULL when none. */
+const struct judgement *assess_judgement(const struct assessment *a, const char *section);
+/* Replaces the judgement of j->section with a copy of j, or removes it
+ * when j->verdict is VD_NONE. */
+void assess_set_judgement(struct assessment *a, const struct judgement *j);
+/* Removes every judgement. */
+void assess_clear_judgements(struct assessment *a);
+/* The text the change log gives a judgement: "VERDICT: COMMENT", the
+ * verdict alone without a comment, "" for none (j NULL). The caller
+ * frees. */
+char *assess_judgement_text(const struct judgement *j);
 
 /* Appends a history entry (copies the strings), in amortised constant
  * time. */

@@ -188,6 +188,8 @@ void diff_assessments(const struct assessment *from, const struct assessment *to
                       struct diff *out)
 {
     text(out, "title", "Title", from->title, to->title);
+    text(out, "controller", "Controller", from->controller, to->controller);
+    text(out, "dpo-contact", "The DPO's contact details", from->dpo_contact, to->dpo_contact);
     answers(out, from, to);
     risks(out, from, to);
     measures(out, from, to);
@@ -196,6 +198,17 @@ void diff_assessments(const struct assessment *from, const struct assessment *to
         snprintf(prefix, sizeof prefix, "sign-off %s", signoff_role_key((enum signoff_role)r));
         fields(out, prefix, signoff_role_label((enum signoff_role)r), signoff_fields,
                nsignoff_fields, &from->signoffs[r], &to->signoffs[r]);
+    }
+    /* The DPO's judgements, section by section of the newer template. */
+    for (size_t i = 0; i < to->tmpl->nsections; i++) {
+        const struct tmpl_section *sec = &to->tmpl->sections[i];
+        char *ov = assess_judgement_text(assess_judgement(from, sec->id));
+        char *nv = assess_judgement_text(assess_judgement(to, sec->id));
+        char what[300];
+        snprintf(what, sizeof what, "judgement %s", sec->id);
+        text(out, what, sec->title, ov, nv);
+        free(ov);
+        free(nv);
     }
     text(out, "review date", "Review date", from->review_date, to->review_date);
     text(out, "status", "Status", assess_status_label(from->status),

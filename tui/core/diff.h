@@ -1,7 +1,8 @@
 /*
  * What changed between two revisions of an assessment: answers (and
  * their notes), risks and their scores and levels, measures and the
- * risks they address, sign-offs, the title and the review date. The
+ * risks they address, sign-offs, the DPO's judgements of the sections,
+ * the title, the contact details and the review date. The
  * reviewer of revision 2 reads the difference, not the whole DPIA again.
  */
 #ifndef DPIA_DIFF_H

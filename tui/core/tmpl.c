@@ -206,6 +206,14 @@ const struct tmpl_section *tmpl_find_kind(const struct tmpl *t, enum tmpl_kind k
     return NULL;
 }
 
+const struct tmpl_section *tmpl_find_section(const struct tmpl *t, const char *id)
+{
+    for (size_t i = 0; id && i < t->nsections; i++)
+        if (strcmp(t->sections[i].id, id) == 0)
+            return &t->sections[i];
+    return NULL;
+}
+
 const struct tmpl_option *tmpl_find_option(const struct tmpl_question *q, const char *value)
 {
     for (size_t i = 0; i < q->noptions; i++)

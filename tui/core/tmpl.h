@@ -212,6 +212,7 @@ const struct tmpl_method *tmpl_find_method(const struct tmpl *t, const char *id)
 const struct tmpl_method *tmpl_default_method(const struct tmpl *t);
 const struct tmpl_question *tmpl_find_role(const struct tmpl *t, enum tmpl_role r);
 const struct tmpl_section *tmpl_find_kind(const struct tmpl *t, enum tmpl_kind k);
+const struct tmpl_section *tmpl_find_section(const struct tmpl *t, const char *id);
 const struct tmpl_option *tmpl_find_option(const struct tmpl_question *q, const char *value);
 const struct tmpl_coverage_item *tmpl_find_coverage(const struct tmpl *t, const char *id);
 

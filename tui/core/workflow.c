@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "core/logic.h"
+#include "util/buf.h"
 #include "util/xalloc.h"
 
 void wf_list_free(struct wf_list *l)
@@ -373,6 +374,26 @@ int wf_check_signoff(const struct assessment *a, const struct signoff *so, struc
             return err_set(e, "the DPO's advice was not followed: record the reasons (Art. "
                            "35(2))");
     }
+    return 0;
+}
+
+int wf_check_judgement(const struct assessment *a, const struct judgement *j, struct err *e)
+{
+    if (wf_check_editable(a, e) < 0)
+        return -1;
+    if (!j->section || !tmpl_find_section(a->tmpl, j->section)) {
+        struct buf ids = { 0 };
+        for (size_t i = 0; i < a->tmpl->nsections; i++)
+            buf_printf(&ids, "%s%s", i ? ", " : "", a->tmpl->sections[i].id);
+        err_set(e, "there is no section '%s' in the template of assessment %lld (its sections: "
+                "%s)", j->section ? j->section : "", (long long)a->id, buf_str(&ids));
+        buf_free(&ids);
+        return -1;
+    }
+    if ((int)j->verdict < 0 || j->verdict >= VD_COUNT)
+        return err_set(e, "unknown verdict (acceptable or improve)");
+    if (j->verdict != VD_NONE && (!j->name || !*j->name))
+        return err_set(e, "a judgement needs the name of who gives it");
     return 0;
 }
 

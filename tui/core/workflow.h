@@ -94,6 +94,11 @@ int wf_check_answer(const struct assessment *a, const struct tmpl_question *q,
  * the decision): the assessment editable, a name, the DPO's advice, the
  * reasons when it was not followed. */
 int wf_check_signoff(const struct assessment *a, const struct signoff *so, struct err *e);
+/* The DPO's judgement of a section (verdict VD_NONE removes it): the
+ * assessment editable (a decided revision keeps the judgements it was
+ * signed with), a section of its template, a name when a verdict is
+ * given. */
+int wf_check_judgement(const struct assessment *a, const struct judgement *j, struct err *e);
 /* A change to the risk register or the action plan. */
 int wf_check_register(const struct assessment *a, struct err *e);
 

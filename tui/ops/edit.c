@@ -252,3 +252,43 @@ int ops_set_review_date(struct store *s, struct assessment *a, const char *date,
         return -1;
     return store_set_review_date(s, a, iso, e);
 }
+
+int ops_set_controller(struct store *s, struct assessment *a, const char *text, struct err *e)
+{
+    text = text ? text : "";
+    if (wf_check_editable(a, e) < 0 || textrule_check_str("controller", text, TK_LINES, e) < 0)
+        return -1;
+    return store_set_controller(s, a, text, e);
+}
+
+int ops_set_dpo_contact(struct store *s, struct assessment *a, const char *text, struct err *e)
+{
+    text = text ? text : "";
+    if (wf_check_editable(a, e) < 0 ||
+        textrule_check_str("DPO's contact details", text, TK_LINES, e) < 0)
+        return -1;
+    return store_set_dpo_contact(s, a, text, e);
+}
+
+int ops_judge(struct store *s, struct assessment *a, const struct judgement *j, struct err *e)
+{
+    struct judgement copy = *j;
+    copy.comment = (char *)(uintptr_t)(j->comment ? j->comment : "");
+    copy.name = (char *)(uintptr_t)(j->name && *j->name ? j->name : store_who(s));
+    copy.date = (char *)(uintptr_t)(j->date ? j->date : "");
+    if (copy.verdict == VD_NONE) {
+        copy.comment = copy.name = copy.date = (char *)(uintptr_t)"";
+    }
+    if (wf_check_judgement(a, &copy, e) < 0 ||
+        textrule_check_str("judgement comment", copy.comment, TK_LINES, e) < 0 ||
+        textrule_check_str("judgement name", copy.name, TK_LINE, e) < 0)
+        return -1;
+    char iso[DATE_ISO_SIZE];
+    if (ops_date(copy.date, iso, e) < 0)
+        return -1;
+    char today[16];
+    ops_today(today);
+    if (copy.verdict != VD_NONE)
+        copy.date = *iso ? iso : today;
+    return store_set_judgement(s, a, &copy, e);
+}

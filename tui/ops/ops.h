@@ -98,6 +98,17 @@ int ops_check_signoff_texts(const struct assessment *a, const struct signoff *so
 int ops_set_title(struct store *s, struct assessment *a, const char *title, struct err *e);
 int ops_set_review_date(struct store *s, struct assessment *a, const char *date,
                         struct err *e);
+/* The controller organisation and the DPO's contact details (Art.
+ * 36(3)(d)): free text of several lines, "" clears; like the title, not
+ * on a decided revision. */
+int ops_set_controller(struct store *s, struct assessment *a, const char *text, struct err *e);
+int ops_set_dpo_contact(struct store *s, struct assessment *a, const char *text, struct err *e);
+/* The DPO's judgement of section j->section: acceptable or to be
+ * improved, with a comment (NULL: none), a name (NULL or "": the store's
+ * who) and a date (any form ops_date reads; "" or NULL: today); verdict
+ * VD_NONE removes it. Not on a decided revision. STORE_CONFLICT when
+ * another session changed that judgement since a was read. */
+int ops_judge(struct store *s, struct assessment *a, const struct judgement *j, struct err *e);
 
 /* --- undo ---------------------------------------------------------------------- */
 
@@ -132,7 +143,8 @@ void ops_undo_free(struct ops_undo *u);
 /* What a person is typing in a form or a dialog and has not saved yet,
  * kept by the interface about once a second so that a crash loses
  * little of it: by assessment, key (what the form edits: "risk:new",
- * "risk:12", "note:QID", "entry:QID:new", "signoff:dpo", "decision")
+ * "risk:12", "note:QID", "entry:QID:new", "signoff:dpo", "decision",
+ * "judgement:SECTION", "contacts")
  * and the store's who. Not a change to the assessment: no rule to
  * check, nothing in the change log. ops_draft_load returns the draft
  * (the caller frees) or NULL when there is none (e->text empty) or it

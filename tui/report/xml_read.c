@@ -242,6 +242,10 @@ static int read_assessment(struct rd *r, xmlNodePtr root)
         a->revision = 1;
     free(a->title);
     a->title = child_text(as, "title");
+    free(a->controller);
+    a->controller = child_text(as, "controller");
+    free(a->dpo_contact);
+    a->dpo_contact = child_text(as, "dpo-contact");
 
     xmlNodePtr me = child(root, "method");
     char *id = prop(me, "id", "");
@@ -283,6 +287,33 @@ static int read_answer(struct rd *r, xmlNodePtr qe, const struct tmpl_question *
     return prop_time(r, ae, "at", &an->when);
 }
 
+/* The DPO's judgement of a section (the schema allows one a section). */
+static int read_judgement(struct rd *r, xmlNodePtr se, xmlNodePtr je)
+{
+    struct judgement j = { 0 };
+    j.section = prop(se, "id", "");
+    int rc = 0;
+    if (!tmpl_find_section(r->a->tmpl, j.section))
+        rc = fail(r, se, "unknown section '%s' (not in the template snapshot)", j.section);
+    else if (assess_judgement(r->a, j.section))
+        rc = fail(r, se, "section '%s' appears twice", j.section);
+    char *v = prop(je, "verdict", "");
+    int vd = verdict_parse(v);
+    free(v);
+    if (rc == 0 && vd <= VD_NONE)
+        rc = fail(r, je, "section '%s': unknown verdict (acceptable or improve)", j.section);
+    j.verdict = vd > 0 ? (enum verdict)vd : VD_NONE;
+    j.date = xstrdup("");
+    if (rc == 0)
+        rc = prop_date(r, je, "date", &j.date);
+    j.name = child_text(je, "name");
+    j.comment = child_text(je, "comment");
+    if (rc == 0)
+        assess_set_judgement(r->a, &j);
+    assess_judgement_clear(&j);
+    return rc;
+}
+
 static int read_sections(struct rd *r, xmlNodePtr root)
 {
     const struct tmpl *t = r->a->tmpl;
@@ -309,6 +340,9 @@ static int read_sections(struct rd *r, xmlNodePtr root)
             if (ae && read_answer(r, qe, q, ae) < 0)
                 return -1;
         }
+        xmlNodePtr je = child(se, "judgement");
+        if (je && read_judgement(r, se, je) < 0)
+            return -1;
     }
     return 0;
 }

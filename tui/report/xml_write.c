@@ -96,6 +96,12 @@ static void write_head(struct w *w)
     if (a->replaces_date && *a->replaces_date)
         at(w, "replaces", a->replaces_date);
     el(w, "title", a->title);
+    /* Only when given, so that the record of an assessment without them
+     * is written as before they existed. */
+    if (a->controller && *a->controller)
+        el(w, "controller", a->controller);
+    if (a->dpo_contact && *a->dpo_contact)
+        el(w, "dpo-contact", a->dpo_contact);
     end(w);
 
     const struct tmpl *t = a->tmpl;
@@ -341,6 +347,16 @@ static void write_sections(struct w *w)
             bool shown = logic_shown(w->a, q);
             if (shown || has_content(assess_answer(w->a, q->id)))
                 write_question(w, q, shown);
+        }
+        const struct judgement *j = assess_judgement(w->a, sec->id);
+        if (j && j->verdict != VD_NONE) {
+            start(w, "judgement");
+            at(w, "verdict", verdict_key(j->verdict));
+            if (j->date && *j->date)
+                at(w, "date", j->date);
+            el(w, "name", j->name);
+            el(w, "comment", j->comment);
+            end(w);
         }
         end(w);
     }

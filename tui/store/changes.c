@@ -345,13 +345,17 @@ fail:
 
 /* --- metadata ------------------------------------------------------------ */
 
-enum meta { META_TITLE, META_STATUS, META_REVIEW };
+enum meta { META_TITLE, META_STATUS, META_REVIEW, META_CONTROLLER, META_DPO_CONTACT };
 
 static int set_meta(struct store *s, struct assessment *a, enum meta which, const char *value,
                     struct err *e)
 {
-    static const char *const names[] = { "title", "status", "review date" };
-    static const enum store_stmt setters[] = { SQ_A_SET_TITLE, SQ_A_SET_STATUS, SQ_A_SET_REVIEW };
+    static const char *const names[] = { "title", "status", "review date", "controller",
+                                         "dpo-contact" };
+    static const char *const labels[] = { "title", "status", "review date", "controller",
+                                          "DPO's contact details" };
+    static const enum store_stmt setters[] = { SQ_A_SET_TITLE, SQ_A_SET_STATUS, SQ_A_SET_REVIEW,
+                                               SQ_A_SET_CONTROLLER, SQ_A_SET_DPO_CONTACT };
     if (store_txn_begin(s, e) < 0)
         return -1;
     sqlite3_stmt *st = store_stmt(s, SQ_A_META, e);
@@ -374,10 +378,12 @@ static int set_meta(struct store *s, struct assessment *a, enum meta which, cons
     /* What the caller read: changed elsewhere since, it is not
      * overwritten without asking. */
     const char *seen = which == META_TITLE ? a->title
-                     : which == META_STATUS ? assess_status_key(a->status) : a->review_date;
+                     : which == META_STATUS ? assess_status_key(a->status)
+                     : which == META_REVIEW ? a->review_date
+                     : which == META_CONTROLLER ? a->controller : a->dpo_contact;
     if (seen && strcmp(old, seen) != 0 && strcmp(old, value) != 0) {
         err_set(e, "the %s was changed in another session meanwhile (%s \xe2\x86\x92 %s)",
-                names[which], seen, old);
+                labels[which], seen, old);
         free(old);
         store_txn_rollback(s);
         return STORE_CONFLICT;
@@ -457,6 +463,123 @@ int store_set_review_date(struct store *s, struct assessment *a, const char *dat
         return rc;
     store_set_str(&a->review_date, date);
     return 0;
+}
+
+int store_set_controller(struct store *s, struct assessment *a, const char *text, struct err *e)
+{
+    text = text ? text : "";
+    int rc = set_meta(s, a, META_CONTROLLER, text, e);
+    if (rc < 0)
+        return rc;
+    store_set_str(&a->controller, text);
+    return 0;
+}
+
+int store_set_dpo_contact(struct store *s, struct assessment *a, const char *text,
+                          struct err *e)
+{
+    text = text ? text : "";
+    int rc = set_meta(s, a, META_DPO_CONTACT, text, e);
+    if (rc < 0)
+        return rc;
+    store_set_str(&a->dpo_contact, text);
+    return 0;
+}
+
+/* --- judgements ------------------------------------------------------------ */
+
+static bool judgement_same(const struct judgement *x, const struct judgement *y)
+{
+    if (!x || !y)
+        return !x && !y;
+    return x->verdict == y->verdict && strcmp(x->comment, y->comment) == 0 &&
+           strcmp(x->name, y->name) == 0 && strcmp(x->date, y->date) == 0;
+}
+
+int store_set_judgement(struct store *s, struct assessment *a, const struct judgement *j,
+                        struct err *e)
+{
+    if (!j->section || !*j->section)
+        return err_set(e, "a judgement needs a section");
+    if ((int)j->verdict < 0 || j->verdict >= VD_COUNT)
+        return err_set(e, "unknown verdict");
+    if (j->date && *j->date && !answer_valid_date(j->date))
+        return err_set(e, "'%s' is not a date (YYYY-MM-DD)", j->date);
+    /* A copy: j may be the one in a->judgements, which this replaces. */
+    struct judgement want;
+    assess_judgement_copy(&want, j);
+    struct judgement old = { 0 };
+    bool had = false;
+    if (store_txn_begin(s, e) < 0)
+        goto out;
+    sqlite3_stmt *st = store_stmt(s, SQ_JUDG_GET, e);
+    if (!st)
+        goto fail;
+    sqlite3_bind_int64(st, 1, a->id);
+    store_bind_text(st, 2, want.section);
+    if (sqlite3_step(st) == SQLITE_ROW) {
+        struct store_row r;
+        store_row_start(&r, s, st, "judgements", "assessment", a->id, e);
+        int rc = store_read_judgement(&r, 0, &old);
+        sqlite3_reset(st);
+        if (rc < 0)
+            goto fail;
+        had = old.verdict != VD_NONE;
+    }
+    sqlite3_reset(st);
+    /* What the caller read: changed elsewhere since, it is not
+     * overwritten without asking. */
+    const struct judgement *seen = assess_judgement(a, want.section);
+    const struct judgement *stored = had ? &old : NULL;
+    const struct judgement *wanted = want.verdict != VD_NONE ? &want : NULL;
+    if (!judgement_same(seen, stored) && !judgement_same(stored, wanted)) {
+        char *sv = assess_judgement_text(seen), *ov = assess_judgement_text(stored);
+        err_set(e, "the judgement of section %s was changed in another session meanwhile "
+                "(%s \xe2\x86\x92 %s)", want.section, *sv ? sv : "(none)",
+                *ov ? ov : "(none)");
+        free(sv);
+        free(ov);
+        store_txn_rollback(s);
+        assess_judgement_clear(&old);
+        assess_judgement_clear(&want);
+        return STORE_CONFLICT;
+    }
+    if (judgement_same(stored, wanted)) {
+        /* Nothing to write; the copy in memory takes what is stored. */
+        assess_set_judgement(a, &want);
+        assess_judgement_clear(&old);
+        assess_judgement_clear(&want);
+        return store_txn_commit(s, e);
+    }
+    if (wanted) {
+        if (store_put_judgement(s, a->id, &want, e) < 0)
+            goto fail;
+    } else {
+        if (!(st = store_stmt(s, SQ_JUDG_DEL, e)))
+            goto fail;
+        sqlite3_bind_int64(st, 1, a->id);
+        store_bind_text(st, 2, want.section);
+        if (store_exec(s, st, "removing a judgement", e) < 0)
+            goto fail;
+    }
+    char what[160];
+    snprintf(what, sizeof what, "judgement %s", want.section);
+    char *ov = assess_judgement_text(stored), *nv = assess_judgement_text(wanted);
+    int rc = store_hist_add(s, a->id, what, ov, nv, 0, e);
+    free(ov);
+    free(nv);
+    if (rc < 0)
+        goto fail;
+    assess_set_judgement(a, &want);
+    assess_judgement_clear(&old);
+    assess_judgement_clear(&want);
+    return store_finish_copy(s, a, e);
+fail:
+    store_txn_rollback(s);
+out:
+    assess_judgement_clear(&old);
+    assess_judgement_clear(&want);
+    return -1;
 }
 
 /* --- history ------------------------------------------------------------- */

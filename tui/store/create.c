@@ -82,6 +82,8 @@ static int insert_row(struct store *s, struct assessment *a, const char *xml, si
     sqlite3_bind_int(st, 9, a->revision > 0 ? a->revision : 1);
     store_bind_text(st, 10, a->replaces_date);
     store_bind_text(st, 11, assess_status_key(a->archived_from));
+    store_bind_text(st, 12, a->controller);
+    store_bind_text(st, 13, a->dpo_contact);
     if (store_exec(s, st, "saving the assessment", e) < 0)
         return -1;
     a->id = sqlite3_last_insert_rowid(s->db);
@@ -128,6 +130,8 @@ int64_t store_create(struct store *s, const char *title, const char *template_xm
     a.title = (char *)(uintptr_t)title;
     a.method = (char *)(uintptr_t)(method_id ? method_id : "");
     a.review_date = (char *)(uintptr_t)"";
+    a.controller = (char *)(uintptr_t)"";
+    a.dpo_contact = (char *)(uintptr_t)"";
     a.status = ST_DRAFT;
     if (store_txn_begin(s, e) < 0)
         return -1;
@@ -218,6 +222,9 @@ static int64_t insert_all(struct store *s, struct assessment *a, const char *tem
         if (signoff_given(&a->signoffs[r]) && store_put_signoff(s, a->id, &a->signoffs[r], e) < 0)
             goto fail;
     }
+    for (size_t i = 0; i < a->njudgements; i++)
+        if (store_put_judgement(s, a->id, &a->judgements[i], e) < 0)
+            goto fail;
     /* The summary from what was just written, which is all in a when it
      * holds the template written. */
     if (put_history(s, a, what, new_value ? new_value : a->title, e) < 0 ||
@@ -238,8 +245,8 @@ int64_t store_insert(struct store *s, struct assessment *a, const char *template
     return insert_all(s, a, template_xml, xml_len, "imported", NULL, e);
 }
 
-/* The copy is a new piece of work: a draft, without the sign-offs given
- * to the original (a signature is never carried over to a text its
+/* The copy is a new piece of work: a draft, without the sign-offs and
+ * judgements given to the original (a signature is never carried over to a text its
  * signer has not seen). Answers, risks, measures and the history that
  * led to them are kept, followed by "copied from <uuid>". */
 int64_t store_duplicate(struct store *s, int64_t id, struct err *e)
@@ -269,6 +276,7 @@ int64_t store_duplicate(struct store *s, int64_t id, struct err *e)
         a->signoffs[r].advice_followed = -1;
     }
     store_empty_signoffs(a);
+    assess_clear_judgements(a);
     int64_t nid = insert_all(s, a, xml, len, "copied from", from, e);
     free(xml);
     assess_free(a);

@@ -113,6 +113,19 @@ static int signoff_row(struct store_row *r, void *ctx, size_t *cap)
     return store_read_signoff(r, 0, &a->signoffs[role]);
 }
 
+static int judgement_row(struct store_row *r, void *ctx, size_t *cap)
+{
+    (void)cap;
+    struct assessment *a = ctx;
+    struct judgement j = { 0 };
+    int rc = store_read_judgement(r, 0, &j);
+    /* A verdict this program does not know (a newer writer) is left out. */
+    if (rc == 0 && j.verdict != VD_NONE)
+        assess_set_judgement(a, &j);
+    assess_judgement_clear(&j);
+    return rc;
+}
+
 int store_load_parts(struct store *s, struct assessment *a, struct err *e)
 {
     if (each_row(s, SQ_ANS_LOAD, a->id, "answers", "answers", answer_row, a, e) < 0 ||
@@ -125,6 +138,8 @@ int store_load_parts(struct store *s, struct assessment *a, struct err *e)
             return -1;
     int rc = each_row(s, SQ_SIGN_LOAD, a->id, "signoffs", "sign-offs", signoff_row, a, e);
     store_empty_signoffs(a);
+    if (rc == 0)
+        rc = each_row(s, SQ_JUDG_LOAD, a->id, "judgements", "judgements", judgement_row, a, e);
     return rc;
 }
 
@@ -163,6 +178,8 @@ struct assessment *store_load_xml(struct store *s, int64_t id, unsigned flags, c
     store_row_set(&r, 9, &a->replaces_date);
     int from = store_row_key(&r, 10, assess_status_parse, ST_DRAFT);
     a->archived_from = from == ST_ARCHIVED ? ST_DRAFT : (enum assess_status)from;
+    store_row_set(&r, 12, &a->controller);
+    store_row_set(&r, 13, &a->dpo_contact);
     /* The snapshot is a row of its own table. */
     int64_t tid = store_row_int(&r, 11, INT64_MIN, INT64_MAX);
     if (!r.bad)

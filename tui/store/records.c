@@ -204,3 +204,30 @@ int store_put_signoff(struct store *s, int64_t aid, const struct signoff *so, st
     sqlite3_bind_int64(st, 4 + (int)nsignoff_fields, store_now());
     return store_exec(s, st, "saving a sign-off", e);
 }
+
+int store_read_judgement(struct store_row *row, int col, struct judgement *j)
+{
+    j->section = store_row_text(row, col);
+    int v = store_row_key(row, col + 1, verdict_parse, VD_NONE);
+    j->verdict = v < 0 ? VD_NONE : (enum verdict)v;
+    j->comment = store_row_text(row, col + 2);
+    j->name = store_row_text(row, col + 3);
+    j->date = store_row_text(row, col + 4);
+    return store_row_end(row);
+}
+
+int store_put_judgement(struct store *s, int64_t aid, const struct judgement *j, struct err *e)
+{
+    sqlite3_stmt *st = store_stmt(s, SQ_JUDG_PUT, e);
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, aid);
+    store_bind_text(st, 2, j->section);
+    store_bind_text(st, 3, verdict_key(j->verdict));
+    store_bind_text(st, 4, j->comment);
+    store_bind_text(st, 5, j->name);
+    store_bind_text(st, 6, j->date);
+    store_bind_text(st, 7, s->who);
+    sqlite3_bind_int64(st, 8, store_now());
+    return store_exec(s, st, "saving a judgement", e);
+}

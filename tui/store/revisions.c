@@ -44,6 +44,12 @@ int store_revise(struct store *s, struct assessment *a, const char *record, size
     sqlite3_bind_int64(st, 1, a->id);
     if (store_exec(s, st, "opening the revision", e) < 0)
         goto fail;
+    if (!(st = store_stmt(s, SQ_JUDG_CLEAR, e)))
+        goto fail;
+    sqlite3_bind_int64(st, 1, a->id);
+    if (store_exec(s, st, "opening the revision", e) < 0)
+        goto fail;
+    assess_clear_judgements(a);
     /* The copy in memory follows at once: the summaries of the changes
      * below are worked out from it. */
     for (int r = 0; r < SR_COUNT; r++) {

@@ -148,6 +148,22 @@ static const char *const migrations[] = {
      * change, 2 a later row of the same change, 0 not known (the rows
      * of older files and of imported records). */
     "ALTER TABLE history ADD COLUMN part INTEGER NOT NULL DEFAULT 0;\n",
+    /* 5 -> 6: the controller organisation and the DPO's contact
+     * details (Art. 36(3)(d)), which stay from one revision to the
+     * next; the DPO's judgement of each section, which a new revision
+     * starts without. */
+    "ALTER TABLE assessments ADD COLUMN controller TEXT NOT NULL DEFAULT '';\n"
+    "ALTER TABLE assessments ADD COLUMN dpo_contact TEXT NOT NULL DEFAULT '';\n"
+    "CREATE TABLE judgements (\n"
+    "  assessment INTEGER NOT NULL REFERENCES assessments(id) ON DELETE CASCADE,\n"
+    "  section TEXT NOT NULL,                -- section id in the template\n"
+    "  verdict TEXT NOT NULL,                -- acceptable, improve\n"
+    "  comment TEXT NOT NULL DEFAULT '',\n"
+    "  name TEXT NOT NULL DEFAULT '',        -- who judged\n"
+    "  date TEXT NOT NULL DEFAULT '',\n"
+    "  who TEXT NOT NULL, at INTEGER NOT NULL,\n"
+    "  PRIMARY KEY (assessment, section)\n"
+    ") WITHOUT ROWID;\n",
 };
 
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof migrations[0]))

@@ -134,6 +134,17 @@ int store_set_signoff(struct store *s, struct assessment *a, const struct signof
 int store_set_status(struct store *s, struct assessment *a, enum assess_status st, struct err *e);
 int store_set_title(struct store *s, struct assessment *a, const char *title, struct err *e);
 int store_set_review_date(struct store *s, struct assessment *a, const char *date, struct err *e);
+/* The controller organisation and the DPO's contact details ("" clears),
+ * with the conflict check of the title. */
+int store_set_controller(struct store *s, struct assessment *a, const char *text, struct err *e);
+int store_set_dpo_contact(struct store *s, struct assessment *a, const char *text,
+                          struct err *e);
+/* The DPO's judgement of section j->section (verdict VD_NONE removes
+ * it). When another session changed that section's judgement since a
+ * was read, nothing is written and STORE_CONFLICT is returned with both
+ * in e. In the change log as "judgement SECTION", "VERDICT: COMMENT". */
+int store_set_judgement(struct store *s, struct assessment *a, const struct judgement *j,
+                        struct err *e);
 int store_delete(struct store *s, int64_t id, struct err *e);
 /* A full copy under a new id and uuid ("Copy of ..."); returns the id. */
 int64_t store_duplicate(struct store *s, int64_t id, struct err *e);
@@ -145,7 +156,7 @@ int64_t store_insert(struct store *s, struct assessment *a, const char *template
 /* Revisions. store_revise closes revision a->revision, keeping
  * `record` (its XML record, exactly as signed) with its status and the
  * date of its decision, and opens the next one: same answers, risks and
- * measures, no sign-offs, status draft. One transaction, in the change
+ * measures, no sign-offs, no judgements, status draft. One transaction, in the change
  * log. */
 int store_revise(struct store *s, struct assessment *a, const char *record, size_t len,
                  const char *decided, struct err *e);

@@ -50,6 +50,8 @@
 #define STORE_SIGNOFF_COLS \
     "name, position, date, decision, advice, advice_followed, why_not, acknowledged"
 
+#define STORE_JUDGEMENT_COLS "verdict, comment, name, date"
+
 /* Every statement the store runs: name and SQL. Prepared on first use
  * with SQLITE_PREPARE_PERSISTENT and reused. */
 #define STORE_STATEMENTS(X) \
@@ -65,13 +67,14 @@
                       "JOIN templates t ON t.id = a.template WHERE a.id = ?1") \
     X(TMPL_XML, "SELECT xml FROM templates WHERE id = ?1") \
     X(A_ADD, "INSERT INTO assessments(uuid, title, template, method, status, created, " \
-             "updated, review_date, revision, replaces_date, archived_from) " \
-             "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)") \
+             "updated, review_date, revision, replaces_date, archived_from, controller, " \
+             "dpo_contact) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)") \
     X(A_UUID_TAKEN, "SELECT 1 FROM assessments WHERE uuid = ?1") \
     X(A_BY_ID, "SELECT id FROM assessments WHERE id = ?1") \
     X(A_BY_UUID, "SELECT id FROM assessments WHERE uuid LIKE ?1 || '%' LIMIT 2") \
     X(A_LOAD, "SELECT a.uuid, a.title, a.status, a.method, a.created, a.updated, " \
-              "a.review_date, t.xml, a.revision, a.replaces_date, a.archived_from, t.id " \
+              "a.review_date, t.xml, a.revision, a.replaces_date, a.archived_from, t.id, " \
+              "a.controller, a.dpo_contact " \
               "FROM assessments a JOIN templates t " \
               "ON t.id = a.template WHERE a.id = ?1") \
     X(A_SET_REVISION, "UPDATE assessments SET revision = ?2, replaces_date = ?3 " \
@@ -83,8 +86,11 @@
     X(REV_GET, "SELECT record FROM revisions WHERE assessment = ?1 AND number = ?2") \
     X(REV_LIST, "SELECT number, status, decided, closed FROM revisions " \
                 "WHERE assessment = ?1 ORDER BY number") \
-    X(A_META, "SELECT title, status, review_date FROM assessments WHERE id = ?1") \
+    X(A_META, "SELECT title, status, review_date, controller, dpo_contact FROM assessments " \
+              "WHERE id = ?1") \
     X(A_SET_TITLE, "UPDATE assessments SET title = ?2 WHERE id = ?1") \
+    X(A_SET_CONTROLLER, "UPDATE assessments SET controller = ?2 WHERE id = ?1") \
+    X(A_SET_DPO_CONTACT, "UPDATE assessments SET dpo_contact = ?2 WHERE id = ?1") \
     X(A_SET_STATUS, "UPDATE assessments SET status = ?2 WHERE id = ?1") \
     X(A_SET_REVIEW, "UPDATE assessments SET review_date = ?2 WHERE id = ?1") \
     X(A_SUMMARY, "UPDATE assessments SET updated = ?2, percent = ?3, highest_level = ?4, " \
@@ -168,6 +174,16 @@
                 "excluded.decision, excluded.advice, excluded.advice_followed, " \
                 "excluded.why_not, excluded.acknowledged, excluded.who, excluded.at)") \
     X(SIGN_CLEAR, "DELETE FROM signoffs WHERE assessment = ?1") \
+    X(JUDG_LOAD, "SELECT section, " STORE_JUDGEMENT_COLS " FROM judgements " \
+                 "WHERE assessment = ?1 ORDER BY at, section") \
+    X(JUDG_GET, "SELECT section, " STORE_JUDGEMENT_COLS " FROM judgements " \
+                "WHERE assessment = ?1 AND section = ?2") \
+    X(JUDG_PUT, "INSERT INTO judgements(assessment, section, " STORE_JUDGEMENT_COLS ", who, at) " \
+                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT(assessment, section) " \
+                "DO UPDATE SET (" STORE_JUDGEMENT_COLS ", who, at) = (excluded.verdict, " \
+                "excluded.comment, excluded.name, excluded.date, excluded.who, excluded.at)") \
+    X(JUDG_DEL, "DELETE FROM judgements WHERE assessment = ?1 AND section = ?2") \
+    X(JUDG_CLEAR, "DELETE FROM judgements WHERE assessment = ?1") \
     X(HIST_ADD, "INSERT INTO history(assessment, at, who, what, old_value, new_value, part) " \
                 "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)") \
     X(HIST_PARTS, "SELECT part FROM history WHERE assessment = ?1 ORDER BY id") \
@@ -415,5 +431,10 @@ int store_put_risk(struct store *s, int64_t aid, struct risk *r, struct err *e);
 int store_put_measure(struct store *s, int64_t aid, struct measure *m, struct err *e);
 int store_update_links(struct store *s, int64_t aid, const struct measure *m, struct err *e);
 int store_put_signoff(struct store *s, int64_t aid, const struct signoff *so, struct err *e);
+/* A judgement read from a row (section, then STORE_JUDGEMENT_COLS from
+ * col); -1 with the row's error. An unknown verdict reads as VD_NONE. */
+int store_read_judgement(struct store_row *row, int col, struct judgement *j);
+/* Writes a judgement of aid (its verdict is not VD_NONE). */
+int store_put_judgement(struct store *s, int64_t aid, const struct judgement *j, struct err *e);
 
 #endif

@@ -31,8 +31,9 @@ int view_sections_width(const struct view *v)
     for (size_t i = 0; i < t->nsections; i++) {
         char line[300];
         snprintf(line, sizeof line, "%zu %s", i + 1, t->sections[i].title);
-        /* the name, a space, the mark (up to 4 columns) and the margins */
-        int w = text_width(line) + 8;
+        /* the name, a space, the DPO's judgement, the mark (up to 4
+         * columns) and the margins */
+        int w = text_width(line) + 10;
         if (w > want)
             want = w;
     }
@@ -58,7 +59,13 @@ static void draw_sections(struct view *v, int h, int lw)
             snprintf(mark, sizeof mark, "%d%%", pct);
         char line[300];
         snprintf(line, sizeof line, "%zu %s", i + 1, t->sections[i].title);
-        term_put(stdscr, y, 1, lw - 7, at, line);
+        term_put(stdscr, y, 1, lw - 9, at, line);
+        /* The DPO's judgement: A acceptable, I to be improved. */
+        const struct judgement *j = assess_judgement(v->a, t->sections[i].id);
+        if (j)
+            term_put(stdscr, y, lw - 7, 1,
+                     sel ? at : term_attr(j->verdict == VD_IMPROVE ? ROLE_RISK_MED : ROLE_OK),
+                     j->verdict == VD_IMPROVE ? "I" : "A");
         term_put(stdscr, y, lw - 5, 5, pct == 100 && !sel ? term_attr(ROLE_OK) : at, mark);
     }
     y++;
@@ -87,6 +94,9 @@ static void draw_sections(struct view *v, int h, int lw)
                                 : "+ done  . to do  * required");
         term_put(stdscr, y++, 1, lw - 2, term_attr(ROLE_DIM), "F follow-up  N note");
     }
+    /* ...and those of the section list, once the DPO has judged one. */
+    if (v->a->njudgements && y + 1 < h)
+        term_put(stdscr, y++, 1, lw - 2, term_attr(ROLE_DIM), "DPO: A acceptable  I improve");
     term_vline(stdscr, 1, lw, h - 1);
 }
 

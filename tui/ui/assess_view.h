@@ -105,6 +105,11 @@ void page_measures_draw(struct view *v, struct app *a, int y, int x, int h, int 
 int page_measures_key(struct view *v, struct app *a, wint_t ch, bool is_key, enum key_action act);
 void page_signoff_draw(struct view *v, struct app *a, int y, int x, int h, int w);
 int page_signoff_key(struct view *v, struct app *a, wint_t ch, bool is_key, enum key_action act);
+/* The DPO's judgement of the current section, and the contact details
+ * of the controller and the DPO: a form each, or the text to read when
+ * the assessment may not change (page_judge.c). */
+void view_judge(struct view *v, struct app *a);
+void view_contacts(struct view *v, struct app *a);
 /* Undoes the latest change still standing (undo.c): someone else's
  * only after asking; the status bar says what came back or why not. */
 void view_undo(struct view *v, struct app *a);

@@ -93,6 +93,7 @@ enum key_context {
     X(REVISION, KC_SIGNOFF | KC_ASSESS | KC_TABLE, 'R', 0, "revision", "Open a new revision of a decided assessment") \
     X(DIFF,     KC_SIGNOFF | KC_ASSESS | KC_TABLE, 'V', 0, "changes", "What changed since the revision this one replaces") \
     X(PRESENT,  KC_SIGNOFF | KC_ASSESS | KC_TABLE, 'P', 0, "present", "Presentation mode: the question alone, large, for a room (P again to leave)") \
+    X(JUDGE,    KC_ASSESS | KC_TABLE | KC_SIGNOFF, 'J', 0, "judge", "The DPO's judgement of this section: acceptable or to be improved, with a comment (A or I in the section list)") \
     X(UNDO,     KC_ASSESS | KC_TABLE | KC_SIGNOFF, 'U', 0, "undo", "Undo your latest change (answers, notes, flags, risks, measures, sign-offs); asks before undoing someone else's") \
     X(MOVE_UP,  KC_LIST, 'K', 0,            "move up", "Move the entry up") \
     X(MOVE_DOWN, KC_LIST, 'J', 0,           "move down", "Move the entry down") \

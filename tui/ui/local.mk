@@ -18,6 +18,7 @@ libdpia_a_SOURCES += \
 	tui/ui/page_risks.c \
 	tui/ui/catalogue_pick.c \
 	tui/ui/page_signoff.c \
+	tui/ui/page_judge.c \
 	tui/ui/diff_view.c \
 	tui/ui/reader.c tui/ui/reader.h \
 	tui/ui/record_text.c tui/ui/record_text.h \

@@ -89,7 +89,7 @@ void page_screening_draw(struct view *v, struct app *a, int y, int x, int h, int
 
 /* --- sign-off --------------------------------------------------------------------- */
 
-enum row_kind { ROW_ITEM, ROW_DPO, ROW_ASSESSOR, ROW_DECISION, ROW_REVIEW };
+enum row_kind { ROW_ITEM, ROW_DPO, ROW_ASSESSOR, ROW_DECISION, ROW_REVIEW, ROW_CONTACTS };
 
 struct row {
     enum row_kind kind;
@@ -99,7 +99,8 @@ struct row {
 
 /* The rows: what the workflow says is missing or to acknowledge (one
  * list, so the count above it is the count of its rows), then the
- * sign-offs. rows has room for why->n + 4. */
+ * contact details, the sign-offs and the review date. rows has room for
+ * why->n + 5. */
 static int rows_of(struct view *v, const struct wf_list *why, struct row *rows)
 {
     int n = 0;
@@ -111,6 +112,14 @@ static int rows_of(struct view *v, const struct wf_list *why, struct row *rows)
                  it->text);
         n++;
     }
+    /* The first line of each: the name of the controller, the DPO's
+     * e-mail as it is usually written first. */
+    const char *c1 = v->a->controller, *d1 = v->a->dpo_contact;
+    rows[n] = (struct row){ .kind = ROW_CONTACTS };
+    snprintf(rows[n].text, sizeof rows[n].text, "Contacts: controller %.*s; DPO %.*s",
+             *c1 ? (int)strcspn(c1, "\n") : 9, *c1 ? c1 : "(not set)",
+             *d1 ? (int)strcspn(d1, "\n") : 9, *d1 ? d1 : "(not set)");
+    n++;
     const struct signoff *d = &v->a->signoffs[SR_DPO];
     rows[n] = (struct row){ .kind = ROW_DPO };
     snprintf(rows[n].text, sizeof rows[n].text, "DPO's advice: %s%s", d->advice[0] ? d->advice : "(not recorded)",
@@ -192,12 +201,12 @@ void page_signoff_draw(struct view *v, struct app *a, int y, int x, int h, int w
     else
         snprintf(line, sizeof line, "Nothing is missing for sign-off.");
     y += dialog_wrap(y, x, 2, w, term_attr(why.nblockers ? ROLE_RISK_MED : ROLE_OK), line);
-    struct row *rows = xcalloc(why.n + 4, sizeof *rows);
+    struct row *rows = xcalloc(why.n + 5, sizeof *rows);
     int n = rows_of(v, &why, rows);
     if (v->row >= n)
         v->row = n - 1;
     int nitems = (int)why.n;
-    int avail = maxy - y - 6;
+    int avail = maxy - y - 7;
     int first = 0;
     /* The selected item is shown whole: the list scrolls so that all
      * its rows are on screen. */
@@ -208,17 +217,17 @@ void page_signoff_draw(struct view *v, struct app *a, int y, int x, int h, int w
         sel_rows = avail > 0 ? avail : 1;
     if (v->row < nitems && v->row + sel_rows > avail)
         first = v->row + sel_rows - avail;
-    for (int i = first; i < nitems && y < maxy - 6; i++, y++) {
+    for (int i = first; i < nitems && y < maxy - 7; i++, y++) {
         bool sel = i == v->row;
         attr_t at = sel ? term_attr(ROLE_SELECTED)
                   : rows[i].item->level == WF_WARNING ? term_attr(ROLE_RISK_MED) : A_NORMAL;
         /* The selected item is shown whole. */
         if (sel && text_width(rows[i].text) > w - 2)
-            y += dialog_wrap(y, x + 2, maxy - 6 - y, w - 2, at, rows[i].text) - 1;
+            y += dialog_wrap(y, x + 2, maxy - 7 - y, w - 2, at, rows[i].text) - 1;
         else
             term_put(stdscr, y, x + 2, w - 2, at, rows[i].text);
     }
-    y = maxy - 5;
+    y = maxy - 6;
     term_rule(stdscr, y++, x, w);
     for (int i = nitems; i < n && y < maxy; i++, y++) {
         bool sel = i == v->row;
@@ -461,7 +470,7 @@ int page_signoff_key(struct view *v, struct app *a, wint_t ch, bool is_key, enum
     (void)is_key;
     struct wf_list why = { 0 };
     readiness(v, &why);
-    struct row *rows = xcalloc(why.n + 4, sizeof *rows);
+    struct row *rows = xcalloc(why.n + 5, sizeof *rows);
     int n = rows_of(v, &why, rows);
     int rc = 0;
     switch (act) {
@@ -480,6 +489,10 @@ int page_signoff_key(struct view *v, struct app *a, wint_t ch, bool is_key, enum
                 v->item = view_items(v, v->section, NULL, 0) - 1;
                 v->row = 0;
             }
+            break;
+        }
+        if (r->kind == ROW_CONTACTS) {
+            view_contacts(v, a);
             break;
         }
         if (r->kind != ROW_REVIEW && (store_is_read_only(a->store) || !wf_editable(v->a))) {

@@ -272,6 +272,7 @@ static bool acts(enum key_action act)
     case ACT_DELETE:
     case ACT_ADD:
     case ACT_CATALOGUE:
+    case ACT_JUDGE:
     case ACT_QUIT:
         return true;
     default:
@@ -460,6 +461,9 @@ static int assess_key(struct screen *s, struct app *a, wint_t ch, bool is_key,
         return UI_HANDLED;
     case ACT_UNDO:
         view_undo(v, a);
+        return UI_HANDLED;
+    case ACT_JUDGE:
+        view_judge(v, a);
         return UI_HANDLED;
     default:
         return 0;

@@ -1,0 +1,140 @@
+/* The DPO's judgement of a section (acceptable or to be improved, with
+ * a comment, a name and a date) and the contact details of the
+ * controller and the DPO: a form each, kept as a draft while it is
+ * typed, saved through ops/. */
+#include "config.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/workflow.h"
+#include "ops/ops.h"
+#include "store/store.h"
+#include "ui/assess_view.h"
+#include "ui/dialog.h"
+#include "ui/draft.h"
+#include "ui/form.h"
+#include "ui/reader.h"
+#include "util/buf.h"
+#include "util/xalloc.h"
+
+/* A judgement as a text to read (a decided revision, a read-only file). */
+static char *judgement_text(const struct judgement *j)
+{
+    struct buf b = { 0 };
+    if (!j) {
+        buf_printf(&b, "The DPO has not judged this section.");
+        return buf_take(&b);
+    }
+    buf_printf(&b, "Verdict: %s\nBy: %s\nDate: %s\n", verdict_label(j->verdict), j->name,
+               *j->date ? j->date : "-");
+    if (*j->comment)
+        buf_printf(&b, "\n%s", j->comment);
+    return buf_take(&b);
+}
+
+void view_judge(struct view *v, struct app *a)
+{
+    const struct tmpl_section *sec = &v->a->tmpl->sections[v->section];
+    char title[320];
+    snprintf(title, sizeof title, "The DPO's judgement: %s", sec->title);
+    /* A copy: a reload after a conflict replaces the assessment. */
+    char *section = xstrdup(sec->id);
+    const struct judgement *old = assess_judgement(v->a, section);
+    if (view_is_read_only(v, a)) {
+        view_read_only(v, a); /* says why, under the text */
+        char *text = judgement_text(old);
+        reader_show(a, title, text);
+        free(text);
+        free(section);
+        return;
+    }
+    static const char *const verdicts[] = { "Not judged", "Acceptable", "To be improved" };
+    /* The name: the judgement's, else the DPO's of the sign-off, else
+     * the user's. */
+    const char *name = old ? old->name
+                     : *v->a->signoffs[SR_DPO].name ? v->a->signoffs[SR_DPO].name
+                                                    : store_who(a->store);
+    struct form_field f[4];
+    memset(f, 0, sizeof f);
+    f[0] = (struct form_field){ .label = "Verdict", .kind = FK_CHOICE,
+                                .number = old ? (int)old->verdict : VD_ACCEPTABLE,
+                                .choices = verdicts, .nchoices = VD_COUNT };
+    f[1] = (struct form_field){ .label = "Comment", .kind = FK_TEXT,
+                                .value = xstrdup(old ? old->comment : "") };
+    f[2] = (struct form_field){ .label = "Name", .kind = FK_LINE, .value = xstrdup(name),
+                                .required = true };
+    f[3] = (struct form_field){ .label = "Date", .kind = FK_DATE,
+                                .value = xstrdup(old ? old->date : "") };
+    struct draft d;
+    draft_init(&d, v->id, "judgement:%s", section);
+    bool untouched;
+    bool ok = form_run_ex(a, title, f, 4, &untouched, &d);
+    if (!ok && a->quitting && *f[2].value)
+        ok = true;
+    int rc = -1;
+    if (ok) {
+        struct judgement j = { section, (enum verdict)f[0].number, f[1].value, f[2].value,
+                               f[3].value };
+        struct err e;
+        rc = ops_judge(a->store, v->a, &j, &e);
+        if (view_conflict(v, a, rc, &e))
+            rc = ops_judge(a->store, v->a, &j, &e);
+        if (rc == 0)
+            app_message(a, false, j.verdict == VD_NONE ? "Judgement of the section removed."
+                                                       : "Judgement recorded: %s.",
+                        verdict_label(j.verdict));
+        else if (rc != STORE_CONFLICT)
+            app_message(a, true, "%s", e.text);
+    }
+    draft_finish(a, &d, rc == 0);
+    draft_free(&d);
+    form_free(f, 4);
+    free(section);
+}
+
+void view_contacts(struct view *v, struct app *a)
+{
+    if (view_is_read_only(v, a)) {
+        view_read_only(v, a);
+        char *text = xasprintf("Controller:\n%s\n\nThe DPO's contact details:\n%s",
+                               *v->a->controller ? v->a->controller : "-",
+                               *v->a->dpo_contact ? v->a->dpo_contact : "-");
+        reader_show(a, "Contact details", text);
+        free(text);
+        return;
+    }
+    struct form_field f[2];
+    memset(f, 0, sizeof f);
+    f[0] = (struct form_field){ .label = "Controller", .kind = FK_TEXT,
+                                .value = xstrdup(v->a->controller) };
+    f[1] = (struct form_field){ .label = "DPO's contact details", .kind = FK_TEXT,
+                                .value = xstrdup(v->a->dpo_contact) };
+    struct draft d;
+    draft_init(&d, v->id, "contacts");
+    bool untouched;
+    bool ok = form_run_ex(a, "Contact details (Art. 36(3)(d))", f, 2, &untouched, &d);
+    if (!ok && a->quitting)
+        ok = true;
+    int rc = ok ? 0 : -1;
+    struct err e;
+    for (int i = 0; ok && rc == 0 && i < 2; i++) {
+        const char *now = i ? v->a->dpo_contact : v->a->controller;
+        if (strcmp(now, f[i].value) == 0)
+            continue;
+        rc = i ? ops_set_dpo_contact(a->store, v->a, f[i].value, &e)
+               : ops_set_controller(a->store, v->a, f[i].value, &e);
+        if (view_conflict(v, a, rc, &e))
+            rc = i ? ops_set_dpo_contact(a->store, v->a, f[i].value, &e)
+                   : ops_set_controller(a->store, v->a, f[i].value, &e);
+        if (rc < 0 && rc != STORE_CONFLICT)
+            app_message(a, true, "%s", e.text);
+    }
+    if (ok && rc == 0)
+        app_message(a, false, "Contact details saved.");
+    draft_finish(a, &d, ok && rc == 0);
+    draft_free(&d);
+    form_free(f, 2);
+}
