@@ -142,6 +142,37 @@ contains "$T/x.xml" '<record xmlns="urn:dpia:record:1"' "xml when the settings' 
 contains "$T/err" "config:1: export-format 'pdfx' is not a format dpia writes"
 contains "$T/err" "config:2: with-guidance takes yes or no, not 'maybe'"
 
+# The controller, the DPO's contact details and the DPO's judgement of
+# the sections, where they are recorded: on the cover, in the summary
+# and under each section's heading, in every report.
+run 0 $D new --title "Judged"
+jid=$(cat "$T/out")
+run 0 $D contacts "$jid" --controller "Kestrel Streaming Europe B.V., Amsterdam <legal@kestrel.example>" \
+    --dpo-contact "dpo@kestrel.example, +31 20 555 0100"
+DPIA_USER=avermeulen run 0 $D judge "$jid" screening acceptable --name "Dr. Anja Vermeulen" --date 2026-02-19
+DPIA_USER=avermeulen run 0 $D judge "$jid" description improve --comment "Say which teams see the raw events." \
+    --name "Dr. Anja Vermeulen" --date 2026-02-19
+run 0 $D export "$jid" --format html -o "$T/j.html"
+part "$T/j.html" cover >"$T/jcover"
+contains "$T/jcover" "Controller Kestrel Streaming Europe B.V., Amsterdam <legal@kestrel.example>"
+contains "$T/jcover" "The DPO's contact details dpo@kestrel.example, +31 20 555 0100"
+contains "$T/j.html" "&lt;legal@kestrel.example&gt;" "markup in a contact is text"
+part "$T/j.html" summary >"$T/jsum"
+contains "$T/jsum" "The DPO's judgement by section Screening: is a DPIA needed?: Acceptable (Dr. Anja Vermeulen, 2026-02-19)"
+contains "$T/jsum" "Description of the processing: To be improved (Dr. Anja Vermeulen, 2026-02-19)"
+contains "$T/jsum" "Necessity and proportionality: Not judged"
+part "$T/j.html" s-description >"$T/jdesc"
+contains "$T/jdesc" "The DPO's judgement: To be improved (Dr. Anja Vermeulen, 2026-02-19) Say which teams see the raw events."
+for f in odt docx; do
+    run 0 $D export "$jid" --format $f -o "$T/j.$f"
+    python3 -c 'import sys, zipfile; z = zipfile.ZipFile(sys.argv[1]); sys.stdout.write(z.read(sys.argv[2]).decode())' \
+        "$T/j.$f" "$([ $f = odt ] && echo content.xml || echo word/document.xml)" >"$T/j.$f.xml"
+    contains "$T/j.$f.xml" "Kestrel Streaming Europe B.V., Amsterdam &lt;legal@kestrel.example&gt;" "$f: the controller"
+    contains "$T/j.$f.xml" "dpo@kestrel.example, +31 20 555 0100" "$f: the DPO's contact details"
+    contains "$T/j.$f.xml" "To be improved" "$f: a judgement"
+    contains "$T/j.$f.xml" "Say which teams see the raw events." "$f: the judgement's comment"
+done
+
 # The options are in --help, whole.
 run 0 $DPIA --help
 contains "$T/out" "[--with-guidance|--no-guidance] [--full-history|--condensed-history]" "--help shows the export options whole"
