@@ -389,6 +389,53 @@ static void test_record_conflicts(void **state)
     assert_int_equal(store_set_status(s, d, ST_REVIEW, &e), -1);
     assert_non_null(strstr(e.text, "no longer in the database"));
     assess_free(d);
+    /* Deleted while records it had saved are open: the answer, the risk,
+     * the measure and the sign-off it read are gone with it, which is
+     * said as such, never as a change made elsewhere to offer to
+     * overwrite. */
+    id = create(s, "Deleted under an open form");
+    d = load(s, id);
+    assert_int_equal(store_set_answer(s, d, "scr.project", "Typed", "", false, 0, 0, &e), 0);
+    struct risk kept = make_risk("Kept", 1, 1, 0, 0);
+    assert_int_equal(store_add_risk(s, d, &kept, &e), 0);
+    m.risks = NULL;
+    m.nrisks = 0;
+    assert_int_equal(store_add_measure(s, d, &m, &e), 0);
+    struct signoff sd = d->signoffs[SR_DPO];
+    sd.name = (char *)"Dana";
+    sd.advice = (char *)"Advice";
+    sd.date = (char *)"2026-11-30";
+    assert_int_equal(store_set_signoff(s, d, &sd, &e), 0);
+    assess_free(d);
+    d = load(s, id);
+    assert_int_equal(store_delete(s, id, &e), 0);
+    int64_t rev = assess_answer(d, "scr.project")->revision;
+    assert_int_equal(store_set_answer(s, d, "scr.project", "Typed more", "", false, rev, 0, &e),
+                     -1);
+    assert_non_null(strstr(e.text, "no longer in the database"));
+    struct risk rd;
+    assess_risk_copy(&rd, &d->risks[0]);
+    rd.severity = 2;
+    assert_int_equal(store_update_risk(s, d, &rd, &e), -1);
+    assert_non_null(strstr(e.text, "no longer in the database"));
+    assert_int_equal(store_delete_risk(s, d, rd.id, &e), -1);
+    assert_non_null(strstr(e.text, "no longer in the database"));
+    struct measure md;
+    assess_measure_copy(&md, &d->measures[0]);
+    md.status = MS_DONE;
+    assert_int_equal(store_update_measure(s, d, &md, &e), -1);
+    assert_non_null(strstr(e.text, "no longer in the database"));
+    assert_int_equal(store_delete_measure(s, d, md.id, &e), -1);
+    assert_non_null(strstr(e.text, "no longer in the database"));
+    sd = d->signoffs[SR_DPO];
+    sd.advice = (char *)"Other advice";
+    assert_int_equal(store_set_signoff(s, d, &sd, &e), -1);
+    assert_non_null(strstr(e.text, "no longer in the database"));
+    assert_int_equal(store_set_title(s, d, "Renamed", &e), -1);
+    assert_non_null(strstr(e.text, "no longer in the database"));
+    assess_risk_clear(&rd);
+    assess_measure_clear(&md);
+    assess_free(d);
     assess_risk_clear(&ra);
     assess_risk_clear(&rb);
     assess_measure_clear(&ma);
