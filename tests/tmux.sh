@@ -1,13 +1,16 @@
 # Driving the real interface inside tmux (sourced after lib.sh).
-# A private server (socket and config in $T), the program's exit status
-# written to a file by the pane's shell, the screen polled for expected
-# text with a time cap, never a fixed sleep.
+# A private server (socket and config in $T), a socket of its own for
+# each start, the program's exit status written to a file by the pane's
+# shell, the screen polled for expected text with a time cap, never a
+# fixed sleep.
 # shellcheck shell=sh
 
 TMUX_BIN=${TMUX_PROG:-$(command -v tmux || true)}
 [ -n "$TMUX_BIN" ] && [ -x "$TMUX_BIN" ] || skip "tmux is not installed"
 unset TMUX
-SOCK=$T/tmux.sock
+# The socket of the server started last; each tmux_start takes a new one.
+TMUX_STARTS=0
+SOCK=$T/tmux.0.sock
 # Poll cap in tenths of a second (longer under valgrind).
 WAIT_TENTHS=${DPIA_TEST_WAIT:-100}
 
@@ -37,11 +40,18 @@ tmux_kill() {
 }
 cleanup_hooks="$cleanup_hooks tmux_kill"
 
-# tmux_start COLS ROWS ARGS...: runs "$DPIA ARGS..." in a new pane.
+# tmux_start COLS ROWS ARGS...: runs "$DPIA ARGS..." in a new pane of a
+# new server, on a socket never used before (a server still up from an
+# earlier start is ended first), and returns once the program runs in
+# the pane (or has already ended): a restart never meets a server on
+# its way out, and no key is sent before the program is there.
 tmux_start() {
     cols=$1
     rows=$2
     shift 2
+    tmux_kill
+    TMUX_STARTS=$((TMUX_STARTS + 1))
+    SOCK=$T/tmux.$TMUX_STARTS.sock
     rm -f "$T/status"
     # The command line is quoted for the pane's /bin/sh.
     cmd="cd '$T' && LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=${DPIA_TERM:-tmux-256color} HOME='$HOME' DPIA_USER=tester"
@@ -51,7 +61,19 @@ tmux_start() {
         cmd="$cmd '$a'"
     done
     cmd="$cmd ${DPIA_REDIRECT:-}; echo \$? > '$T/status'"
-    tmux_cmd new-session -d -s t -x "$cols" -y "$rows" "$cmd"
+    if ! tmux_cmd new-session -d -s t -x "$cols" -y "$rows" "$cmd"; then
+        fail "tmux could not start a session on $SOCK"
+        return 1
+    fi
+    command -v pgrep >/dev/null 2>&1 || return 0
+    i=0
+    while [ "$i" -lt "$WAIT_TENTHS" ]; do
+        [ -n "$(tmux_pid 2>/dev/null)" ] || [ -s "$T/status" ] && return 0
+        sleep 0.05
+        i=$((i + 1))
+    done
+    fail "the program never started in the tmux pane"
+    return 1
 }
 
 tmux_screen() {

@@ -1,5 +1,6 @@
 #!/bin/sh
-# dpia export -o: files written whole, an existing file kept without
+# dpia export -o: files written whole ("-o -": standard output, never a
+# file named "-"), an existing file kept without
 # --force; the stylesheet option and the user's own report.xsl; a
 # stylesheet that tries to read a file is refused; usage errors.
 . "$TOP_SRCDIR/tests/lib.sh"
@@ -20,6 +21,18 @@ no_temporary
 
 # Standard output when there is no -o.
 run 0 $D export 1 --format xml && contains "$T/out" "<digest algorithm=\"sha256\">"
+# -o - is standard output too, never a file named "-".
+for f in xml html csv-risks; do
+    mkdir "$T/dash-$f"
+    run 0 sh -c "cd '$T/dash-$f' && $D export 1 --format $f -o -"
+    checks=$((checks + 1))
+    [ -s "$T/out" ] && pass "-o - ($f): written to standard output" || fail "-o - ($f): nothing on stdout"
+    checks=$((checks + 1))
+    [ -z "$(ls -A "$T/dash-$f")" ] && pass "-o - ($f): no file made" ||
+        fail "-o - ($f): made $(ls -A "$T/dash-$f")"
+done
+run 0 sh -c "cd '$T/dash-xml' && $D export 1 --format xml -o -"
+contains "$T/out" "<digest algorithm=\"sha256\">" "-o -: the record on standard output"
 
 # The organisation's own stylesheet: by option, then from the data folder.
 cat >"$T/mine.xsl" <<'XSL'

@@ -2,7 +2,9 @@
 # Records other than answers are not overwritten in silence either: the
 # DPO's advice recorded from the command line while the interface's
 # sign-off form is open is detected when the form is saved; the DPO
-# chooses whose advice stays, and the date is never emptied.
+# chooses whose advice stays, and the date is never emptied. A form
+# whose save fails (the assessment deleted meanwhile) opens again with
+# what was typed.
 . "$TOP_SRCDIR/tests/lib.sh"
 . "$TOP_SRCDIR/tests/tmux.sh"
 
@@ -55,6 +57,27 @@ tmux_wait "Data Protection Officer recorded." && pass "mine saved on y"
 contains "$T/show" "Dana Theirs" "the name from the form"
 "$DPIA" -d "$DB" history 1 --format tsv >"$T/hist"
 contains "$T/hist" "Their advice (mine)" "mine, typed over what the form showed"
+
+# The assessment deleted in another session while the form is open: the
+# save fails with the reason, and the form opens again with what was
+# typed, until it is discarded.
+open_dpo_form
+tmux_keys Tab Tab Tab
+tmux_type " and a third thought"
+"$DPIA" -d "$DB" delete 1 --yes || fail "delete from the CLI"
+tmux_keys Escape
+tmux_wait "Not saved" && pass "the sign-off of a deleted assessment is not saved"
+tmux_wait "no longer in the database (deleted in another session?)" && pass "the reason is said"
+tmux_keys Enter
+tmux_wait_gone "The form opens again"
+tmux_wait "and a third thought" && pass "the form opens again with what was typed"
+tmux_wait "Advice followed"
+tmux_keys F8
+tmux_wait "Close the form without saving"
+tmux_keys y
+tmux_wait_gone "Advice followed" && pass "F8 closes it"
 tmux_keys q
-tmux_wait_exit >/dev/null
+status=$(tmux_wait_exit)
+checks=$((checks + 1))
+[ "$status" = 0 ] && pass "q exits 0" || fail "exit status '$status' after q"
 done_testing

@@ -2,7 +2,10 @@
 # Two sessions on one file: an answer changed elsewhere while it is being
 # typed is detected; the DPO chooses whose text stays, and the screen
 # shows what was kept. Deleting from a list shorter than the screen
-# deletes the assessment that was selected.
+# deletes the assessment that was selected. An assessment deleted by
+# another session while an answer or a risk form of it is open: saving
+# says so (never a conflict offering to overwrite), and what was typed
+# stays on screen (the form opens again with it).
 . "$TOP_SRCDIR/tests/lib.sh"
 . "$TOP_SRCDIR/tests/tmux.sh"
 
@@ -77,4 +80,70 @@ tmux_wait_exit >/dev/null
 lacks "$T/list" "Second" "the selected one was deleted"
 contains "$T/list" "Third"
 contains "$T/list" "Shared file"
+
+# --- deleted by another session while open ---------------------------------
+id=$("$DPIA" -d "$DB" new --title "Doomed")
+GONE="assessment $id is no longer in the database (deleted in another session?); nothing was saved"
+"$DPIA" -d "$DB" answer "$id" scr.project "Saved before" >/dev/null
+tmux_kill
+tmux_start 150 30 -d "$DB"
+tmux_wait "Doomed"
+tmux_select "Doomed"
+tmux_keys Enter
+tmux_wait "question 1 of"
+tmux_keys Enter
+tmux_type ", typed on"
+wait_saved_in() {
+    i=0
+    while [ "$i" -lt "$WAIT_TENTHS" ]; do
+        "$DPIA" -d "$DB" history "$id" --format tsv 2>/dev/null | grep "answer scr.project" |
+            tail -1 | cut -f5 | grep -qxF -- "$1" && return 0
+        sleep 0.1
+        i=$((i + 1))
+    done
+    fail "the database never held '$1'"
+    return 1
+}
+wait_saved_in "Saved before, typed on"
+"$DPIA" -d "$DB" delete "$id" --yes || fail "delete from the CLI"
+tmux_type " after the deletion"
+tmux_wait "$GONE" && pass "an answer saved after the deletion: the reason is said"
+tmux_screen >"$T/gone"
+lacks "$T/gone" "Changed elsewhere" "no conflict offered for a deleted assessment"
+tmux_keys Escape
+tmux_wait "Not saved: the field stays open" && pass "the field stays open"
+tmux_wait "Saved before, typed on after the deletion" && pass "the typed text stays"
+tmux_kill
+
+id=$("$DPIA" -d "$DB" new --title "Doomed too")
+"$DPIA" -d "$DB" risk add "$id" --title "Re-identification" >/dev/null
+GONE="assessment $id is no longer in the database (deleted in another session?); nothing was saved"
+tmux_start 150 30 -d "$DB"
+tmux_wait "Doomed too"
+tmux_select "Doomed too"
+tmux_keys Enter
+tmux_wait "question 1 of"
+tmux_keys g 5 End
+tmux_wait "Risk register"
+tmux_keys Enter
+tmux_wait "Risk R1"
+tmux_type " from small counts"
+"$DPIA" -d "$DB" delete "$id" --yes || fail "delete from the CLI"
+tmux_keys Escape
+tmux_wait "Not saved" && pass "a risk form saved after the deletion: not saved"
+tmux_wait "no longer in the database (deleted in another session?)" && pass "the reason is said"
+tmux_screen >"$T/gone"
+lacks "$T/gone" "Changed elsewhere" "no conflict offered for a deleted assessment's risk"
+tmux_keys Enter
+tmux_wait_gone "The form opens again"
+tmux_wait "Re-identification from small counts" && pass "the form opens again with the typed title"
+tmux_wait "Likelihood before"
+tmux_keys F8
+tmux_wait "Close the form without saving"
+tmux_keys y
+tmux_wait_gone "Likelihood before" && pass "F8 closes it"
+tmux_keys q
+status=$(tmux_wait_exit)
+checks=$((checks + 1))
+[ "$status" = 0 ] && pass "q exits 0" || fail "exit status '$status' after q"
 done_testing

@@ -389,8 +389,116 @@ static void test_record_conflicts(void **state)
     assert_int_equal(store_set_status(s, d, ST_REVIEW, &e), -1);
     assert_non_null(strstr(e.text, "no longer in the database"));
     assess_free(d);
+    /* Deleted while records it had saved are open: the answer, the risk,
+     * the measure and the sign-off it read are gone with it, which is
+     * said as such, never as a change made elsewhere to offer to
+     * overwrite. */
+    id = create(s, "Deleted under an open form");
+    d = load(s, id);
+    assert_int_equal(store_set_answer(s, d, "scr.project", "Typed", "", false, 0, 0, &e), 0);
+    struct risk kept = make_risk("Kept", 1, 1, 0, 0);
+    assert_int_equal(store_add_risk(s, d, &kept, &e), 0);
+    m.risks = NULL;
+    m.nrisks = 0;
+    assert_int_equal(store_add_measure(s, d, &m, &e), 0);
+    struct signoff sd = d->signoffs[SR_DPO];
+    sd.name = (char *)"Dana";
+    sd.advice = (char *)"Advice";
+    sd.date = (char *)"2026-11-30";
+    assert_int_equal(store_set_signoff(s, d, &sd, &e), 0);
+    assess_free(d);
+    d = load(s, id);
+    assert_int_equal(store_delete(s, id, &e), 0);
+    int64_t rev = assess_answer(d, "scr.project")->revision;
+    assert_int_equal(store_set_answer(s, d, "scr.project", "Typed more", "", false, rev, 0, &e),
+                     -1);
+    assert_non_null(strstr(e.text, "no longer in the database"));
+    struct risk rd;
+    assess_risk_copy(&rd, &d->risks[0]);
+    rd.severity = 2;
+    assert_int_equal(store_update_risk(s, d, &rd, &e), -1);
+    assert_non_null(strstr(e.text, "no longer in the database"));
+    assert_int_equal(store_delete_risk(s, d, rd.id, &e), -1);
+    assert_non_null(strstr(e.text, "no longer in the database"));
+    struct measure md;
+    assess_measure_copy(&md, &d->measures[0]);
+    md.status = MS_DONE;
+    assert_int_equal(store_update_measure(s, d, &md, &e), -1);
+    assert_non_null(strstr(e.text, "no longer in the database"));
+    assert_int_equal(store_delete_measure(s, d, md.id, &e), -1);
+    assert_non_null(strstr(e.text, "no longer in the database"));
+    sd = d->signoffs[SR_DPO];
+    sd.advice = (char *)"Other advice";
+    assert_int_equal(store_set_signoff(s, d, &sd, &e), -1);
+    assert_non_null(strstr(e.text, "no longer in the database"));
+    assert_int_equal(store_set_title(s, d, "Renamed", &e), -1);
+    assert_non_null(strstr(e.text, "no longer in the database"));
+    assess_risk_clear(&rd);
+    assess_measure_clear(&md);
+    assess_free(d);
     assess_risk_clear(&ra);
     assess_risk_clear(&rb);
+    assess_measure_clear(&ma);
+    assess_measure_clear(&mb);
+    assess_free(a);
+    assess_free(b);
+    assess_free(c);
+    store_close(s);
+}
+
+/* The risks a measure addresses, and an answer's note and follow-up
+ * flag, are not overwritten in silence either. */
+static void test_link_and_note_conflicts(void **state)
+{
+    struct store *s = fresh();
+    int64_t id = create(s, "Links and notes");
+    struct assessment *a = load(s, id);
+    struct err e;
+    struct risk r1 = make_risk("Re-identification", 1, 1, 0, 0);
+    struct risk r2 = make_risk("Profiling", 1, 1, 0, 0);
+    assert_int_equal(store_add_risk(s, a, &r1, &e), 0);
+    assert_int_equal(store_add_risk(s, a, &r2, &e), 0);
+    int links[] = { 1 };
+    struct measure m;
+    memset(&m, 0, sizeof m);
+    m.title = (char *)"Aggregate";
+    m.description = m.owner = m.due = (char *)"";
+    m.risks = links;
+    m.nrisks = 1;
+    assert_int_equal(store_add_measure(s, a, &m, &e), 0);
+    assert_int_equal(store_set_answer(s, a, "scr.project", "Posts", "", false, 0, 0, &e), 0);
+    struct assessment *b = load(s, id);
+    assess_free(a);
+    a = load(s, id);
+
+    /* B links the measure to R2 as well; A, which read R1 alone, edits
+     * its owner. */
+    struct measure mb;
+    assess_measure_copy(&mb, &b->measures[0]);
+    int both[] = { 1, 2 };
+    free(mb.risks);
+    mb.risks = malloc(sizeof both);
+    memcpy(mb.risks, both, sizeof both);
+    mb.nrisks = 2;
+    assert_int_equal(store_update_measure(s, b, &mb, &e), 0);
+    struct measure ma;
+    assess_measure_copy(&ma, &a->measures[0]);
+    free(ma.owner);
+    ma.owner = strdup("IT");
+    assert_int_equal(store_update_measure(s, a, &ma, &e), STORE_CONFLICT);
+    assert_non_null(strstr(e.text, "risks: R1 \xe2\x86\x92 R1, R2"));
+
+    /* B flags the answer for follow-up; A, which read it unflagged,
+     * writes a note. */
+    int64_t rev = assess_answer(a, "scr.project")->revision;
+    assert_int_equal(store_set_answer(s, b, "scr.project", "Posts", "", true, rev, 0, &e), 0);
+    assert_int_equal(store_set_answer(s, a, "scr.project", "Posts", "A's note", false, rev, 0, &e),
+                     STORE_CONFLICT);
+    struct assessment *c = load(s, id);
+    assert_int_equal(c->measures[0].nrisks, 2);
+    assert_string_equal(c->measures[0].owner, "");
+    assert_true(assess_answer(c, "scr.project")->flagged);
+    assert_string_equal(assess_answer(c, "scr.project")->note, "");
     assess_measure_clear(&ma);
     assess_measure_clear(&mb);
     assess_free(a);
@@ -854,6 +962,7 @@ int main(void)
         cmocka_unit_test(test_risks_measures),
         cmocka_unit_test(test_signoffs_status),
         cmocka_unit_test(test_record_conflicts),
+        cmocka_unit_test(test_link_and_note_conflicts),
         cmocka_unit_test(test_history_sessions),
         cmocka_unit_test(test_revisions_archive),
         cmocka_unit_test(test_contacts_judgements),

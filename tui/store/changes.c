@@ -205,11 +205,15 @@ int store_set_answer(struct store *s, struct assessment *a, const char *qid,
     /* The check and the write are in one transaction: no other writer
      * can slip in between. */
     if (cur.revision != expected_revision) {
-        err_set(e, "the answer to %s was changed by %s meanwhile; it now reads: %s", qid,
-                cur.who, *cur.value ? cur.value : "(empty)");
+        int rc = store_gone(s, a->id, e);
+        if (rc == 0) {
+            err_set(e, "the answer to %s was changed by %s meanwhile; it now reads: %s", qid,
+                    cur.who, *cur.value ? cur.value : "(empty)");
+            rc = STORE_CONFLICT;
+        }
         store_txn_rollback(s);
         stored_answer_free(&cur);
-        return STORE_CONFLICT;
+        return rc;
     }
     bool value_changed = strcmp(cur.value, value) != 0;
     bool note_changed = strcmp(cur.note, note) != 0;
@@ -310,6 +314,8 @@ int store_set_signoff(struct store *s, struct assessment *a, const struct signof
              so->role == SR_DPO ? "DPO" : signoff_role_key(so->role));
     int conflict = store_conflict(label, signoff_fields, nsignoff_fields,
                                   &a->signoffs[so->role], &old, NULL, NULL, e);
+    if (conflict && store_gone(s, a->id, e) < 0)
+        conflict = -1;
     if (conflict) {
         assess_signoff_clear(&old);
         store_txn_rollback(s);
@@ -346,6 +352,21 @@ fail:
 /* --- metadata ------------------------------------------------------------ */
 
 enum meta { META_TITLE, META_STATUS, META_REVIEW, META_CONTROLLER, META_DPO_CONTACT };
+
+int store_gone(struct store *s, int64_t aid, struct err *e)
+{
+    sqlite3_stmt *st = store_stmt(s, SQ_A_META, e);
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, aid);
+    int rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    if (rc == SQLITE_ROW)
+        return 0;
+    if (rc == SQLITE_DONE)
+        return err_set(e, STORE_GONE_MSG, (long long)aid);
+    return store_db_error(s, "reading an assessment", e);
+}
 
 static int set_meta(struct store *s, struct assessment *a, enum meta which, const char *value,
                     struct err *e)

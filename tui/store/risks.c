@@ -144,8 +144,10 @@ static int get_risk(struct store *s, int64_t aid, int64_t id, struct risk *old, 
     sqlite3_reset(st);
     if (rc == SQLITE_ROW)
         return store_row_end(&r);
-    if (rc == SQLITE_DONE)
+    if (rc == SQLITE_DONE && store_gone(s, aid, e) == 0)
         return err_set(e, "that risk no longer exists (deleted meanwhile?)");
+    if (rc == SQLITE_DONE)
+        return -1;
     return store_db_error(s, "reading a risk", e);
 }
 
@@ -323,8 +325,10 @@ static int get_measure(struct store *s, int64_t aid, int64_t id, struct measure 
     if (rc == SQLITE_ROW)
         store_read_measure(&r, 0, old);
     sqlite3_reset(st);
-    if (rc == SQLITE_DONE)
+    if (rc == SQLITE_DONE && store_gone(s, aid, e) == 0)
         return err_set(e, "that measure no longer exists (deleted meanwhile?)");
+    if (rc == SQLITE_DONE)
+        return -1;
     if (rc != SQLITE_ROW)
         return store_db_error(s, "reading a measure", e);
     if (store_row_end(&r) < 0)

@@ -407,6 +407,12 @@ int store_schema_check(struct store *s, int *version, struct err *e);
  * store_schema_check found), checked again once the lock is held. */
 int store_schema_migrate(struct store *s, int version, struct err *e);
 
+/* -1 with STORE_GONE_MSG in e when assessment aid is no longer in the
+ * database, 0 when it is: what a record or answer that seems changed or
+ * removed elsewhere checks first, so that an assessment deleted in
+ * another session is said as such. */
+int store_gone(struct store *s, int64_t aid, struct err *e);
+
 /* STORE_CONFLICT with e naming the fields that differ when the record
  * `stored` (the row now) is not what the caller read (`seen`, NULL: no
  * copy, no check); links_* compare the risks a measure addresses (or

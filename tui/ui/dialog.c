@@ -164,6 +164,17 @@ bool dialog_confirm(struct app *a, const char *title, const char *question)
     return yes;
 }
 
+bool dialog_save_failed(struct app *a, const char *why)
+{
+    if (a->quitting)
+        return false;
+    char *text = xasprintf("%s\n\nThe form opens again with what was typed; F8 closes it "
+                           "without saving.", why);
+    dialog_message(a, "Not saved", text);
+    free(text);
+    return !a->quitting;
+}
+
 void dialog_message(struct app *a, const char *title, const char *text)
 {
     struct app_keys prev = app_context_begin(a, KC_DIALOG);

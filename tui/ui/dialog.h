@@ -20,6 +20,12 @@ struct draft;
 bool dialog_confirm(struct app *a, const char *title, const char *question);
 /* Any key closes it. */
 void dialog_message(struct app *a, const char *title, const char *text);
+/* A form whose save failed (why: the reason; the database replaced,
+ * the assessment deleted in another session, a refused value): says so
+ * and that the form opens again with what was typed, so that nothing
+ * typed is lost to a failed save. False when the program must leave
+ * (there is no form to open again). */
+bool dialog_save_failed(struct app *a, const char *why);
 /* A line of text: Enter (or F10) accepts, Esc cancels (NULL). The caller
  * frees. */
 char *dialog_line(struct app *a, const char *title, const char *prompt, const char *initial);

@@ -310,10 +310,14 @@ int page_risks_key(struct view *v, struct app *a, wint_t ch, bool is_key, enum k
         struct draft d;
         draft_init(&d, v->id, "risk:new");
         bool saved = false;
-        if (risk_form(a, v, &r, act == ACT_CATALOGUE ? "New risk from the catalogue" : "New risk",
-                      act == ACT_CATALOGUE, &d)) {
+        /* A failed save opens the form again with what was typed. */
+        while (!saved && risk_form(a, v, &r,
+                                   act == ACT_CATALOGUE ? "New risk from the catalogue" : "New risk",
+                                   act == ACT_CATALOGUE, &d)) {
             if (ops_add_risk(a->store, v->a, &r, &e) < 0) {
                 app_message(a, true, "%s", e.text);
+                if (!dialog_save_failed(a, e.text))
+                    break;
             } else {
                 saved = true;
                 app_message(a, false, "Risk R%d added.", r.number);
@@ -346,14 +350,18 @@ int page_risks_key(struct view *v, struct app *a, wint_t ch, bool is_key, enum k
         struct draft d;
         draft_init(&d, v->id, "risk:%lld", (long long)r.id);
         int rc = -1;
-        if (risk_form(a, v, &r, title, false, &d)) {
+        while (rc == -1 && risk_form(a, v, &r, title, false, &d)) {
             rc = ops_update_risk(a->store, v->a, &r, &e);
             if (view_conflict(v, a, rc, &e))
                 rc = ops_update_risk(a->store, v->a, &r, &e);
-            if (rc < 0 && rc != STORE_CONFLICT)
+            if (rc < 0 && rc != STORE_CONFLICT) {
                 app_message(a, true, "%s", e.text);
-            else if (rc == 0)
+                if (!dialog_save_failed(a, e.text))
+                    break;
+                rc = -1;
+            } else if (rc == 0) {
                 tell_fields(a, title, risk_fields, nrisk_fields, &before, &r);
+            }
         }
         draft_finish(a, &d, rc == 0);
         draft_free(&d);
@@ -544,11 +552,15 @@ int page_measures_key(struct view *v, struct app *a, wint_t ch, bool is_key,
         struct draft d;
         draft_init(&d, v->id, "measure:new");
         bool saved = false;
-        if (measure_form(a, v, &m,
-                         act == ACT_CATALOGUE ? "New measure from the catalogue" : "New measure",
-                         act == ACT_CATALOGUE, &d)) {
+        /* A failed save opens the form again with what was typed. */
+        while (!saved && measure_form(a, v, &m,
+                                      act == ACT_CATALOGUE ? "New measure from the catalogue"
+                                                           : "New measure",
+                                      act == ACT_CATALOGUE, &d)) {
             if (ops_add_measure(a->store, v->a, &m, &e) < 0) {
                 app_message(a, true, "%s", e.text);
+                if (!dialog_save_failed(a, e.text))
+                    break;
             } else {
                 saved = true;
                 v->row = (int)v->a->nmeasures - 1;
@@ -580,14 +592,18 @@ int page_measures_key(struct view *v, struct app *a, wint_t ch, bool is_key,
         struct draft d;
         draft_init(&d, v->id, "measure:%lld", (long long)m.id);
         int rc = -1;
-        if (measure_form(a, v, &m, title, false, &d)) {
+        while (rc == -1 && measure_form(a, v, &m, title, false, &d)) {
             rc = ops_update_measure(a->store, v->a, &m, &e);
             if (view_conflict(v, a, rc, &e))
                 rc = ops_update_measure(a->store, v->a, &m, &e);
-            if (rc < 0 && rc != STORE_CONFLICT)
+            if (rc < 0 && rc != STORE_CONFLICT) {
                 app_message(a, true, "%s", e.text);
-            else if (rc == 0)
+                if (!dialog_save_failed(a, e.text))
+                    break;
+                rc = -1;
+            } else if (rc == 0) {
                 tell_fields(a, title, measure_fields, nmeasure_fields, &before, &m);
+            }
         }
         draft_finish(a, &d, rc == 0);
         draft_free(&d);

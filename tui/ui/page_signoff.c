@@ -239,13 +239,16 @@ void page_signoff_draw(struct view *v, struct app *a, int y, int x, int h, int w
 }
 
 /* The sign-off form of a role, into *so (a copy of the current one,
- * with decision set when one is being taken). Returns true when the
- * form was closed with something to record. d: its draft
- * ("signoff:dpo", "signoff:assessor", "decision"). */
+ * with decision set when one is being taken; with again, *so already
+ * holds what was typed, whose save failed, and the form starts from
+ * it). Returns true when the form was closed with something to record.
+ * d: its draft ("signoff:dpo", "signoff:assessor", "decision"). */
 static bool signoff_form(struct app *a, struct view *v, enum signoff_role role,
-                         const enum decision *decision, struct signoff *so, struct draft *d)
+                         const enum decision *decision, struct signoff *so, struct draft *d,
+                         bool again)
 {
-    assess_signoff_copy(so, &v->a->signoffs[role]);
+    if (!again)
+        assess_signoff_copy(so, &v->a->signoffs[role]);
     if (decision)
         so->decision = *decision;
     static const char *const followed[] = { "Not said", "Yes, followed", "No, overruled" };
@@ -304,15 +307,22 @@ static void record_signoff(struct view *v, struct app *a, enum signoff_role role
     struct draft d;
     draft_init(&d, v->id, "signoff:%s", role == SR_DPO ? "dpo" : "assessor");
     int rc = -1;
-    if (signoff_form(a, v, role, NULL, &so, &d)) {
+    bool again = false;
+    /* A failed save opens the form again with what was typed. */
+    while (rc == -1 && signoff_form(a, v, role, NULL, &so, &d, again)) {
         struct err e;
         rc = ops_signoff(a->store, v->a, &so, &e);
         if (view_conflict(v, a, rc, &e))
             rc = ops_signoff(a->store, v->a, &so, &e);
-        if (rc == 0)
+        if (rc == 0) {
             app_message(a, false, "%s recorded.", signoff_role_label(role));
-        else if (rc != STORE_CONFLICT)
+        } else if (rc != STORE_CONFLICT) {
             app_message(a, true, "%s", e.text);
+            if (!dialog_save_failed(a, e.text))
+                break;
+            rc = -1;
+            again = true;
+        }
     }
     draft_finish(a, &d, rc == 0);
     draft_free(&d);
@@ -425,7 +435,7 @@ static void decide(struct view *v, struct app *a)
     struct signoff so;
     struct draft draft;
     draft_init(&draft, v->id, "decision");
-    if (!signoff_form(a, v, SR_CONTROLLER, &d, &so, &draft)) {
+    if (!signoff_form(a, v, SR_CONTROLLER, &d, &so, &draft, false)) {
         draft_finish(a, &draft, false);
         draft_free(&draft);
         assess_signoff_clear(&so);
