@@ -3,9 +3,11 @@
 # (data/catalogue.xml): it validates against its schema
 # (data/catalogue.rng); its ids are unique; it holds at least 80
 # measures, spread over the four categories, and 30 threats covering the
-# four risk types and the seven sources; every risk type and source is one of the allowed
-# values; every threat a measure names exists, every measure names one
-# and every threat is answered by at least two measures; titles and
+# four risk types and the seven sources; every risk type and source is
+# one of the allowed values; every threat a measure names exists, every
+# measure names one, and its risk types and sources are among those of
+# its threats; every threat is answered by at least two measures, among
+# which each of its risk types and sources is found; titles and
 # descriptions are neither empty nor too long; no text holds markup,
 # control or format characters; references have the forms of the rest
 # of the catalogue (GDPR articles and recitals, guidance by name).
@@ -158,6 +160,37 @@ cat >"$T/check.xsl" <<'EOF'
     </xsl:if>
   </xsl:template>
 
+  <!-- Each token of LIST is among the WHICH (risk-types or sources) of
+       the entries THREATS (threats, or measures, as OTHERS says): a
+       measure is offered for the kinds of risk it answers, and a threat
+       finds measures for each of its kinds. -->
+  <xsl:template name="covered">
+    <xsl:param name="list"/>
+    <xsl:param name="threats"/>
+    <xsl:param name="which"/>
+    <xsl:param name="others" select="'threats'"/>
+    <xsl:variable name="l" select="normalize-space($list)"/>
+    <xsl:if test="$l != ''">
+      <xsl:variable name="tok">
+        <xsl:choose>
+          <xsl:when test="contains($l, ' ')"><xsl:value-of select="substring-before($l, ' ')"/></xsl:when>
+          <xsl:otherwise><xsl:value-of select="$l"/></xsl:otherwise>
+        </xsl:choose>
+      </xsl:variable>
+      <xsl:if test="not($threats[contains(concat(' ', normalize-space(@*[local-name() = $which]), ' '), concat(' ', $tok, ' '))])">
+        <xsl:call-template name="problem">
+          <xsl:with-param name="what" select="concat($which, ' has ', $tok, ', which none of its ', $others, ' has')"/>
+        </xsl:call-template>
+      </xsl:if>
+      <xsl:call-template name="covered">
+        <xsl:with-param name="list" select="substring-after($l, ' ')"/>
+        <xsl:with-param name="threats" select="$threats"/>
+        <xsl:with-param name="which" select="$which"/>
+        <xsl:with-param name="others" select="$others"/>
+      </xsl:call-template>
+    </xsl:if>
+  </xsl:template>
+
   <xsl:template match="c:threat|c:measure">
     <xsl:if test="count(key('id', @id)) &gt; 1 and generate-id(key('id', @id)[1]) = generate-id(.)">
       <xsl:call-template name="problem">
@@ -220,6 +253,20 @@ cat >"$T/check.xsl" <<'EOF'
       <xsl:call-template name="threat-refs">
         <xsl:with-param name="list" select="@threats"/>
       </xsl:call-template>
+      <xsl:if test="normalize-space(@threats) != ''">
+        <xsl:variable name="mine" select="concat(' ', normalize-space(@threats), ' ')"/>
+        <xsl:variable name="answered" select="../c:threat[contains($mine, concat(' ', @id, ' '))]"/>
+        <xsl:call-template name="covered">
+          <xsl:with-param name="list" select="@risk-types"/>
+          <xsl:with-param name="threats" select="$answered"/>
+          <xsl:with-param name="which" select="'risk-types'"/>
+        </xsl:call-template>
+        <xsl:call-template name="covered">
+          <xsl:with-param name="list" select="@sources"/>
+          <xsl:with-param name="threats" select="$answered"/>
+          <xsl:with-param name="which" select="'sources'"/>
+        </xsl:call-template>
+      </xsl:if>
     </xsl:if>
     <xsl:if test="self::c:threat">
       <xsl:variable name="pad" select="concat(' ', @id, ' ')"/>
@@ -227,6 +274,21 @@ cat >"$T/check.xsl" <<'EOF'
       <xsl:if test="$n &lt; 2">
         <xsl:call-template name="problem">
           <xsl:with-param name="what" select="concat('answered by ', $n, ' measures (at least 2)')"/>
+        </xsl:call-template>
+      </xsl:if>
+      <xsl:if test="$n &gt; 0">
+        <xsl:variable name="answers" select="../c:measure[contains(concat(' ', normalize-space(@threats), ' '), $pad)]"/>
+        <xsl:call-template name="covered">
+          <xsl:with-param name="list" select="@risk-types"/>
+          <xsl:with-param name="threats" select="$answers"/>
+          <xsl:with-param name="which" select="'risk-types'"/>
+          <xsl:with-param name="others" select="'measures'"/>
+        </xsl:call-template>
+        <xsl:call-template name="covered">
+          <xsl:with-param name="list" select="@sources"/>
+          <xsl:with-param name="threats" select="$answers"/>
+          <xsl:with-param name="which" select="'sources'"/>
+          <xsl:with-param name="others" select="'measures'"/>
         </xsl:call-template>
       </xsl:if>
     </xsl:if>
@@ -289,10 +351,13 @@ cat >"$T/planted.xml" <<EOF
   <threat id="t.orphan" risk-types="other" sources="public">
     <title>Orphan</title><description>Answered by one measure only.</description>
   </threat>
-  <measure id="m.unknown" category="technical" type="technical" risk-types="illegitimate-access" sources="staff" threats="t.good t.twice t.values t.empty t.orphan t.no-such-threat">
+  <threat id="t.uncovered" risk-types="illegitimate-access" sources="staff public">
+    <title>Uncovered source</title><description>No measure answers its source public.</description>
+  </threat>
+  <measure id="m.unknown" category="technical" type="technical" risk-types="illegitimate-access" sources="staff" threats="t.good t.twice t.values t.empty t.orphan t.uncovered t.no-such-threat">
     <title>Names an unknown threat</title><description>Answers the rest.</description>
   </measure>
-  <measure id="m.long" category="organisational" type="organisational" risk-types="other" sources="staff" threats="t.good t.twice t.values t.empty">
+  <measure id="m.long" category="organisational" type="organisational" risk-types="other" sources="staff" threats="t.good t.twice t.values t.empty t.uncovered">
     <title>Long</title><description>$long</description>
   </measure>
   <measure id="m.c1" category="legal" type="legal" risk-types="other" sources="staff" threats="t.good">
@@ -309,6 +374,9 @@ cat >"$T/planted.xml" <<EOF
   </measure>
   <measure id="m.element" category="legal" type="legal" risk-types="other" sources="staff" threats="t.good">
     <title>An <b xmlns="">element</b> inside</title><description>Markup as an element.</description>
+  </measure>
+  <measure id="m.wider" category="technical" type="technical" risk-types="illegitimate-access disappearance" sources="staff public" threats="t.good">
+    <title>Wider than its threats</title><description>A risk type and a source none of its threats has.</description>
   </measure>
   <measure id="m.none" category="legal" type="legal" risk-types="other" sources="staff">
     <title>Answers nothing</title><description>No threats attribute.</description>
@@ -336,6 +404,11 @@ if check "$T/planted.xml"; then
     contains "$T/problems" "m.element: markup inside a text" "an element inside a title is found"
     contains "$T/problems" "m.none: answers no threat" "a measure that answers nothing is found"
     contains "$T/problems" "t.orphan: answered by 1 measures (at least 2)" "a threat one measure answers is found"
+    contains "$T/problems" "m.wider: risk-types has disappearance, which none of its threats has" "a measure's risk type none of its threats has is found"
+    contains "$T/problems" "m.wider: sources has public, which none of its threats has" "a measure's source none of its threats has is found"
+    lacks "$T/problems" "m.wider: risk-types has illegitimate-access" "a measure's risk type its threat has is not reported"
+    contains "$T/problems" "t.uncovered: sources has public, which none of its measures has" "a threat's source none of its measures has is found"
+    lacks "$T/problems" "t.uncovered: sources has staff" "a threat's source its measures have is not reported"
     lacks "$T/problems" "t.good:" "a good threat is not reported"
 else
     fail "the checker did not run on the planted catalogue"
