@@ -63,6 +63,7 @@ SHELL_TESTS = \
 	tests/cli/basics.sh \
 	tests/cli/templates.sh \
 	tests/cli/catalogue.sh \
+	tests/cli/catalogue-data.sh \
 	tests/cli/docs.sh \
 	tests/cli/layers.sh \
 	tests/cli/report-revision.sh \
