@@ -68,6 +68,17 @@ contains "$T/row" "About 110 million accounts worldwide" "the change's old value
 contains "$T/row" "About 120 million accounts &lt;worldwide&gt;" "the change's new value"
 lacks "$T/r2.html" "<worldwide>"
 contains "$T/r2.html" "<th>Revision</th><td>Revision 2,"
+# Revision 2 starts with no sign-offs: its report, up to the change log
+# (which keeps revision 1's as they were), is a draft with no decision
+# and none of revision 1's signatories.
+awk '/Appendix: change log/ { sub(/Appendix: change log.*/, ""); print; exit } { print }' \
+    "$T/r2.html" >"$T/r2-body"
+contains "$T/r2-body" "<th>Status</th><td>Draft</td>"
+contains "$T/r2-body" "<th>Decision</th><td>No decision recorded</td>" "no decision carried over"
+contains "$T/r2-body" "<th>Data Protection Officer</th><td>Not recorded</td>"
+lacks "$T/r2-body" "Luca Bianchi" "revision 1's decision-maker is not in revision 2's report"
+lacks "$T/r2-body" "Anja Vermeulen" "revision 1's DPO is not in revision 2's report"
+lacks "$T/r2-body" "Approve with conditions"
 
 # A screening that concludes no DPIA, closed with the DPO's sign-off.
 run 0 $D new --title "Staff canteen menu survey" && sc=$(cat "$T/out")
