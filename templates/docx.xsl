@@ -292,7 +292,9 @@
 
   <xsl:template match="r:section">
     <xsl:call-template name="h"><xsl:with-param name="text" select="r:title"/></xsl:call-template>
-    <xsl:for-each select="r:question">
+    <!-- Answers that the current answers make not applicable stay in
+         the record, not in the document. -->
+    <xsl:for-each select="r:question[not(@applicable = 'no')]">
       <xsl:call-template name="p">
         <xsl:with-param name="style" select="'Question'"/>
         <xsl:with-param name="text" select="r:prompt"/>

@@ -259,7 +259,9 @@
 
   <xsl:template match="r:section">
     <xsl:call-template name="h"><xsl:with-param name="text" select="r:title"/></xsl:call-template>
-    <xsl:for-each select="r:question">
+    <!-- Answers that the current answers make not applicable stay in
+         the record, not in the document. -->
+    <xsl:for-each select="r:question[not(@applicable = 'no')]">
       <text:p text:style-name="Question"><xsl:value-of select="r:prompt"/></text:p>
       <xsl:choose>
         <xsl:when test="r:answer/r:display">
