@@ -81,6 +81,9 @@ run 0 d status 1 draft
 # --- Completing it ----------------------------------------------------------
 
 answer_all 1
+# A screening that requires a DPIA does not close as "not required".
+run 1 d close 1
+contains "$T/err" "The screening does not conclude that no DPIA is carried out"
 run 1 d decide 1 approve --name "Chris Controller"
 contains "$T/err" "The risk register is empty."
 # Left: why no risk concerns each feared event, until a risk does.
