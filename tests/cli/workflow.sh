@@ -88,6 +88,8 @@ run 1 d decide 1 approve --name "Chris Controller"
 contains "$T/err" "The risk register is empty."
 # Left: why no risk concerns each feared event, until a risk does.
 contains "$T/err" "3 required questions are unanswered (first: risk.no-access)."
+# Prior consultation (Art. 36) is judged on the scored risks.
+contains "$T/err" "Art. 36; WP248 rev.01 Annex 2 not covered"
 # One risk of each feared event, scored before and after.
 run 0 d risk add 1 --title "Staff browse individual viewing" --type illegitimate-access \
     --likelihood 3 --severity 3 --likelihood-after 1 --severity-after 2
@@ -101,6 +103,7 @@ run 1 d risk add 1 --title "Off the scale" --likelihood 5
 contains "$T/err" "likelihood"
 run 1 d decide 1 approve --name "Chris Controller"
 contains "$T/err" "Risk R1 has no measure addressing it."
+lacks "$T/err" "Art. 36; WP248" "the risks scored, Art. 36 is covered before the DPO's advice"
 run 0 d measure add 1 --title "Aggregate over 10,000 accounts" --risks 1 --due 2027-01-31 \
     --owner "Data lead"
 run 0 d signoff 1 --role dpo --name "Dana Officer" --advice "Proceed with the measures" \
