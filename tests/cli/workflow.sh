@@ -312,6 +312,20 @@ head=$(sed -n 's/^Missing for sign-off (\([0-9]*\))$/\1/p' "$T/out")
 lines=$(sed -n '/^Missing for sign-off/,/^$/p' "$T/out" | grep -c '^  - ')
 [ -n "$head" ] && [ "$head" -eq "$lines" ] && pass "show counts the $lines lines it lists" ||
     fail "show says ${head:-?} missing but lists $lines"
+sed -n '/^Missing for sign-off/,/^$/s/^  - //p' "$T/out" >"$T/show-items"
+# The HTML report lists the same reasons, word for word.
+run 0 d export $id --format html -o "$T/feared.html"
+tr -d '\n' <"$T/feared.html" |
+    sed -e 's|.*<h3>Outstanding before sign-off</h3><ul>||' -e 's|</ul>.*||' \
+        -e 's|<li>||g' -e 's|</li>|@|g' | tr '@' '\n' |
+    sed -e 's/&lt;/</g' -e 's/&gt;/>/g' -e 's/&amp;/\&/g' >"$T/html-items"
+checks=$((checks + 1))
+if [ "$lines" -gt 0 ] && cmp -s "$T/show-items" "$T/html-items"; then
+    pass "the HTML report lists the same $lines reasons as show"
+else
+    fail "the HTML report and show differ"
+    diff "$T/show-items" "$T/html-items" | head -10
+fi
 run 0 d export $id --format xml -o "$T/feared.xml"
 checks=$((checks + 1))
 n=$(grep -c "<blocker>" "$T/feared.xml")
