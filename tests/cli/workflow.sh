@@ -125,11 +125,19 @@ contains "$T/err" "Write down the conditions of the approval."
 
 run 0 d answer 1 desc.roles "Kestrel is the controller." --flag
 run 0 d measure add 1 --title "Late training" --risks 1 --due 2027-09-01
+run 0 d measure add 1 --title "Access review" --risks 1 --due 2001-01-31
+# The description says vulnerable people are concerned; the screening
+# said no.
+run 0 d answer 1 desc.vulnerable yes
+run 0 d answer 1 desc.vulnerable-detail "Children on family accounts."
 run 1 d decide 1 approve-with-conditions --name "Chris Controller" \
     --conditions "Only aggregates are posted"
-contains "$T/err" "2 warnings to acknowledge before the decision (add --acknowledge"
+contains "$T/err" "4 warnings to acknowledge before the decision (add --acknowledge"
 contains "$T/err" "desc.roles is marked for follow-up."
 contains "$T/err" "Measure M2 is due on 2027-09-01, after the processing starts (2027-06-30)."
+contains "$T/err" "Measure M3 was due on 2001-01-31 and is only planned."
+contains "$T/err" "desc.vulnerable is answered yes but scr.vulnerable no: the answers contradict"
+lacks "$T/err" "reasons" "warnings alone: nothing is refused"
 run 0 d show 1
 contains "$T/out" "To acknowledge before a decision"
 contains "$T/out" "status: Draft" "nothing written without the acknowledgement"
@@ -143,6 +151,7 @@ contains "$T/out" "approved-with-conditions"
 run 0 d show 1
 contains "$T/out" "warnings acknowledged with the decision:"
 contains "$T/out" "    - Measure M2 is due on 2027-09-01"
+contains "$T/out" "    - desc.vulnerable is answered yes but scr.vulnerable no"
 run 0 d list
 contains "$T/out" "approved-with-conditions"
 
