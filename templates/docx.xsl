@@ -269,6 +269,7 @@
           <xsl:with-param name="style" select="'Normal'"/>
           <xsl:with-param name="text">Prior consultation of the supervisory authority (Art. 36): <xsl:choose>
               <xsl:when test="$s/r:art36/@required = 'yes'">required</xsl:when>
+              <xsl:when test="$rec/r:risks/r:risk[not(r:before/@level) or not(r:after/@level)] or (not($rec/r:risks/r:risk) and $rec/r:assessment/@status != 'not-required')">to be judged once the risks are scored</xsl:when>
               <xsl:otherwise>not required</xsl:otherwise>
             </xsl:choose></xsl:with-param>
         </xsl:call-template>

@@ -252,6 +252,7 @@
         select="$s/r:highest-residual/@level-name"/></text:p>
     <text:p text:style-name="Text_20_body">Prior consultation of the supervisory authority (Art. 36): <xsl:choose>
         <xsl:when test="$s/r:art36/@required = 'yes'">required</xsl:when>
+        <xsl:when test="$rec/r:risks/r:risk[not(r:before/@level) or not(r:after/@level)] or (not($rec/r:risks/r:risk) and $rec/r:assessment/@status != 'not-required')">to be judged once the risks are scored</xsl:when>
         <xsl:otherwise>not required</xsl:otherwise>
       </xsl:choose></text:p>
     <text:p text:style-name="Text_20_body">Decision: <xsl:call-template name="decision"/></text:p>

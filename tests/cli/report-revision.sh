@@ -93,6 +93,32 @@ lacks "$T/r2-body" "Luca Bianchi" "revision 1's decision-maker is not in revisio
 lacks "$T/r2-body" "Anja Vermeulen" "revision 1's DPO is not in revision 2's report"
 lacks "$T/r2-body" "Approve with conditions"
 
+# Prior consultation (Art. 36) is judged on the whole register, as on
+# the sign-off page: "not required" only once every risk is scored.
+run 0 $D new --title "Art. 36 judged" && aj=$(cat "$T/out")
+run 0 $D export "$aj" --format html -o "$T/aj0.html"
+contains "$T/aj0.html" "<th>Prior consultation (Art. 36)</th><td>To be judged once the risks are scored." \
+    "no risk yet: Art. 36 to be judged"
+run 0 $D risk add "$aj" --title "Scored" --likelihood 1 --severity 1 --likelihood-after 1 \
+    --severity-after 1
+run 0 $D export "$aj" --format html -o "$T/aj1.html"
+contains "$T/aj1.html" "<th>Prior consultation (Art. 36)</th><td>Not required: no residual risk is high."
+run 0 $D risk add "$aj" --title "Not yet scored"
+run 0 $D export "$aj" --format html -o "$T/aj2.html"
+contains "$T/aj2.html" "<th>Prior consultation (Art. 36)</th><td>To be judged once the risks are scored." \
+    "a risk not scored: Art. 36 to be judged"
+lacks "$T/aj2.html" "Not required: no residual risk is high."
+if command -v python3 >/dev/null 2>&1; then
+    for f in odt docx; do
+        run 0 $D export "$aj" --format $f -o "$T/aj2.$f"
+        rm -rf "$T/$f" && mkdir "$T/$f"
+        python3 "$TOP_SRCDIR/tests/cli/zipparts.py" extract "$T/aj2.$f" "$T/$f" ||
+            fail "$f: cannot be read"
+        [ $f = odt ] && part=$T/odt/content.xml || part=$T/docx/word/document.xml
+        contains "$part" "(Art. 36): to be judged once the risks are scored" "the $f says the same"
+    done
+fi
+
 # A screening that concludes no DPIA, closed with the DPO's sign-off.
 run 0 $D new --title "Staff canteen menu survey" && sc=$(cat "$T/out")
 run 0 $D answer "$sc" scr.project "An anonymous survey of menu preferences in the staff canteen"
@@ -112,5 +138,7 @@ contains "$T/nr.html" "<th>Status</th><td>DPIA not required</td>"
 contains "$T/nr.html" "No DPIA needed: the screening concluded that no DPIA is required, closed with the DPO's sign-off"
 contains "$T/nr.html" "The screening concluded that no DPIA is needed for this processing; the assessment was closed on the screening alone, with the Data Protection Officer's sign-off (Dr. Anja Vermeulen (2026-02-20))."
 lacks "$T/nr.html" "Outstanding before sign-off" "nothing is outstanding once closed"
+contains "$T/nr.html" "<th>Prior consultation (Art. 36)</th><td>Not required" \
+    "closed on the screening: no risk to judge"
 run 0 $D import "$T/nr.xml"
 done_testing
