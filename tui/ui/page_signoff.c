@@ -174,7 +174,10 @@ void page_signoff_draw(struct view *v, struct app *a, int y, int x, int h, int w
             if (!logic_risk_scored(v->a, &v->a->risks[i]))
                 scored = false;
         char l36[256];
-        if (hl >= 0 && scored)
+        if (v->a->status == ST_NOT_REQUIRED && !v->a->nrisks)
+            snprintf(l36, sizeof l36, "Prior consultation (Art. 36): not required (the screening "
+                     "concluded that no DPIA is needed).");
+        else if (hl >= 0 && scored)
             snprintf(l36, sizeof l36, "Prior consultation (Art. 36): not required (highest "
                      "residual risk: %s).", m->levels[hl].name);
         else
