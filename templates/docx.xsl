@@ -719,6 +719,8 @@
         <xsl:with-param name="text">
           <xsl:choose>
             <xsl:when test="$s/r:art36/@required = 'yes'">Required. A residual risk stays high: the supervisory authority must be consulted before the processing starts.</xsl:when>
+            <!-- Judged on the whole register, as on the sign-off page. -->
+            <xsl:when test="$rec/r:risks/r:risk[not(r:before/@level) or not(r:after/@level)] or (not($rec/r:risks/r:risk) and $rec/r:assessment/@status != 'not-required')">To be judged once the risks are scored.</xsl:when>
             <xsl:otherwise>Not required: no residual risk is high.</xsl:otherwise>
           </xsl:choose>
         </xsl:with-param>

@@ -196,6 +196,21 @@ else
     fail "only $n .c and .h files found under tui/"
 fi
 
+# --- the workflow layer ---------------------------------------------------
+# No screen or command writes through the store itself: every change
+# goes through ops/, which asks the workflow rules first (doc/HACKING.md,
+# "The workflow layer").
+checks=$((checks + 1))
+grep -n -E '(^|[^A-Za-z0-9_])store_(create|set_|add_|update_|delete|insert)[A-Za-z0-9_]*[[:space:]]*\(' \
+    "$TOP_SRCDIR"/tui/ui/*.[ch] "$TOP_SRCDIR"/tui/cli/*.[ch] "$TOP_SRCDIR/tui/main.c" \
+    >"$T/writes"
+if [ -s "$T/writes" ]; then
+    fail "the interface or the command line writes through the store, not through ops/:"
+    sed "s|^$TOP_SRCDIR/||; s/^/  /" "$T/writes"
+else
+    pass "ui/ and cli/ change nothing but through ops/"
+fi
+
 # The table above and the one in doc/HACKING.md name the same folders.
 for layer in $(printf '%s\n' "$LAYERS" | awk 'NF && $1 != "main" { print $1 }'); do
     contains "$TOP_SRCDIR/doc/HACKING.md" "| \`$layer/\`" "doc/HACKING.md has $layer/ in its table"

@@ -40,6 +40,19 @@ for f in "$T/h1.xml" "$T/h2.xml"; do
 done
 lacks "$T/h2.html" 'id="q-nec.li-interest"' "the report leaves the hidden answer out"
 contains "$T/h2.html" 'id="q-nec.basis"'
+# So do the documents: the question and its answer are not in their
+# sections (the change log at the end still names the change).
+if command -v python3 >/dev/null 2>&1; then
+    for f in odt docx; do
+        run 0 $D export "$id2" --format $f -o "$T/h2.$f"
+        rm -rf "$T/$f" && mkdir "$T/$f"
+        python3 "$TOP_SRCDIR/tests/cli/zipparts.py" extract "$T/h2.$f" "$T/$f" ||
+            fail "$f: cannot be read"
+        [ $f = odt ] && part=$T/odt/content.xml || part=$T/docx/word/document.xml
+        lacks "$part" "Legitimate interests, purpose test" "the $f leaves the hidden question out"
+        contains "$part" "What is the lawful basis" "the $f has the question that hides it"
+    done
+fi
 # Back to legitimate interests: the imported answer is there again.
 run 0 $D answer "$id2" nec.basis legitimate-interests
 run 0 $D export "$id2" --format xml -o "$T/h3.xml"
@@ -68,6 +81,43 @@ contains "$T/row" "About 110 million accounts worldwide" "the change's old value
 contains "$T/row" "About 120 million accounts &lt;worldwide&gt;" "the change's new value"
 lacks "$T/r2.html" "<worldwide>"
 contains "$T/r2.html" "<th>Revision</th><td>Revision 2,"
+# Revision 2 starts with no sign-offs: its report, up to the change log
+# (which keeps revision 1's as they were), is a draft with no decision
+# and none of revision 1's signatories.
+awk '/Appendix: change log/ { sub(/Appendix: change log.*/, ""); print; exit } { print }' \
+    "$T/r2.html" >"$T/r2-body"
+contains "$T/r2-body" "<th>Status</th><td>Draft</td>"
+contains "$T/r2-body" "<th>Decision</th><td>No decision recorded</td>" "no decision carried over"
+contains "$T/r2-body" "<th>Data Protection Officer</th><td>Not recorded</td>"
+lacks "$T/r2-body" "Luca Bianchi" "revision 1's decision-maker is not in revision 2's report"
+lacks "$T/r2-body" "Anja Vermeulen" "revision 1's DPO is not in revision 2's report"
+lacks "$T/r2-body" "Approve with conditions"
+
+# Prior consultation (Art. 36) is judged on the whole register, as on
+# the sign-off page: "not required" only once every risk is scored.
+run 0 $D new --title "Art. 36 judged" && aj=$(cat "$T/out")
+run 0 $D export "$aj" --format html -o "$T/aj0.html"
+contains "$T/aj0.html" "<th>Prior consultation (Art. 36)</th><td>To be judged once the risks are scored." \
+    "no risk yet: Art. 36 to be judged"
+run 0 $D risk add "$aj" --title "Scored" --likelihood 1 --severity 1 --likelihood-after 1 \
+    --severity-after 1
+run 0 $D export "$aj" --format html -o "$T/aj1.html"
+contains "$T/aj1.html" "<th>Prior consultation (Art. 36)</th><td>Not required: no residual risk is high."
+run 0 $D risk add "$aj" --title "Not yet scored"
+run 0 $D export "$aj" --format html -o "$T/aj2.html"
+contains "$T/aj2.html" "<th>Prior consultation (Art. 36)</th><td>To be judged once the risks are scored." \
+    "a risk not scored: Art. 36 to be judged"
+lacks "$T/aj2.html" "Not required: no residual risk is high."
+if command -v python3 >/dev/null 2>&1; then
+    for f in odt docx; do
+        run 0 $D export "$aj" --format $f -o "$T/aj2.$f"
+        rm -rf "$T/$f" && mkdir "$T/$f"
+        python3 "$TOP_SRCDIR/tests/cli/zipparts.py" extract "$T/aj2.$f" "$T/$f" ||
+            fail "$f: cannot be read"
+        [ $f = odt ] && part=$T/odt/content.xml || part=$T/docx/word/document.xml
+        contains "$part" "To be judged once the risks are scored." "the $f says the same"
+    done
+fi
 
 # A screening that concludes no DPIA, closed with the DPO's sign-off.
 run 0 $D new --title "Staff canteen menu survey" && sc=$(cat "$T/out")
@@ -88,5 +138,7 @@ contains "$T/nr.html" "<th>Status</th><td>DPIA not required</td>"
 contains "$T/nr.html" "No DPIA needed: the screening concluded that no DPIA is required, closed with the DPO's sign-off"
 contains "$T/nr.html" "The screening concluded that no DPIA is needed for this processing; the assessment was closed on the screening alone, with the Data Protection Officer's sign-off (Dr. Anja Vermeulen (2026-02-20))."
 lacks "$T/nr.html" "Outstanding before sign-off" "nothing is outstanding once closed"
+contains "$T/nr.html" "<th>Prior consultation (Art. 36)</th><td>Not required" \
+    "closed on the screening: no risk to judge"
 run 0 $D import "$T/nr.xml"
 done_testing

@@ -81,10 +81,15 @@ run 0 d status 1 draft
 # --- Completing it ----------------------------------------------------------
 
 answer_all 1
+# A screening that requires a DPIA does not close as "not required".
+run 1 d close 1
+contains "$T/err" "The screening does not conclude that no DPIA is carried out"
 run 1 d decide 1 approve --name "Chris Controller"
 contains "$T/err" "The risk register is empty."
 # Left: why no risk concerns each feared event, until a risk does.
 contains "$T/err" "3 required questions are unanswered (first: risk.no-access)."
+# Prior consultation (Art. 36) is judged on the scored risks.
+contains "$T/err" "Art. 36; WP248 rev.01 Annex 2 not covered"
 # One risk of each feared event, scored before and after.
 run 0 d risk add 1 --title "Staff browse individual viewing" --type illegitimate-access \
     --likelihood 3 --severity 3 --likelihood-after 1 --severity-after 2
@@ -98,6 +103,7 @@ run 1 d risk add 1 --title "Off the scale" --likelihood 5
 contains "$T/err" "likelihood"
 run 1 d decide 1 approve --name "Chris Controller"
 contains "$T/err" "Risk R1 has no measure addressing it."
+lacks "$T/err" "Art. 36; WP248" "the risks scored, Art. 36 is covered before the DPO's advice"
 run 0 d measure add 1 --title "Aggregate over 10,000 accounts" --risks 1 --due 2027-01-31 \
     --owner "Data lead"
 run 0 d signoff 1 --role dpo --name "Dana Officer" --advice "Proceed with the measures" \
@@ -119,11 +125,19 @@ contains "$T/err" "Write down the conditions of the approval."
 
 run 0 d answer 1 desc.roles "Kestrel is the controller." --flag
 run 0 d measure add 1 --title "Late training" --risks 1 --due 2027-09-01
+run 0 d measure add 1 --title "Access review" --risks 1 --due 2001-01-31
+# The description says vulnerable people are concerned; the screening
+# said no.
+run 0 d answer 1 desc.vulnerable yes
+run 0 d answer 1 desc.vulnerable-detail "Children on family accounts."
 run 1 d decide 1 approve-with-conditions --name "Chris Controller" \
     --conditions "Only aggregates are posted"
-contains "$T/err" "2 warnings to acknowledge before the decision (add --acknowledge"
+contains "$T/err" "4 warnings to acknowledge before the decision (add --acknowledge"
 contains "$T/err" "desc.roles is marked for follow-up."
 contains "$T/err" "Measure M2 is due on 2027-09-01, after the processing starts (2027-06-30)."
+contains "$T/err" "Measure M3 was due on 2001-01-31 and is only planned."
+contains "$T/err" "desc.vulnerable is answered yes but scr.vulnerable no: the answers contradict"
+lacks "$T/err" "reasons" "warnings alone: nothing is refused"
 run 0 d show 1
 contains "$T/out" "To acknowledge before a decision"
 contains "$T/out" "status: Draft" "nothing written without the acknowledgement"
@@ -137,6 +151,7 @@ contains "$T/out" "approved-with-conditions"
 run 0 d show 1
 contains "$T/out" "warnings acknowledged with the decision:"
 contains "$T/out" "    - Measure M2 is due on 2027-09-01"
+contains "$T/out" "    - desc.vulnerable is answered yes but scr.vulnerable no"
 run 0 d list
 contains "$T/out" "approved-with-conditions"
 
@@ -306,6 +321,20 @@ head=$(sed -n 's/^Missing for sign-off (\([0-9]*\))$/\1/p' "$T/out")
 lines=$(sed -n '/^Missing for sign-off/,/^$/p' "$T/out" | grep -c '^  - ')
 [ -n "$head" ] && [ "$head" -eq "$lines" ] && pass "show counts the $lines lines it lists" ||
     fail "show says ${head:-?} missing but lists $lines"
+sed -n '/^Missing for sign-off/,/^$/s/^  - //p' "$T/out" >"$T/show-items"
+# The HTML report lists the same reasons, word for word.
+run 0 d export $id --format html -o "$T/feared.html"
+tr -d '\n' <"$T/feared.html" |
+    sed -e 's|.*<h3>Outstanding before sign-off</h3><ul>||' -e 's|</ul>.*||' \
+        -e 's|<li>||g' -e 's|</li>|@|g' | tr '@' '\n' |
+    sed -e 's/&lt;/</g' -e 's/&gt;/>/g' -e 's/&amp;/\&/g' >"$T/html-items"
+checks=$((checks + 1))
+if [ "$lines" -gt 0 ] && cmp -s "$T/show-items" "$T/html-items"; then
+    pass "the HTML report lists the same $lines reasons as show"
+else
+    fail "the HTML report and show differ"
+    diff "$T/show-items" "$T/html-items" | head -10
+fi
 run 0 d export $id --format xml -o "$T/feared.xml"
 checks=$((checks + 1))
 n=$(grep -c "<blocker>" "$T/feared.xml")

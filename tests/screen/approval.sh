@@ -218,6 +218,20 @@ tmux_wait "Prior consultation (Art. 36): not required"
 tmux_wait "(highest residual risk: Low)." && pass "Art. 36: not required at a low residual risk"
 tmux_wait "The DPO's advice is not recorded" && pass "the missing DPO's advice is listed"
 tmux_wait "DPO's advice: (not recorded)"
+# The page and dpia show count the same missing items and give the same
+# reasons; "not required" stands beside no Art. 36 gap.
+tmux_screen >"$T/page"
+n_page=$(grep -o '[0-9][0-9]* items* [a-z]* missing for sign-off' "$T/page" | cut -d' ' -f1)
+"$DPIA" -d "$DB" show 1 >"$T/show"
+n_show=$(sed -n 's/^Missing for sign-off (\([0-9]*\))$/\1/p' "$T/show")
+checks=$((checks + 1))
+[ -n "$n_page" ] && [ "$n_page" = "$n_show" ] && pass "the page and show count $n_page missing items" ||
+    fail "the page counts ${n_page:-?} missing items, show ${n_show:-?}"
+sed -n '/^Missing for sign-off/,/^$/s/^  - \(.\{1,30\}\).*/\1/p' "$T/show" >"$T/reasons"
+while IFS= read -r reason; do
+    contains "$T/page" "$reason" "the page gives show's reason: $reason"
+done <"$T/reasons"
+lacks "$T/page" "Art. 36; WP248" "no Art. 36 gap beside \"not required\""
 
 # record_dpo: the DPO's advice, followed.
 record_dpo() {

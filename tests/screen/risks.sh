@@ -95,6 +95,16 @@ tmux_wait "question 1 of 3"
 tmux_keys End
 tmux_wait "missing for sign-off" && pass "sign-off lists what is missing"
 tmux_wait "DPO's advice: (not recorded)"
+tmux_wait "Prior consultation (Art. 36): not required"
+# A risk not yet scored (added by a command meanwhile, read again on the
+# way back from the help): Art. 36 is no longer said not to be required.
+"$DPIA" -d "$DB" risk add 1 --title "Not yet scored" >/dev/null || fail "risk add"
+tmux_keys '?'
+tmux_wait "Keys on this screen"
+tmux_keys Escape
+tmux_wait_gone "Keys on this screen"
+tmux_wait "Prior consultation (Art. 36): to be judged once the risks are scored" &&
+    pass "Art. 36 judged only on a register scored whole"
 tmux_keys q
 tmux_wait_exit >/dev/null
 

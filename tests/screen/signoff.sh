@@ -133,4 +133,31 @@ lacks "$T/pick" "│   Approve" "no approval of any kind offered"
 tmux_keys Escape
 tmux_keys q
 tmux_wait_exit >/dev/null
+
+# A screening that concludes no DPIA, closed with the DPO's sign-off: the
+# page says so, and that there is no prior consultation to judge.
+d() { "$DPIA" -d "$DB" "$@" >/dev/null || fail "dpia $*"; }
+d new --title "Canteen menu survey"
+for q in evaluation automated-decision monitoring sensitive large-scale matching vulnerable \
+    innovative prevents-rights art35-3a art35-3b art35-3c sa-list; do
+    d answer 2 "scr.$q" no
+done
+d answer 2 scr.project "An anonymous survey of menu preferences"
+d answer 2 scr.decision not-carry-out
+d signoff 2 --role dpo --name "Anja Vermeulen" --advice "No criterion is met."
+d close 2
+tmux_kill
+tmux_start 110 34 -d "$DB"
+tmux_wait "Canteen menu survey"
+tmux_select "Canteen menu survey"
+tmux_keys Enter
+tmux_wait "question 1 of"
+tmux_keys g 7 End
+tmux_wait "Sign-off of revision 1"
+tmux_wait "Revision 1 is decided: DPIA not required." && pass "the page says the DPIA is not required"
+tmux_wait "Closed: DPIA not required (screening, with the DPO's sign-off)"
+tmux_wait "Prior consultation (Art. 36): not required (the screening concluded" &&
+    pass "no prior consultation to judge after a screening-only close"
+tmux_keys q
+tmux_wait_exit >/dev/null
 done_testing

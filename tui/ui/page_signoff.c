@@ -176,8 +176,17 @@ void page_signoff_draw(struct view *v, struct app *a, int y, int x, int h, int w
     } else {
         int hl = logic_highest_residual(v->a);
         const struct tmpl_method *m = assess_method(v->a);
+        /* Judged on the whole register: while a risk is not scored, its
+         * level may still call for the consultation. */
+        bool scored = v->a->nrisks > 0;
+        for (size_t i = 0; i < v->a->nrisks; i++)
+            if (!logic_risk_scored(v->a, &v->a->risks[i]))
+                scored = false;
         char l36[256];
-        if (hl >= 0)
+        if (v->a->status == ST_NOT_REQUIRED && !v->a->nrisks)
+            snprintf(l36, sizeof l36, "Prior consultation (Art. 36): not required (the screening "
+                     "concluded that no DPIA is needed).");
+        else if (hl >= 0 && scored)
             snprintf(l36, sizeof l36, "Prior consultation (Art. 36): not required (highest "
                      "residual risk: %s).", m->levels[hl].name);
         else
