@@ -9,7 +9,8 @@ src=$(cd "$here/../.." && pwd)
 build=$(cd "${1:?usage: cli.sh BUILDDIR [TEST...]}" && pwd)
 shift
 [ $# -gt 0 ] || set -- "$src"/tests/cli/*.sh
-command -v valgrind >/dev/null || { echo "valgrind: not installed"; exit 1; }
+VALGRIND=$(command -v valgrind) || { echo "valgrind: not installed"; exit 1; }
+export VALGRIND
 
 logs=$(mktemp -d "${TMPDIR:-/tmp}/dpia-vg.XXXXXX")
 # Some tests run dpia as another user (setpriv): it must write its report.
