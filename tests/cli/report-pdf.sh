@@ -148,6 +148,14 @@ pdfdetach -savefile dpia-record.xml -o "$T/r1-embedded.xml" "$T/r1.pdf" >/dev/nu
 same "$T/r1-embedded.xml" "$T/r1.xml" "a closed revision's PDF carries the record kept"
 lacks "$T/r1-embedded.xml" "About 120 million accounts" "not the revision in force"
 empty_tmp "revision"
+# What the PDF prints is that record: its export time and its digest,
+# not those of a record made again for the printing.
+pdftotext -enc UTF-8 "$T/r1.pdf" - | tr -s ' \n' ' ' >"$T/r1.txt"
+r1digest=$(sed -n 's|.*<digest algorithm="sha256">\([0-9a-f]*\)</digest>.*|\1|p' "$T/r1-embedded.xml")
+r1time=$(sed -n 's|.*<generator exported="\([^"]*\)".*|\1|p' "$T/r1-embedded.xml" |
+    sed 's|^\(....-..-..\)T\(..:..\).*|\1 \2 UTC|')
+contains "$T/r1.txt" "Record digest (SHA-256) $r1digest" "the printed digest is the attached record's"
+contains "$T/r1.txt" "dpia 0.1.0, $r1time" "the printed export time is the attached record's ($r1time)"
 
 # --- the same bytes, and the file target's rules ---------------------------
 run 0 $D export 1 --format pdf -o -

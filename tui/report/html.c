@@ -332,6 +332,22 @@ static int transform_limited(xmlDocPtr record, const char *xsl, size_t xsl_len,
     return rc;
 }
 
+int report_html_of_record(const char *record, size_t len, const struct report_opts *o,
+                          const struct sink *out, struct err *e)
+{
+    xmlDocPtr doc = xmlsafe_parse(record, len, "record", REPORT_MAX_DEPTH, e);
+    if (!doc)
+        return -1;
+    report_mark_changes(doc);
+    const char *params[7];
+    report_params(o, NULL, params);
+    size_t xl;
+    const char *xsl = report_builtin_xsl(&xl);
+    int rc = report_transform(doc, xsl, xl, "built-in report.xsl", params, out, e);
+    xmlFreeDoc(doc);
+    return rc;
+}
+
 void report_params(const struct report_opts *o, const char *part, const char *p[7])
 {
     size_t n = 0;

@@ -210,11 +210,11 @@ int report_pdf(const struct assessment *a, const char *tmpl_xml, size_t tmpl_len
         record_len = xml.len;
     }
     struct sink to = sink_buf(&html);
-    /* The built-in stylesheet: one of the user's could make WeasyPrint
-     * fetch files or addresses. */
-    struct report_opts builtin = { .with_guidance = o && o->with_guidance,
-                                   .full_history = o && o->full_history };
-    if (report_html(a, tmpl_xml, tmpl_len, &builtin, &to, e) < 0)
+    /* Printed from the very record attached, so that the export time and
+     * the digest the report shows are those of dpia-record.xml; with the
+     * built-in stylesheet: one of the user's could make WeasyPrint fetch
+     * files or addresses. */
+    if (report_html_of_record(record, record_len, o, &to, e) < 0)
         goto done;
     t = io_tmp_make(e);
     if (!t || io_tmp_write(t, REPORT_PDF_RECORD, record, record_len, e) < 0 ||

@@ -67,6 +67,12 @@ int report_pdf_associate(const char *pdf, size_t len, const char *name, const ch
  * REPORT_VIEW_NS), in time proportional to its length. */
 void report_mark_changes(xmlDocPtr doc);
 
+/* The HTML report (the built-in stylesheet, o's options) of the record
+ * record[0..len) as written: what it prints (the export time, the
+ * digest) is what those bytes say. */
+int report_html_of_record(const char *record, size_t len, const struct report_opts *o,
+                          const struct sink *out, struct err *e);
+
 /* The parameters of the options o (NULL: the defaults) in p, then part
  * (an XPath string literal, or NULL) as "part", ending with NULL: room
  * for 7 entries. */
