@@ -640,7 +640,7 @@
     </xsl:if>
     <w:tbl>
       <xsl:call-template name="table-start"><xsl:with-param name="widths" select="'4 13'"/></xsl:call-template>
-      <xsl:variable name="what" select="$rec/r:sections/r:section[@kind = 'screening']/r:question[@type = 'text'][normalize-space(r:answer/r:value) != ''][1]"/>
+      <xsl:variable name="what" select="$rec/r:sections/r:section[@kind = 'screening']/r:question[@type = 'text'][not(@applicable = 'no')][normalize-space(r:answer/r:value) != ''][1]"/>
       <xsl:call-template name="fact">
         <xsl:with-param name="label" select="'The processing'"/>
         <xsl:with-param name="text">

@@ -239,7 +239,7 @@
         <p class="outcome"><strong>DPIA not required.</strong> The screening concluded that no DPIA is needed for this processing; the assessment was closed on the screening alone, with the Data Protection Officer's sign-off (<xsl:call-template name="person"><xsl:with-param name="s" select="$dpo"/></xsl:call-template>).</p>
       </xsl:if>
       <table class="facts">
-        <xsl:variable name="what" select="$rec/r:sections/r:section[@kind = 'screening']/r:question[@type = 'text'][normalize-space(r:answer/r:value) != ''][1]"/>
+        <xsl:variable name="what" select="$rec/r:sections/r:section[@kind = 'screening']/r:question[@type = 'text'][not(@applicable = 'no')][normalize-space(r:answer/r:value) != ''][1]"/>
         <tr><th>The processing</th><td>
           <xsl:choose>
             <xsl:when test="$what"><div class="text"><xsl:value-of select="$what/r:answer/r:value"/></div></xsl:when>

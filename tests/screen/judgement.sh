@@ -101,6 +101,22 @@ command -v sqlite3 >/dev/null 2>&1 &&
 "$DPIA" -d "$DB" history 1 >"$T/hist"
 contains "$T/hist" "judgement description: improve: Say who receives the data."
 
+# A form only opened, then dpia told to stop (SIGTERM): nothing is
+# recorded that nobody chose.
+tmux_kill
+tmux_start 110 34 -d "$DB"
+tmux_wait "Judged at the keyboard"
+tmux_keys Enter
+tmux_wait "question 1 of"
+tmux_keys g 4
+tmux_wait "Consultation"
+tmux_keys J
+tmux_wait "The DPO's judgement: Consultation"
+kill -TERM "$(tmux_pid)"
+tmux_wait_exit >/dev/null
+"$DPIA" -d "$DB" show 1 --format tsv >"$T/show2"
+lacks "$T/show2" "$(printf 'judgement\tconsultation\t')" "an untouched form is not saved when dpia stops"
+
 # A decided revision: J shows the judgement, nothing changes.
 "$DPIA" -d "$DB" import "$TOP_SRCDIR/data/examples/streaming-factoids.xml" >/dev/null ||
     fail "import of the worked example"

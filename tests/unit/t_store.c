@@ -433,6 +433,11 @@ static void test_record_conflicts(void **state)
     assert_non_null(strstr(e.text, "no longer in the database"));
     assert_int_equal(store_set_title(s, d, "Renamed", &e), -1);
     assert_non_null(strstr(e.text, "no longer in the database"));
+    /* A judgement, with none recorded before and with one. */
+    struct judgement jd = { (char *)"screening", VD_ACCEPTABLE, (char *)"", (char *)"Dana",
+                            (char *)"2026-11-30" };
+    assert_int_equal(store_set_judgement(s, d, &jd, &e), -1);
+    assert_non_null(strstr(e.text, "no longer in the database"));
     assess_risk_clear(&rd);
     assess_measure_clear(&md);
     assess_free(d);

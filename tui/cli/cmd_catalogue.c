@@ -96,7 +96,7 @@ static int check(int argc, char **argv)
         const char *builtin = catalogue_builtin(&len);
         catalogue_add(&c, builtin, len, "built-in catalogue", "built-in", &e);
         size_t before = c.count;
-        char *xml = io_read_file(argv[i], 4u << 20, &len, &e);
+        char *xml = io_read_regular(argv[i], 4u << 20, &len, &e);
         if (!xml || catalogue_add(&c, xml, len, argv[i], argv[i], &e) < 0 ||
             catalogue_check_threats(&c, &e) < 0) {
             msg_error("%s", e.text);

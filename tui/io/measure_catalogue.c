@@ -39,7 +39,7 @@ int io_catalogue_load(struct catalogue *c, struct err *warning)
         if (!text || catalogue_add(c, text, len, path, path, &e) < 0)
             rc = err_set(warning, "%s; its entries are left out", e.text);
         else if (catalogue_check_threats(c, &e) < 0)
-            rc = err_set(warning, "%s", e.text);
+            rc = err_set(warning, "%s; its entries are listed all the same", e.text);
         free(text);
     }
     free(path);

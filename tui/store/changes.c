@@ -533,12 +533,17 @@ int store_set_judgement(struct store *s, struct assessment *a, const struct judg
     bool had = false;
     if (store_txn_begin(s, e) < 0)
         goto out;
+    /* An assessment deleted in another session is said to be gone, not
+     * a judgement changed there. */
+    if (store_gone(s, a->id, e) < 0)
+        goto fail;
     sqlite3_stmt *st = store_stmt(s, SQ_JUDG_GET, e);
     if (!st)
         goto fail;
     sqlite3_bind_int64(st, 1, a->id);
     store_bind_text(st, 2, want.section);
-    if (sqlite3_step(st) == SQLITE_ROW) {
+    int step = sqlite3_step(st);
+    if (step == SQLITE_ROW) {
         struct store_row r;
         store_row_start(&r, s, st, "judgements", "assessment", a->id, e);
         int rc = store_read_judgement(&r, 0, &old);
@@ -546,6 +551,10 @@ int store_set_judgement(struct store *s, struct assessment *a, const struct judg
         if (rc < 0)
             goto fail;
         had = old.verdict != VD_NONE;
+    } else if (step != SQLITE_DONE) {
+        store_db_error(s, "reading a judgement", e);
+        sqlite3_reset(st);
+        goto fail;
     }
     sqlite3_reset(st);
     /* What the caller read: changed elsewhere since, it is not

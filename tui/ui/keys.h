@@ -71,7 +71,7 @@ enum key_context {
     X(DUPLICATE, KC_HOME, 'c', 0,           "copy",    "Duplicate the selected assessment") \
     X(ARCHIVE,  KC_HOME, 'a', 0,            "archive", "Archive the selected assessment (or bring it back)") \
     X(DELETE,   KC_HOME | KC_TABLE | KC_LIST, 'D', KEY_DC, "delete", "Delete the selected item (asks first)") \
-    X(EXPORT,   KC_HOME | KC_ASSESS | KC_TABLE | KC_SIGNOFF, 'e', 0,   "export",  "Export as an HTML report or XML record") \
+    X(EXPORT,   KC_HOME | KC_ASSESS | KC_TABLE | KC_SIGNOFF, 'e', 0,   "export",  "Export a report (HTML, ODT, DOCX, PDF), the XML record or a CSV table") \
     X(SEARCH,   KC_HOME, '/', 0,            "search",  "Filter assessments by title") \
     X(SORT,     KC_HOME, 's', 0,            "sort",    "Sort by last change, title, status, risk or review date") \
     X(ALL,      KC_HOME, 'A', 0,            "archived","Show or hide archived assessments") \

@@ -70,25 +70,44 @@ void view_judge(struct view *v, struct app *a)
                                 .value = xstrdup(old ? old->date : "") };
     struct draft d;
     draft_init(&d, v->id, "judgement:%s", section);
-    bool untouched;
-    bool ok = form_run_ex(a, title, f, 4, &untouched, &d);
-    if (!ok && a->quitting && *f[2].value)
-        ok = true;
+    /* What the form opened with: leaving dpia saves only a change. */
+    int verdict0 = f[0].number;
+    char *comment0 = xstrdup(f[1].value), *name0 = xstrdup(f[2].value),
+         *date0 = xstrdup(f[3].value);
     int rc = -1;
-    if (ok) {
+    bool retry = false;
+    for (;;) {
+        bool untouched;
+        bool ok = form_run_ex(a, title, f, 4, &untouched, &d) || (retry && untouched);
+        if (!ok && a->quitting && *f[2].value &&
+            (f[0].number != verdict0 || strcmp(f[1].value, comment0) != 0 ||
+             strcmp(f[2].value, name0) != 0 || strcmp(f[3].value, date0) != 0))
+            ok = true;
+        if (!ok)
+            break;
         struct judgement j = { section, (enum verdict)f[0].number, f[1].value, f[2].value,
                                f[3].value };
         struct err e;
         rc = ops_judge(a->store, v->a, &j, &e);
         if (view_conflict(v, a, rc, &e))
             rc = ops_judge(a->store, v->a, &j, &e);
-        if (rc == 0)
+        if (rc == 0) {
             app_message(a, false, j.verdict == VD_NONE ? "Judgement of the section removed."
                                                        : "Judgement recorded: %s.",
                         verdict_label(j.verdict));
-        else if (rc != STORE_CONFLICT)
+        } else if (rc != STORE_CONFLICT) {
             app_message(a, true, "%s", e.text);
+            /* A failed save opens the form again with what was typed. */
+            if (dialog_save_failed(a, e.text)) {
+                retry = true;
+                continue;
+            }
+        }
+        break;
     }
+    free(comment0);
+    free(name0);
+    free(date0);
     draft_finish(a, &d, rc == 0);
     draft_free(&d);
     form_free(f, 4);
@@ -114,26 +133,38 @@ void view_contacts(struct view *v, struct app *a)
                                 .value = xstrdup(v->a->dpo_contact) };
     struct draft d;
     draft_init(&d, v->id, "contacts");
-    bool untouched;
-    bool ok = form_run_ex(a, "Contact details (Art. 36(3)(d))", f, 2, &untouched, &d);
-    if (!ok && a->quitting)
-        ok = true;
-    int rc = ok ? 0 : -1;
-    struct err e;
-    for (int i = 0; ok && rc == 0 && i < 2; i++) {
-        const char *now = i ? v->a->dpo_contact : v->a->controller;
-        if (strcmp(now, f[i].value) == 0)
-            continue;
-        rc = i ? ops_set_dpo_contact(a->store, v->a, f[i].value, &e)
-               : ops_set_controller(a->store, v->a, f[i].value, &e);
-        if (view_conflict(v, a, rc, &e))
+    int rc = -1;
+    bool ok = false, retry = false;
+    for (;;) {
+        bool untouched;
+        ok = form_run_ex(a, "Contact details (Art. 36(3)(d))", f, 2, &untouched, &d) ||
+             (retry && untouched) || a->quitting;
+        if (!ok)
+            break;
+        rc = 0;
+        struct err e;
+        for (int i = 0; rc == 0 && i < 2; i++) {
+            const char *now = i ? v->a->dpo_contact : v->a->controller;
+            if (strcmp(now, f[i].value) == 0)
+                continue;
             rc = i ? ops_set_dpo_contact(a->store, v->a, f[i].value, &e)
                    : ops_set_controller(a->store, v->a, f[i].value, &e);
-        if (rc < 0 && rc != STORE_CONFLICT)
+            if (view_conflict(v, a, rc, &e))
+                rc = i ? ops_set_dpo_contact(a->store, v->a, f[i].value, &e)
+                       : ops_set_controller(a->store, v->a, f[i].value, &e);
+        }
+        if (rc == 0) {
+            app_message(a, false, "Contact details saved.");
+        } else if (rc != STORE_CONFLICT) {
             app_message(a, true, "%s", e.text);
+            /* A failed save opens the form again with what was typed. */
+            if (dialog_save_failed(a, e.text)) {
+                retry = true;
+                continue;
+            }
+        }
+        break;
     }
-    if (ok && rc == 0)
-        app_message(a, false, "Contact details saved.");
     draft_finish(a, &d, ok && rc == 0);
     draft_free(&d);
     form_free(f, 2);

@@ -228,8 +228,9 @@ void page_risks_draw(struct view *v, struct app *a, int y, int x, int h, int w)
 }
 
 /* The form of a risk, into *r; true when there is something to save
- * (prefilled: what *r holds already, from the catalogue, even when the
- * form is closed untouched). d: its draft ("risk:new", "risk:ID"). */
+ * (prefilled: what *r holds already, even when the form is closed
+ * untouched: an entry of the catalogue, or what was typed before a
+ * failed save). d: its draft ("risk:new", "risk:ID"). */
 static bool risk_form(struct app *a, struct view *v, struct risk *r, const char *title,
                       bool prefilled, struct draft *d)
 {
@@ -309,15 +310,17 @@ int page_risks_key(struct view *v, struct app *a, wint_t ch, bool is_key, enum k
         }
         struct draft d;
         draft_init(&d, v->id, "risk:new");
-        bool saved = false;
-        /* A failed save opens the form again with what was typed. */
+        bool saved = false, retry = false;
+        /* A failed save opens the form again with what was typed (Esc
+         * there tries again). */
         while (!saved && risk_form(a, v, &r,
                                    act == ACT_CATALOGUE ? "New risk from the catalogue" : "New risk",
-                                   act == ACT_CATALOGUE, &d)) {
+                                   act == ACT_CATALOGUE || retry, &d)) {
             if (ops_add_risk(a->store, v->a, &r, &e) < 0) {
                 app_message(a, true, "%s", e.text);
                 if (!dialog_save_failed(a, e.text))
                     break;
+                retry = true;
             } else {
                 saved = true;
                 app_message(a, false, "Risk R%d added.", r.number);
@@ -350,7 +353,8 @@ int page_risks_key(struct view *v, struct app *a, wint_t ch, bool is_key, enum k
         struct draft d;
         draft_init(&d, v->id, "risk:%lld", (long long)r.id);
         int rc = -1;
-        while (rc == -1 && risk_form(a, v, &r, title, false, &d)) {
+        bool retry = false;
+        while (rc == -1 && risk_form(a, v, &r, title, retry, &d)) {
             rc = ops_update_risk(a->store, v->a, &r, &e);
             if (view_conflict(v, a, rc, &e))
                 rc = ops_update_risk(a->store, v->a, &r, &e);
@@ -359,6 +363,7 @@ int page_risks_key(struct view *v, struct app *a, wint_t ch, bool is_key, enum k
                 if (!dialog_save_failed(a, e.text))
                     break;
                 rc = -1;
+                retry = true;
             } else if (rc == 0) {
                 tell_fields(a, title, risk_fields, nrisk_fields, &before, &r);
             }
@@ -551,16 +556,18 @@ int page_measures_key(struct view *v, struct app *a, wint_t ch, bool is_key,
         }
         struct draft d;
         draft_init(&d, v->id, "measure:new");
-        bool saved = false;
-        /* A failed save opens the form again with what was typed. */
+        bool saved = false, retry = false;
+        /* A failed save opens the form again with what was typed (Esc
+         * there tries again). */
         while (!saved && measure_form(a, v, &m,
                                       act == ACT_CATALOGUE ? "New measure from the catalogue"
                                                            : "New measure",
-                                      act == ACT_CATALOGUE, &d)) {
+                                      act == ACT_CATALOGUE || retry, &d)) {
             if (ops_add_measure(a->store, v->a, &m, &e) < 0) {
                 app_message(a, true, "%s", e.text);
                 if (!dialog_save_failed(a, e.text))
                     break;
+                retry = true;
             } else {
                 saved = true;
                 v->row = (int)v->a->nmeasures - 1;
@@ -592,7 +599,8 @@ int page_measures_key(struct view *v, struct app *a, wint_t ch, bool is_key,
         struct draft d;
         draft_init(&d, v->id, "measure:%lld", (long long)m.id);
         int rc = -1;
-        while (rc == -1 && measure_form(a, v, &m, title, false, &d)) {
+        bool retry = false;
+        while (rc == -1 && measure_form(a, v, &m, title, retry, &d)) {
             rc = ops_update_measure(a->store, v->a, &m, &e);
             if (view_conflict(v, a, rc, &e))
                 rc = ops_update_measure(a->store, v->a, &m, &e);
@@ -601,6 +609,7 @@ int page_measures_key(struct view *v, struct app *a, wint_t ch, bool is_key,
                 if (!dialog_save_failed(a, e.text))
                     break;
                 rc = -1;
+                retry = true;
             } else if (rc == 0) {
                 tell_fields(a, title, measure_fields, nmeasure_fields, &before, &m);
             }

@@ -282,8 +282,10 @@ static bool signoff_form(struct app *a, struct view *v, enum signoff_role role,
         bool untouched;
         ok = form_run_ex(a, signoff_role_label(role), f, n, &untouched, d);
         /* With a decision to record, a form left as it was (the
-         * decision-maker already named) is a confirmation. */
-        if (!ok && untouched && decision && *f[0].value && (!conditions || *f[3].value))
+         * decision-maker already named) is a confirmation; so is one
+         * opened again after a failed save (what was typed, to save). */
+        if (!ok && untouched && (decision || again) && *f[0].value &&
+            (!conditions || *f[3].value))
             ok = true;
         /* Leaving: what was typed is kept if it is enough to save. */
         if (!ok && a->quitting && *f[0].value && (role != SR_DPO || *f[3].value))
