@@ -479,7 +479,10 @@ static void decide(struct view *v, struct app *a)
     } else {
         app_message(a, false, "No decision recorded.");
     }
-    draft_finish(a, &draft, rc == 0);
+    /* Not recorded (refused, failed, warnings not acknowledged): what was
+     * typed stays as the form's draft, offered back when it opens again. */
+    if (rc == 0)
+        draft_finish(a, &draft, true);
     draft_free(&draft);
     wf_list_free(&why);
     assess_signoff_clear(&so);
