@@ -71,6 +71,9 @@ const char *io_tmp_path(struct io_tmp *t, const char *name);
 int io_tmp_write(struct io_tmp *t, const char *name, const char *data, size_t len,
                  struct err *e);
 void io_tmp_remove(struct io_tmp *t);
+/* Whether a stop signal has removed the folder since io_tmp_make (what
+ * runs on its files should then be ended). */
+bool io_tmp_stopped(const struct io_tmp *t);
 
 /* Where a template came from. */
 enum io_source { SRC_BUILTIN, SRC_ENV, SRC_USER, SRC_SYSTEM };

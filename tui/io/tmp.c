@@ -147,6 +147,11 @@ int io_tmp_write(struct io_tmp *t, const char *name, const char *data, size_t le
     return 0;
 }
 
+bool io_tmp_stopped(const struct io_tmp *t)
+{
+    return t && !t->active;
+}
+
 void io_tmp_remove(struct io_tmp *t)
 {
     if (!t || !t->active)

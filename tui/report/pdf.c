@@ -30,6 +30,7 @@
 
 #include "io/io.h"
 #include "util/buf.h"
+#include "util/signals.h"
 #include "util/text.h"
 #include "util/xalloc.h"
 
@@ -106,8 +107,18 @@ static int run(struct io_tmp *t, const char *const argv[], rlim_t max_file, cons
     if (!msgs)
         return err_set(e, "%s: too many temporary files", what);
     pid_t parent = getpid();
+    /* Between fork and exec the child runs none of dpia's handlers: the
+     * stop signals are blocked across the fork and set back to their
+     * defaults in the child before they are let through. */
+    sigset_t stop, before;
+    sigemptyset(&stop);
+    for (size_t i = 0; i < SIG_END_COUNT; i++)
+        sigaddset(&stop, sig_end[i]);
+    sigprocmask(SIG_BLOCK, &stop, &before);
     pid_t pid = fork();
     if (pid == 0) {
+        for (size_t i = 0; i < SIG_END_COUNT; i++)
+            signal(sig_end[i], SIG_DFL);
         /* The program outlives no export: if dpia ends, so does it. */
         if (!report_child_tied(parent))
             _exit(126);
@@ -128,7 +139,8 @@ static int run(struct io_tmp *t, const char *const argv[], rlim_t max_file, cons
         setrlimit(RLIMIT_CORE, &none);
         setrlimit(RLIMIT_DATA, &mem);
         setrlimit(RLIMIT_FSIZE, &file);
-        /* Signals the parent blocks or ignores are the program's own again. */
+        /* Signals the parent blocks or ignores (and the stop signals
+         * blocked for the fork) are the program's own again. */
         sigset_t all;
         sigemptyset(&all);
         sigprocmask(SIG_SETMASK, &all, NULL);
@@ -144,12 +156,21 @@ static int run(struct io_tmp *t, const char *const argv[], rlim_t max_file, cons
         execv(args[0], args);
         _exit(127);
     }
+    int fork_errno = errno;
+    sigprocmask(SIG_SETMASK, &before, NULL);
     if (pid < 0)
-        return err_set(e, "%s: cannot start %s: %s", what, argv[0], strerror(errno));
+        return err_set(e, "%s: cannot start %s: %s", what, argv[0], strerror(fork_errno));
     int status = 0;
+    bool ended = false;
     while (waitpid(pid, &status, 0) < 0) {
         if (errno != EINTR)
             return err_set(e, "%s: %s: %s", what, argv[0], strerror(errno));
+        /* dpia was asked to stop (its folder is gone): the program ends
+         * too, instead of running on to its limits. */
+        if (!ended && io_tmp_stopped(t)) {
+            kill(pid, SIGTERM);
+            ended = true;
+        }
     }
     return status;
 }
