@@ -9,8 +9,9 @@ src=$(cd "$here/../.." && pwd)
 build=$(cd "${1:?usage: cli.sh BUILDDIR [TEST...]}" && pwd)
 shift
 [ $# -gt 0 ] || set -- "$src"/tests/cli/*.sh
-VALGRIND=$(command -v valgrind) || { echo "valgrind: not installed"; exit 1; }
-export VALGRIND
+DPIA_VALGRIND=$(command -v valgrind) || { echo "valgrind: not installed"; exit 1; }
+# Not VALGRIND: LibreOffice's soffice would run itself under it.
+export DPIA_VALGRIND
 
 logs=$(mktemp -d "${TMPDIR:-/tmp}/dpia-vg.XXXXXX")
 # Some tests run dpia as another user (setpriv): it must write its report.
