@@ -143,15 +143,15 @@ void view_contacts(struct view *v, struct app *a)
             break;
         rc = 0;
         struct err e;
+        int (*const set[2])(struct store *, struct assessment *, const char *,
+                            struct err *) = { ops_set_controller, ops_set_dpo_contact };
         for (int i = 0; rc == 0 && i < 2; i++) {
             const char *now = i ? v->a->dpo_contact : v->a->controller;
             if (strcmp(now, f[i].value) == 0)
                 continue;
-            rc = i ? ops_set_dpo_contact(a->store, v->a, f[i].value, &e)
-                   : ops_set_controller(a->store, v->a, f[i].value, &e);
+            rc = set[i](a->store, v->a, f[i].value, &e);
             if (view_conflict(v, a, rc, &e))
-                rc = i ? ops_set_dpo_contact(a->store, v->a, f[i].value, &e)
-                       : ops_set_controller(a->store, v->a, f[i].value, &e);
+                rc = set[i](a->store, v->a, f[i].value, &e);
         }
         if (rc == 0) {
             app_message(a, false, "Contact details saved.");
