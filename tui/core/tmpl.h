@@ -29,7 +29,8 @@
     X(CHOICE, "choice", "one of the options") \
     X(MULTI, "multi", "any of the options") \
     X(LIST, "list", "list of entries") \
-    X(DATE, "date", "date (YYYY-MM-DD)")
+    X(DATE, "date", "date (YYYY-MM-DD)") \
+    X(TABLE, "table", "table of numbered rows")
 
 enum tmpl_qtype {
 #define X(name, xml, label) QT_##name,
@@ -78,6 +79,48 @@ struct tmpl_option {
     char *label;
 };
 
+/* Column types of a table question (core/table.h): enum name, name in
+ * XML, label for people. */
+#define TMPL_CTYPES(X) \
+    X(TEXT, "text", "text") \
+    X(CHOICE, "choice", "one of the options") \
+    X(YESNO, "yesno", "yes or no") \
+    X(DATE, "date", "date (YYYY-MM-DD)") \
+    X(REF, "ref", "a row of another table") \
+    X(REFS, "refs", "rows of another table")
+
+enum tmpl_ctype {
+#define X(name, xml, label) CT_##name,
+    TMPL_CTYPES(X)
+#undef X
+    CT_COUNT
+};
+
+const char *tmpl_ctype_name(enum tmpl_ctype t);
+const char *tmpl_ctype_label(enum tmpl_ctype t);
+
+/* One column of a table question. */
+struct tmpl_column {
+    char *id;
+    enum tmpl_ctype type;
+    bool required;    /* a row may not leave it empty */
+    char *label;
+    struct tmpl_option *options;  /* CT_CHOICE only */
+    size_t noptions;
+    /* CT_REF, CT_REFS: the id of the table question its rows are cited
+     * from (any table question of the template, this one included), and
+     * that question's index in tmpl.questions. */
+    char *table;
+    size_t tindex;
+};
+
+/* A group of measures the template declares (the EDPB's five, or an
+ * organisation's own): id and name. */
+struct tmpl_group {
+    char *id;
+    char *name;
+};
+
 struct tmpl_condition {
     char *question; /* id of an earlier question */
     size_t qindex;  /* its index in tmpl.questions */
@@ -109,6 +152,13 @@ struct tmpl_question {
     size_t nconditions;
     char **covers;
     size_t ncovers;
+    /* QT_TABLE: the prefix of its row references ("D" cites row 3 as
+     * "D3": one to three capital letters, unique in the template, never
+     * R or M, which name risks and measures) and its columns. NULL and
+     * 0 for other types. */
+    char *prefix;
+    struct tmpl_column *columns;
+    size_t ncolumns;
     size_t section;   /* index in tmpl.sections */
     int line;
 };
@@ -134,6 +184,11 @@ struct tmpl_risk_level {
     char *id;
     char *name;
     bool high;        /* counts as high risk (Art. 36) */
+    /* Below the method's acceptance threshold: a residual risk at this
+     * level may be accepted. The acceptable levels are the lowest ones
+     * (the threshold is the highest of them); a level that says nothing
+     * is acceptable unless it is high. */
+    bool acceptable;
 };
 
 struct tmpl_method {
@@ -168,6 +223,10 @@ struct tmpl {
     size_t default_method;
     struct tmpl_coverage_item *coverage;
     size_t ncoverage;
+    /* The measure groups it declares, in order (none: measures are not
+     * grouped). */
+    struct tmpl_group *groups;
+    size_t ngroups;
     struct tmpl_section *sections;
     size_t nsections;
     struct tmpl_question *questions; /* all of them, in document order */
