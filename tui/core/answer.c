@@ -103,6 +103,9 @@ char *answer_canonical(const struct tmpl_question *q, const char *value, struct 
         result = xstrndup(v, n);
         break;
     }
+    case QT_TABLE:
+        err_set(e, "%s: table answers are not read yet", q->id);
+        break;
     case QT_YESNO:
         if (strcasecmp(trimmed, "yes") == 0 || strcasecmp(trimmed, "y") == 0)
             result = xstrdup("yes");
