@@ -134,6 +134,7 @@ void assess_risk_copy(struct risk *dst, const struct risk *src)
     dst->severity_why = dup0(src->severity_why);
     dst->likelihood_after_why = dup0(src->likelihood_after_why);
     dst->severity_after_why = dup0(src->severity_after_why);
+    dst->concerns = dup0(src->concerns);
 }
 
 void assess_risk_clear(struct risk *r)
@@ -147,6 +148,7 @@ void assess_risk_clear(struct risk *r)
     XFREE(r->severity_why);
     XFREE(r->likelihood_after_why);
     XFREE(r->severity_after_why);
+    XFREE(r->concerns);
 }
 
 void assess_measure_copy(struct measure *dst, const struct measure *src)
@@ -156,6 +158,7 @@ void assess_measure_copy(struct measure *dst, const struct measure *src)
     dst->description = dup0(src->description);
     dst->owner = dup0(src->owner);
     dst->due = dup0(src->due);
+    dst->group = dup0(src->group);
     dst->risks = xcalloc(src->nrisks + 1, sizeof *dst->risks);
     if (src->nrisks)
         memcpy(dst->risks, src->risks, src->nrisks * sizeof *dst->risks);
@@ -167,6 +170,7 @@ void assess_measure_clear(struct measure *m)
     XFREE(m->description);
     XFREE(m->owner);
     XFREE(m->due);
+    XFREE(m->group);
     XFREE(m->risks);
     m->nrisks = 0;
 }

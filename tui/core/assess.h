@@ -161,6 +161,9 @@ struct risk {
     char *likelihood_why, *severity_why;
     int likelihood_after, severity_after; /* after measures; 0 = not scored */
     char *likelihood_after_why, *severity_after_why;
+    /* The table rows it concerns (core/table.h), references separated
+     * by one space ("D1 D3 P2"); "" when none. */
+    char *concerns;
 };
 
 struct measure {
@@ -172,6 +175,7 @@ struct measure {
     char *owner;
     char *due;       /* YYYY-MM-DD or "" */
     enum measure_status status;
+    char *group;     /* id of a group the template declares, or "" */
     int *risks;      /* numbers of the risks it addresses */
     size_t nrisks;
 };
