@@ -424,6 +424,13 @@
   <xsl:template name="risks">
     <h3>Method: <xsl:value-of select="$m/r:name"/></h3>
     <div class="text small"><xsl:value-of select="$m/r:description"/></div>
+    <xsl:if test="$m/r:levels/r:level/@acceptable">
+      <p class="threshold"><strong>Acceptance threshold:</strong><xsl:text> </xsl:text>
+        <xsl:value-of select="$m/r:levels/r:level[@acceptable = 'yes'][last()]/@name"/>.
+        A residual risk at <xsl:for-each select="$m/r:levels/r:level[@acceptable = 'yes']"><xsl:if test="position() > 1"><xsl:choose><xsl:when test="position() = last()"> or </xsl:when><xsl:otherwise>, </xsl:otherwise></xsl:choose></xsl:if><xsl:value-of select="@name"/></xsl:for-each>
+        may be accepted; one at <xsl:for-each select="$m/r:levels/r:level[not(@acceptable)]"><xsl:if test="position() > 1"><xsl:choose><xsl:when test="position() = last()"> or </xsl:when><xsl:otherwise>, </xsl:otherwise></xsl:choose></xsl:if><xsl:value-of select="@name"/></xsl:for-each>
+        may not.</p>
+    </xsl:if>
     <table class="grid scales">
       <thead><tr><th>Level</th><th>Likelihood</th><th>Severity</th></tr></thead>
       <tbody>
@@ -445,7 +452,7 @@
           <xsl:for-each select="$m/r:levels/r:level">
             <li><svg width="14" height="14" viewBox="0 0 14 14" aria-hidden="true"><rect x="0.5" y="0.5" width="13" height="13" stroke="#555" stroke-width="1">
               <xsl:attribute name="fill"><xsl:call-template name="fill"><xsl:with-param name="lv" select="."/></xsl:call-template></xsl:attribute></rect></svg>
-              <xsl:text> </xsl:text><xsl:value-of select="@name"/><xsl:if test="@high = 'yes'"> (high: Art. 36 if it remains)</xsl:if></li>
+              <xsl:text> </xsl:text><xsl:value-of select="@name"/><xsl:if test="@high = 'yes'"> (high: Art. 36 if it remains)</xsl:if><xsl:if test="@acceptable = 'yes'"> (acceptable)</xsl:if></li>
           </xsl:for-each>
         </ul>
         <xsl:if test="$rec/r:risks/r:risk">
@@ -523,6 +530,12 @@
         <span class="lvl {@level}"><xsl:value-of select="@level-name"/></span>
         <p class="small">Likelihood: <xsl:value-of select="@likelihood-name"/> (<xsl:value-of select="@likelihood"/>)<br/>
           Severity: <xsl:value-of select="@severity-name"/> (<xsl:value-of select="@severity"/>)</p>
+        <xsl:if test="self::r:after and $m/r:levels/r:level/@acceptable">
+          <xsl:choose>
+            <xsl:when test="key('level', @level)/@acceptable = 'yes'"><p class="small accept">Acceptable: at or below the threshold.</p></xsl:when>
+            <xsl:otherwise><p class="small accept"><strong>Not acceptable:</strong> above the threshold.</p></xsl:otherwise>
+          </xsl:choose>
+        </xsl:if>
       </xsl:when>
       <xsl:otherwise><span class="none">Not scored</span></xsl:otherwise>
     </xsl:choose>

@@ -71,6 +71,7 @@ SHELL_TESTS = \
 	tests/cli/output.sh \
 	tests/cli/dates.sh \
 	tests/cli/judgement.sh \
+	tests/cli/threshold.sh \
 	tests/screen/start.sh \
 	tests/screen/journey.sh \
 	tests/screen/robust.sh \
@@ -128,7 +129,10 @@ EXTRA_DIST += \
 	tests/fixtures/templates/bad-uncovered.xml \
 	tests/fixtures/templates/bad-xxe.xml \
 	tests/fixtures/templates/bad-implies-text.xml \
-	tests/fixtures/templates/bad-feared-outside.xml
+	tests/fixtures/templates/bad-feared-outside.xml \
+	tests/fixtures/templates/bad-threshold.xml \
+	tests/fixtures/templates/bad-six-levels.xml \
+	tests/fixtures/templates/threshold.xml
 include tests/store.mk
 include tests/report.mk
 # Record fixtures of revisions, risk types and records made before them.

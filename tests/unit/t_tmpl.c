@@ -75,6 +75,70 @@ static void test_builtin_from_file_matches(void **state)
     free(xml);
 }
 
+/* The acceptance threshold: declared, it is what the template says; not
+ * declared, every level but the high ones is acceptable. */
+static void test_threshold(void **state)
+{
+    const struct tmpl_method *cnil = tmpl_find_method(tmpl_builtin(), "cnil-4x4");
+    assert_false(cnil->threshold_declared);
+    assert_int_equal(cnil->nlevels, 3);
+    assert_true(cnil->levels[0].acceptable);
+    assert_true(cnil->levels[1].acceptable);
+    assert_false(cnil->levels[2].acceptable);
+
+    size_t len;
+    char *xml = unit_read_src("tests/fixtures/templates/threshold.xml", &len);
+    struct err e;
+    struct tmpl *t = tmpl_check(xml, len, "threshold.xml", &e);
+    if (!t)
+        fail_msg("%s", e.text);
+    const struct tmpl_method *m = tmpl_default_method(t);
+    assert_true(m->threshold_declared);
+    assert_int_equal(m->nlevels, 4);
+    assert_true(m->levels[0].acceptable);
+    assert_true(m->levels[1].acceptable);
+    assert_false(m->levels[2].acceptable);
+    assert_false(m->levels[3].acceptable); /* high, said nothing */
+    tmpl_free(t);
+
+    /* An acceptable level above one that is not; a high level said to
+     * be acceptable; no acceptable level at all; six levels. */
+    static const struct {
+        const char *from, *to, *error;
+    } bad[] = {
+        { "<level id=\"low\" name=\"Low\" acceptable=\"yes\"/>",
+          "<level id=\"low\" name=\"Low\" acceptable=\"no\"/>",
+          "t.xml:21: risk level 'medium' is acceptable above 'low', which is not: the acceptable "
+          "levels must be the lowest ones" },
+        { "high=\"yes\" acceptable=\"no\"", "high=\"yes\" acceptable=\"yes\"",
+          "t.xml:22: risk level 'high' is high and cannot be acceptable" },
+        { "acceptable=\"yes\"/>\n      <level id=\"medium\" name=\"Medium\" acceptable=\"yes\"/>",
+          "acceptable=\"no\"/>\n      <level id=\"medium\" name=\"Medium\" acceptable=\"no\"/>",
+          "t.xml:19: method 'two' has no acceptable risk level" },
+        { "name=\"Low\" acceptable=\"yes\"/>",
+          "name=\"Low\"/><level id=\"m2\" name=\"M2\"/><level id=\"m3\" name=\"M3\"/>",
+          "t.xml:19: method 'two' has 6 risk levels; a method needs 2 to 5" },
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+        const char *at = strstr(xml, bad[i].from);
+        assert_non_null(at);
+        char *b = NULL;
+        size_t pre = (size_t)(at - xml);
+        b = malloc(len + strlen(bad[i].to) + 1);
+        memcpy(b, xml, pre);
+        strcpy(b + pre, bad[i].to);
+        strcat(b, at + strlen(bad[i].from));
+        struct err e2 = { "" };
+        struct tmpl *bt = tmpl_check(b, strlen(b), "t.xml", &e2);
+        if (bt)
+            fail_msg("accepted: %s", bad[i].error);
+        if (!strstr(e2.text, bad[i].error))
+            fail_msg("expected '%s' in '%s'", bad[i].error, e2.text);
+        free(b);
+    }
+    free(xml);
+}
+
 static void expect_error(const char *xml, const char *fragment)
 {
     struct err e = { "" };
@@ -101,6 +165,7 @@ int main(void)
         cmocka_unit_test(test_builtin_methods),
         cmocka_unit_test(test_builtin_from_file_matches),
         cmocka_unit_test(test_rejects),
+        cmocka_unit_test(test_threshold),
     };
     int rc = cmocka_run_group_tests_name("tmpl", tests, NULL, NULL);
     tmpl_cleanup();

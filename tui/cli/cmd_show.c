@@ -23,6 +23,17 @@ static const char *level_name(const struct tmpl_method *m, int level)
     return m && level >= 0 && level < m->nlevels ? m->levels[level].name : "";
 }
 
+/* The highest acceptable level of a method that declares its threshold,
+ * or -1. */
+static int acceptance_threshold(const struct tmpl_method *m)
+{
+    int t = -1;
+    for (int i = 0; m && m->threshold_declared && i < m->nlevels; i++)
+        if (m->levels[i].acceptable)
+            t = i;
+    return t;
+}
+
 static bool measure_open(const struct measure *m)
 {
     return m->status == MS_PLANNED || m->status == MS_PROGRESS;
@@ -86,6 +97,11 @@ static void show_text(const struct assessment *a, const struct screening *sc,
     cli_put_line(stdout, t->version);
     printf("\n  risk method: ");
     cli_put_line(stdout, m ? m->name : "");
+    int threshold = acceptance_threshold(m);
+    if (threshold >= 0) {
+        printf("\n  acceptance threshold: ");
+        cli_put_line(stdout, m->levels[threshold].name);
+    }
     printf("\n  created %s, last change %s\n", cli_time(a->created, c1), cli_time(a->updated, c2));
     if (*a->review_date) {
         printf("  review date: ");
@@ -141,6 +157,8 @@ static void show_text(const struct assessment *a, const struct screening *sc,
                after >= 0 ? level_name(m, after) : "not scored");
         if (r->likelihood_after || r->severity_after)
             printf(" (likelihood %d, severity %d)", r->likelihood_after, r->severity_after);
+        if (threshold >= 0 && after >= 0)
+            printf(", %s", m->levels[after].acceptable ? "acceptable" : "above the threshold");
         putchar('\n');
     }
     int highest = logic_highest_residual(a);

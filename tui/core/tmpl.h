@@ -191,6 +191,10 @@ struct tmpl_risk_level {
     bool acceptable;
 };
 
+/* A method has 2 to TMPL_MAX_RISK_LEVELS risk levels (its scales may
+ * have up to TMPL_MAX_LEVELS). */
+#define TMPL_MAX_RISK_LEVELS 5
+
 struct tmpl_method {
     char *id;
     char *name;
@@ -202,6 +206,10 @@ struct tmpl_method {
     int nseverity;
     struct tmpl_risk_level levels[TMPL_MAX_LEVELS];
     int nlevels;      /* ascending */
+    /* Some level says acceptable="yes" or "no": the template declared
+     * its threshold, which the record then carries (a method that says
+     * nothing is written as before thresholds existed). */
+    bool threshold_declared;
     /* matrix[l-1][s-1]: index into levels */
     int matrix[TMPL_MAX_LEVELS][TMPL_MAX_LEVELS];
 };

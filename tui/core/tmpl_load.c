@@ -218,17 +218,33 @@ static int read_method(struct load *L, const xmlNode *n, struct tmpl_method *m)
         if (!rl->name)
             rl->name = xstrdup(rl->id);
         rl->high = attr_is(c, "high", "yes");
+        char *acc = attr(c, "acceptable");
+        rl->acceptable = acc ? strcmp(acc, "yes") == 0 : !rl->high;
+        if (acc)
+            m->threshold_declared = true;
+        free(acc);
         m->nlevels++;
         if (level_index(m, rl->id) != m->nlevels - 1)
             return fail_at(L, c, "risk level '%s' is defined twice", rl->id);
+        if (rl->high && rl->acceptable)
+            return fail_at(L, c, "risk level '%s' is high and cannot be acceptable: a high "
+                           "residual risk needs prior consultation (Art. 36)", rl->id);
+        if (m->nlevels > 1 && rl->acceptable && !m->levels[m->nlevels - 2].acceptable)
+            return fail_at(L, c, "risk level '%s' is acceptable above '%s', which is not: the "
+                           "acceptable levels must be the lowest ones", rl->id,
+                           m->levels[m->nlevels - 2].id);
     }
-    if (m->nlevels < 2)
-        return fail_at(L, lev, "a method needs at least two risk levels");
+    if (m->nlevels < 2 || m->nlevels > TMPL_MAX_RISK_LEVELS)
+        return fail_at(L, lev, "method '%s' has %d risk levels; a method needs 2 to %d", m->id,
+                       m->nlevels, TMPL_MAX_RISK_LEVELS);
     bool any_high = false;
     for (int i = 0; i < m->nlevels; i++)
         any_high |= m->levels[i].high;
     if (!any_high)
         return fail_at(L, lev, "no risk level is marked high=\"yes\" (Art. 36 needs one)");
+    if (!m->levels[0].acceptable)
+        return fail_at(L, lev, "method '%s' has no acceptable risk level: its lowest level "
+                       "must be acceptable", m->id);
 
     bool seen[TMPL_MAX_LEVELS] = { false };
     for (c = mat->children; c; c = c->next) {

@@ -139,6 +139,10 @@ static void write_head(struct w *w)
         at(w, "name", m->levels[i].name);
         at_int(w, "rank", i + 1);
         at_yes(w, "high", m->levels[i].high);
+        /* Only a threshold the template declared: the records of
+         * methods that declare none stay as they were. */
+        if (m->threshold_declared && m->levels[i].acceptable)
+            at(w, "acceptable", "yes");
         end(w);
     }
     end(w);
