@@ -139,6 +139,44 @@ static void test_threshold(void **state)
     free(xml);
 }
 
+/* Every built-in template is valid against the schema, has its own id
+ * and is the file templates/ID.xml byte for byte; the default one comes
+ * first. */
+static void test_builtins_all(void **state)
+{
+    size_t n = tmpl_builtin_count();
+    assert_true(n >= 1);
+    char *ids[8] = { NULL };
+    assert_true(n <= 8);
+    for (size_t i = 0; i < n; i++) {
+        size_t len;
+        const char *name;
+        const char *xml = tmpl_builtin_xml_at(i, &len, &name);
+        assert_non_null(xml);
+        struct err e;
+        struct tmpl *t = tmpl_check(xml, len, name, &e);
+        if (!t)
+            fail_msg("%s", e.text);
+        for (size_t k = 0; k < i; k++)
+            if (strcmp(ids[k], t->id) == 0)
+                fail_msg("built-in templates %zu and %zu are both '%s'", k, i, t->id);
+        ids[i] = strdup(t->id);
+        char rel[128];
+        snprintf(rel, sizeof rel, "templates/%s.xml", t->id);
+        size_t flen;
+        char *file = unit_read_src(rel, &flen);
+        assert_int_equal(flen, len);
+        assert_memory_equal(file, xml, len);
+        free(file);
+        if (i == 0)
+            assert_string_equal(t->digest, tmpl_builtin()->digest);
+        tmpl_free(t);
+    }
+    assert_null(tmpl_builtin_xml_at(n, NULL, NULL));
+    for (size_t i = 0; i < n; i++)
+        free(ids[i]);
+}
+
 static void expect_error(const char *xml, const char *fragment)
 {
     struct err e = { "" };
@@ -166,6 +204,7 @@ int main(void)
         cmocka_unit_test(test_builtin_from_file_matches),
         cmocka_unit_test(test_rejects),
         cmocka_unit_test(test_threshold),
+        cmocka_unit_test(test_builtins_all),
     };
     int rc = cmocka_run_group_tests_name("tmpl", tests, NULL, NULL);
     tmpl_cleanup();

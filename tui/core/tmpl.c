@@ -14,6 +14,15 @@
 extern const char res_template_xml[];
 extern const unsigned long res_template_xml_len;
 
+/* The built-in templates, the default one first. */
+static const struct {
+    const char *xml;
+    const unsigned long *len;
+    const char *name;
+} builtins[] = {
+    { res_template_xml, &res_template_xml_len, "built-in" },
+};
+
 static const char *const qtype_names[] = {
 #define X(name, xml, label) xml,
     TMPL_QTYPES(X)
@@ -237,6 +246,22 @@ const char *tmpl_builtin_xml(size_t *len)
     if (len)
         *len = (size_t)res_template_xml_len;
     return res_template_xml;
+}
+
+size_t tmpl_builtin_count(void)
+{
+    return sizeof builtins / sizeof builtins[0];
+}
+
+const char *tmpl_builtin_xml_at(size_t i, size_t *len, const char **name)
+{
+    if (i >= tmpl_builtin_count())
+        return NULL;
+    if (len)
+        *len = (size_t)*builtins[i].len;
+    if (name)
+        *name = builtins[i].name;
+    return builtins[i].xml;
 }
 
 const struct tmpl *tmpl_builtin(void)

@@ -263,6 +263,11 @@ void tmpl_free(struct tmpl *t);
 const struct tmpl *tmpl_builtin(void);
 /* The compiled-in XML of the default template. */
 const char *tmpl_builtin_xml(size_t *len);
+/* All the built-in templates, compiled in: how many, and the XML and the
+ * name (for messages: "built-in" for the default one, which comes
+ * first, "built-in ID" for the others) of the i-th. */
+size_t tmpl_builtin_count(void);
+const char *tmpl_builtin_xml_at(size_t i, size_t *len, const char **name);
 
 /* A question's references on one line, "; " between them ("" when it
  * has none); the caller frees. */

@@ -629,14 +629,18 @@ static int validate(struct load *L, xmlDocPtr doc)
     return 0;
 }
 
-/* The bytes of the built-in template, which the tests validate against
- * the schema (tmpl_check): a snapshot equal to it need not be validated
+/* The bytes of a built-in template, which the tests validate against
+ * the schema (tmpl_check): a snapshot equal to one need not be validated
  * again, a quarter of the time it takes to open an assessment. */
 static bool is_builtin(const char *buf, size_t len)
 {
-    size_t blen;
-    const char *b = tmpl_builtin_xml(&blen);
-    return len == blen && memcmp(buf, b, len) == 0;
+    for (size_t i = 0; i < tmpl_builtin_count(); i++) {
+        size_t blen;
+        const char *b = tmpl_builtin_xml_at(i, &blen, NULL);
+        if (len == blen && memcmp(buf, b, len) == 0)
+            return true;
+    }
+    return false;
 }
 
 static struct tmpl *parse(const char *buf, size_t len, const char *name, bool with_schema,

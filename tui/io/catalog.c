@@ -80,14 +80,17 @@ void io_catalog_load(struct io_catalog *c)
 {
     size_t cap = 0;
     memset(c, 0, sizeof *c);
-    struct io_template *b = add(c, &cap);
-    b->source = SRC_BUILTIN;
-    const char *xml = tmpl_builtin_xml(&b->xml_len);
-    b->xml = xstrndup(xml, b->xml_len);
-    struct err e;
-    b->tmpl = tmpl_parse(b->xml, b->xml_len, "built-in", &e);
-    if (!b->tmpl)
-        snprintf(b->error, sizeof b->error, "%s", e.text);
+    for (size_t i = 0; i < tmpl_builtin_count(); i++) {
+        struct io_template *b = add(c, &cap);
+        b->source = SRC_BUILTIN;
+        const char *name;
+        const char *xml = tmpl_builtin_xml_at(i, &b->xml_len, &name);
+        b->xml = xstrndup(xml, b->xml_len);
+        struct err e;
+        b->tmpl = tmpl_parse(b->xml, b->xml_len, name, &e);
+        if (!b->tmpl)
+            snprintf(b->error, sizeof b->error, "%s", e.text);
+    }
 
     const char *env = getenv("DPIA_TEMPLATE_PATH");
     if (env && *env) {

@@ -93,7 +93,7 @@ struct io_catalog {
     size_t count;
 };
 
-/* Finds every template: the built-in one, then *.xml files in the
+/* Finds every template: the built-in ones, then *.xml files in the
  * folders of $DPIA_TEMPLATE_PATH (colon-separated), the user's data
  * folder (<data>/templates) and the installed data folder. Files that do
  * not load are listed with their error; only regular files are read (a
