@@ -369,7 +369,7 @@
         <xsl:for-each select="$rec/r:sections/r:section">
           <li><a href="#s-{@id}"><xsl:value-of select="r:title"/></a></li>
         </xsl:for-each>
-        <li><a href="#coverage">Coverage of Art. 35(7) and WP248 Annex 2</a></li>
+        <li><a href="#coverage"><xsl:call-template name="coverage-title"/></a></li>
         <li><a href="#changes">Appendix: change log</a></li>
         <li><a href="#integrity">Appendix: integrity of this report</a></li>
       </ol>
@@ -638,9 +638,18 @@
 
   <!-- ==== coverage, change log, integrity ============================= -->
 
+  <!-- The coverage's heading: what the items are drawn from. A template
+       whose items cite no WP248 (the EDPB's, say) is named instead. -->
+  <xsl:template name="coverage-title">
+    <xsl:choose>
+      <xsl:when test="not($rec/r:coverage/r:item) or $rec/r:coverage/r:item[contains(@ref, 'WP248')]">Coverage of Art. 35(7) and WP248 Annex 2</xsl:when>
+      <xsl:otherwise>Coverage of the template: <xsl:value-of select="$rec/r:template/r:title"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
   <xsl:template name="coverage">
     <section class="part" id="coverage">
-      <h2>Coverage of Art. 35(7) and WP248 Annex 2</h2>
+      <h2><xsl:call-template name="coverage-title"/></h2>
       <p><xsl:value-of select="$rec/r:coverage/@met"/> of <xsl:value-of select="$rec/r:coverage/@total"/> items are met.</p>
       <table class="grid cover-table">
         <thead><tr><th>Item</th><th>Reference</th><th>Met</th></tr></thead>
