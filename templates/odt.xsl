@@ -1070,7 +1070,12 @@
 
   <xsl:template name="coverage">
     <xsl:call-template name="h">
-      <xsl:with-param name="text" select="'Coverage of Art. 35(7) and WP248 Annex 2'"/><xsl:with-param name="page" select="true()"/>
+      <xsl:with-param name="text">
+        <xsl:choose>
+          <xsl:when test="not($rec/r:coverage/r:item) or $rec/r:coverage/r:item[contains(@ref, 'WP248')]">Coverage of Art. 35(7) and WP248 Annex 2</xsl:when>
+          <xsl:otherwise>Coverage of the template: <xsl:value-of select="$rec/r:template/r:title"/></xsl:otherwise>
+        </xsl:choose>
+      </xsl:with-param><xsl:with-param name="page" select="true()"/>
     </xsl:call-template>
     <text:p text:style-name="Text_20_body"><xsl:value-of select="$rec/r:coverage/@met"/> of <xsl:value-of select="$rec/r:coverage/@total"/> items are met.</text:p>
     <table:table table:name="Coverage" table:style-name="Grid">
