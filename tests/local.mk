@@ -101,8 +101,14 @@ TESTS += $(SHELL_TESTS)
 EXTRA_DIST += $(SHELL_TESTS) tests/lib.sh tests/tmux.sh
 EXTRA_DIST += \
 	tests/fixtures/templates/expected.tsv \
-	tests/fixtures/templates/minimal.xml
+	tests/fixtures/templates/minimal.xml \
+	tests/fixtures/templates/tables.xml
 EXTRA_DIST += \
+	tests/fixtures/templates/bad-table-condition.xml \
+	tests/fixtures/templates/bad-table-dup-column.xml \
+	tests/fixtures/templates/bad-table-dup-prefix.xml \
+	tests/fixtures/templates/bad-table-prefix-r.xml \
+	tests/fixtures/templates/bad-table-ref-text.xml \
 	tests/fixtures/templates/bad-bad-type.xml \
 	tests/fixtures/templates/bad-billion-laughs.xml \
 	tests/fixtures/templates/bad-cond-later.xml \
