@@ -741,8 +741,13 @@ int table_check_risk(const struct assessment *a, const struct risk *r, struct er
     const char *concerns = r->concerns ? r->concerns : "";
     if (!*concerns)
         return 0;
+    char who[24];
+    if (r->number > 0)
+        snprintf(who, sizeof who, "R%d", r->number);
+    else
+        snprintf(who, sizeof who, "the risk");
     if (!a->tmpl)
-        return err_set(e, "R%d cites rows, and the assessment has no template", r->number);
+        return err_set(e, "%s cites rows, and the assessment has no template", who);
     struct world w;
     world_open(&w, a, NULL, NULL, r->number, concerns);
     int rc = 0;
@@ -761,7 +766,7 @@ int table_check_risk(const struct assessment *a, const struct risk *r, struct er
         free(ref);
     }
     if (missing.len)
-        rc = err_set(e, "R%d cites %s, which %s not a row of the assessment", r->number,
+        rc = err_set(e, "%s cites %s, which %s not a row of the assessment", who,
                      buf_str(&missing), strchr(buf_str(&missing), ',') ? "are" : "is");
     buf_free(&missing);
     world_close(&w);
