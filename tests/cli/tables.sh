@@ -124,4 +124,25 @@ contains "$T/r.html" '<td class="mono">D2</td><td>&lt;b&gt;&amp;</td>'
 lacks "$T/r.html" '<b>&' "the cell's markup is escaped"
 contains "$T/r.html" '<td>Legitimate interests</td><td>D1 D2</td>'
 
+# ODT and DOCX: a real table, every row as wide as the header.
+if command -v python3 >/dev/null 2>&1; then
+    Z="python3 $TOP_SRCDIR/tests/cli/zipparts.py"
+    run 0 $D export 1 --format odt -o "$T/r.odt"
+    run 0 $D export 1 --format docx -o "$T/r.docx"
+    mkdir "$T/odt" "$T/docx"
+    $Z extract "$T/r.odt" "$T/odt" && $Z extract "$T/r.docx" "$T/docx"
+    contains "$T/odt/content.xml" '<table:table table:name="Table data-items" table:style-name="Grid">'
+    contains "$T/odt/content.xml" 'table:number-columns-repeated="3"'
+    run 0 $Z tables "$T/odt/content.xml"
+    run 0 $Z tables "$T/docx/word/document.xml"
+    for f in "$T/odt/content.xml" "$T/docx/word/document.xml"; do
+        $Z text "$f" >"$T/text"
+        contains "$T/text" "Special category" "$(basename "$f"): the column label"
+        contains "$T/text" "<b>&" "$(basename "$f"): the cell's text as typed"
+        contains "$T/text" "Legitimate interests" "$(basename "$f"): a choice by its label"
+    done
+else
+    echo "python3 missing: the ODT and DOCX tables are not read"
+fi
+
 done_testing
