@@ -16,7 +16,7 @@ run 0 "$DPIA" template check "$fx/tables.xml" && contains "$T/out" "valid templa
 run 1 "$DPIA" template check "$fx/bad-table-dup-prefix.xml" &&
     contains "$T/err" "bad-table-dup-prefix.xml:71: question 'purposes': prefix 'D' is already the prefix of 'data-items'"
 run 1 "$DPIA" template check "$fx/bad-table-ref-text.xml" &&
-    contains "$T/err" "bad-table-ref-text.xml:71: question 'purposes': column 'items' cites rows of 'desc.lia', which is not a table question"
+    contains "$T/err" "bad-table-ref-text.xml:82: question 'purposes': column 'items' cites rows of 'desc.lia', which is not a table question"
 
 run 0 $D new --title "Tables" --template tables && contains "$T/out" "1"
 
