@@ -112,6 +112,7 @@ struct tmpl_column {
      * that question's index in tmpl.questions. */
     char *table;
     size_t tindex;
+    char *tprefix;    /* that question's prefix (a copy), NULL for others */
 };
 
 /* A group of measures the template declares (the EDPB's five, or an

@@ -11,6 +11,7 @@
 #include "core/answer.h"
 #include "core/fields.h"
 #include "core/logic.h"
+#include "core/table.h"
 #include "core/textrule.h"
 #include "util/xalloc.h"
 
@@ -72,6 +73,9 @@ int ops_answer(struct store *s, struct assessment *a, const char *qid, const cha
     if (!value)
         return -1;
     int rc = wf_check_answer(a, q, value, e);
+    /* A table's rows may be cited: none may be left pointing nowhere. */
+    if (rc == 0)
+        rc = table_check_answer(a, q, value, e);
     if (rc == 0) {
         /* Copies: the answer in memory is replaced by the write. */
         const struct answer *old = assess_answer(a, qid);
@@ -135,6 +139,9 @@ static int check_risk(const struct assessment *a, const struct risk *r, bool upd
         return err_set(e, "a risk needs a title");
     const struct risk *old = update ? old_risk(a, r->id) : NULL;
     if (check_texts("risk", 'R', old ? old->number : 0, risk_fields, nrisk_fields, r, old, e) < 0)
+        return -1;
+    /* The table rows it concerns must exist. */
+    if (table_check_risk(a, r, e) < 0)
         return -1;
     return logic_check_scores(assess_method(a), r, e);
 }
