@@ -289,8 +289,8 @@ static void make_field(const struct view *v, const struct table *t,
             for (size_t i = 0; i < col->noptions; i++)
                 col_add_choice(cf, col->options[i].label, col->options[i].value);
         } else if (col->type == CT_YESNO) {
-            col_add_choice(cf, "yes", "yes");
-            col_add_choice(cf, "no", "no");
+            col_add_choice(cf, "Yes", "yes");
+            col_add_choice(cf, "No", "no");
         } else {
             struct table rt;
             bool own;
