@@ -433,6 +433,14 @@ static const struct tmpl_question *current(struct view *v, struct app *a, const 
     return q;
 }
 
+/* Whether the answer to qid is now value: false after a conflict where
+ * the person kept the other session's answer. */
+static bool holds(const struct view *v, const char *qid, const char *value)
+{
+    const char *now = assess_value(v->a, qid);
+    return strcmp(now ? now : "", value) == 0;
+}
+
 /* Adds a row (number 0) or changes row number; returns the number of
  * the row saved, 0 when nothing was. */
 static int row_change(struct view *v, struct app *a, const char *qid, int number)
@@ -459,8 +467,8 @@ static int row_change(struct view *v, struct app *a, const char *qid, int number
     else
         draft_init(&d, v->id, "row:%s:new", qid);
     int saved = 0;
-    bool retry = false, have = true;
-    while (!saved && have && row_form(a, v, &t, cells, title, retry, &d)) {
+    bool retry = false, have = true, theirs = false;
+    while (!saved && !theirs && have && row_form(a, v, &t, cells, title, retry, &d)) {
         /* Applied to the table as it is now (another session may have
          * changed it; a conflict is put to the person on saving). */
         table_free(&t);
@@ -488,13 +496,15 @@ static int row_change(struct view *v, struct app *a, const char *qid, int number
         if (!*why) {
             int got = t.rows[at].number;
             char *value = table_format(&t);
-            if (view_save_answer(v, a, q, value, NULL, -1) == 0)
+            if (view_save_answer(v, a, q, value, NULL, -1) < 0)
+                snprintf(why, sizeof why, "%s", a->message);
+            else if (holds(v, qid, value))
                 saved = got;
             else
-                snprintf(why, sizeof why, "%s", a->message);
+                theirs = true; /* as the person chose; the status bar says so */
             free(value);
         }
-        if (!saved) {
+        if (!saved && !theirs) {
             app_message(a, true, "%s", why);
             if (!dialog_save_failed(a, why))
                 break;
@@ -551,7 +561,9 @@ static void row_delete(struct view *v, struct app *a, const char *qid, int numbe
     char saved_before[sizeof a->saved];
     snprintf(saved_before, sizeof saved_before, "%s", a->saved);
     if (view_save_answer(v, a, q, value, NULL, -1) == 0) {
-        app_message(a, false, "Row %s deleted.", ref);
+        /* Unless the other session's answer was kept, on a conflict. */
+        if (holds(v, qid, value))
+            app_message(a, false, "Row %s deleted.", ref);
     } else {
         char why[sizeof a->message];
         snprintf(why, sizeof why, "%s", a->message);
