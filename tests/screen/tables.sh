@@ -6,7 +6,8 @@
 # columns inside the box (wide characters too, and when the terminal is
 # too small nothing is drawn but the message); a row changed; a row that
 # another row cites is not deleted and the refusal names the citer; a row
-# deleted; the record then holds exactly what was typed.
+# deleted; the record then holds exactly what was typed. A change made
+# in another session meanwhile is put to the person as for any answer.
 . "$TOP_SRCDIR/tests/lib.sh"
 . "$TOP_SRCDIR/tests/tmux.sh"
 
@@ -144,4 +145,43 @@ contains "$T/record.xml" "$(printf '<value>1\tRecommendations\tconsent\tD1</valu
     "the purpose as typed, citing D1"
 grep '<value>' "$T/record.xml" >"$T/values"
 lacks "$T/values" "E-mail" "no answer holds the deleted row"
+
+# The table changed in another session while the editor is open: the
+# answers' question, kept theirs (nothing claimed added), then mine.
+DPIA_ENV="DPIA_TEMPLATE_PATH='$T/tpl'" tmux_start 80 24 -d "$DB"
+tmux_wait "Table test"
+tmux_keys Enter
+tmux_wait "question 1 of"
+tmux_keys g 3
+tmux_wait "Which personal data are processed?"
+tmux_keys Enter
+tmux_wait "D1   Viewing history"
+"$DPIA" -d "$DB" answer 1 data-items "$(printf '1\tViewing history\tyes\t3 years\n2\tCookies\t\t')" \
+    || fail "answer from another session"
+tmux_keys a
+tmux_wait "New row D2"
+tmux_type "Location"
+tmux_keys Escape
+tmux_wait "Changed elsewhere" && pass "a conflict is put to the person"
+tmux_keys n
+tmux_wait "Kept the other session's answer." && pass "the other session's table kept"
+tmux_wait "D2   Cookies" && pass "the editor shows the other session's row"
+tmux_screen >"$T/theirs"
+lacks "$T/theirs" "Row D2 added" "no row claimed added when theirs was kept"
+"$DPIA" -d "$DB" answer 1 data-items \
+    "$(printf '1\tViewing history\tyes\t3 years\n2\tCookies\t\t\n3\tDevice id\t\t')" \
+    || fail "answer from another session"
+tmux_keys a
+tmux_wait "New row D3"
+tmux_type "Location"
+tmux_keys Escape
+tmux_wait "Changed elsewhere"
+tmux_keys y
+tmux_wait "Row D3 added." && pass "mine replaces theirs when the person says so"
+tmux_keys Escape q
+tmux_wait_exit >/dev/null
+"$DPIA" -d "$DB" export 1 --format xml >"$T/record.xml" || fail "export"
+awk '/<value>/ { v = 1 } v { print } /<\/value>/ { v = 0 }' "$T/record.xml" >"$T/values"
+contains "$T/values" "$(printf '3\tLocation\t\t</value>')" "the row typed, saved on a conflict"
+lacks "$T/values" "Device id" "the other session's version replaced"
 done_testing
