@@ -113,6 +113,7 @@ tmux_wait "[x]D1"
 tmux_keys Escape
 tmux_wait "Row P1 added."
 tmux_wait "P1   Recommendations  Consent       D1" && pass "P1 cites D1"
+tmux_wait "P1 Data items: D1 Viewing history" && pass "the row cited spelt out with its first cell"
 
 # D1 is cited: not deleted, the refusal names P1; D2 is deleted.
 tmux_keys Escape

@@ -578,6 +578,37 @@ static void row_delete(struct view *v, struct app *a, const char *qid, int numbe
 
 /* --- the editor ---------------------------------------------------------------- */
 
+/* A cell of the selected row as the editor spells it out: references
+ * each with the first cell of the row they cite ("D1 Viewing history,
+ * D2 E-mail address"); other cells as the rows show them. Into b. */
+static void cell_spelt(const struct view *v, const struct table *t,
+                       const struct tmpl_column *col, const char *cell, struct buf *b)
+{
+    if ((col->type != CT_REF && col->type != CT_REFS) || !*cell) {
+        buf_adds(b, cell_shown(col, cell));
+        return;
+    }
+    struct table rt;
+    bool own;
+    cited_table(v, t, col, &rt, &own);
+    size_t plen = rt.q && rt.q->prefix ? strlen(rt.q->prefix) : 0;
+    bool first = true;
+    for (const char *p = cell; *p;) {
+        const char *end = strchr(p, ' ');
+        size_t len = end ? (size_t)(end - p) : strlen(p);
+        const struct table_row *row = rt.q && len > plen && strncmp(p, rt.q->prefix, plen) == 0
+                                          ? table_find_row(&rt, atoi(p + plen)) : NULL;
+        buf_printf(b, "%s%.*s %s", first ? "" : ", ", (int)len, p,
+                   row ? first_cell(&rt, row) : "(not found)");
+        first = false;
+        p += len;
+        while (*p == ' ')
+            p++;
+    }
+    if (!own)
+        table_free(&rt);
+}
+
 /* The editor while it runs: a screen over the assessment screen, so
  * that the forms and dialogs it opens are drawn over it. */
 struct editor {
@@ -604,9 +635,10 @@ static void draw_editor(struct screen *s, struct app *a)
     if (sel >= 0 && sel < (int)t.nrows) {
         char ref[TABLE_PREFIX_MAX + 16];
         table_ref(q, t.rows[sel].number, ref, sizeof ref);
-        for (size_t c = 0; c < t.ncols; c++)
-            buf_printf(&b, "%s%s %s: %s", c ? "\n" : "", ref, q->columns[c].label,
-                       cell_shown(&q->columns[c], t.rows[sel].cells[c]));
+        for (size_t c = 0; c < t.ncols; c++) {
+            buf_printf(&b, "%s%s %s: ", c ? "\n" : "", ref, q->columns[c].label);
+            cell_spelt(ed->v, &t, &q->columns[c], t.rows[sel].cells[c], &b);
+        }
     }
     int detail = b.len ? dialog_text_rows(buf_str(&b), iw) + 1 : 0;
     if (detail > (h - 4) / 2)
