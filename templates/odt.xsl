@@ -800,6 +800,37 @@
       <xsl:when test="$an/r:item">
         <xsl:for-each select="$an/r:item"><xsl:call-template name="bullet"><xsl:with-param name="text" select="."/></xsl:call-template></xsl:for-each>
       </xsl:when>
+      <xsl:when test="$an/r:rows">
+        <!-- a table answer: the reference, then a column each, sharing
+             what the text width leaves (half centimetres, at least one) -->
+        <xsl:variable name="nc" select="count(r:column)"/>
+        <xsl:variable name="w">
+          <xsl:choose>
+            <xsl:when test="$nc &gt; 31">0.5</xsl:when>
+            <xsl:otherwise><xsl:value-of select="floor(31 div $nc) * 0.5"/></xsl:otherwise>
+          </xsl:choose>
+        </xsl:variable>
+        <table:table table:name="{concat('Table ', @id)}" table:style-name="Grid">
+          <table:table-column table:style-name="W1.5"/>
+          <table:table-column table:style-name="W{$w}" table:number-columns-repeated="{$nc}"/>
+          <table:table-header-rows>
+            <table:table-row>
+              <xsl:call-template name="cell"><xsl:with-param name="text" select="'Ref'"/><xsl:with-param name="style" select="'Table_20_Heading'"/><xsl:with-param name="cell" select="'Head'"/></xsl:call-template>
+              <xsl:for-each select="r:column">
+                <xsl:call-template name="cell"><xsl:with-param name="text" select="."/><xsl:with-param name="style" select="'Table_20_Heading'"/><xsl:with-param name="cell" select="'Head'"/></xsl:call-template>
+              </xsl:for-each>
+            </table:table-row>
+          </table:table-header-rows>
+          <xsl:for-each select="$an/r:rows/r:row">
+            <table:table-row>
+              <xsl:call-template name="cell"><xsl:with-param name="text" select="@ref"/></xsl:call-template>
+              <xsl:for-each select="r:cell">
+                <xsl:call-template name="cell"><xsl:with-param name="text" select="."/></xsl:call-template>
+              </xsl:for-each>
+            </table:table-row>
+          </xsl:for-each>
+        </table:table>
+      </xsl:when>
       <xsl:when test="@type = 'text'"><xsl:call-template name="lines"><xsl:with-param name="text" select="$an/r:value"/></xsl:call-template></xsl:when>
       <xsl:otherwise><xsl:call-template name="lines"><xsl:with-param name="text" select="$an/r:display"/></xsl:call-template></xsl:otherwise>
     </xsl:choose>

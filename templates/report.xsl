@@ -411,6 +411,16 @@
       <xsl:choose>
         <xsl:when test="normalize-space($an/r:value) = ''"><p class="none">Not answered</p></xsl:when>
         <xsl:when test="$an/r:item"><ul class="answer"><xsl:for-each select="$an/r:item"><li><xsl:value-of select="."/></li></xsl:for-each></ul></xsl:when>
+        <xsl:when test="$an/r:rows">
+          <!-- a table answer: each row's reference, then its cells under
+               the column labels -->
+          <table class="grid rows">
+            <tr><th>Ref</th><xsl:for-each select="r:column"><th><xsl:value-of select="."/></th></xsl:for-each></tr>
+            <xsl:for-each select="$an/r:rows/r:row">
+              <tr id="row-{@ref}"><td class="mono"><xsl:value-of select="@ref"/></td><xsl:for-each select="r:cell"><td><xsl:value-of select="."/></td></xsl:for-each></tr>
+            </xsl:for-each>
+          </table>
+        </xsl:when>
         <xsl:when test="@type = 'text'"><div class="answer text"><xsl:value-of select="$an/r:value"/></div></xsl:when>
         <xsl:otherwise><p class="answer"><xsl:value-of select="$an/r:display"/></p></xsl:otherwise>
       </xsl:choose>

@@ -66,6 +66,7 @@ tests_unit_t_settings_LDADD = $(UNIT_LDADD)
 SHELL_TESTS = \
 	tests/cli/basics.sh \
 	tests/cli/templates.sh \
+	tests/cli/tables.sh \
 	tests/cli/catalogue.sh \
 	tests/cli/catalogue-data.sh \
 	tests/cli/docs.sh \

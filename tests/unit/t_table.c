@@ -7,6 +7,8 @@
 #include "core/answer.h"
 #include "core/assess.h"
 #include "core/table.h"
+#include "ops/ops.h"
+#include "store/store.h"
 
 static struct tmpl *load(void)
 {
@@ -313,6 +315,84 @@ static void test_display(void **state)
     tmpl_free(t);
 }
 
+/* The rules in ops/, on a database: rows through ops_table_*, a cited
+ * row kept, a risk citing a row that does not exist refused, an undo
+ * that would leave a citation pointing nowhere refused. */
+static void test_ops(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/dpia-t-table.XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char path[300];
+    snprintf(path, sizeof path, "%s/db.sqlite", dir);
+    struct err e;
+    struct store *s = store_open(path, false, "unit", &e);
+    assert_non_null(s);
+    size_t len;
+    char *xml = unit_read_src("tests/fixtures/templates/tables.xml", &len);
+    int64_t id = ops_create(s, "Tables", xml, len, NULL, &e);
+    free(xml);
+    assert_true(id > 0);
+    struct assessment *a = store_load(s, id, &e);
+    assert_non_null(a);
+
+    char *d1[] = { (char *)"item=E-mail", (char *)"special=n" };
+    char *d2[] = { (char *)"item=Health" };
+    int n = 0;
+    assert_int_equal(ops_table_add(s, a, "data-items", d1, 2, &n, &e), 0);
+    assert_int_equal(n, 1);
+    assert_int_equal(ops_table_add(s, a, "data-items", d2, 1, &n, &e), 0);
+    assert_int_equal(n, 2);
+    char *p1[] = { (char *)"purpose=News", (char *)"items=D1" };
+    assert_int_equal(ops_table_add(s, a, "purposes", p1, 2, &n, &e), 0);
+    char *bad[] = { (char *)"purpose=Ads", (char *)"items=D5" };
+    assert_int_equal(ops_table_add(s, a, "purposes", bad, 2, &n, &e), -1);
+    assert_string_equal(e.text, "P2 cites D5, which is not a row of the assessment");
+
+    /* A cited row stays, in memory and in the database. */
+    assert_int_equal(ops_table_delete(s, a, "data-items", 1, &e), -1);
+    assert_string_equal(e.text, "D1 is cited by P1; remove those citations first");
+    struct assessment *b = store_load(s, id, &e);
+    assert_string_equal(assess_value(b, "data-items"), "1\tE-mail\tno\t\n2\tHealth\t\t");
+    assess_free(b);
+    assert_int_equal(ops_table_row(tmpl_find_question(a->tmpl, "data-items"), "d2", &e), 2);
+    assert_int_equal(ops_table_row(tmpl_find_question(a->tmpl, "data-items"), "P2", &e), -1);
+
+    /* A risk citing a row that does not exist is not saved. */
+    struct risk r = { 0 };
+    r.title = (char *)"Leak";
+    r.concerns = (char *)"D1 D9";
+    assert_int_equal(ops_add_risk(s, a, &r, &e), -1);
+    assert_string_equal(e.text, "the risk cites D9, which is not a row of the assessment");
+    r.concerns = (char *)"D2";
+    assert_int_equal(ops_add_risk(s, a, &r, &e), 0);
+
+    /* A risk cites D2 (in memory, as the risk form will keep it): the row
+     * cannot go, by a delete or by undoing its addition. */
+    assert_true(a->nrisks == 1);
+    free(a->risks[0].concerns);
+    a->risks[0].concerns = strdup("D2");
+    assert_int_equal(ops_table_delete(s, a, "data-items", 2, &e), -1);
+    assert_string_equal(e.text, "D2 is cited by R1; remove those citations first");
+    char *d3[] = { (char *)"item=IP address" };
+    assert_int_equal(ops_table_add(s, a, "data-items", d3, 1, &n, &e), 0);
+    free(a->risks[0].concerns);
+    a->risks[0].concerns = strdup("D3");
+    struct ops_undo u;
+    assert_int_equal(ops_undo(s, a, false, &u, &e), -1);
+    ops_undo_free(&u);
+    assert_string_equal(e.text, "D3 is cited by R1; remove those citations first");
+    free(a->risks[0].concerns);
+    a->risks[0].concerns = strdup("");
+    assert_int_equal(ops_undo(s, a, false, &u, &e), 0);
+    ops_undo_free(&u);
+    assert_string_equal(assess_value(a, "data-items"), "1\tE-mail\tno\t\n2\tHealth\t\t");
+
+    assess_free(a);
+    store_close(s);
+    unit_remove_dir(dir);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -324,6 +404,7 @@ int main(void)
         cmocka_unit_test(test_check_answer),
         cmocka_unit_test(test_check_risk),
         cmocka_unit_test(test_display),
+        cmocka_unit_test(test_ops),
     };
     int rc = cmocka_run_group_tests_name("table", tests, NULL, NULL);
     tmpl_cleanup();

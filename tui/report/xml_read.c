@@ -18,6 +18,7 @@
 #include <libxml/tree.h>
 
 #include "core/answer.h"
+#include "core/table.h"
 #include "core/diff.h"
 #include "core/xmlsafe.h"
 #include "report/report_int.h"
@@ -561,6 +562,42 @@ static int check_envelope(struct rd *r, xmlDocPtr doc)
     return rc;
 }
 
+/* The element where a citation is made ("P2": the value of the table
+ * with that prefix; "R1": that risk), for the line of a message. */
+static const xmlNode *citer_node(struct rd *r, xmlNodePtr root, const char *who)
+{
+    const struct tmpl_question *q;
+    if (table_parse_ref(r->a->tmpl, who, &q, NULL)) {
+        for (xmlNodePtr se = child(root, "sections")->children; se; se = se->next)
+            for (xmlNodePtr qe = is_el(se, "section") ? se->children : NULL; qe; qe = qe->next)
+                if (is_el(qe, "question") && prop_is(qe, "id", q->id))
+                    return child(child(qe, "answer"), "value");
+    } else if (who[0] == 'R') {
+        int n = atoi(who + 1);
+        for (xmlNodePtr re = child(root, "risks")->children; re; re = re->next)
+            if (is_el(re, "risk") && prop_int(re, "number") == n)
+                return re;
+    }
+    return root;
+}
+
+/* Every reference to a table row must point to a row. */
+static int read_check_rows(struct rd *r, xmlNodePtr root)
+{
+    char *d = table_dangling(r->a);
+    int rc = 0;
+    if (*d) {
+        char *nl = strchr(d, '\n');
+        *nl = '\0';
+        char *sp = strchr(d, ' ');
+        char *who = xstrndup(d, sp ? (size_t)(sp - d) : strlen(d));
+        rc = fail(r, citer_node(r, root, who), "%s, which is not a row of the assessment", d);
+        free(who);
+    }
+    free(d);
+    return rc;
+}
+
 struct assessment *report_import(const char *buf, size_t len, const char *name,
                                  char **tmpl_xml, size_t *tmpl_len, struct err *e)
 {
@@ -579,7 +616,8 @@ struct assessment *report_import(const char *buf, size_t len, const char *name,
     size_t xml_len = 0;
     if (check_envelope(&r, doc) < 0 || read_snapshot(&r, root, &xml, &xml_len) < 0 ||
         read_assessment(&r, root) < 0 || read_sections(&r, root) < 0 ||
-        read_risks(&r, root) < 0 || read_measures(&r, root) < 0 ||
+        read_risks(&r, root) < 0 || read_check_rows(&r, root) < 0 ||
+        read_measures(&r, root) < 0 ||
         read_signoffs(&r, root) < 0 || read_history(&r, root) < 0 ||
         read_changes(&r, root) < 0) {
         xmlFreeDoc(doc);

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "core/answer.h"
+#include "core/table.h"
 #include "core/diff.h"
 #include "core/logic.h"
 #include "core/workflow.h"
@@ -276,6 +277,39 @@ static void write_items(struct w *w, const struct tmpl_question *q, const char *
     }
 }
 
+/* A table answer's rows, each cell with its column's id and label; a
+ * choice cell holds the option's label, its value in an attribute. */
+static void write_rows(struct w *w, const struct tmpl_question *q, const char *value)
+{
+    struct table t;
+    if (table_parse(q, value, &t, NULL) < 0)
+        return;
+    start(w, "rows");
+    for (size_t i = 0; i < t.nrows; i++) {
+        char ref[TABLE_PREFIX_MAX + 12];
+        table_ref(q, t.rows[i].number, ref, sizeof ref);
+        start(w, "row");
+        at(w, "ref", ref);
+        at_int(w, "number", t.rows[i].number);
+        for (size_t c = 0; c < t.ncols; c++) {
+            const struct tmpl_column *col = &q->columns[c];
+            const char *cell = t.rows[i].cells[c];
+            start(w, "cell");
+            at(w, "column", col->id);
+            at(w, "label", col->label);
+            if (col->type == CT_CHOICE && *cell)
+                at(w, "value", cell);
+            char *d = table_cell_display(col, cell);
+            text(w, d);
+            free(d);
+            end(w);
+        }
+        end(w);
+    }
+    end(w);
+    table_free(&t);
+}
+
 /* Whether an answer holds anything to write. */
 static bool has_content(const struct answer *an)
 {
@@ -300,6 +334,8 @@ static void write_answer(struct w *w, const struct tmpl_question *q, const struc
     free(display);
     if (q->type == QT_MULTI || q->type == QT_LIST)
         write_items(w, q, value);
+    if (q->type == QT_TABLE && *value)
+        write_rows(w, q, value);
     if (*note)
         el(w, "note", note);
     end(w);
@@ -318,6 +354,18 @@ static void write_question(struct w *w, const struct tmpl_question *q, bool show
     el(w, "prompt", q->prompt);
     for (size_t i = 0; i < q->nrefs; i++)
         el(w, "ref", q->refs[i]);
+    /* A table's columns, in order: its rows' cells follow them. */
+    for (size_t i = 0; i < q->ncolumns; i++) {
+        const struct tmpl_column *col = &q->columns[i];
+        start(w, "column");
+        at(w, "id", col->id);
+        at(w, "type", tmpl_ctype_name(col->type));
+        at_yes(w, "required", col->required);
+        if (col->table)
+            at(w, "table", col->table);
+        text(w, col->label);
+        end(w);
+    }
     const struct answer *an = assess_answer(w->a, q->id);
     if (an)
         write_answer(w, q, an);
