@@ -138,7 +138,23 @@ tmux_wait "question 1 of 2"
 tmux_keys q
 tmux_wait_exit >/dev/null
 
-# The record holds what was typed, and nothing of D2.
+# dpia table lists exactly what was typed, and nothing of D2.
+same_as() {
+    checks=$((checks + 1))
+    if printf '%b' "$2" | cmp -s - "$1"; then
+        pass "$3"
+    else
+        fail "$3: got"
+        sed 's/^/  | /' "$1"
+    fi
+}
+"$DPIA" -d "$DB" table 1 data-items >"$T/items" || fail "dpia table data-items"
+same_as "$T/items" 'ref\titem\tspecial\tretention\nD1\tViewing history\tyes\t3 years\n' \
+    "dpia table: the data items exactly as typed"
+"$DPIA" -d "$DB" table 1 purposes >"$T/purposes" || fail "dpia table purposes"
+same_as "$T/purposes" 'ref\tpurpose\tbasis\titems\nP1\tRecommendations\tconsent\tD1\n' \
+    "dpia table: the purpose exactly as typed, citing D1"
+# The record holds the same, and nothing of D2.
 "$DPIA" -d "$DB" export 1 --format xml >"$T/record.xml" || fail "export"
 contains "$T/record.xml" "$(printf '<value>1\tViewing history\tyes\t3 years</value>')" \
     "the data items as typed"
