@@ -101,9 +101,11 @@ TESTS += $(SHELL_TESTS)
 EXTRA_DIST += $(SHELL_TESTS) tests/lib.sh tests/tmux.sh
 EXTRA_DIST += \
 	tests/fixtures/templates/expected.tsv \
-	tests/fixtures/templates/minimal.xml
+	tests/fixtures/templates/minimal.xml \
+	tests/fixtures/templates/grouped.xml
 EXTRA_DIST += \
 	tests/fixtures/templates/bad-bad-type.xml \
+	tests/fixtures/templates/bad-dup-group.xml \
 	tests/fixtures/templates/bad-billion-laughs.xml \
 	tests/fixtures/templates/bad-cond-later.xml \
 	tests/fixtures/templates/bad-cond-text.xml \
