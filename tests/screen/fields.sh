@@ -2,7 +2,8 @@
 # The risk and measure forms made from the field tables: the table rows
 # a risk concerns, typed with commas and kept as references separated by
 # one space; a measure's group picked among those the template declares,
-# and no group field when the template declares none.
+# and no group field when the template declares none; the action plan
+# shows a status's whole label.
 . "$TOP_SRCDIR/tests/lib.sh"
 . "$TOP_SRCDIR/tests/tmux.sh"
 
@@ -53,7 +54,8 @@ contains "$T/r.csv" ",D1 P2$(printf '\r')"
 # Without groups in the template, no group field.
 DB2=$T/plain.sqlite
 "$DPIA" -d "$DB2" new --title "Plain test" >/dev/null
-tmux_start 120 40 -d "$DB2"
+"$DPIA" -d "$DB2" measure add 1 --title "Half done" --status in-progress >/dev/null
+tmux_start 140 40 -d "$DB2"
 tmux_wait "Plain test"
 tmux_keys Enter
 tmux_wait "question 1 of"
@@ -63,6 +65,7 @@ tmux_keys End
 tmux_wait "Risk register"
 tmux_keys ']'
 tmux_wait "Measures and action plan"
+tmux_wait "Partially implemented" && pass "a status's whole label in the action plan"
 tmux_keys a
 tmux_wait "New measure"
 tmux_wait "Risks addressed"

@@ -382,11 +382,20 @@ void page_measures_draw(struct view *v, struct app *a, int y, int x, int h, int 
     y++;
     attr_t hd = term_attr(ROLE_HEADING);
     /* Columns: id 5, measure (the rest, at least 16), owner, due 11,
-     * status 12, risks (what is left); the owner narrows first. */
+     * status (its longest label, down to 12 when the measure's title
+     * would have less than 16), risks (what is left); the owner narrows
+     * first. */
+    int sw = 12;
+    for (int i = 0; i < MS_COUNT; i++) {
+        int lw = (int)text_width(measure_status_label((enum measure_status)i));
+        sw = lw > sw ? lw : sw;
+    }
     int ow = w - 5 - 16 - 1 - 11 - 1 - 12 - 1 - 8;
     ow = ow > 14 ? 14 : ow < 6 ? 6 : ow;
     int rw = 10;
-    int tw = w - 5 - ow - 1 - 11 - 1 - 12 - 1 - rw - 1;
+    if (w - 5 - ow - 1 - 11 - 1 - sw - 1 - rw - 1 < 16)
+        sw = 12;
+    int tw = w - 5 - ow - 1 - 11 - 1 - sw - 1 - rw - 1;
     if (tw < 8) {
         /* Narrow (80 columns): the owner goes (it is in the form), so
          * that the risks each measure addresses stay readable. */
@@ -397,12 +406,12 @@ void page_measures_draw(struct view *v, struct app *a, int y, int x, int h, int 
         rw -= 8 - tw;
         tw = 8;
     }
-    int xo = x + 5 + tw + 1, xd = ow ? xo + ow + 1 : xo, xs = xd + 12, xr = xs + 13;
+    int xo = x + 5 + tw + 1, xd = ow ? xo + ow + 1 : xo, xs = xd + 12, xr = xs + sw + 1;
     term_put(stdscr, y, x, 5, hd, "Id");
     term_put(stdscr, y, x + 5, tw, hd, "Measure");
     term_put(stdscr, y, xo, ow, hd, "Owner");
     term_put(stdscr, y, xd, 11, hd, "Due");
-    term_put(stdscr, y, xs, 12, hd, "Status");
+    term_put(stdscr, y, xs, sw, hd, "Status");
     term_put(stdscr, y, xr, rw, hd, "Risks");
     y++;
     if (v->a->nmeasures == 0)
@@ -422,7 +431,7 @@ void page_measures_draw(struct view *v, struct app *a, int y, int x, int h, int 
                        m->status != MS_DROPPED;
         snprintf(line, sizeof line, "%s%s", m->due, overdue ? "!" : "");
         term_put(stdscr, y, xd, 11, overdue && !sel ? term_attr(ROLE_RISK_HIGH) : base, line);
-        term_put(stdscr, y, xs, 12, base, measure_status_label(m->status));
+        term_put(stdscr, y, xs, sw, base, measure_status_label(m->status));
         struct buf rs = {0};
         for (size_t k = 0; k < m->nrisks; k++)
             buf_printf(&rs, "%sR%d", k ? "," : "", m->risks[k]);
