@@ -277,6 +277,7 @@ static void test_every_field(void **state)
     memset(&mempty, 0, sizeof mempty);
     assess_measure_copy(&m, &mempty);
     fill(measure_fields, nmeasure_fields, &m, &score);
+    free(m.risks);
     m.risks = xcalloc(2, sizeof *m.risks);
     m.risks[0] = 1;
     m.nrisks = 1;
@@ -387,6 +388,7 @@ static void test_form_without_groups(void **state)
     assert_int_equal(t->ngroups, 0);
     struct assessment *a = assess_new();
     a->tmpl = t;
+    free(a->method);
     a->method = xstrdup(t->methods[t->default_method].id);
     struct measure m, mempty, mf;
     memset(&mempty, 0, sizeof mempty);
