@@ -45,8 +45,9 @@
  * tables (core/fields.h): in a statement below, {R}, {M} and {S} stand
  * for the columns of the risk, measure and sign-off table in its order,
  * {R?3} for as many parameters from ?3 on, {S=} for the columns as
- * "excluded.COLUMN", and {S+3} for the parameter right after {S?3}'s
- * ("?11" with eight columns). store_stmt expands them. */
+ * "excluded.COLUMN", and {S+K} for ?K plus the number of columns
+ * ({S+3} is the parameter right after {S?3}'s: ?11 with eight
+ * columns). store_stmt expands them. */
 #define STORE_JUDGEMENT_COLS "verdict, comment, name, date"
 
 /* Every statement the store runs: name and SQL. Prepared on first use
