@@ -924,6 +924,7 @@
                 <xsl:call-template name="labelled"><xsl:with-param name="label" select="'Risk sources'"/><xsl:with-param name="v" select="r:source"/></xsl:call-template>
                 <xsl:call-template name="labelled"><xsl:with-param name="label" select="'Threats'"/><xsl:with-param name="v" select="r:threats"/></xsl:call-template>
                 <xsl:call-template name="labelled"><xsl:with-param name="label" select="'Impacts on people'"/><xsl:with-param name="v" select="r:impacts"/></xsl:call-template>
+                <xsl:call-template name="labelled"><xsl:with-param name="label" select="'Table rows concerned'"/><xsl:with-param name="v" select="r:concerns"/></xsl:call-template>
               </xsl:with-param></xsl:call-template>
               <xsl:call-template name="cell"><xsl:with-param name="content"><xsl:apply-templates select="r:before"/></xsl:with-param></xsl:call-template>
               <xsl:call-template name="cell"><xsl:with-param name="text">
@@ -1076,6 +1077,7 @@
               <xsl:call-template name="cell"><xsl:with-param name="content">
                 <w:p><w:pPr><w:pStyle w:val="TableText"/></w:pPr><w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve"><xsl:value-of select="r:title"/></w:t></w:r></w:p>
                 <xsl:call-template name="lines"><xsl:with-param name="text" select="r:description"/><xsl:with-param name="style" select="'TableText'"/></xsl:call-template>
+                <xsl:if test="r:group"><w:p><w:pPr><w:pStyle w:val="TableText"/></w:pPr><w:r><w:t xml:space="preserve">Group: <xsl:choose><xsl:when test="r:group/@name"><xsl:value-of select="r:group/@name"/></xsl:when><xsl:otherwise><xsl:value-of select="r:group"/></xsl:otherwise></xsl:choose></w:t></w:r></w:p></xsl:if>
               </xsl:with-param></xsl:call-template>
               <xsl:call-template name="cell"><xsl:with-param name="text" select="@type-label"/></xsl:call-template>
               <xsl:call-template name="cell"><xsl:with-param name="text" select="r:owner"/></xsl:call-template>

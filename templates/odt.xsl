@@ -897,6 +897,7 @@
                 <xsl:call-template name="labelled"><xsl:with-param name="label" select="'Risk sources'"/><xsl:with-param name="v" select="r:source"/></xsl:call-template>
                 <xsl:call-template name="labelled"><xsl:with-param name="label" select="'Threats'"/><xsl:with-param name="v" select="r:threats"/></xsl:call-template>
                 <xsl:call-template name="labelled"><xsl:with-param name="label" select="'Impacts on people'"/><xsl:with-param name="v" select="r:impacts"/></xsl:call-template>
+                <xsl:call-template name="labelled"><xsl:with-param name="label" select="'Table rows concerned'"/><xsl:with-param name="v" select="r:concerns"/></xsl:call-template>
               </xsl:with-param></xsl:call-template>
               <xsl:call-template name="cell"><xsl:with-param name="content"><xsl:apply-templates select="r:before"/></xsl:with-param></xsl:call-template>
               <xsl:call-template name="cell"><xsl:with-param name="text">
@@ -1048,6 +1049,7 @@
               <xsl:call-template name="cell"><xsl:with-param name="content">
                 <text:p text:style-name="Table_20_Contents"><text:span text:style-name="Strong_20_Emphasis"><xsl:value-of select="r:title"/></text:span></text:p>
                 <xsl:call-template name="lines"><xsl:with-param name="text" select="r:description"/><xsl:with-param name="style" select="'Table_20_Contents'"/></xsl:call-template>
+                <xsl:if test="r:group"><text:p text:style-name="Table_20_Contents">Group: <xsl:choose><xsl:when test="r:group/@name"><xsl:value-of select="r:group/@name"/></xsl:when><xsl:otherwise><xsl:value-of select="r:group"/></xsl:otherwise></xsl:choose></text:p></xsl:if>
               </xsl:with-param></xsl:call-template>
               <xsl:call-template name="cell"><xsl:with-param name="text" select="@type-label"/></xsl:call-template>
               <xsl:call-template name="cell"><xsl:with-param name="text" select="r:owner"/></xsl:call-template>

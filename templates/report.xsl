@@ -487,6 +487,7 @@
                   <xsl:call-template name="labelled"><xsl:with-param name="label" select="'Risk sources'"/><xsl:with-param name="v" select="r:source"/></xsl:call-template>
                   <xsl:call-template name="labelled"><xsl:with-param name="label" select="'Threats'"/><xsl:with-param name="v" select="r:threats"/></xsl:call-template>
                   <xsl:call-template name="labelled"><xsl:with-param name="label" select="'Impacts on people'"/><xsl:with-param name="v" select="r:impacts"/></xsl:call-template>
+                  <xsl:call-template name="labelled"><xsl:with-param name="label" select="'Table rows concerned'"/><xsl:with-param name="v" select="r:concerns"/></xsl:call-template>
                 </td>
                 <td><xsl:apply-templates select="r:before"/></td>
                 <td><xsl:for-each select="key('measures-of-risk', $n)"><xsl:if test="position() > 1">, </xsl:if>M<xsl:value-of select="@number"/></xsl:for-each></td>
@@ -593,7 +594,8 @@
             <xsl:for-each select="$rec/r:measures/r:measure">
               <tr>
                 <td class="id">M<xsl:value-of select="@number"/></td>
-                <td><strong><xsl:value-of select="r:title"/></strong><div class="text"><xsl:value-of select="r:description"/></div></td>
+                <td><strong><xsl:value-of select="r:title"/></strong><div class="text"><xsl:value-of select="r:description"/></div>
+                  <xsl:if test="r:group"><p class="small"><em>Group:</em><xsl:text> </xsl:text><xsl:choose><xsl:when test="r:group/@name"><xsl:value-of select="r:group/@name"/></xsl:when><xsl:otherwise><xsl:value-of select="r:group"/></xsl:otherwise></xsl:choose></p></xsl:if></td>
                 <td><xsl:value-of select="@type-label"/></td>
                 <td><xsl:value-of select="r:owner"/></td>
                 <td class="nowrap"><xsl:value-of select="@due"/></td>

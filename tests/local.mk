@@ -102,13 +102,15 @@ SHELL_TESTS = \
 	tests/screen/catalogue.sh \
 	tests/screen/undo.sh \
 	tests/screen/judgement.sh \
-	tests/screen/tables.sh
+	tests/screen/tables.sh \
+	tests/screen/fields.sh
 TESTS += $(SHELL_TESTS)
 EXTRA_DIST += $(SHELL_TESTS) tests/lib.sh tests/tmux.sh
 EXTRA_DIST += \
 	tests/fixtures/templates/expected.tsv \
 	tests/fixtures/templates/minimal.xml \
-	tests/fixtures/templates/tables.xml
+	tests/fixtures/templates/tables.xml \
+	tests/fixtures/templates/grouped.xml
 EXTRA_DIST += \
 	tests/fixtures/templates/bad-table-condition.xml \
 	tests/fixtures/templates/bad-table-dup-column.xml \
@@ -116,6 +118,7 @@ EXTRA_DIST += \
 	tests/fixtures/templates/bad-table-prefix-r.xml \
 	tests/fixtures/templates/bad-table-ref-text.xml \
 	tests/fixtures/templates/bad-bad-type.xml \
+	tests/fixtures/templates/bad-dup-group.xml \
 	tests/fixtures/templates/bad-billion-laughs.xml \
 	tests/fixtures/templates/bad-cond-later.xml \
 	tests/fixtures/templates/bad-cond-text.xml \

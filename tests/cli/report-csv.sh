@@ -12,9 +12,11 @@ head -1 "$T/risks.csv" >"$T/head"
 contains "$T/head" "Risk,Title,Description,Risk sources,Threats,Impacts on people,Likelihood before"
 contains "$T/risks.csv" "R1,Re-identification of subscribers from small counts,"
 contains "$T/risks.csv" "Significant (3)"
-contains "$T/head" ",Residual level,Measures,Type$(printf '\r')" "the type, last"
-contains "$T/risks.csv" ",\"M1; M2; M5\",Illegitimate access$(printf '\r')" "R1's type"
-contains "$T/measures.csv" "Measure,Title,Description,Type,Owner,Due,Status,Risks addressed"
+contains "$T/head" ",Residual level,Measures,Type,Table rows concerned$(printf '\r')" \
+    "the type, then the table rows concerned, last"
+contains "$T/risks.csv" ",\"M1; M2; M5\",Illegitimate access,$(printf '\r')" "R1's type"
+contains "$T/measures.csv" "Measure,Title,Description,Type,Owner,Due,Status,Risks addressed,Group$(printf '\r')"
+contains "$T/measures.csv" ",Partially implemented,\"R1; R2\",$(printf '\r')" "a status by its label"
 contains "$T/measures.csv" '"Aggregation with a minimum group of 10,000 accounts"'
 contains "$T/measures.csv" "R1; R2"
 # Every line ends with CRLF (the example has no line break inside a field).
@@ -41,8 +43,8 @@ $D risk add "$id" --title "Lost backups" --type disappearance >/dev/null
 run 0 $D export "$id" --format csv-risks
 contains "$T/out" "R1,\"'=HYPERLINK(\"\"x\"\",\"\"y\"\")\",\"a, \"\"b\"\""
 contains "$T/out" "\"'+1\",\"'-2\",\"'@SUM(A1)\""
-contains "$T/out" ",M1,Not said$(printf '\r')" "a risk of no type said"
-contains "$T/out" ",Disappearance$(printf '\r')" "a risk's type, by its label"
+contains "$T/out" ",M1,Not said,$(printf '\r')" "a risk of no type said"
+contains "$T/out" ",Disappearance,$(printf '\r')" "a risk's type, by its label"
 run 0 $D export "$id" --format csv-measures
 contains "$T/out" "M1,plain,,Technical,\"'=cmd|' /C calc'!A0\","
 # Where the semicolon separates cells, what follows one stays inside the
@@ -51,4 +53,20 @@ $D risk add "$id" --title ';=1+1' --source "a;@SUM(A1)" >/dev/null
 run 0 $D export "$id" --format csv-risks
 contains "$T/out" '";=1+1"' "a semicolon quotes the cell"
 contains "$T/out" '"a;@SUM(A1)"' "a formula after a semicolon stays in its cell"
+
+# The table rows a risk concerns and a measure's group, in the last
+# column: the rows as written, the group by the name its template gives.
+mkdir -p "$T/tpl"
+cp "$TOP_SRCDIR/tests/fixtures/templates/grouped.xml" "$T/tpl/"
+export DPIA_TEMPLATE_PATH="$T/tpl"
+gid=$($D new --title "Grouped" --template grouped) || exit 1
+$D risk add "$gid" --title "Cited" --concerns "D1, P12 D1" >/dev/null
+$D measure add "$gid" --title "Grouped measure" --group secure --risks 1 >/dev/null
+$D measure add "$gid" --title "Ungrouped measure" >/dev/null
+run 0 $D export "$gid" --format csv-risks
+contains "$T/out" ",Not said,D1 P12$(printf '\r')" "the rows cited, normalised"
+run 0 $D export "$gid" --format csv-measures
+contains "$T/out" "M1,Grouped measure,,Technical,,,Planned,R1,Security of processing$(printf '\r')" \
+    "the group by its name"
+contains "$T/out" "M2,Ungrouped measure,,Technical,,,Planned,,$(printf '\r')" "no group: empty"
 done_testing

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "cli/commands.h"
+#include "core/fields.h"
 #include "core/logic.h"
 #include "core/workflow.h"
 #include "ops/ops.h"
@@ -141,6 +142,10 @@ static void show_text(const struct assessment *a, const struct screening *sc,
                after >= 0 ? level_name(m, after) : "not scored");
         if (r->likelihood_after || r->severity_after)
             printf(" (likelihood %d, severity %d)", r->likelihood_after, r->severity_after);
+        if (*r->concerns) {
+            printf("\n       concerns ");
+            cli_put_line(stdout, r->concerns);
+        }
         putchar('\n');
     }
     int highest = logic_highest_residual(a);
@@ -172,6 +177,11 @@ static void show_text(const struct assessment *a, const struct screening *sc,
         }
         if (*risks)
             printf(", for %s", risks);
+        const struct tmpl_group *g = *me->group ? fields_group(a->tmpl, me->group) : NULL;
+        if (*me->group) {
+            printf(", group ");
+            cli_put_cut(stdout, g ? g->name : me->group, 40);
+        }
         putchar('\n');
         free(risks);
     }

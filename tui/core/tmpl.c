@@ -107,6 +107,11 @@ void tmpl_free(struct tmpl *t)
         free(t->coverage[i].text);
     }
     free(t->coverage);
+    for (size_t i = 0; i < t->ngroups; i++) {
+        free(t->groups[i].id);
+        free(t->groups[i].name);
+    }
+    free(t->groups);
     for (size_t i = 0; i < t->nsections; i++) {
         struct tmpl_section *s = &t->sections[i];
         free(s->id);

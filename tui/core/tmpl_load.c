@@ -722,6 +722,22 @@ static int build(struct load *L, const xmlNode *root)
         if (tmpl_find_coverage(t, it->id) != it)
             return fail_at(L, c, "coverage item '%s' is defined twice", it->id);
     }
+    /* The groups of measures: ids unique, each with a name. */
+    const xmlNode *groups = first_el(root, "measure-groups");
+    size_t gcap = 0;
+    for (c = groups ? groups->children : NULL; c; c = c->next) {
+        if (!is_el(c, "group"))
+            continue;
+        t->groups = xgrow(t->groups, &gcap, t->ngroups + 1, sizeof *t->groups);
+        struct tmpl_group *g = &t->groups[t->ngroups++];
+        memset(g, 0, sizeof *g);
+        if (!(g->id = need_attr(L, c, "id")))
+            return -1;
+        g->name = text_of(c, false);
+        for (size_t k = 0; k + 1 < t->ngroups; k++)
+            if (strcmp(t->groups[k].id, g->id) == 0)
+                return fail_at(L, c, "measure group '%s' is defined twice", g->id);
+    }
     if (read_sections(L, root) < 0)
         return -1;
     return check_whole(L, root);

@@ -297,6 +297,19 @@ static int check_risk(const struct assessment *a, const struct risk *r, bool upd
     const struct risk *old = update ? old_risk(a, r->id) : NULL;
     if (check_texts("risk", 'R', old ? old->number : 0, risk_fields, nrisk_fields, r, old, e) < 0)
         return -1;
+    /* The table rows it cites, as fields_concerns writes them (the
+     * screens and commands pass what was typed through it first). */
+    const char *concerns = r->concerns ? r->concerns : "";
+    if (!old || strcmp(concerns, old->concerns ? old->concerns : "") != 0) {
+        char *normal = fields_concerns(concerns, e);
+        if (!normal)
+            return -1;
+        bool same = strcmp(normal, concerns) == 0;
+        free(normal);
+        if (!same)
+            return err_set(e, "the table rows a risk concerns are written as references "
+                           "separated by one space, such as 'D1 P2', not '%s'", concerns);
+    }
     /* The table rows it concerns must exist. */
     if (table_check_risk(a, r, e) < 0)
         return -1;
@@ -326,8 +339,14 @@ static int check_measure(const struct assessment *a, const struct measure *m, bo
     if (!m->title || !*m->title)
         return err_set(e, "a measure needs a title");
     const struct measure *old = update ? old_measure(a, m->id) : NULL;
-    return check_texts("measure", 'M', old ? old->number : 0, measure_fields, nmeasure_fields,
-                       m, old, e);
+    if (check_texts("measure", 'M', old ? old->number : 0, measure_fields, nmeasure_fields, m,
+                    old, e) < 0)
+        return -1;
+    /* A group the template declares (one kept from before stays). */
+    const char *group = m->group ? m->group : "";
+    if (!old || strcmp(group, old->group ? old->group : "") != 0)
+        return fields_check_group(a->tmpl, group, e);
+    return 0;
 }
 
 int ops_add_measure(struct store *s, struct assessment *a, struct measure *m, struct err *e)

@@ -20,6 +20,7 @@
 #include "core/answer.h"
 #include "core/table.h"
 #include "core/diff.h"
+#include "core/fields.h"
 #include "core/xmlsafe.h"
 #include "report/report_int.h"
 #include "util/sha256.h"
@@ -367,6 +368,35 @@ static int read_scores(struct rd *r, xmlNodePtr re, int number, const char *whic
     return 0;
 }
 
+/* The optional elements of a table (core/fields.h: xml_opt), "" when
+ * absent; the table rows a risk cites must be as the program writes
+ * them, a measure's group one its template declares. what: "risk R2". */
+static int read_optional(struct rd *r, xmlNodePtr n, const struct field *t, size_t nt,
+                         void *obj, const char *what)
+{
+    for (size_t i = 0; i < nt; i++) {
+        const struct field *f = &t[i];
+        if (!f->xml_opt || f->kind != FLD_TEXT)
+            continue;
+        char *v = child_text(n, f->xml);
+        field_set_str(f, obj, v);
+        free(v);
+        const char *got = field_str(f, obj);
+        struct err e;
+        if (f->role == FR_CONCERNS) {
+            char *normal = fields_concerns(got, &e);
+            bool same = normal && strcmp(normal, got) == 0;
+            free(normal);
+            if (!same)
+                return fail(r, n, "%s: the table rows it concerns are not references separated "
+                            "by one space: '%s'", what, got);
+        } else if (f->role == FR_GROUP && fields_check_group(r->a->tmpl, got, &e) < 0) {
+            return fail(r, n, "%s: %s", what, e.text);
+        }
+    }
+    return 0;
+}
+
 static int read_risks(struct rd *r, xmlNodePtr root)
 {
     struct assessment *a = r->a;
@@ -401,6 +431,10 @@ static int read_risks(struct rd *r, xmlNodePtr root)
             read_scores(r, re, number, "after", &k->likelihood_after, &k->severity_after,
                         &k->likelihood_after_why, &k->severity_after_why) < 0)
             return -1;
+        char what[32];
+        snprintf(what, sizeof what, "risk R%d", number);
+        if (read_optional(r, re, risk_fields, nrisk_fields, k, what) < 0)
+            return -1;
     }
     return 0;
 }
@@ -432,6 +466,10 @@ static int read_measures(struct rd *r, xmlNodePtr root)
         m->type = (enum measure_type)t;
         m->status = (enum measure_status)s;
         if (prop_date(r, me, "due", &m->due) < 0)
+            return -1;
+        char what[32];
+        snprintf(what, sizeof what, "measure M%d", number);
+        if (read_optional(r, me, measure_fields, nmeasure_fields, m, what) < 0)
             return -1;
         for (xmlNodePtr ad = me->children; ad; ad = ad->next) {
             if (!is_el(ad, "addresses"))

@@ -14,6 +14,7 @@
 #include "core/answer.h"
 #include "core/table.h"
 #include "core/diff.h"
+#include "core/fields.h"
 #include "core/logic.h"
 #include "core/workflow.h"
 #include "report/report_int.h"
@@ -430,6 +431,28 @@ static void write_scores(struct w *w, const char *name, int l, int s, const char
     end(w);
 }
 
+/* The fields of a table that the record holds only when they hold
+ * something (core/fields.h: xml_opt), each an element named by its xml,
+ * in the order of the table: a record of an assessment that never used
+ * them is the same, byte for byte, as before they existed. A measure's
+ * group carries the group's name, as the template declares it. */
+static void write_optional(struct w *w, const struct field *t, size_t n, const void *obj)
+{
+    for (size_t i = 0; i < n; i++) {
+        const struct field *f = &t[i];
+        if (!f->xml_opt || f->kind != FLD_TEXT || !*field_str(f, obj))
+            continue;
+        start(w, f->xml);
+        if (f->role == FR_GROUP) {
+            const struct tmpl_group *g = fields_group(w->a->tmpl, field_str(f, obj));
+            if (g)
+                at(w, "name", g->name);
+        }
+        text(w, field_str(f, obj));
+        end(w);
+    }
+}
+
 static void write_risks(struct w *w)
 {
     start(w, "risks");
@@ -451,6 +474,7 @@ static void write_risks(struct w *w)
                      r->severity_why);
         write_scores(w, "after", r->likelihood_after, r->severity_after,
                      r->likelihood_after_why, r->severity_after_why);
+        write_optional(w, risk_fields, nrisk_fields, r);
         end(w);
     }
     end(w);
@@ -472,6 +496,7 @@ static void write_measures(struct w *w)
         el(w, "title", m->title);
         el(w, "description", m->description);
         el(w, "owner", m->owner);
+        write_optional(w, measure_fields, nmeasure_fields, m);
         for (size_t k = 0; k < m->nrisks; k++) {
             start(w, "addresses");
             at_int(w, "risk", m->risks[k]);
@@ -503,8 +528,7 @@ static void write_signoffs(struct w *w)
         el(w, "position", so->position);
         el(w, "advice", so->advice);
         el(w, "why-not", so->why_not);
-        if (so->acknowledged && *so->acknowledged)
-            el(w, "acknowledged", so->acknowledged);
+        write_optional(w, signoff_fields, nsignoff_fields, so);
         end(w);
     }
     end(w);

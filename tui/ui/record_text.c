@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "core/answer.h"
+#include "core/fields.h"
 #include "core/logic.h"
 #include "core/table.h"
 #include "util/buf.h"
@@ -54,10 +55,13 @@ char *record_text_risk(const struct assessment *a, const struct risk *r)
           r->severity_after_why);
     int after = logic_risk_level(m, r->likelihood_after, r->severity_after);
     buf_printf(&b, "Level after measures: %s\n", after >= 0 ? m->levels[after].name : "-");
+    const struct field *f = fields_find(risk_fields, nrisk_fields, "concerns");
+    if (*field_str(f, r))
+        line(&b, f->label, field_str(f, r));
     return buf_take(&b);
 }
 
-char *record_text_measure(const struct measure *m)
+char *record_text_measure(const struct assessment *a, const struct measure *m)
 {
     struct buf b = {0};
     line(&b, "Title", m->title);
@@ -65,6 +69,12 @@ char *record_text_measure(const struct measure *m)
     line(&b, "Owner", m->owner);
     line(&b, "Due date", m->due);
     line(&b, "Status", measure_status_label(m->status));
+    const struct field *f = fields_find(measure_fields, nmeasure_fields, "group");
+    if (*field_str(f, m)) {
+        char *g = field_show(f, m, a);
+        line(&b, f->label, g);
+        free(g);
+    }
     struct buf rs = {0};
     for (size_t k = 0; k < m->nrisks; k++)
         buf_printf(&rs, "%sR%d", k ? ", " : "", m->risks[k]);
