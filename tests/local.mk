@@ -101,7 +101,8 @@ SHELL_TESTS = \
 	tests/screen/export-office.sh \
 	tests/screen/catalogue.sh \
 	tests/screen/undo.sh \
-	tests/screen/judgement.sh
+	tests/screen/judgement.sh \
+	tests/screen/tables.sh
 TESTS += $(SHELL_TESTS)
 EXTRA_DIST += $(SHELL_TESTS) tests/lib.sh tests/tmux.sh
 EXTRA_DIST += \

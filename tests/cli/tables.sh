@@ -16,7 +16,7 @@ run 0 "$DPIA" template check "$fx/tables.xml" && contains "$T/out" "valid templa
 run 1 "$DPIA" template check "$fx/bad-table-dup-prefix.xml" &&
     contains "$T/err" "bad-table-dup-prefix.xml:71: question 'purposes': prefix 'D' is already the prefix of 'data-items'"
 run 1 "$DPIA" template check "$fx/bad-table-ref-text.xml" &&
-    contains "$T/err" "bad-table-ref-text.xml:71: question 'purposes': column 'items' cites rows of 'desc.lia', which is not a table question"
+    contains "$T/err" "bad-table-ref-text.xml:82: question 'purposes': column 'items' cites rows of 'desc.lia', which is not a table question"
 
 run 0 $D new --title "Tables" --template tables && contains "$T/out" "1"
 
@@ -123,5 +123,26 @@ contains "$T/r.html" '<table class="grid rows"><tr><th>Ref</th><th>Data item</th
 contains "$T/r.html" '<td class="mono">D2</td><td>&lt;b&gt;&amp;</td>'
 lacks "$T/r.html" '<b>&' "the cell's markup is escaped"
 contains "$T/r.html" '<td>Legitimate interests</td><td>D1 D2</td>'
+
+# ODT and DOCX: a real table, every row as wide as the header.
+if command -v python3 >/dev/null 2>&1; then
+    Z="python3 $TOP_SRCDIR/tests/cli/zipparts.py"
+    run 0 $D export 1 --format odt -o "$T/r.odt"
+    run 0 $D export 1 --format docx -o "$T/r.docx"
+    mkdir "$T/odt" "$T/docx"
+    $Z extract "$T/r.odt" "$T/odt" && $Z extract "$T/r.docx" "$T/docx"
+    contains "$T/odt/content.xml" '<table:table table:name="Table data-items" table:style-name="Grid">'
+    contains "$T/odt/content.xml" 'table:number-columns-repeated="3"'
+    run 0 $Z tables "$T/odt/content.xml"
+    run 0 $Z tables "$T/docx/word/document.xml"
+    for f in "$T/odt/content.xml" "$T/docx/word/document.xml"; do
+        $Z text "$f" >"$T/text"
+        contains "$T/text" "Special category" "$(basename "$f"): the column label"
+        contains "$T/text" "<b>&" "$(basename "$f"): the cell's text as typed"
+        contains "$T/text" "Legitimate interests" "$(basename "$f"): a choice by its label"
+    done
+else
+    echo "python3 missing: the ODT and DOCX tables are not read"
+fi
 
 done_testing

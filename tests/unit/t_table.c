@@ -291,6 +291,57 @@ static void test_check_risk(void **state)
     assess_free(a);
 }
 
+/* The fixture with a date column and a ref column citing its own table
+ * instead of the yes/no and the retention. */
+static void test_date_and_ref_columns(void **state)
+{
+    (void)state;
+    size_t len;
+    char *xml = unit_read_src("tests/fixtures/templates/tables.xml", &len);
+    char *p = strstr(xml, "<column id=\"special\" type=\"yesno\">");
+    assert_non_null(p);
+    memcpy(p + strlen("<column id=\"special\" type=\""), "date\" ", 6);
+    p = strstr(xml, "<column id=\"retention\" type=\"text\">");
+    assert_non_null(p);
+    const char *with_ref = "<column id=\"retention\" type=\"ref\" table=\"data-items\">";
+    size_t head = (size_t)(p - xml), old = strlen("<column id=\"retention\" type=\"text\">");
+    char *x = malloc(len + 64);
+    memcpy(x, xml, head);
+    strcpy(x + head, with_ref);
+    strcat(x, p + old);
+    free(xml);
+    struct err e;
+    struct tmpl *t = tmpl_check(x, strlen(x), "ref.xml", &e);
+    free(x);
+    if (!t)
+        fail_msg("%s", e.text);
+    const struct tmpl_question *d = tmpl_find_question(t, "data-items");
+    assert_int_equal(d->columns[1].type, CT_DATE);
+    assert_int_equal(d->columns[2].type, CT_REF);
+    assert_string_equal(d->columns[2].tprefix, "D");
+
+    char *v = answer_canonical(d, "1\tA\t2026-03-01\td2\n2\tB\t\tD1", &e);
+    assert_non_null(v);
+    assert_string_equal(v, "1\tA\t2026-03-01\tD2\n2\tB\t\tD1");
+    free(v);
+    expect_bad(d, "1\tA\t2026-02-30\t",
+               "data-items: D1 column 'special': '2026-02-30' is not a date (YYYY-MM-DD, a real "
+               "calendar day)");
+    expect_bad(d, "1\tA\t\tD1 D2",
+               "data-items: D1 column 'retention': 'D1 D2' is not a row reference (such as D3)");
+
+    /* A row citing itself counts as a citation of it. */
+    struct assessment *a = assess_new();
+    a->tmpl = t;
+    set(a, "data-items", "1\tA\t\tD1\n2\tB\t\tD1");
+    char *c = table_citations(a, "D1");
+    assert_string_equal(c, "D1, D2");
+    free(c);
+    assert_int_equal(table_check_answer(a, d, "2\tB\t\tD1", &e), -1);
+    assert_string_equal(e.text, "D1 is cited by D2; remove those citations first");
+    assess_free(a);
+}
+
 static void test_display(void **state)
 {
     (void)state;
@@ -403,6 +454,7 @@ int main(void)
         cmocka_unit_test(test_dangling_and_citations),
         cmocka_unit_test(test_check_answer),
         cmocka_unit_test(test_check_risk),
+        cmocka_unit_test(test_date_and_ref_columns),
         cmocka_unit_test(test_display),
         cmocka_unit_test(test_ops),
     };

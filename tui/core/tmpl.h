@@ -113,6 +113,7 @@ struct tmpl_column {
     char *table;
     size_t tindex;
     char *tprefix;    /* that question's prefix (a copy), NULL for others */
+    int line;         /* in the template's source */
 };
 
 /* A group of measures the template declares (the EDPB's five, or an

@@ -274,6 +274,7 @@ static int read_method(struct load *L, const xmlNode *n, struct tmpl_method *m)
 static int read_column(struct load *L, const xmlNode *n, struct tmpl_question *q,
                        struct tmpl_column *col)
 {
+    col->line = (int)xmlGetLineNo(n);
     if (!(col->id = need_attr(L, n, "id")))
         return -1;
     for (size_t j = 0; j + 1 < q->ncolumns; j++)
@@ -642,7 +643,7 @@ static int check_whole(struct load *L, const xmlNode *root)
             long ti = tmpl_question_index(t, col->table);
             if (ti < 0 || t->questions[ti].type != QT_TABLE) {
                 err_set(L->e, "%s:%d: question '%s': column '%s' cites rows of '%s', which is "
-                        "not a table question", L->name, q->line, q->id, col->id, col->table);
+                        "not a table question", L->name, col->line, q->id, col->id, col->table);
                 return L->failed = true, -1;
             }
             col->tindex = (size_t)ti;

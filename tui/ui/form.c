@@ -375,6 +375,21 @@ bool form_run_ex(struct app *a, const char *title, struct form_field *f, int n, 
                     free(line);
                 }
             }
+            if (F->kind == FK_FLAGS && F->flag_details && F->nflag_ids) {
+                /* A number to a row, with what it stands for, scrolled
+                 * so that the one under the cursor shows. */
+                int ly = iy + 1, end = y0 + h - 1, fit = end - ly;
+                int top = flag_cur >= fit ? flag_cur - fit + 1 : 0;
+                for (int k = top; k < F->nflag_ids && ly < end; k++, ly++) {
+                    char *line = xasprintf("[%c] %s%d %s", F->flags[k] ? 'x' : ' ',
+                                           F->flag_prefix, F->flag_ids[k],
+                                           F->flag_details[k] ? F->flag_details[k] : "");
+                    term_put(stdscr, ly, x0 + 2, w - 4,
+                             k == flag_cur ? term_attr(ROLE_SELECTED) : term_attr(ROLE_DIM),
+                             line);
+                    free(line);
+                }
+            }
             /* The keys of the field with the focus first, from the table. */
             enum key_action shown[4] = { ACT_NEXT_FIELD, ACT_FORM_DONE, ACT_DISCARD };
             int nshown = 3;

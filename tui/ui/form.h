@@ -7,7 +7,8 @@
  * closes the form and keeps what was typed (Esc on an untouched form
  * just closes it), F8 discards it after a confirmation. The fields scroll when the terminal
  * is too short for them all. While a scale field has the focus, its level
- * definitions are shown under the form.
+ * definitions are shown under the form, and while a list of numbers
+ * that have details has it, the numbers with their details.
  */
 #ifndef DPIA_FORM_H
 #define DPIA_FORM_H
@@ -42,6 +43,9 @@ struct form_field {
     int nflag_ids;
     bool *flags;                          /* FK_FLAGS: picked (nflag_ids of them) */
     const char *flag_prefix;              /* "R" */
+    /* FK_FLAGS: what each number stands for ("Viewing history"), listed
+     * under the form while the field has the focus; NULL: nothing. */
+    const char *const *flag_details;
     bool required;
 };
 
