@@ -466,6 +466,7 @@ static int read_question(struct load *L, const xmlNode *n, struct tmpl_question 
         } else if (is_el(c, "condition")) {
             q->conditions = xgrow(q->conditions, &ccap, q->nconditions + 1, sizeof *q->conditions);
             struct tmpl_condition *cd = &q->conditions[q->nconditions++];
+            memset(cd, 0, sizeof *cd);
             cd->question = need_attr(L, c, "question");
             cd->value = need_attr(L, c, "value");
             if (!cd->question || !cd->value)
