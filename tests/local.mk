@@ -113,6 +113,9 @@ EXTRA_DIST += \
 	tests/fixtures/templates/grouped.xml
 EXTRA_DIST += \
 	tests/fixtures/templates/bad-table-condition.xml \
+	tests/fixtures/templates/bad-table-condition-text.xml \
+	tests/fixtures/templates/bad-table-condition-option.xml \
+	tests/fixtures/templates/bad-table-condition-not-table.xml \
 	tests/fixtures/templates/bad-table-dup-column.xml \
 	tests/fixtures/templates/bad-table-dup-prefix.xml \
 	tests/fixtures/templates/bad-table-prefix-r.xml \

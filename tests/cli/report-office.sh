@@ -223,17 +223,17 @@ whole "$T/whole-docx.txt" docx
 # An answer that a later answer makes not applicable: in the record, not
 # in the documents.
 id=$($D new --title "Hidden answer") || exit 1
-$D answer "$id" nec.basis legitimate-interests >/dev/null
+$D table "$id" desc.purpose-list add purpose=Security basis=legitimate-interests >/dev/null
 $D answer "$id" nec.li-interest "Fraud prevention for the benefit of all subscribers" >/dev/null
-$D answer "$id" nec.basis consent >/dev/null
+$D table "$id" desc.purpose-list set P1 basis=consent >/dev/null
 run 0 $D export "$id" --format odt -o "$T/hidden.odt"
 $Z extract "$T/hidden.odt" "$T/hidden-odt"
 lacks "$T/hidden-odt/content.xml" "Fraud prevention" "odt: the not applicable answer left out"
-contains "$T/hidden-odt/content.xml" "What is the lawful basis" "odt: the answer that hides it"
+contains "$T/hidden-odt/content.xml" "each purpose with the data items" "odt: the answer that hides it"
 run 0 $D export "$id" --format docx -o "$T/hidden.docx"
 $Z extract "$T/hidden.docx" "$T/hidden-docx"
 lacks "$T/hidden-docx/word/document.xml" "Fraud prevention" "docx: the not applicable answer left out"
-contains "$T/hidden-docx/word/document.xml" "What is the lawful basis" "docx: the answer that hides it"
+contains "$T/hidden-docx/word/document.xml" "each purpose with the data items" "docx: the answer that hides it"
 
 # A second revision: the revision it replaces, what changed since.
 run 0 $D import "$TOP_SRCDIR/data/examples/streaming-factoids.xml" && ex=$(cat "$T/out")

@@ -772,3 +772,29 @@ int table_check_risk(const struct assessment *a, const struct risk *r, struct er
     world_close(&w);
     return rc;
 }
+
+bool table_has_cell(const struct tmpl_question *q, const char *value, size_t col,
+                    const char *cell)
+{
+    if (!value || col >= q->ncolumns)
+        return false;
+    size_t want = strlen(cell);
+    for (const char *line = value; *line;) {
+        const char *end = strchr(line, '\n');
+        if (!end)
+            end = line + strlen(line);
+        /* Skip the row number, then col cells. */
+        const char *p = memchr(line, '\t', (size_t)(end - line));
+        for (size_t k = 0; p && k < col; k++)
+            p = memchr(p + 1, '\t', (size_t)(end - p - 1));
+        if (p) {
+            const char *c = p + 1;
+            const char *stop = memchr(c, '\t', (size_t)(end - c));
+            size_t len = (size_t)((stop ? stop : end) - c);
+            if (len == want && memcmp(c, cell, len) == 0)
+                return true;
+        }
+        line = *end ? end + 1 : end;
+    }
+    return false;
+}

@@ -92,6 +92,11 @@ char *table_dangling(const struct assessment *a);
  * separated by ", "; "" when nobody does. The caller frees. */
 char *table_citations(const struct assessment *a, const char *ref);
 
+/* True when a row of the canonical table value holds cell (a canonical
+ * cell) in column col: what a condition on a table's column asks. */
+bool table_has_cell(const struct tmpl_question *q, const char *value, size_t col,
+                    const char *cell);
+
 /* A table as people read it on one line: each row's reference and its
  * first non-empty cell, "; " between rows ("D1 Viewing history; D2
  * E-mail address"). The caller frees. */

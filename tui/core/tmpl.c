@@ -137,6 +137,7 @@ void tmpl_free(struct tmpl *t)
         for (size_t j = 0; j < q->nconditions; j++) {
             free(q->conditions[j].question);
             free(q->conditions[j].value);
+            free(q->conditions[j].column);
         }
         free(q->conditions);
         free_strv(q->covers, q->ncovers);

@@ -126,6 +126,11 @@ struct tmpl_group {
 struct tmpl_condition {
     char *question; /* id of an earlier question */
     size_t qindex;  /* its index in tmpl.questions */
+    /* On a table question: the id of a choice or yes/no column, and its
+     * index; the condition holds when any row has the value in that
+     * column. NULL otherwise. */
+    char *column;
+    size_t cindex;
     char *value;
 };
 

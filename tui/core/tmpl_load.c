@@ -466,6 +466,7 @@ static int read_question(struct load *L, const xmlNode *n, struct tmpl_question 
         } else if (is_el(c, "condition")) {
             q->conditions = xgrow(q->conditions, &ccap, q->nconditions + 1, sizeof *q->conditions);
             struct tmpl_condition *cd = &q->conditions[q->nconditions++];
+            memset(cd, 0, sizeof *cd);
             cd->question = need_attr(L, c, "question");
             cd->value = need_attr(L, c, "value");
             if (!cd->question || !cd->value)
@@ -476,7 +477,36 @@ static int read_question(struct load *L, const xmlNode *n, struct tmpl_question 
                                q->id, cd->question);
             cd->qindex = (size_t)qi;
             const struct tmpl_question *target = &t->questions[qi];
-            if (target->type == QT_YESNO) {
+            cd->column = attr(c, "column");
+            if (cd->column && target->type != QT_TABLE)
+                return fail_at(L, c, "question '%s': a condition names column '%s', but '%s' is "
+                               "not a table", q->id, cd->column, cd->question);
+            if (target->type == QT_TABLE && cd->column) {
+                const struct tmpl_column *col = NULL;
+                for (size_t k = 0; k < target->ncolumns && !col; k++)
+                    if (strcmp(target->columns[k].id, cd->column) == 0)
+                        col = &target->columns[k];
+                if (!col)
+                    return fail_at(L, c, "question '%s': '%s' is not a column of '%s'", q->id,
+                                   cd->column, cd->question);
+                cd->cindex = (size_t)(col - target->columns);
+                if (col->type == CT_YESNO) {
+                    if (strcmp(cd->value, "yes") != 0 && strcmp(cd->value, "no") != 0)
+                        return fail_at(L, c, "question '%s': condition value '%s' must be yes or no",
+                                       q->id, cd->value);
+                } else if (col->type == CT_CHOICE) {
+                    bool found = false;
+                    for (size_t k = 0; k < col->noptions && !found; k++)
+                        found = strcmp(col->options[k].value, cd->value) == 0;
+                    if (!found)
+                        return fail_at(L, c, "question '%s': '%s' is not an option of column '%s' "
+                                       "of '%s'", q->id, cd->value, cd->column, cd->question);
+                } else {
+                    return fail_at(L, c, "question '%s': a condition on a table needs a yes/no or "
+                                   "choice column, and '%s' is %s", q->id, cd->column,
+                                   tmpl_ctype_label(col->type));
+                }
+            } else if (target->type == QT_YESNO) {
                 if (strcmp(cd->value, "yes") != 0 && strcmp(cd->value, "no") != 0)
                     return fail_at(L, c, "question '%s': condition value '%s' must be yes or no",
                                    q->id, cd->value);
@@ -485,9 +515,9 @@ static int read_question(struct load *L, const xmlNode *n, struct tmpl_question 
                     return fail_at(L, c, "question '%s': '%s' is not an option of '%s'",
                                    q->id, cd->value, cd->question);
             } else if (target->type == QT_TABLE) {
-                return fail_at(L, c, "question '%s': a condition cannot be on '%s', a table: its "
-                               "answer is rows, not one value a condition could compare",
-                               q->id, cd->question);
+                return fail_at(L, c, "question '%s': a condition on '%s', a table, must name one "
+                               "of its columns (column=\"...\"): a table's answer is rows, not "
+                               "one value", q->id, cd->question);
             } else {
                 return fail_at(L, c, "question '%s': a condition needs a yes/no or choice question, "
                                "and '%s' is %s", q->id, cd->question, tmpl_qtype_label(target->type));
