@@ -9,6 +9,11 @@ D="$DPIA -d $T/db.sqlite"
 
 # --- the table rows a risk concerns ----------------------------------------
 run 0 $D new --title "Plain"
+run 1 $D risk add 1 --title "Ghost" --concerns "D1"
+contains "$T/err" "D1" "a risk citing a row that does not exist is refused"
+run 0 $D table 1 desc.data-items add item=E-mail "retention=1 year"
+run 0 $D table 1 desc.purpose-list add purpose=News basis=consent
+run 0 $D table 1 desc.purpose-list add purpose=Offers basis=consent
 run 0 $D risk add 1 --title "Cited" --concerns "D1,P2  D1"
 run 0 $D risk add 1 --title "Uncited"
 run 0 $D show 1
@@ -21,6 +26,10 @@ run 0 $D export 1 --format csv-risks
 lacks "$T/out" "Bad" "a refused risk is not added"
 run 0 $D export 1 --format xml -o "$T/plain.xml"
 contains "$T/plain.xml" "<concerns>D1 P2</concerns>"
+# A row the risk cites is not deleted; one nobody cites is.
+run 1 $D table 1 desc.purpose-list delete P2
+contains "$T/err" "R1" "the refusal names the risk that cites the row"
+run 0 $D table 1 desc.purpose-list delete P1
 checks=$((checks + 1))
 [ "$(grep -c '<concerns>' "$T/plain.xml")" = 1 ] && pass "no <concerns> for a risk citing none" ||
     fail "<concerns> written for a risk citing none"

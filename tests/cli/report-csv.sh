@@ -60,11 +60,14 @@ mkdir -p "$T/tpl"
 cp "$TOP_SRCDIR/tests/fixtures/templates/grouped.xml" "$T/tpl/"
 export DPIA_TEMPLATE_PATH="$T/tpl"
 gid=$($D new --title "Grouped" --template grouped) || exit 1
-$D risk add "$gid" --title "Cited" --concerns "D1, P12 D1" >/dev/null
+$D table "$gid" desc.items add item=E-mail >/dev/null
+$D table "$gid" desc.purposes add purpose=News >/dev/null
+$D table "$gid" desc.purposes add purpose=Offers >/dev/null
+$D risk add "$gid" --title "Cited" --concerns "D1, P2 D1" >/dev/null
 $D measure add "$gid" --title "Grouped measure" --group secure --risks 1 >/dev/null
 $D measure add "$gid" --title "Ungrouped measure" >/dev/null
 run 0 $D export "$gid" --format csv-risks
-contains "$T/out" ",Not said,D1 P12$(printf '\r')" "the rows cited, normalised"
+contains "$T/out" ",Not said,D1 P2$(printf '\r')" "the rows cited, normalised"
 run 0 $D export "$gid" --format csv-measures
 contains "$T/out" "M1,Grouped measure,,Technical,,,Planned,R1,Security of processing$(printf '\r')" \
     "the group by its name"

@@ -74,14 +74,19 @@ run 0 $D table 1 data-items add "item=<b>&" && contains "$T/out" "D2" "a new row
 run 0 $D answer 1 purposes "$(printf '1\tNewsletter\tconsent\tD1\n\tAds\tlegitimate-interest\tD1 D2')"
 run 0 $D table 1 purposes && contains "$T/out" "P2${tab}Ads${tab}legitimate-interest${tab}D1 D2"
 
-# A risk citing rows: the command line cannot set a risk's concerns yet
-# (its option is being added with the risk form); the check made when a
-# risk is saved (ops/edit.c, table_check_risk) is covered by
-# tests/unit/t_table.c, test_check_risk and test_check_answer.
+# A risk citing rows: a row it cites is not deleted, and the record
+# keeps the citation.
+run 1 $D risk add 1 --title "Ghost" --concerns D9
+contains "$T/err" "D9"
+run 0 $D risk add 1 --title "Leak of health data" --concerns "D1 P2"
+run 1 $D table 1 purposes delete P2
+contains "$T/err" "P2 is cited by R1" "the risk is named among those who cite the row"
+run 0 $D table 1 purposes && contains "$T/out" "P2${tab}Ads" "the cited row is kept"
 
 # The record: rows with their cells, valid, imported back the same.
 SOURCE_DATE_EPOCH=1771954200 run 0 $D export 1 --format xml -o "$T/a.xml"
 contains "$T/a.xml" '<row number="2" ref="P2">'
+contains "$T/a.xml" '<concerns>D1 P2</concerns>'
 contains "$T/a.xml" '<cell column="basis" label="Lawful basis" value="legitimate-interest">Legitimate interests</cell>'
 contains "$T/a.xml" '<cell column="item" label="Data item">&lt;b&gt;&amp;</cell>'
 contains "$T/a.xml" '<column id="items" required="no" table="data-items" type="refs">Data items</column>'

@@ -12,6 +12,11 @@ mkdir -p "$T/tpl"
 cp "$TOP_SRCDIR/tests/fixtures/templates/grouped.xml" "$T/tpl/"
 DPIA_TEMPLATE_PATH="$T/tpl" "$DPIA" -d "$DB" new --title "Grouped test" --template grouped >/dev/null
 "$DPIA" -d "$DB" risk add 1 --title "Small counts" >/dev/null
+for row in "desc.items add item=E-mail" "desc.purposes add purpose=News" \
+    "desc.purposes add purpose=Offers"; do
+    # shellcheck disable=SC2086 # the words of a row, split on purpose
+    DPIA_TEMPLATE_PATH="$T/tpl" "$DPIA" -d "$DB" table 1 $row >/dev/null || fail "table 1 $row"
+done
 
 tmux_start 120 40 -d "$DB"
 tmux_wait "Grouped test"

@@ -52,7 +52,7 @@ static void fill(const struct field *t, size_t n, void *obj, int *score)
         char *v;
         switch (f->kind) {
         case FLD_TEXT:
-            v = f->role == FR_CONCERNS ? xstrdup("D7 P12")
+            v = f->role == FR_CONCERNS ? xstrdup("D1 P2")
                 : f->role == FR_GROUP  ? xstrdup("secure")
                 : f->role == FR_DATE   ? xstrdup("2026-05-17")
                                        : xasprintf("value of %s", f->name);
@@ -259,6 +259,14 @@ static void test_every_field(void **state)
     struct assessment *a = store_load(s, id, &e);
     assert_non_null(a);
     assert_int_equal(a->tmpl->ngroups, 2);
+    /* The table rows a risk cites exist (an import refuses a citation of
+     * a row that does not). */
+    if (store_set_answer(s, a, "desc.data-items", "1\tE-mail\tno\t\t1 year", "", false, 0, 0,
+                         &e) < 0 ||
+        store_set_answer(s, a, "desc.purpose-list",
+                         "1\tNews\tD1\tconsent\t\n2\tOffers\tD1\tconsent\t", "", false, 0, 0,
+                         &e) < 0)
+        fail_msg("%s", e.text);
 
     /* Every field with a value of its own, through the store. */
     struct risk r, rempty;
