@@ -14,7 +14,8 @@ contains "$T/risks.csv" "R1,Re-identification of subscribers from small counts,"
 contains "$T/risks.csv" "Significant (3)"
 contains "$T/head" ",Residual level,Measures,Type,Table rows concerned$(printf '\r')" \
     "the type, then the table rows concerned, last"
-contains "$T/risks.csv" ",\"M1; M2; M5\",Illegitimate access,$(printf '\r')" "R1's type"
+contains "$T/risks.csv" ",\"M1; M2; M5\",Illegitimate access,D1 D2 P1$(printf '\r')" \
+    "R1's type, then the table rows it concerns"
 contains "$T/measures.csv" "Measure,Title,Description,Type,Owner,Due,Status,Risks addressed,Group$(printf '\r')"
 contains "$T/measures.csv" ",Partially implemented,\"R1; R2\",$(printf '\r')" "a status by its label"
 contains "$T/measures.csv" '"Aggregation with a minimum group of 10,000 accounts"'

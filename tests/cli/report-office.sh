@@ -146,7 +146,7 @@ reads() {
     after "$f" "Residual risks accepted by" "$ctl, by the decision \"Approve with conditions\"" \
         "$n: who accepted the residual risks"
     after "$f" "Next review" "2026-07-01" "$n: the next review"
-    after "$f" "Template" "GDPR Data Protection Impact Assessment, gdpr-dpia version 1.1" "$n: the template"
+    after "$f" "Template" "GDPR Data Protection Impact Assessment, gdpr-dpia version 1.2" "$n: the template"
     after "$f" "Reference" "5f0c2a7e-8d1b-4c3e-9a61-2b7d4e9f1c08" "$n: the reference"
     # The summary, after the cover and before the sections.
     before "$f" "Reference" "Summary" "$n: the summary after the cover"
@@ -190,7 +190,7 @@ reads() {
     after "$f" "Day" "Who" "$n: the condensed change log's columns"
     line "$f" "Note on: How and when are people told about the processing?" \
         "$n: a question named by its prompt in the log"
-    line "$f" "Answers (21): Necessity and proportionality: 21; " "$n: answers counted by section"
+    line "$f" "Answers (21): Description of the processing: 1; Necessity and proportionality: 20; " "$n: answers counted by section"
     lacks "$f" "answer scr.project" "$n: no question ids in the condensed log"
     lacks "$f" "Every change recorded" "$n: not the whole log"
     # Guidance only when asked for.

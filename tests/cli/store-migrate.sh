@@ -76,6 +76,9 @@ run 0 "$DPIA" -d "$OLD" measure add 1 --title "Kept measure" --risks 1
 sqlite3 "$OLD" "ALTER TABLE risks DROP COLUMN concerns;
     ALTER TABLE measures DROP COLUMN group_id;
     PRAGMA user_version = 6;" || fail "building a schema 6 file"
+run 0 "$DPIA" -d "$OLD" table 1 desc.data-items add item=E-mail "retention=1 year"
+run 0 "$DPIA" -d "$OLD" table 1 desc.purpose-list add purpose=News basis=consent
+run 0 "$DPIA" -d "$OLD" table 1 desc.purpose-list add purpose=Offers basis=consent
 run 0 "$DPIA" -d "$OLD" risk add 1 --title "New risk" --concerns "D1,P2"
 checks=$((checks + 1))
 [ "$(sqlite3 "$OLD" 'PRAGMA user_version')" = 7 ] && pass "schema 6 migrated to 7" ||
