@@ -1,5 +1,5 @@
 #!/bin/sh
-# dpia export --format csv-risks | csv-measures: RFC 4180 (CRLF, quoted
+# dpia export --format csv-risks | csv-measures | csv-tables: RFC 4180 (CRLF, quoted
 # fields with doubled quotes), a header row, and cells that a spreadsheet
 # would run as formulas prefixed with a single quote.
 . "$TOP_SRCDIR/tests/lib.sh"
@@ -73,4 +73,23 @@ run 0 $D export "$gid" --format csv-measures
 contains "$T/out" "M1,Grouped measure,,Technical,,,Planned,R1,Security of processing$(printf '\r')" \
     "the group by its name"
 contains "$T/out" "M2,Ungrouped measure,,Technical,,,Planned,,$(printf '\r')" "no group: empty"
+
+# The table answers, a line a cell: the example's data items and
+# purposes, cells as people read them; a formula in a cell neutralised.
+cr=$(printf '\r')
+run 0 $D export 1 --format csv-tables -o "$T/tables.csv"
+contains "$T/tables.csv" "Question,Row,Column,Value$cr" "the header"
+contains "$T/tables.csv" "desc.data-items,D1,Data item,\"Viewing history: titles, episodes" \
+    "the question, the row's reference, the column's label"
+contains "$T/tables.csv" "desc.data-items,D1,Special category or offence data,Yes$cr" \
+    "a yes/no cell as people read it"
+contains "$T/tables.csv" "desc.purpose-list,P1,Lawful basis,Legitimate interests of the controller or a third party (Art. 6(1)(f))$cr" \
+    "a choice cell by its label"
+contains "$T/tables.csv" "desc.purpose-list,P2,Data items,D2 D6$cr" "the rows a row cites"
+[ "$(grep -c '^desc.data-items,D' "$T/tables.csv")" = 24 ] &&
+    pass "six data items of four columns, a line a cell" ||
+    fail "desc.data-items: $(grep -c '^desc.data-items,D' "$T/tables.csv") lines, not 24"
+$D table "$gid" desc.items add "item=@SUM(A1)" >/dev/null
+run 0 $D export "$gid" --format csv-tables
+contains "$T/out" "desc.items,D2,Data item,\"'@SUM(A1)\"$cr" "a formula in a cell stays text"
 done_testing

@@ -138,7 +138,7 @@ bool cli_parse_int(const char *s, int lo, int hi, int *out);
       "a consistent copy of the database, even while it is in use") \
     X("export", cmd_export, "ID --format F [--revision N] [-o FILE] [--force] [--follow-symlinks] [--stylesheet XSL] " \
       "[--with-guidance|--no-guidance] [--full-history|--condensed-history]", \
-      "xml, html, odt, docx, pdf, csv-risks or csv-measures (CSV cells starting =+-@ get a leading '); " \
+      "xml, html, odt, docx, pdf, csv-risks, csv-measures or csv-tables (CSV cells starting =+-@ get a leading '); " \
       "reports leave out the template's guidance and condense the change log unless asked") \
     X("import", cmd_import, "FILE", \
       "read an exported XML record (or a PDF export carrying it) as a new assessment; prints its id") \

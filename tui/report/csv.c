@@ -1,5 +1,5 @@
-/* CSV tables of the risk register and the action plan, for following up
- * in a spreadsheet. RFC 4180: UTF-8, CRLF after every record, a header
+/* CSV tables of the risk register, the action plan and the table answers,
+ * for following up in a spreadsheet. RFC 4180: UTF-8, CRLF after every record, a header
  * row, fields holding a comma, a double quote, CR or LF enclosed in
  * double quotes with inner quotes doubled (and those holding a semicolon
  * or a tab, which spreadsheets in many locales take as the separator).
@@ -17,6 +17,7 @@
 
 #include "core/fields.h"
 #include "core/logic.h"
+#include "core/table.h"
 #include "report/report_int.h"
 #include "util/xalloc.h"
 
@@ -177,5 +178,44 @@ void report_csv_measures(const struct assessment *a, struct buf *out)
             buf_free(&rs);
         }
         end_row(out);
+    }
+}
+
+/* Every table answer, one line a cell, in the template's order: the
+ * question, the row's reference, the column's label and the cell as
+ * people read it (an option's label, Yes or No). One shape for tables
+ * of any columns, which a spreadsheet can pivot. Rows of questions a
+ * later answer hides are left out, as in the reports. */
+void report_csv_tables(const struct assessment *a, struct buf *out)
+{
+    field(out, true, "Question");
+    field(out, false, "Row");
+    field(out, false, "Column");
+    field(out, false, "Value");
+    end_row(out);
+    const struct tmpl *t = a->tmpl;
+    for (size_t i = 0; i < t->nquestions; i++) {
+        const struct tmpl_question *q = &t->questions[i];
+        const char *v = q->type == QT_TABLE ? assess_value(a, q->id) : NULL;
+        if (!v || !logic_shown(a, q))
+            continue;
+        struct table tb;
+        struct err e;
+        if (table_parse(q, v, &tb, &e) < 0)
+            continue; /* the store and the import hold only canonical values */
+        for (size_t r = 0; r < tb.nrows; r++) {
+            char ref[TABLE_PREFIX_MAX + 16];
+            table_ref(q, tb.rows[r].number, ref, sizeof ref);
+            for (size_t c = 0; c < tb.ncols; c++) {
+                char *shown = table_cell_display(&q->columns[c], tb.rows[r].cells[c]);
+                field(out, true, q->id);
+                field(out, false, ref);
+                field(out, false, q->columns[c].label);
+                field(out, false, shown);
+                end_row(out);
+                free(shown);
+            }
+        }
+        table_free(&tb);
     }
 }

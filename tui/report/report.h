@@ -94,6 +94,7 @@
     X(HTML, "html", "the report for the compliance file (one HTML file)") \
     X(CSV_RISKS, "csv-risks", "the risk register (CSV, RFC 4180)") \
     X(CSV_MEASURES, "csv-measures", "the action plan (CSV, RFC 4180)") \
+    X(CSV_TABLES, "csv-tables", "the table answers, a line a cell (CSV, RFC 4180)") \
     X(ODT, "odt", "the report as an OpenDocument text (LibreOffice, Word)") \
     X(DOCX, "docx", "the report as a Word document (DOCX)") \
     X(PDF, "pdf", "the report as an archival PDF/A-3b carrying the record (WeasyPrint)")
@@ -203,6 +204,7 @@ const char *report_record_schema(size_t *len);
  * each risk's type, by its label ("Not said" when none). */
 void report_csv_risks(const struct assessment *a, struct buf *out);
 void report_csv_measures(const struct assessment *a, struct buf *out);
+void report_csv_tables(const struct assessment *a, struct buf *out);
 
 /* Reads a record from buf[0..len) (`name` in messages). Returns a new
  * assessment (id 0, the record's uuid, its template snapshot parsed in
