@@ -822,6 +822,42 @@
       <xsl:when test="$an/r:item">
         <xsl:for-each select="$an/r:item"><xsl:call-template name="bullet"><xsl:with-param name="text" select="."/></xsl:call-template></xsl:for-each>
       </xsl:when>
+      <xsl:when test="$an/r:rows">
+        <!-- a table answer: the reference, then a column each, sharing
+             what the text width (17 cm) leaves -->
+        <xsl:variable name="nc" select="count(r:column)"/>
+        <w:tbl>
+          <w:tblPr>
+            <w:tblStyle w:val="DpiaTable"/>
+            <w:tblW w:w="5000" w:type="pct"/>
+            <w:tblLayout w:type="fixed"/>
+            <w:tblLook w:val="0020" w:firstRow="1" w:lastRow="0" w:firstColumn="0" w:lastColumn="0"
+                w:noHBand="1" w:noVBand="1"/>
+          </w:tblPr>
+          <w:tblGrid>
+            <w:gridCol w:w="851"/>
+            <xsl:call-template name="grid-repeat">
+              <xsl:with-param name="w" select="floor((17 * 567 - 851) div $nc)"/><xsl:with-param name="n" select="$nc"/>
+            </xsl:call-template>
+          </w:tblGrid>
+          <w:tr>
+            <w:trPr><w:tblHeader/></w:trPr>
+            <xsl:call-template name="cell"><xsl:with-param name="text" select="'Ref'"/><xsl:with-param name="style" select="'TableHeading'"/><xsl:with-param name="cell" select="'Head'"/></xsl:call-template>
+            <xsl:for-each select="r:column">
+              <xsl:call-template name="cell"><xsl:with-param name="text" select="."/><xsl:with-param name="style" select="'TableHeading'"/><xsl:with-param name="cell" select="'Head'"/></xsl:call-template>
+            </xsl:for-each>
+          </w:tr>
+          <xsl:for-each select="$an/r:rows/r:row">
+            <w:tr>
+              <xsl:call-template name="cell"><xsl:with-param name="text" select="@ref"/></xsl:call-template>
+              <xsl:for-each select="r:cell">
+                <xsl:call-template name="cell"><xsl:with-param name="text" select="."/></xsl:call-template>
+              </xsl:for-each>
+            </w:tr>
+          </xsl:for-each>
+        </w:tbl>
+        <w:p/>
+      </xsl:when>
       <xsl:when test="@type = 'text'"><xsl:call-template name="lines"><xsl:with-param name="text" select="$an/r:value"/></xsl:call-template></xsl:when>
       <xsl:otherwise><xsl:call-template name="lines"><xsl:with-param name="text" select="$an/r:display"/></xsl:call-template></xsl:otherwise>
     </xsl:choose>
@@ -888,6 +924,7 @@
                 <xsl:call-template name="labelled"><xsl:with-param name="label" select="'Risk sources'"/><xsl:with-param name="v" select="r:source"/></xsl:call-template>
                 <xsl:call-template name="labelled"><xsl:with-param name="label" select="'Threats'"/><xsl:with-param name="v" select="r:threats"/></xsl:call-template>
                 <xsl:call-template name="labelled"><xsl:with-param name="label" select="'Impacts on people'"/><xsl:with-param name="v" select="r:impacts"/></xsl:call-template>
+                <xsl:call-template name="labelled"><xsl:with-param name="label" select="'Table rows concerned'"/><xsl:with-param name="v" select="r:concerns"/></xsl:call-template>
               </xsl:with-param></xsl:call-template>
               <xsl:call-template name="cell"><xsl:with-param name="content"><xsl:apply-templates select="r:before"/></xsl:with-param></xsl:call-template>
               <xsl:call-template name="cell"><xsl:with-param name="text">
@@ -1040,6 +1077,7 @@
               <xsl:call-template name="cell"><xsl:with-param name="content">
                 <w:p><w:pPr><w:pStyle w:val="TableText"/></w:pPr><w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve"><xsl:value-of select="r:title"/></w:t></w:r></w:p>
                 <xsl:call-template name="lines"><xsl:with-param name="text" select="r:description"/><xsl:with-param name="style" select="'TableText'"/></xsl:call-template>
+                <xsl:if test="r:group"><w:p><w:pPr><w:pStyle w:val="TableText"/></w:pPr><w:r><w:t xml:space="preserve">Group: <xsl:choose><xsl:when test="r:group/@name"><xsl:value-of select="r:group/@name"/></xsl:when><xsl:otherwise><xsl:value-of select="r:group"/></xsl:otherwise></xsl:choose></w:t></w:r></w:p></xsl:if>
               </xsl:with-param></xsl:call-template>
               <xsl:call-template name="cell"><xsl:with-param name="text" select="@type-label"/></xsl:call-template>
               <xsl:call-template name="cell"><xsl:with-param name="text" select="r:owner"/></xsl:call-template>

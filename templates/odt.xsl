@@ -800,6 +800,37 @@
       <xsl:when test="$an/r:item">
         <xsl:for-each select="$an/r:item"><xsl:call-template name="bullet"><xsl:with-param name="text" select="."/></xsl:call-template></xsl:for-each>
       </xsl:when>
+      <xsl:when test="$an/r:rows">
+        <!-- a table answer: the reference, then a column each, sharing
+             what the text width leaves (half centimetres, at least one) -->
+        <xsl:variable name="nc" select="count(r:column)"/>
+        <xsl:variable name="w">
+          <xsl:choose>
+            <xsl:when test="$nc &gt; 31">0.5</xsl:when>
+            <xsl:otherwise><xsl:value-of select="floor(31 div $nc) * 0.5"/></xsl:otherwise>
+          </xsl:choose>
+        </xsl:variable>
+        <table:table table:name="{concat('Table ', @id)}" table:style-name="Grid">
+          <table:table-column table:style-name="W1.5"/>
+          <table:table-column table:style-name="W{$w}" table:number-columns-repeated="{$nc}"/>
+          <table:table-header-rows>
+            <table:table-row>
+              <xsl:call-template name="cell"><xsl:with-param name="text" select="'Ref'"/><xsl:with-param name="style" select="'Table_20_Heading'"/><xsl:with-param name="cell" select="'Head'"/></xsl:call-template>
+              <xsl:for-each select="r:column">
+                <xsl:call-template name="cell"><xsl:with-param name="text" select="."/><xsl:with-param name="style" select="'Table_20_Heading'"/><xsl:with-param name="cell" select="'Head'"/></xsl:call-template>
+              </xsl:for-each>
+            </table:table-row>
+          </table:table-header-rows>
+          <xsl:for-each select="$an/r:rows/r:row">
+            <table:table-row>
+              <xsl:call-template name="cell"><xsl:with-param name="text" select="@ref"/></xsl:call-template>
+              <xsl:for-each select="r:cell">
+                <xsl:call-template name="cell"><xsl:with-param name="text" select="."/></xsl:call-template>
+              </xsl:for-each>
+            </table:table-row>
+          </xsl:for-each>
+        </table:table>
+      </xsl:when>
       <xsl:when test="@type = 'text'"><xsl:call-template name="lines"><xsl:with-param name="text" select="$an/r:value"/></xsl:call-template></xsl:when>
       <xsl:otherwise><xsl:call-template name="lines"><xsl:with-param name="text" select="$an/r:display"/></xsl:call-template></xsl:otherwise>
     </xsl:choose>
@@ -866,6 +897,7 @@
                 <xsl:call-template name="labelled"><xsl:with-param name="label" select="'Risk sources'"/><xsl:with-param name="v" select="r:source"/></xsl:call-template>
                 <xsl:call-template name="labelled"><xsl:with-param name="label" select="'Threats'"/><xsl:with-param name="v" select="r:threats"/></xsl:call-template>
                 <xsl:call-template name="labelled"><xsl:with-param name="label" select="'Impacts on people'"/><xsl:with-param name="v" select="r:impacts"/></xsl:call-template>
+                <xsl:call-template name="labelled"><xsl:with-param name="label" select="'Table rows concerned'"/><xsl:with-param name="v" select="r:concerns"/></xsl:call-template>
               </xsl:with-param></xsl:call-template>
               <xsl:call-template name="cell"><xsl:with-param name="content"><xsl:apply-templates select="r:before"/></xsl:with-param></xsl:call-template>
               <xsl:call-template name="cell"><xsl:with-param name="text">
@@ -1017,6 +1049,7 @@
               <xsl:call-template name="cell"><xsl:with-param name="content">
                 <text:p text:style-name="Table_20_Contents"><text:span text:style-name="Strong_20_Emphasis"><xsl:value-of select="r:title"/></text:span></text:p>
                 <xsl:call-template name="lines"><xsl:with-param name="text" select="r:description"/><xsl:with-param name="style" select="'Table_20_Contents'"/></xsl:call-template>
+                <xsl:if test="r:group"><text:p text:style-name="Table_20_Contents">Group: <xsl:choose><xsl:when test="r:group/@name"><xsl:value-of select="r:group/@name"/></xsl:when><xsl:otherwise><xsl:value-of select="r:group"/></xsl:otherwise></xsl:choose></text:p></xsl:if>
               </xsl:with-param></xsl:call-template>
               <xsl:call-template name="cell"><xsl:with-param name="text" select="@type-label"/></xsl:call-template>
               <xsl:call-template name="cell"><xsl:with-param name="text" select="r:owner"/></xsl:call-template>

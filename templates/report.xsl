@@ -411,6 +411,16 @@
       <xsl:choose>
         <xsl:when test="normalize-space($an/r:value) = ''"><p class="none">Not answered</p></xsl:when>
         <xsl:when test="$an/r:item"><ul class="answer"><xsl:for-each select="$an/r:item"><li><xsl:value-of select="."/></li></xsl:for-each></ul></xsl:when>
+        <xsl:when test="$an/r:rows">
+          <!-- a table answer: each row's reference, then its cells under
+               the column labels -->
+          <table class="grid rows">
+            <tr><th>Ref</th><xsl:for-each select="r:column"><th><xsl:value-of select="."/></th></xsl:for-each></tr>
+            <xsl:for-each select="$an/r:rows/r:row">
+              <tr id="row-{@ref}"><td class="mono"><xsl:value-of select="@ref"/></td><xsl:for-each select="r:cell"><td><xsl:value-of select="."/></td></xsl:for-each></tr>
+            </xsl:for-each>
+          </table>
+        </xsl:when>
         <xsl:when test="@type = 'text'"><div class="answer text"><xsl:value-of select="$an/r:value"/></div></xsl:when>
         <xsl:otherwise><p class="answer"><xsl:value-of select="$an/r:display"/></p></xsl:otherwise>
       </xsl:choose>
@@ -484,6 +494,7 @@
                   <xsl:call-template name="labelled"><xsl:with-param name="label" select="'Risk sources'"/><xsl:with-param name="v" select="r:source"/></xsl:call-template>
                   <xsl:call-template name="labelled"><xsl:with-param name="label" select="'Threats'"/><xsl:with-param name="v" select="r:threats"/></xsl:call-template>
                   <xsl:call-template name="labelled"><xsl:with-param name="label" select="'Impacts on people'"/><xsl:with-param name="v" select="r:impacts"/></xsl:call-template>
+                  <xsl:call-template name="labelled"><xsl:with-param name="label" select="'Table rows concerned'"/><xsl:with-param name="v" select="r:concerns"/></xsl:call-template>
                 </td>
                 <td><xsl:apply-templates select="r:before"/></td>
                 <td><xsl:for-each select="key('measures-of-risk', $n)"><xsl:if test="position() > 1">, </xsl:if>M<xsl:value-of select="@number"/></xsl:for-each></td>
@@ -596,7 +607,8 @@
             <xsl:for-each select="$rec/r:measures/r:measure">
               <tr>
                 <td class="id">M<xsl:value-of select="@number"/></td>
-                <td><strong><xsl:value-of select="r:title"/></strong><div class="text"><xsl:value-of select="r:description"/></div></td>
+                <td><strong><xsl:value-of select="r:title"/></strong><div class="text"><xsl:value-of select="r:description"/></div>
+                  <xsl:if test="r:group"><p class="small"><em>Group:</em><xsl:text> </xsl:text><xsl:choose><xsl:when test="r:group/@name"><xsl:value-of select="r:group/@name"/></xsl:when><xsl:otherwise><xsl:value-of select="r:group"/></xsl:otherwise></xsl:choose></p></xsl:if></td>
                 <td><xsl:value-of select="@type-label"/></td>
                 <td><xsl:value-of select="r:owner"/></td>
                 <td class="nowrap"><xsl:value-of select="@due"/></td>

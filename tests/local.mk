@@ -17,6 +17,7 @@ AM_TESTS_ENVIRONMENT = \
 UNIT_TESTS = \
 	tests/unit/t_util \
 	tests/unit/t_tmpl \
+	tests/unit/t_table \
 	tests/unit/t_logic \
 	tests/unit/t_workflow \
 	tests/unit/t_keys \
@@ -40,6 +41,9 @@ tests_unit_t_util_LDADD = $(UNIT_LDADD)
 tests_unit_t_tmpl_SOURCES = tests/unit/t_tmpl.c
 tests_unit_t_tmpl_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_t_tmpl_LDADD = $(UNIT_LDADD)
+tests_unit_t_table_SOURCES = tests/unit/t_table.c
+tests_unit_t_table_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_t_table_LDADD = $(UNIT_LDADD)
 tests_unit_t_logic_SOURCES = tests/unit/t_logic.c
 tests_unit_t_logic_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_t_logic_LDADD = $(UNIT_LDADD)
@@ -62,6 +66,7 @@ tests_unit_t_settings_LDADD = $(UNIT_LDADD)
 SHELL_TESTS = \
 	tests/cli/basics.sh \
 	tests/cli/templates.sh \
+	tests/cli/tables.sh \
 	tests/cli/catalogue.sh \
 	tests/cli/catalogue-data.sh \
 	tests/cli/docs.sh \
@@ -97,14 +102,27 @@ SHELL_TESTS = \
 	tests/screen/export-office.sh \
 	tests/screen/catalogue.sh \
 	tests/screen/undo.sh \
-	tests/screen/judgement.sh
+	tests/screen/judgement.sh \
+	tests/screen/tables.sh \
+	tests/screen/fields.sh
 TESTS += $(SHELL_TESTS)
 EXTRA_DIST += $(SHELL_TESTS) tests/lib.sh tests/tmux.sh
 EXTRA_DIST += \
 	tests/fixtures/templates/expected.tsv \
-	tests/fixtures/templates/minimal.xml
+	tests/fixtures/templates/minimal.xml \
+	tests/fixtures/templates/tables.xml \
+	tests/fixtures/templates/grouped.xml
 EXTRA_DIST += \
+	tests/fixtures/templates/bad-table-condition.xml \
+	tests/fixtures/templates/bad-table-condition-text.xml \
+	tests/fixtures/templates/bad-table-condition-option.xml \
+	tests/fixtures/templates/bad-table-condition-not-table.xml \
+	tests/fixtures/templates/bad-table-dup-column.xml \
+	tests/fixtures/templates/bad-table-dup-prefix.xml \
+	tests/fixtures/templates/bad-table-prefix-r.xml \
+	tests/fixtures/templates/bad-table-ref-text.xml \
 	tests/fixtures/templates/bad-bad-type.xml \
+	tests/fixtures/templates/bad-dup-group.xml \
 	tests/fixtures/templates/bad-billion-laughs.xml \
 	tests/fixtures/templates/bad-cond-later.xml \
 	tests/fixtures/templates/bad-cond-text.xml \

@@ -3,12 +3,17 @@
 ## dpia import; the hostile record fixtures with their expected messages.
 
 if HAVE_CMOCKA
-check_PROGRAMS += tests/unit/t_report
-TESTS += tests/unit/t_report
+check_PROGRAMS += tests/unit/t_report tests/unit/t_fields
+TESTS += tests/unit/t_report tests/unit/t_fields
 endif
 tests_unit_t_report_SOURCES = tests/unit/t_report.c
 tests_unit_t_report_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_t_report_LDADD = $(UNIT_LDADD)
+# Every field of the field tables in the store, the CSV, the forms and
+# the record.
+tests_unit_t_fields_SOURCES = tests/unit/t_fields.c
+tests_unit_t_fields_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_t_fields_LDADD = $(UNIT_LDADD)
 
 REPORT_SHELL_TESTS = \
 	tests/cli/report-roundtrip.sh \

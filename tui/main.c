@@ -98,9 +98,22 @@ int main(int argc, char **argv)
         case OPT_PRESENT:
             present = true;
             break;
-        case 'h':
-            usage(stdout);
+        case 'h': {
+            /* Written at once, so that a failure keeps its reason
+             * (the help is longer than stdio's buffer). */
+            char *text = NULL;
+            size_t len = 0;
+            FILE *m = open_memstream(&text, &len);
+            if (!m) {
+                usage(stdout);
+                return cli_finish_output(0);
+            }
+            usage(m);
+            fclose(m);
+            cli_write_stdout(text, len);
+            free(text);
             return cli_finish_output(0);
+        }
         case 'V':
             version();
             return cli_finish_output(0);

@@ -146,7 +146,7 @@ reads() {
     after "$f" "Residual risks accepted by" "$ctl, by the decision \"Approve with conditions\"" \
         "$n: who accepted the residual risks"
     after "$f" "Next review" "2026-07-01" "$n: the next review"
-    after "$f" "Template" "GDPR Data Protection Impact Assessment, gdpr-dpia version 1.1" "$n: the template"
+    after "$f" "Template" "GDPR Data Protection Impact Assessment, gdpr-dpia version 1.2" "$n: the template"
     after "$f" "Reference" "5f0c2a7e-8d1b-4c3e-9a61-2b7d4e9f1c08" "$n: the reference"
     # The summary, after the cover and before the sections.
     before "$f" "Reference" "Summary" "$n: the summary after the cover"
@@ -190,7 +190,7 @@ reads() {
     after "$f" "Day" "Who" "$n: the condensed change log's columns"
     line "$f" "Note on: How and when are people told about the processing?" \
         "$n: a question named by its prompt in the log"
-    line "$f" "Answers (21): Necessity and proportionality: 21; " "$n: answers counted by section"
+    line "$f" "Answers (21): Description of the processing: 1; Necessity and proportionality: 20; " "$n: answers counted by section"
     lacks "$f" "answer scr.project" "$n: no question ids in the condensed log"
     lacks "$f" "Every change recorded" "$n: not the whole log"
     # Guidance only when asked for.
@@ -223,17 +223,17 @@ whole "$T/whole-docx.txt" docx
 # An answer that a later answer makes not applicable: in the record, not
 # in the documents.
 id=$($D new --title "Hidden answer") || exit 1
-$D answer "$id" nec.basis legitimate-interests >/dev/null
+$D table "$id" desc.purpose-list add purpose=Security basis=legitimate-interests >/dev/null
 $D answer "$id" nec.li-interest "Fraud prevention for the benefit of all subscribers" >/dev/null
-$D answer "$id" nec.basis consent >/dev/null
+$D table "$id" desc.purpose-list set P1 basis=consent >/dev/null
 run 0 $D export "$id" --format odt -o "$T/hidden.odt"
 $Z extract "$T/hidden.odt" "$T/hidden-odt"
 lacks "$T/hidden-odt/content.xml" "Fraud prevention" "odt: the not applicable answer left out"
-contains "$T/hidden-odt/content.xml" "What is the lawful basis" "odt: the answer that hides it"
+contains "$T/hidden-odt/content.xml" "each purpose with the data items" "odt: the answer that hides it"
 run 0 $D export "$id" --format docx -o "$T/hidden.docx"
 $Z extract "$T/hidden.docx" "$T/hidden-docx"
 lacks "$T/hidden-docx/word/document.xml" "Fraud prevention" "docx: the not applicable answer left out"
-contains "$T/hidden-docx/word/document.xml" "What is the lawful basis" "docx: the answer that hides it"
+contains "$T/hidden-docx/word/document.xml" "each purpose with the data items" "docx: the answer that hides it"
 
 # A second revision: the revision it replaces, what changed since.
 run 0 $D import "$TOP_SRCDIR/data/examples/streaming-factoids.xml" && ex=$(cat "$T/out")

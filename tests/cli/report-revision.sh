@@ -23,9 +23,9 @@ validates() {
 # The legitimate interests test, answered, then hidden by a change of
 # the lawful basis.
 run 0 $D new --title "Hidden answer" && id=$(cat "$T/out")
-run 0 $D answer "$id" nec.basis legitimate-interests
+run 0 $D table "$id" desc.purpose-list add purpose=Security basis=legitimate-interests
 run 0 $D answer "$id" nec.li-interest "Fraud prevention for the benefit of all subscribers"
-run 0 $D answer "$id" nec.basis consent
+run 0 $D table "$id" desc.purpose-list set P1 basis=consent
 run 0 $D export "$id" --format xml -o "$T/h1.xml"
 run 0 $D import "$T/h1.xml" && id2=$(cat "$T/out")
 run 0 $D export "$id2" --format xml -o "$T/h2.xml"
@@ -34,12 +34,12 @@ for f in "$T/h1.xml" "$T/h2.xml"; do
     grep -A6 '<question applicable="no" id="nec.li-interest"' "$f" >"$T/q"
     contains "$T/q" "<value>Fraud prevention for the benefit of all subscribers</value>" \
         "$(basename "$f"): the hidden answer is kept, not applicable"
-    contains "$f" '<question id="nec.basis"' "$(basename "$f"): the answer that hides it"
-    lacks "$f" 'applicable="no" id="nec.basis"' "$(basename "$f"): nec.basis is applicable"
+    contains "$f" '<question id="desc.purpose-list"' "$(basename "$f"): the answer that hides it"
+    lacks "$f" 'applicable="no" id="desc.purpose-list"' "$(basename "$f"): desc.purpose-list is applicable"
     validates "$f"
 done
 lacks "$T/h2.html" 'id="q-nec.li-interest"' "the report leaves the hidden answer out"
-contains "$T/h2.html" 'id="q-nec.basis"'
+contains "$T/h2.html" 'id="q-desc.purpose-list"'
 # So do the documents: the question and its answer are not in their
 # sections (the change log at the end still names the change).
 if command -v python3 >/dev/null 2>&1; then
@@ -50,11 +50,11 @@ if command -v python3 >/dev/null 2>&1; then
             fail "$f: cannot be read"
         [ $f = odt ] && part=$T/odt/content.xml || part=$T/docx/word/document.xml
         lacks "$part" "Legitimate interests, purpose test" "the $f leaves the hidden question out"
-        contains "$part" "What is the lawful basis" "the $f has the question that hides it"
+        contains "$part" "each purpose with the data items" "the $f has the question that hides it"
     done
 fi
 # Back to legitimate interests: the imported answer is there again.
-run 0 $D answer "$id2" nec.basis legitimate-interests
+run 0 $D table "$id2" desc.purpose-list set P1 basis=legitimate-interests
 run 0 $D export "$id2" --format xml -o "$T/h3.xml"
 grep -A6 '<question id="nec.li-interest"' "$T/h3.xml" >"$T/q"
 contains "$T/q" "<value>Fraud prevention for the benefit of all subscribers</value>" \

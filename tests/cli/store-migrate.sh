@@ -2,7 +2,8 @@
 # A database written by schema 1 (no revisions, no risk types, no
 # acknowledged warnings, no archived status to restore, no drafts, no
 # index of statuses, no parts of changes in the change log, no contact
-# details, no judgements of sections) is brought
+# details, no judgements of sections, no table rows a risk concerns, no
+# groups of measures) is brought
 # up to date when opened, its data kept; a database from a newer dpia is
 # still refused untouched.
 . "$TOP_SRCDIR/tests/lib.sh"
@@ -16,8 +17,7 @@ run 0 d risk add 1 --title "Old risk" --likelihood 2 --severity 3
 run 0 d signoff 1 --role dpo --name "Dana Officer" --advice "Kept too"
 run 0 d archive 1
 # Back to schema 1 as it was: the columns, tables and index of schemas 2
-# to 6
-# gone.
+# to 7 gone.
 sqlite3 "$DB" "PRAGMA foreign_keys = OFF;
     DROP TABLE judgements;
     ALTER TABLE assessments DROP COLUMN controller;
@@ -31,6 +31,8 @@ sqlite3 "$DB" "PRAGMA foreign_keys = OFF;
     ALTER TABLE signoffs DROP COLUMN acknowledged;
     DROP TABLE revisions;
     DROP INDEX assessments_by_status;
+    ALTER TABLE risks DROP COLUMN concerns;
+    ALTER TABLE measures DROP COLUMN group_id;
     PRAGMA user_version = 1;" || fail "building a schema 1 file"
 checks=$((checks + 1))
 [ "$(sqlite3 "$DB" 'PRAGMA user_version')" = 1 ] && pass "schema 1 file" || fail "not schema 1"
@@ -41,7 +43,7 @@ contains "$T/out" "revision 1"
 contains "$T/out" "Old risk"
 contains "$T/out" "Dana Officer"
 checks=$((checks + 1))
-[ "$(sqlite3 "$DB" 'PRAGMA user_version')" = 6 ] && pass "migrated to schema 6" ||
+[ "$(sqlite3 "$DB" 'PRAGMA user_version')" = 7 ] && pass "migrated to schema 7" ||
     fail "still schema $(sqlite3 "$DB" 'PRAGMA user_version')"
 checks=$((checks + 1))
 [ "$(sqlite3 "$DB" "SELECT count(*) FROM sqlite_master WHERE name = 'assessments_by_status'")" = 1 ] &&
@@ -64,4 +66,27 @@ checks=$((checks + 1))
     pass "older rows of the change log are of no known change" || fail "older rows have a part"
 run 0 d undo 1
 contains "$T/out" "Undone: the answer is back to"
+
+# --- a database of schema 6: risks without concerns, measures without
+# a group ---------------------------------------------------------------
+OLD=$T/six.sqlite
+run 0 "$DPIA" -d "$OLD" new --title "Written by schema 6"
+run 0 "$DPIA" -d "$OLD" risk add 1 --title "Kept risk"
+run 0 "$DPIA" -d "$OLD" measure add 1 --title "Kept measure" --risks 1
+sqlite3 "$OLD" "ALTER TABLE risks DROP COLUMN concerns;
+    ALTER TABLE measures DROP COLUMN group_id;
+    PRAGMA user_version = 6;" || fail "building a schema 6 file"
+run 0 "$DPIA" -d "$OLD" table 1 desc.data-items add item=E-mail "retention=1 year"
+run 0 "$DPIA" -d "$OLD" table 1 desc.purpose-list add purpose=News basis=consent
+run 0 "$DPIA" -d "$OLD" table 1 desc.purpose-list add purpose=Offers basis=consent
+run 0 "$DPIA" -d "$OLD" risk add 1 --title "New risk" --concerns "D1,P2"
+checks=$((checks + 1))
+[ "$(sqlite3 "$OLD" 'PRAGMA user_version')" = 7 ] && pass "schema 6 migrated to 7" ||
+    fail "still schema $(sqlite3 "$OLD" 'PRAGMA user_version')"
+run 0 "$DPIA" -d "$OLD" export 1 --format csv-risks
+contains "$T/out" "R1,Kept risk," "a risk of schema 6 kept"
+contains "$T/out" ",D1 P2$(printf '\r')" "concerns stored in the new column"
+checks=$((checks + 1))
+[ "$(sqlite3 "$OLD" "SELECT title || '|' || group_id FROM measures")" = "Kept measure|" ] &&
+    pass "a measure of schema 6 kept, with no group" || fail "the measure was not kept"
 done_testing

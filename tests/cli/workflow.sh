@@ -33,6 +33,8 @@ answer_all() {
         scr.not-reasons | scr.not-dpo-view | risk.no-*) continue ;;
         scr.evaluation | scr.large-scale) v=yes ;;
         scr.decision) v=carry-out ;;
+        desc.data-items) v=$(printf '1\tAn item\tno\t\t12 months') ;;
+        desc.purpose-list) v=$(printf '1\tA purpose\tD1\tconsent\t') ;;
         *)
             case "$type" in
             yesno) v=no ;;

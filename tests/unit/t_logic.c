@@ -61,11 +61,21 @@ static void test_answer_values(void **state)
     assert_null(answer_canonical(yn, "maybe", &e));
     assert_non_null(strstr(e.text, "allowed: yes, no"));
 
-    const struct tmpl_question *basis = tmpl_find_question(t, "nec.basis");
-    assert_null(answer_canonical(basis, "because", &e));
+    const struct tmpl_question *dec = tmpl_find_question(t, "scr.decision");
+    assert_int_equal(dec->type, QT_CHOICE);
+    assert_null(answer_canonical(dec, "because", &e));
+    assert_non_null(strstr(e.text, "allowed: carry-out"));
+    v = answer_canonical(dec, "carry-out", &e);
+    assert_string_equal(v, "carry-out");
+    free(v);
+
+    /* table: the lawful basis is a choice in each purpose's row. */
+    const struct tmpl_question *purposes = tmpl_find_question(t, "desc.purpose-list");
+    assert_int_equal(purposes->type, QT_TABLE);
+    assert_null(answer_canonical(purposes, "1\tMarketing\t\tbecause\t", &e));
     assert_non_null(strstr(e.text, "allowed: consent, contract"));
-    v = answer_canonical(basis, "legitimate-interests", &e);
-    assert_string_equal(v, "legitimate-interests");
+    v = answer_canonical(purposes, "1\tMarketing\t\tlegitimate-interests\t", &e);
+    assert_string_equal(v, "1\tMarketing\t\tlegitimate-interests\t");
     free(v);
 
     /* multi: any order and separator in, template order out. */
@@ -227,10 +237,16 @@ static void test_conditions(void **state)
     struct assessment *a = fresh();
     const struct tmpl_question *li = tmpl_find_question(a->tmpl, "nec.li-balancing");
     const struct tmpl_question *compat = tmpl_find_question(a->tmpl, "nec.compatibility");
+    /* A condition on a table's column: the legitimate-interests test is
+     * asked when any purpose rests on that basis. */
     assert_false(logic_shown(a, li));
-    set(a, "nec.basis", "consent");
+    set(a, "desc.purpose-list", "1\tSupport\t\tconsent\t");
     assert_false(logic_shown(a, li));
-    set(a, "nec.basis", "legitimate-interests");
+    set(a, "desc.purpose-list", "1\tSupport\t\tconsent\t\n2\tPosts\t\tlegitimate-interests\t");
+    assert_true(logic_shown(a, li));
+    set(a, "desc.purpose-list", "2\tPosts\t\tcontract\t");
+    assert_false(logic_shown(a, li));
+    set(a, "desc.purpose-list", "2\tPosts\t\tlegitimate-interests\t");
     assert_true(logic_shown(a, li));
     assert_false(logic_shown(a, compat));
     set(a, "nec.reuse", "yes");
@@ -239,9 +255,9 @@ static void test_conditions(void **state)
     /* Progress counts only what is shown. */
     struct progress before, after;
     size_t si = li->section;
-    set(a, "nec.basis", "consent");
+    set(a, "desc.purpose-list", "1\tSupport\t\tconsent\t");
     logic_section_progress(a, si, &before);
-    set(a, "nec.basis", "legitimate-interests");
+    set(a, "desc.purpose-list", "1\tSupport\t\tlegitimate-interests\t");
     logic_section_progress(a, si, &after);
     assert_int_equal(after.total, before.total + 3); /* the three-part test */
     assert_int_equal(after.answered, before.answered);
@@ -341,9 +357,11 @@ static void test_progress_and_coverage(void **state)
             const struct tmpl_question *q = &a->tmpl->questions[i];
             if (!logic_shown(a, q) || assess_value(a, q->id))
                 continue;
+            char row[512];
             const char *v = q->type == QT_YESNO ? "no"
                           : q->type == QT_DATE ? "2027-01-15"
                           : (q->type == QT_CHOICE || q->type == QT_MULTI) ? q->options[0].value
+                          : q->type == QT_TABLE ? unit_table_value(q, "Answered", row, sizeof row)
                           : "Answered for the test.";
             if (q->role == ROLE_Q_SCREENING_DECISION)
                 v = "carry-out";
@@ -436,6 +454,11 @@ static char *some_value(const struct tmpl_question *q)
     case QT_LIST:
         buf_adds(&b, rnd(2) ? "Staff\nProcessors" : "Subscribers");
         break;
+    case QT_TABLE: {
+        char row[512];
+        buf_adds(&b, unit_table_value(q, rnd(2) ? "Staff" : "Subscribers", row, sizeof row));
+        break;
+    }
     default:
         buf_printf(&b, "Answer %u", (unsigned)rnd(1000));
     }

@@ -105,9 +105,11 @@ static struct assessment *filled(const char *text)
     a->review_date = xstrdup("2027-01-31");
     for (size_t i = 0; i < a->tmpl->nquestions; i++) {
         const struct tmpl_question *q = &a->tmpl->questions[i];
+        char row[512];
         const char *v = q->type == QT_YESNO                            ? "yes"
                       : q->type == QT_DATE                             ? "2026-04-01"
                       : q->type == QT_CHOICE || q->type == QT_MULTI    ? q->options[0].value
+                      : q->type == QT_TABLE ? unit_table_value(q, "Cell", row, sizeof row)
                                                                        : text;
         if (q->role == ROLE_Q_SCREENING_DECISION)
             v = "carry-out";
@@ -245,11 +247,11 @@ static struct assessment *revised(const char *text)
     c->acknowledged = xasprintf("desc.purposes is marked for follow-up.\n%s", text);
     /* nec.li-interest was answered under legitimate interests; the basis
      * is consent now, which hides it. */
-    set(a, "nec.basis", "consent");
+    set(a, "desc.purpose-list", "1\tCell\t\tconsent\t");
     assert_false(logic_shown(a, tmpl_find_question(a->tmpl, "nec.li-interest")));
     assert_non_null(assess_value(a, "nec.li-interest"));
     a->since = xcalloc(1, sizeof *a->since);
-    add_diff(a->since, "answer nec.basis", "What is the lawful basis?", "legitimate-interests",
+    add_diff(a->since, "answer desc.purpose-list", "What is the lawful basis?", "legitimate-interests",
              "consent");
     add_diff(a->since, "risk R1 type", text, "", "illegitimate-access");
     add_diff(a->since, "sign-off dpo advice", "Data Protection Officer", text, "");
@@ -272,12 +274,12 @@ static void test_revision_round_trip(void **state)
     assert_non_null(strstr(x1, "<warnings>\n      <warning>desc.purposes is marked for follow-up."
                                "</warning>"));
     assert_non_null(strstr(x1, "<question applicable=\"no\" id=\"nec.li-interest\""));
-    assert_null(strstr(x1, "applicable=\"no\" id=\"nec.basis\""));
+    assert_null(strstr(x1, "applicable=\"no\" id=\"desc.purpose-list\""));
     /* risk.no-access is hidden by R1's type, risk.no-disappearance by R2's */
     assert_non_null(strstr(x1, "<question applicable=\"no\" id=\"risk.no-access\""));
     assert_non_null(strstr(x1, "<question id=\"risk.no-modification\""));
     assert_non_null(strstr(x1, "</history>\n  <changes since-date=\"2026-02-24\" since-revision=\"1\">\n"
-                               "    <change what=\"answer nec.basis\">\n"
+                               "    <change what=\"answer desc.purpose-list\">\n"
                                "      <label>What is the lawful basis?</label>\n"
                                "      <old>legitimate-interests</old>\n      <new>consent</new>\n"));
 
@@ -295,7 +297,7 @@ static void test_revision_round_trip(void **state)
                         a->signoffs[SR_CONTROLLER].acknowledged);
     assert_string_equal(b->signoffs[SR_DPO].acknowledged, "");
     assert_string_equal(assess_value(b, "nec.li-interest"), PAYLOAD);
-    assert_string_equal(assess_value(b, "nec.basis"), "consent");
+    assert_string_equal(assess_value(b, "desc.purpose-list"), "1\tCell\t\tconsent\t");
     assert_non_null(b->since);
     assert_int_equal(b->since->n, 3);
     assert_string_equal(b->since->items[1].what, "risk R1 type");
@@ -404,10 +406,29 @@ static void test_old_record(void **state)
     assert_non_null(q);
     q = strstr(q, "flagged=\"yes\"");
     assert_non_null(q);
+    struct buf w0 = {0};
+    buf_add(&w0, src, (size_t)(q - src));
+    buf_adds(&w0, "flagged=\"no\"");
+    buf_adds(&w0, q + strlen("flagged=\"yes\""));
+    /* The labels are the program's: a measure's status is written with
+     * today's label for its key. */
     struct buf want = {0};
-    buf_add(&want, src, (size_t)(q - src));
-    buf_adds(&want, "flagged=\"no\"");
-    buf_adds(&want, q + strlen("flagged=\"yes\""));
+    static const char *const relabel[][2] = {
+        { "status-label=\"In progress\"", "status-label=\"Partially implemented\"" },
+        { "status-label=\"Done\"", "status-label=\"Implemented\"" },
+    };
+    for (const char *p0 = buf_str(&w0); *p0;) {
+        size_t k = 0;
+        while (k < 2 && strncmp(p0, relabel[k][0], strlen(relabel[k][0])) != 0)
+            k++;
+        if (k < 2) {
+            buf_adds(&want, relabel[k][1]);
+            p0 += strlen(relabel[k][0]);
+        } else {
+            buf_addc(&want, *p0++);
+        }
+    }
+    buf_free(&w0);
     const char *dg = strstr(buf_str(&want), "<digest algorithm=");
     assert_non_null(dg);
     assert_int_equal(b.len, want.len);
@@ -706,7 +727,7 @@ static void test_html_revision(void **state)
     assert_non_null(log);
     assert_true(strncmp(log + strlen("<h2>Appendix: change log</h2>"),
                         "<h3>Changes since revision 1</h3>", 33) == 0);
-    has(log, "<tr><td>What is the lawful basis?<br><span class=\"small\">answer nec.basis</span></td>"
+    has(log, "<tr><td>What is the lawful basis?<br><span class=\"small\">answer desc.purpose-list</span></td>"
              "<td class=\"text\">legitimate-interests</td><td class=\"text\">consent</td></tr>");
     has(log, "<td class=\"text\">&lt;script&gt;alert(1)&lt;/script&gt;");
     has(h, "<em>Type:</em> Illegitimate access</p>");
@@ -716,7 +737,7 @@ static void test_html_revision(void **state)
            "&lt;script&gt;");
     has(h, "<h3>To acknowledge with the decision</h3><ul><li>desc.purposes is marked for "
            "follow-up.</li>");
-    has(h, "id=\"q-nec.basis\"");
+    has(h, "id=\"q-desc.purpose-list\"");
     lacks(h, "id=\"q-nec.li-interest\"");
     lacks(h, "id=\"q-risk.no-access\"");
     has(h, "id=\"q-risk.no-modification\"");
@@ -805,8 +826,8 @@ static void test_csv(void **state)
     assert_non_null(strstr(row, "R1,\"'=HYPERLINK(\"\"x\"\")\",\"a, \"\"quoted\"\"\nsecond line\","
                                 "\"'+1\",\"'-2\",\"'@SUM(A1)\","));
     assert_non_null(strstr(row, "Significant (3)"));
-    assert_non_null(strstr(row, ",M1,Not said\r\n"));
-    assert_non_null(strstr(s, ",Residual level,Measures,Type\r\n"));
+    assert_non_null(strstr(row, ",M1,Not said,\r\n"));
+    assert_non_null(strstr(s, ",Residual level,Measures,Type,Table rows concerned\r\n"));
     /* every record ends with CRLF, no bare LF outside quotes */
     assert_int_equal(s[b.len - 2], '\r');
     assert_int_equal(s[b.len - 1], '\n');
@@ -814,12 +835,13 @@ static void test_csv(void **state)
     /* The type, by its label, at the end. */
     a->risks[0].type = RT_MODIFICATION;
     report_csv_risks(a, &b);
-    assert_non_null(strstr(buf_str(&b), ",M1,Unwanted modification\r\n"));
+    assert_non_null(strstr(buf_str(&b), ",M1,Unwanted modification,\r\n"));
     buf_free(&b);
     report_csv_measures(a, &b);
     assert_string_equal(buf_str(&b),
-                        "Measure,Title,Description,Type,Owner,Due,Status,Risks addressed\r\n"
-                        "M1,plain,plain,Organisational,plain,2026-03-31,In progress,R1\r\n");
+                        "Measure,Title,Description,Type,Owner,Due,Status,Risks addressed,Group\r\n"
+                        "M1,plain,plain,Organisational,plain,2026-03-31,Partially implemented,R1,"
+                        "\r\n");
     buf_free(&b);
     assess_free(a);
 }

@@ -114,6 +114,7 @@ static int some_change(struct store *s, struct assessment *a, struct err *e)
     if (what < 6) {
         const struct tmpl_question *q = &t->questions[rnd((uint32_t)t->nquestions)];
         const char *raw = "";
+        char row[512];
         if (rnd(5)) {
             switch (q->type) {
             case QT_YESNO:
@@ -125,6 +126,9 @@ static int some_change(struct store *s, struct assessment *a, struct err *e)
                 break;
             case QT_DATE:
                 raw = "2027-03-31";
+                break;
+            case QT_TABLE:
+                raw = unit_table_value(q, rnd(2) ? "Subscribers" : "Staff", row, sizeof row);
                 break;
             default:
                 raw = rnd(2) ? "Subscribers" : "Staff";

@@ -98,9 +98,11 @@ static struct assessment *complete(void)
             const struct tmpl_question *q = &a->tmpl->questions[i];
             if (!logic_shown(a, q) || assess_value(a, q->id))
                 continue;
+            char row[512];
             const char *v = q->type == QT_YESNO ? "no"
                           : q->type == QT_DATE ? "2027-06-30"
                           : (q->type == QT_CHOICE || q->type == QT_MULTI) ? q->options[0].value
+                          : q->type == QT_TABLE ? unit_table_value(q, "Answered", row, sizeof row)
                           : "Answered for the test.";
             if (!strcmp(q->id, "scr.evaluation") || !strcmp(q->id, "scr.large-scale"))
                 v = "yes";

@@ -12,6 +12,27 @@
 
 #include <cmocka.h>
 
+#include "core/tmpl.h"
+
+/* A valid answer of one row to table question q, in buf: text cells
+ * hold text, a choice its first option, yes/no "yes", a date; cited
+ * rows are left empty (they may not exist). */
+static inline const char *unit_table_value(const struct tmpl_question *q, const char *text,
+                                           char *buf, size_t size)
+{
+    size_t n = (size_t)snprintf(buf, size, "1");
+    for (size_t i = 0; i < q->ncolumns && n < size; i++) {
+        const struct tmpl_column *c = &q->columns[i];
+        const char *v = c->type == CT_TEXT     ? text
+                      : c->type == CT_CHOICE   ? c->options[0].value
+                      : c->type == CT_YESNO    ? "yes"
+                      : c->type == CT_DATE     ? "2027-01-15"
+                                               : "";
+        n += (size_t)snprintf(buf + n, size - n, "\t%s", v);
+    }
+    return buf;
+}
+
 /* Reads a file of the source tree (path relative to the top); the caller
  * frees. Fails the test when it cannot. */
 static inline char *unit_read_src(const char *rel, size_t *len)

@@ -51,6 +51,15 @@ static int command_help(const struct cli_command *c)
 /* A failed write to stdout that a command has seen (and reported). */
 static bool stdout_seen;
 static int stdout_errno;
+/* The reason of the first write that failed, when known. */
+static int stdout_write_errno;
+
+void cli_write_stdout(const char *s, size_t n)
+{
+    errno = 0;
+    if (fwrite(s, 1, n, stdout) < n && errno && !stdout_write_errno)
+        stdout_write_errno = errno;
+}
 
 bool cli_flush_stdout(void)
 {
@@ -63,7 +72,10 @@ bool cli_flush_stdout(void)
         return true;
     }
     stdout_seen = true;
-    stdout_errno = err ? err : stdout_errno ? stdout_errno : EIO;
+    stdout_errno = err                  ? err
+                   : stdout_errno       ? stdout_errno
+                   : stdout_write_errno ? stdout_write_errno
+                                        : EIO;
     errno = stdout_errno;
     return false;
 }

@@ -29,6 +29,10 @@ int cli_run(const struct cli_global *g, int argc, char **argv);
  * command that must tell what was done anyway, such as the id of what
  * it made). cli_finish_output then says nothing more. */
 bool cli_flush_stdout(void);
+/* Writes s[0..n) to stdout, keeping the reason when that fails, for
+ * cli_flush_stdout and cli_finish_output to say (a write larger than
+ * stdio's buffer fails at once, and its errno would be lost). */
+void cli_write_stdout(const char *s, size_t n);
 /* The end of every command: rc, or EXIT_WORK with "cannot write to
  * standard output: reason" when what was printed did not all reach
  * stdout and the command has not said so itself. */

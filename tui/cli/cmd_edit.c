@@ -14,6 +14,7 @@
 #include <time.h>
 
 #include "cli/commands.h"
+#include "core/fields.h"
 #include "core/logic.h"
 #include "core/textrule.h"
 #include "ops/ops.h"
@@ -110,101 +111,185 @@ int cmd_answer(const struct cli_global *g, int argc, char **argv)
     return finish(s, a, rc);
 }
 
-/* --- risk add ------------------------------------------------------------------ */
+/* --- risk add, measure add ------------------------------------------------------ */
 
 static bool parse_key(const char *arg, const char *what, int (*parse)(const char *),
-                      const char *(*key)(int), int count, int *out);
-static const char *rtype_key(int i) { return risk_type_key((enum risk_type)i); }
-
-static bool score(const char *arg, const char *what, int max, int *out)
+                      const char *(*key)(int), int count, int *out)
 {
-    if (cli_parse_int(arg, 0, max, out))
+    *out = parse(arg);
+    if (*out >= 0)
         return true;
-    msg_error("%s must be a whole number from 1 to %d (0: not scored), not '%s'", what, max,
-              arg);
+    struct buf b = { 0 };
+    for (int i = 0; i < count; i++)
+        if (*key(i))
+            buf_printf(&b, "%s%s", b.len ? ", " : "", key(i));
+    msg_error("unknown %s '%s' (one of: %s)", what, arg, buf_str(&b));
+    buf_free(&b);
     return false;
 }
 
-int cmd_risk_add(const struct cli_global *g, int argc, char **argv)
+/* Options beyond the field tables' own. */
+enum { OPT_RISKS = 1000 };
+
+/* The long options of a field table (core/fields.h): each field with an
+ * option name, its index + 1 as the value; then extra. The caller
+ * frees. */
+static struct option *field_options(const struct field *t, size_t n, const struct option *extra,
+                                    size_t nextra)
 {
-    enum { L = 1, S, LA, SA, LW, SW, LAW, SAW, SRC, IMP, THR, TYPE, DESC };
-    static const struct option lo[] = {
-        { "title", required_argument, NULL, 't' },
-        { "description", required_argument, NULL, DESC },
-        { "source", required_argument, NULL, SRC },
-        { "impacts", required_argument, NULL, IMP },
-        { "threats", required_argument, NULL, THR },
-        { "type", required_argument, NULL, TYPE },
-        { "likelihood", required_argument, NULL, L },
-        { "severity", required_argument, NULL, S },
-        { "likelihood-after", required_argument, NULL, LA },
-        { "severity-after", required_argument, NULL, SA },
-        { "likelihood-why", required_argument, NULL, LW },
-        { "severity-why", required_argument, NULL, SW },
-        { "likelihood-after-why", required_argument, NULL, LAW },
-        { "severity-after-why", required_argument, NULL, SAW },
-        { NULL, 0, NULL, 0 },
-    };
-    const char *text[DESC + 1] = { 0 };
+    struct option *lo = xcalloc(n + nextra + 1, sizeof *lo);
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        if (t[i].opt)
+            lo[k++] = (struct option){ t[i].opt, required_argument, NULL, (int)i + 1 };
+    for (size_t i = 0; i < nextra; i++)
+        lo[k++] = extra[i];
+    return lo;
+}
+
+/* Puts the options given (given[i] for t[i], NULL: not given) into obj,
+ * which holds a copy of every text field already: scores against a's
+ * method, choices by their keys, dates as ops_date reads them, the
+ * table rows a risk cites in their written form, a group the template
+ * declares. False with the message printed. */
+static bool fill_fields(const struct assessment *a, const char *kind, const struct field *t,
+                        size_t n, const char *const *given, void *obj)
+{
+    const struct tmpl_method *m = assess_method(a);
+    for (size_t i = 0; i < n; i++) {
+        const struct field *f = &t[i];
+        const char *arg = given[i];
+        if (!arg)
+            continue;
+        char *text = NULL;
+        struct err e;
+        int v;
+        switch (f->kind) {
+        case FLD_TEXT:
+            if (f->role == FR_DATE) {
+                char iso[DATE_ISO_SIZE];
+                if (ops_date(arg, iso, &e) < 0) {
+                    msg_error("%s", e.text);
+                    return false;
+                }
+                text = xstrdup(iso);
+            } else if (f->role == FR_CONCERNS) {
+                if (!(text = fields_concerns(arg, &e))) {
+                    msg_error("--%s: %s", f->opt, e.text);
+                    return false;
+                }
+            } else if (f->role == FR_GROUP && fields_check_group(a->tmpl, arg, &e) < 0) {
+                msg_error("--%s: %s", f->opt, e.text);
+                return false;
+            }
+            field_set_str(f, obj, text ? text : arg);
+            free(text);
+            break;
+        case FLD_INT: {
+            int max = !m ? 0 : f->role == FR_SEVERITY ? m->nseverity : m->nlikelihood;
+            if (!cli_parse_int(arg, 0, max, &v)) {
+                msg_error("%s must be a whole number from 1 to %d (0: not scored), not '%s'",
+                          f->name, max, arg);
+                return false;
+            }
+            field_set_int(f, obj, v);
+            break;
+        }
+        default: {
+            struct buf b = { 0 };
+            v = field_parse(f, arg);
+            if (v >= 0) {
+                field_set_int(f, obj, v);
+                break;
+            }
+            for (int k = 0; k < field_nchoices(f); k++)
+                if (*field_key(f, k))
+                    buf_printf(&b, "%s%s", b.len ? ", " : "", field_key(f, k));
+            msg_error("unknown %s %s '%s' (one of: %s)", kind, f->name, arg, buf_str(&b));
+            buf_free(&b);
+            return false;
+        }
+        }
+    }
+    return true;
+}
+
+/* Reads the options of `risk add` or `measure add` into given[]
+ * (and *risks for --risks); -1 after cli_bad_option's message, with its
+ * status in *rc. */
+static int read_options(const char *cmd, const struct field *t, size_t n, int argc, char **argv,
+                        const char **given, const char **risks, int *rc)
+{
+    static const struct option extra[] = { { "risks", required_argument, NULL, OPT_RISKS } };
+    struct option *lo = field_options(t, n, extra, risks ? 1 : 0);
+    const struct field *title = fields_find(t, n, "title");
     int c;
     opterr = 0;
     while ((c = getopt_long(argc, argv, ":t:", lo, NULL)) != -1) {
         if (c == 't')
-            text[0] = optarg;
-        else if (c >= L && c <= DESC)
-            text[c] = optarg;
-        else
-            return cli_bad_option("risk add", c, argv);
+            given[title - t] = optarg;
+        else if (c >= 1 && (size_t)c <= n)
+            given[c - 1] = optarg;
+        else if (c == OPT_RISKS && risks)
+            *risks = optarg;
+        else {
+            free(lo);
+            *rc = cli_bad_option(cmd, c, argv);
+            return -1;
+        }
     }
-    if (argc - optind != 1 || !text[0] || !*text[0]) {
-        msg_error("usage: dpia risk add ID --title TITLE [--description D] [--source S] "
-                  "[--impacts I] [--threats T] [--type T] [--likelihood N] [--severity N] "
-                  "[--likelihood-after N] [--severity-after N] [--likelihood-why W] ...");
+    free(lo);
+    return 0;
+}
+
+/* "--title T [--description D] ..." for the usage line; the caller
+ * frees. */
+static char *options_usage(const struct field *t, size_t n)
+{
+    struct buf b = { 0 };
+    for (size_t i = 0; i < n; i++)
+        if (t[i].opt)
+            buf_printf(&b, t[i].required ? " --%s V" : " [--%s V]", t[i].opt);
+    return buf_take(&b);
+}
+
+int cmd_risk_add(const struct cli_global *g, int argc, char **argv)
+{
+    const char *given[64] = { 0 };
+    int rc;
+    if (read_options("risk add", risk_fields, nrisk_fields, argc, argv, given, NULL, &rc) < 0)
+        return rc;
+    const struct field *title = fields_find(risk_fields, nrisk_fields, "title");
+    if (argc - optind != 1 || !given[title - risk_fields] || !*given[title - risk_fields]) {
+        char *u = options_usage(risk_fields, nrisk_fields);
+        msg_error("usage: dpia risk add ID%s", u);
+        free(u);
         return EXIT_USAGE;
     }
     struct store *s;
-    int rc;
     struct assessment *a = cli_open_load(g, true, argv[optind], &s, &rc);
     if (!a)
         return rc;
-    const struct tmpl_method *m = assess_method(a);
-    int nl = m ? m->nlikelihood : 0, ns = m ? m->nseverity : 0;
-    struct risk r;
-    memset(&r, 0, sizeof r);
-    r.title = (char *)(uintptr_t)text[0];
-    r.description = (char *)(uintptr_t)(text[DESC] ? text[DESC] : "");
-    r.source = (char *)(uintptr_t)(text[SRC] ? text[SRC] : "");
-    r.impacts = (char *)(uintptr_t)(text[IMP] ? text[IMP] : "");
-    r.threats = (char *)(uintptr_t)(text[THR] ? text[THR] : "");
-    r.likelihood_why = (char *)(uintptr_t)(text[LW] ? text[LW] : "");
-    r.severity_why = (char *)(uintptr_t)(text[SW] ? text[SW] : "");
-    r.likelihood_after_why = (char *)(uintptr_t)(text[LAW] ? text[LAW] : "");
-    r.severity_after_why = (char *)(uintptr_t)(text[SAW] ? text[SAW] : "");
-    if ((text[L] && !score(text[L], "likelihood", nl, &r.likelihood)) ||
-        (text[S] && !score(text[S], "severity", ns, &r.severity)) ||
-        (text[LA] && !score(text[LA], "likelihood after measures", nl, &r.likelihood_after)) ||
-        (text[SA] && !score(text[SA], "severity after measures", ns, &r.severity_after)))
-        return finish(s, a, EXIT_WORK);
-    int type = RT_NONE;
-    if (text[TYPE] && !parse_key(text[TYPE], "risk type", risk_type_parse, rtype_key, RT_COUNT,
-                                 &type))
-        return finish(s, a, EXIT_WORK);
-    r.type = (enum risk_type)type;
+    struct risk r, empty;
+    memset(&empty, 0, sizeof empty);
+    assess_risk_copy(&r, &empty);
     struct err e;
-    if (ops_add_risk(s, a, &r, &e) < 0) {
+    if (!fill_fields(a, "risk", risk_fields, nrisk_fields, given, &r)) {
+        rc = EXIT_WORK;
+    } else if (ops_add_risk(s, a, &r, &e) < 0) {
         msg_error("%s", e.text);
-        return finish(s, a, EXIT_WORK);
+        rc = EXIT_WORK;
+    } else {
+        printf("R%d\n", r.number);
+        if (!cli_flush_stdout()) {
+            msg_error("risk R%d was added, but its number could not be written to standard "
+                      "output: %s", r.number, strerror(errno));
+            rc = EXIT_WORK;
+        }
     }
-    printf("R%d\n", r.number);
-    if (!cli_flush_stdout()) {
-        msg_error("risk R%d was added, but its number could not be written to standard "
-                  "output: %s", r.number, strerror(errno));
-        return finish(s, a, EXIT_WORK);
-    }
-    return finish(s, a, 0);
+    assess_risk_clear(&r);
+    return finish(s, a, rc);
 }
-
-/* --- measure add --------------------------------------------------------------- */
 
 /* "1,2" or "R1, R2" into numbers; false with a message when malformed. */
 static bool parse_risks(const char *arg, struct measure *m)
@@ -228,103 +313,53 @@ static bool parse_risks(const char *arg, struct measure *m)
     return ok;
 }
 
-static bool parse_key(const char *arg, const char *what, int (*parse)(const char *),
-                      const char *(*key)(int), int count, int *out)
-{
-    *out = parse(arg);
-    if (*out >= 0)
-        return true;
-    struct buf b = { 0 };
-    for (int i = 0; i < count; i++)
-        if (*key(i))
-            buf_printf(&b, "%s%s", b.len ? ", " : "", key(i));
-    msg_error("unknown %s '%s' (one of: %s)", what, arg, buf_str(&b));
-    buf_free(&b);
-    return false;
-}
-
-static const char *mtype_key(int i) { return measure_type_key((enum measure_type)i); }
-static const char *mstatus_key(int i) { return measure_status_key((enum measure_status)i); }
 static const char *role_key(int i) { return signoff_role_key((enum signoff_role)i); }
 static const char *dec_key(int i) { return decision_key((enum decision)i); }
 
 int cmd_measure_add(const struct cli_global *g, int argc, char **argv)
 {
-    static const struct option lo[] = {
-        { "title", required_argument, NULL, 't' },
-        { "description", required_argument, NULL, 'D' },
-        { "owner", required_argument, NULL, 'o' },
-        { "due", required_argument, NULL, 'd' },
-        { "status", required_argument, NULL, 's' },
-        { "type", required_argument, NULL, 'y' },
-        { "risks", required_argument, NULL, 'r' },
-        { NULL, 0, NULL, 0 },
-    };
-    const char *title = NULL, *desc = "", *owner = "", *due = "", *status = NULL, *type = NULL,
-               *risks = NULL;
-    int c;
-    opterr = 0;
-    while ((c = getopt_long(argc, argv, ":t:", lo, NULL)) != -1) {
-        switch (c) {
-        case 't': title = optarg; break;
-        case 'D': desc = optarg; break;
-        case 'o': owner = optarg; break;
-        case 'd': due = optarg; break;
-        case 's': status = optarg; break;
-        case 'y': type = optarg; break;
-        case 'r': risks = optarg; break;
-        default: return cli_bad_option("measure add", c, argv);
-        }
-    }
-    if (argc - optind != 1 || !title || !*title) {
-        msg_error("usage: dpia measure add ID --title TITLE [--description D] [--owner O] "
-                  "[--due DATE] [--status S] [--type T] [--risks 1,2]");
+    const char *given[64] = { 0 }, *risks = NULL;
+    int rc;
+    if (read_options("measure add", measure_fields, nmeasure_fields, argc, argv, given, &risks,
+                     &rc) < 0)
+        return rc;
+    const struct field *title = fields_find(measure_fields, nmeasure_fields, "title");
+    if (argc - optind != 1 || !given[title - measure_fields] ||
+        !*given[title - measure_fields]) {
+        char *u = options_usage(measure_fields, nmeasure_fields);
+        msg_error("usage: dpia measure add ID%s [--risks 1,2]", u);
+        free(u);
         return EXIT_USAGE;
     }
-    struct measure m;
-    memset(&m, 0, sizeof m);
-    m.title = (char *)(uintptr_t)title;
-    m.description = (char *)(uintptr_t)desc;
-    m.owner = (char *)(uintptr_t)owner;
-    m.due = (char *)(uintptr_t)due;
-    int st = MS_PLANNED, ty = MT_TECHNICAL;
-    if ((status && !parse_key(status, "measure status", measure_status_parse, mstatus_key,
-                              MS_COUNT, &st)) ||
-        (type && !parse_key(type, "measure type", measure_type_parse, mtype_key, MT_COUNT, &ty)) ||
-        (risks && !parse_risks(risks, &m))) {
-        free(m.risks);
+    struct measure m, empty;
+    memset(&empty, 0, sizeof empty);
+    assess_measure_copy(&m, &empty);
+    if (risks && !parse_risks(risks, &m)) {
+        assess_measure_clear(&m);
         return EXIT_WORK;
     }
-    char due_iso[DATE_ISO_SIZE];
-    struct err de;
-    if (ops_date(due, due_iso, &de) < 0) {
-        msg_error("%s", de.text);
-        free(m.risks);
-        return EXIT_WORK;
-    }
-    m.due = due_iso;
-    m.status = (enum measure_status)st;
-    m.type = (enum measure_type)ty;
     struct store *s;
-    int rc;
     struct assessment *a = cli_open_load(g, true, argv[optind], &s, &rc);
-    if (a) {
-        struct err e;
-        if (ops_add_measure(s, a, &m, &e) < 0) {
-            msg_error("%s", e.text);
-            rc = EXIT_WORK;
-        } else {
-            printf("M%d\n", m.number);
-            if (!cli_flush_stdout()) {
-                msg_error("measure M%d was added, but its number could not be written to "
-                          "standard output: %s", m.number, strerror(errno));
-                rc = EXIT_WORK;
-            }
-        }
-        rc = finish(s, a, rc);
+    if (!a) {
+        assess_measure_clear(&m);
+        return rc;
     }
-    free(m.risks);
-    return rc;
+    struct err e;
+    if (!fill_fields(a, "measure", measure_fields, nmeasure_fields, given, &m)) {
+        rc = EXIT_WORK;
+    } else if (ops_add_measure(s, a, &m, &e) < 0) {
+        msg_error("%s", e.text);
+        rc = EXIT_WORK;
+    } else {
+        printf("M%d\n", m.number);
+        if (!cli_flush_stdout()) {
+            msg_error("measure M%d was added, but its number could not be written to "
+                      "standard output: %s", m.number, strerror(errno));
+            rc = EXIT_WORK;
+        }
+    }
+    assess_measure_clear(&m);
+    return finish(s, a, rc);
 }
 
 /* --- signoff ------------------------------------------------------------------- */

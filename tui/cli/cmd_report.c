@@ -1,4 +1,4 @@
-/* dpia export ID --format xml|html|odt|docx|pdf|csv-risks|csv-measures [--revision N]
+/* dpia export ID --format xml|html|odt|docx|pdf|csv-risks|csv-measures|csv-tables [--revision N]
  *             [-o FILE] [--force] [--follow-symlinks] [--stylesheet FILE]
  *             [--with-guidance|--no-guidance] [--full-history|--condensed-history]
  * (the format and the report options default to the user's settings)
@@ -29,7 +29,7 @@
 
 static int export_usage(void)
 {
-    msg_error("usage: dpia export ID [--format xml|html|odt|docx|pdf|csv-risks|csv-measures] [--revision N] "
+    msg_error("usage: dpia export ID [--format xml|html|odt|docx|pdf|csv-risks|csv-measures|csv-tables] [--revision N] "
               "[-o FILE|-] [--force] [--follow-symlinks] [--stylesheet FILE] "
               "[--with-guidance|--no-guidance] [--full-history|--condensed-history]");
     return EXIT_USAGE;
@@ -68,7 +68,7 @@ int cmd_export(const struct cli_global *g, int argc, char **argv)
         case 'f':
             format = report_format_parse(optarg);
             if (format < 0) {
-                msg_error("export: unknown format '%s' (xml, html, odt, docx, pdf, csv-risks or csv-measures)",
+                msg_error("export: unknown format '%s' (xml, html, odt, docx, pdf, csv-risks, csv-measures or csv-tables)",
                           optarg);
                 return EXIT_USAGE;
             }

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "cli/commands.h"
+#include "core/fields.h"
 #include "core/logic.h"
 #include "core/workflow.h"
 #include "ops/ops.h"
@@ -159,6 +160,10 @@ static void show_text(const struct assessment *a, const struct screening *sc,
             printf(" (likelihood %d, severity %d)", r->likelihood_after, r->severity_after);
         if (threshold >= 0 && after >= 0)
             printf(", %s", m->levels[after].acceptable ? "acceptable" : "above the threshold");
+        if (*r->concerns) {
+            printf("\n       concerns ");
+            cli_put_line(stdout, r->concerns);
+        }
         putchar('\n');
     }
     int highest = logic_highest_residual(a);
@@ -190,6 +195,11 @@ static void show_text(const struct assessment *a, const struct screening *sc,
         }
         if (*risks)
             printf(", for %s", risks);
+        const struct tmpl_group *g = *me->group ? fields_group(a->tmpl, me->group) : NULL;
+        if (*me->group) {
+            printf(", group ");
+            cli_put_cut(stdout, g ? g->name : me->group, 40);
+        }
         putchar('\n');
         free(risks);
     }

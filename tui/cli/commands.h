@@ -47,6 +47,7 @@ int cmd_restore(const struct cli_global *g, int argc, char **argv);
 int cmd_diff(const struct cli_global *g, int argc, char **argv);
 int cmd_contacts(const struct cli_global *g, int argc, char **argv);
 int cmd_judge(const struct cli_global *g, int argc, char **argv);
+int cmd_table(const struct cli_global *g, int argc, char **argv);
 
 /* The controller's decision from the command line (decide, signoff
  * --decision): through ops_decide, every reason or warning printed.
@@ -109,6 +110,9 @@ bool cli_parse_int(const char *s, int lo, int hi, int *out);
     X("show", cmd_show, "ID [--revision N] [--format F]", "summary of one assessment") \
     X("answer", cmd_answer, "ID QUESTION VALUE [--note N] [--flag|--no-flag]", \
       "set one answer ('-': read it from stdin)") \
+    X("table", cmd_table, "ID QUESTION [add COL=VALUE...|set REF COL=VALUE...|delete REF]", \
+      "the rows of a table question: list them, add one (prints its reference), change or " \
+      "delete one") \
     X("risk add", cmd_risk_add, "ID --title T [OPTION]...", "add a risk to the register; prints R<n>") \
     X("measure add", cmd_measure_add, "ID --title T [OPTION]...", "add a measure; prints M<n>") \
     X("signoff", cmd_signoff, "ID --role R --name N [OPTION]...", \
@@ -134,7 +138,7 @@ bool cli_parse_int(const char *s, int lo, int hi, int *out);
       "a consistent copy of the database, even while it is in use") \
     X("export", cmd_export, "ID --format F [--revision N] [-o FILE] [--force] [--follow-symlinks] [--stylesheet XSL] " \
       "[--with-guidance|--no-guidance] [--full-history|--condensed-history]", \
-      "xml, html, odt, docx, pdf, csv-risks or csv-measures (CSV cells starting =+-@ get a leading '); " \
+      "xml, html, odt, docx, pdf, csv-risks, csv-measures or csv-tables (CSV cells starting =+-@ get a leading '); " \
       "reports leave out the template's guidance and condense the change log unless asked") \
     X("import", cmd_import, "FILE", \
       "read an exported XML record (or a PDF export carrying it) as a new assessment; prints its id") \

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/table.h"
 #include "core/textrule.h"
 #include "util/buf.h"
 #include "util/text.h"
@@ -103,9 +104,16 @@ char *answer_canonical(const struct tmpl_question *q, const char *value, struct 
         result = xstrndup(v, n);
         break;
     }
-    case QT_TABLE:
-        err_set(e, "%s: table answers are not read yet", q->id);
+    case QT_TABLE: {
+        struct table t;
+        if (table_parse(q, v, &t, e) == 0) {
+            result = table_format(&t);
+            table_free(&t);
+        } else if (e) {
+            err_prefix(e, "%s", q->id);
+        }
         break;
+    }
     case QT_YESNO:
         if (strcasecmp(trimmed, "yes") == 0 || strcasecmp(trimmed, "y") == 0)
             result = xstrdup("yes");
@@ -227,6 +235,8 @@ char *answer_display(const struct tmpl_question *q, const char *value)
         const struct tmpl_option *o = tmpl_find_option(q, value);
         return xstrdup(o ? o->label : value);
     }
+    case QT_TABLE:
+        return table_display(q, value);
     case QT_MULTI:
     case QT_LIST: {
         struct buf b = {0};

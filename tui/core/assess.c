@@ -1,6 +1,7 @@
 /* The assessment model: names of its enumerations, lookups, freeing. */
 #include "config.h"
 #include "core/assess.h"
+#include "core/fields.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -122,43 +123,23 @@ static char *dup0(const char *s)
     return xstrdup(s ? s : "");
 }
 
+/* The text fields are the field tables' (core/fields.h): a new one is
+ * copied and freed without a line here. */
 void assess_risk_copy(struct risk *dst, const struct risk *src)
 {
     *dst = *src;
-    dst->title = dup0(src->title);
-    dst->description = dup0(src->description);
-    dst->source = dup0(src->source);
-    dst->impacts = dup0(src->impacts);
-    dst->threats = dup0(src->threats);
-    dst->likelihood_why = dup0(src->likelihood_why);
-    dst->severity_why = dup0(src->severity_why);
-    dst->likelihood_after_why = dup0(src->likelihood_after_why);
-    dst->severity_after_why = dup0(src->severity_after_why);
-    dst->concerns = dup0(src->concerns);
+    fields_copy_texts(risk_fields, nrisk_fields, dst, src);
 }
 
 void assess_risk_clear(struct risk *r)
 {
-    XFREE(r->title);
-    XFREE(r->description);
-    XFREE(r->source);
-    XFREE(r->impacts);
-    XFREE(r->threats);
-    XFREE(r->likelihood_why);
-    XFREE(r->severity_why);
-    XFREE(r->likelihood_after_why);
-    XFREE(r->severity_after_why);
-    XFREE(r->concerns);
+    fields_clear_texts(risk_fields, nrisk_fields, r);
 }
 
 void assess_measure_copy(struct measure *dst, const struct measure *src)
 {
     *dst = *src;
-    dst->title = dup0(src->title);
-    dst->description = dup0(src->description);
-    dst->owner = dup0(src->owner);
-    dst->due = dup0(src->due);
-    dst->group = dup0(src->group);
+    fields_copy_texts(measure_fields, nmeasure_fields, dst, src);
     dst->risks = xcalloc(src->nrisks + 1, sizeof *dst->risks);
     if (src->nrisks)
         memcpy(dst->risks, src->risks, src->nrisks * sizeof *dst->risks);
@@ -166,11 +147,7 @@ void assess_measure_copy(struct measure *dst, const struct measure *src)
 
 void assess_measure_clear(struct measure *m)
 {
-    XFREE(m->title);
-    XFREE(m->description);
-    XFREE(m->owner);
-    XFREE(m->due);
-    XFREE(m->group);
+    fields_clear_texts(measure_fields, nmeasure_fields, m);
     XFREE(m->risks);
     m->nrisks = 0;
 }
@@ -178,22 +155,12 @@ void assess_measure_clear(struct measure *m)
 void assess_signoff_copy(struct signoff *dst, const struct signoff *src)
 {
     *dst = *src;
-    dst->name = dup0(src->name);
-    dst->position = dup0(src->position);
-    dst->date = dup0(src->date);
-    dst->advice = dup0(src->advice);
-    dst->why_not = dup0(src->why_not);
-    dst->acknowledged = dup0(src->acknowledged);
+    fields_copy_texts(signoff_fields, nsignoff_fields, dst, src);
 }
 
 void assess_signoff_clear(struct signoff *so)
 {
-    XFREE(so->name);
-    XFREE(so->position);
-    XFREE(so->date);
-    XFREE(so->advice);
-    XFREE(so->why_not);
-    XFREE(so->acknowledged);
+    fields_clear_texts(signoff_fields, nsignoff_fields, so);
 }
 
 void assess_free(struct assessment *a)

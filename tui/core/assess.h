@@ -35,8 +35,8 @@ enum assess_status {
 /* Measure statuses. */
 #define MEASURE_STATUSES(X) \
     X(PLANNED, "planned", "Planned") \
-    X(PROGRESS, "in-progress", "In progress") \
-    X(DONE, "done", "Done") \
+    X(PROGRESS, "in-progress", "Partially implemented") \
+    X(DONE, "done", "Implemented") \
     X(DROPPED, "dropped", "Dropped")
 
 enum measure_status {

@@ -7,49 +7,98 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/buf.h"
 #include "util/xalloc.h"
 
-#define FT(type, member, kind, name) { name, kind, offsetof(struct type, member), false }
-/* A text of several lines. */
-#define FTL(type, member, name) { name, FLD_TEXT, offsetof(struct type, member), true }
+#define AT(type, member) .off = offsetof(struct type, member)
 
 const struct field risk_fields[] = {
-    FT(risk, title, FLD_TEXT, "title"),
-    FTL(risk, description, "description"),
-    FT(risk, source, FLD_TEXT, "source"),
-    FTL(risk, impacts, "impacts"),
-    FT(risk, threats, FLD_TEXT, "threats"),
-    FT(risk, likelihood, FLD_INT, "likelihood"),
-    FT(risk, likelihood_why, FLD_TEXT, "likelihood why"),
-    FT(risk, severity, FLD_INT, "severity"),
-    FT(risk, severity_why, FLD_TEXT, "severity why"),
-    FT(risk, likelihood_after, FLD_INT, "likelihood after"),
-    FT(risk, likelihood_after_why, FLD_TEXT, "likelihood after why"),
-    FT(risk, severity_after, FLD_INT, "severity after"),
-    FT(risk, severity_after_why, FLD_TEXT, "severity after why"),
-    FT(risk, type, FLD_RTYPE, "type"),
+    { "title", FLD_TEXT, AT(risk, title), .required = true, .column = "title", .xml = "title",
+      .csv = "Title", .csv_pos = 2, .label = "Title", .form_pos = 1, .opt = "title" },
+    { "description", FLD_TEXT, AT(risk, description), .lines = true, .column = "description",
+      .xml = "description", .csv = "Description", .csv_pos = 3, .label = "Description",
+      .form_pos = 3, .opt = "description" },
+    { "source", FLD_TEXT, AT(risk, source), .column = "source", .xml = "source",
+      .csv = "Risk sources", .csv_pos = 4, .label = "Risk sources", .form_pos = 4,
+      .opt = "source" },
+    { "impacts", FLD_TEXT, AT(risk, impacts), .lines = true, .column = "impacts",
+      .xml = "impacts", .csv = "Impacts on people", .csv_pos = 6, .label = "Impacts on people",
+      .form_pos = 6, .opt = "impacts" },
+    { "threats", FLD_TEXT, AT(risk, threats), .column = "threats", .xml = "threats",
+      .csv = "Threats", .csv_pos = 5, .label = "Threats", .form_pos = 5, .opt = "threats" },
+    { "likelihood", FLD_INT, AT(risk, likelihood), .role = FR_LIKELIHOOD,
+      .column = "likelihood", .xml = "before/@likelihood", .csv = "Likelihood before",
+      .csv_pos = 7, .label = "Likelihood before", .form_pos = 7, .opt = "likelihood" },
+    { "likelihood why", FLD_TEXT, AT(risk, likelihood_why), .column = "likelihood_why",
+      .xml = "before/likelihood-why", .csv = "Why (likelihood before)", .csv_pos = 8,
+      .label = "  why", .form_pos = 8, .opt = "likelihood-why" },
+    { "severity", FLD_INT, AT(risk, severity), .role = FR_SEVERITY, .column = "severity",
+      .xml = "before/@severity", .csv = "Severity before", .csv_pos = 9,
+      .label = "Severity before", .form_pos = 9, .opt = "severity" },
+    { "severity why", FLD_TEXT, AT(risk, severity_why), .column = "severity_why",
+      .xml = "before/severity-why", .csv = "Why (severity before)", .csv_pos = 10,
+      .label = "  why", .form_pos = 10, .opt = "severity-why" },
+    { "likelihood after", FLD_INT, AT(risk, likelihood_after), .role = FR_LIKELIHOOD,
+      .column = "likelihood_after", .xml = "after/@likelihood", .csv = "Likelihood after",
+      .csv_pos = 12, .label = "Likelihood after", .form_pos = 11, .opt = "likelihood-after" },
+    { "likelihood after why", FLD_TEXT, AT(risk, likelihood_after_why),
+      .column = "likelihood_after_why", .xml = "after/likelihood-why",
+      .csv = "Why (likelihood after)", .csv_pos = 13, .label = "  why", .form_pos = 12,
+      .opt = "likelihood-after-why" },
+    { "severity after", FLD_INT, AT(risk, severity_after), .role = FR_SEVERITY,
+      .column = "severity_after", .xml = "after/@severity", .csv = "Severity after",
+      .csv_pos = 14, .label = "Severity after", .form_pos = 13, .opt = "severity-after" },
+    { "severity after why", FLD_TEXT, AT(risk, severity_after_why),
+      .column = "severity_after_why", .xml = "after/severity-why",
+      .csv = "Why (severity after)", .csv_pos = 15, .label = "  why", .form_pos = 14,
+      .opt = "severity-after-why" },
+    { "type", FLD_RTYPE, AT(risk, type), .column = "type", .xml = "@type", .csv = "Type",
+      .csv_pos = 18, .label = "Type", .form_pos = 2, .opt = "type" },
+    { "concerns", FLD_TEXT, AT(risk, concerns), .role = FR_CONCERNS, .column = "concerns",
+      .xml = "concerns", .xml_opt = true, .csv = "Table rows concerned",
+      .label = "Table rows concerned", .opt = "concerns" },
 };
 const size_t nrisk_fields = sizeof risk_fields / sizeof risk_fields[0];
 
 const struct field measure_fields[] = {
-    FT(measure, title, FLD_TEXT, "title"),
-    FTL(measure, description, "description"),
-    FT(measure, type, FLD_MTYPE, "type"),
-    FT(measure, owner, FLD_TEXT, "owner"),
-    FT(measure, due, FLD_TEXT, "due"),
-    FT(measure, status, FLD_MSTATUS, "status"),
+    { "title", FLD_TEXT, AT(measure, title), .required = true, .column = "title",
+      .xml = "title", .csv = "Title", .csv_pos = 2, .label = "Title", .form_pos = 1,
+      .opt = "title" },
+    { "description", FLD_TEXT, AT(measure, description), .lines = true,
+      .column = "description", .xml = "description", .csv = "Description", .csv_pos = 3,
+      .label = "Description", .form_pos = 2, .opt = "description" },
+    { "type", FLD_MTYPE, AT(measure, type), .column = "type", .xml = "@type", .csv = "Type",
+      .csv_pos = 4, .label = "Type", .form_pos = 3, .opt = "type" },
+    { "owner", FLD_TEXT, AT(measure, owner), .column = "owner", .xml = "owner", .csv = "Owner",
+      .csv_pos = 5, .label = "Owner", .form_pos = 4, .opt = "owner" },
+    { "due", FLD_TEXT, AT(measure, due), .role = FR_DATE, .column = "due", .xml = "@due",
+      .csv = "Due", .csv_pos = 6, .label = "Due date", .form_pos = 5, .opt = "due" },
+    { "status", FLD_MSTATUS, AT(measure, status), .column = "status", .xml = "@status",
+      .csv = "Status", .csv_pos = 7, .label = "Status", .form_pos = 6, .opt = "status" },
+    { "group", FLD_TEXT, AT(measure, group), .role = FR_GROUP, .column = "group_id",
+      .xml = "group", .xml_opt = true, .csv = "Group", .label = "Group", .opt = "group" },
 };
 const size_t nmeasure_fields = sizeof measure_fields / sizeof measure_fields[0];
 
 const struct field signoff_fields[] = {
-    FT(signoff, name, FLD_TEXT, "name"),
-    FT(signoff, position, FLD_TEXT, "position"),
-    FT(signoff, date, FLD_TEXT, "date"),
-    FT(signoff, decision, FLD_DECISION, "decision"),
-    FTL(signoff, advice, "advice"),
-    FT(signoff, advice_followed, FLD_FOLLOWED, "advice followed"),
-    FTL(signoff, why_not, "why not"),
-    FTL(signoff, acknowledged, "warnings acknowledged"),
+    { "name", FLD_TEXT, AT(signoff, name), .column = "name", .xml = "name", .label = "Name",
+      .form_pos = 1, .opt = "name" },
+    { "position", FLD_TEXT, AT(signoff, position), .column = "position", .xml = "position",
+      .label = "Position", .form_pos = 2, .opt = "position" },
+    { "date", FLD_TEXT, AT(signoff, date), .role = FR_DATE, .column = "date", .xml = "@date",
+      .label = "Date", .form_pos = 3, .opt = "date" },
+    { "decision", FLD_DECISION, AT(signoff, decision), .column = "decision",
+      .xml = "@decision", .label = "Decision", .form_pos = 4, .opt = "decision" },
+    { "advice", FLD_TEXT, AT(signoff, advice), .lines = true, .column = "advice",
+      .xml = "advice", .label = "Advice", .form_pos = 5, .opt = "advice" },
+    { "advice followed", FLD_FOLLOWED, AT(signoff, advice_followed),
+      .column = "advice_followed", .xml = "@advice-followed", .label = "Advice followed",
+      .form_pos = 6, .opt = "followed" },
+    { "why not", FLD_TEXT, AT(signoff, why_not), .lines = true, .column = "why_not",
+      .xml = "why-not", .label = "Why not followed", .form_pos = 7, .opt = "why-not" },
+    { "warnings acknowledged", FLD_TEXT, AT(signoff, acknowledged), .lines = true,
+      .column = "acknowledged", .xml = "acknowledged", .xml_opt = true,
+      .label = "Warnings acknowledged" },
 };
 const size_t nsignoff_fields = sizeof signoff_fields / sizeof signoff_fields[0];
 
@@ -165,4 +214,172 @@ char *field_text(const struct field *f, const void *obj)
     default:
         return xstrdup(field_key(f, field_int(f, obj)));
     }
+}
+
+const char *field_choice_label(const struct field *f, int v)
+{
+    switch (f->kind) {
+    case FLD_MTYPE:
+        return v >= 0 && v < MT_COUNT ? measure_type_label((enum measure_type)v) : "";
+    case FLD_MSTATUS:
+        return v >= 0 && v < MS_COUNT ? measure_status_label((enum measure_status)v) : "";
+    case FLD_DECISION:
+        return v >= 0 && v < DEC_COUNT ? decision_label((enum decision)v) : "";
+    case FLD_RTYPE:
+        return v >= 0 && v < RT_COUNT ? risk_type_label((enum risk_type)v) : "";
+    default:
+        return "";
+    }
+}
+
+int field_nchoices(const struct field *f)
+{
+    switch (f->kind) {
+    case FLD_MTYPE:
+        return MT_COUNT;
+    case FLD_MSTATUS:
+        return MS_COUNT;
+    case FLD_DECISION:
+        return DEC_COUNT;
+    case FLD_RTYPE:
+        return RT_COUNT;
+    default:
+        return 0;
+    }
+}
+
+char *field_show(const struct field *f, const void *obj, const struct assessment *a)
+{
+    const struct tmpl_method *m = a ? assess_method(a) : NULL;
+    int v;
+    switch (f->kind) {
+    case FLD_TEXT:
+        if (f->role == FR_GROUP && a && a->tmpl) {
+            const struct tmpl_group *g = fields_group(a->tmpl, field_str(f, obj));
+            if (g)
+                return xstrdup(g->name);
+        }
+        return xstrdup(field_str(f, obj));
+    case FLD_INT: {
+        v = field_int(f, obj);
+        int n = !m ? 0 : f->role == FR_SEVERITY ? m->nseverity : m->nlikelihood;
+        if (v < 1)
+            return xstrdup("");
+        if (v > n || (f->role != FR_LIKELIHOOD && f->role != FR_SEVERITY))
+            return xasprintf("%d", v);
+        const struct tmpl_scale_level *l = f->role == FR_SEVERITY ? m->severity : m->likelihood;
+        return xasprintf("%s (%d)", l[v - 1].name, v);
+    }
+    case FLD_FOLLOWED:
+        return field_text(f, obj);
+    default:
+        return xstrdup(field_choice_label(f, field_int(f, obj)));
+    }
+}
+
+const struct field *fields_find(const struct field *t, size_t n, const char *name)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(t[i].name, name) == 0)
+            return &t[i];
+    return NULL;
+}
+
+void fields_copy_texts(const struct field *t, size_t n, void *dst, const void *src)
+{
+    for (size_t i = 0; i < n; i++)
+        if (t[i].kind == FLD_TEXT)
+            *text_at(&t[i], dst) = xstrdup(field_str(&t[i], src));
+}
+
+void fields_clear_texts(const struct field *t, size_t n, void *obj)
+{
+    for (size_t i = 0; i < n; i++)
+        if (t[i].kind == FLD_TEXT)
+            XFREE(*text_at(&t[i], obj));
+}
+
+size_t fields_layout(const struct field *t, size_t n, bool form, const struct field **out)
+{
+    size_t k = 0;
+    /* Placed ones by their position (a few dozen: insertion is enough),
+     * then the others in the order of the table. */
+    for (size_t i = 0; i < n; i++) {
+        int pos = form ? t[i].form_pos : t[i].csv_pos;
+        if (!(form ? t[i].label : t[i].csv) || pos <= 0)
+            continue;
+        size_t j = k++;
+        while (j > 0 && (form ? out[j - 1]->form_pos : out[j - 1]->csv_pos) > pos) {
+            out[j] = out[j - 1];
+            j--;
+        }
+        out[j] = &t[i];
+    }
+    for (size_t i = 0; i < n; i++)
+        if ((form ? t[i].label : t[i].csv) && (form ? t[i].form_pos : t[i].csv_pos) <= 0)
+            out[k++] = &t[i];
+    return k;
+}
+
+char *fields_concerns(const char *in, struct err *e)
+{
+    struct buf b = { 0 };
+    const char *p = in ? in : "";
+    while (*p) {
+        if (*p == ' ' || *p == ',' || *p == '\t') {
+            p++;
+            continue;
+        }
+        const char *s = p;
+        while (*p && *p != ' ' && *p != ',' && *p != '\t')
+            p++;
+        size_t len = (size_t)(p - s), nl = 0;
+        while (nl < len && s[nl] >= 'A' && s[nl] <= 'Z')
+            nl++;
+        size_t nd = len - nl;
+        bool ok = nl >= 1 && nl <= 3 && nd >= 1 && nd <= 6 && s[nl] != '0';
+        for (size_t i = nl; ok && i < len; i++)
+            ok = s[i] >= '0' && s[i] <= '9';
+        if (!ok) {
+            err_set(e, "'%.*s' is not a table row: a reference is one to three capital letters "
+                    "and a number, such as D1 or PR12, references separated by spaces",
+                    (int)(len > 40 ? 40 : len), s);
+            buf_free(&b);
+            return NULL;
+        }
+        /* A reference given twice is cited once. */
+        bool seen = false;
+        for (const char *q = buf_str(&b); *q && !seen;) {
+            const char *end = strchr(q, ' ');
+            size_t ql = end ? (size_t)(end - q) : strlen(q);
+            seen = ql == len && memcmp(q, s, len) == 0;
+            q += ql + (end ? 1 : 0);
+        }
+        if (!seen)
+            buf_printf(&b, "%s%.*s", b.len ? " " : "", (int)len, s);
+    }
+    return b.len ? buf_take(&b) : (buf_free(&b), xstrdup(""));
+}
+
+const struct tmpl_group *fields_group(const struct tmpl *t, const char *id)
+{
+    for (size_t i = 0; t && id && i < t->ngroups; i++)
+        if (strcmp(t->groups[i].id, id) == 0)
+            return &t->groups[i];
+    return NULL;
+}
+
+int fields_check_group(const struct tmpl *t, const char *id, struct err *e)
+{
+    if (!id || !*id || fields_group(t, id))
+        return 0;
+    if (!t || t->ngroups == 0)
+        return err_set(e, "unknown measure group '%s': the template declares no measure groups",
+                       id);
+    struct buf b = { 0 };
+    for (size_t i = 0; i < t->ngroups; i++)
+        buf_printf(&b, "%s%s (%s)", i ? ", " : "", t->groups[i].id, t->groups[i].name);
+    err_set(e, "unknown measure group '%s' (the template declares: %s)", id, buf_str(&b));
+    buf_free(&b);
+    return -1;
 }

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "core/answer.h"
+#include "core/table.h"
 #include "util/xalloc.h"
 
 /* --- what is worked out once and kept ---------------------------------- *
@@ -234,7 +235,10 @@ static bool shown_at(const struct assessment *a, const struct logic_cache *c, si
         const char *v = assess_value(a, target->id);
         if (!v)
             return false;
-        if (target->type == QT_MULTI) {
+        if (cd->column) {
+            if (!table_has_cell(target, v, cd->cindex, cd->value))
+                return false;
+        } else if (target->type == QT_MULTI) {
             if (!answer_has_item(v, cd->value))
                 return false;
         } else if (strcmp(v, cd->value) != 0) {

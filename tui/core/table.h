@@ -92,9 +92,34 @@ char *table_dangling(const struct assessment *a);
  * separated by ", "; "" when nobody does. The caller frees. */
 char *table_citations(const struct assessment *a, const char *ref);
 
+/* True when a row of the canonical table value holds cell (a canonical
+ * cell) in column col: what a condition on a table's column asks. */
+bool table_has_cell(const struct tmpl_question *q, const char *value, size_t col,
+                    const char *cell);
+
 /* A table as people read it on one line: each row's reference and its
  * first non-empty cell, "; " between rows ("D1 Viewing history; D2
  * E-mail address"). The caller frees. */
 char *table_display(const struct tmpl_question *q, const char *value);
+/* One cell as people read it: an option's label, "Yes" or "No", the
+ * text or references as they are. The caller frees. */
+char *table_cell_display(const struct tmpl_column *c, const char *cell);
+
+/* Whether the assessment may take value (canonical) as the answer to
+ * table question q (one of a->tmpl's): 0, or -1 when a row it removes is
+ * still cited ("D3 is cited by P2, R1; remove those citations first")
+ * or a reference it adds points to no row ("P2 cites D7, which is not a
+ * row of the assessment"). References that pointed nowhere before are
+ * not its fault. 0 for other question types. */
+int table_check_answer(const struct assessment *a, const struct tmpl_question *q,
+                       const char *value, struct err *e);
+/* Whether risk r (one of a's, by number, or a new one) may cite the rows
+ * of its concerns: 0, or -1 naming the rows that do not exist. */
+int table_check_risk(const struct assessment *a, const struct risk *r, struct err *e);
+/* A risk's concerns in their canonical form ("D1 D3 P2") from references
+ * separated by spaces or commas, each the prefix of a table of template
+ * t; the caller frees, or NULL with the reason. Whether the rows exist
+ * is table_check_risk's to say. */
+char *table_concerns_canonical(const struct tmpl *t, const char *value, struct err *e);
 
 #endif

@@ -33,6 +33,16 @@ static const char *const qtype_labels[] = {
     TMPL_QTYPES(X)
 #undef X
 };
+static const char *const ctype_names[] = {
+#define X(name, xml, label) xml,
+    TMPL_CTYPES(X)
+#undef X
+};
+static const char *const ctype_labels[] = {
+#define X(name, xml, label) label,
+    TMPL_CTYPES(X)
+#undef X
+};
 static const char *const kind_names[] = {
 #define X(name, xml) xml,
     TMPL_KINDS(X)
@@ -47,6 +57,16 @@ const char *tmpl_qtype_name(enum tmpl_qtype t)
 const char *tmpl_qtype_label(enum tmpl_qtype t)
 {
     return (unsigned)t < QT_COUNT ? qtype_labels[t] : "?";
+}
+
+const char *tmpl_ctype_name(enum tmpl_ctype t)
+{
+    return (unsigned)t < CT_COUNT ? ctype_names[t] : "?";
+}
+
+const char *tmpl_ctype_label(enum tmpl_ctype t)
+{
+    return (unsigned)t < CT_COUNT ? ctype_labels[t] : "?";
 }
 
 const char *tmpl_kind_name(enum tmpl_kind k)
@@ -96,6 +116,11 @@ void tmpl_free(struct tmpl *t)
         free(t->coverage[i].text);
     }
     free(t->coverage);
+    for (size_t i = 0; i < t->ngroups; i++) {
+        free(t->groups[i].id);
+        free(t->groups[i].name);
+    }
+    free(t->groups);
     for (size_t i = 0; i < t->nsections; i++) {
         struct tmpl_section *s = &t->sections[i];
         free(s->id);
@@ -121,9 +146,24 @@ void tmpl_free(struct tmpl *t)
         for (size_t j = 0; j < q->nconditions; j++) {
             free(q->conditions[j].question);
             free(q->conditions[j].value);
+            free(q->conditions[j].column);
         }
         free(q->conditions);
         free_strv(q->covers, q->ncovers);
+        free(q->prefix);
+        for (size_t j = 0; j < q->ncolumns; j++) {
+            struct tmpl_column *c = &q->columns[j];
+            free(c->id);
+            free(c->label);
+            for (size_t k = 0; k < c->noptions; k++) {
+                free(c->options[k].value);
+                free(c->options[k].label);
+            }
+            free(c->options);
+            free(c->table);
+            free(c->tprefix);
+        }
+        free(q->columns);
     }
     free(t->questions);
     free(t);

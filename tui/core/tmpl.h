@@ -112,6 +112,8 @@ struct tmpl_column {
      * that question's index in tmpl.questions. */
     char *table;
     size_t tindex;
+    char *tprefix;    /* that question's prefix (a copy), NULL for others */
+    int line;         /* in the template's source */
 };
 
 /* A group of measures the template declares (the EDPB's five, or an
@@ -124,6 +126,11 @@ struct tmpl_group {
 struct tmpl_condition {
     char *question; /* id of an earlier question */
     size_t qindex;  /* its index in tmpl.questions */
+    /* On a table question: the id of a choice or yes/no column, and its
+     * index; the condition holds when any row has the value in that
+     * column. NULL otherwise. */
+    char *column;
+    size_t cindex;
     char *value;
 };
 

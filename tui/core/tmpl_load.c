@@ -285,6 +285,87 @@ static int read_method(struct load *L, const xmlNode *n, struct tmpl_method *m)
     return 0;
 }
 
+/* One <column> of a table question; its table is resolved in
+ * check_tables, once every question is known. */
+static int read_column(struct load *L, const xmlNode *n, struct tmpl_question *q,
+                       struct tmpl_column *col)
+{
+    col->line = (int)xmlGetLineNo(n);
+    if (!(col->id = need_attr(L, n, "id")))
+        return -1;
+    for (size_t j = 0; j + 1 < q->ncolumns; j++)
+        if (strcmp(q->columns[j].id, col->id) == 0)
+            return fail_at(L, n, "question '%s': column id '%s' is used twice", q->id, col->id);
+    char *type = attr(n, "type");
+    col->type = CT_COUNT;
+    for (int i = 0; i < CT_COUNT; i++)
+        if (type && strcmp(type, tmpl_ctype_name((enum tmpl_ctype)i)) == 0)
+            col->type = (enum tmpl_ctype)i;
+    if (col->type == CT_COUNT) {
+        fail_at(L, n, "question '%s': column '%s' has the unknown type '%s' (text, choice, "
+                "yesno, date, ref or refs)", q->id, col->id, type ? type : "");
+        free(type);
+        return -1;
+    }
+    free(type);
+    col->required = attr_is(n, "required", "yes");
+    col->table = attr(n, "table");
+    size_t ocap = 0;
+    for (const xmlNode *c = n->children; c; c = c->next) {
+        if (is_el(c, "label")) {
+            free(col->label);
+            col->label = text_of(c, false);
+        } else if (is_el(c, "option")) {
+            col->options = xgrow(col->options, &ocap, col->noptions + 1, sizeof *col->options);
+            struct tmpl_option *o = &col->options[col->noptions++];
+            o->value = need_attr(L, c, "value");
+            o->label = text_of(c, false);
+            if (!o->value)
+                return -1;
+            for (size_t k = 0; k + 1 < col->noptions; k++)
+                if (strcmp(col->options[k].value, o->value) == 0)
+                    return fail_at(L, c, "question '%s': column '%s': option '%s' is given twice",
+                                   q->id, col->id, o->value);
+        } else if (c->type == XML_ELEMENT_NODE) {
+            return fail_at(L, c, "question '%s': column '%s': unexpected element <%s>", q->id,
+                           col->id, (const char *)c->name);
+        }
+    }
+    if (!col->label || !*col->label)
+        return fail_at(L, n, "question '%s': column '%s' has no label", q->id, col->id);
+    if (col->type == CT_CHOICE && col->noptions < 2)
+        return fail_at(L, n, "question '%s': column '%s' needs at least two options", q->id,
+                       col->id);
+    if (col->type != CT_CHOICE && col->noptions > 0)
+        return fail_at(L, n, "question '%s': column '%s' is %s and cannot have options", q->id,
+                       col->id, tmpl_ctype_label(col->type));
+    bool refs = col->type == CT_REF || col->type == CT_REFS;
+    if (refs && (!col->table || !*col->table))
+        return fail_at(L, n, "question '%s': column '%s' is %s and needs table=\"QUESTION-ID\"",
+                       q->id, col->id, tmpl_ctype_label(col->type));
+    if (!refs && col->table)
+        return fail_at(L, n, "question '%s': column '%s': only ref and refs columns name a table",
+                       q->id, col->id);
+    return 0;
+}
+
+/* A table's row prefix: one to three capital letters, never R or M. */
+static int check_prefix(struct load *L, const xmlNode *n, const struct tmpl_question *q)
+{
+    const char *p = q->prefix;
+    size_t len = strlen(p);
+    bool ok = len >= 1 && len <= 3;
+    for (size_t i = 0; i < len; i++)
+        ok &= p[i] >= 'A' && p[i] <= 'Z';
+    if (!ok)
+        return fail_at(L, n, "question '%s': prefix '%s' must be one to three capital letters",
+                       q->id, p);
+    if (strcmp(p, "R") == 0 || strcmp(p, "M") == 0)
+        return fail_at(L, n, "question '%s': prefix '%s' is taken: R and M name risks and "
+                       "measures", q->id, p);
+    return 0;
+}
+
 static int read_question(struct load *L, const xmlNode *n, struct tmpl_question *q,
                          size_t section, enum tmpl_kind kind)
 {
@@ -300,7 +381,7 @@ static int read_question(struct load *L, const xmlNode *n, struct tmpl_question 
             q->type = (enum tmpl_qtype)i;
     if (q->type == QT_COUNT) {
         fail_at(L, n, "question '%s' has the unknown type '%s' (text, yesno, choice, multi, "
-                "list or date)", q->id, type ? type : "");
+                "list, date or table)", q->id, type ? type : "");
         free(type);
         return -1;
     }
@@ -312,6 +393,7 @@ static int read_question(struct load *L, const xmlNode *n, struct tmpl_question 
     q->mandatory = attr(n, "mandatory");
     q->implies = attr(n, "implies");
     q->feared_event = attr(n, "feared-event");
+    q->prefix = attr(n, "prefix");
     char *role = attr(n, "role");
     q->role = ROLE_Q_NONE;
     if (role) {
@@ -350,7 +432,23 @@ static int read_question(struct load *L, const xmlNode *n, struct tmpl_question 
                            "unwanted-modification or disappearance", q->id);
     }
 
-    size_t rcap = 0, ocap = 0, ccap = 0;
+    if (q->type == QT_TABLE) {
+        if (!q->prefix)
+            return fail_at(L, n, "question '%s' is a table and needs prefix=\"...\" (such as D)",
+                           q->id);
+        if (check_prefix(L, n, q) < 0)
+            return -1;
+        for (size_t i = 0; i < (size_t)(q - t->questions); i++)
+            if (t->questions[i].prefix && strcmp(t->questions[i].prefix, q->prefix) == 0)
+                return fail_at(L, n, "question '%s': prefix '%s' is already the prefix of '%s'",
+                               q->id, q->prefix, t->questions[i].id);
+        if (q->role != ROLE_Q_NONE)
+            return fail_at(L, n, "question '%s': a table question has no role", q->id);
+    } else if (q->prefix) {
+        return fail_at(L, n, "question '%s': only table questions have a prefix", q->id);
+    }
+
+    size_t rcap = 0, ocap = 0, ccap = 0, colcap = 0;
     for (const xmlNode *c = n->children; c; c = c->next) {
         /* A second prompt or help is refused by the schema later; the
          * first must not leak meanwhile. */
@@ -372,9 +470,19 @@ static int read_question(struct load *L, const xmlNode *n, struct tmpl_question 
                 return -1;
             if (tmpl_find_option(q, o->value) != o)
                 return fail_at(L, c, "question '%s': option '%s' is given twice", q->id, o->value);
+        } else if (is_el(c, "column")) {
+            if (q->type != QT_TABLE)
+                return fail_at(L, c, "question '%s' is %s and cannot have columns", q->id,
+                               tmpl_qtype_label(q->type));
+            q->columns = xgrow(q->columns, &colcap, q->ncolumns + 1, sizeof *q->columns);
+            struct tmpl_column *col = &q->columns[q->ncolumns++];
+            memset(col, 0, sizeof *col);
+            if (read_column(L, c, q, col) < 0)
+                return -1;
         } else if (is_el(c, "condition")) {
             q->conditions = xgrow(q->conditions, &ccap, q->nconditions + 1, sizeof *q->conditions);
             struct tmpl_condition *cd = &q->conditions[q->nconditions++];
+            memset(cd, 0, sizeof *cd);
             cd->question = need_attr(L, c, "question");
             cd->value = need_attr(L, c, "value");
             if (!cd->question || !cd->value)
@@ -385,7 +493,36 @@ static int read_question(struct load *L, const xmlNode *n, struct tmpl_question 
                                q->id, cd->question);
             cd->qindex = (size_t)qi;
             const struct tmpl_question *target = &t->questions[qi];
-            if (target->type == QT_YESNO) {
+            cd->column = attr(c, "column");
+            if (cd->column && target->type != QT_TABLE)
+                return fail_at(L, c, "question '%s': a condition names column '%s', but '%s' is "
+                               "not a table", q->id, cd->column, cd->question);
+            if (target->type == QT_TABLE && cd->column) {
+                const struct tmpl_column *col = NULL;
+                for (size_t k = 0; k < target->ncolumns && !col; k++)
+                    if (strcmp(target->columns[k].id, cd->column) == 0)
+                        col = &target->columns[k];
+                if (!col)
+                    return fail_at(L, c, "question '%s': '%s' is not a column of '%s'", q->id,
+                                   cd->column, cd->question);
+                cd->cindex = (size_t)(col - target->columns);
+                if (col->type == CT_YESNO) {
+                    if (strcmp(cd->value, "yes") != 0 && strcmp(cd->value, "no") != 0)
+                        return fail_at(L, c, "question '%s': condition value '%s' must be yes or no",
+                                       q->id, cd->value);
+                } else if (col->type == CT_CHOICE) {
+                    bool found = false;
+                    for (size_t k = 0; k < col->noptions && !found; k++)
+                        found = strcmp(col->options[k].value, cd->value) == 0;
+                    if (!found)
+                        return fail_at(L, c, "question '%s': '%s' is not an option of column '%s' "
+                                       "of '%s'", q->id, cd->value, cd->column, cd->question);
+                } else {
+                    return fail_at(L, c, "question '%s': a condition on a table needs a yes/no or "
+                                   "choice column, and '%s' is %s", q->id, cd->column,
+                                   tmpl_ctype_label(col->type));
+                }
+            } else if (target->type == QT_YESNO) {
                 if (strcmp(cd->value, "yes") != 0 && strcmp(cd->value, "no") != 0)
                     return fail_at(L, c, "question '%s': condition value '%s' must be yes or no",
                                    q->id, cd->value);
@@ -393,6 +530,10 @@ static int read_question(struct load *L, const xmlNode *n, struct tmpl_question 
                 if (!tmpl_find_option(target, cd->value))
                     return fail_at(L, c, "question '%s': '%s' is not an option of '%s'",
                                    q->id, cd->value, cd->question);
+            } else if (target->type == QT_TABLE) {
+                return fail_at(L, c, "question '%s': a condition on '%s', a table, must name one "
+                               "of its columns (column=\"...\"): a table's answer is rows, not "
+                               "one value", q->id, cd->question);
             } else {
                 return fail_at(L, c, "question '%s': a condition needs a yes/no or choice question, "
                                "and '%s' is %s", q->id, cd->question, tmpl_qtype_label(target->type));
@@ -404,6 +545,8 @@ static int read_question(struct load *L, const xmlNode *n, struct tmpl_question 
     }
     if (!q->prompt || !*q->prompt)
         return fail_at(L, n, "question '%s' has no prompt", q->id);
+    if (q->type == QT_TABLE && q->ncolumns == 0)
+        return fail_at(L, n, "question '%s' is a table and needs at least one <column>", q->id);
     bool choices = q->type == QT_CHOICE || q->type == QT_MULTI;
     if (choices && q->noptions < 2)
         return fail_at(L, n, "question '%s' needs at least two options", q->id);
@@ -510,6 +653,19 @@ static int check_whole(struct load *L, const xmlNode *root)
                 return L->failed = true, -1;
             }
         }
+        for (size_t c = 0; c < q->ncolumns; c++) {
+            struct tmpl_column *col = &t->questions[i].columns[c];
+            if (!col->table)
+                continue;
+            long ti = tmpl_question_index(t, col->table);
+            if (ti < 0 || t->questions[ti].type != QT_TABLE) {
+                err_set(L->e, "%s:%d: question '%s': column '%s' cites rows of '%s', which is "
+                        "not a table question", L->name, col->line, q->id, col->id, col->table);
+                return L->failed = true, -1;
+            }
+            col->tindex = (size_t)ti;
+            col->tprefix = xstrdup(t->questions[ti].prefix);
+        }
         for (size_t c = 0; c < q->ncovers; c++)
             if (!tmpl_find_coverage(t, q->covers[c])) {
                 err_set(L->e, "%s:%d: question '%s' covers '%s', which is not a coverage item",
@@ -611,6 +767,22 @@ static int build(struct load *L, const xmlNode *root)
             it->ref = xstrdup("");
         if (tmpl_find_coverage(t, it->id) != it)
             return fail_at(L, c, "coverage item '%s' is defined twice", it->id);
+    }
+    /* The groups of measures: ids unique, each with a name. */
+    const xmlNode *groups = first_el(root, "measure-groups");
+    size_t gcap = 0;
+    for (c = groups ? groups->children : NULL; c; c = c->next) {
+        if (!is_el(c, "group"))
+            continue;
+        t->groups = xgrow(t->groups, &gcap, t->ngroups + 1, sizeof *t->groups);
+        struct tmpl_group *g = &t->groups[t->ngroups++];
+        memset(g, 0, sizeof *g);
+        if (!(g->id = need_attr(L, c, "id")))
+            return -1;
+        g->name = text_of(c, false);
+        for (size_t k = 0; k + 1 < t->ngroups; k++)
+            if (strcmp(t->groups[k].id, g->id) == 0)
+                return fail_at(L, c, "measure group '%s' is defined twice", g->id);
     }
     if (read_sections(L, root) < 0)
         return -1;

@@ -6,12 +6,15 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 #include "core/answer.h"
 #include "core/fields.h"
 #include "core/logic.h"
+#include "core/table.h"
 #include "core/textrule.h"
+#include "util/buf.h"
 #include "util/xalloc.h"
 
 void ops_today(char out[16])
@@ -72,6 +75,9 @@ int ops_answer(struct store *s, struct assessment *a, const char *qid, const cha
     if (!value)
         return -1;
     int rc = wf_check_answer(a, q, value, e);
+    /* A table's rows may be cited: none may be left pointing nowhere. */
+    if (rc == 0)
+        rc = table_check_answer(a, q, value, e);
     if (rc == 0) {
         /* Copies: the answer in memory is replaced by the write. */
         const struct answer *old = assess_answer(a, qid);
@@ -94,6 +100,161 @@ int ops_annotate(struct store *s, struct assessment *a, const char *qid, const c
     int rc = ops_answer(s, a, qid, value, note, flagged, old ? old->revision : 0, 0, e);
     free(value);
     return rc;
+}
+
+/* --- table rows ------------------------------------------------------------- */
+
+static const struct tmpl_question *table_question(const struct assessment *a, const char *qid,
+                                                  struct err *e)
+{
+    const struct tmpl_question *q = tmpl_find_question(a->tmpl, qid);
+    if (!q) {
+        err_set(e, "template '%s' has no question '%s'", a->tmpl->id, qid);
+        return NULL;
+    }
+    if (q->type != QT_TABLE) {
+        err_set(e, "%s is not a table question (it is %s)", qid, tmpl_qtype_label(q->type));
+        return NULL;
+    }
+    return q;
+}
+
+int ops_table_row(const struct tmpl_question *q, const char *ref, struct err *e)
+{
+    const char *p = ref;
+    size_t pl = q->prefix ? strlen(q->prefix) : 0;
+    if (pl && strncasecmp(p, q->prefix, pl) == 0)
+        p += pl;
+    int n = 0;
+    bool ok = *p >= '1' && *p <= '9' && strlen(p) <= 6;
+    for (const char *c = p; ok && *c; c++) {
+        ok = *c >= '0' && *c <= '9';
+        n = n * 10 + (*c - '0');
+    }
+    if (!ok)
+        return err_set(e, "'%s' is not a row of %s (its rows are %s1, %s2...)", ref, q->id,
+                       q->prefix, q->prefix);
+    return n;
+}
+
+/* Sets the cells "COLUMN=VALUE" of row i. */
+static int set_cells(struct table *t, size_t i, char *const *cells, size_t n, struct err *e)
+{
+    const struct tmpl_question *q = t->q;
+    for (size_t k = 0; k < n; k++) {
+        const char *eq = strchr(cells[k], '=');
+        size_t col = q->ncolumns;
+        for (size_t c = 0; eq && c < q->ncolumns; c++)
+            if (strlen(q->columns[c].id) == (size_t)(eq - cells[k]) &&
+                strncmp(q->columns[c].id, cells[k], (size_t)(eq - cells[k])) == 0)
+                col = c;
+        if (col == q->ncolumns) {
+            struct buf cols = {0};
+            for (size_t c = 0; c < q->ncolumns; c++)
+                buf_printf(&cols, "%s%s", c ? ", " : "", q->columns[c].id);
+            err_set(e, "'%s' is not COLUMN=VALUE with a column of %s (%s)", cells[k], q->id,
+                    buf_str(&cols));
+            buf_free(&cols);
+            return -1;
+        }
+        if (table_set_cell(t, i, col, eq + 1, e) < 0)
+            return -1;
+    }
+    return 0;
+}
+
+/* Reads the table, lets change() alter it, and answers with the result. */
+static int table_change(struct store *s, struct assessment *a, const char *qid,
+                        int (*change)(struct table *t, void *ctx, struct err *e), void *ctx,
+                        struct err *e)
+{
+    const struct tmpl_question *q = table_question(a, qid, e);
+    if (!q)
+        return -1;
+    const struct answer *old = assess_answer(a, qid);
+    struct table t;
+    if (table_parse(q, old ? old->value : "", &t, e) < 0) {
+        err_prefix(e, "%s", qid);
+        return -1;
+    }
+    int rc = change(&t, ctx, e);
+    if (rc == 0) {
+        char *value = table_format(&t);
+        rc = ops_answer(s, a, qid, value, NULL, -1, old ? old->revision : 0, 0, e);
+        free(value);
+    }
+    table_free(&t);
+    return rc;
+}
+
+struct cells_ctx {
+    char *const *cells;
+    size_t n;
+    int number;
+};
+
+static int add_row(struct table *t, void *ctx, struct err *e)
+{
+    struct cells_ctx *c = ctx;
+    size_t i = table_add_row(t);
+    c->number = t->rows[i].number;
+    if (set_cells(t, i, c->cells, c->n, e) < 0)
+        return -1;
+    for (size_t k = 0; k < t->ncols; k++)
+        if (*t->rows[i].cells[k])
+            return 0;
+    return err_set(e, "a new row needs at least one cell that is not empty");
+}
+
+static int find_row(const struct table *t, int number, struct err *e)
+{
+    for (size_t i = 0; i < t->nrows; i++)
+        if (t->rows[i].number == number)
+            return (int)i;
+    char ref[TABLE_PREFIX_MAX + 12];
+    table_ref(t->q, number, ref, sizeof ref);
+    return err_set(e, "%s has no row %s", t->q->id, ref);
+}
+
+static int set_row(struct table *t, void *ctx, struct err *e)
+{
+    struct cells_ctx *c = ctx;
+    int i = find_row(t, c->number, e);
+    return i < 0 ? -1 : set_cells(t, (size_t)i, c->cells, c->n, e);
+}
+
+static int delete_row(struct table *t, void *ctx, struct err *e)
+{
+    struct cells_ctx *c = ctx;
+    int i = find_row(t, c->number, e);
+    if (i < 0)
+        return -1;
+    table_remove_row(t, (size_t)i);
+    return 0;
+}
+
+int ops_table_add(struct store *s, struct assessment *a, const char *qid, char *const *cells,
+                  size_t ncells, int *number, struct err *e)
+{
+    struct cells_ctx c = { cells, ncells, 0 };
+    int rc = table_change(s, a, qid, add_row, &c, e);
+    if (rc == 0 && number)
+        *number = c.number;
+    return rc;
+}
+
+int ops_table_set(struct store *s, struct assessment *a, const char *qid, int number,
+                  char *const *cells, size_t ncells, struct err *e)
+{
+    struct cells_ctx c = { cells, ncells, number };
+    return table_change(s, a, qid, set_row, &c, e);
+}
+
+int ops_table_delete(struct store *s, struct assessment *a, const char *qid, int number,
+                     struct err *e)
+{
+    struct cells_ctx c = { NULL, 0, number };
+    return table_change(s, a, qid, delete_row, &c, e);
 }
 
 /* The risk or measure of that id in a, NULL when it is new. */
@@ -136,6 +297,22 @@ static int check_risk(const struct assessment *a, const struct risk *r, bool upd
     const struct risk *old = update ? old_risk(a, r->id) : NULL;
     if (check_texts("risk", 'R', old ? old->number : 0, risk_fields, nrisk_fields, r, old, e) < 0)
         return -1;
+    /* The table rows it cites, as fields_concerns writes them (the
+     * screens and commands pass what was typed through it first). */
+    const char *concerns = r->concerns ? r->concerns : "";
+    if (!old || strcmp(concerns, old->concerns ? old->concerns : "") != 0) {
+        char *normal = fields_concerns(concerns, e);
+        if (!normal)
+            return -1;
+        bool same = strcmp(normal, concerns) == 0;
+        free(normal);
+        if (!same)
+            return err_set(e, "the table rows a risk concerns are written as references "
+                           "separated by one space, such as 'D1 P2', not '%s'", concerns);
+    }
+    /* The table rows it concerns must exist. */
+    if (table_check_risk(a, r, e) < 0)
+        return -1;
     return logic_check_scores(assess_method(a), r, e);
 }
 
@@ -162,8 +339,14 @@ static int check_measure(const struct assessment *a, const struct measure *m, bo
     if (!m->title || !*m->title)
         return err_set(e, "a measure needs a title");
     const struct measure *old = update ? old_measure(a, m->id) : NULL;
-    return check_texts("measure", 'M', old ? old->number : 0, measure_fields, nmeasure_fields,
-                       m, old, e);
+    if (check_texts("measure", 'M', old ? old->number : 0, measure_fields, nmeasure_fields, m,
+                    old, e) < 0)
+        return -1;
+    /* A group the template declares (one kept from before stays). */
+    const char *group = m->group ? m->group : "";
+    if (!old || strcmp(group, old->group ? old->group : "") != 0)
+        return fields_check_group(a->tmpl, group, e);
+    return 0;
 }
 
 int ops_add_measure(struct store *s, struct assessment *a, struct measure *m, struct err *e)

@@ -73,6 +73,22 @@ int ops_answer(struct store *s, struct assessment *a, const char *qid, const cha
 int ops_annotate(struct store *s, struct assessment *a, const char *qid, const char *note,
                  int flagged, struct err *e);
 
+/* The rows of table question qid (core/table.h), each change made as an
+ * answer of the whole table through ops_answer (so checked, logged and
+ * refused on a conflict the same way). cells are "COLUMN=VALUE", the
+ * column by its id, the value in its column's loose form. ops_table_add
+ * adds a row and gives its number; ops_table_set changes the cells
+ * named of row `number` ("" empties one); ops_table_delete removes it,
+ * refused while another row or a risk cites it. A row reference is
+ * read by ops_table_row ("D3" or "3"): its number, or -1 with e. */
+int ops_table_add(struct store *s, struct assessment *a, const char *qid, char *const *cells,
+                  size_t ncells, int *number, struct err *e);
+int ops_table_set(struct store *s, struct assessment *a, const char *qid, int number,
+                  char *const *cells, size_t ncells, struct err *e);
+int ops_table_delete(struct store *s, struct assessment *a, const char *qid, int number,
+                     struct err *e);
+int ops_table_row(const struct tmpl_question *q, const char *ref, struct err *e);
+
 int ops_add_risk(struct store *s, struct assessment *a, struct risk *r, struct err *e);
 int ops_update_risk(struct store *s, struct assessment *a, const struct risk *r,
                     struct err *e);

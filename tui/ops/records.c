@@ -108,7 +108,7 @@ void ops_export_defaults(struct io_settings *cfg, struct ops_export *x)
         if (f < 0)
             io_settings_warn_at(cfg, cfg->export_format_line,
                                 "export-format '%s' is not a format dpia writes (xml, html, "
-                                "odt, docx, pdf, csv-risks or csv-measures); the line is "
+                                "odt, docx, pdf, csv-risks, csv-measures or csv-tables); the line is "
                                 "ignored.",
                                 cfg->export_format);
         else
@@ -171,7 +171,8 @@ int ops_export(struct store *s, int64_t id, const struct ops_export *x, const st
     size_t tlen = 0;
     /* The record and the reports are made from the whole record, change
      * history included; the tables are not. */
-    unsigned flags = x->format == RF_CSV_RISKS || x->format == RF_CSV_MEASURES
+    unsigned flags = x->format == RF_CSV_RISKS || x->format == RF_CSV_MEASURES ||
+                             x->format == RF_CSV_TABLES
                          ? STORE_LOAD_NO_HISTORY
                          : 0;
     struct assessment *a = ops_load(s, id, x->revision, flags, &txml, &tlen, e);

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "core/answer.h"
+#include "core/table.h"
 #include "core/textrule.h"
 #include "core/undo.h"
 #include "util/buf.h"
@@ -157,8 +158,15 @@ static int rules(const struct assessment *a, const struct change *c, size_t n, s
             return -1;
         struct undo_subject sub;
         undo_parse(c[i].what, &sub);
-        if (sub.kind != UNDO_ANSWER || strcmp(sub.part, "answer") != 0 || !*v)
+        if (sub.kind != UNDO_ANSWER || strcmp(sub.part, "answer") != 0)
             continue;
+        if (!*v) {
+            /* Emptying a table removes its rows: none may be cited. */
+            const struct tmpl_question *tq = tmpl_find_question(a->tmpl, sub.thing);
+            if (tq && table_check_answer(a, tq, v, e) < 0)
+                return -1;
+            continue;
+        }
         const struct tmpl_question *q = tmpl_find_question(a->tmpl, sub.thing);
         if (!q)
             return err_set(e, "template '%s' has no question '%s'", a->tmpl->id, sub.thing);
@@ -173,7 +181,7 @@ static int rules(const struct assessment *a, const struct change *c, size_t n, s
         if (!same)
             return err_set(e, "the change log does not hold what is needed to undo \"%s\": "
                            "'%s' is not an answer as %s stores it", c[i].what, v, sub.thing);
-        if (wf_check_answer(a, q, v, e) < 0)
+        if (wf_check_answer(a, q, v, e) < 0 || table_check_answer(a, q, v, e) < 0)
             return -1;
     }
     return 0;

@@ -1,5 +1,5 @@
-/* CSV tables of the risk register and the action plan, for following up
- * in a spreadsheet. RFC 4180: UTF-8, CRLF after every record, a header
+/* CSV tables of the risk register, the action plan and the table answers,
+ * for following up in a spreadsheet. RFC 4180: UTF-8, CRLF after every record, a header
  * row, fields holding a comma, a double quote, CR or LF enclosed in
  * double quotes with inner quotes doubled (and those holding a semicolon
  * or a tab, which spreadsheets in many locales take as the separator).
@@ -15,7 +15,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/fields.h"
 #include "core/logic.h"
+#include "core/table.h"
 #include "report/report_int.h"
 #include "util/xalloc.h"
 
@@ -48,21 +50,60 @@ static void end_row(struct buf *out)
     buf_adds(out, "\r\n");
 }
 
-static void row(struct buf *out, const char *const *cols, size_t n)
+/* A column computed from more than one field: where it goes among the
+ * fields' csv_pos, its header. */
+struct computed {
+    int pos;
+    const char *head;
+    int what;
+};
+
+enum { C_NUMBER, C_LEVEL_BEFORE, C_RESIDUAL, C_LINKS };
+
+static const struct computed risk_computed[] = {
+    { 1, "Risk", C_NUMBER },
+    { 11, "Level before", C_LEVEL_BEFORE },
+    { 16, "Residual level", C_RESIDUAL },
+    { 17, "Measures", C_LINKS },
+};
+
+static const struct computed measure_computed[] = {
+    { 1, "Measure", C_NUMBER },
+    { 8, "Risks addressed", C_LINKS },
+};
+
+/* One column of a table: a field of core/fields.h or a computed one. */
+struct column {
+    const struct field *f;
+    const struct computed *c;
+};
+
+#define MAX_COLUMNS 64
+
+/* The columns in their order: the fields by csv_pos, the computed ones
+ * at theirs, the fields placed nowhere (new ones) last. */
+static size_t columns(const struct field *t, size_t n, const struct computed *cs, size_t nc,
+                      struct column *out)
 {
-    for (size_t i = 0; i < n; i++)
-        field(out, i == 0, cols[i]);
-    end_row(out);
+    const struct field *fs[MAX_COLUMNS];
+    size_t nf = fields_layout(t, n < MAX_COLUMNS ? n : MAX_COLUMNS, false, fs), k = 0, i = 0,
+           j = 0;
+    while (i < nf || j < nc) {
+        bool field_next = i < nf && fs[i]->csv_pos > 0 &&
+                          (j == nc || fs[i]->csv_pos < cs[j].pos);
+        if (j < nc && !field_next)
+            out[k++] = (struct column){ NULL, &cs[j++] };
+        else
+            out[k++] = (struct column){ fs[i++], NULL };
+    }
+    return k;
 }
 
-/* "Significant (3)", or "" when not scored. */
-static char *scale_name(const struct tmpl_method *m, bool severity, int v)
+static void header(struct buf *out, const struct column *cols, size_t n)
 {
-    int n = severity ? m->nseverity : m->nlikelihood;
-    if (v < 1 || v > n)
-        return xstrdup("");
-    const struct tmpl_scale_level *l = severity ? m->severity : m->likelihood;
-    return xasprintf("%s (%d)", l[v - 1].name, v);
+    for (size_t i = 0; i < n; i++)
+        field(out, i == 0, cols[i].f ? cols[i].f->csv : cols[i].c->head);
+    end_row(out);
 }
 
 static const char *level_name(const struct tmpl_method *m, int li)
@@ -72,62 +113,109 @@ static const char *level_name(const struct tmpl_method *m, int li)
 
 void report_csv_risks(const struct assessment *a, struct buf *out)
 {
-    static const char *const head[] = {
-        "Risk", "Title", "Description", "Risk sources", "Threats", "Impacts on people",
-        "Likelihood before", "Why (likelihood before)", "Severity before",
-        "Why (severity before)", "Level before", "Likelihood after", "Why (likelihood after)",
-        "Severity after", "Why (severity after)", "Residual level", "Measures", "Type",
-    };
-    row(out, head, sizeof head / sizeof head[0]);
+    struct column cols[MAX_COLUMNS + 8];
+    size_t nc = columns(risk_fields, nrisk_fields, risk_computed,
+                        sizeof risk_computed / sizeof risk_computed[0], cols);
+    header(out, cols, nc);
     const struct tmpl_method *m = assess_method(a);
     for (size_t i = 0; i < a->nrisks; i++) {
         const struct risk *r = &a->risks[i];
-        char id[16];
-        snprintf(id, sizeof id, "R%d", r->number);
-        struct buf ms = {0};
-        for (size_t k = 0; k < a->nmeasures; k++)
-            for (size_t j = 0; j < a->measures[k].nrisks; j++)
-                if (a->measures[k].risks[j] == r->number) {
-                    buf_printf(&ms, "%sM%d", ms.len ? "; " : "", a->measures[k].number);
-                    break;
-                }
-        char *lb = scale_name(m, false, r->likelihood), *sb = scale_name(m, true, r->severity);
-        char *la = scale_name(m, false, r->likelihood_after);
-        char *sa = scale_name(m, true, r->severity_after);
-        const char *cols[] = {
-            id, r->title, r->description, r->source, r->threats, r->impacts,
-            lb, r->likelihood_why, sb, r->severity_why,
-            level_name(m, logic_risk_inherent(a, r)),
-            la, r->likelihood_after_why, sa, r->severity_after_why,
-            level_name(m, logic_risk_residual(a, r)), buf_str(&ms), risk_type_label(r->type),
-        };
-        row(out, cols, sizeof cols / sizeof cols[0]);
-        free(lb);
-        free(sb);
-        free(la);
-        free(sa);
-        buf_free(&ms);
+        for (size_t c = 0; c < nc; c++) {
+            if (cols[c].f) {
+                char *v = field_show(cols[c].f, r, a);
+                field(out, c == 0, v);
+                free(v);
+                continue;
+            }
+            struct buf ms = { 0 };
+            switch (cols[c].c->what) {
+            case C_NUMBER:
+                buf_printf(&ms, "R%d", r->number);
+                break;
+            case C_LEVEL_BEFORE:
+                buf_adds(&ms, level_name(m, logic_risk_inherent(a, r)));
+                break;
+            case C_RESIDUAL:
+                buf_adds(&ms, level_name(m, logic_risk_residual(a, r)));
+                break;
+            default:
+                for (size_t k = 0; k < a->nmeasures; k++)
+                    for (size_t j = 0; j < a->measures[k].nrisks; j++)
+                        if (a->measures[k].risks[j] == r->number) {
+                            buf_printf(&ms, "%sM%d", ms.len ? "; " : "", a->measures[k].number);
+                            break;
+                        }
+            }
+            field(out, c == 0, buf_str(&ms));
+            buf_free(&ms);
+        }
+        end_row(out);
     }
 }
 
 void report_csv_measures(const struct assessment *a, struct buf *out)
 {
-    static const char *const head[] = {
-        "Measure", "Title", "Description", "Type", "Owner", "Due", "Status", "Risks addressed",
-    };
-    row(out, head, sizeof head / sizeof head[0]);
+    struct column cols[MAX_COLUMNS + 8];
+    size_t nc = columns(measure_fields, nmeasure_fields, measure_computed,
+                        sizeof measure_computed / sizeof measure_computed[0], cols);
+    header(out, cols, nc);
     for (size_t i = 0; i < a->nmeasures; i++) {
         const struct measure *m = &a->measures[i];
-        char id[16];
-        snprintf(id, sizeof id, "M%d", m->number);
-        struct buf rs = {0};
-        for (size_t k = 0; k < m->nrisks; k++)
-            buf_printf(&rs, "%sR%d", rs.len ? "; " : "", m->risks[k]);
-        const char *cols[] = {
-            id, m->title, m->description, measure_type_label(m->type), m->owner, m->due,
-            measure_status_label(m->status), buf_str(&rs),
-        };
-        row(out, cols, sizeof cols / sizeof cols[0]);
-        buf_free(&rs);
+        for (size_t c = 0; c < nc; c++) {
+            if (cols[c].f) {
+                char *v = field_show(cols[c].f, m, a);
+                field(out, c == 0, v);
+                free(v);
+                continue;
+            }
+            struct buf rs = { 0 };
+            if (cols[c].c->what == C_NUMBER)
+                buf_printf(&rs, "M%d", m->number);
+            else
+                for (size_t k = 0; k < m->nrisks; k++)
+                    buf_printf(&rs, "%sR%d", rs.len ? "; " : "", m->risks[k]);
+            field(out, c == 0, buf_str(&rs));
+            buf_free(&rs);
+        }
+        end_row(out);
+    }
+}
+
+/* Every table answer, one line a cell, in the template's order: the
+ * question, the row's reference, the column's label and the cell as
+ * people read it (an option's label, Yes or No). One shape for tables
+ * of any columns, which a spreadsheet can pivot. Rows of questions a
+ * later answer hides are left out, as in the reports. */
+void report_csv_tables(const struct assessment *a, struct buf *out)
+{
+    field(out, true, "Question");
+    field(out, false, "Row");
+    field(out, false, "Column");
+    field(out, false, "Value");
+    end_row(out);
+    const struct tmpl *t = a->tmpl;
+    for (size_t i = 0; i < t->nquestions; i++) {
+        const struct tmpl_question *q = &t->questions[i];
+        const char *v = q->type == QT_TABLE ? assess_value(a, q->id) : NULL;
+        if (!v || !logic_shown(a, q))
+            continue;
+        struct table tb;
+        struct err e;
+        if (table_parse(q, v, &tb, &e) < 0)
+            continue; /* the store and the import hold only canonical values */
+        for (size_t r = 0; r < tb.nrows; r++) {
+            char ref[TABLE_PREFIX_MAX + 16];
+            table_ref(q, tb.rows[r].number, ref, sizeof ref);
+            for (size_t c = 0; c < tb.ncols; c++) {
+                char *shown = table_cell_display(&q->columns[c], tb.rows[r].cells[c]);
+                field(out, true, q->id);
+                field(out, false, ref);
+                field(out, false, q->columns[c].label);
+                field(out, false, shown);
+                end_row(out);
+                free(shown);
+            }
+        }
+        table_free(&tb);
     }
 }

@@ -79,6 +79,8 @@ int report_export(enum report_format f, const struct assessment *a, const char *
     struct buf b = {0};
     if (f == RF_CSV_RISKS)
         report_csv_risks(a, &b);
+    else if (f == RF_CSV_TABLES)
+        report_csv_tables(a, &b);
     else
         report_csv_measures(a, &b);
     int rc = sink_write(out, b.data, b.len);

@@ -31,12 +31,17 @@
  * as before: assessment/@revision when above 1 and @replaces (the date
  * of the decision on the revision replaced) when set; a risk's @type
  * (with its label) when said; a sign-off's <acknowledged> (the warnings
- * acknowledged with the decision, one a line) when there were any; the
+ * acknowledged with the decision, one a line) when there were any; a
+ * risk's <concerns> (the rows of the template's tables it cites, "D1
+ * P2") and a measure's <group name="NAME">ID</group> when they are set
+ * (the elements the field tables of core/fields.h mark xml_opt); the
  * summary's <warnings> when there are any; and <changes> (what changed
  * since the revision replaced, from a->since) only for a revision above
  * the first whose differences are known. An import reads all of them
  * back (a->revision, a->replaces_date, risk->type, acknowledged,
- * a->since) and refuses a risk type it does not know.
+ * concerns, group, a->since) and refuses a risk type it does not know,
+ * table rows not written as the program writes them and a group the
+ * template snapshot does not declare.
  *
  * The record digest (<digest algorithm="sha256">) is the SHA-256, in
  * lowercase hex, of the Canonical XML 1.0 form (with comments, as
@@ -89,6 +94,7 @@
     X(HTML, "html", "the report for the compliance file (one HTML file)") \
     X(CSV_RISKS, "csv-risks", "the risk register (CSV, RFC 4180)") \
     X(CSV_MEASURES, "csv-measures", "the action plan (CSV, RFC 4180)") \
+    X(CSV_TABLES, "csv-tables", "the table answers, a line a cell (CSV, RFC 4180)") \
     X(ODT, "odt", "the report as an OpenDocument text (LibreOffice, Word)") \
     X(DOCX, "docx", "the report as a Word document (DOCX)") \
     X(PDF, "pdf", "the report as an archival PDF/A-3b carrying the record (WeasyPrint)")
@@ -198,6 +204,7 @@ const char *report_record_schema(size_t *len);
  * each risk's type, by its label ("Not said" when none). */
 void report_csv_risks(const struct assessment *a, struct buf *out);
 void report_csv_measures(const struct assessment *a, struct buf *out);
+void report_csv_tables(const struct assessment *a, struct buf *out);
 
 /* Reads a record from buf[0..len) (`name` in messages). Returns a new
  * assessment (id 0, the record's uuid, its template snapshot parsed in

@@ -18,7 +18,9 @@
 #include <libxml/tree.h>
 
 #include "core/answer.h"
+#include "core/table.h"
 #include "core/diff.h"
+#include "core/fields.h"
 #include "core/xmlsafe.h"
 #include "report/report_int.h"
 #include "util/sha256.h"
@@ -366,6 +368,35 @@ static int read_scores(struct rd *r, xmlNodePtr re, int number, const char *whic
     return 0;
 }
 
+/* The optional elements of a table (core/fields.h: xml_opt), "" when
+ * absent; the table rows a risk cites must be as the program writes
+ * them, a measure's group one its template declares. what: "risk R2". */
+static int read_optional(struct rd *r, xmlNodePtr n, const struct field *t, size_t nt,
+                         void *obj, const char *what)
+{
+    for (size_t i = 0; i < nt; i++) {
+        const struct field *f = &t[i];
+        if (!f->xml_opt || f->kind != FLD_TEXT)
+            continue;
+        char *v = child_text(n, f->xml);
+        field_set_str(f, obj, v);
+        free(v);
+        const char *got = field_str(f, obj);
+        struct err e;
+        if (f->role == FR_CONCERNS) {
+            char *normal = fields_concerns(got, &e);
+            bool same = normal && strcmp(normal, got) == 0;
+            free(normal);
+            if (!same)
+                return fail(r, n, "%s: the table rows it concerns are not references separated "
+                            "by one space: '%s'", what, got);
+        } else if (f->role == FR_GROUP && fields_check_group(r->a->tmpl, got, &e) < 0) {
+            return fail(r, n, "%s: %s", what, e.text);
+        }
+    }
+    return 0;
+}
+
 static int read_risks(struct rd *r, xmlNodePtr root)
 {
     struct assessment *a = r->a;
@@ -400,6 +431,10 @@ static int read_risks(struct rd *r, xmlNodePtr root)
             read_scores(r, re, number, "after", &k->likelihood_after, &k->severity_after,
                         &k->likelihood_after_why, &k->severity_after_why) < 0)
             return -1;
+        char what[32];
+        snprintf(what, sizeof what, "risk R%d", number);
+        if (read_optional(r, re, risk_fields, nrisk_fields, k, what) < 0)
+            return -1;
     }
     return 0;
 }
@@ -431,6 +466,10 @@ static int read_measures(struct rd *r, xmlNodePtr root)
         m->type = (enum measure_type)t;
         m->status = (enum measure_status)s;
         if (prop_date(r, me, "due", &m->due) < 0)
+            return -1;
+        char what[32];
+        snprintf(what, sizeof what, "measure M%d", number);
+        if (read_optional(r, me, measure_fields, nmeasure_fields, m, what) < 0)
             return -1;
         for (xmlNodePtr ad = me->children; ad; ad = ad->next) {
             if (!is_el(ad, "addresses"))
@@ -561,6 +600,42 @@ static int check_envelope(struct rd *r, xmlDocPtr doc)
     return rc;
 }
 
+/* The element where a citation is made ("P2": the value of the table
+ * with that prefix; "R1": that risk), for the line of a message. */
+static const xmlNode *citer_node(struct rd *r, xmlNodePtr root, const char *who)
+{
+    const struct tmpl_question *q;
+    if (table_parse_ref(r->a->tmpl, who, &q, NULL)) {
+        for (xmlNodePtr se = child(root, "sections")->children; se; se = se->next)
+            for (xmlNodePtr qe = is_el(se, "section") ? se->children : NULL; qe; qe = qe->next)
+                if (is_el(qe, "question") && prop_is(qe, "id", q->id))
+                    return child(child(qe, "answer"), "value");
+    } else if (who[0] == 'R') {
+        int n = atoi(who + 1);
+        for (xmlNodePtr re = child(root, "risks")->children; re; re = re->next)
+            if (is_el(re, "risk") && prop_int(re, "number") == n)
+                return re;
+    }
+    return root;
+}
+
+/* Every reference to a table row must point to a row. */
+static int read_check_rows(struct rd *r, xmlNodePtr root)
+{
+    char *d = table_dangling(r->a);
+    int rc = 0;
+    if (*d) {
+        char *nl = strchr(d, '\n');
+        *nl = '\0';
+        char *sp = strchr(d, ' ');
+        char *who = xstrndup(d, sp ? (size_t)(sp - d) : strlen(d));
+        rc = fail(r, citer_node(r, root, who), "%s, which is not a row of the assessment", d);
+        free(who);
+    }
+    free(d);
+    return rc;
+}
+
 struct assessment *report_import(const char *buf, size_t len, const char *name,
                                  char **tmpl_xml, size_t *tmpl_len, struct err *e)
 {
@@ -579,7 +654,8 @@ struct assessment *report_import(const char *buf, size_t len, const char *name,
     size_t xml_len = 0;
     if (check_envelope(&r, doc) < 0 || read_snapshot(&r, root, &xml, &xml_len) < 0 ||
         read_assessment(&r, root) < 0 || read_sections(&r, root) < 0 ||
-        read_risks(&r, root) < 0 || read_measures(&r, root) < 0 ||
+        read_risks(&r, root) < 0 || read_check_rows(&r, root) < 0 ||
+        read_measures(&r, root) < 0 ||
         read_signoffs(&r, root) < 0 || read_history(&r, root) < 0 ||
         read_changes(&r, root) < 0) {
         xmlFreeDoc(doc);

@@ -12,7 +12,9 @@
 #include <string.h>
 
 #include "core/answer.h"
+#include "core/table.h"
 #include "core/diff.h"
+#include "core/fields.h"
 #include "core/logic.h"
 #include "core/workflow.h"
 #include "report/report_int.h"
@@ -280,6 +282,39 @@ static void write_items(struct w *w, const struct tmpl_question *q, const char *
     }
 }
 
+/* A table answer's rows, each cell with its column's id and label; a
+ * choice cell holds the option's label, its value in an attribute. */
+static void write_rows(struct w *w, const struct tmpl_question *q, const char *value)
+{
+    struct table t;
+    if (table_parse(q, value, &t, NULL) < 0)
+        return;
+    start(w, "rows");
+    for (size_t i = 0; i < t.nrows; i++) {
+        char ref[TABLE_PREFIX_MAX + 12];
+        table_ref(q, t.rows[i].number, ref, sizeof ref);
+        start(w, "row");
+        at(w, "ref", ref);
+        at_int(w, "number", t.rows[i].number);
+        for (size_t c = 0; c < t.ncols; c++) {
+            const struct tmpl_column *col = &q->columns[c];
+            const char *cell = t.rows[i].cells[c];
+            start(w, "cell");
+            at(w, "column", col->id);
+            at(w, "label", col->label);
+            if (col->type == CT_CHOICE && *cell)
+                at(w, "value", cell);
+            char *d = table_cell_display(col, cell);
+            text(w, d);
+            free(d);
+            end(w);
+        }
+        end(w);
+    }
+    end(w);
+    table_free(&t);
+}
+
 /* Whether an answer holds anything to write. */
 static bool has_content(const struct answer *an)
 {
@@ -304,6 +339,8 @@ static void write_answer(struct w *w, const struct tmpl_question *q, const struc
     free(display);
     if (q->type == QT_MULTI || q->type == QT_LIST)
         write_items(w, q, value);
+    if (q->type == QT_TABLE && *value)
+        write_rows(w, q, value);
     if (*note)
         el(w, "note", note);
     end(w);
@@ -322,6 +359,18 @@ static void write_question(struct w *w, const struct tmpl_question *q, bool show
     el(w, "prompt", q->prompt);
     for (size_t i = 0; i < q->nrefs; i++)
         el(w, "ref", q->refs[i]);
+    /* A table's columns, in order: its rows' cells follow them. */
+    for (size_t i = 0; i < q->ncolumns; i++) {
+        const struct tmpl_column *col = &q->columns[i];
+        start(w, "column");
+        at(w, "id", col->id);
+        at(w, "type", tmpl_ctype_name(col->type));
+        at_yes(w, "required", col->required);
+        if (col->table)
+            at(w, "table", col->table);
+        text(w, col->label);
+        end(w);
+    }
     const struct answer *an = assess_answer(w->a, q->id);
     if (an)
         write_answer(w, q, an);
@@ -386,6 +435,28 @@ static void write_scores(struct w *w, const char *name, int l, int s, const char
     end(w);
 }
 
+/* The fields of a table that the record holds only when they hold
+ * something (core/fields.h: xml_opt), each an element named by its xml,
+ * in the order of the table: a record of an assessment that never used
+ * them is the same, byte for byte, as before they existed. A measure's
+ * group carries the group's name, as the template declares it. */
+static void write_optional(struct w *w, const struct field *t, size_t n, const void *obj)
+{
+    for (size_t i = 0; i < n; i++) {
+        const struct field *f = &t[i];
+        if (!f->xml_opt || f->kind != FLD_TEXT || !*field_str(f, obj))
+            continue;
+        start(w, f->xml);
+        if (f->role == FR_GROUP) {
+            const struct tmpl_group *g = fields_group(w->a->tmpl, field_str(f, obj));
+            if (g)
+                at(w, "name", g->name);
+        }
+        text(w, field_str(f, obj));
+        end(w);
+    }
+}
+
 static void write_risks(struct w *w)
 {
     start(w, "risks");
@@ -407,6 +478,7 @@ static void write_risks(struct w *w)
                      r->severity_why);
         write_scores(w, "after", r->likelihood_after, r->severity_after,
                      r->likelihood_after_why, r->severity_after_why);
+        write_optional(w, risk_fields, nrisk_fields, r);
         end(w);
     }
     end(w);
@@ -428,6 +500,7 @@ static void write_measures(struct w *w)
         el(w, "title", m->title);
         el(w, "description", m->description);
         el(w, "owner", m->owner);
+        write_optional(w, measure_fields, nmeasure_fields, m);
         for (size_t k = 0; k < m->nrisks; k++) {
             start(w, "addresses");
             at_int(w, "risk", m->risks[k]);
@@ -459,8 +532,7 @@ static void write_signoffs(struct w *w)
         el(w, "position", so->position);
         el(w, "advice", so->advice);
         el(w, "why-not", so->why_not);
-        if (so->acknowledged && *so->acknowledged)
-            el(w, "acknowledged", so->acknowledged);
+        write_optional(w, signoff_fields, nsignoff_fields, so);
         end(w);
     }
     end(w);

@@ -164,6 +164,10 @@ static const char *const migrations[] = {
     "  who TEXT NOT NULL, at INTEGER NOT NULL,\n"
     "  PRIMARY KEY (assessment, section)\n"
     ") WITHOUT ROWID;\n",
+    /* 6 -> 7: the table rows a risk concerns ("D1 P2"), and the group of
+     * measures of the template a measure belongs to. */
+    "ALTER TABLE risks ADD COLUMN concerns TEXT NOT NULL DEFAULT '';\n"
+    "ALTER TABLE measures ADD COLUMN group_id TEXT NOT NULL DEFAULT '';\n",
 };
 
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof migrations[0]))

@@ -18,6 +18,7 @@
 #endif
 
 #include "store/store_int.h"
+#include "util/buf.h"
 #include "util/xalloc.h"
 
 /* How long closing waits to empty the log of changes: the checkpoint
@@ -56,6 +57,42 @@ int store_db_error(struct store *s, const char *what, struct err *e)
     return err_set(e, "%s: %s: %s", what, s->path, sqlite3_errmsg(s->db));
 }
 
+/* A statement with the columns of the field tables put in (the braces
+ * of STORE_STATEMENTS); the caller frees. */
+char *store_expand_sql(const char *sql)
+{
+    struct buf b = { 0 };
+    for (const char *p = sql; *p; p++) {
+        const struct field *t = NULL;
+        size_t n = 0;
+        if (*p == '{' && (p[1] == 'R' || p[1] == 'M' || p[1] == 'S')) {
+            t = p[1] == 'R' ? risk_fields : p[1] == 'M' ? measure_fields : signoff_fields;
+            n = p[1] == 'R' ? nrisk_fields : p[1] == 'M' ? nmeasure_fields : nsignoff_fields;
+        }
+        if (!t) {
+            buf_addc(&b, *p);
+            continue;
+        }
+        char op = p[2];
+        int from = 0;
+        p += op == '}' ? 2 : 3;
+        if (op == '?' || op == '+')
+            while (*p >= '0' && *p <= '9')
+                from = from * 10 + (*p++ - '0');
+        /* p is on the closing brace. */
+        if (op == '+')
+            buf_printf(&b, "?%d", from + (int)n);
+        else
+            for (size_t i = 0; i < n; i++)
+                if (op == '?')
+                    buf_printf(&b, "%s?%d", i ? ", " : "", from + (int)i);
+                else
+                    buf_printf(&b, "%s%s%s", i ? ", " : "", op == '=' ? "excluded." : "",
+                               t[i].column);
+    }
+    return buf_take(&b);
+}
+
 sqlite3_stmt *store_stmt(struct store *s, enum store_stmt id, struct err *e)
 {
     sqlite3_stmt *st = s->stmts[id];
@@ -64,8 +101,10 @@ sqlite3_stmt *store_stmt(struct store *s, enum store_stmt id, struct err *e)
         sqlite3_clear_bindings(st);
         return st;
     }
-    if (sqlite3_prepare_v3(s->db, statement_sql[id], -1, SQLITE_PREPARE_PERSISTENT, &st,
-                           NULL) != SQLITE_OK) {
+    char *sql = store_expand_sql(statement_sql[id]);
+    int rc = sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL);
+    free(sql);
+    if (rc != SQLITE_OK) {
         store_db_error(s, "preparing a statement", e);
         return NULL;
     }

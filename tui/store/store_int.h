@@ -41,15 +41,13 @@
 #define STORE_TIME_MAX INT64_C(253402300799)
 #define STORE_COUNTER_MAX (INT64_C(1) << 53)
 
-/* The columns of a risk, in the order of the statements below. */
-#define STORE_RISK_COLS \
-    "title, description, source, impacts, threats, likelihood, likelihood_why, " \
-    "severity, severity_why, likelihood_after, likelihood_after_why, severity_after, " \
-    "severity_after_why, type"
-#define STORE_MEASURE_COLS "title, description, type, owner, due, status"
-#define STORE_SIGNOFF_COLS \
-    "name, position, date, decision, advice, advice_followed, why_not, acknowledged"
-
+/* The columns of risks, measures and sign-offs come from the field
+ * tables (core/fields.h): in a statement below, {R}, {M} and {S} stand
+ * for the columns of the risk, measure and sign-off table in its order,
+ * {R?3} for as many parameters from ?3 on, {S=} for the columns as
+ * "excluded.COLUMN", and {S+K} for ?K plus the number of columns
+ * ({S+3} is the parameter right after {S?3}'s: ?11 with eight
+ * columns). store_stmt expands them. */
 #define STORE_JUDGEMENT_COLS "verdict, comment, name, date"
 
 /* Every statement the store runs: name and SQL. Prepared on first use
@@ -140,39 +138,33 @@
                "ON CONFLICT(assessment, question) DO UPDATE SET value = excluded.value, " \
                "note = excluded.note, flagged = excluded.flagged, who = excluded.who, " \
                "at = excluded.at, revision = excluded.revision") \
-    X(RISK_LOAD, "SELECT id, number, " STORE_RISK_COLS " FROM risks " \
+    X(RISK_LOAD, "SELECT id, number, {R} FROM risks " \
                  "WHERE assessment = ?1 ORDER BY number") \
-    X(RISK_GET, "SELECT id, number, " STORE_RISK_COLS " FROM risks " \
+    X(RISK_GET, "SELECT id, number, {R} FROM risks " \
                 "WHERE assessment = ?1 AND id = ?2") \
-    X(RISK_ADD, "INSERT INTO risks(assessment, number, " STORE_RISK_COLS ") " \
-                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)") \
-    X(RISK_SET, "UPDATE risks SET (" STORE_RISK_COLS ") = " \
-                "(?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16) " \
+    X(RISK_ADD, "INSERT INTO risks(assessment, number, {R}) VALUES (?1, ?2, {R?3})") \
+    X(RISK_SET, "UPDATE risks SET ({R}) = ({R?3}) " \
                 "WHERE assessment = ?1 AND id = ?2") \
     X(RISK_DEL, "DELETE FROM risks WHERE assessment = ?1 AND id = ?2") \
     X(RISK_ID, "SELECT id FROM risks WHERE assessment = ?1 AND number = ?2") \
-    X(MEAS_LOAD, "SELECT id, number, " STORE_MEASURE_COLS " FROM measures " \
+    X(MEAS_LOAD, "SELECT id, number, {M} FROM measures " \
                  "WHERE assessment = ?1 ORDER BY number") \
-    X(MEAS_GET, "SELECT id, number, " STORE_MEASURE_COLS " FROM measures " \
+    X(MEAS_GET, "SELECT id, number, {M} FROM measures " \
                 "WHERE assessment = ?1 AND id = ?2") \
-    X(MEAS_ADD, "INSERT INTO measures(assessment, number, " STORE_MEASURE_COLS ") " \
-                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)") \
-    X(MEAS_SET, "UPDATE measures SET (" STORE_MEASURE_COLS ") = (?3, ?4, ?5, ?6, ?7, ?8) " \
+    X(MEAS_ADD, "INSERT INTO measures(assessment, number, {M}) VALUES (?1, ?2, {M?3})") \
+    X(MEAS_SET, "UPDATE measures SET ({M}) = ({M?3}) " \
                 "WHERE assessment = ?1 AND id = ?2") \
     X(MEAS_DEL, "DELETE FROM measures WHERE assessment = ?1 AND id = ?2") \
     X(LINKS_OF, "SELECT r.number FROM measure_risks l JOIN risks r ON r.id = l.risk " \
                 "WHERE l.measure = ?1 ORDER BY r.number") \
     X(LINK_ADD, "INSERT OR IGNORE INTO measure_risks(measure, risk) VALUES (?1, ?2)") \
     X(LINKS_DEL, "DELETE FROM measure_risks WHERE measure = ?1") \
-    X(SIGN_LOAD, "SELECT role, " STORE_SIGNOFF_COLS " FROM signoffs WHERE assessment = ?1") \
-    X(SIGN_GET, "SELECT role, " STORE_SIGNOFF_COLS " FROM signoffs " \
+    X(SIGN_LOAD, "SELECT role, {S} FROM signoffs WHERE assessment = ?1") \
+    X(SIGN_GET, "SELECT role, {S} FROM signoffs " \
                 "WHERE assessment = ?1 AND role = ?2") \
-    X(SIGN_PUT, "INSERT INTO signoffs(assessment, role, " STORE_SIGNOFF_COLS ", who, at) " \
-                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) " \
-                "ON CONFLICT(assessment, role) DO UPDATE SET (" STORE_SIGNOFF_COLS \
-                ", who, at) = (excluded.name, excluded.position, excluded.date, " \
-                "excluded.decision, excluded.advice, excluded.advice_followed, " \
-                "excluded.why_not, excluded.acknowledged, excluded.who, excluded.at)") \
+    X(SIGN_PUT, "INSERT INTO signoffs(assessment, role, {S}, who, at) " \
+                "VALUES (?1, ?2, {S?3}, {S+3}, {S+4}) ON CONFLICT(assessment, role) " \
+                "DO UPDATE SET ({S}, who, at) = ({S=}, excluded.who, excluded.at)") \
     X(SIGN_CLEAR, "DELETE FROM signoffs WHERE assessment = ?1") \
     X(JUDG_LOAD, "SELECT section, " STORE_JUDGEMENT_COLS " FROM judgements " \
                  "WHERE assessment = ?1 ORDER BY at, section") \
@@ -258,6 +250,9 @@ struct store {
 /* A statement, prepared if needed, reset and unbound; NULL with e on
  * failure. */
 sqlite3_stmt *store_stmt(struct store *s, enum store_stmt id, struct err *e);
+/* A statement of STORE_STATEMENTS with the columns of the field tables
+ * put in for its braces; the caller frees. */
+char *store_expand_sql(const char *sql);
 /* Fills e with the connection's last error, prefixed by what; -1. */
 int store_db_error(struct store *s, const char *what, struct err *e);
 

@@ -1,6 +1,6 @@
 /* Answering a question on the assessment screen: the answer widgets
  * (text editor, yes/no, single and multiple choice, list of entries,
- * date), drawing them, and saving. A choice saves at once; typed text at
+ * date; a table's rows in table_edit.c), drawing them, and saving. A choice saves at once; typed text at
  * least once a second, on leaving the field and when the program must
  * leave; a conflict with another session is put to the user. */
 #include "config.h"
@@ -318,6 +318,9 @@ void view_draw_answer(struct view *v, const struct tmpl_question *q, int y, int 
         }
         break;
     }
+    case QT_TABLE:
+        view_draw_table(v, q, y, x, maxy, w);
+        break;
     default:
         break;
     }
@@ -501,6 +504,11 @@ void view_start_editing(struct view *v, struct app *a, const struct tmpl_questio
         break;
     case QT_LIST:
         v->editing = ED_LIST;
+        break;
+    case QT_TABLE:
+        /* A box of its own over the screen, until Esc. */
+        view_edit_table(v, a, q);
+        v->q = NULL;
         break;
     case QT_DATE: {
         char *d = val ? xstrdup(val) : NULL;

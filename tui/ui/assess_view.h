@@ -90,6 +90,14 @@ void view_start_editing(struct view *v, struct app *a, const struct tmpl_questio
                         const char *insert);
 void view_draw_answer(struct view *v, const struct tmpl_question *q, int y, int x, int maxy,
                       int w);
+/* A table answer (table_edit.c): its rows with their references and
+ * cells in columns fitted to w, drawn from y to maxy (not included);
+ * and the editor of its rows, a box over the screen (a adds a row,
+ * Enter edits one, D deletes one, Esc goes back), each change saved at
+ * once. */
+void view_draw_table(struct view *v, const struct tmpl_question *q, int y, int x, int maxy,
+                     int w);
+void view_edit_table(struct view *v, struct app *a, const struct tmpl_question *q);
 
 /* The special pages: draw in the right pane (y, x, h, w); keys. */
 void page_screening_draw(struct view *v, struct app *a, int y, int x, int h, int w);

@@ -81,12 +81,12 @@ void ui_export(struct app *a, int64_t id)
         "HTML report (for the compliance file)", "XML record (complete, re-importable)",
         "ODT document (LibreOffice, Word)", "DOCX document (Word, LibreOffice)",
         "PDF/A document (archival, the record inside; needs WeasyPrint)",
-        "CSV: the risk register", "CSV: the action plan",
+        "CSV: the risk register", "CSV: the action plan", "CSV: the table answers",
     };
     static const enum report_format formats[] = { RF_HTML, RF_XML, RF_ODT, RF_DOCX, RF_PDF,
-                                                  RF_CSV_RISKS, RF_CSV_MEASURES };
+                                                  RF_CSV_RISKS, RF_CSV_MEASURES, RF_CSV_TABLES };
     static const char *const ext[] = { "html", "xml", "odt", "docx", "pdf", "risks.csv",
-                                       "measures.csv" };
+                                       "measures.csv", "tables.csv" };
     static const char *const options[] = {
         "Condensed change log, without the template's guidance",
         "Condensed change log, with the template's guidance",

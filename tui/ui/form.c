@@ -1,10 +1,13 @@
 #include "config.h"
 #include "ui/form.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/assess.h"
+#include "core/fields.h"
 #include "ops/ops.h"
 #include "ui/dialog.h"
 #include "ui/draft.h"
@@ -151,7 +154,7 @@ static bool is_texty(const struct form_field *f)
 /* A field's value as text: a text field its text (live: the editor's,
  * when not NULL), a scale or a choice its number, a risk list the
  * numbers picked ("1,3"). The caller frees. */
-static char *field_text(const struct form_field *f, const char *live)
+static char *form_value_text(const struct form_field *f, const char *live)
 {
     if (is_texty(f))
         return xstrdup(live ? live : f->value ? f->value : "");
@@ -169,7 +172,7 @@ static char **fields_text(const struct form_field *f, int n)
 {
     char **v = xcalloc((size_t)n + 1, sizeof *v);
     for (int i = 0; i < n; i++)
-        v[i] = field_text(&f[i], NULL);
+        v[i] = form_value_text(&f[i], NULL);
     return v;
 }
 
@@ -183,7 +186,7 @@ static char *draft_content(const struct form_field *f, int n, char *const *base,
 {
     char **v = xcalloc((size_t)n + 1, sizeof *v);
     for (int i = 0; i < n; i++) {
-        v[i] = field_text(&f[i], i == cur ? live : NULL);
+        v[i] = form_value_text(&f[i], i == cur ? live : NULL);
         if (strcmp(v[i], base[i]) == 0)
             XFREE(v[i]);
     }
@@ -375,6 +378,21 @@ bool form_run_ex(struct app *a, const char *title, struct form_field *f, int n, 
                     free(line);
                 }
             }
+            if (F->kind == FK_FLAGS && F->flag_details && F->nflag_ids) {
+                /* A number to a row, with what it stands for, scrolled
+                 * so that the one under the cursor shows. */
+                int ly = iy + 1, end = y0 + h - 1, fit = end - ly;
+                int top = flag_cur >= fit ? flag_cur - fit + 1 : 0;
+                for (int k = top; k < F->nflag_ids && ly < end; k++, ly++) {
+                    char *line = xasprintf("[%c] %s%d %s", F->flags[k] ? 'x' : ' ',
+                                           F->flag_prefix, F->flag_ids[k],
+                                           F->flag_details[k] ? F->flag_details[k] : "");
+                    term_put(stdscr, ly, x0 + 2, w - 4,
+                             k == flag_cur ? term_attr(ROLE_SELECTED) : term_attr(ROLE_DIM),
+                             line);
+                    free(line);
+                }
+            }
             /* The keys of the field with the focus first, from the table. */
             enum key_action shown[4] = { ACT_NEXT_FIELD, ACT_FORM_DONE, ACT_DISCARD };
             int nshown = 3;
@@ -492,4 +510,116 @@ void form_free(struct form_field *f, int n)
         free(f[i].value);
         f[i].value = NULL;
     }
+}
+
+/* --- forms made from the field tables ------------------------------------ */
+
+/* The labels of an enumerated field's values, kept for the program's
+ * life (the form only points at them). */
+static const char *const *choice_labels(const struct field *f)
+{
+    static const char *labels[FLD_RTYPE + 1][16];
+    const char **l = labels[f->kind];
+    for (int i = 0; i < field_nchoices(f) && i < 16; i++)
+        l[i] = field_choice_label(f, i);
+    return l;
+}
+
+int form_from_table(const struct assessment *a, const struct field *t, size_t n,
+                    const void *obj, struct form_field *out, const struct field **src)
+{
+    const struct tmpl_method *m = assess_method(a);
+    const struct field *order[64];
+    size_t no = fields_layout(t, n < 64 ? n : 64, true, order);
+    int k = 0;
+    for (size_t i = 0; i < no; i++) {
+        const struct field *f = order[i];
+        struct form_field ff = { .label = f->label, .required = f->required };
+        switch (f->kind) {
+        case FLD_TEXT:
+            if (f->role == FR_GROUP) {
+                const struct tmpl *tp = a->tmpl;
+                if (!tp || tp->ngroups == 0)
+                    continue;
+                /* "None", the groups, and one the template no longer
+                 * declares, so that it is not lost by opening the form. */
+                const char *cur = field_str(f, obj);
+                const char **c = xcalloc(tp->ngroups + 2, sizeof *c);
+                int nc = 0, at = 0;
+                c[nc++] = "None";
+                for (size_t g = 0; g < tp->ngroups; g++) {
+                    if (strcmp(tp->groups[g].id, cur) == 0)
+                        at = nc;
+                    c[nc++] = tp->groups[g].name;
+                }
+                if (*cur && at == 0) {
+                    at = nc;
+                    c[nc++] = cur;
+                }
+                ff.kind = FK_CHOICE;
+                ff.choices = c;
+                ff.nchoices = nc;
+                ff.number = at;
+                break;
+            }
+            ff.kind = f->role == FR_DATE ? FK_DATE : f->lines ? FK_TEXT : FK_LINE;
+            ff.value = xstrdup(field_str(f, obj));
+            break;
+        case FLD_INT:
+            ff.kind = FK_SCALE;
+            ff.number = field_int(f, obj);
+            ff.scale = f->role == FR_SEVERITY ? m->severity : m->likelihood;
+            ff.nscale = f->role == FR_SEVERITY ? m->nseverity : m->nlikelihood;
+            break;
+        default:
+            ff.kind = FK_CHOICE;
+            ff.number = field_int(f, obj);
+            ff.choices = choice_labels(f);
+            ff.nchoices = field_nchoices(f);
+        }
+        src[k] = f;
+        out[k++] = ff;
+    }
+    return k;
+}
+
+void form_to_table(const struct form_field *f, const struct field *const *src, int n,
+                   const struct assessment *a, void *obj)
+{
+    for (int i = 0; i < n; i++) {
+        const struct field *t = src[i];
+        switch (t->kind) {
+        case FLD_TEXT:
+            if (t->role == FR_GROUP) {
+                const struct tmpl *tp = a->tmpl;
+                int c = f[i].number;
+                if (c == 0)
+                    field_set_str(t, obj, "");
+                else if (tp && (size_t)c <= tp->ngroups)
+                    field_set_str(t, obj, tp->groups[c - 1].id);
+                /* else: the group kept from before */
+            } else if (t->role == FR_CONCERNS) {
+                char *normal = fields_concerns(f[i].value, NULL);
+                field_set_str(t, obj, normal ? normal : f[i].value);
+                free(normal);
+            } else {
+                field_set_str(t, obj, f[i].value);
+            }
+            break;
+        default:
+            if (f[i].kind == FK_CHOICE && (f[i].number < 0 || f[i].number >= f[i].nchoices))
+                break;
+            field_set_int(t, obj, f[i].number);
+        }
+    }
+}
+
+void form_table_free(struct form_field *f, const struct field *const *src, int n)
+{
+    for (int i = 0; i < n; i++)
+        if (src[i] && src[i]->role == FR_GROUP) {
+            free((void *)(uintptr_t)f[i].choices);
+            f[i].choices = NULL;
+        }
+    form_free(f, n);
 }

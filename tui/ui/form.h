@@ -7,7 +7,8 @@
  * closes the form and keeps what was typed (Esc on an untouched form
  * just closes it), F8 discards it after a confirmation. The fields scroll when the terminal
  * is too short for them all. While a scale field has the focus, its level
- * definitions are shown under the form.
+ * definitions are shown under the form, and while a list of numbers
+ * that have details has it, the numbers with their details.
  */
 #ifndef DPIA_FORM_H
 #define DPIA_FORM_H
@@ -17,7 +18,9 @@
 #include "core/tmpl.h"
 #include "ui/app.h"
 
+struct assessment;
 struct draft;
+struct field;
 
 enum form_kind {
     FK_LINE,   /* one line of text: value */
@@ -42,6 +45,9 @@ struct form_field {
     int nflag_ids;
     bool *flags;                          /* FK_FLAGS: picked (nflag_ids of them) */
     const char *flag_prefix;              /* "R" */
+    /* FK_FLAGS: what each number stands for ("Viewing history"), listed
+     * under the form while the field has the focus; NULL: nothing. */
+    const char *const *flag_details;
     bool required;
 };
 
@@ -58,5 +64,21 @@ struct form_field {
 bool form_run_ex(struct app *a, const char *title, struct form_field *f, int n, bool *untouched,
                  struct draft *d);
 void form_free(struct form_field *f, int n);
+
+/* The form of a risk, measure or sign-off made from its field table
+ * (core/fields.h): one field for each row with a label, in the order of
+ * form_pos, filled from obj; the scales are a's method's, a group is
+ * picked among the groups a's template declares (no such field when it
+ * declares none). out has room for n; src[i] is the row of out[i].
+ * Returns how many fields it made. */
+int form_from_table(const struct assessment *a, const struct field *t, size_t n,
+                    const void *obj, struct form_field *out, const struct field **src);
+/* What the fields made by form_from_table hold, back into obj (the
+ * table rows a risk cites as fields_concerns writes them, when it can
+ * read them). */
+void form_to_table(const struct form_field *f, const struct field *const *src, int n,
+                   const struct assessment *a, void *obj);
+/* Frees them (form_free and the lists of choices it made). */
+void form_table_free(struct form_field *f, const struct field *const *src, int n);
 
 #endif

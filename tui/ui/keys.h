@@ -33,11 +33,12 @@ enum key_context {
     KC_HELP = 1 << 11,  /* the help screen */
     KC_YESNO = 1 << 12, /* a yes/no question that may be changed: y and n answer it */
     KC_READ = 1 << 13,  /* a text read in full (reader.c): nothing to change */
+    KC_ROWS = 1 << 14,  /* the rows of a table answer (table_edit.c) */
 };
 
 /* Where something is open that takes every key until it is closed: the
  * global keys do not apply there (q is a letter in a text). */
-#define KC_MODAL (KC_EDIT | KC_LIST | KC_CHOOSE | KC_FORM | KC_LINE | KC_DIALOG)
+#define KC_MODAL (KC_EDIT | KC_LIST | KC_ROWS | KC_CHOOSE | KC_FORM | KC_LINE | KC_DIALOG)
 
 /* The contexts in the order the help screen, the README and dpia(1)
  * list them, with their headings there:
@@ -51,6 +52,7 @@ enum key_context {
     C(KC_SIGNOFF, "Sign-off") \
     C(KC_EDIT, "Editing text") \
     C(KC_LIST, "Editing a list") \
+    C(KC_ROWS, "Editing a table") \
     C(KC_CHOOSE, "Choosing from a list") \
     C(KC_FORM, "Forms") \
     C(KC_LINE, "Typing one line") \
@@ -62,15 +64,15 @@ enum key_context {
     X(QUIT,     KC_GLOBAL, 'q', 0,          "quit",    "Leave dpia (everything is already saved)") \
     X(HELP,     KC_GLOBAL, '?', KEY_F(1),   "help",    "Show the keys of this screen") \
     X(REDRAW,   KC_GLOBAL, CTRL_KEY('l'), 0, "redraw", "Redraw the screen") \
-    X(UP,       KC_HOME | KC_ASSESS | KC_TABLE | KC_SIGNOFF | KC_LIST | KC_CHOOSE, KEY_UP, 'k', "up", "Previous item") \
-    X(DOWN,     KC_HOME | KC_ASSESS | KC_TABLE | KC_SIGNOFF | KC_LIST | KC_CHOOSE, KEY_DOWN, 'j', "down", "Next item") \
-    X(OPEN,     KC_HOME | KC_ASSESS | KC_TABLE | KC_SIGNOFF | KC_LIST, '\r', KEY_ENTER, "open", "Open, answer or edit the selected item") \
+    X(UP,       KC_HOME | KC_ASSESS | KC_TABLE | KC_SIGNOFF | KC_LIST | KC_ROWS | KC_CHOOSE, KEY_UP, 'k', "up", "Previous item") \
+    X(DOWN,     KC_HOME | KC_ASSESS | KC_TABLE | KC_SIGNOFF | KC_LIST | KC_ROWS | KC_CHOOSE, KEY_DOWN, 'j', "down", "Next item") \
+    X(OPEN,     KC_HOME | KC_ASSESS | KC_TABLE | KC_SIGNOFF | KC_LIST | KC_ROWS, '\r', KEY_ENTER, "open", "Open, answer or edit the selected item") \
     X(YES,      KC_YESNO, 'y', 0,           "yes",     "Answer yes (only on a yes/no question, as the status bar says)") \
     X(NO,       KC_YESNO, 'n', 0,           "no",      "Answer no (only on a yes/no question, as the status bar says)") \
     X(NEW,      KC_HOME, 'n', 0,            "new",     "Start a new assessment") \
     X(DUPLICATE, KC_HOME, 'c', 0,           "copy",    "Duplicate the selected assessment") \
     X(ARCHIVE,  KC_HOME, 'a', 0,            "archive", "Archive the selected assessment (or bring it back)") \
-    X(DELETE,   KC_HOME | KC_TABLE | KC_LIST, 'D', KEY_DC, "delete", "Delete the selected item (asks first)") \
+    X(DELETE,   KC_HOME | KC_TABLE | KC_LIST | KC_ROWS, 'D', KEY_DC, "delete", "Delete the selected item (asks first)") \
     X(EXPORT,   KC_HOME | KC_ASSESS | KC_TABLE | KC_SIGNOFF, 'e', 0,   "export",  "Export a report (HTML, ODT, DOCX, PDF), the XML record or a CSV table") \
     X(SEARCH,   KC_HOME, '/', 0,            "search",  "Filter assessments by title") \
     X(SORT,     KC_HOME, 's', 0,            "sort",    "Sort by last change, title, status, risk or review date") \
@@ -87,7 +89,7 @@ enum key_context {
     X(FLAGGED,  KC_ASSESS | KC_TABLE | KC_SIGNOFF, 'F', 0, "flagged", "Next question marked for follow-up") \
     X(NOTE,     KC_ASSESS, 'N', 0,          "note",    "Edit the note on the question") \
     X(HELPTEXT, KC_ASSESS, 'h', 0,          "guidance","Show or hide the question's guidance") \
-    X(ADD,      KC_TABLE | KC_LIST, 'a', KEY_IC, "add", "Add an entry") \
+    X(ADD,      KC_TABLE | KC_LIST | KC_ROWS, 'a', KEY_IC, "add", "Add an entry") \
     X(MAP,      KC_TABLE, 'm', 0,           "heat map","Show the heat maps before and after measures") \
     X(CATALOGUE, KC_TABLE, 'C', 0,          "catalogue", "Add a risk from the catalogue's threats, or a measure from its measures (for a risk of your choice)") \
     X(REVISION, KC_SIGNOFF | KC_ASSESS | KC_TABLE, 'R', 0, "revision", "Open a new revision of a decided assessment") \
@@ -98,6 +100,7 @@ enum key_context {
     X(MOVE_UP,  KC_LIST, 'K', 0,            "move up", "Move the entry up") \
     X(MOVE_DOWN, KC_LIST, 'J', 0,           "move down", "Move the entry down") \
     X(DONE,     KC_EDIT | KC_LIST, KEY_ESC, KEY_F(10), "done", "Save and leave the field") \
+    X(ROWS_BACK, KC_ROWS, KEY_ESC, 'q',    "back",    "Back to the question (each row is saved as it is added, changed or deleted)") \
     X(NEWLINE,  KC_EDIT, '\r', KEY_ENTER,   "new line", "Start a new line (in a one-line form field: the next field)") \
     X(CHAR_LEFT, KC_EDIT, KEY_LEFT, 0,      "left",    "One character left") \
     X(CHAR_RIGHT, KC_EDIT, KEY_RIGHT, 0,    "right",   "One character right") \

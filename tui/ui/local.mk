@@ -15,6 +15,7 @@ libdpia_a_SOURCES += \
 	tui/ui/assess_draw.c \
 	tui/ui/reader.c tui/ui/reader.h \
 	tui/ui/answer_edit.c \
+	tui/ui/table_edit.c \
 	tui/ui/page_risks.c \
 	tui/ui/catalogue_pick.c \
 	tui/ui/page_signoff.c \

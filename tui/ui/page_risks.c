@@ -234,53 +234,16 @@ void page_risks_draw(struct view *v, struct app *a, int y, int x, int h, int w)
 static bool risk_form(struct app *a, struct view *v, struct risk *r, const char *title,
                       bool prefilled, struct draft *d)
 {
-    const struct tmpl_method *m = assess_method(v->a);
-    static const char *types[RT_COUNT];
-    for (int i = 0; i < RT_COUNT; i++)
-        types[i] = risk_type_label((enum risk_type)i);
-    struct form_field f[] = {
-        { .label = "Title", .kind = FK_LINE, .value = xstrdup(r->title ? r->title : ""), .required = true },
-        { .label = "Type", .kind = FK_CHOICE, .number = (int)r->type, .choices = types,
-          .nchoices = RT_COUNT },
-        { .label = "Description", .kind = FK_TEXT, .value = xstrdup(r->description ? r->description : "") },
-        { .label = "Risk sources", .kind = FK_LINE, .value = xstrdup(r->source ? r->source : "") },
-        { .label = "Threats", .kind = FK_LINE, .value = xstrdup(r->threats ? r->threats : "") },
-        { .label = "Impacts on people", .kind = FK_TEXT, .value = xstrdup(r->impacts ? r->impacts : "") },
-        { .label = "Likelihood before", .kind = FK_SCALE, .number = r->likelihood,
-          .scale = m->likelihood, .nscale = m->nlikelihood },
-        { .label = "  why", .kind = FK_LINE, .value = xstrdup(r->likelihood_why ? r->likelihood_why : "") },
-        { .label = "Severity before", .kind = FK_SCALE, .number = r->severity,
-          .scale = m->severity, .nscale = m->nseverity },
-        { .label = "  why", .kind = FK_LINE, .value = xstrdup(r->severity_why ? r->severity_why : "") },
-        { .label = "Likelihood after", .kind = FK_SCALE, .number = r->likelihood_after,
-          .scale = m->likelihood, .nscale = m->nlikelihood },
-        { .label = "  why", .kind = FK_LINE, .value = xstrdup(r->likelihood_after_why ? r->likelihood_after_why : "") },
-        { .label = "Severity after", .kind = FK_SCALE, .number = r->severity_after,
-          .scale = m->severity, .nscale = m->nseverity },
-        { .label = "  why", .kind = FK_LINE, .value = xstrdup(r->severity_after_why ? r->severity_after_why : "") },
-    };
-    int n = (int)(sizeof f / sizeof f[0]);
+    /* The fields of the risk table (core/fields.h), the title first. */
+    struct form_field f[64];
+    const struct field *src[64];
+    int n = form_from_table(v->a, risk_fields, nrisk_fields, r, f, src);
     bool untouched;
     bool ok = form_run_ex(a, title, f, n, &untouched, d) || (prefilled && untouched);
     bool keep = ok || (a->quitting && f[0].value && *f[0].value);
-    if (keep) {
-        char **text[] = { &r->title, NULL, &r->description, &r->source, &r->threats, &r->impacts,
-                          NULL, &r->likelihood_why, NULL, &r->severity_why, NULL,
-                          &r->likelihood_after_why, NULL, &r->severity_after_why };
-        int *num[] = { NULL, NULL, NULL, NULL, NULL, NULL, &r->likelihood, NULL, &r->severity,
-                       NULL, &r->likelihood_after, NULL, &r->severity_after, NULL };
-        for (int i = 0; i < n; i++) {
-            if (text[i]) {
-                free(*text[i]);
-                *text[i] = xstrdup(f[i].value);
-            } else if (num[i]) {
-                *num[i] = f[i].number;
-            }
-        }
-        r->type = f[1].number >= 0 && f[1].number < RT_COUNT ? (enum risk_type)f[1].number
-                                                             : RT_NONE;
-    }
-    form_free(f, n);
+    if (keep)
+        form_to_table(f, src, n, v->a, r);
+    form_table_free(f, src, n);
     return keep;
 }
 
@@ -419,11 +382,20 @@ void page_measures_draw(struct view *v, struct app *a, int y, int x, int h, int 
     y++;
     attr_t hd = term_attr(ROLE_HEADING);
     /* Columns: id 5, measure (the rest, at least 16), owner, due 11,
-     * status 12, risks (what is left); the owner narrows first. */
+     * status (its longest label, down to 12 when the measure's title
+     * would have less than 16), risks (what is left); the owner narrows
+     * first. */
+    int sw = 12;
+    for (int i = 0; i < MS_COUNT; i++) {
+        int lw = (int)text_width(measure_status_label((enum measure_status)i));
+        sw = lw > sw ? lw : sw;
+    }
     int ow = w - 5 - 16 - 1 - 11 - 1 - 12 - 1 - 8;
     ow = ow > 14 ? 14 : ow < 6 ? 6 : ow;
     int rw = 10;
-    int tw = w - 5 - ow - 1 - 11 - 1 - 12 - 1 - rw - 1;
+    if (w - 5 - ow - 1 - 11 - 1 - sw - 1 - rw - 1 < 16)
+        sw = 12;
+    int tw = w - 5 - ow - 1 - 11 - 1 - sw - 1 - rw - 1;
     if (tw < 8) {
         /* Narrow (80 columns): the owner goes (it is in the form), so
          * that the risks each measure addresses stay readable. */
@@ -434,12 +406,12 @@ void page_measures_draw(struct view *v, struct app *a, int y, int x, int h, int 
         rw -= 8 - tw;
         tw = 8;
     }
-    int xo = x + 5 + tw + 1, xd = ow ? xo + ow + 1 : xo, xs = xd + 12, xr = xs + 13;
+    int xo = x + 5 + tw + 1, xd = ow ? xo + ow + 1 : xo, xs = xd + 12, xr = xs + sw + 1;
     term_put(stdscr, y, x, 5, hd, "Id");
     term_put(stdscr, y, x + 5, tw, hd, "Measure");
     term_put(stdscr, y, xo, ow, hd, "Owner");
     term_put(stdscr, y, xd, 11, hd, "Due");
-    term_put(stdscr, y, xs, 12, hd, "Status");
+    term_put(stdscr, y, xs, sw, hd, "Status");
     term_put(stdscr, y, xr, rw, hd, "Risks");
     y++;
     if (v->a->nmeasures == 0)
@@ -459,7 +431,7 @@ void page_measures_draw(struct view *v, struct app *a, int y, int x, int h, int 
                        m->status != MS_DROPPED;
         snprintf(line, sizeof line, "%s%s", m->due, overdue ? "!" : "");
         term_put(stdscr, y, xd, 11, overdue && !sel ? term_attr(ROLE_RISK_HIGH) : base, line);
-        term_put(stdscr, y, xs, 12, base, measure_status_label(m->status));
+        term_put(stdscr, y, xs, sw, base, measure_status_label(m->status));
         struct buf rs = {0};
         for (size_t k = 0; k < m->nrisks; k++)
             buf_printf(&rs, "%sR%d", k ? "," : "", m->risks[k]);
@@ -477,11 +449,6 @@ void page_measures_draw(struct view *v, struct app *a, int y, int x, int h, int 
 static bool measure_form(struct app *a, struct view *v, struct measure *m, const char *title,
                          bool prefilled, struct draft *d)
 {
-    static const char *types[MT_COUNT], *statuses[MS_COUNT];
-    for (int i = 0; i < MT_COUNT; i++)
-        types[i] = measure_type_label((enum measure_type)i);
-    for (int i = 0; i < MS_COUNT; i++)
-        statuses[i] = measure_status_label((enum measure_status)i);
     int nr = (int)v->a->nrisks;
     int *ids = xcalloc((size_t)nr + 1, sizeof *ids);
     bool *flags = xcalloc((size_t)nr + 1, sizeof *flags);
@@ -491,34 +458,27 @@ static bool measure_form(struct app *a, struct view *v, struct measure *m, const
             if (m->risks[k] == ids[i])
                 flags[i] = true;
     }
-    struct form_field f[] = {
-        { .label = "Title", .kind = FK_LINE, .value = xstrdup(m->title ? m->title : ""), .required = true },
-        { .label = "Description", .kind = FK_TEXT, .value = xstrdup(m->description ? m->description : "") },
-        { .label = "Type", .kind = FK_CHOICE, .number = (int)m->type, .choices = types, .nchoices = MT_COUNT },
-        { .label = "Owner", .kind = FK_LINE, .value = xstrdup(m->owner ? m->owner : "") },
-        { .label = "Due date", .kind = FK_DATE, .value = xstrdup(m->due ? m->due : "") },
-        { .label = "Status", .kind = FK_CHOICE, .number = (int)m->status, .choices = statuses, .nchoices = MS_COUNT },
-        { .label = "Risks addressed", .kind = FK_FLAGS, .flag_ids = ids, .nflag_ids = nr,
-          .flags = flags, .flag_prefix = "R" },
-    };
-    int n = (int)(sizeof f / sizeof f[0]);
+    /* The fields of the measure table (core/fields.h), the title first,
+     * then the risks it addresses. */
+    struct form_field f[64];
+    const struct field *src[64];
+    int n = form_from_table(v->a, measure_fields, nmeasure_fields, m, f, src);
+    int due = -1;
+    for (int i = 0; i < n; i++)
+        if (src[i]->role == FR_DATE)
+            due = i;
+    src[n] = NULL;
+    f[n++] = (struct form_field){ .label = "Risks addressed", .kind = FK_FLAGS, .flag_ids = ids,
+                                  .nflag_ids = nr, .flags = flags, .flag_prefix = "R" };
     bool untouched;
     bool ok = form_run_ex(a, title, f, n, &untouched, d) || (prefilled && untouched);
     /* Leaving (a signal, the end of input): keep what can be kept. */
-    char due[DATE_ISO_SIZE];
-    if (!ok && a->quitting && f[0].value && *f[0].value && ops_date(f[4].value, due, NULL) == 0)
+    char iso[DATE_ISO_SIZE];
+    if (!ok && a->quitting && f[0].value && *f[0].value &&
+        (due < 0 || ops_date(f[due].value, iso, NULL) == 0))
         ok = true;
     if (ok) {
-        free(m->title);
-        m->title = xstrdup(f[0].value);
-        free(m->description);
-        m->description = xstrdup(f[1].value);
-        m->type = (enum measure_type)f[2].number;
-        free(m->owner);
-        m->owner = xstrdup(f[3].value);
-        free(m->due);
-        m->due = xstrdup(f[4].value);
-        m->status = (enum measure_status)f[5].number;
+        form_to_table(f, src, n - 1, v->a, m);
         free(m->risks);
         m->risks = xcalloc((size_t)nr + 1, sizeof *m->risks);
         m->nrisks = 0;
@@ -526,7 +486,7 @@ static bool measure_form(struct app *a, struct view *v, struct measure *m, const
             if (flags[i])
                 m->risks[m->nrisks++] = ids[i];
     }
-    form_free(f, n);
+    form_table_free(f, src, n);
     free(ids);
     free(flags);
     return ok;
@@ -582,7 +542,7 @@ int page_measures_key(struct view *v, struct app *a, wint_t ch, bool is_key,
         if (n > 0 && frozen(v, a)) {
             view_read_only(v, a);
             const struct measure *fm = &v->a->measures[v->row];
-            char *text = record_text_measure(fm);
+            char *text = record_text_measure(v->a, fm);
             char title[64];
             snprintf(title, sizeof title, "Measure M%d", fm->number);
             reader_show(a, title, text);

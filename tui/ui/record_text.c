@@ -3,9 +3,12 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "core/answer.h"
+#include "core/fields.h"
 #include "core/logic.h"
+#include "core/table.h"
 #include "util/buf.h"
 #include "util/xalloc.h"
 
@@ -52,10 +55,13 @@ char *record_text_risk(const struct assessment *a, const struct risk *r)
           r->severity_after_why);
     int after = logic_risk_level(m, r->likelihood_after, r->severity_after);
     buf_printf(&b, "Level after measures: %s\n", after >= 0 ? m->levels[after].name : "-");
+    const struct field *f = fields_find(risk_fields, nrisk_fields, "concerns");
+    if (*field_str(f, r))
+        line(&b, f->label, field_str(f, r));
     return buf_take(&b);
 }
 
-char *record_text_measure(const struct measure *m)
+char *record_text_measure(const struct assessment *a, const struct measure *m)
 {
     struct buf b = {0};
     line(&b, "Title", m->title);
@@ -63,6 +69,12 @@ char *record_text_measure(const struct measure *m)
     line(&b, "Owner", m->owner);
     line(&b, "Due date", m->due);
     line(&b, "Status", measure_status_label(m->status));
+    const struct field *f = fields_find(measure_fields, nmeasure_fields, "group");
+    if (*field_str(f, m)) {
+        char *g = field_show(f, m, a);
+        line(&b, f->label, g);
+        free(g);
+    }
     struct buf rs = {0};
     for (size_t k = 0; k < m->nrisks; k++)
         buf_printf(&rs, "%sR%d", k ? ", " : "", m->risks[k]);
@@ -91,6 +103,32 @@ char *record_text_signoff(const struct signoff *so)
     return buf_take(&b);
 }
 
+/* A table answer, a row to a line: its reference, then each column's
+ * label and cell ("D1: Item: e-mail; Special: no"); the value as it is
+ * kept when it cannot be read. The caller frees. */
+static char *table_text(const struct tmpl_question *q, const char *val)
+{
+    struct table t;
+    if (table_parse(q, val, &t, NULL) < 0)
+        return xstrdup(val);
+    struct buf b = { 0 };
+    for (size_t r = 0; r < t.nrows; r++) {
+        char ref[TABLE_PREFIX_MAX + 16];
+        table_ref(q, t.rows[r].number, ref, sizeof ref);
+        buf_printf(&b, "\n%s:", ref);
+        for (size_t c = 0; c < t.ncols; c++) {
+            const struct tmpl_column *col = &q->columns[c];
+            const char *cell = t.rows[r].cells[c];
+            for (size_t o = 0; col->type == CT_CHOICE && o < col->noptions; o++)
+                if (strcmp(col->options[o].value, cell) == 0)
+                    cell = col->options[o].label;
+            buf_printf(&b, "%s %s: %s", c ? ";" : "", col->label, *cell ? cell : "-");
+        }
+    }
+    table_free(&t);
+    return buf_take(&b);
+}
+
 char *record_text_question(const struct assessment *a, const struct tmpl_question *q)
 {
     struct buf b = { 0 };
@@ -100,7 +138,7 @@ char *record_text_question(const struct assessment *a, const struct tmpl_questio
     if (q->help)
         buf_printf(&b, "\nGuidance: %s\n", q->help);
     const char *val = assess_value(a, q->id);
-    char *shown = val ? answer_display(q, val) : NULL;
+    char *shown = !val ? NULL : q->type == QT_TABLE ? table_text(q, val) : answer_display(q, val);
     buf_printf(&b, "\nAnswer: %s\n", shown ? shown : "(not answered)");
     free(shown);
     const struct answer *an = assess_answer(a, q->id);

@@ -12,7 +12,7 @@
  * references, guidance, answer, note and follow-up mark. */
 char *record_text_question(const struct assessment *a, const struct tmpl_question *q);
 char *record_text_risk(const struct assessment *a, const struct risk *r);
-char *record_text_measure(const struct measure *m);
+char *record_text_measure(const struct assessment *a, const struct measure *m);
 char *record_text_signoff(const struct signoff *so);
 
 #endif

@@ -1,0 +1,800 @@
+/* Table answers: parsing, checking and writing the canonical form,
+ * references between rows, and who cites what (see table.h). */
+#include "config.h"
+#include "core/table.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "core/answer.h"
+#include "core/textrule.h"
+#include "util/buf.h"
+#include "util/xalloc.h"
+
+#define ROW_NUMBER_MAX 999999
+
+/* --- references ------------------------------------------------------- */
+
+/* Splits "D3" (letters then a number without leading zero); the prefix
+ * is copied upper-cased into pfx. False when it is not a reference. */
+static bool split_ref(const char *s, size_t len, char *pfx, int *number)
+{
+    size_t i = 0;
+    while (i < len && isalpha((unsigned char)s[i]) && i < TABLE_PREFIX_MAX) {
+        pfx[i] = (char)toupper((unsigned char)s[i]);
+        i++;
+    }
+    pfx[i] = '\0';
+    if (i == 0 || i >= len || !isdigit((unsigned char)s[i]) || s[i] == '0')
+        return false;
+    long n = 0;
+    for (; i < len; i++) {
+        if (!isdigit((unsigned char)s[i]))
+            return false;
+        n = n * 10 + (s[i] - '0');
+        if (n > ROW_NUMBER_MAX)
+            return false;
+    }
+    *number = (int)n;
+    return true;
+}
+
+void table_ref(const struct tmpl_question *q, int number, char *buf, size_t size)
+{
+    snprintf(buf, size, "%s%d", q->prefix ? q->prefix : "", number);
+}
+
+static const struct tmpl_question *table_by_prefix(const struct tmpl *t, const char *pfx)
+{
+    for (size_t i = 0; i < t->nquestions; i++)
+        if (t->questions[i].type == QT_TABLE && t->questions[i].prefix &&
+            strcmp(t->questions[i].prefix, pfx) == 0)
+            return &t->questions[i];
+    return NULL;
+}
+
+bool table_parse_ref(const struct tmpl *t, const char *ref, const struct tmpl_question **q,
+                     int *number)
+{
+    char pfx[TABLE_PREFIX_MAX + 1];
+    int n;
+    size_t len = strlen(ref);
+    if (!split_ref(ref, len, pfx, &n) || strncmp(ref, pfx, strlen(pfx)) != 0)
+        return false;
+    const struct tmpl_question *tq = table_by_prefix(t, pfx);
+    if (!tq)
+        return false;
+    if (q)
+        *q = tq;
+    if (number)
+        *number = n;
+    return true;
+}
+
+/* --- cells ------------------------------------------------------------ */
+
+static void trim(const char **s, size_t *len)
+{
+    while (*len && isspace((unsigned char)**s))
+        (*s)++, (*len)--;
+    while (*len && isspace((unsigned char)(*s)[*len - 1]))
+        (*len)--;
+}
+
+/* One reference of a ref or refs column, in loose form, to canonical. */
+static int one_ref(const struct tmpl_column *c, const char *s, size_t len, struct buf *out,
+                   struct err *e)
+{
+    char pfx[TABLE_PREFIX_MAX + 1];
+    int n;
+    if (!split_ref(s, len, pfx, &n))
+        return err_set(e, "'%.*s' is not a row reference (such as %s3)", (int)len, s,
+                       c->tprefix ? c->tprefix : "D");
+    if (!c->tprefix || strcmp(pfx, c->tprefix) != 0)
+        return err_set(e, "'%.*s' is not a row of table '%s' (its rows are %s1, %s2...)",
+                       (int)len, s, c->table ? c->table : "", c->tprefix ? c->tprefix : "",
+                       c->tprefix ? c->tprefix : "");
+    buf_printf(out, "%s%d", pfx, n);
+    return 0;
+}
+
+/* The canonical form of a cell given in its loose form (the caller
+ * frees), or NULL with the reason in e. */
+static char *cell_canonical(const struct tmpl_column *c, const char *value, struct err *e)
+{
+    if (textrule_check_str(c->id, value, TK_LINE, e) < 0)
+        return NULL;
+    const char *s = value;
+    size_t len = strlen(s);
+    trim(&s, &len);
+    if (len == 0)
+        return xstrdup("");
+    switch (c->type) {
+    case CT_TEXT:
+        return xstrndup(s, len);
+    case CT_YESNO:
+        if ((len == 3 && strncasecmp(s, "yes", 3) == 0) || (len == 1 && (*s == 'y' || *s == 'Y')))
+            return xstrdup("yes");
+        if ((len == 2 && strncasecmp(s, "no", 2) == 0) || (len == 1 && (*s == 'n' || *s == 'N')))
+            return xstrdup("no");
+        err_set(e, "'%.*s' is not yes or no", (int)len, s);
+        return NULL;
+    case CT_CHOICE: {
+        for (size_t i = 0; i < c->noptions; i++)
+            if (strlen(c->options[i].value) == len && strncmp(c->options[i].value, s, len) == 0)
+                return xstrdup(c->options[i].value);
+        for (size_t i = 0; i < c->noptions; i++)
+            if (strlen(c->options[i].value) == len &&
+                strncasecmp(c->options[i].value, s, len) == 0)
+                return xstrdup(c->options[i].value);
+        struct buf b = {0};
+        for (size_t i = 0; i < c->noptions; i++)
+            buf_printf(&b, "%s%s", i ? ", " : "", c->options[i].value);
+        err_set(e, "'%.*s' is not one of the options (allowed: %s)", (int)len, s, buf_str(&b));
+        buf_free(&b);
+        return NULL;
+    }
+    case CT_DATE: {
+        char *d = xstrndup(s, len);
+        if (answer_valid_date(d))
+            return d;
+        err_set(e, "'%s' is not a date (YYYY-MM-DD, a real calendar day)", d);
+        free(d);
+        return NULL;
+    }
+    case CT_REF: {
+        struct buf b = {0};
+        if (one_ref(c, s, len, &b, e) < 0) {
+            buf_free(&b);
+            return NULL;
+        }
+        return buf_take(&b);
+    }
+    case CT_REFS: {
+        struct buf b = {0};
+        const char *p = s, *end = s + len;
+        while (p < end) {
+            while (p < end && (*p == ' ' || *p == ','))
+                p++;
+            const char *w = p;
+            while (p < end && *p != ' ' && *p != ',')
+                p++;
+            if (p == w)
+                continue;
+            struct buf r = {0};
+            if (one_ref(c, w, (size_t)(p - w), &r, e) < 0) {
+                buf_free(&r);
+                buf_free(&b);
+                return NULL;
+            }
+            /* No repeats: a reference given twice is kept once. */
+            bool seen = false;
+            size_t rl = r.len;
+            for (const char *q = buf_str(&b); *q && !seen;) {
+                const char *qe = strchr(q, ' ');
+                size_t ql = qe ? (size_t)(qe - q) : strlen(q);
+                seen = ql == rl && strncmp(q, buf_str(&r), rl) == 0;
+                q = qe ? qe + 1 : q + ql;
+            }
+            if (!seen)
+                buf_printf(&b, "%s%s", b.len ? " " : "", buf_str(&r));
+            buf_free(&r);
+        }
+        return buf_take(&b);
+    }
+    case CT_COUNT:
+        break;
+    }
+    err_set(e, "unknown column type");
+    return NULL;
+}
+
+/* --- the table -------------------------------------------------------- */
+
+void table_free(struct table *t)
+{
+    if (!t)
+        return;
+    for (size_t i = 0; i < t->nrows; i++) {
+        for (size_t c = 0; c < t->ncols; c++)
+            free(t->rows[i].cells[c]);
+        free(t->rows[i].cells);
+    }
+    free(t->rows);
+    t->rows = NULL;
+    t->nrows = 0;
+}
+
+static size_t push_row(struct table *t, int number)
+{
+    t->rows = xrealloc(t->rows, (t->nrows + 1) * sizeof *t->rows);
+    struct table_row *r = &t->rows[t->nrows];
+    r->number = number;
+    r->cells = xcalloc(t->ncols ? t->ncols : 1, sizeof *r->cells);
+    for (size_t c = 0; c < t->ncols; c++)
+        r->cells[c] = xstrdup("");
+    return t->nrows++;
+}
+
+static int highest(const struct table *t)
+{
+    int max = 0;
+    for (size_t i = 0; i < t->nrows; i++)
+        if (t->rows[i].number > max)
+            max = t->rows[i].number;
+    return max;
+}
+
+size_t table_add_row(struct table *t)
+{
+    return push_row(t, highest(t) + 1);
+}
+
+void table_remove_row(struct table *t, size_t i)
+{
+    if (i >= t->nrows)
+        return;
+    for (size_t c = 0; c < t->ncols; c++)
+        free(t->rows[i].cells[c]);
+    free(t->rows[i].cells);
+    memmove(&t->rows[i], &t->rows[i + 1], (t->nrows - i - 1) * sizeof *t->rows);
+    t->nrows--;
+}
+
+const struct table_row *table_find_row(const struct table *t, int number)
+{
+    for (size_t i = 0; i < t->nrows; i++)
+        if (t->rows[i].number == number)
+            return &t->rows[i];
+    return NULL;
+}
+
+int table_set_cell(struct table *t, size_t row, size_t col, const char *value, struct err *e)
+{
+    if (row >= t->nrows || col >= t->ncols)
+        return err_set(e, "no such cell");
+    struct err ce;
+    char *v = cell_canonical(&t->q->columns[col], value, &ce);
+    if (!v) {
+        char ref[TABLE_PREFIX_MAX + 12];
+        table_ref(t->q, t->rows[row].number, ref, sizeof ref);
+        return err_set(e, "%s column '%s': %s", ref, t->q->columns[col].id, ce.text);
+    }
+    free(t->rows[row].cells[col]);
+    t->rows[row].cells[col] = v;
+    return 0;
+}
+
+static bool row_empty(const struct table *t, const struct table_row *r)
+{
+    for (size_t c = 0; c < t->ncols; c++)
+        if (*r->cells[c])
+            return false;
+    return true;
+}
+
+/* A line's first field: "", a number, or a reference with the table's
+ * prefix. 0 for "", -1 when it is none of those. */
+static int row_number(const struct tmpl_question *q, const char *s, size_t len)
+{
+    trim(&s, &len);
+    if (len == 0)
+        return 0;
+    size_t pl = q->prefix ? strlen(q->prefix) : 0;
+    if (pl && len > pl && strncasecmp(s, q->prefix, pl) == 0)
+        s += pl, len -= pl;
+    if (len == 0 || len > 6 || *s == '0')
+        return -1;
+    int n = 0;
+    for (size_t i = 0; i < len; i++) {
+        if (!isdigit((unsigned char)s[i]))
+            return -1;
+        n = n * 10 + (s[i] - '0');
+    }
+    return n;
+}
+
+int table_parse(const struct tmpl_question *q, const char *value, struct table *t, struct err *e)
+{
+    memset(t, 0, sizeof *t);
+    t->q = q;
+    t->ncols = q->ncolumns;
+    if (q->type != QT_TABLE || !q->ncolumns)
+        return err_set(e, "%s is not a table question", q->id);
+
+    /* The lines, their fields split on tabs. */
+    struct line {
+        int lineno;
+        int number;
+        char **fields;
+        size_t nfields;
+    } *lines = NULL;
+    size_t nlines = 0, lcap = 0;
+    int rc = 0;
+    int lineno = 0;
+    for (const char *p = value; *p && rc == 0;) {
+        const char *end = strchr(p, '\n');
+        size_t n = end ? (size_t)(end - p) : strlen(p);
+        lineno++;
+        const char *a = p;
+        size_t an = n;
+        trim(&a, &an);
+        if (an > 0) {
+            lines = xgrow(lines, &lcap, nlines + 1, sizeof *lines);
+            struct line *l = &lines[nlines++];
+            memset(l, 0, sizeof *l);
+            l->lineno = lineno;
+            size_t fcap = 0;
+            const char *f = p, *lend = p + n;
+            for (;;) {
+                const char *tab = memchr(f, '\t', (size_t)(lend - f));
+                const char *fe = tab ? tab : lend;
+                size_t fl = (size_t)(fe - f);
+                if (fl && f[fl - 1] == '\r')
+                    fl--;
+                l->fields = xgrow(l->fields, &fcap, l->nfields + 1, sizeof *l->fields);
+                l->fields[l->nfields++] = xstrndup(f, fl);
+                if (!tab)
+                    break;
+                f = tab + 1;
+            }
+            l->number = row_number(q, l->fields[0], strlen(l->fields[0]));
+            if (l->number < 0)
+                rc = err_set(e, "line %d: '%s' is not a row number", lineno, l->fields[0]);
+            else if (l->nfields > q->ncolumns + 1)
+                rc = err_set(e, "line %d: %zu cells, and the table has %zu columns", lineno,
+                             l->nfields - 1, q->ncolumns);
+        }
+        p = end ? end + 1 : p + n;
+    }
+    if (rc == 0 && nlines > TABLE_MAX_ROWS)
+        rc = err_set(e, "%zu rows, more than %d", nlines, TABLE_MAX_ROWS);
+
+    /* Rows without a number take the next ones after the highest. */
+    int max = 0;
+    for (size_t i = 0; rc == 0 && i < nlines; i++)
+        if (lines[i].number > max)
+            max = lines[i].number;
+    for (size_t i = 0; rc == 0 && i < nlines; i++) {
+        struct line *l = &lines[i];
+        if (l->number == 0)
+            l->number = ++max;
+        char ref[TABLE_PREFIX_MAX + 12];
+        table_ref(q, l->number, ref, sizeof ref);
+        if (table_find_row(t, l->number)) {
+            rc = err_set(e, "row %s is given twice", ref);
+            break;
+        }
+        size_t ri = push_row(t, l->number);
+        for (size_t c = 0; c < q->ncolumns && rc == 0; c++)
+            if (c + 1 < l->nfields)
+                rc = table_set_cell(t, ri, c, l->fields[c + 1], e);
+        if (rc < 0)
+            break;
+        if (row_empty(t, &t->rows[ri])) {
+            table_remove_row(t, ri);
+            continue;
+        }
+        for (size_t c = 0; c < q->ncolumns; c++)
+            if (q->columns[c].required && !*t->rows[ri].cells[c]) {
+                rc = err_set(e, "%s column '%s': required, and empty", ref, q->columns[c].id);
+                break;
+            }
+    }
+    for (size_t i = 0; i < nlines; i++) {
+        for (size_t f = 0; f < lines[i].nfields; f++)
+            free(lines[i].fields[f]);
+        free(lines[i].fields);
+    }
+    free(lines);
+    if (rc < 0) {
+        table_free(t);
+        return -1;
+    }
+    return 0;
+}
+
+char *table_format(const struct table *t)
+{
+    struct buf b = {0};
+    for (size_t i = 0; i < t->nrows; i++) {
+        const struct table_row *r = &t->rows[i];
+        if (row_empty(t, r))
+            continue;
+        if (b.len)
+            buf_addc(&b, '\n');
+        buf_printf(&b, "%d", r->number);
+        for (size_t c = 0; c < t->ncols; c++) {
+            buf_addc(&b, '\t');
+            buf_adds(&b, r->cells[c]);
+        }
+    }
+    return b.len ? buf_take(&b) : (buf_free(&b), xstrdup(""));
+}
+
+char *table_cell_display(const struct tmpl_column *c, const char *cell)
+{
+    if (c->type == CT_YESNO && *cell)
+        return xstrdup(strcmp(cell, "yes") == 0 ? "Yes" : "No");
+    if (c->type == CT_CHOICE)
+        for (size_t i = 0; i < c->noptions; i++)
+            if (strcmp(c->options[i].value, cell) == 0)
+                return xstrdup(c->options[i].label);
+    return xstrdup(cell);
+}
+
+char *table_display(const struct tmpl_question *q, const char *value)
+{
+    if (!value || !*value)
+        return xstrdup("");
+    struct table t;
+    if (table_parse(q, value, &t, NULL) < 0)
+        return xstrdup(value);
+    struct buf b = {0};
+    for (size_t i = 0; i < t.nrows; i++) {
+        char ref[TABLE_PREFIX_MAX + 12];
+        table_ref(q, t.rows[i].number, ref, sizeof ref);
+        buf_printf(&b, "%s%s", b.len ? "; " : "", ref);
+        for (size_t c = 0; c < t.ncols; c++)
+            if (*t.rows[i].cells[c]) {
+                char *d = table_cell_display(&q->columns[c], t.rows[i].cells[c]);
+                buf_printf(&b, " %s", d);
+                free(d);
+                break;
+            }
+    }
+    table_free(&t);
+    return b.len ? buf_take(&b) : (buf_free(&b), xstrdup(""));
+}
+
+/* --- the whole assessment --------------------------------------------- */
+
+/* Every table of an assessment parsed, by question index (t[i].q NULL
+ * for other questions and values that do not parse), with one value
+ * replaced (over_q, over_value) and one risk's concerns (over_risk,
+ * over_concerns) when given. */
+struct world {
+    const struct assessment *a;
+    struct table *t;
+    size_t n;
+    int over_risk;
+    const char *over_concerns;
+};
+
+static void world_open(struct world *w, const struct assessment *a,
+                       const struct tmpl_question *over_q, const char *over_value, int over_risk,
+                       const char *over_concerns)
+{
+    const struct tmpl *tm = a->tmpl;
+    w->a = a;
+    w->n = tm ? tm->nquestions : 0;
+    w->t = xcalloc(w->n ? w->n : 1, sizeof *w->t);
+    w->over_risk = over_risk;
+    w->over_concerns = over_concerns;
+    for (size_t i = 0; i < w->n; i++) {
+        const struct tmpl_question *q = &tm->questions[i];
+        if (q->type != QT_TABLE)
+            continue;
+        const char *v = q == over_q ? over_value : assess_value(a, q->id);
+        if (v && *v && table_parse(q, v, &w->t[i], NULL) < 0)
+            w->t[i].q = NULL;
+        else if (!v || !*v) {
+            w->t[i].q = q;
+            w->t[i].ncols = q->ncolumns;
+        }
+    }
+}
+
+static void world_close(struct world *w)
+{
+    for (size_t i = 0; i < w->n; i++)
+        table_free(&w->t[i]);
+    free(w->t);
+}
+
+static bool world_has(const struct world *w, const char *ref)
+{
+    const struct tmpl_question *q;
+    int n;
+    if (!w->a->tmpl || !table_parse_ref(w->a->tmpl, ref, &q, &n))
+        return false;
+    const struct table *t = &w->t[q - w->a->tmpl->questions];
+    return t->q && table_find_row(t, n);
+}
+
+static const char *risk_concerns(const struct world *w, const struct risk *r)
+{
+    if (w->over_risk && r->number == w->over_risk)
+        return w->over_concerns ? w->over_concerns : "";
+    return r->concerns ? r->concerns : "";
+}
+
+/* Calls fn for each reference the assessment holds: who ("P2", "R1")
+ * and the reference cited. */
+typedef void (*cite_fn)(const char *who, const char *ref, void *ctx);
+
+static void each_word(const char *s, const char *who, cite_fn fn, void *ctx)
+{
+    while (s && *s) {
+        while (*s == ' ' || *s == ',')
+            s++;
+        const char *w = s;
+        while (*s && *s != ' ' && *s != ',')
+            s++;
+        if (s > w) {
+            char *ref = xstrndup(w, (size_t)(s - w));
+            fn(who, ref, ctx);
+            free(ref);
+        }
+    }
+}
+
+static void each_citation(const struct world *w, cite_fn fn, void *ctx, bool with_extra_risk)
+{
+    for (size_t i = 0; i < w->n; i++) {
+        const struct table *t = &w->t[i];
+        if (!t->q)
+            continue;
+        for (size_t r = 0; r < t->nrows; r++) {
+            char who[TABLE_PREFIX_MAX + 12];
+            table_ref(t->q, t->rows[r].number, who, sizeof who);
+            for (size_t c = 0; c < t->ncols; c++) {
+                enum tmpl_ctype ct = t->q->columns[c].type;
+                if (ct == CT_REF || ct == CT_REFS)
+                    each_word(t->rows[r].cells[c], who, fn, ctx);
+            }
+        }
+    }
+    bool seen_over = false;
+    for (size_t i = 0; i < w->a->nrisks; i++) {
+        const struct risk *r = &w->a->risks[i];
+        char who[24];
+        snprintf(who, sizeof who, "R%d", r->number);
+        each_word(risk_concerns(w, r), who, fn, ctx);
+        seen_over |= w->over_risk && r->number == w->over_risk;
+    }
+    /* A risk being added is not in the assessment yet. */
+    if (with_extra_risk && w->over_risk && !seen_over) {
+        char who[24];
+        snprintf(who, sizeof who, "R%d", w->over_risk);
+        each_word(w->over_concerns, who, fn, ctx);
+    }
+}
+
+struct dangling_ctx {
+    const struct world *w;
+    struct buf out;
+};
+
+static void add_dangling(const char *who, const char *ref, void *ctx)
+{
+    struct dangling_ctx *d = ctx;
+    if (!world_has(d->w, ref))
+        buf_printf(&d->out, "%s cites %s\n", who, ref);
+}
+
+static char *dangling_of(const struct world *w)
+{
+    struct dangling_ctx d = { w, {0} };
+    each_citation(w, add_dangling, &d, true);
+    return d.out.len ? buf_take(&d.out) : (buf_free(&d.out), xstrdup(""));
+}
+
+char *table_dangling(const struct assessment *a)
+{
+    struct world w;
+    world_open(&w, a, NULL, NULL, 0, NULL);
+    char *s = dangling_of(&w);
+    world_close(&w);
+    return s;
+}
+
+struct cites_ctx {
+    const char *ref;
+    struct buf out;
+};
+
+static bool in_list(const char *list, const char *item)
+{
+    size_t n = strlen(item);
+    for (const char *p = list; *p;) {
+        const char *e = strstr(p, ", ");
+        size_t l = e ? (size_t)(e - p) : strlen(p);
+        if (l == n && strncmp(p, item, n) == 0)
+            return true;
+        p = e ? e + 2 : p + l;
+    }
+    return false;
+}
+
+static void add_citer(const char *who, const char *ref, void *ctx)
+{
+    struct cites_ctx *c = ctx;
+    if (strcmp(ref, c->ref) == 0 && !in_list(buf_str(&c->out), who))
+        buf_printf(&c->out, "%s%s", c->out.len ? ", " : "", who);
+}
+
+static char *citations_of(const struct world *w, const char *ref)
+{
+    struct cites_ctx c = { ref, {0} };
+    each_citation(w, add_citer, &c, true);
+    return c.out.len ? buf_take(&c.out) : (buf_free(&c.out), xstrdup(""));
+}
+
+char *table_citations(const struct assessment *a, const char *ref)
+{
+    struct world w;
+    world_open(&w, a, NULL, NULL, 0, NULL);
+    char *s = citations_of(&w, ref);
+    world_close(&w);
+    return s;
+}
+
+/* The lines of after that are not lines of before. */
+static char *new_lines(const char *before, const char *after)
+{
+    struct buf b = {0};
+    for (const char *p = after; *p;) {
+        const char *e = strchr(p, '\n');
+        size_t l = e ? (size_t)(e - p) + 1 : strlen(p);
+        bool old = false;
+        for (const char *q = before; *q && !old;) {
+            const char *qe = strchr(q, '\n');
+            size_t ql = qe ? (size_t)(qe - q) + 1 : strlen(q);
+            old = ql == l && strncmp(p, q, l) == 0;
+            q += ql;
+        }
+        if (!old)
+            buf_add(&b, p, l);
+        p += l;
+    }
+    return b.len ? buf_take(&b) : (buf_free(&b), xstrdup(""));
+}
+
+/* "P2 cites D7, which is not a row" for the first new dangling line. */
+static int refuse_dangling(const char *lines, struct err *e)
+{
+    const char *nl = strchr(lines, '\n');
+    int n = 0;
+    for (const char *p = lines; *p; p++)
+        n += *p == '\n';
+    return err_set(e, "%.*s, which is not a row of the assessment%s", (int)(nl - lines), lines,
+                   n > 1 ? " (and more)" : "");
+}
+
+int table_check_answer(const struct assessment *a, const struct tmpl_question *q,
+                       const char *value, struct err *e)
+{
+    if (q->type != QT_TABLE)
+        return 0;
+    struct world before, after;
+    world_open(&before, a, NULL, NULL, 0, NULL);
+    world_open(&after, a, q, value, 0, NULL);
+    size_t qi = (size_t)(q - a->tmpl->questions);
+    int rc = 0;
+    /* Rows removed and still cited. */
+    const struct table *old = qi < before.n ? &before.t[qi] : NULL;
+    const struct table *now = qi < after.n ? &after.t[qi] : NULL;
+    for (size_t r = 0; old && old->q && rc == 0 && r < old->nrows; r++) {
+        if (now && now->q && table_find_row(now, old->rows[r].number))
+            continue;
+        char ref[TABLE_PREFIX_MAX + 12];
+        table_ref(q, old->rows[r].number, ref, sizeof ref);
+        char *who = citations_of(&after, ref);
+        if (*who)
+            rc = err_set(e, "%s is cited by %s; remove those citations first", ref, who);
+        free(who);
+    }
+    if (rc == 0) {
+        char *b = dangling_of(&before), *f = dangling_of(&after);
+        char *added = new_lines(b, f);
+        if (*added)
+            rc = refuse_dangling(added, e);
+        free(b);
+        free(f);
+        free(added);
+    }
+    world_close(&before);
+    world_close(&after);
+    return rc;
+}
+
+char *table_concerns_canonical(const struct tmpl *t, const char *value, struct err *e)
+{
+    struct buf b = {0};
+    for (const char *s = value; s && *s;) {
+        while (*s == ' ' || *s == ',' || *s == '\t' || *s == '\n')
+            s++;
+        const char *w = s;
+        while (*s && *s != ' ' && *s != ',' && *s != '\t' && *s != '\n')
+            s++;
+        if (s == w)
+            continue;
+        char pfx[TABLE_PREFIX_MAX + 1];
+        int n;
+        const struct tmpl_question *q;
+        if (!split_ref(w, (size_t)(s - w), pfx, &n) || !(q = table_by_prefix(t, pfx))) {
+            err_set(e, "'%.*s' is not a row reference of a table of the template", (int)(s - w), w);
+            buf_free(&b);
+            return NULL;
+        }
+        char ref[TABLE_PREFIX_MAX + 12];
+        table_ref(q, n, ref, sizeof ref);
+        bool seen = false;
+        for (const char *p = buf_str(&b); *p && !seen;) {
+            const char *pe = strchr(p, ' ');
+            size_t pl = pe ? (size_t)(pe - p) : strlen(p);
+            seen = pl == strlen(ref) && strncmp(p, ref, pl) == 0;
+            p += pl + (pe ? 1 : 0);
+        }
+        if (!seen)
+            buf_printf(&b, "%s%s", b.len ? " " : "", ref);
+    }
+    return b.len ? buf_take(&b) : (buf_free(&b), xstrdup(""));
+}
+
+int table_check_risk(const struct assessment *a, const struct risk *r, struct err *e)
+{
+    const char *concerns = r->concerns ? r->concerns : "";
+    if (!*concerns)
+        return 0;
+    char who[24];
+    if (r->number > 0)
+        snprintf(who, sizeof who, "R%d", r->number);
+    else
+        snprintf(who, sizeof who, "the risk");
+    if (!a->tmpl)
+        return err_set(e, "%s cites rows, and the assessment has no template", who);
+    struct world w;
+    world_open(&w, a, NULL, NULL, r->number, concerns);
+    int rc = 0;
+    struct buf missing = {0};
+    for (const char *s = concerns; *s;) {
+        while (*s == ' ')
+            s++;
+        const char *x = s;
+        while (*s && *s != ' ')
+            s++;
+        if (s == x)
+            continue;
+        char *ref = xstrndup(x, (size_t)(s - x));
+        if (!world_has(&w, ref))
+            buf_printf(&missing, "%s%s", missing.len ? ", " : "", ref);
+        free(ref);
+    }
+    if (missing.len)
+        rc = err_set(e, "%s cites %s, which %s not a row of the assessment", who,
+                     buf_str(&missing), strchr(buf_str(&missing), ',') ? "are" : "is");
+    buf_free(&missing);
+    world_close(&w);
+    return rc;
+}
+
+bool table_has_cell(const struct tmpl_question *q, const char *value, size_t col,
+                    const char *cell)
+{
+    if (!value || col >= q->ncolumns)
+        return false;
+    size_t want = strlen(cell);
+    for (const char *line = value; *line;) {
+        const char *end = strchr(line, '\n');
+        if (!end)
+            end = line + strlen(line);
+        /* Skip the row number, then col cells. */
+        const char *p = memchr(line, '\t', (size_t)(end - line));
+        for (size_t k = 0; p && k < col; k++)
+            p = memchr(p + 1, '\t', (size_t)(end - p - 1));
+        if (p) {
+            const char *c = p + 1;
+            const char *stop = memchr(c, '\t', (size_t)(end - c));
+            size_t len = (size_t)((stop ? stop : end) - c);
+            if (len == want && memcmp(c, cell, len) == 0)
+                return true;
+        }
+        line = *end ? end + 1 : end;
+    }
+    return false;
+}
