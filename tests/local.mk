@@ -77,6 +77,7 @@ SHELL_TESTS = \
 	tests/cli/dates.sh \
 	tests/cli/judgement.sh \
 	tests/cli/threshold.sh \
+	tests/cli/edpb.sh \
 	tests/screen/start.sh \
 	tests/screen/journey.sh \
 	tests/screen/robust.sh \

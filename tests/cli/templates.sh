@@ -5,19 +5,23 @@
 
 fx=$TOP_SRCDIR/tests/fixtures/templates
 
-# The shipped template is valid, from its file.
+# The shipped templates are valid, from their files.
 run 0 "$DPIA" template check "$TOP_SRCDIR/templates/gdpr-dpia.xml" &&
     contains "$T/out" "valid template 'gdpr-dpia'"
+run 0 "$DPIA" template check "$TOP_SRCDIR/templates/edpb-2026.xml" &&
+    contains "$T/out" "valid template 'edpb-2026' version 1.0"
 run 0 "$DPIA" template check "$fx/minimal.xml" &&
     contains "$T/out" "valid template 'minimal'"
 
-# The built-in one is listed; one in DPIA_TEMPLATE_PATH too, with its source.
+# The built-in ones are listed; one in DPIA_TEMPLATE_PATH too, with its source.
 mkdir -p "$T/tpl" "$T/empty"
 cp "$fx/minimal.xml" "$T/tpl/"
 cp "$fx/bad-xxe.xml" "$T/tpl/"
 DPIA_TEMPLATE_PATH="$T/empty:$T/tpl" run 1 "$DPIA" templates
-contains "$T/out" "gdpr-dpia"
-contains "$T/out" "built-in"
+grep "^gdpr-dpia " "$T/out" >"$T/line"
+contains "$T/line" "built-in" "the default template is built in"
+grep "^edpb-2026 " "$T/out" >"$T/line"
+contains "$T/line" "built-in" "the EDPB template is built in"
 grep "minimal" "$T/out" >"$T/line"
 contains "$T/line" "DPIA_TEMPLATE_PATH" "minimal comes from DPIA_TEMPLATE_PATH"
 contains "$T/line" "$T/tpl/minimal.xml" "its path is shown"

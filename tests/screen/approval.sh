@@ -149,6 +149,8 @@ answer() {
 tmux_start 80 24 -d "$DB"
 tmux_wait "No assessments yet"
 tmux_keys n
+tmux_wait "EDPB DPIA template, consultation version 1.0 (edpb-2026, built-in)"
+tmux_keys Enter
 tmux_wait "Risk method"
 tmux_keys Enter
 tmux_wait "Title (the processing"

@@ -54,6 +54,8 @@ press_until() {
 tmux_start 80 24 -d "$DB"
 tmux_wait "No assessments yet"
 tmux_keys n
+tmux_wait "EDPB DPIA template, consultation version 1.0 (edpb-2026, built-in)"
+tmux_keys Enter
 tmux_wait "Risk method"
 tmux_wait "PgDn/PgUp read on" && pass "a description longer than the box says it scrolls"
 # The CNIL method's description ends "...supervisory authority (Art. 36)."

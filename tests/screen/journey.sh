@@ -13,6 +13,8 @@ tmux_wait "n to start a new assessment"
 
 # New: the method (CNIL default), then the title.
 tmux_keys n
+tmux_wait "EDPB DPIA template, consultation version 1.0 (edpb-2026, built-in)"
+tmux_keys Enter
 tmux_wait "Risk method"
 tmux_keys Enter
 tmux_wait "Title (the processing"

@@ -161,6 +161,16 @@ static void test_builtins_all(void **state)
             if (strcmp(ids[k], t->id) == 0)
                 fail_msg("built-in templates %zu and %zu are both '%s'", k, i, t->id);
         ids[i] = strdup(t->id);
+        /* Every question cites what it serves; the screening asks the
+         * nine WP248 criteria. */
+        int criteria = 0;
+        for (size_t q = 0; q < t->nquestions; q++) {
+            if (t->questions[q].nrefs == 0)
+                fail_msg("%s: question %s has no legal reference", t->id, t->questions[q].id);
+            criteria += t->questions[q].criterion != 0;
+        }
+        assert_int_equal(criteria, 9);
+        assert_non_null(tmpl_find_role(t, ROLE_Q_SCREENING_DECISION));
         char rel[128];
         snprintf(rel, sizeof rel, "templates/%s.xml", t->id);
         size_t flen;
@@ -175,6 +185,65 @@ static void test_builtins_all(void **state)
     assert_null(tmpl_builtin_xml_at(n, NULL, NULL));
     for (size_t i = 0; i < n; i++)
         free(ids[i]);
+}
+
+/* The EDPB template is built in: its method has four risk levels, the
+ * lowest two acceptable; its numbered items are tables whose rows cite
+ * each other; it declares five measure groups and covers each EDPB
+ * section. */
+static void test_edpb(void **state)
+{
+    struct tmpl *t = NULL;
+    for (size_t i = 0; i < tmpl_builtin_count() && !t; i++) {
+        size_t len;
+        const char *name;
+        const char *xml = tmpl_builtin_xml_at(i, &len, &name);
+        struct err e;
+        struct tmpl *c = tmpl_parse(xml, len, name, &e);
+        if (!c)
+            fail_msg("%s", e.text);
+        if (strcmp(c->id, "edpb-2026") == 0)
+            t = c;
+        else
+            tmpl_free(c);
+    }
+    if (!t)
+        fail_msg("no built-in template edpb-2026");
+    assert_string_equal(t->version, "1.0");
+    const struct tmpl_method *m = tmpl_default_method(t);
+    assert_true(m->threshold_declared);
+    assert_int_equal(m->nlevels, 4);
+    assert_true(m->levels[0].acceptable && m->levels[1].acceptable);
+    assert_false(m->levels[2].acceptable || m->levels[3].acceptable);
+    assert_true(m->levels[2].high && m->levels[3].high);
+    assert_int_equal(t->ngroups, 5);
+    const struct tmpl_question *items = tmpl_find_question(t, "data-items");
+    const struct tmpl_question *purposes = tmpl_find_question(t, "purposes");
+    assert_non_null(items);
+    assert_non_null(purposes);
+    assert_int_equal(items->type, QT_TABLE);
+    assert_string_equal(items->prefix, "D");
+    assert_string_equal(purposes->prefix, "P");
+    bool cites_items = false;
+    for (size_t c = 0; c < purposes->ncolumns; c++)
+        cites_items |= purposes->columns[c].type == CT_REFS &&
+                       strcmp(purposes->columns[c].table, "data-items") == 0;
+    assert_true(cites_items);
+    for (int s = 0; s <= 6; s++) {
+        char ref[32];
+        snprintf(ref, sizeof ref, "EDPB 2026 \xc2\xa7%d", s);
+        bool found = false;
+        for (size_t k = 0; k < t->ncoverage; k++)
+            found |= strcmp(t->coverage[k].ref, ref) == 0;
+        if (!found)
+            fail_msg("no coverage item for %s", ref);
+    }
+    /* The ground of a prior consultation is asked only when consulting. */
+    const struct tmpl_question *reason = tmpl_find_question(t, "dec.consult-reason");
+    assert_non_null(reason);
+    assert_int_equal(reason->nconditions, 1);
+    assert_string_equal(reason->conditions[0].question, "dec.consult");
+    tmpl_free(t);
 }
 
 static void expect_error(const char *xml, const char *fragment)
@@ -205,6 +274,7 @@ int main(void)
         cmocka_unit_test(test_rejects),
         cmocka_unit_test(test_threshold),
         cmocka_unit_test(test_builtins_all),
+        cmocka_unit_test(test_edpb),
     };
     int rc = cmocka_run_group_tests_name("tmpl", tests, NULL, NULL);
     tmpl_cleanup();

@@ -13,6 +13,8 @@
 /* Generated from templates/ by tools/embed. */
 extern const char res_template_xml[];
 extern const unsigned long res_template_xml_len;
+extern const char res_template_edpb_xml[];
+extern const unsigned long res_template_edpb_xml_len;
 
 /* The built-in templates, the default one first. */
 static const struct {
@@ -21,6 +23,7 @@ static const struct {
     const char *name;
 } builtins[] = {
     { res_template_xml, &res_template_xml_len, "built-in" },
+    { res_template_edpb_xml, &res_template_edpb_xml_len, "built-in edpb-2026" },
 };
 
 static const char *const qtype_names[] = {
