@@ -1,7 +1,8 @@
 #!/bin/sh
 # A whole assessment at the keyboard, at 80x24: a new one created in the
 # interface and answered question by question (u finds the next one; the
-# answer widget on screen says how to answer it), the risk register with
+# answer widget on screen says how to answer it; a table gets a row
+# through the table editor, the purpose on legitimate interests), the risk register with
 # a risk of each feared event, a measure for them, the DPO's advice, the
 # assessor, and the decision "Approve with conditions" with its review
 # date and the warnings acknowledged; then revision 2 (R), a changed
@@ -133,15 +134,37 @@ answer() {
         tmux_type "Loyalty programme members"
         tmux_keys Enter Escape
         lists=$((lists + 1))
+    elif grep -qF "(no rows: Enter to edit the table)" "$q"; then
+        # A row through the table editor: a data item with its
+        # retention, or a purpose citing D1 on legitimate interests.
+        tmux_keys Enter a
+        tmux_wait "New row "
+        if tmux_screen | grep -qF "New row D1"; then
+            ref=D1
+            tmux_type "Purchase history"
+            tmux_keys Tab Tab Tab
+            tmux_type "Three years after the last purchase"
+        else
+            ref=P1
+            tmux_wait "New row P1"
+            tmux_type "Loyalty scoring"
+            tmux_keys Tab
+            tmux_wait "[ ]D1"
+            tmux_keys Space
+            tmux_wait "[x]D1"
+            tmux_keys Tab
+            press_until Right "< Legitimate interests of the controller"
+        fi
+        tmux_keys Escape
+        tmux_wait "Row $ref added."
+        tmux_keys Escape
+        tmux_wait "question "
+        tables=$((tables + 1))
     elif grep -qE "│ \[ \] " "$q"; then
         tmux_keys Enter Space Enter
         choices=$((choices + 1))
     elif grep -qE "│ \( \) " "$q"; then
-        tmux_keys Enter
-        if grep -qF "lawful basis" "$q"; then
-            tmux_select "Legitimate interests"
-        fi
-        tmux_keys Enter
+        tmux_keys Enter Enter
         choices=$((choices + 1))
     fi
 }
@@ -162,7 +185,7 @@ tmux_keys h
 
 # Every question, found with u (never by counting rows), until none is
 # left; the widget on screen says what kind of answer it takes.
-yesno=0 text=0 dates=0 lists=0 choices=0
+yesno=0 text=0 dates=0 lists=0 tables=0 choices=0
 rounds=0
 while [ "$rounds" -lt 120 ]; do
     rounds=$((rounds + 1))
@@ -175,16 +198,19 @@ while [ "$rounds" -lt 120 ]; do
 done
 checks=$((checks + 1))
 grep -qF "Every shown question is answered." "$T/q" &&
-    pass "u: every shown question answered ($yesno yes/no, $text texts, $dates dates, $lists lists, $choices choices, $nrisks risks)" ||
+    pass "u: every shown question answered ($yesno yes/no, $text texts, $dates dates, $lists lists, $tables tables, $choices choices, $nrisks risks)" ||
     fail "questions left after $rounds rounds"
 checks=$((checks + 1))
 [ "$yesno" -gt 0 ] && [ "$text" -gt 0 ] && [ "$dates" -gt 0 ] && [ "$lists" -gt 0 ] &&
-    [ "$choices" -gt 0 ] && [ "$nrisks" -eq 3 ] && pass "every kind of answer given" ||
-    fail "kinds of answers: $yesno yes/no, $text texts, $dates dates, $lists lists, $choices choices, $nrisks risks"
+    [ "$tables" -eq 2 ] && [ "$choices" -gt 0 ] && [ "$nrisks" -eq 3 ] && pass "every kind of answer given" ||
+    fail "kinds of answers: $yesno yes/no, $text texts, $dates dates, $lists lists, $tables tables, $choices choices, $nrisks risks"
 tmux_wait "DPIA required" && pass "the screening requires a DPIA"
-# The legitimate-interest questions followed the lawful basis.
+# The legitimate-interest questions followed the purpose's lawful basis.
 "$DPIA" -d "$DB" history 1 --format tsv >"$T/hist"
-contains "$T/hist" "legitimate-interests"
+contains "$T/hist" '1\tPurchase history\t\t\tThree years after the last purchase' \
+    "the data item as typed in the table editor"
+contains "$T/hist" '1\tLoyalty scoring\tD1\tlegitimate-interests' \
+    "the purpose as typed, citing D1, on legitimate interests"
 contains "$T/hist" "nec.li-balancing" "the questions the lawful basis opened are answered"
 
 # With a risk of each feared event, the section holds the register alone.

@@ -2,7 +2,8 @@
 # No silent cut: a text the interface cuts to fit ends in an ellipsis,
 # and what is cut can be read in full where it is selected. At 80x24: the
 # new-assessment dialog's method description read to its end, a long
-# lawful basis, a long list entry and the levels of a risk scale cut with
+# lawful basis (a choice in a table's row form, and its cell in the
+# table's row), a long list entry and the levels of a risk scale cut with
 # "…" and shown whole under the cursor or when chosen. At 120x36: the
 # status bar's hints end in "…" when some are left out; an approved
 # revision's risk, selected with End, opened and its long description
@@ -77,17 +78,34 @@ tmux_wait "question 1 of"
 
 # --- a long lawful basis ---------------------------------------------------
 
-tmux_keys g 3
+# A purpose's lawful basis, a choice in the row form of the purposes'
+# table: cut in the form and in the table's row, whole in the selected
+# row under the table.
+tmux_keys g 2
 tmux_wait "question 1 of"
-tmux_select "What is the lawful basis"
-tmux_wait "( ) Performance of a contract with the person,$ELL" &&
-    pass "a lawful basis too long for its row ends in an ellipsis"
+tmux_select "List each purpose with the data items"
+tmux_wait "(no rows: Enter to edit the table)"
+tmux_keys Enter a
+tmux_wait "New row P1"
+tmux_type "Billing"
+tmux_keys Tab Tab
+tmux_wait "< (empty) >"
+tmux_keys Right Right
+tmux_wait "< Performance of a contract with the person, or $ELL" &&
+    pass "a lawful basis too long for its row in the form ends in an ellipsis"
 checks=$((checks + 1))
 tmux_screen | grep -qF "6(1)(b))" && fail "the cut option should not show its end" ||
     pass "the cut option does not show its end"
-tmux_keys Enter
-tmux_select "Performance of a contract"
-tmux_wait "6(1)(b))" && pass "the option under the cursor is shown whole"
+tmux_keys Escape
+tmux_wait "Row P1 added."
+tmux_wait "P1   Billing"
+checks=$((checks + 1))
+tmux_screen | grep -q "│ P1 *Billing *Performance of a contract $ELL" &&
+    pass "the lawful basis cut to its column ends in an ellipsis" ||
+    fail "the basis is not cut with an ellipsis: $(tmux_screen | grep -F 'P1   Billing')"
+tmux_wait "P1 Lawful basis: Performance of a contract" &&
+    pass "the selected row's lawful basis is shown whole"
+tmux_wait "6(1)(b))"
 tmux_wait "entering into it"
 tmux_keys Escape
 tmux_wait_gone "6(1)(b))"

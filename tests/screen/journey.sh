@@ -1,8 +1,10 @@
 #!/bin/sh
 # A DPO's first session at the keyboard: an empty database says what to
 # do; a new assessment is created (method, title), questions of every
-# type are answered with UTF-8 text, the program is left and reopened,
-# and the answers are there, on screen and in the database.
+# type are answered with UTF-8 text (tables through the table editor: a
+# data item, a purpose citing it on legitimate interests, which opens the
+# legitimate-interest tests), the program is left and reopened, and the
+# answers are there, on screen and in the database.
 . "$TOP_SRCDIR/tests/lib.sh"
 . "$TOP_SRCDIR/tests/tmux.sh"
 
@@ -37,18 +39,17 @@ tmux_wait "question 6 of"
 tmux_keys Up
 tmux_wait "(*) Yes" && pass "yes is marked"
 
-# A choice question: the lawful basis, in the necessity section (3).
-tmux_keys g
-tmux_wait "Go to section"
-tmux_keys 3
+# A choice question: the screening's decision, its last question.
+tmux_select "Will a DPIA be carried out?"
+tmux_keys Enter Enter
+tmux_wait "(*) Yes: a DPIA will be carried out" && pass "choice saved"
+# No purpose has legitimate interests as its basis yet: the necessity
+# section (3) holds no legitimate-interest test.
+tmux_keys g 3
 tmux_wait "question 1 of"
-tmux_keys Down
-tmux_wait "lawful basis"
-tmux_keys Enter Down Down Down Down Down Enter
-tmux_wait "(*) Legitimate interests" && pass "choice saved"
-# The legitimate-interest test now appears.
-tmux_keys Down Down
-tmux_wait "Legitimate interests" 
+tmux_wait "Why does the lawful basis of each purpose apply?"
+tmux_screen >"$T/nec"
+lacks "$T/nec" "Legitimate interests, purpose test" "no legitimate-interest test without such a basis"
 
 # A list: the recipients (description section, 2).
 tmux_keys g 2
@@ -64,7 +65,44 @@ tmux_keys Enter Escape
 tmux_wait " 2. Legal, compliance" && pass "list entries shown in order"
 tmux_wait " 1. Équipe réseaux sociaux" && pass "accented text drawn in place"
 
+# Tables: a data item, then a purpose citing it on legitimate interests,
+# each added as a row through the table editor.
+tmux_select "Which personal data items are processed?"
+tmux_wait "(no rows: Enter to edit the table)"
+tmux_keys Enter a
+tmux_wait "New row D1"
+tmux_type "Historique de visionnage 映画"
+tmux_keys Tab Tab Tab
+tmux_type "2 ans"
+tmux_keys Escape
+tmux_wait "Row D1 added." && pass "a table row added through the editor"
+tmux_keys Escape
+tmux_wait "D1   Historique de visionnage 映画" && pass "the row shown on the question"
+tmux_select "List each purpose"
+tmux_wait "(no rows: Enter to edit the table)"
+tmux_keys Enter a
+tmux_wait "New row P1"
+tmux_type "Factoïdes sur les réseaux sociaux"
+tmux_keys Tab
+tmux_wait "[ ]D1"
+tmux_keys Space
+tmux_wait "[x]D1"
+tmux_keys Tab
+tmux_wait "< (empty) >"
+tmux_keys Right Right Right Right Right Right
+tmux_wait "< Legitimate interests of the controller" && pass "the lawful basis picked in the row form"
+tmux_keys Escape
+tmux_wait "Row P1 added."
+tmux_keys Escape
+tmux_wait "P1   Factoïdes" && pass "the purpose row shown on the question"
+# The legitimate-interest tests now appear in the necessity section.
+tmux_keys g 3
+tmux_wait "question 1 of"
+tmux_wait "Legitimate interests, purpose test" && pass "legitimate interests open the tests"
+
 # A date that does not exist is refused, a real one kept.
+tmux_keys g 2
+tmux_wait "question 1 of"
 tmux_keys ']' Up
 tmux_wait "(no date: Enter to set one)"
 tmux_keys Enter
@@ -90,7 +128,11 @@ checks=$((checks + 1))
 "$DPIA" -d "$DB" history 1 --format tsv >"$T/hist" 2>&1
 contains "$T/hist" "Tweets about subscribers' viewing: naïve “factoids”, 映画."
 contains "$T/hist" "Équipe réseaux sociaux"
-contains "$T/hist" "legitimate-interests"
+contains "$T/hist" "carry-out"
+# (history writes a table's tabs as \t)
+contains "$T/hist" '1\tHistorique de visionnage 映画\t\t\t2 ans' "the data item as typed"
+contains "$T/hist" '1\tFactoïdes sur les réseaux sociaux\tD1\tlegitimate-interests' \
+    "the purpose as typed, citing D1, on legitimate interests"
 contains "$T/hist" "2027-03-31"
 lacks "$T/hist" "2027-02-30"
 

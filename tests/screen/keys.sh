@@ -69,22 +69,23 @@ tmux_keys Escape
 tmux_wait_gone "Go to section"
 tmux_wait_gone "CHOOSE"
 in_assessment "Esc closes the dialog, not the assessment"
-tmux_keys g 3
-tmux_wait "3 Necessity"
-tmux_keys Down
-tmux_wait "lawful basis"
+# The screening's decision, the template's choice question.
+tmux_select "Will a DPIA be carried out?"
+tmux_wait "Will a DPIA be carried out?"
+qn=$(tmux_screen | sed -n 's/.*question \([0-9][0-9]*\) of.*/\1/p' | head -1)
 tmux_keys Enter
 tmux_wait "CHOOSE: Space toggles" && pass "the status bar says CHOOSE while the options are open"
-tmux_wait "> ( ) Consent" && pass "the open list points at the option under the cursor"
+tmux_wait "> ( ) Yes: a DPIA will be carried out" &&
+    pass "the open list points at the option under the cursor"
 tmux_keys End
-tmux_wait "> ( ) Legitimate interests" && pass "End goes to the last option"
+tmux_wait "> ( ) No: a DPIA will not be carried out" && pass "End goes to the last option"
 tmux_keys Escape
 tmux_wait_gone "CHOOSE" && pass "Esc closes the options"
 tmux_wait_gone "> (" && pass "the closed list points at nothing"
 tmux_screen >"$T/closed"
 lacks "$T/closed" "(*)" "Esc chose nothing"
-tmux_keys Escape Escape Down
-tmux_wait "question 3 of"
+tmux_keys Escape Escape Up
+tmux_wait "question $((qn - 1)) of"
 in_assessment "Esc after closing the options does not leave the assessment"
 
 # The key of its own goes back.
