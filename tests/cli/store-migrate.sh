@@ -3,7 +3,7 @@
 # acknowledged warnings, no archived status to restore, no drafts, no
 # index of statuses, no parts of changes in the change log, no contact
 # details, no judgements of sections, no table rows a risk concerns, no
-# groups of measures) is brought
+# groups of measures, no declared risk types) is brought
 # up to date when opened, its data kept; a database from a newer dpia is
 # still refused untouched.
 . "$TOP_SRCDIR/tests/lib.sh"
@@ -17,7 +17,7 @@ run 0 d risk add 1 --title "Old risk" --likelihood 2 --severity 3
 run 0 d signoff 1 --role dpo --name "Dana Officer" --advice "Kept too"
 run 0 d archive 1
 # Back to schema 1 as it was: the columns, tables and index of schemas 2
-# to 7 gone.
+# to 8 gone.
 sqlite3 "$DB" "PRAGMA foreign_keys = OFF;
     DROP TABLE judgements;
     ALTER TABLE assessments DROP COLUMN controller;
@@ -33,6 +33,7 @@ sqlite3 "$DB" "PRAGMA foreign_keys = OFF;
     DROP INDEX assessments_by_status;
     ALTER TABLE risks DROP COLUMN concerns;
     ALTER TABLE measures DROP COLUMN group_id;
+    ALTER TABLE risks DROP COLUMN kind;
     PRAGMA user_version = 1;" || fail "building a schema 1 file"
 checks=$((checks + 1))
 [ "$(sqlite3 "$DB" 'PRAGMA user_version')" = 1 ] && pass "schema 1 file" || fail "not schema 1"
@@ -43,7 +44,7 @@ contains "$T/out" "revision 1"
 contains "$T/out" "Old risk"
 contains "$T/out" "Dana Officer"
 checks=$((checks + 1))
-[ "$(sqlite3 "$DB" 'PRAGMA user_version')" = 7 ] && pass "migrated to schema 7" ||
+[ "$(sqlite3 "$DB" 'PRAGMA user_version')" = 8 ] && pass "migrated to schema 8" ||
     fail "still schema $(sqlite3 "$DB" 'PRAGMA user_version')"
 checks=$((checks + 1))
 [ "$(sqlite3 "$DB" "SELECT count(*) FROM sqlite_master WHERE name = 'assessments_by_status'")" = 1 ] &&
@@ -75,13 +76,14 @@ run 0 "$DPIA" -d "$OLD" risk add 1 --title "Kept risk"
 run 0 "$DPIA" -d "$OLD" measure add 1 --title "Kept measure" --risks 1
 sqlite3 "$OLD" "ALTER TABLE risks DROP COLUMN concerns;
     ALTER TABLE measures DROP COLUMN group_id;
+    ALTER TABLE risks DROP COLUMN kind;
     PRAGMA user_version = 6;" || fail "building a schema 6 file"
 run 0 "$DPIA" -d "$OLD" table 1 desc.data-items add item=E-mail "retention=1 year"
 run 0 "$DPIA" -d "$OLD" table 1 desc.purpose-list add purpose=News basis=consent
 run 0 "$DPIA" -d "$OLD" table 1 desc.purpose-list add purpose=Offers basis=consent
 run 0 "$DPIA" -d "$OLD" risk add 1 --title "New risk" --concerns "D1,P2"
 checks=$((checks + 1))
-[ "$(sqlite3 "$OLD" 'PRAGMA user_version')" = 7 ] && pass "schema 6 migrated to 7" ||
+[ "$(sqlite3 "$OLD" 'PRAGMA user_version')" = 8 ] && pass "schema 6 migrated to 8" ||
     fail "still schema $(sqlite3 "$OLD" 'PRAGMA user_version')"
 run 0 "$DPIA" -d "$OLD" export 1 --format csv-risks
 contains "$T/out" "R1,Kept risk," "a risk of schema 6 kept"
@@ -89,4 +91,20 @@ contains "$T/out" ",D1 P2$(printf '\r')" "concerns stored in the new column"
 checks=$((checks + 1))
 [ "$(sqlite3 "$OLD" "SELECT title || '|' || group_id FROM measures")" = "Kept measure|" ] &&
     pass "a measure of schema 6 kept, with no group" || fail "the measure was not kept"
+
+# --- a database of schema 7: risks without a declared type -------------
+SEVEN=$T/seven.sqlite
+run 0 "$DPIA" -d "$SEVEN" new --title "Written by schema 7"
+run 0 "$DPIA" -d "$SEVEN" risk add 1 --title "Kept risk" --type disappearance
+sqlite3 "$SEVEN" "ALTER TABLE risks DROP COLUMN kind;
+    PRAGMA user_version = 7;" || fail "building a schema 7 file"
+run 0 "$DPIA" -d "$SEVEN" show 1
+contains "$T/out" "Kept risk"
+checks=$((checks + 1))
+[ "$(sqlite3 "$SEVEN" 'PRAGMA user_version')" = 8 ] && pass "schema 7 migrated to 8" ||
+    fail "still schema $(sqlite3 "$SEVEN" 'PRAGMA user_version')"
+checks=$((checks + 1))
+[ "$(sqlite3 "$SEVEN" "SELECT title || '|' || type || '|' || kind FROM risks")" = \
+    "Kept risk|disappearance|" ] &&
+    pass "a risk of schema 7 kept, with no declared type" || fail "the risk was not kept"
 done_testing

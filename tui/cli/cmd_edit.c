@@ -150,8 +150,8 @@ static struct option *field_options(const struct field *t, size_t n, const struc
 /* Puts the options given (given[i] for t[i], NULL: not given) into obj,
  * which holds a copy of every text field already: scores against a's
  * method, choices by their keys, dates as ops_date reads them, the
- * table rows a risk cites in their written form, a group the template
- * declares. False with the message printed. */
+ * table rows a risk cites in their written form, a group or a risk type
+ * the template declares. False with the message printed. */
 static bool fill_fields(const struct assessment *a, const char *kind, const struct field *t,
                         size_t n, const char *const *given, void *obj)
 {
@@ -178,7 +178,8 @@ static bool fill_fields(const struct assessment *a, const char *kind, const stru
                     msg_error("--%s: %s", f->opt, e.text);
                     return false;
                 }
-            } else if (f->role == FR_GROUP && fields_check_group(a->tmpl, arg, &e) < 0) {
+            } else if ((f->role == FR_GROUP && fields_check_group(a->tmpl, arg, &e) < 0) ||
+                       (f->role == FR_RISK_KIND && fields_check_kind(a->tmpl, arg, &e) < 0)) {
                 msg_error("--%s: %s", f->opt, e.text);
                 return false;
             }
@@ -274,7 +275,11 @@ int cmd_risk_add(const struct cli_global *g, int argc, char **argv)
     memset(&empty, 0, sizeof empty);
     assess_risk_copy(&r, &empty);
     struct err e;
-    if (!fill_fields(a, "risk", risk_fields, nrisk_fields, given, &r)) {
+    bool filled = fill_fields(a, "risk", risk_fields, nrisk_fields, given, &r);
+    /* A declared type is a kind of "other": --kind alone says so. */
+    if (filled && r.kind && *r.kind && r.type == RT_NONE)
+        r.type = RT_OTHER;
+    if (!filled) {
         rc = EXIT_WORK;
     } else if (ops_add_risk(s, a, &r, &e) < 0) {
         msg_error("%s", e.text);

@@ -164,6 +164,9 @@ struct risk {
     /* The table rows it concerns (core/table.h), references separated
      * by one space ("D1 D3 P2"); "" when none. */
     char *concerns;
+    /* The id of a risk type the template declares (core/tmpl.h), for a
+     * risk of type RT_OTHER; "" when none. */
+    char *kind;
 };
 
 struct measure {

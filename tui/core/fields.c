@@ -57,6 +57,9 @@ const struct field risk_fields[] = {
     { "concerns", FLD_TEXT, AT(risk, concerns), .role = FR_CONCERNS, .column = "concerns",
       .xml = "concerns", .xml_opt = true, .csv = "Table rows concerned",
       .label = "Table rows concerned", .opt = "concerns" },
+    { "kind", FLD_TEXT, AT(risk, kind), .role = FR_RISK_KIND, .column = "kind",
+      .xml = "kind", .xml_opt = true, .csv = "Declared type", .label = "Declared type",
+      .form_pos = 2, .opt = "kind" },
 };
 const size_t nrisk_fields = sizeof risk_fields / sizeof risk_fields[0];
 
@@ -259,6 +262,11 @@ char *field_show(const struct field *f, const void *obj, const struct assessment
             if (g)
                 return xstrdup(g->name);
         }
+        if (f->role == FR_RISK_KIND && a && a->tmpl) {
+            const struct tmpl_group *k = fields_kind(a->tmpl, field_str(f, obj));
+            if (k)
+                return xstrdup(k->name);
+        }
         return xstrdup(field_str(f, obj));
     case FLD_INT: {
         v = field_int(f, obj);
@@ -272,6 +280,8 @@ char *field_show(const struct field *f, const void *obj, const struct assessment
     }
     case FLD_FOLLOWED:
         return field_text(f, obj);
+    case FLD_RTYPE:
+        return xstrdup(fields_risk_type_name(a, obj));
     default:
         return xstrdup(field_choice_label(f, field_int(f, obj)));
     }
@@ -382,4 +392,35 @@ int fields_check_group(const struct tmpl *t, const char *id, struct err *e)
     err_set(e, "unknown measure group '%s' (the template declares: %s)", id, buf_str(&b));
     buf_free(&b);
     return -1;
+}
+
+const struct tmpl_group *fields_kind(const struct tmpl *t, const char *id)
+{
+    for (size_t i = 0; t && id && i < t->nkinds; i++)
+        if (strcmp(t->kinds[i].id, id) == 0)
+            return &t->kinds[i];
+    return NULL;
+}
+
+int fields_check_kind(const struct tmpl *t, const char *id, struct err *e)
+{
+    if (!id || !*id || fields_kind(t, id))
+        return 0;
+    if (!t || t->nkinds == 0)
+        return err_set(e, "unknown risk type '%s': the template declares no risk types", id);
+    struct buf b = { 0 };
+    for (size_t i = 0; i < t->nkinds; i++)
+        buf_printf(&b, "%s%s (%s)", i ? ", " : "", t->kinds[i].id, t->kinds[i].name);
+    err_set(e, "unknown risk type '%s' (the template declares: %s)", id, buf_str(&b));
+    buf_free(&b);
+    return -1;
+}
+
+const char *fields_risk_type_name(const struct assessment *a, const struct risk *r)
+{
+    if (r->type == RT_OTHER && r->kind && *r->kind) {
+        const struct tmpl_group *k = fields_kind(a ? a->tmpl : NULL, r->kind);
+        return k ? k->name : r->kind;
+    }
+    return risk_type_label(r->type);
 }

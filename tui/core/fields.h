@@ -49,6 +49,7 @@ enum field_role {
     FR_DATE,        /* FLD_TEXT: YYYY-MM-DD or "" */
     FR_CONCERNS,    /* FLD_TEXT: table rows cited (fields_concerns) */
     FR_GROUP,       /* FLD_TEXT: id of a measure group of the template */
+    FR_RISK_KIND,   /* FLD_TEXT: id of a risk type the template declares */
 };
 
 struct field {
@@ -97,7 +98,8 @@ bool field_same(const struct field *f, const void *a, const void *b);
 char *field_text(const struct field *f, const void *obj);
 /* The value as people read it in a, the assessment it belongs to: a
  * score with its level's name ("Significant (3)"), a choice by its
- * label, a group by its name; "" when empty. The caller frees. */
+ * label, a group by its name, a risk of type other with a declared
+ * kind by the kind's name; "" when empty. The caller frees. */
 char *field_show(const struct field *f, const void *obj, const struct assessment *a);
 
 /* The row of a table by its change-log name; NULL when none. */
@@ -124,5 +126,15 @@ char *fields_concerns(const char *in, struct err *e);
 const struct tmpl_group *fields_group(const struct tmpl *t, const char *id);
 /* Checks that id is "" or a group t declares; -1 with e listing them. */
 int fields_check_group(const struct tmpl *t, const char *id, struct err *e);
+
+/* The risk type the template declares with the given id; NULL when
+ * none. */
+const struct tmpl_group *fields_kind(const struct tmpl *t, const char *id);
+/* Checks that id is "" or a risk type t declares; -1 with e listing
+ * them. */
+int fields_check_kind(const struct tmpl *t, const char *id, struct err *e);
+/* A risk's type as people read it: the name of its declared kind when
+ * it has one the template declares, else the label of its type. */
+const char *fields_risk_type_name(const struct assessment *a, const struct risk *r);
 
 #endif

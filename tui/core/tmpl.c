@@ -124,6 +124,11 @@ void tmpl_free(struct tmpl *t)
         free(t->groups[i].name);
     }
     free(t->groups);
+    for (size_t i = 0; i < t->nkinds; i++) {
+        free(t->kinds[i].id);
+        free(t->kinds[i].name);
+    }
+    free(t->kinds);
     for (size_t i = 0; i < t->nsections; i++) {
         struct tmpl_section *s = &t->sections[i];
         free(s->id);

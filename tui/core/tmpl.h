@@ -117,7 +117,8 @@ struct tmpl_column {
 };
 
 /* A group of measures the template declares (the EDPB's five, or an
- * organisation's own): id and name. */
+ * organisation's own), or a type of risk it declares beside the built-in
+ * ones: id and name. */
 struct tmpl_group {
     char *id;
     char *name;
@@ -242,6 +243,10 @@ struct tmpl {
      * grouped). */
     struct tmpl_group *groups;
     size_t ngroups;
+    /* The risk types it declares beside the built-in ones, in order
+     * (a risk of type "other" may name one as its kind). */
+    struct tmpl_group *kinds;
+    size_t nkinds;
     struct tmpl_section *sections;
     size_t nsections;
     struct tmpl_question *questions; /* all of them, in document order */

@@ -784,6 +784,24 @@ static int build(struct load *L, const xmlNode *root)
             if (strcmp(t->groups[k].id, g->id) == 0)
                 return fail_at(L, c, "measure group '%s' is defined twice", g->id);
     }
+    /* The risk types it declares: ids unique, none a built-in key. */
+    const xmlNode *kinds = first_el(root, "risk-types");
+    size_t kcap = 0;
+    for (c = kinds ? kinds->children : NULL; c; c = c->next) {
+        if (!is_el(c, "type"))
+            continue;
+        t->kinds = xgrow(t->kinds, &kcap, t->nkinds + 1, sizeof *t->kinds);
+        struct tmpl_group *k = &t->kinds[t->nkinds++];
+        memset(k, 0, sizeof *k);
+        if (!(k->id = need_attr(L, c, "id")))
+            return -1;
+        k->name = text_of(c, false);
+        if (risk_type_parse(k->id) >= 0)
+            return fail_at(L, c, "risk type '%s' is a built-in type", k->id);
+        for (size_t j = 0; j + 1 < t->nkinds; j++)
+            if (strcmp(t->kinds[j].id, k->id) == 0)
+                return fail_at(L, c, "risk type '%s' is defined twice", k->id);
+    }
     if (read_sections(L, root) < 0)
         return -1;
     return check_whole(L, root);

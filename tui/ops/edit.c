@@ -310,6 +310,16 @@ static int check_risk(const struct assessment *a, const struct risk *r, bool upd
             return err_set(e, "the table rows a risk concerns are written as references "
                            "separated by one space, such as 'D1 P2', not '%s'", concerns);
     }
+    /* A type the template declares (one kept from before stays), for a
+     * risk of type other only. */
+    const char *kind = r->kind ? r->kind : "";
+    if (*kind && r->type != RT_OTHER)
+        return err_set(e, "a risk of a type the template declares ('%s') is of type other, "
+                       "not '%s': set its type to other or leave the declared type out",
+                       kind, risk_type_label(r->type));
+    if ((!old || strcmp(kind, old->kind ? old->kind : "") != 0) &&
+        fields_check_kind(a->tmpl, kind, e) < 0)
+        return -1;
     /* The table rows it concerns must exist. */
     if (table_check_risk(a, r, e) < 0)
         return -1;

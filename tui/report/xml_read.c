@@ -370,7 +370,8 @@ static int read_scores(struct rd *r, xmlNodePtr re, int number, const char *whic
 
 /* The optional elements of a table (core/fields.h: xml_opt), "" when
  * absent; the table rows a risk cites must be as the program writes
- * them, a measure's group one its template declares. what: "risk R2". */
+ * them, a measure's group and a risk's declared type ones its template
+ * declares. what: "risk R2". */
 static int read_optional(struct rd *r, xmlNodePtr n, const struct field *t, size_t nt,
                          void *obj, const char *what)
 {
@@ -390,7 +391,8 @@ static int read_optional(struct rd *r, xmlNodePtr n, const struct field *t, size
             if (!same)
                 return fail(r, n, "%s: the table rows it concerns are not references separated "
                             "by one space: '%s'", what, got);
-        } else if (f->role == FR_GROUP && fields_check_group(r->a->tmpl, got, &e) < 0) {
+        } else if ((f->role == FR_GROUP && fields_check_group(r->a->tmpl, got, &e) < 0) ||
+                   (f->role == FR_RISK_KIND && fields_check_kind(r->a->tmpl, got, &e) < 0)) {
             return fail(r, n, "%s: %s", what, e.text);
         }
     }
@@ -435,6 +437,9 @@ static int read_risks(struct rd *r, xmlNodePtr root)
         snprintf(what, sizeof what, "risk R%d", number);
         if (read_optional(r, re, risk_fields, nrisk_fields, k, what) < 0)
             return -1;
+        if (*k->kind && k->type != RT_OTHER)
+            return fail(r, re, "risk R%d: a risk of a type the template declares ('%s') is of "
+                        "type other", number, k->kind);
     }
     return 0;
 }

@@ -439,7 +439,8 @@ static void write_scores(struct w *w, const char *name, int l, int s, const char
  * something (core/fields.h: xml_opt), each an element named by its xml,
  * in the order of the table: a record of an assessment that never used
  * them is the same, byte for byte, as before they existed. A measure's
- * group carries the group's name, as the template declares it. */
+ * group and a risk's declared type carry their names, as the template
+ * declares them. */
 static void write_optional(struct w *w, const struct field *t, size_t n, const void *obj)
 {
     for (size_t i = 0; i < n; i++) {
@@ -447,8 +448,10 @@ static void write_optional(struct w *w, const struct field *t, size_t n, const v
         if (!f->xml_opt || f->kind != FLD_TEXT || !*field_str(f, obj))
             continue;
         start(w, f->xml);
-        if (f->role == FR_GROUP) {
-            const struct tmpl_group *g = fields_group(w->a->tmpl, field_str(f, obj));
+        if (f->role == FR_GROUP || f->role == FR_RISK_KIND) {
+            const struct tmpl_group *g = f->role == FR_GROUP
+                ? fields_group(w->a->tmpl, field_str(f, obj))
+                : fields_kind(w->a->tmpl, field_str(f, obj));
             if (g)
                 at(w, "name", g->name);
         }
@@ -467,7 +470,8 @@ static void write_risks(struct w *w)
         level_attrs(w, logic_risk_residual(w->a, r));
         if (r->type != RT_NONE) {
             at(w, "type", risk_type_key(r->type));
-            at(w, "type-label", risk_type_label(r->type));
+            /* A declared type's name for a risk of type other. */
+            at(w, "type-label", fields_risk_type_name(w->a, r));
         }
         el(w, "title", r->title);
         el(w, "description", r->description);

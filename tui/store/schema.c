@@ -168,6 +168,8 @@ static const char *const migrations[] = {
      * measures of the template a measure belongs to. */
     "ALTER TABLE risks ADD COLUMN concerns TEXT NOT NULL DEFAULT '';\n"
     "ALTER TABLE measures ADD COLUMN group_id TEXT NOT NULL DEFAULT '';\n",
+    /* 7 -> 8: the risk type of the template a risk of type other is of. */
+    "ALTER TABLE risks ADD COLUMN kind TEXT NOT NULL DEFAULT '';\n",
 };
 
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof migrations[0]))
