@@ -160,6 +160,10 @@ static void show_text(const struct assessment *a, const struct screening *sc,
             printf(" (likelihood %d, severity %d)", r->likelihood_after, r->severity_after);
         if (threshold >= 0 && after >= 0)
             printf(", %s", m->levels[after].acceptable ? "acceptable" : "above the threshold");
+        if (r->type != RT_NONE) {
+            printf("\n       type ");
+            cli_put_line(stdout, fields_risk_type_name(a, r));
+        }
         if (*r->concerns) {
             printf("\n       concerns ");
             cli_put_line(stdout, r->concerns);

@@ -525,6 +525,14 @@ static const char *const *choice_labels(const struct field *f)
     return l;
 }
 
+/* The groups of measures (FR_GROUP) or the risk types (FR_RISK_KIND) a
+ * template declares, and how many. */
+static const struct tmpl_group *declared(const struct tmpl *tp, enum field_role role, size_t *n)
+{
+    *n = !tp ? 0 : role == FR_GROUP ? tp->ngroups : tp->nkinds;
+    return !tp ? NULL : role == FR_GROUP ? tp->groups : tp->kinds;
+}
+
 int form_from_table(const struct assessment *a, const struct field *t, size_t n,
                     const void *obj, struct form_field *out, const struct field **src)
 {
@@ -537,20 +545,22 @@ int form_from_table(const struct assessment *a, const struct field *t, size_t n,
         struct form_field ff = { .label = f->label, .required = f->required };
         switch (f->kind) {
         case FLD_TEXT:
-            if (f->role == FR_GROUP) {
-                const struct tmpl *tp = a->tmpl;
-                if (!tp || tp->ngroups == 0)
+            if (f->role == FR_GROUP || f->role == FR_RISK_KIND) {
+                size_t nd;
+                const struct tmpl_group *d = declared(a->tmpl, f->role, &nd);
+                if (nd == 0)
                     continue;
-                /* "None", the groups, and one the template no longer
-                 * declares, so that it is not lost by opening the form. */
+                /* "None", the declared ones, and one the template no
+                 * longer declares, so that it is not lost by opening the
+                 * form. */
                 const char *cur = field_str(f, obj);
-                const char **c = xcalloc(tp->ngroups + 2, sizeof *c);
+                const char **c = xcalloc(nd + 2, sizeof *c);
                 int nc = 0, at = 0;
                 c[nc++] = "None";
-                for (size_t g = 0; g < tp->ngroups; g++) {
-                    if (strcmp(tp->groups[g].id, cur) == 0)
+                for (size_t g = 0; g < nd; g++) {
+                    if (strcmp(d[g].id, cur) == 0)
                         at = nc;
-                    c[nc++] = tp->groups[g].name;
+                    c[nc++] = d[g].name;
                 }
                 if (*cur && at == 0) {
                     at = nc;
@@ -590,14 +600,15 @@ void form_to_table(const struct form_field *f, const struct field *const *src, i
         const struct field *t = src[i];
         switch (t->kind) {
         case FLD_TEXT:
-            if (t->role == FR_GROUP) {
-                const struct tmpl *tp = a->tmpl;
+            if (t->role == FR_GROUP || t->role == FR_RISK_KIND) {
+                size_t nd;
+                const struct tmpl_group *d = declared(a->tmpl, t->role, &nd);
                 int c = f[i].number;
                 if (c == 0)
                     field_set_str(t, obj, "");
-                else if (tp && (size_t)c <= tp->ngroups)
-                    field_set_str(t, obj, tp->groups[c - 1].id);
-                /* else: the group kept from before */
+                else if ((size_t)c <= nd)
+                    field_set_str(t, obj, d[c - 1].id);
+                /* else: the one kept from before */
             } else if (t->role == FR_CONCERNS) {
                 char *normal = fields_concerns(f[i].value, NULL);
                 field_set_str(t, obj, normal ? normal : f[i].value);
@@ -612,12 +623,19 @@ void form_to_table(const struct form_field *f, const struct field *const *src, i
             field_set_int(t, obj, f[i].number);
         }
     }
+    /* A declared type is a kind of "other": picking one with the type
+     * not said makes it so (with another type, saving is refused). */
+    for (int i = 0; i < n; i++)
+        if (src[i]->role == FR_RISK_KIND && *field_str(src[i], obj))
+            for (int j = 0; j < n; j++)
+                if (src[j]->kind == FLD_RTYPE && field_int(src[j], obj) == RT_NONE)
+                    field_set_int(src[j], obj, RT_OTHER);
 }
 
 void form_table_free(struct form_field *f, const struct field *const *src, int n)
 {
     for (int i = 0; i < n; i++)
-        if (src[i] && src[i]->role == FR_GROUP) {
+        if (src[i] && (src[i]->role == FR_GROUP || src[i]->role == FR_RISK_KIND)) {
             free((void *)(uintptr_t)f[i].choices);
             f[i].choices = NULL;
         }

@@ -68,14 +68,16 @@ void form_free(struct form_field *f, int n);
 /* The form of a risk, measure or sign-off made from its field table
  * (core/fields.h): one field for each row with a label, in the order of
  * form_pos, filled from obj; the scales are a's method's, a group is
- * picked among the groups a's template declares (no such field when it
- * declares none). out has room for n; src[i] is the row of out[i].
+ * picked among the groups a's template declares, a risk's declared type
+ * among the risk types it declares (no such field when it declares
+ * none). out has room for n; src[i] is the row of out[i].
  * Returns how many fields it made. */
 int form_from_table(const struct assessment *a, const struct field *t, size_t n,
                     const void *obj, struct form_field *out, const struct field **src);
 /* What the fields made by form_from_table hold, back into obj (the
  * table rows a risk cites as fields_concerns writes them, when it can
- * read them). */
+ * read them; a risk given a declared type with its type not said
+ * becomes of type other). */
 void form_to_table(const struct form_field *f, const struct field *const *src, int n,
                    const struct assessment *a, void *obj);
 /* Frees them (form_free and the lists of choices it made). */

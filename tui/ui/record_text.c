@@ -40,7 +40,7 @@ char *record_text_risk(const struct assessment *a, const struct risk *r)
     const struct tmpl_method *m = assess_method(a);
     struct buf b = {0};
     line(&b, "Title", r->title);
-    line(&b, "Type", risk_type_label(r->type));
+    line(&b, "Type", fields_risk_type_name(a, r));
     block(&b, "Description", r->description);
     block(&b, "Risk sources", r->source);
     block(&b, "Threats", r->threats);
