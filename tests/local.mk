@@ -112,7 +112,8 @@ EXTRA_DIST += \
 	tests/fixtures/templates/expected.tsv \
 	tests/fixtures/templates/minimal.xml \
 	tests/fixtures/templates/tables.xml \
-	tests/fixtures/templates/grouped.xml
+	tests/fixtures/templates/grouped.xml \
+	tests/fixtures/templates/kinds.xml
 EXTRA_DIST += \
 	tests/fixtures/templates/bad-table-condition.xml \
 	tests/fixtures/templates/bad-table-condition-text.xml \
@@ -124,6 +125,8 @@ EXTRA_DIST += \
 	tests/fixtures/templates/bad-table-ref-text.xml \
 	tests/fixtures/templates/bad-bad-type.xml \
 	tests/fixtures/templates/bad-dup-group.xml \
+	tests/fixtures/templates/bad-dup-risk-type.xml \
+	tests/fixtures/templates/bad-builtin-risk-type.xml \
 	tests/fixtures/templates/bad-billion-laughs.xml \
 	tests/fixtures/templates/bad-cond-later.xml \
 	tests/fixtures/templates/bad-cond-text.xml \

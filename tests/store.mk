@@ -31,6 +31,7 @@ tests_unit_t_summary_LDADD = $(UNIT_LDADD)
 STORE_SHELL_TESTS = \
 	tests/cli/store-commands.sh \
 	tests/cli/fields.sh \
+	tests/cli/risk-kinds.sh \
 	tests/cli/workflow.sh \
 	tests/cli/store-migrate.sh \
 	tests/cli/store-formats.sh \

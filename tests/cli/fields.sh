@@ -64,7 +64,7 @@ run 0 $DPIA -d "$T/other.sqlite" export 1 --format csv-measures
 contains "$T/out" "M1,Encryption,,Technical,,,Planned,R1,Security of processing"
 run 0 $DPIA -d "$T/other.sqlite" import "$T/plain.xml"
 run 0 $DPIA -d "$T/other.sqlite" export 2 --format csv-risks
-contains "$T/out" ",D1 P2$(printf '\r')" "the table rows read back"
+contains "$T/out" ",D1 P2,$(printf '\r')" "the table rows read back"
 
 # An imported record citing a group its template does not declare is refused.
 sed 's|<group name="Security of processing">secure</group>|<group>elsewhere</group>|' \

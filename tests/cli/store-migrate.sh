@@ -87,7 +87,7 @@ checks=$((checks + 1))
     fail "still schema $(sqlite3 "$OLD" 'PRAGMA user_version')"
 run 0 "$DPIA" -d "$OLD" export 1 --format csv-risks
 contains "$T/out" "R1,Kept risk," "a risk of schema 6 kept"
-contains "$T/out" ",D1 P2$(printf '\r')" "concerns stored in the new column"
+contains "$T/out" ",D1 P2,$(printf '\r')" "concerns stored in the new column"
 checks=$((checks + 1))
 [ "$(sqlite3 "$OLD" "SELECT title || '|' || group_id FROM measures")" = "Kept measure|" ] &&
     pass "a measure of schema 6 kept, with no group" || fail "the measure was not kept"
