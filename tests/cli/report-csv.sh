@@ -12,9 +12,9 @@ head -1 "$T/risks.csv" >"$T/head"
 contains "$T/head" "Risk,Title,Description,Risk sources,Threats,Impacts on people,Likelihood before"
 contains "$T/risks.csv" "R1,Re-identification of subscribers from small counts,"
 contains "$T/risks.csv" "Significant (3)"
-contains "$T/head" ",Residual level,Measures,Type,Table rows concerned$(printf '\r')" \
-    "the type, then the table rows concerned, last"
-contains "$T/risks.csv" ",\"M1; M2; M5\",Illegitimate access,D1 D2 P1$(printf '\r')" \
+contains "$T/head" ",Residual level,Measures,Type,Table rows concerned,Declared type$(printf '\r')" \
+    "the type, then the table rows concerned, then the declared type, last"
+contains "$T/risks.csv" ",\"M1; M2; M5\",Illegitimate access,D1 D2 P1,$(printf '\r')" \
     "R1's type, then the table rows it concerns"
 contains "$T/measures.csv" "Measure,Title,Description,Type,Owner,Due,Status,Risks addressed,Group$(printf '\r')"
 contains "$T/measures.csv" ",Partially implemented,\"R1; R2\",$(printf '\r')" "a status by its label"
@@ -44,8 +44,8 @@ $D risk add "$id" --title "Lost backups" --type disappearance >/dev/null
 run 0 $D export "$id" --format csv-risks
 contains "$T/out" "R1,\"'=HYPERLINK(\"\"x\"\",\"\"y\"\")\",\"a, \"\"b\"\""
 contains "$T/out" "\"'+1\",\"'-2\",\"'@SUM(A1)\""
-contains "$T/out" ",M1,Not said,$(printf '\r')" "a risk of no type said"
-contains "$T/out" ",Disappearance,$(printf '\r')" "a risk's type, by its label"
+contains "$T/out" ",M1,Not said,,$(printf '\r')" "a risk of no type said"
+contains "$T/out" ",Disappearance,,$(printf '\r')" "a risk's type, by its label"
 run 0 $D export "$id" --format csv-measures
 contains "$T/out" "M1,plain,,Technical,\"'=cmd|' /C calc'!A0\","
 # Where the semicolon separates cells, what follows one stays inside the
@@ -68,7 +68,7 @@ $D risk add "$gid" --title "Cited" --concerns "D1, P2 D1" >/dev/null
 $D measure add "$gid" --title "Grouped measure" --group secure --risks 1 >/dev/null
 $D measure add "$gid" --title "Ungrouped measure" >/dev/null
 run 0 $D export "$gid" --format csv-risks
-contains "$T/out" ",Not said,D1 P2$(printf '\r')" "the rows cited, normalised"
+contains "$T/out" ",Not said,D1 P2,$(printf '\r')" "the rows cited, normalised"
 run 0 $D export "$gid" --format csv-measures
 contains "$T/out" "M1,Grouped measure,,Technical,,,Planned,R1,Security of processing$(printf '\r')" \
     "the group by its name"

@@ -24,7 +24,8 @@
 
 static char dir[] = "/tmp/dpia-t-fields.XXXXXX";
 
-/* The built-in template with two groups of measures, or without. */
+/* The built-in template with two groups of measures and two declared
+ * risk types, or without. */
 static char *template_xml(bool groups, size_t *len)
 {
     size_t n;
@@ -37,7 +38,10 @@ static char *template_xml(bool groups, size_t *len)
     if (groups)
         buf_adds(&b, "\n  <measure-groups>\n    <group id=\"minimise\">Data minimisation</group>\n"
                      "    <group id=\"secure\">Security of processing</group>\n"
-                     "  </measure-groups>");
+                     "  </measure-groups>\n  <risk-types>\n"
+                     "    <type id=\"excessive\">Excessive collection</type>\n"
+                     "    <type id=\"unexpected-use\">Unexpected use</type>\n"
+                     "  </risk-types>");
     buf_adds(&b, at);
     *len = b.len;
     return buf_take(&b);
@@ -54,6 +58,7 @@ static void fill(const struct field *t, size_t n, void *obj, int *score)
         case FLD_TEXT:
             v = f->role == FR_CONCERNS ? xstrdup("D1 P2")
                 : f->role == FR_GROUP  ? xstrdup("secure")
+                : f->role == FR_RISK_KIND ? xstrdup("unexpected-use")
                 : f->role == FR_DATE   ? xstrdup("2026-05-17")
                                        : xasprintf("value of %s", f->name);
             field_set_str(f, obj, v);
@@ -144,8 +149,22 @@ static void check_csv(const struct assessment *a, const struct field *t, size_t 
     buf_free(&b);
 }
 
+/* A field picked among what the template declares (groups, risk
+ * types), and the name of the one fill gives it. */
+static bool declared_field(const struct field *f)
+{
+    return f->role == FR_GROUP || f->role == FR_RISK_KIND;
+}
+
+static const char *declared_name(const struct field *f)
+{
+    return f->role == FR_GROUP ? "Security of processing" : "Unexpected use";
+}
+
 /* The form made from a table has one field for each field with a label,
- * labelled so, holding obj's value; what it holds goes back whole. */
+ * labelled so, holding obj's value; what it holds goes back whole. The
+ * fields picked among what the template declares are there only when it
+ * declares some (group_shown). */
 static void check_form(const struct assessment *a, const struct field *t, size_t n,
                        const void *obj, void *fresh, bool group_shown)
 {
@@ -162,15 +181,15 @@ static void check_form(const struct assessment *a, const struct field *t, size_t
                 seen++;
                 at = k;
             }
-        if (tf->role == FR_GROUP && !group_shown) {
+        if (declared_field(tf) && !group_shown) {
             assert_int_equal(seen, 0);
             continue;
         }
         if (seen != 1)
             fail_msg("field '%s' is in the form %d times", tf->name, seen);
         assert_string_equal(f[at].label, tf->label);
-        if (tf->role == FR_GROUP)
-            assert_string_equal(f[at].choices[f[at].number], "Security of processing");
+        if (declared_field(tf))
+            assert_string_equal(f[at].choices[f[at].number], declared_name(tf));
         else if (tf->kind == FLD_TEXT)
             assert_string_equal(f[at].value, field_str(tf, obj));
         else
@@ -178,7 +197,7 @@ static void check_form(const struct assessment *a, const struct field *t, size_t
     }
     form_to_table(f, src, nf, a, fresh);
     for (size_t i = 0; i < n; i++)
-        if (group_shown || t[i].role != FR_GROUP)
+        if (group_shown || !declared_field(&t[i]))
             same_fields(&t[i], 1, obj, fresh, "the form");
     form_table_free(f, src, nf);
 }
@@ -259,6 +278,7 @@ static void test_every_field(void **state)
     struct assessment *a = store_load(s, id, &e);
     assert_non_null(a);
     assert_int_equal(a->tmpl->ngroups, 2);
+    assert_int_equal(a->tmpl->nkinds, 2);
     /* The table rows a risk cites exist (an import refuses a citation of
      * a row that does not). */
     if (store_set_answer(s, a, "desc.data-items", "1\tE-mail\tno\t\t1 year", "", false, 0, 0,
@@ -352,6 +372,13 @@ static void test_every_field(void **state)
     char *name = xml_value(ctx, "//r:measure[@number='1']", "group/@name", &count);
     assert_string_equal(name, "Security of processing");
     free(name);
+    /* A risk's declared type: its name in the record and as its type. */
+    name = xml_value(ctx, "//r:risk[@number='1']", "kind/@name", &count);
+    assert_string_equal(name, "Unexpected use");
+    free(name);
+    name = xml_value(ctx, "//r:risk[@number='1']", "@type-label", &count);
+    assert_string_equal(name, "Unexpected use");
+    free(name);
     xmlXPathFreeContext(ctx);
     xmlFreeDoc(doc);
     buf_free(&b);
@@ -383,8 +410,9 @@ static void test_every_field(void **state)
     store_close(s);
 }
 
-/* Without groups in its template, a measure's form has no group field;
- * every other field is there. */
+/* Without groups nor risk types in its template, a measure's form has
+ * no group field and a risk's no declared type; every other field is
+ * there. */
 static void test_form_without_groups(void **state)
 {
     (void)state;
@@ -408,6 +436,16 @@ static void test_form_without_groups(void **state)
     check_form(a, measure_fields, nmeasure_fields, &m, &mf, false);
     assess_measure_clear(&mf);
     assess_measure_clear(&m);
+    assert_int_equal(t->nkinds, 0);
+    struct risk r, rempty, rf;
+    memset(&rempty, 0, sizeof rempty);
+    assess_risk_copy(&r, &rempty);
+    fill(risk_fields, nrisk_fields, &r, &score);
+    field_set_str(fields_find(risk_fields, nrisk_fields, "kind"), &r, "");
+    assess_risk_copy(&rf, &rempty);
+    check_form(a, risk_fields, nrisk_fields, &r, &rf, false);
+    assess_risk_clear(&rf);
+    assess_risk_clear(&r);
     assess_free(a);
     free(txml);
 }
@@ -450,6 +488,60 @@ static void test_names(void **state)
 }
 
 /* The table rows a risk cites: normalised, or refused with the reason. */
+/* A declared risk type: checked against the template, shown by its name
+ * as the risk's type; picked in the form with the type not said, it
+ * makes the risk of type other. */
+static void test_kinds(void **state)
+{
+    (void)state;
+    size_t tlen;
+    char *txml = template_xml(true, &tlen);
+    struct err e;
+    struct tmpl *t = tmpl_parse(txml, tlen, "built-in", &e);
+    assert_non_null(t);
+    assert_int_equal(fields_check_kind(t, "", &e), 0);
+    assert_int_equal(fields_check_kind(t, "excessive", &e), 0);
+    assert_int_equal(fields_check_kind(t, "other", &e), -1);
+    assert_string_equal(e.text, "unknown risk type 'other' (the template declares: excessive "
+                                "(Excessive collection), unexpected-use (Unexpected use))");
+    struct assessment *a = assess_new();
+    a->tmpl = t;
+    free(a->method);
+    a->method = xstrdup(t->methods[t->default_method].id);
+    struct risk r, rempty;
+    memset(&rempty, 0, sizeof rempty);
+    assess_risk_copy(&r, &rempty);
+    field_set_str(&risk_fields[0], &r, "Hoarding");
+    r.type = RT_DISAPPEARANCE;
+    assert_string_equal(fields_risk_type_name(a, &r), "Disappearance");
+    r.type = RT_OTHER;
+    assert_string_equal(fields_risk_type_name(a, &r), "Other harm");
+    field_set_str(fields_find(risk_fields, nrisk_fields, "kind"), &r, "excessive");
+    assert_string_equal(fields_risk_type_name(a, &r), "Excessive collection");
+    /* The form: the type not said, the first declared type picked. */
+    r.type = RT_NONE;
+    field_set_str(fields_find(risk_fields, nrisk_fields, "kind"), &r, "");
+    struct form_field f[64];
+    const struct field *src[64];
+    int nf = form_from_table(a, risk_fields, nrisk_fields, &r, f, src);
+    int at = -1;
+    for (int k = 0; k < nf; k++)
+        if (src[k]->role == FR_RISK_KIND)
+            at = k;
+    assert_true(at >= 0);
+    assert_int_equal(f[at].nchoices, 3);
+    assert_string_equal(f[at].choices[0], "None");
+    assert_string_equal(f[at].choices[1], "Excessive collection");
+    f[at].number = 1;
+    form_to_table(f, src, nf, a, &r);
+    form_table_free(f, src, nf);
+    assert_string_equal(r.kind, "excessive");
+    assert_int_equal(r.type, RT_OTHER);
+    assess_risk_clear(&r);
+    assess_free(a);
+    free(txml);
+}
+
 static void test_concerns(void **state)
 {
     (void)state;
@@ -487,6 +579,7 @@ int main(void)
         cmocka_unit_test(test_every_field),
         cmocka_unit_test(test_form_without_groups),
         cmocka_unit_test(test_names),
+        cmocka_unit_test(test_kinds),
         cmocka_unit_test(test_concerns),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

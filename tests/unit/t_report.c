@@ -826,8 +826,9 @@ static void test_csv(void **state)
     assert_non_null(strstr(row, "R1,\"'=HYPERLINK(\"\"x\"\")\",\"a, \"\"quoted\"\"\nsecond line\","
                                 "\"'+1\",\"'-2\",\"'@SUM(A1)\","));
     assert_non_null(strstr(row, "Significant (3)"));
-    assert_non_null(strstr(row, ",M1,Not said,\r\n"));
-    assert_non_null(strstr(s, ",Residual level,Measures,Type,Table rows concerned\r\n"));
+    assert_non_null(strstr(row, ",M1,Not said,,\r\n"));
+    assert_non_null(
+        strstr(s, ",Residual level,Measures,Type,Table rows concerned,Declared type\r\n"));
     /* every record ends with CRLF, no bare LF outside quotes */
     assert_int_equal(s[b.len - 2], '\r');
     assert_int_equal(s[b.len - 1], '\n');
@@ -835,7 +836,14 @@ static void test_csv(void **state)
     /* The type, by its label, at the end. */
     a->risks[0].type = RT_MODIFICATION;
     report_csv_risks(a, &b);
-    assert_non_null(strstr(buf_str(&b), ",M1,Unwanted modification,\r\n"));
+    assert_non_null(strstr(buf_str(&b), ",M1,Unwanted modification,,\r\n"));
+    buf_free(&b);
+    /* A declared type its template does not (or no longer) declare: by
+     * its id, as the type and in the last column. */
+    a->risks[0].type = RT_OTHER;
+    a->risks[0].kind = xstrdup("hoarding");
+    report_csv_risks(a, &b);
+    assert_non_null(strstr(buf_str(&b), ",M1,hoarding,,hoarding\r\n"));
     buf_free(&b);
     report_csv_measures(a, &b);
     assert_string_equal(buf_str(&b),
