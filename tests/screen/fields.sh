@@ -2,7 +2,10 @@
 # The risk and measure forms made from the field tables: the table rows
 # a risk concerns, typed with commas and kept as references separated by
 # one space; a measure's group picked among those the template declares,
-# and no group field when the template declares none; the action plan
+# and no group field when the template declares none; a risk's declared
+# type picked among the template's, right after its type (picked with
+# the type not said: other; with another type: not saved, and the form
+# comes back), and no such field when it declares none; the action plan
 # shows a status's whole label.
 . "$TOP_SRCDIR/tests/lib.sh"
 . "$TOP_SRCDIR/tests/tmux.sh"
@@ -54,7 +57,53 @@ tmux_keys q
 "$DPIA" -d "$DB" export 1 --format csv-measures >"$T/m.csv"
 contains "$T/m.csv" "M1,Encrypt the backups,,Technical,,,Planned,R1,Security of processing"
 "$DPIA" -d "$DB" export 1 --format csv-risks >"$T/r.csv"
-contains "$T/r.csv" ",D1 P2$(printf '\r')"
+contains "$T/r.csv" ",D1 P2,$(printf '\r')"
+
+# The risk types a template declares, picked after the type.
+DB3=$T/kinds.sqlite
+cp "$TOP_SRCDIR/tests/fixtures/templates/kinds.xml" "$T/tpl/"
+DPIA_TEMPLATE_PATH="$T/tpl" "$DPIA" -d "$DB3" new --title "Kinds test" --template kinds >/dev/null
+tmux_start 120 40 -d "$DB3"
+tmux_wait "Kinds test"
+tmux_keys Enter
+tmux_wait "Screening"
+tmux_keys g 3
+tmux_wait "Risk register"
+tmux_keys a
+tmux_wait "New risk"
+tmux_wait "Declared type" && pass "the risk form has the declared types"
+tmux_type "Hoarding"
+tmux_keys Tab
+tmux_wait "< Not said >"
+tmux_keys Tab Right
+tmux_wait "< Excessive collection >" && pass "a declared type is picked"
+tmux_keys Escape
+tmux_wait "Risk R1 added" && pass "a risk of a declared type saved with its type not said"
+# With another built-in type: not saved, the form comes back.
+tmux_keys a
+tmux_wait "New risk"
+tmux_type "Resale"
+tmux_keys Tab Right Right Right
+tmux_wait "< Disappearance >"
+tmux_keys Tab Right Right
+tmux_wait "< Unexpected use >"
+tmux_keys Escape
+tmux_wait "Not saved"
+tmux_wait "('unexpected-use')" && pass "a declared type with another built-in type is refused"
+tmux_keys Space
+tmux_wait "< Disappearance >"
+tmux_keys Tab Right
+tmux_wait "< Other harm >"
+tmux_keys Escape
+tmux_wait "Risk R2 added" && pass "saved once the type is other"
+tmux_keys q
+"$DPIA" -d "$DB3" export 1 --format csv-risks >"$T/k.csv"
+contains "$T/k.csv" "R1,Hoarding,"
+contains "$T/k.csv" ",Excessive collection,,Excessive collection$(printf '\r')" \
+    "the declared type's name as the type, the declared type in the last column"
+contains "$T/k.csv" ",Unexpected use,,Unexpected use$(printf '\r')"
+"$DPIA" -d "$DB3" export 1 --format xml -o "$T/k.xml" >/dev/null
+contains "$T/k.xml" 'type="other" type-label="Excessive collection"' "the risk is of type other"
 
 # Without groups in the template, no group field.
 DB2=$T/plain.sqlite
@@ -77,4 +126,21 @@ tmux_wait "Risks addressed"
 tmux_screen >"$T/form"
 lacks "$T/form" "Group" "no group field without groups in the template"
 contains "$T/form" "Status" "the other fields are there"
+tmux_keys F8
+tmux_wait "Measures and action plan"
+tmux_keys q
+tmux_start 140 40 -d "$DB2"
+tmux_wait "Plain test"
+tmux_keys Enter
+tmux_wait "question 1 of"
+tmux_keys g 5
+tmux_wait "question 1 of"
+tmux_keys End
+tmux_wait "Risk register"
+tmux_keys a
+tmux_wait "New risk"
+tmux_wait "Risk sources"
+tmux_screen >"$T/rform"
+lacks "$T/rform" "Declared type" "no declared type without risk types in the template"
+contains "$T/rform" "Type" "the risk's type is there"
 done_testing
