@@ -107,4 +107,15 @@ checks=$((checks + 1))
 [ "$(sqlite3 "$SEVEN" "SELECT title || '|' || type || '|' || kind FROM risks")" = \
     "Kept risk|disappearance|" ] &&
     pass "a risk of schema 7 kept, with no declared type" || fail "the risk was not kept"
+
+# --- one schema newer than this dpia: refused, left as it was ----------
+NINE=$T/nine.sqlite
+run 0 "$DPIA" -d "$NINE" new --title "Written by schema 9"
+sqlite3 "$NINE" "PRAGMA user_version = 9;" || fail "building a schema 9 file"
+before=$(cksum <"$NINE")
+run 1 "$DPIA" -d "$NINE" risk add 1 --title "Should not land"
+contains "$T/err" "was written by a newer version of dpia (schema 9"
+checks=$((checks + 1))
+[ "$(cksum <"$NINE")" = "$before" ] && [ "$(sqlite3 "$NINE" 'PRAGMA user_version')" = 9 ] &&
+    pass "a schema 9 file left untouched" || fail "the schema 9 file was changed"
 done_testing
