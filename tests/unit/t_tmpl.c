@@ -217,6 +217,11 @@ static void test_edpb(void **state)
     assert_false(m->levels[2].acceptable || m->levels[3].acceptable);
     assert_true(m->levels[2].high && m->levels[3].high);
     assert_int_equal(t->ngroups, 5);
+    /* Two risk types from the design of the processing itself. */
+    assert_int_equal(t->nkinds, 2);
+    assert_string_equal(t->kinds[0].id, "excessive-processing");
+    assert_string_equal(t->kinds[0].name, "Excessive processing by design");
+    assert_string_equal(t->kinds[1].id, "unexpected-use");
     const struct tmpl_question *items = tmpl_find_question(t, "data-items");
     const struct tmpl_question *purposes = tmpl_find_question(t, "purposes");
     assert_non_null(items);
