@@ -70,7 +70,7 @@ run 0 d signoff 1 --role dpo --name "Dana Officer" --advice "Proceed with pseudo
 run 1 d signoff 1 --role janitor --name X
 contains "$T/err" "unknown role 'janitor' (one of: assessor, dpo, controller)"
 run 1 d signoff 1 --role controller --name X --decision maybe
-contains "$T/err" "unknown decision 'maybe'"
+contains "$T/err" "unknown sign-off decision 'maybe'"
 # An incomplete assessment is not approved from the command line either.
 run 1 d signoff 1 --role controller --name "Chris Controller" --decision approve-with-conditions
 contains "$T/err" "Approve with conditions is refused"

@@ -129,7 +129,7 @@ static bool parse_key(const char *arg, const char *what, int (*parse)(const char
 }
 
 /* Options beyond the field tables' own. */
-enum { OPT_RISKS = 1000 };
+enum { OPT_EXTRA = 1000 };
 
 /* The long options of a field table (core/fields.h): each field with an
  * option name, its index + 1 as the value; then extra. The caller
@@ -186,6 +186,13 @@ static bool fill_fields(const struct assessment *a, const char *kind, const stru
             field_set_str(f, obj, text ? text : arg);
             free(text);
             break;
+        case FLD_FOLLOWED:
+            if (strcmp(arg, "yes") != 0 && strcmp(arg, "no") != 0) {
+                msg_error("--%s takes yes or no, not '%s'", f->opt, arg);
+                return false;
+            }
+            field_set_int(f, obj, strcmp(arg, "yes") == 0);
+            break;
         case FLD_INT: {
             int max = !m ? 0 : f->role == FR_SEVERITY ? m->nseverity : m->nlikelihood;
             if (!cli_parse_int(arg, 0, max, &v)) {
@@ -215,25 +222,42 @@ static bool fill_fields(const struct assessment *a, const char *kind, const stru
     return true;
 }
 
-/* Reads the options of `risk add` or `measure add` into given[]
- * (and *risks for --risks); -1 after cli_bad_option's message, with its
- * status in *rc. */
-static int read_options(const char *cmd, const struct field *t, size_t n, int argc, char **argv,
-                        const char **given, const char **risks, int *rc)
+/* Reads a command's options: those of its fields (t[i]'s into given[i])
+ * and its others (extra[j]'s into extra_given[j]: the argument, or "yes"
+ * for an option without one; their val must be OPT_EXTRA + j). shorts
+ * maps short letters to long names, each "Xname" ("ttitle": -t is
+ * --title). -1 after cli_bad_option's message, with its status in *rc. */
+static int read_options(const char *cmd, const struct field *t, size_t n,
+                        const struct option *extra, size_t nextra, const char *const *shorts,
+                        size_t nshorts, int argc, char **argv, const char **given,
+                        const char **extra_given, int *rc)
 {
-    static const struct option extra[] = { { "risks", required_argument, NULL, OPT_RISKS } };
-    struct option *lo = field_options(t, n, extra, risks ? 1 : 0);
-    const struct field *title = fields_find(t, n, "title");
+    struct option *lo = field_options(t, n, extra, nextra);
+    char optstring[32] = ":";
+    for (size_t k = 0; k < nshorts && strlen(optstring) + 3 < sizeof optstring; k++) {
+        size_t l = strlen(optstring);
+        optstring[l] = shorts[k][0];
+        optstring[l + 1] = ':';
+        optstring[l + 2] = '\0';
+    }
     int c;
     opterr = 0;
-    while ((c = getopt_long(argc, argv, ":t:", lo, NULL)) != -1) {
-        if (c == 't')
-            given[title - t] = optarg;
-        else if (c >= 1 && (size_t)c <= n)
+    while ((c = getopt_long(argc, argv, optstring, lo, NULL)) != -1) {
+        const char *name = NULL;
+        for (size_t k = 0; k < nshorts && !name; k++)
+            if (c == shorts[k][0])
+                name = shorts[k] + 1;
+        for (size_t i = 0; name && i < n; i++)
+            if (t[i].opt && strcmp(t[i].opt, name) == 0)
+                c = (int)i + 1;
+        for (size_t j = 0; name && j < nextra; j++)
+            if (strcmp(extra[j].name, name) == 0)
+                c = OPT_EXTRA + (int)j;
+        if (c >= 1 && (size_t)c <= n) {
             given[c - 1] = optarg;
-        else if (c == OPT_RISKS && risks)
-            *risks = optarg;
-        else {
+        } else if (c >= OPT_EXTRA && (size_t)(c - OPT_EXTRA) < nextra) {
+            extra_given[c - OPT_EXTRA] = optarg ? optarg : "yes";
+        } else {
             free(lo);
             *rc = cli_bad_option(cmd, c, argv);
             return -1;
@@ -257,8 +281,10 @@ static char *options_usage(const struct field *t, size_t n)
 int cmd_risk_add(const struct cli_global *g, int argc, char **argv)
 {
     const char *given[64] = { 0 };
+    static const char *const shorts[] = { "ttitle" };
     int rc;
-    if (read_options("risk add", risk_fields, nrisk_fields, argc, argv, given, NULL, &rc) < 0)
+    if (read_options("risk add", risk_fields, nrisk_fields, NULL, 0, shorts, 1, argc, argv,
+                     given, NULL, &rc) < 0)
         return rc;
     const struct field *title = fields_find(risk_fields, nrisk_fields, "title");
     if (argc - optind != 1 || !given[title - risk_fields] || !*given[title - risk_fields]) {
@@ -319,14 +345,15 @@ static bool parse_risks(const char *arg, struct measure *m)
 }
 
 static const char *role_key(int i) { return signoff_role_key((enum signoff_role)i); }
-static const char *dec_key(int i) { return decision_key((enum decision)i); }
 
 int cmd_measure_add(const struct cli_global *g, int argc, char **argv)
 {
     const char *given[64] = { 0 }, *risks = NULL;
+    static const struct option extra[] = { { "risks", required_argument, NULL, OPT_EXTRA } };
+    static const char *const shorts[] = { "ttitle" };
     int rc;
-    if (read_options("measure add", measure_fields, nmeasure_fields, argc, argv, given, &risks,
-                     &rc) < 0)
+    if (read_options("measure add", measure_fields, nmeasure_fields, extra, 1, shorts, 1, argc,
+                     argv, given, &risks, &rc) < 0)
         return rc;
     const struct field *title = fields_find(measure_fields, nmeasure_fields, "title");
     if (argc - optind != 1 || !given[title - measure_fields] ||
@@ -371,77 +398,62 @@ int cmd_measure_add(const struct cli_global *g, int argc, char **argv)
 
 int cmd_signoff(const struct cli_global *g, int argc, char **argv)
 {
-    static const struct option lo[] = {
-        { "role", required_argument, NULL, 'r' },
-        { "name", required_argument, NULL, 'n' },
-        { "position", required_argument, NULL, 'p' },
-        { "date", required_argument, NULL, 'd' },
-        { "decision", required_argument, NULL, 'D' },
-        { "advice", required_argument, NULL, 'a' },
-        { "followed", required_argument, NULL, 'f' },
-        { "why-not", required_argument, NULL, 'w' },
-        { "acknowledge", no_argument, NULL, 'k' },
-        { NULL, 0, NULL, 0 },
+    enum { X_ROLE, X_ACK, X_COUNT };
+    static const struct option extra[] = {
+        { "role", required_argument, NULL, OPT_EXTRA + X_ROLE },
+        { "acknowledge", no_argument, NULL, OPT_EXTRA + X_ACK },
     };
-    const char *v[128] = { 0 };
-    int c;
-    opterr = 0;
-    while ((c = getopt_long(argc, argv, ":r:n:", lo, NULL)) != -1) {
-        if (c > 0 && c < 128 && strchr("rnpdDafwk", c))
-            v[c] = c == 'k' ? "yes" : optarg;
-        else
-            return cli_bad_option("signoff", c, argv);
-    }
-    if (argc - optind != 1 || !v['r'] || !v['n'] || !*v['n']) {
-        msg_error("usage: dpia signoff ID --role dpo|assessor|controller --name NAME "
-                  "[--position P] [--date DATE] [--decision D] [--advice A] "
-                  "[--followed yes|no] [--why-not W] [--acknowledge]");
+    static const char *const shorts[] = { "rrole", "nname" };
+    const char *given[64] = { 0 }, *x[X_COUNT] = { 0 };
+    int rc;
+    if (read_options("signoff", signoff_fields, nsignoff_fields, extra, X_COUNT, shorts, 2, argc,
+                     argv, given, x, &rc) < 0)
+        return rc;
+    const struct field *name = fields_find(signoff_fields, nsignoff_fields, "name");
+    const struct field *date = fields_find(signoff_fields, nsignoff_fields, "date");
+    const struct field *decision = fields_find(signoff_fields, nsignoff_fields, "decision");
+    const char *nm = given[name - signoff_fields];
+    if (argc - optind != 1 || !x[X_ROLE] || !nm || !*nm) {
+        char *u = options_usage(signoff_fields, nsignoff_fields);
+        msg_error("usage: dpia signoff ID --role dpo|assessor|controller%s [--acknowledge]", u);
+        free(u);
         return EXIT_USAGE;
     }
-    int role, dec = -1;
-    if (!parse_key(v['r'], "role", signoff_role_parse, role_key, SR_COUNT, &role) ||
-        (v['D'] && !parse_key(v['D'], "decision", decision_parse, dec_key, DEC_COUNT, &dec)))
+    int role;
+    if (!parse_key(x[X_ROLE], "role", signoff_role_parse, role_key, SR_COUNT, &role))
         return EXIT_WORK;
-    if (v['f'] && strcmp(v['f'], "yes") != 0 && strcmp(v['f'], "no") != 0) {
-        msg_error("--followed takes yes or no, not '%s'", v['f']);
-        return EXIT_WORK;
+    bool deciding = given[decision - signoff_fields] != NULL;
+    if (deciding && role != SR_CONTROLLER) {
+        msg_error("--decision is the controller's: use --role controller (or dpia decide)");
+        return EXIT_USAGE;
     }
-    char date_iso[DATE_ISO_SIZE];
-    struct err de;
-    if (ops_date(v['d'], date_iso, &de) < 0) {
-        msg_error("%s", de.text);
-        return EXIT_WORK;
+    /* The date defaults to today. */
+    char today[DATE_ISO_SIZE];
+    struct err e;
+    if (!given[date - signoff_fields]) {
+        if (ops_date(NULL, today, &e) < 0) {
+            msg_error("%s", e.text);
+            return EXIT_WORK;
+        }
+        given[date - signoff_fields] = today;
     }
     struct store *s;
-    int rc;
     struct assessment *a = cli_open_load(g, true, argv[optind], &s, &rc);
     if (!a)
         return rc;
-    /* What is not given stays as it was; the date defaults to today. */
-    const struct signoff *old = &a->signoffs[role];
-    struct signoff so = *old;
+    /* What is not given stays as it was. */
+    struct signoff so;
+    assess_signoff_copy(&so, &a->signoffs[role]);
     so.role = (enum signoff_role)role;
-    so.name = (char *)(uintptr_t)v['n'];
-    if (v['p'])
-        so.position = (char *)(uintptr_t)v['p'];
-    so.date = date_iso;
-    if (v['a'])
-        so.advice = (char *)(uintptr_t)v['a'];
-    if (v['f'])
-        so.advice_followed = strcmp(v['f'], "yes") == 0;
-    if (v['w'])
-        so.why_not = (char *)(uintptr_t)v['w'];
-    struct err e;
-    if (role == SR_CONTROLLER || dec >= 0) {
-        if (role != SR_CONTROLLER) {
-            msg_error("--decision is the controller's: use --role controller (or dpia decide)");
-            return finish(s, a, EXIT_USAGE);
-        }
-        rc = cli_decide(s, a, dec >= 0 ? (enum decision)dec : old->decision, &so, v['k'] != NULL);
-    } else if (ops_signoff(s, a, &so, &e) < 0) {
+    if (!fill_fields(a, "sign-off", signoff_fields, nsignoff_fields, given, &so))
+        rc = EXIT_WORK;
+    else if (role == SR_CONTROLLER)
+        rc = cli_decide(s, a, so.decision, &so, x[X_ACK] != NULL);
+    else if (ops_signoff(s, a, &so, &e) < 0) {
         msg_error("%s", e.text);
         rc = EXIT_WORK;
     }
+    assess_signoff_clear(&so);
     return finish(s, a, rc);
 }
 

@@ -85,7 +85,7 @@ const size_t nmeasure_fields = sizeof measure_fields / sizeof measure_fields[0];
 
 const struct field signoff_fields[] = {
     { "name", FLD_TEXT, AT(signoff, name), .column = "name", .xml = "name", .label = "Name",
-      .form_pos = 1, .opt = "name" },
+      .form_pos = 1, .opt = "name", .required = true },
     { "position", FLD_TEXT, AT(signoff, position), .column = "position", .xml = "position",
       .label = "Position", .form_pos = 2, .opt = "position" },
     { "date", FLD_TEXT, AT(signoff, date), .role = FR_DATE, .column = "date", .xml = "@date",
