@@ -163,6 +163,30 @@ static void test_stable_numbers(void **state)
     tmpl_free(t);
 }
 
+/* Past the highest number a reference can name, a new row takes a free
+ * lower one: its value reads back, and its reference can be cited. */
+static void test_highest_number(void **state)
+{
+    (void)state;
+    struct tmpl *t = load();
+    const struct tmpl_question *d = tmpl_find_question(t, "data-items");
+    struct table tb;
+    struct err e;
+    assert_int_equal(table_parse(d, "999999\tA\t\t\n1\tB\t\t", &tb, &e), 0);
+    size_t i = table_add_row(&tb);
+    assert_int_equal(tb.rows[i].number, 2);
+    table_free(&tb);
+    /* A row given without a number in a whole answer, the same. */
+    char *v = answer_canonical(d, "999999\tA\t\t\n\tB\t\t\n1\tC\t\t", &e);
+    assert_non_null(v);
+    assert_string_equal(v, "999999\tA\t\t\n2\tB\t\t\n1\tC\t\t");
+    assert_int_equal(table_parse(d, v, &tb, &e), 0);
+    assert_int_equal(tb.nrows, 3);
+    table_free(&tb);
+    free(v);
+    tmpl_free(t);
+}
+
 static void expect_bad(const struct tmpl_question *q, const char *value, const char *msg)
 {
     struct err e;
@@ -450,6 +474,7 @@ int main(void)
         cmocka_unit_test(test_template),
         cmocka_unit_test(test_round_trip),
         cmocka_unit_test(test_stable_numbers),
+        cmocka_unit_test(test_highest_number),
         cmocka_unit_test(test_bad_cells),
         cmocka_unit_test(test_dangling_and_citations),
         cmocka_unit_test(test_check_answer),

@@ -14,8 +14,6 @@
 #include "util/buf.h"
 #include "util/xalloc.h"
 
-#define ROW_NUMBER_MAX 999999
-
 /* --- references ------------------------------------------------------- */
 
 /* Splits "D3" (letters then a number without leading zero); the prefix
@@ -35,7 +33,7 @@ static bool split_ref(const char *s, size_t len, char *pfx, int *number)
         if (!isdigit((unsigned char)s[i]))
             return false;
         n = n * 10 + (s[i] - '0');
-        if (n > ROW_NUMBER_MAX)
+        if (n > TABLE_MAX_NUMBER)
             return false;
     }
     *number = (int)n;
@@ -228,9 +226,20 @@ static int highest(const struct table *t)
     return max;
 }
 
+int table_next_number(const struct table *t)
+{
+    int max = highest(t);
+    if (max < TABLE_MAX_NUMBER)
+        return max + 1;
+    /* At most TABLE_MAX_ROWS rows: a lower number is free. */
+    for (int n = 1;; n++)
+        if (!table_find_row(t, n))
+            return n;
+}
+
 size_t table_add_row(struct table *t)
 {
-    return push_row(t, highest(t) + 1);
+    return push_row(t, table_next_number(t));
 }
 
 void table_remove_row(struct table *t, size_t i)
@@ -353,15 +362,25 @@ int table_parse(const struct tmpl_question *q, const char *value, struct table *
     if (rc == 0 && nlines > TABLE_MAX_ROWS)
         rc = err_set(e, "%zu rows, more than %d", nlines, TABLE_MAX_ROWS);
 
-    /* Rows without a number take the next ones after the highest. */
+    /* Rows without a number take the next ones after the highest (a
+     * free lower one past TABLE_MAX_NUMBER, as table_add_row does). */
     int max = 0;
     for (size_t i = 0; rc == 0 && i < nlines; i++)
         if (lines[i].number > max)
             max = lines[i].number;
     for (size_t i = 0; rc == 0 && i < nlines; i++) {
         struct line *l = &lines[i];
-        if (l->number == 0)
+        if (l->number == 0 && max < TABLE_MAX_NUMBER) {
             l->number = ++max;
+        } else if (l->number == 0) {
+            int n = 1;
+            for (bool taken = true; taken; n += taken) {
+                taken = table_find_row(t, n) != NULL;
+                for (size_t k = 0; !taken && k < nlines; k++)
+                    taken = lines[k].number == n;
+            }
+            l->number = n;
+        }
         char ref[TABLE_PREFIX_MAX + 12];
         table_ref(q, l->number, ref, sizeof ref);
         if (table_find_row(t, l->number)) {
