@@ -56,6 +56,13 @@ same "$T/hist-before" "$T/hist-after" "and logged nothing"
 # Nor by emptying the whole table with dpia answer.
 run 1 $D answer 1 data-items "" && contains "$T/err" "D1 is cited by P1; remove those citations first"
 
+# Emptying every cell of a row is not a way to delete it unseen.
+$D table 1 data-items >"$T/before"
+run 1 $D table 1 data-items set D2 item= retention= &&
+    contains "$T/err" "D2 would have no cell left that is not empty; to remove the row, delete it"
+$D table 1 data-items >"$T/after"
+same "$T/before" "$T/after" "the refused set left the rows as they were"
+
 # An uncited row is deleted; the others keep their numbers.
 run 0 $D table 1 data-items delete D2
 run 0 $D table 1 data-items
