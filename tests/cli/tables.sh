@@ -63,6 +63,16 @@ run 1 $D table 1 data-items set D2 item= retention= &&
 $D table 1 data-items >"$T/after"
 same "$T/before" "$T/after" "the refused set left the rows as they were"
 
+# Rows given to a table its condition hides are kept, with a warning
+# (as dpia answer gives): the reports leave them out.
+H="$DPIA -d $T/hidden.sqlite"
+run 0 $H new --title "Hidden" --template edpb-2026
+run 0 $H answer 1 desc.transfers no
+run 0 $H table 1 transfers add recipient=Support country=India &&
+    contains "$T/err" "warning: transfers is not asked with the current answers (its condition does not hold); the rows are kept anyway"
+run 0 $H answer 1 desc.transfers yes
+run 0 $H table 1 transfers set TR1 country=Japan && lacks "$T/err" "warning"
+
 # An uncited row is deleted; the others keep their numbers.
 run 0 $D table 1 data-items delete D2
 run 0 $D table 1 data-items
