@@ -91,6 +91,14 @@ run 0 $D table 1 data-items add "item=<b>&" && contains "$T/out" "D2" "a new row
 run 0 $D answer 1 purposes "$(printf '1\tNewsletter\tconsent\tD1\n\tAds\tlegitimate-interest\tD1 D2')"
 run 0 $D table 1 purposes && contains "$T/out" "P2${tab}Ads${tab}legitimate-interest${tab}D1 D2"
 
+# A whole table given without a cited row does not hand its number to a
+# new row: the citation would come to name another data item unseen.
+run 0 $D table 1 data-items
+cp "$T/out" "$T/before"
+run 1 $D answer 1 data-items "$(printf '1\tE-mail\tyes\t\n\tCriminal records\tyes\t')" &&
+    contains "$T/err" "D2 is cited by P2"
+run 0 $D table 1 data-items && same "$T/before" "$T/out" "the rows as they were"
+
 # A risk citing rows: a row it cites is not deleted, and the record
 # keeps the citation.
 run 1 $D risk add 1 --title "Ghost" --concerns D9

@@ -306,7 +306,10 @@ static int row_number(const struct tmpl_question *q, const char *s, size_t len)
     return n;
 }
 
-int table_parse(const struct tmpl_question *q, const char *value, struct table *t, struct err *e)
+/* table_parse, rows without a number numbered past every row of old
+ * too (NULL: none) and never with one of old's numbers. */
+static int parse_over(const struct tmpl_question *q, const char *value, const struct table *old,
+                      struct table *t, struct err *e)
 {
     memset(t, 0, sizeof *t);
     t->q = q;
@@ -364,7 +367,7 @@ int table_parse(const struct tmpl_question *q, const char *value, struct table *
 
     /* Rows without a number take the next ones after the highest (a
      * free lower one past TABLE_MAX_NUMBER, as table_add_row does). */
-    int max = 0;
+    int max = old ? highest(old) : 0;
     for (size_t i = 0; rc == 0 && i < nlines; i++)
         if (lines[i].number > max)
             max = lines[i].number;
@@ -375,7 +378,7 @@ int table_parse(const struct tmpl_question *q, const char *value, struct table *
         } else if (l->number == 0) {
             int n = 1;
             for (bool taken = true; taken; n += taken) {
-                taken = table_find_row(t, n) != NULL;
+                taken = table_find_row(t, n) || (old && table_find_row(old, n));
                 for (size_t k = 0; !taken && k < nlines; k++)
                     taken = lines[k].number == n;
             }
@@ -414,6 +417,26 @@ int table_parse(const struct tmpl_question *q, const char *value, struct table *
         return -1;
     }
     return 0;
+}
+
+int table_parse(const struct tmpl_question *q, const char *value, struct table *t, struct err *e)
+{
+    return parse_over(q, value, NULL, t, e);
+}
+
+char *table_canonical_over(const struct tmpl_question *q, const char *value, const char *old,
+                           struct err *e)
+{
+    struct table o, t;
+    if (!old || !*old || table_parse(q, old, &o, NULL) < 0)
+        memset(&o, 0, sizeof o);
+    char *out = NULL;
+    if (parse_over(q, value, &o, &t, e) == 0) {
+        out = table_format(&t);
+        table_free(&t);
+    }
+    table_free(&o);
+    return out;
 }
 
 char *table_format(const struct table *t)

@@ -63,6 +63,13 @@ struct table {
  * empty. An empty value gives no rows. */
 int table_parse(const struct tmpl_question *q, const char *value, struct table *t,
                 struct err *e);
+/* The canonical form of value (as table_parse reads it) when it
+ * replaces old (canonical; NULL or "" for none): rows given without a
+ * number are numbered past every row of old, never with the number of a
+ * row the answer removes, so that what cited that row does not come to
+ * cite the new one. The caller frees; NULL with the reason in e. */
+char *table_canonical_over(const struct tmpl_question *q, const char *value, const char *old,
+                           struct err *e);
 /* The canonical form (the caller frees; "" for no rows). */
 char *table_format(const struct table *t);
 void table_free(struct table *t);

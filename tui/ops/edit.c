@@ -69,6 +69,9 @@ int ops_answer(struct store *s, struct assessment *a, const char *qid, const cha
             else
                 err_prefix(e, "%s", q->id);
         }
+    } else if (q->type == QT_TABLE) {
+        /* New rows never take the number of a row this answer removes. */
+        value = answer_canonical_over(q, raw, was ? was->value : NULL, e);
     } else {
         value = answer_canonical(q, raw, e);
     }
