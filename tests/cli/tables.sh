@@ -56,6 +56,23 @@ same "$T/hist-before" "$T/hist-after" "and logged nothing"
 # Nor by emptying the whole table with dpia answer.
 run 1 $D answer 1 data-items "" && contains "$T/err" "D1 is cited by P1; remove those citations first"
 
+# Emptying every cell of a row is not a way to delete it unseen.
+$D table 1 data-items >"$T/before"
+run 1 $D table 1 data-items set D2 item= retention= &&
+    contains "$T/err" "D2 would have no cell left that is not empty; to remove the row, delete it"
+$D table 1 data-items >"$T/after"
+same "$T/before" "$T/after" "the refused set left the rows as they were"
+
+# Rows given to a table its condition hides are kept, with a warning
+# (as dpia answer gives): the reports leave them out.
+H="$DPIA -d $T/hidden.sqlite"
+run 0 $H new --title "Hidden" --template edpb-2026
+run 0 $H answer 1 desc.transfers no
+run 0 $H table 1 transfers add recipient=Support country=India &&
+    contains "$T/err" "warning: transfers is not asked with the current answers (its condition does not hold); the rows are kept anyway"
+run 0 $H answer 1 desc.transfers yes
+run 0 $H table 1 transfers set TR1 country=Japan && lacks "$T/err" "warning"
+
 # An uncited row is deleted; the others keep their numbers.
 run 0 $D table 1 data-items delete D2
 run 0 $D table 1 data-items
@@ -73,6 +90,14 @@ run 0 $D table 1 data-items add "item=<b>&" && contains "$T/out" "D2" "a new row
 # dpia answer with a whole table keeps working (loose: no number is a new row).
 run 0 $D answer 1 purposes "$(printf '1\tNewsletter\tconsent\tD1\n\tAds\tlegitimate-interest\tD1 D2')"
 run 0 $D table 1 purposes && contains "$T/out" "P2${tab}Ads${tab}legitimate-interest${tab}D1 D2"
+
+# A whole table given without a cited row does not hand its number to a
+# new row: the citation would come to name another data item unseen.
+run 0 $D table 1 data-items
+cp "$T/out" "$T/before"
+run 1 $D answer 1 data-items "$(printf '1\tE-mail\tyes\t\n\tCriminal records\tyes\t')" &&
+    contains "$T/err" "D2 is cited by P2"
+run 0 $D table 1 data-items && same "$T/before" "$T/out" "the rows as they were"
 
 # A risk citing rows: a row it cites is not deleted, and the record
 # keeps the citation.

@@ -163,6 +163,58 @@ static void test_stable_numbers(void **state)
     tmpl_free(t);
 }
 
+/* Past the highest number a reference can name, a new row takes a free
+ * lower one: its value reads back, and its reference can be cited. */
+static void test_highest_number(void **state)
+{
+    (void)state;
+    struct tmpl *t = load();
+    const struct tmpl_question *d = tmpl_find_question(t, "data-items");
+    struct table tb;
+    struct err e;
+    assert_int_equal(table_parse(d, "999999\tA\t\t\n1\tB\t\t", &tb, &e), 0);
+    size_t i = table_add_row(&tb);
+    assert_int_equal(tb.rows[i].number, 2);
+    table_free(&tb);
+    /* A row given without a number in a whole answer, the same. */
+    char *v = answer_canonical(d, "999999\tA\t\t\n\tB\t\t\n1\tC\t\t", &e);
+    assert_non_null(v);
+    assert_string_equal(v, "999999\tA\t\t\n2\tB\t\t\n1\tC\t\t");
+    assert_int_equal(table_parse(d, v, &tb, &e), 0);
+    assert_int_equal(tb.nrows, 3);
+    table_free(&tb);
+    free(v);
+    tmpl_free(t);
+}
+
+/* A whole answer replacing the table: a row given without a number is
+ * numbered past every row of the value it replaces, so that it never
+ * takes the number (and the citations) of a row the answer removes. */
+static void test_canonical_over(void **state)
+{
+    (void)state;
+    struct tmpl *t = load();
+    const struct tmpl_question *d = tmpl_find_question(t, "data-items");
+    struct err e;
+    const char *old = "1\tHealth\tyes\t\n2\tE-mail\t\t";
+    char *v = answer_canonical_over(d, "1\tHealth\tyes\t\n\tRecords\tyes\t", old, &e);
+    assert_non_null(v);
+    assert_string_equal(v, "1\tHealth\tyes\t\n3\tRecords\tyes\t");
+    free(v);
+    /* Without the value replaced, as before. */
+    v = answer_canonical(d, "1\tHealth\tyes\t\n\tRecords\tyes\t", &e);
+    assert_string_equal(v, "1\tHealth\tyes\t\n2\tRecords\tyes\t");
+    free(v);
+    /* Past the highest number, a free one that the old value has not. */
+    v = answer_canonical_over(d, "999999\tA\t\t\n\tB\t\t", "1\tX\t\t\n999999\tA\t\t", &e);
+    assert_string_equal(v, "999999\tA\t\t\n2\tB\t\t");
+    free(v);
+    /* The same checks: a bad cell is refused with the question's id. */
+    assert_null(answer_canonical_over(d, "\tX\tperhaps\t", old, &e));
+    assert_string_equal(e.text, "data-items: D3 column 'special': 'perhaps' is not yes or no");
+    tmpl_free(t);
+}
+
 static void expect_bad(const struct tmpl_question *q, const char *value, const char *msg)
 {
     struct err e;
@@ -450,6 +502,8 @@ int main(void)
         cmocka_unit_test(test_template),
         cmocka_unit_test(test_round_trip),
         cmocka_unit_test(test_stable_numbers),
+        cmocka_unit_test(test_highest_number),
+        cmocka_unit_test(test_canonical_over),
         cmocka_unit_test(test_bad_cells),
         cmocka_unit_test(test_dangling_and_citations),
         cmocka_unit_test(test_check_answer),

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "cli/commands.h"
+#include "core/logic.h"
 #include "core/table.h"
 #include "ops/ops.h"
 #include "util/err.h"
@@ -70,6 +71,11 @@ int cmd_table(const struct cli_global *g, int argc, char **argv)
         return rc;
     struct err e;
     const struct tmpl_question *q = tmpl_find_question(a->tmpl, args[1]);
+    /* As dpia answer says: rows of a question not asked stay out of the
+     * reports. */
+    if (q && q->type == QT_TABLE && verb && strcmp(verb, "delete") != 0 && !logic_shown(a, q))
+        msg_warn("%s is not asked with the current answers (its condition does not hold); the "
+                 "rows are kept anyway", q->id);
     if (!q) {
         msg_error("template '%s' has no question '%s'", a->tmpl->id, args[1]);
         rc = EXIT_WORK;

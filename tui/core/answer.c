@@ -70,6 +70,12 @@ static void allowed_options(const struct tmpl_question *q, struct buf *b)
 
 char *answer_canonical(const struct tmpl_question *q, const char *value, struct err *e)
 {
+    return answer_canonical_over(q, value, NULL, e);
+}
+
+char *answer_canonical_over(const struct tmpl_question *q, const char *value, const char *old,
+                            struct err *e)
+{
     size_t len = strlen(value);
     if (len > ANSWER_MAX_BYTES) {
         err_set(e, "%s: the answer is longer than 1 MiB", q->id);
@@ -104,16 +110,11 @@ char *answer_canonical(const struct tmpl_question *q, const char *value, struct 
         result = xstrndup(v, n);
         break;
     }
-    case QT_TABLE: {
-        struct table t;
-        if (table_parse(q, v, &t, e) == 0) {
-            result = table_format(&t);
-            table_free(&t);
-        } else if (e) {
+    case QT_TABLE:
+        result = table_canonical_over(q, v, old, e);
+        if (!result && e)
             err_prefix(e, "%s", q->id);
-        }
         break;
-    }
     case QT_YESNO:
         if (strcasecmp(trimmed, "yes") == 0 || strcasecmp(trimmed, "y") == 0)
             result = xstrdup("yes");

@@ -25,6 +25,11 @@
  * core/textrule.h); returns the canonical form (the caller frees) or
  * NULL with a message that names what is wrong, or the allowed values. */
 char *answer_canonical(const struct tmpl_question *q, const char *value, struct err *e);
+/* The same for an answer that replaces old (the canonical value kept;
+ * NULL for none): a table's new rows are numbered past old's rows
+ * (core/table.h, table_canonical_over). */
+char *answer_canonical_over(const struct tmpl_question *q, const char *value, const char *old,
+                            struct err *e);
 
 /* True when "YYYY-MM-DD" is a real date. */
 bool answer_valid_date(const char *s);

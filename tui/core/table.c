@@ -14,8 +14,6 @@
 #include "util/buf.h"
 #include "util/xalloc.h"
 
-#define ROW_NUMBER_MAX 999999
-
 /* --- references ------------------------------------------------------- */
 
 /* Splits "D3" (letters then a number without leading zero); the prefix
@@ -35,7 +33,7 @@ static bool split_ref(const char *s, size_t len, char *pfx, int *number)
         if (!isdigit((unsigned char)s[i]))
             return false;
         n = n * 10 + (s[i] - '0');
-        if (n > ROW_NUMBER_MAX)
+        if (n > TABLE_MAX_NUMBER)
             return false;
     }
     *number = (int)n;
@@ -228,9 +226,20 @@ static int highest(const struct table *t)
     return max;
 }
 
+int table_next_number(const struct table *t)
+{
+    int max = highest(t);
+    if (max < TABLE_MAX_NUMBER)
+        return max + 1;
+    /* At most TABLE_MAX_ROWS rows: a lower number is free. */
+    for (int n = 1;; n++)
+        if (!table_find_row(t, n))
+            return n;
+}
+
 size_t table_add_row(struct table *t)
 {
-    return push_row(t, highest(t) + 1);
+    return push_row(t, table_next_number(t));
 }
 
 void table_remove_row(struct table *t, size_t i)
@@ -297,7 +306,10 @@ static int row_number(const struct tmpl_question *q, const char *s, size_t len)
     return n;
 }
 
-int table_parse(const struct tmpl_question *q, const char *value, struct table *t, struct err *e)
+/* table_parse, rows without a number numbered past every row of old
+ * too (NULL: none) and never with one of old's numbers. */
+static int parse_over(const struct tmpl_question *q, const char *value, const struct table *old,
+                      struct table *t, struct err *e)
 {
     memset(t, 0, sizeof *t);
     t->q = q;
@@ -353,15 +365,25 @@ int table_parse(const struct tmpl_question *q, const char *value, struct table *
     if (rc == 0 && nlines > TABLE_MAX_ROWS)
         rc = err_set(e, "%zu rows, more than %d", nlines, TABLE_MAX_ROWS);
 
-    /* Rows without a number take the next ones after the highest. */
-    int max = 0;
+    /* Rows without a number take the next ones after the highest (a
+     * free lower one past TABLE_MAX_NUMBER, as table_add_row does). */
+    int max = old ? highest(old) : 0;
     for (size_t i = 0; rc == 0 && i < nlines; i++)
         if (lines[i].number > max)
             max = lines[i].number;
     for (size_t i = 0; rc == 0 && i < nlines; i++) {
         struct line *l = &lines[i];
-        if (l->number == 0)
+        if (l->number == 0 && max < TABLE_MAX_NUMBER) {
             l->number = ++max;
+        } else if (l->number == 0) {
+            int n = 1;
+            for (bool taken = true; taken; n += taken) {
+                taken = table_find_row(t, n) || (old && table_find_row(old, n));
+                for (size_t k = 0; !taken && k < nlines; k++)
+                    taken = lines[k].number == n;
+            }
+            l->number = n;
+        }
         char ref[TABLE_PREFIX_MAX + 12];
         table_ref(q, l->number, ref, sizeof ref);
         if (table_find_row(t, l->number)) {
@@ -395,6 +417,26 @@ int table_parse(const struct tmpl_question *q, const char *value, struct table *
         return -1;
     }
     return 0;
+}
+
+int table_parse(const struct tmpl_question *q, const char *value, struct table *t, struct err *e)
+{
+    return parse_over(q, value, NULL, t, e);
+}
+
+char *table_canonical_over(const struct tmpl_question *q, const char *value, const char *old,
+                           struct err *e)
+{
+    struct table o, t;
+    if (!old || !*old || table_parse(q, old, &o, NULL) < 0)
+        memset(&o, 0, sizeof o);
+    char *out = NULL;
+    if (parse_over(q, value, &o, &t, e) == 0) {
+        out = table_format(&t);
+        table_free(&t);
+    }
+    table_free(&o);
+    return out;
 }
 
 char *table_format(const struct table *t)

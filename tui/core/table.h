@@ -40,6 +40,8 @@
 #include "util/err.h"
 
 #define TABLE_MAX_ROWS 999
+/* The highest row number a reference can name ("D999999"). */
+#define TABLE_MAX_NUMBER 999999
 #define TABLE_PREFIX_MAX 3
 
 struct table_row {
@@ -61,11 +63,22 @@ struct table {
  * empty. An empty value gives no rows. */
 int table_parse(const struct tmpl_question *q, const char *value, struct table *t,
                 struct err *e);
+/* The canonical form of value (as table_parse reads it) when it
+ * replaces old (canonical; NULL or "" for none): rows given without a
+ * number are numbered past every row of old, never with the number of a
+ * row the answer removes, so that what cited that row does not come to
+ * cite the new one. The caller frees; NULL with the reason in e. */
+char *table_canonical_over(const struct tmpl_question *q, const char *value, const char *old,
+                           struct err *e);
 /* The canonical form (the caller frees; "" for no rows). */
 char *table_format(const struct table *t);
 void table_free(struct table *t);
 
-/* Adds an empty row at the end; returns its index in t->rows. */
+/* The number a new row takes: the highest in the table plus one, or,
+ * once the highest is TABLE_MAX_NUMBER, the lowest number no row has. */
+int table_next_number(const struct table *t);
+/* Adds an empty row at the end, numbered by table_next_number; returns
+ * its index in t->rows. */
 size_t table_add_row(struct table *t);
 /* Removes the row at index i (the others keep their numbers). */
 void table_remove_row(struct table *t, size_t i);

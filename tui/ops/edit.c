@@ -69,6 +69,9 @@ int ops_answer(struct store *s, struct assessment *a, const char *qid, const cha
             else
                 err_prefix(e, "%s", q->id);
         }
+    } else if (q->type == QT_TABLE) {
+        /* New rows never take the number of a row this answer removes. */
+        value = answer_canonical_over(q, raw, was ? was->value : NULL, e);
     } else {
         value = answer_canonical(q, raw, e);
     }
@@ -220,7 +223,17 @@ static int set_row(struct table *t, void *ctx, struct err *e)
 {
     struct cells_ctx *c = ctx;
     int i = find_row(t, c->number, e);
-    return i < 0 ? -1 : set_cells(t, (size_t)i, c->cells, c->n, e);
+    if (i < 0 || set_cells(t, (size_t)i, c->cells, c->n, e) < 0)
+        return -1;
+    /* A row with every cell empty is dropped: that is a delete, which
+     * is asked for as one. */
+    for (size_t k = 0; k < t->ncols; k++)
+        if (*t->rows[i].cells[k])
+            return 0;
+    char ref[TABLE_PREFIX_MAX + 12];
+    table_ref(t->q, c->number, ref, sizeof ref);
+    return err_set(e, "%s would have no cell left that is not empty; to remove the row, "
+                   "delete it", ref);
 }
 
 static int delete_row(struct table *t, void *ctx, struct err *e)

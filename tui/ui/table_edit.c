@@ -454,10 +454,7 @@ static int row_change(struct view *v, struct app *a, const char *qid, int number
     const struct table_row *old = number ? table_find_row(&t, number) : NULL;
     for (size_t c = 0; c < ncols; c++)
         cells[c] = xstrdup(old ? old->cells[c] : "");
-    int next = 1;
-    for (size_t r = 0; r < t.nrows; r++)
-        if (t.rows[r].number >= next)
-            next = t.rows[r].number + 1;
+    int next = table_next_number(&t);
     char ref[TABLE_PREFIX_MAX + 16], title[128];
     table_ref(q, number ? number : next, ref, sizeof ref);
     snprintf(title, sizeof title, number ? "Row %s" : "New row %s", ref);
