@@ -450,6 +450,45 @@ static void test_form_without_groups(void **state)
     free(txml);
 }
 
+/* Whether the form made for a risk has a field of that role. */
+static bool form_has(const struct assessment *a, const struct risk *r, enum field_role role)
+{
+    struct form_field f[64];
+    const struct field *src[64];
+    int nf = form_from_table(a, risk_fields, nrisk_fields, r, f, src);
+    bool found = false;
+    for (int i = 0; i < nf; i++)
+        found = found || src[i]->role == role;
+    form_free(f, nf);
+    return found;
+}
+
+/* A template without tables: the risk form has no table rows to cite,
+ * unless the risk cites some already (kept, not lost by the form). */
+static void test_form_without_tables(void **state)
+{
+    (void)state;
+    size_t len;
+    char *xml = unit_read_src("tests/fixtures/templates/minimal.xml", &len);
+    struct err e;
+    struct tmpl *t = tmpl_parse(xml, len, "minimal.xml", &e);
+    if (!t)
+        fail_msg("%s", e.text);
+    struct assessment *a = assess_new();
+    a->tmpl = t;
+    free(a->method);
+    a->method = xstrdup(t->methods[t->default_method].id);
+    struct risk r, empty;
+    memset(&empty, 0, sizeof empty);
+    assess_risk_copy(&r, &empty);
+    assert_false(form_has(a, &r, FR_CONCERNS));
+    field_set_str(fields_find(risk_fields, nrisk_fields, "concerns"), &r, "D1");
+    assert_true(form_has(a, &r, FR_CONCERNS));
+    assess_risk_clear(&r);
+    assess_free(a);
+    free(xml);
+}
+
 /* Every field is named everywhere, each name once in its table. */
 static void test_names(void **state)
 {
@@ -578,6 +617,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_every_field),
         cmocka_unit_test(test_form_without_groups),
+        cmocka_unit_test(test_form_without_tables),
         cmocka_unit_test(test_names),
         cmocka_unit_test(test_kinds),
         cmocka_unit_test(test_concerns),

@@ -533,6 +533,14 @@ static const struct tmpl_group *declared(const struct tmpl *tp, enum field_role 
     return !tp ? NULL : role == FR_GROUP ? tp->groups : tp->kinds;
 }
 
+static bool has_tables(const struct tmpl *tp)
+{
+    for (size_t i = 0; tp && i < tp->nquestions; i++)
+        if (tp->questions[i].type == QT_TABLE)
+            return true;
+    return false;
+}
+
 int form_from_table(const struct assessment *a, const struct field *t, size_t n,
                     const void *obj, struct form_field *out, const struct field **src)
 {
@@ -545,6 +553,10 @@ int form_from_table(const struct assessment *a, const struct field *t, size_t n,
         struct form_field ff = { .label = f->label, .required = f->required };
         switch (f->kind) {
         case FLD_TEXT:
+            /* No rows to cite in a template without tables (unless some
+             * are cited already, which the form must not lose). */
+            if (f->role == FR_CONCERNS && !has_tables(a->tmpl) && !*field_str(f, obj))
+                continue;
             if (f->role == FR_GROUP || f->role == FR_RISK_KIND) {
                 size_t nd;
                 const struct tmpl_group *d = declared(a->tmpl, f->role, &nd);
