@@ -20,7 +20,9 @@
  *
  * and "" for an empty cell. Row numbers are unique and at least 1; a new
  * row takes the highest number in the table plus one, and a row keeps
- * its number for life (deleting D2 does not make D3 into D2). A row whose
+ * its number for life (deleting D2 does not make D3 into D2). The number
+ * of a deleted last row can come back for a new row: nothing cites it
+ * then, since a cited row cannot be deleted. A row whose
  * cells are all empty is dropped; no rows is the empty value, "not
  * answered".
  *
