@@ -1044,16 +1044,19 @@
         <w:tr>
           <xsl:call-template name="cell">
             <xsl:with-param name="cell"><xsl:call-template name="fill"><xsl:with-param name="lv" select="."/></xsl:call-template></xsl:with-param>
-            <xsl:with-param name="text"><xsl:value-of select="@name"/><xsl:if test="@high = 'yes'"> (high: Art. 36 if it remains)</xsl:if></xsl:with-param>
+            <xsl:with-param name="text"><xsl:value-of select="@name"/><xsl:if test="@high = 'yes'"> (high: Art. 36 if it remains)</xsl:if><xsl:if test="@acceptable = 'yes'"> (acceptable)</xsl:if></xsl:with-param>
           </xsl:call-template>
         </w:tr>
       </xsl:for-each>
     </w:tbl>
+    <xsl:if test="$m/r:levels/r:level/@acceptable">
+      <w:p><w:pPr><w:pStyle w:val="Normal"/></w:pPr><w:r><w:t xml:space="preserve">Acceptance threshold: <xsl:value-of select="$m/r:levels/r:level[@acceptable = 'yes'][last()]/@name"/>. A residual risk above it may not be accepted.</w:t></w:r></w:p>
+    </xsl:if>
     <xsl:if test="$rec/r:risks/r:risk">
       <w:p><w:pPr><w:pStyle w:val="Question"/></w:pPr><w:r><w:t xml:space="preserve">Movement</w:t></w:r></w:p>
       <xsl:for-each select="$rec/r:risks/r:risk">
         <xsl:call-template name="bullet">
-          <xsl:with-param name="text">R<xsl:value-of select="@number"/>: <xsl:call-template name="movement"><xsl:with-param name="r" select="."/></xsl:call-template></xsl:with-param>
+          <xsl:with-param name="text">R<xsl:value-of select="@number"/>: <xsl:call-template name="movement"><xsl:with-param name="r" select="."/></xsl:call-template><xsl:if test="$m/r:levels/r:level/@acceptable and r:after/@level"><xsl:choose><xsl:when test="key('level', r:after/@level)/@acceptable = 'yes'">; acceptable</xsl:when><xsl:otherwise>; above the acceptance threshold</xsl:otherwise></xsl:choose></xsl:if></xsl:with-param>
         </xsl:call-template>
       </xsl:for-each>
     </xsl:if>

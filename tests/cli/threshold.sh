@@ -51,6 +51,28 @@ contains "$T/r1" "Acceptable: at or below the threshold."
 contains "$T/r2" "<strong>Not acceptable:</strong> above the threshold."
 lacks "$T/r1" "Not acceptable"
 
+# So do the documents: the threshold under the levels, each risk's
+# residual level acceptable or not.
+if command -v python3 >/dev/null 2>&1; then
+    Z="python3 $TOP_SRCDIR/tests/cli/zipparts.py"
+    for f in odt docx; do
+        run 0 $D export "$id" --format $f -o "$T/t.$f"
+        rm -rf "$T/$f" && mkdir "$T/$f"
+        $Z extract "$T/t.$f" "$T/$f" || fail "$f: cannot be read"
+        [ $f = odt ] && part=$T/odt/content.xml || part=$T/docx/word/document.xml
+        $Z text "$part" >"$T/$f.txt"
+        contains "$T/$f.txt" "Acceptance threshold: Medium. A residual risk above it may not be accepted." \
+            "$f: the threshold"
+        contains "$T/$f.txt" "Medium (acceptable)" "$f: the acceptable levels marked"
+        grep 'R1: .* → ' "$T/$f.txt" >"$T/$f.r1"
+        grep 'R2: .* → ' "$T/$f.txt" >"$T/$f.r2"
+        contains "$T/$f.r1" "; acceptable" "$f: R1's residual level is acceptable"
+        contains "$T/$f.r2" "; above the acceptance threshold" "$f: R2's is not"
+    done
+else
+    echo "python3 missing: the documents' threshold is not read"
+fi
+
 # The default template declares no threshold: nothing of it anywhere.
 unset DPIA_TEMPLATE_PATH
 run 0 $D new --title "Default" && id3=$(cat "$T/out")
@@ -61,6 +83,13 @@ lacks "$T/d.xml" "acceptable="
 run 0 $D export "$id3" --format html -o "$T/d.html"
 lacks "$T/d.html" "Acceptance threshold"
 lacks "$T/d.html" "Acceptable: at or below"
+run 0 $D export "$id3" --format odt -o "$T/d.odt"
+if command -v python3 >/dev/null 2>&1; then
+    rm -rf "$T/dodt" && mkdir "$T/dodt"
+    $Z extract "$T/d.odt" "$T/dodt" && $Z text "$T/dodt/content.xml" >"$T/dodt.txt"
+    lacks "$T/dodt.txt" "Acceptance threshold"
+    lacks "$T/dodt.txt" "acceptable"
+fi
 run 0 $D show "$id3"
 lacks "$T/out" "acceptance threshold"
 
