@@ -593,6 +593,17 @@ int form_from_table(const struct assessment *a, const struct field *t, size_t n,
             ff.scale = f->role == FR_SEVERITY ? m->severity : m->likelihood;
             ff.nscale = f->role == FR_SEVERITY ? m->nseverity : m->nlikelihood;
             break;
+        case FLD_FOLLOWED: {
+            /* Not said, followed, overruled: -1, 1, 0 kept. */
+            static const char *const followed[] = { "Not said", "Yes, followed",
+                                                    "No, overruled" };
+            int v = field_int(f, obj);
+            ff.kind = FK_CHOICE;
+            ff.number = v < 0 ? 0 : v ? 1 : 2;
+            ff.choices = followed;
+            ff.nchoices = 3;
+            break;
+        }
         default:
             ff.kind = FK_CHOICE;
             ff.number = field_int(f, obj);
@@ -628,6 +639,9 @@ void form_to_table(const struct form_field *f, const struct field *const *src, i
             } else {
                 field_set_str(t, obj, f[i].value);
             }
+            break;
+        case FLD_FOLLOWED:
+            field_set_int(t, obj, f[i].number == 0 ? -1 : f[i].number == 1 ? 1 : 0);
             break;
         default:
             if (f[i].kind == FK_CHOICE && (f[i].number < 0 || f[i].number >= f[i].nchoices))

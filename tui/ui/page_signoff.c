@@ -10,6 +10,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "core/fields.h"
 #include "core/logic.h"
 #include "core/workflow.h"
 #include "ops/ops.h"
@@ -260,23 +261,40 @@ static bool signoff_form(struct app *a, struct view *v, enum signoff_role role,
         assess_signoff_copy(so, &v->a->signoffs[role]);
     if (decision)
         so->decision = *decision;
-    static const char *const followed[] = { "Not said", "Yes, followed", "No, overruled" };
-    struct form_field f[6];
-    int n = 0;
-    memset(f, 0, sizeof f);
-    bool conditions = decision && *decision == DEC_CONDITIONS;
-    f[n++] = (struct form_field){ .label = "Name", .kind = FK_LINE, .value = xstrdup(so->name), .required = true };
-    f[n++] = (struct form_field){ .label = "Position", .kind = FK_LINE, .value = xstrdup(so->position) };
-    f[n++] = (struct form_field){ .label = "Date", .kind = FK_DATE, .value = xstrdup(so->date) };
-    f[n++] = (struct form_field){ .label = role == SR_DPO ? "Advice" : conditions ? "Conditions" : "Comment",
-                                  .kind = FK_TEXT, .value = xstrdup(so->advice),
-                                  .required = role == SR_DPO || conditions };
-    if (role == SR_DPO) {
-        f[n++] = (struct form_field){ .label = "Advice followed", .kind = FK_CHOICE,
-                                      .number = so->advice_followed < 0 ? 0 : so->advice_followed ? 1 : 2,
-                                      .choices = followed, .nchoices = 3 };
-        f[n++] = (struct form_field){ .label = "If not, why", .kind = FK_TEXT, .value = xstrdup(so->why_not) };
+    /* The sign-off table's fields in the form's order: the decision is
+     * chosen before, the acknowledged warnings with it; whether the
+     * advice was followed, and why not, are the DPO's alone. */
+    const struct field *followed = fields_find(signoff_fields, nsignoff_fields, "advice followed");
+    const struct field *why = fields_find(signoff_fields, nsignoff_fields, "why not");
+    struct field mine[16];
+    size_t nmine = 0;
+    for (size_t i = 0; i < nsignoff_fields && nmine < 16; i++) {
+        const struct field *t = &signoff_fields[i];
+        if (t->kind == FLD_DECISION || !t->form_pos ||
+            (role != SR_DPO && (t == followed || t == why)))
+            continue;
+        mine[nmine++] = *t;
     }
+    struct form_field f[16];
+    const struct field *src[16];
+    int n = form_from_table(v->a, mine, nmine, so, f, src);
+    bool conditions = decision && *decision == DEC_CONDITIONS;
+    int iname = -1, iadvice = -1, ifollowed = -1, iwhy = -1;
+    for (int i = 0; i < n; i++) {
+        if (strcmp(src[i]->name, "name") == 0)
+            iname = i;
+        else if (strcmp(src[i]->name, "advice") == 0)
+            iadvice = i;
+        else if (src[i]->kind == FLD_FOLLOWED)
+            ifollowed = i;
+        else if (strcmp(src[i]->name, why->name) == 0)
+            iwhy = i;
+    }
+    /* The advice is the DPO's; for the others, a comment, or the
+     * conditions of an approval with conditions (then required). */
+    f[iadvice].label = role == SR_DPO ? "Advice" : conditions ? "Conditions" : "Comment";
+    f[iadvice].required = role == SR_DPO || conditions;
+    f[iname].required = true;
     bool ok;
     for (;;) {
         bool untouched;
@@ -284,30 +302,22 @@ static bool signoff_form(struct app *a, struct view *v, enum signoff_role role,
         /* With a decision to record, a form left as it was (the
          * decision-maker already named) is a confirmation; so is one
          * opened again after a failed save (what was typed, to save). */
-        if (!ok && untouched && (decision || again) && *f[0].value &&
-            (!conditions || *f[3].value))
+        if (!ok && untouched && (decision || again) && *f[iname].value &&
+            (!conditions || *f[iadvice].value))
             ok = true;
         /* Leaving: what was typed is kept if it is enough to save. */
-        if (!ok && a->quitting && *f[0].value && (role != SR_DPO || *f[3].value))
+        if (!ok && a->quitting && *f[iname].value && (role != SR_DPO || *f[iadvice].value))
             ok = true;
-        if (!ok || a->quitting || role != SR_DPO || f[4].number != 2 || *f[5].value)
+        if (!ok || a->quitting || role != SR_DPO || f[ifollowed].number != 2 || *f[iwhy].value)
             break;
         /* Overruled without reasons: back to the form, nothing lost. */
-        dialog_message(a, "Reasons needed", "The DPO's advice was overruled: record the "
-                       "reasons in \"If not, why\" (WP248, Art. 35(2)).");
+        char text[160];
+        snprintf(text, sizeof text, "The DPO's advice was overruled: record the reasons in "
+                 "\"%s\" (WP248, Art. 35(2)).", why->label);
+        dialog_message(a, "Reasons needed", text);
     }
-    if (ok) {
-        char **dst[] = { &so->name, &so->position, &so->date, &so->advice };
-        for (int i = 0; i < 4; i++) {
-            free(*dst[i]);
-            *dst[i] = xstrdup(f[i].value);
-        }
-        if (role == SR_DPO) {
-            so->advice_followed = f[4].number == 0 ? -1 : f[4].number == 1 ? 1 : 0;
-            free(so->why_not);
-            so->why_not = xstrdup(f[5].value);
-        }
-    }
+    if (ok)
+        form_to_table(f, src, n, v->a, so);
     form_free(f, n);
     return ok;
 }

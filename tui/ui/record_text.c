@@ -96,7 +96,7 @@ char *record_text_signoff(const struct signoff *so)
     if (so->role == SR_DPO) {
         line(&b, "\nAdvice followed", so->advice_followed == 1 ? "Yes, followed"
                                       : so->advice_followed == 0 ? "No, overruled" : "Not said");
-        block(&b, "If not, why", so->why_not);
+        block(&b, "Why not followed", so->why_not);
     }
     if (so->acknowledged && *so->acknowledged)
         block(&b, "Warnings acknowledged", so->acknowledged);
