@@ -107,7 +107,7 @@ SHELL_TESTS = \
 	tests/screen/tables.sh \
 	tests/screen/fields.sh
 TESTS += $(SHELL_TESTS)
-EXTRA_DIST += $(SHELL_TESTS) tests/lib.sh tests/tmux.sh
+EXTRA_DIST += $(SHELL_TESTS) tests/lib.sh tests/tmux.sh tests/screen/walk.sh
 EXTRA_DIST += \
 	tests/fixtures/templates/expected.tsv \
 	tests/fixtures/templates/minimal.xml \
