@@ -85,6 +85,7 @@ tmux_wait "3/3 High"
 tmux_wait "1/2 Low"
 
 # One measure for the three risks, due before the processing starts.
+tmux_keys ']'
 walk_measure "Scores computed on pseudonyms" "Data lead" "$DUE"
 tmux_wait "R1,R2,R3" && pass "measure M1 addresses the three risks"
 tmux_wait "$DUE"

@@ -58,23 +58,24 @@ press_until() {
     tmux_wait "$2"
 }
 
-# cursor_line: the screen line the cursor is on.
-cursor_line() {
-    y=$(tmux_cmd display-message -p -t t '#{cursor_y}')
-    tmux_screen | sed -n "$((y + 1))p"
+# focused LABEL: true when the field LABEL of the form on screen has the
+# focus (its label drawn apart from the others, so that an attribute
+# starts right before it).
+focused() {
+    tmux_cmd capture-pane -p -e -t t | grep -q "$(printf '\033')\[[0-9;]*m$1"
 }
 
-# form_field LABEL: Tab in a form until the cursor is in the field
-# LABEL (at most 16 fields on).
+# form_field LABEL: Tab in a form until the field LABEL has the focus
+# (at most 24 fields on).
 form_field() {
     checks=$((checks + 1))
     n=0
-    while [ "$n" -le 16 ]; do
-        cursor_line | grep -qF -- "$1" && return 0
-        before=$(cursor_line)
+    while [ "$n" -le 24 ]; do
+        focused "$1" && return 0
+        before=$(tmux_cmd capture-pane -p -e -t t)
         tmux_keys Tab
         i=0
-        while [ "$i" -lt 20 ] && [ "$(cursor_line)" = "$before" ]; do
+        while [ "$i" -lt 20 ] && [ "$(tmux_cmd capture-pane -p -e -t t)" = "$before" ]; do
             sleep 0.05
             i=$((i + 1))
         done
@@ -111,11 +112,8 @@ add_risk() {
     tmux_type "$2"
     tmux_keys Tab
     press_until Right "< $1 >"
-    # Description, sources, threats, impacts; then the scores, each
-    # followed by its reason.
-    tmux_keys Tab Tab Tab Tab Tab
-    tmux_wait "Likelihood before"
-    tmux_wait "Maximum:"
+    # The scores, each followed by its reason.
+    form_field "Likelihood before"
     tmux_keys 3 Tab Tab 3 Tab Tab 1 Tab Tab 2 Escape
     nrisks=$((nrisks + 1))
     tmux_wait "Risk R$nrisks added." && pass "risk R$nrisks added: $1"
@@ -131,7 +129,8 @@ walk_answer() {
     elif grep -qF "No risk of disappearance" "$q"; then
         add_risk "Disappearance" "$WALK_RISK_DISAPPEARANCE"
     elif grep -qF "( ) Yes    ( ) No" "$q"; then
-        if grep -qE "$WALK_YES" "$q"; then
+        # The right-hand pane, its lines joined: the prompt whole.
+        if sed 's/^[^│]*│ *//' "$q" | tr '\n' ' ' | tr -s ' ' | grep -qE "$WALK_YES"; then
             tmux_keys y
             tmux_wait "is now Yes"
         else
@@ -203,11 +202,10 @@ walk_questions() {
         fail "questions left after $rounds rounds"
 }
 
-# walk_measure TITLE OWNER DUE [GROUP [STATUS]]: from the register, the
-# next page (]) of the measures, a new measure with its owner and due
-# date (in GROUP, at STATUS when given) addressing every risk.
+# walk_measure TITLE OWNER DUE [GROUP [STATUS]]: on the page of the
+# measures, a new measure with its owner and due date (in GROUP, at
+# STATUS when given) addressing every risk.
 walk_measure() {
-    tmux_keys ']'
     tmux_wait "Measures and action plan"
     tmux_keys a
     tmux_wait "New measure"
