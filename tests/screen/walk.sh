@@ -285,7 +285,8 @@ wait_either() {
 # page, the controller's DECISION ("Approve" the first of the list),
 # REVIEW typed if the review date is asked for, the CONDITIONS written
 # in the form; the warnings, if any, kept in $T/warn and acknowledged.
-# Sets review_asked and warned to yes or no.
+# Sets review_asked and warned to yes or no, for the test to check.
+# shellcheck disable=SC2034
 record_decision() {
     rm -f "$T/warn"
     review_asked=no warned=no
