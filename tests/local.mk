@@ -105,9 +105,10 @@ SHELL_TESTS = \
 	tests/screen/undo.sh \
 	tests/screen/judgement.sh \
 	tests/screen/tables.sh \
-	tests/screen/fields.sh
+	tests/screen/fields.sh \
+	tests/screen/edpb.sh
 TESTS += $(SHELL_TESTS)
-EXTRA_DIST += $(SHELL_TESTS) tests/lib.sh tests/tmux.sh
+EXTRA_DIST += $(SHELL_TESTS) tests/lib.sh tests/tmux.sh tests/screen/walk.sh
 EXTRA_DIST += \
 	tests/fixtures/templates/expected.tsv \
 	tests/fixtures/templates/minimal.xml \

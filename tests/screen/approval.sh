@@ -17,155 +17,35 @@ START=2027-09-01   # the processing starts
 DUE=2027-06-30     # the measure is done before
 REVIEW=2027-12-31
 
-# What the screen shows above the status bar (the question or page
-# selected, the list of the section), to see that a key moved.
-head_line() {
-    tmux_screen | sed '$d' | cksum
-}
+. "$TOP_SRCDIR/tests/screen/walk.sh"
 
-# after_u OLD: waits until u has moved off the question OLD showed, or
-# said that nothing is left.
-after_u() {
-    i=0
-    while [ "$i" -lt $((WAIT_TENTHS * 2)) ]; do
-        scr=$(tmux_screen)
-        [ "$(printf '%s\n' "$scr" | sed '$d' | cksum)" != "$1" ] && return 0
-        case "$scr" in *"Every shown question is answered."*) return 0 ;; esac
-        sleep 0.05
-        i=$((i + 1))
-    done
-    fail "u did not move from: $1"
-    tmux_screen | sed 's/^/  | /'
-    return 1
-}
+WALK_TEXT=$SENTENCE
+WALK_DATE=$START
+WALK_ENTRY="Loyalty programme members"
+# Two WP248 criteria: profiling, on a large scale.
+WALK_YES="evaluate or score people|processed on a large scale"
+# Two answers to check later: warnings to acknowledge.
+WALK_FOLLOW="How and when are people told|How can people object"
+WALK_RISK_ACCESS="Loyalty scores seen by staff"
+WALK_RISK_MODIFICATION="Wrong score cuts an offer"
+WALK_RISK_DISAPPEARANCE="Lost opt-out records"
 
-# press_until KEY TEXT: presses KEY until the screen shows TEXT (a value
-# cycled with Left/Right).
-press_until() {
-    n=0
-    while [ "$n" -lt 8 ]; do
-        tmux_screen | grep -qF -- "$2" && return 0
-        before=$(tmux_screen)
-        tmux_keys "$1"
-        i=0
-        while [ "$i" -lt "$WAIT_TENTHS" ] && [ "$(tmux_screen)" = "$before" ]; do
-            sleep 0.05
-            i=$((i + 1))
-        done
-        n=$((n + 1))
-    done
-    tmux_wait "$2"
-}
-
-# left_pane: the left-hand pane (sections, progress, status).
-left_pane() {
-    tmux_screen | sed 's/│.*//'
-}
-
-# goto_section NAME: g, then the section picked by its name.
-goto_section() {
-    tmux_keys g
-    tmux_wait "Go to section"
-    tmux_select "> $1"
-    tmux_keys Enter
-    tmux_wait_gone "Go to section"
-}
-
-# add_risk TYPE TITLE: from a question of the risks section, the register
-# (End), a new risk of TYPE scored High before measures, Low after.
-nrisks=0
-add_risk() {
-    tmux_keys End
-    tmux_wait "Risk register"
-    tmux_keys a
-    tmux_wait "New risk"
-    tmux_type "$2"
-    tmux_keys Tab
-    press_until Right "< $1 >"
-    # Description, sources, threats, impacts; then the scores, each
-    # followed by its reason.
-    tmux_keys Tab Tab Tab Tab Tab
-    tmux_wait "Likelihood before"
-    tmux_wait "Maximum:"
-    tmux_keys 3 Tab Tab 3 Tab Tab 1 Tab Tab 2 Escape
-    nrisks=$((nrisks + 1))
-    tmux_wait "Risk R$nrisks added." && pass "risk R$nrisks added: $1"
-}
-
-# answer: answers the question on screen ($T/q) as its widget asks.
-answer() {
-    q=$T/q
-    if grep -qF "No risk of illegitimate access" "$q"; then
-        add_risk "Illegitimate access" "Loyalty scores seen by staff"
-    elif grep -qF "No risk of unwanted modification" "$q"; then
-        add_risk "Unwanted modification" "Wrong score cuts an offer"
-    elif grep -qF "No risk of disappearance" "$q"; then
-        add_risk "Disappearance" "Lost opt-out records"
-    elif grep -qF "( ) Yes    ( ) No" "$q"; then
-        # Two WP248 criteria: profiling, on a large scale.
-        if grep -qE "evaluate or score people|processed on a large scale" "$q"; then
-            tmux_keys y
-            tmux_wait "is now Yes"
-        else
-            tmux_keys n
-            tmux_wait "is now No"
-        fi
-        yesno=$((yesno + 1))
-    elif grep -qF "(not answered: Enter to write)" "$q"; then
-        tmux_keys Enter
-        tmux_type "$SENTENCE"
-        tmux_keys Escape
-        # Two answers to check later: warnings to acknowledge.
-        if grep -qE "How and when are people told|How can people object" "$q"; then
-            tmux_wait_gone "editing"
-            tmux_keys f
-            tmux_wait "is marked for follow-up."
-        fi
-        text=$((text + 1))
-    elif grep -qF "(no date: Enter to set" "$q"; then
-        tmux_keys Enter
-        tmux_wait "(empty clears it)"
-        tmux_type "$START"
-        tmux_keys Enter
-        dates=$((dates + 1))
-    elif grep -qF "(no entries: Enter to edit the list)" "$q"; then
-        tmux_keys Enter a
-        tmux_wait "Add an entry"
-        tmux_type "Loyalty programme members"
-        tmux_keys Enter Escape
-        lists=$((lists + 1))
-    elif grep -qF "(no rows: Enter to edit the table)" "$q"; then
-        # A row through the table editor: a data item with its
-        # retention, or a purpose citing D1 on legitimate interests.
-        tmux_keys Enter a
-        tmux_wait "New row "
-        if tmux_screen | grep -qF "New row D1"; then
-            ref=D1
-            tmux_type "Purchase history"
-            tmux_keys Tab Tab Tab
-            tmux_type "Three years after the last purchase"
-        else
-            ref=P1
-            tmux_wait "New row P1"
-            tmux_type "Loyalty scoring"
-            tmux_keys Tab
-            tmux_wait "[ ]D1"
-            tmux_keys Space
-            tmux_wait "[x]D1"
-            tmux_keys Tab
-            press_until Right "< Legitimate interests of the controller"
-        fi
-        tmux_keys Escape
-        tmux_wait "Row $ref added."
-        tmux_keys Escape
-        tmux_wait "question "
-        tables=$((tables + 1))
-    elif grep -qE "│ \[ \] " "$q"; then
-        tmux_keys Enter Space Enter
-        choices=$((choices + 1))
-    elif grep -qE "│ \( \) " "$q"; then
-        tmux_keys Enter Enter
-        choices=$((choices + 1))
+# walk_row REF: a data item with its retention, or a purpose citing D1
+# on legitimate interests.
+walk_row() {
+    if [ "$1" = D1 ]; then
+        tmux_type "Purchase history"
+        tmux_keys Tab Tab Tab
+        tmux_type "Three years after the last purchase"
+    else
+        tmux_wait "New row P1"
+        tmux_type "Loyalty scoring"
+        tmux_keys Tab
+        tmux_wait "[ ]D1"
+        tmux_keys Space
+        tmux_wait "[x]D1"
+        tmux_keys Tab
+        press_until Right "< Legitimate interests of the controller"
     fi
 }
 
@@ -183,23 +63,8 @@ tmux_wait "question 1 of"
 # The guidance hidden: the answers have the room.
 tmux_keys h
 
-# Every question, found with u (never by counting rows), until none is
-# left; the widget on screen says what kind of answer it takes.
-yesno=0 text=0 dates=0 lists=0 tables=0 choices=0
-rounds=0
-while [ "$rounds" -lt 120 ]; do
-    rounds=$((rounds + 1))
-    tmux_settled >"$T/q"
-    grep -qF "Every shown question is answered." "$T/q" && break
-    grep -qE "question [0-9]+ of [0-9]+" "$T/q" && answer
-    old=$(head_line)
-    tmux_keys u
-    after_u "$old" || break
-done
-checks=$((checks + 1))
-grep -qF "Every shown question is answered." "$T/q" &&
-    pass "u: every shown question answered ($yesno yes/no, $text texts, $dates dates, $lists lists, $tables tables, $choices choices, $nrisks risks)" ||
-    fail "questions left after $rounds rounds"
+# Every question, found with u, until none is left.
+walk_questions
 checks=$((checks + 1))
 [ "$yesno" -gt 0 ] && [ "$text" -gt 0 ] && [ "$dates" -gt 0 ] && [ "$lists" -gt 0 ] &&
     [ "$tables" -eq 2 ] && [ "$choices" -gt 0 ] && [ "$nrisks" -eq 3 ] && pass "every kind of answer given" ||
@@ -221,19 +86,7 @@ tmux_wait "1/2 Low"
 
 # One measure for the three risks, due before the processing starts.
 tmux_keys ']'
-tmux_wait "Measures and action plan"
-tmux_keys a
-tmux_wait "New measure"
-tmux_type "Scores computed on pseudonyms"
-tmux_keys Tab Tab Tab
-tmux_type "Data lead"
-tmux_keys Tab
-tmux_type "$DUE"
-tmux_keys Tab Tab
-tmux_wait "[ ]R3"
-tmux_keys Space Right Space Right Space
-tmux_wait "[x]R1 [x]R2 [x]R3"
-tmux_keys Escape
+walk_measure "Scores computed on pseudonyms" "Data lead" "$DUE"
 tmux_wait "R1,R2,R3" && pass "measure M1 addresses the three risks"
 tmux_wait "$DUE"
 
@@ -261,51 +114,18 @@ while IFS= read -r reason; do
 done <"$T/reasons"
 lacks "$T/page" "Art. 36; WP248" "no Art. 36 gap beside \"not required\""
 
-# record_dpo: the DPO's advice, followed.
-record_dpo() {
-    tmux_keys End
-    tmux_select "DPO's advice:"
-    tmux_keys Enter
-    tmux_wait "Data Protection Officer"
-    tmux_type "Dana Okafor"
-    tmux_keys Tab Tab Tab
-    tmux_type "Go ahead."
-    tmux_keys Tab
-    press_until Right "< Yes, followed >"
-    tmux_keys Escape
-    tmux_wait "DPO's advice: Go ahead.  [followed]"
-}
-record_dpo && pass "DPO's advice recorded"
-tmux_select "Assessor:"
-tmux_keys Enter
-tmux_wait "Comment"
-tmux_type "Sam Reyes"
-tmux_keys Escape
-tmux_wait "Assessor: Sam Reyes"
+record_dpo "Dana Okafor" "Go ahead." && pass "DPO's advice recorded"
+record_assessor "Sam Reyes"
 
 # The decision: approval with conditions; the review date is asked for
 # on the way, the conditions written in the controller's form, the
 # warnings (the questions marked for follow-up) acknowledged.
-tmux_select "Decision:"
-tmux_keys Enter
-tmux_wait "Approve with conditions"
-tmux_select "> Approve with conditions"
-tmux_keys Enter
-tmux_wait "When the DPIA will be reviewed" && pass "the review date is asked for"
-tmux_type "$REVIEW"
-tmux_keys Enter
-tmux_wait "Controller's decision-maker"
-tmux_wait "Conditions"
-tmux_type "Lee Chen"
-tmux_keys Tab Tab Tab
-tmux_type "Scores stay out of pricing."
-tmux_keys Escape
-tmux_wait "Record the decision with these warnings acknowledged?" &&
-    pass "the warnings are put to the user"
-tmux_screen >"$T/warn"
+record_decision "Approve with conditions" "Lee Chen" "Scores stay out of pricing." "$REVIEW"
+checks=$((checks + 2))
+[ "$review_asked" = yes ] && pass "the review date is asked for" || fail "the review date is not asked for"
+[ "$warned" = yes ] && pass "the warnings are put to the user" || fail "no warnings put to the user"
 contains "$T/warn" "nec.information is marked for follow-up." "first warning shown"
 contains "$T/warn" "nec.objection is marked for follow-up." "second warning shown"
-tmux_keys y
 tmux_wait "Decision recorded: Approved with conditions." && pass "approved with conditions"
 checks=$((checks + 1))
 left_pane | grep -q "^ Approved with conditions *$" && pass "status shown: Approved with conditions" ||
@@ -357,19 +177,14 @@ tmux_keys Escape
 tmux_wait_gone "Changes since revision 1"
 
 # The DPO's advice again, then "Approve".
-record_dpo && pass "DPO's advice recorded for revision 2"
+record_dpo "Dana Okafor" "Go ahead." && pass "DPO's advice recorded for revision 2"
 tmux_wait "Review date: $REVIEW" && pass "the review date stays"
-tmux_select "Decision:"
-tmux_keys Enter
-tmux_wait "Approve with conditions"
-# Approve: the first of the list.
-tmux_keys Home Enter
-tmux_wait "Controller's decision-maker"
-tmux_type "Lee Chen"
-tmux_keys Escape
-# The questions are still marked for follow-up: acknowledged again.
-tmux_wait "Record the decision with these warnings acknowledged?"
-tmux_keys y
+# Approve; the questions are still marked for follow-up: acknowledged
+# again.
+record_decision Approve "Lee Chen"
+checks=$((checks + 1))
+[ "$warned" = yes ] && pass "the warnings are put to the user again" ||
+    fail "the warnings are not put to the user again"
 tmux_wait "Decision recorded: Approved." && pass "revision 2 approved"
 tmux_wait "Sign-off of revision 2"
 checks=$((checks + 1))
