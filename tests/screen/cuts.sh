@@ -94,8 +94,12 @@ tmux_keys Right Right
 tmux_wait "< Performance of a contract with the person, or $ELL" &&
     pass "a lawful basis too long for its row in the form ends in an ellipsis"
 checks=$((checks + 1))
-tmux_screen | grep -qF "6(1)(b))" && fail "the cut option should not show its end" ||
-    pass "the cut option does not show its end"
+tmux_screen | grep -F "< Performance of a contract" | grep -qF "6(1)(b))" &&
+    fail "the cut option's row should not show its end" ||
+    pass "the cut option's row does not show its end"
+tmux_wait "Lawful basis: Performance of a contract with the person" &&
+    pass "the cut option is read whole under the fields"
+tmux_wait "6(1)(b))"
 tmux_keys Escape
 tmux_wait "Row P1 added."
 tmux_wait "P1   Billing"
@@ -109,6 +113,24 @@ tmux_wait "6(1)(b))"
 tmux_wait "entering into it"
 tmux_keys Escape
 tmux_wait_gone "6(1)(b))"
+
+# A column's label longer than the form's column of labels: cut there,
+# read whole under the fields while its field has the focus.
+tmux_keys g 2
+tmux_wait "question 1 of"
+tmux_select "Which personal data items"
+tmux_keys Enter a
+tmux_wait "New row D1"
+checks=$((checks + 1))
+tmux_screen | grep -qF "Special category or offence data" &&
+    fail "the long label should be cut while its field has no focus" ||
+    pass "the long label is cut while its field has no focus"
+tmux_keys Tab
+tmux_wait "Special category or offence data" &&
+    pass "the long label is read whole while its field has the focus"
+tmux_keys Escape
+tmux_wait_gone "New row D1"
+tmux_keys Escape
 
 # --- a long list entry -----------------------------------------------------
 

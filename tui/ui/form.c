@@ -378,6 +378,18 @@ bool form_run_ex(struct app *a, const char *title, struct form_field *f, int n, 
                     free(line);
                 }
             }
+            /* A label cut to its column, or a choice cut to its row,
+             * read whole under the fields. */
+            bool picked = F->kind == FK_CHOICE && F->choices && F->number >= 0 &&
+                          F->number < F->nchoices;
+            if (F->kind != FK_SCALE && !(F->kind == FK_FLAGS && F->flag_details) &&
+                (text_width(F->label) > LABEL_W ||
+                 (picked && text_width(F->choices[F->number]) > w - LABEL_W - 9))) {
+                char *line = picked ? xasprintf("%s: %s", F->label, F->choices[F->number])
+                                    : xstrdup(F->label);
+                dialog_wrap(iy + 1, x0 + 2, y0 + h - 2 - iy, w - 4, term_attr(ROLE_DIM), line);
+                free(line);
+            }
             if (F->kind == FK_FLAGS && F->flag_details && F->nflag_ids) {
                 /* A number to a row, with what it stands for, scrolled
                  * so that the one under the cursor shows. */
