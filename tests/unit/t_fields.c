@@ -526,7 +526,6 @@ static void test_names(void **state)
         }
 }
 
-/* The table rows a risk cites: normalised, or refused with the reason. */
 /* A declared risk type: checked against the template, shown by its name
  * as the risk's type; picked in the form with the type not said, it
  * makes the risk of type other. */
@@ -581,6 +580,7 @@ static void test_kinds(void **state)
     free(txml);
 }
 
+/* The table rows a risk cites: normalised, or refused with the reason. */
 static void test_concerns(void **state)
 {
     (void)state;
