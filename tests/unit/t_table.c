@@ -335,11 +335,6 @@ static void test_check_risk(void **state)
     r.concerns = NULL;
     assert_int_equal(table_check_risk(a, &r, &e), 0);
 
-    char *c = table_concerns_canonical(a->tmpl, "d1, P1 D1\tD2", &e);
-    assert_string_equal(c, "D1 P1 D2");
-    free(c);
-    assert_null(table_concerns_canonical(a->tmpl, "D1 X2", &e));
-    assert_string_equal(e.text, "'X2' is not a row reference of a table of the template");
     assess_free(a);
 }
 

@@ -4,7 +4,7 @@ libdpia_a_SOURCES += \
 	tui/core/xmlsafe.c tui/core/xmlsafe.h \
 	tui/core/assess.c tui/core/assess.h \
 	tui/core/answer.c tui/core/answer.h \
-	tui/core/table.c tui/core/table.h \
+	tui/core/table.c tui/core/table_cite.c tui/core/table.h \
 	tui/core/date.c tui/core/date.h \
 	tui/core/textrule.c tui/core/textrule.h \
 	tui/core/logic.c tui/core/logic.h \

@@ -131,10 +131,5 @@ int table_check_answer(const struct assessment *a, const struct tmpl_question *q
 /* Whether risk r (one of a's, by number, or a new one) may cite the rows
  * of its concerns: 0, or -1 naming the rows that do not exist. */
 int table_check_risk(const struct assessment *a, const struct risk *r, struct err *e);
-/* A risk's concerns in their canonical form ("D1 D3 P2") from references
- * separated by spaces or commas, each the prefix of a table of template
- * t; the caller frees, or NULL with the reason. Whether the rows exist
- * is table_check_risk's to say. */
-char *table_concerns_canonical(const struct tmpl *t, const char *value, struct err *e);
 
 #endif
