@@ -17,7 +17,21 @@
 #include "util/text.h"
 #include "util/xalloc.h"
 
+/* The column of labels: as wide as the longest label, at least LABEL_W
+ * and at most a third of the form (a longer label is cut there, and
+ * read whole under the fields while its field has the focus). */
 #define LABEL_W 22
+
+static int label_width(const struct form_field *f, int n, int w)
+{
+    int lw = LABEL_W, most = (w - 5) / 3;
+    for (int i = 0; i < n; i++) {
+        int t = text_width(f[i].label);
+        if (t > lw)
+            lw = t;
+    }
+    return lw > most ? (most > LABEL_W ? most : LABEL_W) : lw;
+}
 
 static int field_rows(const struct form_field *f)
 {
@@ -309,6 +323,7 @@ bool form_run_ex(struct app *a, const char *title, struct form_field *f, int n, 
         app_draw_base(a);
         if (app_fits()) {
             int w = COLS - 4, rows = 0;
+            int lw = label_width(f, n, w);
             bool scales = false;
             for (int i = 0; i < n; i++) {
                 rows += field_rows(&f[i]);
@@ -339,9 +354,9 @@ bool form_run_ex(struct app *a, const char *title, struct form_field *f, int n, 
             for (int i = first; i < n && y + field_rows(&f[i]) <= y0 + 1 + room; i++) {
                 last = i;
                 bool focus = i == cur;
-                term_put(stdscr, y, x0 + 2, LABEL_W, focus ? term_attr(ROLE_KEY) : A_NORMAL,
+                term_put(stdscr, y, x0 + 2, lw, focus ? term_attr(ROLE_KEY) : A_NORMAL,
                          f[i].label);
-                int vx = x0 + 3 + LABEL_W, vw = w - LABEL_W - 5;
+                int vx = x0 + 3 + lw, vw = w - lw - 5;
                 if (f[i].kind == FK_LINE || f[i].kind == FK_TEXT || f[i].kind == FK_DATE) {
                     if (focus)
                         te_draw(&te, stdscr, y, vx, field_rows(&f[i]), vw, true);
@@ -383,8 +398,8 @@ bool form_run_ex(struct app *a, const char *title, struct form_field *f, int n, 
             bool picked = F->kind == FK_CHOICE && F->choices && F->number >= 0 &&
                           F->number < F->nchoices;
             if (F->kind != FK_SCALE && !(F->kind == FK_FLAGS && F->flag_details) &&
-                (text_width(F->label) > LABEL_W ||
-                 (picked && text_width(F->choices[F->number]) > w - LABEL_W - 9))) {
+                (text_width(F->label) > lw ||
+                 (picked && text_width(F->choices[F->number]) > w - lw - 9))) {
                 char *line = picked ? xasprintf("%s: %s", F->label, F->choices[F->number])
                                     : xstrdup(F->label);
                 dialog_wrap(iy + 1, x0 + 2, y0 + h - 2 - iy, w - 4, term_attr(ROLE_DIM), line);
