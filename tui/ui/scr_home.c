@@ -158,7 +158,7 @@ static void draw_empty(struct app *a)
     term_put(stdscr, y++, 4, COLS - 8, term_attr(ROLE_HEADING), "No assessments yet.");
     y++;
     term_put(stdscr, y++, 4, COLS - 8, A_NORMAL,
-             "Press n to start a new assessment with the GDPR DPIA template,");
+             "Press n to start a new assessment on a template you choose,");
     term_put(stdscr, y++, 4, COLS - 8, A_NORMAL,
              "or x to load the worked example (a streaming service's \"viewing factoids\" campaign).");
     y++;
