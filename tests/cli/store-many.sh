@@ -21,8 +21,8 @@ done
 echo "dpia list --all on $N assessments: best of 3 runs $best ms"
 lines=$(wc -l < "$T/list")
 [ "$lines" -eq $((N + 1)) ] && pass "$N assessments listed" || fail "$lines lines listed"
-checks=$((checks + 1))
-[ "$best" -lt 2000 ] && pass "listing took $best ms" || fail "listing took $best ms"
+# The time is a figure to read (make bench measures it), not a check:
+# under valgrind or on a busy machine it says nothing of the listing.
 
 run 0 "$DPIA" -d "$DB" list --format json
 run 0 "$DPIA" -d "$DB" list
