@@ -12,7 +12,20 @@ AM_TESTS_ENVIRONMENT = \
 	XMLLINT='$(XMLLINT)'; export XMLLINT; \
 	DPIA_SAN_CFLAGS='$(SAN_CFLAGS)'; export DPIA_SAN_CFLAGS; \
 	LANG=C.UTF-8; export LANG; LC_ALL=C.UTF-8; export LC_ALL; \
-	unset TMUX DPIA_DB DPIA_TEMPLATE_PATH XDG_DATA_HOME XDG_CONFIG_HOME;
+	DPIA_LOCALEDIR='$(abs_top_builddir)/tests/locale'; export DPIA_LOCALEDIR; \
+	MSGFMT='$(MSGFMT)'; export MSGFMT; XGETTEXT='$(XGETTEXT)'; export XGETTEXT; \
+	MSGMERGE='$(MSGMERGE)'; export MSGMERGE; \
+	unset TMUX LANGUAGE LC_MESSAGES DPIA_DB DPIA_TEMPLATE_PATH XDG_DATA_HOME XDG_CONFIG_HOME;
+
+# The catalogues, uninstalled, where the tests' dpia finds them
+# (DPIA_LOCALEDIR).
+TEST_LOCALES = tests/locale/fr/LC_MESSAGES/dpia.mo tests/locale/de/LC_MESSAGES/dpia.mo
+check_DATA = $(TEST_LOCALES)
+CLEANFILES += $(TEST_LOCALES)
+tests/locale/fr/LC_MESSAGES/dpia.mo: $(srcdir)/po/fr.po
+	$(AM_V_GEN)$(MKDIR_P) $(@D) && $(GMSGFMT) -c -o $@ $(srcdir)/po/fr.po
+tests/locale/de/LC_MESSAGES/dpia.mo: $(srcdir)/po/de.po
+	$(AM_V_GEN)$(MKDIR_P) $(@D) && $(GMSGFMT) -c -o $@ $(srcdir)/po/de.po
 
 UNIT_TESTS = \
 	tests/unit/t_util \

@@ -14,12 +14,12 @@
 #include "cli/cli.h"
 #include "ui/ui.h"
 #include "util/err.h"
+#include "util/i18n.h"
 #include "util/path.h"
 
 static void usage(FILE *out)
 {
-    fprintf(out,
-            "Usage: dpia [OPTION]... [COMMAND [ARG]...]\n"
+    fputs(_("Usage: dpia [OPTION]... [COMMAND [ARG]...]\n"
             "A terminal workbench for GDPR Data Protection Impact Assessments.\n"
             "Without a command, starts the interactive interface.\n"
             "\n"
@@ -34,30 +34,28 @@ static void usage(FILE *out)
             "  -h, --help             show this help and exit\n"
             "  -V, --version          show the version and exit\n"
             "\n"
-            "Commands:\n");
+            "Commands:\n"), out);
     cli_print_commands(out);
-    fprintf(out,
-            "\n"
+    fputs(_("\n"
             "Exit status: 0 on success, 1 when the work failed, 2 on a usage error;\n"
             "after SIGHUP, SIGTERM or SIGINT, dpia saves, then ends by that signal.\n"
-            "See dpia(1) for the keys of the interface and dpia-template(5) for templates.\n");
+            "See dpia(1) for the keys of the interface and dpia-template(5) for templates.\n"), out);
 }
 
 static void version(void)
 {
-    printf("%s %s\n"
-           "Copyright (C) 2026 the dpia authors.\n"
+    printf("%s %s\n", PACKAGE_NAME, PACKAGE_VERSION);
+    fputs(_("Copyright (C) 2026 the dpia authors.\n"
            "License GPLv3+: GNU GPL version 3 or later <https://gnu.org/licenses/gpl.html>.\n"
            "This is free software: you are free to change and redistribute it.\n"
-           "There is NO WARRANTY, to the extent permitted by law.\n",
-           PACKAGE_NAME, PACKAGE_VERSION);
+           "There is NO WARRANTY, to the extent permitted by law.\n"), stdout);
 }
 
 enum { OPT_NO_COLOR = 256, OPT_FIRST_FRAME, OPT_READ_ONLY, OPT_PRESENT };
 
 int main(int argc, char **argv)
 {
-    setlocale(LC_ALL, "");
+    i18n_init();
 
     static const struct option longopts[] = {
         { "database", required_argument, NULL, 'd' },
@@ -80,8 +78,8 @@ int main(int argc, char **argv)
             /* An empty name is a slip (an unset variable), never a wish
              * for the default database. */
             if (!*optarg) {
-                msg_error("option -d (--database) needs a file name, not an empty one "
-                          "(see dpia --help)");
+                msg_error(_("option -d (--database) needs a file name, not an empty one "
+                          "(see dpia --help)"));
                 return EXIT_USAGE;
             }
             db = optarg;
@@ -118,10 +116,10 @@ int main(int argc, char **argv)
             version();
             return cli_finish_output(0);
         case ':':
-            msg_error("option '%s' needs an argument (see dpia --help)", argv[optind - 1]);
+            msg_error(_("option '%s' needs an argument (see dpia --help)"), argv[optind - 1]);
             return EXIT_USAGE;
         default:
-            msg_error("unknown option '%s' (see dpia --help)", argv[optind - 1]);
+            msg_error(_("unknown option '%s' (see dpia --help)"), argv[optind - 1]);
             return EXIT_USAGE;
         }
     }
@@ -135,7 +133,7 @@ int main(int argc, char **argv)
 
     char *path = path_database(db);
     if (!path) {
-        msg_error("no database: set HOME, XDG_DATA_HOME or DPIA_DB, or use -d FILE");
+        msg_error(_("no database: set HOME, XDG_DATA_HOME or DPIA_DB, or use -d FILE"));
         return EXIT_WORK;
     }
     struct ui_options uo = { path, no_color, first_frame, read_only, present };

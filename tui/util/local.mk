@@ -1,5 +1,6 @@
 libdpia_a_SOURCES += \
 	tui/util/util.h \
+	tui/util/i18n.c tui/util/i18n.h \
 	tui/util/xalloc.c tui/util/xalloc.h \
 	tui/util/buf.c tui/util/buf.h \
 	tui/util/err.c tui/util/err.h \
