@@ -8,7 +8,9 @@
 
 #include "cli/commands.h"
 #include "io/io.h"
+#include "util/buf.h"
 #include "util/err.h"
+#include "util/i18n.h"
 
 int cmd_templates(const struct cli_global *g, int argc, char **argv)
 {
@@ -34,6 +36,44 @@ int cmd_templates(const struct cli_global *g, int argc, char **argv)
     return bad ? EXIT_WORK : 0;
 }
 
+/* A translated template: valid in each of its languages, and with every
+ * text translated into each (a text whose English changed after it was
+ * translated has lost its translation, and is said the same way).
+ * 0, or -1 after saying what is wrong. */
+static int check_translations(const char *name, const char *xml, size_t len, const struct tmpl *t)
+{
+    if (!t->langs)
+        return 0;
+    int rc = 0;
+    for (const char *p = t->langs; *p;) {
+        size_t w = strcspn(p, " ");
+        char code[16];
+        snprintf(code, sizeof code, "%.*s", (int) (w < 15 ? w : 15), p);
+        p += w + (p[w] == ' ');
+        struct err e;
+        struct tmpl *tr = tmpl_check_in(xml, len, name, code, &e);
+        if (!tr) {
+            msg_error(_("%s (in %s)"), e.text, code);
+            rc = -1;
+        }
+        tmpl_free(tr);
+    }
+    struct buf out = { 0 };
+    struct err e;
+    long n = tmpl_untranslated(xml, len, name, &out, &e);
+    if (n < 0) {
+        msg_error("%s", e.text);
+        rc = -1;
+    } else if (n > 0) {
+        fputs(out.data ? out.data : "", stderr);
+        msg_error(P_("%s: %ld text is not translated", "%s: %ld texts are not translated", n),
+                  name, n);
+        rc = -1;
+    }
+    buf_free(&out);
+    return rc;
+}
+
 int cmd_template_check(const struct cli_global *g, int argc, char **argv)
 {
     if (argc < 2) {
@@ -49,10 +89,14 @@ int cmd_template_check(const struct cli_global *g, int argc, char **argv)
         if (!t) {
             msg_error("%s", e.text);
             bad++;
+        } else if (check_translations(argv[i], xml, len, t) < 0) {
+            bad++;
         } else {
             printf("%s: valid template '%s' version %s: sections: %zu, questions: %zu, "
                    "risk methods: %zu\n", argv[i], t->id, t->version, t->nsections,
                    t->nquestions, t->nmethods);
+            if (t->langs)
+                printf("%s: translated into %s, every text complete\n", argv[i], t->langs);
         }
         tmpl_free(t);
         free(xml);

@@ -1,6 +1,6 @@
 libdpia_a_SOURCES += \
 	tui/core/tmpl.c tui/core/tmpl.h \
-	tui/core/tmpl_load.c tui/core/tmpl_load.h tui/core/tmpl_xml.c tui/core/tmpl_method.c \
+	tui/core/tmpl_load.c tui/core/tmpl_load.h tui/core/tmpl_xml.c tui/core/tmpl_method.c tui/core/tmpl_lang.c \
 	tui/core/xmlsafe.c tui/core/xmlsafe.h \
 	tui/core/assess.c tui/core/assess.h \
 	tui/core/answer.c tui/core/answer.h \

@@ -92,6 +92,7 @@ void tmpl_free(struct tmpl *t)
     free(t->id);
     free(t->version);
     free(t->lang);
+    free(t->langs);
     free(t->title);
     free(t->description);
     for (size_t i = 0; i < t->nmethods; i++) {

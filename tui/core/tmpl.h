@@ -231,7 +231,9 @@ struct tmpl_coverage_item {
 struct tmpl {
     char *id;
     char *version;
-    char *lang;
+    char *lang;                      /* the language of its text */
+    char *langs;                     /* the languages it is translated into,
+                                        space-separated, or NULL */
     char *title;
     char *description;
     struct tmpl_method *methods;
@@ -268,6 +270,23 @@ struct tmpl *tmpl_check(const char *buf, size_t len, const char *name, struct er
  * template snapshots in the database): parsed as safely as any XML and
  * held to the model's own rules, but not to the schema a second time. */
 struct tmpl *tmpl_parse_snapshot(const char *buf, size_t len, const char *name, struct err *e);
+/* The same three, with the text in language lang ("fr"): where the
+ * template has a translation into lang, it is used; elsewhere the
+ * template's own language. NULL: the template's own language. */
+struct tmpl *tmpl_parse_in(const char *buf, size_t len, const char *name, const char *lang,
+                           struct err *e);
+struct tmpl *tmpl_check_in(const char *buf, size_t len, const char *name, const char *lang,
+                           struct err *e);
+struct tmpl *tmpl_parse_snapshot_in(const char *buf, size_t len, const char *name,
+                                    const char *lang, struct err *e);
+/* The texts of a template that lack a translation into one of the
+ * languages it is translated into (or whose English changed since:
+ * translations are matched to the English text), one line each with
+ * its line number, added to out. Returns their number, or -1 with e
+ * filled when the template cannot be read. */
+struct buf;
+long tmpl_untranslated(const char *buf, size_t len, const char *name, struct buf *out,
+                       struct err *e);
 void tmpl_free(struct tmpl *t);
 
 /* The built-in default template (parsed once, owned by the core; never

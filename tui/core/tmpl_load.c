@@ -20,6 +20,7 @@
 
 #include "core/assess.h"
 #include "core/tmpl_load.h"
+#include "util/buf.h"
 #include "core/xmlsafe.h"
 #include "util/sha256.h"
 #include "util/text.h"
@@ -180,6 +181,12 @@ static int read_question(struct load *L, const xmlNode *n, struct tmpl_question 
 
     if (tmpl_index_question(t, (size_t)(q - t->questions)) >= 0)
         return tl_fail_at(L, n, "question id '%s' is used twice", q->id);
+    const xmlNode *mand = tl_first_el(n, "mandatory");
+    if (mand) {
+        if (q->mandatory)
+            return tl_fail_at(L, mand, "question '%s': the mandatory ground is given twice", q->id);
+        q->mandatory = tl_text_of(mand, false);
+    }
     if ((q->criterion || q->mandatory) && (kind != SK_SCREENING || q->type != QT_YESNO))
         return tl_fail_at(L, n, "question '%s': criterion and mandatory belong on yes/no questions "
                        "of the screening section", q->id);
@@ -303,7 +310,7 @@ static int read_question(struct load *L, const xmlNode *n, struct tmpl_question 
                 return tl_fail_at(L, c, "question '%s': a condition needs a yes/no or choice question, "
                                "and '%s' is %s", q->id, cd->question, tmpl_qtype_label(target->type));
             }
-        } else if (c->type == XML_ELEMENT_NODE) {
+        } else if (c->type == XML_ELEMENT_NODE && !tl_is_el(c, "mandatory")) {
             return tl_fail_at(L, c, "question '%s': unexpected element <%s>", q->id,
                            (const char *)c->name);
         }
@@ -526,8 +533,11 @@ static int build(struct load *L, const xmlNode *root)
         memset(it, 0, sizeof *it);
         if (!(it->id = tl_need_attr(L, c, "id")))
             return -1;
-        it->ref = tl_attr(c, "ref");
-        it->text = tl_text_of(c, false);
+        /* The text and reference as elements, or the older form: the
+         * reference an attribute, the text the content. */
+        const xmlNode *tx = tl_first_el(c, "text"), *rf = tl_first_el(c, "ref");
+        it->ref = rf ? tl_text_of(rf, false) : tl_attr(c, "ref");
+        it->text = tl_text_of(tx ? tx : c, false);
         if (!it->ref)
             it->ref = xstrdup("");
         if (tmpl_find_coverage(t, it->id) != it)
@@ -598,8 +608,8 @@ static bool is_builtin(const char *buf, size_t len)
     return false;
 }
 
-static struct tmpl *parse(const char *buf, size_t len, const char *name, bool with_schema,
-                          struct err *e)
+static struct tmpl *parse(const char *buf, size_t len, const char *name, const char *lang,
+                          bool with_schema, struct err *e)
 {
     struct load L = { name ? name : "template", e, false, NULL };
     if (len > TMPL_MAX_BYTES) {
@@ -618,7 +628,10 @@ static struct tmpl *parse(const char *buf, size_t len, const char *name, bool wi
     /* The model's own checks first: their messages are the most precise;
      * the schema then catches anything they do not look at. */
     L.t = xcalloc(1, sizeof *L.t);
-    int rc = build(&L, root);
+    bool chosen = false;
+    int rc = tl_select_lang(&L, root, lang, &L.t->langs, &chosen);
+    if (rc == 0)
+        rc = build(&L, root);
     if (rc == 0 && with_schema)
         rc = validate(&L, doc);
     xmlFreeDoc(doc);
@@ -626,21 +639,67 @@ static struct tmpl *parse(const char *buf, size_t len, const char *name, bool wi
         tmpl_free(L.t);
         return NULL;
     }
+    if (chosen) {
+        free(L.t->lang);
+        L.t->lang = xstrdup(lang);
+    }
     sha256_of(buf, len, L.t->digest);
     return L.t;
 }
 
+struct tmpl *tmpl_parse_in(const char *buf, size_t len, const char *name, const char *lang,
+                           struct err *e)
+{
+    return parse(buf, len, name, lang, !is_builtin(buf, len), e);
+}
+
+struct tmpl *tmpl_check_in(const char *buf, size_t len, const char *name, const char *lang,
+                           struct err *e)
+{
+    return parse(buf, len, name, lang, true, e);
+}
+
+struct tmpl *tmpl_parse_snapshot_in(const char *buf, size_t len, const char *name,
+                                    const char *lang, struct err *e)
+{
+    return parse(buf, len, name, lang, false, e);
+}
+
 struct tmpl *tmpl_parse(const char *buf, size_t len, const char *name, struct err *e)
 {
-    return parse(buf, len, name, !is_builtin(buf, len), e);
+    return tmpl_parse_in(buf, len, name, NULL, e);
 }
 
 struct tmpl *tmpl_check(const char *buf, size_t len, const char *name, struct err *e)
 {
-    return parse(buf, len, name, true, e);
+    return tmpl_check_in(buf, len, name, NULL, e);
+}
+
+long tmpl_untranslated(const char *buf, size_t len, const char *name, struct buf *out,
+                       struct err *e)
+{
+    struct load L = { name ? name : "template", e, false, NULL };
+    xmlDocPtr doc = xmlsafe_parse(buf, len, L.name, TMPL_MAX_DEPTH, e);
+    if (!doc)
+        return -1;
+    xmlNodePtr root = xmlDocGetRootElement(doc);
+    char *langs = NULL;
+    bool chosen;
+    long n = -1;
+    /* The languages first (and the translations' own checks), on a copy:
+     * choosing a language changes the tree. */
+    xmlDocPtr copy = xmlCopyDoc(doc, 1);
+    if (copy && tl_select_lang(&L, xmlDocGetRootElement(copy), NULL, &langs, &chosen) == 0)
+        n = (long) tl_untranslated(&L, root, langs, out);
+    else if (!copy)
+        err_set(e, "%s: out of memory", L.name);
+    xmlFreeDoc(copy);
+    xmlFreeDoc(doc);
+    free(langs);
+    return n;
 }
 
 struct tmpl *tmpl_parse_snapshot(const char *buf, size_t len, const char *name, struct err *e)
 {
-    return parse(buf, len, name, false, e);
+    return tmpl_parse_snapshot_in(buf, len, name, NULL, e);
 }

@@ -34,6 +34,18 @@ char *tl_text_of(const xmlNode *n, bool paragraphs);
 const xmlNode *tl_first_el(const xmlNode *parent, const char *name);
 char **tl_split_words(const char *s, size_t *n);
 
+/* Chooses the text in language lang (NULL: the template's own) among
+ * the xml:lang translations under root (tmpl_lang.c): each translation
+ * into lang replaces its source, the others are removed. Adds every
+ * language translated into to *langs (space-separated) and sets
+ * *chosen when lang is one of them. 0, or -1 after tl_fail_at. */
+int tl_select_lang(struct load *L, xmlNode *root, const char *lang, char **langs, bool *chosen);
+/* Each text for people under root without a translation into one of
+ * langs, as "NAME:LINE: ..." lines added to out; their number. */
+struct buf;
+size_t tl_untranslated(const struct load *L, const xmlNode *root, const char *langs,
+                       struct buf *out);
+
 /* Reads a <method> element into m; 0, or -1 after tl_fail_at. */
 int tl_read_method(struct load *L, const xmlNode *n, struct tmpl_method *m);
 

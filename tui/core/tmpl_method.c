@@ -25,10 +25,14 @@ static int read_scale(struct load *L, const xmlNode *scale, struct tmpl_scale_le
             return tl_fail_at(L, c, "scale levels must be numbered 1, 2, 3... in order; expected %d",
                            *count + 1);
         lv[*count].value = value;
-        lv[*count].name = tl_attr(c, "name");
+        /* The name and definition as elements, or the older form: the
+         * name an attribute, the definition the text. */
+        const xmlNode *nm = tl_first_el(c, "name"), *def = tl_first_el(c, "definition");
+        lv[*count].name = nm ? tl_text_of(nm, false) : tl_attr(c, "name");
         if (!lv[*count].name)
             lv[*count].name = xasprintf("%d", value);
-        lv[*count].definition = tl_text_of(c, true);
+        lv[*count].definition = def ? tl_text_of(def, true)
+                                    : nm ? xstrdup("") : tl_text_of(c, true);
         (*count)++;
     }
     if (*count < 2)
@@ -71,7 +75,8 @@ int tl_read_method(struct load *L, const xmlNode *n, struct tmpl_method *m)
         struct tmpl_risk_level *rl = &m->levels[m->nlevels];
         if (!(rl->id = tl_need_attr(L, c, "id")))
             return -1;
-        rl->name = tl_attr(c, "name");
+        const xmlNode *nm = tl_first_el(c, "name");
+        rl->name = nm ? tl_text_of(nm, false) : tl_attr(c, "name");
         if (!rl->name)
             rl->name = xstrdup(rl->id);
         rl->high = tl_attr_is(c, "high", "yes");

@@ -50,6 +50,14 @@ const char *i18n_name(const char *code)
 {
     for (size_t i = 0; code && i < LANG_COUNT; i++)
         if (strcmp(langs[i].code, code) == 0)
+            return _(langs[i].english);
+    return code ? code : "";
+}
+
+const char *i18n_own_name(const char *code)
+{
+    for (size_t i = 0; code && i < LANG_COUNT; i++)
+        if (strcmp(langs[i].code, code) == 0)
             return langs[i].own;
     return code ? code : "";
 }

@@ -27,9 +27,9 @@
 
 /* Languages dpia speaks: code, name in English, name in itself. */
 #define I18N_LANGS(X) \
-    X("en", "English", "English") \
-    X("fr", "French", "Français") \
-    X("de", "German", "Deutsch")
+    X("en", N_("English"), "English") \
+    X("fr", N_("French"), "Français") \
+    X("de", N_("German"), "Deutsch")
 
 /* Sets the locale from the environment and binds the catalogue, from
  * DPIA_LOCALEDIR when set (the tests' uninstalled catalogues), else
@@ -43,8 +43,11 @@ const char *i18n_ui_lang(void);
 /* Whether dpia speaks CODE ("en", "fr", "de"). */
 bool i18n_known(const char *code);
 
-/* The name of language CODE in itself ("Deutsch"), or CODE. */
+/* The name of language CODE in the current language ("German",
+ * "allemand"), or CODE. */
 const char *i18n_name(const char *code);
+/* The name of language CODE in itself ("Deutsch"), or CODE. */
+const char *i18n_own_name(const char *code);
 
 /* Messages in language CODE until the matching i18n_pop(). NULL or ""
  * keeps the current language. Pushes nest up to 8 deep. */
