@@ -82,6 +82,7 @@ struct assessment *assess_new(void)
     a->replaces_date = xstrdup("");
     a->controller = xstrdup("");
     a->dpo_contact = xstrdup("");
+    a->lang = xstrdup("en");
     a->revision = 1;
     a->archived_from = ST_DRAFT;
     for (int r = 0; r < SR_COUNT; r++)
@@ -173,6 +174,7 @@ void assess_free(struct assessment *a)
     free(a->replaces_date);
     free(a->controller);
     free(a->dpo_contact);
+    free(a->lang);
     if (a->since) {
         diff_free(a->since);
         free(a->since);

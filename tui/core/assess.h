@@ -235,6 +235,9 @@ struct assessment {
      * stay from one revision to the next. */
     char *controller;
     char *dpo_contact;
+    /* The language it is written in ("en", "fr", "de"): its template's
+     * text, its answers and its reports. */
+    char *lang;
     /* What changed since the revision this one replaces (owned; NULL
      * when not known): filled by whoever loads both, or by an import of
      * a record that carries it. */

@@ -24,6 +24,7 @@
 #include "core/xmlsafe.h"
 #include "report/report_int.h"
 #include "util/sha256.h"
+#include "util/i18n.h"
 #include "util/xalloc.h"
 
 /* A set of risk or measure numbers, so that a record of many is read in
@@ -204,8 +205,19 @@ static int read_snapshot(struct rd *r, xmlNodePtr root, char **xml, size_t *xml_
         free(src);
         return -1;
     }
+    /* The template's text in the assessment's language. */
+    char *lang = prop(child(root, "assessment"), "lang", "en");
+    if (!i18n_known(lang)) {
+        free(src);
+        rc = fail(r, child(root, "assessment"), "unknown language '%s' (dpia speaks en, fr, de)",
+                  lang);
+        free(lang);
+        return rc;
+    }
+    free(r->a->lang);
+    r->a->lang = lang;
     struct err te_err;
-    struct tmpl *t = tmpl_parse(src, len, "snapshot", &te_err);
+    struct tmpl *t = tmpl_parse_in(src, len, "snapshot", lang, &te_err);
     if (!t) {
         free(src);
         return fail(r, sn, "the template snapshot is not a valid template (%s)", te_err.text);

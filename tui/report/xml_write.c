@@ -97,6 +97,9 @@ static void write_head(struct w *w)
         at_int(w, "revision", a->revision);
     if (a->replaces_date && *a->replaces_date)
         at(w, "replaces", a->replaces_date);
+    /* Written in English unless it says otherwise, as before languages. */
+    if (a->lang && *a->lang && strcmp(a->lang, "en") != 0)
+        at(w, "lang", a->lang);
     el(w, "title", a->title);
     /* Only when given, so that the record of an assessment without them
      * is written as before they existed. */

@@ -24,6 +24,7 @@
 #include "core/answer.h"
 #include "core/undo.h"
 #include "store/store_int.h"
+#include "util/i18n.h"
 #include "util/xalloc.h"
 
 #define COALESCE_SECONDS 60
@@ -351,7 +352,7 @@ fail:
 
 /* --- metadata ------------------------------------------------------------ */
 
-enum meta { META_TITLE, META_STATUS, META_REVIEW, META_CONTROLLER, META_DPO_CONTACT };
+enum meta { META_TITLE, META_STATUS, META_REVIEW, META_CONTROLLER, META_DPO_CONTACT, META_LANG };
 
 int store_gone(struct store *s, int64_t aid, struct err *e)
 {
@@ -372,11 +373,12 @@ static int set_meta(struct store *s, struct assessment *a, enum meta which, cons
                     struct err *e)
 {
     static const char *const names[] = { "title", "status", "review date", "controller",
-                                         "dpo-contact" };
+                                         "dpo-contact", "language" };
     static const char *const labels[] = { "title", "status", "review date", "controller",
-                                          "DPO's contact details" };
+                                          "DPO's contact details", "language" };
     static const enum store_stmt setters[] = { SQ_A_SET_TITLE, SQ_A_SET_STATUS, SQ_A_SET_REVIEW,
-                                               SQ_A_SET_CONTROLLER, SQ_A_SET_DPO_CONTACT };
+                                               SQ_A_SET_CONTROLLER, SQ_A_SET_DPO_CONTACT,
+                                               SQ_A_SET_LANG };
     if (store_txn_begin(s, e) < 0)
         return -1;
     sqlite3_stmt *st = store_stmt(s, SQ_A_META, e);
@@ -401,7 +403,8 @@ static int set_meta(struct store *s, struct assessment *a, enum meta which, cons
     const char *seen = which == META_TITLE ? a->title
                      : which == META_STATUS ? assess_status_key(a->status)
                      : which == META_REVIEW ? a->review_date
-                     : which == META_CONTROLLER ? a->controller : a->dpo_contact;
+                     : which == META_CONTROLLER ? a->controller
+                     : which == META_LANG ? a->lang : a->dpo_contact;
     if (seen && strcmp(old, seen) != 0 && strcmp(old, value) != 0) {
         err_set(e, "the %s was changed in another session meanwhile (%s \xe2\x86\x92 %s)",
                 labels[which], seen, old);
@@ -504,6 +507,37 @@ int store_set_dpo_contact(struct store *s, struct assessment *a, const char *tex
     if (rc < 0)
         return rc;
     store_set_str(&a->dpo_contact, text);
+    return 0;
+}
+
+int store_set_lang(struct store *s, struct assessment *a, const char *lang, struct err *e)
+{
+    if (!lang || !i18n_known(lang))
+        return err_set(e, "'%s' is not a language dpia speaks (en, fr, de)", lang ? lang : "");
+    /* The template's text in the new language, before anything is
+     * written: a snapshot that cannot be read again changes nothing. */
+    sqlite3_stmt *st = store_stmt(s, SQ_A_TMPL_XML, e);
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, a->id);
+    if (sqlite3_step(st) != SQLITE_ROW) {
+        sqlite3_reset(st);
+        return err_set(e, STORE_GONE_MSG, (long long)a->id);
+    }
+    struct tmpl *t = tmpl_parse_snapshot_in(sqlite3_column_blob(st, 0),
+                                            (size_t)sqlite3_column_bytes(st, 0),
+                                            "template snapshot", lang, e);
+    sqlite3_reset(st);
+    if (!t)
+        return -1;
+    int rc = set_meta(s, a, META_LANG, lang, e);
+    if (rc < 0) {
+        tmpl_free(t);
+        return rc;
+    }
+    store_set_str(&a->lang, lang);
+    tmpl_free(a->tmpl);
+    a->tmpl = t;
     return 0;
 }
 

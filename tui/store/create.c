@@ -84,6 +84,7 @@ static int insert_row(struct store *s, struct assessment *a, const char *xml, si
     store_bind_text(st, 11, assess_status_key(a->archived_from));
     store_bind_text(st, 12, a->controller);
     store_bind_text(st, 13, a->dpo_contact);
+    store_bind_text(st, 14, a->lang && *a->lang ? a->lang : "en");
     if (store_exec(s, st, "saving the assessment", e) < 0)
         return -1;
     a->id = sqlite3_last_insert_rowid(s->db);
@@ -118,6 +119,12 @@ static const struct tmpl *check_template(struct store *s, const char *xml, size_
 int64_t store_create(struct store *s, const char *title, const char *template_xml,
                      size_t xml_len, const char *method_id, struct err *e)
 {
+    return store_create_in(s, title, template_xml, xml_len, method_id, "en", e);
+}
+
+int64_t store_create_in(struct store *s, const char *title, const char *template_xml,
+                        size_t xml_len, const char *method_id, const char *lang, struct err *e)
+{
     if (store_check_writable(s, e) < 0)
         return -1;
     if (!title || !*title)
@@ -132,6 +139,7 @@ int64_t store_create(struct store *s, const char *title, const char *template_xm
     a.review_date = (char *)(uintptr_t)"";
     a.controller = (char *)(uintptr_t)"";
     a.dpo_contact = (char *)(uintptr_t)"";
+    a.lang = (char *)(uintptr_t)(lang && *lang ? lang : "en");
     a.status = ST_DRAFT;
     if (store_txn_begin(s, e) < 0)
         return -1;

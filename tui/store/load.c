@@ -180,6 +180,7 @@ struct assessment *store_load_xml(struct store *s, int64_t id, unsigned flags, c
     a->archived_from = from == ST_ARCHIVED ? ST_DRAFT : (enum assess_status)from;
     store_row_set(&r, 12, &a->controller);
     store_row_set(&r, 13, &a->dpo_contact);
+    store_row_set(&r, 14, &a->lang);
     /* The snapshot is a row of its own table. */
     int64_t tid = store_row_int(&r, 11, INT64_MIN, INT64_MAX);
     if (!r.bad)
@@ -191,7 +192,7 @@ struct assessment *store_load_xml(struct store *s, int64_t id, unsigned flags, c
         goto fail;
     /* Validated against the schema when it was written (store_create,
      * store_insert); the model's rules still apply on every load. */
-    a->tmpl = tmpl_parse_snapshot(xml, len, "template snapshot", e);
+    a->tmpl = tmpl_parse_snapshot_in(xml, len, "template snapshot", a->lang, e);
     if (!a->tmpl || store_load_parts(s, a, e) < 0 || store_sync_history(s, a, e) < 0)
         goto fail;
     if (xml_out) {

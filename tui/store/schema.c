@@ -170,6 +170,9 @@ static const char *const migrations[] = {
     "ALTER TABLE measures ADD COLUMN group_id TEXT NOT NULL DEFAULT '';\n",
     /* 7 -> 8: the risk type of the template a risk of type other is of. */
     "ALTER TABLE risks ADD COLUMN kind TEXT NOT NULL DEFAULT '';\n",
+    /* 8 -> 9: the language an assessment is written in, its answers and
+     * its reports ("en", "fr", "de"). */
+    "ALTER TABLE assessments ADD COLUMN lang TEXT NOT NULL DEFAULT 'en';\n",
 };
 
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof migrations[0]))

@@ -139,6 +139,9 @@ int store_set_review_date(struct store *s, struct assessment *a, const char *dat
 int store_set_controller(struct store *s, struct assessment *a, const char *text, struct err *e);
 int store_set_dpo_contact(struct store *s, struct assessment *a, const char *text,
                           struct err *e);
+/* The language a is written in ("en", "fr", "de"): its template's text
+ * is read again in it (a->tmpl replaced), the change in the change log. */
+int store_set_lang(struct store *s, struct assessment *a, const char *lang, struct err *e);
 /* The DPO's judgement of section j->section (verdict VD_NONE removes
  * it). When another session changed that section's judgement since a
  * was read, nothing is written and STORE_CONFLICT is returned with both
@@ -150,6 +153,9 @@ int store_delete(struct store *s, int64_t id, struct err *e);
 int64_t store_duplicate(struct store *s, int64_t id, struct err *e);
 /* Writes a whole assessment built elsewhere (an import) under a new id;
  * keeps a->uuid unless it is taken, then makes a new one. Returns the id. */
+/* store_create with the language the assessment is written in. */
+int64_t store_create_in(struct store *s, const char *title, const char *template_xml,
+                        size_t xml_len, const char *method_id, const char *lang, struct err *e);
 int64_t store_insert(struct store *s, struct assessment *a, const char *template_xml,
                      size_t xml_len, struct err *e);
 

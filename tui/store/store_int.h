@@ -66,13 +66,13 @@
     X(TMPL_XML, "SELECT xml FROM templates WHERE id = ?1") \
     X(A_ADD, "INSERT INTO assessments(uuid, title, template, method, status, created, " \
              "updated, review_date, revision, replaces_date, archived_from, controller, " \
-             "dpo_contact) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)") \
+             "dpo_contact, lang) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)") \
     X(A_UUID_TAKEN, "SELECT 1 FROM assessments WHERE uuid = ?1") \
     X(A_BY_ID, "SELECT id FROM assessments WHERE id = ?1") \
     X(A_BY_UUID, "SELECT id FROM assessments WHERE uuid LIKE ?1 || '%' LIMIT 2") \
     X(A_LOAD, "SELECT a.uuid, a.title, a.status, a.method, a.created, a.updated, " \
               "a.review_date, t.xml, a.revision, a.replaces_date, a.archived_from, t.id, " \
-              "a.controller, a.dpo_contact " \
+              "a.controller, a.dpo_contact, a.lang " \
               "FROM assessments a JOIN templates t " \
               "ON t.id = a.template WHERE a.id = ?1") \
     X(A_SET_REVISION, "UPDATE assessments SET revision = ?2, replaces_date = ?3 " \
@@ -84,11 +84,14 @@
     X(REV_GET, "SELECT record FROM revisions WHERE assessment = ?1 AND number = ?2") \
     X(REV_LIST, "SELECT number, status, decided, closed FROM revisions " \
                 "WHERE assessment = ?1 ORDER BY number") \
-    X(A_META, "SELECT title, status, review_date, controller, dpo_contact FROM assessments " \
+    X(A_META, "SELECT title, status, review_date, controller, dpo_contact, lang FROM assessments " \
               "WHERE id = ?1") \
     X(A_SET_TITLE, "UPDATE assessments SET title = ?2 WHERE id = ?1") \
     X(A_SET_CONTROLLER, "UPDATE assessments SET controller = ?2 WHERE id = ?1") \
     X(A_SET_DPO_CONTACT, "UPDATE assessments SET dpo_contact = ?2 WHERE id = ?1") \
+    X(A_SET_LANG, "UPDATE assessments SET lang = ?2 WHERE id = ?1") \
+    X(A_TMPL_XML, "SELECT t.xml FROM assessments a JOIN templates t ON t.id = a.template " \
+                  "WHERE a.id = ?1") \
     X(A_SET_STATUS, "UPDATE assessments SET status = ?2 WHERE id = ?1") \
     X(A_SET_REVIEW, "UPDATE assessments SET review_date = ?2 WHERE id = ?1") \
     X(A_SUMMARY, "UPDATE assessments SET updated = ?2, percent = ?3, highest_level = ?4, " \
