@@ -15,6 +15,7 @@
 #include "core/tmpl.h"
 #include "io/io.h"
 #include "util/err.h"
+#include "util/i18n.h"
 #include "util/text.h"
 
 /* --- list ---------------------------------------------------------------- */
@@ -146,9 +147,10 @@ int cmd_new(const struct cli_global *g, int argc, char **argv)
         { "title", required_argument, NULL, 't' },
         { "template", required_argument, NULL, 'T' },
         { "method", required_argument, NULL, 'm' },
+        { "lang", required_argument, NULL, 'l' },
         { NULL, 0, NULL, 0 },
     };
-    const char *title = NULL, *template_id = NULL, *method = NULL;
+    const char *title = NULL, *template_id = NULL, *method = NULL, *lang = NULL;
     int c;
     opterr = 0;
     while ((c = getopt_long(argc, argv, ":t:T:m:", lo, NULL)) != -1) {
@@ -158,11 +160,17 @@ int cmd_new(const struct cli_global *g, int argc, char **argv)
             template_id = optarg;
         else if (c == 'm')
             method = optarg;
+        else if (c == 'l')
+            lang = optarg;
         else
             return cli_bad_option("new", c, argv);
     }
     if (!title || !*title || optind < argc) {
-        msg_error("usage: dpia new --title TITLE [--template ID] [--method ID]");
+        msg_error("usage: dpia new --title TITLE [--template ID] [--method ID] [--lang LANG]");
+        return EXIT_USAGE;
+    }
+    if (lang && !i18n_known(lang)) {
+        msg_error(_("'%s' is not a language dpia speaks: en, fr or de"), lang);
         return EXIT_USAGE;
     }
     struct io_catalog cat = { 0 };
@@ -185,7 +193,7 @@ int cmd_new(const struct cli_global *g, int argc, char **argv)
     int rc = cli_open(g, true, &s);
     if (rc == 0) {
         struct err e;
-        int64_t id = ops_create(s, title, xml, len, method, &e);
+        int64_t id = ops_create(s, title, xml, len, method, lang, &e);
         if (id < 0) {
             msg_error("%s", e.text);
             rc = EXIT_WORK;

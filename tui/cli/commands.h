@@ -46,6 +46,7 @@ int cmd_revise(const struct cli_global *g, int argc, char **argv);
 int cmd_restore(const struct cli_global *g, int argc, char **argv);
 int cmd_diff(const struct cli_global *g, int argc, char **argv);
 int cmd_contacts(const struct cli_global *g, int argc, char **argv);
+int cmd_language(const struct cli_global *g, int argc, char **argv);
 int cmd_judge(const struct cli_global *g, int argc, char **argv);
 int cmd_table(const struct cli_global *g, int argc, char **argv);
 
@@ -106,7 +107,8 @@ bool cli_parse_int(const char *s, int lo, int hi, int *out);
 /* In the order --help and the man page list them. */
 #define CLI_COMMANDS(X) \
     X("list", cmd_list, "[--all] [--format F]", "the assessments: id, status, progress, risk, title") \
-    X("new", cmd_new, "--title T [--template ID] [--method ID]", "start an assessment; prints its id") \
+    X("new", cmd_new, "--title T [--template ID] [--method ID] [--lang L]", \
+      "start an assessment (in language L: en, fr or de; default: the interface's); prints its id") \
     X("show", cmd_show, "ID [--revision N] [--format F]", "summary of one assessment") \
     X("answer", cmd_answer, "ID QUESTION VALUE [--note N] [--flag|--no-flag]", \
       "set one answer ('-': read it from stdin)") \
@@ -119,6 +121,8 @@ bool cli_parse_int(const char *s, int lo, int hi, int *out);
       "record the DPO's or the assessor's sign-off") \
     X("contacts", cmd_contacts, "ID [--controller TEXT] [--dpo-contact TEXT]", \
       "the controller organisation and the DPO's contact details ('-': read from stdin)") \
+    X("language", cmd_language, "ID [L]", \
+      "the language an assessment and its reports are written in (en, fr or de); without L, shows it") \
     X("judge", cmd_judge, "ID SECTION acceptable|improve [OPTION]...", \
       "the DPO's judgement of a section ('' or --clear removes it)") \
     X("decide", cmd_decide, "ID DECISION --name N [OPTION]...", \

@@ -14,6 +14,7 @@
 #include "core/logic.h"
 #include "core/table.h"
 #include "core/textrule.h"
+#include "util/i18n.h"
 #include "util/buf.h"
 #include "util/xalloc.h"
 
@@ -435,11 +436,24 @@ static int check_title(const char *title, struct err *e)
 }
 
 int64_t ops_create(struct store *s, const char *title, const char *template_xml, size_t len,
-                   const char *method_id, struct err *e)
+                   const char *method_id, const char *lang, struct err *e)
 {
     if (check_title(title, e) < 0)
         return -1;
-    return store_create(s, title, template_xml, len, method_id, e);
+    if (!lang || !*lang)
+        lang = i18n_ui_lang();
+    if (!i18n_known(lang))
+        return err_set(e, _("'%s' is not a language dpia speaks (en, fr, de)"), lang);
+    return store_create_in(s, title, template_xml, len, method_id, lang, e);
+}
+
+int ops_set_lang(struct store *s, struct assessment *a, const char *lang, struct err *e)
+{
+    if (wf_check_editable(a, e) < 0)
+        return -1;
+    if (!lang || !i18n_known(lang))
+        return err_set(e, _("'%s' is not a language dpia speaks (en, fr, de)"), lang ? lang : "");
+    return store_set_lang(s, a, lang, e);
 }
 
 int ops_set_title(struct store *s, struct assessment *a, const char *title, struct err *e)

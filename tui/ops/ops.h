@@ -55,10 +55,13 @@ int64_t ops_edit_session(void);
  * not checked again. */
 
 /* A new assessment of that template (its XML, kept as the snapshot)
- * with that title and risk method (NULL: the template's default).
+ * with that title and risk method (NULL: the template's default),
+ * written in language lang ("en", "fr", "de"; NULL: the interface's).
  * Returns its id, or -1 with e. */
 int64_t ops_create(struct store *s, const char *title, const char *template_xml, size_t len,
-                   const char *method_id, struct err *e);
+                   const char *method_id, const char *lang, struct err *e);
+/* The language a is written in: its template's text, its reports. */
+int ops_set_lang(struct store *s, struct assessment *a, const char *lang, struct err *e);
 
 /* Sets the answer to qid from raw (as typed: checked and put in its
  * canonical form; "" clears it). note NULL and flagged -1 keep what is

@@ -301,7 +301,7 @@ static void create(struct screen *s, struct app *a)
                                    "Title (the processing being assessed):", "") : NULL;
     if (title && *title) {
         struct err e;
-        int64_t id = ops_create(a->store, title, it->xml, it->xml_len, method, &e);
+        int64_t id = ops_create(a->store, title, it->xml, it->xml_len, method, NULL, &e);
         if (id < 0) {
             app_message(a, true, "%s", e.text);
         } else {
