@@ -5,12 +5,12 @@ tools_embed_CFLAGS = $(WARN_CFLAGS)
 tools_embed_LDFLAGS =
 
 EMBEDDED = \
-	res_template_xml=$(srcdir)/templates/gdpr-dpia.xml \
+	res_template_xml=tui/gen/gdpr-dpia.xml \
 	res_template_edpb_xml=$(srcdir)/templates/edpb-2026.xml \
 	res_template_rng=$(srcdir)/templates/dpia-template.rng \
 	res_catalogue_xml=$(srcdir)/data/catalogue.xml \
 	res_catalogue_rng=$(srcdir)/data/catalogue.rng
-EMBEDDED_FILES = $(srcdir)/templates/gdpr-dpia.xml $(srcdir)/templates/edpb-2026.xml \
+EMBEDDED_FILES = tui/gen/gdpr-dpia.xml $(srcdir)/templates/edpb-2026.xml \
 	$(srcdir)/templates/dpia-template.rng \
 	$(srcdir)/data/catalogue.xml $(srcdir)/data/catalogue.rng
 
