@@ -46,7 +46,8 @@ TESTS += tests/unit/no-cmocka.sh
 endif
 EXTRA_DIST += tests/unit/no-cmocka.sh tests/unit/unit.h
 
-UNIT_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS) -DTOP_SRCDIR='"$(abs_top_srcdir)"'
+UNIT_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS) -DTOP_SRCDIR='"$(abs_top_srcdir)"' \
+	-DTOP_BUILDDIR='"$(abs_top_builddir)"'
 UNIT_LDADD = $(DPIA_LIBS) $(CMOCKA_LIBS)
 tests_unit_t_util_SOURCES = tests/unit/t_util.c
 tests_unit_t_util_CFLAGS = $(UNIT_CFLAGS)

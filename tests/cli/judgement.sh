@@ -193,12 +193,13 @@ if command -v sqlite3 >/dev/null 2>&1; then
         ALTER TABLE assessments DROP COLUMN dpo_contact;
         ALTER TABLE risks DROP COLUMN concerns;
         ALTER TABLE risks DROP COLUMN kind;
+        ALTER TABLE assessments DROP COLUMN lang;
         ALTER TABLE measures DROP COLUMN group_id;
         PRAGMA user_version = 5;" || fail "building a schema 5 file"
     run 0 $DPIA -d "$OLD" show 1 --format tsv
     contains "$T/out" "$(printf 'controller\t')" "an older file reads with empty contacts"
     checks=$((checks + 1))
-    [ "$(sqlite3 "$OLD" 'PRAGMA user_version')" = 8 ] && pass "migrated to schema 8" ||
+    [ "$(sqlite3 "$OLD" 'PRAGMA user_version')" = 9 ] && pass "migrated to schema 9" ||
         fail "still schema $(sqlite3 "$OLD" 'PRAGMA user_version')"
     run 0 $DPIA -d "$OLD" judge 1 screening acceptable --name "Dana Officer"
     run 0 $DPIA -d "$OLD" contacts 1 --controller "Acme"

@@ -17,7 +17,7 @@ run 0 d risk add 1 --title "Old risk" --likelihood 2 --severity 3
 run 0 d signoff 1 --role dpo --name "Dana Officer" --advice "Kept too"
 run 0 d archive 1
 # Back to schema 1 as it was: the columns, tables and index of schemas 2
-# to 8 gone.
+# to 9 gone.
 sqlite3 "$DB" "PRAGMA foreign_keys = OFF;
     DROP TABLE judgements;
     ALTER TABLE assessments DROP COLUMN controller;
@@ -34,6 +34,7 @@ sqlite3 "$DB" "PRAGMA foreign_keys = OFF;
     ALTER TABLE risks DROP COLUMN concerns;
     ALTER TABLE measures DROP COLUMN group_id;
     ALTER TABLE risks DROP COLUMN kind;
+    ALTER TABLE assessments DROP COLUMN lang;
     PRAGMA user_version = 1;" || fail "building a schema 1 file"
 checks=$((checks + 1))
 [ "$(sqlite3 "$DB" 'PRAGMA user_version')" = 1 ] && pass "schema 1 file" || fail "not schema 1"
@@ -44,7 +45,7 @@ contains "$T/out" "revision 1"
 contains "$T/out" "Old risk"
 contains "$T/out" "Dana Officer"
 checks=$((checks + 1))
-[ "$(sqlite3 "$DB" 'PRAGMA user_version')" = 8 ] && pass "migrated to schema 8" ||
+[ "$(sqlite3 "$DB" 'PRAGMA user_version')" = 9 ] && pass "migrated to schema 9" ||
     fail "still schema $(sqlite3 "$DB" 'PRAGMA user_version')"
 checks=$((checks + 1))
 [ "$(sqlite3 "$DB" "SELECT count(*) FROM sqlite_master WHERE name = 'assessments_by_status'")" = 1 ] &&
@@ -77,13 +78,14 @@ run 0 "$DPIA" -d "$OLD" measure add 1 --title "Kept measure" --risks 1
 sqlite3 "$OLD" "ALTER TABLE risks DROP COLUMN concerns;
     ALTER TABLE measures DROP COLUMN group_id;
     ALTER TABLE risks DROP COLUMN kind;
+    ALTER TABLE assessments DROP COLUMN lang;
     PRAGMA user_version = 6;" || fail "building a schema 6 file"
 run 0 "$DPIA" -d "$OLD" table 1 desc.data-items add item=E-mail "retention=1 year"
 run 0 "$DPIA" -d "$OLD" table 1 desc.purpose-list add purpose=News basis=consent
 run 0 "$DPIA" -d "$OLD" table 1 desc.purpose-list add purpose=Offers basis=consent
 run 0 "$DPIA" -d "$OLD" risk add 1 --title "New risk" --concerns "D1,P2"
 checks=$((checks + 1))
-[ "$(sqlite3 "$OLD" 'PRAGMA user_version')" = 8 ] && pass "schema 6 migrated to 8" ||
+[ "$(sqlite3 "$OLD" 'PRAGMA user_version')" = 9 ] && pass "schema 6 migrated to 9" ||
     fail "still schema $(sqlite3 "$OLD" 'PRAGMA user_version')"
 run 0 "$DPIA" -d "$OLD" export 1 --format csv-risks
 contains "$T/out" "R1,Kept risk," "a risk of schema 6 kept"
@@ -92,16 +94,35 @@ checks=$((checks + 1))
 [ "$(sqlite3 "$OLD" "SELECT title || '|' || group_id FROM measures")" = "Kept measure|" ] &&
     pass "a measure of schema 6 kept, with no group" || fail "the measure was not kept"
 
+# --- a database of schema 8: assessments without a language ----------
+EIGHT=$T/eight.sqlite
+run 0 "$DPIA" -d "$EIGHT" new --title "Written by schema 8"
+run 0 "$DPIA" -d "$EIGHT" answer 1 scr.project "Before languages"
+sqlite3 "$EIGHT" "ALTER TABLE assessments DROP COLUMN lang;
+    PRAGMA user_version = 8;" || fail "building a schema 8 file"
+run 0 "$DPIA" -d "$EIGHT" language 1
+contains "$T/out" "en"
+checks=$((checks + 1))
+[ "$(sqlite3 "$EIGHT" 'PRAGMA user_version')" = 9 ] && pass "schema 8 migrated to 9" ||
+    fail "still schema $(sqlite3 "$EIGHT" 'PRAGMA user_version')"
+run 0 "$DPIA" -d "$EIGHT" language 1 de
+run 0 "$DPIA" -d "$EIGHT" show 1
+contains "$T/out" "Vorprüfung"
+run 0 "$DPIA" -d "$EIGHT" history 1
+contains "$T/out" "answer scr.project: Before languages"
+contains "$T/out" "language: en"
+
 # --- a database of schema 7: risks without a declared type -------------
 SEVEN=$T/seven.sqlite
 run 0 "$DPIA" -d "$SEVEN" new --title "Written by schema 7"
 run 0 "$DPIA" -d "$SEVEN" risk add 1 --title "Kept risk" --type disappearance
 sqlite3 "$SEVEN" "ALTER TABLE risks DROP COLUMN kind;
+    ALTER TABLE assessments DROP COLUMN lang;
     PRAGMA user_version = 7;" || fail "building a schema 7 file"
 run 0 "$DPIA" -d "$SEVEN" show 1
 contains "$T/out" "Kept risk"
 checks=$((checks + 1))
-[ "$(sqlite3 "$SEVEN" 'PRAGMA user_version')" = 8 ] && pass "schema 7 migrated to 8" ||
+[ "$(sqlite3 "$SEVEN" 'PRAGMA user_version')" = 9 ] && pass "schema 7 migrated to 9" ||
     fail "still schema $(sqlite3 "$SEVEN" 'PRAGMA user_version')"
 checks=$((checks + 1))
 [ "$(sqlite3 "$SEVEN" "SELECT title || '|' || type || '|' || kind FROM risks")" = \
@@ -109,13 +130,13 @@ checks=$((checks + 1))
     pass "a risk of schema 7 kept, with no declared type" || fail "the risk was not kept"
 
 # --- one schema newer than this dpia: refused, left as it was ----------
-NINE=$T/nine.sqlite
-run 0 "$DPIA" -d "$NINE" new --title "Written by schema 9"
-sqlite3 "$NINE" "PRAGMA user_version = 9;" || fail "building a schema 9 file"
-before=$(cksum <"$NINE")
-run 1 "$DPIA" -d "$NINE" risk add 1 --title "Should not land"
-contains "$T/err" "was written by a newer version of dpia (schema 9"
+TEN=$T/ten.sqlite
+run 0 "$DPIA" -d "$TEN" new --title "Written by schema 10"
+sqlite3 "$TEN" "PRAGMA user_version = 10;" || fail "building a schema 10 file"
+before=$(cksum <"$TEN")
+run 1 "$DPIA" -d "$TEN" risk add 1 --title "Should not land"
+contains "$T/err" "was written by a newer version of dpia (schema 10"
 checks=$((checks + 1))
-[ "$(cksum <"$NINE")" = "$before" ] && [ "$(sqlite3 "$NINE" 'PRAGMA user_version')" = 9 ] &&
-    pass "a schema 9 file left untouched" || fail "the schema 9 file was changed"
+[ "$(cksum <"$TEN")" = "$before" ] && [ "$(sqlite3 "$TEN" 'PRAGMA user_version')" = 10 ] &&
+    pass "a schema 10 file left untouched" || fail "the schema 10 file was changed"
 done_testing

@@ -428,7 +428,7 @@ static void test_ops(void **state)
     assert_non_null(s);
     size_t len;
     char *xml = unit_read_src("tests/fixtures/templates/tables.xml", &len);
-    int64_t id = ops_create(s, "Tables", xml, len, NULL, &e);
+    int64_t id = ops_create(s, "Tables", xml, len, NULL, NULL, &e);
     free(xml);
     assert_true(id > 0);
     struct assessment *a = store_load(s, id, &e);

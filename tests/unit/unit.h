@@ -33,12 +33,12 @@ static inline const char *unit_table_value(const struct tmpl_question *q, const 
     return buf;
 }
 
-/* Reads a file of the source tree (path relative to the top); the caller
- * frees. Fails the test when it cannot. */
-static inline char *unit_read_src(const char *rel, size_t *len)
+/* Reads a file of the tree top (path relative to it); the caller frees.
+ * Fails the test when it cannot. */
+static inline char *unit_read_in(const char *top, const char *rel, size_t *len)
 {
     char path[4096];
-    snprintf(path, sizeof path, "%s/%s", TOP_SRCDIR, rel);
+    snprintf(path, sizeof path, "%s/%s", top, rel);
     FILE *f = fopen(path, "rb");
     if (!f)
         fail_msg("cannot open %s", path);
@@ -57,6 +57,18 @@ static inline char *unit_read_src(const char *rel, size_t *len)
     if (len)
         *len = n;
     return buf;
+}
+
+/* A file of the source tree, or of the build tree (what the build
+ * makes: the default template with its translations joined in). */
+static inline char *unit_read_src(const char *rel, size_t *len)
+{
+    return unit_read_in(TOP_SRCDIR, rel, len);
+}
+
+static inline char *unit_read_build(const char *rel, size_t *len)
+{
+    return unit_read_in(TOP_BUILDDIR, rel, len);
 }
 
 /* Removes a test's temporary folder and all it holds (the teardown of
