@@ -2,11 +2,18 @@
 #include "cli/cli.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <stdbool.h>
+#include <stdlib.h>
 #include <string.h>
+#include <wchar.h>
+#include <wctype.h>
 
 #include "cli/commands.h"
 #include "util/err.h"
+#include "util/i18n.h"
+#include "util/text.h"
+#include "util/xalloc.h"
 
 static const struct cli_command commands[] = {
 #define X(name, fn, args, summary) { name, fn, args, summary },
@@ -14,17 +21,29 @@ static const struct cli_command commands[] = {
 #undef X
 };
 
+/* A table string for people: "" stays "" (gettext would give the
+ * catalogue's header). */
+static const char *tr(const char *s)
+{
+    return *s ? _(s) : "";
+}
+
 void cli_print_commands(FILE *out)
 {
+    /* The summaries start at column 37: 2 spaces, 34 columns of synopsis
+     * and one space, counted in display columns. */
+    enum { SYNOPSIS = 34 };
     for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++) {
         /* Printed whole, however long the synopsis. */
-        const char *name = commands[i].name, *args = commands[i].args;
-        int width = (int)(strlen(name) + 1 + strlen(args));
-        if (width > 34)
-            fprintf(out, "  %s %s\n  %-34s %s\n", name, args, "", commands[i].summary);
-        else
-            fprintf(out, "  %s %-*s %s\n", name, 34 - (int)strlen(name) - 1, args,
-                    commands[i].summary);
+        const char *name = commands[i].name, *args = tr(commands[i].args);
+        int width = text_width(name) + 1 + text_width(args);
+        fprintf(out, "  %s %s", name, args);
+        if (width > SYNOPSIS) {
+            fprintf(out, "\n  %*s", SYNOPSIS, "");
+        } else {
+            fprintf(out, "%*s", SYNOPSIS - width, "");
+        }
+        fprintf(out, " %s\n", tr(commands[i].summary));
     }
 }
 
@@ -40,11 +59,32 @@ static bool wants_help(int argc, char **argv)
     return false;
 }
 
+/* s with its first character in capitals, in the locale's terms. The
+ * caller frees. */
+static char *capitalised(const char *s)
+{
+    mbstate_t st;
+    memset(&st, 0, sizeof st);
+    wchar_t wc;
+    size_t n = mbrtowc(&wc, s, strlen(s), &st);
+    char up[MB_LEN_MAX];
+    memset(&st, 0, sizeof st);
+    size_t m;
+    if (n == 0 || n > MB_LEN_MAX || (m = wcrtomb(up, (wchar_t)towupper((wint_t)wc), &st)) ==
+                                                (size_t)-1)
+        return xstrdup(s);
+    return xasprintf("%.*s%s", (int)m, up, s + n);
+}
+
 static int command_help(const struct cli_command *c)
 {
-    printf("Usage: dpia [-d DB] %s %s\n%c%s.\nSee dpia(1) for every option.\n", c->name, c->args,
-           c->summary[0] >= 'a' && c->summary[0] <= 'z' ? c->summary[0] - 'a' + 'A' : c->summary[0],
-           c->summary + 1);
+    char *summary = capitalised(tr(c->summary));
+    /* TRANSLATORS: the first %s is a command's name, the second its synopsis. */
+    printf(_("Usage: dpia [-d DB] %s %s\n"), c->name, tr(c->args));
+    /* TRANSLATORS: a command's summary, begun with a capital letter. */
+    printf(_("%s.\n"), summary);
+    fputs(_("See dpia(1) for every option.\n"), stdout);
+    free(summary);
     return 0;
 }
 
@@ -85,7 +125,7 @@ int cli_finish_output(int rc)
     bool seen = stdout_seen;
     if (cli_flush_stdout() || seen)
         return rc;
-    msg_error("cannot write to standard output: %s", strerror(errno));
+    msg_error(_("cannot write to standard output: %s"), strerror(errno));
     return EXIT_WORK;
 }
 
@@ -109,6 +149,6 @@ int cli_run(const struct cli_global *g, int argc, char **argv)
             return run(&commands[i], g, argc, argv);
         }
     }
-    msg_error("unknown command '%s' (see dpia --help)", argv[0]);
+    msg_error(_("unknown command '%s' (see dpia --help)"), argv[0]);
     return EXIT_USAGE;
 }

@@ -14,6 +14,7 @@
 #include "cli/commands.h"
 #include "util/err.h"
 #include "util/path.h"
+#include "util/i18n.h"
 
 int cmd_backup(const struct cli_global *g, int argc, char **argv)
 {
@@ -31,7 +32,7 @@ int cmd_backup(const struct cli_global *g, int argc, char **argv)
             return cli_bad_option("backup", c, argv);
     }
     if (optind != argc - 1) {
-        msg_error("usage: dpia backup FILE [--force]");
+        msg_error(_("usage: dpia backup FILE [--force]"));
         return EXIT_USAGE;
     }
     struct store *s;
@@ -40,7 +41,7 @@ int cmd_backup(const struct cli_global *g, int argc, char **argv)
         return rc;
     if (!s) {
         char *path = path_database(g->db_path);
-        msg_error("there is no database at %s to back up", path ? path : "");
+        msg_error(_("there is no database at %s to back up"), path ? path : "");
         free(path);
         return EXIT_WORK;
     }

@@ -14,11 +14,12 @@
 #include "io/io.h"
 #include "util/buf.h"
 #include "util/err.h"
+#include "util/i18n.h"
 
 static int catalogue_usage(void)
 {
-    msg_error("usage: dpia catalogue [--threats|--measures] [--type TYPE] [--source SOURCE] [TEXT] | "
-              "dpia catalogue show ID | dpia catalogue check FILE...");
+    msg_error(_("usage: dpia catalogue [--threats|--measures] [--type TYPE] [--source SOURCE] [TEXT] | "
+              "dpia catalogue show ID | dpia catalogue check FILE..."));
     return EXIT_USAGE;
 }
 
@@ -50,7 +51,7 @@ static int show(const char *id)
     load(&c);
     const struct cat_entry *x = catalogue_find(&c, id);
     if (!x) {
-        msg_error("catalogue: there is no entry '%s' (dpia catalogue lists them)", id);
+        msg_error(_("catalogue: there is no entry '%s' (dpia catalogue lists them)"), id);
         catalogue_free(&c);
         return EXIT_WORK;
     }
@@ -58,28 +59,29 @@ static int show(const char *id)
     types_text(x->risk_types, &b);
     printf("%s: %s\n", x->id, x->title);
     if (x->kind == CAT_MEASURE)
-        printf("Measure, %s (as a measure: %s)\n", x->category,
+        printf(_("Measure, %s (as a measure: %s)\n"), x->category,
                measure_type_label(x->type));
     else
-        printf("Threat\n");
-    printf("Risk types: %s\n", buf_str(&b));
-    printf("Sources:");
+        fputs(_("Threat\n"), stdout);
+    printf(_("Risk types: %s\n"), buf_str(&b));
+    fputs(_("Sources:"), stdout);
     for (int s = 0; s < CS_COUNT; s++)
         if (x->sources & (1u << s))
             printf(" %s", cat_source_key((enum cat_source)s));
     printf("\n%s\n", x->description);
     for (size_t i = 0; i < x->nrefs; i++)
-        printf("Reference: %s\n", x->refs[i]);
+        printf(_("Reference: %s\n"), x->refs[i]);
     for (size_t i = 0; i < x->nthreats; i++) {
         const struct cat_entry *t = catalogue_find(&c, x->threats[i]);
-        printf("Answers: %s%s%s\n", x->threats[i], t ? ": " : "", t ? t->title : "");
+        /* TRANSLATORS: a threat's id, then ": " and its title when known. */
+        printf(_("Answers: %s%s%s\n"), x->threats[i], t ? ": " : "", t ? t->title : "");
     }
     /* A threat lists the measures that answer it. */
     for (size_t i = 0; x->kind == CAT_THREAT && i < c.count; i++)
         for (size_t k = 0; k < c.entries[i].nthreats; k++)
             if (strcmp(c.entries[i].threats[k], x->id) == 0)
-                printf("Answered by: %s: %s\n", c.entries[i].id, c.entries[i].title);
-    printf("From: %s\n", x->origin);
+                printf(_("Answered by: %s: %s\n"), c.entries[i].id, c.entries[i].title);
+    printf(_("From: %s\n"), x->origin);
     buf_free(&b);
     catalogue_free(&c);
     return 0;
@@ -108,8 +110,8 @@ static int check(int argc, char **argv)
                     mine++;
                     threats += c.entries[k].kind == CAT_THREAT;
                 }
-            printf("%s: valid catalogue: measures: %zu, threats: %zu (%zu new, the others "
-                   "replace built-in entries)\n", argv[i], mine - threats, threats,
+            printf(_("%s: valid catalogue: measures: %zu, threats: %zu (%zu new, the others "
+                     "replace built-in entries)\n"), argv[i], mine - threats, threats,
                    c.count - before);
         }
         free(xml);
@@ -145,8 +147,8 @@ int cmd_catalogue(const struct cli_global *g, int argc, char **argv)
         case 'y':
             type = risk_type_parse(optarg);
             if (type <= RT_NONE) {
-                msg_error("catalogue: --type takes illegitimate-access, unwanted-modification, "
-                          "disappearance or other, not '%s'", optarg);
+                msg_error(_("catalogue: --type takes illegitimate-access, unwanted-modification, "
+                          "disappearance or other, not '%s'"), optarg);
                 return EXIT_USAGE;
             }
             break;
@@ -155,8 +157,8 @@ int cmd_catalogue(const struct cli_global *g, int argc, char **argv)
                 if (strcmp(optarg, cat_source_key((enum cat_source)source)) == 0)
                     break;
             if (source < 0) {
-                msg_error("catalogue: --source takes staff, external-attackers, processors, "
-                          "recipients, controller, public or accident, not '%s'", optarg);
+                msg_error(_("catalogue: --source takes staff, external-attackers, processors, "
+                          "recipients, controller, public or accident, not '%s'"), optarg);
                 return EXIT_USAGE;
             }
             break;
@@ -169,7 +171,15 @@ int cmd_catalogue(const struct cli_global *g, int argc, char **argv)
     const char *text = optind < argc ? argv[optind] : "";
     struct catalogue cat = { 0 };
     int rc = load(&cat);
-    printf("%-32s %-15s %-34s %s\n", "ID", "KIND", "RISK TYPES", "TITLE");
+    /* TRANSLATORS: the column headers of dpia catalogue, over columns of 32,
+     * 15 and 34 characters. */
+    const char *h_id = _("ID"), *h_kind = _("KIND"), *h_types = _("RISK TYPES");
+    cli_put_padded(stdout, h_id, 32, false);
+    putchar(' ');
+    cli_put_padded(stdout, h_kind, 15, false);
+    putchar(' ');
+    cli_put_padded(stdout, h_types, 34, false);
+    printf(" %s\n", _("TITLE"));
     size_t shown = 0;
     struct buf b = { 0 };
     for (size_t i = 0; i < cat.count; i++) {
@@ -187,6 +197,6 @@ int cmd_catalogue(const struct cli_global *g, int argc, char **argv)
     buf_free(&b);
     catalogue_free(&cat);
     if (rc == 0 && shown == 0)
-        msg_warn("nothing in the catalogue matches");
+        msg_warn(_("nothing in the catalogue matches"));
     return rc;
 }

@@ -21,6 +21,7 @@
 #include "util/buf.h"
 #include "util/err.h"
 #include "util/xalloc.h"
+#include "util/i18n.h"
 
 /* The value of `dpia answer ID Q -`: all of stdin, one final line break
  * dropped (what `echo` and editors add). Read whole and checked before
@@ -35,7 +36,7 @@ static char *read_stdin(void)
     while ((n = fread(chunk, 1, sizeof chunk, stdin)) > 0)
         buf_add(&b, chunk, n);
     if (ferror(stdin)) {
-        msg_error("cannot read standard input: %s", strerror(errno));
+        msg_error(_("cannot read standard input: %s"), strerror(errno));
         buf_free(&b);
         return NULL;
     }
@@ -82,8 +83,8 @@ int cmd_answer(const struct cli_global *g, int argc, char **argv)
             return cli_bad_option("answer", c, argv);
     }
     if (argc - optind != 3) {
-        msg_error("usage: dpia answer ID QUESTION VALUE [--note TEXT] [--flag|--no-flag] "
-                  "(VALUE '-': read from stdin)");
+        msg_error(_("usage: dpia answer ID QUESTION VALUE [--note TEXT] [--flag|--no-flag] "
+                  "(VALUE '-': read from stdin)"));
         return EXIT_USAGE;
     }
     const char *ref = argv[optind], *qid = argv[optind + 1], *arg = argv[optind + 2];
@@ -100,8 +101,8 @@ int cmd_answer(const struct cli_global *g, int argc, char **argv)
     struct err e;
     const struct tmpl_question *q = tmpl_find_question(a->tmpl, qid);
     if (q && *input && !logic_shown(a, q))
-        msg_warn("%s is not asked with the current answers (its condition does not hold); the "
-                 "answer is kept anyway", qid);
+        msg_warn(_("%s is not asked with the current answers (its condition does not hold); the "
+                 "answer is kept anyway"), qid);
     const struct answer *old = assess_answer(a, qid);
     if (ops_answer(s, a, qid, input, note, flag, old ? old->revision : 0, 0, &e) < 0) {
         msg_error("%s", e.text);
@@ -123,7 +124,7 @@ static bool parse_key(const char *arg, const char *what, int (*parse)(const char
     for (int i = 0; i < count; i++)
         if (*key(i))
             buf_printf(&b, "%s%s", b.len ? ", " : "", key(i));
-    msg_error("unknown %s '%s' (one of: %s)", what, arg, buf_str(&b));
+    msg_error(_("unknown %s '%s' (one of: %s)"), what, arg, buf_str(&b));
     buf_free(&b);
     return false;
 }
@@ -188,7 +189,7 @@ static bool fill_fields(const struct assessment *a, const char *kind, const stru
             break;
         case FLD_FOLLOWED:
             if (strcmp(arg, "yes") != 0 && strcmp(arg, "no") != 0) {
-                msg_error("--%s takes yes or no, not '%s'", f->opt, arg);
+                msg_error(_("--%s takes yes or no, not '%s'"), f->opt, arg);
                 return false;
             }
             field_set_int(f, obj, strcmp(arg, "yes") == 0);
@@ -196,7 +197,7 @@ static bool fill_fields(const struct assessment *a, const char *kind, const stru
         case FLD_INT: {
             int max = !m ? 0 : f->role == FR_SEVERITY ? m->nseverity : m->nlikelihood;
             if (!cli_parse_int(arg, 0, max, &v)) {
-                msg_error("%s must be a whole number from 1 to %d (0: not scored), not '%s'",
+                msg_error(_("%s must be a whole number from 1 to %d (0: not scored), not '%s'"),
                           f->name, max, arg);
                 return false;
             }
@@ -213,7 +214,7 @@ static bool fill_fields(const struct assessment *a, const char *kind, const stru
             for (int k = 0; k < field_nchoices(f); k++)
                 if (*field_key(f, k))
                     buf_printf(&b, "%s%s", b.len ? ", " : "", field_key(f, k));
-            msg_error("unknown %s %s '%s' (one of: %s)", kind, f->name, arg, buf_str(&b));
+            msg_error(_("unknown %s %s '%s' (one of: %s)"), kind, f->name, arg, buf_str(&b));
             buf_free(&b);
             return false;
         }
@@ -289,7 +290,7 @@ int cmd_risk_add(const struct cli_global *g, int argc, char **argv)
     const struct field *title = fields_find(risk_fields, nrisk_fields, "title");
     if (argc - optind != 1 || !given[title - risk_fields] || !*given[title - risk_fields]) {
         char *u = options_usage(risk_fields, nrisk_fields);
-        msg_error("usage: dpia risk add ID%s", u);
+        msg_error(_("usage: dpia risk add ID%s"), u);
         free(u);
         return EXIT_USAGE;
     }
@@ -313,8 +314,8 @@ int cmd_risk_add(const struct cli_global *g, int argc, char **argv)
     } else {
         printf("R%d\n", r.number);
         if (!cli_flush_stdout()) {
-            msg_error("risk R%d was added, but its number could not be written to standard "
-                      "output: %s", r.number, strerror(errno));
+            msg_error(_("risk R%d was added, but its number could not be written to standard "
+                      "output: %s"), r.number, strerror(errno));
             rc = EXIT_WORK;
         }
     }
@@ -333,7 +334,7 @@ static bool parse_risks(const char *arg, struct measure *m)
         if (*tok == 'R' || *tok == 'r')
             tok++;
         if (!cli_parse_int(tok, 1, 1000000, &n)) {
-            msg_error("--risks takes risk numbers such as 1,2 or R1,R2, not '%s'", arg);
+            msg_error(_("--risks takes risk numbers such as 1,2 or R1,R2, not '%s'"), arg);
             ok = false;
             break;
         }
@@ -359,7 +360,7 @@ int cmd_measure_add(const struct cli_global *g, int argc, char **argv)
     if (argc - optind != 1 || !given[title - measure_fields] ||
         !*given[title - measure_fields]) {
         char *u = options_usage(measure_fields, nmeasure_fields);
-        msg_error("usage: dpia measure add ID%s [--risks 1,2]", u);
+        msg_error(_("usage: dpia measure add ID%s [--risks 1,2]"), u);
         free(u);
         return EXIT_USAGE;
     }
@@ -385,8 +386,8 @@ int cmd_measure_add(const struct cli_global *g, int argc, char **argv)
     } else {
         printf("M%d\n", m.number);
         if (!cli_flush_stdout()) {
-            msg_error("measure M%d was added, but its number could not be written to "
-                      "standard output: %s", m.number, strerror(errno));
+            msg_error(_("measure M%d was added, but its number could not be written to "
+                      "standard output: %s"), m.number, strerror(errno));
             rc = EXIT_WORK;
         }
     }
@@ -415,7 +416,7 @@ int cmd_signoff(const struct cli_global *g, int argc, char **argv)
     const char *nm = given[name - signoff_fields];
     if (argc - optind != 1 || !x[X_ROLE] || !nm || !*nm) {
         char *u = options_usage(signoff_fields, nsignoff_fields);
-        msg_error("usage: dpia signoff ID --role dpo|assessor|controller%s [--acknowledge]", u);
+        msg_error(_("usage: dpia signoff ID --role dpo|assessor|controller%s [--acknowledge]"), u);
         free(u);
         return EXIT_USAGE;
     }
@@ -424,7 +425,7 @@ int cmd_signoff(const struct cli_global *g, int argc, char **argv)
         return EXIT_WORK;
     bool deciding = given[decision - signoff_fields] != NULL;
     if (deciding && role != SR_CONTROLLER) {
-        msg_error("--decision is the controller's: use --role controller (or dpia decide)");
+        msg_error(_("--decision is the controller's: use --role controller (or dpia decide)"));
         return EXIT_USAGE;
     }
     /* The date defaults to today. */
@@ -478,12 +479,12 @@ int cmd_contacts(const struct cli_global *g, int argc, char **argv)
             return cli_bad_option("contacts", c, argv);
     }
     if (argc - optind != 1 || (!controller && !dpo)) {
-        msg_error("usage: dpia contacts ID [--controller TEXT] [--dpo-contact TEXT] (TEXT '-': "
-                  "read from stdin; '' clears it)");
+        msg_error(_("usage: dpia contacts ID [--controller TEXT] [--dpo-contact TEXT] (TEXT '-': "
+                  "read from stdin; '' clears it)"));
         return EXIT_USAGE;
     }
     if (controller && dpo && strcmp(controller, "-") == 0 && strcmp(dpo, "-") == 0) {
-        msg_error("only one of --controller and --dpo-contact can read standard input");
+        msg_error(_("only one of --controller and --dpo-contact can read standard input"));
         return EXIT_USAGE;
     }
     char *ctext = NULL, *dtext = NULL;
@@ -538,16 +539,16 @@ int cmd_judge(const struct cli_global *g, int argc, char **argv)
     }
     int nargs = argc - optind;
     if (nargs < 2 || nargs > 3 || (clear && nargs == 3) || (!clear && nargs == 2)) {
-        msg_error("usage: dpia judge ID SECTION acceptable|improve [--comment TEXT] "
+        msg_error(_("usage: dpia judge ID SECTION acceptable|improve [--comment TEXT] "
                   "[--name NAME] [--date DATE] (TEXT '-': read from stdin), or dpia judge ID "
-                  "SECTION --clear");
+                  "SECTION --clear"));
         return EXIT_USAGE;
     }
     const char *ref = argv[optind], *section = argv[optind + 1];
     const char *verdict = nargs == 3 ? argv[optind + 2] : "";
     int vd = verdict_parse(verdict);
     if (vd < 0) {
-        msg_error("unknown verdict '%s' (acceptable, improve; '' removes the judgement)",
+        msg_error(_("unknown verdict '%s' (acceptable, improve; '' removes the judgement)"),
                   verdict);
         return EXIT_USAGE;
     }

@@ -14,6 +14,7 @@
 #include "cli/commands.h"
 #include "ops/ops.h"
 #include "util/err.h"
+#include "util/i18n.h"
 
 int cli_decide(struct store *s, struct assessment *a, enum decision d, const struct signoff *by,
                bool acknowledged)
@@ -23,16 +24,22 @@ int cli_decide(struct store *s, struct assessment *a, enum decision d, const str
     int rc = ops_decide(s, a, d, by, acknowledged, &why, &e);
     if (rc < 0 && why.nblockers) {
         char msg[160];
-        snprintf(msg, sizeof msg, "%s is refused: %zu reason%s", decision_label(d),
-                 why.nblockers, why.nblockers == 1 ? "" : "s");
+        /* TRANSLATORS: %s is a decision (Approved...). */
+        snprintf(msg, sizeof msg, P_("%s is refused: %zu reason", "%s is refused: %zu reasons",
+                                     why.nblockers),
+                 decision_label(d), why.nblockers);
         cli_put_reasons(msg, &why, WF_BLOCKER);
     } else if (rc < 0) {
         msg_error("%s", e.text);
     } else if (rc > 0) {
         char msg[200];
-        snprintf(msg, sizeof msg, "%zu warning%s to acknowledge before the decision (add "
-                 "--acknowledge to record %s with it)", why.nwarnings,
-                 why.nwarnings == 1 ? "" : "s", why.nwarnings == 1 ? "it" : "them");
+        snprintf(msg, sizeof msg,
+                 P_("%zu warning to acknowledge before the decision (add --acknowledge to "
+                    "record it with it)",
+                    "%zu warnings to acknowledge before the decision (add --acknowledge to "
+                    "record them with it)",
+                    why.nwarnings),
+                 why.nwarnings);
         cli_put_reasons(msg, &why, WF_WARNING);
     } else {
         printf("%s: %s\n", decision_label(d), assess_status_label(a->status));
@@ -69,14 +76,14 @@ int cmd_decide(const struct cli_global *g, int argc, char **argv)
         }
     }
     if (argc - optind != 2 || !name || !*name) {
-        msg_error("usage: dpia decide ID approve|approve-with-conditions|reject|refer --name NAME "
-                  "[--position P] [--date DATE] [--conditions TEXT] [--acknowledge]");
+        msg_error(_("usage: dpia decide ID approve|approve-with-conditions|reject|refer --name NAME "
+                  "[--position P] [--date DATE] [--conditions TEXT] [--acknowledge]"));
         return EXIT_USAGE;
     }
     int d = decision_parse(argv[optind + 1]);
     if (d <= DEC_NONE) {
-        msg_error("unknown decision '%s' (one of: approve, approve-with-conditions, reject, "
-                  "refer)", argv[optind + 1]);
+        msg_error(_("unknown decision '%s' (one of: approve, approve-with-conditions, reject, "
+                  "refer)"), argv[optind + 1]);
         (void)dec_key;
         return EXIT_USAGE;
     }
@@ -111,7 +118,7 @@ static int one(const struct cli_global *g, int argc, char **argv, const char *us
                const char *done)
 {
     if (argc != 2 || argv[1][0] == '-') {
-        msg_error("usage: %s", usage);
+        msg_error(_("usage: %s"), usage);
         return EXIT_USAGE;
     }
     struct store *s;
@@ -123,12 +130,13 @@ static int one(const struct cli_global *g, int argc, char **argv, const char *us
     struct err e;
     if (fn(s, a, &why, &e) < 0) {
         if (why.nblockers)
-            cli_put_reasons(e.text[0] ? e.text : "refused", &why, WF_BLOCKER);
+            cli_put_reasons(e.text[0] ? e.text : _("refused"), &why, WF_BLOCKER);
         else
             msg_error("%s", e.text);
         rc = EXIT_WORK;
     } else {
-        printf("%s: revision %d, %s\n", done, a->revision, assess_status_label(a->status));
+        /* TRANSLATORS: "Closed: revision 2, Not required". */
+        printf(_("%s: revision %d, %s\n"), done, a->revision, assess_status_label(a->status));
     }
     wf_list_free(&why);
     assess_free(a);
@@ -140,8 +148,11 @@ static int do_close(struct store *s, struct assessment *a, struct wf_list *why, 
 {
     int rc = ops_close(s, a, why, e);
     if (rc < 0 && why->nblockers)
-        err_set(e, "the assessment cannot be closed as \"DPIA not required\": %zu reason%s",
-                why->nblockers, why->nblockers == 1 ? "" : "s");
+        err_set(e,
+                P_("the assessment cannot be closed as \"DPIA not required\": %zu reason",
+                   "the assessment cannot be closed as \"DPIA not required\": %zu reasons",
+                   why->nblockers),
+                why->nblockers);
     return rc;
 }
 
@@ -159,17 +170,17 @@ static int do_restore(struct store *s, struct assessment *a, struct wf_list *why
 
 int cmd_close(const struct cli_global *g, int argc, char **argv)
 {
-    return one(g, argc, argv, "dpia close ID", do_close, "Closed");
+    return one(g, argc, argv, "dpia close ID", do_close, _("Closed"));
 }
 
 int cmd_revise(const struct cli_global *g, int argc, char **argv)
 {
-    return one(g, argc, argv, "dpia revise ID", do_revise, "Opened");
+    return one(g, argc, argv, "dpia revise ID", do_revise, _("Opened"));
 }
 
 int cmd_restore(const struct cli_global *g, int argc, char **argv)
 {
-    return one(g, argc, argv, "dpia restore ID", do_restore, "Restored");
+    return one(g, argc, argv, "dpia restore ID", do_restore, _("Restored"));
 }
 
 /* --- diff ------------------------------------------------------------------- */
@@ -192,7 +203,7 @@ int cmd_diff(const struct cli_global *g, int argc, char **argv)
     int n = argc - optind, from = 0, to = 0;
     if (n < 1 || n > 3 || (n > 1 && !cli_parse_int(argv[optind + 1], 1, 1000000, &from)) ||
         (n > 2 && !cli_parse_int(argv[optind + 2], 1, 1000000, &to))) {
-        msg_error("usage: dpia diff ID [REVISION [REVISION]] [--format text|tsv|json]");
+        msg_error(_("usage: dpia diff ID [REVISION [REVISION]] [--format text|tsv|json]"));
         return EXIT_USAGE;
     }
     struct store *s;
@@ -209,13 +220,15 @@ int cmd_diff(const struct cli_global *g, int argc, char **argv)
     struct diff d = { 0 };
     struct err e;
     if (from < 1) {
-        msg_error("assessment %lld has only one revision: nothing to compare", (long long)id);
+        msg_error(_("assessment %lld has only one revision: nothing to compare"), (long long)id);
         rc = EXIT_WORK;
     } else if (ops_diff(s, id, from, to, &d, &e) < 0) {
         msg_error("%s", e.text);
         rc = EXIT_WORK;
     } else if (fmt == CLI_TEXT) {
-        printf("Revision %d -> revision %d: %zu change%s\n", from, to, d.n, d.n == 1 ? "" : "s");
+        printf(P_("Revision %d -> revision %d: %zu change\n", "Revision %d -> revision %d: %zu changes\n",
+                  d.n),
+               from, to, d.n);
         for (size_t i = 0; i < d.n; i++) {
             const struct diff_item *it = &d.items[i];
             printf("  ");
@@ -223,9 +236,9 @@ int cmd_diff(const struct cli_global *g, int argc, char **argv)
             printf(" (");
             cli_put_cut(stdout, it->label, 60);
             printf("): ");
-            cli_put_cut(stdout, *it->old_value ? it->old_value : "(none)", 60);
+            cli_put_cut(stdout, *it->old_value ? it->old_value : _("(none)"), 60);
             printf(" \xe2\x86\x92 "); /* → */
-            cli_put_cut(stdout, *it->new_value ? it->new_value : "(none)", 60);
+            cli_put_cut(stdout, *it->new_value ? it->new_value : _("(none)"), 60);
             putchar('\n');
         }
     } else if (fmt == CLI_TSV) {

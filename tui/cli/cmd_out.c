@@ -22,6 +22,7 @@
 #include "util/path.h"
 #include "util/text.h"
 #include "util/xalloc.h"
+#include "util/i18n.h"
 
 int cli_parse_format(const char *arg, enum cli_format *out)
 {
@@ -32,7 +33,7 @@ int cli_parse_format(const char *arg, enum cli_format *out)
             return 0;
         }
     }
-    msg_error("unknown format '%s' (text, tsv or json)", arg);
+    msg_error(_("unknown format '%s' (text, tsv or json)"), arg);
     return -1;
 }
 
@@ -41,7 +42,7 @@ int cli_open(const struct cli_global *g, bool write, struct store **out)
     *out = NULL;
     char *path = path_database(g->db_path);
     if (!path) {
-        msg_error("no database: set HOME, XDG_DATA_HOME or DPIA_DB, or use -d FILE");
+        msg_error(_("no database: set HOME, XDG_DATA_HOME or DPIA_DB, or use -d FILE"));
         return EXIT_WORK;
     }
     struct stat sb;
@@ -67,7 +68,7 @@ struct assessment *cli_load(struct store *s, const char *ref, int *status)
 {
     struct err e;
     if (!s) {
-        msg_error("there is no assessment '%s' (the database is empty)", ref);
+        msg_error(_("there is no assessment '%s' (the database is empty)"), ref);
         *status = EXIT_WORK;
         return NULL;
     }
@@ -95,7 +96,7 @@ int cli_id_and_format(const char *cmd, int argc, char **argv, enum cli_format *f
     while ((c = getopt_long(argc, argv, ":f:", lo, NULL)) != -1) {
         if (c == 'r' && revision) {
             if (!cli_parse_int(optarg, 1, 1000000, revision)) {
-                msg_error("--revision takes a revision number (1, 2, ...), not '%s'", optarg);
+                msg_error(_("--revision takes a revision number (1, 2, ...), not '%s'"), optarg);
                 return EXIT_USAGE;
             }
             continue;
@@ -106,7 +107,7 @@ int cli_id_and_format(const char *cmd, int argc, char **argv, enum cli_format *f
             return EXIT_USAGE;
     }
     if (optind != argc - 1) {
-        msg_error("usage: dpia %s ID%s [--format text|tsv|json]", cmd,
+        msg_error(_("usage: dpia %s ID%s [--format text|tsv|json]"), cmd,
                   revision ? " [--revision N]" : "");
         return EXIT_USAGE;
     }
@@ -180,6 +181,16 @@ void cli_put_cut(FILE *f, const char *s, int cols)
     }
     free(safe);
     buf_free(&b);
+}
+
+void cli_put_padded(FILE *f, const char *s, int cols, bool right)
+{
+    int pad = cols - text_width(s);
+    if (right && pad > 0)
+        fprintf(f, "%*s", pad, "");
+    fputs(s, f);
+    if (!right && pad > 0)
+        fprintf(f, "%*s", pad, "");
 }
 
 void cli_put_text(FILE *f, const char *s, const char *indent)
@@ -288,11 +299,11 @@ int cli_bad_option(const char *cmd, int c, char **argv)
 {
     const char *arg = argv[optind - 1];
     if (c == ':')
-        msg_error("%s: option '%s' needs an argument", cmd, arg);
+        msg_error(_("%s: option '%s' needs an argument"), cmd, arg);
     else if (optopt && strncmp(arg, "--", 2) != 0)
-        msg_error("%s: unknown option '-%c' (see dpia --help)", cmd, optopt);
+        msg_error(_("%s: unknown option '-%c' (see dpia --help)"), cmd, optopt);
     else
-        msg_error("%s: unknown option '%s' (see dpia --help)", cmd, arg);
+        msg_error(_("%s: unknown option '%s' (see dpia --help)"), cmd, arg);
     return EXIT_USAGE;
 }
 

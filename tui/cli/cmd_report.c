@@ -26,12 +26,13 @@
 #include "util/err.h"
 #include "util/path.h"
 #include "util/xalloc.h"
+#include "util/i18n.h"
 
 static int export_usage(void)
 {
-    msg_error("usage: dpia export ID [--format xml|html|odt|docx|pdf|csv-risks|csv-measures|csv-tables] [--revision N] "
+    msg_error(_("usage: dpia export ID [--format xml|html|odt|docx|pdf|csv-risks|csv-measures|csv-tables] [--revision N] "
               "[-o FILE|-] [--force] [--follow-symlinks] [--stylesheet FILE] "
-              "[--with-guidance|--no-guidance] [--full-history|--condensed-history]");
+              "[--with-guidance|--no-guidance] [--full-history|--condensed-history]"));
     return EXIT_USAGE;
 }
 
@@ -68,7 +69,7 @@ int cmd_export(const struct cli_global *g, int argc, char **argv)
         case 'f':
             format = report_format_parse(optarg);
             if (format < 0) {
-                msg_error("export: unknown format '%s' (xml, html, odt, docx, pdf, csv-risks, csv-measures or csv-tables)",
+                msg_error(_("export: unknown format '%s' (xml, html, odt, docx, pdf, csv-risks, csv-measures or csv-tables)"),
                           optarg);
                 return EXIT_USAGE;
             }
@@ -95,7 +96,7 @@ int cmd_export(const struct cli_global *g, int argc, char **argv)
             break;
         case 'r':
             if (!cli_parse_int(optarg, 1, 1000000, &revision)) {
-                msg_error("export: --revision takes a revision number, not '%s'", optarg);
+                msg_error(_("export: --revision takes a revision number, not '%s'"), optarg);
                 return EXIT_USAGE;
             }
             break;
@@ -106,7 +107,7 @@ int cmd_export(const struct cli_global *g, int argc, char **argv)
     if (optind != argc - 1)
         return export_usage();
     if (xsl && format != RF_HTML) {
-        msg_error("export: --stylesheet goes with --format html");
+        msg_error(_("export: --stylesheet goes with --format html"));
         return EXIT_USAGE;
     }
     struct store *s;
@@ -119,7 +120,7 @@ int cmd_export(const struct cli_global *g, int argc, char **argv)
         if (s)
             msg_error("%s", e.text);
         else
-            msg_error("there is no assessment '%s' (the database is empty)", argv[optind]);
+            msg_error(_("there is no assessment '%s' (the database is empty)"), argv[optind]);
         store_close(s);
         return EXIT_WORK;
     }
@@ -137,7 +138,7 @@ int cmd_export(const struct cli_global *g, int argc, char **argv)
         struct sink out = sink_stdio(stdout);
         rc = ops_export(s, id, &x, &out, &e);
         if (rc == 0 && !cli_flush_stdout())
-            rc = err_set(&e, "export: cannot write to standard output: %s", strerror(errno));
+            rc = err_set(&e, _("export: cannot write to standard output: %s"), strerror(errno));
     }
     if (rc < 0)
         msg_error("%s", e.text);
@@ -148,7 +149,7 @@ int cmd_export(const struct cli_global *g, int argc, char **argv)
 int cmd_import(const struct cli_global *g, int argc, char **argv)
 {
     if (argc != 2 || argv[1][0] == '-') {
-        msg_error("usage: dpia import FILE");
+        msg_error(_("usage: dpia import FILE"));
         return EXIT_USAGE;
     }
     /* The record is read and checked before the database is opened: a
@@ -171,8 +172,8 @@ int cmd_import(const struct cli_global *g, int argc, char **argv)
     } else if (rc == 0) {
         printf("%lld\n", (long long)id);
         if (!cli_flush_stdout()) {
-            msg_error("the record was imported as assessment %lld, but its id could not be "
-                      "written to standard output: %s", (long long)id, strerror(errno));
+            msg_error(_("the record was imported as assessment %lld, but its id could not be "
+                      "written to standard output: %s"), (long long)id, strerror(errno));
             rc = EXIT_WORK;
         }
     }

@@ -18,6 +18,7 @@
 #include "ops/ops.h"
 #include "util/buf.h"
 #include "util/err.h"
+#include "util/i18n.h"
 
 static const char *level_name(const struct tmpl_method *m, int level)
 {
@@ -86,101 +87,106 @@ static void show_text(const struct assessment *a, const struct screening *sc,
     const struct tmpl_method *m = assess_method(a);
     char c1[32], c2[32];
     cli_put_line(stdout, a->title);
-    printf("\n  number %lld, uuid %s\n", (long long)a->id, a->uuid);
-    printf("  status: %s\n  revision %d", assess_status_label(a->status), a->revision);
+    printf(_("\n  number %lld, uuid %s\n"), (long long)a->id, a->uuid);
+    printf(_("  status: %s\n  revision %d"), assess_status_label(a->status), a->revision);
     if (*a->replaces_date) {
-        printf(", replacing the revision decided on ");
+        /* TRANSLATORS: followed by a date. */
+        printf(_(", replacing the revision decided on "));
         cli_put_line(stdout, a->replaces_date);
     }
-    printf("\n  template: ");
+    printf(_("\n  template: "));
     cli_put_line(stdout, t->id);
-    printf(" %s", "version ");
+    /* TRANSLATORS: between a template's id and its version. */
+    printf(" %s ", _("version"));
     cli_put_line(stdout, t->version);
-    printf("\n  risk method: ");
+    printf(_("\n  risk method: "));
     cli_put_line(stdout, m ? m->name : "");
     int threshold = acceptance_threshold(m);
     if (threshold >= 0) {
-        printf("\n  acceptance threshold: ");
+        printf(_("\n  acceptance threshold: "));
         cli_put_line(stdout, m->levels[threshold].name);
     }
-    printf("\n  created %s, last change %s\n", cli_time(a->created, c1), cli_time(a->updated, c2));
+    printf(_("\n  created %s, last change %s\n"), cli_time(a->created, c1), cli_time(a->updated, c2));
     if (*a->review_date) {
-        printf("  review date: ");
+        printf(_("  review date: "));
         cli_put_line(stdout, a->review_date);
         putchar('\n');
     }
     if (*a->controller) {
-        printf("  controller: ");
+        printf(_("  controller: "));
         cli_put_line(stdout, a->controller);
         putchar('\n');
     }
     if (*a->dpo_contact) {
-        printf("  DPO contact: ");
+        printf(_("  DPO contact: "));
         cli_put_line(stdout, a->dpo_contact);
         putchar('\n');
     }
-    printf("  progress: %d%% (%d of %d)\n", logic_percent(total), total->answered, total->total);
+    printf(_("  progress: %d%% (%d of %d)\n"), logic_percent(total), total->answered, total->total);
 
-    printf("\nSections\n");
+    printf(_("\nSections\n"));
     for (size_t i = 0; i < t->nsections; i++) {
         struct progress p;
         logic_section_progress(a, i, &p);
         printf("  %3d/%-3d  ", p.answered, p.total);
         cli_put_line(stdout, t->sections[i].title);
-        printf("%s\n", p.total > 0 && p.answered >= p.total ? "  (done)" : "");
+        printf("%s\n", p.total > 0 && p.answered >= p.total ? _("  (done)") : "");
     }
 
-    printf("\nScreening: %s\n  ", logic_outcome_label(sc->outcome));
+    printf(_("\nScreening: %s\n  "), logic_outcome_label(sc->outcome));
     cli_put_line(stdout, sc->rule);
     putchar('\n');
     for (int i = 0; i < sc->ncriteria; i++) {
         const struct tmpl_question *q = criterion_question(t, sc->criteria[i]);
-        printf("  criterion %d: ", sc->criteria[i]);
+        printf(_("  criterion %d: "), sc->criteria[i]);
         cli_put_cut(stdout, q ? q->prompt : "", 90);
         putchar('\n');
     }
     for (int i = 0; i < sc->ngrounds; i++) {
-        printf("  mandatory: ");
+        printf(_("  mandatory: "));
         cli_put_line(stdout, sc->grounds[i]);
         putchar('\n');
     }
     if (sc->declined)
-        printf("  The controller decided not to carry out a DPIA despite this outcome.\n");
+        fputs(_("  The controller decided not to carry out a DPIA despite this outcome.\n"), stdout);
 
-    printf("\nRisks (%zu)\n", a->nrisks);
+    printf(_("\nRisks (%zu)\n"), a->nrisks);
     for (size_t i = 0; i < a->nrisks; i++) {
         const struct risk *r = &a->risks[i];
         int before = logic_risk_inherent(a, r), after = logic_risk_residual(a, r);
         printf("  R%-3d ", r->number);
         cli_put_cut(stdout, r->title, 50);
-        printf("\n       before: %s (likelihood %d, severity %d)  after: %s",
-               before >= 0 ? level_name(m, before) : "not scored", r->likelihood, r->severity,
-               after >= 0 ? level_name(m, after) : "not scored");
+        printf(_("\n       before: %s (likelihood %d, severity %d)  after: %s"),
+               before >= 0 ? level_name(m, before) : _("not scored"), r->likelihood, r->severity,
+               after >= 0 ? level_name(m, after) : _("not scored"));
         if (r->likelihood_after || r->severity_after)
-            printf(" (likelihood %d, severity %d)", r->likelihood_after, r->severity_after);
+            printf(_(" (likelihood %d, severity %d)"), r->likelihood_after, r->severity_after);
         if (threshold >= 0 && after >= 0)
-            printf(", %s", m->levels[after].acceptable ? "acceptable" : "above the threshold");
+            printf(", %s", m->levels[after].acceptable ? _("acceptable") : _("above the threshold"));
         if (r->type != RT_NONE) {
-            printf("\n       type ");
+            /* TRANSLATORS: followed by the risk's type. */
+            printf(_("\n       type "));
             cli_put_line(stdout, fields_risk_type_name(a, r));
         }
         if (*r->concerns) {
-            printf("\n       concerns ");
+            /* TRANSLATORS: followed by the table rows the risk concerns (D1 P2). */
+            printf(_("\n       concerns "));
             cli_put_line(stdout, r->concerns);
         }
         putchar('\n');
     }
     int highest = logic_highest_residual(a);
     if (highest >= 0)
-        printf("  highest residual risk: %s%s\n", level_name(m, highest),
-               logic_art36_required(a)
-                   ? ": prior consultation of the supervisory authority (Art. 36) is required"
-                   : "");
+        printf(logic_art36_required(a)
+                   ? _("  highest residual risk: %s: prior consultation of the supervisory "
+                       "authority (Art. 36) is required\n")
+                   : _("  highest residual risk: %s\n"),
+               level_name(m, highest));
 
     size_t nopen = 0;
     for (size_t i = 0; i < a->nmeasures; i++)
         nopen += measure_open(&a->measures[i]);
-    printf("\nOpen measures (%zu of %zu)\n", nopen, a->nmeasures);
+    printf(_("\nOpen measures (%zu of %zu)\n"), nopen, a->nmeasures);
     for (size_t i = 0; i < a->nmeasures; i++) {
         const struct measure *me = &a->measures[i];
         if (!measure_open(me))
@@ -190,25 +196,29 @@ static void show_text(const struct assessment *a, const struct screening *sc,
         cli_put_cut(stdout, me->title, 50);
         printf("\n       %s, %s", measure_status_label(me->status), measure_type_label(me->type));
         if (*me->owner) {
-            printf(", owner ");
+            /* TRANSLATORS: followed by the measure's owner. */
+            printf(_(", owner "));
             cli_put_cut(stdout, me->owner, 30);
         }
         if (*me->due) {
-            printf(", due ");
+            /* TRANSLATORS: followed by the measure's due date. */
+            printf(_(", due "));
             cli_put_line(stdout, me->due);
         }
         if (*risks)
-            printf(", for %s", risks);
+            /* TRANSLATORS: %s is a list of risks, R1,R2. */
+            printf(_(", for %s"), risks);
         const struct tmpl_group *g = *me->group ? fields_group(a->tmpl, me->group) : NULL;
         if (*me->group) {
-            printf(", group ");
+            /* TRANSLATORS: followed by the name of the measure's group. */
+            printf(_(", group "));
             cli_put_cut(stdout, g ? g->name : me->group, 40);
         }
         putchar('\n');
         free(risks);
     }
 
-    printf("\nSign-offs\n");
+    printf(_("\nSign-offs\n"));
     for (int r = 0; r < SR_COUNT; r++) {
         const struct signoff *so = &a->signoffs[r];
         printf("  %s: ", signoff_role_label((enum signoff_role)r));
@@ -225,14 +235,14 @@ static void show_text(const struct assessment *a, const struct screening *sc,
             printf(", %s", decision_label(so->decision));
         putchar('\n');
         if (so->acknowledged && *so->acknowledged) {
-            printf("    warnings acknowledged with the decision:\n");
+            printf(_("    warnings acknowledged with the decision:\n"));
             cli_put_text(stdout, so->acknowledged, "    - ");
             putchar('\n');
         }
     }
 
     if (a->njudgements) {
-        printf("\nThe DPO's judgements (%zu of %zu sections)\n", a->njudgements, t->nsections);
+        printf(_("\nThe DPO's judgements (%zu of %zu sections)\n"), a->njudgements, t->nsections);
         for (size_t i = 0; i < t->nsections; i++) {
             const struct judgement *j = assess_judgement(a, t->sections[i].id);
             if (!j)
@@ -254,21 +264,21 @@ static void show_text(const struct assessment *a, const struct screening *sc,
     }
 
     if (!wf_editable(a)) {
-        printf("\nRevision %d is decided (%s): it stays as it was signed; dpia revise opens "
-               "the next.\n", a->revision, assess_status_label(a->status));
+        printf(_("\nRevision %d is decided (%s): it stays as it was signed; dpia revise opens "
+                 "the next.\n"), a->revision, assess_status_label(a->status));
         return;
     }
     if (*blockers) {
         int n = 0;
         for (const char *p = blockers; *p; p++)
             n += *p == '\n';
-        printf("\nMissing for sign-off (%d)\n", n);
+        printf(_("\nMissing for sign-off (%d)\n"), n);
         each_line(blockers, text_blocker, NULL);
     } else {
-        printf("\nNothing is missing for sign-off.\n");
+        fputs(_("\nNothing is missing for sign-off.\n"), stdout);
     }
     if (*warnings) {
-        printf("\nTo acknowledge before a decision\n");
+        fputs(_("\nTo acknowledge before a decision\n"), stdout);
         each_line(warnings, text_blocker, NULL);
     }
 }

@@ -20,35 +20,54 @@
 
 /* --- list ---------------------------------------------------------------- */
 
+static int at_least(int n, const char *s)
+{
+    int w = text_width(s);
+    return w > n ? w : n;
+}
+
 static void list_text(const struct store_list *l)
 {
     if (l->count == 0) {
-        printf("No assessments yet. Start one with: dpia new --title TITLE\n");
+        fputs(_("No assessments yet. Start one with: dpia new --title TITLE\n"), stdout);
         return;
     }
-    int wid = 2, wst = 6;
+    /* TRANSLATORS: the column headers of dpia list; the columns widen to
+     * fit them. */
+    const char *h_id = _("ID"), *h_status = _("STATUS"), *h_done = _("DONE"),
+               *h_risk = _("RISK"), *h_updated = _("UPDATED"), *h_title = _("TITLE");
+    int wid = at_least(2, h_id), wst = at_least(6, h_status), wdone = at_least(4, h_done),
+        wrisk = at_least(8, h_risk), wup = at_least(16, h_updated);
     for (size_t i = 0; i < l->count; i++) {
         char num[24];
         int n = snprintf(num, sizeof num, "%lld", (long long)l->items[i].id);
         if (n > wid)
             wid = n;
-        int k = (int)strlen(assess_status_key(l->items[i].status));
-        if (k > wst)
-            wst = k;
+        wst = at_least(wst, assess_status_key(l->items[i].status));
     }
-    printf("%-*s  %-*s  %4s  %-8s  %-16s  %s\n", wid, "ID", wst, "STATUS", "DONE", "RISK",
-           "UPDATED", "TITLE");
+    cli_put_padded(stdout, h_id, wid, false);
+    fputs("  ", stdout);
+    cli_put_padded(stdout, h_status, wst, false);
+    fputs("  ", stdout);
+    cli_put_padded(stdout, h_done, wdone, true);
+    fputs("  ", stdout);
+    cli_put_padded(stdout, h_risk, wrisk, false);
+    fputs("  ", stdout);
+    cli_put_padded(stdout, h_updated, wup, false);
+    printf("  %s\n", h_title);
     for (size_t i = 0; i < l->count; i++) {
         const struct store_summary *it = &l->items[i];
         char when[32];
-        printf("%-*lld  %-*s  %3d%%  ", wid, (long long)it->id, wst,
-               assess_status_key(it->status), it->percent);
+        printf("%-*lld  %-*s  %*d%%  ", wid, (long long)it->id, wst,
+               assess_status_key(it->status), wdone - 1, it->percent);
         /* The level name comes from the template snapshot: sanitise it
          * too, and pad by columns rather than bytes. */
         const char *risk = *it->highest_name ? it->highest_name : "-";
-        cli_put_cut(stdout, risk, 8);
+        cli_put_cut(stdout, risk, wrisk);
         int w = text_width(risk);
-        printf("%*s  %-16s  ", w < 8 ? 8 - w : 0, "", cli_time(it->updated, when));
+        printf("%*s  ", w < wrisk ? wrisk - w : 0, "");
+        cli_put_padded(stdout, cli_time(it->updated, when), wup, false);
+        fputs("  ", stdout);
         cli_put_line(stdout, it->title);
         putchar('\n');
     }
@@ -114,7 +133,7 @@ int cmd_list(const struct cli_global *g, int argc, char **argv)
             return c == 'f' ? EXIT_USAGE : cli_bad_option("list", c, argv);
     }
     if (optind < argc) {
-        msg_error("usage: dpia list [--all] [--format text|tsv|json]");
+        msg_error(_("usage: dpia list [--all] [--format text|tsv|json]"));
         return EXIT_USAGE;
     }
     struct store *s;
@@ -166,7 +185,7 @@ int cmd_new(const struct cli_global *g, int argc, char **argv)
             return cli_bad_option("new", c, argv);
     }
     if (!title || !*title || optind < argc) {
-        msg_error("usage: dpia new --title TITLE [--template ID] [--method ID] [--lang LANG]");
+        msg_error(_("usage: dpia new --title TITLE [--template ID] [--method ID] [--lang LANG]"));
         return EXIT_USAGE;
     }
     if (lang && !i18n_known(lang)) {
@@ -180,7 +199,7 @@ int cmd_new(const struct cli_global *g, int argc, char **argv)
         io_catalog_load(&cat);
         const struct io_template *it = io_catalog_find(&cat, template_id);
         if (!it) {
-            msg_error("there is no template '%s' (see dpia templates)", template_id);
+            msg_error(_("there is no template '%s' (see dpia templates)"), template_id);
             io_catalog_free(&cat);
             return EXIT_WORK;
         }
@@ -200,8 +219,8 @@ int cmd_new(const struct cli_global *g, int argc, char **argv)
         } else {
             printf("%lld\n", (long long)id);
             if (!cli_flush_stdout()) {
-                msg_error("assessment %lld was created, but its id could not be written to "
-                          "standard output: %s", (long long)id, strerror(errno));
+                msg_error(_("assessment %lld was created, but its id could not be written to "
+                          "standard output: %s"), (long long)id, strerror(errno));
                 rc = EXIT_WORK;
             }
         }
@@ -258,7 +277,7 @@ static int set_status(const struct cli_global *g, const char *ref, const char *k
         for (int i = 0; i < ST_COUNT; i++)
             snprintf(allowed + strlen(allowed), sizeof allowed - strlen(allowed), "%s%s",
                      i ? ", " : "", assess_status_key((enum assess_status)i));
-        msg_error("unknown status '%s' (one of: %s)", key, allowed);
+        msg_error(_("unknown status '%s' (one of: %s)"), key, allowed);
         return EXIT_WORK;
     }
     enum assess_status to = (enum assess_status)st;
@@ -268,7 +287,7 @@ static int set_status(const struct cli_global *g, const char *ref, const char *k
 int cmd_status(const struct cli_global *g, int argc, char **argv)
 {
     if (argc != 3 || argv[1][0] == '-') {
-        msg_error("usage: dpia status ID STATUS");
+        msg_error(_("usage: dpia status ID STATUS"));
         return EXIT_USAGE;
     }
     return set_status(g, argv[1], argv[2]);
@@ -277,7 +296,7 @@ int cmd_status(const struct cli_global *g, int argc, char **argv)
 int cmd_review(const struct cli_global *g, int argc, char **argv)
 {
     if (argc != 3 || argv[1][0] == '-') {
-        msg_error("usage: dpia review ID DATE");
+        msg_error(_("usage: dpia review ID DATE"));
         return EXIT_USAGE;
     }
     char date[DATE_ISO_SIZE];
@@ -292,7 +311,7 @@ int cmd_review(const struct cli_global *g, int argc, char **argv)
 int cmd_archive(const struct cli_global *g, int argc, char **argv)
 {
     if (argc != 2 || argv[1][0] == '-') {
-        msg_error("usage: dpia archive ID");
+        msg_error(_("usage: dpia archive ID"));
         return EXIT_USAGE;
     }
     return change_one(g, argv[1], do_archive, NULL);
@@ -306,19 +325,19 @@ int cmd_delete(const struct cli_global *g, int argc, char **argv)
         if (strcmp(argv[i], "--yes") == 0 || strcmp(argv[i], "-y") == 0) {
             yes = true;
         } else if (argv[i][0] == '-' || ref) {
-            msg_error("usage: dpia delete ID --yes");
+            msg_error(_("usage: dpia delete ID --yes"));
             return EXIT_USAGE;
         } else {
             ref = argv[i];
         }
     }
     if (!ref) {
-        msg_error("usage: dpia delete ID --yes");
+        msg_error(_("usage: dpia delete ID --yes"));
         return EXIT_USAGE;
     }
     if (!yes) {
-        msg_error("delete removes assessment '%s' and its history for good: add --yes "
-                  "to confirm (or use dpia archive)", ref);
+        msg_error(_("delete removes assessment '%s' and its history for good: add --yes "
+                  "to confirm (or use dpia archive)"), ref);
         return EXIT_USAGE;
     }
     struct store *s;
@@ -353,7 +372,7 @@ static void history_text(const struct assessment *a)
             if (*c->new_value)
                 cli_put_cut(stdout, c->new_value, 50);
             else
-                printf("(empty)");
+                fputs(_("(empty)"), stdout);
         } else {
             cli_put_cut(stdout, c->new_value, 100);
         }

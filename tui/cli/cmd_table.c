@@ -15,6 +15,7 @@
 #include "core/table.h"
 #include "ops/ops.h"
 #include "util/err.h"
+#include "util/i18n.h"
 
 #define TABLE_USAGE                                                                          \
     "usage: dpia table ID QUESTION, dpia table ID QUESTION add COLUMN=VALUE..., dpia table "  \
@@ -74,13 +75,13 @@ int cmd_table(const struct cli_global *g, int argc, char **argv)
     /* As dpia answer says: rows of a question not asked stay out of the
      * reports. */
     if (q && q->type == QT_TABLE && verb && strcmp(verb, "delete") != 0 && !logic_shown(a, q))
-        msg_warn("%s is not asked with the current answers (its condition does not hold); the "
-                 "rows are kept anyway", q->id);
+        msg_warn(_("%s is not asked with the current answers (its condition does not hold); the "
+                 "rows are kept anyway"), q->id);
     if (!q) {
-        msg_error("template '%s' has no question '%s'", a->tmpl->id, args[1]);
+        msg_error(_("template '%s' has no question '%s'"), a->tmpl->id, args[1]);
         rc = EXIT_WORK;
     } else if (q->type != QT_TABLE) {
-        msg_error("%s is not a table question (it is %s)", q->id, tmpl_qtype_label(q->type));
+        msg_error(_("%s is not a table question (it is %s)"), q->id, tmpl_qtype_label(q->type));
         rc = EXIT_WORK;
     } else if (n == 2) {
         rc = list_rows(a, q);

@@ -15,12 +15,20 @@
 int cmd_templates(const struct cli_global *g, int argc, char **argv)
 {
     if (argc > 1) {
-        msg_error("templates takes no arguments");
+        msg_error(_("templates takes no arguments"));
         return EXIT_USAGE;
     }
     struct io_catalog c;
     io_catalog_load(&c);
-    printf("%-20s %-8s %-20s %-44s %s\n", "ID", "VERSION", "SOURCE", "TITLE", "PATH");
+    /* TRANSLATORS: the column headers of dpia templates, over columns of
+     * 20, 8, 20 and 44 characters. */
+    const char *head[] = { _("ID"), _("VERSION"), _("SOURCE"), _("TITLE") };
+    static const int cols[] = { 20, 8, 20, 44 };
+    for (int k = 0; k < 4; k++) {
+        cli_put_padded(stdout, head[k], cols[k], false);
+        putchar(' ');
+    }
+    printf("%s\n", _("PATH"));
     int bad = 0;
     for (size_t i = 0; i < c.count; i++) {
         const struct io_template *it = &c.items[i];
@@ -29,8 +37,13 @@ int cmd_templates(const struct cli_global *g, int argc, char **argv)
             bad++;
             continue;
         }
-        printf("%-20s %-8s %-20s %-44s %s\n", it->tmpl->id, it->tmpl->version,
-               io_source_name(it->source), it->tmpl->title, it->path ? it->path : "-");
+        const char *cell[] = { it->tmpl->id, it->tmpl->version, io_source_name(it->source),
+                               it->tmpl->title };
+        for (int k = 0; k < 4; k++) {
+            cli_put_padded(stdout, cell[k], cols[k], false);
+            putchar(' ');
+        }
+        printf("%s\n", it->path ? it->path : "-");
     }
     io_catalog_free(&c);
     return bad ? EXIT_WORK : 0;
@@ -77,7 +90,7 @@ static int check_translations(const char *name, const char *xml, size_t len, con
 int cmd_template_check(const struct cli_global *g, int argc, char **argv)
 {
     if (argc < 2) {
-        msg_error("usage: dpia template check FILE...");
+        msg_error(_("usage: dpia template check FILE..."));
         return EXIT_USAGE;
     }
     int bad = 0;
@@ -92,8 +105,8 @@ int cmd_template_check(const struct cli_global *g, int argc, char **argv)
         } else if (check_translations(argv[i], xml, len, t) < 0) {
             bad++;
         } else {
-            printf("%s: valid template '%s' version %s: sections: %zu, questions: %zu, "
-                   "risk methods: %zu\n", argv[i], t->id, t->version, t->nsections,
+            printf(_("%s: valid template '%s' version %s: sections: %zu, questions: %zu, "
+                     "risk methods: %zu\n"), argv[i], t->id, t->version, t->nsections,
                    t->nquestions, t->nmethods);
             if (t->langs)
                 printf("%s: translated into %s, every text complete\n", argv[i], t->langs);

@@ -12,6 +12,7 @@
 #include "cli/commands.h"
 #include "ops/ops.h"
 #include "util/err.h"
+#include "util/i18n.h"
 
 int cmd_undo(const struct cli_global *g, int argc, char **argv)
 {
@@ -29,7 +30,7 @@ int cmd_undo(const struct cli_global *g, int argc, char **argv)
             return cli_bad_option("undo", c, argv);
     }
     if (argc - optind != 1) {
-        msg_error("usage: dpia undo ID [--theirs]");
+        msg_error(_("usage: dpia undo ID [--theirs]"));
         return EXIT_USAGE;
     }
     struct store *s;
@@ -41,8 +42,8 @@ int cmd_undo(const struct cli_global *g, int argc, char **argv)
     struct ops_undo u;
     int r = ops_undo(s, a, theirs, &u, &e);
     if (r == OPS_THEIRS) {
-        msg_error("the latest change to assessment %lld (%s) was made by %s, not by you (%s); "
-                  "give --theirs to undo it all the same", (long long)a->id, u.what, u.who,
+        msg_error(_("the latest change to assessment %lld (%s) was made by %s, not by you (%s); "
+                  "give --theirs to undo it all the same"), (long long)a->id, u.what, u.who,
                   store_who(s));
         rc = EXIT_WORK;
     } else if (r < 0) {

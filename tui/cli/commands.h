@@ -12,6 +12,7 @@
 #include "cli/cli.h"
 #include "core/workflow.h"
 #include "store/store.h"
+#include "util/i18n.h"
 
 typedef int (*cli_fn)(const struct cli_global *g, int argc, char **argv);
 
@@ -91,6 +92,9 @@ void cli_put_reasons(const char *message, const struct wf_list *why, enum wf_lev
 void cli_put_line(FILE *f, const char *s);
 void cli_put_cut(FILE *f, const char *s, int cols);
 void cli_put_text(FILE *f, const char *s, const char *indent);
+/* s (text of dpia's own, such as a column header) then spaces up to cols
+ * display columns; with right, the spaces first. */
+void cli_put_padded(FILE *f, const char *s, int cols, bool right);
 /* A TSV field (\t, \n, \r, \\ and \uXXXX escapes) and a JSON string
  * (quoted, control characters as \uXXXX); invalid UTF-8 as U+FFFD. */
 void cli_put_tsv(FILE *f, const char *s);
@@ -104,52 +108,58 @@ int cli_bad_option(const char *cmd, int c, char **argv);
 /* A whole decimal number in lo..hi. */
 bool cli_parse_int(const char *s, int lo, int hi, int *out);
 
-/* In the order --help and the man page list them. */
+/* In the order --help and the man page list them. The synopsis and the
+ * summary are marked for translation (shown with _() by cli.c); the name
+ * is the command itself. */
+/* TRANSLATORS: the synopses ("ID [--format F]") keep option names and the
+ * words a command takes (add, set, delete, acceptable, improve) as they
+ * are; only the placeholders in capitals (ID, FILE, TEXT...) and the
+ * summaries are to be translated. */
 #define CLI_COMMANDS(X) \
-    X("list", cmd_list, "[--all] [--format F]", "the assessments: id, status, progress, risk, title") \
-    X("new", cmd_new, "--title T [--template ID] [--method ID] [--lang L]", \
-      "start an assessment (in language L: en, fr or de; default: the interface's); prints its id") \
-    X("show", cmd_show, "ID [--revision N] [--format F]", "summary of one assessment") \
-    X("answer", cmd_answer, "ID QUESTION VALUE [--note N] [--flag|--no-flag]", \
-      "set one answer ('-': read it from stdin)") \
-    X("table", cmd_table, "ID QUESTION [add COL=VALUE...|set REF COL=VALUE...|delete REF]", \
+    X("list", cmd_list, N_("[--all] [--format F]"), N_("the assessments: id, status, progress, risk, title")) \
+    X("new", cmd_new, N_("--title T [--template ID] [--method ID] [--lang L]"), \
+      N_("start an assessment (in language L: en, fr or de; default: the interface's); prints its id")) \
+    X("show", cmd_show, N_("ID [--revision N] [--format F]"), N_("summary of one assessment")) \
+    X("answer", cmd_answer, N_("ID QUESTION VALUE [--note N] [--flag|--no-flag]"), N_(\
+      "set one answer ('-': read it from stdin)")) \
+    X("table", cmd_table, N_("ID QUESTION [add COL=VALUE...|set REF COL=VALUE...|delete REF]"), N_(\
       "the rows of a table question: list them, add one (prints its reference), change or " \
-      "delete one") \
-    X("risk add", cmd_risk_add, "ID --title T [OPTION]...", "add a risk to the register; prints R<n>") \
-    X("measure add", cmd_measure_add, "ID --title T [OPTION]...", "add a measure; prints M<n>") \
-    X("signoff", cmd_signoff, "ID --role R --name N [OPTION]...", \
-      "record the DPO's or the assessor's sign-off") \
-    X("contacts", cmd_contacts, "ID [--controller TEXT] [--dpo-contact TEXT]", \
-      "the controller organisation and the DPO's contact details ('-': read from stdin)") \
-    X("language", cmd_language, "ID [L]", \
-      "the language an assessment and its reports are written in (en, fr or de); without L, shows it") \
-    X("judge", cmd_judge, "ID SECTION acceptable|improve [OPTION]...", \
-      "the DPO's judgement of a section ('' or --clear removes it)") \
-    X("decide", cmd_decide, "ID DECISION --name N [OPTION]...", \
-      "the controller's decision: approve, approve-with-conditions, reject, refer") \
-    X("close", cmd_close, "ID", "close as \"DPIA not required\" when the screening says so") \
-    X("revise", cmd_revise, "ID", "open a new revision of a decided assessment") \
-    X("diff", cmd_diff, "ID [REV [REV]] [--format F]", "what changed between two revisions") \
-    X("review", cmd_review, "ID DATE", "set the review date (31/03/2027, 2027-03-31, +6m...; '' clears it)") \
-    X("status", cmd_status, "ID STATUS", "set the status: draft or review") \
-    X("history", cmd_history, "ID [--format F]", "the change history of an assessment") \
-    X("undo", cmd_undo, "ID [--theirs]", \
-      "undo the latest change still standing (someone else's only with --theirs)") \
-    X("archive", cmd_archive, "ID", "archive an assessment (hidden from list without --all)") \
-    X("restore", cmd_restore, "ID", "bring an archived assessment back, with its status") \
-    X("delete", cmd_delete, "ID --yes", "delete an assessment for good") \
-    X("backup", cmd_backup, "FILE [--force]", \
-      "a consistent copy of the database, even while it is in use") \
-    X("export", cmd_export, "ID --format F [--revision N] [-o FILE] [--force] [--follow-symlinks] [--stylesheet XSL] " \
-      "[--with-guidance|--no-guidance] [--full-history|--condensed-history]", \
+      "delete one")) \
+    X("risk add", cmd_risk_add, N_("ID --title T [OPTION]..."), N_("add a risk to the register; prints R<n>")) \
+    X("measure add", cmd_measure_add, N_("ID --title T [OPTION]..."), N_("add a measure; prints M<n>")) \
+    X("signoff", cmd_signoff, N_("ID --role R --name N [OPTION]..."), N_(\
+      "record the DPO's or the assessor's sign-off")) \
+    X("contacts", cmd_contacts, N_("ID [--controller TEXT] [--dpo-contact TEXT]"), N_(\
+      "the controller organisation and the DPO's contact details ('-': read from stdin)")) \
+    X("language", cmd_language, N_("ID [L]"), \
+      N_("the language an assessment and its reports are written in (en, fr or de); without L, shows it")) \
+    X("judge", cmd_judge, N_("ID SECTION acceptable|improve [OPTION]..."), N_(\
+      "the DPO's judgement of a section ('' or --clear removes it)")) \
+    X("decide", cmd_decide, N_("ID DECISION --name N [OPTION]..."), N_(\
+      "the controller's decision: approve, approve-with-conditions, reject, refer")) \
+    X("close", cmd_close, N_("ID"), N_("close as \"DPIA not required\" when the screening says so")) \
+    X("revise", cmd_revise, N_("ID"), N_("open a new revision of a decided assessment")) \
+    X("diff", cmd_diff, N_("ID [REV [REV]] [--format F]"), N_("what changed between two revisions")) \
+    X("review", cmd_review, N_("ID DATE"), N_("set the review date (31/03/2027, 2027-03-31, +6m...; '' clears it)")) \
+    X("status", cmd_status, N_("ID STATUS"), N_("set the status: draft or review")) \
+    X("history", cmd_history, N_("ID [--format F]"), N_("the change history of an assessment")) \
+    X("undo", cmd_undo, N_("ID [--theirs]"), N_(\
+      "undo the latest change still standing (someone else's only with --theirs)")) \
+    X("archive", cmd_archive, N_("ID"), N_("archive an assessment (hidden from list without --all)")) \
+    X("restore", cmd_restore, N_("ID"), N_("bring an archived assessment back, with its status")) \
+    X("delete", cmd_delete, N_("ID --yes"), N_("delete an assessment for good")) \
+    X("backup", cmd_backup, N_("FILE [--force]"), N_(\
+      "a consistent copy of the database, even while it is in use")) \
+    X("export", cmd_export, N_("ID --format F [--revision N] [-o FILE] [--force] [--follow-symlinks] [--stylesheet XSL] " \
+      "[--with-guidance|--no-guidance] [--full-history|--condensed-history]"), N_(\
       "xml, html, odt, docx, pdf, csv-risks, csv-measures or csv-tables (CSV cells starting =+-@ get a leading '); " \
-      "reports leave out the template's guidance and condense the change log unless asked") \
-    X("import", cmd_import, "FILE", \
-      "read an exported XML record (or a PDF export carrying it) as a new assessment; prints its id") \
-    X("templates", cmd_templates, "", "list the templates found, with their source") \
-    X("catalogue", cmd_catalogue, "[--threats|--measures] [--type T] [--source S] [TEXT]", \
+      "reports leave out the template's guidance and condense the change log unless asked")) \
+    X("import", cmd_import, N_("FILE"), N_(\
+      "read an exported XML record (or a PDF export carrying it) as a new assessment; prints its id")) \
+    X("templates", cmd_templates, "", N_("list the templates found, with their source")) \
+    X("catalogue", cmd_catalogue, N_("[--threats|--measures] [--type T] [--source S] [TEXT]"), N_(\
       "list and search the catalogue of measures and threats; 'catalogue show ID' shows one, " \
-      "'catalogue check FILE...' checks a catalogue file of one's own") \
-    X("template check", cmd_template_check, "FILE...", "validate template files")
+      "'catalogue check FILE...' checks a catalogue file of one's own")) \
+    X("template check", cmd_template_check, N_("FILE..."), N_("validate template files"))
 
 #endif

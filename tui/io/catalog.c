@@ -7,14 +7,18 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "util/i18n.h"
 #include "util/path.h"
 #include "util/xalloc.h"
 
-static const char *const source_names[] = { "built-in", "DPIA_TEMPLATE_PATH", "user", "system" };
+/* TRANSLATORS: where a template was found; DPIA_TEMPLATE_PATH is the
+ * environment variable's name and is not translated. */
+static const char *const source_names[] = { N_("built-in"), "DPIA_TEMPLATE_PATH", N_("user"),
+                                            N_("system") };
 
 const char *io_source_name(enum io_source s)
 {
-    return source_names[s];
+    return s == SRC_ENV ? source_names[s] : _(source_names[s]);
 }
 
 static struct io_template *add(struct io_catalog *c, size_t *cap)

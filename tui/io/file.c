@@ -15,6 +15,7 @@
 #include "util/signals.h"
 #include "util/path.h"
 #include "util/xalloc.h"
+#include "util/i18n.h"
 
 static const char *kind_of(mode_t m);
 
@@ -30,13 +31,13 @@ char *io_read_file(const char *path, size_t max, size_t *len, struct err *e)
     struct stat sb;
     if (fstat(fd, &sb) == 0 && S_ISDIR(sb.st_mode)) {
         close(fd);
-        err_set(e, "%s: is a folder", path);
+        err_set(e, _("%s: is a folder"), path);
         return NULL;
     }
     /* A regular file too large is refused without reading it. */
     if (S_ISREG(sb.st_mode) && (uintmax_t)sb.st_size > (uintmax_t)max) {
         close(fd);
-        err_set(e, "%s:1: larger than the limit of %zu bytes", path, max);
+        err_set(e, _("%s:1: larger than the limit of %zu bytes"), path, max);
         return NULL;
     }
     return read_fd(fd, path, max, len, e);
@@ -53,7 +54,7 @@ char *io_read_regular(const char *path, size_t max, size_t *len, struct err *e)
         return NULL;
     }
     if (!S_ISREG(sb.st_mode)) {
-        err_set(e, "%s: %s, not a regular file", path, kind_of(sb.st_mode));
+        err_set(e, _("%s: %s, not a regular file"), path, kind_of(sb.st_mode));
         return NULL;
     }
     int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
@@ -66,7 +67,7 @@ char *io_read_regular(const char *path, size_t max, size_t *len, struct err *e)
         if (st < 0)
             err_set(e, "%s: %s", path, strerror(errno));
         else
-            err_set(e, "%s: %s, not a regular file", path, kind_of(sb.st_mode));
+            err_set(e, _("%s: %s, not a regular file"), path, kind_of(sb.st_mode));
         close(fd);
         return NULL;
     }
@@ -106,7 +107,7 @@ static char *read_fd(int fd, const char *path, size_t max, size_t *len, struct e
     }
     close(fd);
     if (n > max) {
-        err_set(e, "%s:1: larger than the limit of %zu bytes", path, max);
+        err_set(e, _("%s:1: larger than the limit of %zu bytes"), path, max);
         free(buf);
         return NULL;
     }
@@ -192,19 +193,20 @@ static void unguard(struct io_out *o)
 /* What is at a path that is not a regular file, for messages. */
 static const char *kind_of(mode_t m)
 {
+    /* TRANSLATORS: kinds of file, shown as "PATH: a FIFO, not a regular file". */
     if (S_ISDIR(m))
-        return "a folder";
+        return _("a folder");
     if (S_ISLNK(m))
-        return "a symbolic link";
+        return _("a symbolic link");
     if (S_ISFIFO(m))
-        return "a FIFO";
+        return _("a FIFO");
     if (S_ISCHR(m))
-        return "a character device";
+        return _("a character device");
     if (S_ISBLK(m))
-        return "a block device";
+        return _("a block device");
     if (S_ISSOCK(m))
-        return "a socket";
-    return "not a regular file";
+        return _("a socket");
+    return _("not a regular file");
 }
 
 /* Whether path may receive the file: nothing there, or (with force) a
@@ -217,7 +219,7 @@ static int check_target(const char *path, unsigned flags, char **target, struct 
     *target = NULL;
     *exists = false;
     if (!*path)
-        return err_set(e, "no file named to write");
+        return err_set(e, _("no file named to write"));
     if (lstat(path, sb) < 0) {
         if (errno != ENOENT)
             return err_set(e, "%s: %s", path, strerror(errno));
@@ -227,14 +229,14 @@ static int check_target(const char *path, unsigned flags, char **target, struct 
     char *real = NULL;
     if (S_ISLNK(sb->st_mode)) {
         if (!(flags & IO_OUT_FOLLOW))
-            return err_set(e, "%s is a symbolic link, which dpia does not replace; name the "
+            return err_set(e, _("%s is a symbolic link, which dpia does not replace; name the "
                            "file itself (or use --follow-symlinks to write the file it "
-                           "points to)", path);
+                           "points to)"), path);
         real = realpath(path, NULL);
         if (!real) {
             if (errno == ENOENT)
-                return err_set(e, "%s is a symbolic link to a file that does not exist; "
-                               "name the file itself", path);
+                return err_set(e, _("%s is a symbolic link to a file that does not exist; "
+                               "name the file itself"), path);
             return err_set(e, "%s: %s", path, strerror(errno));
         }
         if (stat(real, sb) < 0) {
@@ -245,12 +247,12 @@ static int check_target(const char *path, unsigned flags, char **target, struct 
     }
     const char *shown = real ? real : path;
     if (S_ISDIR(sb->st_mode)) {
-        err_set(e, "%s is a folder; name a file in it", shown);
+        err_set(e, _("%s is a folder; name a file in it"), shown);
     } else if (!S_ISREG(sb->st_mode)) {
-        err_set(e, "%s is %s, not a regular file; dpia writes only regular files", shown,
+        err_set(e, _("%s is %s, not a regular file; dpia writes only regular files"), shown,
                 kind_of(sb->st_mode));
     } else if (!(flags & IO_OUT_FORCE)) {
-        err_set(e, "%s exists; use --force to replace it", shown);
+        err_set(e, _("%s exists; use --force to replace it"), shown);
     } else {
         *target = real ? real : xstrdup(path);
         *exists = true;
@@ -272,7 +274,7 @@ struct io_out *io_out_open(const char *path, unsigned flags, struct err *e)
     free(dir);
     int fd = mkstemp(tmp);
     if (fd < 0) {
-        err_set(e, "%s: cannot create a temporary file: %s", target, strerror(errno));
+        err_set(e, _("%s: cannot create a temporary file: %s"), target, strerror(errno));
         free(tmp);
         free(target);
         return NULL;
@@ -371,10 +373,10 @@ int io_out_commit(struct io_out *o, struct err *e)
     o->fd = -1;
     int placed = o->error ? 0 : put_in_place(o);
     if (placed == EEXIST)
-        rc = err_set(e, "%s exists (it appeared while the file was written); use --force to "
-                     "replace it", o->path);
+        rc = err_set(e, _("%s exists (it appeared while the file was written); use --force to "
+                     "replace it"), o->path);
     else if (placed < 0)
-        rc = err_set(e, "%s is no longer a regular file; it was left as it is", o->path);
+        rc = err_set(e, _("%s is no longer a regular file; it was left as it is"), o->path);
     else if (placed > 0)
         o->error = placed;
     if (o->error)

@@ -10,6 +10,7 @@
 #include "io/io.h"
 #include "util/path.h"
 #include "util/xalloc.h"
+#include "util/i18n.h"
 
 /* A catalogue is a few hundred entries; a larger file is a mistake. */
 #define CATALOGUE_MAX_BYTES (4u << 20)
@@ -37,9 +38,9 @@ int io_catalogue_load(struct catalogue *c, struct err *warning)
     if (path && !(stat(path, &sb) < 0 && errno == ENOENT)) {
         char *text = io_read_regular(path, CATALOGUE_MAX_BYTES, &len, &e);
         if (!text || catalogue_add(c, text, len, path, path, &e) < 0)
-            rc = err_set(warning, "%s; its entries are left out", e.text);
+            rc = err_set(warning, _("%s; its entries are left out"), e.text);
         else if (catalogue_check_threats(c, &e) < 0)
-            rc = err_set(warning, "%s; its entries are listed all the same", e.text);
+            rc = err_set(warning, _("%s; its entries are listed all the same"), e.text);
         free(text);
     }
     free(path);

@@ -15,6 +15,7 @@
 #include "util/path.h"
 #include "util/text.h"
 #include "util/xalloc.h"
+#include "util/i18n.h"
 
 /* A settings file is a few lines; a larger one is a mistake. */
 #define CONFIG_MAX_BYTES (64u * 1024u)
@@ -79,7 +80,7 @@ static void set_yes_no(struct reader *r, const char *key, int *out, const char *
             return;
         }
     }
-    warn(r, "%s takes yes or no, not '%s'; the line is ignored.", key, value);
+    warn(r, _("%s takes yes or no, not '%s'; the line is ignored."), key, value);
 }
 
 static void set_with_guidance(struct reader *r, const char *value)
@@ -100,14 +101,14 @@ static void set_export_dir(struct reader *r, const char *value)
         return;
     }
     if (value[0] != '/' && value[0] != '~') {
-        warn(r, "export-dir must be an absolute folder or start with ~/, not '%s'; "
-                "the line is ignored.", value);
+        warn(r, _("export-dir must be an absolute folder or start with ~/, not '%s'; "
+                "the line is ignored."), value);
         return;
     }
     char *dir = path_expand_home(value);
     if (!dir) {
-        warn(r, "export-dir '%s' cannot be expanded: only ~ and ~/ are (with HOME set); "
-                "the line is ignored.", value);
+        warn(r, _("export-dir '%s' cannot be expanded: only ~ and ~/ are (with HOME set); "
+                "the line is ignored."), value);
         return;
     }
     size_t n = strlen(dir);
@@ -139,14 +140,14 @@ static void read_line(struct reader *r, char *line, size_t len)
     if (len && line[len - 1] == '\r')
         line[--len] = '\0';
     if (memchr(line, '\0', len) || !text_valid_utf8(line, len)) {
-        warn(r, "the line is not UTF-8 text; it is ignored.");
+        warn(r, _("the line is not UTF-8 text; it is ignored."));
         return;
     }
     for (size_t i = 0; i < len;) {
         unsigned cp;
         i += text_decode(line + i, len - i, &cp);
         if ((text_is_control(cp) && cp != '\t') || text_is_bidi(cp)) {
-            warn(r, "the line holds a control character; it is ignored.");
+            warn(r, _("the line holds a control character; it is ignored."));
             return;
         }
     }
@@ -160,7 +161,7 @@ static void read_line(struct reader *r, char *line, size_t len)
     while (end > p && blank(end[-1]))
         end--;
     if (!eq || end == p) {
-        warn(r, "the line is not of the form \"key = value\"; it is ignored.");
+        warn(r, _("the line is not of the form \"key = value\"; it is ignored."));
         return;
     }
     *end = '\0';
@@ -175,8 +176,8 @@ static void read_line(struct reader *r, char *line, size_t len)
             keys[k].set(r, value);
             return;
         }
-    warn(r, "'%s' is not a setting of dpia (known: export-dir, export-format, "
-                 "with-guidance, full-history); the line is ignored.", p);
+    warn(r, _("'%s' is not a setting of dpia (known: export-dir, export-format, "
+                 "with-guidance, full-history); the line is ignored."), p);
 }
 
 char *io_settings_path(void)
@@ -211,7 +212,7 @@ void io_settings_load(struct io_settings *c, const char *path)
     struct err e;
     char *text = io_read_regular(file, CONFIG_MAX_BYTES, &len, &e);
     if (!text) {
-        warn(&r, "%s; no setting is read from it.", e.text);
+        warn(&r, _("%s; no setting is read from it."), e.text);
         free(own);
         return;
     }

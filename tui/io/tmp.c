@@ -16,6 +16,7 @@
 
 #include "util/signals.h"
 #include "util/xalloc.h"
+#include "util/i18n.h"
 
 /* The paths are built when they are named, so that a signal handler only
  * calls unlink and rmdir. One folder at a time. */
@@ -72,7 +73,7 @@ struct io_tmp *io_tmp_make(struct err *e)
 {
     struct io_tmp *t = &the_tmp;
     if (t->active) {
-        err_set(e, "a temporary folder is already in use");
+        err_set(e, _("a temporary folder is already in use"));
         return NULL;
     }
     const char *base = getenv("TMPDIR");
@@ -80,11 +81,11 @@ struct io_tmp *io_tmp_make(struct err *e)
         base = "/tmp";
     int n = snprintf(t->dir, sizeof t->dir, "%s/dpia-XXXXXX", base);
     if (n < 0 || (size_t)n >= sizeof t->dir) {
-        err_set(e, "TMPDIR names a folder whose path is too long");
+        err_set(e, _("TMPDIR names a folder whose path is too long"));
         return NULL;
     }
     if (!mkdtemp(t->dir)) {
-        err_set(e, "cannot make a temporary folder in %s: %s", base, strerror(errno));
+        err_set(e, _("cannot make a temporary folder in %s: %s"), base, strerror(errno));
         return NULL;
     }
     memset(t->files, 0, sizeof t->files);
@@ -126,7 +127,7 @@ int io_tmp_write(struct io_tmp *t, const char *name, const char *data, size_t le
 {
     const char *path = io_tmp_path(t, name);
     if (!path)
-        return err_set(e, "too many temporary files");
+        return err_set(e, _("too many temporary files"));
     int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
     if (fd < 0)
         return err_set(e, "%s: %s", path, strerror(errno));

@@ -17,6 +17,7 @@
 #include "util/i18n.h"
 #include "util/buf.h"
 #include "util/xalloc.h"
+#include "util/i18n.h"
 
 void ops_today(char out[16])
 {
@@ -44,7 +45,7 @@ int ops_answer(struct store *s, struct assessment *a, const char *qid, const cha
 {
     const struct tmpl_question *q = tmpl_find_question(a->tmpl, qid);
     if (!q)
-        return err_set(e, "template '%s' has no question '%s'", a->tmpl->id, qid);
+        return err_set(e, _("template '%s' has no question '%s'"), a->tmpl->id, qid);
     /* What is given anew is checked; what stays as it was (the value
      * when the note or the flag alone changes) was checked when it was
      * given. */
@@ -113,11 +114,11 @@ static const struct tmpl_question *table_question(const struct assessment *a, co
 {
     const struct tmpl_question *q = tmpl_find_question(a->tmpl, qid);
     if (!q) {
-        err_set(e, "template '%s' has no question '%s'", a->tmpl->id, qid);
+        err_set(e, _("template '%s' has no question '%s'"), a->tmpl->id, qid);
         return NULL;
     }
     if (q->type != QT_TABLE) {
-        err_set(e, "%s is not a table question (it is %s)", qid, tmpl_qtype_label(q->type));
+        err_set(e, _("%s is not a table question (it is %s)"), qid, tmpl_qtype_label(q->type));
         return NULL;
     }
     return q;
@@ -136,7 +137,7 @@ int ops_table_row(const struct tmpl_question *q, const char *ref, struct err *e)
         n = n * 10 + (*c - '0');
     }
     if (!ok)
-        return err_set(e, "'%s' is not a row of %s (its rows are %s1, %s2...)", ref, q->id,
+        return err_set(e, _("'%s' is not a row of %s (its rows are %s1, %s2...)"), ref, q->id,
                        q->prefix, q->prefix);
     return n;
 }
@@ -156,7 +157,7 @@ static int set_cells(struct table *t, size_t i, char *const *cells, size_t n, st
             struct buf cols = {0};
             for (size_t c = 0; c < q->ncolumns; c++)
                 buf_printf(&cols, "%s%s", c ? ", " : "", q->columns[c].id);
-            err_set(e, "'%s' is not COLUMN=VALUE with a column of %s (%s)", cells[k], q->id,
+            err_set(e, _("'%s' is not COLUMN=VALUE with a column of %s (%s)"), cells[k], q->id,
                     buf_str(&cols));
             buf_free(&cols);
             return -1;
@@ -207,7 +208,7 @@ static int add_row(struct table *t, void *ctx, struct err *e)
     for (size_t k = 0; k < t->ncols; k++)
         if (*t->rows[i].cells[k])
             return 0;
-    return err_set(e, "a new row needs at least one cell that is not empty");
+    return err_set(e, _("a new row needs at least one cell that is not empty"));
 }
 
 static int find_row(const struct table *t, int number, struct err *e)
@@ -217,7 +218,7 @@ static int find_row(const struct table *t, int number, struct err *e)
             return (int)i;
     char ref[TABLE_PREFIX_MAX + 12];
     table_ref(t->q, number, ref, sizeof ref);
-    return err_set(e, "%s has no row %s", t->q->id, ref);
+    return err_set(e, _("%s has no row %s"), t->q->id, ref);
 }
 
 static int set_row(struct table *t, void *ctx, struct err *e)
@@ -233,8 +234,8 @@ static int set_row(struct table *t, void *ctx, struct err *e)
             return 0;
     char ref[TABLE_PREFIX_MAX + 12];
     table_ref(t->q, c->number, ref, sizeof ref);
-    return err_set(e, "%s would have no cell left that is not empty; to remove the row, "
-                   "delete it", ref);
+    return err_set(e, _("%s would have no cell left that is not empty; to remove the row, "
+                   "delete it"), ref);
 }
 
 static int delete_row(struct table *t, void *ctx, struct err *e)
@@ -307,7 +308,7 @@ static int check_risk(const struct assessment *a, const struct risk *r, bool upd
     if (wf_check_register(a, e) < 0)
         return -1;
     if (!r->title || !*r->title)
-        return err_set(e, "a risk needs a title");
+        return err_set(e, _("a risk needs a title"));
     const struct risk *old = update ? old_risk(a, r->id) : NULL;
     if (check_texts("risk", 'R', old ? old->number : 0, risk_fields, nrisk_fields, r, old, e) < 0)
         return -1;
@@ -321,15 +322,15 @@ static int check_risk(const struct assessment *a, const struct risk *r, bool upd
         bool same = strcmp(normal, concerns) == 0;
         free(normal);
         if (!same)
-            return err_set(e, "the table rows a risk concerns are written as references "
-                           "separated by one space, such as 'D1 P2', not '%s'", concerns);
+            return err_set(e, _("the table rows a risk concerns are written as references "
+                           "separated by one space, such as 'D1 P2', not '%s'"), concerns);
     }
     /* A type the template declares (one kept from before stays), for a
      * risk of type other only. */
     const char *kind = r->kind ? r->kind : "";
     if (*kind && r->type != RT_OTHER)
-        return err_set(e, "a risk of a type the template declares ('%s') is of type other, "
-                       "not '%s': set its type to other or leave the declared type out",
+        return err_set(e, _("a risk of a type the template declares ('%s') is of type other, "
+                       "not '%s': set its type to other or leave the declared type out"),
                        kind, risk_type_label(r->type));
     if ((!old || strcmp(kind, old->kind ? old->kind : "") != 0) &&
         fields_check_kind(a->tmpl, kind, e) < 0)
@@ -361,7 +362,7 @@ static int check_measure(const struct assessment *a, const struct measure *m, bo
     if (wf_check_register(a, e) < 0)
         return -1;
     if (!m->title || !*m->title)
-        return err_set(e, "a measure needs a title");
+        return err_set(e, _("a measure needs a title"));
     const struct measure *old = update ? old_measure(a, m->id) : NULL;
     if (check_texts("measure", 'M', old ? old->number : 0, measure_fields, nmeasure_fields, m,
                     old, e) < 0)
@@ -431,7 +432,7 @@ int ops_check_signoff_texts(const struct assessment *a, const struct signoff *so
 static int check_title(const char *title, struct err *e)
 {
     if (!title || !*title)
-        return err_set(e, "an assessment needs a title");
+        return err_set(e, _("an assessment needs a title"));
     return textrule_check_str("title", title, TK_LINE, e);
 }
 

@@ -9,6 +9,7 @@
 
 #include "util/buf.h"
 #include "util/xalloc.h"
+#include "util/i18n.h"
 
 /* A refusal: the first reason in e, all of them in why. */
 static int refused(const struct wf_list *why, const char *what, struct err *e)
@@ -16,7 +17,8 @@ static int refused(const struct wf_list *why, const char *what, struct err *e)
     struct buf b = { 0 };
     wf_list_text(why, WF_BLOCKER, "", &b);
     size_t n = why->nblockers;
-    err_set(e, "%s: %zu reason%s: %s", what, n, n == 1 ? "" : "s", buf_str(&b));
+    /* TRANSLATORS: "the decision cannot be taken: 2 reasons: ..." */
+    err_set(e, P_("%s: %zu reason: %s", "%s: %zu reasons: %s", n), what, n, buf_str(&b));
     /* One line in e: the reasons joined. */
     for (char *p = e->text; *p; p++)
         if (*p == '\n')
@@ -52,10 +54,12 @@ int ops_decide(struct store *s, struct assessment *a, enum decision d,
     }
     int rc = wf_check_decision(a, d, by, today, acknowledged, why);
     if (rc < 0)
-        return refused(why, "the decision cannot be taken", e);
+        return refused(why, _("the decision cannot be taken"), e);
     if (rc > 0) {
-        err_set(e, "%zu warning%s must be acknowledged before the decision", why->nwarnings,
-                why->nwarnings == 1 ? "" : "s");
+        err_set(e,
+                P_("%zu warning must be acknowledged before the decision",
+                   "%zu warnings must be acknowledged before the decision", why->nwarnings),
+                why->nwarnings);
         return 1;
     }
     struct signoff so;
@@ -86,7 +90,7 @@ int ops_decide(struct store *s, struct assessment *a, enum decision d,
 int ops_close(struct store *s, struct assessment *a, struct wf_list *why, struct err *e)
 {
     if (wf_check_close(a, why) < 0)
-        return refused(why, "the assessment cannot be closed as \"DPIA not required\"", e);
+        return refused(why, _("the assessment cannot be closed as \"DPIA not required\""), e);
     return store_set_status(s, a, ST_NOT_REQUIRED, e);
 }
 

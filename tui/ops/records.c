@@ -14,6 +14,7 @@
 #include "io/settings.h"
 #include "util/path.h"
 #include "util/xalloc.h"
+#include "util/i18n.h"
 
 #define XSL_MAX_BYTES (4u * 1024u * 1024u)
 
@@ -74,7 +75,7 @@ struct assessment *ops_load(struct store *s, int64_t id, int revision, unsigned 
         int current = a->revision;
         assess_free(a);
         if (revision > current) {
-            err_set(e, "assessment %lld has no revision %d (revision %d is in force)",
+            err_set(e, _("assessment %lld has no revision %d (revision %d is in force)"),
                     (long long)id, revision, current);
             return NULL;
         }
@@ -163,7 +164,7 @@ int ops_export(struct store *s, int64_t id, const struct ops_export *x, const st
     if ((x->format == RF_XML || x->format == RF_PDF) && x->revision > 0)
         kept = store_revision_record(s, id, x->revision, &kept_len, NULL);
     if (kept && x->format == RF_XML) {
-        int rc = sink_write(out, kept, kept_len) < 0 ? err_set(e, "cannot write the record") : 0;
+        int rc = sink_write(out, kept, kept_len) < 0 ? err_set(e, _("cannot write the record")) : 0;
         free(kept);
         return rc;
     }
@@ -226,8 +227,8 @@ int ops_export_file(struct store *s, int64_t id, const struct ops_export *x, con
                     unsigned flags, bool guard, struct err *e)
 {
     if (is_database(s, path))
-        return err_set(e, "%s is the database, or a file SQLite keeps beside it; name "
-                       "another file", path);
+        return err_set(e, _("%s is the database, or a file SQLite keeps beside it; name "
+                       "another file"), path);
     struct io_out *file = io_out_open(path, flags, e);
     if (!file)
         return -1;

@@ -15,6 +15,7 @@
 #include "util/buf.h"
 #include "util/text.h"
 #include "util/xalloc.h"
+#include "util/i18n.h"
 
 /* How much of a value and of a question a message shows: the value
  * first, so that a status bar of 80 columns shows what came back. */
@@ -36,7 +37,7 @@ void ops_undo_free(struct ops_undo *u)
 static char *shown(const char *v, int cols)
 {
     if (!*v)
-        return xstrdup("(empty)");
+        return xstrdup(_("(empty)"));
     size_t len = strcspn(v, "\n");
     char *line = xstrdup(v);
     line[len] = '\0';
@@ -58,18 +59,18 @@ static char *answer_message(const struct assessment *a, const struct undo_subjec
     char *qname = shown(name, PROMPT_COLUMNS), *msg;
     if (strcmp(sub->part, "follow-up") == 0) {
         msg = strcmp(c->old_value, "yes") == 0
-            ? xasprintf("Undone: \xe2\x80\x9c%s\xe2\x80\x9d is flagged for follow-up again.", qname)
-            : xasprintf("Undone: \xe2\x80\x9c%s\xe2\x80\x9d is no longer flagged for follow-up.",
+            ? xasprintf(_("Undone: \xe2\x80\x9c%s\xe2\x80\x9d is flagged for follow-up again."), qname)
+            : xasprintf(_("Undone: \xe2\x80\x9c%s\xe2\x80\x9d is no longer flagged for follow-up."),
                         qname);
     } else {
         char *display = q && strcmp(sub->part, "answer") == 0 && *c->old_value
                       ? answer_display(q, c->old_value) : xstrdup(c->old_value);
         char *value = shown(display, VALUE_COLUMNS);
         msg = strcmp(sub->part, "answer") == 0
-            ? xasprintf("Undone: the answer is back to \xe2\x80\x9c%s\xe2\x80\x9d for "
-                        "\xe2\x80\x9c%s\xe2\x80\x9d.", value, qname)
-            : xasprintf("Undone: the note is back to \xe2\x80\x9c%s\xe2\x80\x9d for "
-                        "\xe2\x80\x9c%s\xe2\x80\x9d.", value, qname);
+            ? xasprintf(_("Undone: the answer is back to \xe2\x80\x9c%s\xe2\x80\x9d for "
+                        "\xe2\x80\x9c%s\xe2\x80\x9d."), value, qname)
+            : xasprintf(_("Undone: the note is back to \xe2\x80\x9c%s\xe2\x80\x9d for "
+                        "\xe2\x80\x9c%s\xe2\x80\x9d."), value, qname);
         free(display);
         free(value);
     }
@@ -109,38 +110,45 @@ static char *message(const struct assessment *a, const struct store_undone *u)
     if (sub.kind == UNDO_SIGNOFF) {
         const char *role = signoff_role_label((enum signoff_role)sub.role);
         msg = u->n == 1
-            ? xasprintf("Undone: the %s of the sign-off of the %s is back to "
-                        "\xe2\x80\x9c%s\xe2\x80\x9d.", sub.part, role, title)
-            : xasprintf("Undone: %zu fields of the sign-off of the %s are back to their "
-                        "earlier values.", u->n, role);
+            /* TRANSLATORS: the first %s is the field's key (name, date...), the
+             * second the role (the DPO...), the third the value. */
+            ? xasprintf(_("Undone: the %s of the sign-off of the %s is back to "
+                        "\xe2\x80\x9c%s\xe2\x80\x9d."), sub.part, role, title)
+            : xasprintf(P_("Undone: %zu field of the sign-off of the %s is back to its "
+                         "earlier value.",
+                         "Undone: %zu fields of the sign-off of the %s are back to their "
+                         "earlier values.", u->n), u->n, role);
     } else if (strcmp(sub.part, "added") == 0) {
-        msg = risk ? xasprintf("Undone: risk R%d, \xe2\x80\x9c%s\xe2\x80\x9d, is removed again.",
+        msg = risk ? xasprintf(_("Undone: risk R%d, \xe2\x80\x9c%s\xe2\x80\x9d, is removed again."),
                                sub.number, title)
-                   : xasprintf("Undone: measure M%d, \xe2\x80\x9c%s\xe2\x80\x9d, is removed "
-                               "again.", sub.number, title);
+                   : xasprintf(_("Undone: measure M%d, \xe2\x80\x9c%s\xe2\x80\x9d, is removed "
+                               "again."), sub.number, title);
     } else if (strcmp(sub.part, "deleted") == 0) {
-        msg = risk ? xasprintf("Undone: risk R%d, \xe2\x80\x9c%s\xe2\x80\x9d, is back.",
+        msg = risk ? xasprintf(_("Undone: risk R%d, \xe2\x80\x9c%s\xe2\x80\x9d, is back."),
                                sub.number, title)
-                   : xasprintf("Undone: measure M%d, \xe2\x80\x9c%s\xe2\x80\x9d, is back.",
+                   : xasprintf(_("Undone: measure M%d, \xe2\x80\x9c%s\xe2\x80\x9d, is back."),
                                sub.number, title);
     } else if (u->n == 1 && !risk && strcmp(sub.part, "risks") == 0) {
         free(title);
         title = shown(top->old_value, VALUE_COLUMNS);
         msg = *top->old_value
-            ? xasprintf("Undone: measure M%d addresses %s again.", sub.number, title)
-            : xasprintf("Undone: measure M%d addresses no risk again.", sub.number);
+            ? xasprintf(_("Undone: measure M%d addresses %s again."), sub.number, title)
+            : xasprintf(_("Undone: measure M%d addresses no risk again."), sub.number);
     } else if (u->n == 1) {
         free(title);
         title = shown(top->old_value, VALUE_COLUMNS);
-        msg = risk ? xasprintf("Undone: the %s of risk R%d is back to \xe2\x80\x9c%s\xe2\x80\x9d.",
+        /* TRANSLATORS: %s before "of risk" is the field's key (title, likelihood...). */
+        msg = risk ? xasprintf(_("Undone: the %s of risk R%d is back to \xe2\x80\x9c%s\xe2\x80\x9d."),
                                sub.part, sub.number, title)
-                   : xasprintf("Undone: the %s of measure M%d is back to "
-                               "\xe2\x80\x9c%s\xe2\x80\x9d.", sub.part, sub.number, title);
+                   : xasprintf(_("Undone: the %s of measure M%d is back to "
+                               "\xe2\x80\x9c%s\xe2\x80\x9d."), sub.part, sub.number, title);
     } else {
-        msg = risk ? xasprintf("Undone: %zu fields of risk R%d are back to their earlier "
-                               "values.", u->n, sub.number)
-                   : xasprintf("Undone: %zu fields of measure M%d are back to their earlier "
-                               "values.", u->n, sub.number);
+        msg = risk ? xasprintf(P_("Undone: %zu field of risk R%d is back to its earlier value.",
+                                  "Undone: %zu fields of risk R%d are back to their earlier "
+                                  "values.", u->n), u->n, sub.number)
+                   : xasprintf(P_("Undone: %zu field of measure M%d is back to its earlier value.",
+                                  "Undone: %zu fields of measure M%d are back to their earlier "
+                                  "values.", u->n), u->n, sub.number);
     }
     free(title);
     return msg;
@@ -169,18 +177,18 @@ static int rules(const struct assessment *a, const struct change *c, size_t n, s
         }
         const struct tmpl_question *q = tmpl_find_question(a->tmpl, sub.thing);
         if (!q)
-            return err_set(e, "template '%s' has no question '%s'", a->tmpl->id, sub.thing);
+            return err_set(e, _("template '%s' has no question '%s'"), a->tmpl->id, sub.thing);
         char *canon = answer_canonical(q, v, e);
         if (!canon) {
-            err_prefix(e, "the change log does not hold what is needed to undo \"%s\"",
+            err_prefix(e, _("the change log does not hold what is needed to undo \"%s\""),
                        c[i].what);
             return -1;
         }
         bool same = strcmp(canon, v) == 0;
         free(canon);
         if (!same)
-            return err_set(e, "the change log does not hold what is needed to undo \"%s\": "
-                           "'%s' is not an answer as %s stores it", c[i].what, v, sub.thing);
+            return err_set(e, _("the change log does not hold what is needed to undo \"%s\": "
+                           "'%s' is not an answer as %s stores it"), c[i].what, v, sub.thing);
         if (wf_check_answer(a, q, v, e) < 0 || table_check_answer(a, q, v, e) < 0)
             return -1;
     }

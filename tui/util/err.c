@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/i18n.h"
 #include "util/text.h"
 #include "util/xalloc.h"
 
@@ -64,6 +65,7 @@ void msg_warn(const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    vmsg("warning: ", fmt, ap);
+    /* TRANSLATORS: begins a warning, after "dpia: ". */
+    vmsg(_("warning: "), fmt, ap);
     va_end(ap);
 }

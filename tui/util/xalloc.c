@@ -9,6 +9,8 @@
 #include <valgrind/valgrind.h>
 #endif
 
+#include "util/i18n.h"
+
 static void (*fatal_hook)(void);
 static bool exiting;
 
@@ -50,7 +52,9 @@ static void out_of_memory(void)
 {
     if (fatal_hook)
         fatal_hook();
-    fputs("dpia: out of memory\n", stderr);
+    fputs("dpia: ", stderr);
+    fputs(_("out of memory"), stderr);
+    fputc('\n', stderr);
     exit(1);
 }
 
