@@ -166,7 +166,7 @@ void ui_export(struct app *a, int64_t id)
      * export folder, "~/" is the home folder. */
     char *path = typed && *typed ? path_absolute(typed, folder) : NULL;
     if (typed && *typed && !path)
-        app_message(a, true, "'%s' cannot be expanded: only ~ and ~/ are, with HOME set.",
+        app_message(a, true, _("'%s' cannot be expanded: only ~ and ~/ are, with HOME set."),
                     typed);
     free(typed);
     /* The export folder of the settings is made when it is not there. */

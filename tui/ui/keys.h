@@ -63,6 +63,9 @@ enum key_context {
     C(KC_READ, N_("Reading a text in full"))
 
 #define KEY_ACTIONS(X) \
+    /* TRANSLATORS: each action's first text is its short label in the status \
+       bar, after its key (a word or two); the second its line on the help \
+       screen. The keys themselves stay. */ \
     X(QUIT,     KC_GLOBAL, 'q', 0,          N_("quit"),    N_("Leave dpia (everything is already saved)")) \
     X(HELP,     KC_GLOBAL, '?', KEY_F(1),   N_("help"),    N_("Show the keys of this screen")) \
     X(REDRAW,   KC_GLOBAL, CTRL_KEY('l'), 0, N_("redraw"), N_("Redraw the screen")) \

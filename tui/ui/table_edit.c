@@ -138,8 +138,11 @@ static int draw_rows(const struct table *t, int y, int x, int maxy, int w, int s
         *top = 0;
     for (int i = *top; i < n && y < maxy; i++, y++) {
         if (sel < 0 && y == maxy - 1 && i < n - 1) {
-            char more[64];
-            snprintf(more, sizeof more, "... and %d more rows (Enter to see them all)", n - i);
+            char more[160];
+            snprintf(more, sizeof more,
+                     P_("... and %d more row (Enter to see them all)",
+                        "... and %d more rows (Enter to see them all)", n - i),
+                     n - i);
             term_put(stdscr, y, x, w, term_attr(ROLE_DIM), more);
             y++;
             break;
