@@ -166,10 +166,10 @@ static void draw_bars(struct app *a)
     bool read_only = a->store && store_is_read_only(a->store);
     /* The sign of a read-only database, at the right end of the bar. */
     const char *ro = app_mode_label(UI_MODE_READ_ONLY);
-    int row = text_width(ro) + 2;
-    term_put(stdscr, 0, 0, read_only ? COLS - row - 1 : COLS, bar, title);
+    int sign_w = text_width(ro) + 2;
+    term_put(stdscr, 0, 0, read_only ? COLS - sign_w - 1 : COLS, bar, title);
     if (read_only)
-        term_put(stdscr, 0, COLS - row, row - 1, bar, ro);
+        term_put(stdscr, 0, COLS - sign_w, sign_w - 1, bar, ro);
     draw_status(a);
 }
 
