@@ -21,6 +21,7 @@
 #include "ui/textedit.h"
 #include "util/text.h"
 #include "util/xalloc.h"
+#include "util/i18n.h"
 
 static void mark_saved(struct app *a)
 {
@@ -29,7 +30,7 @@ static void mark_saved(struct app *a)
     struct tm tm;
     localtime_r(&now, &tm);
     strftime(hms, sizeof hms, "%H:%M:%S", &tm);
-    snprintf(a->saved, sizeof a->saved, "saved %s", hms);
+    snprintf(a->saved, sizeof a->saved, _("saved %s"), hms);
 }
 
 /* --- saving -------------------------------------------------------------- */
@@ -45,7 +46,7 @@ static char *short_text(const char *s, int cols)
 static char *shown_value(const struct tmpl_question *q, const char *value, int cols)
 {
     if (!value || !*value)
-        return xstrdup("(not answered)");
+        return xstrdup(_("(not answered)"));
     char *d = answer_display(q, value);
     char *r = short_text(d, cols);
     free(d);
@@ -61,21 +62,21 @@ static void tell_change(struct app *a, const struct tmpl_question *q, const char
     char *prompt = short_text(q->prompt, 40);
     if (strcmp(old_value, new_value) != 0) {
         char *was = shown_value(q, old_value, 24), *now = shown_value(q, new_value, 24);
-        app_message(a, false, "\xE2\x80\x9C%s\xE2\x80\x9D is now %s (was %s).", prompt, now,
+        app_message(a, false, _("\xE2\x80\x9C%s\xE2\x80\x9D is now %s (was %s)."), prompt, now,
                     was);
         free(was);
         free(now);
     } else if (strcmp(old_note, new_note) != 0) {
-        char *was = *old_note ? short_text(old_note, 24) : xstrdup("(none)");
-        char *now = *new_note ? short_text(new_note, 24) : xstrdup("(none)");
-        app_message(a, false, "The note on \xE2\x80\x9C%s\xE2\x80\x9D is now %s (was %s).",
+        char *was = *old_note ? short_text(old_note, 24) : xstrdup(_("(none)"));
+        char *now = *new_note ? short_text(new_note, 24) : xstrdup(_("(none)"));
+        app_message(a, false, _("The note on \xE2\x80\x9C%s\xE2\x80\x9D is now %s (was %s)."),
                     prompt, now, was);
         free(was);
         free(now);
     } else if (old_flag != new_flag) {
-        app_message(a, false, new_flag ? "\xE2\x80\x9C%s\xE2\x80\x9D is marked for follow-up."
-                                       : "\xE2\x80\x9C%s\xE2\x80\x9D is no longer marked "
-                                         "for follow-up.", prompt);
+        app_message(a, false, new_flag ? _("\xE2\x80\x9C%s\xE2\x80\x9D is marked for follow-up.")
+                                       : _("\xE2\x80\x9C%s\xE2\x80\x9D is no longer marked "
+                                           "for follow-up."), prompt);
     }
     free(prompt);
 }
@@ -112,9 +113,9 @@ int view_save_answer(struct view *v, struct app *a, const struct tmpl_question *
                         session, &e);
     if (rc == STORE_CONFLICT) {
         char msg[ERR_MAX + 128];
-        snprintf(msg, sizeof msg, "This answer was changed in another session meanwhile (%s). "
-                 "Replace it with yours?", e.text);
-        bool mine = !a->quitting && dialog_confirm(a, "Changed elsewhere", msg);
+        snprintf(msg, sizeof msg, _("This answer was changed in another session meanwhile (%s). "
+                   "Replace it with yours?"), e.text);
+        bool mine = !a->quitting && dialog_confirm(a, _("Changed elsewhere"), msg);
         view_reload(v, a);
         old = assess_answer(v->a, qid);
         if (mine || a->quitting) {
@@ -126,14 +127,14 @@ int view_save_answer(struct view *v, struct app *a, const struct tmpl_question *
                 te_set(&v->te, old ? old->value : "");
                 te_mark_saved(&v->te);
             }
-            app_message(a, false, "Kept the other session's answer.");
+            app_message(a, false, _("Kept the other session's answer."));
             kept_theirs = true;
             rc = 0;
         }
     }
     if (rc < 0) {
         app_message(a, true, "%s", e.text);
-        snprintf(a->saved, sizeof a->saved, "NOT SAVED");
+        snprintf(a->saved, sizeof a->saved, "%s", _("NOT SAVED"));
     } else {
         mark_saved(a);
         /* Text being typed says what changed when its field closes. */
@@ -174,7 +175,7 @@ void view_stop_editing(struct view *v, struct app *a)
         if (!view_save_text(v, a)) {
             char why[sizeof a->message];
             snprintf(why, sizeof why, "%s", a->message);
-            app_message(a, true, "%s  Not saved: the field stays open (Esc to try again).", why);
+            app_message(a, true, _("%s  Not saved: the field stays open (Esc to try again)."), why);
             return;
         }
         te_free(&v->te);
@@ -259,19 +260,21 @@ void view_draw_answer(struct view *v, const struct tmpl_question *q, int y, int 
             v->typed_drawn = v->editing == ED_TEXT;
             te_draw(&v->te, stdscr, y, x, v->typed_h, w, true);
         } else {
-            dialog_wrap_to(y, x, maxy, w, A_NORMAL, val ? val : "(not answered: Enter to write)");
+            dialog_wrap_to(y, x, maxy, w, A_NORMAL, val ? val : _("(not answered: Enter to write)"));
         }
         break;
     case QT_DATE:
     case QT_YESNO:
         if (q->type == QT_YESNO) {
             char line[64];
-            snprintf(line, sizeof line, "(%c) Yes    (%c) No", val && !strcmp(val, "yes") ? '*' : ' ',
+            snprintf(line, sizeof line, _("(%c) Yes    (%c) No"), val && !strcmp(val, "yes") ? '*' : ' ',
                      val && !strcmp(val, "no") ? '*' : ' ');
             term_put(stdscr, y, x, w, A_NORMAL, line);
-            term_put(stdscr, y + 1, x, w, term_attr(ROLE_DIM), "y yes  n no");
+            term_put(stdscr, y + 1, x, w, term_attr(ROLE_DIM),
+                     /* TRANSLATORS: the keys y and n stay. */
+                     _("y yes  n no"));
         } else {
-            term_put(stdscr, y, x, w, A_NORMAL, val ? val : "(no date: Enter to set one)");
+            term_put(stdscr, y, x, w, A_NORMAL, val ? val : _("(no date: Enter to set one)"));
         }
         break;
     case QT_CHOICE:
@@ -302,7 +305,7 @@ void view_draw_answer(struct view *v, const struct tmpl_question *q, int y, int 
         int n = answer_count_items(val);
         if (n == 0)
             term_put(stdscr, y, x, w, term_attr(ROLE_DIM),
-                     editing ? "(empty: a to add an entry)" : "(no entries: Enter to edit the list)");
+                     editing ? _("(empty: a to add an entry)") : _("(no entries: Enter to edit the list)"));
         /* The entry under the cursor is shown whole, wrapped. */
         int cur = editing ? v->opt : -1;
         char *cur_text = cur >= 0 && cur < n ? list_item(val, cur) : NULL;
@@ -400,7 +403,7 @@ int view_edit_key(struct view *v, struct app *a, wint_t ch, bool is_key)
             v->opt = v->opt + 1 < n ? v->opt + 1 : v->opt;
             break;
         case ACT_ADD: {
-            char *e = dialog_entry(a, "Add an entry", q->prompt, "", &d);
+            char *e = dialog_entry(a, _("Add an entry"), q->prompt, "", &d);
             if (e && *e) {
                 int at = n ? v->opt + 1 : 0;
                 memmove(items + at + 1, items + at, (size_t)(n - at) * sizeof *items);
@@ -416,7 +419,7 @@ int view_edit_key(struct view *v, struct app *a, wint_t ch, bool is_key)
         case ACT_OPEN:
             if (n) {
                 draft_init(&d, v->id, "entry:%s:%d", q->id, v->opt + 1);
-                char *e = dialog_entry(a, "Edit the entry", q->prompt, items[v->opt], &d);
+                char *e = dialog_entry(a, _("Edit the entry"), q->prompt, items[v->opt], &d);
                 if (e) {
                     free(items[v->opt]);
                     items[v->opt] = e;
@@ -425,7 +428,7 @@ int view_edit_key(struct view *v, struct app *a, wint_t ch, bool is_key)
             }
             break;
         case ACT_DELETE:
-            if (n && dialog_confirm(a, "Delete entry", items[v->opt])) {
+            if (n && dialog_confirm(a, _("Delete entry"), items[v->opt])) {
                 free(items[v->opt]);
                 memmove(items + v->opt, items + v->opt + 1, (size_t)(n - v->opt - 1) * sizeof *items);
                 n--;
@@ -488,8 +491,8 @@ void view_start_editing(struct view *v, struct app *a, const struct tmpl_questio
         }
         break;
     case QT_YESNO: {
-        static const char *const yn[] = { "Yes", "No" };
-        int pick = dialog_pick(a, "Answer", yn, NULL, 2, val && !strcmp(val, "no") ? 1 : 0);
+        const char *const yn[] = { _("Yes"), _("No") };
+        int pick = dialog_pick(a, _("Answer"), yn, NULL, 2, val && !strcmp(val, "no") ? 1 : 0);
         if (pick >= 0)
             view_save_answer(v, a, q, pick == 0 ? "yes" : "no", NULL, -1);
         v->q = NULL;
@@ -514,15 +517,15 @@ void view_start_editing(struct view *v, struct app *a, const struct tmpl_questio
         char *d = val ? xstrdup(val) : NULL;
         char iso[DATE_ISO_SIZE];
         for (;;) {
-            char *nd = dialog_line(a, "Date", "As 2027-03-31, 31/03/2027, 31.03.2027, or from "
-                                   "today as +30d, +2w, +6m or +1y (empty clears it):",
+            char *nd = dialog_line(a, _("Date"), _("As 2027-03-31, 31/03/2027, 31.03.2027, or from "
+                                   "today as +30d, +2w, +6m or +1y (empty clears it):"),
                                    d ? d : "");
             free(d);
             d = nd;
             struct err e;
             if (!d || ops_date(d, iso, &e) == 0)
                 break;
-            dialog_message(a, "Not a date", e.text);
+            dialog_message(a, _("Not a date"), e.text);
         }
         if (d)
             view_save_answer(v, a, q, iso, NULL, -1);

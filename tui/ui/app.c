@@ -13,6 +13,7 @@
 #include "store/store.h"
 #include "ui/term.h"
 #include "util/err.h"
+#include "util/i18n.h"
 #include "util/text.h"
 #include "util/xalloc.h"
 
@@ -48,7 +49,7 @@ bool app_paste_refused(struct app *a)
 {
     if (!term_paste_too_long())
         return false;
-    app_message(a, true, "Nothing was pasted: the text is longer than 1 MiB.");
+    app_message(a, true, _("Nothing was pasted: the text is longer than 1 MiB."));
     return true;
 }
 
@@ -80,7 +81,7 @@ unsigned app_modes(const struct app *a)
 const char *app_mode_label(enum ui_mode m)
 {
     switch (m) {
-#define M(name, label) case UI_MODE_##name: return label;
+#define M(name, label) case UI_MODE_##name: return _(label);
     UI_MODES(M)
 #undef M
     }
@@ -114,11 +115,11 @@ static void draw_too_small(void)
 {
     erase();
     char line[128];
-    snprintf(line, sizeof line, "Terminal too small: %dx%d", COLS, LINES);
+    snprintf(line, sizeof line, _("Terminal too small: %dx%d"), COLS, LINES);
     term_put(stdscr, 0, 0, COLS, term_attr(ROLE_ERROR), line);
-    snprintf(line, sizeof line, "dpia needs at least %dx%d.", TERM_MIN_COLS, TERM_MIN_ROWS);
+    snprintf(line, sizeof line, _("dpia needs at least %dx%d."), TERM_MIN_COLS, TERM_MIN_ROWS);
     term_put(stdscr, 1, 0, COLS, A_NORMAL, line);
-    term_put(stdscr, 2, 0, COLS, A_NORMAL, "Enlarge the window, or press q to quit.");
+    term_put(stdscr, 2, 0, COLS, A_NORMAL, _("Enlarge the window, or press q to quit."));
     wnoutrefresh(stdscr);
 }
 
@@ -163,9 +164,12 @@ static void draw_bars(struct app *a)
     attr_t bar = term_attr(present ? ROLE_PRESENT : ROLE_TITLE);
     term_fill(stdscr, 0, 0, COLS, bar);
     bool read_only = a->store && store_is_read_only(a->store);
-    term_put(stdscr, 0, 0, read_only ? COLS - 12 : COLS, bar, title);
+    /* The sign of a read-only database, at the right end of the bar. */
+    const char *ro = app_mode_label(UI_MODE_READ_ONLY);
+    int sign_w = text_width(ro) + 2;
+    term_put(stdscr, 0, 0, read_only ? COLS - sign_w - 1 : COLS, bar, title);
     if (read_only)
-        term_put(stdscr, 0, COLS - 11, 10, bar, "READ-ONLY");
+        term_put(stdscr, 0, COLS - sign_w, sign_w - 1, bar, ro);
     draw_status(a);
 }
 
@@ -191,7 +195,7 @@ static void draw_status(struct app *a)
         snprintf(badge, sizeof badge, " %s ", app_mode_label((enum ui_mode)(1u << bit)));
         x += term_put(stdscr, y, x, COLS - x - 1, term_attr(ROLE_TITLE), badge) + 1;
     }
-    int right = a->saved[0] ? (int)strlen(a->saved) + 2 : 0;
+    int right = a->saved[0] ? text_width(a->saved) + 2 : 0;
     /* A message that needs the whole bar has it: "saved" comes back with
      * the next key. */
     if (a->message[0] && text_width(a->message) > COLS - x - right)
@@ -269,8 +273,8 @@ static int dispatch(struct app *a, wint_t ch, bool is_key)
         if ((key == KEY_BACKSPACE || key == 127 || key == CTRL_KEY('h')) &&
             (keys_binding(ACT_BACK)->contexts & a->top->context)) {
             char k[16];
-            app_message(a, false, "Backspace only deletes text. Press %s to go back to the "
-                        "list of assessments.", keys_name(keys_binding(ACT_BACK)->key1, k,
+            app_message(a, false, _("Backspace only deletes text. Press %s to go back to the "
+                        "list of assessments."), keys_name(keys_binding(ACT_BACK)->key1, k,
                                                           sizeof k));
             return UI_REDRAW;
         }

@@ -13,6 +13,7 @@
 
 #include "ui/keys.h"
 #include "ui/ui.h"
+#include "util/i18n.h"
 
 struct store;
 
@@ -33,10 +34,10 @@ struct app;
  * (KC_EDIT or KC_LINE; KC_CHOOSE); PRESENT and READ-ONLY are set by
  * whoever starts them (app_set_mode, or a screen's modes). */
 #define UI_MODES(M) \
-    M(PRESENT, "PRESENT") \
-    M(READ_ONLY, "READ-ONLY") \
-    M(EDIT, "EDIT") \
-    M(CHOOSE, "CHOOSE: Space toggles")
+    M(PRESENT, N_("PRESENT")) \
+    M(READ_ONLY, N_("READ-ONLY")) \
+    M(EDIT, N_("EDIT")) \
+    M(CHOOSE, N_("CHOOSE: Space toggles"))
 
 enum {
 #define M(name, label) UI_MODE_BIT_##name,

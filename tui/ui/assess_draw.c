@@ -17,6 +17,7 @@
 #include "ui/term.h"
 #include "util/text.h"
 #include "util/xalloc.h"
+#include "util/i18n.h"
 
 /* The narrowest the section list gets, and the room a question needs
  * beside the question list before the list goes beside it. */
@@ -72,31 +73,40 @@ static void draw_sections(struct view *v, int h, int lw)
     struct progress all;
     logic_progress(v->a, &all);
     char line[256];
-    snprintf(line, sizeof line, "Done: %d%% (%d of %d)", logic_percent(&all), all.answered,
+    snprintf(line, sizeof line, _("Done: %d%% (%d of %d)"), logic_percent(&all), all.answered,
              all.total);
     term_put(stdscr, y++, 1, lw - 2, A_NORMAL, line);
     struct screening sc;
     logic_screening(v->a, &sc);
     term_put(stdscr, y++, 1, lw - 2, sc.outcome == SCREEN_REQUIRED ? term_attr(ROLE_RISK_MED) : A_NORMAL,
-            logic_outcome_label(sc.outcome));
+            _(logic_outcome_label(sc.outcome)));
     int hl = logic_highest_residual(v->a);
     const struct tmpl_method *m = assess_method(v->a);
-    snprintf(line, sizeof line, "Residual risk: %s", hl >= 0 ? m->levels[hl].name : "-");
+    snprintf(line, sizeof line, _("Residual risk: %s"), hl >= 0 ? m->levels[hl].name : "-");
     term_put(stdscr, y++, 1, lw - 2, hl >= 0 && m->levels[hl].high ? term_attr(ROLE_RISK_HIGH) : A_NORMAL,
             line);
-    term_put(stdscr, y++, 1, lw - 2, term_attr(ROLE_DIM), assess_status_label(v->a->status));
+    term_put(stdscr, y++, 1, lw - 2, term_attr(ROLE_DIM),
+             _(assess_status_label(v->a->status)));
     /* What the marks of the question list mean, for whoever reads the
      * screen from across the room. */
     if (y + 2 < h) {
         y++;
         term_put(stdscr, y++, 1, lw - 2, term_attr(ROLE_DIM),
-                term_has_utf8() ? "\xE2\x9C\x93 done  \xC2\xB7 to do  * required"
-                                : "+ done  . to do  * required");
-        term_put(stdscr, y++, 1, lw - 2, term_attr(ROLE_DIM), "F follow-up  N note");
+                /* TRANSLATORS: the legend of the marks of the question list;
+                   the marks (a tick or +, a dot, a star) stay. */
+                term_has_utf8() ? _("\xE2\x9C\x93 done  \xC2\xB7 to do  * required")
+                                : _("+ done  . to do  * required"));
+        term_put(stdscr, y++, 1, lw - 2, term_attr(ROLE_DIM),
+                 /* TRANSLATORS: the letters F and N are marks shown in the
+                    question list; they stay. */
+                 _("F follow-up  N note"));
     }
     /* ...and those of the section list, once the DPO has judged one. */
     if (v->a->njudgements && y + 1 < h)
-        term_put(stdscr, y++, 1, lw - 2, term_attr(ROLE_DIM), "DPO: A acceptable  I improve");
+        term_put(stdscr, y++, 1, lw - 2, term_attr(ROLE_DIM),
+                 /* TRANSLATORS: the letters A and I are marks shown in the
+                    section list; they stay. */
+                 _("DPO: A acceptable  I improve"));
     term_vline(stdscr, 1, lw, h - 1);
 }
 
@@ -105,13 +115,13 @@ static const char *page_name(enum tmpl_kind kind)
 {
     switch (kind) {
     case SK_SCREENING:
-        return "Outcome of the screening";
+        return _("Outcome of the screening");
     case SK_RISKS:
-        return "The risk register";
+        return _("The risk register");
     case SK_MEASURES:
-        return "The action plan";
+        return _("The action plan");
     case SK_SIGNOFF:
-        return "Sign-off and decision";
+        return _("Sign-off and decision");
     default:
         return "";
     }
@@ -191,8 +201,9 @@ static void draw_question(struct view *v, const struct tmpl_question *q, int y, 
     /* The counter stays whole; a long section title (also on the left)
      * gives way on a narrow screen. */
     char count[128];
-    snprintf(count, sizeof count, "  %s  question %d of %d%s", term_has_utf8() ? "\xC2\xB7" : "-",
-             v->item + 1, n, q->required ? "  (required)" : "");
+    snprintf(count, sizeof count,
+             q->required ? _("  %s  question %d of %d  (required)") : _("  %s  question %d of %d"),
+             term_has_utf8() ? "\xC2\xB7" : "-", v->item + 1, n);
     const char *title = v->a->tmpl->sections[v->section].title;
     int fit = w - text_width(count);
     char *shown = text_cut(title, fit > 2 ? fit : w, term_ellipsis());
@@ -205,7 +216,7 @@ static void draw_question(struct view *v, const struct tmpl_question *q, int y, 
     y = dialog_wrap_to(y, x, maxy, w, term_attr(ROLE_HEADING), refs);
     free(refs);
     if (an && an->flagged)
-        term_put(stdscr, y++, x, w, term_attr(ROLE_RISK_MED), "Marked for follow-up (f to clear)");
+        term_put(stdscr, y++, x, w, term_attr(ROLE_RISK_MED), _("Marked for follow-up (f to clear)"));
     if (v->show_help && q->help) {
         /* Guidance yields room to the answer on a small terminal. */
         int room = h / 3 > 4 ? h / 3 : 4;
@@ -219,7 +230,7 @@ static void draw_question(struct view *v, const struct tmpl_question *q, int y, 
         int note_rows = an && an->note[0] ? 3 : 0;
         view_draw_answer(v, q, y, x, maxy - note_rows, w);
         if (note_rows) {
-            snprintf(line, sizeof line, "Note: %s", an->note);
+            snprintf(line, sizeof line, _("Note: %s"), an->note);
             dialog_wrap_to(maxy - note_rows, x, maxy, w, term_attr(ROLE_DIM), line);
         }
     }

@@ -12,6 +12,7 @@
 #include "ui/dialog.h"
 #include "util/buf.h"
 #include "util/xalloc.h"
+#include "util/i18n.h"
 
 /* The catalogue, with its user file's problem said once. */
 static bool load(struct app *a, struct catalogue *c)
@@ -26,12 +27,13 @@ static char *details_of(const struct cat_entry *x)
 {
     struct buf b = { 0 };
     buf_adds(&b, x->description);
-    buf_adds(&b, "\nRisk types:");
+    buf_adds(&b, "\n");
+    buf_adds(&b, _("Risk types:"));
     for (int t = RT_ACCESS; t < RT_COUNT; t++)
         if (x->risk_types & (1u << t))
-            buf_printf(&b, " %s;", risk_type_label((enum risk_type)t));
+            buf_printf(&b, " %s;", _(risk_type_label((enum risk_type)t)));
     for (size_t i = 0; i < x->nrefs; i++)
-        buf_printf(&b, "%s%s", i ? "; " : "\nReferences: ", x->refs[i]);
+        buf_printf(&b, "%s%s", i ? "; " : _("\nReferences: "), x->refs[i]);
     return buf_take(&b);
 }
 
@@ -55,8 +57,9 @@ static const struct cat_entry *pick(struct app *a, const struct catalogue *c,
     }
     int got = -1;
     if (n == 0)
-        app_message(a, true, "The catalogue has no %s for that risk type.",
-                    kind == CAT_THREAT ? "threat" : "measure");
+        app_message(a, true, "%s",
+                    kind == CAT_THREAT ? _("The catalogue has no threat for that risk type.")
+                                       : _("The catalogue has no measure for that risk type."));
     else
         got = dialog_pick(a, title, (const char *const *)items, (const char *const *)details, n,
                           0);
@@ -82,7 +85,7 @@ bool ui_catalogue_risk(struct app *a, struct risk *r)
     struct catalogue c = { 0 };
     bool ok = false;
     const struct cat_entry *x =
-        load(a, &c) ? pick(a, &c, CAT_THREAT, RT_NONE, "A risk from the catalogue's threats")
+        load(a, &c) ? pick(a, &c, CAT_THREAT, RT_NONE, _("A risk from the catalogue's threats"))
                     : NULL;
     if (x) {
         set(&r->title, x->title);
@@ -117,9 +120,9 @@ bool ui_catalogue_measure(struct app *a, const struct assessment *as, struct mea
         char **items = xcalloc((size_t)nr + 1, sizeof *items);
         for (int i = 0; i < nr; i++)
             items[i] = xasprintf("R%d %s (%s)", as->risks[i].number, as->risks[i].title,
-                                 risk_type_label(as->risks[i].type));
-        items[nr] = xstrdup("Any risk: the whole catalogue");
-        chosen = dialog_pick(a, "A measure from the catalogue: for which risk?",
+                                 _(risk_type_label(as->risks[i].type)));
+        items[nr] = xstrdup(_("Any risk: the whole catalogue"));
+        chosen = dialog_pick(a, _("A measure from the catalogue: for which risk?"),
                              (const char *const *)items, NULL, nr + 1, 0);
         for (int i = 0; i <= nr; i++)
             free(items[i]);
@@ -129,7 +132,7 @@ bool ui_catalogue_measure(struct app *a, const struct assessment *as, struct mea
     const struct cat_entry *x =
         chosen < 0 ? NULL
                    : pick(a, &c, CAT_MEASURE, r ? r->type : RT_NONE,
-                          "A measure from the catalogue");
+                          _("A measure from the catalogue"));
     if (x) {
         set(&m->title, x->title);
         struct buf b = { 0 };

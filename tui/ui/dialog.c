@@ -10,6 +10,7 @@
 #include "util/buf.h"
 #include "util/text.h"
 #include "util/xalloc.h"
+#include "util/i18n.h"
 
 void dialog_frame(int y, int x, int h, int w, const char *title)
 {
@@ -168,9 +169,9 @@ bool dialog_save_failed(struct app *a, const char *why)
 {
     if (a->quitting)
         return false;
-    char *text = xasprintf("%s\n\nThe form opens again with what was typed; F8 closes it "
-                           "without saving.", why);
-    dialog_message(a, "Not saved", text);
+    char *text = xasprintf(_("%s\n\nThe form opens again with what was typed; F8 closes it "
+                           "without saving."), why);
+    dialog_message(a, _("Not saved"), text);
     free(text);
     return !a->quitting;
 }
@@ -185,7 +186,7 @@ void dialog_message(struct app *a, const char *title, const char *text)
             int y = (LINES - h) / 2, x = (COLS - w) / 2;
             dialog_frame(y, x, h, w, title);
             dialog_wrap(y + 1, x + 2, h - 3, w - 4, A_NORMAL, text);
-            term_put(stdscr, y + h - 2, x + 2, w - 4, term_attr(ROLE_KEY), "any key to close");
+            term_put(stdscr, y + h - 2, x + 2, w - 4, term_attr(ROLE_KEY), _("any key to close"));
         }
         frame_end();
         wint_t ch;
@@ -353,7 +354,7 @@ int dialog_pick(struct app *a, const char *title, const char *const *items,
                 detail_scrolls = all > detail_rows;
             }
             char foot[320];
-            snprintf(foot, sizeof foot, detail_scrolls ? "%s  PgDn/PgUp read on" : "%s", keys);
+            snprintf(foot, sizeof foot, detail_scrolls ? _("%s  PgDn/PgUp read on") : "%s", keys);
             term_put(stdscr, y + h - 1, x + 2, w - 4, term_attr(ROLE_KEY), foot);
         }
         frame_end();

@@ -10,11 +10,12 @@
 #include "ui/assess_view.h"
 #include "ui/dialog.h"
 #include "util/xalloc.h"
+#include "util/i18n.h"
 
 void ui_diff(struct app *a, int64_t id, int revision)
 {
     if (revision <= 1) {
-        app_message(a, false, "This is the first revision: there is nothing to compare it with.");
+        app_message(a, false, _("This is the first revision: there is nothing to compare it with."));
         return;
     }
     struct diff d = { 0 };
@@ -24,20 +25,20 @@ void ui_diff(struct app *a, int64_t id, int revision)
         return;
     }
     if (d.n == 0) {
-        app_message(a, false, "Nothing changed since revision %d.", revision - 1);
+        app_message(a, false, _("Nothing changed since revision %d."), revision - 1);
         diff_free(&d);
         return;
     }
     char **items = xcalloc(d.n, sizeof *items), **details = xcalloc(d.n, sizeof *details);
     for (size_t i = 0; i < d.n; i++) {
         const struct diff_item *it = &d.items[i];
-        const char *ov = *it->old_value ? it->old_value : "(none)";
-        const char *nv = *it->new_value ? it->new_value : "(none)";
+        const char *ov = *it->old_value ? it->old_value : _("(none)");
+        const char *nv = *it->new_value ? it->new_value : _("(none)");
         items[i] = xasprintf("%s: %s \xe2\x86\x92 %s", it->what, ov, nv);
-        details[i] = xasprintf("%s\nBefore: %s\nAfter: %s", it->label, ov, nv);
+        details[i] = xasprintf(_("%s\nBefore: %s\nAfter: %s"), it->label, ov, nv);
     }
     char title[96];
-    snprintf(title, sizeof title, "Changes since revision %d (%zu)", revision - 1, d.n);
+    snprintf(title, sizeof title, _("Changes since revision %d (%zu)"), revision - 1, d.n);
     dialog_pick(a, title, (const char *const *)items, (const char *const *)details, (int)d.n, 0);
     for (size_t i = 0; i < d.n; i++) {
         free(items[i]);

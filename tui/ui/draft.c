@@ -15,6 +15,7 @@
 #include "ui/term.h"
 #include "util/buf.h"
 #include "util/xalloc.h"
+#include "util/i18n.h"
 
 /* At most one save a second while the content changes. */
 #define DRAFT_EVERY_MS 1000
@@ -49,7 +50,7 @@ static void drop(struct app *a, struct draft *d)
         return;
     struct err e;
     if (ops_draft_drop(a->store, d->assessment, d->key, &e) < 0) {
-        app_message(a, true, "The draft could not be dropped: %s", e.text);
+        app_message(a, true, _("The draft could not be dropped: %s"), e.text);
         return;
     }
     d->stored = false;
@@ -75,7 +76,7 @@ char *draft_restore(struct app *a, struct draft *d, const char *title,
         drop(a, d);
         return NULL;
     }
-    bool yes = dialog_confirm(a, title, "Restore what was typed before dpia stopped?");
+    bool yes = dialog_confirm(a, title, _("Restore what was typed before dpia stopped?"));
     if (a->quitting) {
         /* Leaving before the answer: the draft stays for next time. */
         d->held = true;
@@ -130,7 +131,7 @@ void draft_keep(struct app *a, struct draft *d, const char *content)
     d->due = term_now_ms() + DRAFT_EVERY_MS;
     struct err e;
     if (ops_draft_save(a->store, d->assessment, d->key, content, &e) < 0) {
-        app_message(a, true, "What is typed could not be kept as a draft: %s", e.text);
+        app_message(a, true, _("What is typed could not be kept as a draft: %s"), e.text);
         d->changed = true; /* try again in a second */
         return;
     }

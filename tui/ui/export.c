@@ -20,6 +20,7 @@
 #include "util/buf.h"
 #include "util/path.h"
 #include "util/xalloc.h"
+#include "util/i18n.h"
 
 #define EXAMPLE "streaming-factoids.xml"
 
@@ -52,7 +53,7 @@ static char *export_folder(struct app *a, const struct io_settings *cfg)
         return xstrdup(cfg->export_dir);
     char *cwd = getcwd(NULL, 0);
     if (!cwd) {
-        app_message(a, true, "The current folder cannot be found (%s): give the full path.",
+        app_message(a, true, _("The current folder cannot be found (%s): give the full path."),
                     strerror(errno));
         return xstrdup("/");
     }
@@ -68,40 +69,40 @@ static void show_warnings(struct app *a, const struct io_settings *cfg)
     if (!cfg->nwarnings)
         return;
     struct buf b = {0};
-    buf_adds(&b, "Some lines of the settings file are ignored:\n");
+    buf_adds(&b, _("Some lines of the settings file are ignored:\n"));
     for (size_t i = 0; i < cfg->nwarnings; i++)
         buf_printf(&b, "\n%s", cfg->warnings[i]);
-    dialog_message(a, "Settings", buf_str(&b));
+    dialog_message(a, _("Settings"), buf_str(&b));
     buf_free(&b);
 }
 
 void ui_export(struct app *a, int64_t id)
 {
     static const char *const labels[] = {
-        "HTML report (for the compliance file)", "XML record (complete, re-importable)",
-        "ODT document (LibreOffice, Word)", "DOCX document (Word, LibreOffice)",
-        "PDF/A document (archival, the record inside; needs WeasyPrint)",
-        "CSV: the risk register", "CSV: the action plan", "CSV: the table answers",
+        N_("HTML report (for the compliance file)"), N_("XML record (complete, re-importable)"),
+        N_("ODT document (LibreOffice, Word)"), N_("DOCX document (Word, LibreOffice)"),
+        N_("PDF/A document (archival, the record inside; needs WeasyPrint)"),
+        N_("CSV: the risk register"), N_("CSV: the action plan"), N_("CSV: the table answers"),
     };
     static const enum report_format formats[] = { RF_HTML, RF_XML, RF_ODT, RF_DOCX, RF_PDF,
                                                   RF_CSV_RISKS, RF_CSV_MEASURES, RF_CSV_TABLES };
     static const char *const ext[] = { "html", "xml", "odt", "docx", "pdf", "risks.csv",
                                        "measures.csv", "tables.csv" };
     static const char *const options[] = {
-        "Condensed change log, without the template's guidance",
-        "Condensed change log, with the template's guidance",
-        "Whole change log, without the template's guidance",
-        "Whole change log, with the template's guidance",
+        N_("Condensed change log, without the template's guidance"),
+        N_("Condensed change log, with the template's guidance"),
+        N_("Whole change log, without the template's guidance"),
+        N_("Whole change log, with the template's guidance"),
     };
     static const char *const option_details[] = {
-        "One row per person and day in the change log; each section without its introduction "
-        "from the template.",
-        "One row per person and day in the change log; each section opens with its "
-        "introduction from the template.",
-        "Every change with its values before and after; each section without its "
-        "introduction from the template.",
-        "Every change with its values before and after; each section opens with its "
-        "introduction from the template.",
+        N_("One row per person and day in the change log; each section without its "
+           "introduction from the template."),
+        N_("One row per person and day in the change log; each section opens with its "
+           "introduction from the template."),
+        N_("Every change with its values before and after; each section without its "
+           "introduction from the template."),
+        N_("Every change with its values before and after; each section opens with its "
+           "introduction from the template."),
     };
     /* The settings are read at each export, so that a change to the
      * file counts at once; they choose what is offered first. */
@@ -114,9 +115,17 @@ void ui_export(struct app *a, int64_t id)
     for (int i = 0; i < n; i++)
         if (formats[i] == x.format)
             first = i;
-    int pick = dialog_pick(a, "Export", labels, NULL, n, first);
+    const char *shown[sizeof labels / sizeof labels[0]];
+    for (int i = 0; i < n; i++)
+        shown[i] = _(labels[i]);
+    const char *opt_shown[4], *opt_details[4];
+    for (int i = 0; i < 4; i++) {
+        opt_shown[i] = _(options[i]);
+        opt_details[i] = _(option_details[i]);
+    }
+    int pick = dialog_pick(a, _("Export"), shown, NULL, n, first);
     if (pick >= 0 && report_format_is_report(formats[pick])) {
-        int o = dialog_pick(a, "Report options", options, option_details, 4,
+        int o = dialog_pick(a, _("Report options"), opt_shown, opt_details, 4,
                             (x.full_history ? 2 : 0) + (x.with_guidance ? 1 : 0));
         if (o < 0)
             pick = -1;
@@ -149,15 +158,15 @@ void ui_export(struct app *a, int64_t id)
     assess_free(as);
     /* One line of prompt leaves two for the path, so that it shows
      * whole. */
-    char *typed = dialog_line(a, "Export to",
-                              "File to write (a name without a folder goes into the one shown):",
+    char *typed = dialog_line(a, _("Export to"),
+                              _("File to write (a name without a folder goes into the one shown):"),
                               def);
     free(def);
     /* What is written is said in full: a name alone goes into the
      * export folder, "~/" is the home folder. */
     char *path = typed && *typed ? path_absolute(typed, folder) : NULL;
     if (typed && *typed && !path)
-        app_message(a, true, "'%s' cannot be expanded: only ~ and ~/ are, with HOME set.",
+        app_message(a, true, _("'%s' cannot be expanded: only ~ and ~/ are, with HOME set."),
                     typed);
     free(typed);
     /* The export folder of the settings is made when it is not there. */
@@ -166,7 +175,7 @@ void ui_export(struct app *a, int64_t id)
         struct stat pb;
         if (strcmp(parent, cfg.export_dir) == 0 && stat(parent, &pb) < 0 && errno == ENOENT &&
             path_mkdirs(parent, 0777) < 0)
-            app_message(a, true, "The export folder %s cannot be made: %s.", parent,
+            app_message(a, true, _("The export folder %s cannot be made: %s."), parent,
                         strerror(errno));
         free(parent);
     }
@@ -181,13 +190,13 @@ void ui_export(struct app *a, int64_t id)
         unsigned flags = 0;
         if (lstat(path, &sb) == 0 && S_ISREG(sb.st_mode)) {
             char q[1024];
-            snprintf(q, sizeof q, "%s exists. Replace it?", path);
-            go = dialog_confirm(a, "Replace", q);
+            snprintf(q, sizeof q, _("%s exists. Replace it?"), path);
+            go = dialog_confirm(a, _("Replace"), q);
             flags = IO_OUT_FORCE;
         }
         if (go && formats[pick] == RF_PDF) {
             /* Printing takes seconds: the status bar says what is going on. */
-            app_message(a, false, "Printing the PDF with WeasyPrint...");
+            app_message(a, false, _("Printing the PDF with WeasyPrint..."));
             app_draw_base(a);
             term_cursor_apply();
             doupdate();
@@ -196,7 +205,7 @@ void ui_export(struct app *a, int64_t id)
             if (ops_export_file(a->store, id, &x, path, flags, false, &e) < 0)
                 app_message(a, true, "%s", e.text);
             else
-                app_message(a, false, "Written: %s", path);
+                app_message(a, false, _("Written: %s"), path);
         }
     }
     free(path);
@@ -207,14 +216,14 @@ int64_t ui_load_example(struct app *a)
     struct err e;
     char *path = io_find_example(EXAMPLE);
     if (!path) {
-        app_message(a, true, "The worked example (%s) is not installed.", EXAMPLE);
+        app_message(a, true, _("The worked example (%s) is not installed."), EXAMPLE);
         return -1;
     }
     int64_t id = -1;
     if (ops_import_file(a->store, path, &id, &e) < 0)
         app_message(a, true, "%s", e.text);
     else
-        app_message(a, false, "Loaded the worked example.");
+        app_message(a, false, _("Loaded the worked example."));
     free(path);
     return id;
 }

@@ -14,6 +14,7 @@
 #include "ui/term.h"
 #include "ui/textedit.h"
 #include "util/buf.h"
+#include "util/i18n.h"
 #include "util/text.h"
 #include "util/xalloc.h"
 
@@ -71,7 +72,7 @@ static void draw_value(const struct form_field *f, int y, int x, int w, bool foc
         if (f->number >= 1 && f->number <= f->nscale)
             snprintf(line, sizeof line, "< %d %s >", f->number, f->scale[f->number - 1].name);
         else
-            snprintf(line, sizeof line, "< not scored >");
+            snprintf(line, sizeof line, "< %s >", _("not scored"));
         term_put(stdscr, y, x, w, at, line);
         break;
     case FK_CHOICE:
@@ -81,7 +82,7 @@ static void draw_value(const struct form_field *f, int y, int x, int w, bool foc
         break;
     case FK_FLAGS: {
         if (f->nflag_ids == 0)
-            term_put(stdscr, y, x, w, term_attr(ROLE_DIM), "(none to choose from)");
+            term_put(stdscr, y, x, w, term_attr(ROLE_DIM), _("(none to choose from)"));
         int r, c;
         for (int i = 0; i < f->nflag_ids && flag_pos(f, i, w, &r, &c); i++) {
             snprintf(line, sizeof line, "[%c]%s%d ", f->flags[i] ? 'x' : ' ', f->flag_prefix,
@@ -127,7 +128,7 @@ static const char *check(struct form_field *f, int n, int *bad)
             free(sq);
             if (empty) {
                 *bad = i;
-                return "This field is required.";
+                return _("This field is required.");
             }
         }
         if (f[i].kind == FK_DATE && f[i].value) {
@@ -349,7 +350,7 @@ bool form_run_ex(struct app *a, const char *title, struct form_field *f, int n, 
                 first++;
             }
             if (first > 0)
-                term_put(stdscr, y0, x0 + w - 12, 10, term_attr(ROLE_DIM), " more ^ ");
+                term_put(stdscr, y0, x0 + w - 12, 10, term_attr(ROLE_DIM), _(" more ^ "));
             int y = y0 + 1, last = first;
             for (int i = first; i < n && y + field_rows(&f[i]) <= y0 + 1 + room; i++) {
                 last = i;
@@ -373,7 +374,8 @@ bool form_run_ex(struct app *a, const char *title, struct form_field *f, int n, 
                 y += field_rows(&f[i]);
             }
             if (last + 1 < n)
-                term_put(stdscr, y0 + h - info, x0 + w - 12, 10, term_attr(ROLE_DIM), " more v ");
+                term_put(stdscr, y0 + h - info, x0 + w - 12, 10, term_attr(ROLE_DIM),
+                         _(" more v "));
             int iy = y0 + h - info;
             term_rule(stdscr, iy, x0 + 1, w - 2);
             if (F->kind == FK_SCALE) {
@@ -459,7 +461,7 @@ bool form_run_ex(struct app *a, const char *title, struct form_field *f, int n, 
             (ch == KEY_DOWN || ch == KEY_UP))
             act = ACT_NONE;
         if (act == ACT_DISCARD) {
-            if (dialog_confirm(a, "Discard", "Close the form without saving what it holds?"))
+            if (dialog_confirm(a, _("Discard"), _("Close the form without saving what it holds?")))
                 break;
             continue;
         }
@@ -503,8 +505,8 @@ bool form_run_ex(struct app *a, const char *title, struct form_field *f, int n, 
                     ok = true;
                     break;
                 }
-                app_message(a, true, "%s: %s (F8 discards the form)", f[bad].label, why);
-                dialog_message(a, "Cannot close yet", a->message);
+                app_message(a, true, _("%s: %s (F8 discards the form)"), f[bad].label, why);
+                dialog_message(a, _("Cannot close yet"), a->message);
                 a->message[0] = '\0';
                 cur = bad;
                 continue;
@@ -548,7 +550,7 @@ static const char *const *choice_labels(const struct field *f)
     static const char *labels[FLD_RTYPE + 1][16];
     const char **l = labels[f->kind];
     for (int i = 0; i < field_nchoices(f) && i < 16; i++)
-        l[i] = field_choice_label(f, i);
+        l[i] = _(field_choice_label(f, i));
     return l;
 }
 
@@ -577,7 +579,7 @@ int form_from_table(const struct assessment *a, const struct field *t, size_t n,
     int k = 0;
     for (size_t i = 0; i < no; i++) {
         const struct field *f = order[i];
-        struct form_field ff = { .label = f->label, .required = f->required };
+        struct form_field ff = { .label = _(f->label), .required = f->required };
         switch (f->kind) {
         case FLD_TEXT:
             /* No rows to cite in a template without tables (unless some
@@ -595,7 +597,7 @@ int form_from_table(const struct assessment *a, const struct field *t, size_t n,
                 const char *cur = field_str(f, obj);
                 const char **c = xcalloc(nd + 2, sizeof *c);
                 int nc = 0, at = 0;
-                c[nc++] = "None";
+                c[nc++] = _("None");
                 for (size_t g = 0; g < nd; g++) {
                     if (strcmp(d[g].id, cur) == 0)
                         at = nc;
@@ -622,8 +624,10 @@ int form_from_table(const struct assessment *a, const struct field *t, size_t n,
             break;
         case FLD_FOLLOWED: {
             /* Not said, followed, overruled: -1, 1, 0 kept. */
-            static const char *const followed[] = { "Not said", "Yes, followed",
-                                                    "No, overruled" };
+            static const char *followed[3];
+            followed[0] = _("Not said");
+            followed[1] = _("Yes, followed");
+            followed[2] = _("No, overruled");
             int v = field_int(f, obj);
             ff.kind = FK_CHOICE;
             ff.number = v < 0 ? 0 : v ? 1 : 2;

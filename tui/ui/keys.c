@@ -5,6 +5,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "util/i18n.h"
+
 const struct key_binding keys_table[] = {
 #define X(name, ctx, k1, k2, label, help) { ACT_##name, ctx, k1, k2, label, help },
     KEY_ACTIONS(X)
@@ -94,7 +96,8 @@ const char *keys_label(enum key_action a, char *out, int outsz)
     if (!b)
         out[0] = '\0';
     else
-        snprintf(out, (size_t)outsz, "%s %s", keys_name(b->key1, name, sizeof name), b->label);
+        snprintf(out, (size_t)outsz, "%s %s", keys_name(b->key1, name, sizeof name),
+                 _(b->label));
     return out;
 }
 
@@ -158,7 +161,7 @@ void keys_hint(unsigned context, int globals, char *out, int outsz)
         char name[16];
         keys_name(b->key1, name, sizeof name);
         int n = snprintf(out + used, (size_t)outsz - used, "%s%s %s", used ? "  " : "", name,
-                         b->label);
+                         _(b->label));
         if (n < 0 || used + (size_t)n >= (size_t)outsz)
             break;
         used += (size_t)n;

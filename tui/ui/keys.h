@@ -15,6 +15,8 @@
 #include <curses.h>
 #include <stdbool.h>
 
+#include "util/i18n.h"
+
 #define CTRL_KEY(c) ((c) & 0x1f)
 #define KEY_ESC 27
 
@@ -44,95 +46,98 @@ enum key_context {
  * list them, with their headings there:
  *   C(context, heading) */
 #define KEY_CONTEXTS(C) \
-    C(KC_GLOBAL, "Everywhere") \
-    C(KC_HOME, "List of assessments") \
-    C(KC_ASSESS, "Questions") \
-    C(KC_YESNO, "A yes/no question") \
-    C(KC_TABLE, "Risk register and measures") \
-    C(KC_SIGNOFF, "Sign-off") \
-    C(KC_EDIT, "Editing text") \
-    C(KC_LIST, "Editing a list") \
-    C(KC_ROWS, "Editing a table") \
-    C(KC_CHOOSE, "Choosing from a list") \
-    C(KC_FORM, "Forms") \
-    C(KC_LINE, "Typing one line") \
-    C(KC_DIALOG, "Dialogs") \
-    C(KC_HELP, "The help screen") \
-    C(KC_READ, "Reading a text in full")
+    C(KC_GLOBAL, N_("Everywhere")) \
+    C(KC_HOME, N_("List of assessments")) \
+    C(KC_ASSESS, N_("Questions")) \
+    C(KC_YESNO, N_("A yes/no question")) \
+    C(KC_TABLE, N_("Risk register and measures")) \
+    C(KC_SIGNOFF, N_("Sign-off")) \
+    C(KC_EDIT, N_("Editing text")) \
+    C(KC_LIST, N_("Editing a list")) \
+    C(KC_ROWS, N_("Editing a table")) \
+    C(KC_CHOOSE, N_("Choosing from a list")) \
+    C(KC_FORM, N_("Forms")) \
+    C(KC_LINE, N_("Typing one line")) \
+    C(KC_DIALOG, N_("Dialogs")) \
+    C(KC_HELP, N_("The help screen")) \
+    C(KC_READ, N_("Reading a text in full"))
 
 #define KEY_ACTIONS(X) \
-    X(QUIT,     KC_GLOBAL, 'q', 0,          "quit",    "Leave dpia (everything is already saved)") \
-    X(HELP,     KC_GLOBAL, '?', KEY_F(1),   "help",    "Show the keys of this screen") \
-    X(REDRAW,   KC_GLOBAL, CTRL_KEY('l'), 0, "redraw", "Redraw the screen") \
-    X(UP,       KC_HOME | KC_ASSESS | KC_TABLE | KC_SIGNOFF | KC_LIST | KC_ROWS | KC_CHOOSE, KEY_UP, 'k', "up", "Previous item") \
-    X(DOWN,     KC_HOME | KC_ASSESS | KC_TABLE | KC_SIGNOFF | KC_LIST | KC_ROWS | KC_CHOOSE, KEY_DOWN, 'j', "down", "Next item") \
-    X(OPEN,     KC_HOME | KC_ASSESS | KC_TABLE | KC_SIGNOFF | KC_LIST | KC_ROWS, '\r', KEY_ENTER, "open", "Open, answer or edit the selected item") \
-    X(YES,      KC_YESNO, 'y', 0,           "yes",     "Answer yes (only on a yes/no question, as the status bar says)") \
-    X(NO,       KC_YESNO, 'n', 0,           "no",      "Answer no (only on a yes/no question, as the status bar says)") \
-    X(NEW,      KC_HOME, 'n', 0,            "new",     "Start a new assessment") \
-    X(DUPLICATE, KC_HOME, 'c', 0,           "copy",    "Duplicate the selected assessment") \
-    X(ARCHIVE,  KC_HOME, 'a', 0,            "archive", "Archive the selected assessment (or bring it back)") \
-    X(DELETE,   KC_HOME | KC_TABLE | KC_LIST | KC_ROWS, 'D', KEY_DC, "delete", "Delete the selected item (asks first)") \
-    X(EXPORT,   KC_HOME | KC_ASSESS | KC_TABLE | KC_SIGNOFF, 'e', 0,   "export",  "Export a report (HTML, ODT, DOCX, PDF), the XML record or a CSV table") \
-    X(SEARCH,   KC_HOME, '/', 0,            "search",  "Filter assessments by title") \
-    X(SORT,     KC_HOME, 's', 0,            "sort",    "Sort by last change, title, status, risk or review date") \
-    X(ALL,      KC_HOME, 'A', 0,            "archived","Show or hide archived assessments") \
-    X(EXAMPLE,  KC_HOME, 'x', 0,            "example", "Load the worked example") \
-    X(BACK,     KC_ASSESS | KC_TABLE | KC_SIGNOFF, 'L', 0, "list", "Back to the list of assessments") \
-    X(NEXT_SECTION, KC_ASSESS | KC_TABLE | KC_SIGNOFF, KEY_NPAGE, ']', "section+", "Next section") \
-    X(PREV_SECTION, KC_ASSESS | KC_TABLE | KC_SIGNOFF, KEY_PPAGE, '[', "section-", "Previous section") \
-    X(FIRST,    KC_ASSESS | KC_TABLE | KC_SIGNOFF, KEY_HOME, 0, "first", "First item of the section") \
-    X(LAST,     KC_ASSESS | KC_TABLE | KC_SIGNOFF, KEY_END, 0, "last", "Last item of the section (the outcome, register or sign-off page)") \
-    X(JUMP,     KC_ASSESS | KC_TABLE | KC_SIGNOFF, 'g', 0, "go to", "Go to a section by its number") \
-    X(UNANSWERED, KC_ASSESS | KC_TABLE | KC_SIGNOFF, 'u', 0, "unanswered", "Next unanswered question") \
-    X(FLAG,     KC_ASSESS, 'f', 0,          "flag",    "Mark or unmark the question for follow-up") \
-    X(FLAGGED,  KC_ASSESS | KC_TABLE | KC_SIGNOFF, 'F', 0, "flagged", "Next question marked for follow-up") \
-    X(NOTE,     KC_ASSESS, 'N', 0,          "note",    "Edit the note on the question") \
-    X(HELPTEXT, KC_ASSESS, 'h', 0,          "guidance","Show or hide the question's guidance") \
-    X(ADD,      KC_TABLE | KC_LIST | KC_ROWS, 'a', KEY_IC, "add", "Add an entry") \
-    X(MAP,      KC_TABLE, 'm', 0,           "heat map","Show the heat maps before and after measures") \
-    X(CATALOGUE, KC_TABLE, 'C', 0,          "catalogue", "Add a risk from the catalogue's threats, or a measure from its measures (for a risk of your choice)") \
-    X(REVISION, KC_SIGNOFF | KC_ASSESS | KC_TABLE, 'R', 0, "revision", "Open a new revision of a decided assessment") \
-    X(DIFF,     KC_SIGNOFF | KC_ASSESS | KC_TABLE, 'V', 0, "changes", "What changed since the revision this one replaces") \
-    X(PRESENT,  KC_SIGNOFF | KC_ASSESS | KC_TABLE, 'P', 0, "present", "Presentation mode: the question alone, large, for a room (P again to leave)") \
-    X(JUDGE,    KC_ASSESS | KC_TABLE | KC_SIGNOFF, 'J', 0, "judge", "The DPO's judgement of this section: acceptable or to be improved, with a comment (A or I in the section list)") \
-    X(UNDO,     KC_ASSESS | KC_TABLE | KC_SIGNOFF, 'U', 0, "undo", "Undo your latest change (answers, notes, flags, risks, measures, sign-offs); asks before undoing someone else's") \
-    X(MOVE_UP,  KC_LIST, 'K', 0,            "move up", "Move the entry up") \
-    X(MOVE_DOWN, KC_LIST, 'J', 0,           "move down", "Move the entry down") \
-    X(DONE,     KC_EDIT | KC_LIST, KEY_ESC, KEY_F(10), "done", "Save and leave the field") \
-    X(ROWS_BACK, KC_ROWS, KEY_ESC, 'q',    "back",    "Back to the question (each row is saved as it is added, changed or deleted)") \
-    X(NEWLINE,  KC_EDIT, '\r', KEY_ENTER,   "new line", "Start a new line (in a one-line form field: the next field)") \
-    X(CHAR_LEFT, KC_EDIT, KEY_LEFT, 0,      "left",    "One character left") \
-    X(CHAR_RIGHT, KC_EDIT, KEY_RIGHT, 0,    "right",   "One character right") \
-    X(ROW_UP,   KC_EDIT | KC_HELP | KC_READ, KEY_UP, 0, "row up", "One row up") \
-    X(ROW_DOWN, KC_EDIT | KC_HELP | KC_READ, KEY_DOWN, 0, "row down", "One row down") \
-    X(PAGE_UP,  KC_EDIT | KC_HELP | KC_READ, KEY_PPAGE, 0, "page up", "One screen up") \
-    X(PAGE_DOWN, KC_EDIT | KC_HELP | KC_READ, KEY_NPAGE, 0, "page down", "One screen down") \
-    X(WORD_LEFT, KC_EDIT, CTRL_KEY('b'), 0, "word left", "Move one word left (also Ctrl-Left)") \
-    X(WORD_RIGHT, KC_EDIT, CTRL_KEY('f'), 0, "word right", "Move one word right (also Ctrl-Right)") \
-    X(LINE_START, KC_EDIT, KEY_HOME, CTRL_KEY('a'), "start", "Start of the line") \
-    X(LINE_END, KC_EDIT, KEY_END, CTRL_KEY('e'), "end", "End of the line") \
-    X(ERASE,    KC_EDIT, KEY_BACKSPACE, CTRL_KEY('h'), "erase", "Delete the character before the cursor") \
-    X(DEL_CHAR, KC_EDIT, KEY_DC, CTRL_KEY('d'), "delete", "Delete the character under the cursor") \
-    X(DEL_WORD, KC_EDIT, CTRL_KEY('w'), 0,  "delete word", "Delete the word before the cursor") \
-    X(DEL_TO_START, KC_EDIT, CTRL_KEY('u'), 0, "delete to start", "Delete to the start of the line") \
-    X(DEL_TO_END, KC_EDIT, CTRL_KEY('k'), 0, "delete to end", "Delete to the end of the line") \
-    X(TOGGLE,   KC_CHOOSE, ' ', 0,          "toggle",  "Choose the option under the cursor (where several may be chosen: tick or untick it)") \
-    X(PICK,     KC_CHOOSE, '\r', KEY_ENTER, "select",  "Close the list with the option under the cursor (where several may be chosen: as ticked)") \
-    X(LIST_TOP, KC_CHOOSE | KC_HELP | KC_READ, KEY_HOME, 0, "top", "To the top") \
-    X(LIST_BOTTOM, KC_CHOOSE | KC_HELP | KC_READ, KEY_END, 0, "bottom", "To the bottom") \
-    X(FORM_DONE, KC_FORM, KEY_ESC, KEY_F(10), "save", "Save and close the form (an untouched form just closes)") \
-    X(DISCARD,  KC_FORM, KEY_F(8), 0,       "discard", "Discard what was typed in the form (asks first)") \
-    X(NEXT_FIELD, KC_FORM, '\t', KEY_DOWN,  "next field", "Next field (Down: not inside a text of several lines)") \
-    X(PREV_FIELD, KC_FORM, KEY_BTAB, KEY_UP, "previous field", "Previous field (Up: not inside a text of several lines)") \
-    X(LESS,     KC_FORM, KEY_LEFT, 0,       "less",    "Lower level, previous option or previous risk") \
-    X(MORE,     KC_FORM, KEY_RIGHT, 0,      "more",    "Higher level, next option or next risk") \
-    X(CYCLE,    KC_FORM, ' ', 0,            "tick",    "Tick or untick the risk under the cursor; on a level or option, the next one") \
-    X(ACCEPT,   KC_LINE, '\r', KEY_ENTER,   "accept",  "Accept what was typed") \
-    X(CONFIRM_YES, KC_DIALOG, 'y', 'Y',     "yes",     "Yes, go ahead (a question asked)") \
-    X(CONFIRM_NO, KC_DIALOG, 'n', 'N',      "no",      "No, leave things as they are (a question asked)") \
-    X(CANCEL,   KC_CHOOSE | KC_LINE | KC_DIALOG, KEY_ESC, 0, "cancel", "Close and change nothing more") \
-    X(CLOSE,    KC_READ, KEY_ESC, 'q',      "close",   "Close the text and go back where it was opened")
+    /* TRANSLATORS: each action's first text is its short label in the status \
+       bar, after its key (a word or two); the second its line on the help \
+       screen. The keys themselves stay. */ \
+    X(QUIT,     KC_GLOBAL, 'q', 0,          N_("quit"),    N_("Leave dpia (everything is already saved)")) \
+    X(HELP,     KC_GLOBAL, '?', KEY_F(1),   N_("help"),    N_("Show the keys of this screen")) \
+    X(REDRAW,   KC_GLOBAL, CTRL_KEY('l'), 0, N_("redraw"), N_("Redraw the screen")) \
+    X(UP,       KC_HOME | KC_ASSESS | KC_TABLE | KC_SIGNOFF | KC_LIST | KC_ROWS | KC_CHOOSE, KEY_UP, 'k', N_("up"), N_("Previous item")) \
+    X(DOWN,     KC_HOME | KC_ASSESS | KC_TABLE | KC_SIGNOFF | KC_LIST | KC_ROWS | KC_CHOOSE, KEY_DOWN, 'j', N_("down"), N_("Next item")) \
+    X(OPEN,     KC_HOME | KC_ASSESS | KC_TABLE | KC_SIGNOFF | KC_LIST | KC_ROWS, '\r', KEY_ENTER, N_("open"), N_("Open, answer or edit the selected item")) \
+    X(YES,      KC_YESNO, 'y', 0,           N_("yes"),     N_("Answer yes (only on a yes/no question, as the status bar says)")) \
+    X(NO,       KC_YESNO, 'n', 0,           N_("no"),      N_("Answer no (only on a yes/no question, as the status bar says)")) \
+    X(NEW,      KC_HOME, 'n', 0,            N_("new"),     N_("Start a new assessment")) \
+    X(DUPLICATE, KC_HOME, 'c', 0,           N_("copy"),    N_("Duplicate the selected assessment")) \
+    X(ARCHIVE,  KC_HOME, 'a', 0,            N_("archive"), N_("Archive the selected assessment (or bring it back)")) \
+    X(DELETE,   KC_HOME | KC_TABLE | KC_LIST | KC_ROWS, 'D', KEY_DC, N_("delete"), N_("Delete the selected item (asks first)")) \
+    X(EXPORT,   KC_HOME | KC_ASSESS | KC_TABLE | KC_SIGNOFF, 'e', 0,   N_("export"),  N_("Export a report (HTML, ODT, DOCX, PDF), the XML record or a CSV table")) \
+    X(SEARCH,   KC_HOME, '/', 0,            N_("search"),  N_("Filter assessments by title")) \
+    X(SORT,     KC_HOME, 's', 0,            N_("sort"),    N_("Sort by last change, title, status, risk or review date")) \
+    X(ALL,      KC_HOME, 'A', 0,            N_("archived"),N_("Show or hide archived assessments")) \
+    X(EXAMPLE,  KC_HOME, 'x', 0,            N_("example"), N_("Load the worked example")) \
+    X(BACK,     KC_ASSESS | KC_TABLE | KC_SIGNOFF, 'L', 0, N_("list"), N_("Back to the list of assessments")) \
+    X(NEXT_SECTION, KC_ASSESS | KC_TABLE | KC_SIGNOFF, KEY_NPAGE, ']', N_("section+"), N_("Next section")) \
+    X(PREV_SECTION, KC_ASSESS | KC_TABLE | KC_SIGNOFF, KEY_PPAGE, '[', N_("section-"), N_("Previous section")) \
+    X(FIRST,    KC_ASSESS | KC_TABLE | KC_SIGNOFF, KEY_HOME, 0, N_("first"), N_("First item of the section")) \
+    X(LAST,     KC_ASSESS | KC_TABLE | KC_SIGNOFF, KEY_END, 0, N_("last"), N_("Last item of the section (the outcome, register or sign-off page)")) \
+    X(JUMP,     KC_ASSESS | KC_TABLE | KC_SIGNOFF, 'g', 0, N_("go to"), N_("Go to a section by its number")) \
+    X(UNANSWERED, KC_ASSESS | KC_TABLE | KC_SIGNOFF, 'u', 0, N_("unanswered"), N_("Next unanswered question")) \
+    X(FLAG,     KC_ASSESS, 'f', 0,          N_("flag"),    N_("Mark or unmark the question for follow-up")) \
+    X(FLAGGED,  KC_ASSESS | KC_TABLE | KC_SIGNOFF, 'F', 0, N_("flagged"), N_("Next question marked for follow-up")) \
+    X(NOTE,     KC_ASSESS, 'N', 0,          N_("note"),    N_("Edit the note on the question")) \
+    X(HELPTEXT, KC_ASSESS, 'h', 0,          N_("guidance"),N_("Show or hide the question's guidance")) \
+    X(ADD,      KC_TABLE | KC_LIST | KC_ROWS, 'a', KEY_IC, N_("add"), N_("Add an entry")) \
+    X(MAP,      KC_TABLE, 'm', 0,           N_("heat map"),N_("Show the heat maps before and after measures")) \
+    X(CATALOGUE, KC_TABLE, 'C', 0,          N_("catalogue"), N_("Add a risk from the catalogue's threats, or a measure from its measures (for a risk of your choice)")) \
+    X(REVISION, KC_SIGNOFF | KC_ASSESS | KC_TABLE, 'R', 0, N_("revision"), N_("Open a new revision of a decided assessment")) \
+    X(DIFF,     KC_SIGNOFF | KC_ASSESS | KC_TABLE, 'V', 0, N_("changes"), N_("What changed since the revision this one replaces")) \
+    X(PRESENT,  KC_SIGNOFF | KC_ASSESS | KC_TABLE, 'P', 0, N_("present"), N_("Presentation mode: the question alone, large, for a room (P again to leave)")) \
+    X(JUDGE,    KC_ASSESS | KC_TABLE | KC_SIGNOFF, 'J', 0, N_("judge"), N_("The DPO's judgement of this section: acceptable or to be improved, with a comment (A or I in the section list)")) \
+    X(UNDO,     KC_ASSESS | KC_TABLE | KC_SIGNOFF, 'U', 0, N_("undo"), N_("Undo your latest change (answers, notes, flags, risks, measures, sign-offs); asks before undoing someone else's")) \
+    X(MOVE_UP,  KC_LIST, 'K', 0,            N_("move up"), N_("Move the entry up")) \
+    X(MOVE_DOWN, KC_LIST, 'J', 0,           N_("move down"), N_("Move the entry down")) \
+    X(DONE,     KC_EDIT | KC_LIST, KEY_ESC, KEY_F(10), N_("done"), N_("Save and leave the field")) \
+    X(ROWS_BACK, KC_ROWS, KEY_ESC, 'q',    N_("back"),    N_("Back to the question (each row is saved as it is added, changed or deleted)")) \
+    X(NEWLINE,  KC_EDIT, '\r', KEY_ENTER,   N_("new line"), N_("Start a new line (in a one-line form field: the next field)")) \
+    X(CHAR_LEFT, KC_EDIT, KEY_LEFT, 0,      N_("left"),    N_("One character left")) \
+    X(CHAR_RIGHT, KC_EDIT, KEY_RIGHT, 0,    N_("right"),   N_("One character right")) \
+    X(ROW_UP,   KC_EDIT | KC_HELP | KC_READ, KEY_UP, 0, N_("row up"), N_("One row up")) \
+    X(ROW_DOWN, KC_EDIT | KC_HELP | KC_READ, KEY_DOWN, 0, N_("row down"), N_("One row down")) \
+    X(PAGE_UP,  KC_EDIT | KC_HELP | KC_READ, KEY_PPAGE, 0, N_("page up"), N_("One screen up")) \
+    X(PAGE_DOWN, KC_EDIT | KC_HELP | KC_READ, KEY_NPAGE, 0, N_("page down"), N_("One screen down")) \
+    X(WORD_LEFT, KC_EDIT, CTRL_KEY('b'), 0, N_("word left"), N_("Move one word left (also Ctrl-Left)")) \
+    X(WORD_RIGHT, KC_EDIT, CTRL_KEY('f'), 0, N_("word right"), N_("Move one word right (also Ctrl-Right)")) \
+    X(LINE_START, KC_EDIT, KEY_HOME, CTRL_KEY('a'), N_("start"), N_("Start of the line")) \
+    X(LINE_END, KC_EDIT, KEY_END, CTRL_KEY('e'), N_("end"), N_("End of the line")) \
+    X(ERASE,    KC_EDIT, KEY_BACKSPACE, CTRL_KEY('h'), N_("erase"), N_("Delete the character before the cursor")) \
+    X(DEL_CHAR, KC_EDIT, KEY_DC, CTRL_KEY('d'), N_("delete"), N_("Delete the character under the cursor")) \
+    X(DEL_WORD, KC_EDIT, CTRL_KEY('w'), 0,  N_("delete word"), N_("Delete the word before the cursor")) \
+    X(DEL_TO_START, KC_EDIT, CTRL_KEY('u'), 0, N_("delete to start"), N_("Delete to the start of the line")) \
+    X(DEL_TO_END, KC_EDIT, CTRL_KEY('k'), 0, N_("delete to end"), N_("Delete to the end of the line")) \
+    X(TOGGLE,   KC_CHOOSE, ' ', 0,          N_("toggle"),  N_("Choose the option under the cursor (where several may be chosen: tick or untick it)")) \
+    X(PICK,     KC_CHOOSE, '\r', KEY_ENTER, N_("select"),  N_("Close the list with the option under the cursor (where several may be chosen: as ticked)")) \
+    X(LIST_TOP, KC_CHOOSE | KC_HELP | KC_READ, KEY_HOME, 0, N_("top"), N_("To the top")) \
+    X(LIST_BOTTOM, KC_CHOOSE | KC_HELP | KC_READ, KEY_END, 0, N_("bottom"), N_("To the bottom")) \
+    X(FORM_DONE, KC_FORM, KEY_ESC, KEY_F(10), N_("save"), N_("Save and close the form (an untouched form just closes)")) \
+    X(DISCARD,  KC_FORM, KEY_F(8), 0,       N_("discard"), N_("Discard what was typed in the form (asks first)")) \
+    X(NEXT_FIELD, KC_FORM, '\t', KEY_DOWN,  N_("next field"), N_("Next field (Down: not inside a text of several lines)")) \
+    X(PREV_FIELD, KC_FORM, KEY_BTAB, KEY_UP, N_("previous field"), N_("Previous field (Up: not inside a text of several lines)")) \
+    X(LESS,     KC_FORM, KEY_LEFT, 0,       N_("less"),    N_("Lower level, previous option or previous risk")) \
+    X(MORE,     KC_FORM, KEY_RIGHT, 0,      N_("more"),    N_("Higher level, next option or next risk")) \
+    X(CYCLE,    KC_FORM, ' ', 0,            N_("tick"),    N_("Tick or untick the risk under the cursor; on a level or option, the next one")) \
+    X(ACCEPT,   KC_LINE, '\r', KEY_ENTER,   N_("accept"),  N_("Accept what was typed")) \
+    X(CONFIRM_YES, KC_DIALOG, 'y', 'Y',     N_("yes"),     N_("Yes, go ahead (a question asked)")) \
+    X(CONFIRM_NO, KC_DIALOG, 'n', 'N',      N_("no"),      N_("No, leave things as they are (a question asked)")) \
+    X(CANCEL,   KC_CHOOSE | KC_LINE | KC_DIALOG, KEY_ESC, 0, N_("cancel"), N_("Close and change nothing more")) \
+    X(CLOSE,    KC_READ, KEY_ESC, 'q',      N_("close"),   N_("Close the text and go back where it was opened"))
 
 enum key_action {
     ACT_NONE = 0,

@@ -19,16 +19,17 @@
 #include "ui/reader.h"
 #include "util/buf.h"
 #include "util/xalloc.h"
+#include "util/i18n.h"
 
 /* A judgement as a text to read (a decided revision, a read-only file). */
 static char *judgement_text(const struct judgement *j)
 {
     struct buf b = { 0 };
     if (!j) {
-        buf_printf(&b, "The DPO has not judged this section.");
+        buf_adds(&b, _("The DPO has not judged this section."));
         return buf_take(&b);
     }
-    buf_printf(&b, "Verdict: %s\nBy: %s\nDate: %s\n", verdict_label(j->verdict), j->name,
+    buf_printf(&b, _("Verdict: %s\nBy: %s\nDate: %s\n"), _(verdict_label(j->verdict)), j->name,
                *j->date ? j->date : "-");
     if (*j->comment)
         buf_printf(&b, "\n%s", j->comment);
@@ -39,7 +40,7 @@ void view_judge(struct view *v, struct app *a)
 {
     const struct tmpl_section *sec = &v->a->tmpl->sections[v->section];
     char title[320];
-    snprintf(title, sizeof title, "The DPO's judgement: %s", sec->title);
+    snprintf(title, sizeof title, _("The DPO's judgement: %s"), sec->title);
     /* A copy: a reload after a conflict replaces the assessment. */
     char *section = xstrdup(sec->id);
     const struct judgement *old = assess_judgement(v->a, section);
@@ -51,7 +52,7 @@ void view_judge(struct view *v, struct app *a)
         free(section);
         return;
     }
-    static const char *const verdicts[] = { "Not judged", "Acceptable", "To be improved" };
+    const char *const verdicts[] = { _("Not judged"), _("Acceptable"), _("To be improved") };
     /* The name: the judgement's, else the DPO's of the sign-off, else
      * the user's. */
     const char *name = old ? old->name
@@ -59,14 +60,14 @@ void view_judge(struct view *v, struct app *a)
                                                     : store_who(a->store);
     struct form_field f[4];
     memset(f, 0, sizeof f);
-    f[0] = (struct form_field){ .label = "Verdict", .kind = FK_CHOICE,
+    f[0] = (struct form_field){ .label = _("Verdict"), .kind = FK_CHOICE,
                                 .number = old ? (int)old->verdict : VD_ACCEPTABLE,
                                 .choices = verdicts, .nchoices = VD_COUNT };
-    f[1] = (struct form_field){ .label = "Comment", .kind = FK_TEXT,
+    f[1] = (struct form_field){ .label = _("Comment"), .kind = FK_TEXT,
                                 .value = xstrdup(old ? old->comment : "") };
-    f[2] = (struct form_field){ .label = "Name", .kind = FK_LINE, .value = xstrdup(name),
+    f[2] = (struct form_field){ .label = _("Name"), .kind = FK_LINE, .value = xstrdup(name),
                                 .required = true };
-    f[3] = (struct form_field){ .label = "Date", .kind = FK_DATE,
+    f[3] = (struct form_field){ .label = _("Date"), .kind = FK_DATE,
                                 .value = xstrdup(old ? old->date : "") };
     struct draft d;
     draft_init(&d, v->id, "judgement:%s", section);
@@ -92,9 +93,9 @@ void view_judge(struct view *v, struct app *a)
         if (view_conflict(v, a, rc, &e))
             rc = ops_judge(a->store, v->a, &j, &e);
         if (rc == 0) {
-            app_message(a, false, j.verdict == VD_NONE ? "Judgement of the section removed."
-                                                       : "Judgement recorded: %s.",
-                        verdict_label(j.verdict));
+            app_message(a, false, j.verdict == VD_NONE ? _("Judgement of the section removed.")
+                                                       : _("Judgement recorded: %s."),
+                        _(verdict_label(j.verdict)));
         } else if (rc != STORE_CONFLICT) {
             app_message(a, true, "%s", e.text);
             /* A failed save opens the form again with what was typed. */
@@ -118,18 +119,18 @@ void view_contacts(struct view *v, struct app *a)
 {
     if (view_is_read_only(v, a)) {
         view_read_only(v, a);
-        char *text = xasprintf("Controller:\n%s\n\nThe DPO's contact details:\n%s",
+        char *text = xasprintf(_("Controller:\n%s\n\nThe DPO's contact details:\n%s"),
                                *v->a->controller ? v->a->controller : "-",
                                *v->a->dpo_contact ? v->a->dpo_contact : "-");
-        reader_show(a, "Contact details", text);
+        reader_show(a, _("Contact details"), text);
         free(text);
         return;
     }
     struct form_field f[2];
     memset(f, 0, sizeof f);
-    f[0] = (struct form_field){ .label = "Controller", .kind = FK_TEXT,
+    f[0] = (struct form_field){ .label = _("Controller"), .kind = FK_TEXT,
                                 .value = xstrdup(v->a->controller) };
-    f[1] = (struct form_field){ .label = "DPO's contact details", .kind = FK_TEXT,
+    f[1] = (struct form_field){ .label = _("DPO's contact details"), .kind = FK_TEXT,
                                 .value = xstrdup(v->a->dpo_contact) };
     struct draft d;
     draft_init(&d, v->id, "contacts");
@@ -137,7 +138,7 @@ void view_contacts(struct view *v, struct app *a)
     bool ok = false, retry = false;
     for (;;) {
         bool untouched;
-        ok = form_run_ex(a, "Contact details (Art. 36(3)(d))", f, 2, &untouched, &d) ||
+        ok = form_run_ex(a, _("Contact details (Art. 36(3)(d))"), f, 2, &untouched, &d) ||
              (retry && untouched) || a->quitting;
         if (!ok)
             break;
@@ -154,7 +155,7 @@ void view_contacts(struct view *v, struct app *a)
                 rc = set[i](a->store, v->a, f[i].value, &e);
         }
         if (rc == 0) {
-            app_message(a, false, "Contact details saved.");
+            app_message(a, false, _("Contact details saved."));
         } else if (rc != STORE_CONFLICT) {
             app_message(a, true, "%s", e.text);
             /* A failed save opens the form again with what was typed. */

@@ -21,14 +21,15 @@
 #include "ui/term.h"
 #include "util/text.h"
 #include "util/xalloc.h"
+#include "util/i18n.h"
 
 
 /* A field's value as the status bar names it: its first line, cut to
- * fit, "(none)" when empty. The caller frees. */
+ * fit, _("(none)") when empty. The caller frees. */
 static char *field_shown(const struct field *f, const void *obj)
 {
     char *t = field_text(f, obj);
-    char *r = *t ? text_line_cut(t, 24, term_ellipsis()) : xstrdup("(none)");
+    char *r = *t ? text_line_cut(t, 24, term_ellipsis()) : xstrdup(_("(none)"));
     free(t);
     return r;
 }
@@ -49,15 +50,17 @@ static void tell_fields(struct app *a, const char *what, const struct field *fie
         changed++;
     }
     if (!first) {
-        app_message(a, false, "%s: nothing was changed.", what);
+        app_message(a, false, _("%s: nothing was changed."), what);
         return;
     }
     char *was = field_shown(first, before), *now = field_shown(first, after);
     if (changed == 1)
-        app_message(a, false, "%s: %s is now %s (was %s).", what, first->name, now, was);
+        app_message(a, false, _("%s: %s is now %s (was %s)."), what, first->name, now, was);
     else
-        app_message(a, false, "%s: %s is now %s (was %s); %zu more fields changed.", what,
-                    first->name, now, was, changed - 1);
+        app_message(a, false,
+                    P_("%s: %s is now %s (was %s); %zu more field changed.",
+                       "%s: %s is now %s (was %s); %zu more fields changed.", changed - 1),
+                    what, first->name, now, was, changed - 1);
     free(was);
     free(now);
 }
@@ -94,14 +97,16 @@ void heatmap_draw(struct view *v, int y, int x, int h, int w, bool after)
 {
     const struct tmpl_method *m = assess_method(v->a);
     term_put(stdscr, y, x, w, term_attr(ROLE_HEADING),
-             after ? "After measures (residual)" : "Before measures (inherent)");
+             after ? _("After measures (residual)") : _("Before measures (inherent)"));
     /* Likelihood rows from the highest down, severity columns rising. */
     for (int l = m->nlikelihood; l >= 1; l--) {
         int row = y + 1 + (m->nlikelihood - l);
         if (row >= y + h - 1)
             break;
         char lab[8];
-        snprintf(lab, sizeof lab, "L%d", l);
+        /* TRANSLATORS: a row of the heat map: L and a level of likelihood;
+           at most 3 columns. */
+        snprintf(lab, sizeof lab, _("L%d"), l);
         term_put(stdscr, row, x, 3, term_attr(ROLE_DIM), lab);
         for (int s = 1; s <= m->nseverity; s++) {
             int level = m->matrix[l - 1][s - 1];
@@ -127,7 +132,9 @@ void heatmap_draw(struct view *v, int y, int x, int h, int w, bool after)
     if (by < y + h) {
         for (int s = 1; s <= m->nseverity; s++) {
             char lab[8];
-            snprintf(lab, sizeof lab, "S%d", s);
+            /* TRANSLATORS: a column of the heat map: S and a level of severity;
+               at most 8 columns. */
+            snprintf(lab, sizeof lab, _("S%d"), s);
             term_put(stdscr, by, x + 4 + (s - 1) * CELL_W, CELL_W - 1, term_attr(ROLE_DIM), lab);
         }
     }
@@ -172,10 +179,10 @@ void page_risks_draw(struct view *v, struct app *a, int y, int x, int h, int w)
     const struct tmpl_method *m = assess_method(v->a);
     int maxy = y + h;
     char line[512];
-    snprintf(line, sizeof line, "Risk register  (%s)", m->name);
+    snprintf(line, sizeof line, _("Risk register  (%s)"), m->name);
     term_put(stdscr, y++, x, w, A_BOLD, line);
     term_put(stdscr, y++, x, w, term_attr(ROLE_DIM),
-             "Each risk to the people concerned, scored before and after measures.");
+             _("Each risk to the people concerned, scored before and after measures."));
     if (v->map) {
         y++;
         int hw = heatmap_width(v), hh = heatmap_height(v);
@@ -189,13 +196,15 @@ void page_risks_draw(struct view *v, struct app *a, int y, int x, int h, int w)
     y++;
     attr_t hd = term_attr(ROLE_HEADING);
     int tw = w - 36;
-    term_put(stdscr, y, x, 5, hd, "Id");
-    term_put(stdscr, y, x + 5, tw, hd, "Risk");
-    term_put(stdscr, y, x + 5 + tw + 1, 14, hd, "Before L/S");
-    term_put(stdscr, y, x + 5 + tw + 16, 14, hd, "After L/S");
+    /* TRANSLATORS: column headers of the risk register; Id has 4 columns,
+       Before L/S and After L/S 14 (L likelihood, S severity). */
+    term_put(stdscr, y, x, 5, hd, _("Id"));
+    term_put(stdscr, y, x + 5, tw, hd, _("Risk"));
+    term_put(stdscr, y, x + 5 + tw + 1, 14, hd, _("Before L/S"));
+    term_put(stdscr, y, x + 5 + tw + 16, 14, hd, _("After L/S"));
     y++;
     if (v->a->nrisks == 0)
-        term_put(stdscr, y++, x, w, term_attr(ROLE_DIM), "No risks yet: press a to add one.");
+        term_put(stdscr, y++, x, w, term_attr(ROLE_DIM), _("No risks yet: press a to add one."));
     if (v->row >= (int)v->a->nrisks)
         v->row = v->a->nrisks ? (int)v->a->nrisks - 1 : 0;
     for (size_t i = 0; i < v->a->nrisks && y < maxy - 1; i++, y++) {
@@ -223,7 +232,7 @@ void page_risks_draw(struct view *v, struct app *a, int y, int x, int h, int w)
         heatmap_draw(v, maxy - hh, x, hh, hw, false);
         heatmap_draw(v, maxy - hh, x + hw + 4, hh, hw, true);
     } else {
-        term_put(stdscr, maxy - 1, x, w, term_attr(ROLE_DIM), "m shows the heat maps");
+        term_put(stdscr, maxy - 1, x, w, term_attr(ROLE_DIM), _("m shows the heat maps"));
     }
 }
 
@@ -277,7 +286,7 @@ int page_risks_key(struct view *v, struct app *a, wint_t ch, bool is_key, enum k
         /* A failed save opens the form again with what was typed (Esc
          * there tries again). */
         while (!saved && risk_form(a, v, &r,
-                                   act == ACT_CATALOGUE ? "New risk from the catalogue" : "New risk",
+                                   act == ACT_CATALOGUE ? _("New risk from the catalogue") : _("New risk"),
                                    act == ACT_CATALOGUE || retry, &d)) {
             if (ops_add_risk(a->store, v->a, &r, &e) < 0) {
                 app_message(a, true, "%s", e.text);
@@ -286,7 +295,7 @@ int page_risks_key(struct view *v, struct app *a, wint_t ch, bool is_key, enum k
                 retry = true;
             } else {
                 saved = true;
-                app_message(a, false, "Risk R%d added.", r.number);
+                app_message(a, false, _("Risk R%d added."), r.number);
                 v->row = (int)v->a->nrisks - 1;
             }
         }
@@ -301,7 +310,7 @@ int page_risks_key(struct view *v, struct app *a, wint_t ch, bool is_key, enum k
             const struct risk *fr = &v->a->risks[v->row];
             char *text = record_text_risk(v->a, fr);
             char title[64];
-            snprintf(title, sizeof title, "Risk R%d", fr->number);
+            snprintf(title, sizeof title, _("Risk R%d"), fr->number);
             reader_show(a, title, text);
             free(text);
             return UI_HANDLED;
@@ -312,7 +321,7 @@ int page_risks_key(struct view *v, struct app *a, wint_t ch, bool is_key, enum k
         assess_risk_copy(&r, &v->a->risks[v->row]);
         assess_risk_copy(&before, &r);
         char title[64];
-        snprintf(title, sizeof title, "Risk R%d", r.number);
+        snprintf(title, sizeof title, _("Risk R%d"), r.number);
         struct draft d;
         draft_init(&d, v->id, "risk:%lld", (long long)r.id);
         int rc = -1;
@@ -342,9 +351,9 @@ int page_risks_key(struct view *v, struct app *a, wint_t ch, bool is_key, enum k
             return UI_HANDLED;
         const struct risk *r = &v->a->risks[v->row];
         char q[512];
-        snprintf(q, sizeof q, "Delete risk R%d \"%s\"?", r->number, r->title);
+        snprintf(q, sizeof q, _("Delete risk R%d \"%s\"?"), r->number, r->title);
         int64_t id = r->id;
-        if (dialog_confirm(a, "Delete risk", q)) {
+        if (dialog_confirm(a, _("Delete risk"), q)) {
             int number = r->number;
             int rc = ops_delete_risk(a->store, v->a, id, &e);
             if (view_conflict(v, a, rc, &e))
@@ -352,7 +361,7 @@ int page_risks_key(struct view *v, struct app *a, wint_t ch, bool is_key, enum k
             if (rc < 0 && rc != STORE_CONFLICT)
                 app_message(a, true, "%s", e.text);
             else if (rc == 0)
-                app_message(a, false, "Risk R%d deleted; U brings it back.", number);
+                app_message(a, false, _("Risk R%d deleted; U brings it back."), number);
         }
         return UI_HANDLED;
     }
@@ -376,9 +385,9 @@ void page_measures_draw(struct view *v, struct app *a, int y, int x, int h, int 
     int maxy = y + h;
     char line[512], now[11];
     today(now);
-    term_put(stdscr, y++, x, w, A_BOLD, "Measures and action plan");
+    term_put(stdscr, y++, x, w, A_BOLD, _("Measures and action plan"));
     term_put(stdscr, y++, x, w, term_attr(ROLE_DIM),
-             "What reduces each risk: who does it, by when, and where it stands.");
+             _("What reduces each risk: who does it, by when, and where it stands."));
     y++;
     attr_t hd = term_attr(ROLE_HEADING);
     /* Columns: id 5, measure (the rest, at least 16), owner, due 11,
@@ -387,7 +396,7 @@ void page_measures_draw(struct view *v, struct app *a, int y, int x, int h, int 
      * first. */
     int sw = 12;
     for (int i = 0; i < MS_COUNT; i++) {
-        int lw = (int)text_width(measure_status_label((enum measure_status)i));
+        int lw = (int)text_width(_(measure_status_label((enum measure_status)i)));
         sw = lw > sw ? lw : sw;
     }
     int ow = w - 5 - 16 - 1 - 11 - 1 - 12 - 1 - 8;
@@ -407,15 +416,16 @@ void page_measures_draw(struct view *v, struct app *a, int y, int x, int h, int 
         tw = 8;
     }
     int xo = x + 5 + tw + 1, xd = ow ? xo + ow + 1 : xo, xs = xd + 12, xr = xs + sw + 1;
-    term_put(stdscr, y, x, 5, hd, "Id");
-    term_put(stdscr, y, x + 5, tw, hd, "Measure");
-    term_put(stdscr, y, xo, ow, hd, "Owner");
-    term_put(stdscr, y, xd, 11, hd, "Due");
-    term_put(stdscr, y, xs, sw, hd, "Status");
-    term_put(stdscr, y, xr, rw, hd, "Risks");
+    /* TRANSLATORS: column headers of the measures; Due has 11 columns. */
+    term_put(stdscr, y, x, 5, hd, _("Id"));
+    term_put(stdscr, y, x + 5, tw, hd, _("Measure"));
+    term_put(stdscr, y, xo, ow, hd, _("Owner"));
+    term_put(stdscr, y, xd, 11, hd, _("Due"));
+    term_put(stdscr, y, xs, sw, hd, _("Status"));
+    term_put(stdscr, y, xr, rw, hd, _("Risks"));
     y++;
     if (v->a->nmeasures == 0)
-        term_put(stdscr, y++, x, w, term_attr(ROLE_DIM), "No measures yet: press a to add one.");
+        term_put(stdscr, y++, x, w, term_attr(ROLE_DIM), _("No measures yet: press a to add one."));
     if (v->row >= (int)v->a->nmeasures)
         v->row = v->a->nmeasures ? (int)v->a->nmeasures - 1 : 0;
     for (size_t i = 0; i < v->a->nmeasures && y < maxy; i++, y++) {
@@ -431,7 +441,7 @@ void page_measures_draw(struct view *v, struct app *a, int y, int x, int h, int 
                        m->status != MS_DROPPED;
         snprintf(line, sizeof line, "%s%s", m->due, overdue ? "!" : "");
         term_put(stdscr, y, xd, 11, overdue && !sel ? term_attr(ROLE_RISK_HIGH) : base, line);
-        term_put(stdscr, y, xs, sw, base, measure_status_label(m->status));
+        term_put(stdscr, y, xs, sw, base, _(measure_status_label(m->status)));
         struct buf rs = {0};
         for (size_t k = 0; k < m->nrisks; k++)
             buf_printf(&rs, "%sR%d", k ? "," : "", m->risks[k]);
@@ -468,7 +478,7 @@ static bool measure_form(struct app *a, struct view *v, struct measure *m, const
         if (src[i]->role == FR_DATE)
             due = i;
     src[n] = NULL;
-    f[n++] = (struct form_field){ .label = "Risks addressed", .kind = FK_FLAGS, .flag_ids = ids,
+    f[n++] = (struct form_field){ .label = _("Risks addressed"), .kind = FK_FLAGS, .flag_ids = ids,
                                   .nflag_ids = nr, .flags = flags, .flag_prefix = "R" };
     bool untouched;
     bool ok = form_run_ex(a, title, f, n, &untouched, d) || (prefilled && untouched);
@@ -520,8 +530,8 @@ int page_measures_key(struct view *v, struct app *a, wint_t ch, bool is_key,
         /* A failed save opens the form again with what was typed (Esc
          * there tries again). */
         while (!saved && measure_form(a, v, &m,
-                                      act == ACT_CATALOGUE ? "New measure from the catalogue"
-                                                           : "New measure",
+                                      act == ACT_CATALOGUE ? _("New measure from the catalogue")
+                                                           : _("New measure"),
                                       act == ACT_CATALOGUE || retry, &d)) {
             if (ops_add_measure(a->store, v->a, &m, &e) < 0) {
                 app_message(a, true, "%s", e.text);
@@ -544,7 +554,7 @@ int page_measures_key(struct view *v, struct app *a, wint_t ch, bool is_key,
             const struct measure *fm = &v->a->measures[v->row];
             char *text = record_text_measure(v->a, fm);
             char title[64];
-            snprintf(title, sizeof title, "Measure M%d", fm->number);
+            snprintf(title, sizeof title, _("Measure M%d"), fm->number);
             reader_show(a, title, text);
             free(text);
             return UI_HANDLED;
@@ -555,7 +565,7 @@ int page_measures_key(struct view *v, struct app *a, wint_t ch, bool is_key,
         assess_measure_copy(&m, &v->a->measures[v->row]);
         assess_measure_copy(&before, &m);
         char title[64];
-        snprintf(title, sizeof title, "Measure M%d", m.number);
+        snprintf(title, sizeof title, _("Measure M%d"), m.number);
         struct draft d;
         draft_init(&d, v->id, "measure:%lld", (long long)m.id);
         int rc = -1;
@@ -585,9 +595,9 @@ int page_measures_key(struct view *v, struct app *a, wint_t ch, bool is_key,
             return UI_HANDLED;
         const struct measure *m = &v->a->measures[v->row];
         char q[512];
-        snprintf(q, sizeof q, "Delete measure M%d \"%s\"?", m->number, m->title);
+        snprintf(q, sizeof q, _("Delete measure M%d \"%s\"?"), m->number, m->title);
         int64_t id = m->id;
-        if (dialog_confirm(a, "Delete measure", q)) {
+        if (dialog_confirm(a, _("Delete measure"), q)) {
             int number = m->number;
             int rc = ops_delete_measure(a->store, v->a, id, &e);
             if (view_conflict(v, a, rc, &e))
@@ -595,7 +605,7 @@ int page_measures_key(struct view *v, struct app *a, wint_t ch, bool is_key,
             if (rc < 0 && rc != STORE_CONFLICT)
                 app_message(a, true, "%s", e.text);
             else if (rc == 0)
-                app_message(a, false, "Measure M%d deleted; U brings it back.", number);
+                app_message(a, false, _("Measure M%d deleted; U brings it back."), number);
         }
         return UI_HANDLED;
     }

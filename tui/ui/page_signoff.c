@@ -25,6 +25,7 @@
 #include "util/buf.h"
 #include "util/text.h"
 #include "util/xalloc.h"
+#include "util/i18n.h"
 
 /* --- screening ---------------------------------------------------------------- */
 
@@ -33,16 +34,16 @@ void page_screening_draw(struct view *v, struct app *a, int y, int x, int h, int
     int maxy = y + h;
     struct screening s;
     logic_screening(v->a, &s);
-    term_put(stdscr, y++, x, w, A_BOLD, "Screening outcome");
+    term_put(stdscr, y++, x, w, A_BOLD, _("Screening outcome"));
     y++;
     enum term_role role = s.outcome == SCREEN_REQUIRED ? ROLE_RISK_HIGH
                         : s.outcome == SCREEN_RECOMMENDED ? ROLE_RISK_MED
                         : s.outcome == SCREEN_NOT_REQUIRED ? ROLE_OK : ROLE_DIM;
-    term_put(stdscr, y++, x, w, term_attr(role), logic_outcome_label(s.outcome));
+    term_put(stdscr, y++, x, w, term_attr(role), _(logic_outcome_label(s.outcome)));
     y += dialog_wrap(y, x, maxy - y, w, A_NORMAL, s.rule);
     y++;
     if (s.ncriteria) {
-        term_put(stdscr, y++, x, w, term_attr(ROLE_HEADING), "WP248 criteria met:");
+        term_put(stdscr, y++, x, w, term_attr(ROLE_HEADING), _("WP248 criteria met:"));
         char *lines[16] = { 0 };
         int n = s.ncriteria < 16 ? s.ncriteria : 16, wrapped = 0;
         for (int i = 0; i < n; i++) {
@@ -73,7 +74,7 @@ void page_screening_draw(struct view *v, struct app *a, int y, int x, int h, int
         }
     }
     if (s.ngrounds) {
-        term_put(stdscr, y++, x, w, term_attr(ROLE_HEADING), "Mandatory cases:");
+        term_put(stdscr, y++, x, w, term_attr(ROLE_HEADING), _("Mandatory cases:"));
         for (int i = 0; i < s.ngrounds && y < maxy; i++)
             term_put(stdscr, y++, x + 2, w - 2, A_NORMAL, s.grounds[i]);
     }
@@ -81,10 +82,10 @@ void page_screening_draw(struct view *v, struct app *a, int y, int x, int h, int
         y++;
         y += dialog_wrap(y, x, maxy - y, w, term_attr(s.declined_reasons_missing ? ROLE_ERROR : ROLE_RISK_MED),
                          s.declined_reasons_missing
-                             ? "No DPIA will be carried out despite the criteria: record the reasons "
-                               "and the DPO's view in the questions above (WP248)."
-                             : "No DPIA will be carried out despite the criteria; the reasons and the "
-                               "DPO's view are recorded.");
+                             ? _("No DPIA will be carried out despite the criteria: record the "
+                                 "reasons and the DPO's view in the questions above (WP248).")
+                             : _("No DPIA will be carried out despite the criteria; the reasons "
+                                 "and the DPO's view are recorded."));
     }
 }
 
@@ -117,18 +118,21 @@ static int rows_of(struct view *v, const struct wf_list *why, struct row *rows)
      * e-mail as it is usually written first. */
     const char *c1 = v->a->controller, *d1 = v->a->dpo_contact;
     rows[n] = (struct row){ .kind = ROW_CONTACTS };
-    snprintf(rows[n].text, sizeof rows[n].text, "Contacts: controller %.*s; DPO %.*s",
-             *c1 ? (int)strcspn(c1, "\n") : 9, *c1 ? c1 : "(not set)",
-             *d1 ? (int)strcspn(d1, "\n") : 9, *d1 ? d1 : "(not set)");
+    snprintf(rows[n].text, sizeof rows[n].text, _("Contacts: controller %.*s; DPO %.*s"),
+             *c1 ? (int)strcspn(c1, "\n") : 9, *c1 ? c1 : _("(not set)"),
+             *d1 ? (int)strcspn(d1, "\n") : 9, *d1 ? d1 : _("(not set)"));
     n++;
     const struct signoff *d = &v->a->signoffs[SR_DPO];
     rows[n] = (struct row){ .kind = ROW_DPO };
-    snprintf(rows[n].text, sizeof rows[n].text, "DPO's advice: %s%s", d->advice[0] ? d->advice : "(not recorded)",
-             d->advice_followed == 1 ? "  [followed]" : d->advice_followed == 0 ? "  [not followed]" : "");
+    snprintf(rows[n].text, sizeof rows[n].text,
+             d->advice_followed == 1   ? _("DPO's advice: %s  [followed]")
+             : d->advice_followed == 0 ? _("DPO's advice: %s  [not followed]")
+                                       : _("DPO's advice: %s"),
+             d->advice[0] ? d->advice : _("(not recorded)"));
     n++;
     const struct signoff *as = &v->a->signoffs[SR_ASSESSOR];
     rows[n] = (struct row){ .kind = ROW_ASSESSOR };
-    snprintf(rows[n].text, sizeof rows[n].text, "Assessor: %s%s%s", as->name[0] ? as->name : "(not recorded)",
+    snprintf(rows[n].text, sizeof rows[n].text, _("Assessor: %s%s%s"), as->name[0] ? as->name : _("(not recorded)"),
              as->position[0] ? ", " : "", as->position);
     n++;
     const struct signoff *c = &v->a->signoffs[SR_CONTROLLER];
@@ -136,17 +140,21 @@ static int rows_of(struct view *v, const struct wf_list *why, struct row *rows)
     logic_screening(v->a, &sc);
     rows[n] = (struct row){ .kind = ROW_DECISION };
     if (v->a->status == ST_NOT_REQUIRED)
-        snprintf(rows[n].text, sizeof rows[n].text, "Closed: DPIA not required (screening, with "
-                 "the DPO's sign-off)");
+        snprintf(rows[n].text, sizeof rows[n].text, "%s",
+                 _("Closed: DPIA not required (screening, with the DPO's sign-off)"));
     else if (sc.not_carried_out && c->decision == DEC_NONE)
-        snprintf(rows[n].text, sizeof rows[n].text, "Decision: close as \"DPIA not required\"");
+        snprintf(rows[n].text, sizeof rows[n].text, "%s",
+                 _("Decision: close as \"DPIA not required\""));
+    else if (c->name[0])
+        snprintf(rows[n].text, sizeof rows[n].text, _("Decision: %s by %s%s%s"),
+                 _(decision_label(c->decision)), c->name, c->date[0] ? ", " : "", c->date);
     else
-        snprintf(rows[n].text, sizeof rows[n].text, "Decision: %s%s%s%s%s", decision_label(c->decision),
-                 c->name[0] ? " by " : "", c->name, c->date[0] ? ", " : "", c->date);
+        snprintf(rows[n].text, sizeof rows[n].text, _("Decision: %s%s%s"),
+                 _(decision_label(c->decision)), c->date[0] ? ", " : "", c->date);
     n++;
     rows[n] = (struct row){ .kind = ROW_REVIEW };
-    snprintf(rows[n].text, sizeof rows[n].text, "Review date: %s",
-             v->a->review_date[0] ? v->a->review_date : "(not set)");
+    snprintf(rows[n].text, sizeof rows[n].text, _("Review date: %s"),
+             v->a->review_date[0] ? v->a->review_date : _("(not set)"));
     n++;
     return n;
 }
@@ -167,13 +175,13 @@ void page_signoff_draw(struct view *v, struct app *a, int y, int x, int h, int w
     (void)a;
     int maxy = y + h;
     char head[128];
-    snprintf(head, sizeof head, "Sign-off of revision %d", v->a->revision);
+    snprintf(head, sizeof head, _("Sign-off of revision %d"), v->a->revision);
     term_put(stdscr, y++, x, w, A_BOLD, head);
     if (logic_art36_required(v->a)) {
         y += dialog_wrap(y, x, 3, w, term_attr(ROLE_ERROR),
-                         "The highest residual risk is high: prior consultation of the supervisory "
-                         "authority (Art. 36) is required before the processing starts. "
-                         "\"Approve\" is not offered.");
+                         _("The highest residual risk is high: prior consultation of the "
+                           "supervisory authority (Art. 36) is required before the processing "
+                           "starts. \"Approve\" is not offered."));
     } else {
         int hl = logic_highest_residual(v->a);
         const struct tmpl_method *m = assess_method(v->a);
@@ -185,31 +193,42 @@ void page_signoff_draw(struct view *v, struct app *a, int y, int x, int h, int w
                 scored = false;
         char l36[256];
         if (v->a->status == ST_NOT_REQUIRED && !v->a->nrisks)
-            snprintf(l36, sizeof l36, "Prior consultation (Art. 36): not required (the screening "
-                     "concluded that no DPIA is needed).");
+            snprintf(l36, sizeof l36, "%s",
+                     _("Prior consultation (Art. 36): not required (the screening "
+                       "concluded that no DPIA is needed)."));
         else if (hl >= 0 && scored)
-            snprintf(l36, sizeof l36, "Prior consultation (Art. 36): not required (highest "
-                     "residual risk: %s).", m->levels[hl].name);
+            snprintf(l36, sizeof l36, _("Prior consultation (Art. 36): not required (highest "
+                       "residual risk: %s)."), m->levels[hl].name);
         else
-            snprintf(l36, sizeof l36, "Prior consultation (Art. 36): to be judged once the risks "
-                     "are scored.");
+            snprintf(l36, sizeof l36, "%s",
+                     _("Prior consultation (Art. 36): to be judged once the risks "
+                       "are scored."));
         y += dialog_wrap(y, x, 2, w, A_NORMAL, l36);
     }
     struct wf_list why = { 0 };
     readiness(v, &why);
     char line[160];
     if (!wf_editable(v->a))
-        snprintf(line, sizeof line, "Revision %d is decided: %s.", v->a->revision,
-                 assess_status_label(v->a->status));
+        snprintf(line, sizeof line, _("Revision %d is decided: %s."), v->a->revision,
+                 _(assess_status_label(v->a->status)));
     else if (why.nblockers)
-        snprintf(line, sizeof line, "%zu item%s missing for sign-off%s (Enter goes to it):",
-                 why.nblockers, why.nblockers == 1 ? " is" : "s are",
-                 why.nwarnings ? ", ! to acknowledge" : "");
+        snprintf(line, sizeof line,
+                 why.nwarnings ? P_("%zu item is missing for sign-off, ! to acknowledge (Enter "
+                                    "goes to it):",
+                                    "%zu items are missing for sign-off, ! to acknowledge (Enter "
+                                    "goes to it):", why.nblockers)
+                               : P_("%zu item is missing for sign-off (Enter goes to it):",
+                                    "%zu items are missing for sign-off (Enter goes to it):",
+                                    why.nblockers),
+                 why.nblockers);
     else if (why.nwarnings)
-        snprintf(line, sizeof line, "Nothing is missing for sign-off; %zu warning%s to "
-                 "acknowledge (!):", why.nwarnings, why.nwarnings == 1 ? "" : "s");
+        snprintf(line, sizeof line,
+                 P_("Nothing is missing for sign-off; %zu warning to acknowledge (!):",
+                    "Nothing is missing for sign-off; %zu warnings to acknowledge (!):",
+                    why.nwarnings),
+                 why.nwarnings);
     else
-        snprintf(line, sizeof line, "Nothing is missing for sign-off.");
+        snprintf(line, sizeof line, "%s", _("Nothing is missing for sign-off."));
     y += dialog_wrap(y, x, 2, w, term_attr(why.nblockers ? ROLE_RISK_MED : ROLE_OK), line);
     struct row *rows = xcalloc(why.n + 5, sizeof *rows);
     int n = rows_of(v, &why, rows);
@@ -292,7 +311,7 @@ static bool signoff_form(struct app *a, struct view *v, enum signoff_role role,
     }
     /* The advice is the DPO's; for the others, a comment, or the
      * conditions of an approval with conditions (then required). */
-    f[iadvice].label = role == SR_DPO ? "Advice" : conditions ? "Conditions" : "Comment";
+    f[iadvice].label = role == SR_DPO ? _("Advice") : conditions ? _("Conditions") : _("Comment");
     f[iadvice].required = role == SR_DPO || conditions;
     f[iname].required = true;
     bool ok;
@@ -312,9 +331,9 @@ static bool signoff_form(struct app *a, struct view *v, enum signoff_role role,
             break;
         /* Overruled without reasons: back to the form, nothing lost. */
         char text[160];
-        snprintf(text, sizeof text, "The DPO's advice was overruled: record the reasons in "
-                 "\"%s\" (WP248, Art. 35(2)).", why->label);
-        dialog_message(a, "Reasons needed", text);
+        snprintf(text, sizeof text, _("The DPO's advice was overruled: record the reasons in "
+                   "\"%s\" (WP248, Art. 35(2))."), _(why->label));
+        dialog_message(a, _("Reasons needed"), text);
     }
     if (ok)
         form_to_table(f, src, n, v->a, so);
@@ -336,7 +355,7 @@ static void record_signoff(struct view *v, struct app *a, enum signoff_role role
         if (view_conflict(v, a, rc, &e))
             rc = ops_signoff(a->store, v->a, &so, &e);
         if (rc == 0) {
-            app_message(a, false, "%s recorded.", signoff_role_label(role));
+            app_message(a, false, _("%s recorded."), _(signoff_role_label(role)));
         } else if (rc != STORE_CONFLICT) {
             app_message(a, true, "%s", e.text);
             if (!dialog_save_failed(a, e.text))
@@ -359,13 +378,13 @@ static void set_review(struct view *v, struct app *a)
     char iso[DATE_ISO_SIZE];
     struct err e;
     for (;;) {
-        char *nd = dialog_line(a, "Review date", "When the DPIA will be reviewed (Art. 35(11); sooner "
-                               "if the risk changes), as 31/03/2027, 2027-03-31 or +1y:", d);
+        char *nd = dialog_line(a, _("Review date"), _("When the DPIA will be reviewed (Art. 35(11); sooner "
+                               "if the risk changes), as 31/03/2027, 2027-03-31 or +1y:"), d);
         free(d);
         d = nd;
         if (!d || ops_date(d, iso, &e) == 0)
             break;
-        dialog_message(a, "Not a date", e.text);
+        dialog_message(a, _("Not a date"), e.text);
     }
     if (d && ops_set_review_date(a->store, v->a, iso, &e) < 0)
         app_message(a, true, "%s", e.text);
@@ -383,18 +402,18 @@ static char *reasons(const struct wf_list *why, enum wf_level level, const char 
 
 static void close_not_required(struct view *v, struct app *a)
 {
-    if (!dialog_confirm(a, "DPIA not required", "The screening concludes that no DPIA is carried "
+    if (!dialog_confirm(a, _("DPIA not required"), _("The screening concludes that no DPIA is carried "
                         "out. Close this assessment as \"DPIA not required\" with the DPO's "
-                        "sign-off?"))
+                        "sign-off?")))
         return;
     struct wf_list why = { 0 };
     struct err e;
     if (ops_close(a->store, v->a, &why, &e) < 0) {
-        char *text = why.nblockers ? reasons(&why, WF_BLOCKER, "Not yet:\n") : xstrdup(e.text);
-        dialog_message(a, "Cannot close yet", text);
+        char *text = why.nblockers ? reasons(&why, WF_BLOCKER, _("Not yet:\n")) : xstrdup(e.text);
+        dialog_message(a, _("Cannot close yet"), text);
         free(text);
     } else {
-        app_message(a, false, "Closed: DPIA not required.");
+        app_message(a, false, _("Closed: DPIA not required."));
     }
     wf_list_free(&why);
 }
@@ -414,10 +433,10 @@ static void decide(struct view *v, struct app *a)
     for (int d = 1; d < DEC_COUNT; d++) {
         if (art36 && (d == DEC_APPROVE || d == DEC_CONDITIONS))
             continue;
-        names[n] = decision_label((enum decision)d);
+        names[n] = _(decision_label((enum decision)d));
         map[n++] = (enum decision)d;
     }
-    int pick = dialog_pick(a, art36 ? "Decision (Art. 36 consultation required)" : "Decision",
+    int pick = dialog_pick(a, art36 ? _("Decision (Art. 36 consultation required)") : _("Decision"),
                            names, NULL, n, 0);
     if (pick < 0)
         return;
@@ -436,9 +455,9 @@ static void decide(struct view *v, struct app *a)
                        strcmp(v->a->review_date, today) <= 0;
     if (wf_check_decision(v->a, d, &probe, today, true, &why) < 0 &&
         !(need_review && why.nblockers == 1)) {
-        char *text = reasons(&why, WF_BLOCKER, "Not yet:\n");
-        dialog_message(a, d == DEC_APPROVE || d == DEC_CONDITIONS ? "Cannot approve yet"
-                                                                  : "Cannot decide yet", text);
+        char *text = reasons(&why, WF_BLOCKER, _("Not yet:\n"));
+        dialog_message(a, d == DEC_APPROVE || d == DEC_CONDITIONS ? _("Cannot approve yet")
+                                                                  : _("Cannot decide yet"), text);
         free(text);
         wf_list_free(&why);
         return;
@@ -447,8 +466,8 @@ static void decide(struct view *v, struct app *a)
     if (need_review) {
         set_review(v, a);
         if (strcmp(v->a->review_date, today) <= 0) {
-            app_message(a, true, "A review date still to come follows every approval: set one "
-                        "to approve.");
+            app_message(a, true, _("A review date still to come follows every approval: set one "
+                          "to approve."));
             return;
         }
     }
@@ -460,7 +479,7 @@ static void decide(struct view *v, struct app *a)
         draft_finish(a, &draft, false);
         draft_free(&draft);
         assess_signoff_clear(&so);
-        app_message(a, false, "No decision recorded.");
+        app_message(a, false, _("No decision recorded."));
         return;
     }
     struct err e;
@@ -470,24 +489,24 @@ static void decide(struct view *v, struct app *a)
         rc = ops_decide(a->store, v->a, d, &so, false, &why, &e);
     }
     if (rc > 0) {
-        char *text = reasons(&why, WF_WARNING, "Before the decision, acknowledge:\n");
-        char *q = xasprintf("%s\nRecord the decision with these warnings acknowledged?", text);
-        bool ack = !a->quitting && dialog_confirm(a, "Warnings", q);
+        char *text = reasons(&why, WF_WARNING, _("Before the decision, acknowledge:\n"));
+        char *q = xasprintf(_("%s\nRecord the decision with these warnings acknowledged?"), text);
+        bool ack = !a->quitting && dialog_confirm(a, _("Warnings"), q);
         free(q);
         free(text);
         wf_list_free(&why);
         rc = ack ? ops_decide(a->store, v->a, d, &so, true, &why, &e) : 1;
     }
     if (rc < 0 && why.nblockers) {
-        char *text = reasons(&why, WF_BLOCKER, "Not yet:\n");
-        dialog_message(a, "Cannot decide yet", text);
+        char *text = reasons(&why, WF_BLOCKER, _("Not yet:\n"));
+        dialog_message(a, _("Cannot decide yet"), text);
         free(text);
     } else if (rc < 0 && rc != STORE_CONFLICT) {
         app_message(a, true, "%s", e.text);
     } else if (rc == 0) {
-        app_message(a, false, "Decision recorded: %s.", assess_status_label(v->a->status));
+        app_message(a, false, _("Decision recorded: %s."), _(assess_status_label(v->a->status)));
     } else {
-        app_message(a, false, "No decision recorded.");
+        app_message(a, false, _("No decision recorded."));
     }
     /* Not recorded (refused, failed, warnings not acknowledged): what was
      * typed stays as the form's draft, offered back when it opens again. */

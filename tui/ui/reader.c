@@ -8,6 +8,7 @@
 #include "ui/keys.h"
 #include "ui/term.h"
 #include "util/xalloc.h"
+#include "util/i18n.h"
 
 /* Draws the box; returns the rows of the text area (the page). */
 static int draw(struct app *a, const char *title, const char *text, int *top, int *rows)
@@ -20,16 +21,16 @@ static int draw(struct app *a, const char *title, const char *text, int *top, in
     int y = 2, x = (COLS - w) / 2;
     dialog_frame(y, x, h, w, title);
     term_put(stdscr, y + 1, x + 2, w - 4, term_attr(ROLE_RISK_MED),
-             "Read-only: this can be read here but not changed.");
+             _("Read-only: this can be read here but not changed."));
     int page = h - 4;
     *rows = dialog_wrap_at(y + 3, x + 2, page, w - 4, A_NORMAL, text, top);
     char where[160];
     if (*rows <= page)
-        snprintf(where, sizeof where, " Esc close ");
+        snprintf(where, sizeof where, "%s", _(" Esc close "));
     else if (*top + page >= *rows)
-        snprintf(where, sizeof where, " End of the text.  Up/PgUp scroll back  Esc close ");
+        snprintf(where, sizeof where, "%s", _(" End of the text.  Up/PgUp scroll back  Esc close "));
     else
-        snprintf(where, sizeof where, " Lines %d to %d of %d.  Down/PgDn read on  Esc close ",
+        snprintf(where, sizeof where, _(" Lines %d to %d of %d.  Down/PgDn read on  Esc close "),
                  *top + 1, *top + page, *rows);
     term_put(stdscr, y + h - 1, x + 2, w - 4, term_attr(ROLE_KEY), where);
     return page > 1 ? page : 1;
@@ -37,7 +38,7 @@ static int draw(struct app *a, const char *title, const char *text, int *top, in
 
 void reader_show(struct app *a, const char *title, const char *text)
 {
-    char *head = xasprintf("%s (read-only)", title);
+    char *head = xasprintf(_("%s (read-only)"), title);
     int top = 0, rows = 0;
     struct app_keys prev = app_context_begin(a, KC_READ);
     app_context_modes(a, UI_MODE_READ_ONLY);

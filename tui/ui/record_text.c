@@ -11,17 +11,18 @@
 #include "core/table.h"
 #include "util/buf.h"
 #include "util/xalloc.h"
+#include "util/i18n.h"
 
-/* "Label: value" on one line; "(none)" for an empty value. */
+/* "Label: value" on one line; _("(none)") for an empty value. */
 static void line(struct buf *b, const char *label, const char *value)
 {
-    buf_printf(b, "%s: %s\n", label, value && *value ? value : "(none)");
+    buf_printf(b, "%s: %s\n", label, value && *value ? value : _("(none)"));
 }
 
 /* A field of several lines: its label, then its text as a paragraph. */
 static void block(struct buf *b, const char *label, const char *value)
 {
-    buf_printf(b, "\n%s:\n%s\n", label, value && *value ? value : "(none)");
+    buf_printf(b, "\n%s:\n%s\n", label, value && *value ? value : _("(none)"));
 }
 
 /* A score on a scale: "3 (Significant)", "not scored". */
@@ -31,75 +32,77 @@ static void score(struct buf *b, const char *label, const struct tmpl_scale_leve
     if (value >= 1 && value <= n)
         buf_printf(b, "\n%s: %d (%s)\n", label, value, scale[value - 1].name);
     else
-        buf_printf(b, "\n%s: not scored\n", label);
-    line(b, "Why", why);
+        buf_printf(b, _("\n%s: not scored\n"), label);
+    line(b, _("Why"), why);
 }
 
 char *record_text_risk(const struct assessment *a, const struct risk *r)
 {
     const struct tmpl_method *m = assess_method(a);
     struct buf b = {0};
-    line(&b, "Title", r->title);
-    line(&b, "Type", fields_risk_type_name(a, r));
-    block(&b, "Description", r->description);
-    block(&b, "Risk sources", r->source);
-    block(&b, "Threats", r->threats);
-    block(&b, "Impacts on people", r->impacts);
-    score(&b, "Likelihood before", m->likelihood, m->nlikelihood, r->likelihood, r->likelihood_why);
-    score(&b, "Severity before", m->severity, m->nseverity, r->severity, r->severity_why);
+    line(&b, _("Title"), r->title);
+    line(&b, _("Type"), _(fields_risk_type_name(a, r)));
+    block(&b, _("Description"), r->description);
+    block(&b, _("Risk sources"), r->source);
+    block(&b, _("Threats"), r->threats);
+    block(&b, _("Impacts on people"), r->impacts);
+    score(&b, _("Likelihood before"), m->likelihood, m->nlikelihood, r->likelihood, r->likelihood_why);
+    score(&b, _("Severity before"), m->severity, m->nseverity, r->severity, r->severity_why);
     int before = logic_risk_inherent(a, r);
-    buf_printf(&b, "Level before measures: %s\n", before >= 0 ? m->levels[before].name : "-");
-    score(&b, "Likelihood after", m->likelihood, m->nlikelihood, r->likelihood_after,
+    buf_printf(&b, _("Level before measures: %s\n"), before >= 0 ? m->levels[before].name : "-");
+    score(&b, _("Likelihood after"), m->likelihood, m->nlikelihood, r->likelihood_after,
           r->likelihood_after_why);
-    score(&b, "Severity after", m->severity, m->nseverity, r->severity_after,
+    score(&b, _("Severity after"), m->severity, m->nseverity, r->severity_after,
           r->severity_after_why);
     int after = logic_risk_level(m, r->likelihood_after, r->severity_after);
-    buf_printf(&b, "Level after measures: %s\n", after >= 0 ? m->levels[after].name : "-");
+    buf_printf(&b, _("Level after measures: %s\n"), after >= 0 ? m->levels[after].name : "-");
     const struct field *f = fields_find(risk_fields, nrisk_fields, "concerns");
     if (*field_str(f, r))
-        line(&b, f->label, field_str(f, r));
+        line(&b, _(f->label), field_str(f, r));
     return buf_take(&b);
 }
 
 char *record_text_measure(const struct assessment *a, const struct measure *m)
 {
     struct buf b = {0};
-    line(&b, "Title", m->title);
-    line(&b, "Type", measure_type_label(m->type));
-    line(&b, "Owner", m->owner);
-    line(&b, "Due date", m->due);
-    line(&b, "Status", measure_status_label(m->status));
+    line(&b, _("Title"), m->title);
+    line(&b, _("Type"), _(measure_type_label(m->type)));
+    line(&b, _("Owner"), m->owner);
+    line(&b, _("Due date"), m->due);
+    line(&b, _("Status"), _(measure_status_label(m->status)));
     const struct field *f = fields_find(measure_fields, nmeasure_fields, "group");
     if (*field_str(f, m)) {
         char *g = field_show(f, m, a);
-        line(&b, f->label, g);
+        line(&b, _(f->label), g);
         free(g);
     }
     struct buf rs = {0};
     for (size_t k = 0; k < m->nrisks; k++)
         buf_printf(&rs, "%sR%d", k ? ", " : "", m->risks[k]);
-    line(&b, "Risks addressed", buf_str(&rs));
+    line(&b, _("Risks addressed"), buf_str(&rs));
     buf_free(&rs);
-    block(&b, "Description", m->description);
+    block(&b, _("Description"), m->description);
     return buf_take(&b);
 }
 
 char *record_text_signoff(const struct signoff *so)
 {
     struct buf b = {0};
-    line(&b, "Name", so->name);
-    line(&b, "Position", so->position);
-    line(&b, "Date", so->date);
+    line(&b, _("Name"), so->name);
+    line(&b, _("Position"), so->position);
+    line(&b, _("Date"), so->date);
     if (so->role == SR_CONTROLLER)
-        line(&b, "Decision", decision_label(so->decision));
-    block(&b, so->role == SR_DPO ? "Advice" : "Comment", so->advice);
+        line(&b, _("Decision"), _(decision_label(so->decision)));
+    block(&b, so->role == SR_DPO ? _("Advice") : _("Comment"), so->advice);
     if (so->role == SR_DPO) {
-        line(&b, "\nAdvice followed", so->advice_followed == 1 ? "Yes, followed"
-                                      : so->advice_followed == 0 ? "No, overruled" : "Not said");
-        block(&b, "Why not followed", so->why_not);
+        buf_adds(&b, "\n");
+        line(&b, _("Advice followed"), so->advice_followed == 1 ? _("Yes, followed")
+                                       : so->advice_followed == 0 ? _("No, overruled")
+                                                                  : _("Not said"));
+        block(&b, _("Why not followed"), so->why_not);
     }
     if (so->acknowledged && *so->acknowledged)
-        block(&b, "Warnings acknowledged", so->acknowledged);
+        block(&b, _("Warnings acknowledged"), so->acknowledged);
     return buf_take(&b);
 }
 
@@ -136,16 +139,16 @@ char *record_text_question(const struct assessment *a, const struct tmpl_questio
     buf_printf(&b, "%s\n%s%s", q->prompt, refs, *refs ? "\n" : "");
     free(refs);
     if (q->help)
-        buf_printf(&b, "\nGuidance: %s\n", q->help);
+        buf_printf(&b, _("\nGuidance: %s\n"), q->help);
     const char *val = assess_value(a, q->id);
     char *shown = !val ? NULL : q->type == QT_TABLE ? table_text(q, val) : answer_display(q, val);
-    buf_printf(&b, "\nAnswer: %s\n", shown ? shown : "(not answered)");
+    buf_printf(&b, _("\nAnswer: %s\n"), shown ? shown : _("(not answered)"));
     free(shown);
     const struct answer *an = assess_answer(a, q->id);
     if (an && an->note[0])
-        buf_printf(&b, "\nNote: %s\n", an->note);
+        buf_printf(&b, _("\nNote: %s\n"), an->note);
     if (an && an->flagged)
-        buf_printf(&b, "\nMarked for follow-up.\n");
+        buf_adds(&b, _("\nMarked for follow-up.\n"));
     char *r = xstrdup(buf_str(&b));
     buf_free(&b);
     return r;

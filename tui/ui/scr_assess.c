@@ -24,6 +24,7 @@
 #include "ui/term.h"
 #include "util/text.h"
 #include "util/xalloc.h"
+#include "util/i18n.h"
 
 static struct view *V(struct screen *s)
 {
@@ -108,11 +109,11 @@ bool view_conflict(struct view *v, struct app *a, int rc, const struct err *e)
     if (rc != STORE_CONFLICT)
         return false;
     char msg[ERR_MAX + 64];
-    snprintf(msg, sizeof msg, "%s. Replace it with yours?", e->text);
-    bool mine = a->quitting || dialog_confirm(a, "Changed elsewhere", msg);
+    snprintf(msg, sizeof msg, _("%s. Replace it with yours?"), e->text);
+    bool mine = a->quitting || dialog_confirm(a, _("Changed elsewhere"), msg);
     view_reload(v, a);
     if (!mine)
-        app_message(a, false, "Kept the other session's version.");
+        app_message(a, false, _("Kept the other session's version."));
     return mine;
 }
 
@@ -138,16 +139,16 @@ bool view_is_read_only(struct view *v, struct app *a)
 bool view_read_only(struct view *v, struct app *a)
 {
     if (store_is_read_only(a->store)) {
-        app_message(a, true, "The database is read-only: nothing can be changed.");
+        app_message(a, true, _("The database is read-only: nothing can be changed."));
         return true;
     }
     struct err e;
     if (wf_check_editable(v->a, &e) < 0) {
         if (v->a->status == ST_ARCHIVED)
-            app_message(a, true, "Archived: read-only. Bring it back from the list (a).");
+            app_message(a, true, _("Archived: read-only. Bring it back from the list (a)."));
         else
-            app_message(a, true, "%s: read-only as signed. Press R to open a new revision.",
-                        assess_status_label(v->a->status));
+            app_message(a, true, _("%s: read-only as signed. Press R to open a new revision."),
+                        _(assess_status_label(v->a->status)));
         return true;
     }
     return false;
@@ -179,12 +180,12 @@ static void assess_draw(struct screen *s, struct app *a)
     else
         s->modes &= ~(unsigned)UI_MODE_READ_ONLY;
     if (v->editing == ED_TEXT && v->te.changed)
-        snprintf(a->saved, sizeof a->saved, "editing");
+        snprintf(a->saved, sizeof a->saved, "%s", _("editing"));
     if (v->present) {
         /* The title bar is the only chrome: the section and progress. */
         struct progress p;
         logic_section_progress(v->a, v->section, &p);
-        snprintf(v->title, sizeof v->title, "%s  %d%%  (question %d of %d)",
+        snprintf(v->title, sizeof v->title, _("%s  %d%%  (question %d of %d)"),
                  v->a->tmpl->sections[v->section].title, logic_percent(&p), v->item + 1,
                  view_items(v, v->section, NULL, 0));
     } else {
@@ -201,7 +202,7 @@ static bool assess_draw_typing(struct screen *s, struct app *a)
     if (!v->a || v->editing != ED_TEXT || !v->typed_drawn)
         return false;
     if (v->te.changed)
-        snprintf(a->saved, sizeof a->saved, "editing");
+        snprintf(a->saved, sizeof a->saved, "%s", _("editing"));
     te_draw(&v->te, stdscr, v->typed_y, v->typed_x, v->typed_h, v->typed_w, true);
     return true;
 }
@@ -254,8 +255,8 @@ static void jump_next(struct view *v, struct app *a, bool flagged)
             return;
         }
     }
-    app_message(a, false, flagged ? "No question is marked for follow-up."
-                                  : "Every shown question is answered.");
+    app_message(a, false, flagged ? _("No question is marked for follow-up.")
+                                  : _("Every shown question is answered."));
 }
 
 /* Keys that change the assessment, write a file or leave: the ones a
@@ -302,10 +303,10 @@ static bool typed_by_mistake(struct view *v, struct app *a, wint_t ch, bool is_k
         return false;
     v->typing_at = t;
     app_message(a, false, act == ACT_NONE && !run
-                              ? "That key is no command here; nothing was changed. Press Enter "
-                                "to edit the answer."
-                              : "That looked like typing outside an answer: nothing was changed. "
-                                "Press Enter to edit the answer.");
+                              ? _("That key is no command here; nothing was changed. Press "
+                                  "Enter to edit the answer.")
+                              : _("That looked like typing outside an answer: nothing was "
+                                  "changed. Press Enter to edit the answer."));
     return true;
 }
 
@@ -314,7 +315,7 @@ static void read_question(struct view *v, struct app *a, const struct tmpl_quest
 {
     char *text = record_text_question(v->a, q);
     view_read_only(v, a); /* says why, under the text */
-    reader_show(a, "Question", text);
+    reader_show(a, _("Question"), text);
     free(text);
 }
 
@@ -376,7 +377,7 @@ static int assess_key(struct screen *s, struct app *a, wint_t ch, bool is_key,
         const char **names = xcalloc(t->nsections, sizeof *names);
         for (size_t i = 0; i < t->nsections; i++)
             names[i] = t->sections[i].title;
-        int pick = dialog_pick(a, "Go to section", names, NULL, (int)t->nsections, (int)v->section);
+        int pick = dialog_pick(a, _("Go to section"), names, NULL, (int)t->nsections, (int)v->section);
         free(names);
         if (pick >= 0) {
             v->section = (size_t)pick;
@@ -405,8 +406,8 @@ static int assess_key(struct screen *s, struct app *a, wint_t ch, bool is_key,
             s->modes |= UI_MODE_PRESENT;
         else
             s->modes &= ~(unsigned)UI_MODE_PRESENT;
-        app_message(a, false, v->present ? "Presentation mode: P leaves it."
-                                         : "Presentation mode left.");
+        app_message(a, false, v->present ? _("Presentation mode: P leaves it.")
+                                         : _("Presentation mode left."));
         return UI_HANDLED;
     case ACT_YES:
     case ACT_NO:
@@ -424,7 +425,7 @@ static int assess_key(struct screen *s, struct app *a, wint_t ch, bool is_key,
             const struct answer *an = assess_answer(v->a, q->id);
             struct draft d;
             draft_init(&d, v->id, "note:%s", q->id);
-            char *note = dialog_text(a, "Note", q->prompt, an ? an->note : "", &d);
+            char *note = dialog_text(a, _("Note"), q->prompt, an ? an->note : "", &d);
             bool saved = false;
             if (note) {
                 char *sq = text_squeeze(note, true);
@@ -444,14 +445,14 @@ static int assess_key(struct screen *s, struct app *a, wint_t ch, bool is_key,
             app_message(a, false, "%s.", e.text);
         } else {
             char ask[256];
-            snprintf(ask, sizeof ask, "Open revision %d? Revision %d stays readable exactly as "
-                     "it was signed; the new one starts as a draft with no sign-offs.",
+            snprintf(ask, sizeof ask, _("Open revision %d? Revision %d stays readable exactly as "
+                       "it was signed; the new one starts as a draft with no sign-offs."),
                      v->a->revision + 1, v->a->revision);
-            if (dialog_confirm(a, "New revision", ask)) {
+            if (dialog_confirm(a, _("New revision"), ask)) {
                 if (ops_revise(a->store, v->a, &e) < 0)
                     app_message(a, true, "%s", e.text);
                 else
-                    app_message(a, false, "Revision %d opened: a draft, with no sign-offs yet.",
+                    app_message(a, false, _("Revision %d opened: a draft, with no sign-offs yet."),
                                 v->a->revision);
             }
         }
@@ -483,7 +484,7 @@ static int assess_paste(struct screen *s, struct app *a, const char *text)
         view_start_editing(v, a, q, text);
         return UI_HANDLED;
     }
-    app_message(a, true, "Pasted text goes into a text answer: open one with Enter first.");
+    app_message(a, true, _("Pasted text goes into a text answer: open one with Enter first."));
     return UI_HANDLED;
 }
 

@@ -13,6 +13,7 @@
 #include "ui/app.h"
 #include "ui/term.h"
 #include "ui/textedit.h"
+#include "util/i18n.h"
 #include "util/xalloc.h"
 
 struct help {
@@ -66,14 +67,14 @@ static int help_lines(unsigned screen, int w, struct help_line *lines)
                 n++;
             }
             if (lines)
-                lines[n] = (struct help_line){ n == 0 ? "Keys on this screen"
-                                                      : keys_contexts[c].heading, NULL, 0, 0, 0 };
+                lines[n] = (struct help_line){ n == 0 ? _("Keys on this screen")
+                                                      : _(keys_contexts[c].heading), NULL, 0, 0, 0 };
             n++;
             for (int i = 0; i < keys_count; i++) {
                 if (!(keys_table[i].contexts & ctx))
                     continue;
                 struct textedit t;
-                te_init(&t, keys_table[i].help, true);
+                te_init(&t, _(keys_table[i].help), true);
                 size_t start, end;
                 for (int part = 0; te_row_span(&t, w, (size_t)part, &start, &end); part++) {
                     if (lines)
@@ -102,11 +103,16 @@ static void help_draw(struct screen *s, struct app *a)
         h->top = n - rows;
     if (h->top < 0)
         h->top = 0;
-    term_put(stdscr, 1, 2, COLS - 16, term_attr(ROLE_DIM), "Any other key closes the help.");
+    term_put(stdscr, 1, 2, COLS - 16, term_attr(ROLE_DIM),
+             _("Any other key closes the help."));
     if (h->top > 0)
-        term_put(stdscr, 1, COLS - 12, 10, term_attr(ROLE_DIM), " more ^ ");
+        term_put(stdscr, 1, COLS - 12, 10, term_attr(ROLE_DIM),
+                 /* TRANSLATORS: a sign that more lines are above; at most 10 columns. */
+                 _(" more ^ "));
     if (h->top + rows < n)
-        term_put(stdscr, LINES - 2, COLS - 12, 10, term_attr(ROLE_DIM), " more v ");
+        term_put(stdscr, LINES - 2, COLS - 12, 10, term_attr(ROLE_DIM),
+                 /* TRANSLATORS: a sign that more lines are below; at most 10 columns. */
+                 _(" more v "));
     for (int r = 0; r < rows && h->top + r < n; r++) {
         const struct help_line *l = &lines[h->top + r];
         int y = y0 + r;
@@ -123,7 +129,7 @@ static void help_draw(struct screen *s, struct app *a)
                 term_put(stdscr, y, HELP_KEY_X, HELP_TEXT_X - HELP_KEY_X - 2,
                          term_attr(ROLE_KEY), both);
             }
-            char *row = xstrndup(l->b->help + l->start, l->end - l->start);
+            char *row = xstrndup(_(l->b->help) + l->start, l->end - l->start);
             term_put(stdscr, y, HELP_TEXT_X, tw, A_NORMAL, row);
             free(row);
         }
@@ -170,7 +176,7 @@ struct screen *help_screen_new(struct app *a, unsigned context)
     struct screen *s = xcalloc(1, sizeof *s);
     struct help *h = xcalloc(1, sizeof *h);
     h->ctx = context;
-    s->title = "Help";
+    s->title = _("Help");
     s->context = KC_HELP;
     s->draw = help_draw;
     s->handle_key = help_key;

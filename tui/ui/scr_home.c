@@ -19,6 +19,7 @@
 #include "ui/term.h"
 #include "util/text.h"
 #include "util/xalloc.h"
+#include "util/i18n.h"
 
 /* The sort orders, in the order s goes through them (that of enum
  * store_sort): what the line under the list says, and the message when
@@ -27,17 +28,19 @@ static const struct {
     const char *shown;
     const char *chosen;
 } sorts[] = {
-    { "sorted by last change", "Sorted by last change, the latest first." },
-    { "sorted by title", "Sorted by title." },
-    { "sorted by status", "Sorted by status." },
-    { "sorted by risk", "Sorted by risk, the highest first." },
-    { "sorted by review date", "Sorted by review date, the nearest first; those without one last." },
+    { N_("sorted by last change"), N_("Sorted by last change, the latest first.") },
+    { N_("sorted by title"), N_("Sorted by title.") },
+    { N_("sorted by status"), N_("Sorted by status.") },
+    { N_("sorted by risk"), N_("Sorted by risk, the highest first.") },
+    { N_("sorted by review date"),
+      N_("Sorted by review date, the nearest first; those without one last.") },
 };
 #define SORT_COUNT (sizeof sorts / sizeof sorts[0])
 _Static_assert(SORT_COUNT == STORE_SORT_REVIEW + 1, "a sort order without its words");
 
 /* The legend of the mark after a review date that has passed. */
-static const char overdue_legend[] = "! review overdue";
+/* TRANSLATORS: the legend of the mark "!" after a review date; the "!" stays. */
+static const char overdue_legend[] = N_("! review overdue");
 
 /* Only the rows on screen (and a margin) are read from the store: a
  * database of ten thousand assessments costs no more memory than one of
@@ -155,17 +158,17 @@ static void today(char out[11])
 static void draw_empty(struct app *a)
 {
     int y = 3;
-    term_put(stdscr, y++, 4, COLS - 8, term_attr(ROLE_HEADING), "No assessments yet.");
+    term_put(stdscr, y++, 4, COLS - 8, term_attr(ROLE_HEADING), _("No assessments yet."));
     y++;
     term_put(stdscr, y++, 4, COLS - 8, A_NORMAL,
-             "Press n to start a new assessment on a template you choose,");
+             _("Press n to start a new assessment on a template you choose,"));
     term_put(stdscr, y++, 4, COLS - 8, A_NORMAL,
-             "or x to load the worked example (a streaming service's \"viewing factoids\" campaign).");
+             _("or x to load the worked example (a streaming service's \"viewing factoids\" campaign)."));
     y++;
     char line[512];
-    snprintf(line, sizeof line, "Database: %s", a->opt->db_path);
+    snprintf(line, sizeof line, _("Database: %s"), a->opt->db_path);
     term_put(stdscr, y++, 4, COLS - 8, term_attr(ROLE_DIM), line);
-    term_put(stdscr, y++, 4, COLS - 8, term_attr(ROLE_DIM), "Press ? for every key, q to quit.");
+    term_put(stdscr, y++, 4, COLS - 8, term_attr(ROLE_DIM), _("Press ? for every key, q to quit."));
 }
 
 /* The whole title of the selected assessment when its column cuts it:
@@ -198,19 +201,27 @@ static void home_draw(struct screen *s, struct app *a)
     int x_risk = x_prog + w_prog + 1, x_review = x_risk + w_risk + 1;
     int x_changed = x_review + w_review + 1;
     attr_t hd = term_attr(ROLE_HEADING);
-    term_put(stdscr, 1, 1, w_title, hd, "Title");
-    term_put(stdscr, 1, x_status, w_status, hd, "Status");
-    term_put(stdscr, 1, x_prog, w_prog, hd, "Done");
-    term_put(stdscr, 1, x_risk, w_risk, hd, "Risk");
-    term_put(stdscr, 1, x_review, w_review, hd, "Review");
+    /* TRANSLATORS: column headers of the list of assessments; Done has 6
+       columns, Risk 8, Review 12, Changed 11. */
+    term_put(stdscr, 1, 1, w_title, hd, _("Title"));
+    term_put(stdscr, 1, x_status, w_status, hd, _("Status"));
+    term_put(stdscr, 1, x_prog, w_prog, hd, _("Done"));
+    term_put(stdscr, 1, x_risk, w_risk, hd, _("Risk"));
+    term_put(stdscr, 1, x_review, w_review, hd, _("Review"));
     if (w_changed)
-        term_put(stdscr, 1, x_changed, w_changed, hd, "Changed");
+        term_put(stdscr, 1, x_changed, w_changed, hd, _("Changed"));
     char info[256];
-    snprintf(info, sizeof info, "%zu of %zu%s  %s%s%s",
-             h->total ? h->cur + 1 : 0, h->total, h->show_archived ? " (with archived)" : "",
-             sorts[h->sort].shown, h->filter[0] ? "  filter: " : "", h->filter);
+    int used = snprintf(info, sizeof info,
+                        h->show_archived ? _("%zu of %zu (with archived)") : _("%zu of %zu"),
+                        h->total ? h->cur + 1 : 0, h->total);
+    if (used >= 0 && (size_t)used < sizeof info)
+        used += snprintf(info + used, sizeof info - (size_t)used, "  %s",
+                         _(sorts[h->sort].shown));
+    if (h->filter[0] && used >= 0 && (size_t)used < sizeof info)
+        snprintf(info + used, sizeof info - (size_t)used, _("  filter: %s"), h->filter);
     /* The legend of "!" at the right end of the line, when one shows. */
-    int w_legend = (int)sizeof overdue_legend - 1;
+    const char *legend = _(overdue_legend);
+    int w_legend = text_width(legend);
     term_put(stdscr, LINES - 2, 1, COLS - 2 - w_legend - 2, term_attr(ROLE_DIM), info);
     bool any_overdue = false;
     const char *cut_title = NULL; /* the selected one, when its column cuts it */
@@ -230,7 +241,7 @@ static void home_draw(struct screen *s, struct app *a)
         term_put(stdscr, y, 1, w_title, base, it->title);
         if (sel && text_width(it->title) > w_title)
             cut_title = it->title;
-        term_put(stdscr, y, x_status, w_status, base, assess_status_label(it->status));
+        term_put(stdscr, y, x_status, w_status, base, _(assess_status_label(it->status)));
         char pct[16];
         snprintf(pct, sizeof pct, "%3d%%", it->percent);
         term_put(stdscr, y, x_prog, w_prog, base, pct);
@@ -258,7 +269,7 @@ static void home_draw(struct screen *s, struct app *a)
         selected_title(info, cut_title, any_overdue ? w_legend + 2 : 0);
     if (any_overdue)
         term_put(stdscr, LINES - 2, COLS - 1 - w_legend, w_legend, term_attr(ROLE_RISK_HIGH),
-                 overdue_legend);
+                 legend);
 }
 
 static void create(struct screen *s, struct app *a)
@@ -274,12 +285,12 @@ static void create(struct screen *s, struct app *a)
         if (!cat.items[i].tmpl)
             continue;
         owned[n] = xasprintf("%s (%s, %s)", cat.items[i].tmpl->title, cat.items[i].tmpl->id,
-                             io_source_name(cat.items[i].source));
+                             _(io_source_name(cat.items[i].source)));
         names[n] = owned[n];
         details[n] = cat.items[i].tmpl->description;
         map[n++] = i;
     }
-    int pick = n == 1 ? 0 : dialog_pick(a, "Template", names, details, n, 0);
+    int pick = n == 1 ? 0 : dialog_pick(a, _("Template"), names, details, n, 0);
     const struct io_template *it = pick >= 0 ? &cat.items[map[pick]] : NULL;
     const char *method = NULL;
     if (it && it->tmpl->nmethods > 1) {
@@ -290,15 +301,15 @@ static void create(struct screen *s, struct app *a)
             mn[i] = t->methods[i].name;
             md[i] = t->methods[i].description;
         }
-        int m = dialog_pick(a, "Risk method", mn, md, (int)t->nmethods, (int)t->default_method);
+        int m = dialog_pick(a, _("Risk method"), mn, md, (int)t->nmethods, (int)t->default_method);
         method = m >= 0 ? t->methods[m].id : NULL;
         free(mn);
         free(md);
         if (m < 0)
             it = NULL;
     }
-    char *title = it ? dialog_line(a, "New assessment",
-                                   "Title (the processing being assessed):", "") : NULL;
+    char *title = it ? dialog_line(a, _("New assessment"),
+                                   _("Title (the processing being assessed):"), "") : NULL;
     if (title && *title) {
         struct err e;
         int64_t id = ops_create(a->store, title, it->xml, it->xml_len, method, NULL, &e);
@@ -309,7 +320,7 @@ static void create(struct screen *s, struct app *a)
             app_push(a, assess_screen_new(a, id));
         }
     } else if (title) {
-        app_message(a, true, "An assessment needs a title; nothing was created.");
+        app_message(a, true, _("An assessment needs a title; nothing was created."));
     }
     free(title);
     for (int i = 0; i < n; i++)
@@ -359,7 +370,7 @@ static int home_key(struct screen *s, struct app *a, wint_t ch, bool is_key,
             if (id < 0)
                 app_message(a, true, "%s", e.text);
             else
-                app_message(a, false, "Duplicated as a new draft.");
+                app_message(a, false, _("Duplicated as a new draft."));
             reload(s, a);
         }
         return UI_HANDLED;
@@ -370,9 +381,9 @@ static int home_key(struct screen *s, struct app *a, wint_t ch, bool is_key,
             if (!as || (archive ? ops_archive(a->store, as, &e) : ops_restore(a->store, as, &e)) < 0)
                 app_message(a, true, "%s", e.text);
             else
-                app_message(a, false, "%s%s.", archive ? "Archived (A shows archived)"
-                                                       : "Back from the archive: ",
-                            archive ? "" : assess_status_label(as->status));
+                app_message(a, false,
+                            archive ? _("Archived (A shows archived).") : _("Back from the archive: %s."),
+                            _(assess_status_label(as->status)));
             assess_free(as);
             reload(s, a);
         }
@@ -380,19 +391,19 @@ static int home_key(struct screen *s, struct app *a, wint_t ch, bool is_key,
     case ACT_DELETE:
         if (it) {
             char q[512];
-            snprintf(q, sizeof q, "Delete \"%s\" and all its answers, risks, measures and "
-                     "history? This cannot be undone.", it->title);
-            if (dialog_confirm(a, "Delete", q)) {
+            snprintf(q, sizeof q, _("Delete \"%s\" and all its answers, risks, measures and "
+                       "history? This cannot be undone."), it->title);
+            if (dialog_confirm(a, _("Delete"), q)) {
                 if (ops_delete(a->store, it->id, &e) < 0)
                     app_message(a, true, "%s", e.text);
                 else
-                    app_message(a, false, "Deleted.");
+                    app_message(a, false, _("Deleted."));
                 reload(s, a);
             }
         }
         return UI_HANDLED;
     case ACT_SEARCH: {
-        char *f = dialog_line(a, "Search", "Show assessments whose title contains:", h->filter);
+        char *f = dialog_line(a, _("Search"), _("Show assessments whose title contains:"), h->filter);
         if (f) {
             snprintf(h->filter, sizeof h->filter, "%s", f);
             free(f);
@@ -405,7 +416,7 @@ static int home_key(struct screen *s, struct app *a, wint_t ch, bool is_key,
         h->sort = (enum store_sort)((h->sort + 1) % SORT_COUNT);
         h->cur = h->top = 0;
         reload(s, a);
-        app_message(a, false, "%s", sorts[h->sort].chosen);
+        app_message(a, false, "%s", _(sorts[h->sort].chosen));
         return UI_HANDLED;
     case ACT_ALL:
         h->show_archived = !h->show_archived;
@@ -445,7 +456,7 @@ struct screen *home_screen_new(struct app *a)
 {
     struct screen *s = xcalloc(1, sizeof *s);
     struct home *h = xcalloc(1, sizeof *h);
-    s->title = "Assessments";
+    s->title = _("Assessments");
     s->context = KC_HOME;
     s->draw = home_draw;
     s->handle_key = home_key;

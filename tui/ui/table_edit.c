@@ -22,13 +22,14 @@
 #include "util/buf.h"
 #include "util/text.h"
 #include "util/xalloc.h"
+#include "util/i18n.h"
 
 /* A cell as people read it: a choice by its option's label, yes or no
  * as "Yes" or "No" (as table_cell_display says, without the copy). */
 static const char *cell_shown(const struct tmpl_column *c, const char *cell)
 {
     if (c->type == CT_YESNO && *cell)
-        return strcmp(cell, "yes") == 0 ? "Yes" : "No";
+        return strcmp(cell, "yes") == 0 ? _("Yes") : _("No");
     if (c->type == CT_CHOICE)
         for (size_t i = 0; i < c->noptions; i++)
             if (strcmp(c->options[i].value, cell) == 0)
@@ -105,7 +106,9 @@ static int draw_rows(const struct table *t, int y, int x, int maxy, int w, int s
     if (y >= maxy || w <= 0)
         return y;
     char ref[TABLE_PREFIX_MAX + 16];
-    int refw = 3;
+    /* TRANSLATORS: the header of a table's column of row references (D1, D2). */
+    const char *ref_head = _("Ref");
+    int refw = text_width(ref_head) > 3 ? text_width(ref_head) : 3;
     for (size_t r = 0; r < t->nrows; r++) {
         table_ref(t->q, t->rows[r].number, ref, sizeof ref);
         if (text_width(ref) > refw)
@@ -115,7 +118,7 @@ static int draw_rows(const struct table *t, int y, int x, int maxy, int w, int s
     fit_widths(t, w - refw - 2 * (int)t->ncols, wd);
     attr_t hd = term_attr(ROLE_HEADING);
     term_fill(stdscr, y, x, w, A_NORMAL);
-    term_put(stdscr, y, x, w, hd, "Ref");
+    term_put(stdscr, y, x, w, hd, ref_head);
     for (int c = 0, cx = refw + 2; c < (int)t->ncols && cx < w; cx += wd[c] + 2, c++)
         term_put(stdscr, y, x + cx, wd[c] < w - cx ? wd[c] : w - cx, hd,
                  t->q->columns[c].label);
@@ -135,8 +138,11 @@ static int draw_rows(const struct table *t, int y, int x, int maxy, int w, int s
         *top = 0;
     for (int i = *top; i < n && y < maxy; i++, y++) {
         if (sel < 0 && y == maxy - 1 && i < n - 1) {
-            char more[64];
-            snprintf(more, sizeof more, "... and %d more rows (Enter to see them all)", n - i);
+            char more[160];
+            snprintf(more, sizeof more,
+                     P_("... and %d more row (Enter to see them all)",
+                        "... and %d more rows (Enter to see them all)", n - i),
+                     n - i);
             term_put(stdscr, y, x, w, term_attr(ROLE_DIM), more);
             y++;
             break;
@@ -169,7 +175,7 @@ void view_draw_table(struct view *v, const struct tmpl_question *q, int y, int x
         return;
     }
     if (t.nrows == 0) {
-        term_put(stdscr, y, x, w, term_attr(ROLE_DIM), "(no rows: Enter to edit the table)");
+        term_put(stdscr, y, x, w, term_attr(ROLE_DIM), _("(no rows: Enter to edit the table)"));
     } else {
         int top = 0;
         draw_rows(&t, y, x, maxy, w, -1, &top);
@@ -284,13 +290,13 @@ static void make_field(const struct view *v, const struct table *t,
     case CT_YESNO:
     case CT_REF:
         f->kind = FK_CHOICE;
-        col_add_choice(cf, "(empty)", "");
+        col_add_choice(cf, _("(empty)"), "");
         if (col->type == CT_CHOICE) {
             for (size_t i = 0; i < col->noptions; i++)
                 col_add_choice(cf, col->options[i].label, col->options[i].value);
         } else if (col->type == CT_YESNO) {
-            col_add_choice(cf, "Yes", "yes");
-            col_add_choice(cf, "No", "no");
+            col_add_choice(cf, _("Yes"), "yes");
+            col_add_choice(cf, _("No"), "no");
         } else {
             struct table rt;
             bool own;
@@ -312,7 +318,7 @@ static void make_field(const struct view *v, const struct table *t,
             if (strcmp(cf->values[i], cell) == 0)
                 f->number = i;
         if (f->number < 0) {
-            char *shown = xasprintf("%s (not found)", cell);
+            char *shown = xasprintf(_("%s (not found)"), cell);
             col_add_choice(cf, shown, cell);
             free(shown);
             f->number = cf->nchoices - 1;
@@ -342,7 +348,7 @@ static void make_field(const struct view *v, const struct table *t,
             for (int i = 0; i < cf->nids; i++)
                 known = known || cf->ids[i] == num;
             if (num > 0 && !known)
-                col_add_id(cf, num, true, "(not found)");
+                col_add_id(cf, num, true, _("(not found)"));
             p += len;
             while (*p == ' ')
                 p++;
@@ -422,7 +428,7 @@ static const struct tmpl_question *current(struct view *v, struct app *a, const 
     const struct tmpl_question *q = v->a ? tmpl_find_question(v->a->tmpl, qid) : NULL;
     struct err e;
     if (!q || q->type != QT_TABLE) {
-        app_message(a, true, "The question is no longer a table of this assessment.");
+        app_message(a, true, _("The question is no longer a table of this assessment."));
         return NULL;
     }
     const char *val = assess_value(v->a, qid);
@@ -457,7 +463,7 @@ static int row_change(struct view *v, struct app *a, const char *qid, int number
     int next = table_next_number(&t);
     char ref[TABLE_PREFIX_MAX + 16], title[128];
     table_ref(q, number ? number : next, ref, sizeof ref);
-    snprintf(title, sizeof title, number ? "Row %s" : "New row %s", ref);
+    snprintf(title, sizeof title, number ? _("Row %s") : _("New row %s"), ref);
     struct draft d;
     if (number)
         draft_init(&d, v->id, "row:%s:%d", qid, number);
@@ -482,8 +488,8 @@ static int row_change(struct view *v, struct app *a, const char *qid, int number
                 if (t.rows[r].number == number)
                     at = r;
             if (at == t.nrows)
-                snprintf(why, sizeof why, "Row %s is no longer in the table: it was deleted in "
-                         "another session.", ref);
+                snprintf(why, sizeof why, _("Row %s is no longer in the table: it was deleted in "
+                           "another session."), ref);
         } else {
             at = table_add_row(&t);
         }
@@ -524,7 +530,7 @@ static int row_change(struct view *v, struct app *a, const char *qid, int number
         const struct tmpl_question *nq = tmpl_find_question(v->a->tmpl, qid);
         if (nq)
             table_ref(nq, saved, ref, sizeof ref);
-        app_message(a, false, number ? "Row %s saved." : "Row %s added.", ref);
+        app_message(a, false, number ? _("Row %s saved.") : _("Row %s added."), ref);
     }
     return saved;
 }
@@ -540,9 +546,9 @@ static void row_delete(struct view *v, struct app *a, const char *qid, int numbe
     char ref[TABLE_PREFIX_MAX + 16];
     table_ref(q, number, ref, sizeof ref);
     const struct table_row *row = table_find_row(&t, number);
-    char *ask = xasprintf("Delete row %s \xE2\x80\x9C%s\xE2\x80\x9D?", ref,
+    char *ask = xasprintf(_("Delete row %s \xE2\x80\x9C%s\xE2\x80\x9D?"), ref,
                           row ? first_cell(&t, row) : "");
-    bool yes = row && dialog_confirm(a, "Delete row", ask);
+    bool yes = row && dialog_confirm(a, _("Delete row"), ask);
     free(ask);
     table_free(&t);
     /* The table again: the dialog may have seen a reload. */
@@ -560,11 +566,11 @@ static void row_delete(struct view *v, struct app *a, const char *qid, int numbe
     if (view_save_answer(v, a, q, value, NULL, -1) == 0) {
         /* Unless the other session's answer was kept, on a conflict. */
         if (holds(v, qid, value))
-            app_message(a, false, "Row %s deleted.", ref);
+            app_message(a, false, _("Row %s deleted."), ref);
     } else {
         char why[sizeof a->message];
         snprintf(why, sizeof why, "%s", a->message);
-        dialog_message(a, "Not deleted", why);
+        dialog_message(a, _("Not deleted"), why);
         app_message(a, true, "%s", why);
         /* Refused, nothing changed: nothing is left unsaved either. */
         snprintf(a->saved, sizeof a->saved, "%s", saved_before);
@@ -596,7 +602,7 @@ static void cell_spelt(const struct view *v, const struct table *t,
         const struct table_row *row = rt.q && len > plen && strncmp(p, rt.q->prefix, plen) == 0
                                           ? table_find_row(&rt, atoi(p + plen)) : NULL;
         buf_printf(b, "%s%.*s %s", first ? "" : ", ", (int)len, p,
-                   row ? first_cell(&rt, row) : "(not found)");
+                   row ? first_cell(&rt, row) : _("(not found)"));
         first = false;
         p += len;
         while (*p == ' ')
@@ -642,7 +648,7 @@ static void draw_editor(struct screen *s, struct app *a)
         detail = (h - 4) / 2;
     int maxy = y0 + h - 1 - detail;
     if (t.nrows == 0)
-        term_put(stdscr, y0 + 1, x, iw, term_attr(ROLE_DIM), "No rows yet: a adds one.");
+        term_put(stdscr, y0 + 1, x, iw, term_attr(ROLE_DIM), _("No rows yet: a adds one."));
     else
         draw_rows(&t, y0 + 1, x, maxy, iw, sel, &ed->top);
     if (detail > 1) {

@@ -15,6 +15,7 @@
 #include "util/buf.h"
 #include "util/text.h"
 #include "util/xalloc.h"
+#include "util/i18n.h"
 
 static bool active;
 static bool utf8;
@@ -112,25 +113,25 @@ void term_read_locale(void)
 int term_start(bool no_color, struct err *e)
 {
     if (!isatty(STDOUT_FILENO))
-        return err_set(e, "the interactive interface needs a terminal (see dpia --help for the commands)");
+        return err_set(e, _("the interactive interface needs a terminal (see dpia --help for the commands)"));
     const char *term = getenv("TERM");
     if (!term || !*term)
-        return err_set(e, "TERM is not set; cannot start the interface");
+        return err_set(e, _("TERM is not set; cannot start the interface"));
     /* A terminal that cannot move the cursor (TERM=dumb, say) cannot show
      * a full-screen interface: say so instead of drawing garbage. */
     int setup_err = 0;
     if (setupterm(term, STDOUT_FILENO, &setup_err) != OK)
-        return err_set(e, "cannot use terminal type '%s'", term);
+        return err_set(e, _("cannot use terminal type '%s'"), term);
     const char *cup = tigetstr("cup");
     bool addressable = cup && cup != (char *)-1;
     del_curterm(cur_term);
     if (!addressable)
-        return err_set(e, "terminal type '%s' cannot move the cursor; set TERM to your "
-                       "terminal (for example xterm-256color), or use the commands "
-                       "(dpia --help)", term);
+        return err_set(e, _("terminal type '%s' cannot move the cursor; set TERM to your "
+                         "terminal (for example xterm-256color), or use the commands "
+                         "(dpia --help)"), term);
     screen = newterm(NULL, stdout, stdin);
     if (!screen)
-        return err_set(e, "cannot use terminal type '%s'", term);
+        return err_set(e, _("cannot use terminal type '%s'"), term);
     set_term(screen);
     active = true;
     atexit(term_stop);

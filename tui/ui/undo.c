@@ -8,6 +8,7 @@
 #include "ops/ops.h"
 #include "ui/assess_view.h"
 #include "ui/dialog.h"
+#include "util/i18n.h"
 
 void view_undo(struct view *v, struct app *a)
 {
@@ -16,12 +17,12 @@ void view_undo(struct view *v, struct app *a)
     int rc = ops_undo(a->store, v->a, false, &u, &e);
     if (rc == OPS_THEIRS) {
         char ask[ERR_MAX + 256];
-        snprintf(ask, sizeof ask, "The latest change (%s) was made by %s, not by you. Undo "
-                 "it anyway?", u.what, u.who);
-        bool yes = dialog_confirm(a, "Someone else's change", ask);
+        snprintf(ask, sizeof ask, _("The latest change (%s) was made by %s, not by you. Undo "
+                 "it anyway?"), u.what, u.who);
+        bool yes = dialog_confirm(a, _("Someone else's change"), ask);
         ops_undo_free(&u);
         if (!yes) {
-            app_message(a, false, "Nothing was undone.");
+            app_message(a, false, _("Nothing was undone."));
             return;
         }
         /* Their change, named and agreed to, is what the copy on the
