@@ -287,6 +287,7 @@ char *field_show(const struct field *f, const void *obj, const struct assessment
     }
     case FLD_FOLLOWED:
         v = field_int(f, obj);
+        /* TRANSLATORS: whether the DPO's advice was followed. */
         return xstrdup(v > 0 ? _("yes") : v == 0 ? _("no") : "");
     case FLD_RTYPE:
         return xstrdup(fields_risk_type_name(a, obj));

@@ -32,7 +32,7 @@ static void on_error(void *ctx, xmlErrorPtr err)
     if (!st || st->failed || !err || err->level < XML_ERR_ERROR)
         return;
     char msg[ERR_MAX];
-    snprintf(msg, sizeof msg, "%s", err->message ? err->message : "malformed XML");
+    snprintf(msg, sizeof msg, "%s", err->message ? err->message : _("malformed XML"));
     size_t n = strlen(msg);
     while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
         msg[--n] = '\0';
@@ -145,7 +145,7 @@ static void rng_error(void *ctx, xmlErrorPtr err)
     if (st->failed || !err)
         return;
     char msg[ERR_MAX];
-    snprintf(msg, sizeof msg, "%s", err->message ? err->message : "invalid");
+    snprintf(msg, sizeof msg, "%s", err->message ? err->message : _("invalid"));
     size_t n = strlen(msg);
     while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
         msg[--n] = '\0';

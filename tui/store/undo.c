@@ -364,9 +364,14 @@ int store_undo(struct store *s, struct assessment *a, bool others, store_undo_ru
         goto fail;
     }
     if (!known && strcmp(sub.part, "deleted") == 0) {
-        err_set(e, _("the change log does not hold what %s %s held when it was deleted (it was "
-                "recorded by an older dpia or came with an imported record); nothing was "
-                "changed"), sub.kind == UNDO_RISK ? "risk" : "measure", sub.thing);
+        err_set(e, sub.kind == UNDO_RISK
+                       ? _("the change log does not hold what risk %s held when it was deleted "
+                           "(it was recorded by an older dpia or came with an imported record); "
+                           "nothing was changed")
+                       : _("the change log does not hold what measure %s held when it was "
+                           "deleted (it was recorded by an older dpia or came with an imported "
+                           "record); nothing was changed"),
+                sub.thing);
         goto fail;
     }
     if (!others && strcmp(top->who, s->who) != 0) {
