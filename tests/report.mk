@@ -3,8 +3,8 @@
 ## dpia import; the hostile record fixtures with their expected messages.
 
 if HAVE_CMOCKA
-check_PROGRAMS += tests/unit/t_report tests/unit/t_fields
-TESTS += tests/unit/t_report tests/unit/t_fields
+check_PROGRAMS += tests/unit/t_report tests/unit/t_fields tests/unit/t_labels
+TESTS += tests/unit/t_report tests/unit/t_fields tests/unit/t_labels
 endif
 tests_unit_t_report_SOURCES = tests/unit/t_report.c
 tests_unit_t_report_CFLAGS = $(UNIT_CFLAGS)
@@ -14,6 +14,11 @@ tests_unit_t_report_LDADD = $(UNIT_LDADD)
 tests_unit_t_fields_SOURCES = tests/unit/t_fields.c
 tests_unit_t_fields_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_t_fields_LDADD = $(UNIT_LDADD)
+# The labels of the core and the reports in the language of the moment
+# (i18n_push), the keys beside them unchanged.
+tests_unit_t_labels_SOURCES = tests/unit/t_labels.c
+tests_unit_t_labels_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_t_labels_LDADD = $(UNIT_LDADD)
 
 REPORT_SHELL_TESTS = \
 	tests/cli/report-roundtrip.sh \

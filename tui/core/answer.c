@@ -9,6 +9,7 @@
 #include "core/table.h"
 #include "core/textrule.h"
 #include "util/buf.h"
+#include "util/i18n.h"
 #include "util/text.h"
 #include "util/xalloc.h"
 
@@ -78,7 +79,7 @@ char *answer_canonical_over(const struct tmpl_question *q, const char *value, co
 {
     size_t len = strlen(value);
     if (len > ANSWER_MAX_BYTES) {
-        err_set(e, "%s: the answer is longer than 1 MiB", q->id);
+        err_set(e, _("%s: the answer is longer than 1 MiB"), q->id);
         return NULL;
     }
     /* Carriage returns from pasted Windows text are dropped; the rest
@@ -121,7 +122,7 @@ char *answer_canonical_over(const struct tmpl_question *q, const char *value, co
         else if (strcasecmp(trimmed, "no") == 0 || strcasecmp(trimmed, "n") == 0)
             result = xstrdup("no");
         else
-            err_set(e, "%s: '%s' is not an answer to a yes/no question (allowed: yes, no)",
+            err_set(e, _("%s: '%s' is not an answer to a yes/no question (allowed: yes, no)"),
                     q->id, trimmed);
         break;
     case QT_CHOICE:
@@ -129,7 +130,7 @@ char *answer_canonical_over(const struct tmpl_question *q, const char *value, co
             result = xstrdup(trimmed);
         } else {
             allowed_options(q, &out);
-            err_set(e, "%s: '%s' is not one of the options (allowed: %s)", q->id, trimmed,
+            err_set(e, _("%s: '%s' is not one of the options (allowed: %s)"), q->id, trimmed,
                     buf_str(&out));
         }
         break;
@@ -141,7 +142,7 @@ char *answer_canonical_over(const struct tmpl_question *q, const char *value, co
             const struct tmpl_option *o = tmpl_find_option(q, items[i]);
             if (!o) {
                 allowed_options(q, &out);
-                err_set(e, "%s: '%s' is not one of the options (allowed: %s)", q->id, items[i],
+                err_set(e, _("%s: '%s' is not one of the options (allowed: %s)"), q->id, items[i],
                         buf_str(&out));
                 free_items(items, n);
                 free(chosen);
@@ -172,11 +173,11 @@ char *answer_canonical_over(const struct tmpl_question *q, const char *value, co
         if (answer_valid_date(trimmed))
             result = xstrdup(trimmed);
         else
-            err_set(e, "%s: '%s' is not a date (YYYY-MM-DD, a real calendar day)", q->id,
+            err_set(e, _("%s: '%s' is not a date (YYYY-MM-DD, a real calendar day)"), q->id,
                     trimmed);
         break;
     case QT_COUNT:
-        err_set(e, "%s: unknown question type", q->id);
+        err_set(e, _("%s: unknown question type"), q->id);
         break;
     }
 done:
@@ -231,7 +232,7 @@ char *answer_display(const struct tmpl_question *q, const char *value)
         return xstrdup("");
     switch (q->type) {
     case QT_YESNO:
-        return xstrdup(strcmp(value, "yes") == 0 ? "Yes" : "No");
+        return xstrdup(strcmp(value, "yes") == 0 ? _("Yes") : _("No"));
     case QT_CHOICE: {
         const struct tmpl_option *o = tmpl_find_option(q, value);
         return xstrdup(o ? o->label : value);

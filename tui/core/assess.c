@@ -9,9 +9,11 @@
 
 #include "core/diff.h"
 #include "core/logic.h"
+#include "util/i18n.h"
 #include "util/xalloc.h"
 
-/* One table per enumeration: key (stored, exported) and label (shown). */
+/* One table per enumeration: key (stored, exported) and label (shown,
+ * translated when asked for). */
 #define TABLE(prefix, LIST, COUNT)                                         \
     static const char *const prefix##_keys[] = {                           \
         LIST(KEY_OF)                                                       \
@@ -44,7 +46,7 @@ TABLE(verdict, VERDICTS, VD_COUNT)
     }                                                                      \
     const char *fn##_label(type v)                                         \
     {                                                                      \
-        return (unsigned)v < (COUNT) ? prefix##_labels[v] : "";            \
+        return (unsigned)v < (COUNT) ? _(prefix##_labels[v]) : "";            \
     }                                                                      \
     int fn##_parse(const char *key)                                        \
     {                                                                      \

@@ -13,17 +13,18 @@
 #include <stdint.h>
 
 #include "core/tmpl.h"
+#include "util/i18n.h"
 
 /* Statuses: enum name, name stored and exported, label for people. */
 #define ASSESS_STATUSES(X) \
-    X(DRAFT, "draft", "Draft") \
-    X(REVIEW, "review", "In review") \
-    X(APPROVED, "approved", "Approved") \
-    X(CONDITIONS, "approved-with-conditions", "Approved with conditions") \
-    X(REJECTED, "rejected", "Rejected") \
-    X(REFERRED, "referred", "Referred to the supervisory authority") \
-    X(NOT_REQUIRED, "not-required", "DPIA not required") \
-    X(ARCHIVED, "archived", "Archived")
+    X(DRAFT, "draft", N_("Draft")) \
+    X(REVIEW, "review", N_("In review")) \
+    X(APPROVED, "approved", N_("Approved")) \
+    X(CONDITIONS, "approved-with-conditions", N_("Approved with conditions")) \
+    X(REJECTED, "rejected", N_("Rejected")) \
+    X(REFERRED, "referred", N_("Referred to the supervisory authority")) \
+    X(NOT_REQUIRED, "not-required", N_("DPIA not required")) \
+    X(ARCHIVED, "archived", N_("Archived"))
 
 enum assess_status {
 #define X(name, key, label) ST_##name,
@@ -34,10 +35,10 @@ enum assess_status {
 
 /* Measure statuses. */
 #define MEASURE_STATUSES(X) \
-    X(PLANNED, "planned", "Planned") \
-    X(PROGRESS, "in-progress", "Partially implemented") \
-    X(DONE, "done", "Implemented") \
-    X(DROPPED, "dropped", "Dropped")
+    X(PLANNED, "planned", N_("Planned")) \
+    X(PROGRESS, "in-progress", N_("Partially implemented")) \
+    X(DONE, "done", N_("Implemented")) \
+    X(DROPPED, "dropped", N_("Dropped"))
 
 enum measure_status {
 #define X(name, key, label) MS_##name,
@@ -48,9 +49,9 @@ enum measure_status {
 
 /* Measure types. */
 #define MEASURE_TYPES(X) \
-    X(TECHNICAL, "technical", "Technical") \
-    X(ORGANISATIONAL, "organisational", "Organisational") \
-    X(LEGAL, "legal", "Legal or contractual")
+    X(TECHNICAL, "technical", N_("Technical")) \
+    X(ORGANISATIONAL, "organisational", N_("Organisational")) \
+    X(LEGAL, "legal", N_("Legal or contractual"))
 
 enum measure_type {
 #define X(name, key, label) MT_##name,
@@ -62,11 +63,11 @@ enum measure_type {
 /* The type of a risk: the feared events every DPIA considers (WP248
  * Annex 2) and the others. */
 #define RISK_TYPES(X) \
-    X(NONE, "", "Not said") \
-    X(ACCESS, "illegitimate-access", "Illegitimate access") \
-    X(MODIFICATION, "unwanted-modification", "Unwanted modification") \
-    X(DISAPPEARANCE, "disappearance", "Disappearance") \
-    X(OTHER, "other", "Other harm")
+    X(NONE, "", N_("Not said")) \
+    X(ACCESS, "illegitimate-access", N_("Illegitimate access")) \
+    X(MODIFICATION, "unwanted-modification", N_("Unwanted modification")) \
+    X(DISAPPEARANCE, "disappearance", N_("Disappearance")) \
+    X(OTHER, "other", N_("Other harm"))
 
 enum risk_type {
 #define X(name, key, label) RT_##name,
@@ -77,9 +78,9 @@ enum risk_type {
 
 /* Sign-off roles. */
 #define SIGNOFF_ROLES(X) \
-    X(ASSESSOR, "assessor", "Assessor") \
-    X(DPO, "dpo", "Data Protection Officer") \
-    X(CONTROLLER, "controller", "Controller's decision-maker")
+    X(ASSESSOR, "assessor", N_("Assessor")) \
+    X(DPO, "dpo", N_("Data Protection Officer")) \
+    X(CONTROLLER, "controller", N_("Controller's decision-maker"))
 
 enum signoff_role {
 #define X(name, key, label) SR_##name,
@@ -90,11 +91,11 @@ enum signoff_role {
 
 /* The controller's decisions (EDPB 2026 template). */
 #define DECISIONS(X) \
-    X(NONE, "", "No decision yet") \
-    X(APPROVE, "approve", "Approve") \
-    X(CONDITIONS, "approve-with-conditions", "Approve with conditions") \
-    X(REJECT, "reject", "Reject") \
-    X(REFER, "refer", "Refer to the supervisory authority")
+    X(NONE, "", N_("No decision yet")) \
+    X(APPROVE, "approve", N_("Approve")) \
+    X(CONDITIONS, "approve-with-conditions", N_("Approve with conditions")) \
+    X(REJECT, "reject", N_("Reject")) \
+    X(REFER, "refer", N_("Refer to the supervisory authority"))
 
 enum decision {
 #define X(name, key, label) DEC_##name,
@@ -105,9 +106,9 @@ enum decision {
 
 /* The DPO's judgement of a section (as the CNIL's PIA tool has it). */
 #define VERDICTS(X) \
-    X(NONE, "", "Not judged") \
-    X(ACCEPTABLE, "acceptable", "Acceptable") \
-    X(IMPROVE, "improve", "To be improved")
+    X(NONE, "", N_("Not judged")) \
+    X(ACCEPTABLE, "acceptable", N_("Acceptable")) \
+    X(IMPROVE, "improve", N_("To be improved"))
 
 enum verdict {
 #define X(name, key, label) VD_##name,

@@ -10,6 +10,7 @@
 #include <libxml/relaxng.h>
 
 #include "core/xmlsafe.h"
+#include "util/i18n.h"
 #include "util/text.h"
 #include "util/xalloc.h"
 
@@ -195,7 +196,7 @@ int catalogue_add(struct catalogue *c, const char *xml, size_t len, const char *
     if (!schema)
         schema = xmlsafe_schema(res_catalogue_rng, (size_t)res_catalogue_rng_len);
     if (!schema)
-        return err_set(e, "the built-in catalogue schema does not parse");
+        return err_set(e, _("the built-in catalogue schema does not parse"));
     xmlDocPtr doc = xmlsafe_parse(xml, len, name, CATALOGUE_MAX_DEPTH, e);
     if (!doc)
         return -1;
@@ -214,13 +215,13 @@ int catalogue_add(struct catalogue *c, const char *xml, size_t len, const char *
         read_entry(x, origin, &got[n]);
         struct cat_entry *y = &got[n++];
         if (!clean(y->title) || !clean(y->description)) {
-            rc = err_set(e, "%s:%ld: the entry %s holds a control character", name,
+            rc = err_set(e, _("%s:%ld: the entry %s holds a control character"), name,
                          xmlGetLineNo(x), y->id);
             break;
         }
         for (size_t i = 0; i + 1 < n; i++)
             if (strcmp(got[i].id, y->id) == 0) {
-                rc = err_set(e, "%s:%ld: the id %s is given twice", name, xmlGetLineNo(x),
+                rc = err_set(e, _("%s:%ld: the id %s is given twice"), name, xmlGetLineNo(x),
                              y->id);
                 break;
             }
@@ -255,7 +256,7 @@ int catalogue_check_threats(const struct catalogue *c, struct err *e)
         for (size_t k = 0; k < x->nthreats; k++) {
             const struct cat_entry *t = catalogue_find(c, x->threats[k]);
             if (!t || t->kind != CAT_THREAT)
-                return err_set(e, "%s: %s answers %s, which is not a threat of the catalogue",
+                return err_set(e, _("%s: %s answers %s, which is not a threat of the catalogue"),
                                x->origin, x->id, x->threats[k]);
         }
     }

@@ -2,6 +2,7 @@
  * 8601, with the calendar arithmetic of relative dates. */
 #include "config.h"
 #include "core/date.h"
+#include "util/i18n.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -148,8 +149,8 @@ int date_parse(const char *text, const char *today, char out[DATE_ISO_SIZE], str
         return 0;
     char s[32];
     if (len >= sizeof s)
-        return err_set(e, "'%.20s...' is not a date: write it as YYYY-MM-DD, DD/MM/YYYY or "
-                          "DD.MM.YYYY, or as a time from today such as +30d, +2w, +6m or +1y.",
+        return err_set(e, _("'%.20s...' is not a date: write it as YYYY-MM-DD, DD/MM/YYYY or "
+                          "DD.MM.YYYY, or as a time from today such as +30d, +2w, +6m or +1y."),
                        text);
     memcpy(s, text, len);
     s[len] = '\0';
@@ -158,24 +159,24 @@ int date_parse(const char *text, const char *today, char out[DATE_ISO_SIZE], str
     char unit;
     if (read_relative(s, &amount, &unit)) {
         if (!add_relative(today, amount, unit, &y, &m, &d))
-            return err_set(e, "'%s' is counted from today, and today's date is not known: "
-                              "write the date as YYYY-MM-DD, DD/MM/YYYY or DD.MM.YYYY.", s);
+            return err_set(e, _("'%s' is counted from today, and today's date is not known: "
+                              "write the date as YYYY-MM-DD, DD/MM/YYYY or DD.MM.YYYY."), s);
         if (y > YEAR_MAX)
-            return err_set(e, "'%s' falls after the year %d: write a nearer date as YYYY-MM-DD, "
-                              "DD/MM/YYYY or DD.MM.YYYY, or as +30d, +2w, +6m or +1y.",
+            return err_set(e, _("'%s' falls after the year %d: write a nearer date as YYYY-MM-DD, "
+                              "DD/MM/YYYY or DD.MM.YYYY, or as +30d, +2w, +6m or +1y."),
                            s, YEAR_MAX);
     } else if (!read_fixed(s, &y, &m, &d)) {
-        return err_set(e, "'%s' is not a date: write it as YYYY-MM-DD, DD/MM/YYYY or "
-                          "DD.MM.YYYY, or as a time from today such as +30d, +2w, +6m or +1y.",
+        return err_set(e, _("'%s' is not a date: write it as YYYY-MM-DD, DD/MM/YYYY or "
+                          "DD.MM.YYYY, or as a time from today such as +30d, +2w, +6m or +1y."),
                        s);
     }
     if (y < YEAR_MIN || y > YEAR_MAX)
-        return err_set(e, "'%s' is not a year from %d to %d: write the date as YYYY-MM-DD, "
-                          "DD/MM/YYYY or DD.MM.YYYY, or as +30d, +2w, +6m or +1y.",
+        return err_set(e, _("'%s' is not a year from %d to %d: write the date as YYYY-MM-DD, "
+                          "DD/MM/YYYY or DD.MM.YYYY, or as +30d, +2w, +6m or +1y."),
                        s, YEAR_MIN, YEAR_MAX);
     if (!date_exists(y, m, d))
-        return err_set(e, "'%s' is not a day of the calendar: write a real date as "
-                          "YYYY-MM-DD, DD/MM/YYYY or DD.MM.YYYY, or as +30d, +2w, +6m or +1y.",
+        return err_set(e, _("'%s' is not a day of the calendar: write a real date as "
+                          "YYYY-MM-DD, DD/MM/YYYY or DD.MM.YYYY, or as +30d, +2w, +6m or +1y."),
                        s);
     snprintf(out, DATE_ISO_SIZE, "%04d-%02d-%02d", y, m, d);
     return 0;

@@ -9,6 +9,7 @@
 #include "core/fields.h"
 #include "core/logic.h"
 #include "util/buf.h"
+#include "util/i18n.h"
 #include "util/xalloc.h"
 
 void diff_free(struct diff *d)
@@ -187,9 +188,9 @@ static void measures(struct diff *d, const struct assessment *from, const struct
 void diff_assessments(const struct assessment *from, const struct assessment *to,
                       struct diff *out)
 {
-    text(out, "title", "Title", from->title, to->title);
-    text(out, "controller", "Controller", from->controller, to->controller);
-    text(out, "dpo-contact", "The DPO's contact details", from->dpo_contact, to->dpo_contact);
+    text(out, "title", _("Title"), from->title, to->title);
+    text(out, "controller", _("Controller"), from->controller, to->controller);
+    text(out, "dpo-contact", _("The DPO's contact details"), from->dpo_contact, to->dpo_contact);
     answers(out, from, to);
     risks(out, from, to);
     measures(out, from, to);
@@ -210,7 +211,7 @@ void diff_assessments(const struct assessment *from, const struct assessment *to
         free(ov);
         free(nv);
     }
-    text(out, "review date", "Review date", from->review_date, to->review_date);
-    text(out, "status", "Status", assess_status_label(from->status),
+    text(out, "review date", _("Review date"), from->review_date, to->review_date);
+    text(out, "status", _("Status"), assess_status_label(from->status),
          assess_status_label(to->status));
 }

@@ -8,100 +8,107 @@
 #include <string.h>
 
 #include "util/buf.h"
+#include "util/i18n.h"
 #include "util/xalloc.h"
 
 #define AT(type, member) .off = offsetof(struct type, member)
 
+/* The CSV headers and form labels are for people: marked here, each
+ * translated where it is shown (the names, columns, XML places and
+ * options stay as they are). */
+
 const struct field risk_fields[] = {
     { "title", FLD_TEXT, AT(risk, title), .required = true, .column = "title", .xml = "title",
-      .csv = "Title", .csv_pos = 2, .label = "Title", .form_pos = 1, .opt = "title" },
+      .csv = N_("Title"), .csv_pos = 2, .label = N_("Title"), .form_pos = 1, .opt = "title" },
     { "description", FLD_TEXT, AT(risk, description), .lines = true, .column = "description",
-      .xml = "description", .csv = "Description", .csv_pos = 3, .label = "Description",
+      .xml = "description", .csv = N_("Description"), .csv_pos = 3, .label = N_("Description"),
       .form_pos = 3, .opt = "description" },
     { "source", FLD_TEXT, AT(risk, source), .column = "source", .xml = "source",
-      .csv = "Risk sources", .csv_pos = 4, .label = "Risk sources", .form_pos = 4,
+      .csv = N_("Risk sources"), .csv_pos = 4, .label = N_("Risk sources"), .form_pos = 4,
       .opt = "source" },
     { "impacts", FLD_TEXT, AT(risk, impacts), .lines = true, .column = "impacts",
-      .xml = "impacts", .csv = "Impacts on people", .csv_pos = 6, .label = "Impacts on people",
-      .form_pos = 6, .opt = "impacts" },
+      .xml = "impacts", .csv = N_("Impacts on people"), .csv_pos = 6,
+      .label = N_("Impacts on people"), .form_pos = 6, .opt = "impacts" },
     { "threats", FLD_TEXT, AT(risk, threats), .column = "threats", .xml = "threats",
-      .csv = "Threats", .csv_pos = 5, .label = "Threats", .form_pos = 5, .opt = "threats" },
+      .csv = N_("Threats"), .csv_pos = 5, .label = N_("Threats"), .form_pos = 5, .opt = "threats" },
     { "likelihood", FLD_INT, AT(risk, likelihood), .role = FR_LIKELIHOOD,
-      .column = "likelihood", .xml = "before/@likelihood", .csv = "Likelihood before",
-      .csv_pos = 7, .label = "Likelihood before", .form_pos = 7, .opt = "likelihood" },
+      .column = "likelihood", .xml = "before/@likelihood", .csv = N_("Likelihood before"),
+      .csv_pos = 7, .label = N_("Likelihood before"), .form_pos = 7, .opt = "likelihood" },
     { "likelihood why", FLD_TEXT, AT(risk, likelihood_why), .column = "likelihood_why",
-      .xml = "before/likelihood-why", .csv = "Why (likelihood before)", .csv_pos = 8,
-      .label = "  why", .form_pos = 8, .opt = "likelihood-why" },
+      .xml = "before/likelihood-why", .csv = N_("Why (likelihood before)"), .csv_pos = 8,
+      /* TRANSLATORS: a form label under the score it explains; keep the
+         two leading spaces. */
+      .label = N_("  why"), .form_pos = 8, .opt = "likelihood-why" },
     { "severity", FLD_INT, AT(risk, severity), .role = FR_SEVERITY, .column = "severity",
-      .xml = "before/@severity", .csv = "Severity before", .csv_pos = 9,
-      .label = "Severity before", .form_pos = 9, .opt = "severity" },
+      .xml = "before/@severity", .csv = N_("Severity before"), .csv_pos = 9,
+      .label = N_("Severity before"), .form_pos = 9, .opt = "severity" },
     { "severity why", FLD_TEXT, AT(risk, severity_why), .column = "severity_why",
-      .xml = "before/severity-why", .csv = "Why (severity before)", .csv_pos = 10,
-      .label = "  why", .form_pos = 10, .opt = "severity-why" },
+      .xml = "before/severity-why", .csv = N_("Why (severity before)"), .csv_pos = 10,
+      .label = N_("  why"), .form_pos = 10, .opt = "severity-why" },
     { "likelihood after", FLD_INT, AT(risk, likelihood_after), .role = FR_LIKELIHOOD,
-      .column = "likelihood_after", .xml = "after/@likelihood", .csv = "Likelihood after",
-      .csv_pos = 12, .label = "Likelihood after", .form_pos = 11, .opt = "likelihood-after" },
+      .column = "likelihood_after", .xml = "after/@likelihood", .csv = N_("Likelihood after"),
+      .csv_pos = 12, .label = N_("Likelihood after"), .form_pos = 11, .opt = "likelihood-after" },
     { "likelihood after why", FLD_TEXT, AT(risk, likelihood_after_why),
       .column = "likelihood_after_why", .xml = "after/likelihood-why",
-      .csv = "Why (likelihood after)", .csv_pos = 13, .label = "  why", .form_pos = 12,
+      .csv = N_("Why (likelihood after)"), .csv_pos = 13, .label = N_("  why"), .form_pos = 12,
       .opt = "likelihood-after-why" },
     { "severity after", FLD_INT, AT(risk, severity_after), .role = FR_SEVERITY,
-      .column = "severity_after", .xml = "after/@severity", .csv = "Severity after",
-      .csv_pos = 14, .label = "Severity after", .form_pos = 13, .opt = "severity-after" },
+      .column = "severity_after", .xml = "after/@severity", .csv = N_("Severity after"),
+      .csv_pos = 14, .label = N_("Severity after"), .form_pos = 13, .opt = "severity-after" },
     { "severity after why", FLD_TEXT, AT(risk, severity_after_why),
       .column = "severity_after_why", .xml = "after/severity-why",
-      .csv = "Why (severity after)", .csv_pos = 15, .label = "  why", .form_pos = 14,
+      .csv = N_("Why (severity after)"), .csv_pos = 15, .label = N_("  why"), .form_pos = 14,
       .opt = "severity-after-why" },
-    { "type", FLD_RTYPE, AT(risk, type), .column = "type", .xml = "@type", .csv = "Type",
-      .csv_pos = 18, .label = "Type", .form_pos = 2, .opt = "type" },
+    { "type", FLD_RTYPE, AT(risk, type), .column = "type", .xml = "@type", .csv = N_("Type"),
+      .csv_pos = 18, .label = N_("Type"), .form_pos = 2, .opt = "type" },
     { "concerns", FLD_TEXT, AT(risk, concerns), .role = FR_CONCERNS, .column = "concerns",
-      .xml = "concerns", .xml_opt = true, .csv = "Table rows concerned",
-      .label = "Table rows concerned", .opt = "concerns" },
+      .xml = "concerns", .xml_opt = true, .csv = N_("Table rows concerned"),
+      .label = N_("Table rows concerned"), .opt = "concerns" },
     { "kind", FLD_TEXT, AT(risk, kind), .role = FR_RISK_KIND, .column = "kind",
-      .xml = "kind", .xml_opt = true, .csv = "Declared type", .label = "Declared type",
+      .xml = "kind", .xml_opt = true, .csv = N_("Declared type"), .label = N_("Declared type"),
       .form_pos = 2, .opt = "kind" },
 };
 const size_t nrisk_fields = sizeof risk_fields / sizeof risk_fields[0];
 
 const struct field measure_fields[] = {
     { "title", FLD_TEXT, AT(measure, title), .required = true, .column = "title",
-      .xml = "title", .csv = "Title", .csv_pos = 2, .label = "Title", .form_pos = 1,
+      .xml = "title", .csv = N_("Title"), .csv_pos = 2, .label = N_("Title"), .form_pos = 1,
       .opt = "title" },
     { "description", FLD_TEXT, AT(measure, description), .lines = true,
-      .column = "description", .xml = "description", .csv = "Description", .csv_pos = 3,
-      .label = "Description", .form_pos = 2, .opt = "description" },
-    { "type", FLD_MTYPE, AT(measure, type), .column = "type", .xml = "@type", .csv = "Type",
-      .csv_pos = 4, .label = "Type", .form_pos = 3, .opt = "type" },
-    { "owner", FLD_TEXT, AT(measure, owner), .column = "owner", .xml = "owner", .csv = "Owner",
-      .csv_pos = 5, .label = "Owner", .form_pos = 4, .opt = "owner" },
+      .column = "description", .xml = "description", .csv = N_("Description"), .csv_pos = 3,
+      .label = N_("Description"), .form_pos = 2, .opt = "description" },
+    { "type", FLD_MTYPE, AT(measure, type), .column = "type", .xml = "@type", .csv = N_("Type"),
+      .csv_pos = 4, .label = N_("Type"), .form_pos = 3, .opt = "type" },
+    { "owner", FLD_TEXT, AT(measure, owner), .column = "owner", .xml = "owner", .csv = N_("Owner"),
+      .csv_pos = 5, .label = N_("Owner"), .form_pos = 4, .opt = "owner" },
     { "due", FLD_TEXT, AT(measure, due), .role = FR_DATE, .column = "due", .xml = "@due",
-      .csv = "Due", .csv_pos = 6, .label = "Due date", .form_pos = 5, .opt = "due" },
+      .csv = N_("Due"), .csv_pos = 6, .label = N_("Due date"), .form_pos = 5, .opt = "due" },
     { "status", FLD_MSTATUS, AT(measure, status), .column = "status", .xml = "@status",
-      .csv = "Status", .csv_pos = 7, .label = "Status", .form_pos = 6, .opt = "status" },
+      .csv = N_("Status"), .csv_pos = 7, .label = N_("Status"), .form_pos = 6, .opt = "status" },
     { "group", FLD_TEXT, AT(measure, group), .role = FR_GROUP, .column = "group_id",
-      .xml = "group", .xml_opt = true, .csv = "Group", .label = "Group", .opt = "group" },
+      .xml = "group", .xml_opt = true, .csv = N_("Group"), .label = N_("Group"), .opt = "group" },
 };
 const size_t nmeasure_fields = sizeof measure_fields / sizeof measure_fields[0];
 
 const struct field signoff_fields[] = {
-    { "name", FLD_TEXT, AT(signoff, name), .column = "name", .xml = "name", .label = "Name",
+    { "name", FLD_TEXT, AT(signoff, name), .column = "name", .xml = "name", .label = N_("Name"),
       .form_pos = 1, .opt = "name", .required = true },
     { "position", FLD_TEXT, AT(signoff, position), .column = "position", .xml = "position",
-      .label = "Position", .form_pos = 2, .opt = "position" },
+      .label = N_("Position"), .form_pos = 2, .opt = "position" },
     { "date", FLD_TEXT, AT(signoff, date), .role = FR_DATE, .column = "date", .xml = "@date",
-      .label = "Date", .form_pos = 3, .opt = "date" },
+      .label = N_("Date"), .form_pos = 3, .opt = "date" },
     { "decision", FLD_DECISION, AT(signoff, decision), .column = "decision",
-      .xml = "@decision", .label = "Decision", .form_pos = 4, .opt = "decision" },
+      .xml = "@decision", .label = N_("Decision"), .form_pos = 4, .opt = "decision" },
     { "advice", FLD_TEXT, AT(signoff, advice), .lines = true, .column = "advice",
-      .xml = "advice", .label = "Advice", .form_pos = 5, .opt = "advice" },
+      .xml = "advice", .label = N_("Advice"), .form_pos = 5, .opt = "advice" },
     { "advice followed", FLD_FOLLOWED, AT(signoff, advice_followed),
-      .column = "advice_followed", .xml = "@advice-followed", .label = "Advice followed",
+      .column = "advice_followed", .xml = "@advice-followed", .label = N_("Advice followed"),
       .form_pos = 6, .opt = "followed" },
     { "why not", FLD_TEXT, AT(signoff, why_not), .lines = true, .column = "why_not",
-      .xml = "why-not", .label = "Why not followed", .form_pos = 7, .opt = "why-not" },
+      .xml = "why-not", .label = N_("Why not followed"), .form_pos = 7, .opt = "why-not" },
     { "warnings acknowledged", FLD_TEXT, AT(signoff, acknowledged), .lines = true,
       .column = "acknowledged", .xml = "acknowledged", .xml_opt = true,
-      .label = "Warnings acknowledged" },
+      .label = N_("Warnings acknowledged") },
 };
 const size_t nsignoff_fields = sizeof signoff_fields / sizeof signoff_fields[0];
 
@@ -279,7 +286,9 @@ char *field_show(const struct field *f, const void *obj, const struct assessment
         return xasprintf("%s (%d)", l[v - 1].name, v);
     }
     case FLD_FOLLOWED:
-        return field_text(f, obj);
+        v = field_int(f, obj);
+        /* TRANSLATORS: whether the DPO's advice was followed. */
+        return xstrdup(v > 0 ? _("yes") : v == 0 ? _("no") : "");
     case FLD_RTYPE:
         return xstrdup(fields_risk_type_name(a, obj));
     default:
@@ -351,8 +360,8 @@ char *fields_concerns(const char *in, struct err *e)
         for (size_t i = nl; ok && i < len; i++)
             ok = s[i] >= '0' && s[i] <= '9';
         if (!ok) {
-            err_set(e, "'%.*s' is not a table row: a reference is one to three capital letters "
-                    "and a number, such as D1 or PR12, references separated by spaces",
+            err_set(e, _("'%.*s' is not a table row: a reference is one to three capital letters "
+                    "and a number, such as D1 or PR12, references separated by spaces"),
                     (int)(len > 40 ? 40 : len), s);
             buf_free(&b);
             return NULL;
@@ -384,12 +393,12 @@ int fields_check_group(const struct tmpl *t, const char *id, struct err *e)
     if (!id || !*id || fields_group(t, id))
         return 0;
     if (!t || t->ngroups == 0)
-        return err_set(e, "unknown measure group '%s': the template declares no measure groups",
+        return err_set(e, _("unknown measure group '%s': the template declares no measure groups"),
                        id);
     struct buf b = { 0 };
     for (size_t i = 0; i < t->ngroups; i++)
         buf_printf(&b, "%s%s (%s)", i ? ", " : "", t->groups[i].id, t->groups[i].name);
-    err_set(e, "unknown measure group '%s' (the template declares: %s)", id, buf_str(&b));
+    err_set(e, _("unknown measure group '%s' (the template declares: %s)"), id, buf_str(&b));
     buf_free(&b);
     return -1;
 }
@@ -407,11 +416,11 @@ int fields_check_kind(const struct tmpl *t, const char *id, struct err *e)
     if (!id || !*id || fields_kind(t, id))
         return 0;
     if (!t || t->nkinds == 0)
-        return err_set(e, "unknown risk type '%s': the template declares no risk types", id);
+        return err_set(e, _("unknown risk type '%s': the template declares no risk types"), id);
     struct buf b = { 0 };
     for (size_t i = 0; i < t->nkinds; i++)
         buf_printf(&b, "%s%s (%s)", i ? ", " : "", t->kinds[i].id, t->kinds[i].name);
-    err_set(e, "unknown risk type '%s' (the template declares: %s)", id, buf_str(&b));
+    err_set(e, _("unknown risk type '%s' (the template declares: %s)"), id, buf_str(&b));
     buf_free(&b);
     return -1;
 }

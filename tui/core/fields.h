@@ -11,6 +11,8 @@
  *           attribute, "before/@likelihood" one inside a child;
  *   csv     the header of its CSV column (NULL: not exported there);
  *   label   the label of its field in the forms (NULL: not in a form);
+ *           both marked for translation and passed through _() where
+ *           they are shown, the others never translated;
  *   opt     its command-line option, without the dashes (NULL: none).
  *
  * The store binds and reads its columns, the diff and the change log

@@ -8,6 +8,7 @@
 
 #include "core/answer.h"
 #include "core/table.h"
+#include "util/i18n.h"
 #include "util/xalloc.h"
 
 /* --- what is worked out once and kept ---------------------------------- *
@@ -333,8 +334,9 @@ static const struct tmpl_question *role_question(const struct assessment *a,
 
 static const char *const outcome_keys[] = { "incomplete", "not-required", "recommended",
                                             "required" };
-static const char *const outcome_labels[] = { "Screening incomplete", "DPIA not required",
-                                              "DPIA recommended", "DPIA required" };
+static const char *const outcome_labels[] = { N_("Screening incomplete"),
+                                              N_("DPIA not required"), N_("DPIA recommended"),
+                                              N_("DPIA required") };
 
 const char *logic_outcome_key(enum screening_outcome o)
 {
@@ -343,7 +345,7 @@ const char *logic_outcome_key(enum screening_outcome o)
 
 const char *logic_outcome_label(enum screening_outcome o)
 {
-    return outcome_labels[o];
+    return _(outcome_labels[o]);
 }
 
 void logic_screening(const struct assessment *a, struct screening *s)
@@ -381,26 +383,32 @@ void logic_screening(const struct assessment *a, struct screening *s)
 
     if (s->ngrounds > 0) {
         s->outcome = SCREEN_REQUIRED;
-        snprintf(s->rule, sizeof s->rule, "%s applies: a DPIA is mandatory%s", s->grounds[0],
-                 s->ngrounds > 1 ? " (and further mandatory cases)" : "");
+        snprintf(s->rule, sizeof s->rule,
+                 s->ngrounds > 1 ? _("%s applies: a DPIA is mandatory (and further mandatory "
+                                     "cases)")
+                                 : _("%s applies: a DPIA is mandatory"),
+                 s->grounds[0]);
     } else if (s->ncriteria >= 2) {
         s->outcome = SCREEN_REQUIRED;
         snprintf(s->rule, sizeof s->rule,
-                 "%d WP248 criteria are met (%s): with two or more, a DPIA is required in most cases",
+                 _("%d WP248 criteria are met (%s): with two or more, a DPIA is required in "
+                   "most cases"),
                  s->ncriteria, list);
     } else if (s->unanswered > 0) {
         s->outcome = SCREEN_INCOMPLETE;
-        snprintf(s->rule, sizeof s->rule, "%d screening question%s still unanswered",
-                 s->unanswered, s->unanswered == 1 ? " is" : "s are");
+        snprintf(s->rule, sizeof s->rule,
+                 P_("%d screening question is still unanswered",
+                    "%d screening questions are still unanswered", (unsigned long)s->unanswered),
+                 s->unanswered);
     } else if (s->ncriteria == 1) {
         s->outcome = SCREEN_RECOMMENDED;
         snprintf(s->rule, sizeof s->rule,
-                 "One WP248 criterion is met (%s): one can be enough, and when in doubt a DPIA "
-                 "should be carried out", list);
+                 _("One WP248 criterion is met (%s): one can be enough, and when in doubt a "
+                   "DPIA should be carried out"), list);
     } else {
         s->outcome = SCREEN_NOT_REQUIRED;
-        snprintf(s->rule, sizeof s->rule,
-                 "No WP248 criterion and no mandatory case applies; record this screening");
+        snprintf(s->rule, sizeof s->rule, "%s",
+                 _("No WP248 criterion and no mandatory case applies; record this screening"));
     }
 
     const struct tmpl_question *dec = role_question(a, c, ROLE_Q_SCREENING_DECISION);
@@ -684,22 +692,28 @@ size_t logic_coverage(const struct assessment *a, struct coverage_gap *gaps, siz
     return missing;
 }
 
+/* Whether a score is outside 0..max (0: not scored). */
+static bool off_scale(int value, int max)
+{
+    return value < 0 || value > max;
+}
+
 int logic_check_scores(const struct tmpl_method *m, const struct risk *r, struct err *e)
 {
-    const struct {
-        int value, max;
-        const char *what;
-    } scores[] = {
-        { r->likelihood, m ? m->nlikelihood : 0, "likelihood" },
-        { r->severity, m ? m->nseverity : 0, "severity" },
-        { r->likelihood_after, m ? m->nlikelihood : 0, "likelihood after measures" },
-        { r->severity_after, m ? m->nseverity : 0, "severity after measures" },
-    };
-    for (size_t i = 0; i < sizeof scores / sizeof scores[0]; i++)
-        if (scores[i].value < 0 || scores[i].value > scores[i].max)
-            return err_set(e, "the %s of risk R%d must be from 1 to %d (0: not scored), not %d",
-                           scores[i].what, r->number, scores[i].max, scores[i].value);
+    int nl = m ? m->nlikelihood : 0, ns = m ? m->nseverity : 0;
+    if (off_scale(r->likelihood, nl))
+        return err_set(e, _("the likelihood of risk R%d must be from 1 to %d (0: not scored), "
+                            "not %d"), r->number, nl, r->likelihood);
+    if (off_scale(r->severity, ns))
+        return err_set(e, _("the severity of risk R%d must be from 1 to %d (0: not scored), "
+                            "not %d"), r->number, ns, r->severity);
+    if (off_scale(r->likelihood_after, nl))
+        return err_set(e, _("the likelihood after measures of risk R%d must be from 1 to %d "
+                            "(0: not scored), not %d"), r->number, nl, r->likelihood_after);
+    if (off_scale(r->severity_after, ns))
+        return err_set(e, _("the severity after measures of risk R%d must be from 1 to %d "
+                            "(0: not scored), not %d"), r->number, ns, r->severity_after);
     if ((int)r->type < 0 || r->type >= RT_COUNT)
-        return err_set(e, "risk R%d has an unknown type", r->number);
+        return err_set(e, _("risk R%d has an unknown type"), r->number);
     return 0;
 }

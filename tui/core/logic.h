@@ -48,7 +48,7 @@ struct screening {
     const char *grounds[8];  /* mandatory grounds answered yes (template strings) */
     int ngrounds;
     int unanswered;          /* screening questions shown and not answered */
-    char rule[256];          /* the rule that decided, in a sentence */
+    char rule[512];          /* the rule that decided, in a sentence */
     /* "Not carrying out a DPIA" despite a required/recommended outcome:
      * the reasons and the DPO's view must be recorded. */
     bool declined;

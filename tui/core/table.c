@@ -12,6 +12,7 @@
 #include "core/answer.h"
 #include "core/textrule.h"
 #include "util/buf.h"
+#include "util/i18n.h"
 #include "util/xalloc.h"
 
 /* --- references ------------------------------------------------------- */
@@ -89,10 +90,10 @@ static int one_ref(const struct tmpl_column *c, const char *s, size_t len, struc
     char pfx[TABLE_PREFIX_MAX + 1];
     int n;
     if (!split_ref(s, len, pfx, &n))
-        return err_set(e, "'%.*s' is not a row reference (such as %s3)", (int)len, s,
+        return err_set(e, _("'%.*s' is not a row reference (such as %s3)"), (int)len, s,
                        c->tprefix ? c->tprefix : "D");
     if (!c->tprefix || strcmp(pfx, c->tprefix) != 0)
-        return err_set(e, "'%.*s' is not a row of table '%s' (its rows are %s1, %s2...)",
+        return err_set(e, _("'%.*s' is not a row of table '%s' (its rows are %s1, %s2...)"),
                        (int)len, s, c->table ? c->table : "", c->tprefix ? c->tprefix : "",
                        c->tprefix ? c->tprefix : "");
     buf_printf(out, "%s%d", pfx, n);
@@ -118,7 +119,7 @@ static char *cell_canonical(const struct tmpl_column *c, const char *value, stru
             return xstrdup("yes");
         if ((len == 2 && strncasecmp(s, "no", 2) == 0) || (len == 1 && (*s == 'n' || *s == 'N')))
             return xstrdup("no");
-        err_set(e, "'%.*s' is not yes or no", (int)len, s);
+        err_set(e, _("'%.*s' is not yes or no"), (int)len, s);
         return NULL;
     case CT_CHOICE: {
         for (size_t i = 0; i < c->noptions; i++)
@@ -131,7 +132,7 @@ static char *cell_canonical(const struct tmpl_column *c, const char *value, stru
         struct buf b = {0};
         for (size_t i = 0; i < c->noptions; i++)
             buf_printf(&b, "%s%s", i ? ", " : "", c->options[i].value);
-        err_set(e, "'%.*s' is not one of the options (allowed: %s)", (int)len, s, buf_str(&b));
+        err_set(e, _("'%.*s' is not one of the options (allowed: %s)"), (int)len, s, buf_str(&b));
         buf_free(&b);
         return NULL;
     }
@@ -139,7 +140,7 @@ static char *cell_canonical(const struct tmpl_column *c, const char *value, stru
         char *d = xstrndup(s, len);
         if (answer_valid_date(d))
             return d;
-        err_set(e, "'%s' is not a date (YYYY-MM-DD, a real calendar day)", d);
+        err_set(e, _("'%s' is not a date (YYYY-MM-DD, a real calendar day)"), d);
         free(d);
         return NULL;
     }
@@ -186,7 +187,7 @@ static char *cell_canonical(const struct tmpl_column *c, const char *value, stru
     case CT_COUNT:
         break;
     }
-    err_set(e, "unknown column type");
+    err_set(e, _("unknown column type"));
     return NULL;
 }
 
@@ -264,13 +265,13 @@ const struct table_row *table_find_row(const struct table *t, int number)
 int table_set_cell(struct table *t, size_t row, size_t col, const char *value, struct err *e)
 {
     if (row >= t->nrows || col >= t->ncols)
-        return err_set(e, "no such cell");
+        return err_set(e, _("no such cell"));
     struct err ce;
     char *v = cell_canonical(&t->q->columns[col], value, &ce);
     if (!v) {
         char ref[TABLE_PREFIX_MAX + 12];
         table_ref(t->q, t->rows[row].number, ref, sizeof ref);
-        return err_set(e, "%s column '%s': %s", ref, t->q->columns[col].id, ce.text);
+        return err_set(e, _("%s column '%s': %s"), ref, t->q->columns[col].id, ce.text);
     }
     free(t->rows[row].cells[col]);
     t->rows[row].cells[col] = v;
@@ -315,7 +316,7 @@ static int parse_over(const struct tmpl_question *q, const char *value, const st
     t->q = q;
     t->ncols = q->ncolumns;
     if (q->type != QT_TABLE || !q->ncolumns)
-        return err_set(e, "%s is not a table question", q->id);
+        return err_set(e, _("%s is not a table question"), q->id);
 
     /* The lines, their fields split on tabs. */
     struct line {
@@ -355,15 +356,15 @@ static int parse_over(const struct tmpl_question *q, const char *value, const st
             }
             l->number = row_number(q, l->fields[0], strlen(l->fields[0]));
             if (l->number < 0)
-                rc = err_set(e, "line %d: '%s' is not a row number", lineno, l->fields[0]);
+                rc = err_set(e, _("line %d: '%s' is not a row number"), lineno, l->fields[0]);
             else if (l->nfields > q->ncolumns + 1)
-                rc = err_set(e, "line %d: %zu cells, and the table has %zu columns", lineno,
+                rc = err_set(e, _("line %d: %zu cells, and the table has %zu columns"), lineno,
                              l->nfields - 1, q->ncolumns);
         }
         p = end ? end + 1 : p + n;
     }
     if (rc == 0 && nlines > TABLE_MAX_ROWS)
-        rc = err_set(e, "%zu rows, more than %d", nlines, TABLE_MAX_ROWS);
+        rc = err_set(e, _("%zu rows, more than %d"), nlines, TABLE_MAX_ROWS);
 
     /* Rows without a number take the next ones after the highest (a
      * free lower one past TABLE_MAX_NUMBER, as table_add_row does). */
@@ -387,7 +388,7 @@ static int parse_over(const struct tmpl_question *q, const char *value, const st
         char ref[TABLE_PREFIX_MAX + 12];
         table_ref(q, l->number, ref, sizeof ref);
         if (table_find_row(t, l->number)) {
-            rc = err_set(e, "row %s is given twice", ref);
+            rc = err_set(e, _("row %s is given twice"), ref);
             break;
         }
         size_t ri = push_row(t, l->number);
@@ -402,7 +403,7 @@ static int parse_over(const struct tmpl_question *q, const char *value, const st
         }
         for (size_t c = 0; c < q->ncolumns; c++)
             if (q->columns[c].required && !*t->rows[ri].cells[c]) {
-                rc = err_set(e, "%s column '%s': required, and empty", ref, q->columns[c].id);
+                rc = err_set(e, _("%s column '%s': required, and empty"), ref, q->columns[c].id);
                 break;
             }
     }
@@ -460,7 +461,7 @@ char *table_format(const struct table *t)
 char *table_cell_display(const struct tmpl_column *c, const char *cell)
 {
     if (c->type == CT_YESNO && *cell)
-        return xstrdup(strcmp(cell, "yes") == 0 ? "Yes" : "No");
+        return xstrdup(strcmp(cell, "yes") == 0 ? _("Yes") : _("No"));
     if (c->type == CT_CHOICE)
         for (size_t i = 0; i < c->noptions; i++)
             if (strcmp(c->options[i].value, cell) == 0)

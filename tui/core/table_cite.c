@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "util/buf.h"
+#include "util/i18n.h"
 #include "util/xalloc.h"
 
 /* Every table of an assessment parsed, by question index (t[i].q NULL
@@ -132,7 +133,9 @@ static void add_dangling(const char *who, const char *ref, void *ctx)
 {
     struct dangling_ctx *d = ctx;
     if (!world_has(d->w, ref))
-        buf_printf(&d->out, "%s cites %s\n", who, ref);
+        /* TRANSLATORS: "D3 cites R7"; the citing row or risk comes first,
+           followed by a space: the import finds it there. */
+        buf_printf(&d->out, _("%s cites %s\n"), who, ref);
 }
 
 static char *dangling_of(const struct world *w)
@@ -220,8 +223,9 @@ static int refuse_dangling(const char *lines, struct err *e)
     int n = 0;
     for (const char *p = lines; *p; p++)
         n += *p == '\n';
-    return err_set(e, "%.*s, which is not a row of the assessment%s", (int)(nl - lines), lines,
-                   n > 1 ? " (and more)" : "");
+    return err_set(e, n > 1 ? _("%.*s, which is not a row of the assessment (and more)")
+                            : _("%.*s, which is not a row of the assessment"),
+                   (int)(nl - lines), lines);
 }
 
 int table_check_answer(const struct assessment *a, const struct tmpl_question *q,
@@ -244,7 +248,7 @@ int table_check_answer(const struct assessment *a, const struct tmpl_question *q
         table_ref(q, old->rows[r].number, ref, sizeof ref);
         char *who = citations_of(&after, ref);
         if (*who)
-            rc = err_set(e, "%s is cited by %s; remove those citations first", ref, who);
+            rc = err_set(e, _("%s is cited by %s; remove those citations first"), ref, who);
         free(who);
     }
     if (rc == 0) {
@@ -266,13 +270,16 @@ int table_check_risk(const struct assessment *a, const struct risk *r, struct er
     const char *concerns = r->concerns ? r->concerns : "";
     if (!*concerns)
         return 0;
-    char who[24];
+    char who[64];
     if (r->number > 0)
         snprintf(who, sizeof who, "R%d", r->number);
     else
-        snprintf(who, sizeof who, "the risk");
+        /* TRANSLATORS: the subject of "%s cites rows, and the assessment has
+           no template" and "%s cites %s, which is not a row of the
+           assessment", for a risk not yet numbered. */
+        snprintf(who, sizeof who, "%s", _("the risk"));
     if (!a->tmpl)
-        return err_set(e, "%s cites rows, and the assessment has no template", who);
+        return err_set(e, _("%s cites rows, and the assessment has no template"), who);
     struct world w;
     world_open(&w, a, NULL, NULL, r->number, concerns);
     int rc = 0;
@@ -291,8 +298,10 @@ int table_check_risk(const struct assessment *a, const struct risk *r, struct er
         free(ref);
     }
     if (missing.len)
-        rc = err_set(e, "%s cites %s, which %s not a row of the assessment", who,
-                     buf_str(&missing), strchr(buf_str(&missing), ',') ? "are" : "is");
+        rc = err_set(e, P_("%s cites %s, which is not a row of the assessment",
+                           "%s cites %s, which are not a row of the assessment",
+                           strchr(buf_str(&missing), ',') ? 2UL : 1UL),
+                     who, buf_str(&missing));
     buf_free(&missing);
     world_close(&w);
     return rc;

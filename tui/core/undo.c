@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/i18n.h"
 #include "util/xalloc.h"
 
 bool undo_is_undo(const char *what)
@@ -148,7 +149,7 @@ int undo_field_set(const struct field *f, void *obj, const char *text, struct er
         field_set_int(f, obj, (int)v);
         return 0;
     }
-    return err_set(e, "the change log records '%s' for %s, which is not one of its values",
+    return err_set(e, _("the change log records '%s' for %s, which is not one of its values"),
                    text, f->name);
 }
 
@@ -164,7 +165,7 @@ int undo_numbers(const char *text, char letter, int **out, size_t *n, struct err
         if (v < 1 || v > 1000000 || (*end && strncmp(end, ", ", 2) != 0)) {
             XFREE(*out);
             *n = 0;
-            return err_set(e, "the change log records '%s', which is not a list of numbers",
+            return err_set(e, _("the change log records '%s', which is not a list of numbers"),
                            text);
         }
         *out = xgrow(*out, &cap, *n + 1, sizeof **out);

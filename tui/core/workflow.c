@@ -9,6 +9,7 @@
 
 #include "core/logic.h"
 #include "util/buf.h"
+#include "util/i18n.h"
 #include "util/xalloc.h"
 
 void wf_list_free(struct wf_list *l)
@@ -63,11 +64,11 @@ bool wf_editable(const struct assessment *a)
 int wf_check_editable(const struct assessment *a, struct err *e)
 {
     if (a->status == ST_ARCHIVED)
-        return err_set(e, "assessment %lld is archived: bring it back (dpia restore) before "
-                       "changing it", (long long)a->id);
+        return err_set(e, _("assessment %lld is archived: bring it back (dpia restore) before "
+                       "changing it"), (long long)a->id);
     if (!wf_editable(a))
-        return err_set(e, "revision %d of assessment %lld is decided (%s) and stays as it was "
-                       "signed: open a new revision (dpia revise) to change it", a->revision,
+        return err_set(e, _("revision %d of assessment %lld is decided (%s) and stays as it was "
+                       "signed: open a new revision (dpia revise) to change it"), a->revision,
                        (long long)a->id, assess_status_label(a->status));
     return 0;
 }
@@ -91,16 +92,16 @@ static void screening_items(const struct assessment *a, const struct screening *
     const struct tmpl *t = a->tmpl;
     const struct tmpl_question *dec = tmpl_find_role(t, ROLE_Q_SCREENING_DECISION);
     if (s->outcome == SCREEN_INCOMPLETE)
-        add(l, WF_BLOCKER, first_unanswered_screening(a), NULL, "Screening: %s.", s->rule);
+        add(l, WF_BLOCKER, first_unanswered_screening(a), NULL, _("Screening: %s."), s->rule);
     if (s->declined_forbidden)
-        add(l, WF_BLOCKER, dec, NULL, "Screening: a DPIA is mandatory (%s applies), so \"no DPIA\" "
-            "cannot be chosen.", s->grounds[0]);
+        add(l, WF_BLOCKER, dec, NULL, _("Screening: a DPIA is mandatory (%s applies), so "
+                                        "\"no DPIA\" cannot be chosen."), s->grounds[0]);
     else if (s->declined && s->declined_reasons_missing) {
         const struct tmpl_question *why = tmpl_find_role(t, ROLE_Q_SCREENING_REASONS);
         const struct tmpl_question *dpo = tmpl_find_role(t, ROLE_Q_SCREENING_DPO_VIEW);
         add(l, WF_BLOCKER, why && !assess_value(a, why->id) ? why : dpo, NULL,
-            "Screening: no DPIA despite the criteria met, but the reasons or the DPO's view are "
-            "not recorded.");
+            _("Screening: no DPIA despite the criteria met, but the reasons or the DPO's view are "
+            "not recorded."));
     }
 }
 
@@ -111,14 +112,15 @@ static void dpo_items(const struct assessment *a, struct wf_list *l, bool full)
     const struct tmpl_section *so = tmpl_find_kind(a->tmpl, SK_SIGNOFF);
     const struct signoff *d = &a->signoffs[SR_DPO];
     if (!*d->advice)
-        add(l, WF_BLOCKER, NULL, so, "The DPO's advice is not recorded (Art. 35(2)).");
+        add(l, WF_BLOCKER, NULL, so, _("The DPO's advice is not recorded (Art. 35(2))."));
     else if (!full)
         return;
     else if (d->advice_followed < 0)
-        add(l, WF_BLOCKER, NULL, so, "It is not recorded whether the DPO's advice was followed.");
+        add(l, WF_BLOCKER, NULL, so,
+            _("It is not recorded whether the DPO's advice was followed."));
     else if (d->advice_followed == 0 && !*d->why_not)
         add(l, WF_BLOCKER, NULL, so,
-            "The DPO's advice was not followed and the reasons are not recorded.");
+            _("The DPO's advice was not followed and the reasons are not recorded."));
 }
 
 static void blockers(const struct assessment *a, const char *today, struct wf_list *l)
@@ -129,8 +131,8 @@ static void blockers(const struct assessment *a, const char *today, struct wf_li
     screening_items(a, &s, l);
     if (s.not_carried_out && !s.declined_forbidden)
         add(l, WF_BLOCKER, tmpl_find_role(t, ROLE_Q_SCREENING_DECISION), NULL,
-            "The screening concluded that no DPIA is carried out: close the assessment as "
-            "\"DPIA not required\" instead of deciding on the processing.");
+            _("The screening concluded that no DPIA is carried out: close the assessment as "
+            "\"DPIA not required\" instead of deciding on the processing."));
 
     int open = 0;
     const struct tmpl_question *first = NULL;
@@ -143,43 +145,45 @@ static void blockers(const struct assessment *a, const char *today, struct wf_li
         }
     }
     if (open)
-        add(l, WF_BLOCKER, first, NULL, "%d required question%s unanswered (first: %s).", open,
-            open == 1 ? " is" : "s are", first->id);
+        add(l, WF_BLOCKER, first, NULL,
+            P_("%d required question is unanswered (first: %s).",
+               "%d required questions are unanswered (first: %s).", (unsigned long)open),
+            open, first->id);
 
     size_t ng = logic_coverage(a, NULL, 0);
     struct coverage_gap *gaps = xcalloc(ng + 1, sizeof *gaps);
     logic_coverage(a, gaps, ng);
     for (size_t i = 0; i < ng; i++)
-        add(l, WF_BLOCKER, gaps[i].question, gaps[i].section, "%s not covered: %s.",
+        add(l, WF_BLOCKER, gaps[i].question, gaps[i].section, _("%s not covered: %s."),
             gaps[i].item->ref[0] ? gaps[i].item->ref : gaps[i].item->id, gaps[i].item->text);
     free(gaps);
 
     const struct tmpl_section *rs = tmpl_find_kind(t, SK_RISKS);
     const struct tmpl_section *ms = tmpl_find_kind(t, SK_MEASURES);
     if (a->nrisks == 0)
-        add(l, WF_BLOCKER, NULL, rs, "The risk register is empty.");
+        add(l, WF_BLOCKER, NULL, rs, _("The risk register is empty."));
     for (size_t i = 0; i < a->nrisks; i++)
         if (!logic_risk_scored(a, &a->risks[i]))
-            add(l, WF_BLOCKER, NULL, rs, "Risk R%d is not scored before and after measures.",
+            add(l, WF_BLOCKER, NULL, rs, _("Risk R%d is not scored before and after measures."),
                 a->risks[i].number);
     for (size_t i = 0; i < a->nrisks; i++)
         if (logic_risk_inherent(a, &a->risks[i]) > 0 &&
             !logic_risk_addressed(a, a->risks[i].number))
-            add(l, WF_BLOCKER, NULL, ms, "Risk R%d has no measure addressing it.",
+            add(l, WF_BLOCKER, NULL, ms, _("Risk R%d has no measure addressing it."),
                 a->risks[i].number);
     dpo_items(a, l, true);
     if (!*a->review_date)
         add(l, WF_BLOCKER, NULL, tmpl_find_kind(t, SK_SIGNOFF),
-            "No review date is set: one follows every approval (Art. 35(11)).");
+            _("No review date is set: one follows every approval (Art. 35(11))."));
     else if (today && strcmp(a->review_date, today) <= 0)
         add(l, WF_BLOCKER, NULL, tmpl_find_kind(t, SK_SIGNOFF),
-            "The review date %s is not after today: an approval needs one still to come "
-            "(Art. 35(11)).", a->review_date);
+            _("The review date %s is not after today: an approval needs one still to come "
+            "(Art. 35(11))."), a->review_date);
     if (logic_art36_required(a))
         add(l, WF_BLOCKER, NULL, rs,
-            "The highest residual risk is high: the supervisory authority must be consulted "
+            _("The highest residual risk is high: the supervisory authority must be consulted "
             "before the processing starts (Art. 36), so it cannot be approved; refer it to the "
-            "authority or reject it.");
+            "authority or reject it."));
 }
 
 static bool open_measure(const struct measure *m)
@@ -194,7 +198,7 @@ static void warnings(const struct assessment *a, const char *today, struct wf_li
         const struct tmpl_question *q = &t->questions[i];
         const struct answer *an = assess_answer(a, q->id);
         if (an && an->flagged && logic_shown(a, q))
-            add(l, WF_WARNING, q, NULL, "%s is marked for follow-up.", q->id);
+            add(l, WF_WARNING, q, NULL, _("%s is marked for follow-up."), q->id);
     }
     const struct tmpl_section *ms = tmpl_find_kind(t, SK_MEASURES);
     const struct tmpl_question *sq = tmpl_find_role(t, ROLE_Q_PROCESSING_START);
@@ -204,11 +208,13 @@ static void warnings(const struct assessment *a, const char *today, struct wf_li
         if (!open_measure(m))
             continue;
         if (today && strcmp(m->due, today) < 0)
-            add(l, WF_WARNING, NULL, ms, "Measure M%d was due on %s and is %s.", m->number, m->due,
-                m->status == MS_PLANNED ? "only planned" : "not done");
+            add(l, WF_WARNING, NULL, ms,
+                m->status == MS_PLANNED ? _("Measure M%d was due on %s and is only planned.")
+                                        : _("Measure M%d was due on %s and is not done."),
+                m->number, m->due);
         else if (start && strcmp(m->due, start) > 0)
-            add(l, WF_WARNING, NULL, ms, "Measure M%d is due on %s, after the processing starts "
-                "(%s).", m->number, m->due, start);
+            add(l, WF_WARNING, NULL, ms, _("Measure M%d is due on %s, after the processing starts "
+                "(%s)."), m->number, m->due, start);
     }
     for (size_t i = 0; i < t->nquestions; i++) {
         const struct tmpl_question *q = &t->questions[i];
@@ -218,8 +224,8 @@ static void warnings(const struct assessment *a, const char *today, struct wf_li
         const char *v = assess_value(a, q->id), *w = to ? assess_value(a, to->id) : NULL;
         if (v && w && strcmp(v, "yes") == 0 && strcmp(w, "no") == 0 && logic_shown(a, q) &&
             logic_shown(a, to))
-            add(l, WF_WARNING, to, NULL, "%s is answered yes but %s no: the answers contradict "
-                "each other.", q->id, to->id);
+            add(l, WF_WARNING, to, NULL, _("%s is answered yes but %s no: the answers contradict "
+                "each other."), q->id, to->id);
     }
 }
 
@@ -257,20 +263,20 @@ int wf_check_decision(const struct assessment *a, enum decision d, const struct 
         return -1;
     }
     if ((int)d <= DEC_NONE || d >= DEC_COUNT)
-        add(out, WF_BLOCKER, NULL, so, "Choose a decision.");
+        add(out, WF_BLOCKER, NULL, so, _("Choose a decision."));
     if (!by || !by->name || !*by->name)
-        add(out, WF_BLOCKER, NULL, so, "Name the controller's decision-maker.");
+        add(out, WF_BLOCKER, NULL, so, _("Name the controller's decision-maker."));
     if (d == DEC_APPROVE || d == DEC_CONDITIONS) {
         blockers(a, today, out);
         if (d == DEC_CONDITIONS && (!by || !by->advice || !*by->advice))
-            add(out, WF_BLOCKER, NULL, so, "Write down the conditions of the approval.");
+            add(out, WF_BLOCKER, NULL, so, _("Write down the conditions of the approval."));
     } else {
         struct screening s;
         logic_screening(a, &s);
         if (s.not_carried_out)
             add(out, WF_BLOCKER, tmpl_find_role(a->tmpl, ROLE_Q_SCREENING_DECISION), NULL,
-                "The screening concluded that no DPIA is carried out: close the assessment as "
-                "\"DPIA not required\" instead of deciding on the processing.");
+                _("The screening concluded that no DPIA is carried out: close the assessment as "
+                "\"DPIA not required\" instead of deciding on the processing."));
         dpo_items(a, out, false);
     }
     warnings(a, today, out);
@@ -291,12 +297,12 @@ int wf_check_close(const struct assessment *a, struct wf_list *out)
     const struct tmpl_question *dec = tmpl_find_role(a->tmpl, ROLE_Q_SCREENING_DECISION);
     screening_items(a, &s, out);
     if (!s.not_carried_out && s.outcome != SCREEN_INCOMPLETE)
-        add(out, WF_BLOCKER, dec, NULL, "The screening does not conclude that no DPIA is carried "
-            "out: only such a screening closes an assessment as \"DPIA not required\".");
+        add(out, WF_BLOCKER, dec, NULL, _("The screening does not conclude that no DPIA is carried "
+            "out: only such a screening closes an assessment as \"DPIA not required\"."));
     const struct signoff *d = &a->signoffs[SR_DPO];
     if (!*d->name || !*d->advice)
         add(out, WF_BLOCKER, NULL, tmpl_find_kind(a->tmpl, SK_SIGNOFF),
-            "The DPO's sign-off (name and advice) is not recorded.");
+            _("The DPO's sign-off (name and advice) is not recorded."));
     return out->nblockers ? -1 : 0;
 }
 
@@ -307,10 +313,10 @@ int wf_check_status(const struct assessment *a, enum assess_status to, struct er
     if (to == a->status)
         return 0;
     if (to == ST_ARCHIVED)
-        return err_set(e, "archiving has its own command: dpia archive");
+        return err_set(e, _("archiving has its own command: dpia archive"));
     if (wf_decided(to))
-        return err_set(e, "\"%s\" is the outcome of a decision: record it with dpia decide "
-                       "(or dpia close when the screening concludes no DPIA is needed)",
+        return err_set(e, _("\"%s\" is the outcome of a decision: record it with dpia decide "
+                       "(or dpia close when the screening concludes no DPIA is needed)"),
                        assess_status_label(to));
     return wf_check_editable(a, e);
 }
@@ -318,11 +324,11 @@ int wf_check_status(const struct assessment *a, enum assess_status to, struct er
 int wf_check_revise(const struct assessment *a, struct err *e)
 {
     if (a->status == ST_ARCHIVED)
-        return err_set(e, "assessment %lld is archived: bring it back (dpia restore) first",
+        return err_set(e, _("assessment %lld is archived: bring it back (dpia restore) first"),
                        (long long)a->id);
     if (!wf_decided(a->status))
-        return err_set(e, "revision %d of assessment %lld is not decided yet (%s): a new "
-                       "revision follows a decision", a->revision, (long long)a->id,
+        return err_set(e, _("revision %d of assessment %lld is not decided yet (%s): a new "
+                       "revision follows a decision"), a->revision, (long long)a->id,
                        assess_status_label(a->status));
     return 0;
 }
@@ -330,9 +336,9 @@ int wf_check_revise(const struct assessment *a, struct err *e)
 int wf_check_archive(const struct assessment *a, bool archive, struct err *e)
 {
     if (archive && a->status == ST_ARCHIVED)
-        return err_set(e, "assessment %lld is already archived", (long long)a->id);
+        return err_set(e, _("assessment %lld is already archived"), (long long)a->id);
     if (!archive && a->status != ST_ARCHIVED)
-        return err_set(e, "assessment %lld is not archived", (long long)a->id);
+        return err_set(e, _("assessment %lld is not archived"), (long long)a->id);
     return 0;
 }
 
@@ -352,8 +358,8 @@ int wf_check_answer(const struct assessment *a, const struct tmpl_question *q,
         struct screening s;
         logic_screening(a, &s);
         if (s.ngrounds > 0)
-            return err_set(e, "a DPIA is mandatory here (%s applies): \"no DPIA\" cannot be "
-                           "chosen", s.grounds[0]);
+            return err_set(e, _("a DPIA is mandatory here (%s applies): \"no DPIA\" cannot be "
+                           "chosen"), s.grounds[0]);
     }
     return 0;
 }
@@ -363,16 +369,16 @@ int wf_check_signoff(const struct assessment *a, const struct signoff *so, struc
     if (wf_check_editable(a, e) < 0)
         return -1;
     if (so->role == SR_CONTROLLER)
-        return err_set(e, "the controller's sign-off is the decision: record it with dpia "
-                       "decide");
+        return err_set(e, _("the controller's sign-off is the decision: record it with dpia "
+                       "decide"));
     if (!so->name || !*so->name)
-        return err_set(e, "a sign-off needs a name");
+        return err_set(e, _("a sign-off needs a name"));
     if (so->role == SR_DPO) {
         if (!so->advice || !*so->advice)
-            return err_set(e, "the DPO's sign-off needs the DPO's advice");
+            return err_set(e, _("the DPO's sign-off needs the DPO's advice"));
         if (so->advice_followed == 0 && (!so->why_not || !*so->why_not))
-            return err_set(e, "the DPO's advice was not followed: record the reasons (Art. "
-                           "35(2))");
+            return err_set(e, _("the DPO's advice was not followed: record the reasons (Art. "
+                           "35(2))"));
     }
     return 0;
 }
@@ -385,15 +391,15 @@ int wf_check_judgement(const struct assessment *a, const struct judgement *j, st
         struct buf ids = { 0 };
         for (size_t i = 0; i < a->tmpl->nsections; i++)
             buf_printf(&ids, "%s%s", i ? ", " : "", a->tmpl->sections[i].id);
-        err_set(e, "there is no section '%s' in the template of assessment %lld (its sections: "
-                "%s)", j->section ? j->section : "", (long long)a->id, buf_str(&ids));
+        err_set(e, _("there is no section '%s' in the template of assessment %lld (its sections: "
+                "%s)"), j->section ? j->section : "", (long long)a->id, buf_str(&ids));
         buf_free(&ids);
         return -1;
     }
     if ((int)j->verdict < 0 || j->verdict >= VD_COUNT)
-        return err_set(e, "unknown verdict (acceptable or improve)");
+        return err_set(e, _("unknown verdict (acceptable or improve)"));
     if (j->verdict != VD_NONE && (!j->name || !*j->name))
-        return err_set(e, "a judgement needs the name of who gives it");
+        return err_set(e, _("a judgement needs the name of who gives it"));
     return 0;
 }
 

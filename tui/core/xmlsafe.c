@@ -1,5 +1,6 @@
 #include "config.h"
 #include "core/xmlsafe.h"
+#include "util/i18n.h"
 
 #include <stdbool.h>
 #include <stdio.h>
@@ -31,7 +32,7 @@ static void on_error(void *ctx, xmlErrorPtr err)
     if (!st || st->failed || !err || err->level < XML_ERR_ERROR)
         return;
     char msg[ERR_MAX];
-    snprintf(msg, sizeof msg, "%s", err->message ? err->message : "malformed XML");
+    snprintf(msg, sizeof msg, "%s", err->message ? err->message : _("malformed XML"));
     size_t n = strlen(msg);
     while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
         msg[--n] = '\0';
@@ -74,13 +75,13 @@ xmlDocPtr xmlsafe_parse(const char *buf, size_t len, const char *name, int max_d
         loader_set = true;
     }
     if (len > (size_t)0x7fffffff) {
-        err_set(e, "%s:1: file too large", name);
+        err_set(e, _("%s:1: file too large"), name);
         return NULL;
     }
     struct state st = { name, e, false, false, 0, NULL };
     xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
     if (!ctxt) {
-        err_set(e, "%s: cannot create an XML parser", name);
+        err_set(e, _("%s: cannot create an XML parser"), name);
         return NULL;
     }
     ctxt->_private = &st;
@@ -94,7 +95,7 @@ xmlDocPtr xmlsafe_parse(const char *buf, size_t len, const char *name, int max_d
 #endif
     xmlDocPtr doc = xmlCtxtReadMemory(ctxt, buf, (int)len, name, NULL, opts);
     if (st.saw_doctype) {
-        err_set(e, "%s:%d: a DOCTYPE is not allowed (no DTDs, no entities)", name,
+        err_set(e, _("%s:%d: a DOCTYPE is not allowed (no DTDs, no entities)"), name,
                 st.doctype_line);
         st.failed = true;
     }
@@ -102,14 +103,14 @@ xmlDocPtr xmlsafe_parse(const char *buf, size_t len, const char *name, int max_d
     xmlFreeParserCtxt(ctxt);
     if (!doc || st.failed || !wf) {
         if (!st.failed)
-            err_set(e, "%s:1: malformed XML", name);
+            err_set(e, _("%s:1: malformed XML"), name);
         if (doc)
             xmlFreeDoc(doc);
         return NULL;
     }
     const xmlNode *deep = NULL;
     if (depth_of(xmlDocGetRootElement(doc), 1, max_depth, &deep) < 0) {
-        err_set(e, "%s:%ld: elements nested deeper than %d levels", name, xmlGetLineNo(deep),
+        err_set(e, _("%s:%ld: elements nested deeper than %d levels"), name, xmlGetLineNo(deep),
                 max_depth);
         xmlFreeDoc(doc);
         return NULL;
@@ -144,7 +145,7 @@ static void rng_error(void *ctx, xmlErrorPtr err)
     if (st->failed || !err)
         return;
     char msg[ERR_MAX];
-    snprintf(msg, sizeof msg, "%s", err->message ? err->message : "invalid");
+    snprintf(msg, sizeof msg, "%s", err->message ? err->message : _("invalid"));
     size_t n = strlen(msg);
     while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
         msg[--n] = '\0';
@@ -160,14 +161,14 @@ int xmlsafe_validate(xmlDocPtr doc, xmlRelaxNGPtr schema, const char *name, cons
 {
     xmlRelaxNGValidCtxtPtr vc = xmlRelaxNGNewValidCtxt(schema);
     if (!vc)
-        return err_set(e, "%s: out of memory validating", name);
+        return err_set(e, _("%s: out of memory validating"), name);
     struct rng_state st = { name, e, false };
     xmlRelaxNGSetValidStructuredErrors(vc, rng_error, &st);
     int rc = xmlRelaxNGValidateDoc(vc, doc);
     xmlRelaxNGFreeValidCtxt(vc);
     if (rc != 0) {
         if (!st.failed)
-            err_set(e, "%s:1: does not follow the %s schema", name, what);
+            err_set(e, _("%s:1: does not follow the %s schema"), name, what);
         return -1;
     }
     return 0;

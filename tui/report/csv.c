@@ -19,6 +19,7 @@
 #include "core/logic.h"
 #include "core/table.h"
 #include "report/report_int.h"
+#include "util/i18n.h"
 #include "util/xalloc.h"
 
 static void field(struct buf *out, bool first, const char *s)
@@ -51,7 +52,8 @@ static void end_row(struct buf *out)
 }
 
 /* A column computed from more than one field: where it goes among the
- * fields' csv_pos, its header. */
+ * fields' csv_pos, its header (translated when written, as the fields'
+ * are). */
 struct computed {
     int pos;
     const char *head;
@@ -61,15 +63,17 @@ struct computed {
 enum { C_NUMBER, C_LEVEL_BEFORE, C_RESIDUAL, C_LINKS };
 
 static const struct computed risk_computed[] = {
-    { 1, "Risk", C_NUMBER },
-    { 11, "Level before", C_LEVEL_BEFORE },
-    { 16, "Residual level", C_RESIDUAL },
-    { 17, "Measures", C_LINKS },
+    /* TRANSLATORS: CSV column headers of the risk register. */
+    { 1, N_("Risk"), C_NUMBER },
+    { 11, N_("Level before"), C_LEVEL_BEFORE },
+    { 16, N_("Residual level"), C_RESIDUAL },
+    { 17, N_("Measures"), C_LINKS },
 };
 
 static const struct computed measure_computed[] = {
-    { 1, "Measure", C_NUMBER },
-    { 8, "Risks addressed", C_LINKS },
+    /* TRANSLATORS: CSV column headers of the action plan. */
+    { 1, N_("Measure"), C_NUMBER },
+    { 8, N_("Risks addressed"), C_LINKS },
 };
 
 /* One column of a table: a field of core/fields.h or a computed one. */
@@ -102,7 +106,7 @@ static size_t columns(const struct field *t, size_t n, const struct computed *cs
 static void header(struct buf *out, const struct column *cols, size_t n)
 {
     for (size_t i = 0; i < n; i++)
-        field(out, i == 0, cols[i].f ? cols[i].f->csv : cols[i].c->head);
+        field(out, i == 0, _(cols[i].f ? cols[i].f->csv : cols[i].c->head));
     end_row(out);
 }
 
@@ -188,10 +192,11 @@ void report_csv_measures(const struct assessment *a, struct buf *out)
  * later answer hides are left out, as in the reports. */
 void report_csv_tables(const struct assessment *a, struct buf *out)
 {
-    field(out, true, "Question");
-    field(out, false, "Row");
-    field(out, false, "Column");
-    field(out, false, "Value");
+    /* TRANSLATORS: CSV column headers of the table answers. */
+    field(out, true, _("Question"));
+    field(out, false, _("Row"));
+    field(out, false, _("Column"));
+    field(out, false, _("Value"));
     end_row(out);
     const struct tmpl *t = a->tmpl;
     for (size_t i = 0; i < t->nquestions; i++) {

@@ -43,6 +43,7 @@
 #include "core/xmlsafe.h"
 #include "report/report_int.h"
 #include "util/buf.h"
+#include "util/i18n.h"
 #include "util/xalloc.h"
 
 #define XSL_MAX_DEPTH 256
@@ -123,22 +124,26 @@ int report_transform(xmlDocPtr record, const char *xsl, size_t xsl_len, const ch
     xmlDocPtr res = NULL;
     xsltStylesheetPtr style = xsltParseStylesheetDoc(sdoc);
     if (!style || style->errors) {
-        err_set(e, "%s: not a usable XSLT stylesheet%s%s", xsl_name, errs.seen ? ": " : "",
-                errs.first);
+        if (errs.seen)
+            err_set(e, _("%s: not a usable XSLT stylesheet: %s"), xsl_name, errs.first);
+        else
+            err_set(e, _("%s: not a usable XSLT stylesheet"), xsl_name);
         if (!style)
             xmlFreeDoc(sdoc);
         goto cleanup;
     }
     ctxt = xsltNewTransformContext(style, record);
     if (!ctxt || !prefs || xsltSetCtxtSecurityPrefs(prefs, ctxt) != 0) {
-        err_set(e, "%s: cannot set up the transformation", xsl_name);
+        err_set(e, _("%s: cannot set up the transformation"), xsl_name);
         goto cleanup;
     }
     xsltSetTransformErrorFunc(ctxt, NULL, on_xslt_error);
     res = xsltApplyStylesheetUser(style, record, params, NULL, NULL, ctxt);
     if (!res || ctxt->state == XSLT_STATE_ERROR || ctxt->state == XSLT_STATE_STOPPED) {
-        err_set(e, "%s: the transformation failed%s%s", xsl_name, errs.seen ? ": " : "",
-                errs.first);
+        if (errs.seen)
+            err_set(e, _("%s: the transformation failed: %s"), xsl_name, errs.first);
+        else
+            err_set(e, _("%s: the transformation failed"), xsl_name);
         goto cleanup;
     }
     /* In the output encoding the stylesheet asks for, as libxslt's own
@@ -159,7 +164,7 @@ int report_transform(xmlDocPtr record, const char *xsl, size_t xsl_len, const ch
     int closed = ob ? xmlOutputBufferClose(ob) : -1;
     xmlSetStructuredErrorFunc(NULL, NULL);
     if (saved < 0 || closed < 0) {
-        err_set(e, "cannot write the report: %s", strerror(err));
+        err_set(e, _("cannot write the report: %s"), strerror(err));
         goto cleanup;
     }
     rc = 0;
@@ -259,11 +264,11 @@ static int transform_limited(xmlDocPtr record, const char *xsl, size_t xsl_len,
     unsigned cpu = cpu_seconds();
     int data[2], msg[2];
     if (pipe(data) < 0)
-        return err_set(e, "%s: cannot start the transformation: %s", xsl_name, strerror(errno));
+        return err_set(e, _("%s: cannot start the transformation: %s"), xsl_name, strerror(errno));
     if (pipe(msg) < 0) {
         close(data[0]);
         close(data[1]);
-        return err_set(e, "%s: cannot start the transformation: %s", xsl_name, strerror(errno));
+        return err_set(e, _("%s: cannot start the transformation: %s"), xsl_name, strerror(errno));
     }
     pid_t parent = getpid();
     pid_t pid = fork();
@@ -288,8 +293,8 @@ static int transform_limited(xmlDocPtr record, const char *xsl, size_t xsl_len,
         struct err ce = { "" };
         int rc = report_transform(record, xsl, xsl_len, xsl_name, params, &to_parent, &ce);
         if (rc < 0 && out_of_memory)
-            err_set(&ce, "%s: the transformation needed more than the %lu MB of memory it "
-                    "may use and was stopped", xsl_name, XSL_MEMORY >> 20);
+            err_set(&ce, _("%s: the transformation needed more than the %lu MB of memory it "
+                    "may use and was stopped"), xsl_name, XSL_MEMORY >> 20);
         if (rc < 0)
             fd_write(&msg[1], ce.text, strlen(ce.text));
         _exit(rc < 0 ? 1 : 0);
@@ -299,7 +304,7 @@ static int transform_limited(xmlDocPtr record, const char *xsl, size_t xsl_len,
     if (pid < 0) {
         close(data[0]);
         close(msg[0]);
-        return err_set(e, "%s: cannot start the transformation: %s", xsl_name, strerror(errno));
+        return err_set(e, _("%s: cannot start the transformation: %s"), xsl_name, strerror(errno));
     }
     struct buf result = { 0 }, why = { 0 };
     bool whole = read_all(data[0], &result, XSL_OUTPUT_MAX);
@@ -313,18 +318,18 @@ static int transform_limited(xmlDocPtr record, const char *xsl, size_t xsl_len,
         ;
     int rc = -1;
     if (!whole)
-        err_set(e, "%s: the transformation wrote more than %lu MB and was stopped", xsl_name,
+        err_set(e, _("%s: the transformation wrote more than %lu MB and was stopped"), xsl_name,
                 XSL_OUTPUT_MAX >> 20);
     else if (WIFSIGNALED(status) && (WTERMSIG(status) == SIGXCPU || WTERMSIG(status) == SIGKILL))
-        err_set(e, "%s: the transformation used more than %u s of CPU and was stopped", xsl_name,
+        err_set(e, _("%s: the transformation used more than %u s of CPU and was stopped"), xsl_name,
                 cpu);
     else if (WIFSIGNALED(status))
-        err_set(e, "%s: the transformation failed (signal %d), probably out of the %lu MB of "
-                "memory it may use", xsl_name, WTERMSIG(status), XSL_MEMORY >> 20);
+        err_set(e, _("%s: the transformation failed (signal %d), probably out of the %lu MB of "
+                "memory it may use"), xsl_name, WTERMSIG(status), XSL_MEMORY >> 20);
     else if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
-        err_set(e, "%s", why.len ? buf_str(&why) : "the transformation failed");
+        err_set(e, "%s", why.len ? buf_str(&why) : _("the transformation failed"));
     else if (sink_write(out, result.data ? result.data : "", result.len) < 0)
-        err_set(e, "cannot write the report: %s", strerror(errno ? errno : EIO));
+        err_set(e, _("cannot write the report: %s"), strerror(errno ? errno : EIO));
     else
         rc = 0;
     buf_free(&result);

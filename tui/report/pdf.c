@@ -30,6 +30,7 @@
 
 #include "io/io.h"
 #include "util/buf.h"
+#include "util/i18n.h"
 #include "util/signals.h"
 #include "util/text.h"
 #include "util/xalloc.h"
@@ -66,12 +67,12 @@ static char *find_program(const char *env, const char *name, const char *what,
         }
     }
     if (given && *given)
-        err_set(e, "%s needs %s, and %s names '%s', which is not a program that can be run; "
-                "install the package %s (apt install %s) or set %s to the program",
+        err_set(e, _("%s needs %s, and %s names '%s', which is not a program that can be run; "
+                "install the package %s (apt install %s) or set %s to the program"),
                 what, name, env, given, package, package, env);
     else
-        err_set(e, "%s needs %s, which is not installed (not found on PATH); install the "
-                "package %s (apt install %s)", what, name, package, package);
+        err_set(e, _("%s needs %s, which is not installed (not found on PATH); install the "
+                "package %s (apt install %s)"), what, name, package, package);
     return NULL;
 }
 
@@ -105,7 +106,7 @@ static int run(struct io_tmp *t, const char *const argv[], rlim_t max_file, cons
 {
     const char *msgs = io_tmp_path(t, "messages");
     if (!msgs)
-        return err_set(e, "%s: too many temporary files", what);
+        return err_set(e, _("%s: too many temporary files"), what);
     pid_t parent = getpid();
     /* Between fork and exec the child runs none of dpia's handlers: the
      * stop signals are blocked across the fork and set back to their
@@ -159,7 +160,7 @@ static int run(struct io_tmp *t, const char *const argv[], rlim_t max_file, cons
     int fork_errno = errno;
     sigprocmask(SIG_SETMASK, &before, NULL);
     if (pid < 0)
-        return err_set(e, "%s: cannot start %s: %s", what, argv[0], strerror(fork_errno));
+        return err_set(e, _("%s: cannot start %s: %s"), what, argv[0], strerror(fork_errno));
     int status = 0;
     bool ended = false;
     while (waitpid(pid, &status, 0) < 0) {
@@ -180,16 +181,19 @@ static int failed(struct io_tmp *t, int status, const char *prog, const char *wh
                   const char *too_large, struct err *e)
 {
     if (WIFSIGNALED(status) && WTERMSIG(status) == SIGXCPU)
-        return err_set(e, "%s: %s used more than %d s of CPU and was stopped", what, prog,
+        return err_set(e, _("%s: %s used more than %d s of CPU and was stopped"), what, prog,
                        PDF_CPU_SECONDS);
     if (WIFSIGNALED(status) && WTERMSIG(status) == SIGXFSZ)
         return err_set(e, "%s: %s", what, too_large);
     if (WIFSIGNALED(status))
-        return err_set(e, "%s: %s was ended by signal %d", what, prog, WTERMSIG(status));
+        return err_set(e, _("%s: %s was ended by signal %d"), what, prog, WTERMSIG(status));
     if (WIFEXITED(status) && WEXITSTATUS(status) == 127)
-        return err_set(e, "%s: %s could not be run", what, prog);
+        return err_set(e, _("%s: %s could not be run"), what, prog);
     char *why = last_message(t);
-    err_set(e, "%s: %s failed%s%s", what, prog, *why ? ": " : "", why);
+    if (*why)
+        err_set(e, _("%s: %s failed: %s"), what, prog, why);
+    else
+        err_set(e, _("%s: %s failed"), what, prog);
     free(why);
     return -1;
 }
@@ -216,7 +220,7 @@ int report_pdf(const struct assessment *a, const char *tmpl_xml, size_t tmpl_len
                const char *record, size_t record_len, const struct report_opts *o,
                const struct sink *out, struct err *e)
 {
-    char *engine = find_program("DPIA_WEASYPRINT", "weasyprint", "PDF export", "weasyprint", e);
+    char *engine = find_program("DPIA_WEASYPRINT", "weasyprint", _("PDF export"), "weasyprint", e);
     if (!engine)
         return -1;
     int rc = -1;
@@ -246,7 +250,7 @@ int report_pdf(const struct assessment *a, const char *tmpl_xml, size_t tmpl_len
     record_digest(record, record_len, digest);
     const char *pdf_path = io_tmp_path(t, "report.pdf");
     if (!pdf_path) {
-        err_set(e, "PDF export: too many temporary files");
+        err_set(e, _("PDF export: too many temporary files"));
         goto done;
     }
     const char *argv[16];
@@ -265,12 +269,12 @@ int report_pdf(const struct assessment *a, const char *tmpl_xml, size_t tmpl_len
     argv[n++] = io_tmp_path(t, "report.html");
     argv[n++] = pdf_path;
     argv[n] = NULL;
-    int status = run(t, argv, PDF_MAX_BYTES + 1, "PDF export", e);
+    int status = run(t, argv, PDF_MAX_BYTES + 1, _("PDF export"), e);
     if (status < 0)
         goto done;
     if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-        failed(t, status, "WeasyPrint", "PDF export",
-               "the PDF grew larger than the limit and WeasyPrint was stopped", e);
+        failed(t, status, "WeasyPrint", _("PDF export"),
+               _("the PDF grew larger than the limit and WeasyPrint was stopped"), e);
         goto done;
     }
     size_t len = 0;
@@ -278,7 +282,7 @@ int report_pdf(const struct assessment *a, const char *tmpl_xml, size_t tmpl_len
     if (!pdf)
         goto done;
     if (len < 5 || memcmp(pdf, "%PDF-", 5) != 0) {
-        err_set(e, "PDF export: WeasyPrint wrote no PDF");
+        err_set(e, _("PDF export: WeasyPrint wrote no PDF"));
         goto done;
     }
     struct buf assoc = { 0 };
@@ -290,7 +294,7 @@ int report_pdf(const struct assessment *a, const char *tmpl_xml, size_t tmpl_len
     free(pdf);
     pdf = NULL;
     if (sink_write(out, assoc.data, assoc.len) < 0) {
-        err_set(e, "cannot write the PDF: %s", strerror(errno ? errno : EIO));
+        err_set(e, _("cannot write the PDF: %s"), strerror(errno ? errno : EIO));
         buf_free(&assoc);
         goto done;
     }
@@ -313,7 +317,7 @@ bool report_is_pdf(const char *data, size_t len)
 char *report_pdf_record(const char *pdf, size_t pdf_len, const char *name, size_t *len,
                         struct err *e)
 {
-    char *reader = find_program("DPIA_PDFDETACH", "pdfdetach", "Importing a PDF",
+    char *reader = find_program("DPIA_PDFDETACH", "pdfdetach", _("Importing a PDF"),
                                 "poppler-utils", e);
     if (!reader)
         return NULL;
@@ -328,7 +332,7 @@ char *report_pdf_record(const char *pdf, size_t pdf_len, const char *name, size_
     if (status < 0)
         goto done;
     if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-        failed(t, status, "pdfdetach", name, "pdfdetach listed too much and was stopped", e);
+        failed(t, status, "pdfdetach", name, _("pdfdetach listed too much and was stopped"), e);
         goto done;
     }
     size_t llen = 0;
@@ -345,13 +349,13 @@ char *report_pdf_record(const char *pdf, size_t pdf_len, const char *name, size_
     }
     free(list);
     if (!found) {
-        err_set(e, "%s: a PDF without a dpia record (no embedded file named %s); only a PDF "
-                "made by dpia export --format pdf can be imported", name, REPORT_PDF_RECORD);
+        err_set(e, _("%s: a PDF without a dpia record (no embedded file named %s); only a PDF "
+                "made by dpia export --format pdf can be imported"), name, REPORT_PDF_RECORD);
         goto done;
     }
     const char *saved = io_tmp_path(t, "record.xml");
     if (!saved) {
-        err_set(e, "%s: too many temporary files", name);
+        err_set(e, _("%s: too many temporary files"), name);
         goto done;
     }
     const char *save_argv[] = { reader, "-savefile", REPORT_PDF_RECORD, "-o", saved, in,
@@ -360,7 +364,7 @@ char *report_pdf_record(const char *pdf, size_t pdf_len, const char *name, size_
     if (status < 0)
         goto done;
     if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-        char *why = xasprintf("the embedded %s is larger than the limit of %zu bytes",
+        char *why = xasprintf(_("the embedded %s is larger than the limit of %zu bytes"),
                               REPORT_PDF_RECORD, (size_t)REPORT_MAX_BYTES);
         failed(t, status, "pdfdetach", name, why, e);
         free(why);
@@ -369,7 +373,7 @@ char *report_pdf_record(const char *pdf, size_t pdf_len, const char *name, size_
     struct err re;
     record = io_read_file(saved, REPORT_MAX_BYTES, len, &re);
     if (!record)
-        err_set(e, "%s: the embedded %s cannot be read: %s", name, REPORT_PDF_RECORD, re.text);
+        err_set(e, _("%s: the embedded %s cannot be read: %s"), name, REPORT_PDF_RECORD, re.text);
 done:
     io_tmp_remove(t);
     free(reader);

@@ -17,6 +17,7 @@
 #include <qpdf/qpdf-c.h>
 #endif
 
+#include "util/i18n.h"
 #include "util/xalloc.h"
 
 #ifdef HAVE_QPDF
@@ -24,10 +25,10 @@
 /* The last error of q as a sentence, in e. */
 static int qpdf_failed(qpdf_data q, const char *what, struct err *e)
 {
-    const char *why = "unknown error";
+    const char *why = _("unknown error");
     if (qpdf_has_error(q))
         why = qpdf_get_error_full_text(q, qpdf_get_error(q));
-    return err_set(e, "PDF export: %s: %s", what, why);
+    return err_set(e, _("PDF export: %s: %s"), what, why);
 }
 
 /* The file specification of the file saved as name among the
@@ -58,21 +59,21 @@ int report_pdf_associate(const char *pdf, size_t len, const char *name, const ch
     qpdf_silence_errors(q);
     int rc = -1;
     if (qpdf_read_memory(q, "report.pdf", pdf, (unsigned long long)len, NULL) & QPDF_ERRORS) {
-        qpdf_failed(q, "the PDF WeasyPrint wrote cannot be read", e);
+        qpdf_failed(q, _("the PDF WeasyPrint wrote cannot be read"), e);
         goto done;
     }
     qpdf_oh spec = find_filespec(q, name);
     qpdf_oh ef = spec ? qpdf_oh_get_key_if_dict(q, spec, "/EF") : 0;
     qpdf_oh file = ef ? qpdf_oh_get_key_if_dict(q, ef, "/F") : 0;
     if (!spec || !qpdf_oh_is_dictionary(q, spec) || !file || !qpdf_oh_is_stream(q, file)) {
-        err_set(e, "PDF export: the PDF WeasyPrint wrote does not carry %s", name);
+        err_set(e, _("PDF export: the PDF WeasyPrint wrote does not carry %s"), name);
         goto done;
     }
     qpdf_oh_replace_key(q, spec, "/AFRelationship", qpdf_oh_new_name(q, "/Data"));
     qpdf_oh_replace_key(q, spec, "/F", qpdf_oh_new_unicode_string(q, name));
     qpdf_oh_replace_key(q, spec, "/UF", qpdf_oh_new_unicode_string(q, name));
     qpdf_oh_replace_key(q, spec, "/Desc",
-                        qpdf_oh_new_unicode_string(q, "The dpia record of this assessment"));
+                        qpdf_oh_new_unicode_string(q, _("The dpia record of this assessment")));
     qpdf_oh dict = qpdf_oh_get_dict(q, file);
     char type[64];
     snprintf(type, sizeof type, "/%s", mime);
@@ -93,18 +94,18 @@ int report_pdf_associate(const char *pdf, size_t len, const char *name, const ch
     qpdf_oh_append_item(q, af, spec);
     qpdf_oh_replace_key(q, qpdf_get_root(q), "/AF", af);
     if (qpdf_has_error(q)) {
-        qpdf_failed(q, "the record cannot be made an associated file", e);
+        qpdf_failed(q, _("the record cannot be made an associated file"), e);
         goto done;
     }
     /* Written back whole, its objects as they were; the /ID from its
      * content, so that the same PDF gives the same bytes. */
     if (qpdf_init_write_memory(q) & QPDF_ERRORS) {
-        qpdf_failed(q, "the PDF cannot be written", e);
+        qpdf_failed(q, _("the PDF cannot be written"), e);
         goto done;
     }
     qpdf_set_deterministic_ID(q, QPDF_TRUE);
     if (qpdf_write(q) & QPDF_ERRORS) {
-        qpdf_failed(q, "the PDF cannot be written", e);
+        qpdf_failed(q, _("the PDF cannot be written"), e);
         goto done;
     }
     buf_add(out, (const char *)qpdf_get_buffer(q), qpdf_get_buffer_length(q));
@@ -125,9 +126,9 @@ int report_pdf_associate(const char *pdf, size_t len, const char *name, const ch
     (void)mime;
     (void)when;
     (void)out;
-    return err_set(e, "PDF export: this dpia was built without libqpdf, which makes the record "
+    return err_set(e, _("PDF export: this dpia was built without libqpdf, which makes the record "
                       "an associated file as PDF/A-3 requires; install the package libqpdf-dev "
-                      "and build dpia again");
+                      "and build dpia again"));
 }
 
 #endif

@@ -15,6 +15,7 @@
 
 #include "core/xmlsafe.h"
 #include "report/report_int.h"
+#include "util/i18n.h"
 #include "util/sha256.h"
 #include "util/text.h"
 #include "util/xalloc.h"
@@ -85,7 +86,7 @@ int report_export(enum report_format f, const struct assessment *a, const char *
         report_csv_measures(a, &b);
     int rc = sink_write(out, b.data, b.len);
     buf_free(&b);
-    return rc < 0 ? err_set(e, "cannot write the table: %s", strerror(errno)) : 0;
+    return rc < 0 ? err_set(e, _("cannot write the table: %s"), strerror(errno)) : 0;
 }
 
 int64_t report_now(void)
@@ -272,7 +273,7 @@ int report_doc_digest(xmlDocPtr doc, xmlNodePtr digest, char hex[65], struct err
     xmlChar *c14n = NULL;
     int n = xmlC14NDocDumpMemory(doc, NULL, XML_C14N_1_0, NULL, 1, &c14n);
     if (n < 0 || !c14n)
-        return err_set(e, "cannot compute the canonical form of the record");
+        return err_set(e, _("cannot compute the canonical form of the record"));
     sha256_of(c14n, (size_t)n, hex);
     xmlFree(c14n);
     return 0;
@@ -285,7 +286,7 @@ int report_validate(xmlDocPtr doc, const char *name, struct err *e)
     if (!schema)
         schema = xmlsafe_schema(res_record_rng, (size_t)res_record_rng_len);
     if (!schema)
-        return err_set(e, "the built-in record schema does not parse");
+        return err_set(e, _("the built-in record schema does not parse"));
     return xmlsafe_validate(doc, schema, name, "record", e);
 }
 

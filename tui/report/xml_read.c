@@ -23,6 +23,7 @@
 #include "core/fields.h"
 #include "core/xmlsafe.h"
 #include "report/report_int.h"
+#include "util/i18n.h"
 #include "util/sha256.h"
 #include "util/i18n.h"
 #include "util/xalloc.h"
@@ -159,7 +160,7 @@ static int prop_time(struct rd *r, const xmlNode *n, const char *name, int64_t *
     *t = 0;
     int rc = 0;
     if (v && report_time_parse(v, t) < 0)
-        rc = fail(r, n, "%s '%s' is not a time (YYYY-MM-DDTHH:MM:SSZ)", name, v);
+        rc = fail(r, n, _("%s '%s' is not a time (YYYY-MM-DDTHH:MM:SSZ)"), name, v);
     free(v);
     return rc;
 }
@@ -169,7 +170,7 @@ static int prop_date(struct rd *r, const xmlNode *n, const char *name, char **ou
 {
     char *v = prop(n, name, "");
     if (*v && !answer_valid_date(v)) {
-        fail(r, n, "%s '%s' is not a calendar date", name, v);
+        fail(r, n, _("%s '%s' is not a calendar date"), name, v);
         free(v);
         return -1;
     }
@@ -189,16 +190,16 @@ static int read_snapshot(struct rd *r, xmlNodePtr root, char **xml, size_t *xml_
     char *src = report_base64_decode(b64, &len);
     free(b64);
     if (!src)
-        return fail(r, sn, "the template snapshot is not valid base64");
+        return fail(r, sn, _("the template snapshot is not valid base64"));
     char hex[65];
     sha256_of(src, len, hex);
     char *want = prop(sn, "digest", "");
     char *tdig = prop(te, "digest", "");
     int rc = 0;
     if ((size_t)prop_int(sn, "length") != len || strcmp(hex, want) != 0)
-        rc = fail(r, sn, "the template snapshot does not match its length and digest");
+        rc = fail(r, sn, _("the template snapshot does not match its length and digest"));
     else if (strcmp(hex, tdig) != 0)
-        rc = fail(r, te, "the template digest does not match the template snapshot");
+        rc = fail(r, te, _("the template digest does not match the template snapshot"));
     free(want);
     free(tdig);
     if (rc < 0) {
@@ -220,12 +221,12 @@ static int read_snapshot(struct rd *r, xmlNodePtr root, char **xml, size_t *xml_
     struct tmpl *t = tmpl_parse_in(src, len, "snapshot", lang, &te_err);
     if (!t) {
         free(src);
-        return fail(r, sn, "the template snapshot is not a valid template (%s)", te_err.text);
+        return fail(r, sn, _("the template snapshot is not a valid template (%s)"), te_err.text);
     }
     r->a->tmpl = t;
     if (!prop_is(te, "id", t->id) || !prop_is(te, "version", t->version)) {
         free(src);
-        return fail(r, te, "the template id and version differ from the snapshot's ('%s' %s)",
+        return fail(r, te, _("the template id and version differ from the snapshot's ('%s' %s)"),
                     t->id, t->version);
     }
     *xml = src;
@@ -244,7 +245,7 @@ static int read_assessment(struct rd *r, xmlNodePtr root)
     int s = assess_status_parse(st);
     free(st);
     if (s < 0)
-        return fail(r, as, "unknown status");
+        return fail(r, as, _("unknown status"));
     a->status = (enum assess_status)s;
     if (prop_time(r, as, "created", &a->created) < 0 || prop_time(r, as, "updated", &a->updated) < 0 ||
         prop_date(r, as, "review-date", &a->review_date) < 0 ||
@@ -265,7 +266,7 @@ static int read_assessment(struct rd *r, xmlNodePtr root)
     char *id = prop(me, "id", "");
     r->m = tmpl_find_method(a->tmpl, id);
     if (!r->m) {
-        fail(r, me, "the risk method '%s' is not in the template snapshot", id);
+        fail(r, me, _("the risk method '%s' is not in the template snapshot"), id);
         free(id);
         return -1;
     }
@@ -308,14 +309,14 @@ static int read_judgement(struct rd *r, xmlNodePtr se, xmlNodePtr je)
     j.section = prop(se, "id", "");
     int rc = 0;
     if (!tmpl_find_section(r->a->tmpl, j.section))
-        rc = fail(r, se, "unknown section '%s' (not in the template snapshot)", j.section);
+        rc = fail(r, se, _("unknown section '%s' (not in the template snapshot)"), j.section);
     else if (assess_judgement(r->a, j.section))
-        rc = fail(r, se, "section '%s' appears twice", j.section);
+        rc = fail(r, se, _("section '%s' appears twice"), j.section);
     char *v = prop(je, "verdict", "");
     int vd = verdict_parse(v);
     free(v);
     if (rc == 0 && vd <= VD_NONE)
-        rc = fail(r, je, "section '%s': unknown verdict (acceptable or improve)", j.section);
+        rc = fail(r, je, _("section '%s': unknown verdict (acceptable or improve)"), j.section);
     j.verdict = vd > 0 ? (enum verdict)vd : VD_NONE;
     j.date = xstrdup("");
     if (rc == 0)
@@ -341,12 +342,12 @@ static int read_sections(struct rd *r, xmlNodePtr root)
             const struct tmpl_question *q = tmpl_find_question(t, id);
             int rc = 0;
             if (!q)
-                rc = fail(r, qe, "unknown question '%s' (not in the template snapshot)", id);
+                rc = fail(r, qe, _("unknown question '%s' (not in the template snapshot)"), id);
             else if (!prop_is(qe, "type", tmpl_qtype_name(q->type)))
-                rc = fail(r, qe, "question '%s' is of type %s in the template snapshot", id,
+                rc = fail(r, qe, _("question '%s' is of type %s in the template snapshot"), id,
                           tmpl_qtype_name(q->type));
             else if (assess_answer(r->a, id))
-                rc = fail(r, qe, "question '%s' appears twice", id);
+                rc = fail(r, qe, _("question '%s' appears twice"), id);
             free(id);
             if (rc < 0)
                 return -1;
@@ -369,12 +370,19 @@ static int read_scores(struct rd *r, xmlNodePtr re, int number, const char *whic
     xmlNodePtr sc = child(re, which);
     *l = prop_int(sc, "likelihood");
     *s = prop_int(sc, "severity");
+    bool before = strcmp(which, "before") == 0;
     if (*l > r->m->nlikelihood)
-        return fail(r, sc, "risk R%d: likelihood %s measures is %d, outside the method's scale "
-                    "(1 to %d, 0 when not scored)", number, which, *l, r->m->nlikelihood);
+        return fail(r, sc, before ? _("risk R%d: likelihood before measures is %d, outside the "
+                                      "method's scale (1 to %d, 0 when not scored)")
+                                  : _("risk R%d: likelihood after measures is %d, outside the "
+                                      "method's scale (1 to %d, 0 when not scored)"),
+                    number, *l, r->m->nlikelihood);
     if (*s > r->m->nseverity)
-        return fail(r, sc, "risk R%d: severity %s measures is %d, outside the method's scale "
-                    "(1 to %d, 0 when not scored)", number, which, *s, r->m->nseverity);
+        return fail(r, sc, before ? _("risk R%d: severity before measures is %d, outside the "
+                                      "method's scale (1 to %d, 0 when not scored)")
+                                  : _("risk R%d: severity after measures is %d, outside the "
+                                      "method's scale (1 to %d, 0 when not scored)"),
+                    number, *s, r->m->nseverity);
     *lwhy = child_text(sc, "likelihood-why");
     *swhy = child_text(sc, "severity-why");
     return 0;
@@ -401,8 +409,8 @@ static int read_optional(struct rd *r, xmlNodePtr n, const struct field *t, size
             bool same = normal && strcmp(normal, got) == 0;
             free(normal);
             if (!same)
-                return fail(r, n, "%s: the table rows it concerns are not references separated "
-                            "by one space: '%s'", what, got);
+                return fail(r, n, _("%s: the table rows it concerns are not references separated "
+                            "by one space: '%s'"), what, got);
         } else if ((f->role == FR_GROUP && fields_check_group(r->a->tmpl, got, &e) < 0) ||
                    (f->role == FR_RISK_KIND && fields_check_kind(r->a->tmpl, got, &e) < 0)) {
             return fail(r, n, "%s: %s", what, e.text);
@@ -420,7 +428,7 @@ static int read_risks(struct rd *r, xmlNodePtr root)
             continue;
         int number = prop_int(re, "number");
         if (!numset_add(&r->risks, number))
-            return fail(r, re, "risk R%d appears twice", number);
+            return fail(r, re, _("risk R%d appears twice"), number);
         a->risks = xgrow(a->risks, &cap, a->nrisks + 1, sizeof *a->risks);
         struct risk *k = &a->risks[a->nrisks++];
         memset(k, 0, sizeof *k);
@@ -433,8 +441,8 @@ static int read_risks(struct rd *r, xmlNodePtr root)
         char *ty = prop(re, "type", NULL);
         int t = ty ? risk_type_parse(ty) : RT_NONE;
         if (t <= RT_NONE && ty) {
-            fail(r, re, "risk R%d: unknown type '%s' (known: illegitimate-access, "
-                 "unwanted-modification, disappearance, other)", number, ty);
+            fail(r, re, _("risk R%d: unknown type '%s' (known: illegitimate-access, "
+                 "unwanted-modification, disappearance, other)"), number, ty);
             free(ty);
             return -1;
         }
@@ -450,8 +458,8 @@ static int read_risks(struct rd *r, xmlNodePtr root)
         if (read_optional(r, re, risk_fields, nrisk_fields, k, what) < 0)
             return -1;
         if (*k->kind && k->type != RT_OTHER)
-            return fail(r, re, "risk R%d: a risk of a type the template declares ('%s') is of "
-                        "type other", number, k->kind);
+            return fail(r, re, _("risk R%d: a risk of a type the template declares ('%s') is of "
+                        "type other"), number, k->kind);
     }
     return 0;
 }
@@ -465,7 +473,7 @@ static int read_measures(struct rd *r, xmlNodePtr root)
             continue;
         int number = prop_int(me, "number");
         if (!numset_add(&r->measures, number))
-            return fail(r, me, "measure M%d appears twice", number);
+            return fail(r, me, _("measure M%d appears twice"), number);
         a->measures = xgrow(a->measures, &cap, a->nmeasures + 1, sizeof *a->measures);
         struct measure *m = &a->measures[a->nmeasures++];
         memset(m, 0, sizeof *m);
@@ -479,7 +487,7 @@ static int read_measures(struct rd *r, xmlNodePtr root)
         free(ty);
         free(st);
         if (t < 0 || s < 0)
-            return fail(r, me, "measure M%d: unknown type or status", number);
+            return fail(r, me, _("measure M%d: unknown type or status"), number);
         m->type = (enum measure_type)t;
         m->status = (enum measure_status)s;
         if (prop_date(r, me, "due", &m->due) < 0)
@@ -493,11 +501,11 @@ static int read_measures(struct rd *r, xmlNodePtr root)
                 continue;
             int rn = prop_int(ad, "risk");
             if (!numset_has(&r->risks, rn))
-                return fail(r, ad, "measure M%d addresses risk R%d, which is not in the record",
+                return fail(r, ad, _("measure M%d addresses risk R%d, which is not in the record"),
                             number, rn);
             for (size_t i = 0; i < m->nrisks; i++)
                 if (m->risks[i] == rn)
-                    return fail(r, ad, "measure M%d names risk R%d twice", number, rn);
+                    return fail(r, ad, _("measure M%d names risk R%d twice"), number, rn);
             m->risks = xrealloc(m->risks, (m->nrisks + 1) * sizeof *m->risks);
             m->risks[m->nrisks++] = rn;
         }
@@ -523,7 +531,7 @@ static int read_signoffs(struct rd *r, xmlNodePtr root)
         int ro = signoff_role_parse(role);
         free(role);
         if (ro < 0 || seen[ro])
-            return fail(r, se, "sign-off role unknown or given twice");
+            return fail(r, se, _("sign-off role unknown or given twice"));
         seen[ro] = true;
         struct signoff *so = &r->a->signoffs[ro];
         if (prop_date(r, se, "date", &so->date) < 0)
@@ -571,7 +579,8 @@ static int read_changes(struct rd *r, xmlNodePtr root)
     if (!ch)
         return 0;
     if (r->a->revision < 2)
-        return fail(r, ch, "changes since an earlier revision in a record of the first revision");
+        return fail(r, ch,
+                    _("changes since an earlier revision in a record of the first revision"));
     struct diff *d = xcalloc(1, sizeof *d);
     r->a->since = d;
     for (xmlNodePtr ce = ch->children; ce; ce = ce->next) {
@@ -593,12 +602,12 @@ static int check_envelope(struct rd *r, xmlDocPtr doc)
 {
     xmlNodePtr root = xmlDocGetRootElement(doc);
     if (!is_el(root, "record"))
-        return fail(r, root, "not a dpia record: the root element must be <record> in the "
-                    "namespace %s", REPORT_NS);
+        return fail(r, root, _("not a dpia record: the root element must be <record> in the "
+                    "namespace %s"), REPORT_NS);
     char *v = prop(root, "version", "");
     int rc = 0;
     if (strcmp(v, REPORT_VERSION) != 0)
-        rc = fail(r, root, "record version '%s' is not supported (this dpia reads version %s)",
+        rc = fail(r, root, _("record version '%s' is not supported (this dpia reads version %s)"),
                   v, REPORT_VERSION);
     free(v);
     if (rc < 0 || report_validate(doc, r->name, r->e) < 0)
@@ -611,8 +620,8 @@ static int check_envelope(struct rd *r, xmlDocPtr doc)
     char *stored = text(dg), hex[65];
     rc = report_doc_digest(doc, dg, hex, r->e);
     if (rc == 0 && strcmp(stored, hex) != 0)
-        rc = fail(r, dg, "the record digest does not match its content (the record was "
-                  "changed after export)");
+        rc = fail(r, dg, _("the record digest does not match its content (the record was "
+                  "changed after export)"));
     free(stored);
     return rc;
 }
@@ -646,7 +655,7 @@ static int read_check_rows(struct rd *r, xmlNodePtr root)
         *nl = '\0';
         char *sp = strchr(d, ' ');
         char *who = xstrndup(d, sp ? (size_t)(sp - d) : strlen(d));
-        rc = fail(r, citer_node(r, root, who), "%s, which is not a row of the assessment", d);
+        rc = fail(r, citer_node(r, root, who), _("%s, which is not a row of the assessment"), d);
         free(who);
     }
     free(d);
@@ -659,7 +668,7 @@ struct assessment *report_import(const char *buf, size_t len, const char *name,
     *tmpl_xml = NULL;
     *tmpl_len = 0;
     if (len > REPORT_MAX_BYTES) {
-        err_set(e, "%s:1: larger than the limit of %u bytes", name, REPORT_MAX_BYTES);
+        err_set(e, _("%s:1: larger than the limit of %u bytes"), name, REPORT_MAX_BYTES);
         return NULL;
     }
     xmlDocPtr doc = xmlsafe_parse(buf, len, name, REPORT_MAX_DEPTH, e);

@@ -19,6 +19,7 @@
 #include "core/workflow.h"
 #include "report/report_int.h"
 #include "report/xw.h"
+#include "util/i18n.h"
 #include "util/sha256.h"
 #include "util/xalloc.h"
 
@@ -628,14 +629,14 @@ static int snapshot_ok(const struct assessment *a, const char *tmpl_xml, size_t 
                        struct err *e)
 {
     if (!a->tmpl || !tmpl_xml)
-        return err_set(e, "the assessment has no template snapshot");
+        return err_set(e, _("the assessment has no template snapshot"));
     /* A record holds the whole change history or is not written. */
     if (a->history_missing)
-        return err_set(e, "the change history of the assessment was not read");
+        return err_set(e, _("the change history of the assessment was not read"));
     char hex[65];
     sha256_of(tmpl_xml, tmpl_len, hex);
     if (strcmp(hex, a->tmpl->digest) != 0)
-        return err_set(e, "the template snapshot does not match the assessment's template");
+        return err_set(e, _("the template snapshot does not match the assessment's template"));
     return 0;
 }
 
@@ -662,7 +663,7 @@ static int write_record(struct xw *x, const struct assessment *a, const char *tm
      * need the whole tree, and the tests validate every kind of export
      * instead (tests/unit/t_report.c, tests/cli/report-*.sh). */
     if (xw_finish(x, "digest", hex, doc) < 0)
-        return err_set(e, "cannot write the record: %s", strerror(errno));
+        return err_set(e, _("cannot write the record: %s"), strerror(errno));
     return 0;
 }
 

@@ -13,6 +13,7 @@
 
 #include <zip.h>
 
+#include "util/i18n.h"
 #include "util/xalloc.h"
 
 struct zipw {
@@ -43,7 +44,7 @@ struct zipw *zipw_new(int64_t t, struct err *e)
     zip_source_t *src = zip_source_buffer_create(NULL, 0, 0, &ze);
     zip_t *za = src ? zip_open_from_source(src, ZIP_TRUNCATE, &ze) : NULL;
     if (!za) {
-        err_set(e, "cannot make the document's zip archive: %s", zip_error_strerror(&ze));
+        err_set(e, _("cannot make the document's zip archive: %s"), zip_error_strerror(&ze));
         if (src)
             zip_source_free(src);
         zip_error_fini(&ze);
@@ -67,18 +68,18 @@ int zipw_add(struct zipw *z, const char *name, struct buf *data, bool stored, st
     zip_source_t *s = zip_source_buffer(z->za, bytes, len, 1);
     if (!s) {
         free(bytes);
-        return err_set(e, "cannot add %s to the document: %s", name, zip_strerror(z->za));
+        return err_set(e, _("cannot add %s to the document: %s"), name, zip_strerror(z->za));
     }
     zip_int64_t i = zip_file_add(z->za, name, s, ZIP_FL_ENC_UTF_8);
     if (i < 0) {
         zip_source_free(s);
-        return err_set(e, "cannot add %s to the document: %s", name, zip_strerror(z->za));
+        return err_set(e, _("cannot add %s to the document: %s"), name, zip_strerror(z->za));
     }
     zip_uint64_t idx = (zip_uint64_t)i;
     if (zip_set_file_compression(z->za, idx, stored ? ZIP_CM_STORE : ZIP_CM_DEFLATE, 9) < 0 ||
         zip_file_set_dostime(z->za, idx, z->dtime, z->ddate, 0) < 0 ||
         zip_file_set_external_attributes(z->za, idx, 0, ZIP_OPSYS_UNIX, 0100644u << 16) < 0)
-        return err_set(e, "cannot add %s to the document: %s", name, zip_strerror(z->za));
+        return err_set(e, _("cannot add %s to the document: %s"), name, zip_strerror(z->za));
     return 0;
 }
 
@@ -95,7 +96,7 @@ int zipw_finish(struct zipw *z, const struct sink *out, struct err *e)
 {
     int rc = -1;
     if (zip_close(z->za) < 0) {
-        err_set(e, "cannot make the document's zip archive: %s", zip_strerror(z->za));
+        err_set(e, _("cannot make the document's zip archive: %s"), zip_strerror(z->za));
         zip_discard(z->za);
         goto done;
     }
@@ -103,7 +104,7 @@ int zipw_finish(struct zipw *z, const struct sink *out, struct err *e)
     zip_stat_init(&st);
     if (zip_source_stat(z->src, &st) < 0 || !(st.valid & ZIP_STAT_SIZE) ||
         zip_source_open(z->src) < 0) {
-        err_set(e, "cannot read the document's zip archive back");
+        err_set(e, _("cannot read the document's zip archive back"));
         goto done;
     }
     char chunk[65536];
@@ -112,9 +113,9 @@ int zipw_finish(struct zipw *z, const struct sink *out, struct err *e)
     while (left > 0 && rc == 0) {
         zip_int64_t n = zip_source_read(z->src, chunk, left < sizeof chunk ? left : sizeof chunk);
         if (n <= 0)
-            rc = err_set(e, "cannot read the document's zip archive back");
+            rc = err_set(e, _("cannot read the document's zip archive back"));
         else if (sink_write(out, chunk, (size_t)n) < 0)
-            rc = err_set(e, "cannot write the document: %s", strerror(errno ? errno : EIO));
+            rc = err_set(e, _("cannot write the document: %s"), strerror(errno ? errno : EIO));
         else
             left -= (zip_uint64_t)n;
     }

@@ -23,6 +23,7 @@
 #include <unistd.h>
 
 #include "store/store_int.h"
+#include "util/i18n.h"
 #include "util/signals.h"
 #include "util/path.h"
 #include "util/xalloc.h"
@@ -98,7 +99,7 @@ static int check_target(struct store *s, const char *path, bool force, mode_t *m
 {
     *mode = 0600;
     if (!*path)
-        return err_set(e, "no file named for the backup");
+        return err_set(e, _("no file named for the backup"));
     struct stat sb;
     if (lstat(path, &sb) < 0) {
         if (errno == ENOENT)
@@ -106,22 +107,22 @@ static int check_target(struct store *s, const char *path, bool force, mode_t *m
         return err_set(e, "%s: %s", path, strerror(errno));
     }
     if (S_ISLNK(sb.st_mode))
-        return err_set(e, "%s is a symbolic link; name the file itself", path);
+        return err_set(e, _("%s is a symbolic link; name the file itself"), path);
     if (S_ISDIR(sb.st_mode))
-        return err_set(e, "%s is a folder; name a file in it", path);
+        return err_set(e, _("%s is a folder; name a file in it"), path);
     if (!S_ISREG(sb.st_mode))
-        return err_set(e, "%s is not a regular file (a device, a FIFO or a socket)", path);
+        return err_set(e, _("%s is not a regular file (a device, a FIFO or a socket)"), path);
     if (same_file(&sb, s->path))
-        return err_set(e, "%s is the database itself", path);
+        return err_set(e, _("%s is the database itself"), path);
     for (size_t i = 0; i < NSIDE; i++) {
         char *side = xasprintf("%s%s", s->path, side_suffix[i]);
         bool same = same_file(&sb, side);
         free(side);
         if (same)
-            return err_set(e, "%s is a file SQLite keeps beside the database", path);
+            return err_set(e, _("%s is a file SQLite keeps beside the database"), path);
     }
     if (!force)
-        return err_set(e, "%s exists; use --force to replace it", path);
+        return err_set(e, _("%s exists; use --force to replace it"), path);
     *mode = sb.st_mode & 07777;
     return 0;
 }
@@ -137,14 +138,22 @@ static int64_t monotonic_ms(void)
 
 /* The destination's error, with the system's reason when there is one
  * ("disk I/O error" alone does not say that the disk is full). */
-static int dest_error(sqlite3 *d, const char *what, const char *path, struct err *e)
+enum dest_stage { DEST_WRITE, DEST_START, DEST_FINISH };
+
+static int dest_error(sqlite3 *d, enum dest_stage stage, const char *path, struct err *e)
 {
+    char *head = stage == DEST_START ? xasprintf(_("cannot start the backup %s"), path)
+               : stage == DEST_FINISH ? xasprintf(_("cannot finish the backup %s"), path)
+               : xasprintf(_("cannot write the backup %s"), path);
+    int sys = d ? sqlite3_system_errno(d) : 0;
     if (!d)
-        return err_set(e, "%s %s: out of memory", what, path);
-    int sys = sqlite3_system_errno(d);
-    if (sys)
-        return err_set(e, "%s %s: %s (%s)", what, path, sqlite3_errmsg(d), strerror(sys));
-    return err_set(e, "%s %s: %s", what, path, sqlite3_errmsg(d));
+        err_set(e, _("%s: out of memory"), head);
+    else if (sys)
+        err_set(e, "%s: %s (%s)", head, sqlite3_errmsg(d), strerror(sys));
+    else
+        err_set(e, "%s: %s", head, sqlite3_errmsg(d));
+    free(head);
+    return -1;
 }
 
 /* Copies the store's database into the (empty) file tmp. */
@@ -153,7 +162,7 @@ static int copy_into(struct store *s, const char *tmp, const char *path, struct 
     sqlite3 *d = NULL;
     int rc = sqlite3_open_v2(tmp, &d, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL);
     if (rc != SQLITE_OK) {
-        dest_error(d, "cannot write the backup", path, e);
+        dest_error(d, DEST_WRITE, path, e);
         sqlite3_close(d);
         return -1;
     }
@@ -163,13 +172,13 @@ static int copy_into(struct store *s, const char *tmp, const char *path, struct 
      * is renamed into place. */
     if (sqlite3_exec(d, "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF", NULL, NULL,
                      NULL) != SQLITE_OK) {
-        dest_error(d, "cannot write the backup", path, e);
+        dest_error(d, DEST_WRITE, path, e);
         sqlite3_close(d);
         return -1;
     }
     sqlite3_backup *b = sqlite3_backup_init(d, "main", s->db, "main");
     if (!b) {
-        dest_error(d, "cannot start the backup", path, e);
+        dest_error(d, DEST_START, path, e);
         sqlite3_close(d);
         return -1;
     }
@@ -190,10 +199,10 @@ static int copy_into(struct store *s, const char *tmp, const char *path, struct 
     rc = sqlite3_backup_finish(b);
     if (done != SQLITE_DONE || rc != SQLITE_OK) {
         if ((done & 0xff) == SQLITE_BUSY || (done & 0xff) == SQLITE_LOCKED)
-            err_set(e, "cannot back up %s: another program kept it locked for too long",
+            err_set(e, _("cannot back up %s: another program kept it locked for too long"),
                     s->path);
         else
-            dest_error(d, "cannot write the backup", path, e);
+            dest_error(d, DEST_WRITE, path, e);
         sqlite3_close(d);
         return -1;
     }
@@ -214,12 +223,12 @@ static int copy_into(struct store *s, const char *tmp, const char *path, struct 
         rollback = sqlite3_stricmp((const char *)sqlite3_column_text(st, 0), "delete") == 0;
     sqlite3_finalize(st);
     if (!rollback) {
-        dest_error(d, "cannot finish the backup", path, e);
+        dest_error(d, DEST_FINISH, path, e);
         sqlite3_close(d);
         return -1;
     }
     if (sqlite3_close(d) != SQLITE_OK)
-        return dest_error(d, "cannot finish the backup", path, e);
+        return dest_error(d, DEST_FINISH, path, e);
     return 0;
 }
 
@@ -228,12 +237,12 @@ static int seal(const char *tmp, mode_t mode, const char *path, struct err *e)
 {
     int fd = open(tmp, O_RDWR | O_CLOEXEC);
     if (fd < 0)
-        return err_set(e, "cannot finish the backup %s: %s", path, strerror(errno));
+        return err_set(e, _("cannot finish the backup %s: %s"), path, strerror(errno));
     int rc = 0;
     if (fchmod(fd, mode) < 0 || fsync(fd) < 0)
-        rc = err_set(e, "cannot finish the backup %s: %s", path, strerror(errno));
+        rc = err_set(e, _("cannot finish the backup %s: %s"), path, strerror(errno));
     if (close(fd) < 0 && rc == 0)
-        rc = err_set(e, "cannot finish the backup %s: %s", path, strerror(errno));
+        rc = err_set(e, _("cannot finish the backup %s: %s"), path, strerror(errno));
     return rc;
 }
 
@@ -249,13 +258,13 @@ static int publish(const char *tmp, const char *path, bool force, struct err *e)
             return 0;
         }
         if (errno == EEXIST)
-            return err_set(e, "%s exists; use --force to replace it", path);
+            return err_set(e, _("%s exists; use --force to replace it"), path);
         struct stat sb;
         if (lstat(path, &sb) == 0)
-            return err_set(e, "%s exists; use --force to replace it", path);
+            return err_set(e, _("%s exists; use --force to replace it"), path);
     }
     if (rename(tmp, path) < 0)
-        return err_set(e, "cannot write the backup %s: %s", path, strerror(errno));
+        return err_set(e, _("cannot write the backup %s: %s"), path, strerror(errno));
     return 0;
 }
 
@@ -272,7 +281,7 @@ static void sync_folder(const char *dir)
 int store_backup(struct store *s, const char *path, bool force, struct err *e)
 {
     if (s->depth > 0)
-        return err_set(e, "cannot back up %s in the middle of a change", s->path);
+        return err_set(e, _("cannot back up %s in the middle of a change"), s->path);
     mode_t mode;
     if (check_target(s, path, force, &mode, e) < 0)
         return -1;
@@ -280,7 +289,7 @@ int store_backup(struct store *s, const char *path, bool force, struct err *e)
     char *tmp = xasprintf("%s/.dpia-backup-XXXXXX", dir);
     int fd = mkstemp(tmp);
     if (fd < 0) {
-        err_set(e, "cannot write the backup %s: cannot create a temporary file in %s: %s",
+        err_set(e, _("cannot write the backup %s: cannot create a temporary file in %s: %s"),
                 path, dir, strerror(errno));
         free(tmp);
         free(dir);
@@ -291,9 +300,9 @@ int store_backup(struct store *s, const char *path, bool force, struct err *e)
      * data until it gets the mode of the file it replaces. */
     int rc = 0;
     if (fchmod(fd, 0600) < 0)
-        rc = err_set(e, "cannot write the backup %s: %s", path, strerror(errno));
+        rc = err_set(e, _("cannot write the backup %s: %s"), path, strerror(errno));
     if (close(fd) < 0 && rc == 0)
-        rc = err_set(e, "cannot write the backup %s: %s", path, strerror(errno));
+        rc = err_set(e, _("cannot write the backup %s: %s"), path, strerror(errno));
     if (rc == 0)
         rc = copy_into(s, tmp, path, e);
     if (rc == 0)

@@ -66,7 +66,7 @@ int store_hist_add(struct store *s, int64_t aid, const char *what, const char *o
             sqlite3_bind_int64(st, 1, last);
             sqlite3_bind_int64(st, 2, now);
             store_bind_text(st, 3, new_value);
-            return store_exec(s, st, "recording the change", e);
+            return store_exec(s, st, _("recording the change"), e);
         }
     }
     st = store_stmt(s, SQ_HIST_ADD, e);
@@ -80,7 +80,7 @@ int store_hist_add(struct store *s, int64_t aid, const char *what, const char *o
     store_bind_text(st, 6, new_value);
     bool more = s->hist_txn_rows && s->hist_txn_aid == aid;
     sqlite3_bind_int(st, 7, more ? UNDO_PART_MORE : UNDO_PART_FIRST);
-    if (store_exec(s, st, "recording the change", e) < 0)
+    if (store_exec(s, st, _("recording the change"), e) < 0)
         return -1;
     s->hist_txn_rows = true;
     s->hist_txn_aid = aid;
@@ -165,7 +165,7 @@ static int read_answer(struct store *s, int64_t aid, const char *qid, struct sto
     }
     sqlite3_reset(st);
     if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-        return store_db_error(s, "reading an answer", e);
+        return store_db_error(s, _("reading an answer"), e);
     return store_row_end(&r);
 }
 
@@ -195,7 +195,7 @@ int store_set_answer(struct store *s, struct assessment *a, const char *qid,
                      int64_t expected_revision, int64_t session, struct err *e)
 {
     if (!qid || !*qid)
-        return err_set(e, "no question given");
+        return err_set(e, _("no question given"));
     value = value ? value : "";
     note = note ? note : "";
     if (store_txn_begin(s, e) < 0)
@@ -208,7 +208,7 @@ int store_set_answer(struct store *s, struct assessment *a, const char *qid,
     if (cur.revision != expected_revision) {
         int rc = store_gone(s, a->id, e);
         if (rc == 0) {
-            err_set(e, "the answer to %s was changed by %s meanwhile; it now reads: %s", qid,
+            err_set(e, _("the answer to %s was changed by %s meanwhile; it now reads: %s"), qid,
                     cur.who, *cur.value ? cur.value : "(empty)");
             rc = STORE_CONFLICT;
         }
@@ -226,7 +226,7 @@ int store_set_answer(struct store *s, struct assessment *a, const char *qid,
         return store_txn_commit(s, e);
     }
     if (cur.revision >= STORE_COUNTER_MAX) {
-        err_set(e, "the answer to %s has been changed too many times to count", qid);
+        err_set(e, _("the answer to %s has been changed too many times to count"), qid);
         goto fail_cur;
     }
     int64_t now = store_now(), revision = cur.revision + 1;
@@ -241,7 +241,7 @@ int store_set_answer(struct store *s, struct assessment *a, const char *qid,
     store_bind_text(st, 6, s->who);
     sqlite3_bind_int64(st, 7, now);
     sqlite3_bind_int64(st, 8, revision);
-    if (store_exec(s, st, "saving the answer", e) < 0) {
+    if (store_exec(s, st, _("saving the answer"), e) < 0) {
         /* The only reference an answer has is its assessment. */
         if (sqlite3_extended_errcode(s->db) == SQLITE_CONSTRAINT_FOREIGNKEY)
             err_set(e, STORE_GONE_MSG, (long long)a->id);
@@ -288,9 +288,9 @@ int store_set_signoff(struct store *s, struct assessment *a, const struct signof
                       struct err *e)
 {
     if ((int)so->role < 0 || so->role >= SR_COUNT)
-        return err_set(e, "unknown sign-off role");
+        return err_set(e, _("unknown sign-off role"));
     if (so->date && *so->date && !answer_valid_date(so->date))
-        return err_set(e, "'%s' is not a date (YYYY-MM-DD)", so->date);
+        return err_set(e, _("'%s' is not a date (YYYY-MM-DD)"), so->date);
     if (store_txn_begin(s, e) < 0)
         return -1;
     struct signoff old;
@@ -310,9 +310,9 @@ int store_set_signoff(struct store *s, struct assessment *a, const struct signof
             goto fail;
     }
     sqlite3_reset(st);
-    char label[64];
-    snprintf(label, sizeof label, "the sign-off of the %s",
-             so->role == SR_DPO ? "DPO" : signoff_role_key(so->role));
+    const char *label = so->role == SR_DPO ? _("the sign-off of the DPO")
+                      : so->role == SR_ASSESSOR ? _("the sign-off of the assessor")
+                      : _("the sign-off of the controller");
     int conflict = store_conflict(label, signoff_fields, nsignoff_fields,
                                   &a->signoffs[so->role], &old, NULL, NULL, e);
     if (conflict && store_gone(s, a->id, e) < 0)
@@ -366,7 +366,7 @@ int store_gone(struct store *s, int64_t aid, struct err *e)
         return 0;
     if (rc == SQLITE_DONE)
         return err_set(e, STORE_GONE_MSG, (long long)aid);
-    return store_db_error(s, "reading an assessment", e);
+    return store_db_error(s, _("reading an assessment"), e);
 }
 
 static int set_meta(struct store *s, struct assessment *a, enum meta which, const char *value,
@@ -374,8 +374,6 @@ static int set_meta(struct store *s, struct assessment *a, enum meta which, cons
 {
     static const char *const names[] = { "title", "status", "review date", "controller",
                                          "dpo-contact", "language" };
-    static const char *const labels[] = { "title", "status", "review date", "controller",
-                                          "DPO's contact details", "language" };
     static const enum store_stmt setters[] = { SQ_A_SET_TITLE, SQ_A_SET_STATUS, SQ_A_SET_REVIEW,
                                                SQ_A_SET_CONTROLLER, SQ_A_SET_DPO_CONTACT,
                                                SQ_A_SET_LANG };
@@ -406,8 +404,19 @@ static int set_meta(struct store *s, struct assessment *a, enum meta which, cons
                      : which == META_CONTROLLER ? a->controller
                      : which == META_LANG ? a->lang : a->dpo_contact;
     if (seen && strcmp(old, seen) != 0 && strcmp(old, value) != 0) {
-        err_set(e, "the %s was changed in another session meanwhile (%s \xe2\x86\x92 %s)",
-                labels[which], seen, old);
+        err_set(e, which == META_TITLE ? _("the title was changed in another session meanwhile "
+                                           "(%s \xe2\x86\x92 %s)")
+                   : which == META_STATUS ? _("the status was changed in another session "
+                                              "meanwhile (%s \xe2\x86\x92 %s)")
+                   : which == META_REVIEW ? _("the review date was changed in another session "
+                                              "meanwhile (%s \xe2\x86\x92 %s)")
+                   : which == META_CONTROLLER ? _("the controller was changed in another session "
+                                                  "meanwhile (%s \xe2\x86\x92 %s)")
+                   : which == META_LANG ? _("the language was changed in another session "
+                                            "meanwhile (%s \xe2\x86\x92 %s)")
+                   : _("the DPO's contact details was changed in another session meanwhile "
+                       "(%s \xe2\x86\x92 %s)"),
+                seen, old);
         free(old);
         store_txn_rollback(s);
         return STORE_CONFLICT;
@@ -422,7 +431,7 @@ static int set_meta(struct store *s, struct assessment *a, enum meta which, cons
     if (st) {
         sqlite3_bind_int64(st, 1, a->id);
         store_bind_text(st, 2, value);
-        rc = store_exec(s, st, "saving", e);
+        rc = store_exec(s, st, _("saving"), e);
     }
     if (rc == 0)
         rc = store_hist_add(s, a->id, names[which], old, value, 0, e);
@@ -439,7 +448,7 @@ fail:
 int store_set_status(struct store *s, struct assessment *a, enum assess_status st, struct err *e)
 {
     if ((int)st < 0 || st >= ST_COUNT)
-        return err_set(e, "unknown status");
+        return err_set(e, _("unknown status"));
     if (store_txn_begin(s, e) < 0)
         return -1;
     if (st == ST_ARCHIVED) {
@@ -447,7 +456,7 @@ int store_set_status(struct store *s, struct assessment *a, enum assess_status s
         if (!q)
             goto fail;
         sqlite3_bind_int64(q, 1, a->id);
-        if (store_exec(s, q, "archiving", e) < 0)
+        if (store_exec(s, q, _("archiving"), e) < 0)
             goto fail;
     }
     int rc = set_meta(s, a, META_STATUS, assess_status_key(st), e);
@@ -469,7 +478,7 @@ fail:
 int store_set_title(struct store *s, struct assessment *a, const char *title, struct err *e)
 {
     if (!title || !*title)
-        return err_set(e, "an assessment needs a title");
+        return err_set(e, _("an assessment needs a title"));
     int rc = set_meta(s, a, META_TITLE, title, e);
     if (rc < 0)
         return rc;
@@ -481,7 +490,7 @@ int store_set_review_date(struct store *s, struct assessment *a, const char *dat
 {
     date = date ? date : "";
     if (*date && !answer_valid_date(date))
-        return err_set(e, "'%s' is not a date (YYYY-MM-DD)", date);
+        return err_set(e, _("'%s' is not a date (YYYY-MM-DD)"), date);
     int rc = set_meta(s, a, META_REVIEW, date, e);
     if (rc < 0)
         return rc;
@@ -513,7 +522,7 @@ int store_set_dpo_contact(struct store *s, struct assessment *a, const char *tex
 int store_set_lang(struct store *s, struct assessment *a, const char *lang, struct err *e)
 {
     if (!lang || !i18n_known(lang))
-        return err_set(e, "'%s' is not a language dpia speaks (en, fr, de)", lang ? lang : "");
+        return err_set(e, _("'%s' is not a language dpia speaks (en, fr, de)"), lang ? lang : "");
     /* The template's text in the new language, before anything is
      * written: a snapshot that cannot be read again changes nothing. */
     sqlite3_stmt *st = store_stmt(s, SQ_A_TMPL_XML, e);
@@ -555,11 +564,11 @@ int store_set_judgement(struct store *s, struct assessment *a, const struct judg
                         struct err *e)
 {
     if (!j->section || !*j->section)
-        return err_set(e, "a judgement needs a section");
+        return err_set(e, _("a judgement needs a section"));
     if ((int)j->verdict < 0 || j->verdict >= VD_COUNT)
-        return err_set(e, "unknown verdict");
+        return err_set(e, _("unknown verdict"));
     if (j->date && *j->date && !answer_valid_date(j->date))
-        return err_set(e, "'%s' is not a date (YYYY-MM-DD)", j->date);
+        return err_set(e, _("'%s' is not a date (YYYY-MM-DD)"), j->date);
     /* A copy: j may be the one in a->judgements, which this replaces. */
     struct judgement want;
     assess_judgement_copy(&want, j);
@@ -586,7 +595,7 @@ int store_set_judgement(struct store *s, struct assessment *a, const struct judg
             goto fail;
         had = old.verdict != VD_NONE;
     } else if (step != SQLITE_DONE) {
-        store_db_error(s, "reading a judgement", e);
+        store_db_error(s, _("reading a judgement"), e);
         sqlite3_reset(st);
         goto fail;
     }
@@ -598,9 +607,9 @@ int store_set_judgement(struct store *s, struct assessment *a, const struct judg
     const struct judgement *wanted = want.verdict != VD_NONE ? &want : NULL;
     if (!judgement_same(seen, stored) && !judgement_same(stored, wanted)) {
         char *sv = assess_judgement_text(seen), *ov = assess_judgement_text(stored);
-        err_set(e, "the judgement of section %s was changed in another session meanwhile "
-                "(%s \xe2\x86\x92 %s)", want.section, *sv ? sv : "(none)",
-                *ov ? ov : "(none)");
+        err_set(e, _("the judgement of section %s was changed in another session meanwhile "
+                "(%s \xe2\x86\x92 %s)"), want.section, *sv ? sv : _("(none)"),
+                *ov ? ov : _("(none)"));
         free(sv);
         free(ov);
         store_txn_rollback(s);
@@ -623,7 +632,7 @@ int store_set_judgement(struct store *s, struct assessment *a, const struct judg
             goto fail;
         sqlite3_bind_int64(st, 1, a->id);
         store_bind_text(st, 2, want.section);
-        if (store_exec(s, st, "removing a judgement", e) < 0)
+        if (store_exec(s, st, _("removing a judgement"), e) < 0)
             goto fail;
     }
     char what[160];
@@ -692,7 +701,7 @@ int store_sync_history(struct store *s, struct assessment *a, struct err *e)
         first = false;
     }
     sqlite3_reset(st);
-    return rc == SQLITE_DONE ? 0 : store_db_error(s, "reading the history", e);
+    return rc == SQLITE_DONE ? 0 : store_db_error(s, _("reading the history"), e);
 }
 
 int store_load_history(struct store *s, struct assessment *a, struct err *e)

@@ -12,6 +12,7 @@
 
 #include "core/undo.h"
 #include "store/store_int.h"
+#include "util/i18n.h"
 #include "util/sha256.h"
 #include "util/xalloc.h"
 
@@ -38,7 +39,7 @@ static int64_t snapshot_row(struct store *s, const char *digest, const struct tm
     store_bind_text(st, 2, t->id);
     store_bind_text(st, 3, t->version);
     sqlite3_bind_blob(st, 4, xml, (int)len, SQLITE_TRANSIENT);
-    if (store_exec(s, st, "saving the template snapshot", e) < 0)
+    if (store_exec(s, st, _("saving the template snapshot"), e) < 0)
         return -1;
     return sqlite3_last_insert_rowid(s->db);
 }
@@ -85,7 +86,7 @@ static int insert_row(struct store *s, struct assessment *a, const char *xml, si
     store_bind_text(st, 12, a->controller);
     store_bind_text(st, 13, a->dpo_contact);
     store_bind_text(st, 14, a->lang && *a->lang ? a->lang : "en");
-    if (store_exec(s, st, "saving the assessment", e) < 0)
+    if (store_exec(s, st, _("saving the assessment"), e) < 0)
         return -1;
     a->id = sqlite3_last_insert_rowid(s->db);
     return 0;
@@ -96,7 +97,7 @@ static const struct tmpl *check_template(struct store *s, const char *xml, size_
                                          char digest[65], struct err *e)
 {
     if (!xml || len == 0) {
-        err_set(e, "no template given");
+        err_set(e, _("no template given"));
         return NULL;
     }
     if (s->last_xml && s->last_len == len && memcmp(s->last_xml, xml, len) == 0) {
@@ -110,7 +111,7 @@ static const struct tmpl *check_template(struct store *s, const char *xml, size_
     }
     const struct tmpl *t = store_tmpl_for(s, digest, xml, len, hint, e);
     if (t && method && *method && !tmpl_find_method(t, method)) {
-        err_set(e, "template '%s' has no risk method '%s'", t->id, method);
+        err_set(e, _("template '%s' has no risk method '%s'"), t->id, method);
         return NULL;
     }
     return t;
@@ -128,7 +129,7 @@ int64_t store_create_in(struct store *s, const char *title, const char *template
     if (store_check_writable(s, e) < 0)
         return -1;
     if (!title || !*title)
-        return err_set(e, "an assessment needs a title");
+        return err_set(e, _("an assessment needs a title"));
     char digest[65];
     const struct tmpl *t = check_template(s, template_xml, xml_len, method_id, NULL, digest, e);
     if (!t)
@@ -163,8 +164,8 @@ static int put_history(struct store *s, struct assessment *a, const char *what,
                        const char *new_value, struct err *e)
 {
     if (a->history_missing)
-        return err_set(e, "the change history of assessment %lld was not read; it cannot be "
-                       "copied", (long long)a->id);
+        return err_set(e, _("the change history of assessment %lld was not read; it cannot be "
+                       "copied"), (long long)a->id);
     for (size_t i = 0; i < a->nhistory; i++) {
         const struct change *c = &a->history[i];
         sqlite3_stmt *st = store_stmt(s, SQ_HIST_ADD, e);
@@ -178,7 +179,7 @@ static int put_history(struct store *s, struct assessment *a, const char *what,
         store_bind_text(st, 6, c->new_value);
         /* Where one change of a record's log ends is not known. */
         sqlite3_bind_int(st, 7, UNDO_PART_UNKNOWN);
-        if (store_exec(s, st, "saving the history", e) < 0)
+        if (store_exec(s, st, _("saving the history"), e) < 0)
             return -1;
         a->history_last_id = sqlite3_last_insert_rowid(s->db);
     }
@@ -215,7 +216,7 @@ static int64_t insert_all(struct store *s, struct assessment *a, const char *tem
         store_bind_text(st, 6, an->who && *an->who ? an->who : s->who);
         sqlite3_bind_int64(st, 7, an->when > 0 ? an->when : a->created);
         sqlite3_bind_int64(st, 8, an->revision);
-        if (store_exec(s, st, "saving an answer", e) < 0)
+        if (store_exec(s, st, _("saving an answer"), e) < 0)
             goto fail;
     }
     /* Risks before measures: the links name risks by number. */
@@ -266,7 +267,7 @@ int64_t store_duplicate(struct store *s, int64_t id, struct err *e)
     struct assessment *a = store_load_xml(s, id, 0, &xml, &len, e);
     if (!a)
         return -1;
-    char *title = xasprintf("Copy of %s", a->title);
+    char *title = xasprintf(_("Copy of %s"), a->title);
     char from[37];
     snprintf(from, sizeof from, "%s", a->uuid);
     free(a->title);
@@ -299,10 +300,10 @@ int store_delete(struct store *s, int64_t id, struct err *e)
     if (!st)
         goto fail;
     sqlite3_bind_int64(st, 1, id);
-    if (store_exec(s, st, "deleting", e) < 0)
+    if (store_exec(s, st, _("deleting"), e) < 0)
         goto fail;
     if (sqlite3_changes(s->db) == 0) {
-        err_set(e, "there is no assessment %lld", (long long)id);
+        err_set(e, _("there is no assessment %lld"), (long long)id);
         goto fail;
     }
     return store_txn_commit(s, e);

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 
 #include "store/store_int.h"
+#include "util/i18n.h"
 
 /* Binds the row's key: assessment, key, who. */
 static void bind_key(struct store *s, sqlite3_stmt *st, int64_t aid, const char *key)
@@ -39,7 +40,7 @@ int store_draft_put(struct store *s, int64_t aid, const char *key, const char *c
         if (sqlite3_extended_errcode(s->db) == SQLITE_CONSTRAINT_FOREIGNKEY)
             err_set(e, STORE_GONE_MSG, (long long)aid);
         else
-            store_db_error(s, "keeping the draft", e);
+            store_db_error(s, _("keeping the draft"), e);
         sqlite3_reset(st);
         goto fail;
     }
@@ -72,7 +73,7 @@ char *store_draft_get(struct store *s, int64_t aid, const char *key, struct err 
     }
     sqlite3_reset(st);
     if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-        store_db_error(s, "reading the draft", e);
+        store_db_error(s, _("reading the draft"), e);
     return content;
 }
 
@@ -88,7 +89,7 @@ int store_draft_delete(struct store *s, int64_t aid, const char *key, struct err
     if (!st)
         goto fail;
     bind_key(s, st, aid, key);
-    if (store_exec(s, st, "dropping the draft", e) < 0)
+    if (store_exec(s, st, _("dropping the draft"), e) < 0)
         goto fail;
     return store_txn_commit(s, e);
 fail:

@@ -20,6 +20,7 @@
 #include "core/logic.h"
 #include "store/store_int.h"
 #include "util/buf.h"
+#include "util/i18n.h"
 #include "util/xalloc.h"
 
 /* --- the listing's summary --------------------------------------------- */
@@ -35,7 +36,7 @@ static const struct tmpl *snapshot_of(struct store *s, int64_t aid, const struct
     sqlite3_bind_int64(st, 1, aid);
     if (sqlite3_step(st) != SQLITE_ROW) {
         sqlite3_reset(st);
-        err_set(e, "there is no assessment %lld", (long long)aid);
+        err_set(e, _("there is no assessment %lld"), (long long)aid);
         return NULL;
     }
     char digest[65];
@@ -87,7 +88,7 @@ static int write_summary(struct store *s, int64_t aid, const struct assessment *
     sqlite3_bind_int(st, 4, level);
     store_bind_text(st, 5, name);
     sqlite3_bind_int(st, 6, high);
-    return store_exec(s, st, "saving the summary", e);
+    return store_exec(s, st, _("saving the summary"), e);
 }
 
 int store_touch_from(struct store *s, const struct assessment *a, struct err *e)
@@ -181,7 +182,7 @@ static int read_rows(struct store *s, sqlite3_stmt *st, size_t expect, struct st
     }
     if (damaged || rc != SQLITE_DONE) {
         store_list_free(out);
-        return damaged ? -1 : store_db_error(s, "listing the assessments", e);
+        return damaged ? -1 : store_db_error(s, _("listing the assessments"), e);
     }
     return 0;
 }
@@ -253,13 +254,13 @@ int64_t store_resolve(struct store *s, const char *ref, struct err *e)
         if (id >= 0)
             return id;
         if (rc != SQLITE_DONE)
-            return store_db_error(s, "finding an assessment", e);
+            return store_db_error(s, _("finding an assessment"), e);
         /* All digits can still begin a uuid: fall through. */
     }
     if (!uuidish && n > 0 && digits == n)
-        return err_set(e, "there is no assessment %s", ref);
+        return err_set(e, _("there is no assessment %s"), ref);
     if (!uuidish)
-        return err_set(e, "there is no assessment '%s' (give its number or uuid)", ref);
+        return err_set(e, _("there is no assessment '%s' (give its number or uuid)"), ref);
     st = store_stmt(s, SQ_A_BY_UUID, e);
     if (!st)
         return -1;
@@ -272,11 +273,11 @@ int64_t store_resolve(struct store *s, const char *ref, struct err *e)
     }
     sqlite3_reset(st);
     if (rc != SQLITE_DONE)
-        return store_db_error(s, "finding an assessment", e);
+        return store_db_error(s, _("finding an assessment"), e);
     if (found == 0)
-        return err_set(e, digits == n ? "there is no assessment %s" : "there is no assessment '%s'",
-                       ref);
+        return err_set(e, digits == n ? _("there is no assessment %s")
+                                      : _("there is no assessment '%s'"), ref);
     if (found > 1)
-        return err_set(e, "'%s' names more than one assessment: give more of the uuid", ref);
+        return err_set(e, _("'%s' names more than one assessment: give more of the uuid"), ref);
     return id;
 }

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "store/store_int.h"
+#include "util/i18n.h"
 #include "util/xalloc.h"
 
 /* --- loading --------------------------------------------------------- */
@@ -156,9 +157,9 @@ struct assessment *store_load_xml(struct store *s, int64_t id, unsigned flags, c
     int rc = sqlite3_step(st);
     if (rc != SQLITE_ROW) {
         if (rc == SQLITE_DONE)
-            err_set(e, "there is no assessment %lld", (long long)id);
+            err_set(e, _("there is no assessment %lld"), (long long)id);
         else
-            store_db_error(s, "reading an assessment", e);
+            store_db_error(s, _("reading an assessment"), e);
         sqlite3_reset(st);
         goto done;
     }
@@ -192,7 +193,7 @@ struct assessment *store_load_xml(struct store *s, int64_t id, unsigned flags, c
         goto fail;
     /* Validated against the schema when it was written (store_create,
      * store_insert); the model's rules still apply on every load. */
-    a->tmpl = tmpl_parse_snapshot_in(xml, len, "template snapshot", a->lang, e);
+    a->tmpl = tmpl_parse_snapshot_in(xml, len, _("template snapshot"), a->lang, e);
     if (!a->tmpl || store_load_parts(s, a, e) < 0 || store_sync_history(s, a, e) < 0)
         goto fail;
     if (xml_out) {
@@ -240,9 +241,9 @@ char *store_template_xml(struct store *s, int64_t id, size_t *len, struct err *e
         else if (len)
             *len = n;
     } else if (rc == SQLITE_DONE) {
-        err_set(e, "there is no assessment %lld", (long long)id);
+        err_set(e, _("there is no assessment %lld"), (long long)id);
     } else {
-        store_db_error(s, "reading the template snapshot", e);
+        store_db_error(s, _("reading the template snapshot"), e);
     }
     sqlite3_reset(st);
     return xml;

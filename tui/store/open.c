@@ -34,6 +34,7 @@
 
 #include "store/store_int.h"
 #include "util/buf.h"
+#include "util/i18n.h"
 #include "util/path.h"
 #include "util/xalloc.h"
 
@@ -45,14 +46,14 @@ static int create_file(const char *path, struct err *e)
     char *dir = path_dirname(path);
     int rc = path_mkdirs(dir, 0700);
     if (rc < 0) {
-        err_set(e, "cannot create the folder %s: %s", dir, strerror(errno));
+        err_set(e, _("cannot create the folder %s: %s"), dir, strerror(errno));
         free(dir);
         return -1;
     }
     free(dir);
     int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
     if (fd < 0 && errno != EEXIST)
-        return err_set(e, "cannot create %s: %s", path, strerror(errno));
+        return err_set(e, _("cannot create %s: %s"), path, strerror(errno));
     if (fd >= 0)
         close(fd);
     return 0;
@@ -74,7 +75,7 @@ static int set_pragmas(struct store *s, struct err *e)
         if (wal)
             break;
         if ((rc & 0xff) != SQLITE_BUSY || store_monotonic_ms() - start > BUSY_RETRY_TOTAL_MS)
-            return store_db_error(s, "cannot switch to WAL", e);
+            return store_db_error(s, _("cannot switch to WAL"), e);
         struct timespec pause = { 0, 20 * 1000000L };
         nanosleep(&pause, NULL);
     }
@@ -89,8 +90,8 @@ static int set_pragmas(struct store *s, struct err *e)
 static int opened(struct store *s, const char *path, int rc, struct err *e)
 {
     if (rc != SQLITE_OK)
-        return err_set(e, "cannot open %s: %s", path,
-                       s->db ? sqlite3_errmsg(s->db) : "out of memory");
+        return err_set(e, _("cannot open %s: %s"), path,
+                       s->db ? sqlite3_errmsg(s->db) : _("out of memory"));
     sqlite3_extended_result_codes(s->db, 1);
     /* Functions named in the schema (a default, a check, an index) run
      * only if they are harmless; no trigger and no view ever runs: dpia
@@ -147,13 +148,13 @@ static bool frozen(const char *path, struct err *e)
     if (fd >= 0)
         close(fd);
     if (side_file(path, "-wal", true) || side_file(path, "-journal", true)) {
-        err_set(e, "cannot read %s: changes to it are still in %s-wal or %s-journal beside "
-                "it, and reading them needs write access to its folder", path, path, path);
+        err_set(e, _("cannot read %s: changes to it are still in %s-wal or %s-journal beside "
+                "it, and reading them needs write access to its folder"), path, path, path);
         return false;
     }
     if (!wal_mode || !fixed) {
-        err_set(e, "cannot read %s: SQLite needs to create %s-shm beside it, in a folder "
-                "you may not write; copy the file to a folder of yours, or ask its owner",
+        err_set(e, _("cannot read %s: SQLite needs to create %s-shm beside it, in a folder "
+                "you may not write; copy the file to a folder of yours, or ask its owner"),
                 path, path);
         return false;
     }
@@ -216,7 +217,7 @@ static int note_identity(struct store *s, struct err *e)
 {
     struct stat sb;
     if (stat(s->path, &sb) != 0)
-        return err_set(e, "cannot open %s: %s", s->path, strerror(errno));
+        return err_set(e, _("cannot open %s: %s"), s->path, strerror(errno));
     s->dev = sb.st_dev;
     s->ino = sb.st_ino;
     return 0;
@@ -271,8 +272,8 @@ int store_check_file(struct store *s, struct err *e)
         s->gone = stat(s->path, &sb) != 0 || sb.st_dev != s->dev || sb.st_ino != s->ino;
     }
     if (s->gone)
-        return err_set(e, "%s was replaced or removed while dpia was running; nothing more "
-                       "is written to it", s->path);
+        return err_set(e, _("%s was replaced or removed while dpia was running; nothing more "
+                       "is written to it"), s->path);
     return 0;
 }
 
@@ -281,14 +282,14 @@ struct store *store_open(const char *path, bool read_only, const char *who, stru
     struct stat sb;
     if (stat(path, &sb) == 0) {
         if (S_ISDIR(sb.st_mode)) {
-            err_set(e, "%s is a folder, not a database", path);
+            err_set(e, _("%s is a folder, not a database"), path);
             return NULL;
         }
     } else if (errno != ENOENT) {
-        err_set(e, "cannot open %s: %s", path, strerror(errno));
+        err_set(e, _("cannot open %s: %s"), path, strerror(errno));
         return NULL;
     } else if (read_only) {
-        err_set(e, "no database at %s", path);
+        err_set(e, _("no database at %s"), path);
         return NULL;
     } else if (create_file(path, e) < 0) {
         return NULL;
@@ -334,8 +335,8 @@ struct store *store_open(const char *path, bool read_only, const char *who, stru
     }
     if (s->read_only) {
         if (version != store_schema_version()) {
-            err_set(e, "%s needs to be brought up to date (schema %d to %d), which needs "
-                    "write access", path, version, store_schema_version());
+            err_set(e, _("%s needs to be brought up to date (schema %d to %d), which needs "
+                    "write access"), path, version, store_schema_version());
             store_close(s);
             return NULL;
         }

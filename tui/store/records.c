@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "store/store_int.h"
+#include "util/i18n.h"
 #include "util/xalloc.h"
 
 void store_field_bind(sqlite3_stmt *st, int i, const struct field *f, const void *obj)
@@ -107,7 +108,7 @@ static int take_number(struct store *s, int64_t aid, bool risk, int *number, str
         return -1;
     int64_t n = *number > 0 ? *number : next;
     if (n > STORE_NUMBER_MAX)
-        return err_set(e, "assessment %lld has used every %s number (%s1 to %s%d)",
+        return err_set(e, _("assessment %lld has used every %s number (%s1 to %s%d)"),
                        (long long)aid, risk ? "risk" : "measure", risk ? "R" : "M",
                        risk ? "R" : "M", STORE_NUMBER_MAX);
     *number = (int)n;
@@ -117,7 +118,7 @@ static int take_number(struct store *s, int64_t aid, bool risk, int *number, str
     sqlite3_bind_int64(st, 1, aid);
     sqlite3_bind_int64(st, 2, risk ? n + 1 : 0);
     sqlite3_bind_int64(st, 3, risk ? 0 : n + 1);
-    return store_exec(s, st, "numbering", e);
+    return store_exec(s, st, _("numbering"), e);
 }
 
 int store_put_risk(struct store *s, int64_t aid, struct risk *r, struct err *e)
@@ -131,7 +132,7 @@ int store_put_risk(struct store *s, int64_t aid, struct risk *r, struct err *e)
     sqlite3_bind_int(st, 2, r->number);
     for (size_t i = 0; i < nrisk_fields; i++)
         store_field_bind(st, 3 + (int)i, &risk_fields[i], r);
-    if (store_exec(s, st, "saving a risk", e) < 0)
+    if (store_exec(s, st, _("saving a risk"), e) < 0)
         return -1;
     r->id = sqlite3_last_insert_rowid(s->db);
     return 0;
@@ -144,7 +145,7 @@ static int put_links(struct store *s, int64_t aid, const struct measure *m, stru
     if (!st)
         return -1;
     sqlite3_bind_int64(st, 1, m->id);
-    if (store_exec(s, st, "saving a measure", e) < 0)
+    if (store_exec(s, st, _("saving a measure"), e) < 0)
         return -1;
     for (size_t i = 0; i < m->nrisks; i++) {
         st = store_stmt(s, SQ_RISK_ID, e);
@@ -154,7 +155,7 @@ static int put_links(struct store *s, int64_t aid, const struct measure *m, stru
         sqlite3_bind_int(st, 2, m->risks[i]);
         if (sqlite3_step(st) != SQLITE_ROW) {
             sqlite3_reset(st);
-            return err_set(e, "there is no risk R%d", m->risks[i]);
+            return err_set(e, _("there is no risk R%d"), m->risks[i]);
         }
         int64_t rid = sqlite3_column_int64(st, 0);
         sqlite3_reset(st);
@@ -163,7 +164,7 @@ static int put_links(struct store *s, int64_t aid, const struct measure *m, stru
             return -1;
         sqlite3_bind_int64(st, 1, m->id);
         sqlite3_bind_int64(st, 2, rid);
-        if (store_exec(s, st, "linking a measure", e) < 0)
+        if (store_exec(s, st, _("linking a measure"), e) < 0)
             return -1;
     }
     return 0;
@@ -180,7 +181,7 @@ int store_put_measure(struct store *s, int64_t aid, struct measure *m, struct er
     sqlite3_bind_int(st, 2, m->number);
     for (size_t i = 0; i < nmeasure_fields; i++)
         store_field_bind(st, 3 + (int)i, &measure_fields[i], m);
-    if (store_exec(s, st, "saving a measure", e) < 0)
+    if (store_exec(s, st, _("saving a measure"), e) < 0)
         return -1;
     m->id = sqlite3_last_insert_rowid(s->db);
     return put_links(s, aid, m, e);
@@ -202,7 +203,7 @@ int store_put_signoff(struct store *s, int64_t aid, const struct signoff *so, st
         store_field_bind(st, 3 + (int)i, &signoff_fields[i], so);
     store_bind_text(st, 3 + (int)nsignoff_fields, s->who);
     sqlite3_bind_int64(st, 4 + (int)nsignoff_fields, store_now());
-    return store_exec(s, st, "saving a sign-off", e);
+    return store_exec(s, st, _("saving a sign-off"), e);
 }
 
 int store_read_judgement(struct store_row *row, int col, struct judgement *j)
@@ -229,5 +230,5 @@ int store_put_judgement(struct store *s, int64_t aid, const struct judgement *j,
     store_bind_text(st, 6, j->date);
     store_bind_text(st, 7, s->who);
     sqlite3_bind_int64(st, 8, store_now());
-    return store_exec(s, st, "saving a judgement", e);
+    return store_exec(s, st, _("saving a judgement"), e);
 }

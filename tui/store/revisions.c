@@ -10,15 +10,16 @@
 #include <string.h>
 
 #include "store/store_int.h"
+#include "util/i18n.h"
 #include "util/xalloc.h"
 
 int store_revise(struct store *s, struct assessment *a, const char *record, size_t len,
                  const char *decided, struct err *e)
 {
     if (!record || len == 0)
-        return err_set(e, "no record of revision %d to keep", a->revision);
+        return err_set(e, _("no record of revision %d to keep"), a->revision);
     if (a->revision < 1 || a->revision >= STORE_NUMBER_MAX)
-        return err_set(e, "assessment %lld has used every revision number (1 to %d)",
+        return err_set(e, _("assessment %lld has used every revision number (1 to %d)"),
                        (long long)a->id, STORE_NUMBER_MAX);
     /* A copy: decided may be a sign-off's date, which this clears. */
     char *date = xstrdup(decided ? decided : "");
@@ -37,17 +38,17 @@ int store_revise(struct store *s, struct assessment *a, const char *record, size
     store_bind_text(st, 4, decided);
     sqlite3_bind_int64(st, 5, now);
     sqlite3_bind_blob64(st, 6, record, len, SQLITE_TRANSIENT);
-    if (store_exec(s, st, "keeping the revision", e) < 0)
+    if (store_exec(s, st, _("keeping the revision"), e) < 0)
         goto fail;
     if (!(st = store_stmt(s, SQ_SIGN_CLEAR, e)))
         goto fail;
     sqlite3_bind_int64(st, 1, a->id);
-    if (store_exec(s, st, "opening the revision", e) < 0)
+    if (store_exec(s, st, _("opening the revision"), e) < 0)
         goto fail;
     if (!(st = store_stmt(s, SQ_JUDG_CLEAR, e)))
         goto fail;
     sqlite3_bind_int64(st, 1, a->id);
-    if (store_exec(s, st, "opening the revision", e) < 0)
+    if (store_exec(s, st, _("opening the revision"), e) < 0)
         goto fail;
     assess_clear_judgements(a);
     /* The copy in memory follows at once: the summaries of the changes
@@ -63,7 +64,7 @@ int store_revise(struct store *s, struct assessment *a, const char *record, size
     sqlite3_bind_int64(st, 1, a->id);
     sqlite3_bind_int(st, 2, a->revision + 1);
     store_bind_text(st, 3, decided);
-    if (store_exec(s, st, "opening the revision", e) < 0)
+    if (store_exec(s, st, _("opening the revision"), e) < 0)
         goto fail;
     char from[16], to[16];
     snprintf(from, sizeof from, "%d", a->revision);
@@ -105,9 +106,9 @@ char *store_revision_record(struct store *s, int64_t id, int number, size_t *len
         else if (len)
             *len = n;
     } else if (rc == SQLITE_DONE) {
-        err_set(e, "assessment %lld has no closed revision %d", (long long)id, number);
+        err_set(e, _("assessment %lld has no closed revision %d"), (long long)id, number);
     } else {
-        store_db_error(s, "reading a revision", e);
+        store_db_error(s, _("reading a revision"), e);
     }
     sqlite3_reset(st);
     return xml;
@@ -152,7 +153,7 @@ int store_revisions(struct store *s, int64_t id, struct store_revision **out, si
         free(*out);
         *out = NULL;
         *n = 0;
-        return store_db_error(s, "reading the revisions", e);
+        return store_db_error(s, _("reading the revisions"), e);
     }
     return 0;
 }

@@ -16,6 +16,7 @@
 #include "core/logic.h"
 #include "store/store_int.h"
 #include "util/buf.h"
+#include "util/i18n.h"
 #include "util/xalloc.h"
 
 /* History rows for each field that differs between old and new. */
@@ -68,16 +69,17 @@ int store_conflict(const char *label, const struct field *fields, size_t n, cons
             continue;
         char *ov = field_text(&fields[i], seen), *nv = field_text(&fields[i], stored);
         buf_printf(&b, "%s%s: %s \xe2\x86\x92 %s", b.len ? "; " : "", fields[i].name,
-                   *ov ? ov : "(empty)", *nv ? nv : "(empty)");
+                   *ov ? ov : _("(empty)"), *nv ? nv : _("(empty)"));
         free(ov);
         free(nv);
     }
     if (links_seen && links_stored && strcmp(links_seen, links_stored) != 0)
         buf_printf(&b, "%srisks: %s \xe2\x86\x92 %s", b.len ? "; " : "",
-                   *links_seen ? links_seen : "(none)", *links_stored ? links_stored : "(none)");
+                   *links_seen ? links_seen : _("(none)"),
+                   *links_stored ? links_stored : _("(none)"));
     if (!b.len)
         return 0;
-    err_set(e, "%s was changed in another session meanwhile (%s)", label, buf_str(&b));
+    err_set(e, _("%s was changed in another session meanwhile (%s)"), label, buf_str(&b));
     buf_free(&b);
     return STORE_CONFLICT;
 }
@@ -85,7 +87,7 @@ int store_conflict(const char *label, const struct field *fields, size_t n, cons
 static int check_risk(const struct assessment *a, const struct risk *r, struct err *e)
 {
     if (!r->title || !*r->title)
-        return err_set(e, "a risk needs a title");
+        return err_set(e, _("a risk needs a title"));
     return logic_check_scores(a->tmpl ? assess_method(a) : NULL, r, e);
 }
 
@@ -145,10 +147,10 @@ static int get_risk(struct store *s, int64_t aid, int64_t id, struct risk *old, 
     if (rc == SQLITE_ROW)
         return store_row_end(&r);
     if (rc == SQLITE_DONE && store_gone(s, aid, e) == 0)
-        return err_set(e, "that risk no longer exists (deleted meanwhile?)");
+        return err_set(e, _("that risk no longer exists (deleted meanwhile?)"));
     if (rc == SQLITE_DONE)
         return -1;
-    return store_db_error(s, "reading a risk", e);
+    return store_db_error(s, _("reading a risk"), e);
 }
 
 int store_update_risk(struct store *s, struct assessment *a, const struct risk *r, struct err *e)
@@ -176,7 +178,7 @@ int store_update_risk(struct store *s, struct assessment *a, const struct risk *
     sqlite3_bind_int64(st, 2, r->id);
     for (size_t i = 0; i < nrisk_fields; i++)
         store_field_bind(st, 3 + (int)i, &risk_fields[i], r);
-    if (store_exec(s, st, "saving a risk", e) < 0)
+    if (store_exec(s, st, _("saving a risk"), e) < 0)
         goto fail;
     struct risk *mem = find_risk(a, r->id);
     if (mem) {
@@ -234,7 +236,7 @@ int store_delete_risk(struct store *s, struct assessment *a, int64_t risk_id, st
     sqlite3_bind_int64(st, 1, a->id);
     sqlite3_bind_int64(st, 2, risk_id);
     /* measure_risks rows go with it (ON DELETE CASCADE). */
-    if (store_exec(s, st, "deleting a risk", e) < 0 ||
+    if (store_exec(s, st, _("deleting a risk"), e) < 0 ||
         store_hist_add(s, a->id, what, old.title, "", 0, e) < 0)
         goto fail;
     struct risk *mem = find_risk(a, risk_id);
@@ -265,13 +267,13 @@ fail:
 static int check_measure(const struct measure *m, struct err *e)
 {
     if (!m->title || !*m->title)
-        return err_set(e, "a measure needs a title");
+        return err_set(e, _("a measure needs a title"));
     if ((int)m->type < 0 || m->type >= MT_COUNT)
-        return err_set(e, "unknown measure type");
+        return err_set(e, _("unknown measure type"));
     if ((int)m->status < 0 || m->status >= MS_COUNT)
-        return err_set(e, "unknown measure status");
+        return err_set(e, _("unknown measure status"));
     if (m->due && *m->due && !answer_valid_date(m->due))
-        return err_set(e, "'%s' is not a date (YYYY-MM-DD)", m->due);
+        return err_set(e, _("'%s' is not a date (YYYY-MM-DD)"), m->due);
     return 0;
 }
 
@@ -326,11 +328,11 @@ static int get_measure(struct store *s, int64_t aid, int64_t id, struct measure 
         store_read_measure(&r, 0, old);
     sqlite3_reset(st);
     if (rc == SQLITE_DONE && store_gone(s, aid, e) == 0)
-        return err_set(e, "that measure no longer exists (deleted meanwhile?)");
+        return err_set(e, _("that measure no longer exists (deleted meanwhile?)"));
     if (rc == SQLITE_DONE)
         return -1;
     if (rc != SQLITE_ROW)
-        return store_db_error(s, "reading a measure", e);
+        return store_db_error(s, _("reading a measure"), e);
     if (store_row_end(&r) < 0)
         return -1;
     st = store_stmt(s, SQ_LINKS_OF, e);
@@ -349,7 +351,7 @@ static int get_measure(struct store *s, int64_t aid, int64_t id, struct measure 
         old->risks[old->nrisks++] = number;
     }
     sqlite3_reset(st);
-    return rc == SQLITE_DONE ? 0 : store_db_error(s, "reading a measure", e);
+    return rc == SQLITE_DONE ? 0 : store_db_error(s, _("reading a measure"), e);
 }
 
 static int by_number(const void *x, const void *y)
@@ -423,7 +425,7 @@ int store_update_measure(struct store *s, struct assessment *a, const struct mea
         store_field_bind(st, 3 + (int)i, &measure_fields[i], m);
     struct measure linked = *m;
     linked.number = old.number;
-    if (store_exec(s, st, "saving a measure", e) < 0 ||
+    if (store_exec(s, st, _("saving a measure"), e) < 0 ||
         store_update_links(s, a->id, &linked, e) < 0)
         goto fail;
     struct measure *mem = find_measure(a, m->id);
@@ -478,7 +480,7 @@ int store_delete_measure(struct store *s, struct assessment *a, int64_t measure_
         goto fail;
     sqlite3_bind_int64(st, 1, a->id);
     sqlite3_bind_int64(st, 2, measure_id);
-    if (store_exec(s, st, "deleting a measure", e) < 0 ||
+    if (store_exec(s, st, _("deleting a measure"), e) < 0 ||
         store_hist_add(s, a->id, what, old.title, "", 0, e) < 0)
         goto fail;
     struct measure *mem = find_measure(a, measure_id);

@@ -13,12 +13,12 @@
 #include "store/store.h"
 
 #include <ctype.h>
-#include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "store/store_int.h"
+#include "util/i18n.h"
 #include "util/text.h"
 #include "util/xalloc.h"
 
@@ -46,8 +46,8 @@ static void bad(struct store_row *r, int col, const char *why)
         return;
     r->bad = true;
     const char *name = sqlite3_column_name(r->st, col);
-    err_set(r->e, "%s is damaged: table %s, row %s %" PRId64 ", column %s: %s", r->s->path,
-            r->table, r->key, r->id, name ? name : "?", why);
+    err_set(r->e, _("%s is damaged: table %s, row %s %lld, column %s: %s"), r->s->path,
+            r->table, r->key, (long long)r->id, name ? name : "?", why);
 }
 
 const char *store_row_view(struct store_row *r, int col, size_t *len)
@@ -61,21 +61,21 @@ const char *store_row_view(struct store_row *r, int col, size_t *len)
     const char *t = (const char *)sqlite3_column_text(r->st, col);
     size_t n = (size_t)sqlite3_column_bytes(r->st, col);
     if (!t) {
-        bad(r, col, "it cannot be read");
+        bad(r, col, _("it cannot be read"));
         return "";
     }
     if (n > STORE_TEXT_MAX) {
         char why[64];
-        snprintf(why, sizeof why, "longer than %u bytes", (unsigned)STORE_TEXT_MAX);
+        snprintf(why, sizeof why, _("longer than %u bytes"), (unsigned)STORE_TEXT_MAX);
         bad(r, col, why);
         return "";
     }
     if (memchr(t, '\0', n)) {
-        bad(r, col, "a NUL byte inside the text");
+        bad(r, col, _("a NUL byte inside the text"));
         return "";
     }
     if (!text_valid_utf8(t, n)) {
-        bad(r, col, "not UTF-8 text");
+        bad(r, col, _("not UTF-8 text"));
         return "";
     }
     *len = n;
@@ -106,17 +106,17 @@ char *store_row_blob(struct store_row *r, int col, size_t max, size_t *len)
     const void *b = sqlite3_column_blob(r->st, col);
     size_t n = (size_t)sqlite3_column_bytes(r->st, col);
     if (!b && n > 0) {
-        bad(r, col, "it cannot be read");
+        bad(r, col, _("it cannot be read"));
         return xstrdup("");
     }
     if (n > max) {
         char why[64];
-        snprintf(why, sizeof why, "longer than %zu bytes", max);
+        snprintf(why, sizeof why, _("longer than %zu bytes"), max);
         bad(r, col, why);
         return xstrdup("");
     }
     if (n > 0 && memchr(b, '\0', n)) {
-        bad(r, col, "a NUL byte inside");
+        bad(r, col, _("a NUL byte inside"));
         return xstrdup("");
     }
     /* The blob's own length, and a NUL after it for whoever wants a
@@ -134,14 +134,14 @@ int64_t store_row_int(struct store_row *r, int col, int64_t min, int64_t max)
     if (r->bad)
         return min;
     if (sqlite3_column_type(r->st, col) != SQLITE_INTEGER) {
-        bad(r, col, "not a whole number");
+        bad(r, col, _("not a whole number"));
         return min;
     }
     int64_t v = sqlite3_column_int64(r->st, col);
     if (v < min || v > max) {
         char why[128];
-        snprintf(why, sizeof why, "%" PRId64 " is out of range (%" PRId64 " to %" PRId64 ")", v,
-                 min, max);
+        snprintf(why, sizeof why, _("%lld is out of range (%lld to %lld)"), (long long)v,
+                 (long long)min, (long long)max);
         bad(r, col, why);
         return min;
     }
@@ -186,7 +186,7 @@ void store_row_uuid(struct store_row *r, int col, char out[37])
     if (r->bad)
         return;
     if (n != 36 || !store_uuid_ok(t)) {
-        bad(r, col, "not a uuid");
+        bad(r, col, _("not a uuid"));
         return;
     }
     memcpy(out, t, 37);
@@ -200,7 +200,7 @@ void store_row_digest(struct store_row *r, int col, char out[65])
     if (r->bad)
         return;
     if (n != 64 || strspn(t, "0123456789abcdef") != 64) {
-        bad(r, col, "not a SHA-256 digest");
+        bad(r, col, _("not a SHA-256 digest"));
         return;
     }
     memcpy(out, t, 65);

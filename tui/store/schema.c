@@ -19,6 +19,7 @@
 
 #include "store/store_int.h"
 #include "util/buf.h"
+#include "util/i18n.h"
 #include "util/text.h"
 #include "util/xalloc.h"
 
@@ -195,9 +196,9 @@ static int query_int(struct store *s, const char *sql, int *out, struct err *e)
     if (rc == SQLITE_ROW)
         return 0;
     if ((rc & 0xff) == SQLITE_NOTADB)
-        return err_set(e, "%s is not a dpia database (not an SQLite file); it was left "
-                       "unchanged", s->path);
-    return store_db_error(s, "cannot read the database", e);
+        return err_set(e, _("%s is not a dpia database (not an SQLite file); it was left "
+                       "unchanged"), s->path);
+    return store_db_error(s, _("cannot read the database"), e);
 }
 
 /* --- the objects of the schema ------------------------------------------ */
@@ -285,7 +286,7 @@ static sqlite3 *schema_in_memory(int v, struct err *e)
         rc = sqlite3_exec(mem, migrations[i], NULL, NULL, NULL);
     if (rc == SQLITE_OK)
         return mem;
-    err_set(e, "cannot build the schema of version %d: %s", v,
+    err_set(e, _("cannot build the schema of version %d: %s"), v,
             mem ? sqlite3_errmsg(mem) : "out of memory");
     sqlite3_close(mem);
     return NULL;
@@ -306,7 +307,7 @@ static const struct objects *expected_objects(int v, struct err *e)
         return NULL;
     int rc = describe(mem, &expected[v]);
     if (rc != SQLITE_OK) {
-        err_set(e, "cannot build the schema of version %d: %s", v, sqlite3_errmsg(mem));
+        err_set(e, _("cannot build the schema of version %d: %s"), v, sqlite3_errmsg(mem));
         objects_free(&expected[v]);
     }
     sqlite3_close(mem);
@@ -345,22 +346,31 @@ enum difference { EXTRA, COLUMNS, CHANGED, MISSING };
 static int refuse(struct store *s, enum difference d, const struct object *o, struct err *e)
 {
     char *name = text_sanitize(o->name, false), *type = text_sanitize(o->type, false);
-    const char *a = strchr("aeiou", type[0]) && type[0] ? "an" : "a";
+    /* The type is SQLite's word (table, index, trigger, view): "an index",
+     * "a table". */
+    bool an = type[0] && strchr("aeiou", type[0]);
     switch (d) {
     case EXTRA:
-        err_set(e, "%s has %s %s '%s' that dpia did not create; it was left unchanged", s->path,
-                a, type, name);
+        err_set(e, an ? _("%s has an %s '%s' that dpia did not create; it was left unchanged")
+                      : _("%s has a %s '%s' that dpia did not create; it was left unchanged"),
+                s->path, type, name);
         break;
     case COLUMNS:
-        err_set(e, "%s has %s %s '%s' whose columns are not the ones dpia made; it was left "
-                "unchanged", s->path, a, type, name);
+        err_set(e, an ? _("%s has an %s '%s' whose columns are not the ones dpia made; it was "
+                          "left unchanged")
+                      : _("%s has a %s '%s' whose columns are not the ones dpia made; it was "
+                          "left unchanged"),
+                s->path, type, name);
         break;
     case CHANGED:
-        err_set(e, "%s has %s %s '%s' that is not the one dpia made; it was left unchanged",
-                s->path, a, type, name);
+        err_set(e, an ? _("%s has an %s '%s' that is not the one dpia made; it was left "
+                          "unchanged")
+                      : _("%s has a %s '%s' that is not the one dpia made; it was left "
+                          "unchanged"),
+                s->path, type, name);
         break;
     case MISSING:
-        err_set(e, "%s lacks the %s '%s' that dpia makes; it was left unchanged", s->path, type,
+        err_set(e, _("%s lacks the %s '%s' that dpia makes; it was left unchanged"), s->path, type,
                 name);
         break;
     }
@@ -381,7 +391,7 @@ static int compare_objects(struct store *s, int version, struct err *e)
     int rc = describe(s->db, &have);
     if (rc != SQLITE_OK) {
         objects_free(&have);
-        return store_db_error(s, "cannot read the schema", e);
+        return store_db_error(s, _("cannot read the schema"), e);
     }
     rc = 0;
     for (size_t i = 0; rc == 0 && i < have.n; i++) {
@@ -410,17 +420,17 @@ int store_schema_check(struct store *s, int *version, struct err *e)
         return -1;
     if ((unsigned)app != STORE_APPLICATION_ID) {
         if (app != 0 || user_version != 0 || objects != 0)
-            return err_set(e, "%s is not a dpia database (an SQLite file of another "
-                           "program); it was left unchanged", s->path);
+            return err_set(e, _("%s is not a dpia database (an SQLite file of another "
+                           "program); it was left unchanged"), s->path);
         *version = 0;   /* empty: ours to set up */
         return 0;
     }
     if (user_version > SCHEMA_VERSION)
-        return err_set(e, "%s was written by a newer version of dpia (schema %d; this "
-                       "program knows up to %d); it was left unchanged: use a newer dpia",
+        return err_set(e, _("%s was written by a newer version of dpia (schema %d; this "
+                       "program knows up to %d); it was left unchanged: use a newer dpia"),
                        s->path, user_version, SCHEMA_VERSION);
     if (user_version < 0)
-        return err_set(e, "%s has an unknown schema version (%d); it was left unchanged",
+        return err_set(e, _("%s has an unknown schema version (%d); it was left unchanged"),
                        s->path, user_version);
     /* Nothing but what the migrations made: a trigger or a view added
      * with the sqlite3 shell would run on dpia's writes or reads. */
@@ -443,7 +453,7 @@ int store_schema_migrate(struct store *s, int version, struct err *e)
         goto fail;
     for (int v = version; v < SCHEMA_VERSION; v++) {
         if (store_exec_sql(s, migrations[v], e) < 0) {
-            err_prefix(e, "bringing the schema to version %d", v + 1);
+            err_prefix(e, _("bringing the schema to version %d"), v + 1);
             goto fail;
         }
     }

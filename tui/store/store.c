@@ -19,6 +19,7 @@
 
 #include "store/store_int.h"
 #include "util/buf.h"
+#include "util/i18n.h"
 #include "util/xalloc.h"
 
 /* How long closing waits to empty the log of changes: the checkpoint
@@ -50,9 +51,9 @@ int store_db_error(struct store *s, const char *what, struct err *e)
 {
     int code = sqlite3_extended_errcode(s->db);
     if ((code & 0xff) == SQLITE_READONLY)
-        return err_set(e, "%s: %s cannot be written (read-only)", what, s->path);
+        return err_set(e, _("%s: %s cannot be written (read-only)"), what, s->path);
     if ((code & 0xff) == SQLITE_BUSY || (code & 0xff) == SQLITE_LOCKED)
-        return err_set(e, "%s: %s is busy: another program kept it locked for too long",
+        return err_set(e, _("%s: %s is busy: another program kept it locked for too long"),
                        what, s->path);
     return err_set(e, "%s: %s: %s", what, s->path, sqlite3_errmsg(s->db));
 }
@@ -105,7 +106,7 @@ sqlite3_stmt *store_stmt(struct store *s, enum store_stmt id, struct err *e)
     int rc = sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL);
     free(sql);
     if (rc != SQLITE_OK) {
-        store_db_error(s, "preparing a statement", e);
+        store_db_error(s, _("preparing a statement"), e);
         return NULL;
     }
     s->stmts[id] = st;
@@ -160,7 +161,7 @@ int store_check_writable(struct store *s, struct err *e)
 {
     if (!s->read_only)
         return 0;
-    return err_set(e, "%s is open read-only: the change was not saved", s->path);
+    return err_set(e, _("%s is open read-only: the change was not saved"), s->path);
 }
 
 /* At the start of a transaction: when another connection has written
@@ -242,7 +243,7 @@ int store_txn_begin(struct store *s, struct err *e)
             return 0;
         }
         if ((rc & 0xff) != SQLITE_BUSY || store_monotonic_ms() - start > BUSY_RETRY_TOTAL_MS)
-            return store_db_error(s, "cannot start a change", e);
+            return store_db_error(s, _("cannot start a change"), e);
         struct timespec pause = { 0, (long)(5 + (attempt % 8) * 7) * 1000000L };
         nanosleep(&pause, NULL);
     }
@@ -278,7 +279,7 @@ int store_txn_commit(struct store *s, struct err *e)
         return 0;
     if (s->doomed) {
         store_txn_rollback(s);
-        return err_set(e, "an earlier part of the change failed; nothing was saved");
+        return err_set(e, _("an earlier part of the change failed; nothing was saved"));
     }
     int64_t start = store_monotonic_ms();
     for (;;) {
@@ -292,7 +293,7 @@ int store_txn_commit(struct store *s, struct err *e)
             return 0;
         }
         if ((rc & 0xff) != SQLITE_BUSY || store_monotonic_ms() - start > BUSY_RETRY_TOTAL_MS) {
-            store_db_error(s, "cannot save the change", e);
+            store_db_error(s, _("cannot save the change"), e);
             store_txn_rollback(s);
             return -1;
         }
@@ -388,7 +389,7 @@ const struct tmpl *store_tmpl_for(struct store *s, const char *digest, const cha
         if (strcmp(s->tcache[i].digest, digest) == 0)
             return s->tcache[i].tmpl;
     if (!xml) {
-        err_set(e, "template snapshot %s is not loaded", digest);
+        err_set(e, _("template snapshot %s is not loaded"), digest);
         return NULL; /* a lookup only */
     }
     struct tmpl *t = tmpl_parse(xml, len, "template snapshot", e);

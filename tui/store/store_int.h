@@ -14,10 +14,11 @@
 
 #include "core/fields.h"
 #include "store/store.h"
+#include "util/i18n.h"
 
 /* A change to an assessment that another session deleted meanwhile. */
-#define STORE_GONE_MSG "assessment %lld is no longer in the database (deleted in another " \
-                       "session?); nothing was saved"
+#define STORE_GONE_MSG _("assessment %lld is no longer in the database (deleted in another " \
+                         "session?); nothing was saved")
 
 /* "DPIA" in ASCII: marks the file as ours in the SQLite header. */
 #define STORE_APPLICATION_ID 0x44504941

@@ -15,6 +15,7 @@
 
 #include "core/undo.h"
 #include "store/store_int.h"
+#include "util/i18n.h"
 #include "util/xalloc.h"
 
 void store_undone_free(struct store_undone *u)
@@ -32,7 +33,7 @@ void store_undone_free(struct store_undone *u)
 /* e holds why; nothing is changed. */
 static int cannot(const struct change *c, struct err *e)
 {
-    err_prefix(e, "the change log does not hold what is needed to undo \"%s\"", c->what);
+    err_prefix(e, _("the change log does not hold what is needed to undo \"%s\""), c->what);
     return -1;
 }
 
@@ -56,7 +57,7 @@ static int undo_answer(struct store *s, struct assessment *a, const struct undo_
         } else if (strcmp(c[i].old_value, "yes") == 0 || strcmp(c[i].old_value, "no") == 0) {
             flagged = strcmp(c[i].old_value, "yes") == 0;
         } else {
-            err_set(e, "'%s' is not yes or no", c[i].old_value);
+            err_set(e, _("'%s' is not yes or no"), c[i].old_value);
             rc = cannot(&c[i], e);
         }
     }
@@ -114,7 +115,7 @@ static int set_fields(const struct field *fields, size_t nfields, void *obj,
         } else {
             const struct field *f = undo_field(fields, nfields, p.part);
             rc = f ? undo_field_set(f, obj, c[i].old_value, e)
-                   : err_set(e, "no field is called '%s'", p.part);
+                   : err_set(e, _("no field is called '%s'"), p.part);
         }
         if (rc < 0)
             return cannot(&c[i], e);
@@ -134,7 +135,7 @@ static int restore_risk(struct store *s, struct assessment *a, const struct undo
                         const struct change *c, size_t n, struct err *e)
 {
     if (risk_numbered(a, sub->number))
-        return err_set(e, "risk R%d exists again; nothing was changed", sub->number);
+        return err_set(e, _("risk R%d exists again; nothing was changed"), sub->number);
     struct risk r;
     memset(&r, 0, sizeof r);
     int *links = NULL;
@@ -161,7 +162,7 @@ static int restore_risk(struct store *s, struct assessment *a, const struct undo
         }
         sqlite3_bind_int64(st, 1, m->id);
         sqlite3_bind_int64(st, 2, r.id);
-        rc = store_exec(s, st, "linking a measure", e);
+        rc = store_exec(s, st, _("linking a measure"), e);
         if (rc == 0) {
             m->risks = xrealloc(m->risks, (m->nrisks + 1) * sizeof *m->risks);
             m->risks[m->nrisks++] = r.number;
@@ -190,7 +191,7 @@ static int undo_risk(struct store *s, struct assessment *a, const struct undo_su
         return restore_risk(s, a, sub, c, n, e);
     struct risk *mem = risk_numbered(a, sub->number);
     if (!mem)
-        return err_set(e, "risk R%d no longer exists; nothing was changed", sub->number);
+        return err_set(e, _("risk R%d no longer exists; nothing was changed"), sub->number);
     if (has_part(c, n, "added"))
         return store_delete_risk(s, a, mem->id, e);
     struct risk r;
@@ -215,7 +216,7 @@ static int undo_measure(struct store *s, struct assessment *a, const struct undo
     int rc;
     if (has_part(c, n, "deleted")) {
         if (mem)
-            return err_set(e, "measure M%d exists again; nothing was changed", sub->number);
+            return err_set(e, _("measure M%d exists again; nothing was changed"), sub->number);
         rc = set_fields(measure_fields, nmeasure_fields, &m, c, n, "risks", 'R', &m.risks,
                         &m.nrisks, e);
         for (size_t i = 0; i < n && rc == 0; i++) {
@@ -242,7 +243,7 @@ static int undo_measure(struct store *s, struct assessment *a, const struct undo
         return rc;
     }
     if (!mem)
-        return err_set(e, "measure M%d no longer exists; nothing was changed", sub->number);
+        return err_set(e, _("measure M%d no longer exists; nothing was changed"), sub->number);
     if (has_part(c, n, "added"))
         return store_delete_measure(s, a, mem->id, e);
     assess_measure_copy(&m, mem);
@@ -299,7 +300,7 @@ static int *read_parts(struct store *s, const struct assessment *a, struct err *
     }
     sqlite3_reset(st);
     if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
-        store_db_error(s, "reading the history", e);
+        store_db_error(s, _("reading the history"), e);
         free(parts);
         return NULL;
     }
@@ -343,7 +344,7 @@ int store_undo(struct store *s, struct assessment *a, bool others, store_undo_ru
     bool known = found && parts[last] != UNDO_PART_UNKNOWN;
     free(parts);
     if (!found) {
-        err_set(e, "assessment %lld has no change left to undo", (long long)a->id);
+        err_set(e, _("assessment %lld has no change left to undo"), (long long)a->id);
         goto fail;
     }
     copy_entries(out, &a->history[first], last - first + 1);
@@ -357,19 +358,24 @@ int store_undo(struct store *s, struct assessment *a, bool others, store_undo_ru
             sub.kind = UNDO_NONE;
     }
     if (sub.kind == UNDO_NONE) {
-        err_set(e, "the latest change to assessment %lld (%s) cannot be undone: undo takes "
+        err_set(e, _("the latest change to assessment %lld (%s) cannot be undone: undo takes "
                 "back answers, notes, follow-up flags, risks, measures and sign-offs, one "
-                "at a time", (long long)a->id, top->what);
+                "at a time"), (long long)a->id, top->what);
         goto fail;
     }
     if (!known && strcmp(sub.part, "deleted") == 0) {
-        err_set(e, "the change log does not hold what %s %s held when it was deleted (it was "
-                "recorded by an older dpia or came with an imported record); nothing was "
-                "changed", sub.kind == UNDO_RISK ? "risk" : "measure", sub.thing);
+        err_set(e, sub.kind == UNDO_RISK
+                       ? _("the change log does not hold what risk %s held when it was deleted "
+                           "(it was recorded by an older dpia or came with an imported record); "
+                           "nothing was changed")
+                       : _("the change log does not hold what measure %s held when it was "
+                           "deleted (it was recorded by an older dpia or came with an imported "
+                           "record); nothing was changed"),
+                sub.thing);
         goto fail;
     }
     if (!others && strcmp(top->who, s->who) != 0) {
-        err_set(e, "the latest change to assessment %lld (%s) was made by %s",
+        err_set(e, _("the latest change to assessment %lld (%s) was made by %s"),
                 (long long)a->id, top->what, top->who);
         store_txn_rollback(s);
         return STORE_OTHERS;
