@@ -146,7 +146,7 @@ reads() {
     after "$f" "Residual risks accepted by" "$ctl, by the decision \"Approve with conditions\"" \
         "$n: who accepted the residual risks"
     after "$f" "Next review" "2026-07-01" "$n: the next review"
-    after "$f" "Template" "GDPR Data Protection Impact Assessment, gdpr-dpia version 1.2" "$n: the template"
+    after "$f" "Template" "GDPR Data Protection Impact Assessment, gdpr-dpia version 1.3" "$n: the template"
     after "$f" "Reference" "5f0c2a7e-8d1b-4c3e-9a61-2b7d4e9f1c08" "$n: the reference"
     # The summary, after the cover and before the sections.
     before "$f" "Reference" "Summary" "$n: the summary after the cover"
@@ -168,7 +168,7 @@ reads() {
     contains "$f" "M1: Aggregation with a minimum group of 10,000 accounts (Head of Data Analytics, due 2026-03-13)" \
         "$n: an open measure with its owner and due date"
     line "$f" "The advice was followed." "$n: whether the DPO's advice was followed"
-    after "$f" "Completion" "100% (71 of 71 items)" "$n: the completion"
+    after "$f" "Completion" "100% (72 of 72 items)" "$n: the completion"
     # The heat maps as tables right after the register's heading, the
     # levels in words, the legend, the movement; the register's movement
     # column.

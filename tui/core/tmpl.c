@@ -59,7 +59,7 @@ const char *tmpl_qtype_name(enum tmpl_qtype t)
 
 const char *tmpl_qtype_label(enum tmpl_qtype t)
 {
-    return (unsigned)t < QT_COUNT ? qtype_labels[t] : "?";
+    return (unsigned)t < QT_COUNT ? _(qtype_labels[t]) : "?";
 }
 
 const char *tmpl_ctype_name(enum tmpl_ctype t)
@@ -69,7 +69,7 @@ const char *tmpl_ctype_name(enum tmpl_ctype t)
 
 const char *tmpl_ctype_label(enum tmpl_ctype t)
 {
-    return (unsigned)t < CT_COUNT ? ctype_labels[t] : "?";
+    return (unsigned)t < CT_COUNT ? _(ctype_labels[t]) : "?";
 }
 
 const char *tmpl_kind_name(enum tmpl_kind k)

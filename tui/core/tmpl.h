@@ -16,6 +16,7 @@
 #include <stddef.h>
 
 #include "util/err.h"
+#include "util/i18n.h"
 
 #define TMPL_NS "urn:dpia:template:1"
 #define TMPL_MAX_BYTES (4u * 1024u * 1024u)
@@ -24,13 +25,13 @@
 
 /* Question types: enum name, name in XML, label for people. */
 #define TMPL_QTYPES(X) \
-    X(TEXT, "text", "free text") \
-    X(YESNO, "yesno", "yes or no") \
-    X(CHOICE, "choice", "one of the options") \
-    X(MULTI, "multi", "any of the options") \
-    X(LIST, "list", "list of entries") \
-    X(DATE, "date", "date (YYYY-MM-DD)") \
-    X(TABLE, "table", "table of numbered rows")
+    X(TEXT, "text", N_("free text")) \
+    X(YESNO, "yesno", N_("yes or no")) \
+    X(CHOICE, "choice", N_("one of the options")) \
+    X(MULTI, "multi", N_("any of the options")) \
+    X(LIST, "list", N_("list of entries")) \
+    X(DATE, "date", N_("date (YYYY-MM-DD)")) \
+    X(TABLE, "table", N_("table of numbered rows"))
 
 enum tmpl_qtype {
 #define X(name, xml, label) QT_##name,
@@ -82,12 +83,12 @@ struct tmpl_option {
 /* Column types of a table question (core/table.h): enum name, name in
  * XML, label for people. */
 #define TMPL_CTYPES(X) \
-    X(TEXT, "text", "text") \
-    X(CHOICE, "choice", "one of the options") \
-    X(YESNO, "yesno", "yes or no") \
-    X(DATE, "date", "date (YYYY-MM-DD)") \
-    X(REF, "ref", "a row of another table") \
-    X(REFS, "refs", "rows of another table")
+    X(TEXT, "text", N_("text")) \
+    X(CHOICE, "choice", N_("one of the options")) \
+    X(YESNO, "yesno", N_("yes or no")) \
+    X(DATE, "date", N_("date (YYYY-MM-DD)")) \
+    X(REF, "ref", N_("a row of another table")) \
+    X(REFS, "refs", N_("rows of another table"))
 
 enum tmpl_ctype {
 #define X(name, xml, label) CT_##name,

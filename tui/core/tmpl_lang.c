@@ -98,18 +98,18 @@ static int collect(struct load *L, xmlNode *n, struct tr **v, size_t *count, siz
             xmlNode *src = source_of(c);
             if (!src) {
                 xmlFree(l);
-                return tl_fail_at(L, c, "<%s xml:lang> follows no <%s> of the template's own "
-                                  "language, which it would translate", (const char *) c->name,
+                return tl_fail_at(L, c, _("<%s xml:lang> follows no <%s> of the template's own "
+                                  "language, which it would translate"), (const char *) c->name,
                                   (const char *) c->name);
             }
             if (!is_translatable(src) || !*l || strlen(l) > 15) {
                 xmlFree(l);
-                return tl_fail_at(L, c, "<%s> cannot be translated with xml:lang", (const char *) c->name);
+                return tl_fail_at(L, c, _("<%s> cannot be translated with xml:lang"), (const char *) c->name);
             }
             for (size_t i = 0; i < *count; i++)
                 if ((*v)[i].source == src && strcmp((*v)[i].lang, l) == 0) {
                     xmlFree(l);
-                    return tl_fail_at(L, c, "<%s> has two translations into '%s'",
+                    return tl_fail_at(L, c, _("<%s> has two translations into '%s'"),
                                       (const char *) c->name, (*v)[i].lang);
                 }
             *v = xgrow(*v, cap, *count + 1, sizeof **v);

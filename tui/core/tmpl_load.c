@@ -20,6 +20,7 @@
 
 #include "core/assess.h"
 #include "core/tmpl_load.h"
+#include "util/i18n.h"
 #include "util/buf.h"
 #include "core/xmlsafe.h"
 #include "util/sha256.h"
@@ -38,7 +39,7 @@ static xmlRelaxNGPtr get_schema(struct err *e)
     if (!schema)
         schema = xmlsafe_schema(res_template_rng, (size_t)res_template_rng_len);
     if (!schema)
-        err_set(e, "built-in template schema does not parse");
+        err_set(e, _("built-in template schema does not parse"));
     return schema;
 }
 
@@ -61,15 +62,15 @@ static int read_column(struct load *L, const xmlNode *n, struct tmpl_question *q
         return -1;
     for (size_t j = 0; j + 1 < q->ncolumns; j++)
         if (strcmp(q->columns[j].id, col->id) == 0)
-            return tl_fail_at(L, n, "question '%s': column id '%s' is used twice", q->id, col->id);
+            return tl_fail_at(L, n, _("question '%s': column id '%s' is used twice"), q->id, col->id);
     char *type = tl_attr(n, "type");
     col->type = CT_COUNT;
     for (int i = 0; i < CT_COUNT; i++)
         if (type && strcmp(type, tmpl_ctype_name((enum tmpl_ctype)i)) == 0)
             col->type = (enum tmpl_ctype)i;
     if (col->type == CT_COUNT) {
-        tl_fail_at(L, n, "question '%s': column '%s' has the unknown type '%s' (text, choice, "
-                "yesno, date, ref or refs)", q->id, col->id, type ? type : "");
+        tl_fail_at(L, n, _("question '%s': column '%s' has the unknown type '%s' (text, choice, "
+                "yesno, date, ref or refs)"), q->id, col->id, type ? type : "");
         free(type);
         return -1;
     }
@@ -90,27 +91,27 @@ static int read_column(struct load *L, const xmlNode *n, struct tmpl_question *q
                 return -1;
             for (size_t k = 0; k + 1 < col->noptions; k++)
                 if (strcmp(col->options[k].value, o->value) == 0)
-                    return tl_fail_at(L, c, "question '%s': column '%s': option '%s' is given twice",
+                    return tl_fail_at(L, c, _("question '%s': column '%s': option '%s' is given twice"),
                                    q->id, col->id, o->value);
         } else if (c->type == XML_ELEMENT_NODE) {
-            return tl_fail_at(L, c, "question '%s': column '%s': unexpected element <%s>", q->id,
+            return tl_fail_at(L, c, _("question '%s': column '%s': unexpected element <%s>"), q->id,
                            col->id, (const char *)c->name);
         }
     }
     if (!col->label || !*col->label)
-        return tl_fail_at(L, n, "question '%s': column '%s' has no label", q->id, col->id);
+        return tl_fail_at(L, n, _("question '%s': column '%s' has no label"), q->id, col->id);
     if (col->type == CT_CHOICE && col->noptions < 2)
-        return tl_fail_at(L, n, "question '%s': column '%s' needs at least two options", q->id,
+        return tl_fail_at(L, n, _("question '%s': column '%s' needs at least two options"), q->id,
                        col->id);
     if (col->type != CT_CHOICE && col->noptions > 0)
-        return tl_fail_at(L, n, "question '%s': column '%s' is %s and cannot have options", q->id,
+        return tl_fail_at(L, n, _("question '%s': column '%s' is %s and cannot have options"), q->id,
                        col->id, tmpl_ctype_label(col->type));
     bool refs = col->type == CT_REF || col->type == CT_REFS;
     if (refs && (!col->table || !*col->table))
-        return tl_fail_at(L, n, "question '%s': column '%s' is %s and needs table=\"QUESTION-ID\"",
+        return tl_fail_at(L, n, _("question '%s': column '%s' is %s and needs table=\"QUESTION-ID\""),
                        q->id, col->id, tmpl_ctype_label(col->type));
     if (!refs && col->table)
-        return tl_fail_at(L, n, "question '%s': column '%s': only ref and refs columns name a table",
+        return tl_fail_at(L, n, _("question '%s': column '%s': only ref and refs columns name a table"),
                        q->id, col->id);
     return 0;
 }
@@ -124,11 +125,11 @@ static int check_prefix(struct load *L, const xmlNode *n, const struct tmpl_ques
     for (size_t i = 0; i < len; i++)
         ok &= p[i] >= 'A' && p[i] <= 'Z';
     if (!ok)
-        return tl_fail_at(L, n, "question '%s': prefix '%s' must be one to three capital letters",
+        return tl_fail_at(L, n, _("question '%s': prefix '%s' must be one to three capital letters"),
                        q->id, p);
     if (strcmp(p, "R") == 0 || strcmp(p, "M") == 0)
-        return tl_fail_at(L, n, "question '%s': prefix '%s' is taken: R and M name risks and "
-                       "measures", q->id, p);
+        return tl_fail_at(L, n, _("question '%s': prefix '%s' is taken: R and M name risks and "
+                       "measures"), q->id, p);
     return 0;
 }
 
@@ -146,8 +147,8 @@ static int read_question(struct load *L, const xmlNode *n, struct tmpl_question 
         if (type && strcmp(type, tmpl_qtype_name((enum tmpl_qtype)i)) == 0)
             q->type = (enum tmpl_qtype)i;
     if (q->type == QT_COUNT) {
-        tl_fail_at(L, n, "question '%s' has the unknown type '%s' (text, yesno, choice, multi, "
-                "list, date or table)", q->id, type ? type : "");
+        tl_fail_at(L, n, _("question '%s' has the unknown type '%s' (text, yesno, choice, multi, "
+                "list, date or table)"), q->id, type ? type : "");
         free(type);
         return -1;
     }
@@ -173,51 +174,51 @@ static int read_question(struct load *L, const xmlNode *n, struct tmpl_question 
                 q->role = (enum tmpl_role)i;
         free(role);
         if (q->role == ROLE_Q_NONE)
-            return tl_fail_at(L, n, "question '%s' has an unknown role", q->id);
+            return tl_fail_at(L, n, _("question '%s' has an unknown role"), q->id);
     }
     char *covers = tl_attr(n, "covers");
     q->covers = tl_split_words(covers, &q->ncovers);
     free(covers);
 
     if (tmpl_index_question(t, (size_t)(q - t->questions)) >= 0)
-        return tl_fail_at(L, n, "question id '%s' is used twice", q->id);
+        return tl_fail_at(L, n, _("question id '%s' is used twice"), q->id);
     const xmlNode *mand = tl_first_el(n, "mandatory");
     if (mand) {
         if (q->mandatory)
-            return tl_fail_at(L, mand, "question '%s': the mandatory ground is given twice", q->id);
+            return tl_fail_at(L, mand, _("question '%s': the mandatory ground is given twice"), q->id);
         q->mandatory = tl_text_of(mand, false);
     }
     if ((q->criterion || q->mandatory) && (kind != SK_SCREENING || q->type != QT_YESNO))
-        return tl_fail_at(L, n, "question '%s': criterion and mandatory belong on yes/no questions "
-                       "of the screening section", q->id);
+        return tl_fail_at(L, n, _("question '%s': criterion and mandatory belong on yes/no questions "
+                       "of the screening section"), q->id);
     if (q->criterion && (q->criterion < 1 || q->criterion > 9))
-        return tl_fail_at(L, n, "question '%s': criterion must be 1 to 9", q->id);
+        return tl_fail_at(L, n, _("question '%s': criterion must be 1 to 9"), q->id);
     if (q->implies && q->type != QT_YESNO)
-        return tl_fail_at(L, n, "question '%s': implies belongs on yes/no questions", q->id);
+        return tl_fail_at(L, n, _("question '%s': implies belongs on yes/no questions"), q->id);
     if (q->feared_event) {
         int rt = risk_type_parse(q->feared_event);
         if (kind != SK_RISKS || q->type != QT_TEXT)
-            return tl_fail_at(L, n, "question '%s': feared-event belongs on text questions of the "
-                           "risks section", q->id);
+            return tl_fail_at(L, n, _("question '%s': feared-event belongs on text questions of the "
+                           "risks section"), q->id);
         if (rt != RT_ACCESS && rt != RT_MODIFICATION && rt != RT_DISAPPEARANCE)
-            return tl_fail_at(L, n, "question '%s': feared-event must be illegitimate-access, "
-                           "unwanted-modification or disappearance", q->id);
+            return tl_fail_at(L, n, _("question '%s': feared-event must be illegitimate-access, "
+                           "unwanted-modification or disappearance"), q->id);
     }
 
     if (q->type == QT_TABLE) {
         if (!q->prefix)
-            return tl_fail_at(L, n, "question '%s' is a table and needs prefix=\"...\" (such as D)",
+            return tl_fail_at(L, n, _("question '%s' is a table and needs prefix=\"...\" (such as D)"),
                            q->id);
         if (check_prefix(L, n, q) < 0)
             return -1;
         for (size_t i = 0; i < (size_t)(q - t->questions); i++)
             if (t->questions[i].prefix && strcmp(t->questions[i].prefix, q->prefix) == 0)
-                return tl_fail_at(L, n, "question '%s': prefix '%s' is already the prefix of '%s'",
+                return tl_fail_at(L, n, _("question '%s': prefix '%s' is already the prefix of '%s'"),
                                q->id, q->prefix, t->questions[i].id);
         if (q->role != ROLE_Q_NONE)
-            return tl_fail_at(L, n, "question '%s': a table question has no role", q->id);
+            return tl_fail_at(L, n, _("question '%s': a table question has no role"), q->id);
     } else if (q->prefix) {
-        return tl_fail_at(L, n, "question '%s': only table questions have a prefix", q->id);
+        return tl_fail_at(L, n, _("question '%s': only table questions have a prefix"), q->id);
     }
 
     size_t rcap = 0, ocap = 0, ccap = 0, colcap = 0;
@@ -241,10 +242,10 @@ static int read_question(struct load *L, const xmlNode *n, struct tmpl_question 
             if (!o->value)
                 return -1;
             if (tmpl_find_option(q, o->value) != o)
-                return tl_fail_at(L, c, "question '%s': option '%s' is given twice", q->id, o->value);
+                return tl_fail_at(L, c, _("question '%s': option '%s' is given twice"), q->id, o->value);
         } else if (tl_is_el(c, "column")) {
             if (q->type != QT_TABLE)
-                return tl_fail_at(L, c, "question '%s' is %s and cannot have columns", q->id,
+                return tl_fail_at(L, c, _("question '%s' is %s and cannot have columns"), q->id,
                                tmpl_qtype_label(q->type));
             q->columns = xgrow(q->columns, &colcap, q->ncolumns + 1, sizeof *q->columns);
             struct tmpl_column *col = &q->columns[q->ncolumns++];
@@ -261,69 +262,69 @@ static int read_question(struct load *L, const xmlNode *n, struct tmpl_question 
                 return -1;
             long qi = tmpl_question_index(t, cd->question);
             if (qi < 0 || qi >= (long)(q - t->questions))
-                return tl_fail_at(L, c, "question '%s': condition on '%s', which is not an earlier question",
+                return tl_fail_at(L, c, _("question '%s': condition on '%s', which is not an earlier question"),
                                q->id, cd->question);
             cd->qindex = (size_t)qi;
             const struct tmpl_question *target = &t->questions[qi];
             cd->column = tl_attr(c, "column");
             if (cd->column && target->type != QT_TABLE)
-                return tl_fail_at(L, c, "question '%s': a condition names column '%s', but '%s' is "
-                               "not a table", q->id, cd->column, cd->question);
+                return tl_fail_at(L, c, _("question '%s': a condition names column '%s', but '%s' is "
+                               "not a table"), q->id, cd->column, cd->question);
             if (target->type == QT_TABLE && cd->column) {
                 const struct tmpl_column *col = NULL;
                 for (size_t k = 0; k < target->ncolumns && !col; k++)
                     if (strcmp(target->columns[k].id, cd->column) == 0)
                         col = &target->columns[k];
                 if (!col)
-                    return tl_fail_at(L, c, "question '%s': '%s' is not a column of '%s'", q->id,
+                    return tl_fail_at(L, c, _("question '%s': '%s' is not a column of '%s'"), q->id,
                                    cd->column, cd->question);
                 cd->cindex = (size_t)(col - target->columns);
                 if (col->type == CT_YESNO) {
                     if (strcmp(cd->value, "yes") != 0 && strcmp(cd->value, "no") != 0)
-                        return tl_fail_at(L, c, "question '%s': condition value '%s' must be yes or no",
+                        return tl_fail_at(L, c, _("question '%s': condition value '%s' must be yes or no"),
                                        q->id, cd->value);
                 } else if (col->type == CT_CHOICE) {
                     bool found = false;
                     for (size_t k = 0; k < col->noptions && !found; k++)
                         found = strcmp(col->options[k].value, cd->value) == 0;
                     if (!found)
-                        return tl_fail_at(L, c, "question '%s': '%s' is not an option of column '%s' "
-                                       "of '%s'", q->id, cd->value, cd->column, cd->question);
+                        return tl_fail_at(L, c, _("question '%s': '%s' is not an option of column '%s' "
+                                       "of '%s'"), q->id, cd->value, cd->column, cd->question);
                 } else {
-                    return tl_fail_at(L, c, "question '%s': a condition on a table needs a yes/no or "
-                                   "choice column, and '%s' is %s", q->id, cd->column,
+                    return tl_fail_at(L, c, _("question '%s': a condition on a table needs a yes/no or "
+                                   "choice column, and '%s' is %s"), q->id, cd->column,
                                    tmpl_ctype_label(col->type));
                 }
             } else if (target->type == QT_YESNO) {
                 if (strcmp(cd->value, "yes") != 0 && strcmp(cd->value, "no") != 0)
-                    return tl_fail_at(L, c, "question '%s': condition value '%s' must be yes or no",
+                    return tl_fail_at(L, c, _("question '%s': condition value '%s' must be yes or no"),
                                    q->id, cd->value);
             } else if (target->type == QT_CHOICE || target->type == QT_MULTI) {
                 if (!tmpl_find_option(target, cd->value))
-                    return tl_fail_at(L, c, "question '%s': '%s' is not an option of '%s'",
+                    return tl_fail_at(L, c, _("question '%s': '%s' is not an option of '%s'"),
                                    q->id, cd->value, cd->question);
             } else if (target->type == QT_TABLE) {
-                return tl_fail_at(L, c, "question '%s': a condition on '%s', a table, must name one "
+                return tl_fail_at(L, c, _("question '%s': a condition on '%s', a table, must name one "
                                "of its columns (column=\"...\"): a table's answer is rows, not "
-                               "one value", q->id, cd->question);
+                               "one value"), q->id, cd->question);
             } else {
-                return tl_fail_at(L, c, "question '%s': a condition needs a yes/no or choice question, "
-                               "and '%s' is %s", q->id, cd->question, tmpl_qtype_label(target->type));
+                return tl_fail_at(L, c, _("question '%s': a condition needs a yes/no or choice question, "
+                               "and '%s' is %s"), q->id, cd->question, tmpl_qtype_label(target->type));
             }
         } else if (c->type == XML_ELEMENT_NODE && !tl_is_el(c, "mandatory")) {
-            return tl_fail_at(L, c, "question '%s': unexpected element <%s>", q->id,
+            return tl_fail_at(L, c, _("question '%s': unexpected element <%s>"), q->id,
                            (const char *)c->name);
         }
     }
     if (!q->prompt || !*q->prompt)
-        return tl_fail_at(L, n, "question '%s' has no prompt", q->id);
+        return tl_fail_at(L, n, _("question '%s' has no prompt"), q->id);
     if (q->type == QT_TABLE && q->ncolumns == 0)
-        return tl_fail_at(L, n, "question '%s' is a table and needs at least one <column>", q->id);
+        return tl_fail_at(L, n, _("question '%s' is a table and needs at least one <column>"), q->id);
     bool choices = q->type == QT_CHOICE || q->type == QT_MULTI;
     if (choices && q->noptions < 2)
-        return tl_fail_at(L, n, "question '%s' needs at least two options", q->id);
+        return tl_fail_at(L, n, _("question '%s' needs at least two options"), q->id);
     if (!choices && q->noptions > 0)
-        return tl_fail_at(L, n, "question '%s' is %s and cannot have options", q->id,
+        return tl_fail_at(L, n, _("question '%s' is %s and cannot have options"), q->id,
                        tmpl_qtype_label(q->type));
     return 0;
 }
@@ -353,12 +354,12 @@ static int read_sections(struct load *L, const xmlNode *root)
         s->kind = kind ? parse_kind(kind) : SK_QUESTIONS;
         free(kind);
         if (s->kind == SK_COUNT)
-            return tl_fail_at(L, sn, "section '%s' has an unknown kind", s->id);
+            return tl_fail_at(L, sn, _("section '%s' has an unknown kind"), s->id);
         for (size_t j = 0; j < si; j++) {
             if (strcmp(t->sections[j].id, s->id) == 0)
-                return tl_fail_at(L, sn, "section id '%s' is used twice", s->id);
+                return tl_fail_at(L, sn, _("section id '%s' is used twice"), s->id);
             if (s->kind != SK_QUESTIONS && t->sections[j].kind == s->kind)
-                return tl_fail_at(L, sn, "a template has at most one %s section", tmpl_kind_name(s->kind));
+                return tl_fail_at(L, sn, _("a template has at most one %s section"), tmpl_kind_name(s->kind));
         }
         char *covers = tl_attr(sn, "covers");
         s->covers = tl_split_words(covers, &s->ncovers);
@@ -374,7 +375,7 @@ static int read_sections(struct load *L, const xmlNode *root)
         for (c = sn->children; c; c = c->next) {
             if (c->type == XML_ELEMENT_NODE && !tl_is_el(c, "question") && !tl_is_el(c, "title") &&
                 !tl_is_el(c, "intro"))
-                return tl_fail_at(L, c, "section '%s': unexpected element <%s>", t->sections[si].id,
+                return tl_fail_at(L, c, _("section '%s': unexpected element <%s>"), t->sections[si].id,
                                (const char *)c->name);
             if (!tl_is_el(c, "question"))
                 continue;
@@ -388,7 +389,7 @@ static int read_sections(struct load *L, const xmlNode *root)
         }
     }
     if (t->nsections == 0)
-        return tl_fail_at(L, root, "a template needs at least one section");
+        return tl_fail_at(L, root, _("a template needs at least one section"));
     return 0;
 }
 
@@ -402,7 +403,7 @@ static int check_whole(struct load *L, const xmlNode *root)
         const struct tmpl_question *q = &t->questions[i];
         if (q->criterion) {
             if (crit_seen[q->criterion]) {
-                err_set(L->e, "%s:%d: criterion %d is asked twice (questions '%s' and '%s')",
+                err_set(L->e, _("%s:%d: criterion %d is asked twice (questions '%s' and '%s')"),
                         L->name, q->line, q->criterion, t->questions[crit_seen[q->criterion] - 1].id,
                         q->id);
                 return L->failed = true, -1;
@@ -411,7 +412,7 @@ static int check_whole(struct load *L, const xmlNode *root)
         }
         if (q->role != ROLE_Q_NONE) {
             if (by_role[q->role]) {
-                err_set(L->e, "%s:%d: question '%s' repeats the role of '%s'", L->name, q->line,
+                err_set(L->e, _("%s:%d: question '%s' repeats the role of '%s'"), L->name, q->line,
                         q->id, by_role[q->role]->id);
                 return L->failed = true, -1;
             }
@@ -420,8 +421,8 @@ static int check_whole(struct load *L, const xmlNode *root)
         if (q->implies) {
             const struct tmpl_question *to = tmpl_find_question(t, q->implies);
             if (!to || to->type != QT_YESNO || to == q) {
-                err_set(L->e, "%s:%d: question '%s' implies '%s', which is not another yes/no "
-                        "question", L->name, q->line, q->id, q->implies);
+                err_set(L->e, _("%s:%d: question '%s' implies '%s', which is not another yes/no "
+                        "question"), L->name, q->line, q->id, q->implies);
                 return L->failed = true, -1;
             }
         }
@@ -431,8 +432,8 @@ static int check_whole(struct load *L, const xmlNode *root)
                 continue;
             long ti = tmpl_question_index(t, col->table);
             if (ti < 0 || t->questions[ti].type != QT_TABLE) {
-                err_set(L->e, "%s:%d: question '%s': column '%s' cites rows of '%s', which is "
-                        "not a table question", L->name, col->line, q->id, col->id, col->table);
+                err_set(L->e, _("%s:%d: question '%s': column '%s' cites rows of '%s', which is "
+                        "not a table question"), L->name, col->line, q->id, col->id, col->table);
                 return L->failed = true, -1;
             }
             col->tindex = (size_t)ti;
@@ -440,7 +441,7 @@ static int check_whole(struct load *L, const xmlNode *root)
         }
         for (size_t c = 0; c < q->ncovers; c++)
             if (!tmpl_find_coverage(t, q->covers[c])) {
-                err_set(L->e, "%s:%d: question '%s' covers '%s', which is not a coverage item",
+                err_set(L->e, _("%s:%d: question '%s' covers '%s', which is not a coverage item"),
                         L->name, q->line, q->id, q->covers[c]);
                 return L->failed = true, -1;
             }
@@ -448,20 +449,20 @@ static int check_whole(struct load *L, const xmlNode *root)
     const struct tmpl_question *dec = by_role[ROLE_Q_SCREENING_DECISION];
     if (dec && (dec->type != QT_CHOICE || dec->noptions != 2 ||
                 !tmpl_find_option(dec, "carry-out") || !tmpl_find_option(dec, "not-carry-out"))) {
-        err_set(L->e, "%s:%d: the screening-decision question needs exactly the options "
-                "carry-out and not-carry-out", L->name, dec->line);
+        err_set(L->e, _("%s:%d: the screening-decision question needs exactly the options "
+                "carry-out and not-carry-out"), L->name, dec->line);
         return L->failed = true, -1;
     }
     const struct tmpl_question *start = by_role[ROLE_Q_PROCESSING_START];
     if (start && start->type != QT_DATE) {
-        err_set(L->e, "%s:%d: the processing-start role belongs on a date question", L->name,
+        err_set(L->e, _("%s:%d: the processing-start role belongs on a date question"), L->name,
                 start->line);
         return L->failed = true, -1;
     }
     for (size_t i = 0; i < t->nsections; i++)
         for (size_t c = 0; c < t->sections[i].ncovers; c++)
             if (!tmpl_find_coverage(t, t->sections[i].covers[c]))
-                return tl_fail_at(L, root, "section '%s' covers '%s', which is not a coverage item",
+                return tl_fail_at(L, root, _("section '%s' covers '%s', which is not a coverage item"),
                                t->sections[i].id, t->sections[i].covers[c]);
     /* Every coverage item must be reachable, or it could never be met. */
     for (size_t k = 0; k < t->ncoverage; k++) {
@@ -474,7 +475,7 @@ static int check_whole(struct load *L, const xmlNode *root)
             for (size_t c = 0; c < t->sections[i].ncovers && !found; c++)
                 found = strcmp(t->sections[i].covers[c], id) == 0;
         if (!found)
-            return tl_fail_at(L, root, "coverage item '%s' is covered by no question or section", id);
+            return tl_fail_at(L, root, _("coverage item '%s' is covered by no question or section"), id);
     }
     return 0;
 }
@@ -508,18 +509,18 @@ static int build(struct load *L, const xmlNode *root)
         if (tl_read_method(L, c, m) < 0)
             return -1;
         if (tmpl_find_method(t, m->id) != m)
-            return tl_fail_at(L, c, "method id '%s' is used twice", m->id);
+            return tl_fail_at(L, c, _("method id '%s' is used twice"), m->id);
         if (m->is_default) {
             defaults++;
             t->default_method = t->nmethods - 1;
             if (defaults > 1)
-                return tl_fail_at(L, c, "only one method may be default=\"yes\"");
+                return tl_fail_at(L, c, _("only one method may be default=\"yes\""));
         }
     }
     if (t->nmethods == 0)
-        return tl_fail_at(L, root, "a template needs a risk method");
+        return tl_fail_at(L, root, _("a template needs a risk method"));
     if (defaults == 0 && t->nmethods > 1)
-        return tl_fail_at(L, root, "with several methods, one must be default=\"yes\"");
+        return tl_fail_at(L, root, _("with several methods, one must be default=\"yes\""));
 
     const xmlNode *cov = tl_first_el(root, "coverage");
     size_t ccap = 0;
@@ -541,7 +542,7 @@ static int build(struct load *L, const xmlNode *root)
         if (!it->ref)
             it->ref = xstrdup("");
         if (tmpl_find_coverage(t, it->id) != it)
-            return tl_fail_at(L, c, "coverage item '%s' is defined twice", it->id);
+            return tl_fail_at(L, c, _("coverage item '%s' is defined twice"), it->id);
     }
     /* The groups of measures: ids unique, each with a name. */
     const xmlNode *groups = tl_first_el(root, "measure-groups");
@@ -557,7 +558,7 @@ static int build(struct load *L, const xmlNode *root)
         g->name = tl_text_of(c, false);
         for (size_t k = 0; k + 1 < t->ngroups; k++)
             if (strcmp(t->groups[k].id, g->id) == 0)
-                return tl_fail_at(L, c, "measure group '%s' is defined twice", g->id);
+                return tl_fail_at(L, c, _("measure group '%s' is defined twice"), g->id);
     }
     /* The risk types it declares: ids unique, none a built-in key. */
     const xmlNode *kinds = tl_first_el(root, "risk-types");
@@ -572,10 +573,10 @@ static int build(struct load *L, const xmlNode *root)
             return -1;
         k->name = tl_text_of(c, false);
         if (risk_type_parse(k->id) >= 0)
-            return tl_fail_at(L, c, "risk type '%s' is a built-in type", k->id);
+            return tl_fail_at(L, c, _("risk type '%s' is a built-in type"), k->id);
         for (size_t j = 0; j + 1 < t->nkinds; j++)
             if (strcmp(t->kinds[j].id, k->id) == 0)
-                return tl_fail_at(L, c, "risk type '%s' is defined twice", k->id);
+                return tl_fail_at(L, c, _("risk type '%s' is defined twice"), k->id);
     }
     if (read_sections(L, root) < 0)
         return -1;
@@ -613,7 +614,7 @@ static struct tmpl *parse(const char *buf, size_t len, const char *name, const c
 {
     struct load L = { name ? name : "template", e, false, NULL };
     if (len > TMPL_MAX_BYTES) {
-        err_set(e, "%s:1: the template is larger than %u MiB", L.name, TMPL_MAX_BYTES >> 20);
+        err_set(e, _("%s:1: the template is larger than %u MiB"), L.name, TMPL_MAX_BYTES >> 20);
         return NULL;
     }
     xmlDocPtr doc = xmlsafe_parse(buf, len, L.name, TMPL_MAX_DEPTH, e);
@@ -621,7 +622,7 @@ static struct tmpl *parse(const char *buf, size_t len, const char *name, const c
         return NULL;
     xmlNodePtr root = xmlDocGetRootElement(doc);
     if (!tl_is_el(root, "template")) {
-        tl_fail_at(&L, root, "not a dpia template (expected <template xmlns=\"%s\">)", TMPL_NS);
+        tl_fail_at(&L, root, _("not a dpia template (expected <template xmlns=\"%s\">)"), TMPL_NS);
         xmlFreeDoc(doc);
         return NULL;
     }
@@ -692,7 +693,7 @@ long tmpl_untranslated(const char *buf, size_t len, const char *name, struct buf
     if (copy && tl_select_lang(&L, xmlDocGetRootElement(copy), NULL, &langs, &chosen) == 0)
         n = (long) tl_untranslated(&L, root, langs, out);
     else if (!copy)
-        err_set(e, "%s: out of memory", L.name);
+        err_set(e, _("%s: out of memory"), L.name);
     xmlFreeDoc(copy);
     xmlFreeDoc(doc);
     free(langs);

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/i18n.h"
 #include "util/xalloc.h"
 
 static int read_scale(struct load *L, const xmlNode *scale, struct tmpl_scale_level *lv,
@@ -17,12 +18,12 @@ static int read_scale(struct load *L, const xmlNode *scale, struct tmpl_scale_le
         if (!tl_is_el(c, "level"))
             continue;
         if (*count >= TMPL_MAX_LEVELS)
-            return tl_fail_at(L, c, "a scale has at most %d levels", TMPL_MAX_LEVELS);
+            return tl_fail_at(L, c, _("a scale has at most %d levels"), TMPL_MAX_LEVELS);
         char *v = tl_attr(c, "value");
         int value = v ? atoi(v) : 0;
         free(v);
         if (value != *count + 1)
-            return tl_fail_at(L, c, "scale levels must be numbered 1, 2, 3... in order; expected %d",
+            return tl_fail_at(L, c, _("scale levels must be numbered 1, 2, 3... in order; expected %d"),
                            *count + 1);
         lv[*count].value = value;
         /* The name and definition as elements, or the older form: the
@@ -36,7 +37,7 @@ static int read_scale(struct load *L, const xmlNode *scale, struct tmpl_scale_le
         (*count)++;
     }
     if (*count < 2)
-        return tl_fail_at(L, scale, "a scale needs at least two levels");
+        return tl_fail_at(L, scale, _("a scale needs at least two levels"));
     return 0;
 }
 
@@ -63,7 +64,7 @@ int tl_read_method(struct load *L, const xmlNode *n, struct tmpl_method *m)
     const xmlNode *lik = tl_first_el(n, "likelihood"), *sev = tl_first_el(n, "severity");
     const xmlNode *lev = tl_first_el(n, "levels"), *mat = tl_first_el(n, "matrix");
     if (!lik || !sev || !lev || !mat)
-        return tl_fail_at(L, n, "method '%s' needs likelihood, severity, levels and matrix", m->id);
+        return tl_fail_at(L, n, _("method '%s' needs likelihood, severity, levels and matrix"), m->id);
     if (read_scale(L, lik, m->likelihood, &m->nlikelihood) < 0 ||
         read_scale(L, sev, m->severity, &m->nseverity) < 0)
         return -1;
@@ -71,7 +72,7 @@ int tl_read_method(struct load *L, const xmlNode *n, struct tmpl_method *m)
         if (!tl_is_el(c, "level"))
             continue;
         if (m->nlevels >= TMPL_MAX_LEVELS)
-            return tl_fail_at(L, c, "at most %d risk levels", TMPL_MAX_LEVELS);
+            return tl_fail_at(L, c, _("at most %d risk levels"), TMPL_MAX_LEVELS);
         struct tmpl_risk_level *rl = &m->levels[m->nlevels];
         if (!(rl->id = tl_need_attr(L, c, "id")))
             return -1;
@@ -87,26 +88,26 @@ int tl_read_method(struct load *L, const xmlNode *n, struct tmpl_method *m)
         free(acc);
         m->nlevels++;
         if (level_index(m, rl->id) != m->nlevels - 1)
-            return tl_fail_at(L, c, "risk level '%s' is defined twice", rl->id);
+            return tl_fail_at(L, c, _("risk level '%s' is defined twice"), rl->id);
         if (rl->high && rl->acceptable)
-            return tl_fail_at(L, c, "risk level '%s' is high and cannot be acceptable: a high "
-                           "residual risk needs prior consultation (Art. 36)", rl->id);
+            return tl_fail_at(L, c, _("risk level '%s' is high and cannot be acceptable: a high "
+                           "residual risk needs prior consultation (Art. 36)"), rl->id);
         if (m->nlevels > 1 && rl->acceptable && !m->levels[m->nlevels - 2].acceptable)
-            return tl_fail_at(L, c, "risk level '%s' is acceptable above '%s', which is not: the "
-                           "acceptable levels must be the lowest ones", rl->id,
+            return tl_fail_at(L, c, _("risk level '%s' is acceptable above '%s', which is not: the "
+                           "acceptable levels must be the lowest ones"), rl->id,
                            m->levels[m->nlevels - 2].id);
     }
     if (m->nlevels < 2 || m->nlevels > TMPL_MAX_RISK_LEVELS)
-        return tl_fail_at(L, lev, "method '%s' has %d risk levels; a method needs 2 to %d", m->id,
+        return tl_fail_at(L, lev, _("method '%s' has %d risk levels; a method needs 2 to %d"), m->id,
                        m->nlevels, TMPL_MAX_RISK_LEVELS);
     bool any_high = false;
     for (int i = 0; i < m->nlevels; i++)
         any_high |= m->levels[i].high;
     if (!any_high)
-        return tl_fail_at(L, lev, "no risk level is marked high=\"yes\" (Art. 36 needs one)");
+        return tl_fail_at(L, lev, _("no risk level is marked high=\"yes\" (Art. 36 needs one)"));
     if (!m->levels[0].acceptable)
-        return tl_fail_at(L, lev, "method '%s' has no acceptable risk level: its lowest level "
-                       "must be acceptable", m->id);
+        return tl_fail_at(L, lev, _("method '%s' has no acceptable risk level: its lowest level "
+                       "must be acceptable"), m->id);
 
     bool seen[TMPL_MAX_LEVELS] = { false };
     for (c = mat->children; c; c = c->next) {
@@ -116,9 +117,9 @@ int tl_read_method(struct load *L, const xmlNode *n, struct tmpl_method *m)
         int l = v ? atoi(v) : 0;
         free(v);
         if (l < 1 || l > m->nlikelihood)
-            return tl_fail_at(L, c, "matrix row for likelihood %d, which the scale does not have", l);
+            return tl_fail_at(L, c, _("matrix row for likelihood %d, which the scale does not have"), l);
         if (seen[l - 1])
-            return tl_fail_at(L, c, "matrix row for likelihood %d given twice", l);
+            return tl_fail_at(L, c, _("matrix row for likelihood %d given twice"), l);
         seen[l - 1] = true;
         char *cells = tl_text_of(c, false);
         size_t n_ids;
@@ -126,12 +127,12 @@ int tl_read_method(struct load *L, const xmlNode *n, struct tmpl_method *m)
         free(cells);
         int rc = 0;
         if ((int)n_ids != m->nseverity)
-            rc = tl_fail_at(L, c, "matrix row for likelihood %d has %zu cells; the severity scale has %d",
+            rc = tl_fail_at(L, c, _("matrix row for likelihood %d has %zu cells; the severity scale has %d"),
                          l, n_ids, m->nseverity);
         for (size_t s = 0; rc == 0 && s < n_ids; s++) {
             int li = level_index(m, ids[s]);
             if (li < 0)
-                rc = tl_fail_at(L, c, "matrix cell '%s' is not a risk level of method '%s'", ids[s], m->id);
+                rc = tl_fail_at(L, c, _("matrix cell '%s' is not a risk level of method '%s'"), ids[s], m->id);
             else
                 m->matrix[l - 1][s] = li;
         }
@@ -143,7 +144,7 @@ int tl_read_method(struct load *L, const xmlNode *n, struct tmpl_method *m)
     }
     for (int l = 0; l < m->nlikelihood; l++)
         if (!seen[l])
-            return tl_fail_at(L, mat, "the matrix has no row for likelihood %d: it must be complete", l + 1);
+            return tl_fail_at(L, mat, _("the matrix has no row for likelihood %d: it must be complete"), l + 1);
     return 0;
 }
 

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/i18n.h"
 #include "util/text.h"
 #include "util/xalloc.h"
 
@@ -21,7 +22,7 @@ int tl_fail_at(struct load *L, const xmlNode *node, const char *fmt, ...)
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
     long line = node ? xmlGetLineNo(node) : 1;
-    err_set(L->e, "%s:%ld: %s", L->name, line > 0 ? line : 1, msg);
+    err_set(L->e, _("%s:%ld: %s"), L->name, line > 0 ? line : 1, msg);
     L->failed = true;
     return -1;
 }
@@ -49,7 +50,7 @@ char *tl_need_attr(struct load *L, const xmlNode *n, const char *name)
     char *v = tl_attr(n, name);
     if (!v || !*v) {
         free(v);
-        tl_fail_at(L, n, "<%s> needs the attribute %s", (const char *)n->name, name);
+        tl_fail_at(L, n, _("<%s> needs the attribute %s"), (const char *)n->name, name);
         return NULL;
     }
     return v;
