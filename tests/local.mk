@@ -85,6 +85,7 @@ SHELL_TESTS = \
 	tests/cli/catalogue-data.sh \
 	tests/cli/docs.sh \
 	tests/cli/i18n.sh \
+	tests/cli/man-lang.sh \
 	tests/cli/layers.sh \
 	tests/cli/report-revision.sh \
 	tests/cli/input.sh \
