@@ -93,6 +93,7 @@ void tmpl_free(struct tmpl *t)
     free(t->version);
     free(t->lang);
     free(t->langs);
+    free(t->own_lang);
     free(t->title);
     free(t->description);
     for (size_t i = 0; i < t->nmethods; i++) {

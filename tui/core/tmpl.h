@@ -235,6 +235,7 @@ struct tmpl {
     char *lang;                      /* the language of its text */
     char *langs;                     /* the languages it is translated into,
                                         space-separated, or NULL */
+    char *own_lang;                  /* the language it is written in */
     char *title;
     char *description;
     struct tmpl_method *methods;

@@ -640,6 +640,7 @@ static struct tmpl *parse(const char *buf, size_t len, const char *name, const c
         tmpl_free(L.t);
         return NULL;
     }
+    L.t->own_lang = xstrdup(L.t->lang);
     if (chosen) {
         free(L.t->lang);
         L.t->lang = xstrdup(lang);

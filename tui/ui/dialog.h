@@ -41,6 +41,11 @@ char *dialog_entry(struct app *a, const char *title, const char *prompt, const c
  * A draft as for dialog_entry. */
 char *dialog_text(struct app *a, const char *title, const char *prompt, const char *initial,
                   struct draft *d);
+/* The language an assessment is written in, chosen among those dpia
+ * speaks, current highlighted; each says whether template t has its
+ * questions in it. Returns "en", "fr" or "de", or NULL on Esc. */
+struct tmpl;
+const char *dialog_pick_lang(struct app *a, const struct tmpl *t, const char *current);
 /* One of n items; details[i] (may be NULL) is shown under the list for
  * the highlighted item. Enter or Space takes it, a digit the item of
  * that place. Returns the index, or -1 on Esc. */

@@ -98,6 +98,7 @@ enum key_context {
     X(MAP,      KC_TABLE, 'm', 0,           N_("heat map"),N_("Show the heat maps before and after measures")) \
     X(CATALOGUE, KC_TABLE, 'C', 0,          N_("catalogue"), N_("Add a risk from the catalogue's threats, or a measure from its measures (for a risk of your choice)")) \
     X(REVISION, KC_SIGNOFF | KC_ASSESS | KC_TABLE, 'R', 0, N_("revision"), N_("Open a new revision of a decided assessment")) \
+    X(LANGUAGE, KC_SIGNOFF | KC_ASSESS | KC_TABLE, 'l', 0, N_("language"), N_("The language the assessment and its reports are written in: English, French or German")) \
     X(DIFF,     KC_SIGNOFF | KC_ASSESS | KC_TABLE, 'V', 0, N_("changes"), N_("What changed since the revision this one replaces")) \
     X(PRESENT,  KC_SIGNOFF | KC_ASSESS | KC_TABLE, 'P', 0, N_("present"), N_("Presentation mode: the question alone, large, for a room (P again to leave)")) \
     X(JUDGE,    KC_ASSESS | KC_TABLE | KC_SIGNOFF, 'J', 0, N_("judge"), N_("The DPO's judgement of this section: acceptable or to be improved, with a comment (A or I in the section list)")) \

@@ -104,6 +104,30 @@ void view_reload(struct view *v, struct app *a)
     snprintf(v->title, sizeof v->title, "%s", na->title);
 }
 
+/* Chooses the language the assessment is written in: its template's
+ * text is read again in it, and its reports are written in it. */
+static void view_language(struct view *v, struct app *a)
+{
+    struct err e;
+    if (wf_check_editable(v->a, &e) < 0) {
+        app_message(a, false, "%s.", e.text);
+        return;
+    }
+    const char *lang = dialog_pick_lang(a, v->a->tmpl, v->a->lang);
+    if (!lang || strcmp(lang, v->a->lang) == 0)
+        return;
+    int rc;
+    while ((rc = ops_set_lang(a->store, v->a, lang, &e)) < 0 && view_conflict(v, a, rc, &e))
+        ;
+    if (rc < 0 && rc != STORE_CONFLICT) {
+        app_message(a, true, "%s", e.text);
+    } else if (rc == 0) {
+        view_reload(v, a);
+        app_message(a, false, _("Now written in %s: its questions and its reports."),
+                    i18n_name(lang));
+    }
+}
+
 bool view_conflict(struct view *v, struct app *a, int rc, const struct err *e)
 {
     if (rc != STORE_CONFLICT)
@@ -270,6 +294,7 @@ static bool acts(enum key_action act)
     case ACT_NOTE:
     case ACT_EXPORT:
     case ACT_REVISION:
+    case ACT_LANGUAGE:
     case ACT_DELETE:
     case ACT_ADD:
     case ACT_CATALOGUE:
@@ -456,6 +481,9 @@ static int assess_key(struct screen *s, struct app *a, wint_t ch, bool is_key,
                                 v->a->revision);
             }
         }
+        return UI_HANDLED;
+    case ACT_LANGUAGE:
+        view_language(v, a);
         return UI_HANDLED;
     case ACT_DIFF:
         ui_diff(a, v->id, v->a->revision);

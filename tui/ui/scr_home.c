@@ -308,11 +308,14 @@ static void create(struct screen *s, struct app *a)
         if (m < 0)
             it = NULL;
     }
+    const char *lang = it ? dialog_pick_lang(a, it->tmpl, i18n_ui_lang()) : NULL;
+    if (!lang)
+        it = NULL;
     char *title = it ? dialog_line(a, _("New assessment"),
                                    _("Title (the processing being assessed):"), "") : NULL;
     if (title && *title) {
         struct err e;
-        int64_t id = ops_create(a->store, title, it->xml, it->xml_len, method, NULL, &e);
+        int64_t id = ops_create(a->store, title, it->xml, it->xml_len, method, lang, &e);
         if (id < 0) {
             app_message(a, true, "%s", e.text);
         } else {
