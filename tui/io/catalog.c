@@ -59,7 +59,7 @@ static void scan_dir(struct io_catalog *c, size_t *cap, const char *dir, enum io
         struct err e;
         it->xml = io_read_regular(it->path, TMPL_MAX_BYTES, &it->xml_len, &e);
         if (it->xml)
-            it->tmpl = tmpl_parse(it->xml, it->xml_len, it->path, &e);
+            it->tmpl = tmpl_parse_in(it->xml, it->xml_len, it->path, i18n_ui_lang(), &e);
         if (!it->tmpl) {
             snprintf(it->error, sizeof it->error, "%s", e.text);
             continue;
@@ -91,7 +91,8 @@ void io_catalog_load(struct io_catalog *c)
         const char *xml = tmpl_builtin_xml_at(i, &b->xml_len, &name);
         b->xml = xstrndup(xml, b->xml_len);
         struct err e;
-        b->tmpl = tmpl_parse(b->xml, b->xml_len, name, &e);
+        /* Read in the interface's language: what is chosen among. */
+        b->tmpl = tmpl_parse_in(b->xml, b->xml_len, name, i18n_ui_lang(), &e);
         if (!b->tmpl)
             snprintf(b->error, sizeof b->error, "%s", e.text);
     }
