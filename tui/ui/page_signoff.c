@@ -116,11 +116,12 @@ static int rows_of(struct view *v, const struct wf_list *why, struct row *rows)
     }
     /* The first line of each: the name of the controller, the DPO's
      * e-mail as it is usually written first. */
-    const char *c1 = v->a->controller, *d1 = v->a->dpo_contact;
+    const char *unset = _("(not set)");
+    const char *c1 = *v->a->controller ? v->a->controller : unset;
+    const char *d1 = *v->a->dpo_contact ? v->a->dpo_contact : unset;
     rows[n] = (struct row){ .kind = ROW_CONTACTS };
     snprintf(rows[n].text, sizeof rows[n].text, _("Contacts: controller %.*s; DPO %.*s"),
-             *c1 ? (int)strcspn(c1, "\n") : 9, *c1 ? c1 : _("(not set)"),
-             *d1 ? (int)strcspn(d1, "\n") : 9, *d1 ? d1 : _("(not set)"));
+             (int)strcspn(c1, "\n"), c1, (int)strcspn(d1, "\n"), d1);
     n++;
     const struct signoff *d = &v->a->signoffs[SR_DPO];
     rows[n] = (struct row){ .kind = ROW_DPO };
