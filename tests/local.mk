@@ -122,7 +122,8 @@ SHELL_TESTS = \
 	tests/screen/judgement.sh \
 	tests/screen/tables.sh \
 	tests/screen/fields.sh \
-	tests/screen/edpb.sh
+	tests/screen/edpb.sh \
+	tests/screen/lang.sh
 TESTS += $(SHELL_TESTS)
 EXTRA_DIST += $(SHELL_TESTS) tests/lib.sh tests/tmux.sh tests/screen/walk.sh
 EXTRA_DIST += \
