@@ -114,7 +114,7 @@ fi
 # --- the man pages -----------------------------------------------------------
 if command -v po4a-updatepo >/dev/null 2>&1; then
     for page in dpia.1 dpia-template.5; do
-        po4a-updatepo -q -f man -M UTF-8 -m "$S/doc/$page" -p "$T/$page.pot" >/dev/null 2>&1
+        po4a-updatepo -f man -M UTF-8 -m "$S/doc/$page" -p "$T/$page.pot" >/dev/null 2>&1
         complete "$page" "$T/$page.pot" "$S/po/man" "$page.%s.po"
     done
 else
