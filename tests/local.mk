@@ -94,6 +94,7 @@ SHELL_TESTS = \
 	tests/cli/judgement.sh \
 	tests/cli/threshold.sh \
 	tests/cli/edpb.sh \
+	tests/cli/example-fr.sh \
 	tests/screen/start.sh \
 	tests/screen/journey.sh \
 	tests/screen/robust.sh \
