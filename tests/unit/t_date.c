@@ -47,6 +47,22 @@ static void test_forms(void **state)
     ok("   ", NULL, "");
 }
 
+/* Shown as each language writes a date, and read back by the parser. */
+static void test_display(void **state)
+{
+    char out[DATE_DISPLAY_SIZE];
+    assert_string_equal(date_display("2027-03-31", "fr", out), "31/03/2027");
+    ok(out, NULL, "2027-03-31");
+    assert_string_equal(date_display("2027-03-31", "de", out), "31.03.2027");
+    ok(out, NULL, "2027-03-31");
+    assert_string_equal(date_display("2027-03-31", "en", out), "2027-03-31");
+    assert_string_equal(date_display("2027-03-31", NULL, out), "2027-03-31");
+    /* Not a date: as it is. */
+    assert_string_equal(date_display("2027-02-30", "fr", out), "2027-02-30");
+    assert_string_equal(date_display("soon", "de", out), "soon");
+    assert_string_equal(date_display("", "fr", out), "");
+}
+
 static void test_leap_years(void **state)
 {
     (void)state;
@@ -163,6 +179,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_forms),
+        cmocka_unit_test(test_display),
         cmocka_unit_test(test_leap_years),
         cmocka_unit_test(test_impossible),
         cmocka_unit_test(test_malformed),

@@ -762,6 +762,31 @@ static void test_duplicate_delete_insert(void **state)
     store_close(s);
 }
 
+/* By title, in the order of the people's language: under French or
+ * German collation, accented titles sort with their letter, not after z
+ * as their bytes would. */
+static void test_list_collation(void **state)
+{
+    if (!setlocale(LC_COLLATE, "fr_FR.UTF-8") && !setlocale(LC_COLLATE, "de_DE.UTF-8"))
+        skip();
+    struct store *s = fresh();
+    create(s, "Zoo tickets");
+    create(s, "\xc3\x89thique des donn\xc3\xa9" "es");
+    create(s, "Avis clients");
+    struct err e;
+    struct store_list l;
+    size_t total;
+    struct store_query q = { false, STORE_SORT_TITLE, "", 0, 10 };
+    assert_int_equal(store_list_page(s, &q, &l, &total, &e), 0);
+    assert_int_equal(l.count, 3);
+    assert_string_equal(l.items[0].title, "Avis clients");
+    assert_string_equal(l.items[1].title, "\xc3\x89thique des donn\xc3\xa9" "es");
+    assert_string_equal(l.items[2].title, "Zoo tickets");
+    store_list_free(&l);
+    store_close(s);
+    setlocale(LC_COLLATE, "C");
+}
+
 /* Pages of the list: the count, the order of each sort, the filter,
  * offsets, archived rows only on request. */
 static void test_list_pages(void **state)
@@ -973,6 +998,7 @@ int main(void)
         cmocka_unit_test(test_contacts_judgements),
         cmocka_unit_test(test_duplicate_delete_insert),
         cmocka_unit_test(test_list_pages),
+        cmocka_unit_test(test_list_collation),
         cmocka_unit_test(test_open_checks),
         cmocka_unit_test(test_checkpoint),
     };

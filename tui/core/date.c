@@ -27,6 +27,18 @@ int date_month_days(int y, int m)
     return days[m - 1] + (m == 2 && leap(y));
 }
 
+const char *date_display(const char *iso, const char *lang, char out[DATE_DISPLAY_SIZE])
+{
+    int y, m, d, n = 0;
+    char sep = lang && strcmp(lang, "fr") == 0 ? '/' : lang && strcmp(lang, "de") == 0 ? '.' : 0;
+    if (!iso || sscanf(iso, "%4d-%2d-%2d%n", &y, &m, &d, &n) != 3 || iso[n] || !sep ||
+        !date_exists(y, m, d))
+        snprintf(out, DATE_DISPLAY_SIZE, "%s", iso ? iso : "");
+    else
+        snprintf(out, DATE_DISPLAY_SIZE, "%02d%c%02d%c%04d", d, sep, m, sep, y);
+    return out;
+}
+
 bool date_exists(int y, int m, int d)
 {
     return y >= YEAR_MIN && y <= YEAR_MAX && m >= 1 && m <= 12 && d >= 1 &&

@@ -31,6 +31,14 @@
  * (out is then ""). */
 int date_parse(const char *text, const char *today, char out[DATE_ISO_SIZE], struct err *e);
 
+/* Room for a date as date_display writes it. */
+#define DATE_DISPLAY_SIZE 16
+
+/* The date iso ("YYYY-MM-DD") as people of language lang write it:
+ * 30/11/2026 (fr), 30.11.2026 (de), 2026-11-30 (en and any other), which
+ * date_parse reads back. Anything else is copied as it is. */
+const char *date_display(const char *iso, const char *lang, char out[DATE_DISPLAY_SIZE]);
+
 /* True when y-m-d is a day of the calendar (years 1900 to 2999). */
 bool date_exists(int y, int m, int d);
 

@@ -84,6 +84,19 @@ static int set_pragmas(struct store *s, struct err *e)
     return store_exec_sql(s, "PRAGMA synchronous = FULL", e);
 }
 
+/* The order of the people's language (LC_COLLATE: "é" with "e" in
+ * French, "ä" with "a" in German), for the list sorted by title. */
+static int collate_people(void *arg, int n1, const void *p1, int n2, const void *p2)
+{
+    char *a = xstrndup(p1, (size_t)n1), *b = xstrndup(p2, (size_t)n2);
+    int c = strcoll(a, b);
+    if (c == 0)
+        c = strcmp(a, b);
+    free(a);
+    free(b);
+    return c;
+}
+
 /* A connection just opened, hardened before it reads anything: the
  * file's schema may hold what dpia never made (it is refused, but only
  * once read), so nothing in it may run meanwhile. */
@@ -104,6 +117,7 @@ static int opened(struct store *s, const char *path, int rc, struct err *e)
      * (a checkpoint would copy a foreign log into the file). */
     sqlite3_db_config(s->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, (int *)NULL);
     sqlite3_busy_timeout(s->db, BUSY_TIMEOUT_MS);
+    sqlite3_create_collation(s->db, "people", SQLITE_UTF8, NULL, collate_people);
     return store_exec_sql(s, "PRAGMA trusted_schema = OFF", e);
 }
 

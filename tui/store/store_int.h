@@ -121,7 +121,7 @@
             "FROM assessments a JOIN templates t ON t.id = a.template " \
             "WHERE (?1 OR a.status <> 'archived') " \
             "AND (?2 = '' OR instr(lower(a.title), lower(?2)) > 0) ORDER BY " \
-            "CASE WHEN ?3 = 1 THEN lower(a.title) END, " \
+            "CASE WHEN ?3 = 1 THEN lower(a.title) END COLLATE people, " \
             "CASE WHEN ?3 = 2 THEN CASE a.status WHEN 'draft' THEN 0 WHEN 'review' THEN 1 " \
             "WHEN 'approved' THEN 2 WHEN 'approved-with-conditions' THEN 3 WHEN 'rejected' " \
             "THEN 4 WHEN 'referred' THEN 5 WHEN 'not-required' THEN 6 ELSE 7 END END, " \

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "core/date.h"
 #include "core/answer.h"
 #include "core/logic.h"
 #include "ops/ops.h"
@@ -274,7 +275,9 @@ void view_draw_answer(struct view *v, const struct tmpl_question *q, int y, int 
                      /* TRANSLATORS: the keys y and n stay. */
                      _("y yes  n no"));
         } else {
-            term_put(stdscr, y, x, w, A_NORMAL, val ? val : _("(no date: Enter to set one)"));
+            char shown[DATE_DISPLAY_SIZE];
+            term_put(stdscr, y, x, w, A_NORMAL,
+                     val ? date_display(val, i18n_ui_lang(), shown) : _("(no date: Enter to set one)"));
         }
         break;
     case QT_CHOICE:
@@ -514,7 +517,8 @@ void view_start_editing(struct view *v, struct app *a, const struct tmpl_questio
         v->q = NULL;
         break;
     case QT_DATE: {
-        char *d = val ? xstrdup(val) : NULL;
+        char shown[DATE_DISPLAY_SIZE];
+        char *d = val ? xstrdup(date_display(val, i18n_ui_lang(), shown)) : NULL;
         char iso[DATE_ISO_SIZE];
         for (;;) {
             char *nd = dialog_line(a, _("Date"), _("As 2027-03-31, 31/03/2027, 31.03.2027, or from "

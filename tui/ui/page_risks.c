@@ -7,6 +7,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "core/date.h"
 #include "core/fields.h"
 #include "core/logic.h"
 #include "core/workflow.h"
@@ -439,7 +440,9 @@ void page_measures_draw(struct view *v, struct app *a, int y, int x, int h, int 
         term_put(stdscr, y, xo, ow, base, m->owner);
         bool overdue = m->due[0] && strcmp(m->due, now) < 0 && m->status != MS_DONE &&
                        m->status != MS_DROPPED;
-        snprintf(line, sizeof line, "%s%s", m->due, overdue ? "!" : "");
+        char shown[DATE_DISPLAY_SIZE];
+        snprintf(line, sizeof line, "%s%s", date_display(m->due, i18n_ui_lang(), shown),
+                 overdue ? "!" : "");
         term_put(stdscr, y, xd, 11, overdue && !sel ? term_attr(ROLE_RISK_HIGH) : base, line);
         term_put(stdscr, y, xs, sw, base, _(measure_status_label(m->status)));
         struct buf rs = {0};

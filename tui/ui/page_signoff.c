@@ -10,6 +10,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "core/date.h"
 #include "core/fields.h"
 #include "core/logic.h"
 #include "core/workflow.h"
@@ -153,9 +154,11 @@ static int rows_of(struct view *v, const struct wf_list *why, struct row *rows)
         snprintf(rows[n].text, sizeof rows[n].text, _("Decision: %s%s%s"),
                  _(decision_label(c->decision)), c->date[0] ? ", " : "", c->date);
     n++;
+    char shown[DATE_DISPLAY_SIZE];
     rows[n] = (struct row){ .kind = ROW_REVIEW };
     snprintf(rows[n].text, sizeof rows[n].text, _("Review date: %s"),
-             v->a->review_date[0] ? v->a->review_date : _("(not set)"));
+             v->a->review_date[0] ? date_display(v->a->review_date, i18n_ui_lang(), shown)
+                                  : _("(not set)"));
     n++;
     return n;
 }

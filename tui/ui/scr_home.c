@@ -11,6 +11,7 @@
 #include <time.h>
 
 #include "io/io.h"
+#include "core/date.h"
 #include "ops/ops.h"
 #include "store/store.h"
 #include "ui/app.h"
@@ -253,7 +254,9 @@ static void home_draw(struct screen *s, struct app *a)
         bool overdue = it->review_date[0] && strcmp(it->review_date, now) < 0;
         any_overdue |= overdue;
         char review[32];
-        snprintf(review, sizeof review, "%s%s", it->review_date[0] ? it->review_date : "-",
+        char shown[DATE_DISPLAY_SIZE];
+        snprintf(review, sizeof review, "%s%s",
+                 it->review_date[0] ? date_display(it->review_date, i18n_ui_lang(), shown) : "-",
                  overdue ? "!" : "");
         term_put(stdscr, y, x_review, w_review, overdue && !sel ? term_attr(ROLE_RISK_HIGH) : base,
                  review);
@@ -263,7 +266,8 @@ static void home_draw(struct screen *s, struct app *a)
         localtime_r(&t, &tm);
         strftime(changed, sizeof changed, "%Y-%m-%d", &tm);
         if (w_changed)
-            term_put(stdscr, y, x_changed, w_changed, base, changed);
+            term_put(stdscr, y, x_changed, w_changed, base,
+                     date_display(changed, i18n_ui_lang(), shown));
     }
     if (cut_title)
         selected_title(info, cut_title, any_overdue ? w_legend + 2 : 0);
