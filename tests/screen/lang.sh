@@ -84,6 +84,16 @@ walk en C.UTF-8 "Screening: is" "Sign-off of revision 1"
 walk fr fr_FR.UTF-8 "Vérification" "$(tr_msg fr "Sign-off of revision %d" | sed 's/%d/1/')"
 walk de de_DE.UTF-8 "Vorprüfung" "$(tr_msg de "Sign-off of revision %d" | sed 's/%d/1/')"
 
+# In French, x on an empty database loads the French worked example.
+DPIA_ENV="LANG=fr_FR.UTF-8 LC_ALL=fr_FR.UTF-8"
+tmux_start 80 24 -d "$T/empty.sqlite"
+tmux_keys x
+tmux_wait "Anecdotes de visionnage" && pass "fr: x loads the worked example in French"
+tmux_keys q
+DPIA_ENV=
+run 0 "$DPIA" -d "$T/empty.sqlite" language 1
+contains "$T/out" "fr"
+
 for l in fr de; do
     for s in home help question risk signoff; do
         checks=$((checks + 1))

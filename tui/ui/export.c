@@ -214,7 +214,13 @@ void ui_export(struct app *a, int64_t id)
 int64_t ui_load_example(struct app *a)
 {
     struct err e;
-    char *path = io_find_example(EXAMPLE);
+    /* In the interface's language where it ships in it
+     * (streaming-factoids.fr.xml), else in English. */
+    char name[64];
+    snprintf(name, sizeof name, "streaming-factoids.%s.xml", i18n_ui_lang());
+    char *path = strcmp(i18n_ui_lang(), "en") != 0 ? io_find_example(name) : NULL;
+    if (!path)
+        path = io_find_example(EXAMPLE);
     if (!path) {
         app_message(a, true, _("The worked example (%s) is not installed."), EXAMPLE);
         return -1;
