@@ -1,7 +1,9 @@
 /* dpia export ID --format xml|html|odt|docx|pdf|csv-risks|csv-measures|csv-tables [--revision N]
  *             [-o FILE] [--force] [--follow-symlinks] [--stylesheet FILE]
  *             [--with-guidance|--no-guidance] [--full-history|--condensed-history]
- * (the format and the report options default to the user's settings)
+ *             [--lang en|fr|de]
+ * (the format and the report options default to the user's settings; the
+ * reports' language is export_lang's)
  * dpia import FILE   (an XML record, or a PDF made by dpia carrying one)
  * Exports stream to standard output or to a file written under a
  * temporary name and renamed into place (only a regular file; an
@@ -31,8 +33,17 @@ static int export_usage(void)
 {
     msg_error("usage: dpia export ID [--format xml|html|odt|docx|pdf|csv-risks|csv-measures|csv-tables] [--revision N] "
               "[-o FILE|-] [--force] [--follow-symlinks] [--stylesheet FILE] "
-              "[--with-guidance|--no-guidance] [--full-history|--condensed-history]");
+              "[--with-guidance|--no-guidance] [--full-history|--condensed-history] [--lang en|fr|de]");
     return EXIT_USAGE;
+}
+
+/* The language a report of assessment id is written in: the one asked
+ * for (--lang), else English. The one place that decides it. */
+static const char *export_lang(struct store *s, int64_t id, const char *asked)
+{
+    (void)s;
+    (void)id;
+    return asked && *asked ? asked : "en";
 }
 
 int cmd_export(const struct cli_global *g, int argc, char **argv)
@@ -48,9 +59,10 @@ int cmd_export(const struct cli_global *g, int argc, char **argv)
         { "no-guidance", no_argument, NULL, 'g' },
         { "full-history", no_argument, NULL, 'H' },
         { "condensed-history", no_argument, NULL, 'h' },
+        { "lang", required_argument, NULL, 'l' },
         { NULL, 0, NULL, 0 },
     };
-    const char *output = NULL, *xsl = NULL;
+    const char *output = NULL, *xsl = NULL, *lang = NULL;
     unsigned flags = 0;
     int revision = 0, c;
     /* The settings give the defaults; the options override them. */
@@ -93,6 +105,13 @@ int cmd_export(const struct cli_global *g, int argc, char **argv)
         case 'h':
             x.full_history = c == 'H';
             break;
+        case 'l':
+            if (!report_lang_known(optarg) || !*optarg) {
+                msg_error("export: unknown language '%s' (en, fr or de)", optarg);
+                return EXIT_USAGE;
+            }
+            lang = optarg;
+            break;
         case 'r':
             if (!cli_parse_int(optarg, 1, 1000000, &revision)) {
                 msg_error("export: --revision takes a revision number, not '%s'", optarg);
@@ -126,6 +145,7 @@ int cmd_export(const struct cli_global *g, int argc, char **argv)
     x.format = (enum report_format)format;
     x.revision = revision;
     x.stylesheet = xsl;
+    x.lang = export_lang(s, id, lang);
     /* The program ends after the export: the trees it builds need not be
      * taken apart first. */
     xalloc_exiting();

@@ -137,9 +137,10 @@ bool cli_parse_int(const char *s, int lo, int hi, int *out);
     X("backup", cmd_backup, "FILE [--force]", \
       "a consistent copy of the database, even while it is in use") \
     X("export", cmd_export, "ID --format F [--revision N] [-o FILE] [--force] [--follow-symlinks] [--stylesheet XSL] " \
-      "[--with-guidance|--no-guidance] [--full-history|--condensed-history]", \
+      "[--with-guidance|--no-guidance] [--full-history|--condensed-history] [--lang en|fr|de]", \
       "xml, html, odt, docx, pdf, csv-risks, csv-measures or csv-tables (CSV cells starting =+-@ get a leading '); " \
-      "reports leave out the template's guidance and condense the change log unless asked") \
+      "reports leave out the template's guidance and condense the change log unless asked; " \
+      "--lang writes the reports in English, French or German") \
     X("import", cmd_import, "FILE", \
       "read an exported XML record (or a PDF export carrying it) as a new assessment; prints its id") \
     X("templates", cmd_templates, "", "list the templates found, with their source") \

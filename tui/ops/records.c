@@ -186,7 +186,8 @@ int ops_export(struct store *s, int64_t id, const struct ops_export *x, const st
     if (x->format == RF_HTML)
         rc = stylesheet(x->stylesheet, &xsl, &xl, &name, e);
     struct report_opts o = { .xsl = xsl, .xsl_len = xl, .xsl_name = name,
-                             .with_guidance = x->with_guidance, .full_history = x->full_history };
+                             .with_guidance = x->with_guidance, .full_history = x->full_history,
+                             .lang = x->lang };
     if (rc == 0 && kept)
         rc = report_pdf(a, txml, tlen, kept, kept_len, &o, out, e);
     else if (rc == 0)
