@@ -1,9 +1,9 @@
 #!/bin/sh
 # dpia export --lang: the worked example's reports in German and French
-# (HTML, ODT, DOCX): the headings and labels in the language, <html
-# lang>, the English headings gone; --lang en and no --lang give the
-# same English report; an unknown language refused with exit status 2,
-# naming the languages.
+# (HTML, ODT, DOCX, PDF): the headings and labels in the language, <html
+# lang>, the English headings gone, the PDF's page header and footer;
+# --lang en and no --lang give the same English report; an unknown
+# language refused with exit status 2, naming the languages.
 . "$TOP_SRCDIR/tests/lib.sh"
 command -v python3 >/dev/null 2>&1 || skip "python3 is not installed"
 
@@ -73,6 +73,18 @@ lacks "$T/de-document.xml" '>Action plan<' "DOCX word/document.xml in German"
 run 0 $D export 1 --format docx --lang fr -o "$T/fr.docx"
 part "$T/fr.docx" word/document.xml >"$T/fr-document.xml"
 contains "$T/fr-document.xml" '>Registre des risques<' "DOCX word/document.xml in French"
+
+# The PDF, printed from the German HTML report: its page header and
+# footer in German too.
+if command -v weasyprint >/dev/null 2>&1 && command -v pdftotext >/dev/null 2>&1; then
+    run 0 $D export 1 --format pdf --lang de -o "$T/de.pdf"
+    pdftotext "$T/de.pdf" "$T/de-pdf.txt" 2>/dev/null
+    contains "$T/de-pdf.txt" "Seite 1 von" "the German PDF"
+    contains "$T/de-pdf.txt" "Vertraulich: Unterlage zum Datenschutz" "the German PDF"
+    contains "$T/de-pdf.txt" "Risikoregister" "the German PDF"
+else
+    pass "no PDF check: WeasyPrint or pdftotext is not installed"
+fi
 
 # English: --lang en is the report without --lang.
 run 0 $D export 1 --format html -o "$T/en.html"
