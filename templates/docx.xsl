@@ -568,20 +568,22 @@
     <w:tbl>
       <xsl:call-template name="table-start"><xsl:with-param name="widths" select="'5 12'"/></xsl:call-template>
       <xsl:call-template name="fact">
-        <xsl:with-param name="label" select="'Controller'"/>
+        <xsl:with-param name="label">Controller</xsl:with-param>
         <xsl:with-param name="text"><xsl:call-template name="or-not"><xsl:with-param name="v" select="$a/r:controller"/></xsl:call-template></xsl:with-param>
       </xsl:call-template>
       <xsl:call-template name="fact">
-        <xsl:with-param name="label" select="'Status'"/>
+        <xsl:with-param name="label">Status</xsl:with-param>
         <xsl:with-param name="text" select="$a/@status-label"/>
       </xsl:call-template>
       <xsl:call-template name="fact">
-        <xsl:with-param name="label" select="'Revision'"/>
-        <xsl:with-param name="text">Revision <xsl:value-of select="$revision"/>
-          <xsl:if test="$a/@replaces">, replaces the revision decided on <xsl:value-of select="$a/@replaces"/></xsl:if></xsl:with-param>
+        <xsl:with-param name="label">Revision</xsl:with-param>
+        <xsl:with-param name="text"><xsl:choose>
+          <xsl:when test="$a/@replaces">Revision <xsl:value-of select="$revision"/>, replaces the revision decided on <xsl:value-of select="$a/@replaces"/></xsl:when>
+          <xsl:otherwise>Revision <xsl:value-of select="$revision"/></xsl:otherwise>
+        </xsl:choose></xsl:with-param>
       </xsl:call-template>
       <xsl:call-template name="fact">
-        <xsl:with-param name="label" select="'Decision'"/>
+        <xsl:with-param name="label">Decision</xsl:with-param>
         <xsl:with-param name="text"><xsl:call-template name="decision"/></xsl:with-param>
       </xsl:call-template>
       <xsl:call-template name="fact">
@@ -589,7 +591,7 @@
         <xsl:with-param name="text"><xsl:call-template name="person"><xsl:with-param name="s" select="$ctl"/></xsl:call-template></xsl:with-param>
       </xsl:call-template>
       <xsl:call-template name="fact">
-        <xsl:with-param name="label" select="'Data Protection Officer'"/>
+        <xsl:with-param name="label">Data Protection Officer</xsl:with-param>
         <xsl:with-param name="text"><xsl:call-template name="person"><xsl:with-param name="s" select="$rec/r:signoffs/r:signoff[@role = 'dpo']"/></xsl:call-template></xsl:with-param>
       </xsl:call-template>
       <xsl:call-template name="fact">
@@ -597,31 +599,31 @@
         <xsl:with-param name="text"><xsl:call-template name="or-not"><xsl:with-param name="v" select="$a/r:dpo-contact"/></xsl:call-template></xsl:with-param>
       </xsl:call-template>
       <xsl:call-template name="fact">
-        <xsl:with-param name="label" select="'Measures approved by'"/>
+        <xsl:with-param name="label">Measures approved by</xsl:with-param>
         <xsl:with-param name="text"><xsl:call-template name="approver"/></xsl:with-param>
       </xsl:call-template>
       <xsl:call-template name="fact">
-        <xsl:with-param name="label" select="'Residual risks accepted by'"/>
+        <xsl:with-param name="label">Residual risks accepted by</xsl:with-param>
         <xsl:with-param name="text"><xsl:call-template name="approver"/></xsl:with-param>
       </xsl:call-template>
       <xsl:call-template name="fact">
-        <xsl:with-param name="label" select="'Started'"/>
+        <xsl:with-param name="label">Started</xsl:with-param>
         <xsl:with-param name="text" select="substring($a/@created, 1, 10)"/>
       </xsl:call-template>
       <xsl:call-template name="fact">
-        <xsl:with-param name="label" select="'Last changed'"/>
+        <xsl:with-param name="label">Last changed</xsl:with-param>
         <xsl:with-param name="text"><xsl:call-template name="time"><xsl:with-param name="t" select="$a/@updated"/></xsl:call-template></xsl:with-param>
       </xsl:call-template>
       <xsl:call-template name="fact">
-        <xsl:with-param name="label" select="'Next review'"/>
+        <xsl:with-param name="label">Next review</xsl:with-param>
         <xsl:with-param name="text"><xsl:call-template name="review"/></xsl:with-param>
       </xsl:call-template>
       <xsl:call-template name="fact">
-        <xsl:with-param name="label" select="'Template'"/>
+        <xsl:with-param name="label">Template</xsl:with-param>
         <xsl:with-param name="text" select="concat($rec/r:template/r:title, ', ', $rec/r:template/@id, ' version ', $rec/r:template/@version)"/>
       </xsl:call-template>
       <xsl:call-template name="fact">
-        <xsl:with-param name="label" select="'Reference'"/>
+        <xsl:with-param name="label">Reference</xsl:with-param>
         <xsl:with-param name="text" select="$a/@uuid"/>
       </xsl:call-template>
     </w:tbl>
@@ -633,7 +635,7 @@
     <xsl:variable name="s" select="$rec/r:summary"/>
     <xsl:variable name="dpo" select="$rec/r:signoffs/r:signoff[@role = 'dpo']"/>
     <xsl:call-template name="h">
-      <xsl:with-param name="text" select="'Summary'"/><xsl:with-param name="page" select="true()"/>
+      <xsl:with-param name="text">Summary</xsl:with-param><xsl:with-param name="page" select="true()"/>
     </xsl:call-template>
     <xsl:if test="$not-required">
       <w:p><w:pPr><w:pStyle w:val="Normal"/></w:pPr><w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">DPIA not required.</w:t></w:r><w:r><w:t xml:space="preserve"> The screening concluded that no DPIA is needed for this processing; the assessment was closed on the screening alone, with the Data Protection Officer's sign-off (<xsl:call-template name="person"><xsl:with-param name="s" select="$dpo"/></xsl:call-template>).</w:t></w:r></w:p>
@@ -642,7 +644,7 @@
       <xsl:call-template name="table-start"><xsl:with-param name="widths" select="'4 13'"/></xsl:call-template>
       <xsl:variable name="what" select="$rec/r:sections/r:section[@kind = 'screening']/r:question[@type = 'text'][not(@applicable = 'no')][normalize-space(r:answer/r:value) != ''][1]"/>
       <xsl:call-template name="fact">
-        <xsl:with-param name="label" select="'The processing'"/>
+        <xsl:with-param name="label">The processing</xsl:with-param>
         <xsl:with-param name="text">
           <xsl:choose>
             <xsl:when test="$what"><xsl:value-of select="$what/r:answer/r:value"/></xsl:when>
@@ -651,7 +653,7 @@
         </xsl:with-param>
       </xsl:call-template>
       <xsl:call-template name="fact">
-        <xsl:with-param name="label" select="'Decision'"/>
+        <xsl:with-param name="label">Decision</xsl:with-param>
         <xsl:with-param name="content">
           <xsl:choose>
             <xsl:when test="$not-required"><w:p><w:pPr><w:pStyle w:val="TableText"/></w:pPr><w:r><w:t xml:space="preserve">DPIA not required</w:t></w:r></w:p></xsl:when>
@@ -672,24 +674,24 @@
         </xsl:with-param>
       </xsl:call-template>
       <xsl:call-template name="fact">
-        <xsl:with-param name="label" select="'Next review'"/>
+        <xsl:with-param name="label">Next review</xsl:with-param>
         <xsl:with-param name="text"><xsl:call-template name="review"/></xsl:with-param>
       </xsl:call-template>
       <xsl:call-template name="fact">
-        <xsl:with-param name="label" select="'Screening (WP248)'"/>
+        <xsl:with-param name="label">Screening (WP248)</xsl:with-param>
         <xsl:with-param name="content">
           <w:p><w:pPr><w:pStyle w:val="TableText"/></w:pPr><w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve"><xsl:value-of select="$s/r:screening/@label"/></w:t></w:r></w:p>
           <xsl:for-each select="$s/r:screening/r:criterion">
-            <xsl:call-template name="bullet"><xsl:with-param name="text" select="concat('Criterion ', @number, ': ', .)"/></xsl:call-template>
+            <xsl:call-template name="bullet"><xsl:with-param name="text">Criterion <xsl:value-of select="@number"/>: <xsl:value-of select="."/></xsl:with-param></xsl:call-template>
           </xsl:for-each>
           <xsl:for-each select="$s/r:screening/r:ground">
-            <xsl:call-template name="p"><xsl:with-param name="text" select="concat('Mandatory case: ', .)"/><xsl:with-param name="style" select="'TableText'"/></xsl:call-template>
+            <xsl:call-template name="p"><xsl:with-param name="text">Mandatory case: <xsl:value-of select="."/></xsl:with-param><xsl:with-param name="style" select="'TableText'"/></xsl:call-template>
           </xsl:for-each>
           <xsl:call-template name="p"><xsl:with-param name="text" select="$s/r:screening/r:rule"/><xsl:with-param name="style" select="'Small'"/></xsl:call-template>
         </xsl:with-param>
       </xsl:call-template>
       <xsl:call-template name="fact">
-        <xsl:with-param name="label" select="'Highest residual risk'"/>
+        <xsl:with-param name="label">Highest residual risk</xsl:with-param>
         <xsl:with-param name="content">
           <xsl:choose>
             <xsl:when test="$s/r:highest-residual/@level">
@@ -715,7 +717,7 @@
         </xsl:with-param>
       </xsl:call-template>
       <xsl:call-template name="fact">
-        <xsl:with-param name="label" select="'Prior consultation (Art. 36)'"/>
+        <xsl:with-param name="label">Prior consultation (Art. 36)</xsl:with-param>
         <xsl:with-param name="text">
           <xsl:choose>
             <xsl:when test="$s/r:art36/@required = 'yes'">Required. A residual risk stays high: the supervisory authority must be consulted before the processing starts.</xsl:when>
@@ -726,12 +728,15 @@
         </xsl:with-param>
       </xsl:call-template>
       <xsl:call-template name="fact">
-        <xsl:with-param name="label" select="'Open measures'"/>
+        <xsl:with-param name="label">Open measures</xsl:with-param>
         <xsl:with-param name="content">
           <w:p><w:pPr><w:pStyle w:val="TableText"/></w:pPr><w:r><w:t xml:space="preserve"><xsl:value-of select="$s/r:measures/@open"/> of <xsl:value-of select="$s/r:measures/@total"/></w:t></w:r></w:p>
           <xsl:for-each select="$rec/r:measures/r:measure[@status = 'planned' or @status = 'in-progress']">
             <xsl:call-template name="bullet">
-              <xsl:with-param name="text">M<xsl:value-of select="@number"/>: <xsl:value-of select="r:title"/> (<xsl:value-of select="r:owner"/><xsl:if test="@due">, due <xsl:value-of select="@due"/></xsl:if>)</xsl:with-param>
+              <xsl:with-param name="text"><xsl:choose>
+                <xsl:when test="@due">M<xsl:value-of select="@number"/>: <xsl:value-of select="r:title"/> (<xsl:value-of select="r:owner"/>, due <xsl:value-of select="@due"/>)</xsl:when>
+                <xsl:otherwise>M<xsl:value-of select="@number"/>: <xsl:value-of select="r:title"/> (<xsl:value-of select="r:owner"/>)</xsl:otherwise>
+              </xsl:choose></xsl:with-param>
             </xsl:call-template>
           </xsl:for-each>
         </xsl:with-param>
@@ -769,17 +774,17 @@
         </xsl:call-template>
       </xsl:if>
       <xsl:call-template name="fact">
-        <xsl:with-param name="label" select="'Completion'"/>
+        <xsl:with-param name="label">Completion</xsl:with-param>
         <xsl:with-param name="text" select="concat($s/r:progress/@percent, '% (', $s/r:progress/@answered, ' of ', $s/r:progress/@total, ' items)')"/>
       </xsl:call-template>
     </w:tbl>
     <!-- What approval would need applies only before the decision. -->
     <xsl:if test="$s/r:blockers/r:blocker and not($decided)">
-      <xsl:call-template name="h"><xsl:with-param name="level" select="2"/><xsl:with-param name="text" select="'Outstanding before sign-off'"/></xsl:call-template>
+      <xsl:call-template name="h"><xsl:with-param name="level" select="2"/><xsl:with-param name="text">Outstanding before sign-off</xsl:with-param></xsl:call-template>
       <xsl:for-each select="$s/r:blockers/r:blocker"><xsl:call-template name="bullet"><xsl:with-param name="text" select="."/></xsl:call-template></xsl:for-each>
     </xsl:if>
     <xsl:if test="$s/r:warnings/r:warning and not($decided)">
-      <xsl:call-template name="h"><xsl:with-param name="level" select="2"/><xsl:with-param name="text" select="'To acknowledge with the decision'"/></xsl:call-template>
+      <xsl:call-template name="h"><xsl:with-param name="level" select="2"/><xsl:with-param name="text">To acknowledge with the decision</xsl:with-param></xsl:call-template>
       <xsl:for-each select="$s/r:warnings/r:warning"><xsl:call-template name="bullet"><xsl:with-param name="text" select="."/></xsl:call-template></xsl:for-each>
     </xsl:if>
   </xsl:template>
@@ -842,7 +847,7 @@
           </w:tblGrid>
           <w:tr>
             <w:trPr><w:tblHeader/></w:trPr>
-            <xsl:call-template name="cell"><xsl:with-param name="text" select="'Ref'"/><xsl:with-param name="style" select="'TableHeading'"/><xsl:with-param name="cell" select="'Head'"/></xsl:call-template>
+            <xsl:call-template name="cell"><xsl:with-param name="text">Ref</xsl:with-param><xsl:with-param name="style" select="'TableHeading'"/><xsl:with-param name="cell" select="'Head'"/></xsl:call-template>
             <xsl:for-each select="r:column">
               <xsl:call-template name="cell"><xsl:with-param name="text" select="."/><xsl:with-param name="style" select="'TableHeading'"/><xsl:with-param name="cell" select="'Head'"/></xsl:call-template>
             </xsl:for-each>
@@ -863,7 +868,7 @@
     </xsl:choose>
     <xsl:if test="normalize-space($an/r:note) != ''">
       <xsl:call-template name="lines">
-        <xsl:with-param name="text" select="concat('Note: ', $an/r:note)"/><xsl:with-param name="style" select="'Note'"/>
+        <xsl:with-param name="text">Note: <xsl:value-of select="$an/r:note"/></xsl:with-param><xsl:with-param name="style" select="'Note'"/>
       </xsl:call-template>
     </xsl:if>
     <xsl:if test="$an/@flagged = 'yes'"><w:p><w:pPr><w:pStyle w:val="Note"/></w:pPr><w:r><w:t xml:space="preserve">Marked for follow-up</w:t></w:r></w:p></xsl:if>
@@ -872,11 +877,11 @@
   <!-- ==== risks ========================================================= -->
 
   <xsl:template name="risks">
-    <xsl:call-template name="h"><xsl:with-param name="level" select="2"/><xsl:with-param name="text" select="concat('Method: ', $m/r:name)"/></xsl:call-template>
+    <xsl:call-template name="h"><xsl:with-param name="level" select="2"/><xsl:with-param name="text">Method: <xsl:value-of select="$m/r:name"/></xsl:with-param></xsl:call-template>
     <xsl:call-template name="lines"><xsl:with-param name="text" select="$m/r:description"/><xsl:with-param name="style" select="'Small'"/></xsl:call-template>
     <w:tbl>
       <xsl:call-template name="table-start">
-        <xsl:with-param name="cols" select="'Level|Likelihood|Severity'"/>
+        <xsl:with-param name="cols">Level|Likelihood|Severity</xsl:with-param>
         <xsl:with-param name="widths" select="'1.5 7.5 8'"/>
       </xsl:call-template>
       <xsl:for-each select="$m/r:likelihood/r:level">
@@ -892,14 +897,14 @@
         </w:tr>
       </xsl:for-each>
     </w:tbl>
-    <xsl:call-template name="h"><xsl:with-param name="level" select="2"/><xsl:with-param name="text" select="'Risk register'"/></xsl:call-template>
+    <xsl:call-template name="h"><xsl:with-param name="level" select="2"/><xsl:with-param name="text">Risk register</xsl:with-param></xsl:call-template>
     <xsl:call-template name="heatmap">
-      <xsl:with-param name="which" select="'before'"/><xsl:with-param name="caption" select="'Before measures'"/>
-      <xsl:with-param name="name" select="'Heat map before measures'"/>
+      <xsl:with-param name="which" select="'before'"/><xsl:with-param name="caption">Before measures</xsl:with-param>
+      <xsl:with-param name="name">Heat map before measures</xsl:with-param>
     </xsl:call-template>
     <xsl:call-template name="heatmap">
-      <xsl:with-param name="which" select="'after'"/><xsl:with-param name="caption" select="'After measures (residual)'"/>
-      <xsl:with-param name="name" select="'Heat map after measures'"/>
+      <xsl:with-param name="which" select="'after'"/><xsl:with-param name="caption">After measures (residual)</xsl:with-param>
+      <xsl:with-param name="name">Heat map after measures</xsl:with-param>
     </xsl:call-template>
     <xsl:call-template name="legend"/>
     <xsl:choose>
@@ -907,7 +912,7 @@
       <xsl:otherwise>
         <w:tbl>
           <xsl:call-template name="table-start">
-            <xsl:with-param name="cols" select="'Risk|Description|Before measures|Measures|After measures|Movement'"/>
+            <xsl:with-param name="cols">Risk|Description|Before measures|Measures|After measures|Movement</xsl:with-param>
             <xsl:with-param name="widths" select="'1.5 6.5 2.5 1.5 2.5 2.5'"/>
           </xsl:call-template>
           <xsl:for-each select="$rec/r:risks/r:risk">
@@ -921,10 +926,10 @@
                   <xsl:otherwise>Not said</xsl:otherwise>
                 </xsl:choose></xsl:with-param></xsl:call-template>
                 <xsl:call-template name="lines"><xsl:with-param name="text" select="r:description"/><xsl:with-param name="style" select="'TableText'"/></xsl:call-template>
-                <xsl:call-template name="labelled"><xsl:with-param name="label" select="'Risk sources'"/><xsl:with-param name="v" select="r:source"/></xsl:call-template>
-                <xsl:call-template name="labelled"><xsl:with-param name="label" select="'Threats'"/><xsl:with-param name="v" select="r:threats"/></xsl:call-template>
-                <xsl:call-template name="labelled"><xsl:with-param name="label" select="'Impacts on people'"/><xsl:with-param name="v" select="r:impacts"/></xsl:call-template>
-                <xsl:call-template name="labelled"><xsl:with-param name="label" select="'Table rows concerned'"/><xsl:with-param name="v" select="r:concerns"/></xsl:call-template>
+                <xsl:call-template name="labelled"><xsl:with-param name="label">Risk sources</xsl:with-param><xsl:with-param name="v" select="r:source"/></xsl:call-template>
+                <xsl:call-template name="labelled"><xsl:with-param name="label">Threats</xsl:with-param><xsl:with-param name="v" select="r:threats"/></xsl:call-template>
+                <xsl:call-template name="labelled"><xsl:with-param name="label">Impacts on people</xsl:with-param><xsl:with-param name="v" select="r:impacts"/></xsl:call-template>
+                <xsl:call-template name="labelled"><xsl:with-param name="label">Table rows concerned</xsl:with-param><xsl:with-param name="v" select="r:concerns"/></xsl:call-template>
               </xsl:with-param></xsl:call-template>
               <xsl:call-template name="cell"><xsl:with-param name="content"><xsl:apply-templates select="r:before"/></xsl:with-param></xsl:call-template>
               <xsl:call-template name="cell"><xsl:with-param name="text">
@@ -935,13 +940,13 @@
             </w:tr>
           </xsl:for-each>
         </w:tbl>
-        <xsl:call-template name="h"><xsl:with-param name="level" select="2"/><xsl:with-param name="text" select="'Reasons for the scores'"/></xsl:call-template>
+        <xsl:call-template name="h"><xsl:with-param name="level" select="2"/><xsl:with-param name="text">Reasons for the scores</xsl:with-param></xsl:call-template>
         <xsl:for-each select="$rec/r:risks/r:risk">
           <w:p><w:pPr><w:pStyle w:val="Question"/></w:pPr><w:r><w:t xml:space="preserve">R<xsl:value-of select="@number"/>. <xsl:value-of select="r:title"/></w:t></w:r></w:p>
-          <xsl:call-template name="why"><xsl:with-param name="label" select="'Likelihood before measures'"/><xsl:with-param name="v" select="r:before/r:likelihood-why"/></xsl:call-template>
-          <xsl:call-template name="why"><xsl:with-param name="label" select="'Severity before measures'"/><xsl:with-param name="v" select="r:before/r:severity-why"/></xsl:call-template>
-          <xsl:call-template name="why"><xsl:with-param name="label" select="'Likelihood after measures'"/><xsl:with-param name="v" select="r:after/r:likelihood-why"/></xsl:call-template>
-          <xsl:call-template name="why"><xsl:with-param name="label" select="'Severity after measures'"/><xsl:with-param name="v" select="r:after/r:severity-why"/></xsl:call-template>
+          <xsl:call-template name="why"><xsl:with-param name="label">Likelihood before measures</xsl:with-param><xsl:with-param name="v" select="r:before/r:likelihood-why"/></xsl:call-template>
+          <xsl:call-template name="why"><xsl:with-param name="label">Severity before measures</xsl:with-param><xsl:with-param name="v" select="r:before/r:severity-why"/></xsl:call-template>
+          <xsl:call-template name="why"><xsl:with-param name="label">Likelihood after measures</xsl:with-param><xsl:with-param name="v" select="r:after/r:likelihood-why"/></xsl:call-template>
+          <xsl:call-template name="why"><xsl:with-param name="label">Severity after measures</xsl:with-param><xsl:with-param name="v" select="r:after/r:severity-why"/></xsl:call-template>
         </xsl:for-each>
       </xsl:otherwise>
     </xsl:choose>
@@ -1021,7 +1026,7 @@
       </xsl:for-each>
       <w:tr>
         <xsl:call-template name="cell">
-          <xsl:with-param name="text" select="'Likelihood ↑ Severity →'"/><xsl:with-param name="style" select="'Small'"/>
+          <xsl:with-param name="text">Likelihood ↑ Severity →</xsl:with-param><xsl:with-param name="style" select="'Small'"/>
           <xsl:with-param name="cell" select="'Head'"/>
         </xsl:call-template>
         <xsl:for-each select="$m/r:severity/r:level">
@@ -1065,13 +1070,13 @@
   <!-- ==== measures, sign-offs =========================================== -->
 
   <xsl:template name="measures">
-    <xsl:call-template name="h"><xsl:with-param name="level" select="2"/><xsl:with-param name="text" select="'Action plan'"/></xsl:call-template>
+    <xsl:call-template name="h"><xsl:with-param name="level" select="2"/><xsl:with-param name="text">Action plan</xsl:with-param></xsl:call-template>
     <xsl:choose>
       <xsl:when test="not($rec/r:measures/r:measure)"><w:p><w:pPr><w:pStyle w:val="Normal"/></w:pPr><w:r><w:t xml:space="preserve">No measure recorded.</w:t></w:r></w:p></xsl:when>
       <xsl:otherwise>
         <w:tbl>
           <xsl:call-template name="table-start">
-            <xsl:with-param name="cols" select="'Measure|Description|Type|Owner|Due|Status|Risks'"/>
+            <xsl:with-param name="cols">Measure|Description|Type|Owner|Due|Status|Risks</xsl:with-param>
             <xsl:with-param name="widths" select="'1.5 6 2 2.5 2 1.5 1.5'"/>
           </xsl:call-template>
           <xsl:for-each select="$rec/r:measures/r:measure">
@@ -1097,11 +1102,11 @@
   </xsl:template>
 
   <xsl:template name="signoffs">
-    <xsl:call-template name="h"><xsl:with-param name="level" select="2"/><xsl:with-param name="text" select="'Sign-offs'"/></xsl:call-template>
+    <xsl:call-template name="h"><xsl:with-param name="level" select="2"/><xsl:with-param name="text">Sign-offs</xsl:with-param></xsl:call-template>
     <xsl:if test="$rec/r:signoffs/r:signoff">
       <w:tbl>
         <xsl:call-template name="table-start">
-          <xsl:with-param name="cols" select="'Role|Name and position|Date|Advice, decision or comment'"/>
+          <xsl:with-param name="cols">Role|Name and position|Date|Advice, decision or comment</xsl:with-param>
           <xsl:with-param name="widths" select="'3 3.5 2 8.5'"/>
         </xsl:call-template>
         <xsl:for-each select="$rec/r:signoffs/r:signoff">
@@ -1117,7 +1122,7 @@
               <xsl:call-template name="lines"><xsl:with-param name="text" select="r:advice"/><xsl:with-param name="style" select="'TableText'"/></xsl:call-template>
               <xsl:if test="@role = 'dpo' and @advice-followed = 'yes'"><w:p><w:pPr><w:pStyle w:val="Small"/></w:pPr><w:r><w:t xml:space="preserve">Advice followed.</w:t></w:r></w:p></xsl:if>
               <xsl:if test="@advice-followed = 'no'">
-                <xsl:call-template name="lines"><xsl:with-param name="text" select="concat('Advice not followed. Reasons: ', r:why-not)"/><xsl:with-param name="style" select="'Small'"/></xsl:call-template>
+                <xsl:call-template name="lines"><xsl:with-param name="text">Advice not followed. Reasons: <xsl:value-of select="r:why-not"/></xsl:with-param><xsl:with-param name="style" select="'Small'"/></xsl:call-template>
               </xsl:if>
               <xsl:if test="normalize-space(r:acknowledged) != ''">
                 <w:p><w:pPr><w:pStyle w:val="Small"/></w:pPr><w:r><w:t xml:space="preserve">Warnings acknowledged with the decision:</w:t></w:r></w:p>
@@ -1144,7 +1149,7 @@
     <w:p><w:pPr><w:pStyle w:val="Normal"/></w:pPr><w:r><w:t xml:space="preserve"><xsl:value-of select="$rec/r:coverage/@met"/> of <xsl:value-of select="$rec/r:coverage/@total"/> items are met.</w:t></w:r></w:p>
     <w:tbl>
       <xsl:call-template name="table-start">
-        <xsl:with-param name="cols" select="'Item|Reference|Met'"/>
+        <xsl:with-param name="cols">Item|Reference|Met</xsl:with-param>
         <xsl:with-param name="widths" select="'10 4.5 2.5'"/>
       </xsl:call-template>
       <xsl:for-each select="$rec/r:coverage/r:item">
@@ -1164,17 +1169,17 @@
 
   <xsl:template name="changelog">
     <xsl:call-template name="h">
-      <xsl:with-param name="text" select="'Appendix: change log'"/><xsl:with-param name="page" select="true()"/>
+      <xsl:with-param name="text">Appendix: change log</xsl:with-param><xsl:with-param name="page" select="true()"/>
     </xsl:call-template>
     <xsl:for-each select="$rec/r:changes">
-      <xsl:call-template name="h"><xsl:with-param name="level" select="2"/><xsl:with-param name="text" select="concat('Changes since revision ', @since-revision)"/></xsl:call-template>
-      <w:p><w:pPr><w:pStyle w:val="Small"/></w:pPr><w:r><w:t xml:space="preserve">What differs from revision <xsl:value-of select="@since-revision"/><xsl:if test="@since-date">, decided on <xsl:value-of select="@since-date"/></xsl:if>, which this revision replaces.</w:t></w:r></w:p>
+      <xsl:call-template name="h"><xsl:with-param name="level" select="2"/><xsl:with-param name="text">Changes since revision <xsl:value-of select="@since-revision"/></xsl:with-param></xsl:call-template>
+      <w:p><w:pPr><w:pStyle w:val="Small"/></w:pPr><w:r><w:t xml:space="preserve"><xsl:choose><xsl:when test="@since-date">What differs from revision <xsl:value-of select="@since-revision"/>, decided on <xsl:value-of select="@since-date"/>, which this revision replaces.</xsl:when><xsl:otherwise>What differs from revision <xsl:value-of select="@since-revision"/>, which this revision replaces.</xsl:otherwise></xsl:choose></w:t></w:r></w:p>
       <xsl:choose>
         <xsl:when test="not(r:change)"><w:p><w:pPr><w:pStyle w:val="Normal"/></w:pPr><w:r><w:t xml:space="preserve">Nothing changed since revision <xsl:value-of select="@since-revision"/>.</w:t></w:r></w:p></xsl:when>
         <xsl:otherwise>
           <w:tbl>
             <xsl:call-template name="table-start">
-              <xsl:with-param name="cols" select="'Item|Before|After'"/>
+              <xsl:with-param name="cols">Item|Before|After</xsl:with-param>
               <xsl:with-param name="widths" select="'5 6 6'"/>
             </xsl:call-template>
             <xsl:for-each select="r:change">
@@ -1190,7 +1195,7 @@
           </w:tbl>
         </xsl:otherwise>
       </xsl:choose>
-      <xsl:call-template name="h"><xsl:with-param name="level" select="2"/><xsl:with-param name="text" select="'Change log'"/></xsl:call-template>
+      <xsl:call-template name="h"><xsl:with-param name="level" select="2"/><xsl:with-param name="text">Change log</xsl:with-param></xsl:call-template>
     </xsl:for-each>
     <xsl:variable name="log" select="$rec/r:history/r:change"/>
     <xsl:choose>
@@ -1199,7 +1204,7 @@
         <w:p><w:pPr><w:pStyle w:val="Small"/></w:pPr><w:r><w:t xml:space="preserve">Every change recorded for this assessment, oldest first (Art. 5(2) accountability).</w:t></w:r></w:p>
         <w:tbl>
           <xsl:call-template name="table-start">
-            <xsl:with-param name="cols" select="'When|Who|What|Before|After'"/>
+            <xsl:with-param name="cols">When|Who|What|Before|After</xsl:with-param>
             <xsl:with-param name="widths" select="'2.5 2.5 4 4 4'"/>
           </xsl:call-template>
           <xsl:for-each select="$log">
@@ -1217,7 +1222,7 @@
         <w:p><w:pPr><w:pStyle w:val="Small"/></w:pPr><w:r><w:t xml:space="preserve">The <xsl:value-of select="count($log)"/> recorded changes, condensed: one row per person and day, saying what they changed. Each change with its values before and after is in the XML record and in the report exported with the full change log.</w:t></w:r></w:p>
         <w:tbl>
           <xsl:call-template name="table-start">
-            <xsl:with-param name="cols" select="'Day|Who|Changes|What'"/>
+            <xsl:with-param name="cols">Day|Who|Changes|What</xsl:with-param>
             <xsl:with-param name="widths" select="'2.5 3 2 9.5'"/>
           </xsl:call-template>
           <xsl:for-each select="$log[@view:first = 'day'] | $log[not($marked)][generate-id() = generate-id(key('changes-by-day', concat(substring(@at, 1, 10), ' ', @who))[1])]">
@@ -1237,9 +1242,9 @@
                     </xsl:for-each></xsl:with-param></xsl:call-template>
                 </xsl:if>
                 <xsl:variable name="firsts" select="$g[not(starts-with(r:what, 'answer '))][@view:first-of-item or (not($marked) and generate-id() = generate-id(key('changes-by-item-day', concat($dk, ' ', substring-before(concat(r:what, ' '), ' '), ' ', substring-before(concat(substring-after(r:what, ' '), ' '), ' ')))[1]))]"/>
-                <xsl:call-template name="kind-line"><xsl:with-param name="c" select="$firsts[starts-with(r:what, 'risk ')]"/><xsl:with-param name="label" select="'Risks'"/></xsl:call-template>
-                <xsl:call-template name="kind-line"><xsl:with-param name="c" select="$firsts[starts-with(r:what, 'measure ')]"/><xsl:with-param name="label" select="'Measures'"/></xsl:call-template>
-                <xsl:call-template name="kind-line"><xsl:with-param name="c" select="$firsts[starts-with(r:what, 'sign-off ')]"/><xsl:with-param name="label" select="'Sign-offs'"/></xsl:call-template>
+                <xsl:call-template name="kind-line"><xsl:with-param name="c" select="$firsts[starts-with(r:what, 'risk ')]"/><xsl:with-param name="label">Risks</xsl:with-param></xsl:call-template>
+                <xsl:call-template name="kind-line"><xsl:with-param name="c" select="$firsts[starts-with(r:what, 'measure ')]"/><xsl:with-param name="label">Measures</xsl:with-param></xsl:call-template>
+                <xsl:call-template name="kind-line"><xsl:with-param name="c" select="$firsts[starts-with(r:what, 'sign-off ')]"/><xsl:with-param name="label">Sign-offs</xsl:with-param></xsl:call-template>
                 <xsl:for-each select="$firsts[not(starts-with(r:what, 'risk ') or starts-with(r:what, 'measure ') or starts-with(r:what, 'sign-off '))]">
                   <xsl:call-template name="item"><xsl:with-param name="what" select="r:what"/><xsl:with-param name="short" select="true()"/></xsl:call-template>
                 </xsl:for-each>
@@ -1280,21 +1285,21 @@
 
   <xsl:template name="integrity">
     <xsl:call-template name="h">
-      <xsl:with-param name="text" select="'Appendix: integrity of this report'"/><xsl:with-param name="page" select="true()"/>
+      <xsl:with-param name="text">Appendix: integrity of this report</xsl:with-param><xsl:with-param name="page" select="true()"/>
     </xsl:call-template>
     <w:p><w:pPr><w:pStyle w:val="Normal"/></w:pPr><w:r><w:t xml:space="preserve">This report was made from the XML record of the assessment. The record digest is the SHA-256 of the record's canonical XML form (Canonical XML 1.0) with the digest element left empty; the template digest is the SHA-256 of the questionnaire template as the assessment was started with it. Export the record again to compare.</w:t></w:r></w:p>
     <w:tbl>
       <xsl:call-template name="table-start"><xsl:with-param name="widths" select="'5 12'"/></xsl:call-template>
       <xsl:call-template name="fact">
-        <xsl:with-param name="label" select="'Generated by'"/>
+        <xsl:with-param name="label">Generated by</xsl:with-param>
         <xsl:with-param name="text"><xsl:value-of select="concat($rec/r:generator/@name, ' ', $rec/r:generator/@version, ', ')"/><xsl:call-template name="time"><xsl:with-param name="t" select="$rec/r:generator/@exported"/></xsl:call-template></xsl:with-param>
       </xsl:call-template>
       <xsl:call-template name="fact">
-        <xsl:with-param name="label" select="'Template digest (SHA-256)'"/>
+        <xsl:with-param name="label">Template digest (SHA-256)</xsl:with-param>
         <xsl:with-param name="text" select="$rec/r:template/@digest"/>
       </xsl:call-template>
       <xsl:call-template name="fact">
-        <xsl:with-param name="label" select="'Record digest (SHA-256)'"/>
+        <xsl:with-param name="label">Record digest (SHA-256)</xsl:with-param>
         <xsl:with-param name="text" select="$rec/r:digest"/>
       </xsl:call-template>
     </w:tbl>

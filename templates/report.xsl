@@ -98,8 +98,10 @@
           <xsl:call-template name="or-not"><xsl:with-param name="v" select="$a/r:controller"/></xsl:call-template>
         </td></tr>
         <tr><th>Status</th><td><xsl:value-of select="$a/@status-label"/></td></tr>
-        <tr><th>Revision</th><td>Revision <xsl:value-of select="$revision"/>
-          <xsl:if test="$a/@replaces">, replaces the revision decided on <xsl:value-of select="$a/@replaces"/></xsl:if></td></tr>
+        <tr><th>Revision</th><td><xsl:choose>
+          <xsl:when test="$a/@replaces">Revision <xsl:value-of select="$revision"/>, replaces the revision decided on <xsl:value-of select="$a/@replaces"/></xsl:when>
+          <xsl:otherwise>Revision <xsl:value-of select="$revision"/></xsl:otherwise>
+        </xsl:choose></td></tr>
         <tr><th>Decision</th><td>
           <xsl:choose>
             <xsl:when test="$not-required">No DPIA needed: the screening concluded that no DPIA is required, closed with the DPO's sign-off</xsl:when>
@@ -316,8 +318,12 @@
           <xsl:value-of select="$s/r:measures/@open"/> of <xsl:value-of select="$s/r:measures/@total"/>
           <xsl:if test="$rec/r:measures/r:measure[@status='planned' or @status='in-progress']">
             <ul><xsl:for-each select="$rec/r:measures/r:measure[@status='planned' or @status='in-progress']">
-              <li>M<xsl:value-of select="@number"/>: <xsl:value-of select="r:title"/>
-                (<xsl:value-of select="r:owner"/><xsl:if test="@due">, due <xsl:value-of select="@due"/></xsl:if>)</li>
+              <li><xsl:choose>
+                <xsl:when test="@due">M<xsl:value-of select="@number"/>: <xsl:value-of select="r:title"/>
+                (<xsl:value-of select="r:owner"/>, due <xsl:value-of select="@due"/>)</xsl:when>
+                <xsl:otherwise>M<xsl:value-of select="@number"/>: <xsl:value-of select="r:title"/>
+                (<xsl:value-of select="r:owner"/>)</xsl:otherwise>
+              </xsl:choose></li>
             </xsl:for-each></ul>
           </xsl:if>
         </td></tr>
@@ -454,8 +460,8 @@
     </table>
     <h3>Risk register</h3>
     <div class="maps">
-      <xsl:call-template name="heatmap"><xsl:with-param name="which" select="'before'"/><xsl:with-param name="caption" select="'Before measures'"/></xsl:call-template>
-      <xsl:call-template name="heatmap"><xsl:with-param name="which" select="'after'"/><xsl:with-param name="caption" select="'After measures (residual)'"/></xsl:call-template>
+      <xsl:call-template name="heatmap"><xsl:with-param name="which" select="'before'"/><xsl:with-param name="caption">Before measures</xsl:with-param></xsl:call-template>
+      <xsl:call-template name="heatmap"><xsl:with-param name="which" select="'after'"/><xsl:with-param name="caption">After measures (residual)</xsl:with-param></xsl:call-template>
       <div class="legend">
         <p><strong>Levels</strong></p>
         <ul>
@@ -491,10 +497,10 @@
                     <xsl:otherwise>Not said</xsl:otherwise>
                   </xsl:choose></p>
                   <div class="text"><xsl:value-of select="r:description"/></div>
-                  <xsl:call-template name="labelled"><xsl:with-param name="label" select="'Risk sources'"/><xsl:with-param name="v" select="r:source"/></xsl:call-template>
-                  <xsl:call-template name="labelled"><xsl:with-param name="label" select="'Threats'"/><xsl:with-param name="v" select="r:threats"/></xsl:call-template>
-                  <xsl:call-template name="labelled"><xsl:with-param name="label" select="'Impacts on people'"/><xsl:with-param name="v" select="r:impacts"/></xsl:call-template>
-                  <xsl:call-template name="labelled"><xsl:with-param name="label" select="'Table rows concerned'"/><xsl:with-param name="v" select="r:concerns"/></xsl:call-template>
+                  <xsl:call-template name="labelled"><xsl:with-param name="label">Risk sources</xsl:with-param><xsl:with-param name="v" select="r:source"/></xsl:call-template>
+                  <xsl:call-template name="labelled"><xsl:with-param name="label">Threats</xsl:with-param><xsl:with-param name="v" select="r:threats"/></xsl:call-template>
+                  <xsl:call-template name="labelled"><xsl:with-param name="label">Impacts on people</xsl:with-param><xsl:with-param name="v" select="r:impacts"/></xsl:call-template>
+                  <xsl:call-template name="labelled"><xsl:with-param name="label">Table rows concerned</xsl:with-param><xsl:with-param name="v" select="r:concerns"/></xsl:call-template>
                 </td>
                 <td><xsl:apply-templates select="r:before"/></td>
                 <td><xsl:for-each select="key('measures-of-risk', $n)"><xsl:if test="position() > 1">, </xsl:if>M<xsl:value-of select="@number"/></xsl:for-each></td>
@@ -680,7 +686,7 @@
       <h2>Appendix: change log</h2>
       <xsl:for-each select="$rec/r:changes">
         <h3>Changes since revision <xsl:value-of select="@since-revision"/></h3>
-        <p class="small">What differs from revision <xsl:value-of select="@since-revision"/><xsl:if test="@since-date">, decided on <xsl:value-of select="@since-date"/></xsl:if>, which this revision replaces.</p>
+        <p class="small"><xsl:choose><xsl:when test="@since-date">What differs from revision <xsl:value-of select="@since-revision"/>, decided on <xsl:value-of select="@since-date"/>, which this revision replaces.</xsl:when><xsl:otherwise>What differs from revision <xsl:value-of select="@since-revision"/>, which this revision replaces.</xsl:otherwise></xsl:choose></p>
         <xsl:choose>
           <xsl:when test="not(r:change)"><p class="none">Nothing changed since revision <xsl:value-of select="@since-revision"/>.</p></xsl:when>
           <xsl:otherwise>
@@ -738,9 +744,9 @@
                       </p>
                     </xsl:if>
                     <xsl:variable name="firsts" select="$g[not(starts-with(r:what, 'answer '))][@view:first-of-item or (not($marked) and generate-id() = generate-id(key('changes-by-item-day', concat($dk, ' ', substring-before(concat(r:what, ' '), ' '), ' ', substring-before(concat(substring-after(r:what, ' '), ' '), ' ')))[1]))]"/>
-                    <xsl:call-template name="kind-line"><xsl:with-param name="c" select="$firsts[starts-with(r:what, 'risk ')]"/><xsl:with-param name="label" select="'Risks'"/></xsl:call-template>
-                    <xsl:call-template name="kind-line"><xsl:with-param name="c" select="$firsts[starts-with(r:what, 'measure ')]"/><xsl:with-param name="label" select="'Measures'"/></xsl:call-template>
-                    <xsl:call-template name="kind-line"><xsl:with-param name="c" select="$firsts[starts-with(r:what, 'sign-off ')]"/><xsl:with-param name="label" select="'Sign-offs'"/></xsl:call-template>
+                    <xsl:call-template name="kind-line"><xsl:with-param name="c" select="$firsts[starts-with(r:what, 'risk ')]"/><xsl:with-param name="label">Risks</xsl:with-param></xsl:call-template>
+                    <xsl:call-template name="kind-line"><xsl:with-param name="c" select="$firsts[starts-with(r:what, 'measure ')]"/><xsl:with-param name="label">Measures</xsl:with-param></xsl:call-template>
+                    <xsl:call-template name="kind-line"><xsl:with-param name="c" select="$firsts[starts-with(r:what, 'sign-off ')]"/><xsl:with-param name="label">Sign-offs</xsl:with-param></xsl:call-template>
                     <xsl:for-each select="$firsts[not(starts-with(r:what, 'risk ') or starts-with(r:what, 'measure ') or starts-with(r:what, 'sign-off '))]">
                       <p class="small"><xsl:call-template name="item"><xsl:with-param name="what" select="r:what"/><xsl:with-param name="short" select="true()"/></xsl:call-template></p>
                     </xsl:for-each>
@@ -796,9 +802,9 @@
 
   <xsl:template name="css">
 @page { size: A4; margin: 22mm 18mm 20mm 18mm;
-  @top-left { content: "Data Protection Impact Assessment: <xsl:value-of select="$safe-title"/>"; font: 8.5pt Georgia, serif; color: #555; }
-  @bottom-right { content: "Page " counter(page) " of " counter(pages); font: 8.5pt Georgia, serif; color: #555; }
-  @bottom-left { content: "Confidential: data protection record"; font: 8.5pt Georgia, serif; color: #555; } }
+  @top-left { content: "<xsl:text>Data Protection Impact Assessment: </xsl:text><xsl:value-of select="$safe-title"/>"; font: 8.5pt Georgia, serif; color: #555; }
+  @bottom-right { content: "<xsl:text>Page </xsl:text>" counter(page) "<xsl:text> of </xsl:text>" counter(pages); font: 8.5pt Georgia, serif; color: #555; }
+  @bottom-left { content: "<xsl:text>Confidential: data protection record</xsl:text>"; font: 8.5pt Georgia, serif; color: #555; } }
 @page :first { @top-left { content: none; } }
 html { background: #fff; }
 body { font: 10.5pt/1.45 Georgia, "Times New Roman", serif; color: #1a1a1a; max-width: 46em; margin: 2em auto; padding: 0 1.5em; }

@@ -88,6 +88,8 @@ SHELL_TESTS = \
 	tests/cli/man-lang.sh \
 	tests/cli/layers.sh \
 	tests/cli/report-revision.sh \
+	tests/cli/report-lang.sh \
+	tests/cli/i18n-reports.sh \
 	tests/cli/input.sh \
 	tests/cli/output.sh \
 	tests/cli/dates.sh \

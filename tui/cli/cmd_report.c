@@ -1,7 +1,9 @@
 /* dpia export ID --format xml|html|odt|docx|pdf|csv-risks|csv-measures|csv-tables [--revision N]
  *             [-o FILE] [--force] [--follow-symlinks] [--stylesheet FILE]
  *             [--with-guidance|--no-guidance] [--full-history|--condensed-history]
- * (the format and the report options default to the user's settings)
+ *             [--lang en|fr|de]
+ * (the format and the report options default to the user's settings; the
+ * reports' language is the assessment's unless --lang says otherwise)
  * dpia import FILE   (an XML record, or a PDF made by dpia carrying one)
  * Exports stream to standard output or to a file written under a
  * temporary name and renamed into place (only a regular file; an
@@ -32,9 +34,10 @@ static int export_usage(void)
 {
     msg_error(_("usage: dpia export ID [--format xml|html|odt|docx|pdf|csv-risks|csv-measures|csv-tables] [--revision N] "
               "[-o FILE|-] [--force] [--follow-symlinks] [--stylesheet FILE] "
-              "[--with-guidance|--no-guidance] [--full-history|--condensed-history]"));
+              "[--with-guidance|--no-guidance] [--full-history|--condensed-history] [--lang en|fr|de]"));
     return EXIT_USAGE;
 }
+
 
 int cmd_export(const struct cli_global *g, int argc, char **argv)
 {
@@ -49,9 +52,10 @@ int cmd_export(const struct cli_global *g, int argc, char **argv)
         { "no-guidance", no_argument, NULL, 'g' },
         { "full-history", no_argument, NULL, 'H' },
         { "condensed-history", no_argument, NULL, 'h' },
+        { "lang", required_argument, NULL, 'l' },
         { NULL, 0, NULL, 0 },
     };
-    const char *output = NULL, *xsl = NULL;
+    const char *output = NULL, *xsl = NULL, *lang = NULL;
     unsigned flags = 0;
     int revision = 0, c;
     /* The settings give the defaults; the options override them. */
@@ -94,6 +98,13 @@ int cmd_export(const struct cli_global *g, int argc, char **argv)
         case 'h':
             x.full_history = c == 'H';
             break;
+        case 'l':
+            if (!report_lang_known(optarg) || !*optarg) {
+                msg_error(_("export: unknown language '%s' (en, fr or de)"), optarg);
+                return EXIT_USAGE;
+            }
+            lang = optarg;
+            break;
         case 'r':
             if (!cli_parse_int(optarg, 1, 1000000, &revision)) {
                 msg_error(_("export: --revision takes a revision number, not '%s'"), optarg);
@@ -127,6 +138,7 @@ int cmd_export(const struct cli_global *g, int argc, char **argv)
     x.format = (enum report_format)format;
     x.revision = revision;
     x.stylesheet = xsl;
+    x.lang = lang; /* NULL: the assessment's own language (ops_export) */
     /* The program ends after the export: the trees it builds need not be
      * taken apart first. */
     xalloc_exiting();

@@ -151,9 +151,10 @@ bool cli_parse_int(const char *s, int lo, int hi, int *out);
     X("backup", cmd_backup, N_("FILE [--force]"), N_(\
       "a consistent copy of the database, even while it is in use")) \
     X("export", cmd_export, N_("ID --format F [--revision N] [-o FILE] [--force] [--follow-symlinks] [--stylesheet XSL] " \
-      "[--with-guidance|--no-guidance] [--full-history|--condensed-history]"), N_(\
+      "[--with-guidance|--no-guidance] [--full-history|--condensed-history] [--lang en|fr|de]"), N_(\
       "xml, html, odt, docx, pdf, csv-risks, csv-measures or csv-tables (CSV cells starting =+-@ get a leading '); " \
-      "reports leave out the template's guidance and condense the change log unless asked")) \
+      "reports leave out the template's guidance and condense the change log unless asked; " \
+      "--lang writes the reports in English, French or German (default: the assessment's language)")) \
     X("import", cmd_import, N_("FILE"), N_(\
       "read an exported XML record (or a PDF export carrying it) as a new assessment; prints its id")) \
     X("templates", cmd_templates, "", N_("list the templates found, with their source")) \

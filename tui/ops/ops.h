@@ -226,6 +226,7 @@ struct ops_export {
                                 when there is one, else the built-in one */
     bool with_guidance;      /* reports: the template's guidance too */
     bool full_history;       /* reports: the change log whole */
+    const char *lang;        /* reports: "en", "fr", "de"; NULL: the assessment's */
 };
 struct io_settings;
 /* The export defaults of the user's settings cfg in x: the format

@@ -186,12 +186,25 @@ int ops_export(struct store *s, int64_t id, const struct ops_export *x, const st
     size_t xl = 0;
     if (x->format == RF_HTML)
         rc = stylesheet(x->stylesheet, &xsl, &xl, &name, e);
+    /* In the language asked for, else the assessment's: what changed
+     * since the last revision is said again in it. */
+    const char *lang = x->lang && *x->lang ? x->lang : a->lang;
     struct report_opts o = { .xsl = xsl, .xsl_len = xl, .xsl_name = name,
-                             .with_guidance = x->with_guidance, .full_history = x->full_history };
+                             .with_guidance = x->with_guidance, .full_history = x->full_history,
+                             .lang = lang };
+    i18n_push(lang);
+    if (a->since && strcmp(lang, i18n_ui_lang()) != 0) {
+        diff_free(a->since);
+        free(a->since);
+        a->since = NULL;
+        if (ops_fill_since(s, a, e) < 0)
+            rc = -1;
+    }
     if (rc == 0 && kept)
         rc = report_pdf(a, txml, tlen, kept, kept_len, &o, out, e);
     else if (rc == 0)
         rc = report_export(x->format, a, txml, tlen, &o, out, e);
+    i18n_pop();
     free(kept);
     free(xsl);
     free(name);

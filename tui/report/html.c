@@ -347,8 +347,9 @@ int report_html_of_record(const char *record, size_t len, const struct report_op
     const char *params[7];
     report_params(o, NULL, params);
     size_t xl;
-    const char *xsl = report_builtin_xsl(&xl);
-    int rc = report_transform(doc, xsl, xl, "built-in report.xsl", params, out, e);
+    const char *name;
+    const char *xsl = report_builtin_sheet(RS_HTML, o ? o->lang : NULL, &xl, &name);
+    int rc = report_transform(doc, xsl, xl, name, params, out, e);
     xmlFreeDoc(doc);
     return rc;
 }
@@ -367,16 +368,29 @@ void report_params(const struct report_opts *o, const char *part, const char *p[
     p[n] = NULL;
 }
 
+static int html_of(const struct assessment *a, const char *tmpl_xml, size_t tmpl_len,
+                   const struct report_opts *o, const char *xsl, size_t xsl_len,
+                   const char *xsl_name, bool own, const struct sink *out, struct err *e);
+
 int report_html(const struct assessment *a, const char *tmpl_xml, size_t tmpl_len,
                 const struct report_opts *o, const struct sink *out, struct err *e)
 {
     const char *xsl = o ? o->xsl : NULL, *xsl_name = o ? o->xsl_name : NULL;
     size_t xsl_len = o ? o->xsl_len : 0;
     bool own = xsl != NULL;
-    if (!xsl) {
-        xsl = report_builtin_xsl(&xsl_len);
-        xsl_name = "built-in report.xsl";
-    }
+    if (!xsl)
+        xsl = report_builtin_sheet(RS_HTML, o ? o->lang : NULL, &xsl_len, &xsl_name);
+    /* The record's labels in the report's language. */
+    i18n_push(o ? o->lang : NULL);
+    int rc = html_of(a, tmpl_xml, tmpl_len, o, xsl, xsl_len, xsl_name, own, out, e);
+    i18n_pop();
+    return rc;
+}
+
+static int html_of(const struct assessment *a, const char *tmpl_xml, size_t tmpl_len,
+                   const struct report_opts *o, const char *xsl, size_t xsl_len,
+                   const char *xsl_name, bool own, const struct sink *out, struct err *e)
+{
     xmlDocPtr record = report_record_doc(a, tmpl_xml, tmpl_len, e);
     if (!record)
         return -1;

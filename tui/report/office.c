@@ -18,12 +18,8 @@
 
 #include "report/report_int.h"
 #include "report/zipw.h"
+#include "util/i18n.h"
 #include "util/xalloc.h"
-
-extern const char res_odt_xsl[];
-extern const unsigned long res_odt_xsl_len;
-extern const char res_docx_xsl[];
-extern const unsigned long res_docx_xsl_len;
 
 /* A part of a package: its name in the zip, and either the stylesheet's
  * part that makes it or fixed bytes. */
@@ -91,18 +87,30 @@ cleanup:
     return rc;
 }
 
+/* The record's labels in the report's language. */
+static int package_in(enum report_sheet sheet, const struct assessment *a, const char *tmpl_xml,
+                      size_t tmpl_len, const struct report_opts *o, const struct part *parts,
+                      size_t nparts, const struct sink *out, struct err *e)
+{
+    size_t len;
+    const char *name;
+    const char *xsl = report_builtin_sheet(sheet, o ? o->lang : NULL, &len, &name);
+    i18n_push(o ? o->lang : NULL);
+    int rc = package(a, tmpl_xml, tmpl_len, xsl, len, name, o, parts, nparts, out, e);
+    i18n_pop();
+    return rc;
+}
+
 int report_odt(const struct assessment *a, const char *tmpl_xml, size_t tmpl_len,
                const struct report_opts *o, const struct sink *out, struct err *e)
 {
-    return package(a, tmpl_xml, tmpl_len, res_odt_xsl, (size_t)res_odt_xsl_len,
-                   "built-in odt.xsl", o, odt_parts, sizeof odt_parts / sizeof odt_parts[0], out,
-                   e);
+    return package_in(RS_ODT, a, tmpl_xml, tmpl_len, o, odt_parts,
+                      sizeof odt_parts / sizeof odt_parts[0], out, e);
 }
 
 int report_docx(const struct assessment *a, const char *tmpl_xml, size_t tmpl_len,
                 const struct report_opts *o, const struct sink *out, struct err *e)
 {
-    return package(a, tmpl_xml, tmpl_len, res_docx_xsl, (size_t)res_docx_xsl_len,
-                   "built-in docx.xsl", o, docx_parts, sizeof docx_parts / sizeof docx_parts[0],
-                   out, e);
+    return package_in(RS_DOCX, a, tmpl_xml, tmpl_len, o, docx_parts,
+                      sizeof docx_parts / sizeof docx_parts[0], out, e);
 }

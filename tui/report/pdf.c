@@ -216,9 +216,25 @@ static void record_digest(const char *xml, size_t len, char out[65])
     }
 }
 
+static int pdf_of(const struct assessment *a, const char *tmpl_xml, size_t tmpl_len,
+                  const char *record, size_t record_len, const struct report_opts *o,
+                  const struct sink *out, struct err *e);
+
+/* The record's labels in the report's language, in the record attached
+ * too (an import ignores them). */
 int report_pdf(const struct assessment *a, const char *tmpl_xml, size_t tmpl_len,
                const char *record, size_t record_len, const struct report_opts *o,
                const struct sink *out, struct err *e)
+{
+    i18n_push(o ? o->lang : NULL);
+    int rc = pdf_of(a, tmpl_xml, tmpl_len, record, record_len, o, out, e);
+    i18n_pop();
+    return rc;
+}
+
+static int pdf_of(const struct assessment *a, const char *tmpl_xml, size_t tmpl_len,
+                  const char *record, size_t record_len, const struct report_opts *o,
+                  const struct sink *out, struct err *e)
 {
     char *engine = find_program("DPIA_WEASYPRINT", "weasyprint", _("PDF export"), "weasyprint", e);
     if (!engine)

@@ -22,6 +22,22 @@
 
 extern const char res_report_xsl[];
 extern const unsigned long res_report_xsl_len;
+extern const char res_report_fr_xsl[];
+extern const unsigned long res_report_fr_xsl_len;
+extern const char res_report_de_xsl[];
+extern const unsigned long res_report_de_xsl_len;
+extern const char res_odt_xsl[];
+extern const unsigned long res_odt_xsl_len;
+extern const char res_odt_fr_xsl[];
+extern const unsigned long res_odt_fr_xsl_len;
+extern const char res_odt_de_xsl[];
+extern const unsigned long res_odt_de_xsl_len;
+extern const char res_docx_xsl[];
+extern const unsigned long res_docx_xsl_len;
+extern const char res_docx_fr_xsl[];
+extern const unsigned long res_docx_fr_xsl_len;
+extern const char res_docx_de_xsl[];
+extern const unsigned long res_docx_de_xsl_len;
 extern const char res_record_rng[];
 extern const unsigned long res_record_rng_len;
 
@@ -54,6 +70,49 @@ const char *report_builtin_xsl(size_t *len)
     if (len)
         *len = (size_t)res_report_xsl_len;
     return res_report_xsl;
+}
+
+/* The built-in stylesheets by sheet and language (templates/report.mk
+ * makes the French and German ones). */
+static const struct {
+    const char *lang;
+    const char *xsl[3];
+    const unsigned long *len[3];
+    const char *name[3];
+} sheets[] = {
+    { "en", { res_report_xsl, res_odt_xsl, res_docx_xsl },
+      { &res_report_xsl_len, &res_odt_xsl_len, &res_docx_xsl_len },
+      { "built-in report.xsl", "built-in odt.xsl", "built-in docx.xsl" } },
+    { "fr", { res_report_fr_xsl, res_odt_fr_xsl, res_docx_fr_xsl },
+      { &res_report_fr_xsl_len, &res_odt_fr_xsl_len, &res_docx_fr_xsl_len },
+      { "built-in report.fr.xsl", "built-in odt.fr.xsl", "built-in docx.fr.xsl" } },
+    { "de", { res_report_de_xsl, res_odt_de_xsl, res_docx_de_xsl },
+      { &res_report_de_xsl_len, &res_odt_de_xsl_len, &res_docx_de_xsl_len },
+      { "built-in report.de.xsl", "built-in odt.de.xsl", "built-in docx.de.xsl" } },
+};
+
+static size_t sheet_lang(const char *lang)
+{
+    for (size_t i = 0; lang && i < sizeof sheets / sizeof sheets[0]; i++)
+        if (strcmp(sheets[i].lang, lang) == 0)
+            return i;
+    return 0;
+}
+
+bool report_lang_known(const char *lang)
+{
+    return !lang || !*lang || strcmp(lang, "en") == 0 || sheet_lang(lang) != 0;
+}
+
+const char *report_builtin_sheet(enum report_sheet s, const char *lang, size_t *len,
+                                 const char **name)
+{
+    size_t l = sheet_lang(lang);
+    if (len)
+        *len = (size_t)*sheets[l].len[s];
+    if (name)
+        *name = sheets[l].name[s];
+    return sheets[l].xsl[s];
 }
 
 const char *report_record_schema(size_t *len)

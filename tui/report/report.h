@@ -129,13 +129,19 @@ int report_xml(const struct assessment *a, const char *tmpl_xml, size_t tmpl_len
 /* How a report is made. xsl[0..xsl_len): the HTML report's stylesheet
  * (NULL: the built-in one), xsl_name naming it in messages. The options
  * reach every stylesheet as the parameters with-guidance and
- * full-history ('yes' or 'no'). */
+ * full-history ('yes' or 'no'). lang: the language of the report, "en",
+ * "fr" or "de" (NULL or "": English); it picks the built-in stylesheet
+ * of that language (report.LL.xsl, odt.LL.xsl, docx.LL.xsl, made from
+ * the English ones and po/reports/LL.po), and the labels the record
+ * carries (a status's, a decision's...) are written in it too
+ * (i18n_push while the record is made and transformed). */
 struct report_opts {
     const char *xsl;
     size_t xsl_len;
     const char *xsl_name;
     bool with_guidance;   /* each section's introduction from the template */
     bool full_history;    /* the change log whole, not condensed */
+    const char *lang;     /* "en", "fr", "de"; NULL or "": English */
 };
 
 /* The HTML report of a, through o's stylesheet (o may be NULL: the
@@ -195,6 +201,16 @@ int report_export(enum report_format f, const struct assessment *a, const char *
 
 /* The built-in stylesheet and record schema (NUL-terminated). */
 const char *report_builtin_xsl(size_t *len);
+/* The built-in stylesheets, each in the languages reports are written in. */
+enum report_sheet { RS_HTML, RS_ODT, RS_DOCX };
+/* The built-in stylesheet s in language lang ("fr", "de"; English for
+ * NULL, "" or a language it is not translated into), its name for
+ * messages in *name ("built-in report.fr.xsl"). */
+const char *report_builtin_sheet(enum report_sheet s, const char *lang, size_t *len,
+                                 const char **name);
+/* Whether the reports can be written in language lang (NULL or "" is
+ * English). */
+bool report_lang_known(const char *lang);
 const char *report_record_schema(size_t *len);
 
 /* CSV tables, RFC 4180: UTF-8, CRLF line ends, a header row, fields
