@@ -86,6 +86,7 @@ SHELL_TESTS = \
 	tests/cli/docs.sh \
 	tests/cli/i18n.sh \
 	tests/cli/man-lang.sh \
+	tests/cli/lang.sh \
 	tests/cli/layers.sh \
 	tests/cli/report-revision.sh \
 	tests/cli/report-lang.sh \

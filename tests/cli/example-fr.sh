@@ -40,6 +40,11 @@ contains "$T/r.html" "Liste d'exclusion des contenus sensibles" "HTML: a French 
 contains "$T/r.html" "consultation préalable au titre de l'article 36 du RGPD" "HTML: the DPO's advice in French"
 lacks "$T/r.html" "The Brand and Social team of Kestrel" "HTML: no English answer"
 lacks "$T/r.html" "Sensitive-content exclusion list" "HTML: no English measure"
+# The report is written in French: its headings and the record's labels.
+contains "$T/r.html" '<html lang="fr"' "HTML: declared French"
+contains "$T/r.html" "Registre des risques" "HTML: a French heading"
+contains "$T/r.html" "Approuvée sous conditions" "HTML: the status in French"
+contains "$ex" 'status-label="Approuvée sous conditions"' "the record's labels are French"
 
 # An export gives back the file: the same bytes but for what an import
 # changes (its entry in the change log, the update time, the digest).

@@ -56,6 +56,8 @@ tmux_wait "EDPB DPIA template, consultation version 1.0 (edpb-2026, built-in)"
 tmux_keys Enter
 tmux_wait "Risk method"
 tmux_keys Enter
+tmux_wait "Language of the assessment"
+tmux_keys Enter
 tmux_wait "Title (the processing"
 tmux_type "Loyalty scoring pilot"
 tmux_keys Enter

@@ -71,6 +71,8 @@ tmux_wait "authority (Art. 36)." && pass "PgDn reads the method's description to
 tmux_keys PPage
 tmux_wait "Each risk is a feared event" && pass "PgUp goes back to its start"
 tmux_keys Enter
+tmux_wait "Language of the assessment"
+tmux_keys Enter
 tmux_wait "Title (the processing"
 tmux_type "Cuts"
 tmux_keys Enter

@@ -113,6 +113,14 @@ tmux_keys n
 tmux_wait "Template"
 tmux_select "EDPB DPIA template, consultation version 1.0 (edpb-2026, built-in)"
 tmux_keys Enter
+tmux_wait "Language of the assessment"
+# The EDPB template has no translation: German says its questions stay
+# as written.
+tmux_keys Down Down
+tmux_wait "the template has no translation" && pass "German: the EDPB template stays as written"
+tmux_keys Up Up
+tmux_wait "> English (English)"
+tmux_keys Enter
 tmux_wait "Title (the processing"
 tmux_type "Viewing factoids"
 tmux_keys Enter

@@ -87,6 +87,8 @@ tmux_keys n
 tmux_wait "Minimal test template" && pass "n lists the templates beside a FIFO"
 # A title with a bidirectional control is refused, as on the command line.
 tmux_keys Down Down Enter
+tmux_wait "Language of the assessment"
+tmux_keys Enter
 tmux_wait "Title (the processing being assessed)"
 tmux_type "Invoice $(printf '\342\200\256')fdp.exe"
 tmux_keys Enter

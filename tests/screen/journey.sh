@@ -19,6 +19,16 @@ tmux_wait "EDPB DPIA template, consultation version 1.0 (edpb-2026, built-in)"
 tmux_keys Enter
 tmux_wait "Risk method"
 tmux_keys Enter
+tmux_wait "Language of the assessment"
+# English first, as the interface speaks it; the default template is
+# translated, which French says.
+tmux_wait "> English (English)" && pass "the language offered first is the interface's"
+tmux_keys Down
+tmux_wait "The questions, the answers and the reports in French." &&
+    pass "French: the template speaks it"
+tmux_keys Up
+tmux_wait "The questions, the answers and the reports in English."
+tmux_keys Enter
 tmux_wait "Title (the processing"
 tmux_type "Café factoids — 日本"
 tmux_keys Enter

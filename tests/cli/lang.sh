@@ -1,0 +1,85 @@
+#!/bin/sh
+# An assessment has a language: chosen when it is created (default: the
+# interface's), changed with `dpia language` (and the change logged), and
+# its reports are written in it whatever the interface speaks. Here an
+# assessment in German under a French interface: the HTML report's
+# headings, labels and legal references are German, as are the record's
+# labels and the CSV headers, while the messages of the command line are
+# French.
+. "$TOP_SRCDIR/tests/lib.sh"
+
+locale -a 2>/dev/null | grep -qix 'fr_fr.utf8' || skip "the locale fr_FR.UTF-8 is not generated"
+DB=$T/db.sqlite
+fr() { LANGUAGE= LC_ALL=fr_FR.UTF-8 "$DPIA" -d "$DB" "$@"; }
+de() { LANGUAGE= LC_ALL=de_DE.UTF-8 "$DPIA" -d "$DB" "$@"; }
+
+# The default is the interface's language.
+run 0 fr new --title "Anecdotes"
+run 0 fr language 1
+contains "$T/out" "fr	français"
+run 0 "$DPIA" -d "$DB" new --title "Factoids"
+run 0 "$DPIA" -d "$DB" language 2
+contains "$T/out" "en	English"
+
+# German, chosen under the French interface.
+run 0 fr new --title "Werbe-Tweets" --lang de
+id=$(cat "$T/out")
+run 0 fr language "$id"
+contains "$T/out" "de	allemand"
+run 0 fr answer "$id" scr.project "Tweets über Sehgewohnheiten einzelner Abonnenten"
+run 0 fr answer "$id" scr.evaluation yes
+run 0 fr risk add "$id" --title "Bloßstellung" --type illegitimate-access --likelihood 3 --severity 3
+run 0 fr show "$id"
+contains "$T/out" "Vorprüfung"
+
+run 0 fr export "$id" --format html -o "$T/report.html"
+f=$T/report.html
+contains "$f" '<html lang="de"'
+contains "$f" "Risikoregister"
+contains "$f" "Maßnahmenplan"
+contains "$f" "Entscheidung"
+contains "$f" "Vorprüfung"
+contains "$f" "DSGVO"
+contains "$f" "Art. 35 Abs."
+contains "$f" "Entwurf"
+lacks "$f" "Registre des risques"
+lacks "$f" "Risk register"
+lacks "$f" "Brouillon"
+
+run 0 fr export "$id" --format xml -o "$T/record.xml"
+contains "$T/record.xml" 'lang="de"'
+contains "$T/record.xml" 'status-label="Entwurf"'
+run 0 fr export "$id" --format csv-risks
+checks=$((checks + 1))
+head -n 1 "$T/out" | grep -q '^Risiko,' && pass "the CSV headers are German" ||
+    fail "the CSV headers are not German: $(head -n 1 "$T/out")"
+
+# --lang asks for another language for one export only.
+run 0 fr export "$id" --format html --lang en -o "$T/en.html"
+contains "$T/en.html" "Risk register"
+contains "$T/en.html" '<html lang="en"'
+run 0 fr language "$id"
+contains "$T/out" "de"
+
+# Changed: logged, and the reports follow; the record keeps it through
+# an export and an import.
+run 0 de language "$id" fr
+run 0 "$DPIA" -d "$DB" history "$id"
+contains "$T/out" "language: de → fr"
+run 0 fr export "$id" --format html -o "$T/fr.html"
+contains "$T/fr.html" '<html lang="fr"'
+contains "$T/fr.html" "Registre des risques"
+contains "$T/fr.html" "Vérification préalable"
+run 0 fr export "$id" --format xml -o "$T/fr.xml"
+run 0 "$DPIA" -d "$T/other.sqlite" import "$T/fr.xml"
+run 0 "$DPIA" -d "$T/other.sqlite" language 1
+contains "$T/out" "fr"
+
+# The command line speaks the interface's language.
+run 2 fr new --title "X" --lang xx
+contains "$T/err" "'xx'"
+LANGUAGE= LC_ALL=fr_FR.UTF-8 "$DPIA" --help > "$T/help" 2>&1
+contains "$T/help" "Commandes"
+run 2 fr language "$id" es
+run 1 fr language 99 de
+done_testing
