@@ -176,7 +176,10 @@ EXTRA_DIST += \
 	tests/fixtures/templates/bad-feared-outside.xml \
 	tests/fixtures/templates/bad-threshold.xml \
 	tests/fixtures/templates/bad-six-levels.xml \
-	tests/fixtures/templates/threshold.xml
+	tests/fixtures/templates/threshold.xml \
+	tests/fixtures/templates/translated.xml \
+	tests/fixtures/templates/bad-translation-twice.xml \
+	tests/fixtures/templates/bad-translation-orphan.xml
 include tests/store.mk
 include tests/report.mk
 # Record fixtures of revisions, risk types and records made before them.

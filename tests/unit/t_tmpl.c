@@ -3,6 +3,7 @@
 
 #include "unit.h"
 #include "core/tmpl.h"
+#include "util/buf.h"
 
 static void test_builtin_loads(void **state)
 {
@@ -253,6 +254,59 @@ static void test_edpb(void **state)
     tmpl_free(t);
 }
 
+/* A template read in each of its languages: every translated text in
+ * it, the rest as written; and what it lacks in a language, named. */
+static void test_translations(void **state)
+{
+    size_t len;
+    char *xml = unit_read_src("tests/fixtures/templates/translated.xml", &len);
+    struct err e;
+    struct tmpl *en = tmpl_check_in(xml, len, "translated.xml", NULL, &e);
+    struct tmpl *fr = tmpl_check_in(xml, len, "translated.xml", "fr", &e);
+    struct tmpl *de = tmpl_check_in(xml, len, "translated.xml", "de", &e);
+    struct tmpl *es = tmpl_check_in(xml, len, "translated.xml", "es", &e);
+    if (!en || !fr || !de || !es)
+        fail_msg("%s", e.text);
+    assert_string_equal(en->title, "Translated test template");
+    assert_string_equal(en->lang, "en");
+    assert_string_equal(en->langs, "fr de");
+    assert_string_equal(fr->title, "Mod\xc3\xa8le de test traduit");
+    assert_string_equal(fr->lang, "fr");
+    assert_string_equal(fr->own_lang, "en");
+    assert_string_equal(de->title, "\xc3\x9c" "bersetzte Testvorlage");
+    /* Scales, risk levels, coverage and the mandatory ground. */
+    const struct tmpl_method *m = tmpl_default_method(fr);
+    assert_string_equal(m->name, "Deux sur deux");
+    assert_string_equal(m->likelihood[0].name, "Improbable");
+    assert_string_equal(m->likelihood[0].definition, "Difficile \xc3\xa0 imaginer.");
+    assert_string_equal(m->severity[1].name, "Grave");
+    assert_string_equal(m->levels[1].name, "\xc3\x89" "lev\xc3\xa9");
+    assert_string_equal(tmpl_default_method(de)->levels[0].name, "Gering");
+    assert_string_equal(de->coverage[0].ref, "Art. 35 Abs. 7 lit. c DSGVO");
+    assert_string_equal(fr->coverage[0].text, "Une appr\xc3\xa9" "ciation des risques");
+    const struct tmpl_question *q = tmpl_find_question(de, "scr.systematic");
+    assert_string_equal(q->mandatory, "Art. 35 Abs. 3 lit. a DSGVO");
+    assert_string_equal(q->refs[0], "Art. 35 Abs. 3 DSGVO");
+    /* Untranslated into German: the prompt, as written. */
+    assert_string_equal(q->prompt, "Is it a systematic evaluation with legal effects?");
+    assert_non_null(strstr(tmpl_find_question(fr, "scr.systematic")->prompt, "syst\xc3\xa9matique"));
+    /* A language it is not translated into: as written. */
+    assert_string_equal(es->title, "Translated test template");
+    assert_string_equal(es->lang, "en");
+    /* What is left to translate, with its line. */
+    struct buf out = { 0 };
+    assert_int_equal(tmpl_untranslated(xml, len, "translated.xml", &out, &e), 1);
+    assert_non_null(strstr(out.data, "translated.xml:55: <prompt> has no translation into German (de)"));
+    buf_free(&out);
+    /* The same snapshot whatever the language: one digest. */
+    assert_string_equal(fr->digest, en->digest);
+    tmpl_free(en);
+    tmpl_free(fr);
+    tmpl_free(de);
+    tmpl_free(es);
+    free(xml);
+}
+
 static void expect_error(const char *xml, const char *fragment)
 {
     struct err e = { "" };
@@ -280,6 +334,7 @@ int main(void)
         cmocka_unit_test(test_builtin_from_file_matches),
         cmocka_unit_test(test_rejects),
         cmocka_unit_test(test_threshold),
+        cmocka_unit_test(test_translations),
         cmocka_unit_test(test_builtins_all),
         cmocka_unit_test(test_edpb),
     };
