@@ -19,12 +19,14 @@ chmod 1777 "$logs"
 DPIA=$here/dpia-vg DPIA_REAL=$build/dpia DPIA_VG_LOGS=$logs
 TOP_SRCDIR=$src TOP_BUILDDIR=$build TMUX_PROG=$(command -v tmux || true)
 XMLLINT=$(command -v xmllint || true) LANG=C.UTF-8 LC_ALL=C.UTF-8
+# The French and German catalogues, uninstalled, as make check builds them.
+DPIA_LOCALEDIR=$build/tests/locale
 # Under valgrind each run is ~20 times slower: a smaller "many" listing,
 # a smaller big record, fewer damaged files, longer screen waits.
 DPIA_MANY=300 DPIA_BIG_ANSWERS=500 DPIA_BIG_HISTORY=2000 DPIA_FLIPS=16 DPIA_TEST_WAIT=200
-export DPIA DPIA_REAL DPIA_VG_LOGS TOP_SRCDIR TOP_BUILDDIR TMUX_PROG XMLLINT LANG LC_ALL \
+export DPIA DPIA_REAL DPIA_VG_LOGS TOP_SRCDIR TOP_BUILDDIR TMUX_PROG XMLLINT LANG LC_ALL DPIA_LOCALEDIR \
     DPIA_MANY DPIA_BIG_ANSWERS DPIA_BIG_HISTORY DPIA_FLIPS DPIA_TEST_WAIT
-unset TMUX DPIA_DB DPIA_TEMPLATE_PATH XDG_DATA_HOME
+unset TMUX DPIA_DB DPIA_TEMPLATE_PATH XDG_DATA_HOME LANGUAGE LC_MESSAGES
 
 # The tests run in $VG_JOBS lanes (default: the number of processors);
 # each lane takes the next test nobody has taken (mkdir is the claim),
