@@ -24,3 +24,26 @@ tui/gen/gdpr-dpia.xml: $(srcdir)/templates/gdpr-dpia.xml $(srcdir)/templates/tem
 	else \
 	  cp $(srcdir)/templates/gdpr-dpia.xml $@; \
 	fi
+
+## `make update-po`: every catalogue made again from its English and
+## merged into the French and German translations, in the source tree:
+## the program's messages (po/), the default template's text
+## (po/gdpr-dpia), the reports' (po/reports) and the man pages'
+## (po/man). Then translate what is new or fuzzy; tests/cli/i18n.sh
+## says what is left.
+update-po: update-reports-po
+	$(MAKE) -C po update-po
+	$(ITSTOOL) -i $(srcdir)/templates/template.its -o $(srcdir)/po/gdpr-dpia/gdpr-dpia.pot \
+	  $(srcdir)/templates/gdpr-dpia.xml
+	for l in $(TEMPLATE_LINGUAS); do \
+	  $(MSGMERGE) --update --backup=none --previous $(srcdir)/po/gdpr-dpia/$$l.po \
+	    $(srcdir)/po/gdpr-dpia/gdpr-dpia.pot || exit 1; \
+	done
+	for page in dpia.1 dpia-template.5; do \
+	  po4a-updatepo -f man -M UTF-8 -m $(srcdir)/doc/$$page -p $(srcdir)/po/man/$$page.pot || exit 1; \
+	  for l in $(TEMPLATE_LINGUAS); do \
+	    $(MSGMERGE) --update --backup=none --previous $(srcdir)/po/man/$$page.$$l.po \
+	      $(srcdir)/po/man/$$page.pot || exit 1; \
+	  done; \
+	done
+.PHONY: update-po
