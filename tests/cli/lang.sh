@@ -75,6 +75,25 @@ run 0 "$DPIA" -d "$T/other.sqlite" import "$T/fr.xml"
 run 0 "$DPIA" -d "$T/other.sqlite" language 1
 contains "$T/out" "fr"
 
+# A revision's record is kept in the assessment's language, whoever
+# opens the next revision in whatever language: a German assessment,
+# closed on its screening and revised under the French interface.
+run 0 fr new --title "Kantinenumfrage" --lang de
+nr=$(cat "$T/out")
+run 0 fr answer "$nr" scr.project "Eine anonyme Umfrage zu den Menüs der Kantine"
+for q in evaluation automated-decision monitoring sensitive large-scale matching vulnerable \
+    innovative prevents-rights art35-3a art35-3b art35-3c sa-list; do
+    run 0 fr answer "$nr" "scr.$q" no
+done
+run 0 fr answer "$nr" scr.decision not-carry-out
+run 0 fr signoff "$nr" --role dpo --name "Dr. Anja Vermeulen" --date 2026-02-20 \
+    --advice "Kein Kriterium ist erfüllt."
+run 0 fr close "$nr"
+run 0 fr revise "$nr"
+run 0 fr export "$nr" --revision 1 --format xml -o "$T/rev1.xml"
+contains "$T/rev1.xml" 'status="not-required" status-label="DSFA nicht erforderlich"'
+lacks "$T/rev1.xml" "AIPD non requise"
+
 # The command line speaks the interface's language.
 run 2 fr new --title "X" --lang xx
 contains "$T/err" "'xx'"

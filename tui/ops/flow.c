@@ -107,13 +107,24 @@ int ops_revise(struct store *s, struct assessment *a, struct err *e)
         return -1;
     size_t tlen = 0;
     char *txml = NULL;
-    /* The record kept holds the whole change history. */
+    /* The record kept holds the whole change history, and is written in
+     * the assessment's language (its labels, what changed since the
+     * revision before) whatever the interface speaks. */
+    i18n_push(a->lang);
+    if (a->since) {
+        diff_free(a->since);
+        free(a->since);
+        a->since = NULL;
+    }
     if (store_load_history(s, a, e) < 0 || ops_fill_since(s, a, e) < 0 ||
-        !(txml = store_template_xml(s, a->id, &tlen, e)))
+        !(txml = store_template_xml(s, a->id, &tlen, e))) {
+        i18n_pop();
         return -1;
+    }
     struct buf record = { 0 };
     struct sink out = sink_buf(&record);
     int rc = report_xml(a, txml, tlen, &out, e);
+    i18n_pop();
     free(txml);
     if (rc == 0) {
         const struct signoff *c = &a->signoffs[a->status == ST_NOT_REQUIRED ? SR_DPO
