@@ -94,6 +94,21 @@ run 0 fr export "$nr" --revision 1 --format xml -o "$T/rev1.xml"
 contains "$T/rev1.xml" 'status="not-required" status-label="DSFA nicht erforderlich"'
 lacks "$T/rev1.xml" "AIPD non requise"
 
+# The warnings a decision acknowledges are kept in the assessment's
+# language: the worked example revised, written in German from then on,
+# decided again under the French interface.
+run 0 fr import "$TOP_SRCDIR/data/examples/streaming-factoids.xml"
+ex=$(cat "$T/out")
+run 0 fr revise "$ex"
+run 0 fr language "$ex" de
+run 0 fr signoff "$ex" --role dpo --name "Dana Officer" --advice "Mit Auflagen vertretbar." --followed yes
+run 0 fr review "$ex" +6m
+run 0 fr decide "$ex" approve-with-conditions --name "Lena Bianchi" \
+    --conditions "Nur mit Widerspruchsmöglichkeit" --acknowledge
+run 0 fr export "$ex" --format xml -o "$T/decided.xml"
+contains "$T/decided.xml" "nec.information ist zur Wiedervorlage markiert."
+lacks "$T/decided.xml" "est marqué à suivre"
+
 # The command line speaks the interface's language.
 run 2 fr new --title "X" --lang xx
 contains "$T/err" "'xx'"

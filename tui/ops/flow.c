@@ -70,8 +70,15 @@ int ops_decide(struct store *s, struct assessment *a, enum decision d,
         free(so.date);
         so.date = xstrdup(today);
     }
+    /* The warnings kept with the decision are said in the assessment's
+     * language, as its record is written, whatever the interface's. */
     struct buf warned = { 0 };
-    wf_list_text(why, WF_WARNING, "", &warned);
+    struct wf_list kept = { 0 };
+    i18n_push(a->lang);
+    wf_check_decision(a, d, by, today, true, &kept);
+    wf_list_text(&kept, WF_WARNING, "", &warned);
+    i18n_pop();
+    wf_list_free(&kept);
     if (warned.len)
         warned.data[--warned.len] = '\0';
     free(so.acknowledged);
