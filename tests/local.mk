@@ -15,6 +15,7 @@ AM_TESTS_ENVIRONMENT = \
 	DPIA_LOCALEDIR='$(abs_top_builddir)/tests/locale'; export DPIA_LOCALEDIR; \
 	MSGFMT='$(MSGFMT)'; export MSGFMT; XGETTEXT='$(XGETTEXT)'; export XGETTEXT; \
 	MSGMERGE='$(MSGMERGE)'; export MSGMERGE; \
+	USE_NLS='$(USE_NLS)'; export USE_NLS; \
 	unset TMUX LANGUAGE LC_MESSAGES DPIA_DB DPIA_TEMPLATE_PATH XDG_DATA_HOME XDG_CONFIG_HOME;
 
 # The catalogues, uninstalled, where the tests' dpia finds them

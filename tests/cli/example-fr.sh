@@ -7,6 +7,7 @@
 # in the change log, the update time and the record's digest aside; two
 # exports with SOURCE_DATE_EPOCH are byte-identical).
 . "$TOP_SRCDIR/tests/lib.sh"
+[ "${USE_NLS:-yes}" = yes ] || skip "dpia was built without NLS (gettext): it speaks English only"
 
 ex=$TOP_SRCDIR/data/examples/streaming-factoids.fr.xml
 D="$DPIA -d $T/db.sqlite"

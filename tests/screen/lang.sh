@@ -6,6 +6,7 @@
 # English: on each screen, each pane (the left column, the right one,
 # the full-width lines) has no more cut texts ("…") than in English.
 . "$TOP_SRCDIR/tests/lib.sh"
+[ "${USE_NLS:-yes}" = yes ] || skip "dpia was built without NLS (gettext): it speaks English only"
 . "$TOP_SRCDIR/tests/tmux.sh"
 
 command -v gettext >/dev/null 2>&1 || skip "gettext (the command) is not installed"

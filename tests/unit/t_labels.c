@@ -177,7 +177,10 @@ static void test_reports(void **state)
 int main(void)
 {
 #ifndef ENABLE_NLS
-    return 77; /* built without gettext: every label is English */
+    /* Built without gettext: every label is English. A TAP plan of no
+     * test, skipped, as the driver reads it. */
+    puts("1..0 # SKIP built without NLS");
+    return 0;
 #endif
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_enumerations),

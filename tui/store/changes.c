@@ -535,18 +535,22 @@ int store_set_lang(struct store *s, struct assessment *a, const char *lang, stru
     }
     struct tmpl *t = tmpl_parse_snapshot_in(sqlite3_column_blob(st, 0),
                                             (size_t)sqlite3_column_bytes(st, 0),
-                                            "template snapshot", lang, e);
+                                            _("template snapshot"), lang, e);
     sqlite3_reset(st);
     if (!t)
         return -1;
+    /* The summary the list shows (the highest risk's level) is made
+     * again with the new language's names. */
+    struct tmpl *before = a->tmpl;
+    a->tmpl = t;
     int rc = set_meta(s, a, META_LANG, lang, e);
     if (rc < 0) {
+        a->tmpl = before;
         tmpl_free(t);
         return rc;
     }
+    tmpl_free(before);
     store_set_str(&a->lang, lang);
-    tmpl_free(a->tmpl);
-    a->tmpl = t;
     return 0;
 }
 
