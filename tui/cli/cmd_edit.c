@@ -41,7 +41,7 @@ static char *read_stdin(void)
         return NULL;
     }
     struct err e;
-    if (textrule_encoding("standard input", b.data ? b.data : "", b.len, &e) < 0) {
+    if (textrule_encoding(_("standard input"), b.data ? b.data : "", b.len, &e) < 0) {
         msg_error("%s", e.text);
         buf_free(&b);
         return NULL;

@@ -109,7 +109,7 @@ int cmd_template_check(const struct cli_global *g, int argc, char **argv)
                      "risk methods: %zu\n"), argv[i], t->id, t->version, t->nsections,
                    t->nquestions, t->nmethods);
             if (t->langs)
-                printf("%s: translated into %s, every text complete\n", argv[i], t->langs);
+                printf(_("%s: translated into %s, every text complete\n"), argv[i], t->langs);
         }
         tmpl_free(t);
         free(xml);

@@ -52,7 +52,8 @@ int ops_answer(struct store *s, struct assessment *a, const char *qid, const cha
     const struct answer *was = assess_answer(a, qid);
     if (note && !(was && strcmp(note, was->note) == 0)) {
         char what[256];
-        snprintf(what, sizeof what, "%s note", qid);
+        /* TRANSLATORS: %s is a question's id: "the note of scr.project". */
+        snprintf(what, sizeof what, _("%s note"), qid);
         if (textrule_check_str(what, note, TK_LINES, e) < 0)
             return -1;
     }
@@ -425,7 +426,8 @@ int ops_check_signoff_texts(const struct assessment *a, const struct signoff *so
     if ((int)so->role < 0 || so->role >= SR_COUNT)
         return 0;
     char owner[64];
-    snprintf(owner, sizeof owner, "sign-off %s", signoff_role_key(so->role));
+    /* TRANSLATORS: %s is a sign-off's role: "dpo", "assessor". */
+    snprintf(owner, sizeof owner, _("sign-off %s"), signoff_role_key(so->role));
     return textrule_fields(owner, signoff_fields, nsignoff_fields, so, &a->signoffs[so->role], e);
 }
 
@@ -433,7 +435,7 @@ static int check_title(const char *title, struct err *e)
 {
     if (!title || !*title)
         return err_set(e, _("an assessment needs a title"));
-    return textrule_check_str("title", title, TK_LINE, e);
+    return textrule_check_str(_("title"), title, TK_LINE, e);
 }
 
 int64_t ops_create(struct store *s, const char *title, const char *template_xml, size_t len,
@@ -477,7 +479,7 @@ int ops_set_review_date(struct store *s, struct assessment *a, const char *date,
 int ops_set_controller(struct store *s, struct assessment *a, const char *text, struct err *e)
 {
     text = text ? text : "";
-    if (wf_check_editable(a, e) < 0 || textrule_check_str("controller", text, TK_LINES, e) < 0)
+    if (wf_check_editable(a, e) < 0 || textrule_check_str(_("controller"), text, TK_LINES, e) < 0)
         return -1;
     return store_set_controller(s, a, text, e);
 }
@@ -486,7 +488,7 @@ int ops_set_dpo_contact(struct store *s, struct assessment *a, const char *text,
 {
     text = text ? text : "";
     if (wf_check_editable(a, e) < 0 ||
-        textrule_check_str("DPO's contact details", text, TK_LINES, e) < 0)
+        textrule_check_str(_("DPO's contact details"), text, TK_LINES, e) < 0)
         return -1;
     return store_set_dpo_contact(s, a, text, e);
 }
@@ -501,8 +503,8 @@ int ops_judge(struct store *s, struct assessment *a, const struct judgement *j, 
         copy.comment = copy.name = copy.date = (char *)(uintptr_t)"";
     }
     if (wf_check_judgement(a, &copy, e) < 0 ||
-        textrule_check_str("judgement comment", copy.comment, TK_LINES, e) < 0 ||
-        textrule_check_str("judgement name", copy.name, TK_LINE, e) < 0)
+        textrule_check_str(_("judgement comment"), copy.comment, TK_LINES, e) < 0 ||
+        textrule_check_str(_("judgement name"), copy.name, TK_LINE, e) < 0)
         return -1;
     char iso[DATE_ISO_SIZE];
     if (ops_date(copy.date, iso, e) < 0)

@@ -25,7 +25,6 @@
 #include "report/report_int.h"
 #include "util/i18n.h"
 #include "util/sha256.h"
-#include "util/i18n.h"
 #include "util/xalloc.h"
 
 /* A set of risk or measure numbers, so that a record of many is read in
@@ -210,7 +209,7 @@ static int read_snapshot(struct rd *r, xmlNodePtr root, char **xml, size_t *xml_
     char *lang = prop(child(root, "assessment"), "lang", "en");
     if (!i18n_known(lang)) {
         free(src);
-        rc = fail(r, child(root, "assessment"), "unknown language '%s' (dpia speaks en, fr, de)",
+        rc = fail(r, child(root, "assessment"), _("unknown language '%s' (dpia speaks en, fr, de)"),
                   lang);
         free(lang);
         return rc;
