@@ -48,6 +48,7 @@ walk() {
     run 0 env LANGUAGE= LC_ALL="$loc" "$DPIA" -d "$DB" new --title "Factoids"
     run 0 "$DPIA" -d "$DB" language 1
     contains "$T/out" "$l"
+    run 0 "$DPIA" -d "$DB" review 1 2027-03-31
     DPIA_ENV="LANG=$loc LC_ALL=$loc"
     tmux_start 80 24 -d "$DB"
     tmux_wait "$(tr_msg "$l" "Assessments")" && pass "$l: the home screen's title"
@@ -94,6 +95,13 @@ tmux_keys q
 DPIA_ENV=
 run 0 "$DPIA" -d "$T/empty.sqlite" language 1
 contains "$T/out" "fr"
+
+# Dates as each language writes them, on the list and the sign-off page.
+for x in "en 2027-03-31" "fr 31/03/2027" "de 31.03.2027"; do
+    set -- $x
+    contains "$T/$1-home" "$2" "$1: the review date on the list as $2"
+    contains "$T/$1-signoff" "$2" "$1: the review date on the sign-off page as $2"
+done
 
 for l in fr de; do
     for s in home help question risk signoff; do

@@ -141,6 +141,8 @@ static int rows_of(struct view *v, const struct wf_list *why, struct row *rows)
     struct screening sc;
     logic_screening(v->a, &sc);
     rows[n] = (struct row){ .kind = ROW_DECISION };
+    char shown[DATE_DISPLAY_SIZE];
+    const char *cdate = date_display(c->date, i18n_ui_lang(), shown);
     if (v->a->status == ST_NOT_REQUIRED)
         snprintf(rows[n].text, sizeof rows[n].text, "%s",
                  _("Closed: DPIA not required (screening, with the DPO's sign-off)"));
@@ -149,12 +151,11 @@ static int rows_of(struct view *v, const struct wf_list *why, struct row *rows)
                  _("Decision: close as \"DPIA not required\""));
     else if (c->name[0])
         snprintf(rows[n].text, sizeof rows[n].text, _("Decision: %s by %s%s%s"),
-                 _(decision_label(c->decision)), c->name, c->date[0] ? ", " : "", c->date);
+                 _(decision_label(c->decision)), c->name, c->date[0] ? ", " : "", cdate);
     else
         snprintf(rows[n].text, sizeof rows[n].text, _("Decision: %s%s%s"),
-                 _(decision_label(c->decision)), c->date[0] ? ", " : "", c->date);
+                 _(decision_label(c->decision)), c->date[0] ? ", " : "", cdate);
     n++;
-    char shown[DATE_DISPLAY_SIZE];
     rows[n] = (struct row){ .kind = ROW_REVIEW };
     snprintf(rows[n].text, sizeof rows[n].text, _("Review date: %s"),
              v->a->review_date[0] ? date_display(v->a->review_date, i18n_ui_lang(), shown)

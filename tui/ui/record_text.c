@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/date.h"
 #include "core/answer.h"
 #include "core/fields.h"
 #include "core/logic.h"
@@ -90,7 +91,8 @@ char *record_text_signoff(const struct signoff *so)
     struct buf b = {0};
     line(&b, _("Name"), so->name);
     line(&b, _("Position"), so->position);
-    line(&b, _("Date"), so->date);
+    char shown[DATE_DISPLAY_SIZE];
+    line(&b, _("Date"), date_display(so->date, i18n_ui_lang(), shown));
     if (so->role == SR_CONTROLLER)
         line(&b, _("Decision"), _(decision_label(so->decision)));
     block(&b, so->role == SR_DPO ? _("Advice") : _("Comment"), so->advice);
