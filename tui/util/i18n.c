@@ -117,13 +117,29 @@ const char *i18n_current(void)
 }
 
 #ifdef ENABLE_NLS
+#ifdef HAVE_NL_MSG_CAT_CNTR
 /* gettext's cache of translations, to be bumped after LANGUAGE changes. */
 extern int _nl_msg_cat_cntr;
+#endif
+
+/* Makes gettext look its translations up again. */
+static void forget(void)
+{
+#ifdef HAVE_NL_MSG_CAT_CNTR
+    ++_nl_msg_cat_cntr;
+#else
+    /* Setting the messages locale again does it too. */
+    const char *m = setlocale(LC_MESSAGES, NULL);
+    char *copy = xstrdup(m ? m : "C");
+    setlocale(LC_MESSAGES, copy);
+    free(copy);
+#endif
+}
 
 static void apply(const char *code)
 {
     setenv("LANGUAGE", code, 1);
-    ++_nl_msg_cat_cntr;
+    forget();
 }
 #endif
 
@@ -145,10 +161,16 @@ void i18n_push(const char *code)
     stack[depth].code = c;
     depth++;
 #ifdef ENABLE_NLS
-    /* gettext reads LANGUAGE only when the messages locale is not "C". */
+    /* gettext reads LANGUAGE only when the messages locale is not "C":
+     * then any UTF-8 locale the system has will do (without one, the
+     * messages stay English). */
     const char *m = setlocale(LC_MESSAGES, NULL);
-    if (!m || strcmp(m, "C") == 0 || strcmp(m, "POSIX") == 0)
-        setlocale(LC_MESSAGES, "C.UTF-8");
+    if (!m || strcmp(m, "C") == 0 || strcmp(m, "POSIX") == 0) {
+        static const char *const utf8[] = { "C.UTF-8", "C.utf8", "en_US.UTF-8", "en_GB.UTF-8" };
+        for (size_t i = 0; i < sizeof utf8 / sizeof utf8[0]; i++)
+            if (setlocale(LC_MESSAGES, utf8[i]))
+                break;
+    }
     apply(c);
 #endif
 }
@@ -173,6 +195,6 @@ void i18n_pop(void)
     free(stack[0].messages);
     stack[0].language = stack[0].messages = NULL;
 #ifdef ENABLE_NLS
-    ++_nl_msg_cat_cntr;
+    forget();
 #endif
 }
