@@ -29,6 +29,7 @@ REPORT_SHELL_TESTS = \
 	tests/cli/report-files.sh \
 	tests/cli/report-limits.sh \
 	tests/cli/report-office.sh \
+	tests/cli/report-auditor.sh \
 	tests/cli/report-office-lo.sh \
 	tests/cli/report-office-parse.sh \
 	tests/cli/report-pdf.sh \
