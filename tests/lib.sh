@@ -95,3 +95,14 @@ done_testing() {
     [ "$failures" -eq 0 ] || exit 1
     exit 0
 }
+
+# po_gaps PO POT: what the translation PO lacks against the template
+# POT, an msgid line each: untranslated, fuzzy (the English changed a
+# little) or obsolete (kept for an English text that is gone). Prints
+# nothing when PO is complete and in step.
+po_gaps() {
+    msgmerge --quiet --no-fuzzy-matching -o "$T/po-gaps.po" "$1" "$2" 2>&1 || return 0
+    msgattrib --untranslated --no-obsolete --no-wrap "$T/po-gaps.po" | grep '^msgid ' | sed 1d
+    msgattrib --only-fuzzy --no-obsolete --no-wrap "$T/po-gaps.po" | grep '^msgid ' | sed 1d
+    grep '^#~ msgid ' "$T/po-gaps.po"
+}

@@ -13,16 +13,6 @@ done
 S=$TOP_SRCDIR
 LINGUAS=$(sed -e '/^#/d' "$S/po/LINGUAS")
 
-# Merges translation $1 against template $2 and says what is missing:
-# untranslated, fuzzy (the English changed a little) or obsolete (kept
-# for an English text that is gone). Prints nothing when complete.
-gaps() {
-    msgmerge --quiet --no-fuzzy-matching -o "$T/merged.po" "$1" "$2" 2>&1 || return
-    msgattrib --untranslated --no-obsolete "$T/merged.po" 2>/dev/null | grep '^msgid ' | sed 1d
-    msgattrib --only-fuzzy --no-obsolete "$T/merged.po" 2>/dev/null | grep '^msgid ' | sed 1d
-    grep '^#~ msgid ' "$T/merged.po"
-}
-
 # Checks every language's catalogue of one kind against its template.
 complete() {
     kind=$1 pot=$2 dir=$3 pattern=$4
@@ -33,7 +23,7 @@ complete() {
             fail "$kind: no $l translation ($po)"
             continue
         fi
-        g=$(gaps "$po" "$pot")
+        g=$(po_gaps "$po" "$pot")
         if [ -z "$g" ]; then
             pass "$kind: $l complete"
         else
@@ -72,7 +62,7 @@ cp "$T/files" "$T/files2"
 echo "$T/src/new.c" >> "$T/files2"
 program_pot "$T/files2" "$T/dpia2.pot"
 checks=$((checks + 1))
-g=$(gaps "$S/po/fr.po" "$T/dpia2.pot")
+g=$(po_gaps "$S/po/fr.po" "$T/dpia2.pot")
 case $g in
 *"A message nobody has translated yet"*) pass "a new message without its translation is caught" ;;
 *) fail "a new message without its translation went unnoticed" ;;

@@ -70,20 +70,6 @@ static int teardown(void **state)
     return 0;
 }
 
-static struct assessment *fresh(void)
-{
-    size_t len;
-    const char *xml = tmpl_builtin_xml(&len);
-    struct err e;
-    struct assessment *a = assess_new();
-    a->tmpl = tmpl_parse(xml, len, "built-in", &e);
-    assert_non_null(a->tmpl);
-    snprintf(a->uuid, sizeof a->uuid, "0b7e3a52-9d4f-4c1a-8e2b-5f6a7c8d9e01");
-    a->created = 1767225600;
-    a->updated = 1767312000;
-    return a;
-}
-
 /* The first line of the risk register's CSV; the caller frees. */
 static char *csv_head(const struct assessment *a)
 {
@@ -150,7 +136,7 @@ static void test_fields(void **state)
 static void test_reports(void **state)
 {
     (void)state;
-    struct assessment *a = fresh();
+    struct assessment *a = unit_fresh_assessment();
     char *en = csv_head(a), *xen = record(a);
     i18n_push("fr");
     char *fr = csv_head(a), *xfr = record(a);

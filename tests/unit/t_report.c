@@ -26,20 +26,6 @@
 
 #define PAYLOAD "<script>alert(1)</script> \"><img src=x onerror=alert(1)> ]]> &amp; A&B"
 
-static struct assessment *fresh(void)
-{
-    size_t len;
-    const char *xml = tmpl_builtin_xml(&len);
-    struct err e;
-    struct assessment *a = assess_new();
-    a->tmpl = tmpl_parse(xml, len, "built-in", &e);
-    assert_non_null(a->tmpl);
-    snprintf(a->uuid, sizeof a->uuid, "0b7e3a52-9d4f-4c1a-8e2b-5f6a7c8d9e01");
-    a->created = 1767225600;
-    a->updated = 1767312000;
-    return a;
-}
-
 static void set(struct assessment *a, const char *qid, const char *value)
 {
     const struct tmpl_question *q = tmpl_find_question(a->tmpl, qid);
@@ -97,7 +83,7 @@ static void add_measure(struct assessment *a, int n, const char *text, int risk)
 /* An assessment whose every text field holds `text`. */
 static struct assessment *filled(const char *text)
 {
-    struct assessment *a = fresh();
+    struct assessment *a = unit_fresh_assessment();
     free(a->title);
     a->title = xstrdup(text);
     a->status = ST_REVIEW;
@@ -806,7 +792,7 @@ static void test_stylesheet_locked(void **state)
 
 static void test_csv(void **state)
 {
-    struct assessment *a = fresh();
+    struct assessment *a = unit_fresh_assessment();
     add_risk(a, 1, "=HYPERLINK(\"x\")", 3, 4, 1, 2);
     free(a->risks[0].description);
     a->risks[0].description = xstrdup("a, \"quoted\"\nsecond line");

@@ -12,7 +12,24 @@
 
 #include <cmocka.h>
 
+#include "core/assess.h"
 #include "core/tmpl.h"
+
+/* An empty assessment of the built-in template, with a fixed uuid and
+ * times (the reports' tests compare bytes); the caller frees. */
+static inline struct assessment *unit_fresh_assessment(void)
+{
+    size_t len;
+    const char *xml = tmpl_builtin_xml(&len);
+    struct err e;
+    struct assessment *a = assess_new();
+    a->tmpl = tmpl_parse(xml, len, "built-in", &e);
+    assert_non_null(a->tmpl);
+    snprintf(a->uuid, sizeof a->uuid, "0b7e3a52-9d4f-4c1a-8e2b-5f6a7c8d9e01");
+    a->created = 1767225600;
+    a->updated = 1767312000;
+    return a;
+}
 
 /* A valid answer of one row to table question q, in buf: text cells
  * hold text, a choice its first option, yes/no "yes", a date; cited
