@@ -28,6 +28,17 @@ tests/locale/fr/LC_MESSAGES/dpia.mo: $(srcdir)/po/fr.po
 tests/locale/de/LC_MESSAGES/dpia.mo: $(srcdir)/po/de.po
 	$(AM_V_GEN)$(MKDIR_P) $(@D) && $(GMSGFMT) -c -o $@ $(srcdir)/po/de.po
 
+# A library preloaded by tests/cli/store-netfs.sh to fake the type of
+# file system statfs reports. Built without libtool, and only for the
+# tests: a compiler that cannot build it makes that test skip, not fail.
+check_DATA += tests/fakefs/fakefs.so
+CLEANFILES += tests/fakefs/fakefs.so
+EXTRA_DIST += tests/fakefs/fakefs.c
+tests/fakefs/fakefs.so: $(srcdir)/tests/fakefs/fakefs.c
+	$(AM_V_GEN)$(MKDIR_P) $(@D) && \
+	{ $(CC) -shared -fPIC -o $@ $(srcdir)/tests/fakefs/fakefs.c -ldl || \
+	  { rm -f $@; echo "tests/fakefs/fakefs.so not built: store-netfs.sh will skip"; }; }
+
 UNIT_TESTS = \
 	tests/unit/t_util \
 	tests/unit/t_tmpl \

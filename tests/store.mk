@@ -37,6 +37,8 @@ STORE_SHELL_TESTS = \
 	tests/cli/store-formats.sh \
 	tests/cli/store-refuse.sh \
 	tests/cli/store-readonly.sh \
+	tests/cli/store-netfs.sh \
+	tests/cli/store-shared.sh \
 	tests/cli/store-kill.sh \
 	tests/cli/store-concurrent.sh \
 	tests/cli/store-many.sh \

@@ -31,6 +31,9 @@ static void usage(FILE *out)
             "                         read and exported, nothing changed\n"
             "      --present          open assessments in presentation mode (the key P\n"
             "                         leaves it): the question alone, for a projector\n"
+            "      --shared           make a new database for a group: the group may\n"
+            "                         read and write it, and its folder keeps new files\n"
+            "                         in the group\n"
             "  -h, --help             show this help and exit\n"
             "  -V, --version          show the version and exit\n"
             "\n"
@@ -51,7 +54,7 @@ static void version(void)
            "There is NO WARRANTY, to the extent permitted by law.\n"), stdout);
 }
 
-enum { OPT_NO_COLOR = 256, OPT_FIRST_FRAME, OPT_READ_ONLY, OPT_PRESENT };
+enum { OPT_NO_COLOR = 256, OPT_FIRST_FRAME, OPT_READ_ONLY, OPT_PRESENT, OPT_SHARED };
 
 int main(int argc, char **argv)
 {
@@ -63,12 +66,14 @@ int main(int argc, char **argv)
         { "first-frame", no_argument, NULL, OPT_FIRST_FRAME },
         { "read-only", no_argument, NULL, OPT_READ_ONLY },
         { "present", no_argument, NULL, OPT_PRESENT },
+        { "shared", no_argument, NULL, OPT_SHARED },
         { "help", no_argument, NULL, 'h' },
         { "version", no_argument, NULL, 'V' },
         { NULL, 0, NULL, 0 },
     };
     const char *db = NULL;
-    bool no_color = false, first_frame = false, read_only = false, present = false;
+    bool no_color = false, first_frame = false, read_only = false, present = false,
+         shared = false;
     int c;
     opterr = 0;
     /* '+': stop at the first non-option, which is the command. */
@@ -95,6 +100,9 @@ int main(int argc, char **argv)
             break;
         case OPT_PRESENT:
             present = true;
+            break;
+        case OPT_SHARED:
+            shared = true;
             break;
         case 'h': {
             /* Written at once, so that a failure keeps its reason
@@ -125,7 +133,7 @@ int main(int argc, char **argv)
     }
 
     if (optind < argc) {
-        struct cli_global g = { db, read_only };
+        struct cli_global g = { db, read_only, shared };
         int first = optind;
         optind = 0; /* each command runs getopt afresh on its own arguments */
         return cli_run(&g, argc - first, argv + first);
@@ -136,7 +144,7 @@ int main(int argc, char **argv)
         msg_error(_("no database: set HOME, XDG_DATA_HOME or DPIA_DB, or use -d FILE"));
         return EXIT_WORK;
     }
-    struct ui_options uo = { path, no_color, first_frame, read_only, present };
+    struct ui_options uo = { path, no_color, first_frame, read_only, present, shared };
     int rc = ui_run(&uo);
     free(path);
     return rc;

@@ -149,7 +149,7 @@ static void test_bad_lines(void **state)
     assert_int_equal(c.nwarnings, 7);
     has_warning(&c, p, 3, "is not of the form \"key = value\"; it is ignored.");
     has_warning(&c, p, 4, "'colour' is not a setting of dpia (known: export-dir, export-format, "
-                          "with-guidance, full-history)");
+                          "with-guidance, full-history, shared)");
     has_warning(&c, p, 5, "is not of the form \"key = value\"");
     has_warning(&c, p, 6, "export-dir must be an absolute folder or start with ~/, not "
                           "'relative/folder'");
@@ -180,7 +180,8 @@ static void test_export_defaults(void **state)
     const char *p = write_file("exp", "export-format = odt\n"
                                       "with-guidance = yes\n"
                                       "full-history = maybe\n"
-                                      "full-history = off\n");
+                                      "full-history = off\n"
+                                      "shared = yes\n");
     io_settings_load(&c, p);
     assert_int_equal(c.nwarnings, 1);
     has_warning(&c, p, 3, "full-history takes yes or no, not 'maybe'");
@@ -188,6 +189,7 @@ static void test_export_defaults(void **state)
     assert_int_equal(c.export_format_line, 1);
     assert_int_equal(c.with_guidance, 1);
     assert_int_equal(c.full_history, 0);
+    assert_int_equal(c.shared, 1);
     io_settings_warn_at(&c, 1, "checked later");
     has_warning(&c, p, 1, "checked later");
     io_settings_free(&c);
@@ -198,6 +200,7 @@ static void test_export_defaults(void **state)
     assert_string_equal(c.export_format, "");
     assert_int_equal(c.with_guidance, -1);
     assert_int_equal(c.full_history, -1);
+    assert_int_equal(c.shared, -1);
     io_settings_free(&c);
 }
 

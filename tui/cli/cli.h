@@ -18,6 +18,7 @@
 struct cli_global {
     const char *db_path; /* from -d, NULL when not given */
     bool read_only;      /* --read-only: nothing may be changed */
+    bool shared;         /* --shared: a new database is made for a group */
 };
 
 /* Runs argv[0] (a command name) with its arguments; what it printed is

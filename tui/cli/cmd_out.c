@@ -16,6 +16,7 @@
 #include <time.h>
 
 #include "cli/commands.h"
+#include "io/settings.h"
 #include "ops/ops.h"
 #include "util/buf.h"
 #include "util/err.h"
@@ -52,10 +53,21 @@ int cli_open(const struct cli_global *g, bool write, struct store **out)
         free(path);
         return 0;
     }
+    /* A database made now is made for a group with --shared, or when
+     * the settings say so. */
+    bool shared = g->shared;
+    if (!shared && !g->read_only && stat(path, &sb) != 0 && errno == ENOENT) {
+        struct io_settings cfg;
+        io_settings_load(&cfg, NULL);
+        for (size_t i = 0; i < cfg.nwarnings; i++)
+            msg_warn("%s", cfg.warnings[i]);
+        shared = cfg.shared == 1;
+        io_settings_free(&cfg);
+    }
     struct err e;
     /* Opened for writing even to read, so an older file is brought up to
      * date; a file the user may not write opens read-only by itself. */
-    *out = store_open(path, g->read_only, NULL, &e);
+    *out = store_open_shared(path, g->read_only, shared, NULL, &e);
     free(path);
     if (!*out) {
         msg_error("%s", e.text);

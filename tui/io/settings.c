@@ -93,6 +93,11 @@ static void set_full_history(struct reader *r, const char *value)
     set_yes_no(r, "full-history", &r->c->full_history, value);
 }
 
+static void set_shared(struct reader *r, const char *value)
+{
+    set_yes_no(r, "shared", &r->c->shared, value);
+}
+
 static void set_export_dir(struct reader *r, const char *value)
 {
     if (!*value) {
@@ -127,6 +132,7 @@ static const struct {
     { "export-format", set_export_format },
     { "with-guidance", set_with_guidance },
     { "full-history", set_full_history },
+    { "shared", set_shared },
 };
 
 static bool blank(char c)
@@ -177,7 +183,7 @@ static void read_line(struct reader *r, char *line, size_t len)
             return;
         }
     warn(r, _("'%s' is not a setting of dpia (known: export-dir, export-format, "
-                 "with-guidance, full-history); the line is ignored."), p);
+                 "with-guidance, full-history, shared); the line is ignored."), p);
 }
 
 char *io_settings_path(void)
@@ -195,7 +201,7 @@ void io_settings_load(struct io_settings *c, const char *path)
     memset(c, 0, sizeof *c);
     c->export_dir = xstrdup("");
     c->export_format = xstrdup("");
-    c->with_guidance = c->full_history = -1;
+    c->with_guidance = c->full_history = c->shared = -1;
     char *own = path ? NULL : io_settings_path();
     const char *file = path ? path : own;
     c->file = xstrdup(file ? file : "");

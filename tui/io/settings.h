@@ -16,6 +16,8 @@
  *                (default no)
  *   full-history   yes or no: reports carry the whole change log
  *                instead of the condensed one (default no)
+ *   shared       yes or no: a database dpia creates is made for a group,
+ *                as with --shared (default no)
  *
  * A file that is not there holds no settings. A line that is not
  * "key = value", a key dpia does not know, a value it cannot use, or a
@@ -34,6 +36,7 @@ struct io_settings {
     int export_format_line; /* its line, for a warning */
     int with_guidance;      /* 1 yes, 0 no, -1 unset */
     int full_history;       /* 1 yes, 0 no, -1 unset */
+    int shared;             /* 1 yes, 0 no, -1 unset */
     char *file;        /* the file read; "" when none */
     char **warnings;   /* "FILE:LINE: message", each a sentence */
     size_t nwarnings;

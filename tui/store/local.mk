@@ -2,6 +2,7 @@ libdpia_a_SOURCES += \
 	tui/store/store.h tui/store/store_int.h \
 	tui/store/store.c \
 	tui/store/open.c \
+	tui/store/fs.c \
 	tui/store/rows.c \
 	tui/store/schema.c \
 	tui/store/records.c \

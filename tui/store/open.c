@@ -38,24 +38,32 @@
 #include "util/path.h"
 #include "util/xalloc.h"
 
-/* Creates a missing database file (folders too) with mode 0600 before
- * SQLite sees it, so that SQLite never creates anything with the umask's
- * looser bits, and a file that exists is opened without O_CREAT. */
-static int create_file(const char *path, struct err *e)
+/* Creates a missing database file (folders too) with mode 0600 (0660
+ * for a group) before SQLite sees it, so that SQLite never creates
+ * anything with the umask's looser bits, and a file that exists is
+ * opened without O_CREAT. SQLite gives the -wal and -shm files the
+ * mode of the database. */
+static int create_file(const char *path, bool shared, struct err *e)
 {
     char *dir = path_dirname(path);
-    int rc = path_mkdirs(dir, 0700);
-    if (rc < 0) {
-        err_set(e, _("cannot create the folder %s: %s"), dir, strerror(errno));
-        free(dir);
-        return -1;
-    }
+    int rc = store_make_folder(dir, shared, e);
     free(dir);
+    if (rc < 0)
+        return -1;
     int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
     if (fd < 0 && errno != EEXIST)
         return err_set(e, _("cannot create %s: %s"), path, strerror(errno));
-    if (fd >= 0)
+    if (fd >= 0) {
+        /* fchmod, not the mode of open: the umask may take the group's
+         * bits away. */
+        if (shared && fchmod(fd, 0660) != 0) {
+            err_set(e, _("cannot create %s: %s"), path, strerror(errno));
+            close(fd);
+            unlink(path);
+            return -1;
+        }
         close(fd);
+    }
     return 0;
 }
 
@@ -293,6 +301,14 @@ int store_check_file(struct store *s, struct err *e)
 
 struct store *store_open(const char *path, bool read_only, const char *who, struct err *e)
 {
+    return store_open_shared(path, read_only, false, who, e);
+}
+
+struct store *store_open_shared(const char *path, bool read_only, bool shared, const char *who,
+                                struct err *e)
+{
+    if (store_check_fs(path, e) < 0)
+        return NULL;
     struct stat sb;
     if (stat(path, &sb) == 0) {
         if (S_ISDIR(sb.st_mode)) {
@@ -305,7 +321,7 @@ struct store *store_open(const char *path, bool read_only, const char *who, stru
     } else if (read_only) {
         err_set(e, _("no database at %s"), path);
         return NULL;
-    } else if (create_file(path, e) < 0) {
+    } else if (create_file(path, shared, e) < 0) {
         return NULL;
     }
 

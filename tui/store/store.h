@@ -27,6 +27,13 @@ struct store;
  * first write fails with a clear message. `who` is recorded as the
  * author of changes (NULL: $DPIA_USER, else the login name). */
 struct store *store_open(const char *path, bool read_only, const char *who, struct err *e);
+/* The same, with shared: a database that does not exist yet is made for
+ * a group (mode 0660, its -wal and -shm files too, in a folder with the
+ * setgid bit so that they keep its group); an existing one keeps its
+ * mode. A database on a file system shared over the network (NFS,
+ * SMB/CIFS and the like) is refused by both, before anything is written. */
+struct store *store_open_shared(const char *path, bool read_only, bool shared, const char *who,
+                                struct err *e);
 /* Closing a store that may write first moves what the log of changes
  * (the -wal file beside the database) holds into the database file and
  * empties the log, so that once no dpia runs the one file holds every

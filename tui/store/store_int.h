@@ -262,6 +262,15 @@ int store_db_error(struct store *s, const char *what, struct err *e);
 
 /* The login name or $DPIA_USER; the caller frees. */
 char *store_default_who(void);
+
+/* Refuses (-1, the reason in e) a database on a file system shared over
+ * the network, where SQLite's locks are not safe; for a file that does
+ * not exist yet, the nearest folder above it that does (fs.c). */
+int store_check_fs(const char *path, struct err *e);
+/* Creates dir and its parents: 0700, or for a group (shared) 02770 with
+ * the setgid bit, which an existing folder of the user's that its group
+ * may already write gets too. */
+int store_make_folder(const char *dir, bool shared, struct err *e);
 int64_t store_monotonic_ms(void);
 
 /* Before each write transaction: whether the path still names the file

@@ -1,15 +1,18 @@
 #include "config.h"
 #include "ui/app.h"
 
+#include <errno.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 
 #include "core/tmpl.h"
+#include "io/settings.h"
 #include "store/store.h"
 #include "ui/term.h"
 #include "util/err.h"
@@ -299,7 +302,19 @@ int ui_run(const struct ui_options *opt)
     a.opt = opt;
     /* Open the database before taking over the terminal, so that a
      * refusal reads as a plain message. */
-    a.store = store_open(opt->db_path, opt->read_only, NULL, &e);
+    /* A database made now is made for a group with --shared, or when
+     * the settings say so. */
+    bool shared = opt->shared;
+    struct stat sb;
+    if (!shared && !opt->read_only && stat(opt->db_path, &sb) != 0 && errno == ENOENT) {
+        struct io_settings cfg;
+        io_settings_load(&cfg, NULL);
+        for (size_t i = 0; i < cfg.nwarnings; i++)
+            msg_warn("%s", cfg.warnings[i]);
+        shared = cfg.shared == 1;
+        io_settings_free(&cfg);
+    }
+    a.store = store_open_shared(opt->db_path, opt->read_only, shared, NULL, &e);
     if (!a.store) {
         msg_error("%s", e.text);
         return 1;

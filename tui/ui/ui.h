@@ -14,6 +14,7 @@ struct ui_options {
     bool first_frame_only; /* draw the first screen, then exit (benchmarks) */
     bool read_only;        /* --read-only: the database is opened read-only */
     bool present;          /* --present: assessments open in presentation mode */
+    bool shared;           /* --shared: a new database is made for a group */
 };
 
 /* Runs the interactive program. Returns the process exit status; after
