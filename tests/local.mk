@@ -95,6 +95,7 @@ SHELL_TESTS = \
 	tests/cli/input.sh \
 	tests/cli/output.sh \
 	tests/cli/dates.sh \
+	tests/cli/register.sh \
 	tests/cli/judgement.sh \
 	tests/cli/threshold.sh \
 	tests/cli/edpb.sh \
