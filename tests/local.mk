@@ -37,6 +37,7 @@ UNIT_TESTS = \
 	tests/unit/t_keys \
 	tests/unit/t_textedit \
 	tests/unit/t_date \
+	tests/unit/t_register \
 	tests/unit/t_settings
 
 if HAVE_CMOCKA
@@ -74,6 +75,9 @@ tests_unit_t_textedit_LDADD = $(UNIT_LDADD)
 tests_unit_t_date_SOURCES = tests/unit/t_date.c
 tests_unit_t_date_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_t_date_LDADD = $(UNIT_LDADD)
+tests_unit_t_register_SOURCES = tests/unit/t_register.c
+tests_unit_t_register_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_t_register_LDADD = $(UNIT_LDADD)
 tests_unit_t_settings_SOURCES = tests/unit/t_settings.c
 tests_unit_t_settings_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_t_settings_LDADD = $(UNIT_LDADD)
