@@ -48,6 +48,7 @@ UNIT_TESTS = \
 	tests/unit/t_keys \
 	tests/unit/t_textedit \
 	tests/unit/t_date \
+	tests/unit/t_register \
 	tests/unit/t_settings
 
 if HAVE_CMOCKA
@@ -85,6 +86,9 @@ tests_unit_t_textedit_LDADD = $(UNIT_LDADD)
 tests_unit_t_date_SOURCES = tests/unit/t_date.c
 tests_unit_t_date_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_t_date_LDADD = $(UNIT_LDADD)
+tests_unit_t_register_SOURCES = tests/unit/t_register.c
+tests_unit_t_register_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_t_register_LDADD = $(UNIT_LDADD)
 tests_unit_t_settings_SOURCES = tests/unit/t_settings.c
 tests_unit_t_settings_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_t_settings_LDADD = $(UNIT_LDADD)
@@ -106,6 +110,7 @@ SHELL_TESTS = \
 	tests/cli/input.sh \
 	tests/cli/output.sh \
 	tests/cli/dates.sh \
+	tests/cli/register.sh \
 	tests/cli/judgement.sh \
 	tests/cli/threshold.sh \
 	tests/cli/edpb.sh \

@@ -50,6 +50,8 @@ int cmd_contacts(const struct cli_global *g, int argc, char **argv);
 int cmd_language(const struct cli_global *g, int argc, char **argv);
 int cmd_judge(const struct cli_global *g, int argc, char **argv);
 int cmd_table(const struct cli_global *g, int argc, char **argv);
+int cmd_register(const struct cli_global *g, int argc, char **argv);
+int cmd_due(const struct cli_global *g, int argc, char **argv);
 
 /* The controller's decision from the command line (decide, signoff
  * --decision): through ops_decide, every reason or warning printed.
@@ -145,6 +147,12 @@ bool cli_parse_int(const char *s, int lo, int hi, int *out);
     X("history", cmd_history, N_("ID [--format F]"), N_("the change history of an assessment")) \
     X("undo", cmd_undo, N_("ID [--theirs]"), N_(\
       "undo the latest change still standing (someone else's only with --theirs)")) \
+    X("register", cmd_register, N_("[--format F] [--overdue] [--sort KEY] [--status S] [--all] [-o FILE] " \
+      "[--force] [--follow-symlinks]"), N_("every assessment with its status, decision, highest residual risk, review " \
+      "date, open and overdue measures, their owners and the person responsible, then the " \
+      "overdue measures; F: text, tsv, json, html or csv; KEY: due, title, status, risk, review")) \
+    X("due", cmd_due, N_("[--within DAYS]"), N_("the reviews and measures due within DAYS (default " \
+      "30) or overdue; exits 1 when one is overdue")) \
     X("archive", cmd_archive, N_("ID"), N_("archive an assessment (hidden from list without --all)")) \
     X("restore", cmd_restore, N_("ID"), N_("bring an archived assessment back, with its status")) \
     X("delete", cmd_delete, N_("ID --yes"), N_("delete an assessment for good")) \

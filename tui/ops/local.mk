@@ -3,5 +3,6 @@ libdpia_a_SOURCES += \
 	tui/ops/edit.c \
 	tui/ops/flow.c \
 	tui/ops/records.c \
+	tui/ops/register.c \
 	tui/ops/drafts.c \
 	tui/ops/undo.c

@@ -246,6 +246,23 @@ int ops_export(struct store *s, int64_t id, const struct ops_export *x, const st
  * may end while it writes). */
 int ops_export_file(struct store *s, int64_t id, const struct ops_export *x, const char *path,
                     unsigned flags, bool guard, struct err *e);
+/* Any file the same way (s may be NULL when there is no database):
+ * fill writes its bytes to out (0, or -1 with e), and the file takes
+ * the target's place only when it succeeded. */
+int ops_write_file(struct store *s, const char *path, unsigned flags, bool guard,
+                   int (*fill)(void *ctx, const struct sink *out, struct err *e), void *ctx,
+                   struct err *e);
+
+/* Today for a report: the date (UTC) of SOURCE_DATE_EPOCH when it is
+ * set, so that a report made again is the same, else ops_today. */
+void ops_report_today(char out[16]);
+/* The register (core/register.h): every assessment (the archived ones
+ * too with all), of status st only when st >= 0, settled on today
+ * ("YYYY-MM-DD") and sorted by `by`. Reads no assessment whole. 0, or
+ * -1 with e. reg_free frees it. */
+int ops_register(struct store *s, bool all, int st, enum reg_sort by, const char *today,
+                 struct reg *out, struct err *e);
+
 /* Reads an XML record file, or the record a PDF made by dpia carries
  * (report_pdf_record), checked whole (schema, digests, values), into
  * an assessment not yet stored, with its template snapshot; the caller

@@ -236,10 +236,11 @@ static bool is_database(struct store *s, const char *path)
     return false;
 }
 
-int ops_export_file(struct store *s, int64_t id, const struct ops_export *x, const char *path,
-                    unsigned flags, bool guard, struct err *e)
+int ops_write_file(struct store *s, const char *path, unsigned flags, bool guard,
+                   int (*fill)(void *ctx, const struct sink *out, struct err *e), void *ctx,
+                   struct err *e)
 {
-    if (is_database(s, path))
+    if (s && is_database(s, path))
         return err_set(e, _("%s is the database, or a file SQLite keeps beside it; name "
                        "another file"), path);
     struct io_out *file = io_out_open(path, flags, e);
@@ -248,13 +249,32 @@ int ops_export_file(struct store *s, int64_t id, const struct ops_export *x, con
     if (guard)
         io_out_guard(file);
     struct sink out = io_out_sink(file);
-    if (ops_export(s, id, x, &out, e) < 0) {
+    if (fill(ctx, &out, e) < 0) {
         /* A failed write is told with the file's name. */
         io_out_failed(file, e);
         io_out_abort(file);
         return -1;
     }
     return io_out_commit(file, e);
+}
+
+struct export_job {
+    struct store *s;
+    int64_t id;
+    const struct ops_export *x;
+};
+
+static int export_fill(void *ctx, const struct sink *out, struct err *e)
+{
+    const struct export_job *j = ctx;
+    return ops_export(j->s, j->id, j->x, out, e);
+}
+
+int ops_export_file(struct store *s, int64_t id, const struct ops_export *x, const char *path,
+                    unsigned flags, bool guard, struct err *e)
+{
+    struct export_job j = { s, id, x };
+    return ops_write_file(s, path, flags, guard, export_fill, &j, e);
 }
 
 struct assessment *ops_read_record(const char *path, char **tmpl_xml, size_t *tmpl_len,

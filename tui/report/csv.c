@@ -51,6 +51,16 @@ static void end_row(struct buf *out)
     buf_adds(out, "\r\n");
 }
 
+void report_csv_field(struct buf *out, bool first, const char *s)
+{
+    field(out, first, s);
+}
+
+void report_csv_end_row(struct buf *out)
+{
+    end_row(out);
+}
+
 /* A column computed from more than one field: where it goes among the
  * fields' csv_pos, its header (translated when written, as the fields'
  * are). */

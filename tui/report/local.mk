@@ -8,6 +8,7 @@ libdpia_a_SOURCES += \
 	tui/report/log_marks.c \
 	tui/report/pdf_af.c \
 	tui/report/csv.c \
+	tui/report/register.c \
 	tui/report/office.c \
 	tui/report/pdf.c \
 	tui/report/zipw.c tui/report/zipw.h

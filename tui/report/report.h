@@ -71,6 +71,7 @@
 #include <stdint.h>
 
 #include "core/assess.h"
+#include "core/register.h"
 #include "util/buf.h"
 #include "util/err.h"
 #include "util/sink.h"
@@ -238,5 +239,15 @@ struct assessment *report_import(const char *buf, size_t len, const char *name,
 
 /* Frees the parsed schema and stylesheet kept between calls. */
 void report_cleanup(void);
+
+/* The register of every assessment (core/register.h), settled, as the
+ * DPO's accountability report: one self-contained HTML page (no script,
+ * no file or address it loads; every text escaped), titled and dated
+ * `date` (YYYY-MM-DD), the assessments then the measures overdue across
+ * them. And as CSV tables (RFC 4180, formulas neutralised, as the other
+ * CSV exports): the assessments, or the overdue measures. */
+void report_register_html(const struct reg *r, const char *date, struct buf *out);
+void report_register_csv(const struct reg *r, struct buf *out);
+void report_register_overdue_csv(const struct reg *r, struct buf *out);
 
 #endif

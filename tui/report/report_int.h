@@ -88,4 +88,10 @@ bool report_xml_char(const char *s, size_t len, size_t i, size_t *n);
  * than tab, newline and carriage return become U+FFFD. The caller frees. */
 char *report_xml_text(const char *s);
 
+/* One CSV field as the CSV exports write it (RFC 4180, a formula
+ * neutralised with a leading '), after a comma unless first; the CRLF
+ * that ends a row. */
+void report_csv_field(struct buf *out, bool first, const char *s);
+void report_csv_end_row(struct buf *out);
+
 #endif

@@ -281,3 +281,88 @@ int64_t store_resolve(struct store *s, const char *ref, struct err *e)
         return err_set(e, _("'%s' names more than one assessment: give more of the uuid"), ref);
     return id;
 }
+
+/* --- the register ---------------------------------------------------------- */
+
+static int register_rows(struct store *s, bool all, struct reg *out, struct err *e)
+{
+    sqlite3_stmt *st = store_stmt(s, SQ_REG_ROWS, e);
+    if (!st)
+        return -1;
+    sqlite3_bind_int(st, 1, all);
+    size_t cap = 0;
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        out->rows = xgrow(out->rows, &cap, out->nrows + 1, sizeof *out->rows);
+        struct reg_row *w = &out->rows[out->nrows++];
+        memset(w, 0, sizeof *w);
+        struct store_row r;
+        store_row_start(&r, s, st, "assessments", "id", 0, e);
+        w->id = store_row_int(&r, 0, INT64_MIN, INT64_MAX);
+        r.id = w->id;
+        store_row_uuid(&r, 1, w->uuid);
+        w->title = store_row_text(&r, 2);
+        w->status = (enum assess_status)store_row_key(&r, 3, assess_status_parse, ST_DRAFT);
+        int64_t level = store_row_int(&r, 4, INT64_MIN, INT64_MAX);
+        w->highest_level = level < 0 || level >= TMPL_MAX_LEVELS ? -1 : (int)level;
+        w->highest_name = store_row_text(&r, 5);
+        w->highest_is_high = store_row_flag(&r, 6);
+        w->review_date = store_row_text(&r, 7);
+        w->controller = store_row_text(&r, 8);
+        w->dpo = store_row_text(&r, 9);
+        w->decision = (enum decision)store_row_key(&r, 10, decision_parse, DEC_NONE);
+        w->assessor = store_row_text(&r, 11);
+        w->owners = xstrdup("");
+        w->responsible = "";
+        w->next_date = "";
+        if (store_row_end(&r) < 0) {
+            sqlite3_reset(st);
+            return -1;
+        }
+    }
+    sqlite3_reset(st);
+    return rc == SQLITE_DONE ? 0 : store_db_error(s, _("listing the assessments"), e);
+}
+
+static int register_measures(struct store *s, bool all, struct reg *out, struct err *e)
+{
+    sqlite3_stmt *st = store_stmt(s, SQ_REG_MEASURES, e);
+    if (!st)
+        return -1;
+    sqlite3_bind_int(st, 1, all);
+    size_t cap = 0;
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        out->measures = xgrow(out->measures, &cap, out->nmeasures + 1, sizeof *out->measures);
+        struct reg_measure *m = &out->measures[out->nmeasures++];
+        memset(m, 0, sizeof *m);
+        struct store_row r;
+        store_row_start(&r, s, st, "measures", "assessment", 0, e);
+        m->assessment = store_row_int(&r, 0, INT64_MIN, INT64_MAX);
+        r.id = m->assessment;
+        m->number = (int)store_row_int(&r, 1, 1, STORE_NUMBER_MAX);
+        m->title = store_row_text(&r, 2);
+        m->owner = store_row_text(&r, 3);
+        m->due = store_row_text(&r, 4);
+        m->status = (enum measure_status)store_row_key(&r, 5, measure_status_parse, MS_PLANNED);
+        if (store_row_end(&r) < 0) {
+            sqlite3_reset(st);
+            return -1;
+        }
+    }
+    sqlite3_reset(st);
+    return rc == SQLITE_DONE ? 0 : store_db_error(s, _("listing the measures"), e);
+}
+
+int store_register(struct store *s, bool include_archived, struct reg *out, struct err *e)
+{
+    memset(out, 0, sizeof *out);
+    store_read_begin(s);
+    int rc = register_rows(s, include_archived, out, e);
+    if (rc == 0)
+        rc = register_measures(s, include_archived, out, e);
+    store_read_end(s);
+    if (rc < 0)
+        reg_free(out);
+    return rc;
+}

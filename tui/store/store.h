@@ -16,6 +16,7 @@
 #include <stdint.h>
 
 #include "core/assess.h"
+#include "core/register.h"
 #include "util/err.h"
 
 struct store;
@@ -83,6 +84,12 @@ struct store_query {
 };
 int store_list_page(struct store *s, const struct store_query *q, struct store_list *out,
                     size_t *total, struct err *e);
+
+/* The register's rows and open measures (core/register.h), read in one
+ * read transaction without loading any assessment: every assessment,
+ * the archived ones only with include_archived, by id. reg_settle works
+ * out the rest. Returns 0, or -1 with e (out empty). */
+int store_register(struct store *s, bool include_archived, struct reg *out, struct err *e);
 
 /* All assessments, most recently changed first; include_archived adds
  * the archived ones. */

@@ -133,6 +133,20 @@
             "a.highest_level, a.highest_name, a.highest_high, a.review_date, a.updated " \
             "FROM assessments a JOIN templates t ON t.id = a.template " \
             "WHERE ?1 OR a.status <> 'archived' ORDER BY a.updated DESC, a.id DESC") \
+    /* The register (core/register.h): each assessment with the names on
+     * its sign-offs and the controller's decision, then the open measures
+     * of them all; two statements, however many assessments. */ \
+    X(REG_ROWS, "SELECT a.id, a.uuid, a.title, a.status, a.highest_level, a.highest_name, " \
+            "a.highest_high, a.review_date, a.controller, d.name, c.decision, s.name " \
+            "FROM assessments a " \
+            "LEFT JOIN signoffs d ON d.assessment = a.id AND d.role = 'dpo' " \
+            "LEFT JOIN signoffs c ON c.assessment = a.id AND c.role = 'controller' " \
+            "LEFT JOIN signoffs s ON s.assessment = a.id AND s.role = 'assessor' " \
+            "WHERE ?1 OR a.status <> 'archived' ORDER BY a.id") \
+    X(REG_MEASURES, "SELECT m.assessment, m.number, m.title, m.owner, m.due, m.status " \
+            "FROM measures m JOIN assessments a ON a.id = m.assessment " \
+            "WHERE (?1 OR a.status <> 'archived') " \
+            "AND m.status IN ('planned', 'in-progress') ORDER BY m.assessment, m.number") \
     X(ANS_LOAD, "SELECT question, value, note, flagged, who, at, revision FROM answers " \
                 "WHERE assessment = ?1 ORDER BY question") \
     X(ANS_GET, "SELECT value, note, flagged, revision, who FROM answers " \
