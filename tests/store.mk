@@ -7,8 +7,8 @@ tests_store_storetool_SOURCES = tests/store/storetool.c
 tests_store_storetool_LDADD = $(DPIA_LIBS)
 
 if HAVE_CMOCKA
-check_PROGRAMS += tests/unit/t_store tests/unit/t_drafts tests/unit/t_undo
-TESTS += tests/unit/t_store tests/unit/t_drafts tests/unit/t_undo
+check_PROGRAMS += tests/unit/t_store tests/unit/t_drafts tests/unit/t_undo tests/unit/t_live
+TESTS += tests/unit/t_store tests/unit/t_drafts tests/unit/t_undo tests/unit/t_live
 endif
 tests_unit_t_store_SOURCES = tests/unit/t_store.c
 tests_unit_t_store_CFLAGS = $(UNIT_CFLAGS)
@@ -16,6 +16,9 @@ tests_unit_t_store_LDADD = $(UNIT_LDADD)
 tests_unit_t_drafts_SOURCES = tests/unit/t_drafts.c
 tests_unit_t_drafts_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_t_drafts_LDADD = $(UNIT_LDADD)
+tests_unit_t_live_SOURCES = tests/unit/t_live.c
+tests_unit_t_live_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_t_live_LDADD = $(UNIT_LDADD)
 tests_unit_t_undo_SOURCES = tests/unit/t_undo.c
 tests_unit_t_undo_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_t_undo_LDADD = $(UNIT_LDADD)

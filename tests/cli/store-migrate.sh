@@ -17,8 +17,9 @@ run 0 d risk add 1 --title "Old risk" --likelihood 2 --severity 3
 run 0 d signoff 1 --role dpo --name "Dana Officer" --advice "Kept too"
 run 0 d archive 1
 # Back to schema 1 as it was: the columns, tables and index of schemas 2
-# to 9 gone.
+# to 10 gone.
 sqlite3 "$DB" "PRAGMA foreign_keys = OFF;
+    DROP TABLE presence;
     DROP TABLE judgements;
     ALTER TABLE assessments DROP COLUMN controller;
     ALTER TABLE assessments DROP COLUMN dpo_contact;
@@ -45,7 +46,7 @@ contains "$T/out" "revision 1"
 contains "$T/out" "Old risk"
 contains "$T/out" "Dana Officer"
 checks=$((checks + 1))
-[ "$(sqlite3 "$DB" 'PRAGMA user_version')" = 9 ] && pass "migrated to schema 9" ||
+[ "$(sqlite3 "$DB" 'PRAGMA user_version')" = 10 ] && pass "migrated to schema 10" ||
     fail "still schema $(sqlite3 "$DB" 'PRAGMA user_version')"
 checks=$((checks + 1))
 [ "$(sqlite3 "$DB" "SELECT count(*) FROM sqlite_master WHERE name = 'assessments_by_status'")" = 1 ] &&
@@ -75,7 +76,8 @@ OLD=$T/six.sqlite
 run 0 "$DPIA" -d "$OLD" new --title "Written by schema 6"
 run 0 "$DPIA" -d "$OLD" risk add 1 --title "Kept risk"
 run 0 "$DPIA" -d "$OLD" measure add 1 --title "Kept measure" --risks 1
-sqlite3 "$OLD" "ALTER TABLE risks DROP COLUMN concerns;
+sqlite3 "$OLD" "DROP TABLE presence;
+    ALTER TABLE risks DROP COLUMN concerns;
     ALTER TABLE measures DROP COLUMN group_id;
     ALTER TABLE risks DROP COLUMN kind;
     ALTER TABLE assessments DROP COLUMN lang;
@@ -85,7 +87,7 @@ run 0 "$DPIA" -d "$OLD" table 1 desc.purpose-list add purpose=News basis=consent
 run 0 "$DPIA" -d "$OLD" table 1 desc.purpose-list add purpose=Offers basis=consent
 run 0 "$DPIA" -d "$OLD" risk add 1 --title "New risk" --concerns "D1,P2"
 checks=$((checks + 1))
-[ "$(sqlite3 "$OLD" 'PRAGMA user_version')" = 9 ] && pass "schema 6 migrated to 9" ||
+[ "$(sqlite3 "$OLD" 'PRAGMA user_version')" = 10 ] && pass "schema 6 migrated to 10" ||
     fail "still schema $(sqlite3 "$OLD" 'PRAGMA user_version')"
 run 0 "$DPIA" -d "$OLD" export 1 --format csv-risks
 contains "$T/out" "R1,Kept risk," "a risk of schema 6 kept"
@@ -98,12 +100,13 @@ checks=$((checks + 1))
 EIGHT=$T/eight.sqlite
 run 0 "$DPIA" -d "$EIGHT" new --title "Written by schema 8"
 run 0 "$DPIA" -d "$EIGHT" answer 1 scr.project "Before languages"
-sqlite3 "$EIGHT" "ALTER TABLE assessments DROP COLUMN lang;
+sqlite3 "$EIGHT" "DROP TABLE presence;
+    ALTER TABLE assessments DROP COLUMN lang;
     PRAGMA user_version = 8;" || fail "building a schema 8 file"
 run 0 "$DPIA" -d "$EIGHT" language 1
 contains "$T/out" "en"
 checks=$((checks + 1))
-[ "$(sqlite3 "$EIGHT" 'PRAGMA user_version')" = 9 ] && pass "schema 8 migrated to 9" ||
+[ "$(sqlite3 "$EIGHT" 'PRAGMA user_version')" = 10 ] && pass "schema 8 migrated to 10" ||
     fail "still schema $(sqlite3 "$EIGHT" 'PRAGMA user_version')"
 run 0 "$DPIA" -d "$EIGHT" language 1 de
 run 0 "$DPIA" -d "$EIGHT" show 1
@@ -116,27 +119,43 @@ contains "$T/out" "language: en"
 SEVEN=$T/seven.sqlite
 run 0 "$DPIA" -d "$SEVEN" new --title "Written by schema 7"
 run 0 "$DPIA" -d "$SEVEN" risk add 1 --title "Kept risk" --type disappearance
-sqlite3 "$SEVEN" "ALTER TABLE risks DROP COLUMN kind;
+sqlite3 "$SEVEN" "DROP TABLE presence;
+    ALTER TABLE risks DROP COLUMN kind;
     ALTER TABLE assessments DROP COLUMN lang;
     PRAGMA user_version = 7;" || fail "building a schema 7 file"
 run 0 "$DPIA" -d "$SEVEN" show 1
 contains "$T/out" "Kept risk"
 checks=$((checks + 1))
-[ "$(sqlite3 "$SEVEN" 'PRAGMA user_version')" = 9 ] && pass "schema 7 migrated to 9" ||
+[ "$(sqlite3 "$SEVEN" 'PRAGMA user_version')" = 10 ] && pass "schema 7 migrated to 10" ||
     fail "still schema $(sqlite3 "$SEVEN" 'PRAGMA user_version')"
 checks=$((checks + 1))
 [ "$(sqlite3 "$SEVEN" "SELECT title || '|' || type || '|' || kind FROM risks")" = \
     "Kept risk|disappearance|" ] &&
     pass "a risk of schema 7 kept, with no declared type" || fail "the risk was not kept"
 
-# --- one schema newer than this dpia: refused, left as it was ----------
-TEN=$T/ten.sqlite
-run 0 "$DPIA" -d "$TEN" new --title "Written by schema 10"
-sqlite3 "$TEN" "PRAGMA user_version = 10;" || fail "building a schema 10 file"
-before=$(cksum <"$TEN")
-run 1 "$DPIA" -d "$TEN" risk add 1 --title "Should not land"
-contains "$T/err" "was written by a newer version of dpia (schema 10"
+# --- a database of schema 9: no presence table -------------------------
+NINE=$T/nine.sqlite
+run 0 "$DPIA" -d "$NINE" new --title "Written by schema 9"
+run 0 "$DPIA" -d "$NINE" answer 1 scr.project "Before presence"
+sqlite3 "$NINE" "DROP TABLE presence;
+    PRAGMA user_version = 9;" || fail "building a schema 9 file"
+run 0 "$DPIA" -d "$NINE" history 1
+contains "$T/out" "answer scr.project: Before presence"
 checks=$((checks + 1))
-[ "$(cksum <"$TEN")" = "$before" ] && [ "$(sqlite3 "$TEN" 'PRAGMA user_version')" = 10 ] &&
-    pass "a schema 10 file left untouched" || fail "the schema 10 file was changed"
+[ "$(sqlite3 "$NINE" 'PRAGMA user_version')" = 10 ] && pass "schema 9 migrated to 10" ||
+    fail "still schema $(sqlite3 "$NINE" 'PRAGMA user_version')"
+checks=$((checks + 1))
+[ "$(sqlite3 "$NINE" "SELECT count(*) FROM sqlite_master WHERE name = 'presence'")" = 1 ] &&
+    pass "the presence table was created" || fail "no presence table after the migration"
+
+# --- one schema newer than this dpia: refused, left as it was ----------
+ELEVEN=$T/eleven.sqlite
+run 0 "$DPIA" -d "$ELEVEN" new --title "Written by schema 11"
+sqlite3 "$ELEVEN" "PRAGMA user_version = 11;" || fail "building a schema 11 file"
+before=$(cksum <"$ELEVEN")
+run 1 "$DPIA" -d "$ELEVEN" risk add 1 --title "Should not land"
+contains "$T/err" "was written by a newer version of dpia (schema 11"
+checks=$((checks + 1))
+[ "$(cksum <"$ELEVEN")" = "$before" ] && [ "$(sqlite3 "$ELEVEN" 'PRAGMA user_version')" = 11 ] &&
+    pass "a schema 11 file left untouched" || fail "the schema 11 file was changed"
 done_testing

@@ -5,4 +5,5 @@ libdpia_a_SOURCES += \
 	tui/ops/records.c \
 	tui/ops/register.c \
 	tui/ops/drafts.c \
-	tui/ops/undo.c
+	tui/ops/undo.c \
+	tui/ops/live.c

@@ -18,6 +18,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <time.h>
 
 #include "core/assess.h"
 #include "core/date.h"
@@ -275,5 +276,46 @@ int ops_import(struct store *s, struct assessment *a, const char *tmpl_xml, size
 /* Both: reads a record file (XML, or a PDF carrying it) into a new
  * assessment; its id in *id. */
 int ops_import_file(struct store *s, const char *path, int64_t *id, struct err *e);
+
+/* --- live on several terminals --------------------------------------------- */
+
+/* An assessment open on a screen follows what other sessions change in
+ * it: ops_live_poll, called about once a second, refreshes this
+ * session's presence row (on which question it is, question NULL or ""
+ * for none) and looks whether another connection has committed anything
+ * (SQLite's data_version: nothing is read when nothing moved). It
+ * returns OPS_LIVE_CHANGED when the assessment was changed elsewhere
+ * (then *message, which the caller frees, says what and by whom, or is
+ * NULL), OPS_LIVE_PRESENCE when only who else has it open changed (in
+ * l->others), OPS_LIVE_NONE otherwise. With hold (the person is typing),
+ * changes are left for a later poll. aid 0 watches the whole database
+ * (the list of assessments): no presence row, OPS_LIVE_CHANGED whenever
+ * anything was committed elsewhere. ops_live_end removes this session's
+ * presence row. Presence rows older than OPS_PRESENCE_MAX_AGE seconds
+ * are of sessions that have ended and are not shown. */
+#define OPS_PRESENCE_MAX_AGE 30
+enum { OPS_LIVE_NONE, OPS_LIVE_PRESENCE, OPS_LIVE_CHANGED };
+struct ops_live {
+    struct store *store;
+    int64_t aid;
+    bool started;
+    int64_t version;           /* data_version last seen */
+    struct store_watch mark;   /* the newest change-log entry seen */
+    char question[256];        /* the question of this session's row */
+    time_t put_at;             /* when that row was last written */
+    time_t presence_read;      /* when the others' rows were last read */
+    struct store_presence *others;
+    size_t nothers;
+};
+void ops_live_start(struct store *s, struct ops_live *l, int64_t aid);
+int ops_live_poll(struct store *s, struct ops_live *l, const char *question, bool hold,
+                  char **message);
+void ops_live_end(struct ops_live *l);
+/* How many other sessions are on question qid. */
+size_t ops_live_others_on(const struct ops_live *l, const char *qid);
+/* One line for people saying what an entry of the change log did and
+ * who did it ("Dana changed the answer to scr.project."); the caller
+ * frees. */
+char *ops_live_describe(const struct assessment *a, const struct change *c);
 
 #endif

@@ -86,6 +86,7 @@ int store_hist_add(struct store *s, int64_t aid, const char *what, const char *o
     s->hist_txn_aid = aid;
     s->hist_last = sqlite3_last_insert_rowid(s->db);
     s->hist_session = session;
+    s->own_rows[s->own_next++ % STORE_OWN_ROWS] = s->hist_last;
     return 0;
 }
 

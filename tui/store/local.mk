@@ -14,4 +14,5 @@ libdpia_a_SOURCES += \
 	tui/store/revisions.c \
 	tui/store/backup.c \
 	tui/store/drafts.c \
-	tui/store/undo.c
+	tui/store/undo.c \
+	tui/store/live.c

@@ -174,6 +174,19 @@ static const char *const migrations[] = {
     /* 8 -> 9: the language an assessment is written in, its answers and
      * its reports ("en", "fr", "de"). */
     "ALTER TABLE assessments ADD COLUMN lang TEXT NOT NULL DEFAULT 'en';\n",
+    /* 9 -> 10: who has an assessment open, in which process on which
+     * host, and on which question, refreshed every few seconds; a row
+     * not refreshed for a while is of a session that has ended. Not
+     * part of the assessment: no history, no record. */
+    "CREATE TABLE presence (\n"
+    "  assessment INTEGER NOT NULL REFERENCES assessments(id) ON DELETE CASCADE,\n"
+    "  who TEXT NOT NULL,\n"
+    "  pid INTEGER NOT NULL,\n"
+    "  host TEXT NOT NULL,\n"
+    "  question TEXT NOT NULL DEFAULT '',    -- the question id, '' on a page\n"
+    "  at INTEGER NOT NULL,                  -- when last refreshed\n"
+    "  PRIMARY KEY (assessment, who, pid, host)\n"
+    ") WITHOUT ROWID;\n",
 };
 
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof migrations[0]))

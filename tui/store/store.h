@@ -245,6 +245,50 @@ int store_draft_put(struct store *s, int64_t aid, const char *key, const char *c
 char *store_draft_get(struct store *s, int64_t aid, const char *key, struct err *e);
 int store_draft_delete(struct store *s, int64_t aid, const char *key, struct err *e);
 
+/* Live on several terminals. store_data_version is SQLite's
+ * data_version of this connection: it moves when another connection
+ * (another dpia, the command line) has committed a change, and only
+ * then; -1 when it cannot be read. Cheap: nothing is read from the
+ * file. */
+int64_t store_data_version(struct store *s);
+
+/* Where a watcher of an assessment's change log stands: the newest
+ * entry seen (a later save of one text being typed may change that
+ * entry in place, hence its time and a digest of its value). */
+struct store_watch {
+    int64_t id, at;
+    uint64_t digest;
+};
+/* Starts w at the newest entry of aid's change log. */
+int store_watch_start(struct store *s, int64_t aid, struct store_watch *w, struct err *e);
+/* The entries of aid's change log made by other connections since w
+ * (new ones, and the one w stands on when it has changed), oldest first,
+ * into *out (the caller frees with store_watch_free); w moves to the newest. The entries this connection
+ * wrote are left out. */
+int store_watch(struct store *s, int64_t aid, struct store_watch *w, struct change **out,
+                size_t *n, struct err *e);
+void store_watch_free(struct change *c, size_t n);
+
+/* Presence: who has an assessment open, in which process (pid, host)
+ * and on which question ("" for none). store_presence_put writes this
+ * process's row (the store's who, getpid(), the host name) with the time
+ * now, and removes the rows nobody has refreshed for five minutes;
+ * store_presence_drop removes this process's row. Outside the change
+ * log; the copies in memory stay in step. store_presence_list gives the
+ * other rows of aid refreshed in the last max_age seconds, by name. */
+struct store_presence {
+    char *who;
+    int64_t pid;
+    char *host;
+    char *question;
+    int64_t at;
+};
+int store_presence_put(struct store *s, int64_t aid, const char *question, struct err *e);
+int store_presence_drop(struct store *s, int64_t aid, struct err *e);
+int store_presence_list(struct store *s, int64_t aid, int max_age, struct store_presence **out,
+                        size_t *n, struct err *e);
+void store_presence_free(struct store_presence *p, size_t n);
+
 /* The schema version this program writes (PRAGMA user_version). */
 int store_schema_version(void);
 

@@ -207,7 +207,17 @@
     X(DRAFT_DEL, "DELETE FROM drafts WHERE assessment = ?1 AND key = ?2 AND who = ?3") \
     X(HIST_SINCE, "SELECT at, who, what, old_value, new_value, id FROM history " \
                   "WHERE assessment = ?1 AND id >= ?2 ORDER BY id") \
-    X(DATA_VERSION, "PRAGMA data_version")
+    X(DATA_VERSION, "PRAGMA data_version") \
+    X(HIST_NEWEST, "SELECT id, at, new_value FROM history WHERE assessment = ?1 " \
+                   "ORDER BY id DESC LIMIT 1") \
+    X(PRESENCE_PUT, "INSERT INTO presence(assessment, who, pid, host, question, at) " \
+                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT(assessment, who, pid, host) " \
+                    "DO UPDATE SET question = excluded.question, at = excluded.at") \
+    X(PRESENCE_DROP, "DELETE FROM presence WHERE assessment = ?1 AND who = ?2 AND pid = ?3 " \
+                     "AND host = ?4") \
+    X(PRESENCE_OLD, "DELETE FROM presence WHERE at < ?1") \
+    X(PRESENCE_LIST, "SELECT who, pid, host, question, at FROM presence " \
+                     "WHERE assessment = ?1 AND at >= ?2 ORDER BY who, host, pid")
 
 enum store_stmt {
 #define X(name, sql) SQ_##name,
@@ -222,6 +232,8 @@ struct store_tcache {
     char digest[65];
     struct tmpl *tmpl;
 };
+
+#define STORE_OWN_ROWS 64
 
 struct store {
     sqlite3 *db;
@@ -263,6 +275,10 @@ struct store {
                                records the reversal itself (undo.c) */
     struct store_tcache *tcache;
     size_t ntcache, tcache_cap;
+    /* The last rows of the change log this connection wrote, so that
+     * store_watch tells another session's changes from its own. */
+    int64_t own_rows[STORE_OWN_ROWS];
+    unsigned own_next;
 };
 
 /* A statement, prepared if needed, reset and unbound; NULL with e on
