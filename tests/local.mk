@@ -117,6 +117,7 @@ SHELL_TESTS = \
 	tests/cli/example-fr.sh \
 	tests/screen/start.sh \
 	tests/screen/journey.sh \
+	tests/screen/live.sh \
 	tests/screen/robust.sh \
 	tests/screen/hostile.sh \
 	tests/screen/risks.sh \

@@ -35,6 +35,7 @@ static void app_pop(struct app *a)
     if (s->destroy)
         s->destroy(s);
     free(s);
+    a->title_extra[0] = '\0';
     if (a->top && a->top->resume)
         a->top->resume(a->top, a);
 }
@@ -287,6 +288,10 @@ static int dispatch(struct app *a, wint_t ch, bool is_key)
     }
 }
 
+/* How often the screen on top looks for changes made elsewhere, in ms:
+ * also the longest wait for a key. */
+#define WATCH_MS 500
+
 static void leave_all(struct app *a)
 {
     for (struct screen *s = a->top; s; s = s->below)
@@ -327,9 +332,17 @@ int ui_run(const struct ui_options *opt)
     app_push(&a, home_screen_new(&a));
     draw(&a);
     long long last_input = term_now_ms();
+    long long last_watch = last_input;
     while (!opt->first_frame_only && a.top) {
+        /* About once a second, whether keys come or not: what other
+         * sessions changed shows without a key being pressed. */
+        if (a.top->watch && term_now_ms() - last_watch >= WATCH_MS) {
+            last_watch = term_now_ms();
+            if (a.top->watch(a.top, &a))
+                draw(&a);
+        }
         wint_t ch;
-        enum term_input in = term_read(&ch, 1000);
+        enum term_input in = term_read(&ch, WATCH_MS);
         if (in == TERM_EOF || in == TERM_SIGNAL) {
             a.quitting = true;
             break;

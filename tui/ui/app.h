@@ -76,6 +76,10 @@ struct screen {
     int (*paste)(struct screen *s, struct app *a, const char *text);
     /* Called about once a second while idle. */
     void (*tick)(struct screen *s, struct app *a);
+    /* Called about once a second, idle or not: follows what other
+     * sessions changed; true when the screen must be drawn again.
+     * NULL: never. */
+    bool (*watch)(struct screen *s, struct app *a);
     /* The program is about to leave (q, a signal, end of input): save. */
     void (*leave)(struct screen *s, struct app *a);
     /* Called when the screen comes back on top. */

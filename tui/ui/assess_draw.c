@@ -100,6 +100,11 @@ static void draw_sections(struct view *v, int h, int lw)
                  /* TRANSLATORS: the letters F and N are marks shown in the
                     question list; they stay. */
                  _("F follow-up  N note"));
+        if (v->live.nothers && y + 2 < h)
+            term_put(stdscr, y++, 1, lw - 2, term_attr(ROLE_DIM),
+                     /* TRANSLATORS: the mark @ of the question list: another
+                        session is on that question; the @ stays. */
+                     _("@ open elsewhere"));
     }
     /* ...and those of the section list, once the DPO has judged one. */
     if (v->a->njudgements && y + 1 < h)
@@ -149,6 +154,9 @@ static void draw_list_row(struct view *v, const struct tmpl_question *q, int y, 
     char fn[4];
     snprintf(fn, sizeof fn, "%c%c", an && an->flagged ? 'F' : ' ', an && an->note[0] ? 'N' : ' ');
     term_put(stdscr, y, x + 1, 2, at, fn);
+    /* Another session is on this question. */
+    if (ops_live_others_on(&v->live, q->id))
+        term_put(stdscr, y, x + 3, 1, sel ? at : term_attr(ROLE_RISK_MED), "@");
     /* The answer's first line takes up to two fifths of a wide row. */
     char *shown = NULL;
     if (val && w >= 60) {

@@ -12,6 +12,7 @@
 #include <time.h>
 
 #include "core/assess.h"
+#include "ops/ops.h"
 #include "ui/app.h"
 #include "ui/textedit.h"
 
@@ -39,6 +40,8 @@ struct view {
     int row;               /* selected row of a table or list */
     bool map;              /* heat maps in full */
     char title[256];
+    /* Live: what other sessions change, and who else has it open. */
+    struct ops_live live;
 };
 
 /* Draws the screen (assess_draw.c): the sections, the question list,

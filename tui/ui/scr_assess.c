@@ -22,6 +22,7 @@
 #include "ui/reader.h"
 #include "ui/record_text.h"
 #include "ui/term.h"
+#include "util/buf.h"
 #include "util/text.h"
 #include "util/xalloc.h"
 #include "util/i18n.h"
@@ -180,6 +181,34 @@ bool view_read_only(struct view *v, struct app *a)
 
 /* --- drawing ---------------------------------------------------------------- */
 
+/* Who else has the assessment open, and on which question, for the
+ * title bar: "also open by Dana (scr.project), Lee". */
+static void view_presence(struct view *v, char *out, size_t size)
+{
+    out[0] = '\0';
+    if (v->live.nothers == 0)
+        return;
+    struct buf b = { 0 };
+    for (size_t i = 0; i < v->live.nothers; i++) {
+        const struct store_presence *p = &v->live.others[i];
+        if (i)
+            buf_adds(&b, ", ");
+        char *who = text_sanitize(p->who, false);
+        if (p->question[0]) {
+            char *q = text_sanitize(p->question, false);
+            buf_printf(&b, "%s (%s)", who, q);
+            free(q);
+        } else {
+            buf_adds(&b, who);
+        }
+        free(who);
+    }
+    /* TRANSLATORS: in the title bar: the others who have the assessment
+       open, "Dana (scr.project), Lee". */
+    snprintf(out, size, _("also open by %s"), buf_str(&b));
+    buf_free(&b);
+}
+
 static void assess_draw(struct screen *s, struct app *a)
 {
     struct view *v = V(s);
@@ -215,6 +244,7 @@ static void assess_draw(struct screen *s, struct app *a)
     } else {
         snprintf(v->title, sizeof v->title, "%s", v->a->title);
     }
+    view_presence(v, a->title_extra, sizeof a->title_extra);
     view_draw(v, a);
 }
 
@@ -523,9 +553,30 @@ static void assess_tick(struct screen *s, struct app *a)
         view_save_text(v, a);
 }
 
+/* What other sessions changed shows without a key: but never while a
+ * text is being typed or a choice made (the conflict question of the
+ * save protects that), and this session's place is noted for them. */
+static bool assess_watch(struct screen *s, struct app *a)
+{
+    struct view *v = V(s);
+    if (!v->a)
+        return false;
+    const struct tmpl_question *q = v->editing != ED_NONE && v->q ? v->q : view_question(v);
+    char *msg = NULL;
+    int r = ops_live_poll(a->store, &v->live, q ? q->id : NULL, v->editing != ED_NONE, &msg);
+    if (r == OPS_LIVE_CHANGED) {
+        view_reload(v, a);
+        if (msg)
+            app_message(a, false, "%s", msg);
+    }
+    free(msg);
+    return r != OPS_LIVE_NONE;
+}
+
 static void assess_leave(struct screen *s, struct app *a)
 {
     view_save_text(V(s), a);
+    ops_live_end(&V(s)->live);
 }
 
 static void assess_resume(struct screen *s, struct app *a)
@@ -539,6 +590,7 @@ static void assess_destroy(struct screen *s)
     if (v->editing == ED_TEXT)
         te_free(&v->te);
     free(v->before);
+    ops_live_end(&v->live);
     assess_free(v->a);
     free(v);
 }
@@ -553,6 +605,7 @@ struct screen *assess_screen_new(struct app *a, int64_t id)
     s->modes = v->present ? UI_MODE_PRESENT : 0;
     s->data = v;
     view_reload(v, a);
+    ops_live_start(a->store, &v->live, id);
     s->title = v->title;
     s->context = KC_ASSESS;
     s->draw = assess_draw;
@@ -560,6 +613,7 @@ struct screen *assess_screen_new(struct app *a, int64_t id)
     s->handle_key = assess_key;
     s->paste = assess_paste;
     s->tick = assess_tick;
+    s->watch = assess_watch;
     s->leave = assess_leave;
     s->resume = assess_resume;
     s->destroy = assess_destroy;

@@ -57,6 +57,7 @@ struct home {
     enum store_sort sort;
     bool show_archived;
     char filter[128];
+    struct ops_live live;  /* the database, changed by other sessions */
 };
 
 static struct home *H(struct screen *s)
@@ -450,12 +451,26 @@ static void home_resume(struct screen *s, struct app *a)
 {
     a->saved[0] = '\0';
     reload(s, a);
+    ops_live_start(a->store, &H(s)->live, 0);
+}
+
+/* The list follows what other sessions change, without a key. */
+static bool home_watch(struct screen *s, struct app *a)
+{
+    char *msg = NULL;
+    int r = ops_live_poll(a->store, &H(s)->live, NULL, false, &msg);
+    free(msg);
+    if (r != OPS_LIVE_CHANGED)
+        return false;
+    reload(s, a);
+    return true;
 }
 
 static void home_destroy(struct screen *s)
 {
     struct home *h = H(s);
     store_list_free(&h->page);
+    ops_live_end(&h->live);
     free(h);
 }
 
@@ -468,8 +483,10 @@ struct screen *home_screen_new(struct app *a)
     s->draw = home_draw;
     s->handle_key = home_key;
     s->resume = home_resume;
+    s->watch = home_watch;
     s->destroy = home_destroy;
     s->data = h;
     reload(s, a);
+    ops_live_start(a->store, &h->live, 0);
     return s;
 }
