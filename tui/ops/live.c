@@ -34,6 +34,17 @@ void ops_live_start(struct store *s, struct ops_live *l, int64_t aid)
     l->started = true;
 }
 
+void ops_live_seen(struct store *s, struct ops_live *l)
+{
+    if (!l->started)
+        return;
+    l->version = store_data_version(s);
+    if (l->aid > 0) {
+        struct err e;
+        store_watch_start(s, l->aid, &l->mark, &e);
+    }
+}
+
 void ops_live_end(struct ops_live *l)
 {
     if (!l->started)

@@ -311,6 +311,10 @@ void ops_live_start(struct store *s, struct ops_live *l, int64_t aid);
 int ops_live_poll(struct store *s, struct ops_live *l, const char *question, bool hold,
                   char **message);
 void ops_live_end(struct ops_live *l);
+/* After the caller read the assessment again for a reason of its own
+ * (a conflict, coming back to the screen): what is in the database now
+ * has been seen, and is not said again. */
+void ops_live_seen(struct store *s, struct ops_live *l);
 /* How many other sessions are on question qid. */
 size_t ops_live_others_on(const struct ops_live *l, const char *qid);
 /* One line for people saying what an entry of the change log did and

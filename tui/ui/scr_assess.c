@@ -90,6 +90,9 @@ void view_reload(struct view *v, struct app *a)
         app_message(a, true, "%s", e.text);
         return;
     }
+    /* What it holds now is seen: the next look for others' changes
+     * does not say them again. */
+    ops_live_seen(a->store, &v->live);
     /* The question being edited belongs to the old template snapshot:
      * find it again in the new one. */
     char *qid = v->q ? xstrdup(v->q->id) : NULL;
