@@ -137,6 +137,7 @@ SHELL_TESTS = \
 	tests/screen/keys.sh \
 	tests/screen/dates.sh \
 	tests/screen/home-review.sh \
+	tests/screen/register.sh \
 	tests/screen/export-dir.sh \
 	tests/screen/export-office.sh \
 	tests/screen/catalogue.sh \

@@ -70,6 +70,12 @@ static void test_lookup(void **state)
         assert_int_equal(keys_lookup(KEY_BACKSPACE, c), ACT_NONE);
         assert_int_equal(keys_lookup(127, c), ACT_NONE);
     }
+    /* The register opens from the list with r, and Esc, q and L go back
+     * to the list from it (q does not leave dpia there). */
+    assert_int_equal(keys_lookup('r', KC_HOME | KC_GLOBAL), ACT_REGISTER);
+    assert_int_equal(keys_lookup(KEY_ESC, KC_REGISTER | KC_GLOBAL), ACT_REG_CLOSE);
+    assert_int_equal(keys_lookup('q', KC_REGISTER | KC_GLOBAL), ACT_REG_CLOSE);
+    assert_int_equal(keys_lookup('L', KC_REGISTER | KC_GLOBAL), ACT_BACK);
     /* Esc leaves what it is in. */
     assert_int_equal(keys_lookup(KEY_ESC, KC_CHOOSE), ACT_CANCEL);
     assert_int_equal(keys_lookup(KEY_ESC, KC_LINE), ACT_CANCEL);

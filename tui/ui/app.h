@@ -136,5 +136,6 @@ bool app_fits(void);
 struct screen *home_screen_new(struct app *a);
 struct screen *help_screen_new(struct app *a, unsigned context);
 struct screen *assess_screen_new(struct app *a, int64_t id);
+struct screen *register_screen_new(struct app *a);
 
 #endif

@@ -19,6 +19,7 @@
 #include "ui/term.h"
 #include "util/buf.h"
 #include "util/path.h"
+#include "util/sink.h"
 #include "util/xalloc.h"
 #include "util/i18n.h"
 
@@ -74,6 +75,65 @@ static void show_warnings(struct app *a, const struct io_settings *cfg)
         buf_printf(&b, "\n%s", cfg->warnings[i]);
     dialog_message(a, _("Settings"), buf_str(&b));
     buf_free(&b);
+}
+
+static void today(char out[11])
+{
+    time_t now = time(NULL);
+    struct tm tm;
+    localtime_r(&now, &tm);
+    strftime(out, 11, "%Y-%m-%d", &tm);
+}
+
+/* Asks where to write name: by default in the export folder of the
+ * settings, offered as a full path; a name typed alone goes into that
+ * folder, which is made when it is not there. Confirms before replacing
+ * a regular file (IO_OUT_FORCE in *flags then). The full path, or NULL
+ * when nothing is to be written; the caller frees. */
+static char *ask_path(struct app *a, const struct io_settings *cfg, const char *name,
+                      unsigned *flags)
+{
+    char *folder = export_folder(a, cfg);
+    char *def = path_absolute(name, folder);
+    /* One line of prompt leaves two for the path, so that it shows
+     * whole. */
+    char *typed = dialog_line(a, _("Export to"),
+                              _("File to write (a name without a folder goes into the one shown):"),
+                              def);
+    free(def);
+    /* What is written is said in full: a name alone goes into the
+     * export folder, "~/" is the home folder. */
+    char *path = typed && *typed ? path_absolute(typed, folder) : NULL;
+    if (typed && *typed && !path)
+        app_message(a, true, _("'%s' cannot be expanded: only ~ and ~/ are, with HOME set."),
+                    typed);
+    free(typed);
+    /* The export folder of the settings is made when it is not there. */
+    if (path && *cfg->export_dir) {
+        char *parent = path_dirname(path);
+        struct stat pb;
+        if (strcmp(parent, cfg->export_dir) == 0 && stat(parent, &pb) < 0 && errno == ENOENT &&
+            path_mkdirs(parent, 0777) < 0)
+            app_message(a, true, _("The export folder %s cannot be made: %s."), parent,
+                        strerror(errno));
+        free(parent);
+    }
+    free(folder);
+    /* A regular file is replaced when the person says so; anything
+     * else there (a folder, a device, a link) is refused with the
+     * reason when it is written. */
+    struct stat sb;
+    *flags = 0;
+    if (path && lstat(path, &sb) == 0 && S_ISREG(sb.st_mode)) {
+        char q[1024];
+        snprintf(q, sizeof q, _("%s exists. Replace it?"), path);
+        if (!dialog_confirm(a, _("Replace"), q)) {
+            free(path);
+            return NULL;
+        }
+        *flags = IO_OUT_FORCE;
+    }
+    return path;
 }
 
 void ui_export(struct app *a, int64_t id)
@@ -145,69 +205,86 @@ void ui_export(struct app *a, int64_t id)
         return;
     }
     char date[11];
-    time_t now = time(NULL);
-    struct tm tm;
-    localtime_r(&now, &tm);
-    strftime(date, sizeof date, "%Y-%m-%d", &tm);
-    char *folder = export_folder(a, &cfg);
-    char *s = slug(as->title);
-    char *name = xasprintf("dpia-%s-%s.%s", s, date, ext[pick]);
-    char *def = path_absolute(name, folder);
-    free(name);
-    free(s);
+    today(date);
+    char *sl = slug(as->title);
+    char *name = xasprintf("dpia-%s-%s.%s", sl, date, ext[pick]);
+    free(sl);
     assess_free(as);
-    /* One line of prompt leaves two for the path, so that it shows
-     * whole. */
-    char *typed = dialog_line(a, _("Export to"),
-                              _("File to write (a name without a folder goes into the one shown):"),
-                              def);
-    free(def);
-    /* What is written is said in full: a name alone goes into the
-     * export folder, "~/" is the home folder. */
-    char *path = typed && *typed ? path_absolute(typed, folder) : NULL;
-    if (typed && *typed && !path)
-        app_message(a, true, _("'%s' cannot be expanded: only ~ and ~/ are, with HOME set."),
-                    typed);
-    free(typed);
-    /* The export folder of the settings is made when it is not there. */
-    if (path && *cfg.export_dir) {
-        char *parent = path_dirname(path);
-        struct stat pb;
-        if (strcmp(parent, cfg.export_dir) == 0 && stat(parent, &pb) < 0 && errno == ENOENT &&
-            path_mkdirs(parent, 0777) < 0)
-            app_message(a, true, _("The export folder %s cannot be made: %s."), parent,
-                        strerror(errno));
-        free(parent);
-    }
-    free(folder);
+    unsigned flags = 0;
+    char *path = ask_path(a, &cfg, name, &flags);
+    free(name);
     io_settings_free(&cfg);
-    if (path) {
-        /* A regular file is replaced when the person says so; anything
-         * else there (a folder, a device, a link) is refused with the
-         * reason by ops_export_file. */
-        struct stat sb;
-        bool go = true;
-        unsigned flags = 0;
-        if (lstat(path, &sb) == 0 && S_ISREG(sb.st_mode)) {
-            char q[1024];
-            snprintf(q, sizeof q, _("%s exists. Replace it?"), path);
-            go = dialog_confirm(a, _("Replace"), q);
-            flags = IO_OUT_FORCE;
-        }
-        if (go && formats[pick] == RF_PDF) {
-            /* Printing takes seconds: the status bar says what is going on. */
-            app_message(a, false, _("Printing the PDF with WeasyPrint..."));
-            app_draw_base(a);
-            term_cursor_apply();
-            doupdate();
-        }
-        if (go) {
-            if (ops_export_file(a->store, id, &x, path, flags, false, &e) < 0)
-                app_message(a, true, "%s", e.text);
-            else
-                app_message(a, false, _("Written: %s"), path);
-        }
+    if (path && formats[pick] == RF_PDF) {
+        /* Printing takes seconds: the status bar says what is going on. */
+        app_message(a, false, _("Printing the PDF with WeasyPrint..."));
+        app_draw_base(a);
+        term_cursor_apply();
+        doupdate();
     }
+    if (path) {
+        if (ops_export_file(a->store, id, &x, path, flags, false, &e) < 0)
+            app_message(a, true, "%s", e.text);
+        else
+            app_message(a, false, _("Written: %s"), path);
+    }
+    free(path);
+}
+
+struct bytes {
+    const char *p;
+    size_t n;
+};
+
+static int put_bytes(void *ctx, const struct sink *out, struct err *e)
+{
+    const struct bytes *b = ctx;
+    if (sink_write(out, b->p, b->n) < 0)
+        return err_set(e, "%s", strerror(errno));
+    return 0;
+}
+
+void ui_export_register(struct app *a, const struct reg *r)
+{
+    static const char *const labels[] = {
+        N_("HTML: the register (for the DPO's accountability file)"),
+        N_("CSV: the register, one row per assessment"),
+        N_("CSV: the measures overdue across assessments"),
+    };
+    static const char *const ext[] = { "html", "csv", "overdue.csv" };
+    struct io_settings cfg;
+    io_settings_load(&cfg, NULL);
+    show_warnings(a, &cfg);
+    const char *shown[3];
+    for (int i = 0; i < 3; i++)
+        shown[i] = _(labels[i]);
+    int pick = dialog_pick(a, _("Export the register"), shown, NULL, 3, 0);
+    if (pick < 0) {
+        io_settings_free(&cfg);
+        return;
+    }
+    char date[11];
+    today(date);
+    char *name = xasprintf("dpia-register-%s.%s", date, ext[pick]);
+    unsigned flags = 0;
+    char *path = ask_path(a, &cfg, name, &flags);
+    free(name);
+    io_settings_free(&cfg);
+    if (!path)
+        return;
+    struct buf b = {0};
+    if (pick == 0)
+        report_register_html(r, r->today, &b);
+    else if (pick == 1)
+        report_register_csv(r, &b);
+    else
+        report_register_overdue_csv(r, &b);
+    struct bytes bytes = { b.data ? b.data : "", b.len };
+    struct err e;
+    if (ops_write_file(a->store, path, flags, false, put_bytes, &bytes, &e) < 0)
+        app_message(a, true, "%s", e.text);
+    else
+        app_message(a, false, _("Written: %s"), path);
+    buf_free(&b);
     free(path);
 }
 

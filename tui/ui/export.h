@@ -13,6 +13,11 @@
  * first, confirms before replacing a file, writes the report and says
  * the full path it was written to. */
 void ui_export(struct app *a, int64_t id);
+/* The register as the screen shows it (its order and filter), as HTML
+ * or CSV (or its overdue measures as CSV), asked for and written as
+ * ui_export writes a report. */
+struct reg;
+void ui_export_register(struct app *a, const struct reg *r);
 /* Imports the worked example into the database; returns its id or -1. */
 int64_t ui_load_example(struct app *a);
 

@@ -36,6 +36,7 @@ enum key_context {
     KC_YESNO = 1 << 12, /* a yes/no question that may be changed: y and n answer it */
     KC_READ = 1 << 13,  /* a text read in full (reader.c): nothing to change */
     KC_ROWS = 1 << 14,  /* the rows of a table answer (table_edit.c) */
+    KC_REGISTER = 1 << 15, /* the register of every assessment (scr_register.c) */
 };
 
 /* Where something is open that takes every key until it is closed: the
@@ -48,6 +49,7 @@ enum key_context {
 #define KEY_CONTEXTS(C) \
     C(KC_GLOBAL, N_("Everywhere")) \
     C(KC_HOME, N_("List of assessments")) \
+    C(KC_REGISTER, N_("Register of assessments")) \
     C(KC_ASSESS, N_("Questions")) \
     C(KC_YESNO, N_("A yes/no question")) \
     C(KC_TABLE, N_("Risk register and measures")) \
@@ -69,9 +71,9 @@ enum key_context {
     X(QUIT,     KC_GLOBAL, 'q', 0,          N_("quit"),    N_("Leave dpia (everything is already saved)")) \
     X(HELP,     KC_GLOBAL, '?', KEY_F(1),   N_("help"),    N_("Show the keys of this screen")) \
     X(REDRAW,   KC_GLOBAL, CTRL_KEY('l'), 0, N_("redraw"), N_("Redraw the screen")) \
-    X(UP,       KC_HOME | KC_ASSESS | KC_TABLE | KC_SIGNOFF | KC_LIST | KC_ROWS | KC_CHOOSE, KEY_UP, 'k', N_("up"), N_("Previous item")) \
-    X(DOWN,     KC_HOME | KC_ASSESS | KC_TABLE | KC_SIGNOFF | KC_LIST | KC_ROWS | KC_CHOOSE, KEY_DOWN, 'j', N_("down"), N_("Next item")) \
-    X(OPEN,     KC_HOME | KC_ASSESS | KC_TABLE | KC_SIGNOFF | KC_LIST | KC_ROWS, '\r', KEY_ENTER, N_("open"), N_("Open, answer or edit the selected item")) \
+    X(UP,       KC_HOME | KC_REGISTER | KC_ASSESS | KC_TABLE | KC_SIGNOFF | KC_LIST | KC_ROWS | KC_CHOOSE, KEY_UP, 'k', N_("up"), N_("Previous item")) \
+    X(DOWN,     KC_HOME | KC_REGISTER | KC_ASSESS | KC_TABLE | KC_SIGNOFF | KC_LIST | KC_ROWS | KC_CHOOSE, KEY_DOWN, 'j', N_("down"), N_("Next item")) \
+    X(OPEN,     KC_HOME | KC_REGISTER | KC_ASSESS | KC_TABLE | KC_SIGNOFF | KC_LIST | KC_ROWS, '\r', KEY_ENTER, N_("open"), N_("Open, answer or edit the selected item")) \
     X(YES,      KC_YESNO, 'y', 0,           N_("yes"),     N_("Answer yes (only on a yes/no question, as the status bar says)")) \
     X(NO,       KC_YESNO, 'n', 0,           N_("no"),      N_("Answer no (only on a yes/no question, as the status bar says)")) \
     X(NEW,      KC_HOME, 'n', 0,            N_("new"),     N_("Start a new assessment")) \
@@ -83,7 +85,13 @@ enum key_context {
     X(SORT,     KC_HOME, 's', 0,            N_("sort"),    N_("Sort by last change, title, status, risk or review date")) \
     X(ALL,      KC_HOME, 'A', 0,            N_("archived"),N_("Show or hide archived assessments")) \
     X(EXAMPLE,  KC_HOME, 'x', 0,            N_("example"), N_("Load the worked example")) \
-    X(BACK,     KC_ASSESS | KC_TABLE | KC_SIGNOFF, 'L', 0, N_("list"), N_("Back to the list of assessments")) \
+    X(REGISTER, KC_HOME, 'r', 0,            N_("register"), N_("The register: every assessment with its review date, open and overdue measures and the person responsible")) \
+    X(REG_SORT, KC_REGISTER, 's', 0,        N_("sort"),    N_("Sort by the next date due, title, status, risk or review date")) \
+    X(REG_STATUS, KC_REGISTER, 'f', 0,      N_("status"),  N_("Show the assessments of one status only, the next status at each press, then all again")) \
+    X(REG_OVERDUE, KC_REGISTER, 'o', 0,     N_("overdue"), N_("Show the measures overdue across assessments, or the assessments again")) \
+    X(REG_EXPORT, KC_REGISTER, 'e', 0,      N_("export"),  N_("Export the register as HTML or CSV")) \
+    X(REG_CLOSE, KC_REGISTER, KEY_ESC, 'q', N_("back"),    N_("Back to the list of assessments")) \
+    X(BACK,     KC_ASSESS | KC_TABLE | KC_SIGNOFF | KC_REGISTER, 'L', 0, N_("list"), N_("Back to the list of assessments")) \
     X(NEXT_SECTION, KC_ASSESS | KC_TABLE | KC_SIGNOFF, KEY_NPAGE, ']', N_("section+"), N_("Next section")) \
     X(PREV_SECTION, KC_ASSESS | KC_TABLE | KC_SIGNOFF, KEY_PPAGE, '[', N_("section-"), N_("Previous section")) \
     X(FIRST,    KC_ASSESS | KC_TABLE | KC_SIGNOFF, KEY_HOME, 0, N_("first"), N_("First item of the section")) \

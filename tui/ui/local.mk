@@ -11,6 +11,7 @@ libdpia_a_SOURCES += \
 	tui/ui/assess_view.h \
 	tui/ui/scr_help.c \
 	tui/ui/scr_home.c tui/ui/lang_pick.c \
+	tui/ui/scr_register.c \
 	tui/ui/scr_assess.c \
 	tui/ui/assess_draw.c \
 	tui/ui/reader.c tui/ui/reader.h \

@@ -1,6 +1,6 @@
 /* The home screen: every assessment with its status, progress, highest
  * residual risk, review date and last change; create, open, duplicate,
- * archive, delete, export, search and sort. */
+ * archive, delete, export, search and sort; the register (scr_register.c). */
 #include "config.h"
 
 #include <stdint.h>
@@ -433,6 +433,9 @@ static int home_key(struct screen *s, struct app *a, wint_t ch, bool is_key,
     case ACT_EXPORT:
         if (it)
             ui_export(a, it->id);
+        return UI_HANDLED;
+    case ACT_REGISTER:
+        app_push(a, register_screen_new(a));
         return UI_HANDLED;
     case ACT_EXAMPLE: {
         int64_t id = ui_load_example(a);
