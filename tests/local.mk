@@ -112,6 +112,7 @@ SHELL_TESTS = \
 	tests/cli/dates.sh \
 	tests/cli/register.sh \
 	tests/cli/judgement.sh \
+	tests/cli/workshop.sh \
 	tests/cli/threshold.sh \
 	tests/cli/edpb.sh \
 	tests/cli/example-fr.sh \

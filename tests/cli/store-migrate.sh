@@ -17,8 +17,10 @@ run 0 d risk add 1 --title "Old risk" --likelihood 2 --severity 3
 run 0 d signoff 1 --role dpo --name "Dana Officer" --advice "Kept too"
 run 0 d archive 1
 # Back to schema 1 as it was: the columns, tables and index of schemas 2
-# to 10 gone.
+# to 11 gone.
 sqlite3 "$DB" "PRAGMA foreign_keys = OFF;
+    DROP TABLE workshop_settled; DROP TABLE workshop_points;
+    DROP TABLE workshop_participants; DROP TABLE workshops;
     DROP TABLE presence;
     DROP TABLE judgements;
     ALTER TABLE assessments DROP COLUMN controller;
@@ -46,7 +48,7 @@ contains "$T/out" "revision 1"
 contains "$T/out" "Old risk"
 contains "$T/out" "Dana Officer"
 checks=$((checks + 1))
-[ "$(sqlite3 "$DB" 'PRAGMA user_version')" = 10 ] && pass "migrated to schema 10" ||
+[ "$(sqlite3 "$DB" 'PRAGMA user_version')" = 11 ] && pass "migrated to schema 11" ||
     fail "still schema $(sqlite3 "$DB" 'PRAGMA user_version')"
 checks=$((checks + 1))
 [ "$(sqlite3 "$DB" "SELECT count(*) FROM sqlite_master WHERE name = 'assessments_by_status'")" = 1 ] &&
@@ -76,7 +78,9 @@ OLD=$T/six.sqlite
 run 0 "$DPIA" -d "$OLD" new --title "Written by schema 6"
 run 0 "$DPIA" -d "$OLD" risk add 1 --title "Kept risk"
 run 0 "$DPIA" -d "$OLD" measure add 1 --title "Kept measure" --risks 1
-sqlite3 "$OLD" "DROP TABLE presence;
+sqlite3 "$OLD" "DROP TABLE workshop_settled; DROP TABLE workshop_points;
+    DROP TABLE workshop_participants; DROP TABLE workshops;
+    DROP TABLE presence;
     ALTER TABLE risks DROP COLUMN concerns;
     ALTER TABLE measures DROP COLUMN group_id;
     ALTER TABLE risks DROP COLUMN kind;
@@ -87,7 +91,7 @@ run 0 "$DPIA" -d "$OLD" table 1 desc.purpose-list add purpose=News basis=consent
 run 0 "$DPIA" -d "$OLD" table 1 desc.purpose-list add purpose=Offers basis=consent
 run 0 "$DPIA" -d "$OLD" risk add 1 --title "New risk" --concerns "D1,P2"
 checks=$((checks + 1))
-[ "$(sqlite3 "$OLD" 'PRAGMA user_version')" = 10 ] && pass "schema 6 migrated to 10" ||
+[ "$(sqlite3 "$OLD" 'PRAGMA user_version')" = 11 ] && pass "schema 6 migrated to 11" ||
     fail "still schema $(sqlite3 "$OLD" 'PRAGMA user_version')"
 run 0 "$DPIA" -d "$OLD" export 1 --format csv-risks
 contains "$T/out" "R1,Kept risk," "a risk of schema 6 kept"
@@ -100,13 +104,15 @@ checks=$((checks + 1))
 EIGHT=$T/eight.sqlite
 run 0 "$DPIA" -d "$EIGHT" new --title "Written by schema 8"
 run 0 "$DPIA" -d "$EIGHT" answer 1 scr.project "Before languages"
-sqlite3 "$EIGHT" "DROP TABLE presence;
+sqlite3 "$EIGHT" "DROP TABLE workshop_settled; DROP TABLE workshop_points;
+    DROP TABLE workshop_participants; DROP TABLE workshops;
+    DROP TABLE presence;
     ALTER TABLE assessments DROP COLUMN lang;
     PRAGMA user_version = 8;" || fail "building a schema 8 file"
 run 0 "$DPIA" -d "$EIGHT" language 1
 contains "$T/out" "en"
 checks=$((checks + 1))
-[ "$(sqlite3 "$EIGHT" 'PRAGMA user_version')" = 10 ] && pass "schema 8 migrated to 10" ||
+[ "$(sqlite3 "$EIGHT" 'PRAGMA user_version')" = 11 ] && pass "schema 8 migrated to 11" ||
     fail "still schema $(sqlite3 "$EIGHT" 'PRAGMA user_version')"
 run 0 "$DPIA" -d "$EIGHT" language 1 de
 run 0 "$DPIA" -d "$EIGHT" show 1
@@ -119,14 +125,16 @@ contains "$T/out" "language: en"
 SEVEN=$T/seven.sqlite
 run 0 "$DPIA" -d "$SEVEN" new --title "Written by schema 7"
 run 0 "$DPIA" -d "$SEVEN" risk add 1 --title "Kept risk" --type disappearance
-sqlite3 "$SEVEN" "DROP TABLE presence;
+sqlite3 "$SEVEN" "DROP TABLE workshop_settled; DROP TABLE workshop_points;
+    DROP TABLE workshop_participants; DROP TABLE workshops;
+    DROP TABLE presence;
     ALTER TABLE risks DROP COLUMN kind;
     ALTER TABLE assessments DROP COLUMN lang;
     PRAGMA user_version = 7;" || fail "building a schema 7 file"
 run 0 "$DPIA" -d "$SEVEN" show 1
 contains "$T/out" "Kept risk"
 checks=$((checks + 1))
-[ "$(sqlite3 "$SEVEN" 'PRAGMA user_version')" = 10 ] && pass "schema 7 migrated to 10" ||
+[ "$(sqlite3 "$SEVEN" 'PRAGMA user_version')" = 11 ] && pass "schema 7 migrated to 11" ||
     fail "still schema $(sqlite3 "$SEVEN" 'PRAGMA user_version')"
 checks=$((checks + 1))
 [ "$(sqlite3 "$SEVEN" "SELECT title || '|' || type || '|' || kind FROM risks")" = \
@@ -137,25 +145,44 @@ checks=$((checks + 1))
 NINE=$T/nine.sqlite
 run 0 "$DPIA" -d "$NINE" new --title "Written by schema 9"
 run 0 "$DPIA" -d "$NINE" answer 1 scr.project "Before presence"
-sqlite3 "$NINE" "DROP TABLE presence;
+sqlite3 "$NINE" "DROP TABLE workshop_settled; DROP TABLE workshop_points;
+    DROP TABLE workshop_participants; DROP TABLE workshops;
+    DROP TABLE presence;
     PRAGMA user_version = 9;" || fail "building a schema 9 file"
 run 0 "$DPIA" -d "$NINE" history 1
 contains "$T/out" "answer scr.project: Before presence"
 checks=$((checks + 1))
-[ "$(sqlite3 "$NINE" 'PRAGMA user_version')" = 10 ] && pass "schema 9 migrated to 10" ||
+[ "$(sqlite3 "$NINE" 'PRAGMA user_version')" = 11 ] && pass "schema 9 migrated to 11" ||
     fail "still schema $(sqlite3 "$NINE" 'PRAGMA user_version')"
 checks=$((checks + 1))
 [ "$(sqlite3 "$NINE" "SELECT count(*) FROM sqlite_master WHERE name = 'presence'")" = 1 ] &&
     pass "the presence table was created" || fail "no presence table after the migration"
 
-# --- one schema newer than this dpia: refused, left as it was ----------
-ELEVEN=$T/eleven.sqlite
-run 0 "$DPIA" -d "$ELEVEN" new --title "Written by schema 11"
-sqlite3 "$ELEVEN" "PRAGMA user_version = 11;" || fail "building a schema 11 file"
-before=$(cksum <"$ELEVEN")
-run 1 "$DPIA" -d "$ELEVEN" risk add 1 --title "Should not land"
-contains "$T/err" "was written by a newer version of dpia (schema 11"
+# --- a database of schema 10: no workshops ----------------------------
+TEN=$T/ten.sqlite
+run 0 "$DPIA" -d "$TEN" new --title "Written by schema 10"
+run 0 "$DPIA" -d "$TEN" answer 1 scr.project "Before workshops"
+sqlite3 "$TEN" "DROP TABLE workshop_settled; DROP TABLE workshop_points;
+    DROP TABLE workshop_participants; DROP TABLE workshops;
+    PRAGMA user_version = 10;" || fail "building a schema 10 file"
+run 0 "$DPIA" -d "$TEN" workshop 1 list
+contains "$T/out" "no workshop yet"
 checks=$((checks + 1))
-[ "$(cksum <"$ELEVEN")" = "$before" ] && [ "$(sqlite3 "$ELEVEN" 'PRAGMA user_version')" = 11 ] &&
-    pass "a schema 11 file left untouched" || fail "the schema 11 file was changed"
+[ "$(sqlite3 "$TEN" 'PRAGMA user_version')" = 11 ] && pass "schema 10 migrated to 11" ||
+    fail "still schema $(sqlite3 "$TEN" 'PRAGMA user_version')"
+run 0 "$DPIA" -d "$TEN" workshop 1 start --place "Room 2"
+run 0 "$DPIA" -d "$TEN" answer 1 scr.project "During the first workshop"
+run 0 "$DPIA" -d "$TEN" workshop 1 list
+contains "$T/out" "scr.project" "a migrated file links the answers to its workshop"
+
+# --- one schema newer than this dpia: refused, left as it was ----------
+TWELVE=$T/twelve.sqlite
+run 0 "$DPIA" -d "$TWELVE" new --title "Written by schema 12"
+sqlite3 "$TWELVE" "PRAGMA user_version = 12;" || fail "building a schema 12 file"
+before=$(cksum <"$TWELVE")
+run 1 "$DPIA" -d "$TWELVE" risk add 1 --title "Should not land"
+contains "$T/err" "was written by a newer version of dpia (schema 12"
+checks=$((checks + 1))
+[ "$(cksum <"$TWELVE")" = "$before" ] && [ "$(sqlite3 "$TWELVE" 'PRAGMA user_version')" = 12 ] &&
+    pass "a schema 12 file left untouched" || fail "the schema 12 file was changed"
 done_testing

@@ -49,6 +49,7 @@ int cmd_diff(const struct cli_global *g, int argc, char **argv);
 int cmd_contacts(const struct cli_global *g, int argc, char **argv);
 int cmd_language(const struct cli_global *g, int argc, char **argv);
 int cmd_judge(const struct cli_global *g, int argc, char **argv);
+int cmd_workshop(const struct cli_global *g, int argc, char **argv);
 int cmd_table(const struct cli_global *g, int argc, char **argv);
 int cmd_register(const struct cli_global *g, int argc, char **argv);
 int cmd_due(const struct cli_global *g, int argc, char **argv);
@@ -137,6 +138,9 @@ bool cli_parse_int(const char *s, int lo, int hi, int *out);
       N_("the language an assessment and its reports are written in (en, fr or de); without L, shows it")) \
     X("judge", cmd_judge, N_("ID SECTION acceptable|improve [OPTION]..."), N_(\
       "the DPO's judgement of a section ('' or --clear removes it)")) \
+    X("workshop", cmd_workshop, N_("ID start|end|list [OPTION]..."), N_(\
+      "a workshop on an assessment: start one (its date, place, agenda and participants), end " \
+      "it (its minutes and open points), list them with what each settled")) \
     X("decide", cmd_decide, N_("ID DECISION --name N [OPTION]..."), N_(\
       "the controller's decision: approve, approve-with-conditions, reject, refer")) \
     X("close", cmd_close, N_("ID"), N_("close as \"DPIA not required\" when the screening says so")) \

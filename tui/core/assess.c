@@ -118,6 +118,7 @@ void assess_clear_content(struct assessment *a)
         signoff_blank(&a->signoffs[r], (enum signoff_role)r);
     }
     assess_clear_judgements(a);
+    assess_clear_workshops(a);
     logic_forget(a);
 }
 
@@ -207,7 +208,57 @@ void assess_free(struct assessment *a)
     for (int r = 0; r < SR_COUNT; r++)
         assess_signoff_clear(&a->signoffs[r]);
     assess_clear_judgements(a);
+    assess_clear_workshops(a);
     free(a);
+}
+
+/* --- workshops ------------------------------------------------------------- */
+
+void assess_workshop_clear(struct workshop *w)
+{
+    free(w->date);
+    free(w->place);
+    free(w->agenda);
+    free(w->minutes);
+    free(w->who);
+    for (size_t i = 0; i < w->nparticipants; i++) {
+        free(w->participants[i].name);
+        free(w->participants[i].role);
+        free(w->participants[i].organisation);
+    }
+    free(w->participants);
+    for (size_t i = 0; i < w->npoints; i++) {
+        free(w->points[i].text);
+        free(w->points[i].who);
+    }
+    free(w->points);
+    for (size_t i = 0; i < w->nsettled; i++)
+        free(w->settled[i]);
+    free(w->settled);
+    memset(w, 0, sizeof *w);
+}
+
+void assess_add_workshop(struct assessment *a, struct workshop *w)
+{
+    a->workshops = xrealloc(a->workshops, (a->nworkshops + 1) * sizeof *a->workshops);
+    a->workshops[a->nworkshops++] = *w;
+    memset(w, 0, sizeof *w);
+}
+
+void assess_clear_workshops(struct assessment *a)
+{
+    for (size_t i = 0; i < a->nworkshops; i++)
+        assess_workshop_clear(&a->workshops[i]);
+    XFREE(a->workshops);
+    a->nworkshops = 0;
+}
+
+const struct workshop *assess_open_workshop(const struct assessment *a)
+{
+    for (size_t i = 0; i < a->nworkshops; i++)
+        if (a->workshops[i].ended == 0)
+            return &a->workshops[i];
+    return NULL;
 }
 
 /* --- judgements ------------------------------------------------------------ */

@@ -207,6 +207,39 @@ struct judgement {
     char *date;      /* YYYY-MM-DD or "" */
 };
 
+/* A workshop: one session in which the assessment was worked on with
+ * others (Art. 35(2) the DPO's advice, Art. 35(9) the views of the
+ * people concerned), its participants, what it settled and what it
+ * left open. */
+struct ws_participant {
+    char *name;
+    char *role;          /* "" when not said */
+    char *organisation;  /* "" when not said */
+    bool represents;     /* represents the people concerned, Art. 35(9) */
+};
+
+struct ws_point {
+    char *text;
+    char *who;           /* who took it, "" when nobody */
+};
+
+struct workshop {
+    int number;          /* 1, 2, ... in the assessment */
+    char *date;          /* YYYY-MM-DD or "" */
+    char *place;         /* a room or a call, "" when not said */
+    char *agenda;        /* section ids, comma-separated, "" when none */
+    char *minutes;       /* "" when none */
+    int64_t started;     /* seconds since the epoch */
+    int64_t ended;       /* 0 while it is open */
+    char *who;           /* who ran it */
+    struct ws_participant *participants;
+    size_t nparticipants;
+    struct ws_point *points;
+    size_t npoints;
+    char **settled;      /* the questions answered or changed during it */
+    size_t nsettled;
+};
+
 /* One entry of the change history (Art. 5(2) accountability). */
 struct change {
     int64_t when;     /* seconds since the epoch */
@@ -256,6 +289,9 @@ struct assessment {
      * none. */
     struct judgement *judgements;
     size_t njudgements;
+    /* The workshops, oldest first; at most the last one open. */
+    struct workshop *workshops;
+    size_t nworkshops;
     struct change *history;  /* oldest first */
     size_t nhistory;
     /* True when the change history was not read (the store loads it
@@ -328,6 +364,15 @@ void assess_clear_judgements(struct assessment *a);
  * verdict alone without a comment, "" for none (j NULL). The caller
  * frees. */
 char *assess_judgement_text(const struct judgement *j);
+
+/* Releases what a workshop owns (the struct itself stays, zeroed). */
+void assess_workshop_clear(struct workshop *w);
+/* Appends a workshop (w's strings and arrays are taken over, w zeroed). */
+void assess_add_workshop(struct assessment *a, struct workshop *w);
+/* Removes every workshop. */
+void assess_clear_workshops(struct assessment *a);
+/* The open workshop, or NULL when none is. */
+const struct workshop *assess_open_workshop(const struct assessment *a);
 
 /* Appends a history entry (copies the strings), in amortised constant
  * time. */

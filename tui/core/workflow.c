@@ -383,6 +383,43 @@ int wf_check_signoff(const struct assessment *a, const struct signoff *so, struc
     return 0;
 }
 
+int wf_check_workshop(const struct assessment *a, bool start, const char *agenda,
+                      struct err *e)
+{
+    if (wf_check_editable(a, e) < 0)
+        return -1;
+    const struct workshop *open = assess_open_workshop(a);
+    if (!start) {
+        if (!open)
+            return err_set(e, _("no workshop of assessment %lld is open"), (long long)a->id);
+        return 0;
+    }
+    if (open)
+        return err_set(e, _("workshop %lld of assessment %lld is still open; end it first"),
+                       (long long)open->number, (long long)a->id);
+    const char *p = agenda ? agenda : "";
+    while (*p) {
+        size_t n = strcspn(p, ",");
+        char *id = xstrndup(p, n);
+        bool known = tmpl_find_section(a->tmpl, id) != NULL;
+        if (!known) {
+            struct buf ids = { 0 };
+            for (size_t i = 0; i < a->tmpl->nsections; i++)
+                buf_printf(&ids, "%s%s", i ? ", " : "", a->tmpl->sections[i].id);
+            err_set(e, _("there is no section '%s' in the template of assessment %lld (its "
+                    "sections: %s)"), id, (long long)a->id, buf_str(&ids));
+            buf_free(&ids);
+        }
+        free(id);
+        if (!known)
+            return -1;
+        p += n;
+        if (*p == ',')
+            p++;
+    }
+    return 0;
+}
+
 int wf_check_judgement(const struct assessment *a, const struct judgement *j, struct err *e)
 {
     if (wf_check_editable(a, e) < 0)

@@ -101,5 +101,11 @@ int wf_check_signoff(const struct assessment *a, const struct signoff *so, struc
 int wf_check_judgement(const struct assessment *a, const struct judgement *j, struct err *e);
 /* A change to the risk register or the action plan. */
 int wf_check_register(const struct assessment *a, struct err *e);
+/* A workshop started (start true: none may be open, each section of
+ * the agenda, comma-separated, must be the template's) or ended (one
+ * must be open): like any change, refused on a decided or archived
+ * assessment. */
+int wf_check_workshop(const struct assessment *a, bool start, const char *agenda,
+                      struct err *e);
 
 #endif

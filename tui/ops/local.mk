@@ -6,4 +6,5 @@ libdpia_a_SOURCES += \
 	tui/ops/register.c \
 	tui/ops/drafts.c \
 	tui/ops/undo.c \
-	tui/ops/live.c
+	tui/ops/live.c \
+	tui/ops/workshop.c

@@ -130,6 +130,25 @@ int ops_set_dpo_contact(struct store *s, struct assessment *a, const char *text,
  * another session changed that judgement since a was read. */
 int ops_judge(struct store *s, struct assessment *a, const struct judgement *j, struct err *e);
 
+/* --- workshops ------------------------------------------------------------- */
+
+/* Starts a workshop on a: w's date (any form ops_date reads; "" or
+ * NULL: today), place, agenda (section ids, comma-separated) and
+ * participants are checked and kept; w is filled with its number, start
+ * and who ran it. Refused on a decided or archived assessment and while
+ * another workshop is open. From then on every question whose answer or
+ * note changes is linked to it, until ops_workshop_end closes it with
+ * its minutes ("" or NULL: none) and open points. */
+int ops_workshop_start(struct store *s, struct assessment *a, struct workshop *w,
+                       struct err *e);
+int ops_workshop_end(struct store *s, struct assessment *a, const char *minutes,
+                     const struct ws_point *points, size_t npoints, struct err *e);
+/* Reads "Name|role|organisation|yes" (the last three may be left out;
+ * yes or no: represents the people concerned) into p, and "text|who"
+ * into a point; -1 with e when the text is not of that form. */
+int ops_workshop_participant(const char *text, struct ws_participant *p, struct err *e);
+int ops_workshop_point(const char *text, struct ws_point *p, struct err *e);
+
 /* --- undo ---------------------------------------------------------------------- */
 
 /* Undoes the latest change of a still standing in its change log (an

@@ -36,6 +36,19 @@ int store_hist_add(struct store *s, int64_t aid, const char *what, const char *o
         return 0;
     int64_t now = store_now();
     sqlite3_stmt *st;
+    /* An answer or a note changed while a workshop is open was settled
+     * in it: whatever made the change (an answer, a table row, a note),
+     * it passes here. */
+    const char *qid = strncmp(what, "answer ", 7) == 0 ? what + 7
+                      : strncmp(what, "note ", 5) == 0 ? what + 5 : NULL;
+    if (qid) {
+        if (!(st = store_stmt(s, SQ_WS_SETTLE, e)))
+            return -1;
+        sqlite3_bind_int64(st, 1, aid);
+        store_bind_text(st, 2, qid);
+        if (store_exec(s, st, _("linking the change to the open workshop"), e) < 0)
+            return -1;
+    }
     if (session != 0 && session == s->hist_session && s->hist_last > 0) {
         st = store_stmt(s, SQ_HIST_LAST, e);
         if (!st)

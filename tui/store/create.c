@@ -234,6 +234,10 @@ static int64_t insert_all(struct store *s, struct assessment *a, const char *tem
     for (size_t i = 0; i < a->njudgements; i++)
         if (store_put_judgement(s, a->id, &a->judgements[i], e) < 0)
             goto fail;
+    /* After the answers: writing those links them to no workshop. */
+    for (size_t i = 0; i < a->nworkshops; i++)
+        if (store_put_workshop(s, a->id, &a->workshops[i], e) < 0)
+            goto fail;
     /* The summary from what was just written, which is all in a when it
      * holds the template written. */
     if (put_history(s, a, what, new_value ? new_value : a->title, e) < 0 ||
@@ -255,7 +259,7 @@ int64_t store_insert(struct store *s, struct assessment *a, const char *template
 }
 
 /* The copy is a new piece of work: a draft, without the sign-offs and
- * judgements given to the original (a signature is never carried over to a text its
+ * judgements given to the original, nor its workshops (a signature is never carried over to a text its
  * signer has not seen). Answers, risks, measures and the history that
  * led to them are kept, followed by "copied from <uuid>". */
 int64_t store_duplicate(struct store *s, int64_t id, struct err *e)
@@ -286,6 +290,7 @@ int64_t store_duplicate(struct store *s, int64_t id, struct err *e)
     }
     store_empty_signoffs(a);
     assess_clear_judgements(a);
+    assess_clear_workshops(a);
     int64_t nid = insert_all(s, a, xml, len, "copied from", from, e);
     free(xml);
     assess_free(a);

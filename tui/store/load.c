@@ -141,6 +141,8 @@ int store_load_parts(struct store *s, struct assessment *a, struct err *e)
     store_empty_signoffs(a);
     if (rc == 0)
         rc = each_row(s, SQ_JUDG_LOAD, a->id, "judgements", "judgements", judgement_row, a, e);
+    if (rc == 0)
+        rc = store_load_workshops(s, a, e);
     return rc;
 }
 

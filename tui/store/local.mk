@@ -15,4 +15,5 @@ libdpia_a_SOURCES += \
 	tui/store/backup.c \
 	tui/store/drafts.c \
 	tui/store/undo.c \
-	tui/store/live.c
+	tui/store/live.c \
+	tui/store/workshops.c

@@ -187,6 +187,46 @@ static const char *const migrations[] = {
     "  at INTEGER NOT NULL,                  -- when last refreshed\n"
     "  PRIMARY KEY (assessment, who, pid, host)\n"
     ") WITHOUT ROWID;\n",
+    /* 10 -> 11: the workshops of an assessment (Art. 35(2) and (9)):
+     * each session with its date, place, agenda, minutes, who ran it,
+     * its participants and open points, and the questions whose answer
+     * or note changed while it was open (the change log's writer links
+     * them). One open session at a time. */
+    "CREATE TABLE workshops (\n"
+    "  id INTEGER PRIMARY KEY,\n"
+    "  assessment INTEGER NOT NULL REFERENCES assessments(id) ON DELETE CASCADE,\n"
+    "  number INTEGER NOT NULL,\n"
+    "  date TEXT NOT NULL DEFAULT '',        -- YYYY-MM-DD\n"
+    "  place TEXT NOT NULL DEFAULT '',       -- a room or a call\n"
+    "  agenda TEXT NOT NULL DEFAULT '',      -- section ids, comma-separated\n"
+    "  minutes TEXT NOT NULL DEFAULT '',\n"
+    "  started INTEGER NOT NULL,\n"
+    "  ended INTEGER NOT NULL DEFAULT 0,     -- 0 while it is open\n"
+    "  who TEXT NOT NULL,                    -- who ran it\n"
+    "  UNIQUE (assessment, number)\n"
+    ");\n"
+    "CREATE UNIQUE INDEX workshops_open ON workshops(assessment) WHERE ended = 0;\n"
+    "CREATE TABLE workshop_participants (\n"
+    "  workshop INTEGER NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,\n"
+    "  position INTEGER NOT NULL,\n"
+    "  name TEXT NOT NULL,\n"
+    "  role TEXT NOT NULL DEFAULT '',\n"
+    "  organisation TEXT NOT NULL DEFAULT '',\n"
+    "  represents INTEGER NOT NULL DEFAULT 0,  -- of the people concerned, Art. 35(9)\n"
+    "  PRIMARY KEY (workshop, position)\n"
+    ") WITHOUT ROWID;\n"
+    "CREATE TABLE workshop_points (\n"
+    "  workshop INTEGER NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,\n"
+    "  position INTEGER NOT NULL,\n"
+    "  text TEXT NOT NULL,\n"
+    "  who TEXT NOT NULL DEFAULT '',         -- who took it\n"
+    "  PRIMARY KEY (workshop, position)\n"
+    ") WITHOUT ROWID;\n"
+    "CREATE TABLE workshop_settled (\n"
+    "  workshop INTEGER NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,\n"
+    "  question TEXT NOT NULL,\n"
+    "  PRIMARY KEY (workshop, question)\n"
+    ") WITHOUT ROWID;\n",
 };
 
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof migrations[0]))

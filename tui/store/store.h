@@ -162,6 +162,16 @@ int store_set_lang(struct store *s, struct assessment *a, const char *lang, stru
  * in e. In the change log as "judgement SECTION", "VERDICT: COMMENT". */
 int store_set_judgement(struct store *s, struct assessment *a, const struct judgement *j,
                         struct err *e);
+/* Workshops. store_workshop_start opens workshop w (its date, place,
+ * agenda and participants; its number, start time and who ran it are
+ * the store's, and w is filled with them) on a, refused when one is
+ * open already; until it ends, every question whose answer or note
+ * changes is linked to it. store_workshop_end closes the open one with
+ * its minutes and open points. Both in the change log ("workshop N"). */
+int store_workshop_start(struct store *s, struct assessment *a, struct workshop *w,
+                         struct err *e);
+int store_workshop_end(struct store *s, struct assessment *a, const char *minutes,
+                       const struct ws_point *points, size_t npoints, struct err *e);
 int store_delete(struct store *s, int64_t id, struct err *e);
 /* A full copy under a new id and uuid ("Copy of ..."); returns the id. */
 int64_t store_duplicate(struct store *s, int64_t id, struct err *e);

@@ -194,6 +194,29 @@
                 "excluded.comment, excluded.name, excluded.date, excluded.who, excluded.at)") \
     X(JUDG_DEL, "DELETE FROM judgements WHERE assessment = ?1 AND section = ?2") \
     X(JUDG_CLEAR, "DELETE FROM judgements WHERE assessment = ?1") \
+    X(WS_LOAD, "SELECT id, number, date, place, agenda, minutes, started, ended, who " \
+               "FROM workshops WHERE assessment = ?1 ORDER BY number") \
+    X(WS_PART_LOAD, "SELECT name, role, organisation, represents FROM workshop_participants " \
+                    "WHERE workshop = ?1 ORDER BY position") \
+    X(WS_POINT_LOAD, "SELECT text, who FROM workshop_points WHERE workshop = ?1 " \
+                     "ORDER BY position") \
+    X(WS_SETTLED_LOAD, "SELECT question FROM workshop_settled WHERE workshop = ?1 " \
+                       "ORDER BY question") \
+    X(WS_NEXT, "SELECT coalesce(max(number), 0) + 1, " \
+               "(SELECT number FROM workshops WHERE assessment = ?1 AND ended = 0) " \
+               "FROM workshops WHERE assessment = ?1") \
+    X(WS_ADD, "INSERT INTO workshops(assessment, number, date, place, agenda, minutes, " \
+              "started, ended, who) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)") \
+    X(WS_PART_ADD, "INSERT INTO workshop_participants(workshop, position, name, role, " \
+                   "organisation, represents) VALUES (?1, ?2, ?3, ?4, ?5, ?6)") \
+    X(WS_POINT_ADD, "INSERT INTO workshop_points(workshop, position, text, who) " \
+                    "VALUES (?1, ?2, ?3, ?4)") \
+    X(WS_SETTLED_ADD, "INSERT OR IGNORE INTO workshop_settled(workshop, question) " \
+                      "VALUES (?1, ?2)") \
+    X(WS_SETTLE, "INSERT OR IGNORE INTO workshop_settled(workshop, question) " \
+                 "SELECT id, ?2 FROM workshops WHERE assessment = ?1 AND ended = 0") \
+    X(WS_OPEN_ID, "SELECT id, number FROM workshops WHERE assessment = ?1 AND ended = 0") \
+    X(WS_END, "UPDATE workshops SET ended = ?2, minutes = ?3 WHERE id = ?1") \
     X(HIST_ADD, "INSERT INTO history(assessment, at, who, what, old_value, new_value, part) " \
                 "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)") \
     X(HIST_PARTS, "SELECT part FROM history WHERE assessment = ?1 ORDER BY id") \
@@ -475,6 +498,10 @@ int store_put_risk(struct store *s, int64_t aid, struct risk *r, struct err *e);
 int store_put_measure(struct store *s, int64_t aid, struct measure *m, struct err *e);
 int store_update_links(struct store *s, int64_t aid, const struct measure *m, struct err *e);
 int store_put_signoff(struct store *s, int64_t aid, const struct signoff *so, struct err *e);
+/* Writes workshop w of assessment aid whole (an import); -1 with e. */
+int store_put_workshop(struct store *s, int64_t aid, const struct workshop *w, struct err *e);
+/* Reads the workshops of a into a->workshops. */
+int store_load_workshops(struct store *s, struct assessment *a, struct err *e);
 /* A judgement read from a row (section, then STORE_JUDGEMENT_COLS from
  * col); -1 with the row's error. An unknown verdict reads as VD_NONE. */
 int store_read_judgement(struct store_row *row, int col, struct judgement *j);

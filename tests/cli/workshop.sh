@@ -1,0 +1,85 @@
+#!/bin/sh
+# Workshops (dpia workshop ID start|end|list): a session started with
+# its date, place, agenda and participants, the questions answered or
+# changed while it is open linked to it, ended with its minutes and open
+# points; one open at a time, none on a decided revision; in the change
+# log.
+. "$TOP_SRCDIR/tests/lib.sh"
+
+D="$DPIA -d $T/db.sqlite"
+ex=$TOP_SRCDIR/data/examples/streaming-factoids.xml
+
+run 0 $D new --title "Staff rota" && id=$(cat "$T/out")
+run 0 $D answer "$id" scr.project "Before any workshop"
+run 0 $D workshop "$id" list
+contains "$T/out" "no workshop yet"
+
+# --- usage and refusals before anything is written -----------------------
+run 2 $D workshop "$id"
+contains "$T/err" "usage: dpia workshop ID start"
+run 2 $D workshop "$id" list --minutes "x"
+contains "$T/err" "usage: dpia workshop ID start"
+run 2 $D workshop "$id" start --open-point "x|y"
+run 1 $D workshop "$id" end
+contains "$T/err" "no workshop of assessment $id is open"
+run 1 $D workshop "$id" start --agenda screening,nowhere
+contains "$T/err" "there is no section 'nowhere'"
+run 2 $D workshop "$id" start --participant "|DPO"
+contains "$T/err" "a participant is written NAME|ROLE|ORGANISATION|yes or no"
+run 2 $D workshop "$id" start --participant "Pat|rep|Union|maybe"
+contains "$T/err" "'maybe': whether a participant represents the people concerned is yes or no"
+run 0 $D workshop "$id" list
+contains "$T/out" "no workshop yet" "a refused start writes nothing"
+
+# --- a workshop --------------------------------------------------------------
+run 0 $D workshop "$id" start --date 2026-03-02 --place "Room 4.12 and a call" \
+    --agenda screening,description \
+    --participant "Dana Officer|DPO|Acme Retail|no" \
+    --participant "Pat Doe|staff representative|Works council|yes"
+contains "$T/out" "workshop 1 started"
+run 1 $D workshop "$id" start
+contains "$T/err" "workshop 1 of assessment $id is still open; end it first"
+run 0 $D answer "$id" scr.project "Rota planning for 300 staff"
+run 0 $D answer "$id" scr.project "Rota planning for 300 staff" --note "Agreed with the works council"
+run 0 $D table "$id" desc.purpose-list add purpose=Rota basis=contract
+run 0 $D workshop "$id" list
+contains "$T/out" "workshop 1: 2026-03-02, Room 4.12 and a call (open)"
+contains "$T/out" "scr.project"
+printf 'We agreed on the scope.\nLogs to be checked.\n' >"$T/minutes.txt"
+run 0 $D workshop "$id" end --minutes - --open-point "Ask IT how long logs are kept|Sam Admin" \
+    --open-point "Check the retention policy|" <"$T/minutes.txt"
+contains "$T/out" "workshop 1 ended"
+run 1 $D workshop "$id" end
+contains "$T/err" "no workshop of assessment $id is open"
+# After the end: no longer linked.
+run 0 $D answer "$id" scr.innovative yes
+run 0 $D workshop "$id" list
+contains "$T/out" "workshop 1: 2026-03-02, Room 4.12 and a call (ended)"
+contains "$T/out" "Dana Officer, DPO, Acme Retail"
+contains "$T/out" "Pat Doe, staff representative, Works council (represents the people concerned)"
+lacks "$T/out" "Dana Officer, DPO, Acme Retail (represents" "only the representative is marked"
+contains "$T/out" "scr.project  Describe the project"
+contains "$T/out" "desc.purpose-list"
+lacks "$T/out" "scr.innovative" "a change after the end is not the workshop's"
+contains "$T/out" "minutes: We agreed on the scope."
+contains "$T/out" "Ask IT how long logs are kept (Sam Admin)"
+contains "$T/out" "Check the retention policy"
+run 0 $D history "$id"
+contains "$T/out" "workshop 1 started: 2026-03-02, Room 4.12 and a call"
+contains "$T/out" "workshop 1 ended: We agreed on the scope."
+
+# A second one: numbered on, its own links.
+run 0 $D workshop "$id" start --place "Video call"
+run 0 $D answer "$id" scr.innovative no
+run 0 $D workshop "$id" end
+run 0 $D workshop "$id" list
+contains "$T/out" "workshop 2: "
+contains "$T/out" ", Video call (ended)"
+
+# --- a decided revision: refused like any change -----------------------------
+run 0 $D import "$ex" && exid=$(cat "$T/out")
+run 1 $D workshop "$exid" start --place "Too late"
+contains "$T/err" "is decided"
+run 0 $D workshop "$exid" list
+contains "$T/out" "no workshop yet"
+done_testing
