@@ -77,6 +77,7 @@
         <xsl:call-template name="summary"/>
         <xsl:call-template name="contents"/>
         <xsl:apply-templates select="$rec/r:sections/r:section"/>
+        <xsl:call-template name="workshops"/>
         <xsl:call-template name="coverage"/>
         <xsl:call-template name="changelog"/>
         <xsl:call-template name="integrity"/>
@@ -375,6 +376,7 @@
         <xsl:for-each select="$rec/r:sections/r:section">
           <li><a href="#s-{@id}"><xsl:value-of select="r:title"/></a></li>
         </xsl:for-each>
+        <xsl:if test="$rec/r:workshops"><li><a href="#workshops">Workshops and consultation</a></li></xsl:if>
         <li><a href="#coverage"><xsl:call-template name="coverage-title"/></a></li>
         <li><a href="#changes">Appendix: change log</a></li>
         <li><a href="#integrity">Appendix: integrity of this report</a></li>
@@ -652,6 +654,74 @@
         </xsl:for-each>
       </tbody>
     </table>
+  </xsl:template>
+
+  <!-- ==== workshops ================================================== -->
+
+  <!-- The sessions in which the assessment was worked on with others:
+       evidence of the consultation of the DPO, of those concerned in
+       the organisation and of the people concerned or their
+       representatives (Art. 35(2) and 35(9)). Only when there was one. -->
+  <xsl:template name="workshops">
+    <xsl:if test="$rec/r:workshops">
+      <section class="part" id="workshops">
+        <h2>Workshops and consultation</h2>
+        <p class="small">The sessions in which this assessment was worked on with others, who took part, and the questions answered or changed during each.</p>
+        <xsl:for-each select="$rec/r:workshops/r:workshop">
+          <div class="workshop" id="workshop-{@number}">
+            <h3>Workshop <xsl:value-of select="@number"/><xsl:call-template name="workshop-when-where"/></h3>
+            <p class="small">Run by <xsl:value-of select="@ran-by"/>. <xsl:if test="not(@ended)">Still open when this report was made.</xsl:if></p>
+            <xsl:if test="r:agenda/r:section">
+              <p>Agenda: <xsl:for-each select="r:agenda/r:section"><xsl:if test="position() &gt; 1">; </xsl:if><a href="#s-{@id}"><xsl:value-of select="."/></a></xsl:for-each></p>
+            </xsl:if>
+            <h4>Participants</h4>
+            <xsl:choose>
+              <xsl:when test="not(r:participants/r:participant)"><p class="none">No participant recorded.</p></xsl:when>
+              <xsl:otherwise>
+                <table class="grid participants">
+                  <thead><tr><th>Name</th><th>Role</th><th>Organisation</th><th>Represents the people concerned (Art. 35(9))</th></tr></thead>
+                  <tbody>
+                    <xsl:for-each select="r:participants/r:participant">
+                      <tr><td><xsl:value-of select="r:name"/></td><td><xsl:value-of select="r:role"/></td><td><xsl:value-of select="r:organisation"/></td>
+                        <td class="nowrap"><xsl:choose><xsl:when test="@represents = 'yes'">Yes</xsl:when><xsl:otherwise>No</xsl:otherwise></xsl:choose></td></tr>
+                    </xsl:for-each>
+                  </tbody>
+                </table>
+              </xsl:otherwise>
+            </xsl:choose>
+            <h4>What it settled</h4>
+            <xsl:choose>
+              <xsl:when test="not(r:settled/r:question)"><p class="none">No question was answered or changed during this workshop.</p></xsl:when>
+              <xsl:otherwise>
+                <ul class="settled">
+                  <xsl:for-each select="r:settled/r:question">
+                    <li><a href="#q-{@id}"><xsl:value-of select="."/></a><xsl:text> </xsl:text><span class="small mono"><xsl:value-of select="@id"/></span></li>
+                  </xsl:for-each>
+                </ul>
+              </xsl:otherwise>
+            </xsl:choose>
+            <xsl:if test="normalize-space(r:minutes) != ''">
+              <h4>Minutes</h4>
+              <div class="text"><xsl:value-of select="r:minutes"/></div>
+            </xsl:if>
+            <xsl:if test="r:open-points/r:point">
+              <h4>Open points</h4>
+              <ul class="open-points">
+                <xsl:for-each select="r:open-points/r:point">
+                  <li><span class="text"><xsl:value-of select="."/></span><xsl:if test="normalize-space(@who) != ''"> (taken by <xsl:value-of select="@who"/>)</xsl:if></li>
+                </xsl:for-each>
+              </ul>
+            </xsl:if>
+          </div>
+        </xsl:for-each>
+      </section>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- ", DATE, PLACE" after a workshop's number, what it has of them. -->
+  <xsl:template name="workshop-when-where">
+    <xsl:if test="@date">, <xsl:value-of select="@date"/></xsl:if>
+    <xsl:if test="normalize-space(r:place) != ''">, <xsl:value-of select="r:place"/></xsl:if>
   </xsl:template>
 
   <!-- ==== coverage, change log, integrity ============================= -->

@@ -3,7 +3,8 @@
 # its date, place, agenda and participants, the questions answered or
 # changed while it is open linked to it, ended with its minutes and open
 # points; one open at a time, none on a decided revision; in the change
-# log.
+# log; carried by the XML record (valid against its schema) and read back
+# by an import; listed in the HTML report as evidence of consultation.
 . "$TOP_SRCDIR/tests/lib.sh"
 
 D="$DPIA -d $T/db.sqlite"
@@ -75,6 +76,70 @@ run 0 $D workshop "$id" end
 run 0 $D workshop "$id" list
 contains "$T/out" "workshop 2: "
 contains "$T/out" ", Video call (ended)"
+
+# --- the XML record and the HTML report ----------------------------------------
+validates() {
+    [ -n "${XMLLINT:-}" ] || return 0
+    checks=$((checks + 1))
+    if "$XMLLINT" --noout --relaxng "$TOP_SRCDIR/templates/dpia-record.rng" "$1" 2>"$T/err"; then
+        pass "$(basename "$1") validates"
+    else
+        fail "$(basename "$1") does not validate"
+        cat "$T/err"
+    fi
+}
+run 0 $D export "$id" --format xml -o "$T/w.xml"
+validates "$T/w.xml"
+contains "$T/w.xml" '<workshop date="2026-03-02" ended="'
+contains "$T/w.xml" '<place>Room 4.12 and a call</place>'
+contains "$T/w.xml" '<section id="screening">'
+contains "$T/w.xml" '<participant represents="yes">'
+contains "$T/w.xml" '<name>Pat Doe</name>'
+contains "$T/w.xml" '<organisation>Works council</organisation>'
+contains "$T/w.xml" '<question id="scr.project">'
+contains "$T/w.xml" '<question id="desc.purpose-list">'
+contains "$T/w.xml" '<point who="Sam Admin">Ask IT how long logs are kept</point>'
+contains "$T/w.xml" '<question id="scr.innovative">' "the second workshop settled scr.innovative"
+run 0 $D export "$id" --format html -o "$T/w.html"
+contains "$T/w.html" '<h2>Workshops and consultation</h2>'
+contains "$T/w.html" '<h3>Workshop 1, 2026-03-02, Room 4.12 and a call</h3>'
+contains "$T/w.html" '<td>Pat Doe</td><td>staff representative</td><td>Works council</td><td class="nowrap">Yes</td>'
+contains "$T/w.html" '<a href="#q-scr.project">Describe the project'
+contains "$T/w.html" 'Ask IT how long logs are kept</span> (taken by Sam Admin)'
+contains "$T/w.html" '<a href="#workshops">Workshops and consultation</a>' "the contents list the workshops"
+
+# Export and import keep them; an export of the import is the same.
+run 0 $D import "$T/w.xml" && id2=$(cat "$T/out")
+run 0 $D workshop "$id2" list
+contains "$T/out" "Pat Doe, staff representative, Works council (represents the people concerned)"
+contains "$T/out" "Ask IT how long logs are kept (Sam Admin)"
+contains "$T/out" "scr.project  Describe the project"
+run 0 $D export "$id2" --format xml -o "$T/w2.xml"
+sed -n '/<workshops>/,/<\/workshops>/p' "$T/w.xml" >"$T/ws1"
+sed -n '/<workshops>/,/<\/workshops>/p' "$T/w2.xml" >"$T/ws2"
+same "$T/ws1" "$T/ws2" "the imported workshops are exported as they were"
+# An answer after the import is linked to no workshop: all are ended.
+run 0 $D answer "$id2" scr.large-scale yes
+run 0 $D workshop "$id2" list
+lacks "$T/out" "scr.large-scale"
+
+# A record naming a question the template does not have is refused.
+sed 's/<question id="scr.project">/<question id="scr.nowhere">/' "$T/w.xml" >"$T/bad.xml"
+if sh "$TOP_SRCDIR/tests/fixtures/records/redigest.sh" "$T/bad.xml" 2>/dev/null; then
+    run 1 $D import "$T/bad.xml"
+    contains "$T/err" "unknown question 'scr.nowhere'"
+fi
+
+# In French and German.
+if [ -n "${DPIA_LOCALEDIR:-}" ] && $DPIA --version >/dev/null 2>&1; then
+    run 0 $D language "$id" fr
+    run 0 $D export "$id" --format html -o "$T/w.fr.html"
+    contains "$T/w.fr.html" '<h2>Ateliers et consultation</h2>'
+    contains "$T/w.fr.html" 'Représente les personnes concernées'
+    run 0 $D language "$id" de
+    run 0 $D export "$id" --format html -o "$T/w.de.html"
+    contains "$T/w.de.html" '<h2>Workshops und Konsultation</h2>'
+fi
 
 # --- a decided revision: refused like any change -----------------------------
 run 0 $D import "$ex" && exid=$(cat "$T/out")

@@ -23,6 +23,7 @@
 #include "core/fields.h"
 #include "core/xmlsafe.h"
 #include "report/report_int.h"
+#include "util/buf.h"
 #include "util/i18n.h"
 #include "util/sha256.h"
 #include "util/xalloc.h"
@@ -551,6 +552,89 @@ static int read_signoffs(struct rd *r, xmlNodePtr root)
     return 0;
 }
 
+/* The workshops: numbers rising, at most the last one open, agenda
+ * sections and the questions settled known to the template. */
+static int read_workshops(struct rd *r, xmlNodePtr root)
+{
+    xmlNodePtr wse = child(root, "workshops");
+    if (!wse)
+        return 0;
+    const struct tmpl *t = r->a->tmpl;
+    for (xmlNodePtr we = wse->children; we; we = we->next) {
+        if (!is_el(we, "workshop"))
+            continue;
+        struct workshop w = { 0 };
+        w.number = prop_int(we, "number");
+        w.date = xstrdup("");
+        int rc = 0;
+        if (r->a->nworkshops && w.number <= r->a->workshops[r->a->nworkshops - 1].number)
+            rc = fail(r, we, _("workshop %d comes after workshop %d"), w.number,
+                      r->a->workshops[r->a->nworkshops - 1].number);
+        else if (r->a->nworkshops && r->a->workshops[r->a->nworkshops - 1].ended == 0)
+            rc = fail(r, we, _("workshop %d follows one that is still open"), w.number);
+        if (rc == 0)
+            rc = prop_date(r, we, "date", &w.date);
+        if (rc == 0)
+            rc = prop_time(r, we, "started", &w.started);
+        if (rc == 0)
+            rc = prop_time(r, we, "ended", &w.ended);
+        w.who = prop(we, "ran-by", "");
+        w.place = child_text(we, "place");
+        w.minutes = child_text(we, "minutes");
+        struct buf agenda = { 0 };
+        for (xmlNodePtr se = child(we, "agenda")->children; rc == 0 && se; se = se->next) {
+            if (!is_el(se, "section"))
+                continue;
+            char *id = prop(se, "id", "");
+            if (!tmpl_find_section(t, id))
+                rc = fail(r, se, _("unknown section '%s' (not in the template snapshot)"), id);
+            buf_printf(&agenda, "%s%s", agenda.len ? "," : "", id);
+            free(id);
+        }
+        w.agenda = xstrdup(buf_str(&agenda));
+        buf_free(&agenda);
+        for (xmlNodePtr pe = child(we, "participants")->children; rc == 0 && pe;
+             pe = pe->next) {
+            if (!is_el(pe, "participant"))
+                continue;
+            w.participants = xrealloc(w.participants,
+                                      (w.nparticipants + 1) * sizeof *w.participants);
+            struct ws_participant *p = &w.participants[w.nparticipants++];
+            p->name = child_text(pe, "name");
+            p->role = child_text(pe, "role");
+            p->organisation = child_text(pe, "organisation");
+            p->represents = prop_is(pe, "represents", "yes");
+        }
+        for (xmlNodePtr qe = child(we, "settled")->children; rc == 0 && qe; qe = qe->next) {
+            if (!is_el(qe, "question"))
+                continue;
+            char *id = prop(qe, "id", "");
+            if (!tmpl_find_question(t, id)) {
+                rc = fail(r, qe, _("unknown question '%s' (not in the template snapshot)"), id);
+                free(id);
+                break;
+            }
+            w.settled = xrealloc(w.settled, (w.nsettled + 1) * sizeof *w.settled);
+            w.settled[w.nsettled++] = id;
+        }
+        for (xmlNodePtr pe = child(we, "open-points")->children; rc == 0 && pe;
+             pe = pe->next) {
+            if (!is_el(pe, "point"))
+                continue;
+            w.points = xrealloc(w.points, (w.npoints + 1) * sizeof *w.points);
+            struct ws_point *p = &w.points[w.npoints++];
+            p->text = text(pe);
+            p->who = prop(pe, "who", "");
+        }
+        if (rc < 0) {
+            assess_workshop_clear(&w);
+            return -1;
+        }
+        assess_add_workshop(r->a, &w);
+    }
+    return 0;
+}
+
 static int read_history(struct rd *r, xmlNodePtr root)
 {
     for (xmlNodePtr ce = child(root, "history")->children; ce; ce = ce->next) {
@@ -681,7 +765,8 @@ struct assessment *report_import(const char *buf, size_t len, const char *name,
         read_assessment(&r, root) < 0 || read_sections(&r, root) < 0 ||
         read_risks(&r, root) < 0 || read_check_rows(&r, root) < 0 ||
         read_measures(&r, root) < 0 ||
-        read_signoffs(&r, root) < 0 || read_history(&r, root) < 0 ||
+        read_signoffs(&r, root) < 0 || read_workshops(&r, root) < 0 ||
+        read_history(&r, root) < 0 ||
         read_changes(&r, root) < 0) {
         xmlFreeDoc(doc);
         assess_free(r.a);

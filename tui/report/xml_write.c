@@ -546,6 +546,77 @@ static void write_signoffs(struct w *w)
     end(w);
 }
 
+/* --- workshops -------------------------------------------------------------- */
+
+/* Written only when there is one: a record without workshops is as it
+ * was before they existed. */
+static void write_workshops(struct w *w)
+{
+    const struct assessment *a = w->a;
+    if (!a->nworkshops)
+        return;
+    start(w, "workshops");
+    for (size_t i = 0; i < a->nworkshops; i++) {
+        const struct workshop *ws = &a->workshops[i];
+        start(w, "workshop");
+        at_int(w, "number", ws->number);
+        if (*ws->date)
+            at(w, "date", ws->date);
+        at_time(w, "started", ws->started);
+        if (ws->ended)
+            at_time(w, "ended", ws->ended);
+        at(w, "ran-by", ws->who);
+        el(w, "place", ws->place);
+        start(w, "agenda");
+        const char *p = ws->agenda;
+        while (*p) {
+            size_t n = strcspn(p, ",");
+            char *id = xstrndup(p, n);
+            const struct tmpl_section *sec = tmpl_find_section(a->tmpl, id);
+            start(w, "section");
+            at(w, "id", id);
+            text(w, sec ? sec->title : "");
+            end(w);
+            free(id);
+            p += n;
+            if (*p == ',')
+                p++;
+        }
+        end(w);
+        start(w, "participants");
+        for (size_t k = 0; k < ws->nparticipants; k++) {
+            const struct ws_participant *pa = &ws->participants[k];
+            start(w, "participant");
+            at_yes(w, "represents", pa->represents);
+            el(w, "name", pa->name);
+            el(w, "role", pa->role);
+            el(w, "organisation", pa->organisation);
+            end(w);
+        }
+        end(w);
+        start(w, "settled");
+        for (size_t k = 0; k < ws->nsettled; k++) {
+            const struct tmpl_question *q = tmpl_find_question(a->tmpl, ws->settled[k]);
+            start(w, "question");
+            at(w, "id", ws->settled[k]);
+            text(w, q ? q->prompt : "");
+            end(w);
+        }
+        end(w);
+        el(w, "minutes", ws->minutes);
+        start(w, "open-points");
+        for (size_t k = 0; k < ws->npoints; k++) {
+            start(w, "point");
+            at(w, "who", ws->points[k].who);
+            text(w, ws->points[k].text);
+            end(w);
+        }
+        end(w);
+        end(w);
+    }
+    end(w);
+}
+
 /* --- coverage, history, snapshot ----------------------------------------- */
 
 static void write_coverage(struct w *w)
@@ -655,6 +726,7 @@ static int write_record(struct xw *x, const struct assessment *a, const char *tm
     write_risks(&w);
     write_measures(&w);
     write_signoffs(&w);
+    write_workshops(&w);
     write_coverage(&w);
     write_history(&w);
     write_changes(&w);
