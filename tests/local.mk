@@ -144,6 +144,7 @@ SHELL_TESTS = \
 	tests/screen/catalogue.sh \
 	tests/screen/undo.sh \
 	tests/screen/judgement.sh \
+	tests/screen/workshop.sh \
 	tests/screen/tables.sh \
 	tests/screen/fields.sh \
 	tests/screen/edpb.sh \

@@ -121,6 +121,9 @@ int page_signoff_key(struct view *v, struct app *a, wint_t ch, bool is_key, enum
  * the assessment may not change (page_judge.c). */
 void view_judge(struct view *v, struct app *a);
 void view_contacts(struct view *v, struct app *a);
+/* Starts a workshop (a form: date, place, agenda, participants) or ends
+ * the open one (minutes, open points) (page_workshop.c). */
+void view_workshop(struct view *v, struct app *a);
 /* Undoes the latest change still standing (undo.c): someone else's
  * only after asking; the status bar says what came back or why not. */
 void view_undo(struct view *v, struct app *a);

@@ -110,6 +110,7 @@ enum key_context {
     X(DIFF,     KC_SIGNOFF | KC_ASSESS | KC_TABLE, 'V', 0, N_("changes"), N_("What changed since the revision this one replaces")) \
     X(PRESENT,  KC_SIGNOFF | KC_ASSESS | KC_TABLE, 'P', 0, N_("present"), N_("Presentation mode: the question alone, large, for a room (P again to leave)")) \
     X(JUDGE,    KC_ASSESS | KC_TABLE | KC_SIGNOFF, 'J', 0, N_("judge"), N_("The DPO's judgement of this section: acceptable or to be improved, with a comment (A or I in the section list)")) \
+    X(WORKSHOP, KC_ASSESS | KC_TABLE | KC_SIGNOFF, 'W', 0, N_("workshop"), N_("Start a workshop (date, place, agenda, participants) or end the open one (minutes, open points); what is answered meanwhile is linked to it")) \
     X(UNDO,     KC_ASSESS | KC_TABLE | KC_SIGNOFF, 'U', 0, N_("undo"), N_("Undo your latest change (answers, notes, flags, risks, measures, sign-offs); asks before undoing someone else's")) \
     X(MOVE_UP,  KC_LIST, 'K', 0,            N_("move up"), N_("Move the entry up")) \
     X(MOVE_DOWN, KC_LIST, 'J', 0,           N_("move down"), N_("Move the entry down")) \

@@ -21,6 +21,7 @@ libdpia_a_SOURCES += \
 	tui/ui/catalogue_pick.c \
 	tui/ui/page_signoff.c \
 	tui/ui/page_judge.c \
+	tui/ui/page_workshop.c \
 	tui/ui/diff_view.c \
 	tui/ui/reader.c tui/ui/reader.h \
 	tui/ui/record_text.c tui/ui/record_text.h \

@@ -245,7 +245,13 @@ static void assess_draw(struct screen *s, struct app *a)
                  v->a->tmpl->sections[v->section].title, logic_percent(&p), v->item + 1,
                  view_items(v, v->section, NULL, 0));
     } else {
-        snprintf(v->title, sizeof v->title, "%s", v->a->title);
+        const struct workshop *ws = assess_open_workshop(v->a);
+        if (ws)
+            /* TRANSLATORS: in the title bar, after the assessment's title. */
+            snprintf(v->title, sizeof v->title, _("%s  [workshop %d open]"), v->a->title,
+                     ws->number);
+        else
+            snprintf(v->title, sizeof v->title, "%s", v->a->title);
     }
     view_presence(v, a->title_extra, sizeof a->title_extra);
     view_draw(v, a);
@@ -332,6 +338,7 @@ static bool acts(enum key_action act)
     case ACT_ADD:
     case ACT_CATALOGUE:
     case ACT_JUDGE:
+    case ACT_WORKSHOP:
     case ACT_QUIT:
         return true;
     default:
@@ -526,6 +533,9 @@ static int assess_key(struct screen *s, struct app *a, wint_t ch, bool is_key,
         return UI_HANDLED;
     case ACT_JUDGE:
         view_judge(v, a);
+        return UI_HANDLED;
+    case ACT_WORKSHOP:
+        view_workshop(v, a);
         return UI_HANDLED;
     default:
         return 0;
