@@ -202,7 +202,7 @@ if command -v sqlite3 >/dev/null 2>&1; then
     run 0 $DPIA -d "$OLD" show 1 --format tsv
     contains "$T/out" "$(printf 'controller\t')" "an older file reads with empty contacts"
     checks=$((checks + 1))
-    [ "$(sqlite3 "$OLD" 'PRAGMA user_version')" = 11 ] && pass "migrated to schema 11" ||
+    [ "$(sqlite3 "$OLD" 'PRAGMA user_version')" = 12 ] && pass "migrated to schema 12" ||
         fail "still schema $(sqlite3 "$OLD" 'PRAGMA user_version')"
     run 0 $DPIA -d "$OLD" judge 1 screening acceptable --name "Dana Officer"
     run 0 $DPIA -d "$OLD" contacts 1 --controller "Acme"

@@ -17,7 +17,7 @@ run 0 d risk add 1 --title "Old risk" --likelihood 2 --severity 3
 run 0 d signoff 1 --role dpo --name "Dana Officer" --advice "Kept too"
 run 0 d archive 1
 # Back to schema 1 as it was: the columns, tables and index of schemas 2
-# to 11 gone.
+# to 12 gone.
 sqlite3 "$DB" "PRAGMA foreign_keys = OFF;
     DROP TABLE workshop_settled; DROP TABLE workshop_points;
     DROP TABLE workshop_participants; DROP TABLE workshops;
@@ -48,7 +48,7 @@ contains "$T/out" "revision 1"
 contains "$T/out" "Old risk"
 contains "$T/out" "Dana Officer"
 checks=$((checks + 1))
-[ "$(sqlite3 "$DB" 'PRAGMA user_version')" = 11 ] && pass "migrated to schema 11" ||
+[ "$(sqlite3 "$DB" 'PRAGMA user_version')" = 12 ] && pass "migrated to schema 11" ||
     fail "still schema $(sqlite3 "$DB" 'PRAGMA user_version')"
 checks=$((checks + 1))
 [ "$(sqlite3 "$DB" "SELECT count(*) FROM sqlite_master WHERE name = 'assessments_by_status'")" = 1 ] &&
@@ -91,7 +91,7 @@ run 0 "$DPIA" -d "$OLD" table 1 desc.purpose-list add purpose=News basis=consent
 run 0 "$DPIA" -d "$OLD" table 1 desc.purpose-list add purpose=Offers basis=consent
 run 0 "$DPIA" -d "$OLD" risk add 1 --title "New risk" --concerns "D1,P2"
 checks=$((checks + 1))
-[ "$(sqlite3 "$OLD" 'PRAGMA user_version')" = 11 ] && pass "schema 6 migrated to 11" ||
+[ "$(sqlite3 "$OLD" 'PRAGMA user_version')" = 12 ] && pass "schema 6 migrated to 12" ||
     fail "still schema $(sqlite3 "$OLD" 'PRAGMA user_version')"
 run 0 "$DPIA" -d "$OLD" export 1 --format csv-risks
 contains "$T/out" "R1,Kept risk," "a risk of schema 6 kept"
@@ -112,7 +112,7 @@ sqlite3 "$EIGHT" "DROP TABLE workshop_settled; DROP TABLE workshop_points;
 run 0 "$DPIA" -d "$EIGHT" language 1
 contains "$T/out" "en"
 checks=$((checks + 1))
-[ "$(sqlite3 "$EIGHT" 'PRAGMA user_version')" = 11 ] && pass "schema 8 migrated to 11" ||
+[ "$(sqlite3 "$EIGHT" 'PRAGMA user_version')" = 12 ] && pass "schema 8 migrated to 12" ||
     fail "still schema $(sqlite3 "$EIGHT" 'PRAGMA user_version')"
 run 0 "$DPIA" -d "$EIGHT" language 1 de
 run 0 "$DPIA" -d "$EIGHT" show 1
@@ -134,7 +134,7 @@ sqlite3 "$SEVEN" "DROP TABLE workshop_settled; DROP TABLE workshop_points;
 run 0 "$DPIA" -d "$SEVEN" show 1
 contains "$T/out" "Kept risk"
 checks=$((checks + 1))
-[ "$(sqlite3 "$SEVEN" 'PRAGMA user_version')" = 11 ] && pass "schema 7 migrated to 11" ||
+[ "$(sqlite3 "$SEVEN" 'PRAGMA user_version')" = 12 ] && pass "schema 7 migrated to 12" ||
     fail "still schema $(sqlite3 "$SEVEN" 'PRAGMA user_version')"
 checks=$((checks + 1))
 [ "$(sqlite3 "$SEVEN" "SELECT title || '|' || type || '|' || kind FROM risks")" = \
@@ -152,7 +152,7 @@ sqlite3 "$NINE" "DROP TABLE workshop_settled; DROP TABLE workshop_points;
 run 0 "$DPIA" -d "$NINE" history 1
 contains "$T/out" "answer scr.project: Before presence"
 checks=$((checks + 1))
-[ "$(sqlite3 "$NINE" 'PRAGMA user_version')" = 11 ] && pass "schema 9 migrated to 11" ||
+[ "$(sqlite3 "$NINE" 'PRAGMA user_version')" = 12 ] && pass "schema 9 migrated to 12" ||
     fail "still schema $(sqlite3 "$NINE" 'PRAGMA user_version')"
 checks=$((checks + 1))
 [ "$(sqlite3 "$NINE" "SELECT count(*) FROM sqlite_master WHERE name = 'presence'")" = 1 ] &&
@@ -164,25 +164,44 @@ run 0 "$DPIA" -d "$TEN" new --title "Written by schema 10"
 run 0 "$DPIA" -d "$TEN" answer 1 scr.project "Before workshops"
 sqlite3 "$TEN" "DROP TABLE workshop_settled; DROP TABLE workshop_points;
     DROP TABLE workshop_participants; DROP TABLE workshops;
+    ALTER TABLE presence DROP COLUMN editing;
     PRAGMA user_version = 10;" || fail "building a schema 10 file"
 run 0 "$DPIA" -d "$TEN" workshop 1 list
 contains "$T/out" "no workshop yet"
 checks=$((checks + 1))
-[ "$(sqlite3 "$TEN" 'PRAGMA user_version')" = 11 ] && pass "schema 10 migrated to 11" ||
+[ "$(sqlite3 "$TEN" 'PRAGMA user_version')" = 12 ] && pass "schema 10 migrated to 12" ||
     fail "still schema $(sqlite3 "$TEN" 'PRAGMA user_version')"
 run 0 "$DPIA" -d "$TEN" workshop 1 start --place "Room 2"
 run 0 "$DPIA" -d "$TEN" answer 1 scr.project "During the first workshop"
 run 0 "$DPIA" -d "$TEN" workshop 1 list
 contains "$T/out" "scr.project" "a migrated file links the answers to its workshop"
 
-# --- one schema newer than this dpia: refused, left as it was ----------
-TWELVE=$T/twelve.sqlite
-run 0 "$DPIA" -d "$TWELVE" new --title "Written by schema 12"
-sqlite3 "$TWELVE" "PRAGMA user_version = 12;" || fail "building a schema 12 file"
-before=$(cksum <"$TWELVE")
-run 1 "$DPIA" -d "$TWELVE" risk add 1 --title "Should not land"
-contains "$T/err" "was written by a newer version of dpia (schema 12"
+# --- a database of schema 11: presence without the editing flag -------
+ELEVEN=$T/eleven.sqlite
+run 0 "$DPIA" -d "$ELEVEN" new --title "Written by schema 11"
+run 0 "$DPIA" -d "$ELEVEN" answer 1 scr.project "Before the editing flag"
+sqlite3 "$ELEVEN" "INSERT INTO presence(assessment, who, pid, host, question, at)
+        VALUES (1, 'dana', 1, 'elsewhere', 'scr.project', strftime('%s', 'now'));
+    ALTER TABLE presence DROP COLUMN editing;
+    PRAGMA user_version = 11;" || fail "building a schema 11 file"
+run 0 "$DPIA" -d "$ELEVEN" history 1
+contains "$T/out" "answer scr.project: Before the editing flag"
 checks=$((checks + 1))
-[ "$(cksum <"$TWELVE")" = "$before" ] && [ "$(sqlite3 "$TWELVE" 'PRAGMA user_version')" = 12 ] &&
-    pass "a schema 12 file left untouched" || fail "the schema 12 file was changed"
+[ "$(sqlite3 "$ELEVEN" 'PRAGMA user_version')" = 12 ] && pass "schema 11 migrated to 12" ||
+    fail "still schema $(sqlite3 "$ELEVEN" 'PRAGMA user_version')"
+checks=$((checks + 1))
+[ "$(sqlite3 "$ELEVEN" "SELECT who || '|' || question || '|' || editing FROM presence")" = \
+    "dana|scr.project|0" ] && pass "a presence row kept, not editing" ||
+    fail "the presence row was not kept as it was"
+
+# --- one schema newer than this dpia: refused, left as it was ----------
+THIRTEEN=$T/thirteen.sqlite
+run 0 "$DPIA" -d "$THIRTEEN" new --title "Written by schema 13"
+sqlite3 "$THIRTEEN" "PRAGMA user_version = 13;" || fail "building a schema 13 file"
+before=$(cksum <"$THIRTEEN")
+run 1 "$DPIA" -d "$THIRTEEN" risk add 1 --title "Should not land"
+contains "$T/err" "was written by a newer version of dpia (schema 13"
+checks=$((checks + 1))
+[ "$(cksum <"$THIRTEEN")" = "$before" ] && [ "$(sqlite3 "$THIRTEEN" 'PRAGMA user_version')" = 13 ] &&
+    pass "a schema 13 file left untouched" || fail "the schema 13 file was changed"
 done_testing

@@ -77,8 +77,8 @@ static void test_presence(void **state)
     struct store_presence *p;
     size_t n;
 
-    assert_int_equal(store_presence_put(alice, id, "scr.project", &e), 0);
-    assert_int_equal(store_presence_put(bob, id, "", &e), 0);
+    assert_int_equal(store_presence_put(alice, id, "scr.project", false, &e), 0);
+    assert_int_equal(store_presence_put(bob, id, "", false, &e), 0);
     /* Bob sees Alice and the question she is on; neither sees himself. */
     assert_int_equal(store_presence_list(bob, id, 30, &p, &n, &e), 0);
     assert_int_equal(n, 1);
@@ -92,7 +92,7 @@ static void test_presence(void **state)
     store_presence_free(p, n);
 
     /* Moving to another question replaces the row, not adds one. */
-    assert_int_equal(store_presence_put(alice, id, "dsc.purpose", &e), 0);
+    assert_int_equal(store_presence_put(alice, id, "dsc.purpose", false, &e), 0);
     assert_int_equal(count_rows("who = 'alice'"), 1);
     assert_int_equal(store_presence_list(bob, id, 30, &p, &n, &e), 0);
     assert_int_equal(n, 1);
@@ -107,11 +107,11 @@ static void test_presence(void **state)
     store_presence_free(p, n);
     assert_int_equal(count_rows("who = 'alice'"), 1);
     sql("UPDATE presence SET at = at - 600 WHERE who = 'alice'");
-    assert_int_equal(store_presence_put(bob, id, "", &e), 0);
+    assert_int_equal(store_presence_put(bob, id, "", false, &e), 0);
     assert_int_equal(count_rows("who = 'alice'"), 0);
 
     /* Ending removes one's own row and no one else's. */
-    assert_int_equal(store_presence_put(alice, id, "scr.project", &e), 0);
+    assert_int_equal(store_presence_put(alice, id, "scr.project", false, &e), 0);
     assert_int_equal(store_presence_drop(bob, id, &e), 0);
     assert_int_equal(count_rows("who = 'bob'"), 0);
     assert_int_equal(count_rows("who = 'alice'"), 1);
@@ -180,6 +180,38 @@ static void test_watch(void **state)
     assert_string_equal(al.others[0].who, "bob");
     assert_int_equal(ops_live_others_on(&al, "scr.project"), 1);
     assert_int_equal(ops_live_others_on(&al, "dsc.purpose"), 0);
+    assert_int_equal(ops_live_editing_on(&al, "scr.project"), 0);
+
+    /* Bob opens the field: his row says he is editing it at once, and
+     * Alice's next poll sees it without waiting for a heartbeat. */
+    ops_live_editing(bob, &live, "scr.project", true);
+    assert_int_equal(count_rows("who = 'bob' AND editing = 1 AND question = 'scr.project'"), 1);
+    assert_int_equal(ops_live_poll(alice, &al, "dsc.purpose", false, &msg), OPS_LIVE_PRESENCE);
+    assert_null(msg);
+    assert_true(al.others[0].editing);
+    assert_int_equal(ops_live_editing_on(&al, "scr.project"), 1);
+    assert_int_equal(ops_live_others_on(&al, "scr.project"), 1);
+    assert_int_equal(ops_live_editing_on(&al, "dsc.purpose"), 0);
+    /* A poll while he types keeps it so; leaving the field ends it. */
+    ops_live_poll(bob, &live, "scr.project", true, &msg);
+    free(msg);
+    assert_int_equal(count_rows("who = 'bob' AND editing = 1"), 1);
+    ops_live_editing(bob, &live, "scr.project", false);
+    assert_int_equal(count_rows("who = 'bob' AND editing = 1"), 0);
+    assert_int_equal(ops_live_poll(alice, &al, "dsc.purpose", false, &msg), OPS_LIVE_PRESENCE);
+    assert_null(msg);
+    assert_int_equal(ops_live_editing_on(&al, "scr.project"), 0);
+    assert_int_equal(ops_live_others_on(&al, "scr.project"), 1);
+    /* The hold of a poll says editing too, and its end says no more. */
+    ops_live_poll(bob, &live, "scr.project", true, &msg);
+    free(msg);
+    assert_int_equal(count_rows("who = 'bob' AND editing = 1"), 1);
+    ops_live_poll(bob, &live, "scr.project", false, &msg);
+    free(msg);
+    assert_int_equal(count_rows("who = 'bob' AND editing = 1"), 0);
+    /* Editing is of a question: not on a page. */
+    assert_int_equal(store_presence_put(bob, id, "", true, &e), 0);
+    assert_int_equal(count_rows("who = 'bob' AND editing = 1"), 0);
     /* Bob leaves: his row goes. */
     ops_live_end(&live);
     assert_int_equal(count_rows("who = 'bob'"), 0);

@@ -107,11 +107,33 @@ static bool read_presence(struct ops_live *l)
     for (size_t i = 0; same && i < n; i++)
         same = strcmp(p[i].who, l->others[i].who) == 0 &&
                strcmp(p[i].question, l->others[i].question) == 0 &&
-               strcmp(p[i].host, l->others[i].host) == 0 && p[i].pid == l->others[i].pid;
+               strcmp(p[i].host, l->others[i].host) == 0 && p[i].pid == l->others[i].pid &&
+               p[i].editing == l->others[i].editing;
     store_presence_free(l->others, l->nothers);
     l->others = p;
     l->nothers = n;
     return !same;
+}
+
+/* Writes this session's row: on question q, editing it or not. */
+static void put_self(struct store *s, struct ops_live *l, const char *q, bool editing, time_t now)
+{
+    struct err e;
+    if (store_presence_put(s, l->aid, q, editing, &e) == 0) {
+        l->put_at = now;
+        l->editing = editing;
+        snprintf(l->question, sizeof l->question, "%s", q);
+    }
+}
+
+void ops_live_editing(struct store *s, struct ops_live *l, const char *question, bool editing)
+{
+    if (!l->started || l->aid <= 0 || store_is_read_only(s))
+        return;
+    const char *q = question ? question : "";
+    if (l->put_at && editing == l->editing && strcmp(q, l->question) == 0)
+        return;
+    put_self(s, l, q, editing, time(NULL));
 }
 
 int ops_live_poll(struct store *s, struct ops_live *l, const char *question, bool hold,
@@ -128,13 +150,9 @@ int ops_live_poll(struct store *s, struct ops_live *l, const char *question, boo
          * enough that the others do not take it for a session that has
          * ended. */
         if (!store_is_read_only(s) &&
-            (!l->put_at || strcmp(q, l->question) != 0 || now - l->put_at >= HEARTBEAT_SECONDS)) {
-            struct err e;
-            if (store_presence_put(s, l->aid, q, &e) == 0) {
-                l->put_at = now;
-                snprintf(l->question, sizeof l->question, "%s", q);
-            }
-        }
+            (!l->put_at || strcmp(q, l->question) != 0 || hold != l->editing ||
+             now - l->put_at >= HEARTBEAT_SECONDS))
+            put_self(s, l, q, hold, now);
         if (now - l->presence_read >= PRESENCE_READ_SECONDS && read_presence(l))
             r = OPS_LIVE_PRESENCE;
     }
@@ -172,6 +190,16 @@ size_t ops_live_others_on(const struct ops_live *l, const char *qid)
     size_t k = 0;
     for (size_t i = 0; i < l->nothers; i++)
         if (qid && l->others[i].question[0] && strcmp(l->others[i].question, qid) == 0)
+            k++;
+    return k;
+}
+
+size_t ops_live_editing_on(const struct ops_live *l, const char *qid)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < l->nothers; i++)
+        if (qid && l->others[i].editing && l->others[i].question[0] &&
+            strcmp(l->others[i].question, qid) == 0)
             k++;
     return k;
 }

@@ -306,8 +306,9 @@ int ops_import_file(struct store *s, const char *path, int64_t *id, struct err *
  * returns OPS_LIVE_CHANGED when the assessment was changed elsewhere
  * (then *message, which the caller frees, says what and by whom, or is
  * NULL), OPS_LIVE_PRESENCE when only who else has it open changed (in
- * l->others), OPS_LIVE_NONE otherwise. With hold (the person is typing),
- * changes are left for a later poll. aid 0 watches the whole database
+ * l->others), OPS_LIVE_NONE otherwise. With hold (the person is editing
+ * the question: typing, choosing), changes are left for a later poll and
+ * the row says this session is editing it. aid 0 watches the whole database
  * (the list of assessments): no presence row, OPS_LIVE_CHANGED whenever
  * anything was committed elsewhere. ops_live_end removes this session's
  * presence row. Presence rows older than OPS_PRESENCE_MAX_AGE seconds
@@ -321,6 +322,7 @@ struct ops_live {
     int64_t version;           /* data_version last seen */
     struct store_watch mark;   /* the newest change-log entry seen */
     char question[256];        /* the question of this session's row */
+    bool editing;              /* whether that row says editing it */
     time_t put_at;             /* when that row was last written */
     time_t presence_read;      /* when the others' rows were last read */
     struct store_presence *others;
@@ -334,8 +336,13 @@ void ops_live_end(struct ops_live *l);
  * (a conflict, coming back to the screen): what is in the database now
  * has been seen, and is not said again. */
 void ops_live_seen(struct store *s, struct ops_live *l);
-/* How many other sessions are on question qid. */
+/* This session starts (editing) or ends editing question: its row says
+ * so at once, not at the next poll (a box over the screen, such as the
+ * note or a table, keeps the polls away while it is open). */
+void ops_live_editing(struct store *s, struct ops_live *l, const char *question, bool editing);
+/* How many other sessions are on question qid; how many are editing it. */
 size_t ops_live_others_on(const struct ops_live *l, const char *qid);
+size_t ops_live_editing_on(const struct ops_live *l, const char *qid);
 /* One line for people saying what an entry of the change log did and
  * who did it ("Dana changed the answer to scr.project."); the caller
  * frees. */

@@ -164,7 +164,8 @@ static void bind_self(struct store *s, sqlite3_stmt *st, int64_t aid, char *host
     store_bind_text(st, 4, host_name(host, size));
 }
 
-int store_presence_put(struct store *s, int64_t aid, const char *question, struct err *e)
+int store_presence_put(struct store *s, int64_t aid, const char *question, bool editing,
+                       struct err *e)
 {
     /* No part of an assessment: the copies in memory stay in step. */
     bool alone = s->depth == 0;
@@ -184,6 +185,7 @@ int store_presence_put(struct store *s, int64_t aid, const char *question, struc
     bind_self(s, st, aid, host, sizeof host);
     store_bind_text(st, 5, question ? question : "");
     sqlite3_bind_int64(st, 6, store_now());
+    sqlite3_bind_int(st, 7, editing && question && question[0]);
     if (sqlite3_step(st) != SQLITE_DONE) {
         if (sqlite3_extended_errcode(s->db) == SQLITE_CONSTRAINT_FOREIGNKEY)
             err_set(e, STORE_GONE_MSG, (long long)aid);
@@ -253,6 +255,7 @@ int store_presence_list(struct store *s, int64_t aid, int max_age, struct store_
         p.host = store_row_text(&r, 2);
         p.question = store_row_text(&r, 3);
         p.at = store_row_time(&r, 4);
+        p.editing = store_row_int(&r, 5, 0, 1) != 0;
         if (store_row_end(&r) < 0) {
             free(p.who);
             free(p.host);

@@ -227,6 +227,10 @@ static const char *const migrations[] = {
     "  question TEXT NOT NULL,\n"
     "  PRIMARY KEY (workshop, question)\n"
     ") WITHOUT ROWID;\n",
+    /* 11 -> 12: whether a session with an assessment open is editing
+     * its question (a field, a note, a list, a table or a choice open),
+     * for the others' question list and title bar. */
+    "ALTER TABLE presence ADD COLUMN editing INTEGER NOT NULL DEFAULT 0;\n",
 };
 
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof migrations[0]))

@@ -279,8 +279,9 @@ int store_watch(struct store *s, int64_t aid, struct store_watch *w, struct chan
                 size_t *n, struct err *e);
 void store_watch_free(struct change *c, size_t n);
 
-/* Presence: who has an assessment open, in which process (pid, host)
- * and on which question ("" for none). store_presence_put writes this
+/* Presence: who has an assessment open, in which process (pid, host),
+ * on which question ("" for none) and whether editing it (a field, a
+ * note, a list, a table or a choice open). store_presence_put writes this
  * process's row (the store's who, getpid(), the host name) with the time
  * now, and removes the rows nobody has refreshed for five minutes;
  * store_presence_drop removes this process's row. Outside the change
@@ -291,9 +292,11 @@ struct store_presence {
     int64_t pid;
     char *host;
     char *question;
+    bool editing;
     int64_t at;
 };
-int store_presence_put(struct store *s, int64_t aid, const char *question, struct err *e);
+int store_presence_put(struct store *s, int64_t aid, const char *question, bool editing,
+                       struct err *e);
 int store_presence_drop(struct store *s, int64_t aid, struct err *e);
 int store_presence_list(struct store *s, int64_t aid, int max_age, struct store_presence **out,
                         size_t *n, struct err *e);

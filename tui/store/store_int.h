@@ -233,13 +233,14 @@
     X(DATA_VERSION, "PRAGMA data_version") \
     X(HIST_NEWEST, "SELECT id, at, new_value FROM history WHERE assessment = ?1 " \
                    "ORDER BY id DESC LIMIT 1") \
-    X(PRESENCE_PUT, "INSERT INTO presence(assessment, who, pid, host, question, at) " \
-                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT(assessment, who, pid, host) " \
-                    "DO UPDATE SET question = excluded.question, at = excluded.at") \
+    X(PRESENCE_PUT, "INSERT INTO presence(assessment, who, pid, host, question, at, editing) " \
+                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) " \
+                    "ON CONFLICT(assessment, who, pid, host) DO UPDATE SET " \
+                    "question = excluded.question, at = excluded.at, editing = excluded.editing") \
     X(PRESENCE_DROP, "DELETE FROM presence WHERE assessment = ?1 AND who = ?2 AND pid = ?3 " \
                      "AND host = ?4") \
     X(PRESENCE_OLD, "DELETE FROM presence WHERE at < ?1") \
-    X(PRESENCE_LIST, "SELECT who, pid, host, question, at FROM presence " \
+    X(PRESENCE_LIST, "SELECT who, pid, host, question, at, editing FROM presence " \
                      "WHERE assessment = ?1 AND at >= ?2 ORDER BY who, host, pid")
 
 enum store_stmt {
