@@ -59,12 +59,28 @@ wait_in t "$WAIT_TENTHS" "also open by dana (scr.project)" && pass "tester sees 
 wait_in u "$WAIT_TENTHS" "also open by tester (scr.project)" && pass "dana sees tester present"
 wait_in t "$WAIT_TENTHS" "@ open elsewhere" && pass "the mark's legend"
 
-# Dana answers; tester's screen follows with no key pressed.
+# Dana opens the field: tester's list marks the question as being
+# edited, not merely open, and the title bar says who edits which.
 u_keys Enter
+wait_in t "$FAST" "dana is editing scr.project" && pass "the title bar says dana is editing"
+wait_in t "$FAST" "$(printf '\342\234\216') being edited elsewhere" && pass "the editing mark's legend"
+checks=$((checks + 1))
+tmux_screen | grep -F "$(printf '\342\234\216')" | grep -qF "Describe the project" &&
+    pass "the question marked as being edited" || fail "no editing mark on the question"
+
+# Dana answers; tester's screen follows with no key pressed.
 u_type "Dana typed this at the workshop"
 u_keys Escape
 wait_in t "$FAST" "Dana typed this at the workshop" && pass "the answer shows within 2 s, no key"
 wait_in t "$FAST" "dana changed the answer to scr.project." && pass "who changed what"
+# She left the field: the question is only open there again.
+wait_in t "$FAST" "also open by dana (scr.project)" && pass "editing ends when she leaves the field"
+checks=$((checks + 1))
+tmux_screen | grep -F "Describe the project" | grep -qF "@" &&
+    pass "the mark back to @" || fail "the question is not marked @ again"
+checks=$((checks + 1))
+tmux_screen | grep -qF "$(printf '\342\234\216')" && fail "the editing mark stayed" ||
+    pass "no editing mark left"
 
 # Dana moves on: tester sees where.
 u_keys Down

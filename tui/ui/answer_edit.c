@@ -185,6 +185,8 @@ void view_stop_editing(struct view *v, struct app *a)
     }
     free(v->before);
     v->before = NULL;
+    if (v->editing != ED_NONE)
+        ops_live_editing(a->store, &v->live, v->q ? v->q->id : NULL, false);
     v->editing = ED_NONE;
     v->q = NULL;
 }
@@ -480,6 +482,9 @@ void view_start_editing(struct view *v, struct app *a, const struct tmpl_questio
     const char *val = assess_value(v->a, q->id);
     v->q = q;
     v->opt = 0;
+    /* The others see at once that this question is being edited; a box
+     * over the screen (yes/no, a table, a date) ends it when it closes. */
+    ops_live_editing(a->store, &v->live, q->id, true);
     switch (q->type) {
     case QT_TEXT:
         v->editing = ED_TEXT;
@@ -541,5 +546,7 @@ void view_start_editing(struct view *v, struct app *a, const struct tmpl_questio
         v->q = NULL;
         break;
     }
+    if (v->editing == ED_NONE)
+        ops_live_editing(a->store, &v->live, q->id, false);
 }
 

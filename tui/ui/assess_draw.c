@@ -105,6 +105,16 @@ static void draw_sections(struct view *v, int h, int lw)
                      /* TRANSLATORS: the mark @ of the question list: another
                         session is on that question; the @ stays. */
                      _("@ open elsewhere"));
+        bool editing = false;
+        for (size_t i = 0; i < v->live.nothers; i++)
+            editing = editing || (v->live.others[i].editing && v->live.others[i].question[0]);
+        if (editing && y + 2 < h)
+            term_put(stdscr, y++, 1, lw - 2, term_attr(ROLE_DIM),
+                     /* TRANSLATORS: the mark of the question list for a
+                        question another session is editing (a pencil, or E
+                        without UTF-8); the mark stays. */
+                     term_has_utf8() ? _("\xE2\x9C\x8E being edited elsewhere")
+                                     : _("E being edited elsewhere"));
     }
     /* ...and those of the section list, once the DPO has judged one. */
     if (v->a->njudgements && y + 1 < h)
@@ -154,8 +164,11 @@ static void draw_list_row(struct view *v, const struct tmpl_question *q, int y, 
     char fn[4];
     snprintf(fn, sizeof fn, "%c%c", an && an->flagged ? 'F' : ' ', an && an->note[0] ? 'N' : ' ');
     term_put(stdscr, y, x + 1, 2, at, fn);
-    /* Another session is on this question. */
-    if (ops_live_others_on(&v->live, q->id))
+    /* Another session is editing this question, or only on it. */
+    if (ops_live_editing_on(&v->live, q->id))
+        term_put(stdscr, y, x + 3, 1, sel ? at : term_attr(ROLE_RISK_HIGH),
+                 term_has_utf8() ? "\xE2\x9C\x8E" : "E");
+    else if (ops_live_others_on(&v->live, q->id))
         term_put(stdscr, y, x + 3, 1, sel ? at : term_attr(ROLE_RISK_MED), "@");
     /* The answer's first line takes up to two fifths of a wide row. */
     char *shown = NULL;

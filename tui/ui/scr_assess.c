@@ -102,6 +102,8 @@ void view_reload(struct view *v, struct app *a)
     if (qid && !v->q) {
         if (v->editing == ED_TEXT)
             te_free(&v->te);
+        if (v->editing != ED_NONE)
+            ops_live_editing(a->store, &v->live, qid, false);
         v->editing = ED_NONE;
     }
     free(qid);
@@ -191,25 +193,41 @@ static void view_presence(struct view *v, char *out, size_t size)
     out[0] = '\0';
     if (v->live.nothers == 0)
         return;
-    struct buf b = { 0 };
+    /* Those only on a question or a page, then those editing one:
+     * "also open by Lee; Dana is editing scr.project". */
+    struct buf b = { 0 }, ed = { 0 };
+    size_t nopen = 0, nedit = 0;
     for (size_t i = 0; i < v->live.nothers; i++) {
         const struct store_presence *p = &v->live.others[i];
-        if (i)
-            buf_adds(&b, ", ");
         char *who = text_sanitize(p->who, false);
-        if (p->question[0]) {
-            char *q = text_sanitize(p->question, false);
-            buf_printf(&b, "%s (%s)", who, q);
-            free(q);
+        char *q = text_sanitize(p->question, false);
+        if (p->editing && q[0]) {
+            if (nedit++)
+                buf_adds(&ed, "; ");
+            /* TRANSLATORS: in the title bar: another session is editing
+               a question, "dana is editing scr.project". */
+            buf_printf(&ed, _("%s is editing %s"), who, q);
         } else {
-            buf_adds(&b, who);
+            if (nopen++)
+                buf_adds(&b, ", ");
+            if (q[0])
+                buf_printf(&b, "%s (%s)", who, q);
+            else
+                buf_adds(&b, who);
         }
+        free(q);
         free(who);
     }
-    /* TRANSLATORS: in the title bar: the others who have the assessment
-       open, "Dana (scr.project), Lee". */
-    snprintf(out, size, _("also open by %s"), buf_str(&b));
+    if (nopen)
+        /* TRANSLATORS: in the title bar: the others who have the assessment
+           open, "Dana (scr.project), Lee". */
+        snprintf(out, size, _("also open by %s"), buf_str(&b));
+    if (nedit) {
+        size_t len = strlen(out);
+        snprintf(out + len, size - len, "%s%s", nopen ? "; " : "", buf_str(&ed));
+    }
     buf_free(&b);
+    buf_free(&ed);
 }
 
 static void assess_draw(struct screen *s, struct app *a)
@@ -490,7 +508,9 @@ static int assess_key(struct screen *s, struct app *a, wint_t ch, bool is_key,
             const struct answer *an = assess_answer(v->a, q->id);
             struct draft d;
             draft_init(&d, v->id, "note:%s", q->id);
+            ops_live_editing(a->store, &v->live, q->id, true);
             char *note = dialog_text(a, _("Note"), q->prompt, an ? an->note : "", &d);
+            ops_live_editing(a->store, &v->live, q->id, false);
             bool saved = false;
             if (note) {
                 char *sq = text_squeeze(note, true);
