@@ -11,8 +11,9 @@
   The same report as the HTML one (report.xsl), in the same words: the
   cover, a one-page summary, the sections with the risk register beside
   its heat maps (tables, each cell's level in words and in colour, with a
-  legend), the action plan, the sign-offs, the coverage, the change log
-  (condensed unless full-history is 'yes') and the integrity appendix;
+  legend), the action plan, the sign-offs, the workshops (when there
+  was one), the coverage, the change log (condensed unless full-history
+  is 'yes') and the integrity appendix;
   each section's guidance only when with-guidance is 'yes'.
 
   Named styles a legal team can change in Word or LibreOffice: Title,
@@ -267,6 +268,7 @@
         <xsl:if test="not($rec/r:sections/r:section[@kind = 'risks'])"><xsl:call-template name="risks"/></xsl:if>
         <xsl:if test="not($rec/r:sections/r:section[@kind = 'measures'])"><xsl:call-template name="measures"/></xsl:if>
         <xsl:if test="not($rec/r:sections/r:section[@kind = 'signoff'])"><xsl:call-template name="signoffs"/></xsl:if>
+        <xsl:call-template name="workshops"/>
         <xsl:call-template name="coverage"/>
         <xsl:call-template name="changelog"/>
         <xsl:call-template name="integrity"/>
@@ -1133,6 +1135,78 @@
         </xsl:for-each>
       </w:tbl>
     </xsl:if>
+  </xsl:template>
+
+  <!-- ==== workshops ================================================== -->
+
+  <!-- The sessions in which the assessment was worked on with others:
+       evidence of the consultation of Art. 35(2) and 35(9). Only when
+       there was one. -->
+  <xsl:template name="workshops">
+    <xsl:if test="$rec/r:workshops">
+      <xsl:call-template name="h"><xsl:with-param name="text">Workshops and consultation</xsl:with-param><xsl:with-param name="page" select="true()"/></xsl:call-template>
+      <w:p><w:pPr><w:pStyle w:val="Small"/></w:pPr><w:r><w:t xml:space="preserve">The sessions in which this assessment was worked on with others, who took part, and the questions answered or changed during each.</w:t></w:r></w:p>
+      <xsl:for-each select="$rec/r:workshops/r:workshop">
+        <xsl:call-template name="h">
+          <xsl:with-param name="level" select="2"/>
+          <xsl:with-param name="text">Workshop <xsl:value-of select="@number"/><xsl:call-template name="workshop-when-where"/></xsl:with-param>
+        </xsl:call-template>
+        <w:p><w:pPr><w:pStyle w:val="Small"/></w:pPr><w:r><w:t xml:space="preserve">Run by <xsl:value-of select="@ran-by"/>. <xsl:if test="not(@ended)">Still open when this report was made.</xsl:if></w:t></w:r></w:p>
+        <xsl:if test="r:agenda/r:section">
+          <w:p><w:pPr><w:pStyle w:val="Normal"/></w:pPr><w:r><w:t xml:space="preserve">Agenda: <xsl:for-each select="r:agenda/r:section"><xsl:if test="position() &gt; 1">; </xsl:if><xsl:value-of select="."/></xsl:for-each></w:t></w:r></w:p>
+        </xsl:if>
+        <w:p><w:pPr><w:pStyle w:val="Question"/></w:pPr><w:r><w:t xml:space="preserve">Participants</w:t></w:r></w:p>
+        <xsl:choose>
+          <xsl:when test="not(r:participants/r:participant)"><w:p><w:pPr><w:pStyle w:val="Answer"/></w:pPr><w:r><w:t xml:space="preserve">No participant recorded.</w:t></w:r></w:p></xsl:when>
+          <xsl:otherwise>
+            <w:tbl>
+              <xsl:call-template name="table-start">
+                <xsl:with-param name="cols">Name|Role|Organisation|Represents the people concerned (Art. 35(9))</xsl:with-param>
+                <xsl:with-param name="widths" select="'4.5 4 4.5 4'"/>
+              </xsl:call-template>
+              <xsl:for-each select="r:participants/r:participant">
+                <w:tr>
+                  <xsl:call-template name="cell"><xsl:with-param name="text" select="r:name"/></xsl:call-template>
+                  <xsl:call-template name="cell"><xsl:with-param name="text" select="r:role"/></xsl:call-template>
+                  <xsl:call-template name="cell"><xsl:with-param name="text" select="r:organisation"/></xsl:call-template>
+                  <xsl:call-template name="cell"><xsl:with-param name="content">
+                    <xsl:choose>
+                      <xsl:when test="@represents = 'yes'"><w:p><w:pPr><w:pStyle w:val="TableText"/></w:pPr><w:r><w:t xml:space="preserve">Yes</w:t></w:r></w:p></xsl:when>
+                      <xsl:otherwise><w:p><w:pPr><w:pStyle w:val="TableText"/></w:pPr><w:r><w:t xml:space="preserve">No</w:t></w:r></w:p></xsl:otherwise>
+                    </xsl:choose>
+                  </xsl:with-param></xsl:call-template>
+                </w:tr>
+              </xsl:for-each>
+            </w:tbl>
+          </xsl:otherwise>
+        </xsl:choose>
+        <w:p><w:pPr><w:pStyle w:val="Question"/></w:pPr><w:r><w:t xml:space="preserve">What it settled</w:t></w:r></w:p>
+        <xsl:choose>
+          <xsl:when test="not(r:settled/r:question)"><w:p><w:pPr><w:pStyle w:val="Answer"/></w:pPr><w:r><w:t xml:space="preserve">No question was answered or changed during this workshop.</w:t></w:r></w:p></xsl:when>
+          <xsl:otherwise>
+            <xsl:for-each select="r:settled/r:question">
+              <w:p><w:pPr><w:pStyle w:val="ListBullet"/></w:pPr><w:r><w:t>•</w:t></w:r><w:r><w:tab/></w:r><w:r><w:t xml:space="preserve"><xsl:value-of select="."/> (<xsl:value-of select="@id"/>)</w:t></w:r></w:p>
+            </xsl:for-each>
+          </xsl:otherwise>
+        </xsl:choose>
+        <xsl:if test="normalize-space(r:minutes) != ''">
+          <w:p><w:pPr><w:pStyle w:val="Question"/></w:pPr><w:r><w:t xml:space="preserve">Minutes</w:t></w:r></w:p>
+          <xsl:call-template name="lines"><xsl:with-param name="text" select="r:minutes"/></xsl:call-template>
+        </xsl:if>
+        <xsl:if test="r:open-points/r:point">
+          <w:p><w:pPr><w:pStyle w:val="Question"/></w:pPr><w:r><w:t xml:space="preserve">Open points</w:t></w:r></w:p>
+          <xsl:for-each select="r:open-points/r:point">
+            <w:p><w:pPr><w:pStyle w:val="ListBullet"/></w:pPr><w:r><w:t>•</w:t></w:r><w:r><w:tab/></w:r><w:r><w:t xml:space="preserve"><xsl:value-of select="."/><xsl:if test="normalize-space(@who) != ''"> (taken by <xsl:value-of select="@who"/>)</xsl:if></w:t></w:r></w:p>
+          </xsl:for-each>
+        </xsl:if>
+      </xsl:for-each>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- ", DATE, PLACE" after a workshop's number, what it has of them. -->
+  <xsl:template name="workshop-when-where">
+    <xsl:if test="@date">, <xsl:value-of select="@date"/></xsl:if>
+    <xsl:if test="normalize-space(r:place) != ''">, <xsl:value-of select="r:place"/></xsl:if>
   </xsl:template>
 
   <!-- ==== coverage, change log, integrity =============================== -->

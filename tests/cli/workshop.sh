@@ -4,7 +4,8 @@
 # changed while it is open linked to it, ended with its minutes and open
 # points; one open at a time, none on a decided revision; in the change
 # log; carried by the XML record (valid against its schema) and read back
-# by an import; listed in the HTML report as evidence of consultation.
+# by an import; listed in the HTML report, the ODT and the DOCX documents
+# as evidence of consultation.
 . "$TOP_SRCDIR/tests/lib.sh"
 
 D="$DPIA -d $T/db.sqlite"
@@ -108,6 +109,34 @@ contains "$T/w.html" '<a href="#q-scr.project">Describe the project'
 contains "$T/w.html" 'Ask IT how long logs are kept</span> (taken by Sam Admin)'
 contains "$T/w.html" '<a href="#workshops">Workshops and consultation</a>' "the contents list the workshops"
 
+# The ODT and DOCX documents carry the same part, their tables square
+# and every DOCX cell with a paragraph.
+if command -v python3 >/dev/null 2>&1; then
+    Z="python3 $TOP_SRCDIR/tests/cli/zipparts.py"
+    settled=$(sed -n 's|.*<question id="scr.project">\(.*\)</question>.*|\1|p' "$T/w.xml" | head -n 1)
+    [ -n "$settled" ] || fail "w.xml: no prompt for the settled scr.project"
+    run 0 $D export "$id" --format odt -o "$T/w.odt"
+    run 0 $D export "$id" --format docx -o "$T/w.docx"
+    for doc in odt:content.xml docx:word/document.xml; do
+        f=${doc%%:*} part=${doc#*:}
+        rm -rf "$T/$f" && mkdir "$T/$f" && $Z extract "$T/w.$f" "$T/$f"
+        checks=$((checks + 1))
+        if $Z tables "$T/$f/$part" 2>"$T/why"; then
+            pass "$f: the tables are square"
+        else
+            fail "$f: $(cat "$T/why")"
+        fi
+        $Z text "$T/$f/$part" >"$T/$f.txt"
+        contains "$T/$f.txt" 'Workshops and consultation' "$f: the part's heading"
+        contains "$T/$f.txt" 'Workshop 1, 2026-03-02, Room 4.12 and a call' "$f: the session"
+        contains "$T/$f.txt" 'Pat Doe' "$f: a participant"
+        contains "$T/$f.txt" 'Works council' "$f: the participant's organisation"
+        contains "$T/$f.txt" 'Represents the people concerned (Art. 35(9))' "$f: the Art. 35(9) mark"
+        contains "$T/$f.txt" "$settled (scr.project)" "$f: a question it settled"
+        contains "$T/$f.txt" 'Ask IT how long logs are kept (taken by Sam Admin)' "$f: an open point"
+    done
+fi
+
 # Export and import keep them; an export of the import is the same.
 run 0 $D import "$T/w.xml" && id2=$(cat "$T/out")
 run 0 $D workshop "$id2" list
@@ -136,9 +165,23 @@ if [ -n "${DPIA_LOCALEDIR:-}" ] && $DPIA --version >/dev/null 2>&1; then
     run 0 $D export "$id" --format html -o "$T/w.fr.html"
     contains "$T/w.fr.html" '<h2>Ateliers et consultation</h2>'
     contains "$T/w.fr.html" 'Représente les personnes concernées'
+    if command -v python3 >/dev/null 2>&1; then
+        run 0 $D export "$id" --format docx -o "$T/w.fr.docx"
+        rm -rf "$T/frd" && mkdir "$T/frd" && $Z extract "$T/w.fr.docx" "$T/frd"
+        $Z text "$T/frd/word/document.xml" >"$T/frd.txt"
+        contains "$T/frd.txt" 'Ateliers et consultation' "docx in French: the part's heading"
+        contains "$T/frd.txt" 'Représente les personnes concernées (art. 35, paragraphe 9)' "docx in French: the Art. 35(9) mark"
+    fi
     run 0 $D language "$id" de
     run 0 $D export "$id" --format html -o "$T/w.de.html"
     contains "$T/w.de.html" '<h2>Workshops und Konsultation</h2>'
+    if command -v python3 >/dev/null 2>&1; then
+        run 0 $D export "$id" --format odt -o "$T/w.de.odt"
+        rm -rf "$T/deo" && mkdir "$T/deo" && $Z extract "$T/w.de.odt" "$T/deo"
+        $Z text "$T/deo/content.xml" >"$T/deo.txt"
+        contains "$T/deo.txt" 'Workshops und Konsultation' "odt in German: the part's heading"
+        contains "$T/deo.txt" 'Vertritt die betroffenen Personen (Art. 35 Abs. 9)' "odt in German: the Art. 35(9) mark"
+    fi
 fi
 
 # --- a decided revision: refused like any change -----------------------------
