@@ -190,4 +190,16 @@ run 1 $D workshop "$exid" start --place "Too late"
 contains "$T/err" "is decided"
 run 0 $D workshop "$exid" list
 contains "$T/out" "no workshop yet"
+
+# --- no decision while a workshop is open: it is ended first ------------------
+run 0 $D revise "$exid"
+run 0 $D workshop "$exid" start --place "Decision meeting"
+run 0 $D signoff "$exid" --role dpo --name "Dana Officer" --advice "Go ahead." --followed yes
+run 0 $D review "$exid" +6m
+run 1 $D decide "$exid" approve-with-conditions --name "Lena Bianchi" --conditions "Opt-out" \
+    --acknowledge
+contains "$T/err" "Workshop 1 is still open: end it, with its minutes, first."
+run 0 $D workshop "$exid" end --minutes "Decision prepared."
+run 0 $D decide "$exid" approve-with-conditions --name "Lena Bianchi" --conditions "Opt-out" \
+    --acknowledge
 done_testing

@@ -253,6 +253,17 @@ enum assess_status wf_decision_status(enum decision d)
     }
 }
 
+/* A workshop still open is ended, with its minutes, before the
+ * assessment is decided or closed: the signed record would otherwise
+ * say it is still going on, and it would run on into the next revision. */
+static void open_workshop(const struct assessment *a, struct wf_list *out)
+{
+    const struct workshop *w = assess_open_workshop(a);
+    if (w)
+        add(out, WF_BLOCKER, NULL, NULL,
+            _("Workshop %d is still open: end it, with its minutes, first."), w->number);
+}
+
 int wf_check_decision(const struct assessment *a, enum decision d, const struct signoff *by,
                       const char *today, bool acknowledged, struct wf_list *out)
 {
@@ -262,6 +273,7 @@ int wf_check_decision(const struct assessment *a, enum decision d, const struct 
         add(out, WF_BLOCKER, NULL, NULL, "%s.", e.text);
         return -1;
     }
+    open_workshop(a, out);
     if ((int)d <= DEC_NONE || d >= DEC_COUNT)
         add(out, WF_BLOCKER, NULL, so, _("Choose a decision."));
     if (!by || !by->name || !*by->name)
@@ -292,6 +304,7 @@ int wf_check_close(const struct assessment *a, struct wf_list *out)
         add(out, WF_BLOCKER, NULL, NULL, "%s.", e.text);
         return -1;
     }
+    open_workshop(a, out);
     struct screening s;
     logic_screening(a, &s);
     const struct tmpl_question *dec = tmpl_find_role(a->tmpl, ROLE_Q_SCREENING_DECISION);

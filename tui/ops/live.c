@@ -119,11 +119,12 @@ static bool read_presence(struct ops_live *l)
 static void put_self(struct store *s, struct ops_live *l, const char *q, bool editing, time_t now)
 {
     struct err e;
-    if (store_presence_put(s, l->aid, q, editing, &e) == 0) {
-        l->put_at = now;
-        l->editing = editing;
-        snprintf(l->question, sizeof l->question, "%s", q);
-    }
+    /* Tried once per heartbeat whether it took or not: a database busy
+     * elsewhere is not asked again at every poll. */
+    store_presence_put(s, l->aid, q, editing, &e);
+    l->put_at = now;
+    l->editing = editing;
+    snprintf(l->question, sizeof l->question, "%s", q);
 }
 
 void ops_live_editing(struct store *s, struct ops_live *l, const char *question, bool editing)

@@ -164,12 +164,27 @@ static void bind_self(struct store *s, sqlite3_stmt *st, int64_t aid, char *host
     store_bind_text(st, 4, host_name(host, size));
 }
 
+/* A change of presence: one short try for the lock (presence is best
+ * effort: while another process writes at length, it waits for the next
+ * heartbeat rather than the person at the keyboard). */
+static int presence_begin(struct store *s, struct err *e)
+{
+    if (s->depth > 0)
+        return store_txn_begin(s, e);
+    sqlite3_busy_timeout(s->db, PRESENCE_BUSY_MS);
+    s->one_try = true;
+    int rc = store_txn_begin(s, e);
+    s->one_try = false;
+    sqlite3_busy_timeout(s->db, BUSY_TIMEOUT_MS);
+    return rc;
+}
+
 int store_presence_put(struct store *s, int64_t aid, const char *question, bool editing,
                        struct err *e)
 {
     /* No part of an assessment: the copies in memory stay in step. */
     bool alone = s->depth == 0;
-    if (store_txn_begin(s, e) < 0)
+    if (presence_begin(s, e) < 0)
         return -1;
     s->txn_aside = alone;
     char host[256];
@@ -204,7 +219,7 @@ fail:
 int store_presence_drop(struct store *s, int64_t aid, struct err *e)
 {
     bool alone = s->depth == 0;
-    if (store_txn_begin(s, e) < 0)
+    if (presence_begin(s, e) < 0)
         return -1;
     s->txn_aside = alone;
     char host[256];

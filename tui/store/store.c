@@ -242,7 +242,8 @@ int store_txn_begin(struct store *s, struct err *e)
             }
             return 0;
         }
-        if ((rc & 0xff) != SQLITE_BUSY || store_monotonic_ms() - start > BUSY_RETRY_TOTAL_MS)
+        if ((rc & 0xff) != SQLITE_BUSY || s->one_try ||
+            store_monotonic_ms() - start > BUSY_RETRY_TOTAL_MS)
             return store_db_error(s, _("cannot start a change"), e);
         struct timespec pause = { 0, (long)(5 + (attempt % 8) * 7) * 1000000L };
         nanosleep(&pause, NULL);

@@ -28,6 +28,9 @@
  * stuck process is reported rather than waited on forever. */
 #define BUSY_TIMEOUT_MS 5000
 #define BUSY_RETRY_TOTAL_MS 15000
+/* What a write of presence may wait for the lock: it is best effort,
+ * and never a pause a person typing would notice. */
+#define PRESENCE_BUSY_MS 100
 
 /* The ranges of what the store reads back (rows.c); a value outside is
  * a damaged or crafted file. Texts: no text dpia writes is longer than
@@ -293,6 +296,7 @@ struct store {
     struct assessment *owner; /* the copy the open change was made through */
     bool owner_ok;          /* ...in step, and the only one */
     bool txn_aside;         /* the change touches no assessment (a draft) */
+    bool one_try;           /* store_txn_begin tries once, without waiting */
     int64_t hist_txn_aid;   /* the assessment the transaction wrote rows of, */
     bool hist_txn_rows;     /* ...once it has (the part of the next row) */
     bool hist_mute;         /* undoing: the writers record nothing, the undo
