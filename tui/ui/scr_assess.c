@@ -84,15 +84,16 @@ void view_goto_question(struct view *v, const struct tmpl_question *q)
 void view_reload(struct view *v, struct app *a)
 {
     struct err e;
+    /* What is about to be read is seen, marked before it is read: a
+     * change made meanwhile is then found by the next look (a reload
+     * too many, never one missed), and the ones read are not said again. */
+    ops_live_seen(a->store, &v->live);
     /* The screen shows no change history: it is not read. */
     struct assessment *na = store_load_flags(a->store, v->id, STORE_LOAD_NO_HISTORY, &e);
     if (!na) {
         app_message(a, true, "%s", e.text);
         return;
     }
-    /* What it holds now is seen: the next look for others' changes
-     * does not say them again. */
-    ops_live_seen(a->store, &v->live);
     /* The question being edited belongs to the old template snapshot:
      * find it again in the new one. */
     char *qid = v->q ? xstrdup(v->q->id) : NULL;
@@ -637,8 +638,8 @@ struct screen *assess_screen_new(struct app *a, int64_t id)
     v->present = a->opt->present;
     s->modes = v->present ? UI_MODE_PRESENT : 0;
     s->data = v;
-    view_reload(v, a);
     ops_live_start(a->store, &v->live, id);
+    view_reload(v, a);
     s->title = v->title;
     s->context = KC_ASSESS;
     s->draw = assess_draw;
