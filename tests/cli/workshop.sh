@@ -35,7 +35,7 @@ contains "$T/out" "no workshop yet" "a refused start writes nothing"
 
 # --- a workshop --------------------------------------------------------------
 run 0 $D workshop "$id" start --date 2026-03-02 --place "Room 4.12 and a call" \
-    --agenda screening,description \
+    --agenda "screening, description" \
     --participant "Dana Officer|DPO|Acme Retail|no" \
     --participant "Pat Doe|staff representative|Works council|yes"
 contains "$T/out" "workshop 1 started"

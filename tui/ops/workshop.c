@@ -71,9 +71,22 @@ int ops_workshop_point(const char *text, struct ws_point *p, struct err *e)
     return 0;
 }
 
+/* "screening, description" as "screening,description": the agenda's
+ * section ids with the spaces people put after the commas left out. */
+static void agenda_tidy(char *agenda)
+{
+    char *out = agenda;
+    for (const char *p = agenda; p && *p; p++)
+        if (*p != ' ' && *p != '\t')
+            *out++ = *p;
+    if (out)
+        *out = '\0';
+}
+
 int ops_workshop_start(struct store *s, struct assessment *a, struct workshop *w,
                        struct err *e)
 {
+    agenda_tidy(w->agenda);
     if (wf_check_workshop(a, true, w->agenda, e) < 0 ||
         textrule_check_str(_("workshop place"), w->place ? w->place : "", TK_LINE, e) < 0)
         return -1;
