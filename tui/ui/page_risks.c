@@ -172,6 +172,18 @@ static int selected_title(int y, int x, int maxy, int w, char letter, int number
     free(line);
     return y + rows;
 }
+/* "3/2 High", a score not yet given as "-" ("-/- -" for a risk not yet
+ * scored after its measures). */
+static void scores(char *out, size_t size, int likelihood, int severity, const char *level)
+{
+    char l[12] = "-", sv[12] = "-";
+    if (likelihood > 0)
+        snprintf(l, sizeof l, "%d", likelihood);
+    if (severity > 0)
+        snprintf(sv, sizeof sv, "%d", severity);
+    snprintf(out, size, "%s/%s %s", l, sv, level);
+}
+
 
 /* --- risks ------------------------------------------------------------------------ */
 
@@ -218,10 +230,9 @@ void page_risks_draw(struct view *v, struct app *a, int y, int x, int h, int w)
         term_put(stdscr, y, x + 5, tw, base, r->title);
         int before = logic_risk_inherent(v->a, r);
         int after = logic_risk_level(m, r->likelihood_after, r->severity_after);
-        snprintf(line, sizeof line, "%d/%d %s", r->likelihood, r->severity, level_name(m, before));
+        scores(line, sizeof line, r->likelihood, r->severity, level_name(m, before));
         term_put(stdscr, y, x + 5 + tw + 1, 14, sel ? base : term_attr(level_role(m, before)), line);
-        snprintf(line, sizeof line, "%d/%d %s", r->likelihood_after, r->severity_after,
-                 level_name(m, after));
+        scores(line, sizeof line, r->likelihood_after, r->severity_after, level_name(m, after));
         term_put(stdscr, y, x + 5 + tw + 16, 14, sel ? base : term_attr(level_role(m, after)), line);
     }
     if (v->a->nrisks && text_width(v->a->risks[v->row].title) > tw)
