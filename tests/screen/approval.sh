@@ -41,9 +41,9 @@ walk_row() {
         tmux_wait "New row P1"
         tmux_type "Loyalty scoring"
         tmux_keys Tab
-        tmux_wait "[ ]D1"
+        tmux_wait "[ ] D1"
         tmux_keys Space
-        tmux_wait "[x]D1"
+        tmux_wait "[x] D1"
         tmux_keys Tab
         press_until Right "< Legitimate interests of the controller"
     fi

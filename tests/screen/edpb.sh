@@ -64,9 +64,9 @@ walk_row() {
     P1)
         tmux_type "Social-media posts of viewing counts"
         tmux_keys Tab
-        tmux_wait "[ ]D1"
+        tmux_wait "[ ] D1"
         tmux_keys Space
-        tmux_wait "[x]D1"
+        tmux_wait "[x] D1"
         tmux_keys Tab
         press_until Right "< (f) Legitimate interests"
         ;;
@@ -75,9 +75,9 @@ walk_row() {
         tmux_keys Tab
         tmux_type "India"
         tmux_keys Tab
-        tmux_wait "[ ]D1"
+        tmux_wait "[ ] D1"
         tmux_keys Space
-        tmux_wait "[x]D1"
+        tmux_wait "[x] D1"
         tmux_keys Tab
         press_until Right "< Standard contractual clauses"
         ;;
@@ -86,9 +86,9 @@ walk_row() {
         tmux_keys Tab
         tmux_type "Counts drawn from the logs"
         tmux_keys Tab
-        tmux_wait "[ ]D1"
+        tmux_wait "[ ] D1"
         tmux_keys Space
-        tmux_wait "[x]D1"
+        tmux_wait "[x] D1"
         ;;
     A1)
         tmux_type "Data warehouse"

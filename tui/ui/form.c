@@ -48,7 +48,7 @@ static bool flag_pos(const struct form_field *f, int i, int w, int *row, int *co
     int r = 0, c = 0;
     for (int k = 0; k <= i; k++) {
         char box[32];
-        int bw = snprintf(box, sizeof box, "[x]%s%d ", f->flag_prefix, f->flag_ids[k]);
+        int bw = snprintf(box, sizeof box, "[x] %s%d  ", f->flag_prefix, f->flag_ids[k]);
         if (c + bw > w) {
             r++;
             c = 0;
@@ -85,7 +85,7 @@ static void draw_value(const struct form_field *f, int y, int x, int w, bool foc
             term_put(stdscr, y, x, w, term_attr(ROLE_DIM), _("(none to choose from)"));
         int r, c;
         for (int i = 0; i < f->nflag_ids && flag_pos(f, i, w, &r, &c); i++) {
-            snprintf(line, sizeof line, "[%c]%s%d ", f->flags[i] ? 'x' : ' ', f->flag_prefix,
+            snprintf(line, sizeof line, "[%c] %s%d  ", f->flags[i] ? 'x' : ' ', f->flag_prefix,
                      f->flag_ids[i]);
             term_put(stdscr, y + r, x + c, w - c, f->flags[i] ? term_attr(ROLE_OK) : A_NORMAL,
                      line);
