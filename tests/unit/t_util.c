@@ -216,6 +216,29 @@ static void test_sha256(void **state)
     }
 }
 
+/* File names from titles: the letters of French, German and the other
+ * Latin languages without their diacritics, never a letter lost. */
+static void test_slug(void **state)
+{
+    const char *cases[][2] = {
+        { "Programme de fidélité — profils d'écoute", "programme-de-fidelite-profils-d-ecoute" },
+        { "Straße: Übersicht der Maßnahmen", "strasse-ubersicht-der-massnahmen" },
+        { "Œuvre, Ærø, Łódź, Þing", "oeuvre-aero-lodz-thing" },
+        { "Viewing factoids: tweets", "viewing-factoids-tweets" },
+        { "  --  ", "assessment" },
+        { "\xe6\x97\xa5\xe6\x9c\xac", "assessment" },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char *s = text_slug(cases[i][0], 48, "assessment");
+        assert_string_equal(s, cases[i][1]);
+        free(s);
+    }
+    /* Cut at the limit, never in the middle of a letter's two. */
+    char *s = text_slug("ææææææ", 5, "x");
+    assert_string_equal(s, "aeae");
+    free(s);
+}
+
 static void test_paths(void **state)
 {
     setenv("XDG_DATA_HOME", "/x/data", 1);
@@ -271,6 +294,7 @@ int main(void)
         cmocka_unit_test(test_line_cut),
         cmocka_unit_test(test_squeeze),
         cmocka_unit_test(test_sha256),
+        cmocka_unit_test(test_slug),
         cmocka_unit_test(test_paths),
         cmocka_unit_test(test_buf),
     };
