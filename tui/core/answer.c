@@ -246,7 +246,7 @@ char *answer_display(const struct tmpl_question *q, const char *value)
             const char *end = strchr(p, '\n');
             char *item = end ? xstrndup(p, (size_t)(end - p)) : xstrdup(p);
             const struct tmpl_option *o = q->type == QT_MULTI ? tmpl_find_option(q, item) : NULL;
-            buf_printf(&b, "%s%s", b.len ? "; " : "", o ? o->label : item);
+            buf_printf(&b, "%s%s", b.len ? I18N_LIST_SEP : "", o ? o->label : item);
             free(item);
             p = end ? end + 1 : NULL;
         }

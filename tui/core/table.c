@@ -480,7 +480,7 @@ char *table_display(const struct tmpl_question *q, const char *value)
     for (size_t i = 0; i < t.nrows; i++) {
         char ref[TABLE_PREFIX_MAX + 12];
         table_ref(q, t.rows[i].number, ref, sizeof ref);
-        buf_printf(&b, "%s%s", b.len ? "; " : "", ref);
+        buf_printf(&b, "%s%s", b.len ? I18N_LIST_SEP : "", ref);
         for (size_t c = 0; c < t.ncols; c++)
             if (*t.rows[i].cells[c]) {
                 char *d = table_cell_display(&q->columns[c], t.rows[i].cells[c]);

@@ -383,7 +383,9 @@ bool form_run_ex(struct app *a, const char *title, struct form_field *f, int n, 
                  * rows the others leave. */
                 int ly = iy + 1, end = y0 + h - 1;
                 for (int k = 0; k < F->nscale && ly < end; k++) {
-                    char *line = xasprintf("%d %s: %s", F->scale[k].value, F->scale[k].name,
+                    /* TRANSLATORS: a level of a scale: its number, its name, then its
+                       definition ("3 Significant: the people concerned..."). */
+                    char *line = xasprintf(_("%d %s: %s"), F->scale[k].value, F->scale[k].name,
                                            F->scale[k].definition);
                     bool chosen = k + 1 == F->number;
                     attr_t at = chosen ? term_attr(ROLE_OK) : term_attr(ROLE_DIM);
@@ -402,7 +404,7 @@ bool form_run_ex(struct app *a, const char *title, struct form_field *f, int n, 
             if (F->kind != FK_SCALE && !(F->kind == FK_FLAGS && F->flag_details) &&
                 (text_width(F->label) > lw ||
                  (picked && text_width(F->choices[F->number]) > w - lw - 9))) {
-                char *line = picked ? xasprintf("%s: %s", F->label, F->choices[F->number])
+                char *line = picked ? xasprintf(I18N_LABELLED, F->label, F->choices[F->number])
                                     : xstrdup(F->label);
                 dialog_wrap(iy + 1, x0 + 2, y0 + h - 2 - iy, w - 4, term_attr(ROLE_DIM), line);
                 free(line);
