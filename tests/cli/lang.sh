@@ -117,6 +117,8 @@ run 0 fr decide "$ex" approve-with-conditions --name "Lena Bianchi" \
     --conditions "Nur mit Widerspruchsmöglichkeit" --acknowledge
 run 0 fr export "$ex" --format xml -o "$T/decided.xml"
 contains "$T/decided.xml" "nec.information ist zur Wiedervorlage markiert."
+# ...with its dates written the German way.
+contains "$T/decided.xml" "Maßnahme M7 ist am 31.03.2027 fällig, nach Beginn der Verarbeitung (01.04.2026)."
 lacks "$T/decided.xml" "est marqué à suivre"
 
 # The command line speaks the interface's language.

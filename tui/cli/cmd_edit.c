@@ -585,7 +585,9 @@ int cmd_judge(const struct cli_global *g, int argc, char **argv)
 static void print_clean(const char *label, const char *value, bool lines)
 {
     char *v = text_sanitize(value, lines);
-    printf("  %s: %s\n", label, v);
+    printf("  ");
+    printf(I18N_LABELLED, label, v);
+    putchar('\n');
     free(v);
 }
 

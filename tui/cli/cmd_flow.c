@@ -42,7 +42,8 @@ int cli_decide(struct store *s, struct assessment *a, enum decision d, const str
                  why.nwarnings);
         cli_put_reasons(msg, &why, WF_WARNING);
     } else {
-        printf("%s: %s\n", decision_label(d), assess_status_label(a->status));
+        printf(I18N_LABELLED, decision_label(d), assess_status_label(a->status));
+        putchar('\n');
     }
     wf_list_free(&why);
     return rc == 0 ? 0 : EXIT_WORK;
