@@ -14,6 +14,7 @@
 #include <time.h>
 
 #include "cli/commands.h"
+#include "core/answer.h"
 #include "core/fields.h"
 #include "core/logic.h"
 #include "core/textrule.h"
@@ -188,13 +189,15 @@ static bool fill_fields(const struct assessment *a, const char *kind, const stru
             field_set_str(f, obj, text ? text : arg);
             free(text);
             break;
-        case FLD_FOLLOWED:
-            if (strcmp(arg, "yes") != 0 && strcmp(arg, "no") != 0) {
+        case FLD_FOLLOWED: {
+            int yes = answer_yes_no(arg, strlen(arg));
+            if (yes < 0) {
                 msg_error(_("--%s takes yes or no, not '%s'"), f->opt, arg);
                 return false;
             }
-            field_set_int(f, obj, strcmp(arg, "yes") == 0);
+            field_set_int(f, obj, yes);
             break;
+        }
         case FLD_INT: {
             int max = !m ? 0 : f->role == FR_SEVERITY ? m->nseverity : m->nlikelihood;
             if (!cli_parse_int(arg, 0, max, &v)) {

@@ -115,10 +115,8 @@ static char *cell_canonical(const struct tmpl_column *c, const char *value, stru
     case CT_TEXT:
         return xstrndup(s, len);
     case CT_YESNO:
-        if ((len == 3 && strncasecmp(s, "yes", 3) == 0) || (len == 1 && (*s == 'y' || *s == 'Y')))
-            return xstrdup("yes");
-        if ((len == 2 && strncasecmp(s, "no", 2) == 0) || (len == 1 && (*s == 'n' || *s == 'N')))
-            return xstrdup("no");
+        if (answer_yes_no(s, len) >= 0)
+            return xstrdup(answer_yes_no(s, len) ? "yes" : "no");
         err_set(e, _("'%.*s' is not yes or no"), (int)len, s);
         return NULL;
     case CT_CHOICE: {

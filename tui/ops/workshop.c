@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/answer.h"
 #include "core/textrule.h"
 #include "util/i18n.h"
 #include "util/xalloc.h"
@@ -40,14 +41,14 @@ int ops_workshop_participant(const char *text, struct ws_participant *p, struct 
     if (n > 4 || !f[0] || !*f[0])
         rc = err_set(e, _("a participant is written NAME|ROLE|ORGANISATION|yes or no (whether "
                      "they represent the people concerned): '%s'"), text ? text : "");
-    else if (f[3] && *f[3] && strcmp(f[3], "yes") != 0 && strcmp(f[3], "no") != 0)
+    else if (f[3] && *f[3] && answer_yes_no(f[3], strlen(f[3])) < 0)
         rc = err_set(e, _("'%s': whether a participant represents the people concerned is "
                      "yes or no"), f[3]);
     if (rc == 0) {
         p->name = f[0];
         p->role = f[1] ? f[1] : xstrdup("");
         p->organisation = f[2] ? f[2] : xstrdup("");
-        p->represents = f[3] && strcmp(f[3], "yes") == 0;
+        p->represents = f[3] && answer_yes_no(f[3], strlen(f[3])) == 1;
         free(f[3]);
         return 0;
     }
