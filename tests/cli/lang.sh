@@ -72,7 +72,7 @@ has_line "$T/out" "de	allemand"
 # an export and an import.
 run 0 de language "$id" fr
 run 0 "$DPIA" -d "$DB" history "$id"
-contains "$T/out" "language: de → fr"
+contains "$T/out" "Language: German → French"
 # The list's highest risk is named in the new language.
 run 0 "$DPIA" -d "$DB" list
 contains "$T/out" "Élevé"

@@ -59,7 +59,7 @@ run 0 d restore 1
 contains "$T/out" "Draft"
 run 0 d answer 1 scr.evaluation yes
 run 0 d history 1
-contains "$T/out" "answer scr.project: Kept across the migration"
+contains "$T/out" "Answer scr.project: Kept across the migration"
 # Schema 3 brought the table of drafts.
 checks=$((checks + 1))
 [ "$(sqlite3 "$DB" "SELECT count(*) FROM sqlite_master WHERE name = 'drafts'")" = 1 ] &&
@@ -118,8 +118,8 @@ run 0 "$DPIA" -d "$EIGHT" language 1 de
 run 0 "$DPIA" -d "$EIGHT" show 1
 contains "$T/out" "Vorprüfung"
 run 0 "$DPIA" -d "$EIGHT" history 1
-contains "$T/out" "answer scr.project: Before languages"
-contains "$T/out" "language: en"
+contains "$T/out" "Answer scr.project: Before languages"
+contains "$T/out" "Language: English"
 
 # --- a database of schema 7: risks without a declared type -------------
 SEVEN=$T/seven.sqlite
@@ -150,7 +150,7 @@ sqlite3 "$NINE" "DROP TABLE workshop_settled; DROP TABLE workshop_points;
     DROP TABLE presence;
     PRAGMA user_version = 9;" || fail "building a schema 9 file"
 run 0 "$DPIA" -d "$NINE" history 1
-contains "$T/out" "answer scr.project: Before presence"
+contains "$T/out" "Answer scr.project: Before presence"
 checks=$((checks + 1))
 [ "$(sqlite3 "$NINE" 'PRAGMA user_version')" = 12 ] && pass "schema 9 migrated to 12" ||
     fail "still schema $(sqlite3 "$NINE" 'PRAGMA user_version')"
@@ -185,7 +185,7 @@ sqlite3 "$ELEVEN" "INSERT INTO presence(assessment, who, pid, host, question, at
     ALTER TABLE presence DROP COLUMN editing;
     PRAGMA user_version = 11;" || fail "building a schema 11 file"
 run 0 "$DPIA" -d "$ELEVEN" history 1
-contains "$T/out" "answer scr.project: Before the editing flag"
+contains "$T/out" "Answer scr.project: Before the editing flag"
 checks=$((checks + 1))
 [ "$(sqlite3 "$ELEVEN" 'PRAGMA user_version')" = 12 ] && pass "schema 11 migrated to 12" ||
     fail "still schema $(sqlite3 "$ELEVEN" 'PRAGMA user_version')"

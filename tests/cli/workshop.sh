@@ -68,8 +68,8 @@ contains "$T/out" "minutes: We agreed on the scope."
 contains "$T/out" "Ask IT how long logs are kept (Sam Admin)"
 contains "$T/out" "Check the retention policy"
 run 0 $D history "$id"
-contains "$T/out" "workshop 1 started: 2026-03-02, Room 4.12 and a call"
-contains "$T/out" "workshop 1 ended: We agreed on the scope."
+contains "$T/out" "Workshop 1 started: 2026-03-02, Room 4.12 and a call"
+contains "$T/out" "Workshop 1 ended: We agreed on the scope."
 
 # A second one: numbered on, its own links.
 run 0 $D workshop "$id" start --place "Video call"

@@ -148,9 +148,9 @@ contains "$T/show1" "Approve with conditions" "show names the decision"
 contains "$T/show1" "review date: $REVIEW"
 contains "$T/show1" "Revision 1 is decided (Approved with conditions)"
 "$DPIA" -d "$DB" history 1 >"$T/hist1"
-contains "$T/hist1" "draft → approved-with-conditions" "history has the status change"
-contains "$T/hist1" "sign-off controller decision: approve-with-conditions"
-contains "$T/hist1" "warnings acknowledged: nec.information is marked for follow-up." \
+contains "$T/hist1" "Status: Draft → Approved with conditions" "history has the status change"
+contains "$T/hist1" "Controller's decision-maker — Decision: Approve with conditions"
+contains "$T/hist1" "Warnings acknowledged: nec.information is marked for follow-up." \
     "history keeps the acknowledged warnings"
 
 # Revision 2: a draft with no sign-offs.
@@ -173,7 +173,7 @@ tmux_keys Escape
 tmux_wait "Reviewed every six months."
 tmux_keys V
 tmux_wait "Changes since revision 1"
-tmux_select "answer sign.review-owner"
+tmux_select "Answer sign.review-owner"
 tmux_wait "After: $SENTENCE Reviewed every" && pass "V lists the changed answer, before and after"
 tmux_keys Escape
 tmux_wait_gone "Changes since revision 1"
@@ -203,6 +203,6 @@ contains "$T/show2" "revision 2"
 contains "$T/rev1" "status: Approved with conditions" "revision 1 keeps its decision"
 contains "$T/rev1" "Approve with conditions"
 "$DPIA" -d "$DB" diff 1 >"$T/diff"
-contains "$T/diff" "answer sign.review-owner" "diff lists the changed answer"
+contains "$T/diff" "Answer sign.review-owner" "diff lists the changed answer"
 contains "$T/diff" "→ $SENTENCE Reviewed every"
 done_testing

@@ -97,9 +97,9 @@ walk_row() {
         tmux_keys Tab
         press_until Right "C1"
         tmux_keys Tab
-        tmux_wait "[ ]L1"
+        tmux_wait "[ ] L1"
         tmux_keys Space
-        tmux_wait "[x]L1"
+        tmux_wait "[x] L1"
         ;;
     *)
         fail "no row planned for $1"

@@ -75,7 +75,7 @@ tmux_type "Data team lead"
 tmux_keys Tab
 tmux_type "2027-01-31"
 tmux_keys Tab Tab
-tmux_wait "[ ]R1"
+tmux_wait "[ ] R1"
 tmux_keys Space Escape
 tmux_wait "M1" && pass "measure M1 listed"
 tmux_wait "Data team lead"

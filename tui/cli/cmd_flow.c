@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/change_text.h"
 #include "cli/commands.h"
 #include "ops/ops.h"
 #include "util/err.h"
@@ -232,15 +233,25 @@ int cmd_diff(const struct cli_global *g, int argc, char **argv)
                from, to, d.n);
         for (size_t i = 0; i < d.n; i++) {
             const struct diff_item *it = &d.items[i];
+            char *what = change_what_text(it->what);
+            char *ov = change_value_text(it->what, it->old_value, NULL);
+            char *nv = change_value_text(it->what, it->new_value, NULL);
             printf("  ");
-            cli_put_line(stdout, it->what);
-            printf(" (");
-            cli_put_cut(stdout, it->label, 60);
-            printf("): ");
-            cli_put_cut(stdout, *it->old_value ? it->old_value : _("(none)"), 60);
+            cli_put_line(stdout, what);
+            /* The question or record it is about, unless already said. */
+            if (*it->label && !strstr(what, it->label)) {
+                printf(" (");
+                cli_put_cut(stdout, it->label, 60);
+                printf(")");
+            }
+            printf(I18N_LABELLED, "", "");
+            cli_put_cut(stdout, *ov ? ov : _("(none)"), 60);
             printf(" \xe2\x86\x92 "); /* → */
-            cli_put_cut(stdout, *it->new_value ? it->new_value : _("(none)"), 60);
+            cli_put_cut(stdout, *nv ? nv : _("(none)"), 60);
             putchar('\n');
+            free(what);
+            free(ov);
+            free(nv);
         }
     } else if (fmt == CLI_TSV) {
         printf("what\tlabel\told\tnew\n");

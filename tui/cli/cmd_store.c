@@ -12,6 +12,7 @@
 
 #include "cli/commands.h"
 #include "ops/ops.h"
+#include "core/change_text.h"
 #include "core/tmpl.h"
 #include "io/io.h"
 #include "util/err.h"
@@ -364,18 +365,25 @@ static void history_text(const struct assessment *a)
         printf("%s  ", cli_time(c->when, when));
         cli_put_cut(stdout, c->who, 16);
         printf("  ");
-        cli_put_line(stdout, c->what);
-        printf(": ");
-        if (*c->old_value) {
-            cli_put_cut(stdout, c->old_value, 50);
+        char *what = change_what_text(c->what);
+        char *o = change_value_text(c->what, c->old_value, a->tmpl);
+        char *n = change_value_text(c->what, c->new_value, a->tmpl);
+        cli_put_line(stdout, what);
+        /* What separates a label from its value in the messages' language. */
+        printf(I18N_LABELLED, "", "");
+        if (*o) {
+            cli_put_cut(stdout, o, 50);
             printf(" \xe2\x86\x92 "); /* → */
-            if (*c->new_value)
-                cli_put_cut(stdout, c->new_value, 50);
+            if (*n)
+                cli_put_cut(stdout, n, 50);
             else
                 fputs(_("(empty)"), stdout);
         } else {
-            cli_put_cut(stdout, c->new_value, 100);
+            cli_put_cut(stdout, n, 100);
         }
+        free(what);
+        free(o);
+        free(n);
         putchar('\n');
     }
 }
