@@ -132,7 +132,7 @@ tmux_wait "Decision recorded: Approved with conditions." && pass "approved with 
 checks=$((checks + 1))
 left_pane | grep -q "^ Approved with conditions *$" && pass "status shown: Approved with conditions" ||
     fail "status not shown: $(left_pane | sed -n 13p)"
-tmux_wait "Decision: Approve with conditions by Lee Chen"
+tmux_wait "Decision: Approved with conditions by Lee Chen"
 tmux_wait "Review date: $REVIEW"
 # Read-only as signed: the message is whole at 80 columns.
 tmux_keys Home Enter

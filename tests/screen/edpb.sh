@@ -174,7 +174,7 @@ left_pane | grep -q "^ Approved with conditions *$" && pass "status shown: Appro
 checks=$((checks + 1))
 left_pane | grep -q "^ Residual risk: Low" && pass "residual risk shown: Low" ||
     fail "residual risk not shown: $(left_pane)"
-tmux_wait "Decision: Approve with conditions by Chris"
+tmux_wait "Decision: Approved with conditions by Chris"
 tmux_wait "Review date: $REVIEW"
 tmux_keys q
 tmux_wait_exit >/dev/null

@@ -149,12 +149,19 @@ static int rows_of(struct view *v, const struct wf_list *why, struct row *rows)
     else if (sc.not_carried_out && c->decision == DEC_NONE)
         snprintf(rows[n].text, sizeof rows[n].text, "%s",
                  _("Decision: close as \"DPIA not required\""));
-    else if (c->name[0])
-        snprintf(rows[n].text, sizeof rows[n].text, _("Decision: %s by %s%s%s"),
-                 _(decision_label(c->decision)), c->name, c->date[0] ? ", " : "", cdate);
-    else
-        snprintf(rows[n].text, sizeof rows[n].text, _("Decision: %s%s%s"),
-                 _(decision_label(c->decision)), c->date[0] ? ", " : "", cdate);
+    else {
+        /* What was decided, as the status it gave ("Approved with
+         * conditions"), rather than the choice offered ("Approve..."). */
+        const char *what = c->decision == DEC_NONE
+                               ? decision_label(c->decision)
+                               : assess_status_label(wf_decision_status(c->decision));
+        if (c->name[0])
+            snprintf(rows[n].text, sizeof rows[n].text, _("Decision: %s by %s%s%s"), what,
+                     c->name, c->date[0] ? ", " : "", cdate);
+        else
+            snprintf(rows[n].text, sizeof rows[n].text, _("Decision: %s%s%s"), what,
+                     c->date[0] ? ", " : "", cdate);
+    }
     n++;
     rows[n] = (struct row){ .kind = ROW_REVIEW };
     snprintf(rows[n].text, sizeof rows[n].text, _("Review date: %s"),
