@@ -259,6 +259,8 @@ struct assessment {
     enum assess_status status;
     char *method;    /* risk method id in the template */
     int64_t created, updated;
+    unsigned long saves; /* changes written through this copy since it was
+                            loaded (the store counts them) */
     char *review_date;  /* YYYY-MM-DD or "" */
     int revision;       /* 1, 2, ...: opened anew after each decision */
     char *replaces_date;/* decision date of the revision this one replaces,

@@ -49,6 +49,16 @@ void app_message(struct app *a, bool is_error, const char *fmt, ...)
     a->message_is_error = is_error;
 }
 
+void app_mark_saved(struct app *a)
+{
+    char hms[16];
+    time_t now = time(NULL);
+    struct tm tm;
+    localtime_r(&now, &tm);
+    strftime(hms, sizeof hms, "%H:%M:%S", &tm);
+    snprintf(a->saved, sizeof a->saved, _("saved %s"), hms);
+}
+
 bool app_paste_refused(struct app *a)
 {
     if (!term_paste_too_long())

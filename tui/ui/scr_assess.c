@@ -403,8 +403,26 @@ static void read_question(struct view *v, struct app *a, const struct tmpl_quest
     free(text);
 }
 
+static int assess_key_do(struct screen *s, struct app *a, wint_t ch, bool is_key,
+                         enum key_action act);
+
+/* Every key, and "saved" with the time in the status bar when what it
+ * did changed the assessment (a risk, a sign-off, a decision... as much
+ * as an answer). */
 static int assess_key(struct screen *s, struct app *a, wint_t ch, bool is_key,
                       enum key_action act)
+{
+    struct view *v = V(s);
+    const struct assessment *was = v->a;
+    unsigned long before = v->a ? v->a->saves : 0;
+    int rc = assess_key_do(s, a, ch, is_key, act);
+    if (v->a && v->a == was && v->a->saves != before)
+        app_mark_saved(a);
+    return rc;
+}
+
+static int assess_key_do(struct screen *s, struct app *a, wint_t ch, bool is_key,
+                         enum key_action act)
 {
     struct view *v = V(s);
     if (!v->a)
