@@ -162,15 +162,16 @@ static void draw_empty(struct app *a)
     int y = 3;
     term_put(stdscr, y++, 4, COLS - 8, term_attr(ROLE_HEADING), _("No assessments yet."));
     y++;
-    term_put(stdscr, y++, 4, COLS - 8, A_NORMAL,
-             _("Press n to start a new assessment on a template you choose,"));
-    term_put(stdscr, y++, 4, COLS - 8, A_NORMAL,
-             _("or x to load the worked example (a streaming service's \"viewing factoids\" campaign)."));
-    y++;
-    char line[512];
-    snprintf(line, sizeof line, _("Database: %s"), a->opt->db_path);
-    term_put(stdscr, y++, 4, COLS - 8, term_attr(ROLE_DIM), line);
-    term_put(stdscr, y++, 4, COLS - 8, term_attr(ROLE_DIM), _("Press ? for every key, q to quit."));
+    /* Wrapped, whatever the language makes of its length. */
+    char *what = xasprintf("%s %s", _("Press n to start a new assessment on a template you choose,"),
+                           _("or x to load the worked example (a streaming service's \"viewing factoids\" campaign)."));
+    y = dialog_wrap_to(y, 4, LINES - 2, COLS - 8, A_NORMAL, what) + 1;
+    free(what);
+    char *line = xasprintf(_("Database: %s"), a->opt->db_path);
+    y = dialog_wrap_to(y, 4, LINES - 2, COLS - 8, term_attr(ROLE_DIM), line);
+    free(line);
+    y = dialog_wrap_to(y, 4, LINES - 2, COLS - 8, term_attr(ROLE_DIM),
+                       _("Press ? for every key, q to quit."));
 }
 
 /* The whole title of the selected assessment when its column cuts it:
