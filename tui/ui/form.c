@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "core/assess.h"
+#include "core/date.h"
 #include "core/fields.h"
 #include "ops/ops.h"
 #include "ui/dialog.h"
@@ -282,6 +283,20 @@ bool form_run_ex(struct app *a, const char *title, struct form_field *f, int n, 
     struct textedit te;
     bool te_live = false;
     bool ok = false;
+    for (int i = 0; i < n; i++) {
+        /* A date as the person writes it, also when the form opens again
+         * with a date it had already read (kept as YYYY-MM-DD). */
+        if (f[i].kind == FK_DATE && f[i].value && strlen(f[i].value) == 10) {
+            char shown[DATE_DISPLAY_SIZE];
+            char *d2 = xstrdup(date_display(f[i].value, i18n_ui_lang(), shown));
+            free(f[i].value);
+            f[i].value = d2;
+        }
+        if (f[i].focus) {
+            cur = i;
+            f[i].focus = false;
+        }
+    }
     char *initial = snapshot(f, n);
     char **base = NULL;
     if (d) {
