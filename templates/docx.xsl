@@ -1260,10 +1260,10 @@
               <w:tr>
                 <xsl:call-template name="cell"><xsl:with-param name="content">
                   <w:p><w:pPr><w:pStyle w:val="TableText"/></w:pPr><w:r><w:t xml:space="preserve"><xsl:value-of select="r:label"/></w:t></w:r></w:p>
-                  <w:p><w:pPr><w:pStyle w:val="Small"/></w:pPr><w:r><w:t xml:space="preserve"><xsl:value-of select="@what"/></w:t></w:r></w:p>
+                  <w:p><w:pPr><w:pStyle w:val="Small"/></w:pPr><w:r><w:t xml:space="preserve"><xsl:value-of select="@view:what"/><xsl:if test="not(@view:what)"><xsl:value-of select="@what"/></xsl:if></w:t></w:r></w:p>
                 </xsl:with-param></xsl:call-template>
-                <xsl:call-template name="cell"><xsl:with-param name="text" select="r:old"/></xsl:call-template>
-                <xsl:call-template name="cell"><xsl:with-param name="text" select="r:new"/></xsl:call-template>
+                <xsl:call-template name="cell"><xsl:with-param name="text" select="(@view:old | r:old)[1]"/></xsl:call-template>
+                <xsl:call-template name="cell"><xsl:with-param name="text" select="(@view:new | r:new)[1]"/></xsl:call-template>
               </w:tr>
             </xsl:for-each>
           </w:tbl>
@@ -1286,8 +1286,8 @@
               <xsl:call-template name="cell"><xsl:with-param name="text"><xsl:call-template name="time"><xsl:with-param name="t" select="@at"/></xsl:call-template></xsl:with-param></xsl:call-template>
               <xsl:call-template name="cell"><xsl:with-param name="text" select="@who"/></xsl:call-template>
               <xsl:call-template name="cell"><xsl:with-param name="content"><xsl:call-template name="item"><xsl:with-param name="what" select="r:what"/></xsl:call-template></xsl:with-param></xsl:call-template>
-              <xsl:call-template name="cell"><xsl:with-param name="text" select="r:old"/></xsl:call-template>
-              <xsl:call-template name="cell"><xsl:with-param name="text" select="r:new"/></xsl:call-template>
+              <xsl:call-template name="cell"><xsl:with-param name="text" select="(@view:old | r:old)[1]"/></xsl:call-template>
+              <xsl:call-template name="cell"><xsl:with-param name="text" select="(@view:new | r:new)[1]"/></xsl:call-template>
             </w:tr>
           </xsl:for-each>
         </w:tbl>
@@ -1334,12 +1334,13 @@
     <xsl:param name="c"/>
     <xsl:param name="label"/>
     <xsl:if test="$c">
-      <w:p><w:pPr><w:pStyle w:val="Small"/></w:pPr><w:r><w:t xml:space="preserve"><xsl:value-of select="$label"/>: <xsl:for-each select="$c"><xsl:if test="position() > 1">, </xsl:if><xsl:value-of select="substring-before(concat(substring-after(r:what, ' '), ' '), ' ')"/></xsl:for-each></w:t></w:r></w:p>
+      <w:p><w:pPr><w:pStyle w:val="Small"/></w:pPr><w:r><w:t xml:space="preserve"><xsl:value-of select="$label"/>: <xsl:for-each select="$c"><xsl:if test="position() > 1">, </xsl:if><xsl:value-of select="@view:item"/><xsl:if test="not(@view:item)"><xsl:value-of select="substring-before(concat(substring-after(r:what, ' '), ' '), ' ')"/></xsl:if></xsl:for-each></w:t></w:r></w:p>
     </xsl:if>
   </xsl:template>
 
   <!-- An entry of the change log named for a reader: a question by its
-       prompt (its id in small print), anything else as recorded. -->
+       prompt (its id in small print), anything else in people's words
+       where the report marked them (view:what), else as recorded. -->
   <xsl:template name="item">
     <xsl:param name="what"/>
     <xsl:param name="short" select="false()"/>
@@ -1351,9 +1352,9 @@
             <xsl:when test="$kind = 'note'">Note on: </xsl:when>
             <xsl:when test="$kind = 'follow-up'">Follow-up mark on: </xsl:when>
           </xsl:choose><xsl:value-of select="$q/r:prompt"/></xsl:with-param></xsl:call-template>
-        <xsl:if test="not($short)"><w:p><w:pPr><w:pStyle w:val="Small"/></w:pPr><w:r><w:t xml:space="preserve"><xsl:value-of select="$what"/></w:t></w:r></w:p></xsl:if>
+        <xsl:if test="not($short)"><w:p><w:pPr><w:pStyle w:val="Small"/></w:pPr><w:r><w:t xml:space="preserve"><xsl:value-of select="($what/../@view:what | $what)[1]"/></w:t></w:r></w:p></xsl:if>
       </xsl:when>
-      <xsl:otherwise><w:p><w:pPr><w:pStyle w:val="TableText"/></w:pPr><w:r><w:t xml:space="preserve"><xsl:value-of select="$what"/></w:t></w:r></w:p></xsl:otherwise>
+      <xsl:otherwise><w:p><w:pPr><w:pStyle w:val="TableText"/></w:pPr><w:r><w:t xml:space="preserve"><xsl:value-of select="($what/../@view:what | $what)[1]"/></w:t></w:r></w:p></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 

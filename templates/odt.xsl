@@ -1232,10 +1232,10 @@
               <table:table-row>
                 <xsl:call-template name="cell"><xsl:with-param name="content">
                   <text:p text:style-name="Table_20_Contents"><xsl:value-of select="r:label"/></text:p>
-                  <text:p text:style-name="Small"><xsl:value-of select="@what"/></text:p>
+                  <text:p text:style-name="Small"><xsl:value-of select="@view:what"/><xsl:if test="not(@view:what)"><xsl:value-of select="@what"/></xsl:if></text:p>
                 </xsl:with-param></xsl:call-template>
-                <xsl:call-template name="cell"><xsl:with-param name="text" select="r:old"/></xsl:call-template>
-                <xsl:call-template name="cell"><xsl:with-param name="text" select="r:new"/></xsl:call-template>
+                <xsl:call-template name="cell"><xsl:with-param name="text" select="(@view:old | r:old)[1]"/></xsl:call-template>
+                <xsl:call-template name="cell"><xsl:with-param name="text" select="(@view:new | r:new)[1]"/></xsl:call-template>
               </table:table-row>
             </xsl:for-each>
           </table:table>
@@ -1258,8 +1258,8 @@
               <xsl:call-template name="cell"><xsl:with-param name="text"><xsl:call-template name="time"><xsl:with-param name="t" select="@at"/></xsl:call-template></xsl:with-param></xsl:call-template>
               <xsl:call-template name="cell"><xsl:with-param name="text" select="@who"/></xsl:call-template>
               <xsl:call-template name="cell"><xsl:with-param name="content"><xsl:call-template name="item"><xsl:with-param name="what" select="r:what"/></xsl:call-template></xsl:with-param></xsl:call-template>
-              <xsl:call-template name="cell"><xsl:with-param name="text" select="r:old"/></xsl:call-template>
-              <xsl:call-template name="cell"><xsl:with-param name="text" select="r:new"/></xsl:call-template>
+              <xsl:call-template name="cell"><xsl:with-param name="text" select="(@view:old | r:old)[1]"/></xsl:call-template>
+              <xsl:call-template name="cell"><xsl:with-param name="text" select="(@view:new | r:new)[1]"/></xsl:call-template>
             </table:table-row>
           </xsl:for-each>
         </table:table>
@@ -1306,12 +1306,13 @@
     <xsl:param name="c"/>
     <xsl:param name="label"/>
     <xsl:if test="$c">
-      <text:p text:style-name="Small"><xsl:value-of select="$label"/>: <xsl:for-each select="$c"><xsl:if test="position() > 1">, </xsl:if><xsl:value-of select="substring-before(concat(substring-after(r:what, ' '), ' '), ' ')"/></xsl:for-each></text:p>
+      <text:p text:style-name="Small"><xsl:value-of select="$label"/>: <xsl:for-each select="$c"><xsl:if test="position() > 1">, </xsl:if><xsl:value-of select="@view:item"/><xsl:if test="not(@view:item)"><xsl:value-of select="substring-before(concat(substring-after(r:what, ' '), ' '), ' ')"/></xsl:if></xsl:for-each></text:p>
     </xsl:if>
   </xsl:template>
 
   <!-- An entry of the change log named for a reader: a question by its
-       prompt (its id in small print), anything else as recorded. -->
+       prompt (its id in small print), anything else in people's words
+       where the report marked them (view:what), else as recorded. -->
   <xsl:template name="item">
     <xsl:param name="what"/>
     <xsl:param name="short" select="false()"/>
@@ -1323,9 +1324,9 @@
             <xsl:when test="$kind = 'note'">Note on: </xsl:when>
             <xsl:when test="$kind = 'follow-up'">Follow-up mark on: </xsl:when>
           </xsl:choose><xsl:value-of select="$q/r:prompt"/></text:p>
-        <xsl:if test="not($short)"><text:p text:style-name="Small"><xsl:value-of select="$what"/></text:p></xsl:if>
+        <xsl:if test="not($short)"><text:p text:style-name="Small"><xsl:value-of select="($what/../@view:what | $what)[1]"/></text:p></xsl:if>
       </xsl:when>
-      <xsl:otherwise><text:p text:style-name="Table_20_Contents"><xsl:value-of select="$what"/></text:p></xsl:otherwise>
+      <xsl:otherwise><text:p text:style-name="Table_20_Contents"><xsl:value-of select="($what/../@view:what | $what)[1]"/></text:p></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 

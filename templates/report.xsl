@@ -764,8 +764,8 @@
               <thead><tr><th>Item</th><th>Before</th><th>After</th></tr></thead>
               <tbody>
                 <xsl:for-each select="r:change">
-                  <tr><td><xsl:value-of select="r:label"/><br/><span class="small"><xsl:value-of select="@what"/></span></td>
-                    <td class="text"><xsl:value-of select="r:old"/></td><td class="text"><xsl:value-of select="r:new"/></td></tr>
+                  <tr><td><xsl:value-of select="r:label"/><br/><span class="small"><xsl:value-of select="@view:what"/><xsl:if test="not(@view:what)"><xsl:value-of select="@what"/></xsl:if></span></td>
+                    <td class="text"><xsl:value-of select="(@view:old | r:old)[1]"/></td><td class="text"><xsl:value-of select="(@view:new | r:new)[1]"/></td></tr>
                 </xsl:for-each>
               </tbody>
             </table>
@@ -784,7 +784,7 @@
               <xsl:for-each select="$log">
                 <tr><td class="nowrap"><xsl:call-template name="time"><xsl:with-param name="t" select="@at"/></xsl:call-template></td>
                   <td><xsl:value-of select="@who"/></td><td><xsl:call-template name="item"><xsl:with-param name="what" select="r:what"/></xsl:call-template></td>
-                  <td class="text"><xsl:value-of select="r:old"/></td><td class="text"><xsl:value-of select="r:new"/></td></tr>
+                  <td class="text"><xsl:value-of select="(@view:old | r:old)[1]"/></td><td class="text"><xsl:value-of select="(@view:new | r:new)[1]"/></td></tr>
               </xsl:for-each>
             </tbody>
           </table>
@@ -830,12 +830,13 @@
   </xsl:template>
 
   <!-- An entry of the change log named for a reader: a question by its
-       prompt (its id in small print), anything else as recorded. -->
+       prompt (its id in small print), anything else in people's words
+       where the report marked them (view:what), else as recorded. -->
   <xsl:template name="kind-line">
     <xsl:param name="c"/>
     <xsl:param name="label"/>
     <xsl:if test="$c">
-      <p class="small"><xsl:value-of select="$label"/>: <xsl:for-each select="$c"><xsl:if test="position() > 1">, </xsl:if><xsl:value-of select="substring-before(concat(substring-after(r:what, ' '), ' '), ' ')"/></xsl:for-each></p>
+      <p class="small"><xsl:value-of select="$label"/>: <xsl:for-each select="$c"><xsl:if test="position() > 1">, </xsl:if><xsl:value-of select="@view:item"/><xsl:if test="not(@view:item)"><xsl:value-of select="substring-before(concat(substring-after(r:what, ' '), ' '), ' ')"/></xsl:if></xsl:for-each></p>
     </xsl:if>
   </xsl:template>
 
@@ -851,9 +852,9 @@
           <xsl:when test="$kind = 'follow-up'">Follow-up mark on: </xsl:when>
         </xsl:choose>
         <xsl:value-of select="$q/r:prompt"/>
-        <xsl:if test="not($short)"><br/><span class="small"><xsl:value-of select="$what"/></span></xsl:if>
+        <xsl:if test="not($short)"><br/><span class="small"><xsl:value-of select="($what/../@view:what | $what)[1]"/></span></xsl:if>
       </xsl:when>
-      <xsl:otherwise><xsl:value-of select="$what"/></xsl:otherwise>
+      <xsl:otherwise><xsl:value-of select="($what/../@view:what | $what)[1]"/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 

@@ -100,8 +100,8 @@ contains "$T/log" "Day Who Changes What"
 contains "$T/log" "2026-01-15 mkowalczyk 22 Answers (22): Description of the processing: 22"
 contains "$T/log" "Note on: How and when are people told about the processing?"
 contains "$T/log" "Risks: R1, R2, R3, R4, R5, R6"
-contains "$T/log" "2026-02-19 avermeulen 5 Sign-offs: dpo"
-lacks "$T/log" "answer scr.project" "no internal id for a reader"
+contains "$T/log" "2026-02-19 avermeulen 5 Sign-offs: Data Protection Officer"
+lacks "$T/log" "scr.project" "no internal id for a reader"
 # Two people taking turns on one day: one row each, whatever the order.
 run 0 $D new --title "Turns"
 tid=$(cat "$T/out")
@@ -121,7 +121,7 @@ contains "$T/tlog" "ben 1 Answers (1): Screening: is a DPIA needed?: 1"
 run 0 $D export 1 --format html --full-history -o "$T/f.html"
 part "$T/f.html" changes >"$T/flog"
 contains "$T/flog" "Every change recorded for this assessment, oldest first"
-contains "$T/flog" "Describe the project in a few sentences: what it aims to do and what kind of processing of personal data it involves. answer scr.project"
+contains "$T/flog" "Describe the project in a few sentences: what it aims to do and what kind of processing of personal data it involves. Answer scr.project"
 n=$(grep -o '<td class="nowrap">[0-9]*-[0-9]*-[0-9]* [0-9:]* UTC</td>' "$T/f.html" | wc -l)
 checks=$((checks + 1))
 [ "$n" -eq 111 ] && pass "the whole log has all 111 changes" || fail "$n rows in the whole log"
