@@ -121,6 +121,7 @@ SHELL_TESTS = \
 	tests/cli/edpb.sh \
 	tests/cli/example-fr.sh \
 	tests/cli/copy.sh \
+	tests/cli/concurrent.sh \
 	tests/screen/start.sh \
 	tests/screen/journey.sh \
 	tests/screen/live.sh \

@@ -124,8 +124,8 @@ bool cli_parse_int(const char *s, int lo, int hi, int *out);
     X("new", cmd_new, N_("--title T [--template ID] [--method ID] [--lang L]"), \
       N_("start an assessment (in language L: en, fr or de; default: the interface's); prints its id")) \
     X("show", cmd_show, N_("ID [--revision N] [--format F]"), N_("summary of one assessment")) \
-    X("answer", cmd_answer, N_("ID QUESTION VALUE [--note N] [--flag|--no-flag]"), N_(\
-      "set one answer ('-': read it from stdin)")) \
+    X("answer", cmd_answer, N_("ID QUESTION VALUE [--note N] [--flag|--no-flag] [--expect OLD]"), N_(\
+      "set one answer ('-': read it from stdin); with --expect, only while it still holds OLD (exit 3 when not)")) \
     X("table", cmd_table, N_("ID QUESTION [add COL=VALUE...|set REF COL=VALUE...|delete REF]"), N_(\
       "the rows of a table question: list them, add one (prints its reference), change or " \
       "delete one")) \
