@@ -314,6 +314,9 @@ struct store {
     bool owner_ok;          /* ...in step, and the only one */
     bool txn_aside;         /* the change touches no assessment (a draft) */
     bool one_try;           /* store_txn_begin tries once, without waiting */
+    int busy_ms;            /* how long a wait for a lock may last (store_busy) */
+    int64_t busy_since;     /* ...and when the one under way began */
+    uint64_t busy_rng;      /* the random part of each pause */
     int64_t hist_txn_aid;   /* the assessment the transaction wrote rows of, */
     bool hist_txn_rows;     /* ...once it has (the part of the next row) */
     bool hist_mute;         /* undoing: the writers record nothing, the undo
@@ -347,6 +350,9 @@ int store_check_fs(const char *path, struct err *e);
  * may already write gets too. */
 int store_make_folder(const char *dir, bool shared, struct err *e);
 int64_t store_monotonic_ms(void);
+/* How long a statement waits for another connection's lock before it
+ * gives up with SQLITE_BUSY (0: not at all), in short pauses. */
+void store_busy(struct store *s, int ms);
 
 /* Before each write transaction: whether the path still names the file
  * that was opened. When it was replaced or removed, the store stops
