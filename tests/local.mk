@@ -49,7 +49,8 @@ UNIT_TESTS = \
 	tests/unit/t_textedit \
 	tests/unit/t_date \
 	tests/unit/t_register \
-	tests/unit/t_settings
+	tests/unit/t_settings \
+	tests/unit/t_copy
 
 if HAVE_CMOCKA
 check_PROGRAMS += $(UNIT_TESTS)
@@ -92,6 +93,9 @@ tests_unit_t_register_LDADD = $(UNIT_LDADD)
 tests_unit_t_settings_SOURCES = tests/unit/t_settings.c
 tests_unit_t_settings_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_t_settings_LDADD = $(UNIT_LDADD)
+tests_unit_t_copy_SOURCES = tests/unit/t_copy.c
+tests_unit_t_copy_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_t_copy_LDADD = $(UNIT_LDADD)
 
 SHELL_TESTS = \
 	tests/cli/basics.sh \
@@ -116,6 +120,8 @@ SHELL_TESTS = \
 	tests/cli/threshold.sh \
 	tests/cli/edpb.sh \
 	tests/cli/example-fr.sh \
+	tests/cli/copy.sh \
+	tests/cli/concurrent.sh \
 	tests/screen/start.sh \
 	tests/screen/journey.sh \
 	tests/screen/live.sh \

@@ -65,15 +65,40 @@ static int finish(struct store *s, struct assessment *a, int rc)
 
 /* --- answer ---------------------------------------------------------------- */
 
+/* Whether the answer to q holds `expect` (as dpia answer takes a value:
+ * put in its canonical form when it can be; "" for none). */
+static bool answer_holds(const struct tmpl_question *q, const struct answer *an,
+                         const char *expect)
+{
+    const char *now = an ? an->value : "";
+    if (strcmp(now, expect) == 0)
+        return true;
+    if (!q || !*expect)
+        return false;
+    struct err e;
+    char iso[DATE_ISO_SIZE];
+    if (q->type == QT_DATE && ops_date(expect, iso, &e) == 0)
+        expect = iso;
+    char *canon = answer_canonical(q, expect, &e);
+    bool same = canon && strcmp(canon, now) == 0;
+    free(canon);
+    return same;
+}
+
+/* How often a write that met another session's write to the same answer
+ * is tried again on the value read anew. */
+#define ANSWER_TRIES 20
+
 int cmd_answer(const struct cli_global *g, int argc, char **argv)
 {
     static const struct option lo[] = {
         { "note", required_argument, NULL, 'n' },
         { "flag", no_argument, NULL, 'F' },
         { "no-flag", no_argument, NULL, 'N' },
+        { "expect", required_argument, NULL, 'e' },
         { NULL, 0, NULL, 0 },
     };
-    const char *note = NULL;
+    const char *note = NULL, *expect = NULL;
     int flag = -1, c;
     opterr = 0;
     while ((c = getopt_long(argc, argv, ":n:", lo, NULL)) != -1) {
@@ -81,12 +106,14 @@ int cmd_answer(const struct cli_global *g, int argc, char **argv)
             note = optarg;
         else if (c == 'F' || c == 'N')
             flag = c == 'F';
+        else if (c == 'e')
+            expect = optarg;
         else
             return cli_bad_option("answer", c, argv);
     }
     if (argc - optind != 3) {
         msg_error(_("usage: dpia answer ID QUESTION VALUE [--note TEXT] [--flag|--no-flag] "
-                  "(VALUE '-': read from stdin)"));
+                  "[--expect OLD] (VALUE '-': read from stdin)"));
         return EXIT_USAGE;
     }
     const char *ref = argv[optind], *qid = argv[optind + 1], *arg = argv[optind + 2];
@@ -105,10 +132,36 @@ int cmd_answer(const struct cli_global *g, int argc, char **argv)
     if (q && *input && !logic_shown(a, q))
         msg_warn(_("%s is not asked with the current answers (its condition does not hold); the "
                  "answer is kept anyway"), qid);
-    const struct answer *old = assess_answer(a, qid);
-    if (ops_answer(s, a, qid, input, note, flag, old ? old->revision : 0, 0, &e) < 0) {
+    /* The write is made on the revision of the answer read here: when
+     * another session changed it in between, the store refuses it, and
+     * it is read again and tried again (with --expect, only while the
+     * answer still holds what was expected). */
+    for (int tries = 1;; tries++) {
+        const struct answer *old = assess_answer(a, qid);
+        if (expect && !answer_holds(q, old, expect)) {
+            if (old && *old->value)
+                msg_error(_("the answer to %s is not what was expected: %s made it read: %s; "
+                            "nothing was saved"), qid, old->who, old->value);
+            else
+                msg_error(_("the answer to %s is not what was expected: it is empty; nothing "
+                            "was saved"), qid);
+            rc = EXIT_CONFLICT;
+            break;
+        }
+        int r = ops_answer(s, a, qid, input, note, flag, old ? old->revision : 0, 0, &e);
+        if (r == 0)
+            break;
+        if (r == STORE_CONFLICT && tries < ANSWER_TRIES) {
+            struct assessment *b = store_load_flags(s, a->id, STORE_LOAD_NO_HISTORY, &e);
+            if (b) {
+                assess_free(a);
+                a = b;
+                continue;
+            }
+        }
         msg_error("%s", e.text);
-        rc = EXIT_WORK;
+        rc = r == STORE_CONFLICT ? EXIT_CONFLICT : EXIT_WORK;
+        break;
     }
     free(input);
     return finish(s, a, rc);

@@ -60,6 +60,7 @@ int cmd_due(const struct cli_global *g, int argc, char **argv);
 int cli_decide(struct store *s, struct assessment *a, enum decision d, const struct signoff *by,
                bool acknowledged);
 int cmd_backup(const struct cli_global *g, int argc, char **argv);
+int cmd_copy(const struct cli_global *g, int argc, char **argv);
 
 /* --- helpers shared by the store commands (cmd_out.c) ------------------ */
 
@@ -123,8 +124,8 @@ bool cli_parse_int(const char *s, int lo, int hi, int *out);
     X("new", cmd_new, N_("--title T [--template ID] [--method ID] [--lang L]"), \
       N_("start an assessment (in language L: en, fr or de; default: the interface's); prints its id")) \
     X("show", cmd_show, N_("ID [--revision N] [--format F]"), N_("summary of one assessment")) \
-    X("answer", cmd_answer, N_("ID QUESTION VALUE [--note N] [--flag|--no-flag]"), N_(\
-      "set one answer ('-': read it from stdin)")) \
+    X("answer", cmd_answer, N_("ID QUESTION VALUE [--note N] [--flag|--no-flag] [--expect OLD]"), N_(\
+      "set one answer ('-': read it from stdin); with --expect, only while it still holds OLD (exit 3 when not)")) \
     X("table", cmd_table, N_("ID QUESTION [add COL=VALUE...|set REF COL=VALUE...|delete REF]"), N_(\
       "the rows of a table question: list them, add one (prints its reference), change or " \
       "delete one")) \
@@ -162,6 +163,9 @@ bool cli_parse_int(const char *s, int lo, int hi, int *out);
     X("delete", cmd_delete, N_("ID --yes"), N_("delete an assessment for good")) \
     X("backup", cmd_backup, N_("FILE [--force]"), N_(\
       "a consistent copy of the database, even while it is in use")) \
+    X("copy", cmd_copy, N_("FROM TO [--skip-existing] [--dry-run]"), N_(\
+      "copy every assessment of database FROM into database TO, whole: revisions, change log, " \
+      "workshops; all or nothing")) \
     X("export", cmd_export, N_("ID --format F [--revision N] [-o FILE] [--force] [--follow-symlinks] [--stylesheet XSL] " \
       "[--with-guidance|--no-guidance] [--full-history|--condensed-history] [--lang en|fr|de]"), N_(\
       "xml, html, odt, docx, pdf, csv-risks, csv-measures or csv-tables (CSV cells starting =+-@ get a leading '); " \

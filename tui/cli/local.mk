@@ -11,5 +11,6 @@ libdpia_a_SOURCES += \
 	tui/cli/cmd_backup.c \
 	tui/cli/cmd_undo.c \
 	tui/cli/cmd_lang.c \
-	tui/cli/cmd_register.c
+	tui/cli/cmd_register.c \
+	tui/cli/cmd_copy.c
 libdpia_a_SOURCES += tui/cli/cmd_report.c

@@ -296,6 +296,33 @@ int ops_import(struct store *s, struct assessment *a, const char *tmpl_xml, size
  * assessment; its id in *id. */
 int ops_import_file(struct store *s, const char *path, int64_t *id, struct err *e);
 
+/* --- copying between databases -------------------------------------------- */
+
+/* dpia copy: every assessment of from (the archived ones too), oldest
+ * first, whole (store_copy_read), into to, all in one transaction of
+ * to: all or nothing. An assessment whose uuid to holds already is left
+ * out with skip_existing; without it the copy is refused when there is
+ * one, each such assessment told to `each` (OPS_COPY_TAKEN), nothing
+ * written. With dry_run everything is read and checked, nothing
+ * written, and to may be NULL (a database not made yet). After the
+ * commit (or the dry run) `each` is told what became of every
+ * assessment, in order. */
+enum ops_copy_what { OPS_COPY_DONE, OPS_COPY_SKIPPED, OPS_COPY_TAKEN };
+struct ops_copy_item {
+    enum ops_copy_what what;
+    int64_t from_id;
+    int64_t to_id;      /* the copy (0 in a dry run), or the one already there */
+    const char *uuid;
+    const char *title;
+};
+struct ops_copy {
+    bool skip_existing, dry_run;
+    void (*each)(const struct ops_copy_item *it, void *ctx);
+    void *ctx;
+    size_t copied, skipped, taken;  /* out */
+};
+int ops_copy(struct store *from, struct store *to, struct ops_copy *o, struct err *e);
+
 /* --- live on several terminals --------------------------------------------- */
 
 /* An assessment open on a screen follows what other sessions change in

@@ -171,11 +171,11 @@ static int presence_begin(struct store *s, struct err *e)
 {
     if (s->depth > 0)
         return store_txn_begin(s, e);
-    sqlite3_busy_timeout(s->db, PRESENCE_BUSY_MS);
+    store_busy(s, PRESENCE_BUSY_MS);
     s->one_try = true;
     int rc = store_txn_begin(s, e);
     s->one_try = false;
-    sqlite3_busy_timeout(s->db, BUSY_TIMEOUT_MS);
+    store_busy(s, BUSY_TIMEOUT_MS);
     return rc;
 }
 

@@ -124,7 +124,7 @@ static int opened(struct store *s, const char *path, int rc, struct err *e)
     /* Until the file is known to be ours, closing must not write to it
      * (a checkpoint would copy a foreign log into the file). */
     sqlite3_db_config(s->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, (int *)NULL);
-    sqlite3_busy_timeout(s->db, BUSY_TIMEOUT_MS);
+    store_busy(s, BUSY_TIMEOUT_MS);
     sqlite3_create_collation(s->db, "people", SQLITE_UTF8, NULL, collate_people);
     return store_exec_sql(s, "PRAGMA trusted_schema = OFF", e);
 }

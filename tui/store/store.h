@@ -340,4 +340,31 @@ int store_backup(struct store *s, const char *path, bool force, struct err *e);
 int store_batch_begin(struct store *s, struct err *e);
 int store_batch_end(struct store *s, bool keep, struct err *e);
 
+/* dpia copy: one assessment whole, as its database holds it: its row
+ * (uuid, times, status, language, review date, archived state, the
+ * numbers its next risk and measure take, the listing's summary), its
+ * template snapshot, answers with who wrote them, when and their
+ * revision counters, risks and measures with their numbers and links,
+ * sign-offs and judgements with who wrote them and when, the closed
+ * revisions with their records, the change log verbatim with which
+ * entries were one change (what undo takes back), and the workshops.
+ * Drafts and presence are not part of it. */
+struct store_copy;
+/* Reads assessment id of s in one read transaction. NULL with e (no
+ * such assessment, a damaged row); the caller frees. */
+struct store_copy *store_copy_read(struct store *s, int64_t id, struct err *e);
+/* The assessment read (its tmpl is NULL), and its closed revisions. */
+const struct assessment *store_copy_assessment(const struct store_copy *c);
+size_t store_copy_revisions(const struct store_copy *c);
+/* Writes c into s under a new id, every value as it was read, with
+ * nothing added to its change log; its template snapshot is checked as
+ * store_insert checks one, unless s holds those bytes already. Refused
+ * when s holds its uuid already. One transaction (joining an open
+ * batch). Returns the new id, or -1 with e. */
+int64_t store_copy_write(struct store *s, struct store_copy *c, struct err *e);
+void store_copy_free(struct store_copy *c);
+/* The id of the assessment of s with this uuid, 0 when there is none,
+ * -1 with e. */
+int64_t store_find_uuid(struct store *s, const char *uuid, struct err *e);
+
 #endif

@@ -220,6 +220,23 @@
                  "SELECT id, ?2 FROM workshops WHERE assessment = ?1 AND ended = 0") \
     X(WS_OPEN_ID, "SELECT id, number FROM workshops WHERE assessment = ?1 AND ended = 0") \
     X(WS_END, "UPDATE workshops SET ended = ?2, minutes = ?3 WHERE id = ?1") \
+    /* dpia copy (copy.c): an assessment's row whole, and what the loaders
+     * leave out: who wrote each sign-off and judgement and when, and
+     * which rows of the change log were written as one change. */ \
+    X(CP_A_GET, "SELECT a.uuid, a.title, a.method, a.status, a.created, a.updated, " \
+                "a.review_date, a.next_risk, a.next_measure, a.percent, a.highest_level, " \
+                "a.highest_name, a.highest_high, a.revision, a.replaces_date, a.archived_from, " \
+                "a.controller, a.dpo_contact, a.lang, t.id, t.digest, t.xml " \
+                "FROM assessments a JOIN templates t ON t.id = a.template WHERE a.id = ?1") \
+    X(CP_A_ADD, "INSERT INTO assessments(uuid, title, template, method, status, created, " \
+                "updated, review_date, next_risk, next_measure, percent, highest_level, " \
+                "highest_name, highest_high, revision, replaces_date, archived_from, " \
+                "controller, dpo_contact, lang) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, " \
+                "?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)") \
+    X(CP_SIGN_WHO, "SELECT role, who, at FROM signoffs WHERE assessment = ?1") \
+    X(CP_JUDG_WHO, "SELECT section, who, at FROM judgements WHERE assessment = ?1") \
+    X(CP_HIST, "SELECT at, who, what, old_value, new_value, part, id FROM history " \
+               "WHERE assessment = ?1 ORDER BY id") \
     X(HIST_ADD, "INSERT INTO history(assessment, at, who, what, old_value, new_value, part) " \
                 "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)") \
     X(HIST_PARTS, "SELECT part FROM history WHERE assessment = ?1 ORDER BY id") \
@@ -297,6 +314,9 @@ struct store {
     bool owner_ok;          /* ...in step, and the only one */
     bool txn_aside;         /* the change touches no assessment (a draft) */
     bool one_try;           /* store_txn_begin tries once, without waiting */
+    int busy_ms;            /* how long a wait for a lock may last (store_busy) */
+    int64_t busy_since;     /* ...and when the one under way began */
+    uint64_t busy_rng;      /* the random part of each pause */
     int64_t hist_txn_aid;   /* the assessment the transaction wrote rows of, */
     bool hist_txn_rows;     /* ...once it has (the part of the next row) */
     bool hist_mute;         /* undoing: the writers record nothing, the undo
@@ -330,6 +350,9 @@ int store_check_fs(const char *path, struct err *e);
  * may already write gets too. */
 int store_make_folder(const char *dir, bool shared, struct err *e);
 int64_t store_monotonic_ms(void);
+/* How long a statement waits for another connection's lock before it
+ * gives up with SQLITE_BUSY (0: not at all), in short pauses. */
+void store_busy(struct store *s, int ms);
 
 /* Before each write transaction: whether the path still names the file
  * that was opened. When it was replaced or removed, the store stops
