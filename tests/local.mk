@@ -45,6 +45,7 @@ UNIT_TESTS = \
 	tests/unit/t_table \
 	tests/unit/t_logic \
 	tests/unit/t_workflow \
+	tests/unit/t_roles \
 	tests/unit/t_keys \
 	tests/unit/t_textedit \
 	tests/unit/t_date \
@@ -77,6 +78,9 @@ tests_unit_t_logic_LDADD = $(UNIT_LDADD)
 tests_unit_t_workflow_SOURCES = tests/unit/t_workflow.c
 tests_unit_t_workflow_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_t_workflow_LDADD = $(UNIT_LDADD)
+tests_unit_t_roles_SOURCES = tests/unit/t_roles.c
+tests_unit_t_roles_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_t_roles_LDADD = $(UNIT_LDADD)
 tests_unit_t_keys_SOURCES = tests/unit/t_keys.c
 tests_unit_t_keys_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_t_keys_LDADD = $(UNIT_LDADD)
