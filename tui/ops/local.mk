@@ -7,4 +7,5 @@ libdpia_a_SOURCES += \
 	tui/ops/drafts.c \
 	tui/ops/undo.c \
 	tui/ops/live.c \
-	tui/ops/workshop.c
+	tui/ops/workshop.c \
+	tui/ops/team.c
