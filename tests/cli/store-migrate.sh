@@ -214,6 +214,7 @@ checks=$((checks + 1))
 TWELVE=$T/twelve.sqlite
 DPIA_USER=anna run 0 "$DPIA" -d "$TWELVE" new --title "Started by anna"
 DPIA_USER=anna run 0 "$DPIA" -d "$TWELVE" new --title "Its log lost"
+DPIA_USER=anna run 0 "$DPIA" -d "$TWELVE" member 1 add ben contributor
 DPIA_USER=ben run 0 "$DPIA" -d "$TWELVE" answer 1 scr.project "Ben's answer"
 sqlite3 "$TWELVE" "DROP TABLE on_behalf; DROP TABLE comments; DROP TABLE review_steps;
     DROP TABLE members;

@@ -421,6 +421,22 @@ const char *review_state_label(enum review_state s)
     }
 }
 
+const char *review_state_key(enum review_state s)
+{
+    switch (s) {
+    case RS_DPO:
+        return "with-dpo";
+    case RS_DECIDER:
+        return "with-decision-maker";
+    case RS_RETURNED:
+        return "returned";
+    case RS_DECIDED:
+        return "decided";
+    default:
+        return "";
+    }
+}
+
 int review_check(const struct assessment *a, const char *person, enum review_kind k,
                  struct err *e)
 {

@@ -197,8 +197,10 @@ enum review_state {
     RS_DECIDED,   /* decided (or archived after a decision) */
 };
 enum review_state review_state(const struct assessment *a);
-/* The state's words for a title bar ("in review with the DPO"). */
+/* The state's words for a title bar ("in review with the DPO"), and its
+ * key for TSV and JSON ("with-dpo"; "" for none). */
 const char *review_state_label(enum review_state s);
+const char *review_state_key(enum review_state s);
 /* The last step of the review, or NULL. */
 const struct review_step *review_last(const struct assessment *a);
 /* Whether person may take step k now: 0, or -1 with e. */
