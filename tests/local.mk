@@ -117,6 +117,8 @@ SHELL_TESTS = \
 	tests/cli/register.sh \
 	tests/cli/judgement.sh \
 	tests/cli/workshop.sh \
+	tests/cli/roles.sh \
+	tests/cli/review.sh \
 	tests/cli/threshold.sh \
 	tests/cli/edpb.sh \
 	tests/cli/example-fr.sh \
