@@ -125,6 +125,7 @@ SHELL_TESTS = \
 	tests/screen/start.sh \
 	tests/screen/journey.sh \
 	tests/screen/live.sh \
+	tests/screen/review.sh \
 	tests/screen/robust.sh \
 	tests/screen/hostile.sh \
 	tests/screen/risks.sh \
