@@ -16,6 +16,7 @@
 #include "ops/ops.h"
 #include "util/err.h"
 #include "util/i18n.h"
+#include "util/text.h"
 #include "util/xalloc.h"
 
 /* The format option among the arguments: --format F (or --format=F)
@@ -133,9 +134,9 @@ int cmd_member(const struct cli_global *g, int argc, char **argv)
         msg_error("%s", e.text);
         rc = EXIT_WORK;
     } else if (rm) {
-        /* TRANSLATORS: "dana: no longer a member of assessment 3". */
-        cli_put_line(stdout, argv[3]);
-        printf(_(": no longer a member of assessment %lld\n"), (long long)a->id);
+        char *p = text_sanitize(argv[3], false);
+        printf(_("%s: no longer a member of assessment %lld\n"), p, (long long)a->id);
+        free(p);
     } else {
         cli_put_line(stdout, argv[3]);
         printf(": %s\n", member_role_label((enum member_role)role));
@@ -249,22 +250,23 @@ int cmd_comment(const struct cli_global *g, int argc, char **argv)
 
 static void put_comment_text(const struct comment *c, bool reply)
 {
-    char t[32];
-    printf(reply ? "    #%d " : "#%d ", c->number);
-    if (!reply) {
-        cli_put_line(stdout, c->question);
-        putchar(' ');
-    }
-    cli_put_cut(stdout, c->who, 30);
-    printf(" %s", cli_time(c->when, t));
-    if (!reply && c->resolved_at) {
-        printf(_(", resolved by "));
-        cli_put_cut(stdout, c->resolved_by, 30);
-        printf(" %s", cli_time(c->resolved_at, t));
-    } else if (!reply) {
-        printf(_(", open"));
-    }
-    putchar('\n');
+    char t1[32], t2[32];
+    /* Names and the question's id from the database, made safe. */
+    char *who = text_sanitize(c->who, false), *q = text_sanitize(c->question, false);
+    char *by = text_sanitize(c->resolved_by, false);
+    if (reply)
+        printf("    #%d %s %s\n", c->number, who, cli_time(c->when, t1));
+    else if (c->resolved_at)
+        /* TRANSLATORS: a comment thread of dpia comments: its number, the
+           question's id, who, when, who resolved it, when. */
+        printf(_("#%d %s %s %s, resolved by %s %s\n"), c->number, q, who,
+               cli_time(c->when, t1), by, cli_time(c->resolved_at, t2));
+    else
+        /* TRANSLATORS: a comment thread of dpia comments, still open. */
+        printf(_("#%d %s %s %s, open\n"), c->number, q, who, cli_time(c->when, t1));
+    free(who);
+    free(q);
+    free(by);
     cli_put_text(stdout, c->text, reply ? "      " : "    ");
     putchar('\n');
 }

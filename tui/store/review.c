@@ -157,8 +157,9 @@ int store_put_review(struct store *s, const struct assessment *a, struct err *e)
     return 0;
 }
 
-/* The next number of statement id (a max + 1 of the assessment). */
-static int next_number(struct store *s, enum store_stmt id, int64_t aid, const char *what,
+/* The next number of statement id (a max + 1 of the assessment): of a
+ * comment (comments) or a step of the review. */
+static int next_number(struct store *s, enum store_stmt id, int64_t aid, bool comments,
                        int *out, struct err *e)
 {
     sqlite3_stmt *st = store_stmt(s, id, e);
@@ -168,7 +169,9 @@ static int next_number(struct store *s, enum store_stmt id, int64_t aid, const c
     int64_t next = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 1;
     sqlite3_reset(st);
     if (next < 1 || next > STORE_NUMBER_MAX)
-        return err_set(e, _("assessment %lld has too many %s"), (long long)aid, what);
+        return err_set(e, comments ? _("assessment %lld has too many comments")
+                                   : _("assessment %lld has too many review steps"),
+                       (long long)aid);
     *out = (int)next;
     return 0;
 }
@@ -183,7 +186,7 @@ int store_review_step(struct store *s, struct assessment *a, enum review_kind k,
     if (store_gone(s, a->id, e) != 0)
         goto fail;
     struct review_step p = { 0, k, s->who, store_now(), (char *)(uintptr_t)(text ? text : "") };
-    if (next_number(s, SQ_STEP_NEXT, a->id, _("review steps"), &p.number, e) < 0 ||
+    if (next_number(s, SQ_STEP_NEXT, a->id, false, &p.number, e) < 0 ||
         put_step(s, a->id, revision_of(a), &p, e) < 0)
         goto fail;
     char *what = xasprintf("review %s", review_kind_key(k));
@@ -248,7 +251,7 @@ int store_add_comment(struct store *s, struct assessment *a, const char *qid, in
     c.text = (char *)(uintptr_t)(text ? text : "");
     c.question = question;
     c.resolved_by = (char *)(uintptr_t)"";
-    int rc = next_number(s, SQ_CMT_NEXT, a->id, _("comments"), &c.number, e);
+    int rc = next_number(s, SQ_CMT_NEXT, a->id, true, &c.number, e);
     c.thread = thread ? thread : c.number;
     if (rc == 0)
         rc = put_comment(s, a->id, revision_of(a), &c, e);
