@@ -1107,6 +1107,15 @@
         </xsl:for-each>
       </table:table>
     </xsl:if>
+    <xsl:if test="$rec/r:members/r:member">
+      <xsl:call-template name="h"><xsl:with-param name="level" select="2"/><xsl:with-param name="text">People and roles</xsl:with-param></xsl:call-template>
+      <xsl:for-each select="$rec/r:members/r:member">
+        <xsl:call-template name="bullet"><xsl:with-param name="text"><xsl:value-of select="@person"/>: <xsl:value-of select="@role-label"/></xsl:with-param></xsl:call-template>
+      </xsl:for-each>
+      <xsl:for-each select="$rec/r:on-behalf/r:record">
+        <xsl:call-template name="bullet"><xsl:with-param name="text"><xsl:value-of select="@what"/>: recorded by <xsl:value-of select="@recorded-by"/> on behalf of <xsl:value-of select="@for"/> (<xsl:value-of select="@role"/>). Reason: <xsl:value-of select="."/></xsl:with-param></xsl:call-template>
+      </xsl:for-each>
+    </xsl:if>
   </xsl:template>
 
   <!-- ==== workshops ================================================== -->
@@ -1291,7 +1300,10 @@
                 <xsl:call-template name="kind-line"><xsl:with-param name="c" select="$firsts[starts-with(r:what, 'risk ')]"/><xsl:with-param name="label">Risks</xsl:with-param></xsl:call-template>
                 <xsl:call-template name="kind-line"><xsl:with-param name="c" select="$firsts[starts-with(r:what, 'measure ')]"/><xsl:with-param name="label">Measures</xsl:with-param></xsl:call-template>
                 <xsl:call-template name="kind-line"><xsl:with-param name="c" select="$firsts[starts-with(r:what, 'sign-off ')]"/><xsl:with-param name="label">Sign-offs</xsl:with-param></xsl:call-template>
-                <xsl:for-each select="$firsts[not(starts-with(r:what, 'risk ') or starts-with(r:what, 'measure ') or starts-with(r:what, 'sign-off '))]">
+                <xsl:call-template name="kind-line"><xsl:with-param name="c" select="$firsts[starts-with(r:what, 'member ')]"/><xsl:with-param name="label">People</xsl:with-param></xsl:call-template>
+                <xsl:call-template name="kind-line"><xsl:with-param name="c" select="$firsts[starts-with(r:what, 'review ')]"/><xsl:with-param name="label">Review</xsl:with-param></xsl:call-template>
+                <xsl:call-template name="kind-line"><xsl:with-param name="c" select="$firsts[starts-with(r:what, 'comment ')]"/><xsl:with-param name="label">Comments</xsl:with-param></xsl:call-template>
+                <xsl:for-each select="$firsts[not(starts-with(r:what, 'risk ') or starts-with(r:what, 'measure ') or starts-with(r:what, 'sign-off ') or starts-with(r:what, 'member ') or starts-with(r:what, 'review ') or starts-with(r:what, 'comment '))]">
                   <xsl:call-template name="item"><xsl:with-param name="what" select="r:what"/><xsl:with-param name="short" select="true()"/></xsl:call-template>
                 </xsl:for-each>
               </xsl:with-param></xsl:call-template>

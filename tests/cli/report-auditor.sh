@@ -103,8 +103,10 @@ contains "$T/log" "Risks: R1, R2, R3, R4, R5, R6"
 contains "$T/log" "2026-02-19 avermeulen 5 Sign-offs: Data Protection Officer"
 lacks "$T/log" "scr.project" "no internal id for a reader"
 # Two people taking turns on one day: one row each, whatever the order.
-run 0 $D new --title "Turns"
+# anna starts it and lets ben work on it too.
+DPIA_USER=anna run 0 $D new --title "Turns"
 tid=$(cat "$T/out")
+DPIA_USER=anna run 0 $D member "$tid" add ben contributor
 DPIA_USER=anna run 0 $D answer "$tid" scr.project "First words"
 DPIA_USER=ben run 0 $D answer "$tid" scr.evaluation yes
 DPIA_USER=anna run 0 $D answer "$tid" scr.project "Second words"
@@ -114,7 +116,7 @@ part "$T/turns.html" changes >"$T/tlog"
 n=$(grep -o "anna" "$T/tlog" | wc -l)
 checks=$((checks + 1))
 [ "$n" -eq 1 ] && pass "one row for anna" || fail "anna in $n rows: $(cat "$T/tlog")"
-contains "$T/tlog" "anna 3 Answers (2): Screening: is a DPIA needed?: 2 ; Risks: R1"
+contains "$T/tlog" "anna 5 Answers (2): Screening: is a DPIA needed?: 2 ; Risks: R1 People: ben"
 contains "$T/tlog" "ben 1 Answers (1): Screening: is a DPIA needed?: 1"
 
 # Whole with --full-history: every change, a question by its prompt.
@@ -147,6 +149,7 @@ contains "$T/err" "config:2: with-guidance takes yes or no, not 'maybe'"
 # and under each section's heading, in every report.
 run 0 $D new --title "Judged"
 jid=$(cat "$T/out")
+run 0 $D member "$jid" add avermeulen dpo
 run 0 $D contacts "$jid" --controller "Kestrel Streaming Europe B.V., Amsterdam <legal@kestrel.example>" \
     --dpo-contact "dpo@kestrel.example, +31 20 555 0100"
 DPIA_USER=avermeulen run 0 $D judge "$jid" screening acceptable --name "Dr. Anja Vermeulen" --date 2026-02-19

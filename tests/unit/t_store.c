@@ -890,7 +890,7 @@ static void test_open_checks(void **state)
     fclose(f);
     assert_null(store_open(text, false, NULL, &e));
     assert_non_null(strstr(e.text, "not an SQLite file"));
-    assert_int_equal(store_schema_version(), 12);
+    assert_int_equal(store_schema_version(), 13);
     setenv("DPIA_USER", "someone", 1);
     s = store_open(path, false, NULL, &e);
     assert_string_equal(store_who(s), "someone");

@@ -456,10 +456,12 @@ int cmd_measure_add(const struct cli_global *g, int argc, char **argv)
 
 int cmd_signoff(const struct cli_global *g, int argc, char **argv)
 {
-    enum { X_ROLE, X_ACK, X_COUNT };
+    enum { X_ROLE, X_ACK, X_BEHALF, X_REASON, X_COUNT };
     static const struct option extra[] = {
         { "role", required_argument, NULL, OPT_EXTRA + X_ROLE },
         { "acknowledge", no_argument, NULL, OPT_EXTRA + X_ACK },
+        { "on-behalf-of", required_argument, NULL, OPT_EXTRA + X_BEHALF },
+        { "reason", required_argument, NULL, OPT_EXTRA + X_REASON },
     };
     static const char *const shorts[] = { "rrole", "nname" };
     const char *given[64] = { 0 }, *x[X_COUNT] = { 0 };
@@ -473,10 +475,16 @@ int cmd_signoff(const struct cli_global *g, int argc, char **argv)
     const char *nm = given[name - signoff_fields];
     if (argc - optind != 1 || !x[X_ROLE] || !nm || !*nm) {
         char *u = options_usage(signoff_fields, nsignoff_fields);
-        msg_error(_("usage: dpia signoff ID --role dpo|assessor|controller%s [--acknowledge]"), u);
+        msg_error(_("usage: dpia signoff ID --role dpo|assessor|controller%s [--acknowledge] "
+                  "[--on-behalf-of PERSON --reason TEXT]"), u);
         free(u);
         return EXIT_USAGE;
     }
+    if (!x[X_BEHALF] != !x[X_REASON]) {
+        msg_error(_("--on-behalf-of PERSON and --reason TEXT go together"));
+        return EXIT_USAGE;
+    }
+    struct ops_behalf behalf = { x[X_BEHALF], x[X_REASON] };
     int role;
     if (!parse_key(x[X_ROLE], "role", signoff_role_parse, role_key, SR_COUNT, &role))
         return EXIT_WORK;
@@ -506,8 +514,8 @@ int cmd_signoff(const struct cli_global *g, int argc, char **argv)
     if (!fill_fields(a, "sign-off", signoff_fields, nsignoff_fields, given, &so))
         rc = EXIT_WORK;
     else if (role == SR_CONTROLLER)
-        rc = cli_decide(s, a, so.decision, &so, x[X_ACK] != NULL);
-    else if (ops_signoff(s, a, &so, &e) < 0) {
+        rc = cli_decide(s, a, so.decision, &so, x[X_ACK] != NULL, &behalf);
+    else if (ops_signoff_for(s, a, &so, &behalf, &e) < 0) {
         msg_error("%s", e.text);
         rc = EXIT_WORK;
     }
@@ -576,9 +584,12 @@ int cmd_judge(const struct cli_global *g, int argc, char **argv)
         { "name", required_argument, NULL, 'n' },
         { "date", required_argument, NULL, 'd' },
         { "clear", no_argument, NULL, 'x' },
+        { "on-behalf-of", required_argument, NULL, 'b' },
+        { "reason", required_argument, NULL, 'w' },
         { NULL, 0, NULL, 0 },
     };
     const char *comment = NULL, *name = NULL, *date = NULL;
+    struct ops_behalf behalf = { NULL, NULL };
     bool clear = false;
     int c;
     opterr = 0;
@@ -591,14 +602,22 @@ int cmd_judge(const struct cli_global *g, int argc, char **argv)
             date = optarg;
         else if (c == 'x')
             clear = true;
+        else if (c == 'b')
+            behalf.person = optarg;
+        else if (c == 'w')
+            behalf.reason = optarg;
         else
             return cli_bad_option("judge", c, argv);
     }
     int nargs = argc - optind;
     if (nargs < 2 || nargs > 3 || (clear && nargs == 3) || (!clear && nargs == 2)) {
         msg_error(_("usage: dpia judge ID SECTION acceptable|improve [--comment TEXT] "
-                  "[--name NAME] [--date DATE] (TEXT '-': read from stdin), or dpia judge ID "
-                  "SECTION --clear"));
+                  "[--name NAME] [--date DATE] [--on-behalf-of PERSON --reason TEXT] (TEXT '-': "
+                  "read from stdin), or dpia judge ID SECTION --clear"));
+        return EXIT_USAGE;
+    }
+    if (!behalf.person != !behalf.reason) {
+        msg_error(_("--on-behalf-of PERSON and --reason TEXT go together"));
         return EXIT_USAGE;
     }
     const char *ref = argv[optind], *section = argv[optind + 1];
@@ -628,7 +647,7 @@ int cmd_judge(const struct cli_global *g, int argc, char **argv)
     j.name = (char *)(uintptr_t)(name ? name : old ? old->name : "");
     j.date = (char *)(uintptr_t)(date ? date : "");
     struct err e;
-    if (ops_judge(s, a, &j, &e) < 0) {
+    if (ops_judge_for(s, a, &j, &behalf, &e) < 0) {
         msg_error("%s", e.text);
         rc = EXIT_WORK;
     }

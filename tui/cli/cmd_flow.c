@@ -18,11 +18,11 @@
 #include "util/i18n.h"
 
 int cli_decide(struct store *s, struct assessment *a, enum decision d, const struct signoff *by,
-               bool acknowledged)
+               bool acknowledged, const struct ops_behalf *b)
 {
     struct wf_list why = { 0 };
     struct err e;
-    int rc = ops_decide(s, a, d, by, acknowledged, &why, &e);
+    int rc = ops_decide_for(s, a, d, by, acknowledged, b, &why, &e);
     if (rc < 0 && why.nblockers) {
         char msg[160];
         /* TRANSLATORS: %s is a decision (Approved...). */
@@ -61,9 +61,12 @@ int cmd_decide(const struct cli_global *g, int argc, char **argv)
         { "conditions", required_argument, NULL, 'c' },
         { "comment", required_argument, NULL, 'c' },
         { "acknowledge", no_argument, NULL, 'k' },
+        { "on-behalf-of", required_argument, NULL, 'b' },
+        { "reason", required_argument, NULL, 'w' },
         { NULL, 0, NULL, 0 },
     };
     const char *name = NULL, *position = NULL, *date = NULL, *comment = NULL;
+    struct ops_behalf behalf = { NULL, NULL };
     bool ack = false;
     int c;
     opterr = 0;
@@ -74,12 +77,19 @@ int cmd_decide(const struct cli_global *g, int argc, char **argv)
         case 'd': date = optarg; break;
         case 'c': comment = optarg; break;
         case 'k': ack = true; break;
+        case 'b': behalf.person = optarg; break;
+        case 'w': behalf.reason = optarg; break;
         default: return cli_bad_option("decide", c, argv);
         }
     }
     if (argc - optind != 2 || !name || !*name) {
         msg_error(_("usage: dpia decide ID approve|approve-with-conditions|reject|refer --name NAME "
-                  "[--position P] [--date DATE] [--conditions TEXT] [--acknowledge]"));
+                  "[--position P] [--date DATE] [--conditions TEXT] [--acknowledge] "
+                  "[--on-behalf-of PERSON --reason TEXT]"));
+        return EXIT_USAGE;
+    }
+    if (!behalf.person != !behalf.reason) {
+        msg_error(_("--on-behalf-of PERSON and --reason TEXT go together"));
         return EXIT_USAGE;
     }
     int d = decision_parse(argv[optind + 1]);
@@ -107,7 +117,7 @@ int cmd_decide(const struct cli_global *g, int argc, char **argv)
     by.position = (char *)(uintptr_t)(position ? position : old->position);
     by.date = date_iso;
     by.advice = (char *)(uintptr_t)(comment ? comment : old->advice);
-    rc = cli_decide(s, a, (enum decision)d, &by, ack);
+    rc = cli_decide(s, a, (enum decision)d, &by, ack, &behalf);
     assess_free(a);
     store_close(s);
     return rc;

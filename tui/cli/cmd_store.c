@@ -296,8 +296,14 @@ int cmd_status(const struct cli_global *g, int argc, char **argv)
 
 int cmd_review(const struct cli_global *g, int argc, char **argv)
 {
+    /* dpia review ID request|return|pass: a step of the review. */
+    for (int i = 2; i < argc; i++)
+        if (strcmp(argv[i], "request") == 0 || strcmp(argv[i], "return") == 0 ||
+            strcmp(argv[i], "pass") == 0 || strncmp(argv[i], "--comment", 9) == 0)
+            return cli_review_step(g, argc, argv);
     if (argc != 3 || argv[1][0] == '-') {
-        msg_error(_("usage: dpia review ID DATE"));
+        msg_error(_("usage: dpia review ID DATE, or dpia review ID request|return|pass "
+                  "[--comment TEXT]"));
         return EXIT_USAGE;
     }
     char date[DATE_ISO_SIZE];

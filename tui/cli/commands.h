@@ -53,12 +53,21 @@ int cmd_workshop(const struct cli_global *g, int argc, char **argv);
 int cmd_table(const struct cli_global *g, int argc, char **argv);
 int cmd_register(const struct cli_global *g, int argc, char **argv);
 int cmd_due(const struct cli_global *g, int argc, char **argv);
+int cmd_member(const struct cli_global *g, int argc, char **argv);
+int cmd_comment(const struct cli_global *g, int argc, char **argv);
+int cmd_comments(const struct cli_global *g, int argc, char **argv);
+int cmd_waiting(const struct cli_global *g, int argc, char **argv);
+/* dpia review ID request|return|pass [--comment TEXT] (cmd_team.c), for
+ * cmd_review. */
+int cli_review_step(const struct cli_global *g, int argc, char **argv);
 
 /* The controller's decision from the command line (decide, signoff
- * --decision): through ops_decide, every reason or warning printed.
+ * --decision): through ops_decide_for (b: recorded on someone's behalf,
+ * or NULL), every reason or warning printed.
  * Returns an exit status. */
+struct ops_behalf;
 int cli_decide(struct store *s, struct assessment *a, enum decision d, const struct signoff *by,
-               bool acknowledged);
+               bool acknowledged, const struct ops_behalf *b);
 int cmd_backup(const struct cli_global *g, int argc, char **argv);
 int cmd_copy(const struct cli_global *g, int argc, char **argv);
 
@@ -147,8 +156,18 @@ bool cli_parse_int(const char *s, int lo, int hi, int *out);
     X("close", cmd_close, N_("ID"), N_("close as \"DPIA not required\" when the screening says so")) \
     X("revise", cmd_revise, N_("ID"), N_("open a new revision of a decided assessment")) \
     X("diff", cmd_diff, N_("ID [REV [REV]] [--format F]"), N_("what changed between two revisions")) \
-    X("review", cmd_review, N_("ID DATE"), N_("set the review date (31/03/2027, 2027-03-31, +6m...; '' clears it)")) \
-    X("status", cmd_status, N_("ID STATUS"), N_("set the status: draft or review")) \
+    X("review", cmd_review, N_("ID DATE | ID request|return|pass [--comment TEXT]"), N_("set the review " \
+      "date (31/03/2027, 2027-03-31, +6m...; '' clears it), or take a step of the review: ask the DPO " \
+      "for it, return it with comments, pass it to the decision-maker")) \
+    X("status", cmd_status, N_("ID STATUS"), N_("set the status: draft or review (the review's request and return)")) \
+    X("member", cmd_member, N_("ID [list | add PERSON ROLE | set PERSON ROLE | remove PERSON] [--format F]"), N_(\
+      "the people of an assessment and their roles: owner, contributor, dpo, decision-maker, reader")) \
+    X("comment", cmd_comment, N_("ID QUESTION TEXT | ID --reply N TEXT | ID --resolve N"), N_(\
+      "comment on a question, reply to a thread, resolve it; prints the comment's number")) \
+    X("comments", cmd_comments, N_("ID [--open] [--format F]"), N_("the comment threads of an assessment")) \
+    X("waiting", cmd_waiting, N_("[--format F]"), N_(\
+      "what waits for you: reviews asked of you as DPO, assessments passed to you for the decision, " \
+      "returned ones you own, open comment threads where you own or contribute")) \
     X("history", cmd_history, N_("ID [--format F]"), N_("the change history of an assessment")) \
     X("undo", cmd_undo, N_("ID [--theirs]"), N_(\
       "undo the latest change still standing (someone else's only with --theirs)")) \

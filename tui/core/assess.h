@@ -251,6 +251,10 @@ struct change {
 
 struct diff;
 struct logic_cache;
+struct member;
+struct review_step;
+struct comment;
+struct behalf;
 
 struct assessment {
     int64_t id;
@@ -294,6 +298,18 @@ struct assessment {
     /* The workshops, oldest first; at most the last one open. */
     struct workshop *workshops;
     size_t nworkshops;
+    /* People and roles, the review and its comments (core/roles.h):
+     * the members with their roles (they stay from one revision to the
+     * next); the review's steps, the comments on questions and the
+     * records made on someone's behalf of this revision, oldest first. */
+    struct member *members;
+    size_t nmembers;
+    struct review_step *steps;
+    size_t nsteps;
+    struct comment *comments;
+    size_t ncomments;
+    struct behalf *behalf;
+    size_t nbehalf;
     struct change *history;  /* oldest first */
     size_t nhistory;
     /* True when the change history was not read (the store loads it

@@ -10,6 +10,7 @@ libdpia_a_SOURCES += \
 	tui/core/logic.c tui/core/logic.h \
 	tui/core/fields.c tui/core/fields.h \
 	tui/core/workflow.c tui/core/workflow.h \
+	tui/core/roles.c tui/core/roles.h \
 	tui/core/register.c tui/core/register.h \
 	tui/core/change_text.c tui/core/change_text.h \
 	tui/core/diff.c tui/core/diff.h \

@@ -8,4 +8,5 @@ libdpia_a_SOURCES += \
 	tui/ops/undo.c \
 	tui/ops/live.c \
 	tui/ops/workshop.c \
-	tui/ops/copy.c
+	tui/ops/copy.c \
+	tui/ops/team.c

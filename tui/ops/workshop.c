@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "core/answer.h"
+#include "core/roles.h"
 #include "core/textrule.h"
 #include "util/i18n.h"
 #include "util/xalloc.h"
@@ -88,7 +89,8 @@ int ops_workshop_start(struct store *s, struct assessment *a, struct workshop *w
                        struct err *e)
 {
     agenda_tidy(w->agenda);
-    if (wf_check_workshop(a, true, w->agenda, e) < 0 ||
+    if (roles_check(a, store_who(s), RA_EDIT, e) < 0 ||
+        wf_check_workshop(a, true, w->agenda, e) < 0 ||
         textrule_check_str(_("workshop place"), w->place ? w->place : "", TK_LINE, e) < 0)
         return -1;
     for (size_t i = 0; i < w->nparticipants; i++) {
@@ -114,7 +116,8 @@ int ops_workshop_start(struct store *s, struct assessment *a, struct workshop *w
 int ops_workshop_end(struct store *s, struct assessment *a, const char *minutes,
                      const struct ws_point *points, size_t npoints, struct err *e)
 {
-    if (wf_check_workshop(a, false, NULL, e) < 0 ||
+    if (roles_check(a, store_who(s), RA_EDIT, e) < 0 ||
+        wf_check_workshop(a, false, NULL, e) < 0 ||
         textrule_check_str(_("minutes"), minutes ? minutes : "", TK_LINES, e) < 0)
         return -1;
     for (size_t i = 0; i < npoints; i++)

@@ -17,4 +17,6 @@ libdpia_a_SOURCES += \
 	tui/store/undo.c \
 	tui/store/live.c \
 	tui/store/workshops.c \
-	tui/store/copy.c
+	tui/store/copy.c \
+	tui/store/members.c \
+	tui/store/review.c

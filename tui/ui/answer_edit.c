@@ -467,7 +467,7 @@ int view_edit_key(struct view *v, struct app *a, wint_t ch, bool is_key)
 void view_start_editing(struct view *v, struct app *a, const struct tmpl_question *q,
                           const char *initial_insert)
 {
-    if (view_read_only(v, a))
+    if (view_read_only(v, a) || !view_may(v, a, RA_EDIT))
         return;
     const char *val = assess_value(v->a, q->id);
     v->q = q;

@@ -24,6 +24,9 @@ void app_push(struct app *a, struct screen *s)
 {
     s->below = a->top;
     a->top = s;
+    /* A screen says what it adds to the title bar (presence, what
+     * waits) when it draws; the one below's does not carry over. */
+    a->title_extra[0] = '\0';
 }
 
 static void app_pop(struct app *a)

@@ -146,7 +146,8 @@ void heatmap_draw(struct view *v, int y, int x, int h, int w, bool after)
  * read. */
 static bool frozen(struct view *v, struct app *a)
 {
-    return store_is_read_only(a->store) || !wf_editable(v->a);
+    return store_is_read_only(a->store) || !wf_editable(v->a) ||
+           !roles_may(v->a, store_who(a->store), RA_EDIT);
 }
 
 /* Home and End in a table: its first and last row (Home on the first
@@ -284,7 +285,7 @@ int page_risks_key(struct view *v, struct app *a, wint_t ch, bool is_key, enum k
         return UI_HANDLED;
     case ACT_ADD:
     case ACT_CATALOGUE: {
-        if (view_read_only(v, a))
+        if (view_read_only(v, a) || !view_may(v, a, RA_EDIT))
             return UI_HANDLED;
         struct risk r;
         memset(&r, 0, sizeof r);
@@ -318,7 +319,8 @@ int page_risks_key(struct view *v, struct app *a, wint_t ch, bool is_key, enum k
     }
     case ACT_OPEN: {
         if (n > 0 && frozen(v, a)) {
-            view_read_only(v, a);
+            if (!view_read_only(v, a))
+                view_may(v, a, RA_EDIT); /* says why, under the text */
             const struct risk *fr = &v->a->risks[v->row];
             char *text = record_text_risk(v->a, fr);
             char title[64];
@@ -327,7 +329,7 @@ int page_risks_key(struct view *v, struct app *a, wint_t ch, bool is_key, enum k
             free(text);
             return UI_HANDLED;
         }
-        if (n == 0 || view_read_only(v, a))
+        if (n == 0 || view_read_only(v, a) || !view_may(v, a, RA_EDIT))
             return UI_HANDLED;
         struct risk r, before;
         assess_risk_copy(&r, &v->a->risks[v->row]);
@@ -359,7 +361,7 @@ int page_risks_key(struct view *v, struct app *a, wint_t ch, bool is_key, enum k
         return UI_HANDLED;
     }
     case ACT_DELETE: {
-        if (n == 0 || view_read_only(v, a))
+        if (n == 0 || view_read_only(v, a) || !view_may(v, a, RA_EDIT))
             return UI_HANDLED;
         const struct risk *r = &v->a->risks[v->row];
         char q[512];
@@ -530,7 +532,7 @@ int page_measures_key(struct view *v, struct app *a, wint_t ch, bool is_key,
         return table_end(v, act, n);
     case ACT_ADD:
     case ACT_CATALOGUE: {
-        if (view_read_only(v, a))
+        if (view_read_only(v, a) || !view_may(v, a, RA_EDIT))
             return UI_HANDLED;
         struct measure m;
         memset(&m, 0, sizeof m);
@@ -564,7 +566,8 @@ int page_measures_key(struct view *v, struct app *a, wint_t ch, bool is_key,
     }
     case ACT_OPEN: {
         if (n > 0 && frozen(v, a)) {
-            view_read_only(v, a);
+            if (!view_read_only(v, a))
+                view_may(v, a, RA_EDIT); /* says why, under the text */
             const struct measure *fm = &v->a->measures[v->row];
             char *text = record_text_measure(v->a, fm);
             char title[64];
@@ -573,7 +576,7 @@ int page_measures_key(struct view *v, struct app *a, wint_t ch, bool is_key,
             free(text);
             return UI_HANDLED;
         }
-        if (n == 0 || view_read_only(v, a))
+        if (n == 0 || view_read_only(v, a) || !view_may(v, a, RA_EDIT))
             return UI_HANDLED;
         struct measure m, before;
         assess_measure_copy(&m, &v->a->measures[v->row]);
@@ -605,7 +608,7 @@ int page_measures_key(struct view *v, struct app *a, wint_t ch, bool is_key,
         return UI_HANDLED;
     }
     case ACT_DELETE: {
-        if (n == 0 || view_read_only(v, a))
+        if (n == 0 || view_read_only(v, a) || !view_may(v, a, RA_EDIT))
             return UI_HANDLED;
         const struct measure *m = &v->a->measures[v->row];
         char q[512];

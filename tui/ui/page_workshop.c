@@ -158,10 +158,8 @@ static void workshop_end(struct view *v, struct app *a, int number)
 
 void view_workshop(struct view *v, struct app *a)
 {
-    if (view_is_read_only(v, a)) {
-        view_read_only(v, a);
+    if (view_read_only(v, a) || !view_may(v, a, RA_EDIT))
         return;
-    }
     const struct workshop *open = assess_open_workshop(v->a);
     if (open)
         workshop_end(v, a, open->number);
