@@ -28,6 +28,12 @@ FIRST_SAME=$((FIRST_PLAIN + NPLAIN))
 [ $((FIRST_SAME + SAME - 1)) = 20 ] || fail "not twenty clients"
 
 run 0 "$DPIA" -d "$DB" new --title "Twenty at once" && id=$(cat "$T/out")
+# The twenty clients are its contributors.
+k=1
+while [ "$k" -le 20 ]; do
+    "$DPIA" -d "$DB" member "$id" add "client$k" contributor >/dev/null || fail "client$k not added"
+    k=$((k + 1))
+done
 
 # own K Q: client K writes question Q, ROUNDS times; one exit status a line.
 own() {

@@ -36,6 +36,10 @@ t() { "$DPIA" -d "$TO" "$@"; }
 # one risk added and taken back again (its number is not given again).
 run 0 f import "$ex"
 run 0 f revise 1
+# alice and bob work on it: a contributor, and an owner (who records the
+# DPO's judgement while nobody holds that role).
+run 0 f member 1 add alice contributor
+run 0 f member 1 add bob owner
 run 0 by alice answer 1 desc.scale "About 120 million accounts"
 run 0 by bob answer 1 scr.project "Viewing factoids, second season" --note "Scope widened"
 run 0 by bob judge 1 description improve --comment "Say who receives the data" \

@@ -125,13 +125,13 @@ contains "$T/err" "is decided (Rejected)"
 
 # --- the change log and the record ---------------------------------------------------
 run 0 as olga history "$id"
-contains "$T/out" "carl  review requested: Ready for your eyes"
-contains "$T/out" "dana  review returned: See my comments"
-contains "$T/out" "olga  review requested: "
-contains "$T/out" "dana  review passed: Over to you"
-contains "$T/out" "dana  comment 1 on scr.project: Which data does a visit record?"
-contains "$T/out" "carl  comment 2 reply to 1: Date, shop and basket total."
-contains "$T/out" "dana  comment 1 resolved: resolved"
+contains "$T/out" "carl  Review requested of the DPO: Ready for your eyes"
+contains "$T/out" "dana  Returned with comments: See my comments"
+contains "$T/out" "olga  Review requested of the DPO: "
+contains "$T/out" "dana  Passed to the decision-maker: Over to you"
+contains "$T/out" "dana  Comment 1 on scr.project: Which data does a visit record?"
+contains "$T/out" "carl  Comment 2, in reply to 1: Date, shop and basket total."
+contains "$T/out" "dana  Comment 1 resolved: resolved"
 run 0 as olga export "$id" --format xml -o "$T/r.xml"
 if [ -n "${XMLLINT:-}" ]; then
     checks=$((checks + 1))

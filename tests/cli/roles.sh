@@ -97,9 +97,9 @@ run 0 as carl signoff "$id" --role dpo --name "Dana Officer" --advice "Go ahead"
 run 0 as carl judge "$id" necessity improve --comment "Fewer fields" --on-behalf-of dana \
     --reason "said in the meeting"
 run 0 as olga history "$id"
-contains "$T/out" "carl  sign-off dpo advice: Go ahead"
-contains "$T/out" "carl  on behalf: sign-off dpo: recorded by carl on behalf of dana (dpo): signed paper copy"
-contains "$T/out" "carl  on behalf: judgement necessity: recorded by carl on behalf of dana (dpo): said in the meeting"
+contains "$T/out" "carl  Data Protection Officer — Advice: Go ahead"
+contains "$T/out" "carl  Recorded on someone's behalf: Data Protection Officer: recorded by carl on behalf of dana (dpo): signed paper copy"
+contains "$T/out" "carl  Recorded on someone's behalf: DPO's judgement of necessity: recorded by carl on behalf of dana (dpo): said in the meeting"
 run 0 as olga show "$id"
 contains "$T/out" "sign-off dpo: recorded by carl on behalf of dana (dpo): signed paper copy"
 run 0 as olga show "$id" --format tsv
@@ -152,7 +152,7 @@ contains "$T/err" "rita (reader) cannot change assessment $id"
 run 0 as olga decide "$id" reject --name "Max Controller" --on-behalf-of max --reason "by e-mail"
 contains "$T/out" "Rejected"
 run 0 as olga history "$id"
-contains "$T/out" "olga  on behalf: sign-off controller: recorded by olga on behalf of max (decision-maker): by e-mail"
+contains "$T/out" "olga  Recorded on someone's behalf: Controller's decision-maker: recorded by olga on behalf of max (decision-maker): by e-mail"
 
 # --- the owner alone stands in ---------------------------------------------------------
 run 0 as olga new --title "Staff survey"

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "unit.h"
+#include "core/roles.h"
 #include "core/tmpl.h"
 #include "store/store.h"
 #include "util/buf.h"
@@ -53,7 +54,8 @@ static struct risk make_risk(const char *title, int l, int sv)
 /* FROM: one assessment with something in every table (answers by two
  * people, risks with one deleted, a measure linked to a risk, sign-offs,
  * a judgement, an ended workshop, a closed revision, the change log
- * with changes of several entries), an archived one in French, and a
+ * with changes of several entries, a member, a review step, a comment
+ * thread, a record on someone's behalf), an archived one in French, and a
  * draft and a presence row that must not be copied. */
 static void fill(struct store *s)
 {
@@ -114,6 +116,17 @@ static void fill(struct store *s)
     struct judgement j = { (char *)"description", VD_IMPROVE, (char *)"Vague", (char *)"Dana",
                            (char *)"2026-03-05" };
     assert_int_equal(store_set_judgement(s, a, &j, &e), 0);
+    /* People and the review: a member, a comment thread resolved, a
+     * judgement recorded on someone's behalf, the review asked for. */
+    assert_int_equal(store_set_member(s, a, "dana", MR_DPO, &e), 0);
+    int cn = 0;
+    assert_int_equal(store_add_comment(s, a, "scr.project", 0, "Which stores?", &cn, &e), 0);
+    assert_int_equal(store_resolve_comment(s, a, cn, &e), 0);
+    struct behalf b = { (char *)"judgement description", (char *)"unit", (char *)"dana", MR_DPO,
+                        (char *)"Said in the meeting", 0 };
+    assert_int_equal(store_set_behalf(s, a, "judgement description", &b,
+                                      "recorded by unit on behalf of dana", &e), 0);
+    assert_int_equal(store_review_step(s, a, RV_REQUEST, "Ready", ST_REVIEW, &e), 0);
     assert_int_equal(store_draft_put(s, id, "note:scr.project", "half typed", &e), 0);
     assert_int_equal(store_presence_put(s, id, "scr.project", true, &e), 0);
     assess_free(a);

@@ -11,6 +11,7 @@
 #include "core/assess.h"
 #include "core/date.h"
 #include "core/fields.h"
+#include "core/roles.h"
 #include "util/i18n.h"
 #include "util/xalloc.h"
 
@@ -69,9 +70,10 @@ static const char *field_words(const struct field *f)
 char *change_what_text(const char *what)
 {
     const char *p;
-    if ((p = after(what, "undone:"))) {
+    if ((p = after(what, "undone:")) || (p = after(what, "on behalf:"))) {
         char *inner = change_what_text(p);
-        char *r = xasprintf(_("Undone: %s"), inner);
+        char *r = xasprintf(*what == 'u' ? _("Undone: %s") : _("Recorded on someone's behalf: %s"),
+                            inner);
         free(inner);
         return r;
     }
@@ -86,8 +88,27 @@ char *change_what_text(const char *what)
         return xasprintf(_("Follow-up mark %s"), p);
     if ((p = after(what, "judgement")))
         return xasprintf(_("DPO's judgement of %s"), p);
-    int number;
-    char word[16];
+    if ((p = after(what, "member")))
+        return xasprintf(_("Member %s"), p);
+    if ((p = after(what, "review"))) {
+        /* The step's own words, as a sentence: "Review requested of the
+         * DPO", "Returned with comments". */
+        int k = review_kind_parse(p);
+        if (k < 0)
+            return xstrdup(what);
+        char *r = xstrdup(review_kind_label((enum review_kind)k));
+        if (*r >= 'a' && *r <= 'z')
+            *r = (char)(*r - 'a' + 'A');
+        return r;
+    }
+    int number, other;
+    char word[16], on[200];
+    if (sscanf(what, "comment %d reply to %d", &number, &other) == 2)
+        return xasprintf(_("Comment %d, in reply to %d"), number, other);
+    if (sscanf(what, "comment %d on %199s", &number, on) == 2)
+        return xasprintf(_("Comment %d on %s"), number, on);
+    if (sscanf(what, "comment %d %15s", &number, word) == 2 && strcmp(word, "resolved") == 0)
+        return xasprintf(_("Comment %d resolved"), number);
     if (sscanf(what, "workshop %d %15s", &number, word) == 2)
         return xasprintf(strcmp(word, "started") == 0 ? _("Workshop %d started")
                                                        : _("Workshop %d ended"),
@@ -131,8 +152,12 @@ char *change_value_text(const char *what, const char *value, const struct tmpl *
     const char *p;
     if (!*value)
         return xstrdup(value);
-    if ((p = after(what, "undone:")))
+    if ((p = after(what, "undone:")) || (p = after(what, "on behalf:")))
         return change_value_text(p, value, t);
+    if (after(what, "member")) {
+        int r = member_role_parse(value);
+        return xstrdup(r >= 0 ? member_role_label((enum member_role)r) : value);
+    }
     const struct tmpl_question *q = t && (p = after(what, "answer")) ? tmpl_find_question(t, p)
                                                                     : NULL;
     if (q)

@@ -26,6 +26,27 @@
 #include "util/sha256.h"
 #include "util/xalloc.h"
 
+/* The rows of a table of people or of the review: each value a text or
+ * a whole number, as the table's types say. */
+struct team_rows {
+    char **text;                /* nrows * ncols, NULL for a number */
+    int64_t *num;
+    size_t nrows;
+};
+
+/* Those tables, their statements and the type of each column after the
+ * assessment ('t' text, 'i' whole number, 'm' time). */
+static const struct {
+    const char *table;
+    enum store_stmt get, add;
+    const char *types;
+} team_tables[4] = {
+    { "members", SQ_CP_MEM_GET, SQ_CP_MEM_ADD, "tt" },
+    { "review_steps", SQ_CP_STEP_GET, SQ_CP_STEP_ADD, "iittmt" },
+    { "comments", SQ_CP_COM_GET, SQ_CP_COM_ADD, "iiittmttm" },
+    { "on_behalf", SQ_CP_BEH_GET, SQ_CP_BEH_ADD, "itttttm" },
+};
+
 /* Who wrote a row and when. */
 struct copy_who {
     char *who;
@@ -50,6 +71,7 @@ struct store_copy {
     size_t nrevs;
     char **records;             /* the record kept with each revision */
     size_t *record_lens;
+    struct team_rows team[4];   /* members, review steps, comments, on behalf */
 };
 
 void store_copy_free(struct store_copy *c)
@@ -63,6 +85,13 @@ void store_copy_free(struct store_copy *c)
         free(c->sign_who[r].who);
     for (size_t i = 0; i < c->nrevs; i++)
         free(c->records[i]);
+    for (size_t t = 0; t < 4; t++) {
+        size_t n = c->team[t].nrows * strlen(team_tables[t].types);
+        for (size_t k = 0; k < n; k++)
+            free(c->team[t].text[k]);
+        free(c->team[t].text);
+        free(c->team[t].num);
+    }
     assess_free(c->a);
     free(c->xml);
     free(c->highest_name);
@@ -259,6 +288,70 @@ static int read_revisions(struct store *s, struct store_copy *c, struct err *e)
     return 0;
 }
 
+/* The rows of the tables of people and of the review, checked as every
+ * row the store reads. */
+static int read_team(struct store *s, struct store_copy *c, struct err *e)
+{
+    for (size_t t = 0; t < 4; t++) {
+        const char *types = team_tables[t].types;
+        size_t ncols = strlen(types);
+        struct team_rows *rows = &c->team[t];
+        sqlite3_stmt *st = store_stmt(s, team_tables[t].get, e);
+        if (!st)
+            return -1;
+        sqlite3_bind_int64(st, 1, c->a->id);
+        int rc;
+        size_t cap = 0;
+        while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+            size_t at = rows->nrows * ncols;
+            size_t old = cap;
+            rows->text = xgrow(rows->text, &old, at + ncols, sizeof *rows->text);
+            rows->num = xgrow(rows->num, &cap, at + ncols, sizeof *rows->num);
+            struct store_row r;
+            store_row_start(&r, s, st, team_tables[t].table, "assessment", c->a->id, e);
+            for (size_t k = 0; k < ncols; k++) {
+                rows->text[at + k] = types[k] == 't' ? store_row_text(&r, (int)k) : NULL;
+                rows->num[at + k] = types[k] == 'i' ? store_row_int(&r, (int)k, 0, STORE_NUMBER_MAX)
+                                  : types[k] == 'm' ? store_row_time(&r, (int)k) : 0;
+            }
+            rows->nrows++;
+            if (store_row_end(&r) < 0) {
+                sqlite3_reset(st);
+                return -1;
+            }
+        }
+        sqlite3_reset(st);
+        if (rc != SQLITE_DONE)
+            return store_db_error(s, _("reading an assessment"), e);
+    }
+    return 0;
+}
+
+static int put_team(struct store *s, int64_t aid, const struct store_copy *c, struct err *e)
+{
+    for (size_t t = 0; t < 4; t++) {
+        const char *types = team_tables[t].types;
+        size_t ncols = strlen(types);
+        const struct team_rows *rows = &c->team[t];
+        for (size_t i = 0; i < rows->nrows; i++) {
+            sqlite3_stmt *st = store_stmt(s, team_tables[t].add, e);
+            if (!st)
+                return -1;
+            sqlite3_bind_int64(st, 1, aid);
+            for (size_t k = 0; k < ncols; k++) {
+                size_t at = i * ncols + k;
+                if (types[k] == 't')
+                    store_bind_text(st, (int)k + 2, rows->text[at]);
+                else
+                    sqlite3_bind_int64(st, (int)k + 2, rows->num[at]);
+            }
+            if (store_exec(s, st, _("saving"), e) < 0)
+                return -1;
+        }
+    }
+    return 0;
+}
+
 struct store_copy *store_copy_read(struct store *s, int64_t id, struct err *e)
 {
     struct store_copy *c = xcalloc(1, sizeof *c);
@@ -276,6 +369,8 @@ struct store_copy *store_copy_read(struct store *s, int64_t id, struct err *e)
         rc = read_history(s, c, e);
     if (rc == 0)
         rc = read_revisions(s, c, e);
+    if (rc == 0)
+        rc = read_team(s, c, e);
     store_read_end(s);
     if (rc < 0) {
         store_copy_free(c);
@@ -499,7 +594,7 @@ int64_t store_copy_write(struct store *s, struct store_copy *c, struct err *e)
         if (store_put_workshop(s, aid, &a->workshops[i], e) < 0)
             goto fail;
     if (put_revisions(s, aid, c, e) < 0 || put_history(s, aid, c, e) < 0 ||
-        store_txn_commit(s, e) < 0)
+        put_team(s, aid, c, e) < 0 || store_txn_commit(s, e) < 0)
         goto fail;
     return aid;
 fail:

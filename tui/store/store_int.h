@@ -287,6 +287,22 @@
                 "?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)") \
     X(CP_SIGN_WHO, "SELECT role, who, at FROM signoffs WHERE assessment = ?1") \
     X(CP_JUDG_WHO, "SELECT section, who, at FROM judgements WHERE assessment = ?1") \
+    /* The tables of people and the review, column for column (copy.c,
+     * COPY_TEAM). */ \
+    X(CP_MEM_GET, "SELECT person, role FROM members WHERE assessment = ?1 ORDER BY person") \
+    X(CP_MEM_ADD, "INSERT INTO members(assessment, person, role) VALUES (?1, ?2, ?3)") \
+    X(CP_STEP_GET, "SELECT number, revision, step, who, at, text FROM review_steps " \
+                   "WHERE assessment = ?1 ORDER BY number") \
+    X(CP_STEP_ADD, "INSERT INTO review_steps(assessment, number, revision, step, who, at, text) " \
+                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)") \
+    X(CP_COM_GET, "SELECT number, revision, thread, question, who, at, text, resolved_by, " \
+                  "resolved_at FROM comments WHERE assessment = ?1 ORDER BY number") \
+    X(CP_COM_ADD, "INSERT INTO comments(assessment, number, revision, thread, question, who, at, " \
+                  "text, resolved_by, resolved_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)") \
+    X(CP_BEH_GET, "SELECT revision, what, recorded_by, person, role, reason, at FROM on_behalf " \
+                  "WHERE assessment = ?1 ORDER BY revision, what") \
+    X(CP_BEH_ADD, "INSERT INTO on_behalf(assessment, revision, what, recorded_by, person, role, " \
+                  "reason, at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)") \
     X(CP_HIST, "SELECT at, who, what, old_value, new_value, part, id FROM history " \
                "WHERE assessment = ?1 ORDER BY id") \
     X(HIST_ADD, "INSERT INTO history(assessment, at, who, what, old_value, new_value, part) " \
