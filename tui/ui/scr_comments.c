@@ -113,8 +113,14 @@ static void comments_draw(struct screen *s, struct app *a)
     const struct comment **ts = xcalloc(n + 1, sizeof *ts);
     threads(c, ts, n);
     size_t open = comment_open_threads(as, c->qid);
-    line = xasprintf(P_("%s: %zu thread, %zu open", "%s: %zu threads, %zu open", n), c->qid, n,
-                     open);
+    /* Each count with its own plural. */
+    char *nt = xasprintf(P_("%zu thread", "%zu threads", n), n);
+    /* TRANSLATORS: how many comment threads are open ("2 open"). */
+    char *no = xasprintf(P_("%zu open", "%zu open", open), open);
+    /* TRANSLATORS: a question's id, then its threads and the open ones. */
+    line = xasprintf(_("%s: %s, %s"), c->qid, nt, no);
+    free(nt);
+    free(no);
     term_put(stdscr, 2, 1, COLS - 2, term_attr(ROLE_DIM), line);
     free(line);
     int maxy = LINES - 1;
