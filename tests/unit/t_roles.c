@@ -317,6 +317,7 @@ static void test_comments(void **state)
                         "dana)");
     assert_int_equal(comment_check_resolve(a, "carl", 2, &e), -1);
     a->comments[0].resolved_at = 9;
+    free(a->comments[0].resolved_by);
     a->comments[0].resolved_by = xstrdup("dana");
     assert_int_equal(comment_open_threads(a, "scr.project"), 0);
     assert_int_equal(comment_check_resolve(a, "dana", 1, &e), -1);
