@@ -156,6 +156,9 @@ int cmd_answer(const struct cli_global *g, int argc, char **argv)
             if (b) {
                 assess_free(a);
                 a = b;
+                /* The question as the copy read anew has it (the old
+                 * one went with its template). */
+                q = tmpl_find_question(a->tmpl, qid);
                 continue;
             }
         }
