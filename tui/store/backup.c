@@ -281,6 +281,9 @@ static void sync_folder(const char *dir)
 
 int store_backup(struct store *s, const char *path, bool force, struct err *e)
 {
+    if (store_on_server(s))
+        return err_set(e, _("%s is a PostgreSQL database: back it up with pg_dump (dpia backup "
+                       "copies an SQLite file)"), s->path);
     if (s->depth > 0)
         return err_set(e, _("cannot back up %s in the middle of a change"), s->path);
     mode_t mode;

@@ -144,5 +144,9 @@ bool db_pg_available(void);
  * with why (one line, libpq's reason) when the server cannot be
  * reached or dpia was built without PostgreSQL. */
 struct db *db_pg_connect(const char *url, bool read_only, char *why, size_t size);
+/* Tells the connection that the state table is there (the schema was
+ * found or made): from now on db_data_version reads it and every write
+ * transaction that changed a row counts one more in it. */
+void db_pg_state_ready(struct db *db);
 
 #endif

@@ -3,6 +3,8 @@ libdpia_a_SOURCES += \
 	tui/store/db.h tui/store/db_impl.h \
 	tui/store/db.c \
 	tui/store/db_sqlite.c \
+	tui/store/db_pg.c \
+	tui/store/pg.c \
 	tui/store/store.c \
 	tui/store/open.c \
 	tui/store/fs.c \

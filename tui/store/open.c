@@ -295,6 +295,8 @@ void store_remove_log(const struct store *s)
 
 int store_check_file(struct store *s, struct err *e)
 {
+    if (store_on_server(s))
+        return 0;
     if (!s->gone) {
         struct stat sb;
         s->gone = stat(s->path, &sb) != 0 || sb.st_dev != s->dev || sb.st_ino != s->ino;
@@ -313,6 +315,8 @@ struct store *store_open(const char *path, bool read_only, const char *who, stru
 struct store *store_open_shared(const char *path, bool read_only, bool shared, const char *who,
                                 struct err *e)
 {
+    if (store_names_server(path))
+        return store_open_server(path, read_only, who, e);
     if (store_check_fs(path, e) < 0)
         return NULL;
     struct stat sb;

@@ -352,6 +352,12 @@ bool store_on_server(const struct store *s);
 /* Fills e with the connection's last error, prefixed by what; -1. */
 int store_db_error(struct store *s, const char *what, struct err *e);
 
+/* Opens the database on a PostgreSQL server that url names (pg.c): its
+ * schema made on first use, a database that is not dpia's or is newer
+ * refused and left unchanged. */
+struct store *store_open_server(const char *url, bool read_only, const char *who,
+                                struct err *e);
+
 /* The login name or $DPIA_USER; the caller frees. */
 char *store_default_who(void);
 
