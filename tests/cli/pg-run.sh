@@ -1,0 +1,33 @@
+# Runs command-line tests against PostgreSQL (sourced by the tests
+# tests/cli/pg-*.sh after tests/lib.sh): one throwaway server
+# (tests/pg.sh) for them all, and each test makes its databases on it
+# through test_db (tests/lib.sh), each one a database of its own.
+#
+# pg_run TEST...: runs tests/cli/TEST.sh with DPIA_TEST_PG=yes; a pass
+# for each that passes, a failure with its failed checks for each that
+# does not.
+# shellcheck shell=sh
+
+. "$TOP_SRCDIR/tests/pg.sh"
+DPIA_TEST_PG=yes
+export DPIA_TEST_PG PG_CREATEDB PG_PSQL
+
+pg_run() {
+    for pg_test in "$@"; do
+        checks=$((checks + 1))
+        sh "$TOP_SRCDIR/tests/cli/$pg_test.sh" >"$T/$pg_test.log" 2>&1
+        pg_rc=$?
+        case $pg_rc in
+        0)
+            pass "$pg_test.sh on PostgreSQL: $(tail -1 "$T/$pg_test.log")"
+            ;;
+        77)
+            echo "skip: $pg_test.sh on PostgreSQL: $(grep '^SKIP' "$T/$pg_test.log" | head -1)"
+            ;;
+        *)
+            fail "$pg_test.sh on PostgreSQL exited $pg_rc"
+            grep -E -A12 '^FAIL' "$T/$pg_test.log" | head -60 | sed 's/^/  /'
+            ;;
+        esac
+    done
+}
