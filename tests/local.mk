@@ -161,8 +161,12 @@ EXTRA_DIST += $(SHELL_TESTS) tests/lib.sh tests/tmux.sh tests/screen/walk.sh
 PG_TESTS = \
 	tests/cli/pg-store.sh \
 	tests/cli/pg-records.sh
+if HAVE_CMOCKA
+PG_TESTS += tests/unit/pg-units.sh
+endif
 TESTS += $(PG_TESTS)
-EXTRA_DIST += $(PG_TESTS) tests/pg.sh tests/cli/pg-run.sh
+EXTRA_DIST += $(PG_TESTS) tests/pg.sh tests/cli/pg-run.sh tests/unit/pg-units.sh \
+	tests/unit/unit_db.h
 EXTRA_DIST += \
 	tests/fixtures/templates/expected.tsv \
 	tests/fixtures/templates/minimal.xml \

@@ -76,6 +76,8 @@ struct pg_stmt {
     char name[32];
     char *sql;
     int nparams;
+    unsigned *types;        /* text for a parameter the text does not use,
+                               else 0: the server's inference */
     unsigned gen;           /* the connection it was prepared on; 0 none */
     char **values;
     int *lengths, *formats;
@@ -216,8 +218,9 @@ static void pg_close(struct db *db)
 
 /* --- statements ------------------------------------------------------------ */
 
-/* sql with ?N made $N (outside quotes); *nparams the highest N. */
-static char *dollars(const char *sql, int *nparams)
+/* sql with ?N made $N (outside quotes); *nparams the highest N, and
+ * *used (the caller frees) whether each of 1..N appears. */
+static char *dollars(const char *sql, int *nparams, bool **used)
 {
     size_t n = strlen(sql);
     char *out = xmalloc(n + 1);
@@ -243,6 +246,10 @@ static char *dollars(const char *sql, int *nparams)
     }
     out[o] = '\0';
     *nparams = most;
+    *used = xcalloc((size_t)most + 1, sizeof **used);
+    for (const char *p = strchr(out, '$'); p; p = strchr(p + 1, '$'))
+        if (p[1] >= '0' && p[1] <= '9')
+            (*used)[strtol(p + 1, NULL, 10) - 1] = true;
     return out;
 }
 
@@ -252,8 +259,15 @@ static struct db_stmt *pg_prepare(struct db *db, const char *sql)
     struct pg_stmt *st = xcalloc(1, sizeof *st);
     st->base.db = db;
     snprintf(st->name, sizeof st->name, "dpia_%u", ++p->names);
-    st->sql = dollars(sql, &st->nparams);
+    bool *used;
+    st->sql = dollars(sql, &st->nparams, &used);
     int n = st->nparams ? st->nparams : 1;
+    /* A parameter the text does not use (a statement that shares its
+     * numbering with another) has no type to infer: text. */
+    st->types = xcalloc((size_t)n, sizeof *st->types);
+    for (int i = 0; i < st->nparams; i++)
+        st->types[i] = used[i] ? 0 : OID_TEXT;
+    free(used);
     st->values = xcalloc((size_t)n, sizeof *st->values);
     st->lengths = xcalloc((size_t)n, sizeof *st->lengths);
     st->formats = xcalloc((size_t)n, sizeof *st->formats);
@@ -288,6 +302,7 @@ static void pg_finalize(struct db_stmt *base)
     free(st->values);
     free(st->lengths);
     free(st->formats);
+    free(st->types);
     free(st->sql);
     free(st);
 }
@@ -350,7 +365,8 @@ static int pg_step(struct db_stmt *base)
         st->res = NULL;
         revive(p);
         if (st->gen != p->gen || st->gen == 0) {
-            PGresult *res = PQprepare(p->conn, st->name, st->sql, 0, NULL);
+            PGresult *res = PQprepare(p->conn, st->name, st->sql, st->nparams,
+                                      (const Oid *)st->types);
             if (PQresultStatus(res) != PGRES_COMMAND_OK) {
                 int rc = failed(p, res);
                 PQclear(res);

@@ -20,6 +20,8 @@
 #include "config.h"
 #include "store/store.h"
 
+#include <ctype.h>
+#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -347,6 +349,62 @@ static int check(struct store *s, int *version, struct err *e)
     return 0;
 }
 
+/* Whether the server has the collation name for this database. */
+static bool has_collation(struct store *s, const char *name)
+{
+    struct db_stmt *st = db_prepare(s->db, "SELECT 1 FROM pg_catalog.pg_collation WHERE "
+                                    "collname = ?1 AND collencoding IN (-1, pg_catalog."
+                                    "pg_char_to_encoding(pg_catalog.getdatabaseencoding()))");
+    if (!st)
+        return false;
+    db_bind_text(st, 1, name);
+    bool there = db_step(st) == DB_ROW;
+    db_finalize(st);
+    return there;
+}
+
+/* The order of people's titles, as SQLite's collation people gives it
+ * by strcoll: the server's collation closest to the program's
+ * LC_COLLATE ("fr_FR.UTF-8": ICU's fr-FR, else fr, else the C
+ * library's, else ICU's root order), bytes for C. */
+static void people_collation(struct store *s)
+{
+    const char *loc = setlocale(LC_COLLATE, NULL);
+    char lang[16] = "", terr[16] = "";
+    if (!loc || strcmp(loc, "C") == 0 || strcmp(loc, "POSIX") == 0 ||
+        strncmp(loc, "C.", 2) == 0) {
+        snprintf(s->people, sizeof s->people, "C");
+        return;
+    }
+    size_t i = 0, j = 0;
+    while (isalpha((unsigned char)loc[i]) && i < sizeof lang - 1) {
+        lang[i] = loc[i];
+        i++;
+    }
+    lang[i] = '\0';
+    if (loc[i] == '_')
+        for (i++; isalpha((unsigned char)loc[i]) && j < sizeof terr - 1; i++)
+            terr[j++] = loc[i];
+    terr[j] = '\0';
+    char want[5][40];
+    int n = 0;
+    if (*lang && *terr)
+        snprintf(want[n++], sizeof want[0], "%s-%s-x-icu", lang, terr);
+    if (*lang)
+        snprintf(want[n++], sizeof want[0], "%s-x-icu", lang);
+    if (*lang && *terr)
+        snprintf(want[n++], sizeof want[0], "%s_%s.utf8", lang, terr);
+    if (*lang && *terr)
+        snprintf(want[n++], sizeof want[0], "%s_%s", lang, terr);
+    snprintf(want[n++], sizeof want[0], "und-x-icu");
+    for (int k = 0; k < n; k++)
+        if (has_collation(s, want[k])) {
+            snprintf(s->people, sizeof s->people, "%s", want[k]);
+            return;
+        }
+    snprintf(s->people, sizeof s->people, "default");
+}
+
 /* Makes the schema, or brings it to this program's version, in one
  * write transaction (checked again once the lock is held). */
 static int migrate(struct store *s, int version, struct err *e)
@@ -431,6 +489,7 @@ struct store *store_open_server(const char *url, bool read_only, const char *who
             goto fail;
     }
     db_pg_state_ready(s->db);
+    people_collation(s);
     s->ours = true;
     return s;
 fail:

@@ -128,6 +128,14 @@ struct db_stmt *store_stmt(struct store *s, enum store_stmt id, struct err *e)
     bool pg = store_on_server(s);
     char *sql = store_expand_sql(pg && statement_pg[id] ? statement_pg[id] : statement_sql[id],
                                  pg);
+    char *people = pg ? strstr(sql, "COLLATE people") : NULL;
+    if (people) {
+        *people = '\0';
+        char *named = xasprintf("%sCOLLATE \"%s\"%s", sql, s->people[0] ? s->people : "default",
+                                people + strlen("COLLATE people"));
+        free(sql);
+        sql = named;
+    }
     st = db_prepare(s->db, sql);
     free(sql);
     if (!st) {

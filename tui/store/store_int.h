@@ -251,8 +251,9 @@
                      "WHERE assessment = ?1 AND at >= ?2 ORDER BY who, host, pid")
 
 /* PostgreSQL's words for the statements above whose words differ: a
- * search in a title (strpos), the order of people's titles (the
- * database's collation), a uuid's start in either case. */
+ * search in a title (strpos), a uuid's start in either case. The
+ * collation people is there the server's closest to the program's
+ * LC_COLLATE (store->people). */
 #define STORE_PG_STATEMENTS(X) \
     X(A_BY_UUID, "SELECT id FROM assessments WHERE lower(uuid) LIKE lower(CAST(?1 AS TEXT)) " \
                  "|| '%' LIMIT 2") \
@@ -269,7 +270,7 @@
             "FROM assessments a JOIN templates t ON t.id = a.template " \
             "WHERE (?1 OR a.status <> 'archived') " \
             "AND (?2 = '' OR strpos(lower(a.title), lower(?2)) > 0) ORDER BY " \
-            "CASE WHEN ?3 = 1 THEN lower(a.title) END COLLATE \"default\", " \
+            "CASE WHEN ?3 = 1 THEN lower(a.title) END COLLATE people, " \
             "CASE WHEN ?3 = 2 THEN CASE a.status WHEN 'draft' THEN 0 WHEN 'review' THEN 1 " \
             "WHEN 'approved' THEN 2 WHEN 'approved-with-conditions' THEN 3 WHEN 'rejected' " \
             "THEN 4 WHEN 'referred' THEN 5 WHEN 'not-required' THEN 6 ELSE 7 END END, " \
@@ -298,6 +299,7 @@ struct store {
     struct db *db;
     char *path;
     char *who;
+    char people[64];        /* PostgreSQL: the collation for people's order */
     bool read_only;
     int depth;              /* nesting of store_txn_begin */
     bool doomed;            /* an inner part failed: roll back at the end */
