@@ -159,6 +159,7 @@ EXTRA_DIST += $(SHELL_TESTS) tests/lib.sh tests/tmux.sh tests/screen/walk.sh
 # The same tests against a throwaway PostgreSQL server (tests/pg.sh):
 # they skip (77) without libpq or initdb and pg_ctl.
 PG_TESTS = \
+	tests/cli/pg-open.sh \
 	tests/cli/pg-store.sh \
 	tests/cli/pg-records.sh
 if HAVE_CMOCKA

@@ -127,8 +127,12 @@ void store_reread_copy(struct store *s, struct assessment *a)
     a->store_of = NULL;
     if (s->depth > 0)
         return;
-    assess_clear_content(a);
+    /* Nothing can be read now (the server cannot be reached): the copy
+     * keeps what it holds, out of step, rather than be emptied. */
     store_read_begin(s);
+    if (!s->reading)
+        return;
+    assess_clear_content(a);
     if (store_load_parts(s, a, NULL) == 0)
         store_stamp(s, a);
     store_read_end(s);
@@ -280,11 +284,19 @@ int store_set_answer(struct store *s, struct assessment *a, const char *qid,
             goto fail_cur;
     }
     /* The copy in memory first: the summary is worked out from it. */
+    const struct answer *was = assess_answer(a, qid);
+    int64_t was_when = was ? was->when : 0;
     remember_answer(a, qid, value, note, flagged, s->who, now, revision);
     if (store_finish(s, a, e) < 0) {
-        stored_answer_free(&cur);
         store_txn_rollback(s);
         store_reread_copy(s, a);
+        /* Not read again (the connection is lost): the answer is put
+         * back as it is stored, so that saving it again once the
+         * database is back is no conflict with itself. */
+        if (!store_in_step(s, a))
+            remember_answer(a, qid, cur.value, cur.note, cur.flagged, cur.who, was_when,
+                            cur.revision);
+        stored_answer_free(&cur);
         return -1;
     }
     stored_answer_free(&cur);
