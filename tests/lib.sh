@@ -57,6 +57,16 @@ db_sql() {
     fi
 }
 
+# db_query DB SQL: what SQL reads from a test's database, one row a line
+# (columns separated by tabs), read behind dpia's back as db_sql writes.
+db_query() {
+    if [ "${DPIA_TEST_PG:-}" = yes ]; then
+        "${PG_PSQL:-psql}" -X -q -At -F "$(printf '\t')" -v ON_ERROR_STOP=1 -d "$1" -c "$2"
+    else
+        "$TOP_BUILDDIR/tests/store/storetool" sql "$1" "$2"
+    fi
+}
+
 # on_sqlite: whether the test's databases are SQLite files (what only a
 # file has is checked only then).
 on_sqlite() {

@@ -161,7 +161,9 @@ EXTRA_DIST += $(SHELL_TESTS) tests/lib.sh tests/tmux.sh tests/screen/walk.sh
 PG_TESTS = \
 	tests/cli/pg-open.sh \
 	tests/cli/pg-store.sh \
-	tests/cli/pg-records.sh
+	tests/cli/pg-records.sh \
+	tests/screen/pg-live.sh \
+	tests/screen/pg-typing.sh
 if HAVE_CMOCKA
 PG_TESTS += tests/unit/pg-units.sh
 endif
