@@ -12,10 +12,12 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "io/settings.h"
 #include "ui/ui.h"
 #include "util/err.h"
 #include "util/i18n.h"
 #include "util/path.h"
+#include "util/xalloc.h"
 
 static void usage(FILE *out)
 {
@@ -130,6 +132,18 @@ int main(int argc, char **argv)
             msg_error(_("unknown option '%s' (see dpia --help)"), argv[optind - 1]);
             return EXIT_USAGE;
         }
+    }
+
+    /* Neither -d nor DPIA_DB: the settings may name the database (a
+     * team's server). Their warnings are said where they are used. */
+    static char *configured;
+    const char *env = getenv("DPIA_DB");
+    if (!db && !(env && *env)) {
+        struct io_settings cfg;
+        io_settings_load(&cfg, NULL);
+        if (*cfg.database)
+            db = configured = xstrdup(cfg.database);
+        io_settings_free(&cfg);
     }
 
     if (optind < argc) {

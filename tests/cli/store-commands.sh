@@ -162,8 +162,16 @@ run 0 d answer 1 desc.purposes "Second purpose"
 run 0 d export 1 --format xml
 contains "$T/out" "Ask legal" "the note survives a new value"
 
-# DPIA_DB chooses the database too.
+# DPIA_DB chooses the database too, and so does the settings' database
+# when neither -d nor DPIA_DB does.
 run 0 env DPIA_DB="$DB" "$DPIA" list
 contains "$T/out" "Marketing on viewing history"
+mkdir -p "$HOME/.config/dpia"
+printf 'database = %s\n' "$DB" >"$HOME/.config/dpia/config"
+run 0 "$DPIA" list
+contains "$T/out" "Marketing on viewing history" "the settings' database"
+run 0 env DPIA_DB="$T/elsewhere.sqlite" "$DPIA" list
+contains "$T/out" "No assessments yet" "DPIA_DB before the settings"
+rm "$HOME/.config/dpia/config"
 
 done_testing
