@@ -28,7 +28,7 @@ checks=0
 
 # test_db FILE: the database a test works on, for -d or DPIA_DB: the
 # SQLite file $T/FILE; or, when the test runs against PostgreSQL
-# (DPIA_TEST_PG=yes: tests/cli/pg-run.sh started a server and exported
+# (DPIA_TEST_PG=yes: tests/pg-run.sh started a server and exported
 # PGHOST), a new database of its own on that server, by URL.
 test_db() {
     if [ "${DPIA_TEST_PG:-}" = yes ]; then

@@ -168,7 +168,7 @@ if HAVE_CMOCKA
 PG_TESTS += tests/unit/pg-units.sh
 endif
 TESTS += $(PG_TESTS)
-EXTRA_DIST += $(PG_TESTS) tests/pg.sh tests/cli/pg-run.sh tests/unit/pg-units.sh \
+EXTRA_DIST += $(PG_TESTS) tests/pg.sh tests/pg-run.sh tests/unit/pg-units.sh \
 	tests/unit/unit_db.h
 EXTRA_DIST += \
 	tests/fixtures/templates/expected.tsv \

@@ -5,7 +5,7 @@
 # SQLite file has (its mode, a value written behind dpia's back with the
 # sqlite3 shell) is checked by the same tests on SQLite alone.
 . "$TOP_SRCDIR/tests/lib.sh"
-. "$TOP_SRCDIR/tests/cli/pg-run.sh"
+. "$TOP_SRCDIR/tests/pg-run.sh"
 
 pg_run store-commands workflow undo workshop judgement store-concurrent input output dates
 

@@ -4,7 +4,7 @@
 # one types shows in the other (data_version), each sees the other
 # present, presence rows removed at exit.
 . "$TOP_SRCDIR/tests/lib.sh"
-. "$TOP_SRCDIR/tests/cli/pg-run.sh"
+. "$TOP_SRCDIR/tests/pg-run.sh"
 
 pg_run screen/live
 
