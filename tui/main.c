@@ -138,7 +138,7 @@ int main(int argc, char **argv)
 
     /* Neither -d nor DPIA_DB: the settings may name the database (a
      * team's server). Their warnings are said where they are used. */
-    static char *configured;
+    char *configured = NULL;
     const char *env = getenv("DPIA_DB");
     if (!db && !(env && *env)) {
         struct io_settings cfg;
@@ -152,10 +152,13 @@ int main(int argc, char **argv)
         struct cli_global g = { db, read_only, shared };
         int first = optind;
         optind = 0; /* each command runs getopt afresh on its own arguments */
-        return cli_run(&g, argc - first, argv + first);
+        int rc = cli_run(&g, argc - first, argv + first);
+        free(configured);
+        return rc;
     }
 
     char *path = path_database(db);
+    free(configured);
     if (!path) {
         msg_error(_("no database: set HOME, XDG_DATA_HOME or DPIA_DB, or use -d FILE"));
         return EXIT_WORK;
