@@ -21,9 +21,9 @@
  * last read or left it at.
  *
  * A connection lost (the server restarted, the network cut) fails what
- * is running with DB_E_CONNECTION; the next statement or transaction
- * outside a transaction connects again, and prepares its statements
- * again.
+ * is running with DB_E_CONNECTION; the next transaction connects again
+ * (a statement outside one, or a heartbeat of presence, at most every
+ * REVIVE_MS), and its statements are prepared again.
  */
 #include "config.h"
 #include "store/db.h"
@@ -31,6 +31,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "store/db_impl.h"
 #include "util/i18n.h"
@@ -54,10 +55,16 @@
 #define OID_BPCHAR 1042
 #define OID_VARCHAR 1043
 
+/* A lost connection is tried again at most this often: a server out of
+ * reach may take the whole connect_timeout to say so, and the interface
+ * looks once a second. */
+#define REVIVE_MS 3000
+
 struct pg {
     struct db base;
     PGconn *conn;
     bool read_only;
+    int64_t revived_at;     /* the last try to connect again, 0 none */
     unsigned gen;           /* one more at each new connection */
     unsigned names;         /* statements named so far */
     char msg[512];          /* the last failure, one line */
@@ -183,14 +190,28 @@ static bool setup(struct pg *p)
     return ok;
 }
 
-/* Outside a transaction, a connection that was lost is made again. */
-static void revive(struct pg *p)
+static int64_t now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* Outside a transaction, a connection that was lost is made again: at
+ * once for a transaction a person asked for (force), else not more than
+ * once every REVIVE_MS (what the interface does by itself). */
+static void revive(struct pg *p, bool force)
 {
     if (p->in_txn || PQstatus(p->conn) == CONNECTION_OK)
         return;
+    int64_t now = now_ms();
+    if (!force && p->revived_at && now - p->revived_at < REVIVE_MS)
+        return;
+    p->revived_at = now;
     PQreset(p->conn);
     if (PQstatus(p->conn) != CONNECTION_OK)
         return;
+    p->revived_at = 0;
     p->gen++;
     setup(p);
 }
@@ -363,7 +384,7 @@ static int pg_step(struct db_stmt *base)
         st->row = -1;
         PQclear(st->res);
         st->res = NULL;
-        revive(p);
+        revive(p, false);
         if (st->gen != p->gen || st->gen == 0) {
             PGresult *res = PQprepare(p->conn, st->name, st->sql, st->nparams,
                                       (const Oid *)st->types);
@@ -507,7 +528,7 @@ static const char *pg_column_name(struct db_stmt *base, int col)
 static int pg_exec(struct db *db, const char *sql)
 {
     struct pg *p = PG(db);
-    revive(p);
+    revive(p, false);
     PGresult *res = run(p, sql);
     if (!res)
         return p->kind == DB_E_BUSY ? DB_BUSY : DB_ERROR;
@@ -555,7 +576,8 @@ static void pg_rollback(struct db *db)
 static int pg_begin(struct db *db, enum db_txn kind)
 {
     struct pg *p = PG(db);
-    revive(p);
+    /* A presence heartbeat (a short try) is the interface's own. */
+    revive(p, kind != DB_TXN_WRITE_TRY);
     PGresult *res = run(p, kind == DB_TXN_READ ? "BEGIN ISOLATION LEVEL REPEATABLE READ"
                                                : "BEGIN ISOLATION LEVEL READ COMMITTED");
     if (!res)
@@ -663,7 +685,7 @@ static int64_t pg_data_version(struct db *db)
     struct pg *p = PG(db);
     if (!p->has_state)
         return -1;
-    revive(p);
+    revive(p, false);
     PGresult *res = run(p, "SELECT data_version FROM " DB_PG_STATE_TABLE);
     if (!res)
         return -1;
