@@ -1135,6 +1135,15 @@
         </xsl:for-each>
       </w:tbl>
     </xsl:if>
+    <xsl:if test="$rec/r:members/r:member">
+      <xsl:call-template name="h"><xsl:with-param name="level" select="2"/><xsl:with-param name="text">People and roles</xsl:with-param></xsl:call-template>
+      <xsl:for-each select="$rec/r:members/r:member">
+        <xsl:call-template name="bullet"><xsl:with-param name="text"><xsl:value-of select="@person"/>: <xsl:value-of select="@role-label"/></xsl:with-param></xsl:call-template>
+      </xsl:for-each>
+      <xsl:for-each select="$rec/r:on-behalf/r:record">
+        <xsl:call-template name="bullet"><xsl:with-param name="text"><xsl:value-of select="@what"/>: recorded by <xsl:value-of select="@recorded-by"/> on behalf of <xsl:value-of select="@for"/> (<xsl:value-of select="@role"/>). Reason: <xsl:value-of select="."/></xsl:with-param></xsl:call-template>
+      </xsl:for-each>
+    </xsl:if>
   </xsl:template>
 
   <!-- ==== workshops ================================================== -->
@@ -1260,10 +1269,10 @@
               <w:tr>
                 <xsl:call-template name="cell"><xsl:with-param name="content">
                   <w:p><w:pPr><w:pStyle w:val="TableText"/></w:pPr><w:r><w:t xml:space="preserve"><xsl:value-of select="r:label"/></w:t></w:r></w:p>
-                  <w:p><w:pPr><w:pStyle w:val="Small"/></w:pPr><w:r><w:t xml:space="preserve"><xsl:value-of select="@what"/></w:t></w:r></w:p>
+                  <w:p><w:pPr><w:pStyle w:val="Small"/></w:pPr><w:r><w:t xml:space="preserve"><xsl:value-of select="@view:what"/><xsl:if test="not(@view:what)"><xsl:value-of select="@what"/></xsl:if></w:t></w:r></w:p>
                 </xsl:with-param></xsl:call-template>
-                <xsl:call-template name="cell"><xsl:with-param name="text" select="r:old"/></xsl:call-template>
-                <xsl:call-template name="cell"><xsl:with-param name="text" select="r:new"/></xsl:call-template>
+                <xsl:call-template name="cell"><xsl:with-param name="text" select="(@view:old | r:old)[1]"/></xsl:call-template>
+                <xsl:call-template name="cell"><xsl:with-param name="text" select="(@view:new | r:new)[1]"/></xsl:call-template>
               </w:tr>
             </xsl:for-each>
           </w:tbl>
@@ -1286,8 +1295,8 @@
               <xsl:call-template name="cell"><xsl:with-param name="text"><xsl:call-template name="time"><xsl:with-param name="t" select="@at"/></xsl:call-template></xsl:with-param></xsl:call-template>
               <xsl:call-template name="cell"><xsl:with-param name="text" select="@who"/></xsl:call-template>
               <xsl:call-template name="cell"><xsl:with-param name="content"><xsl:call-template name="item"><xsl:with-param name="what" select="r:what"/></xsl:call-template></xsl:with-param></xsl:call-template>
-              <xsl:call-template name="cell"><xsl:with-param name="text" select="r:old"/></xsl:call-template>
-              <xsl:call-template name="cell"><xsl:with-param name="text" select="r:new"/></xsl:call-template>
+              <xsl:call-template name="cell"><xsl:with-param name="text" select="(@view:old | r:old)[1]"/></xsl:call-template>
+              <xsl:call-template name="cell"><xsl:with-param name="text" select="(@view:new | r:new)[1]"/></xsl:call-template>
             </w:tr>
           </xsl:for-each>
         </w:tbl>
@@ -1319,7 +1328,10 @@
                 <xsl:call-template name="kind-line"><xsl:with-param name="c" select="$firsts[starts-with(r:what, 'risk ')]"/><xsl:with-param name="label">Risks</xsl:with-param></xsl:call-template>
                 <xsl:call-template name="kind-line"><xsl:with-param name="c" select="$firsts[starts-with(r:what, 'measure ')]"/><xsl:with-param name="label">Measures</xsl:with-param></xsl:call-template>
                 <xsl:call-template name="kind-line"><xsl:with-param name="c" select="$firsts[starts-with(r:what, 'sign-off ')]"/><xsl:with-param name="label">Sign-offs</xsl:with-param></xsl:call-template>
-                <xsl:for-each select="$firsts[not(starts-with(r:what, 'risk ') or starts-with(r:what, 'measure ') or starts-with(r:what, 'sign-off '))]">
+                <xsl:call-template name="kind-line"><xsl:with-param name="c" select="$firsts[starts-with(r:what, 'member ')]"/><xsl:with-param name="label">People</xsl:with-param></xsl:call-template>
+                <xsl:call-template name="kind-line"><xsl:with-param name="c" select="$firsts[starts-with(r:what, 'review ')]"/><xsl:with-param name="label">Review</xsl:with-param></xsl:call-template>
+                <xsl:call-template name="kind-line"><xsl:with-param name="c" select="$firsts[starts-with(r:what, 'comment ')]"/><xsl:with-param name="label">Comments</xsl:with-param></xsl:call-template>
+                <xsl:for-each select="$firsts[not(starts-with(r:what, 'risk ') or starts-with(r:what, 'measure ') or starts-with(r:what, 'sign-off ') or starts-with(r:what, 'member ') or starts-with(r:what, 'review ') or starts-with(r:what, 'comment '))]">
                   <xsl:call-template name="item"><xsl:with-param name="what" select="r:what"/><xsl:with-param name="short" select="true()"/></xsl:call-template>
                 </xsl:for-each>
               </xsl:with-param></xsl:call-template>
@@ -1334,12 +1346,13 @@
     <xsl:param name="c"/>
     <xsl:param name="label"/>
     <xsl:if test="$c">
-      <w:p><w:pPr><w:pStyle w:val="Small"/></w:pPr><w:r><w:t xml:space="preserve"><xsl:value-of select="$label"/>: <xsl:for-each select="$c"><xsl:if test="position() > 1">, </xsl:if><xsl:value-of select="substring-before(concat(substring-after(r:what, ' '), ' '), ' ')"/></xsl:for-each></w:t></w:r></w:p>
+      <w:p><w:pPr><w:pStyle w:val="Small"/></w:pPr><w:r><w:t xml:space="preserve"><xsl:value-of select="$label"/>: <xsl:for-each select="$c"><xsl:if test="position() > 1">, </xsl:if><xsl:value-of select="@view:item"/><xsl:if test="not(@view:item)"><xsl:value-of select="substring-before(concat(substring-after(r:what, ' '), ' '), ' ')"/></xsl:if></xsl:for-each></w:t></w:r></w:p>
     </xsl:if>
   </xsl:template>
 
   <!-- An entry of the change log named for a reader: a question by its
-       prompt (its id in small print), anything else as recorded. -->
+       prompt (its id in small print), anything else in people's words
+       where the report marked them (view:what), else as recorded. -->
   <xsl:template name="item">
     <xsl:param name="what"/>
     <xsl:param name="short" select="false()"/>
@@ -1351,9 +1364,9 @@
             <xsl:when test="$kind = 'note'">Note on: </xsl:when>
             <xsl:when test="$kind = 'follow-up'">Follow-up mark on: </xsl:when>
           </xsl:choose><xsl:value-of select="$q/r:prompt"/></xsl:with-param></xsl:call-template>
-        <xsl:if test="not($short)"><w:p><w:pPr><w:pStyle w:val="Small"/></w:pPr><w:r><w:t xml:space="preserve"><xsl:value-of select="$what"/></w:t></w:r></w:p></xsl:if>
+        <xsl:if test="not($short)"><w:p><w:pPr><w:pStyle w:val="Small"/></w:pPr><w:r><w:t xml:space="preserve"><xsl:value-of select="($what/../@view:what | $what)[1]"/></w:t></w:r></w:p></xsl:if>
       </xsl:when>
-      <xsl:otherwise><w:p><w:pPr><w:pStyle w:val="TableText"/></w:pPr><w:r><w:t xml:space="preserve"><xsl:value-of select="$what"/></w:t></w:r></w:p></xsl:otherwise>
+      <xsl:otherwise><w:p><w:pPr><w:pStyle w:val="TableText"/></w:pPr><w:r><w:t xml:space="preserve"><xsl:value-of select="($what/../@view:what | $what)[1]"/></w:t></w:r></w:p></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 

@@ -1107,6 +1107,15 @@
         </xsl:for-each>
       </table:table>
     </xsl:if>
+    <xsl:if test="$rec/r:members/r:member">
+      <xsl:call-template name="h"><xsl:with-param name="level" select="2"/><xsl:with-param name="text">People and roles</xsl:with-param></xsl:call-template>
+      <xsl:for-each select="$rec/r:members/r:member">
+        <xsl:call-template name="bullet"><xsl:with-param name="text"><xsl:value-of select="@person"/>: <xsl:value-of select="@role-label"/></xsl:with-param></xsl:call-template>
+      </xsl:for-each>
+      <xsl:for-each select="$rec/r:on-behalf/r:record">
+        <xsl:call-template name="bullet"><xsl:with-param name="text"><xsl:value-of select="@what"/>: recorded by <xsl:value-of select="@recorded-by"/> on behalf of <xsl:value-of select="@for"/> (<xsl:value-of select="@role"/>). Reason: <xsl:value-of select="."/></xsl:with-param></xsl:call-template>
+      </xsl:for-each>
+    </xsl:if>
   </xsl:template>
 
   <!-- ==== workshops ================================================== -->
@@ -1232,10 +1241,10 @@
               <table:table-row>
                 <xsl:call-template name="cell"><xsl:with-param name="content">
                   <text:p text:style-name="Table_20_Contents"><xsl:value-of select="r:label"/></text:p>
-                  <text:p text:style-name="Small"><xsl:value-of select="@what"/></text:p>
+                  <text:p text:style-name="Small"><xsl:value-of select="@view:what"/><xsl:if test="not(@view:what)"><xsl:value-of select="@what"/></xsl:if></text:p>
                 </xsl:with-param></xsl:call-template>
-                <xsl:call-template name="cell"><xsl:with-param name="text" select="r:old"/></xsl:call-template>
-                <xsl:call-template name="cell"><xsl:with-param name="text" select="r:new"/></xsl:call-template>
+                <xsl:call-template name="cell"><xsl:with-param name="text" select="(@view:old | r:old)[1]"/></xsl:call-template>
+                <xsl:call-template name="cell"><xsl:with-param name="text" select="(@view:new | r:new)[1]"/></xsl:call-template>
               </table:table-row>
             </xsl:for-each>
           </table:table>
@@ -1258,8 +1267,8 @@
               <xsl:call-template name="cell"><xsl:with-param name="text"><xsl:call-template name="time"><xsl:with-param name="t" select="@at"/></xsl:call-template></xsl:with-param></xsl:call-template>
               <xsl:call-template name="cell"><xsl:with-param name="text" select="@who"/></xsl:call-template>
               <xsl:call-template name="cell"><xsl:with-param name="content"><xsl:call-template name="item"><xsl:with-param name="what" select="r:what"/></xsl:call-template></xsl:with-param></xsl:call-template>
-              <xsl:call-template name="cell"><xsl:with-param name="text" select="r:old"/></xsl:call-template>
-              <xsl:call-template name="cell"><xsl:with-param name="text" select="r:new"/></xsl:call-template>
+              <xsl:call-template name="cell"><xsl:with-param name="text" select="(@view:old | r:old)[1]"/></xsl:call-template>
+              <xsl:call-template name="cell"><xsl:with-param name="text" select="(@view:new | r:new)[1]"/></xsl:call-template>
             </table:table-row>
           </xsl:for-each>
         </table:table>
@@ -1291,7 +1300,10 @@
                 <xsl:call-template name="kind-line"><xsl:with-param name="c" select="$firsts[starts-with(r:what, 'risk ')]"/><xsl:with-param name="label">Risks</xsl:with-param></xsl:call-template>
                 <xsl:call-template name="kind-line"><xsl:with-param name="c" select="$firsts[starts-with(r:what, 'measure ')]"/><xsl:with-param name="label">Measures</xsl:with-param></xsl:call-template>
                 <xsl:call-template name="kind-line"><xsl:with-param name="c" select="$firsts[starts-with(r:what, 'sign-off ')]"/><xsl:with-param name="label">Sign-offs</xsl:with-param></xsl:call-template>
-                <xsl:for-each select="$firsts[not(starts-with(r:what, 'risk ') or starts-with(r:what, 'measure ') or starts-with(r:what, 'sign-off '))]">
+                <xsl:call-template name="kind-line"><xsl:with-param name="c" select="$firsts[starts-with(r:what, 'member ')]"/><xsl:with-param name="label">People</xsl:with-param></xsl:call-template>
+                <xsl:call-template name="kind-line"><xsl:with-param name="c" select="$firsts[starts-with(r:what, 'review ')]"/><xsl:with-param name="label">Review</xsl:with-param></xsl:call-template>
+                <xsl:call-template name="kind-line"><xsl:with-param name="c" select="$firsts[starts-with(r:what, 'comment ')]"/><xsl:with-param name="label">Comments</xsl:with-param></xsl:call-template>
+                <xsl:for-each select="$firsts[not(starts-with(r:what, 'risk ') or starts-with(r:what, 'measure ') or starts-with(r:what, 'sign-off ') or starts-with(r:what, 'member ') or starts-with(r:what, 'review ') or starts-with(r:what, 'comment '))]">
                   <xsl:call-template name="item"><xsl:with-param name="what" select="r:what"/><xsl:with-param name="short" select="true()"/></xsl:call-template>
                 </xsl:for-each>
               </xsl:with-param></xsl:call-template>
@@ -1306,12 +1318,13 @@
     <xsl:param name="c"/>
     <xsl:param name="label"/>
     <xsl:if test="$c">
-      <text:p text:style-name="Small"><xsl:value-of select="$label"/>: <xsl:for-each select="$c"><xsl:if test="position() > 1">, </xsl:if><xsl:value-of select="substring-before(concat(substring-after(r:what, ' '), ' '), ' ')"/></xsl:for-each></text:p>
+      <text:p text:style-name="Small"><xsl:value-of select="$label"/>: <xsl:for-each select="$c"><xsl:if test="position() > 1">, </xsl:if><xsl:value-of select="@view:item"/><xsl:if test="not(@view:item)"><xsl:value-of select="substring-before(concat(substring-after(r:what, ' '), ' '), ' ')"/></xsl:if></xsl:for-each></text:p>
     </xsl:if>
   </xsl:template>
 
   <!-- An entry of the change log named for a reader: a question by its
-       prompt (its id in small print), anything else as recorded. -->
+       prompt (its id in small print), anything else in people's words
+       where the report marked them (view:what), else as recorded. -->
   <xsl:template name="item">
     <xsl:param name="what"/>
     <xsl:param name="short" select="false()"/>
@@ -1323,9 +1336,9 @@
             <xsl:when test="$kind = 'note'">Note on: </xsl:when>
             <xsl:when test="$kind = 'follow-up'">Follow-up mark on: </xsl:when>
           </xsl:choose><xsl:value-of select="$q/r:prompt"/></text:p>
-        <xsl:if test="not($short)"><text:p text:style-name="Small"><xsl:value-of select="$what"/></text:p></xsl:if>
+        <xsl:if test="not($short)"><text:p text:style-name="Small"><xsl:value-of select="($what/../@view:what | $what)[1]"/></text:p></xsl:if>
       </xsl:when>
-      <xsl:otherwise><text:p text:style-name="Table_20_Contents"><xsl:value-of select="$what"/></text:p></xsl:otherwise>
+      <xsl:otherwise><text:p text:style-name="Table_20_Contents"><xsl:value-of select="($what/../@view:what | $what)[1]"/></text:p></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 

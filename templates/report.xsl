@@ -78,6 +78,7 @@
         <xsl:call-template name="contents"/>
         <xsl:apply-templates select="$rec/r:sections/r:section"/>
         <xsl:call-template name="workshops"/>
+        <xsl:call-template name="people"/>
         <xsl:call-template name="coverage"/>
         <xsl:call-template name="changelog"/>
         <xsl:call-template name="integrity"/>
@@ -377,6 +378,7 @@
           <li><a href="#s-{@id}"><xsl:value-of select="r:title"/></a></li>
         </xsl:for-each>
         <xsl:if test="$rec/r:workshops"><li><a href="#workshops">Workshops and consultation</a></li></xsl:if>
+        <xsl:if test="$rec/r:members"><li><a href="#people">People and roles</a></li></xsl:if>
         <li><a href="#coverage"><xsl:call-template name="coverage-title"/></a></li>
         <li><a href="#changes">Appendix: change log</a></li>
         <li><a href="#integrity">Appendix: integrity of this report</a></li>
@@ -656,6 +658,66 @@
     </table>
   </xsl:template>
 
+  <!-- ==== people and roles, the review ================================== -->
+
+  <!-- Who works on the assessment in which role, what was recorded on
+       someone's behalf, the steps of its review and the comments left on
+       its questions. Only when the record names its members. -->
+  <xsl:template name="people">
+    <xsl:if test="$rec/r:members">
+      <section class="part" id="people">
+        <h2>People and roles</h2>
+        <p class="small">Each person works on this assessment in one role: the owner manages its members, contributors write it, only the DPO records the DPO's advice and only the decision-maker the decision.</p>
+        <table class="grid people">
+          <thead><tr><th>Person</th><th>Role</th></tr></thead>
+          <tbody>
+            <xsl:for-each select="$rec/r:members/r:member">
+              <tr><td><xsl:value-of select="@person"/></td><td><xsl:value-of select="@role-label"/></td></tr>
+            </xsl:for-each>
+          </tbody>
+        </table>
+        <xsl:if test="$rec/r:on-behalf/r:record">
+          <h3>Recorded on someone's behalf</h3>
+          <ul class="behalf">
+            <xsl:for-each select="$rec/r:on-behalf/r:record">
+              <li><span class="mono"><xsl:value-of select="@what"/></span>: recorded by <xsl:value-of select="@recorded-by"/> on behalf of <xsl:value-of select="@for"/> (<xsl:value-of select="@role"/>), <xsl:call-template name="time"><xsl:with-param name="t" select="@at"/></xsl:call-template>. Reason: <xsl:value-of select="."/></li>
+            </xsl:for-each>
+          </ul>
+        </xsl:if>
+        <xsl:if test="$rec/r:review/r:step">
+          <h3>Review</h3>
+          <table class="grid review">
+            <thead><tr><th>When</th><th>Who</th><th>Step</th><th>Comment</th></tr></thead>
+            <tbody>
+              <xsl:for-each select="$rec/r:review/r:step">
+                <tr><td class="nowrap"><xsl:call-template name="time"><xsl:with-param name="t" select="@at"/></xsl:call-template></td>
+                  <td><xsl:value-of select="@who"/></td><td><xsl:value-of select="@step-label"/></td>
+                  <td class="text"><xsl:value-of select="."/></td></tr>
+              </xsl:for-each>
+            </tbody>
+          </table>
+        </xsl:if>
+        <xsl:if test="$rec/r:comments/r:thread">
+          <h3>Comments on the questions</h3>
+          <xsl:for-each select="$rec/r:comments/r:thread">
+            <div class="thread" id="thread-{@number}">
+              <p><a href="#q-{@question}"><xsl:value-of select="key('question', @question)/r:prompt"/></a><xsl:text> </xsl:text><span class="small mono"><xsl:value-of select="@question"/></span></p>
+              <ul>
+                <xsl:for-each select="r:comment">
+                  <li><strong><xsl:value-of select="@who"/></strong>, <xsl:call-template name="time"><xsl:with-param name="t" select="@at"/></xsl:call-template>: <span class="text"><xsl:value-of select="."/></span></li>
+                </xsl:for-each>
+              </ul>
+              <xsl:choose>
+                <xsl:when test="@resolved-at"><p class="small">Resolved by <xsl:value-of select="@resolved-by"/>, <xsl:call-template name="time"><xsl:with-param name="t" select="@resolved-at"/></xsl:call-template>.</p></xsl:when>
+                <xsl:otherwise><p class="small">Still open when this report was made.</p></xsl:otherwise>
+              </xsl:choose>
+            </div>
+          </xsl:for-each>
+        </xsl:if>
+      </section>
+    </xsl:if>
+  </xsl:template>
+
   <!-- ==== workshops ================================================== -->
 
   <!-- The sessions in which the assessment was worked on with others:
@@ -764,8 +826,8 @@
               <thead><tr><th>Item</th><th>Before</th><th>After</th></tr></thead>
               <tbody>
                 <xsl:for-each select="r:change">
-                  <tr><td><xsl:value-of select="r:label"/><br/><span class="small"><xsl:value-of select="@what"/></span></td>
-                    <td class="text"><xsl:value-of select="r:old"/></td><td class="text"><xsl:value-of select="r:new"/></td></tr>
+                  <tr><td><xsl:value-of select="r:label"/><br/><span class="small"><xsl:value-of select="@view:what"/><xsl:if test="not(@view:what)"><xsl:value-of select="@what"/></xsl:if></span></td>
+                    <td class="text"><xsl:value-of select="(@view:old | r:old)[1]"/></td><td class="text"><xsl:value-of select="(@view:new | r:new)[1]"/></td></tr>
                 </xsl:for-each>
               </tbody>
             </table>
@@ -784,7 +846,7 @@
               <xsl:for-each select="$log">
                 <tr><td class="nowrap"><xsl:call-template name="time"><xsl:with-param name="t" select="@at"/></xsl:call-template></td>
                   <td><xsl:value-of select="@who"/></td><td><xsl:call-template name="item"><xsl:with-param name="what" select="r:what"/></xsl:call-template></td>
-                  <td class="text"><xsl:value-of select="r:old"/></td><td class="text"><xsl:value-of select="r:new"/></td></tr>
+                  <td class="text"><xsl:value-of select="(@view:old | r:old)[1]"/></td><td class="text"><xsl:value-of select="(@view:new | r:new)[1]"/></td></tr>
               </xsl:for-each>
             </tbody>
           </table>
@@ -817,7 +879,10 @@
                     <xsl:call-template name="kind-line"><xsl:with-param name="c" select="$firsts[starts-with(r:what, 'risk ')]"/><xsl:with-param name="label">Risks</xsl:with-param></xsl:call-template>
                     <xsl:call-template name="kind-line"><xsl:with-param name="c" select="$firsts[starts-with(r:what, 'measure ')]"/><xsl:with-param name="label">Measures</xsl:with-param></xsl:call-template>
                     <xsl:call-template name="kind-line"><xsl:with-param name="c" select="$firsts[starts-with(r:what, 'sign-off ')]"/><xsl:with-param name="label">Sign-offs</xsl:with-param></xsl:call-template>
-                    <xsl:for-each select="$firsts[not(starts-with(r:what, 'risk ') or starts-with(r:what, 'measure ') or starts-with(r:what, 'sign-off '))]">
+                    <xsl:call-template name="kind-line"><xsl:with-param name="c" select="$firsts[starts-with(r:what, 'member ')]"/><xsl:with-param name="label">People</xsl:with-param></xsl:call-template>
+                    <xsl:call-template name="kind-line"><xsl:with-param name="c" select="$firsts[starts-with(r:what, 'review ')]"/><xsl:with-param name="label">Review</xsl:with-param></xsl:call-template>
+                    <xsl:call-template name="kind-line"><xsl:with-param name="c" select="$firsts[starts-with(r:what, 'comment ')]"/><xsl:with-param name="label">Comments</xsl:with-param></xsl:call-template>
+                    <xsl:for-each select="$firsts[not(starts-with(r:what, 'risk ') or starts-with(r:what, 'measure ') or starts-with(r:what, 'sign-off ') or starts-with(r:what, 'member ') or starts-with(r:what, 'review ') or starts-with(r:what, 'comment '))]">
                       <p class="small"><xsl:call-template name="item"><xsl:with-param name="what" select="r:what"/><xsl:with-param name="short" select="true()"/></xsl:call-template></p>
                     </xsl:for-each>
                   </td></tr>
@@ -830,12 +895,13 @@
   </xsl:template>
 
   <!-- An entry of the change log named for a reader: a question by its
-       prompt (its id in small print), anything else as recorded. -->
+       prompt (its id in small print), anything else in people's words
+       where the report marked them (view:what), else as recorded. -->
   <xsl:template name="kind-line">
     <xsl:param name="c"/>
     <xsl:param name="label"/>
     <xsl:if test="$c">
-      <p class="small"><xsl:value-of select="$label"/>: <xsl:for-each select="$c"><xsl:if test="position() > 1">, </xsl:if><xsl:value-of select="substring-before(concat(substring-after(r:what, ' '), ' '), ' ')"/></xsl:for-each></p>
+      <p class="small"><xsl:value-of select="$label"/>: <xsl:for-each select="$c"><xsl:if test="position() > 1">, </xsl:if><xsl:value-of select="@view:item"/><xsl:if test="not(@view:item)"><xsl:value-of select="substring-before(concat(substring-after(r:what, ' '), ' '), ' ')"/></xsl:if></xsl:for-each></p>
     </xsl:if>
   </xsl:template>
 
@@ -851,9 +917,9 @@
           <xsl:when test="$kind = 'follow-up'">Follow-up mark on: </xsl:when>
         </xsl:choose>
         <xsl:value-of select="$q/r:prompt"/>
-        <xsl:if test="not($short)"><br/><span class="small"><xsl:value-of select="$what"/></span></xsl:if>
+        <xsl:if test="not($short)"><br/><span class="small"><xsl:value-of select="($what/../@view:what | $what)[1]"/></span></xsl:if>
       </xsl:when>
-      <xsl:otherwise><xsl:value-of select="$what"/></xsl:otherwise>
+      <xsl:otherwise><xsl:value-of select="($what/../@view:what | $what)[1]"/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 

@@ -49,11 +49,13 @@ UNIT_TESTS = \
 	tests/unit/t_table \
 	tests/unit/t_logic \
 	tests/unit/t_workflow \
+	tests/unit/t_roles \
 	tests/unit/t_keys \
 	tests/unit/t_textedit \
 	tests/unit/t_date \
 	tests/unit/t_register \
-	tests/unit/t_settings
+	tests/unit/t_settings \
+	tests/unit/t_copy
 
 if HAVE_CMOCKA
 check_PROGRAMS += $(UNIT_TESTS)
@@ -81,6 +83,9 @@ tests_unit_t_logic_LDADD = $(UNIT_LDADD)
 tests_unit_t_workflow_SOURCES = tests/unit/t_workflow.c
 tests_unit_t_workflow_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_t_workflow_LDADD = $(UNIT_LDADD)
+tests_unit_t_roles_SOURCES = tests/unit/t_roles.c
+tests_unit_t_roles_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_t_roles_LDADD = $(UNIT_LDADD)
 tests_unit_t_keys_SOURCES = tests/unit/t_keys.c
 tests_unit_t_keys_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_t_keys_LDADD = $(UNIT_LDADD)
@@ -96,6 +101,9 @@ tests_unit_t_register_LDADD = $(UNIT_LDADD)
 tests_unit_t_settings_SOURCES = tests/unit/t_settings.c
 tests_unit_t_settings_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_t_settings_LDADD = $(UNIT_LDADD)
+tests_unit_t_copy_SOURCES = tests/unit/t_copy.c
+tests_unit_t_copy_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_t_copy_LDADD = $(UNIT_LDADD)
 
 SHELL_TESTS = \
 	tests/cli/basics.sh \
@@ -117,12 +125,17 @@ SHELL_TESTS = \
 	tests/cli/register.sh \
 	tests/cli/judgement.sh \
 	tests/cli/workshop.sh \
+	tests/cli/roles.sh \
+	tests/cli/review.sh \
 	tests/cli/threshold.sh \
 	tests/cli/edpb.sh \
 	tests/cli/example-fr.sh \
+	tests/cli/copy.sh \
+	tests/cli/concurrent.sh \
 	tests/screen/start.sh \
 	tests/screen/journey.sh \
 	tests/screen/live.sh \
+	tests/screen/review.sh \
 	tests/screen/robust.sh \
 	tests/screen/hostile.sh \
 	tests/screen/risks.sh \

@@ -14,7 +14,9 @@
 # TOP_SRCDIR. BENCH_RUNS (10) runs of each command; BENCH_PAIRS (5) pairs
 # of typing runs of BENCH_KEYS (100) keys at BENCH_RATE (10) a second;
 # BENCH_SCALE=0 leaves out the scaling table; BENCH_DIR keeps the
-# databases there (and uses those already made).
+# databases there (and uses those already made). BENCH_ONLY=clients runs
+# the concurrent clients alone (make bench-clients); BENCH_CLIENTS_DB is
+# the database they write.
 set -u
 : "${DPIA:?}" "${BENCH_BIN:?}" "${TOP_SRCDIR:?}"
 RUNS=${BENCH_RUNS:-10}
@@ -64,6 +66,55 @@ run() { "$BENCH_BIN/bench-run" -n "$RUNS" "$@" || die "failed: $*"; }
 # cpu_line NAME "MIN MED MAX ..." [OP LIMIT]: the CPU figure of a run.
 cpu_line() { line "$1" "$(f "$2" 2)" ms "$(f "$2" 1)" "$(f "$2" 3)" ${3:+"$3"} ${4:+"$4"}; }
 now_ms() { date +%s%N | cut -b1-13; }
+
+# --- twenty clients ------------------------------------------------------------
+# bench-clients: BENCH_CLIENTS (20) processes linked with dpia's objects
+# save answers to one assessment at the same time, each its own question,
+# BENCH_CLIENT_ROUNDS (50) saves each, in BENCH_CLIENT_RUNS (3) runs:
+# answers saved a second over a whole run, the wall time of a save
+# (waiting for the others is what is measured) at the 50th, 90th and
+# 99th percentiles and the longest, the medians of the runs with the
+# lowest and highest; and the saves that failed, which must be none.
+# BENCH_CLIENTS_DB is the database they write, as -d takes it (default:
+# a new SQLite file; each run makes a new assessment in it). Then the
+# same through `dpia answer` processes, one a save, for the record.
+CLIENTS=${BENCH_CLIENTS:-20}
+CROUNDS=${BENCH_CLIENT_ROUNDS:-50}
+CRUNS=${BENCH_CLIENT_RUNS:-3}
+med3() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)], v[1], v[NR] }'; }
+clients() {
+    db=${BENCH_CLIENTS_DB:-$W/clients.sqlite}
+    [ -n "${BENCH_CLIENTS_DB:-}" ] || rm -f "$W/clients.sqlite" "$W/clients.sqlite-wal" \
+        "$W/clients.sqlite-shm"
+    : >"$W/clients.out"
+    i=0
+    while [ "$i" -lt "$CRUNS" ]; do
+        "$BENCH_BIN/bench-clients" "$db" "$CLIENTS" "$CROUNDS" >>"$W/clients.out" ||
+            echo "bench: bench-clients: a save failed" >&2
+        i=$((i + 1))
+    done
+    c=clients$CLIENTS
+    col() { cut -d' ' -f"$1" "$W/clients.out" | med3; }
+    set -- $(col 4); line "${c}_answers_per_s" "$1" n/s "$2" "$3"
+    set -- $(col 5); line "${c}_save_p50_ms" "$1" ms "$2" "$3"
+    set -- $(col 6); line "${c}_save_p90_ms" "$1" ms "$2" "$3"
+    set -- $(col 7); line "${c}_save_p99_ms" "$1" ms "$2" "$3"
+    set -- $(col 8); line "${c}_save_longest_ms" "$1" ms "$2" "$3"
+    failed=$(awk '{ n += $2 } END { print n + 0 }' "$W/clients.out")
+    line "${c}_saves_failed" "$failed" n - - "<=" 0
+    out=$("$BENCH_BIN/bench-clients" -x "$DPIA" "$db" "$CLIENTS" 10) ||
+        echo "bench: bench-clients -x: a save failed" >&2
+    line "${c}_dpia_answer_per_s" "$(f "$out" 4)" n/s
+    line "${c}_dpia_answer_p50_ms" "$(f "$out" 5)" ms
+    line "${c}_dpia_answer_p99_ms" "$(f "$out" 7)" ms
+    line "${c}_dpia_answer_failed" "$(f "$out" 2)" n - - "<=" 0
+}
+clients
+if [ "${BENCH_ONLY:-}" = clients ]; then
+    echo "targets missed: $missed"
+    [ "$missed" -eq 0 ]
+    exit
+fi
 
 # --- the databases ---------------------------------------------------------
 # mkgen NAME WHAT ARGS...: `bench-gen WHAT $W/NAME.sqlite ARGS` unless

@@ -91,10 +91,10 @@ contains "$T/err" "'2027-13-01' is not a day of the calendar"
 # The answer to a date question.
 run 0 d answer 1 desc.start 01/02/2027
 run 0 d history 1
-contains "$T/out" "answer desc.start: 2027-02-01" "an answer 01/02/2027 stored as 2027-02-01"
+contains "$T/out" "Answer desc.start: 2027-02-01" "an answer 01/02/2027 stored as 2027-02-01"
 run 0 d answer 1 desc.start +1d
 run 0 d history 1
-contains "$T/out" "answer desc.start: 2027-02-01 → $(date -d "$today +1 day" +%F)" \
+contains "$T/out" "Answer desc.start: 2027-02-01 → $(date -d "$today +1 day" +%F)" \
     "an answer +1d stored as tomorrow"
 run 1 d answer 1 desc.start 30/02/2027
 contains "$T/err" "desc.start: '30/02/2027' is not a day of the calendar"

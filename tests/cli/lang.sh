@@ -73,7 +73,7 @@ has_line "$T/out" "de	allemand"
 # an export and an import.
 run 0 de language "$id" fr
 run 0 "$DPIA" -d "$DB" history "$id"
-contains "$T/out" "language: de → fr"
+contains "$T/out" "Language: German → French"
 # The list's highest risk is named in the new language.
 run 0 "$DPIA" -d "$DB" list
 contains "$T/out" "Élevé"
@@ -118,6 +118,8 @@ run 0 fr decide "$ex" approve-with-conditions --name "Lena Bianchi" \
     --conditions "Nur mit Widerspruchsmöglichkeit" --acknowledge
 run 0 fr export "$ex" --format xml -o "$T/decided.xml"
 contains "$T/decided.xml" "nec.information ist zur Wiedervorlage markiert."
+# ...with its dates written the German way.
+contains "$T/decided.xml" "Maßnahme M7 ist am 31.03.2027 fällig, nach Beginn der Verarbeitung (01.04.2026)."
 lacks "$T/decided.xml" "est marqué à suivre"
 
 # The command line speaks the interface's language.

@@ -100,11 +100,13 @@ contains "$T/log" "Day Who Changes What"
 contains "$T/log" "2026-01-15 mkowalczyk 22 Answers (22): Description of the processing: 22"
 contains "$T/log" "Note on: How and when are people told about the processing?"
 contains "$T/log" "Risks: R1, R2, R3, R4, R5, R6"
-contains "$T/log" "2026-02-19 avermeulen 5 Sign-offs: dpo"
-lacks "$T/log" "answer scr.project" "no internal id for a reader"
+contains "$T/log" "2026-02-19 avermeulen 5 Sign-offs: Data Protection Officer"
+lacks "$T/log" "scr.project" "no internal id for a reader"
 # Two people taking turns on one day: one row each, whatever the order.
-run 0 $D new --title "Turns"
+# anna starts it and lets ben work on it too.
+DPIA_USER=anna run 0 $D new --title "Turns"
 tid=$(cat "$T/out")
+DPIA_USER=anna run 0 $D member "$tid" add ben contributor
 DPIA_USER=anna run 0 $D answer "$tid" scr.project "First words"
 DPIA_USER=ben run 0 $D answer "$tid" scr.evaluation yes
 DPIA_USER=anna run 0 $D answer "$tid" scr.project "Second words"
@@ -114,14 +116,14 @@ part "$T/turns.html" changes >"$T/tlog"
 n=$(grep -o "anna" "$T/tlog" | wc -l)
 checks=$((checks + 1))
 [ "$n" -eq 1 ] && pass "one row for anna" || fail "anna in $n rows: $(cat "$T/tlog")"
-contains "$T/tlog" "anna 3 Answers (2): Screening: is a DPIA needed?: 2 ; Risks: R1"
+contains "$T/tlog" "anna 5 Answers (2): Screening: is a DPIA needed?: 2 ; Risks: R1 People: ben"
 contains "$T/tlog" "ben 1 Answers (1): Screening: is a DPIA needed?: 1"
 
 # Whole with --full-history: every change, a question by its prompt.
 run 0 $D export 1 --format html --full-history -o "$T/f.html"
 part "$T/f.html" changes >"$T/flog"
 contains "$T/flog" "Every change recorded for this assessment, oldest first"
-contains "$T/flog" "Describe the project in a few sentences: what it aims to do and what kind of processing of personal data it involves. answer scr.project"
+contains "$T/flog" "Describe the project in a few sentences: what it aims to do and what kind of processing of personal data it involves. Answer scr.project"
 n=$(grep -o '<td class="nowrap">[0-9]*-[0-9]*-[0-9]* [0-9:]* UTC</td>' "$T/f.html" | wc -l)
 checks=$((checks + 1))
 [ "$n" -eq 111 ] && pass "the whole log has all 111 changes" || fail "$n rows in the whole log"
@@ -147,6 +149,7 @@ contains "$T/err" "config:2: with-guidance takes yes or no, not 'maybe'"
 # and under each section's heading, in every report.
 run 0 $D new --title "Judged"
 jid=$(cat "$T/out")
+run 0 $D member "$jid" add avermeulen dpo
 run 0 $D contacts "$jid" --controller "Kestrel Streaming Europe B.V., Amsterdam <legal@kestrel.example>" \
     --dpo-contact "dpo@kestrel.example, +31 20 555 0100"
 DPIA_USER=avermeulen run 0 $D judge "$jid" screening acceptable --name "Dr. Anja Vermeulen" --date 2026-02-19

@@ -212,7 +212,7 @@ whole() {
     contains "$f" "Every change recorded for this assessment, oldest first" "$n: the whole log asked for"
     after "$f" "When" "Who" "$n: the whole log's columns"
     after "$f" "Describe the project in a few sentences: what it aims to do and what kind of processing of personal data it involves." \
-        "answer scr.project" "$n: a change, the question by its prompt and its id"
+        "Answer scr.project" "$n: a change, the question by its prompt and its id"
     contains "$f" "the nine criteria of the WP248 guidelines" "$n: the guidance asked for"
 }
 whole "$T/whole-odt.txt" odt

@@ -76,7 +76,7 @@ contains "$T/ch" "<new>About 120 million accounts &lt;worldwide&gt;</new>" "the 
 contains "$T/r2.html" "<th>Revision</th><td>Revision 2, replaces the revision decided on 2026-02-24</td>"
 contains "$T/r2.html" '<h2>Appendix: change log</h2><h3>Changes since revision 1</h3>' \
     "the change log opens with the changes since revision 1"
-tr '\n' ' ' <"$T/r2.html" | sed 's|<tr>|\n<tr>|g' | grep 'answer desc.scale</span>' >"$T/row"
+tr '\n' ' ' <"$T/r2.html" | sed 's|<tr>|\n<tr>|g' | grep 'Answer desc.scale</span>' >"$T/row"
 contains "$T/row" "About 110 million accounts worldwide" "the change's old value"
 contains "$T/row" "About 120 million accounts &lt;worldwide&gt;" "the change's new value"
 lacks "$T/r2.html" "<worldwide>"

@@ -93,7 +93,7 @@ run 0 "$DPIA" -d "$T/lone/a/db.sqlite" export 1 --format xml
 contains "$T/out" "Answer only in the log"
 contains "$T/out" "Second answer, also in the log"
 run 0 "$DPIA" -d "$T/lone/a/db.sqlite" history 1
-contains "$T/out" "answer scr.evaluation: yes"
+contains "$T/out" "Answer scr.evaluation: Yes"
 # Whole in itself: a rollback-journal file (bytes 18 and 19 of the
 # header are 1), which needs no -wal or -shm beside it to be read.
 checks=$((checks + 1))

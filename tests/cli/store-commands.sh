@@ -117,16 +117,16 @@ contains "$T/out" "uuid $uuid" "show by uuid prefix"
 
 # History: who, what, old and new value, for every kind of change.
 run 0 d history 1
-contains "$T/out" "tester  created: Marketing on viewing history"
-contains "$T/out" "answer scr.evaluation: yes"
-contains "$T/out" "answer desc.purposes: Profiling of viewers; for targeted offers"
-contains "$T/out" "note desc.purposes: ask marketing"
-contains "$T/out" "follow-up desc.purposes: no → yes"
-contains "$T/out" "risk R1 added: Re-identification of viewers"
-contains "$T/out" "measure M1 added: Pseudonymise viewing data"
-contains "$T/out" "measure M1 risks: R1, R2"
-contains "$T/out" "sign-off dpo advice followed: no"
-contains "$T/out" "status: draft → review"
+contains "$T/out" "tester  Assessment started: Marketing on viewing history"
+contains "$T/out" "Answer scr.evaluation: Yes"
+contains "$T/out" "Answer desc.purposes: Profiling of viewers; for targeted offers"
+contains "$T/out" "Note desc.purposes: ask marketing"
+contains "$T/out" "Follow-up mark desc.purposes: No → Yes"
+contains "$T/out" "Risk R1 added: Re-identification of viewers"
+contains "$T/out" "Measure M1 added: Pseudonymise viewing data"
+contains "$T/out" "M1 — Risks addressed: R1, R2"
+contains "$T/out" "Data Protection Officer — Advice followed: No"
+contains "$T/out" "Status: Draft → In review"
 
 # Archive hides from the list; --all shows it again.
 run 0 d archive 3

@@ -37,7 +37,7 @@ run 0 "$TOOL" check "$DB"
 # command line reads and writes in one go, so it just wins.
 run 0 "$DPIA" -d "$DB" answer 1 scr.evaluation yes
 run 0 "$DPIA" -d "$DB" history 1
-contains "$T/out" "writer  answer laptop.200"
-contains "$T/out" "writer  answer terminal.200"
+contains "$T/out" "writer  Answer laptop.200"
+contains "$T/out" "writer  Answer terminal.200"
 
 done_testing

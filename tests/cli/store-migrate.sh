@@ -19,6 +19,8 @@ run 0 d archive 1
 # Back to schema 1 as it was: the columns, tables and index of schemas 2
 # to 12 gone.
 sqlite3 "$DB" "PRAGMA foreign_keys = OFF;
+    DROP TABLE on_behalf; DROP TABLE comments; DROP TABLE review_steps;
+    DROP TABLE members;
     DROP TABLE workshop_settled; DROP TABLE workshop_points;
     DROP TABLE workshop_participants; DROP TABLE workshops;
     DROP TABLE presence;
@@ -48,7 +50,7 @@ contains "$T/out" "revision 1"
 contains "$T/out" "Old risk"
 contains "$T/out" "Dana Officer"
 checks=$((checks + 1))
-[ "$(sqlite3 "$DB" 'PRAGMA user_version')" = 12 ] && pass "migrated to schema 11" ||
+[ "$(sqlite3 "$DB" 'PRAGMA user_version')" = 13 ] && pass "migrated to schema 13" ||
     fail "still schema $(sqlite3 "$DB" 'PRAGMA user_version')"
 checks=$((checks + 1))
 [ "$(sqlite3 "$DB" "SELECT count(*) FROM sqlite_master WHERE name = 'assessments_by_status'")" = 1 ] &&
@@ -59,7 +61,7 @@ run 0 d restore 1
 contains "$T/out" "Draft"
 run 0 d answer 1 scr.evaluation yes
 run 0 d history 1
-contains "$T/out" "answer scr.project: Kept across the migration"
+contains "$T/out" "Answer scr.project: Kept across the migration"
 # Schema 3 brought the table of drafts.
 checks=$((checks + 1))
 [ "$(sqlite3 "$DB" "SELECT count(*) FROM sqlite_master WHERE name = 'drafts'")" = 1 ] &&
@@ -78,7 +80,9 @@ OLD=$T/six.sqlite
 run 0 "$DPIA" -d "$OLD" new --title "Written by schema 6"
 run 0 "$DPIA" -d "$OLD" risk add 1 --title "Kept risk"
 run 0 "$DPIA" -d "$OLD" measure add 1 --title "Kept measure" --risks 1
-sqlite3 "$OLD" "DROP TABLE workshop_settled; DROP TABLE workshop_points;
+sqlite3 "$OLD" "DROP TABLE on_behalf; DROP TABLE comments; DROP TABLE review_steps;
+    DROP TABLE members;
+    DROP TABLE workshop_settled; DROP TABLE workshop_points;
     DROP TABLE workshop_participants; DROP TABLE workshops;
     DROP TABLE presence;
     ALTER TABLE risks DROP COLUMN concerns;
@@ -91,7 +95,7 @@ run 0 "$DPIA" -d "$OLD" table 1 desc.purpose-list add purpose=News basis=consent
 run 0 "$DPIA" -d "$OLD" table 1 desc.purpose-list add purpose=Offers basis=consent
 run 0 "$DPIA" -d "$OLD" risk add 1 --title "New risk" --concerns "D1,P2"
 checks=$((checks + 1))
-[ "$(sqlite3 "$OLD" 'PRAGMA user_version')" = 12 ] && pass "schema 6 migrated to 12" ||
+[ "$(sqlite3 "$OLD" 'PRAGMA user_version')" = 13 ] && pass "schema 6 migrated to 13" ||
     fail "still schema $(sqlite3 "$OLD" 'PRAGMA user_version')"
 run 0 "$DPIA" -d "$OLD" export 1 --format csv-risks
 contains "$T/out" "R1,Kept risk," "a risk of schema 6 kept"
@@ -104,7 +108,9 @@ checks=$((checks + 1))
 EIGHT=$T/eight.sqlite
 run 0 "$DPIA" -d "$EIGHT" new --title "Written by schema 8"
 run 0 "$DPIA" -d "$EIGHT" answer 1 scr.project "Before languages"
-sqlite3 "$EIGHT" "DROP TABLE workshop_settled; DROP TABLE workshop_points;
+sqlite3 "$EIGHT" "DROP TABLE on_behalf; DROP TABLE comments; DROP TABLE review_steps;
+    DROP TABLE members;
+    DROP TABLE workshop_settled; DROP TABLE workshop_points;
     DROP TABLE workshop_participants; DROP TABLE workshops;
     DROP TABLE presence;
     ALTER TABLE assessments DROP COLUMN lang;
@@ -112,20 +118,22 @@ sqlite3 "$EIGHT" "DROP TABLE workshop_settled; DROP TABLE workshop_points;
 run 0 "$DPIA" -d "$EIGHT" language 1
 contains "$T/out" "en"
 checks=$((checks + 1))
-[ "$(sqlite3 "$EIGHT" 'PRAGMA user_version')" = 12 ] && pass "schema 8 migrated to 12" ||
+[ "$(sqlite3 "$EIGHT" 'PRAGMA user_version')" = 13 ] && pass "schema 8 migrated to 13" ||
     fail "still schema $(sqlite3 "$EIGHT" 'PRAGMA user_version')"
 run 0 "$DPIA" -d "$EIGHT" language 1 de
 run 0 "$DPIA" -d "$EIGHT" show 1
 contains "$T/out" "Vorprüfung"
 run 0 "$DPIA" -d "$EIGHT" history 1
-contains "$T/out" "answer scr.project: Before languages"
-contains "$T/out" "language: en"
+contains "$T/out" "Answer scr.project: Before languages"
+contains "$T/out" "Language: English"
 
 # --- a database of schema 7: risks without a declared type -------------
 SEVEN=$T/seven.sqlite
 run 0 "$DPIA" -d "$SEVEN" new --title "Written by schema 7"
 run 0 "$DPIA" -d "$SEVEN" risk add 1 --title "Kept risk" --type disappearance
-sqlite3 "$SEVEN" "DROP TABLE workshop_settled; DROP TABLE workshop_points;
+sqlite3 "$SEVEN" "DROP TABLE on_behalf; DROP TABLE comments; DROP TABLE review_steps;
+    DROP TABLE members;
+    DROP TABLE workshop_settled; DROP TABLE workshop_points;
     DROP TABLE workshop_participants; DROP TABLE workshops;
     DROP TABLE presence;
     ALTER TABLE risks DROP COLUMN kind;
@@ -134,7 +142,7 @@ sqlite3 "$SEVEN" "DROP TABLE workshop_settled; DROP TABLE workshop_points;
 run 0 "$DPIA" -d "$SEVEN" show 1
 contains "$T/out" "Kept risk"
 checks=$((checks + 1))
-[ "$(sqlite3 "$SEVEN" 'PRAGMA user_version')" = 12 ] && pass "schema 7 migrated to 12" ||
+[ "$(sqlite3 "$SEVEN" 'PRAGMA user_version')" = 13 ] && pass "schema 7 migrated to 13" ||
     fail "still schema $(sqlite3 "$SEVEN" 'PRAGMA user_version')"
 checks=$((checks + 1))
 [ "$(sqlite3 "$SEVEN" "SELECT title || '|' || type || '|' || kind FROM risks")" = \
@@ -145,14 +153,16 @@ checks=$((checks + 1))
 NINE=$T/nine.sqlite
 run 0 "$DPIA" -d "$NINE" new --title "Written by schema 9"
 run 0 "$DPIA" -d "$NINE" answer 1 scr.project "Before presence"
-sqlite3 "$NINE" "DROP TABLE workshop_settled; DROP TABLE workshop_points;
+sqlite3 "$NINE" "DROP TABLE on_behalf; DROP TABLE comments; DROP TABLE review_steps;
+    DROP TABLE members;
+    DROP TABLE workshop_settled; DROP TABLE workshop_points;
     DROP TABLE workshop_participants; DROP TABLE workshops;
     DROP TABLE presence;
     PRAGMA user_version = 9;" || fail "building a schema 9 file"
 run 0 "$DPIA" -d "$NINE" history 1
-contains "$T/out" "answer scr.project: Before presence"
+contains "$T/out" "Answer scr.project: Before presence"
 checks=$((checks + 1))
-[ "$(sqlite3 "$NINE" 'PRAGMA user_version')" = 12 ] && pass "schema 9 migrated to 12" ||
+[ "$(sqlite3 "$NINE" 'PRAGMA user_version')" = 13 ] && pass "schema 9 migrated to 13" ||
     fail "still schema $(sqlite3 "$NINE" 'PRAGMA user_version')"
 checks=$((checks + 1))
 [ "$(sqlite3 "$NINE" "SELECT count(*) FROM sqlite_master WHERE name = 'presence'")" = 1 ] &&
@@ -162,14 +172,16 @@ checks=$((checks + 1))
 TEN=$T/ten.sqlite
 run 0 "$DPIA" -d "$TEN" new --title "Written by schema 10"
 run 0 "$DPIA" -d "$TEN" answer 1 scr.project "Before workshops"
-sqlite3 "$TEN" "DROP TABLE workshop_settled; DROP TABLE workshop_points;
+sqlite3 "$TEN" "DROP TABLE on_behalf; DROP TABLE comments; DROP TABLE review_steps;
+    DROP TABLE members;
+    DROP TABLE workshop_settled; DROP TABLE workshop_points;
     DROP TABLE workshop_participants; DROP TABLE workshops;
     ALTER TABLE presence DROP COLUMN editing;
     PRAGMA user_version = 10;" || fail "building a schema 10 file"
 run 0 "$DPIA" -d "$TEN" workshop 1 list
 contains "$T/out" "no workshop yet"
 checks=$((checks + 1))
-[ "$(sqlite3 "$TEN" 'PRAGMA user_version')" = 12 ] && pass "schema 10 migrated to 12" ||
+[ "$(sqlite3 "$TEN" 'PRAGMA user_version')" = 13 ] && pass "schema 10 migrated to 13" ||
     fail "still schema $(sqlite3 "$TEN" 'PRAGMA user_version')"
 run 0 "$DPIA" -d "$TEN" workshop 1 start --place "Room 2"
 run 0 "$DPIA" -d "$TEN" answer 1 scr.project "During the first workshop"
@@ -180,28 +192,58 @@ contains "$T/out" "scr.project" "a migrated file links the answers to its worksh
 ELEVEN=$T/eleven.sqlite
 run 0 "$DPIA" -d "$ELEVEN" new --title "Written by schema 11"
 run 0 "$DPIA" -d "$ELEVEN" answer 1 scr.project "Before the editing flag"
-sqlite3 "$ELEVEN" "INSERT INTO presence(assessment, who, pid, host, question, at)
+sqlite3 "$ELEVEN" "DROP TABLE on_behalf; DROP TABLE comments; DROP TABLE review_steps;
+    DROP TABLE members;
+    INSERT INTO presence(assessment, who, pid, host, question, at)
         VALUES (1, 'dana', 1, 'elsewhere', 'scr.project', strftime('%s', 'now'));
     ALTER TABLE presence DROP COLUMN editing;
     PRAGMA user_version = 11;" || fail "building a schema 11 file"
 run 0 "$DPIA" -d "$ELEVEN" history 1
-contains "$T/out" "answer scr.project: Before the editing flag"
+contains "$T/out" "Answer scr.project: Before the editing flag"
 checks=$((checks + 1))
-[ "$(sqlite3 "$ELEVEN" 'PRAGMA user_version')" = 12 ] && pass "schema 11 migrated to 12" ||
+[ "$(sqlite3 "$ELEVEN" 'PRAGMA user_version')" = 13 ] && pass "schema 11 migrated to 13" ||
     fail "still schema $(sqlite3 "$ELEVEN" 'PRAGMA user_version')"
 checks=$((checks + 1))
 [ "$(sqlite3 "$ELEVEN" "SELECT who || '|' || question || '|' || editing FROM presence")" = \
     "dana|scr.project|0" ] && pass "a presence row kept, not editing" ||
     fail "the presence row was not kept as it was"
 
-# --- one schema newer than this dpia: refused, left as it was ----------
-THIRTEEN=$T/thirteen.sqlite
-run 0 "$DPIA" -d "$THIRTEEN" new --title "Written by schema 13"
-sqlite3 "$THIRTEEN" "PRAGMA user_version = 13;" || fail "building a schema 13 file"
-before=$(cksum <"$THIRTEEN")
-run 1 "$DPIA" -d "$THIRTEEN" risk add 1 --title "Should not land"
-contains "$T/err" "was written by a newer version of dpia (schema 13"
+# --- a database of schema 12: no members, no review ---------------------
+# Each assessment is owned by the author of its first change-log entry,
+# or, when it has none, by whoever migrates the file.
+TWELVE=$T/twelve.sqlite
+DPIA_USER=anna run 0 "$DPIA" -d "$TWELVE" new --title "Started by anna"
+DPIA_USER=anna run 0 "$DPIA" -d "$TWELVE" new --title "Its log lost"
+DPIA_USER=anna run 0 "$DPIA" -d "$TWELVE" member 1 add ben contributor
+DPIA_USER=ben run 0 "$DPIA" -d "$TWELVE" answer 1 scr.project "Ben's answer"
+sqlite3 "$TWELVE" "DROP TABLE on_behalf; DROP TABLE comments; DROP TABLE review_steps;
+    DROP TABLE members;
+    DELETE FROM history WHERE assessment = 2;
+    PRAGMA user_version = 12;" || fail "building a schema 12 file"
+DPIA_USER=carl run 0 "$DPIA" -d "$TWELVE" member 1 list --format tsv
+contains "$T/out" "$(printf 'anna\towner')" "the author of the first entry owns it"
+lacks "$T/out" "ben"
+lacks "$T/out" "carl"
 checks=$((checks + 1))
-[ "$(cksum <"$THIRTEEN")" = "$before" ] && [ "$(sqlite3 "$THIRTEEN" 'PRAGMA user_version')" = 13 ] &&
-    pass "a schema 13 file left untouched" || fail "the schema 13 file was changed"
+[ "$(sqlite3 "$TWELVE" 'PRAGMA user_version')" = 13 ] && pass "schema 12 migrated to 13" ||
+    fail "still schema $(sqlite3 "$TWELVE" 'PRAGMA user_version')"
+checks=$((checks + 1))
+[ "$(sqlite3 "$TWELVE" "SELECT person || '|' || role FROM members WHERE assessment = 2")" = \
+    "carl|owner" ] && pass "an assessment without a log is owned by whoever migrated it" ||
+    fail "assessment 2 got no owner from the migration"
+# The owner goes on alone; the others read.
+DPIA_USER=anna run 0 "$DPIA" -d "$TWELVE" answer 1 scr.project "Anna again"
+DPIA_USER=ben run 1 "$DPIA" -d "$TWELVE" answer 1 scr.project "Ben again"
+contains "$T/err" "ben (not a member) cannot change assessment 1"
+
+# --- one schema newer than this dpia: refused, left as it was ----------
+FOURTEEN=$T/fourteen.sqlite
+run 0 "$DPIA" -d "$FOURTEEN" new --title "Written by schema 14"
+sqlite3 "$FOURTEEN" "PRAGMA user_version = 14;" || fail "building a schema 14 file"
+before=$(cksum <"$FOURTEEN")
+run 1 "$DPIA" -d "$FOURTEEN" risk add 1 --title "Should not land"
+contains "$T/err" "was written by a newer version of dpia (schema 14"
+checks=$((checks + 1))
+[ "$(cksum <"$FOURTEEN")" = "$before" ] && [ "$(sqlite3 "$FOURTEEN" 'PRAGMA user_version')" = 14 ] &&
+    pass "a schema 14 file left untouched" || fail "the schema 14 file was changed"
 done_testing

@@ -68,7 +68,7 @@ fi
 run 0 env LD_PRELOAD="$SHIM" DPIA_FAKE_FS= "$DPIA" -d "$DB" answer 1 scr.evaluation no
 run 0 env LD_PRELOAD="$SHIM" "$DPIA" -d "$T/share/local.sqlite" new --title "Local again"
 run 0 "$DPIA" -d "$DB" history 1
-contains "$T/out" "answer scr.evaluation: yes → no" "on the local disk the change was saved"
+contains "$T/out" "Answer scr.evaluation: Yes → No" "on the local disk the change was saved"
 
 [ "$failures" -eq 0 ] || exit 1
 echo "all $checks checks passed"

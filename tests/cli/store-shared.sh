@@ -88,15 +88,18 @@ if [ "$(id -u)" -eq 0 ] && command -v setpriv >/dev/null 2>&1 && id nobody >/dev
     # nobody, in the group of the database but not its owner.
     member="setpriv --reuid=$nobody_uid --regid=$nobody_gid --groups=$group"
     if $member "$DPIA" --version >/dev/null 2>&1; then
+        # Both work on the assessment the tests' user started.
+        run 0 "$DPIA" -d "$DB" member 1 add nobody contributor
+        run 0 "$DPIA" -d "$DB" member 1 add "$(id -un)" contributor
         run 0 env -u DPIA_USER $member "$DPIA" -d "$DB" answer 1 scr.evaluation yes
         run 0 "$DPIA" -d "$DB" history 1
         checks=$((checks + 1))
-        grep -q "  nobody  answer scr.evaluation: no → yes" "$T/out" &&
+        grep -q "  nobody  Answer scr.evaluation: No → Yes" "$T/out" &&
             pass "the other member's change carries the login nobody" ||
             { fail "the change log does not name nobody"; sed 's/^/  | /' "$T/out"; }
         run 0 env -u DPIA_USER "$DPIA" -d "$DB" answer 1 scr.evaluation no
         run 0 "$DPIA" -d "$DB" history 1
-        contains "$T/out" "  $(id -un)  answer scr.evaluation: yes → no" "the owner's change carries the owner's login"
+        contains "$T/out" "  $(id -un)  Answer scr.evaluation: Yes → No" "the owner's change carries the owner's login"
         mode "$DB" 660 "the database after the other member's change"
         checks=$((checks + 1))
         [ "$(stat -c %u "$DB")" = 0 ] && pass "the file still belongs to its owner" ||

@@ -79,7 +79,7 @@ run 0 $D table 1 data-items
 lacks "$T/out" "D2${tab}" "D2 is gone"
 contains "$T/out" "D3${tab}Health${tab}yes" "D3 is still D3"
 contains "$T/out" "D1${tab}E-mail"
-run 0 $D history 1 && contains "$T/out" "answer data-items"
+run 0 $D history 1 && contains "$T/out" "Answer data-items"
 
 # Citations changed, then the row deleted.
 run 0 $D table 1 purposes set 1 items=D1

@@ -10,6 +10,8 @@ d() { "$DPIA" -d "$DB" "$@"; }
 by() { who=$1; shift; DPIA_USER=$who "$DPIA" -d "$DB" "$@"; }
 
 run 0 d new --title "Loyalty programme"
+# bob works on it too.
+run 0 d member 1 add bob contributor
 run 0 d answer 1 scr.evaluation yes
 run 0 d answer 1 scr.evaluation no --note "Only counts visits"
 run 0 d risk add 1 --title "Re-identification" --likelihood 2 --severity 3
@@ -51,12 +53,12 @@ contains "$T/out" "tester	undone: risk R1 added	Re-identification	"
 contains "$T/out" "tester	undone: note scr.evaluation	Only counts visits	"
 contains "$T/out" "tester	undone: answer scr.evaluation	no	yes"
 
-# Again: past the undos to the first answer, then to the creation,
-# which is not undone.
+# Again: past the undos to the first answer, then to bob's joining,
+# which is not undone (nor is the creation).
 run 0 d undo 1
 contains "$T/out" "the answer is back to “(empty)”"
 run 1 d undo 1
-contains "$T/err" "the latest change to assessment 1 (created) cannot be undone"
+contains "$T/err" "the latest change to assessment 1 (member bob) cannot be undone"
 
 # A decided revision stays as it was signed.
 run 0 d new --title "Menu survey"

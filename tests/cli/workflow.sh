@@ -221,11 +221,11 @@ contains "$T/out" "Approved with conditions" "the kept record imports with its d
 run 0 d answer 1 desc.purposes "Tweets about aggregate viewing only."
 run 0 d diff 1
 contains "$T/out" "Revision 1 -> revision 2"
-contains "$T/out" "answer desc.purposes"
+contains "$T/out" "Answer desc.purposes"
 contains "$T/out" "Tweets about aggregate viewing only."
-contains "$T/out" "sign-off dpo name"
+contains "$T/out" "Data Protection Officer — Name"
 run 0 d diff 1 1 2 --format tsv
-contains "$T/out" "answer desc.purposes"
+contains "$T/out" "answer desc.purposes" "the TSV keeps the change's key"
 run 0 d signoff 1 --role dpo --name "Dana Officer" --advice "Still fine" --followed yes
 run 0 d decide 1 approve --name "Chris Controller" --acknowledge
 contains "$T/out" "Approve: Approved"

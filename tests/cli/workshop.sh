@@ -37,7 +37,7 @@ contains "$T/out" "no workshop yet" "a refused start writes nothing"
 run 0 $D workshop "$id" start --date 2026-03-02 --place "Room 4.12 and a call" \
     --agenda "screening, description" \
     --participant "Dana Officer|DPO|Acme Retail|no" \
-    --participant "Pat Doe|staff representative|Works council|yes"
+    --participant "Pat Doe|staff representative|Works council|oui"
 contains "$T/out" "workshop 1 started"
 run 1 $D workshop "$id" start
 contains "$T/err" "workshop 1 of assessment $id is still open; end it first"
@@ -58,7 +58,8 @@ run 0 $D answer "$id" scr.innovative yes
 run 0 $D workshop "$id" list
 contains "$T/out" "workshop 1: 2026-03-02, Room 4.12 and a call (ended)"
 contains "$T/out" "Dana Officer, DPO, Acme Retail"
-contains "$T/out" "Pat Doe, staff representative, Works council (represents the people concerned)"
+contains "$T/out" "Pat Doe, staff representative, Works council (represents the people concerned)" \
+    "a participant marked 'oui' (French for yes) represents the people concerned"
 lacks "$T/out" "Dana Officer, DPO, Acme Retail (represents" "only the representative is marked"
 contains "$T/out" "scr.project  Describe the project"
 contains "$T/out" "desc.purpose-list"
@@ -67,8 +68,8 @@ contains "$T/out" "minutes: We agreed on the scope."
 contains "$T/out" "Ask IT how long logs are kept (Sam Admin)"
 contains "$T/out" "Check the retention policy"
 run 0 $D history "$id"
-contains "$T/out" "workshop 1 started: 2026-03-02, Room 4.12 and a call"
-contains "$T/out" "workshop 1 ended: We agreed on the scope."
+contains "$T/out" "Workshop 1 started: 2026-03-02, Room 4.12 and a call"
+contains "$T/out" "Workshop 1 ended: We agreed on the scope."
 
 # A second one: numbered on, its own links.
 run 0 $D workshop "$id" start --place "Video call"

@@ -41,9 +41,9 @@ walk_row() {
         tmux_wait "New row P1"
         tmux_type "Loyalty scoring"
         tmux_keys Tab
-        tmux_wait "[ ]D1"
+        tmux_wait "[ ] D1"
         tmux_keys Space
-        tmux_wait "[x]D1"
+        tmux_wait "[x] D1"
         tmux_keys Tab
         press_until Right "< Legitimate interests of the controller"
     fi
@@ -132,7 +132,7 @@ tmux_wait "Decision recorded: Approved with conditions." && pass "approved with 
 checks=$((checks + 1))
 left_pane | grep -q "^ Approved with conditions *$" && pass "status shown: Approved with conditions" ||
     fail "status not shown: $(left_pane | sed -n 13p)"
-tmux_wait "Decision: Approve with conditions by Lee Chen"
+tmux_wait "Decision: Approved with conditions by Lee Chen"
 tmux_wait "Review date: $REVIEW"
 # Read-only as signed: the message is whole at 80 columns.
 tmux_keys Home Enter
@@ -148,9 +148,9 @@ contains "$T/show1" "Approve with conditions" "show names the decision"
 contains "$T/show1" "review date: $REVIEW"
 contains "$T/show1" "Revision 1 is decided (Approved with conditions)"
 "$DPIA" -d "$DB" history 1 >"$T/hist1"
-contains "$T/hist1" "draft → approved-with-conditions" "history has the status change"
-contains "$T/hist1" "sign-off controller decision: approve-with-conditions"
-contains "$T/hist1" "warnings acknowledged: nec.information is marked for follow-up." \
+contains "$T/hist1" "Status: Draft → Approved with conditions" "history has the status change"
+contains "$T/hist1" "Controller's decision-maker — Decision: Approve with conditions"
+contains "$T/hist1" "Warnings acknowledged: nec.information is marked for follow-up." \
     "history keeps the acknowledged warnings"
 
 # Revision 2: a draft with no sign-offs.
@@ -173,7 +173,7 @@ tmux_keys Escape
 tmux_wait "Reviewed every six months."
 tmux_keys V
 tmux_wait "Changes since revision 1"
-tmux_select "answer sign.review-owner"
+tmux_select "Answer sign.review-owner"
 tmux_wait "After: $SENTENCE Reviewed every" && pass "V lists the changed answer, before and after"
 tmux_keys Escape
 tmux_wait_gone "Changes since revision 1"
@@ -203,6 +203,6 @@ contains "$T/show2" "revision 2"
 contains "$T/rev1" "status: Approved with conditions" "revision 1 keeps its decision"
 contains "$T/rev1" "Approve with conditions"
 "$DPIA" -d "$DB" diff 1 >"$T/diff"
-contains "$T/diff" "answer sign.review-owner" "diff lists the changed answer"
+contains "$T/diff" "Answer sign.review-owner" "diff lists the changed answer"
 contains "$T/diff" "→ $SENTENCE Reviewed every"
 done_testing

@@ -54,6 +54,15 @@ press_until() {
 
 tmux_start 80 24 -d "$DB"
 tmux_wait "No assessments yet"
+# What to do is wrapped, not cut, at 80 columns.
+tmux_wait "campaign)." && pass "the empty list's help is wrapped whole"
+checks=$((checks + 1))
+# (Above the status bar, whose list of keys ends in an ellipsis.)
+if tmux_screen | head -n 20 | grep -qF "…"; then
+    fail "the empty list's help is cut"
+else
+    pass "nothing cut on the empty list"
+fi
 tmux_keys n
 tmux_wait "EDPB DPIA template, consultation version 1.0 (edpb-2026, built-in)"
 tmux_keys Enter

@@ -63,7 +63,7 @@ for given in 01/02/2027 01.02.2027 2027-02-01; do
     tmux_wait "2027-02-01" && pass "answer '$given' shown as 2027-02-01"
     d history 1 >"$T/hist"
     tail -1 "$T/hist" >"$T/last"
-    grep -q "answer desc.start: 2027-02-01\$" "$T/last" &&
+    grep -q "Answer desc.start: 2027-02-01\$" "$T/last" &&
         pass "answer '$given' stored as 2027-02-01" ||
         fail "answer '$given' stored otherwise: $(cat "$T/last")"
 done
@@ -71,7 +71,7 @@ set_answer "+2w"
 want=$(date -d "+14 days" +%F)
 tmux_wait "$want" && pass "answer +2w shown as $want"
 d history 1 | tail -1 >"$T/last"
-contains "$T/last" "answer desc.start: 2027-02-01 → $want" "answer +2w stored as $want"
+contains "$T/last" "Answer desc.start: 2027-02-01 → $want" "answer +2w stored as $want"
 
 # The review date, on the sign-off page, at 80x24: the dialog's prompt
 # fits whole.

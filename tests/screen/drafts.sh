@@ -125,6 +125,7 @@ kill9
 
 # Another person opening the same form is not offered it.
 tmux_kill
+"$DPIA" -d "$DB" member 1 add someone contributor >/dev/null || fail "adding someone"
 DPIA_ENV="DPIA_USER=someone" tmux_start 110 34 -d "$DB"
 tmux_wait "Draft test"
 tmux_keys Enter

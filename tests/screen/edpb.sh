@@ -64,9 +64,9 @@ walk_row() {
     P1)
         tmux_type "Social-media posts of viewing counts"
         tmux_keys Tab
-        tmux_wait "[ ]D1"
+        tmux_wait "[ ] D1"
         tmux_keys Space
-        tmux_wait "[x]D1"
+        tmux_wait "[x] D1"
         tmux_keys Tab
         press_until Right "< (f) Legitimate interests"
         ;;
@@ -75,9 +75,9 @@ walk_row() {
         tmux_keys Tab
         tmux_type "India"
         tmux_keys Tab
-        tmux_wait "[ ]D1"
+        tmux_wait "[ ] D1"
         tmux_keys Space
-        tmux_wait "[x]D1"
+        tmux_wait "[x] D1"
         tmux_keys Tab
         press_until Right "< Standard contractual clauses"
         ;;
@@ -86,9 +86,9 @@ walk_row() {
         tmux_keys Tab
         tmux_type "Counts drawn from the logs"
         tmux_keys Tab
-        tmux_wait "[ ]D1"
+        tmux_wait "[ ] D1"
         tmux_keys Space
-        tmux_wait "[x]D1"
+        tmux_wait "[x] D1"
         ;;
     A1)
         tmux_type "Data warehouse"
@@ -97,9 +97,9 @@ walk_row() {
         tmux_keys Tab
         press_until Right "C1"
         tmux_keys Tab
-        tmux_wait "[ ]L1"
+        tmux_wait "[ ] L1"
         tmux_keys Space
-        tmux_wait "[x]L1"
+        tmux_wait "[x] L1"
         ;;
     *)
         fail "no row planned for $1"
@@ -174,7 +174,7 @@ left_pane | grep -q "^ Approved with conditions *$" && pass "status shown: Appro
 checks=$((checks + 1))
 left_pane | grep -q "^ Residual risk: Low" && pass "residual risk shown: Low" ||
     fail "residual risk not shown: $(left_pane)"
-tmux_wait "Decision: Approve with conditions by Chris"
+tmux_wait "Decision: Approved with conditions by Chris"
 tmux_wait "Review date: $REVIEW"
 tmux_keys q
 tmux_wait_exit >/dev/null

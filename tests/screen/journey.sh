@@ -94,9 +94,9 @@ tmux_keys Enter a
 tmux_wait "New row P1"
 tmux_type "Factoïdes sur les réseaux sociaux"
 tmux_keys Tab
-tmux_wait "[ ]D1"
+tmux_wait "[ ] D1"
 tmux_keys Space
-tmux_wait "[x]D1"
+tmux_wait "[x] D1"
 tmux_keys Tab
 tmux_wait "< (empty) >"
 tmux_keys Right Right Right Right Right Right

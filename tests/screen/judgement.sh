@@ -99,7 +99,7 @@ contains "$T/show" "$(printf 'dpo-contact\tdpo@acme.example')"
 command -v sqlite3 >/dev/null 2>&1 &&
     contains "$T/show" "$(printf 'judgement\tnecessity\tacceptable\t')" "the judgement typed before the kill"
 "$DPIA" -d "$DB" history 1 >"$T/hist"
-contains "$T/hist" "judgement description: improve: Say who receives the data."
+contains "$T/hist" "DPO's judgement of description: improve: Say who receives the data."
 
 # A form only opened, then dpia told to stop (SIGTERM): nothing is
 # recorded that nobody chose.

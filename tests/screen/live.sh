@@ -10,6 +10,9 @@
 
 DB=$(test_db db.sqlite)
 "$DPIA" -d "$DB" new --title "Workshop file" >/dev/null
+# dana and lee work on it too.
+"$DPIA" -d "$DB" member 1 add dana contributor >/dev/null || fail "adding dana"
+"$DPIA" -d "$DB" member 1 add lee contributor >/dev/null || fail "adding lee"
 
 # The second interface: a second session "u" of the same tmux server,
 # as another person (DPIA_USER=dana).

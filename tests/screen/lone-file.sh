@@ -37,14 +37,14 @@ tmux_wait "question 1 of"
 tmux_keys Enter
 tmux_type "An answer saved by the interface"
 tmux_wait "saved " && pass "the interface saved the answer"
-lone_has "answer scr.project: An answer saved by the interface"
+lone_has "Answer scr.project: An answer saved by the interface"
 
 # A choice saves at once; the next idle second moves it too.
 tmux_keys Escape
 tmux_keys Down
 tmux_wait "question 2 of"
 tmux_keys y
-lone_has "answer scr.evaluation: yes"
+lone_has "Answer scr.evaluation: Yes"
 
 tmux_keys q
 status=$(tmux_wait_exit)

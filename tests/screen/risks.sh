@@ -23,6 +23,7 @@ tmux_wait "question 1 of 4"
 tmux_keys End
 tmux_wait "Risk register" && pass "End: the register"
 tmux_wait "No risks yet"
+if tmux_screen | grep -qF "saved "; then fail "the status bar says saved before anything was"; fi
 
 tmux_keys a
 tmux_wait "New risk"
@@ -38,6 +39,9 @@ tmux_wait "Likelihood before"
 tmux_wait "4 Maximum:" && pass "likelihood definitions on screen while scoring"
 tmux_keys 3 Tab Tab 4 Tab Tab 1 Tab Tab 2 Escape
 tmux_wait "R1" && pass "risk R1 in the table"
+# Nothing was answered in this session: the status bar says "saved" for
+# the risk itself.
+tmux_wait "saved " && pass "the status bar says when the risk was saved"
 tmux_wait "3/4 High" && pass "scored high before measures"
 tmux_wait "1/2 Low" && pass "scored low after measures"
 
@@ -75,7 +79,7 @@ tmux_type "Data team lead"
 tmux_keys Tab
 tmux_type "2027-01-31"
 tmux_keys Tab Tab
-tmux_wait "[ ]R1"
+tmux_wait "[ ] R1"
 tmux_keys Space Escape
 tmux_wait "M1" && pass "measure M1 listed"
 tmux_wait "Data team lead"

@@ -93,7 +93,7 @@ if [ "$(wait_any "Record the decision with these warnings" "Decision recorded:")
     tmux_keys y
 fi
 tmux_wait "Decision recorded: Approved with conditions." && pass "decision taken, status set"
-tmux_wait "Decision: Approve with conditions by Luca Bianchi"
+tmux_wait "Decision: Approved with conditions by Luca Bianchi"
 tmux_select "DPO's advice:"
 tmux_keys Enter
 tmux_wait "Approved with conditions: read-only as signed. Press R to open a new revision." &&

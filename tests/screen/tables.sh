@@ -106,10 +106,10 @@ tmux_wait "< (empty) >"
 tmux_keys Right
 tmux_wait "< Consent >"
 tmux_keys Tab
-tmux_wait "[ ]D1 [ ]D2"
+tmux_wait "[ ] D1  [ ] D2"
 tmux_wait "D1 Viewing history" && pass "the rows to cite listed with their first cells"
 tmux_keys Space
-tmux_wait "[x]D1"
+tmux_wait "[x] D1"
 tmux_keys Escape
 tmux_wait "Row P1 added."
 tmux_wait "P1   Recommendations  Consent       D1" && pass "P1 cites D1"

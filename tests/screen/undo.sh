@@ -9,6 +9,7 @@
 
 DB=$T/db.sqlite
 "$DPIA" -d "$DB" new --title "Loyalty programme" >/dev/null
+"$DPIA" -d "$DB" member 1 add bob contributor >/dev/null || fail "adding bob"
 DPIA_USER=tester "$DPIA" -d "$DB" answer 1 scr.evaluation yes || fail "answering from the CLI"
 
 tmux_start 80 24 -d "$DB"

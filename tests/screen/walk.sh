@@ -228,7 +228,7 @@ walk_measure() {
     while [ "$r" -le "$nrisks" ]; do
         [ "$r" -gt 1 ] && tmux_keys Right
         tmux_keys Space
-        all="$all${all:+ }[x]R$r"
+        all="$all${all:+  }[x] R$r"
         r=$((r + 1))
     done
     tmux_wait "$all"

@@ -22,7 +22,18 @@ tmux_type "Room 4.12"
 tmux_keys Tab Tab
 tmux_type "Dana Officer|DPO|Acme|no"
 tmux_keys Enter
-tmux_type "Pat Doe|staff representative|Works council|yes"
+tmux_type "Pat Doe|staff representative|Works council|perhaps"
+tmux_keys Escape
+# Refused: the form opens again on the participants, the date as typed.
+tmux_wait "'perhaps': whether a participant represents the people concerned is yes or no" &&
+    pass "a participant who is neither yes nor no is refused, with the reason"
+tmux_keys Space
+tmux_wait "Start a workshop"
+tmux_wait "2026-03-02"
+# The keys go to the participants: "perhaps" becomes "yes".
+tmux_keys BSpace BSpace BSpace BSpace BSpace BSpace BSpace
+tmux_type "yes"
+tmux_wait "Works council|yes" && pass "the form opens again on the field that was refused"
 tmux_keys Escape
 tmux_wait "Workshop 1 started" && pass "the workshop is started"
 tmux_wait "[workshop 1 open]" && pass "the title bar says a workshop is open"

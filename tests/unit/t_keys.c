@@ -76,6 +76,17 @@ static void test_lookup(void **state)
     assert_int_equal(keys_lookup(KEY_ESC, KC_REGISTER | KC_GLOBAL), ACT_REG_CLOSE);
     assert_int_equal(keys_lookup('q', KC_REGISTER | KC_GLOBAL), ACT_REG_CLOSE);
     assert_int_equal(keys_lookup('L', KC_REGISTER | KC_GLOBAL), ACT_BACK);
+    /* What waits for you from the list; the review, the comments and the
+     * people from an assessment; Esc and q back from those two (q does
+     * not leave dpia there). */
+    assert_int_equal(keys_lookup('w', KC_HOME | KC_GLOBAL), ACT_WAITING);
+    assert_int_equal(keys_lookup('r', KC_ASSESS | KC_GLOBAL), ACT_REVIEW);
+    assert_int_equal(keys_lookup('r', KC_SIGNOFF | KC_GLOBAL), ACT_REVIEW);
+    assert_int_equal(keys_lookup('c', KC_ASSESS | KC_GLOBAL), ACT_COMMENT);
+    assert_int_equal(keys_lookup('M', KC_TABLE | KC_GLOBAL), ACT_MEMBERS);
+    assert_int_equal(keys_lookup(KEY_ESC, KC_COMMENTS | KC_GLOBAL), ACT_PANE_CLOSE);
+    assert_int_equal(keys_lookup('q', KC_MEMBERS | KC_GLOBAL), ACT_PANE_CLOSE);
+    assert_int_equal(keys_lookup('\n', KC_COMMENTS | KC_GLOBAL), ACT_CMT_REPLY);
     /* Esc leaves what it is in. */
     assert_int_equal(keys_lookup(KEY_ESC, KC_CHOOSE), ACT_CANCEL);
     assert_int_equal(keys_lookup(KEY_ESC, KC_LINE), ACT_CANCEL);

@@ -11,6 +11,7 @@
 
 #include "unit.h"
 #include "core/assess.h"
+#include "core/change_text.h"
 #include "core/fields.h"
 #include "core/logic.h"
 #include "report/report.h"
@@ -30,7 +31,14 @@ static const char po[] =
     "msgid \"Risk\"\nmsgstr \"Risque\"\n"
     "msgid \"Title\"\nmsgstr \"Titre\"\n"
     "msgid \"Why (likelihood before)\"\nmsgstr \"Pourquoi (vraisemblance avant)\"\n"
-    "msgid \"yes\"\nmsgstr \"oui\"\n";
+    "msgid \"yes\"\nmsgstr \"oui\"\n"
+    "msgid \"Yes\"\nmsgstr \"Oui\"\n"
+    "msgid \"Advice followed\"\nmsgstr \"Avis suivi\"\n"
+    "msgid \"Data Protection Officer\"\nmsgstr \"Délégué à la protection des données\"\n"
+    "msgid \"Status\"\nmsgstr \"Statut\"\n"
+    "msgid \"Review date\"\nmsgstr \"Date de réexamen\"\n"
+    "msgid \"Undone: %s\"\nmsgstr \"Annulé : %s\"\n"
+    "msgid \"Risk %s added\"\nmsgstr \"Risque %s ajouté\"\n";
 
 /* The catalogue in dir/fr/LC_MESSAGES, found through DPIA_LOCALEDIR. */
 static int setup(void **state)
@@ -133,6 +141,40 @@ static void test_fields(void **state)
     free(log_fr);
 }
 
+/* What a change is about, in people's words; ck its key, then each of
+ * the old value and the new one as they read. */
+static void change_is(const char *what, const char *words, const char *ov, const char *oshown)
+{
+    char *w = change_what_text(what), *v = change_value_text(what, ov, NULL);
+    assert_string_equal(w, words);
+    assert_string_equal(v, oshown);
+    free(w);
+    free(v);
+}
+
+/* The change log and the comparison of revisions in people's words,
+ * in the language of the messages; the keys never change. */
+static void test_changes(void **state)
+{
+    (void)state;
+    change_is("sign-off dpo advice followed", "Data Protection Officer — Advice followed",
+              "yes", "Yes");
+    change_is("status", "Status", "approved-with-conditions", "Approved with conditions");
+    change_is("risk R2 likelihood why", "R2 — Why (likelihood before)", "x", "x");
+    change_is("measure M1 status", "M1 — Status", "in-progress", "Partially implemented");
+    change_is("measure M1 due", "M1 — Due", "2027-01-31", "2027-01-31");
+    change_is("undone: risk R3 added", "Undone: Risk R3 added", "", "");
+    change_is("language", "Language", "de", "German");
+    change_is("something new", "something new", "v", "v");
+    i18n_push("fr");
+    change_is("sign-off dpo advice followed",
+              "Délégué à la protection des données — Avis suivi", "yes", "Oui");
+    change_is("status", "Statut", "draft", "Brouillon");
+    change_is("review date", "Date de réexamen", "2027-11-30", "30/11/2027");
+    change_is("undone: risk R3 added", "Annulé : Risque R3 ajouté", "", "");
+    i18n_pop();
+}
+
 static void test_reports(void **state)
 {
     (void)state;
@@ -171,6 +213,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_enumerations),
         cmocka_unit_test(test_fields),
+        cmocka_unit_test(test_changes),
         cmocka_unit_test(test_reports),
     };
     return cmocka_run_group_tests_name("labels", tests, setup, teardown);

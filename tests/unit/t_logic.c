@@ -60,6 +60,18 @@ static void test_answer_values(void **state)
     free(v);
     assert_null(answer_canonical(yn, "maybe", &e));
     assert_non_null(strstr(e.text, "allowed: yes, no"));
+    /* As people type them in French and German too. */
+    const char *yes[] = { "y", "OUI", "Ja" }, *no[] = { "N", "non", "nein" };
+    for (size_t i = 0; i < 3; i++) {
+        v = answer_canonical(yn, yes[i], &e);
+        assert_string_equal(v, "yes");
+        free(v);
+        v = answer_canonical(yn, no[i], &e);
+        assert_string_equal(v, "no");
+        free(v);
+    }
+    assert_int_equal(answer_yes_no("o", 1), -1);
+    assert_int_equal(answer_yes_no("nei", 3), -1);
 
     const struct tmpl_question *dec = tmpl_find_question(t, "scr.decision");
     assert_int_equal(dec->type, QT_CHOICE);

@@ -713,7 +713,7 @@ static void test_html_revision(void **state)
     assert_non_null(log);
     assert_true(strncmp(log + strlen("<h2>Appendix: change log</h2>"),
                         "<h3>Changes since revision 1</h3>", 33) == 0);
-    has(log, "<tr><td>What is the lawful basis?<br><span class=\"small\">answer desc.purpose-list</span></td>"
+    has(log, "<tr><td>What is the lawful basis?<br><span class=\"small\">Answer desc.purpose-list</span></td>"
              "<td class=\"text\">legitimate-interests</td><td class=\"text\">consent</td></tr>");
     has(log, "<td class=\"text\">&lt;script&gt;alert(1)&lt;/script&gt;");
     has(h, "<em>Type:</em> Illegitimate access</p>");

@@ -881,7 +881,7 @@ static void test_open_checks(void **state)
     assert_int_equal(store_create(s, "No", xml, len, NULL, &e), -1);
     assert_non_null(strstr(e.text, "read-only"));
     store_close(s);
-    assert_int_equal(store_schema_version(), 12);
+    assert_int_equal(store_schema_version(), 13);
     if (unit_on_pg())
         goto who;
     /* Reading a file that does not exist does not create it. */

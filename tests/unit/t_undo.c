@@ -338,6 +338,10 @@ static void test_theirs(void **state)
     struct store *s = fresh();
     int64_t id = create(s);
     struct assessment *a = load(s, id);
+    /* bob works on it too. */
+    struct err me;
+    if (ops_member(s, a, "bob", MR_CONTRIBUTOR, true, &me) < 0)
+        fail_msg("ops_member: %s", me.text);
     answer(s, a, "scr.evaluation", "yes", NULL, -1);
     struct store *bob = open_as("bob");
     struct assessment *ab = load(bob, id);

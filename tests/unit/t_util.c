@@ -181,8 +181,8 @@ static void sha256_vectors(void)
     free(million);
 }
 
-/* The digest of n pseudo-random bytes, fed in pieces of 1 to 200. */
-static void sha256_pieces(size_t n, char hex[65])
+/* n pseudo-random bytes (the caller frees). */
+static unsigned char *random_bytes(size_t n)
 {
     unsigned char *p = xmalloc(n + 1);
     uint32_t x = 2463534242u;
@@ -190,36 +190,53 @@ static void sha256_pieces(size_t n, char hex[65])
         x ^= x << 13, x ^= x >> 17, x ^= x << 5;
         p[i] = (unsigned char)x;
     }
-    struct sha256 c;
-    sha256_init(&c);
-    for (size_t off = 0, k = 1; off < n; k = k % 200 + 1) {
-        size_t m = k < n - off ? k : n - off;
-        sha256_update(&c, p + off, m);
-        off += m;
-    }
-    sha256_hex(&c, hex);
-    free(p);
+    return p;
 }
 
-/* Both the portable code and, where the CPU has them, the SHA
- * instructions give the standard digests, and the same digests of
- * every length around the block size. */
+/* The standard digests, and the same digest of every length around
+ * the block size whether the bytes come in pieces of 1 to 200 or in one
+ * call. */
 static void test_sha256(void **state)
 {
-    bool fast = sha256_accelerated(true);
     sha256_vectors();
-    char a[65], b[65];
     for (size_t n = 0; n < 300; n += (n < 140 ? 1 : 37)) {
-        sha256_accelerated(true);
-        sha256_pieces(n, a);
-        sha256_accelerated(false);
-        sha256_pieces(n, b);
+        unsigned char *p = random_bytes(n);
+        struct sha256 c;
+        sha256_init(&c);
+        for (size_t off = 0, k = 1; off < n; k = k % 200 + 1) {
+            size_t m = k < n - off ? k : n - off;
+            sha256_update(&c, p + off, m);
+            off += m;
+        }
+        char a[65], b[65];
+        sha256_hex(&c, a);
+        sha256_of(p, n, b);
+        free(p);
         assert_string_equal(a, b);
     }
-    assert_false(sha256_accelerated(false));
-    sha256_vectors();
-    assert_int_equal(sha256_accelerated(true), fast);
-    print_message("# SHA-256: CPU instructions %s\n", fast ? "used" : "not available");
+}
+
+/* File names from titles: the letters of French, German and the other
+ * Latin languages without their diacritics, never a letter lost. */
+static void test_slug(void **state)
+{
+    const char *cases[][2] = {
+        { "Programme de fidélité — profils d'écoute", "programme-de-fidelite-profils-d-ecoute" },
+        { "Straße: Übersicht der Maßnahmen", "strasse-ubersicht-der-massnahmen" },
+        { "Œuvre, Ærø, Łódź, Þing", "oeuvre-aero-lodz-thing" },
+        { "Viewing factoids: tweets", "viewing-factoids-tweets" },
+        { "  --  ", "assessment" },
+        { "\xe6\x97\xa5\xe6\x9c\xac", "assessment" },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char *s = text_slug(cases[i][0], 48, "assessment");
+        assert_string_equal(s, cases[i][1]);
+        free(s);
+    }
+    /* Cut at the limit, never in the middle of a letter's two. */
+    char *s = text_slug("ææææææ", 5, "x");
+    assert_string_equal(s, "aeae");
+    free(s);
 }
 
 static void test_paths(void **state)
@@ -277,6 +294,7 @@ int main(void)
         cmocka_unit_test(test_line_cut),
         cmocka_unit_test(test_squeeze),
         cmocka_unit_test(test_sha256),
+        cmocka_unit_test(test_slug),
         cmocka_unit_test(test_paths),
         cmocka_unit_test(test_buf),
     };

@@ -14,6 +14,8 @@
 
 #define EXIT_WORK 1
 #define EXIT_USAGE 2
+/* dpia answer --expect: the answer no longer held what was expected. */
+#define EXIT_CONFLICT 3
 
 struct cli_global {
     const char *db_path; /* from -d, NULL when not given */

@@ -14,6 +14,7 @@
 #include <time.h>
 
 #include "cli/commands.h"
+#include "core/answer.h"
 #include "core/fields.h"
 #include "core/logic.h"
 #include "core/textrule.h"
@@ -64,15 +65,40 @@ static int finish(struct store *s, struct assessment *a, int rc)
 
 /* --- answer ---------------------------------------------------------------- */
 
+/* Whether the answer to q holds `expect` (as dpia answer takes a value:
+ * put in its canonical form when it can be; "" for none). */
+static bool answer_holds(const struct tmpl_question *q, const struct answer *an,
+                         const char *expect)
+{
+    const char *now = an ? an->value : "";
+    if (strcmp(now, expect) == 0)
+        return true;
+    if (!q || !*expect)
+        return false;
+    struct err e;
+    char iso[DATE_ISO_SIZE];
+    if (q->type == QT_DATE && ops_date(expect, iso, &e) == 0)
+        expect = iso;
+    char *canon = answer_canonical(q, expect, &e);
+    bool same = canon && strcmp(canon, now) == 0;
+    free(canon);
+    return same;
+}
+
+/* How often a write that met another session's write to the same answer
+ * is tried again on the value read anew. */
+#define ANSWER_TRIES 20
+
 int cmd_answer(const struct cli_global *g, int argc, char **argv)
 {
     static const struct option lo[] = {
         { "note", required_argument, NULL, 'n' },
         { "flag", no_argument, NULL, 'F' },
         { "no-flag", no_argument, NULL, 'N' },
+        { "expect", required_argument, NULL, 'e' },
         { NULL, 0, NULL, 0 },
     };
-    const char *note = NULL;
+    const char *note = NULL, *expect = NULL;
     int flag = -1, c;
     opterr = 0;
     while ((c = getopt_long(argc, argv, ":n:", lo, NULL)) != -1) {
@@ -80,12 +106,14 @@ int cmd_answer(const struct cli_global *g, int argc, char **argv)
             note = optarg;
         else if (c == 'F' || c == 'N')
             flag = c == 'F';
+        else if (c == 'e')
+            expect = optarg;
         else
             return cli_bad_option("answer", c, argv);
     }
     if (argc - optind != 3) {
         msg_error(_("usage: dpia answer ID QUESTION VALUE [--note TEXT] [--flag|--no-flag] "
-                  "(VALUE '-': read from stdin)"));
+                  "[--expect OLD] (VALUE '-': read from stdin)"));
         return EXIT_USAGE;
     }
     const char *ref = argv[optind], *qid = argv[optind + 1], *arg = argv[optind + 2];
@@ -104,10 +132,36 @@ int cmd_answer(const struct cli_global *g, int argc, char **argv)
     if (q && *input && !logic_shown(a, q))
         msg_warn(_("%s is not asked with the current answers (its condition does not hold); the "
                  "answer is kept anyway"), qid);
-    const struct answer *old = assess_answer(a, qid);
-    if (ops_answer(s, a, qid, input, note, flag, old ? old->revision : 0, 0, &e) < 0) {
+    /* The write is made on the revision of the answer read here: when
+     * another session changed it in between, the store refuses it, and
+     * it is read again and tried again (with --expect, only while the
+     * answer still holds what was expected). */
+    for (int tries = 1;; tries++) {
+        const struct answer *old = assess_answer(a, qid);
+        if (expect && !answer_holds(q, old, expect)) {
+            if (old && *old->value)
+                msg_error(_("the answer to %s is not what was expected: %s made it read: %s; "
+                            "nothing was saved"), qid, old->who, old->value);
+            else
+                msg_error(_("the answer to %s is not what was expected: it is empty; nothing "
+                            "was saved"), qid);
+            rc = EXIT_CONFLICT;
+            break;
+        }
+        int r = ops_answer(s, a, qid, input, note, flag, old ? old->revision : 0, 0, &e);
+        if (r == 0)
+            break;
+        if (r == STORE_CONFLICT && tries < ANSWER_TRIES) {
+            struct assessment *b = store_load_flags(s, a->id, STORE_LOAD_NO_HISTORY, &e);
+            if (b) {
+                assess_free(a);
+                a = b;
+                continue;
+            }
+        }
         msg_error("%s", e.text);
-        rc = EXIT_WORK;
+        rc = r == STORE_CONFLICT ? EXIT_CONFLICT : EXIT_WORK;
+        break;
     }
     free(input);
     return finish(s, a, rc);
@@ -188,13 +242,15 @@ static bool fill_fields(const struct assessment *a, const char *kind, const stru
             field_set_str(f, obj, text ? text : arg);
             free(text);
             break;
-        case FLD_FOLLOWED:
-            if (strcmp(arg, "yes") != 0 && strcmp(arg, "no") != 0) {
+        case FLD_FOLLOWED: {
+            int yes = answer_yes_no(arg, strlen(arg));
+            if (yes < 0) {
                 msg_error(_("--%s takes yes or no, not '%s'"), f->opt, arg);
                 return false;
             }
-            field_set_int(f, obj, strcmp(arg, "yes") == 0);
+            field_set_int(f, obj, yes);
             break;
+        }
         case FLD_INT: {
             int max = !m ? 0 : f->role == FR_SEVERITY ? m->nseverity : m->nlikelihood;
             if (!cli_parse_int(arg, 0, max, &v)) {
@@ -400,10 +456,12 @@ int cmd_measure_add(const struct cli_global *g, int argc, char **argv)
 
 int cmd_signoff(const struct cli_global *g, int argc, char **argv)
 {
-    enum { X_ROLE, X_ACK, X_COUNT };
+    enum { X_ROLE, X_ACK, X_BEHALF, X_REASON, X_COUNT };
     static const struct option extra[] = {
         { "role", required_argument, NULL, OPT_EXTRA + X_ROLE },
         { "acknowledge", no_argument, NULL, OPT_EXTRA + X_ACK },
+        { "on-behalf-of", required_argument, NULL, OPT_EXTRA + X_BEHALF },
+        { "reason", required_argument, NULL, OPT_EXTRA + X_REASON },
     };
     static const char *const shorts[] = { "rrole", "nname" };
     const char *given[64] = { 0 }, *x[X_COUNT] = { 0 };
@@ -417,10 +475,16 @@ int cmd_signoff(const struct cli_global *g, int argc, char **argv)
     const char *nm = given[name - signoff_fields];
     if (argc - optind != 1 || !x[X_ROLE] || !nm || !*nm) {
         char *u = options_usage(signoff_fields, nsignoff_fields);
-        msg_error(_("usage: dpia signoff ID --role dpo|assessor|controller%s [--acknowledge]"), u);
+        msg_error(_("usage: dpia signoff ID --role dpo|assessor|controller%s [--acknowledge] "
+                  "[--on-behalf-of PERSON --reason TEXT]"), u);
         free(u);
         return EXIT_USAGE;
     }
+    if (!x[X_BEHALF] != !x[X_REASON]) {
+        msg_error(_("--on-behalf-of PERSON and --reason TEXT go together"));
+        return EXIT_USAGE;
+    }
+    struct ops_behalf behalf = { x[X_BEHALF], x[X_REASON] };
     int role;
     if (!parse_key(x[X_ROLE], "role", signoff_role_parse, role_key, SR_COUNT, &role))
         return EXIT_WORK;
@@ -450,8 +514,8 @@ int cmd_signoff(const struct cli_global *g, int argc, char **argv)
     if (!fill_fields(a, "sign-off", signoff_fields, nsignoff_fields, given, &so))
         rc = EXIT_WORK;
     else if (role == SR_CONTROLLER)
-        rc = cli_decide(s, a, so.decision, &so, x[X_ACK] != NULL);
-    else if (ops_signoff(s, a, &so, &e) < 0) {
+        rc = cli_decide(s, a, so.decision, &so, x[X_ACK] != NULL, &behalf);
+    else if (ops_signoff_for(s, a, &so, &behalf, &e) < 0) {
         msg_error("%s", e.text);
         rc = EXIT_WORK;
     }
@@ -520,9 +584,12 @@ int cmd_judge(const struct cli_global *g, int argc, char **argv)
         { "name", required_argument, NULL, 'n' },
         { "date", required_argument, NULL, 'd' },
         { "clear", no_argument, NULL, 'x' },
+        { "on-behalf-of", required_argument, NULL, 'b' },
+        { "reason", required_argument, NULL, 'w' },
         { NULL, 0, NULL, 0 },
     };
     const char *comment = NULL, *name = NULL, *date = NULL;
+    struct ops_behalf behalf = { NULL, NULL };
     bool clear = false;
     int c;
     opterr = 0;
@@ -535,14 +602,22 @@ int cmd_judge(const struct cli_global *g, int argc, char **argv)
             date = optarg;
         else if (c == 'x')
             clear = true;
+        else if (c == 'b')
+            behalf.person = optarg;
+        else if (c == 'w')
+            behalf.reason = optarg;
         else
             return cli_bad_option("judge", c, argv);
     }
     int nargs = argc - optind;
     if (nargs < 2 || nargs > 3 || (clear && nargs == 3) || (!clear && nargs == 2)) {
         msg_error(_("usage: dpia judge ID SECTION acceptable|improve [--comment TEXT] "
-                  "[--name NAME] [--date DATE] (TEXT '-': read from stdin), or dpia judge ID "
-                  "SECTION --clear"));
+                  "[--name NAME] [--date DATE] [--on-behalf-of PERSON --reason TEXT] (TEXT '-': "
+                  "read from stdin), or dpia judge ID SECTION --clear"));
+        return EXIT_USAGE;
+    }
+    if (!behalf.person != !behalf.reason) {
+        msg_error(_("--on-behalf-of PERSON and --reason TEXT go together"));
         return EXIT_USAGE;
     }
     const char *ref = argv[optind], *section = argv[optind + 1];
@@ -572,7 +647,7 @@ int cmd_judge(const struct cli_global *g, int argc, char **argv)
     j.name = (char *)(uintptr_t)(name ? name : old ? old->name : "");
     j.date = (char *)(uintptr_t)(date ? date : "");
     struct err e;
-    if (ops_judge(s, a, &j, &e) < 0) {
+    if (ops_judge_for(s, a, &j, &behalf, &e) < 0) {
         msg_error("%s", e.text);
         rc = EXIT_WORK;
     }
@@ -585,7 +660,9 @@ int cmd_judge(const struct cli_global *g, int argc, char **argv)
 static void print_clean(const char *label, const char *value, bool lines)
 {
     char *v = text_sanitize(value, lines);
-    printf("  %s: %s\n", label, v);
+    printf("  ");
+    printf(I18N_LABELLED, label, v);
+    putchar('\n');
     free(v);
 }
 

@@ -11,17 +11,18 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/change_text.h"
 #include "cli/commands.h"
 #include "ops/ops.h"
 #include "util/err.h"
 #include "util/i18n.h"
 
 int cli_decide(struct store *s, struct assessment *a, enum decision d, const struct signoff *by,
-               bool acknowledged)
+               bool acknowledged, const struct ops_behalf *b)
 {
     struct wf_list why = { 0 };
     struct err e;
-    int rc = ops_decide(s, a, d, by, acknowledged, &why, &e);
+    int rc = ops_decide_for(s, a, d, by, acknowledged, b, &why, &e);
     if (rc < 0 && why.nblockers) {
         char msg[160];
         /* TRANSLATORS: %s is a decision (Approved...). */
@@ -42,7 +43,8 @@ int cli_decide(struct store *s, struct assessment *a, enum decision d, const str
                  why.nwarnings);
         cli_put_reasons(msg, &why, WF_WARNING);
     } else {
-        printf("%s: %s\n", decision_label(d), assess_status_label(a->status));
+        printf(I18N_LABELLED, decision_label(d), assess_status_label(a->status));
+        putchar('\n');
     }
     wf_list_free(&why);
     return rc == 0 ? 0 : EXIT_WORK;
@@ -59,9 +61,12 @@ int cmd_decide(const struct cli_global *g, int argc, char **argv)
         { "conditions", required_argument, NULL, 'c' },
         { "comment", required_argument, NULL, 'c' },
         { "acknowledge", no_argument, NULL, 'k' },
+        { "on-behalf-of", required_argument, NULL, 'b' },
+        { "reason", required_argument, NULL, 'w' },
         { NULL, 0, NULL, 0 },
     };
     const char *name = NULL, *position = NULL, *date = NULL, *comment = NULL;
+    struct ops_behalf behalf = { NULL, NULL };
     bool ack = false;
     int c;
     opterr = 0;
@@ -72,12 +77,19 @@ int cmd_decide(const struct cli_global *g, int argc, char **argv)
         case 'd': date = optarg; break;
         case 'c': comment = optarg; break;
         case 'k': ack = true; break;
+        case 'b': behalf.person = optarg; break;
+        case 'w': behalf.reason = optarg; break;
         default: return cli_bad_option("decide", c, argv);
         }
     }
     if (argc - optind != 2 || !name || !*name) {
         msg_error(_("usage: dpia decide ID approve|approve-with-conditions|reject|refer --name NAME "
-                  "[--position P] [--date DATE] [--conditions TEXT] [--acknowledge]"));
+                  "[--position P] [--date DATE] [--conditions TEXT] [--acknowledge] "
+                  "[--on-behalf-of PERSON --reason TEXT]"));
+        return EXIT_USAGE;
+    }
+    if (!behalf.person != !behalf.reason) {
+        msg_error(_("--on-behalf-of PERSON and --reason TEXT go together"));
         return EXIT_USAGE;
     }
     int d = decision_parse(argv[optind + 1]);
@@ -105,7 +117,7 @@ int cmd_decide(const struct cli_global *g, int argc, char **argv)
     by.position = (char *)(uintptr_t)(position ? position : old->position);
     by.date = date_iso;
     by.advice = (char *)(uintptr_t)(comment ? comment : old->advice);
-    rc = cli_decide(s, a, (enum decision)d, &by, ack);
+    rc = cli_decide(s, a, (enum decision)d, &by, ack, &behalf);
     assess_free(a);
     store_close(s);
     return rc;
@@ -231,15 +243,25 @@ int cmd_diff(const struct cli_global *g, int argc, char **argv)
                from, to, d.n);
         for (size_t i = 0; i < d.n; i++) {
             const struct diff_item *it = &d.items[i];
+            char *what = change_what_text(it->what);
+            char *ov = change_value_text(it->what, it->old_value, NULL);
+            char *nv = change_value_text(it->what, it->new_value, NULL);
             printf("  ");
-            cli_put_line(stdout, it->what);
-            printf(" (");
-            cli_put_cut(stdout, it->label, 60);
-            printf("): ");
-            cli_put_cut(stdout, *it->old_value ? it->old_value : _("(none)"), 60);
+            cli_put_line(stdout, what);
+            /* The question or record it is about, unless already said. */
+            if (*it->label && !strstr(what, it->label)) {
+                printf(" (");
+                cli_put_cut(stdout, it->label, 60);
+                printf(")");
+            }
+            printf(I18N_LABELLED, "", "");
+            cli_put_cut(stdout, *ov ? ov : _("(none)"), 60);
             printf(" \xe2\x86\x92 "); /* → */
-            cli_put_cut(stdout, *it->new_value ? it->new_value : _("(none)"), 60);
+            cli_put_cut(stdout, *nv ? nv : _("(none)"), 60);
             putchar('\n');
+            free(what);
+            free(ov);
+            free(nv);
         }
     } else if (fmt == CLI_TSV) {
         printf("what\tlabel\told\tnew\n");

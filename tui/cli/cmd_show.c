@@ -14,6 +14,7 @@
 #include "cli/commands.h"
 #include "core/fields.h"
 #include "core/logic.h"
+#include "core/roles.h"
 #include "core/workflow.h"
 #include "ops/ops.h"
 #include "util/buf.h"
@@ -123,6 +124,32 @@ static void show_text(const struct assessment *a, const struct screening *sc,
         putchar('\n');
     }
     printf(_("  progress: %d%% (%d of %d)\n"), logic_percent(total), total->answered, total->total);
+    if (a->nmembers) {
+        printf(_("  people: "));
+        for (size_t i = 0; i < a->nmembers; i++) {
+            printf("%s", i ? ", " : "");
+            cli_put_line(stdout, a->members[i].person);
+            printf(" (%s)", member_role_label(a->members[i].role));
+        }
+        putchar('\n');
+    }
+    enum review_state rs = review_state(a);
+    if (rs != RS_NONE && rs != RS_DECIDED)
+        printf(_("  review: %s\n"), review_state_label(rs));
+    size_t threads = comment_open_threads(a, NULL);
+    if (threads)
+        printf(P_("  %zu open comment thread (dpia comments)\n",
+                  "  %zu open comment threads (dpia comments)\n", threads), threads);
+    for (size_t i = 0; i < a->nbehalf; i++) {
+        const struct behalf *b = &a->behalf[i];
+        char *text = roles_behalf_text(b);
+        printf("  ");
+        cli_put_line(stdout, b->what);
+        printf(": ");
+        cli_put_line(stdout, text);
+        putchar('\n');
+        free(text);
+    }
 
     printf(_("\nSections\n"));
     for (size_t i = 0; i < t->nsections; i++) {
@@ -320,6 +347,25 @@ static void show_tsv(const struct assessment *a, const struct screening *sc,
     printf("\ndpo-contact\t");
     cli_put_tsv(stdout, a->dpo_contact);
     printf("\npercent\t%d\n", logic_percent(total));
+    for (size_t i = 0; i < a->nmembers; i++) {
+        printf("member\t");
+        cli_put_tsv(stdout, a->members[i].person);
+        printf("\t%s\n", member_role_key(a->members[i].role));
+    }
+    printf("review\t%s\nopen-threads\t%zu\n", review_state_key(review_state(a)),
+           comment_open_threads(a, NULL));
+    for (size_t i = 0; i < a->nbehalf; i++) {
+        const struct behalf *b = &a->behalf[i];
+        printf("on-behalf\t");
+        cli_put_tsv(stdout, b->what);
+        putchar('\t');
+        cli_put_tsv(stdout, b->by);
+        putchar('\t');
+        cli_put_tsv(stdout, b->person);
+        printf("\t%s\t", member_role_key(b->role));
+        cli_put_tsv(stdout, b->reason);
+        putchar('\n');
+    }
     for (size_t i = 0; i < a->tmpl->nsections; i++) {
         struct progress p;
         logic_section_progress(a, i, &p);
@@ -401,6 +447,27 @@ static void show_json(const struct assessment *a, const struct screening *sc,
     cli_put_json(stdout, a->controller);
     printf(",\n  \"dpo_contact\": ");
     cli_put_json(stdout, a->dpo_contact);
+    printf(",\n  \"members\": [");
+    for (size_t i = 0; i < a->nmembers; i++) {
+        printf("%s{\"person\": ", i ? ", " : "");
+        cli_put_json(stdout, a->members[i].person);
+        printf(", \"role\": \"%s\"}", member_role_key(a->members[i].role));
+    }
+    printf("],\n  \"review\": \"%s\",\n  \"open_threads\": %zu,\n  \"on_behalf\": [",
+           review_state_key(review_state(a)), comment_open_threads(a, NULL));
+    for (size_t i = 0; i < a->nbehalf; i++) {
+        const struct behalf *b = &a->behalf[i];
+        printf("%s{\"what\": ", i ? ", " : "");
+        cli_put_json(stdout, b->what);
+        printf(", \"by\": ");
+        cli_put_json(stdout, b->by);
+        printf(", \"for\": ");
+        cli_put_json(stdout, b->person);
+        printf(", \"role\": \"%s\", \"reason\": ", member_role_key(b->role));
+        cli_put_json(stdout, b->reason);
+        printf("}");
+    }
+    printf("]");
     printf(",\n  \"percent\": %d,\n  \"sections\": [", logic_percent(total));
     for (size_t i = 0; i < a->tmpl->nsections; i++) {
         struct progress p;

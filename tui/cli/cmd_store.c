@@ -12,6 +12,7 @@
 
 #include "cli/commands.h"
 #include "ops/ops.h"
+#include "core/change_text.h"
 #include "core/tmpl.h"
 #include "io/io.h"
 #include "util/err.h"
@@ -295,8 +296,14 @@ int cmd_status(const struct cli_global *g, int argc, char **argv)
 
 int cmd_review(const struct cli_global *g, int argc, char **argv)
 {
+    /* dpia review ID request|return|pass: a step of the review. */
+    for (int i = 2; i < argc; i++)
+        if (strcmp(argv[i], "request") == 0 || strcmp(argv[i], "return") == 0 ||
+            strcmp(argv[i], "pass") == 0 || strncmp(argv[i], "--comment", 9) == 0)
+            return cli_review_step(g, argc, argv);
     if (argc != 3 || argv[1][0] == '-') {
-        msg_error(_("usage: dpia review ID DATE"));
+        msg_error(_("usage: dpia review ID DATE, or dpia review ID request|return|pass "
+                  "[--comment TEXT]"));
         return EXIT_USAGE;
     }
     char date[DATE_ISO_SIZE];
@@ -364,18 +371,25 @@ static void history_text(const struct assessment *a)
         printf("%s  ", cli_time(c->when, when));
         cli_put_cut(stdout, c->who, 16);
         printf("  ");
-        cli_put_line(stdout, c->what);
-        printf(": ");
-        if (*c->old_value) {
-            cli_put_cut(stdout, c->old_value, 50);
+        char *what = change_what_text(c->what);
+        char *o = change_value_text(c->what, c->old_value, a->tmpl);
+        char *n = change_value_text(c->what, c->new_value, a->tmpl);
+        cli_put_line(stdout, what);
+        /* What separates a label from its value in the messages' language. */
+        printf(I18N_LABELLED, "", "");
+        if (*o) {
+            cli_put_cut(stdout, o, 50);
             printf(" \xe2\x86\x92 "); /* → */
-            if (*c->new_value)
-                cli_put_cut(stdout, c->new_value, 50);
+            if (*n)
+                cli_put_cut(stdout, n, 50);
             else
                 fputs(_("(empty)"), stdout);
         } else {
-            cli_put_cut(stdout, c->new_value, 100);
+            cli_put_cut(stdout, n, 100);
         }
+        free(what);
+        free(o);
+        free(n);
         putchar('\n');
     }
 }

@@ -53,13 +53,23 @@ int cmd_workshop(const struct cli_global *g, int argc, char **argv);
 int cmd_table(const struct cli_global *g, int argc, char **argv);
 int cmd_register(const struct cli_global *g, int argc, char **argv);
 int cmd_due(const struct cli_global *g, int argc, char **argv);
+int cmd_member(const struct cli_global *g, int argc, char **argv);
+int cmd_comment(const struct cli_global *g, int argc, char **argv);
+int cmd_comments(const struct cli_global *g, int argc, char **argv);
+int cmd_waiting(const struct cli_global *g, int argc, char **argv);
+/* dpia review ID request|return|pass [--comment TEXT] (cmd_team.c), for
+ * cmd_review. */
+int cli_review_step(const struct cli_global *g, int argc, char **argv);
 
 /* The controller's decision from the command line (decide, signoff
- * --decision): through ops_decide, every reason or warning printed.
+ * --decision): through ops_decide_for (b: recorded on someone's behalf,
+ * or NULL), every reason or warning printed.
  * Returns an exit status. */
+struct ops_behalf;
 int cli_decide(struct store *s, struct assessment *a, enum decision d, const struct signoff *by,
-               bool acknowledged);
+               bool acknowledged, const struct ops_behalf *b);
 int cmd_backup(const struct cli_global *g, int argc, char **argv);
+int cmd_copy(const struct cli_global *g, int argc, char **argv);
 
 /* --- helpers shared by the store commands (cmd_out.c) ------------------ */
 
@@ -123,8 +133,8 @@ bool cli_parse_int(const char *s, int lo, int hi, int *out);
     X("new", cmd_new, N_("--title T [--template ID] [--method ID] [--lang L]"), \
       N_("start an assessment (in language L: en, fr or de; default: the interface's); prints its id")) \
     X("show", cmd_show, N_("ID [--revision N] [--format F]"), N_("summary of one assessment")) \
-    X("answer", cmd_answer, N_("ID QUESTION VALUE [--note N] [--flag|--no-flag]"), N_(\
-      "set one answer ('-': read it from stdin)")) \
+    X("answer", cmd_answer, N_("ID QUESTION VALUE [--note N] [--flag|--no-flag] [--expect OLD]"), N_(\
+      "set one answer ('-': read it from stdin); with --expect, only while it still holds OLD (exit 3 when not)")) \
     X("table", cmd_table, N_("ID QUESTION [add COL=VALUE...|set REF COL=VALUE...|delete REF]"), N_(\
       "the rows of a table question: list them, add one (prints its reference), change or " \
       "delete one")) \
@@ -146,8 +156,18 @@ bool cli_parse_int(const char *s, int lo, int hi, int *out);
     X("close", cmd_close, N_("ID"), N_("close as \"DPIA not required\" when the screening says so")) \
     X("revise", cmd_revise, N_("ID"), N_("open a new revision of a decided assessment")) \
     X("diff", cmd_diff, N_("ID [REV [REV]] [--format F]"), N_("what changed between two revisions")) \
-    X("review", cmd_review, N_("ID DATE"), N_("set the review date (31/03/2027, 2027-03-31, +6m...; '' clears it)")) \
-    X("status", cmd_status, N_("ID STATUS"), N_("set the status: draft or review")) \
+    X("review", cmd_review, N_("ID DATE | ID request|return|pass [--comment TEXT]"), N_("set the review " \
+      "date (31/03/2027, 2027-03-31, +6m...; '' clears it), or take a step of the review: ask the DPO " \
+      "for it, return it with comments, pass it to the decision-maker")) \
+    X("status", cmd_status, N_("ID STATUS"), N_("set the status: draft or review (the review's request and return)")) \
+    X("member", cmd_member, N_("ID [list | add PERSON ROLE | set PERSON ROLE | remove PERSON] [--format F]"), N_(\
+      "the people of an assessment and their roles: owner, contributor, dpo, decision-maker, reader")) \
+    X("comment", cmd_comment, N_("ID QUESTION TEXT | ID --reply N TEXT | ID --resolve N"), N_(\
+      "comment on a question, reply to a thread, resolve it; prints the comment's number")) \
+    X("comments", cmd_comments, N_("ID [--open] [--format F]"), N_("the comment threads of an assessment")) \
+    X("waiting", cmd_waiting, N_("[--format F]"), N_(\
+      "what waits for you: reviews asked of you as DPO, assessments passed to you for the decision, " \
+      "returned ones you own, open comment threads where you own or contribute")) \
     X("history", cmd_history, N_("ID [--format F]"), N_("the change history of an assessment")) \
     X("undo", cmd_undo, N_("ID [--theirs]"), N_(\
       "undo the latest change still standing (someone else's only with --theirs)")) \
@@ -162,6 +182,9 @@ bool cli_parse_int(const char *s, int lo, int hi, int *out);
     X("delete", cmd_delete, N_("ID --yes"), N_("delete an assessment for good")) \
     X("backup", cmd_backup, N_("FILE [--force]"), N_(\
       "a consistent copy of the database, even while it is in use")) \
+    X("copy", cmd_copy, N_("FROM TO [--skip-existing] [--dry-run]"), N_(\
+      "copy every assessment of database FROM into database TO, whole: revisions, change log, " \
+      "workshops; all or nothing")) \
     X("export", cmd_export, N_("ID --format F [--revision N] [-o FILE] [--force] [--follow-symlinks] [--stylesheet XSL] " \
       "[--with-guidance|--no-guidance] [--full-history|--condensed-history] [--lang en|fr|de]"), N_(\
       "xml, html, odt, docx, pdf, csv-risks, csv-measures or csv-tables (CSV cells starting =+-@ get a leading '); " \

@@ -7,9 +7,11 @@ libdpia_a_SOURCES += \
 	tui/cli/cmd_show.c \
 	tui/cli/cmd_edit.c \
 	tui/cli/cmd_table.c \
+	tui/cli/cmd_team.c \
 	tui/cli/cmd_flow.c \
 	tui/cli/cmd_backup.c \
 	tui/cli/cmd_undo.c \
 	tui/cli/cmd_lang.c \
-	tui/cli/cmd_register.c
+	tui/cli/cmd_register.c \
+	tui/cli/cmd_copy.c
 libdpia_a_SOURCES += tui/cli/cmd_report.c

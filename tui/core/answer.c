@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "core/table.h"
 #include "core/textrule.h"
@@ -12,6 +13,19 @@
 #include "util/i18n.h"
 #include "util/text.h"
 #include "util/xalloc.h"
+
+int answer_yes_no(const char *s, size_t len)
+{
+    static const char *const yes[] = { "yes", "y", "oui", "ja" };
+    static const char *const no[] = { "no", "n", "non", "nein" };
+    for (size_t i = 0; i < sizeof yes / sizeof yes[0]; i++) {
+        if (strlen(yes[i]) == len && strncasecmp(s, yes[i], len) == 0)
+            return 1;
+        if (strlen(no[i]) == len && strncasecmp(s, no[i], len) == 0)
+            return 0;
+    }
+    return -1;
+}
 
 #define ANSWER_MAX_BYTES (1u << 20) /* one answer: 1 MiB of text */
 
@@ -117,10 +131,8 @@ char *answer_canonical_over(const struct tmpl_question *q, const char *value, co
             err_prefix(e, "%s", q->id);
         break;
     case QT_YESNO:
-        if (strcasecmp(trimmed, "yes") == 0 || strcasecmp(trimmed, "y") == 0)
-            result = xstrdup("yes");
-        else if (strcasecmp(trimmed, "no") == 0 || strcasecmp(trimmed, "n") == 0)
-            result = xstrdup("no");
+        if (answer_yes_no(trimmed, strlen(trimmed)) >= 0)
+            result = xstrdup(answer_yes_no(trimmed, strlen(trimmed)) ? "yes" : "no");
         else
             err_set(e, _("%s: '%s' is not an answer to a yes/no question (allowed: yes, no)"),
                     q->id, trimmed);
@@ -246,7 +258,7 @@ char *answer_display(const struct tmpl_question *q, const char *value)
             const char *end = strchr(p, '\n');
             char *item = end ? xstrndup(p, (size_t)(end - p)) : xstrdup(p);
             const struct tmpl_option *o = q->type == QT_MULTI ? tmpl_find_option(q, item) : NULL;
-            buf_printf(&b, "%s%s", b.len ? "; " : "", o ? o->label : item);
+            buf_printf(&b, "%s%s", b.len ? I18N_LIST_SEP : "", o ? o->label : item);
             free(item);
             p = end ? end + 1 : NULL;
         }

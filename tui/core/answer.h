@@ -41,6 +41,11 @@ bool answer_item(const char *value, int i, char *out, int outsz);
 /* True when a multi value holds the option. */
 bool answer_has_item(const char *value, const char *item);
 
+/* A yes or a no as people type it, whatever the case: yes, y, no, n, or
+ * the same in French or German (oui, non, ja, nein). 1 for yes, 0 for
+ * no, -1 for anything else. */
+int answer_yes_no(const char *s, size_t len);
+
 /* The answer as people read it: option labels instead of values, items
  * joined by "; ". The caller frees. */
 char *answer_display(const struct tmpl_question *q, const char *value);

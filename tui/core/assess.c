@@ -9,6 +9,7 @@
 
 #include "core/diff.h"
 #include "core/logic.h"
+#include "core/roles.h"
 #include "util/i18n.h"
 #include "util/xalloc.h"
 
@@ -119,6 +120,7 @@ void assess_clear_content(struct assessment *a)
     }
     assess_clear_judgements(a);
     assess_clear_workshops(a);
+    roles_clear(a);
     logic_forget(a);
 }
 
@@ -209,6 +211,7 @@ void assess_free(struct assessment *a)
         assess_signoff_clear(&a->signoffs[r]);
     assess_clear_judgements(a);
     assess_clear_workshops(a);
+    roles_clear(a);
     free(a);
 }
 

@@ -251,6 +251,10 @@ struct change {
 
 struct diff;
 struct logic_cache;
+struct member;
+struct review_step;
+struct comment;
+struct behalf;
 
 struct assessment {
     int64_t id;
@@ -259,6 +263,8 @@ struct assessment {
     enum assess_status status;
     char *method;    /* risk method id in the template */
     int64_t created, updated;
+    unsigned long saves; /* changes written through this copy since it was
+                            loaded (the store counts them) */
     char *review_date;  /* YYYY-MM-DD or "" */
     int revision;       /* 1, 2, ...: opened anew after each decision */
     char *replaces_date;/* decision date of the revision this one replaces,
@@ -292,6 +298,18 @@ struct assessment {
     /* The workshops, oldest first; at most the last one open. */
     struct workshop *workshops;
     size_t nworkshops;
+    /* People and roles, the review and its comments (core/roles.h):
+     * the members with their roles (they stay from one revision to the
+     * next); the review's steps, the comments on questions and the
+     * records made on someone's behalf of this revision, oldest first. */
+    struct member *members;
+    size_t nmembers;
+    struct review_step *steps;
+    size_t nsteps;
+    struct comment *comments;
+    size_t ncomments;
+    struct behalf *behalf;
+    size_t nbehalf;
     struct change *history;  /* oldest first */
     size_t nhistory;
     /* True when the change history was not read (the store loads it

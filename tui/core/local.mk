@@ -10,7 +10,9 @@ libdpia_a_SOURCES += \
 	tui/core/logic.c tui/core/logic.h \
 	tui/core/fields.c tui/core/fields.h \
 	tui/core/workflow.c tui/core/workflow.h \
+	tui/core/roles.c tui/core/roles.h \
 	tui/core/register.c tui/core/register.h \
+	tui/core/change_text.c tui/core/change_text.h \
 	tui/core/diff.c tui/core/diff.h \
 	tui/core/undo.c tui/core/undo.h \
 	tui/core/catalogue.c tui/core/catalogue.h

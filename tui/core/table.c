@@ -115,10 +115,8 @@ static char *cell_canonical(const struct tmpl_column *c, const char *value, stru
     case CT_TEXT:
         return xstrndup(s, len);
     case CT_YESNO:
-        if ((len == 3 && strncasecmp(s, "yes", 3) == 0) || (len == 1 && (*s == 'y' || *s == 'Y')))
-            return xstrdup("yes");
-        if ((len == 2 && strncasecmp(s, "no", 2) == 0) || (len == 1 && (*s == 'n' || *s == 'N')))
-            return xstrdup("no");
+        if (answer_yes_no(s, len) >= 0)
+            return xstrdup(answer_yes_no(s, len) ? "yes" : "no");
         err_set(e, _("'%.*s' is not yes or no"), (int)len, s);
         return NULL;
     case CT_CHOICE: {
@@ -480,7 +478,7 @@ char *table_display(const struct tmpl_question *q, const char *value)
     for (size_t i = 0; i < t.nrows; i++) {
         char ref[TABLE_PREFIX_MAX + 12];
         table_ref(q, t.rows[i].number, ref, sizeof ref);
-        buf_printf(&b, "%s%s", b.len ? "; " : "", ref);
+        buf_printf(&b, "%s%s", b.len ? I18N_LIST_SEP : "", ref);
         for (size_t c = 0; c < t.ncols; c++)
             if (*t.rows[i].cells[c]) {
                 char *d = table_cell_display(&q->columns[c], t.rows[i].cells[c]);

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "util/buf.h"
+#include "util/i18n.h"
 #include "util/xalloc.h"
 
 /* Generated from templates/ by tools/embed. */
@@ -334,7 +335,7 @@ char *tmpl_refs_text(const struct tmpl_question *q)
 {
     struct buf b = { 0 };
     for (size_t i = 0; i < q->nrefs; i++)
-        buf_printf(&b, "%s%s", i ? "; " : "", q->refs[i]);
+        buf_printf(&b, "%s%s", i ? I18N_LIST_SEP : "", q->refs[i]);
     char *r = xstrdup(buf_str(&b));
     buf_free(&b);
     return r;

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/date.h"
 #include "core/logic.h"
 #include "util/buf.h"
 #include "util/i18n.h"
@@ -26,6 +27,14 @@ void wf_list_text(const struct wf_list *l, enum wf_level level, const char *pref
     for (size_t i = 0; i < l->n; i++)
         if (l->items[i].level == level)
             buf_printf(out, "%s%s\n", prefix, l->items[i].text);
+}
+
+
+/* A date in a message, written as the messages' language writes dates
+ * (31/03/2027 in French; the record's ISO form in English). */
+static const char *shown_date(const char *iso, char out[DATE_DISPLAY_SIZE])
+{
+    return date_display(iso, i18n_current(), out);
 }
 
 static void add(struct wf_list *l, enum wf_level level, const struct tmpl_question *q,
@@ -126,6 +135,7 @@ static void dpo_items(const struct assessment *a, struct wf_list *l, bool full)
 static void blockers(const struct assessment *a, const char *today, struct wf_list *l)
 {
     const struct tmpl *t = a->tmpl;
+    char d1[DATE_DISPLAY_SIZE];
     struct screening s;
     logic_screening(a, &s);
     screening_items(a, &s, l);
@@ -178,7 +188,7 @@ static void blockers(const struct assessment *a, const char *today, struct wf_li
     else if (today && strcmp(a->review_date, today) <= 0)
         add(l, WF_BLOCKER, NULL, tmpl_find_kind(t, SK_SIGNOFF),
             _("The review date %s is not after today: an approval needs one still to come "
-            "(Art. 35(11))."), a->review_date);
+            "(Art. 35(11))."), shown_date(a->review_date, d1));
     if (logic_art36_required(a))
         add(l, WF_BLOCKER, NULL, rs,
             _("The highest residual risk is high: the supervisory authority must be consulted "
@@ -194,6 +204,7 @@ static bool open_measure(const struct measure *m)
 static void warnings(const struct assessment *a, const char *today, struct wf_list *l)
 {
     const struct tmpl *t = a->tmpl;
+    char d1[DATE_DISPLAY_SIZE], d2[DATE_DISPLAY_SIZE];
     for (size_t i = 0; i < t->nquestions; i++) {
         const struct tmpl_question *q = &t->questions[i];
         const struct answer *an = assess_answer(a, q->id);
@@ -211,10 +222,10 @@ static void warnings(const struct assessment *a, const char *today, struct wf_li
             add(l, WF_WARNING, NULL, ms,
                 m->status == MS_PLANNED ? _("Measure M%d was due on %s and is only planned.")
                                         : _("Measure M%d was due on %s and is not done."),
-                m->number, m->due);
+                m->number, shown_date(m->due, d1));
         else if (start && strcmp(m->due, start) > 0)
             add(l, WF_WARNING, NULL, ms, _("Measure M%d is due on %s, after the processing starts "
-                "(%s)."), m->number, m->due, start);
+                "(%s)."), m->number, shown_date(m->due, d1), shown_date(start, d2));
     }
     for (size_t i = 0; i < t->nquestions; i++) {
         const struct tmpl_question *q = &t->questions[i];

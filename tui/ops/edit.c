@@ -12,6 +12,7 @@
 #include "core/answer.h"
 #include "core/fields.h"
 #include "core/logic.h"
+#include "core/roles.h"
 #include "core/table.h"
 #include "core/textrule.h"
 #include "util/i18n.h"
@@ -43,6 +44,8 @@ int ops_answer(struct store *s, struct assessment *a, const char *qid, const cha
                const char *note, int flagged, int64_t expected_revision, int64_t session,
                struct err *e)
 {
+    if (roles_check(a, store_who(s), RA_EDIT, e) < 0)
+        return -1;
     const struct tmpl_question *q = tmpl_find_question(a->tmpl, qid);
     if (!q)
         return err_set(e, _("template '%s' has no question '%s'"), a->tmpl->id, qid);
@@ -342,19 +345,30 @@ static int check_risk(const struct assessment *a, const struct risk *r, bool upd
     return logic_check_scores(assess_method(a), r, e);
 }
 
+/* A change of the risk register or the action plan: the person's role,
+ * then the workflow's rule. */
+static int check_register(struct store *s, const struct assessment *a, struct err *e)
+{
+    return roles_check(a, store_who(s), RA_EDIT, e) < 0 ? -1 : wf_check_register(a, e);
+}
+
 int ops_add_risk(struct store *s, struct assessment *a, struct risk *r, struct err *e)
 {
+    if (roles_check(a, store_who(s), RA_EDIT, e) < 0)
+        return -1;
     return check_risk(a, r, false, e) < 0 ? -1 : store_add_risk(s, a, r, e);
 }
 
 int ops_update_risk(struct store *s, struct assessment *a, const struct risk *r, struct err *e)
 {
+    if (roles_check(a, store_who(s), RA_EDIT, e) < 0)
+        return -1;
     return check_risk(a, r, true, e) < 0 ? -1 : store_update_risk(s, a, r, e);
 }
 
 int ops_delete_risk(struct store *s, struct assessment *a, int64_t risk_id, struct err *e)
 {
-    return wf_check_register(a, e) < 0 ? -1 : store_delete_risk(s, a, risk_id, e);
+    return check_register(s, a, e) < 0 ? -1 : store_delete_risk(s, a, risk_id, e);
 }
 
 static int check_measure(const struct assessment *a, const struct measure *m, bool update,
@@ -378,7 +392,8 @@ static int check_measure(const struct assessment *a, const struct measure *m, bo
 int ops_add_measure(struct store *s, struct assessment *a, struct measure *m, struct err *e)
 {
     char iso[DATE_ISO_SIZE];
-    if (check_measure(a, m, false, e) < 0 || ops_date(m->due, iso, e) < 0)
+    if (roles_check(a, store_who(s), RA_EDIT, e) < 0 || check_measure(a, m, false, e) < 0 ||
+        ops_date(m->due, iso, e) < 0)
         return -1;
     /* A copy with the date as stored; the store numbers the measure. */
     struct measure copy = *m;
@@ -393,7 +408,8 @@ int ops_update_measure(struct store *s, struct assessment *a, const struct measu
                        struct err *e)
 {
     char iso[DATE_ISO_SIZE];
-    if (check_measure(a, m, true, e) < 0 || ops_date(m->due, iso, e) < 0)
+    if (roles_check(a, store_who(s), RA_EDIT, e) < 0 || check_measure(a, m, true, e) < 0 ||
+        ops_date(m->due, iso, e) < 0)
         return -1;
     struct measure copy = *m;
     copy.due = iso;
@@ -403,12 +419,20 @@ int ops_update_measure(struct store *s, struct assessment *a, const struct measu
 int ops_delete_measure(struct store *s, struct assessment *a, int64_t measure_id,
                        struct err *e)
 {
-    return wf_check_register(a, e) < 0 ? -1 : store_delete_measure(s, a, measure_id, e);
+    return check_register(s, a, e) < 0 ? -1 : store_delete_measure(s, a, measure_id, e);
 }
 
 int ops_signoff(struct store *s, struct assessment *a, const struct signoff *so, struct err *e)
 {
-    if (ops_check_signoff_texts(a, so, e) < 0 || wf_check_signoff(a, so, e) < 0)
+    return ops_signoff_for(s, a, so, NULL, e);
+}
+
+int ops_signoff_for(struct store *s, struct assessment *a, const struct signoff *so,
+                    const struct ops_behalf *b, struct err *e)
+{
+    enum role_act act = so->role == SR_DPO ? RA_DPO : RA_EDIT;
+    if (ops_check_roles(s, a, act, b, e) < 0 ||
+        ops_check_signoff_texts(a, so, e) < 0 || wf_check_signoff(a, so, e) < 0)
         return -1;
     struct signoff copy = *so;
     char iso[DATE_ISO_SIZE];
@@ -417,7 +441,18 @@ int ops_signoff(struct store *s, struct assessment *a, const struct signoff *so,
     char today[16];
     ops_today(today);
     copy.date = *iso ? iso : today;
-    return store_set_signoff(s, a, &copy, e);
+    char what[64];
+    snprintf(what, sizeof what, "sign-off %s", signoff_role_key(so->role));
+    if (store_batch_begin(s, e) < 0)
+        return -1;
+    int rc = store_set_signoff(s, a, &copy, e);
+    if (rc == 0)
+        rc = ops_record_behalf(s, a, what, act, b, e);
+    if (rc < 0) {
+        store_batch_end(s, false, NULL);
+        return rc;
+    }
+    return store_batch_end(s, true, e);
 }
 
 int ops_check_signoff_texts(const struct assessment *a, const struct signoff *so,
@@ -452,7 +487,7 @@ int64_t ops_create(struct store *s, const char *title, const char *template_xml,
 
 int ops_set_lang(struct store *s, struct assessment *a, const char *lang, struct err *e)
 {
-    if (wf_check_editable(a, e) < 0)
+    if (roles_check(a, store_who(s), RA_EDIT, e) < 0 || wf_check_editable(a, e) < 0)
         return -1;
     if (!lang || !i18n_known(lang))
         return err_set(e, _("'%s' is not a language dpia speaks (en, fr, de)"), lang ? lang : "");
@@ -461,14 +496,14 @@ int ops_set_lang(struct store *s, struct assessment *a, const char *lang, struct
 
 int ops_set_title(struct store *s, struct assessment *a, const char *title, struct err *e)
 {
-    if (wf_check_editable(a, e) < 0 || check_title(title, e) < 0)
+    if (roles_check(a, store_who(s), RA_EDIT, e) < 0 || wf_check_editable(a, e) < 0 || check_title(title, e) < 0)
         return -1;
     return store_set_title(s, a, title, e);
 }
 
 int ops_set_review_date(struct store *s, struct assessment *a, const char *date, struct err *e)
 {
-    if (wf_check_editable(a, e) < 0)
+    if (roles_check(a, store_who(s), RA_EDIT, e) < 0 || wf_check_editable(a, e) < 0)
         return -1;
     char iso[DATE_ISO_SIZE];
     if (ops_date(date, iso, e) < 0)
@@ -479,7 +514,8 @@ int ops_set_review_date(struct store *s, struct assessment *a, const char *date,
 int ops_set_controller(struct store *s, struct assessment *a, const char *text, struct err *e)
 {
     text = text ? text : "";
-    if (wf_check_editable(a, e) < 0 || textrule_check_str(_("controller"), text, TK_LINES, e) < 0)
+    if (roles_check(a, store_who(s), RA_EDIT, e) < 0 || wf_check_editable(a, e) < 0 ||
+        textrule_check_str(_("controller"), text, TK_LINES, e) < 0)
         return -1;
     return store_set_controller(s, a, text, e);
 }
@@ -487,7 +523,7 @@ int ops_set_controller(struct store *s, struct assessment *a, const char *text, 
 int ops_set_dpo_contact(struct store *s, struct assessment *a, const char *text, struct err *e)
 {
     text = text ? text : "";
-    if (wf_check_editable(a, e) < 0 ||
+    if (roles_check(a, store_who(s), RA_EDIT, e) < 0 || wf_check_editable(a, e) < 0 ||
         textrule_check_str(_("DPO's contact details"), text, TK_LINES, e) < 0)
         return -1;
     return store_set_dpo_contact(s, a, text, e);
@@ -495,6 +531,14 @@ int ops_set_dpo_contact(struct store *s, struct assessment *a, const char *text,
 
 int ops_judge(struct store *s, struct assessment *a, const struct judgement *j, struct err *e)
 {
+    return ops_judge_for(s, a, j, NULL, e);
+}
+
+int ops_judge_for(struct store *s, struct assessment *a, const struct judgement *j,
+                  const struct ops_behalf *b, struct err *e)
+{
+    if (ops_check_roles(s, a, RA_DPO, b, e) < 0)
+        return -1;
     struct judgement copy = *j;
     copy.comment = (char *)(uintptr_t)(j->comment ? j->comment : "");
     copy.name = (char *)(uintptr_t)(j->name && *j->name ? j->name : store_who(s));
@@ -513,5 +557,13 @@ int ops_judge(struct store *s, struct assessment *a, const struct judgement *j, 
     ops_today(today);
     if (copy.verdict != VD_NONE)
         copy.date = *iso ? iso : today;
-    return store_set_judgement(s, a, &copy, e);
+    char *what = xasprintf("judgement %s", copy.section);
+    int rc = store_batch_begin(s, e);
+    if (rc == 0 && ((rc = store_set_judgement(s, a, &copy, e)) != 0 ||
+                    (rc = ops_record_behalf(s, a, what, RA_DPO, b, e)) != 0))
+        store_batch_end(s, false, NULL);
+    else if (rc == 0)
+        rc = store_batch_end(s, true, e);
+    free(what);
+    return rc;
 }

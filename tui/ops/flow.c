@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/roles.h"
 #include "util/buf.h"
 #include "util/xalloc.h"
 #include "util/i18n.h"
@@ -31,6 +32,16 @@ int ops_decide(struct store *s, struct assessment *a, enum decision d,
                const struct signoff *by, bool acknowledged, struct wf_list *why,
                struct err *e)
 {
+    return ops_decide_for(s, a, d, by, acknowledged, NULL, why, e);
+}
+
+int ops_decide_for(struct store *s, struct assessment *a, enum decision d,
+                   const struct signoff *by, bool acknowledged, const struct ops_behalf *b,
+                   struct wf_list *why, struct err *e)
+{
+    /* Who may decide, and whether the review lets them yet. */
+    if (ops_check_roles(s, a, RA_DECIDE, b, e) < 0 || review_check_decision(a, e) < 0)
+        return -1;
     char today[16];
     ops_today(today);
     /* The date as the person wrote it, stored as YYYY-MM-DD. */
@@ -86,7 +97,8 @@ int ops_decide(struct store *s, struct assessment *a, enum decision d,
     /* The sign-off and the status it gives, together or not at all. */
     rc = store_batch_begin(s, e);
     if (rc == 0 && ((rc = store_set_signoff(s, a, &so, e)) < 0 ||
-                    (rc = store_set_status(s, a, wf_decision_status(d), e)) < 0))
+                    (rc = store_set_status(s, a, wf_decision_status(d), e)) < 0 ||
+                    (rc = ops_record_behalf(s, a, "sign-off controller", RA_DECIDE, b, e)) < 0))
         store_batch_end(s, false, NULL);
     else if (rc == 0)
         rc = store_batch_end(s, true, e);
@@ -96,6 +108,8 @@ int ops_decide(struct store *s, struct assessment *a, enum decision d,
 
 int ops_close(struct store *s, struct assessment *a, struct wf_list *why, struct err *e)
 {
+    if (roles_check(a, store_who(s), RA_DECIDE, e) < 0 || review_check_decision(a, e) < 0)
+        return -1;
     if (wf_check_close(a, why) < 0)
         return refused(why, _("the assessment cannot be closed as \"DPIA not required\""), e);
     return store_set_status(s, a, ST_NOT_REQUIRED, e);
@@ -103,6 +117,11 @@ int ops_close(struct store *s, struct assessment *a, struct wf_list *why, struct
 
 int ops_set_status(struct store *s, struct assessment *a, enum assess_status to, struct err *e)
 {
+    /* In review and back: the steps of the review, with their rules. */
+    if (a->status == ST_DRAFT && to == ST_REVIEW)
+        return ops_review(s, a, RV_REQUEST, NULL, e);
+    if (a->status == ST_REVIEW && to == ST_DRAFT)
+        return ops_review(s, a, RV_RETURN, NULL, e);
     if (wf_check_status(a, to, e) < 0)
         return -1;
     return store_set_status(s, a, to, e);
@@ -110,7 +129,7 @@ int ops_set_status(struct store *s, struct assessment *a, enum assess_status to,
 
 int ops_revise(struct store *s, struct assessment *a, struct err *e)
 {
-    if (wf_check_revise(a, e) < 0)
+    if (roles_check(a, store_who(s), RA_EDIT, e) < 0 || wf_check_revise(a, e) < 0)
         return -1;
     size_t tlen = 0;
     char *txml = NULL;
@@ -138,20 +157,24 @@ int ops_revise(struct store *s, struct assessment *a, struct err *e)
                                                                               : SR_CONTROLLER];
         rc = store_revise(s, a, record.data, record.len, c->date, e);
     }
+    /* The review, its comments and the records made on someone's behalf
+     * stay with the revision they were made in. */
+    if (rc == 0)
+        roles_clear_review(a);
     buf_free(&record);
     return rc;
 }
 
 int ops_archive(struct store *s, struct assessment *a, struct err *e)
 {
-    if (wf_check_archive(a, true, e) < 0)
+    if (roles_check(a, store_who(s), RA_OWN, e) < 0 || wf_check_archive(a, true, e) < 0)
         return -1;
     return store_set_status(s, a, ST_ARCHIVED, e);
 }
 
 int ops_restore(struct store *s, struct assessment *a, struct err *e)
 {
-    if (wf_check_archive(a, false, e) < 0)
+    if (roles_check(a, store_who(s), RA_OWN, e) < 0 || wf_check_archive(a, false, e) < 0)
         return -1;
     return store_set_status(s, a, wf_restored_status(a), e);
 }
@@ -163,5 +186,10 @@ int64_t ops_duplicate(struct store *s, int64_t id, struct err *e)
 
 int ops_delete(struct store *s, int64_t id, struct err *e)
 {
-    return store_delete(s, id, e);
+    struct assessment *a = store_load_flags(s, id, STORE_LOAD_NO_HISTORY, e);
+    if (!a)
+        return -1;
+    int rc = roles_check(a, store_who(s), RA_OWN, e);
+    assess_free(a);
+    return rc < 0 ? -1 : store_delete(s, id, e);
 }

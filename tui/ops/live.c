@@ -90,8 +90,27 @@ char *ops_live_describe(const struct assessment *a, const struct change *c)
         return xasprintf(_("%s changed the sign-off of the %s."), who,
                          _(signoff_role_label((enum signoff_role)sub.role)));
     default:
-        return xasprintf(_("%s changed the assessment (%s)."), who, c->what);
+        break;
     }
+    /* The review, its comments and the members. */
+    int n = 0, m = 0;
+    if (strcmp(c->what, "review requested") == 0)
+        return xasprintf(_("%s asked the DPO to review the assessment."), who);
+    if (strcmp(c->what, "review returned") == 0)
+        return xasprintf(_("%s returned the assessment with comments."), who);
+    if (strcmp(c->what, "review passed") == 0)
+        return xasprintf(_("%s passed the assessment to the decision-maker."), who);
+    if (sscanf(c->what, "comment %d reply to %d", &n, &m) == 2)
+        return xasprintf(_("%s replied to comment %d."), who, m);
+    if (sscanf(c->what, "comment %d", &n) == 1 && strstr(c->what, " resolved"))
+        return xasprintf(_("%s resolved the thread of comment %d."), who, n);
+    if (sscanf(c->what, "comment %d on", &n) == 1 && strncmp(c->what, "comment ", 8) == 0) {
+        const char *q = strstr(c->what, " on ");
+        return xasprintf(_("%s commented on %s."), who, q ? q + 4 : "");
+    }
+    if (strncmp(c->what, "member ", 7) == 0)
+        return xasprintf(_("%s changed the members of the assessment."), who);
+    return xasprintf(_("%s changed the assessment (%s)."), who, c->what);
 }
 
 /* Reads the others' presence rows again; true when they differ. */

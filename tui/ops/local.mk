@@ -7,4 +7,6 @@ libdpia_a_SOURCES += \
 	tui/ops/drafts.c \
 	tui/ops/undo.c \
 	tui/ops/live.c \
-	tui/ops/workshop.c
+	tui/ops/workshop.c \
+	tui/ops/copy.c \
+	tui/ops/team.c

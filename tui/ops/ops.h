@@ -23,6 +23,7 @@
 #include "core/assess.h"
 #include "core/date.h"
 #include "core/diff.h"
+#include "core/roles.h"
 #include "core/workflow.h"
 #include "io/io.h"
 #include "report/report.h"
@@ -44,6 +45,60 @@ int ops_date(const char *text, char out[DATE_ISO_SIZE], struct err *e);
 /* A new editing session of one text (see store_set_answer): the saves
  * made with it are one entry of the change log. Never 0. */
 int64_t ops_edit_session(void);
+
+/* --- people and roles --------------------------------------------------------- */
+
+/* Every change is made by the store's who (store_who: the login, or
+ * DPIA_USER) and first asked of the rules of core/roles.h: its role on
+ * the assessment allows it (a reader changes nothing, only the DPO
+ * records the DPO's advice and judgements, only the decision-maker the
+ * decision; while nobody holds one of those, an owner does), or the op
+ * is refused with one sentence naming the role needed and who holds it.
+ *
+ * A record made on someone's behalf: the DPO's sign-off, a judgement or
+ * the decision recorded by someone allowed to change the assessment for
+ * the person who may record it (person), with the reason why. The change
+ * log then says "recorded by WHO on behalf of PERSON (ROLE): REASON",
+ * and the record keeps it (core/roles.h, struct behalf). NULL, or a
+ * NULL person: recorded by oneself (which forgets an earlier record made
+ * on one's behalf for the same thing). */
+struct ops_behalf {
+    const char *person;
+    const char *reason;
+};
+/* The role check of an op for act, or of a record made on b's behalf;
+ * and, once the record is written, keeping (or forgetting) the fact in
+ * the same change. For the ops' own use and their tests. */
+int ops_check_roles(struct store *s, const struct assessment *a, enum role_act act,
+                    const struct ops_behalf *b, struct err *e);
+int ops_record_behalf(struct store *s, struct assessment *a, const char *what,
+                      enum role_act act, const struct ops_behalf *b, struct err *e);
+
+/* Members: add person with role (add true; refused when a member
+ * already), change their role, or remove them (role -1). Only an owner
+ * does; one owner always remains. In the change log as "member PERSON". */
+int ops_member(struct store *s, struct assessment *a, const char *person, int role, bool add,
+               struct err *e);
+
+/* A step of the review (core/roles.h): asked of the DPO by an owner or a
+ * contributor (status "review"), returned with comments (a draft again)
+ * or passed to the decision-maker by the DPO, or returned by the
+ * decision-maker; comment ("" or NULL: none) goes with it. */
+int ops_review(struct store *s, struct assessment *a, enum review_kind k, const char *comment,
+               struct err *e);
+/* Comments on questions: a new thread on question qid, a reply to the
+ * thread of comment `number`, the thread of comment `number` resolved
+ * (by its author, an owner or the DPO). The new comment's number in
+ * *out (may be NULL). */
+int ops_comment(struct store *s, struct assessment *a, const char *qid, const char *text,
+                int *out, struct err *e);
+int ops_comment_reply(struct store *s, struct assessment *a, int number, const char *text,
+                      int *out, struct err *e);
+int ops_comment_resolve(struct store *s, struct assessment *a, int number, struct err *e);
+/* What waits for the store's who across the assessments (not archived)
+ * they are a member of: the rows, each with waiting_for() its bits, and
+ * only those where something waits. The caller frees with waiting_free. */
+int ops_waiting(struct store *s, struct waiting_row **out, size_t *n, struct err *e);
 
 /* --- answers and records --------------------------------------------------- */
 
@@ -111,6 +166,9 @@ int ops_delete_measure(struct store *s, struct assessment *a, int64_t measure_id
  * decision). An empty date becomes today. */
 int ops_signoff(struct store *s, struct assessment *a, const struct signoff *so,
                 struct err *e);
+/* The same, recorded on someone's behalf (b NULL: by oneself). */
+int ops_signoff_for(struct store *s, struct assessment *a, const struct signoff *so,
+                    const struct ops_behalf *b, struct err *e);
 /* The text fields of so (a sign-off of its role) that differ from the
  * one recorded, against the text rule. */
 int ops_check_signoff_texts(const struct assessment *a, const struct signoff *so,
@@ -129,6 +187,8 @@ int ops_set_dpo_contact(struct store *s, struct assessment *a, const char *text,
  * VD_NONE removes it. Not on a decided revision. STORE_CONFLICT when
  * another session changed that judgement since a was read. */
 int ops_judge(struct store *s, struct assessment *a, const struct judgement *j, struct err *e);
+int ops_judge_for(struct store *s, struct assessment *a, const struct judgement *j,
+                  const struct ops_behalf *b, struct err *e);
 
 /* --- workshops ------------------------------------------------------------- */
 
@@ -203,10 +263,17 @@ int ops_draft_drop(struct store *s, int64_t id, const char *key, struct err *e);
 int ops_decide(struct store *s, struct assessment *a, enum decision d,
                const struct signoff *by, bool acknowledged, struct wf_list *why,
                struct err *e);
+/* The same, recorded on someone's behalf (b NULL: by oneself). While the
+ * review is with the DPO (someone holding that role), it waits. */
+int ops_decide_for(struct store *s, struct assessment *a, enum decision d,
+                   const struct signoff *by, bool acknowledged, const struct ops_behalf *b,
+                   struct wf_list *why, struct err *e);
 /* Closes an assessment whose screening concluded no DPIA is needed, as
  * "DPIA not required", with the DPO's sign-off already recorded. */
 int ops_close(struct store *s, struct assessment *a, struct wf_list *why, struct err *e);
-/* Draft or in review only; every other status comes from its action. */
+/* Draft or in review only; every other status comes from its action.
+ * From draft to review is asking for the review (ops_review, RV_REQUEST),
+ * from review to draft returning it (RV_RETURN), with their rules. */
 int ops_set_status(struct store *s, struct assessment *a, enum assess_status to,
                    struct err *e);
 /* Keeps revision n exactly as signed (its XML record) and opens n + 1
@@ -295,6 +362,33 @@ int ops_import(struct store *s, struct assessment *a, const char *tmpl_xml, size
 /* Both: reads a record file (XML, or a PDF carrying it) into a new
  * assessment; its id in *id. */
 int ops_import_file(struct store *s, const char *path, int64_t *id, struct err *e);
+
+/* --- copying between databases -------------------------------------------- */
+
+/* dpia copy: every assessment of from (the archived ones too), oldest
+ * first, whole (store_copy_read), into to, all in one transaction of
+ * to: all or nothing. An assessment whose uuid to holds already is left
+ * out with skip_existing; without it the copy is refused when there is
+ * one, each such assessment told to `each` (OPS_COPY_TAKEN), nothing
+ * written. With dry_run everything is read and checked, nothing
+ * written, and to may be NULL (a database not made yet). After the
+ * commit (or the dry run) `each` is told what became of every
+ * assessment, in order. */
+enum ops_copy_what { OPS_COPY_DONE, OPS_COPY_SKIPPED, OPS_COPY_TAKEN };
+struct ops_copy_item {
+    enum ops_copy_what what;
+    int64_t from_id;
+    int64_t to_id;      /* the copy (0 in a dry run), or the one already there */
+    const char *uuid;
+    const char *title;
+};
+struct ops_copy {
+    bool skip_existing, dry_run;
+    void (*each)(const struct ops_copy_item *it, void *ctx);
+    void *ctx;
+    size_t copied, skipped, taken;  /* out */
+};
+int ops_copy(struct store *from, struct store *to, struct ops_copy *o, struct err *e);
 
 /* --- live on several terminals --------------------------------------------- */
 

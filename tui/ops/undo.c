@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "core/answer.h"
+#include "core/roles.h"
 #include "core/table.h"
 #include "core/textrule.h"
 #include "core/undo.h"
@@ -158,6 +159,10 @@ static char *message(const struct assessment *a, const struct store_undone *u)
  * each value against the text rule (the log is read from a file, as is
  * everything in it), an answer in its question's form and allowed by the
  * workflow. */
+/* Who is undoing (the store's who), for the rules of roles: set by
+ * ops_undo for the call of store_undo that asks rules(). */
+static const char *undoer;
+
 static int rules(const struct assessment *a, const struct change *c, size_t n, struct err *e)
 {
     for (size_t i = 0; i < n; i++) {
@@ -166,6 +171,14 @@ static int rules(const struct assessment *a, const struct change *c, size_t n, s
             return -1;
         struct undo_subject sub;
         undo_parse(c[i].what, &sub);
+        /* Undoing is changing: the DPO's sign-off by whoever records
+         * it, the controller's by whoever decides, the rest by those
+         * who may change the assessment. */
+        enum role_act act = sub.kind != UNDO_SIGNOFF ? RA_EDIT
+                          : sub.role == SR_DPO ? RA_DPO
+                          : sub.role == SR_CONTROLLER ? RA_DECIDE : RA_EDIT;
+        if (roles_check(a, undoer, act, e) < 0)
+            return -1;
         if (sub.kind != UNDO_ANSWER || strcmp(sub.part, "answer") != 0)
             continue;
         if (!*v) {
@@ -199,10 +212,18 @@ int ops_undo(struct store *s, struct assessment *a, bool theirs, struct ops_undo
              struct err *e)
 {
     memset(out, 0, sizeof *out);
+    const char *who = store_who(s);
+    /* Whoever may change nothing at all is told so before anything is
+     * looked up; the change found is checked by rules(). */
+    if (!roles_may(a, who, RA_DPO) && !roles_may(a, who, RA_DECIDE) &&
+        roles_check(a, who, RA_EDIT, e) < 0)
+        return -1;
     if (wf_check_editable(a, e) < 0)
         return -1;
     struct store_undone u;
+    undoer = store_who(s);
     int rc = store_undo(s, a, theirs, rules, &u, e);
+    undoer = NULL;
     if (u.n) {
         const struct change *top = &u.entries[u.n - 1];
         out->who = xstrdup(top->who);

@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/answer.h"
+#include "core/roles.h"
 #include "core/textrule.h"
 #include "util/i18n.h"
 #include "util/xalloc.h"
@@ -40,14 +42,14 @@ int ops_workshop_participant(const char *text, struct ws_participant *p, struct 
     if (n > 4 || !f[0] || !*f[0])
         rc = err_set(e, _("a participant is written NAME|ROLE|ORGANISATION|yes or no (whether "
                      "they represent the people concerned): '%s'"), text ? text : "");
-    else if (f[3] && *f[3] && strcmp(f[3], "yes") != 0 && strcmp(f[3], "no") != 0)
+    else if (f[3] && *f[3] && answer_yes_no(f[3], strlen(f[3])) < 0)
         rc = err_set(e, _("'%s': whether a participant represents the people concerned is "
                      "yes or no"), f[3]);
     if (rc == 0) {
         p->name = f[0];
         p->role = f[1] ? f[1] : xstrdup("");
         p->organisation = f[2] ? f[2] : xstrdup("");
-        p->represents = f[3] && strcmp(f[3], "yes") == 0;
+        p->represents = f[3] && answer_yes_no(f[3], strlen(f[3])) == 1;
         free(f[3]);
         return 0;
     }
@@ -87,7 +89,8 @@ int ops_workshop_start(struct store *s, struct assessment *a, struct workshop *w
                        struct err *e)
 {
     agenda_tidy(w->agenda);
-    if (wf_check_workshop(a, true, w->agenda, e) < 0 ||
+    if (roles_check(a, store_who(s), RA_EDIT, e) < 0 ||
+        wf_check_workshop(a, true, w->agenda, e) < 0 ||
         textrule_check_str(_("workshop place"), w->place ? w->place : "", TK_LINE, e) < 0)
         return -1;
     for (size_t i = 0; i < w->nparticipants; i++) {
@@ -113,7 +116,8 @@ int ops_workshop_start(struct store *s, struct assessment *a, struct workshop *w
 int ops_workshop_end(struct store *s, struct assessment *a, const char *minutes,
                      const struct ws_point *points, size_t npoints, struct err *e)
 {
-    if (wf_check_workshop(a, false, NULL, e) < 0 ||
+    if (roles_check(a, store_who(s), RA_EDIT, e) < 0 ||
+        wf_check_workshop(a, false, NULL, e) < 0 ||
         textrule_check_str(_("minutes"), minutes ? minutes : "", TK_LINES, e) < 0)
         return -1;
     for (size_t i = 0; i < npoints; i++)

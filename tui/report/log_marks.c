@@ -1,6 +1,9 @@
 /* Marks on the change log of the record tree a report is made from
- * (report_int.h, report_mark_changes): the first change of each person
- * on each day, and the first change of each item among those. A
+ * (report_int.h, report_mark_changes): each change in people's words
+ * and the language of the report (core/change_text.h: view:what,
+ * view:old and view:new where they differ from the keys the record
+ * keeps, view:item for a sign-off's role), the first change of each
+ * person on each day, and the first change of each item among those. A
  * stylesheet then groups the change log by person and day in time
  * proportional to its length, where grouping by keys alone in XSLT 1.0
  * costs the square of a day's changes. The marks are attributes in the
@@ -9,9 +12,12 @@
 #include "config.h"
 
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/change_text.h"
+#include "core/assess.h"
 #include "report/report_int.h"
 #include "util/buf.h"
 #include "util/xalloc.h"
@@ -81,13 +87,51 @@ static void item_of(const char *what, struct buf *out)
     buf_add(out, what, end ? (size_t)(end - what) : strlen(what));
 }
 
+/* Sets view:NAME on c to text when it says something else than key. */
+static void say(xmlNodePtr c, xmlNsPtr ns, const char *name, const char *key, char *text)
+{
+    if (strcmp(key, text) != 0)
+        xmlSetNsProp(c, ns, (const xmlChar *)name, (const xmlChar *)text);
+    free(text);
+}
+
+/* The people's words of change c, whose key is what. */
+static void words(xmlNodePtr c, xmlNsPtr ns, const char *what)
+{
+    say(c, ns, "what", what, change_what_text(what));
+    const char *names[] = { "old", "new" };
+    for (size_t i = 0; i < 2; i++) {
+        xmlChar *v = xmlNodeGetContent(child(c, names[i]));
+        const char *raw = v ? (const char *)v : "";
+        say(c, ns, names[i], raw, change_value_text(what, raw, NULL));
+        xmlFree(v);
+    }
+    /* A sign-off by its role's name, where the log is condensed. */
+    char role[32];
+    if (sscanf(what, "sign-off %31s", role) == 1 && signoff_role_parse(role) >= 0)
+        say(c, ns, "item", role, xstrdup(signoff_role_label((enum signoff_role)signoff_role_parse(role))));
+}
+
 void report_mark_changes(xmlDocPtr doc)
 {
     xmlNodePtr root = xmlDocGetRootElement(doc);
+    xmlNsPtr ns = NULL;
+    /* What changed since the revision this one replaces. */
+    xmlNodePtr since = child(root, "changes");
+    for (xmlNodePtr c = since ? since->children : NULL; c; c = c->next) {
+        if (c->type != XML_ELEMENT_NODE || strcmp((const char *)c->name, "change") != 0)
+            continue;
+        if (!ns)
+            ns = xmlNewNs(root, (const xmlChar *)REPORT_VIEW_NS, (const xmlChar *)"view");
+        xmlChar *what = xmlGetProp(c, (const xmlChar *)"what");
+        words(c, ns, what ? (const char *)what : "");
+        xmlFree(what);
+    }
     xmlNodePtr history = child(root, "history");
     if (!history)
         return;
-    xmlNsPtr ns = xmlNewNs(root, (const xmlChar *)REPORT_VIEW_NS, (const xmlChar *)"view");
+    if (!ns)
+        ns = xmlNewNs(root, (const xmlChar *)REPORT_VIEW_NS, (const xmlChar *)"view");
     struct strset days = { 0 }, items = { 0 };
     struct buf key = { 0 };
     for (xmlNodePtr c = history->children; c; c = c->next) {
@@ -96,6 +140,7 @@ void report_mark_changes(xmlDocPtr doc)
         xmlChar *at = xmlGetProp(c, (const xmlChar *)"at");
         xmlChar *who = xmlGetProp(c, (const xmlChar *)"who");
         xmlChar *what = xmlNodeGetContent(child(c, "what"));
+        words(c, ns, what ? (const char *)what : "");
         buf_clear(&key);
         buf_add(&key, at ? (const char *)at : "", at ? strnlen((const char *)at, 10) : 0);
         buf_addc(&key, '\x1f');

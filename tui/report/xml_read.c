@@ -22,6 +22,7 @@
 #include "core/diff.h"
 #include "core/fields.h"
 #include "core/xmlsafe.h"
+#include "core/roles.h"
 #include "report/report_int.h"
 #include "util/buf.h"
 #include "util/i18n.h"
@@ -635,6 +636,121 @@ static int read_workshops(struct rd *r, xmlNodePtr root)
     return 0;
 }
 
+/* The members (each once, one owner at least), the review's steps
+ * (numbers rising), the comment threads (numbers once, questions of the
+ * template) and the records made on someone's behalf. */
+static int read_team(struct rd *r, xmlNodePtr root)
+{
+    struct assessment *a = r->a;
+    xmlNodePtr me = child(root, "members");
+    bool owner = false;
+    for (xmlNodePtr m = me ? me->children : NULL; m; m = m->next) {
+        if (!is_el(m, "member"))
+            continue;
+        char *person = prop(m, "person", ""), *role = prop(m, "role", "");
+        int ro = member_role_parse(role);
+        bool member;
+        roles_of(a, person, &member);
+        int rc = 0;
+        if (!*person)
+            rc = fail(r, m, _("a member without a name"));
+        else if (member)
+            rc = fail(r, m, _("member %s is given twice"), person);
+        else if (ro < 0)
+            rc = fail(r, m, _("unknown role '%s'"), role);
+        else
+            roles_add_member(a, person, (enum member_role)ro);
+        owner = owner || ro == MR_OWNER;
+        free(person);
+        free(role);
+        if (rc < 0)
+            return -1;
+    }
+    if (me && !owner)
+        return fail(r, me, _("the members name no owner"));
+    xmlNodePtr rv = child(root, "review");
+    for (xmlNodePtr p = rv ? rv->children : NULL; p; p = p->next) {
+        if (!is_el(p, "step"))
+            continue;
+        struct review_step st = { 0 };
+        st.number = prop_int(p, "number");
+        char *kind = prop(p, "step", "");
+        int k = review_kind_parse(kind);
+        free(kind);
+        if (k < 0 || (a->nsteps && st.number <= a->steps[a->nsteps - 1].number))
+            return fail(r, p, _("step %d of the review is unknown or out of order"), st.number);
+        st.kind = (enum review_kind)k;
+        if (prop_time(r, p, "at", &st.when) < 0)
+            return -1;
+        st.who = prop(p, "who", "");
+        st.text = text(p);
+        roles_add_step(a, &st);
+        roles_step_clear(&st);
+    }
+    xmlNodePtr cs = child(root, "comments");
+    for (xmlNodePtr t = cs ? cs->children : NULL; t; t = t->next) {
+        if (!is_el(t, "thread"))
+            continue;
+        struct comment c = { 0 };
+        c.thread = prop_int(t, "number");
+        c.question = prop(t, "question", "");
+        int rc = 0;
+        if (!tmpl_find_question(a->tmpl, c.question))
+            rc = fail(r, t, _("unknown question '%s' (not in the template snapshot)"), c.question);
+        if (rc == 0)
+            rc = prop_time(r, t, "resolved-at", &c.resolved_at);
+        c.resolved_by = prop(t, "resolved-by", "");
+        bool first = true;
+        for (xmlNodePtr ce = t->children; rc == 0 && ce; ce = ce->next) {
+            if (!is_el(ce, "comment"))
+                continue;
+            c.number = prop_int(ce, "number");
+            if (first && c.number != c.thread)
+                rc = fail(r, ce, _("thread %d does not start with comment %d"), c.thread,
+                          c.thread);
+            else if (comment_find(a, c.number))
+                rc = fail(r, ce, _("comment %d is given twice"), c.number);
+            else if ((rc = prop_time(r, ce, "at", &c.when)) == 0) {
+                struct comment one = c;
+                one.who = prop(ce, "who", "");
+                one.text = text(ce);
+                /* Only the first of a thread says whether it is resolved. */
+                if (!first) {
+                    one.resolved_at = 0;
+                    one.resolved_by = (char *)"";
+                }
+                roles_add_comment(a, &one);
+                free(one.who);
+                free(one.text);
+            }
+            first = false;
+        }
+        free(c.question);
+        free(c.resolved_by);
+        if (rc < 0)
+            return -1;
+    }
+    xmlNodePtr ob = child(root, "on-behalf");
+    for (xmlNodePtr b = ob ? ob->children : NULL; b; b = b->next) {
+        if (!is_el(b, "record"))
+            continue;
+        struct behalf rec = { 0 };
+        char *role = prop(b, "role", "");
+        int ro = member_role_parse(role);
+        free(role);
+        rec.role = ro < 0 ? MR_READER : (enum member_role)ro;
+        if (prop_time(r, b, "at", &rec.when) < 0)
+            return -1;
+        rec.what = prop(b, "what", "");
+        rec.by = prop(b, "recorded-by", "");
+        rec.person = prop(b, "for", "");
+        rec.reason = text(b);
+        roles_add_behalf(a, &rec);
+        roles_behalf_clear(&rec);
+    }
+    return 0;
+}
+
 static int read_history(struct rd *r, xmlNodePtr root)
 {
     for (xmlNodePtr ce = child(root, "history")->children; ce; ce = ce->next) {
@@ -766,7 +882,7 @@ struct assessment *report_import(const char *buf, size_t len, const char *name,
         read_risks(&r, root) < 0 || read_check_rows(&r, root) < 0 ||
         read_measures(&r, root) < 0 ||
         read_signoffs(&r, root) < 0 || read_workshops(&r, root) < 0 ||
-        read_history(&r, root) < 0 ||
+        read_team(&r, root) < 0 || read_history(&r, root) < 0 ||
         read_changes(&r, root) < 0) {
         xmlFreeDoc(doc);
         assess_free(r.a);

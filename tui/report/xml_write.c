@@ -17,6 +17,7 @@
 #include "core/fields.h"
 #include "core/logic.h"
 #include "core/workflow.h"
+#include "core/roles.h"
 #include "report/report_int.h"
 #include "report/xw.h"
 #include "util/i18n.h"
@@ -617,6 +618,86 @@ static void write_workshops(struct w *w)
     end(w);
 }
 
+/* --- people and roles, the review --------------------------------------------- */
+
+/* The members with their roles, the review's steps, the comment threads
+ * and the records made on someone's behalf, each only when there is one:
+ * a record of an assessment without them is as it was before they
+ * existed. */
+static void write_team(struct w *w)
+{
+    const struct assessment *a = w->a;
+    if (a->nmembers) {
+        start(w, "members");
+        for (size_t i = 0; i < a->nmembers; i++) {
+            start(w, "member");
+            at(w, "person", a->members[i].person);
+            at(w, "role", member_role_key(a->members[i].role));
+            at(w, "role-label", member_role_label(a->members[i].role));
+            end(w);
+        }
+        end(w);
+    }
+    if (a->nsteps) {
+        start(w, "review");
+        for (size_t i = 0; i < a->nsteps; i++) {
+            const struct review_step *p = &a->steps[i];
+            start(w, "step");
+            at_int(w, "number", p->number);
+            at(w, "step", review_kind_key(p->kind));
+            at(w, "step-label", review_kind_label(p->kind));
+            at_time(w, "at", p->when);
+            at(w, "who", p->who);
+            text(w, p->text);
+            end(w);
+        }
+        end(w);
+    }
+    if (a->ncomments) {
+        start(w, "comments");
+        for (size_t i = 0; i < a->ncomments; i++) {
+            const struct comment *t = &a->comments[i];
+            if (t->thread != t->number)
+                continue;
+            start(w, "thread");
+            at_int(w, "number", t->number);
+            at(w, "question", t->question);
+            if (t->resolved_at) {
+                at_time(w, "resolved-at", t->resolved_at);
+                at(w, "resolved-by", t->resolved_by);
+            }
+            for (size_t k = 0; k < a->ncomments; k++) {
+                const struct comment *c = &a->comments[k];
+                if (c->thread != t->number)
+                    continue;
+                start(w, "comment");
+                at_int(w, "number", c->number);
+                at_time(w, "at", c->when);
+                at(w, "who", c->who);
+                text(w, c->text);
+                end(w);
+            }
+            end(w);
+        }
+        end(w);
+    }
+    if (a->nbehalf) {
+        start(w, "on-behalf");
+        for (size_t i = 0; i < a->nbehalf; i++) {
+            const struct behalf *b = &a->behalf[i];
+            start(w, "record");
+            at(w, "what", b->what);
+            at(w, "recorded-by", b->by);
+            at(w, "for", b->person);
+            at(w, "role", member_role_key(b->role));
+            at_time(w, "at", b->when);
+            text(w, b->reason);
+            end(w);
+        }
+        end(w);
+    }
+}
+
 /* --- coverage, history, snapshot ----------------------------------------- */
 
 static void write_coverage(struct w *w)
@@ -727,6 +808,7 @@ static int write_record(struct xw *x, const struct assessment *a, const char *tm
     write_measures(&w);
     write_signoffs(&w);
     write_workshops(&w);
+    write_team(&w);
     write_coverage(&w);
     write_history(&w);
     write_changes(&w);

@@ -117,6 +117,7 @@ int store_finish(struct store *s, struct assessment *a, struct err *e)
     if ((from_a ? store_touch_from(s, a, e) : store_touch(s, a->id, a->tmpl, e)) < 0 ||
         store_txn_commit(s, e) < 0)
         return -1;
+    a->saves++;
     /* Only the copy in memory is behind if this fails: not an error. */
     store_sync_history(s, a, NULL);
     return 0;

@@ -144,6 +144,7 @@ int64_t store_create_in(struct store *s, const char *title, const char *template
     if (store_txn_begin(s, e) < 0)
         return -1;
     if (insert_row(s, &a, template_xml, xml_len, digest, t, e) < 0 ||
+        store_put_team(s, &a, e) < 0 ||
         store_hist_add(s, a.id, "created", "", title, 0, e) < 0 ||
         store_touch(s, a.id, t, e) < 0 || store_txn_commit(s, e) < 0) {
         store_txn_rollback(s);
@@ -236,6 +237,9 @@ static int64_t insert_all(struct store *s, struct assessment *a, const char *tem
     for (size_t i = 0; i < a->nworkshops; i++)
         if (store_put_workshop(s, a->id, &a->workshops[i], e) < 0)
             goto fail;
+    /* Its members (none: whoever stores it owns it), review and comments. */
+    if (store_put_team(s, a, e) < 0)
+        goto fail;
     /* The summary from what was just written, which is all in a when it
      * holds the template written. */
     if (put_history(s, a, what, new_value ? new_value : a->title, e) < 0 ||
@@ -289,6 +293,7 @@ int64_t store_duplicate(struct store *s, int64_t id, struct err *e)
     store_empty_signoffs(a);
     assess_clear_judgements(a);
     assess_clear_workshops(a);
+    roles_clear(a); /* whoever copies it owns the copy */
     int64_t nid = insert_all(s, a, xml, len, "copied from", from, e);
     free(xml);
     assess_free(a);

@@ -143,6 +143,8 @@ int store_load_parts(struct store *s, struct assessment *a, struct err *e)
         rc = each_row(s, SQ_JUDG_LOAD, a->id, "judgements", "judgements", judgement_row, a, e);
     if (rc == 0)
         rc = store_load_workshops(s, a, e);
+    if (rc == 0)
+        rc = store_load_team(s, a, e);
     return rc;
 }
 

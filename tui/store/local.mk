@@ -21,4 +21,7 @@ libdpia_a_SOURCES += \
 	tui/store/drafts.c \
 	tui/store/undo.c \
 	tui/store/live.c \
-	tui/store/workshops.c
+	tui/store/workshops.c \
+	tui/store/copy.c \
+	tui/store/members.c \
+	tui/store/review.c

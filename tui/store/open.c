@@ -127,7 +127,6 @@ static int opened(struct store *s, const char *path, sqlite3 *h, int rc, struct 
     /* Until the file is known to be ours, closing must not write to it
      * (a checkpoint would copy a foreign log into the file). */
     sqlite3_db_config(h, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, (int *)NULL);
-    sqlite3_busy_timeout(h, BUSY_TIMEOUT_MS);
     sqlite3_create_collation(h, "people", SQLITE_UTF8, NULL, collate_people);
     return store_exec_sql(s, "PRAGMA trusted_schema = OFF", e);
 }

@@ -232,6 +232,58 @@ static const char *const migrations[] = {
      * its question (a field, a note, a list, a table or a choice open),
      * for the others' question list and title bar. */
     "ALTER TABLE presence ADD COLUMN editing INTEGER NOT NULL DEFAULT 0;\n",
+    /* 12 -> 13: people and roles, and the review (core/roles.h). Every
+     * table names its assessment, so that a database that enforces the
+     * rules itself can write one policy per table from (assessment,
+     * person, role). The members of each assessment, one role each;
+     * the steps of its review, the comments on its questions and the
+     * records made on someone's behalf, each of the revision it was
+     * made in. An assessment of an older file is owned by the author of
+     * its first change-log entry (by the login of whoever migrates it
+     * when there is none: store_members_fill). */
+    "CREATE TABLE members (\n"
+    "  assessment INTEGER NOT NULL REFERENCES assessments(id) ON DELETE CASCADE,\n"
+    "  person TEXT NOT NULL,                 -- the login, or the database role\n"
+    "  role TEXT NOT NULL,                   -- owner, contributor, dpo, decision-maker, reader\n"
+    "  PRIMARY KEY (assessment, person)\n"
+    ") WITHOUT ROWID;\n"
+    "CREATE TABLE review_steps (\n"
+    "  assessment INTEGER NOT NULL REFERENCES assessments(id) ON DELETE CASCADE,\n"
+    "  number INTEGER NOT NULL,\n"
+    "  revision INTEGER NOT NULL,\n"
+    "  step TEXT NOT NULL,                   -- requested, returned, passed\n"
+    "  who TEXT NOT NULL,\n"
+    "  at INTEGER NOT NULL,\n"
+    "  text TEXT NOT NULL DEFAULT '',\n"
+    "  PRIMARY KEY (assessment, number)\n"
+    ") WITHOUT ROWID;\n"
+    "CREATE TABLE comments (\n"
+    "  assessment INTEGER NOT NULL REFERENCES assessments(id) ON DELETE CASCADE,\n"
+    "  number INTEGER NOT NULL,\n"
+    "  revision INTEGER NOT NULL,\n"
+    "  thread INTEGER NOT NULL,              -- the number of its thread's first comment\n"
+    "  question TEXT NOT NULL,\n"
+    "  who TEXT NOT NULL,\n"
+    "  at INTEGER NOT NULL,\n"
+    "  text TEXT NOT NULL,\n"
+    "  resolved_by TEXT NOT NULL DEFAULT '', -- a thread's first comment: who resolved it\n"
+    "  resolved_at INTEGER NOT NULL DEFAULT 0,\n"
+    "  PRIMARY KEY (assessment, number)\n"
+    ") WITHOUT ROWID;\n"
+    "CREATE TABLE on_behalf (\n"
+    "  assessment INTEGER NOT NULL REFERENCES assessments(id) ON DELETE CASCADE,\n"
+    "  revision INTEGER NOT NULL,\n"
+    "  what TEXT NOT NULL,                   -- sign-off dpo, sign-off controller, judgement S\n"
+    "  recorded_by TEXT NOT NULL,\n"
+    "  person TEXT NOT NULL,                 -- for whom\n"
+    "  role TEXT NOT NULL,                   -- the role they hold\n"
+    "  reason TEXT NOT NULL,\n"
+    "  at INTEGER NOT NULL,\n"
+    "  PRIMARY KEY (assessment, revision, what)\n"
+    ") WITHOUT ROWID;\n"
+    "INSERT INTO members(assessment, person, role)\n"
+    "  SELECT assessment, who, 'owner' FROM history\n"
+    "  WHERE id IN (SELECT min(id) FROM history GROUP BY assessment) AND who <> '';\n",
 };
 
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof migrations[0]))
@@ -515,6 +567,8 @@ int store_schema_migrate(struct store *s, int version, struct err *e)
             goto fail;
         }
     }
+    if (version < 13 && store_members_fill(s, e) < 0)
+        goto fail;
     /* Pragmas take no parameters; these are our own constants. */
     char sql[128];
     snprintf(sql, sizeof sql, "PRAGMA application_id = %d; PRAGMA user_version = %d",

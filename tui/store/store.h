@@ -17,6 +17,7 @@
 
 #include "core/assess.h"
 #include "core/register.h"
+#include "core/roles.h"
 #include "util/err.h"
 
 struct store;
@@ -179,6 +180,35 @@ int store_workshop_start(struct store *s, struct assessment *a, struct workshop 
                          struct err *e);
 int store_workshop_end(struct store *s, struct assessment *a, const char *minutes,
                        const struct ws_point *points, size_t npoints, struct err *e);
+/* People and roles, the review and its comments (core/roles.h). Each
+ * change is one transaction with its entries in the change log; a is
+ * read again from what was written.
+ * store_set_member gives person role on a, or removes them (role -1):
+ * "member PERSON", the role before and after; at least one owner stays.
+ * store_review_step keeps step k of the review (by the store's who,
+ * with text, "" for none) and sets the status to `to`: "review STEP".
+ * store_add_comment starts a thread on question qid (thread 0) or
+ * replies to thread `thread`, its number in *number: "comment N on Q",
+ * "comment N reply to T"; store_resolve_comment resolves a thread:
+ * "comment T resolved".
+ * store_set_behalf keeps (b) or forgets (b NULL) the record made on
+ * someone's behalf for `what` ("sign-off dpo", "sign-off controller",
+ * "judgement SECTION"); kept, with text in the change log as "on behalf:
+ * WHAT". Made in the transaction of what was recorded (a batch).
+ * store_waiting lists, for person, the assessments they are a member
+ * of that are not archived, with what core/roles.h needs to say what
+ * waits for them there; the caller frees with waiting_free. */
+int store_set_member(struct store *s, struct assessment *a, const char *person, int role,
+                     struct err *e);
+int store_review_step(struct store *s, struct assessment *a, enum review_kind k,
+                      const char *text, enum assess_status to, struct err *e);
+int store_add_comment(struct store *s, struct assessment *a, const char *qid, int thread,
+                      const char *text, int *number, struct err *e);
+int store_resolve_comment(struct store *s, struct assessment *a, int thread, struct err *e);
+int store_set_behalf(struct store *s, struct assessment *a, const char *what,
+                     const struct behalf *b, const char *text, struct err *e);
+int store_waiting(struct store *s, const char *person, struct waiting_row **out, size_t *n,
+                  struct err *e);
 int store_delete(struct store *s, int64_t id, struct err *e);
 /* A full copy under a new id and uuid ("Copy of ..."); returns the id. */
 int64_t store_duplicate(struct store *s, int64_t id, struct err *e);
@@ -346,5 +376,32 @@ int store_backup(struct store *s, const char *path, bool force, struct err *e);
  * commits them all (keep) or none. */
 int store_batch_begin(struct store *s, struct err *e);
 int store_batch_end(struct store *s, bool keep, struct err *e);
+
+/* dpia copy: one assessment whole, as its database holds it: its row
+ * (uuid, times, status, language, review date, archived state, the
+ * numbers its next risk and measure take, the listing's summary), its
+ * template snapshot, answers with who wrote them, when and their
+ * revision counters, risks and measures with their numbers and links,
+ * sign-offs and judgements with who wrote them and when, the closed
+ * revisions with their records, the change log verbatim with which
+ * entries were one change (what undo takes back), and the workshops.
+ * Drafts and presence are not part of it. */
+struct store_copy;
+/* Reads assessment id of s in one read transaction. NULL with e (no
+ * such assessment, a damaged row); the caller frees. */
+struct store_copy *store_copy_read(struct store *s, int64_t id, struct err *e);
+/* The assessment read (its tmpl is NULL), and its closed revisions. */
+const struct assessment *store_copy_assessment(const struct store_copy *c);
+size_t store_copy_revisions(const struct store_copy *c);
+/* Writes c into s under a new id, every value as it was read, with
+ * nothing added to its change log; its template snapshot is checked as
+ * store_insert checks one, unless s holds those bytes already. Refused
+ * when s holds its uuid already. One transaction (joining an open
+ * batch). Returns the new id, or -1 with e. */
+int64_t store_copy_write(struct store *s, struct store_copy *c, struct err *e);
+void store_copy_free(struct store_copy *c);
+/* The id of the assessment of s with this uuid, 0 when there is none,
+ * -1 with e. */
+int64_t store_find_uuid(struct store *s, const char *uuid, struct err *e);
 
 #endif

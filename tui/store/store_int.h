@@ -56,6 +56,60 @@
  * statement gives it as a row (store_exec_id). store_stmt expands them. */
 #define STORE_JUDGEMENT_COLS "verdict, comment, name, date"
 
+/* The statements of people and roles, the review and its comments
+ * (members.c, review.c). */
+#define STORE_MEMBER_ORDER "CASE role WHEN 'owner' THEN 0 WHEN 'contributor' THEN 1 " \
+    "WHEN 'dpo' THEN 2 WHEN 'decision-maker' THEN 3 ELSE 4 END, person"
+#define STORE_TEAM_STATEMENTS(X) \
+    X(MEM_LOAD, "SELECT person, role FROM members WHERE assessment = ?1 ORDER BY " \
+                STORE_MEMBER_ORDER) \
+    X(MEM_GET, "SELECT role FROM members WHERE assessment = ?1 AND person = ?2") \
+    X(MEM_PUT, "INSERT INTO members(assessment, person, role) VALUES (?1, ?2, ?3) " \
+               "ON CONFLICT(assessment, person) DO UPDATE SET role = excluded.role") \
+    X(MEM_DEL, "DELETE FROM members WHERE assessment = ?1 AND person = ?2") \
+    X(MEM_OWNERS, "SELECT count(*) FROM members WHERE assessment = ?1 AND role = 'owner'") \
+    X(MEM_FILL, "INSERT INTO members(assessment, person, role) SELECT id, CAST(?1 AS TEXT), " \
+                "'owner' " \
+                "FROM assessments WHERE id NOT IN (SELECT assessment FROM members)") \
+    X(STEP_LOAD, "SELECT number, step, who, at, text FROM review_steps " \
+                 "WHERE assessment = ?1 AND revision = ?2 ORDER BY number") \
+    X(STEP_NEXT, "SELECT coalesce(max(number), 0) + 1 FROM review_steps WHERE assessment = ?1") \
+    X(STEP_ADD, "INSERT INTO review_steps(assessment, number, revision, step, who, at, text) " \
+                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)") \
+    X(CMT_LOAD, "SELECT number, thread, question, who, at, text, resolved_by, resolved_at " \
+                "FROM comments WHERE assessment = ?1 AND revision = ?2 ORDER BY number") \
+    X(CMT_NEXT, "SELECT coalesce(max(number), 0) + 1 FROM comments WHERE assessment = ?1") \
+    X(CMT_THREAD, "SELECT question, resolved_at FROM comments WHERE assessment = ?1 " \
+                  "AND revision = ?2 AND number = ?3 AND thread = number") \
+    X(CMT_ADD, "INSERT INTO comments(assessment, number, revision, thread, question, who, at, " \
+               "text, resolved_by, resolved_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)") \
+    X(CMT_RESOLVE, "UPDATE comments SET resolved_by = ?4, resolved_at = ?5 " \
+                   "WHERE assessment = ?1 AND revision = ?2 AND number = ?3 " \
+                   "AND thread = number AND resolved_at = 0") \
+    X(BEH_LOAD, "SELECT what, recorded_by, person, role, reason, at FROM on_behalf " \
+                "WHERE assessment = ?1 AND revision = ?2 ORDER BY at, what") \
+    X(BEH_PUT, "INSERT INTO on_behalf(assessment, revision, what, recorded_by, person, role, " \
+               "reason, at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) " \
+               "ON CONFLICT(assessment, revision, what) DO UPDATE SET " \
+               "recorded_by = excluded.recorded_by, person = excluded.person, " \
+               "role = excluded.role, reason = excluded.reason, at = excluded.at") \
+    X(BEH_DEL, "DELETE FROM on_behalf WHERE assessment = ?1 AND revision = ?2 AND what = ?3") \
+    /* What waits for a person: the assessments they are a member of, \
+     * not archived, each with what the rules of core/roles.h need. */ \
+    X(WAITING, "SELECT a.id, a.title, a.status, m.role, " \
+               "CASE WHEN EXISTS (SELECT 1 FROM members d WHERE d.assessment = a.id " \
+               "AND d.role = 'dpo') THEN 1 ELSE 0 END, " \
+               "CASE WHEN EXISTS (SELECT 1 FROM members d WHERE d.assessment = a.id " \
+               "AND d.role = 'decision-maker') THEN 1 ELSE 0 END, " \
+               "r.step, r.who, r.at, " \
+               "(SELECT count(*) FROM comments c WHERE c.assessment = a.id " \
+               "AND c.revision = a.revision AND c.thread = c.number AND c.resolved_at = 0) " \
+               "FROM assessments a JOIN members m ON m.assessment = a.id AND m.person = ?1 " \
+               "LEFT JOIN review_steps r ON r.assessment = a.id AND r.number = " \
+               "(SELECT max(number) FROM review_steps x WHERE x.assessment = a.id " \
+               "AND x.revision = a.revision) " \
+               "WHERE a.status <> 'archived' ORDER BY a.id")
+
 /* Every statement the store runs: name and SQL, in words both
  * databases read alike; STORE_PG_STATEMENTS below gives PostgreSQL's
  * words for the few that differ. Prepared on first use and reused. */
@@ -225,6 +279,39 @@
                  "AND ended = 0 ON CONFLICT DO NOTHING") \
     X(WS_OPEN_ID, "SELECT id, number FROM workshops WHERE assessment = ?1 AND ended = 0") \
     X(WS_END, "UPDATE workshops SET ended = ?2, minutes = ?3 WHERE id = ?1") \
+    /* dpia copy (copy.c): an assessment's row whole, and what the loaders
+     * leave out: who wrote each sign-off and judgement and when, and
+     * which rows of the change log were written as one change. */ \
+    X(CP_A_GET, "SELECT a.uuid, a.title, a.method, a.status, a.created, a.updated, " \
+                "a.review_date, a.next_risk, a.next_measure, a.percent, a.highest_level, " \
+                "a.highest_name, a.highest_high, a.revision, a.replaces_date, a.archived_from, " \
+                "a.controller, a.dpo_contact, a.lang, t.id, t.digest, t.xml " \
+                "FROM assessments a JOIN templates t ON t.id = a.template WHERE a.id = ?1") \
+    X(CP_A_ADD, "INSERT INTO assessments(uuid, title, template, method, status, created, " \
+                "updated, review_date, next_risk, next_measure, percent, highest_level, " \
+                "highest_name, highest_high, revision, replaces_date, archived_from, " \
+                "controller, dpo_contact, lang) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, " \
+                "?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20){ID}") \
+    X(CP_SIGN_WHO, "SELECT role, who, at FROM signoffs WHERE assessment = ?1") \
+    X(CP_JUDG_WHO, "SELECT section, who, at FROM judgements WHERE assessment = ?1") \
+    /* The tables of people and the review, column for column (copy.c,
+     * COPY_TEAM). */ \
+    X(CP_MEM_GET, "SELECT person, role FROM members WHERE assessment = ?1 ORDER BY person") \
+    X(CP_MEM_ADD, "INSERT INTO members(assessment, person, role) VALUES (?1, ?2, ?3)") \
+    X(CP_STEP_GET, "SELECT number, revision, step, who, at, text FROM review_steps " \
+                   "WHERE assessment = ?1 ORDER BY number") \
+    X(CP_STEP_ADD, "INSERT INTO review_steps(assessment, number, revision, step, who, at, text) " \
+                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)") \
+    X(CP_COM_GET, "SELECT number, revision, thread, question, who, at, text, resolved_by, " \
+                  "resolved_at FROM comments WHERE assessment = ?1 ORDER BY number") \
+    X(CP_COM_ADD, "INSERT INTO comments(assessment, number, revision, thread, question, who, at, " \
+                  "text, resolved_by, resolved_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)") \
+    X(CP_BEH_GET, "SELECT revision, what, recorded_by, person, role, reason, at FROM on_behalf " \
+                  "WHERE assessment = ?1 ORDER BY revision, what") \
+    X(CP_BEH_ADD, "INSERT INTO on_behalf(assessment, revision, what, recorded_by, person, role, " \
+                  "reason, at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)") \
+    X(CP_HIST, "SELECT at, who, what, old_value, new_value, part, id FROM history " \
+               "WHERE assessment = ?1 ORDER BY id") \
     X(HIST_ADD, "INSERT INTO history(assessment, at, who, what, old_value, new_value, part) " \
                 "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7){ID}") \
     X(HIST_PARTS, "SELECT part FROM history WHERE assessment = ?1 ORDER BY id") \
@@ -248,7 +335,8 @@
                      "AND host = ?4") \
     X(PRESENCE_OLD, "DELETE FROM presence WHERE at < ?1") \
     X(PRESENCE_LIST, "SELECT who, pid, host, question, at, editing FROM presence " \
-                     "WHERE assessment = ?1 AND at >= ?2 ORDER BY who, host, pid")
+                     "WHERE assessment = ?1 AND at >= ?2 ORDER BY who, host, pid") \
+    STORE_TEAM_STATEMENTS(X)
 
 /* PostgreSQL's words for the statements above whose words differ: a
  * search in a title (strpos), a uuid's start in either case. The
@@ -555,6 +643,18 @@ int store_load_workshops(struct store *s, struct assessment *a, struct err *e);
 /* A judgement read from a row (section, then STORE_JUDGEMENT_COLS from
  * col); -1 with the row's error. An unknown verdict reads as VD_NONE. */
 int store_read_judgement(struct store_row *row, int col, struct judgement *j);
+/* People and roles, the review and its comments (members.c, review.c):
+ * reading them into a (its members; the steps, comments and records
+ * made on someone's behalf of its revision), writing a's whole (an
+ * import, a new assessment: with no member in a, the store's who is
+ * its owner), and, once when a file is migrated from before schema 13,
+ * the login of whoever migrates it as the owner of every assessment
+ * left without one. */
+int store_load_team(struct store *s, struct assessment *a, struct err *e);
+int store_load_members(struct store *s, struct assessment *a, struct err *e);
+int store_load_review(struct store *s, struct assessment *a, struct err *e);
+int store_put_team(struct store *s, const struct assessment *a, struct err *e);
+int store_members_fill(struct store *s, struct err *e);
 /* Writes a judgement of aid (its verdict is not VD_NONE). */
 int store_put_judgement(struct store *s, int64_t aid, const struct judgement *j, struct err *e);
 

@@ -24,16 +24,6 @@
 #include "util/xalloc.h"
 #include "util/i18n.h"
 
-static void mark_saved(struct app *a)
-{
-    char hms[16];
-    time_t now = time(NULL);
-    struct tm tm;
-    localtime_r(&now, &tm);
-    strftime(hms, sizeof hms, "%H:%M:%S", &tm);
-    snprintf(a->saved, sizeof a->saved, _("saved %s"), hms);
-}
-
 /* --- saving -------------------------------------------------------------- */
 
 /* s on one line of cols display columns at most, with an ellipsis when
@@ -137,7 +127,7 @@ int view_save_answer(struct view *v, struct app *a, const struct tmpl_question *
         app_message(a, true, "%s", e.text);
         snprintf(a->saved, sizeof a->saved, "%s", _("NOT SAVED"));
     } else {
-        mark_saved(a);
+        app_mark_saved(a);
         /* Text being typed says what changed when its field closes. */
         const struct answer *now = assess_answer(v->a, qid);
         const struct tmpl_question *nq = tmpl_find_question(v->a->tmpl, qid);
@@ -477,7 +467,7 @@ int view_edit_key(struct view *v, struct app *a, wint_t ch, bool is_key)
 void view_start_editing(struct view *v, struct app *a, const struct tmpl_question *q,
                           const char *initial_insert)
 {
-    if (view_read_only(v, a))
+    if (view_read_only(v, a) || !view_may(v, a, RA_EDIT))
         return;
     const char *val = assess_value(v->a, q->id);
     v->q = q;

@@ -24,6 +24,9 @@ void app_push(struct app *a, struct screen *s)
 {
     s->below = a->top;
     a->top = s;
+    /* A screen says what it adds to the title bar (presence, what
+     * waits) when it draws; the one below's does not carry over. */
+    a->title_extra[0] = '\0';
 }
 
 static void app_pop(struct app *a)
@@ -47,6 +50,16 @@ void app_message(struct app *a, bool is_error, const char *fmt, ...)
     vsnprintf(a->message, sizeof a->message, fmt, ap);
     va_end(ap);
     a->message_is_error = is_error;
+}
+
+void app_mark_saved(struct app *a)
+{
+    char hms[16];
+    time_t now = time(NULL);
+    struct tm tm;
+    localtime_r(&now, &tm);
+    strftime(hms, sizeof hms, "%H:%M:%S", &tm);
+    snprintf(a->saved, sizeof a->saved, _("saved %s"), hms);
 }
 
 bool app_paste_refused(struct app *a)

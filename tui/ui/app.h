@@ -106,6 +106,9 @@ void app_push(struct app *a, struct screen *s);
 /* Shows a one-line message in the status bar until the next key. */
 void app_message(struct app *a, bool is_error, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
+/* The status bar's right end says "saved" and the time now: after a
+ * change reached the database. */
+void app_mark_saved(struct app *a);
 /* After a TERM_PASTE: true, with the reason in the status bar, when the
  * paste was too long and was thrown away whole. */
 bool app_paste_refused(struct app *a);

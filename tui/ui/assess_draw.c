@@ -116,6 +116,11 @@ static void draw_sections(struct view *v, int h, int lw)
                      term_has_utf8() ? _("\xE2\x9C\x8E being edited elsewhere")
                                      : _("E being edited elsewhere"));
     }
+    if (comment_open_threads(v->a, NULL) && y + 2 < h)
+        term_put(stdscr, y++, 1, lw - 2, term_attr(ROLE_DIM),
+                 /* TRANSLATORS: the mark C of the question list: open
+                    comment threads on that question; the C stays. */
+                 _("C open comments"));
     /* ...and those of the section list, once the DPO has judged one. */
     if (v->a->njudgements && y + 1 < h)
         term_put(stdscr, y++, 1, lw - 2, term_attr(ROLE_DIM),
@@ -164,12 +169,15 @@ static void draw_list_row(struct view *v, const struct tmpl_question *q, int y, 
     char fn[4];
     snprintf(fn, sizeof fn, "%c%c", an && an->flagged ? 'F' : ' ', an && an->note[0] ? 'N' : ' ');
     term_put(stdscr, y, x + 1, 2, at, fn);
-    /* Another session is editing this question, or only on it. */
+    /* Another session is editing this question, or only on it; else
+     * open comment threads on it. */
     if (ops_live_editing_on(&v->live, q->id))
         term_put(stdscr, y, x + 3, 1, sel ? at : term_attr(ROLE_RISK_HIGH),
                  term_has_utf8() ? "\xE2\x9C\x8E" : "E");
     else if (ops_live_others_on(&v->live, q->id))
         term_put(stdscr, y, x + 3, 1, sel ? at : term_attr(ROLE_RISK_MED), "@");
+    else if (comment_open_threads(v->a, q->id))
+        term_put(stdscr, y, x + 3, 1, sel ? at : term_attr(ROLE_KEY), "C");
     /* The answer's first line takes up to two fifths of a wide row. */
     char *shown = NULL;
     if (val && w >= 60) {

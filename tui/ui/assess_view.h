@@ -124,6 +124,21 @@ void view_contacts(struct view *v, struct app *a);
 /* Starts a workshop (a form: date, place, agenda, participants) or ends
  * the open one (minutes, open points) (page_workshop.c). */
 void view_workshop(struct view *v, struct app *a);
+/* People and roles, the review (page_review.c): view_may is true when
+ * the rules of roles let the person do act, and otherwise says why in
+ * the status bar (the sentence of core/roles.h: the role needed and who
+ * holds it). view_review offers the steps of the review the rules allow
+ * now (ask the DPO, return with comments, pass to the decision-maker),
+ * with a comment, or says why there is none. comments_screen_new shows
+ * the comment threads of question q, to comment, reply and resolve
+ * (scr_comments.c); members_screen_new the people of the assessment and
+ * their roles, which an owner changes (scr_members.c). Both read and
+ * change v->a, which stays below them. */
+bool view_may(struct view *v, struct app *a, enum role_act act);
+void view_review(struct view *v, struct app *a);
+struct screen *comments_screen_new(struct app *a, struct view *v,
+                                   const struct tmpl_question *q);
+struct screen *members_screen_new(struct app *a, struct view *v);
 /* Undoes the latest change still standing (undo.c): someone else's
  * only after asking; the status bar says what came back or why not. */
 void view_undo(struct view *v, struct app *a);

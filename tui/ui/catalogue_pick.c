@@ -28,12 +28,15 @@ static char *details_of(const struct cat_entry *x)
     struct buf b = { 0 };
     buf_adds(&b, x->description);
     buf_adds(&b, "\n");
-    buf_adds(&b, _("Risk types:"));
+    struct buf types = { 0 };
     for (int t = RT_ACCESS; t < RT_COUNT; t++)
         if (x->risk_types & (1u << t))
-            buf_printf(&b, " %s;", _(risk_type_label((enum risk_type)t)));
+            buf_printf(&types, "%s%s", types.len ? I18N_LIST_SEP : "",
+                       _(risk_type_label((enum risk_type)t)));
+    buf_printf(&b, I18N_LABELLED, _("Risk types"), buf_str(&types));
+    buf_free(&types);
     for (size_t i = 0; i < x->nrefs; i++)
-        buf_printf(&b, "%s%s", i ? "; " : _("\nReferences: "), x->refs[i]);
+        buf_printf(&b, "%s%s", i ? I18N_LIST_SEP : _("\nReferences: "), x->refs[i]);
     return buf_take(&b);
 }
 
@@ -138,7 +141,7 @@ bool ui_catalogue_measure(struct app *a, const struct assessment *as, struct mea
         struct buf b = { 0 };
         buf_adds(&b, x->description);
         for (size_t i = 0; i < x->nrefs; i++)
-            buf_printf(&b, "%s%s", i ? "; " : "\nReference: ", x->refs[i]);
+            buf_printf(&b, "%s%s", i ? I18N_LIST_SEP : _("\nReference: "), x->refs[i]);
         set(&m->description, buf_str(&b));
         buf_free(&b);
         m->type = x->type;

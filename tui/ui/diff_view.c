@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "core/change_text.h"
 #include "ops/ops.h"
 #include "ui/assess_view.h"
 #include "ui/dialog.h"
@@ -32,10 +33,18 @@ void ui_diff(struct app *a, int64_t id, int revision)
     char **items = xcalloc(d.n, sizeof *items), **details = xcalloc(d.n, sizeof *details);
     for (size_t i = 0; i < d.n; i++) {
         const struct diff_item *it = &d.items[i];
-        const char *ov = *it->old_value ? it->old_value : _("(none)");
-        const char *nv = *it->new_value ? it->new_value : _("(none)");
-        items[i] = xasprintf("%s: %s \xe2\x86\x92 %s", it->what, ov, nv);
-        details[i] = xasprintf(_("%s\nBefore: %s\nAfter: %s"), it->label, ov, nv);
+        char *what = change_what_text(it->what);
+        char *o = change_value_text(it->what, it->old_value, NULL);
+        char *n = change_value_text(it->what, it->new_value, NULL);
+        const char *ov = *o ? o : _("(none)");
+        const char *nv = *n ? n : _("(none)");
+        char *head = xasprintf(I18N_LABELLED, what, ov);
+        items[i] = xasprintf("%s \xe2\x86\x92 %s", head, nv);
+        details[i] = xasprintf(_("%s\n%s\nBefore: %s\nAfter: %s"), it->label, what, ov, nv);
+        free(head);
+        free(what);
+        free(o);
+        free(n);
     }
     char title[96];
     snprintf(title, sizeof title, _("Changes since revision %d (%zu)"), revision - 1, d.n);

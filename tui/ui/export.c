@@ -20,31 +20,11 @@
 #include "util/buf.h"
 #include "util/path.h"
 #include "util/sink.h"
+#include "util/text.h"
 #include "util/xalloc.h"
 #include "util/i18n.h"
 
 #define EXAMPLE "streaming-factoids.xml"
-
-/* "Viewing factoids: tweets" -> "viewing-factoids-tweets". */
-static char *slug(const char *title)
-{
-    struct buf b = {0};
-    bool dash = false;
-    for (const char *p = title; *p && b.len < 48; p++) {
-        unsigned char c = (unsigned char)*p;
-        if (isalnum(c) && c < 128) {
-            if (dash && b.len)
-                buf_addc(&b, '-');
-            buf_addc(&b, (char)tolower(c));
-            dash = false;
-        } else {
-            dash = true;
-        }
-    }
-    if (!b.len)
-        buf_adds(&b, "assessment");
-    return buf_take(&b);
-}
 
 /* The folder exports go to: export-dir of the settings, else the
  * current folder. The caller frees. */
@@ -206,7 +186,7 @@ void ui_export(struct app *a, int64_t id)
     }
     char date[11];
     today(date);
-    char *sl = slug(as->title);
+    char *sl = text_slug(as->title, 48, "assessment");
     char *name = xasprintf("dpia-%s-%s.%s", sl, date, ext[pick]);
     free(sl);
     assess_free(as);

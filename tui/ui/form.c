@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "core/assess.h"
+#include "core/date.h"
 #include "core/fields.h"
 #include "ops/ops.h"
 #include "ui/dialog.h"
@@ -48,7 +49,7 @@ static bool flag_pos(const struct form_field *f, int i, int w, int *row, int *co
     int r = 0, c = 0;
     for (int k = 0; k <= i; k++) {
         char box[32];
-        int bw = snprintf(box, sizeof box, "[x]%s%d ", f->flag_prefix, f->flag_ids[k]);
+        int bw = snprintf(box, sizeof box, "[x] %s%d  ", f->flag_prefix, f->flag_ids[k]);
         if (c + bw > w) {
             r++;
             c = 0;
@@ -85,7 +86,7 @@ static void draw_value(const struct form_field *f, int y, int x, int w, bool foc
             term_put(stdscr, y, x, w, term_attr(ROLE_DIM), _("(none to choose from)"));
         int r, c;
         for (int i = 0; i < f->nflag_ids && flag_pos(f, i, w, &r, &c); i++) {
-            snprintf(line, sizeof line, "[%c]%s%d ", f->flags[i] ? 'x' : ' ', f->flag_prefix,
+            snprintf(line, sizeof line, "[%c] %s%d  ", f->flags[i] ? 'x' : ' ', f->flag_prefix,
                      f->flag_ids[i]);
             term_put(stdscr, y + r, x + c, w - c, f->flags[i] ? term_attr(ROLE_OK) : A_NORMAL,
                      line);
@@ -282,6 +283,20 @@ bool form_run_ex(struct app *a, const char *title, struct form_field *f, int n, 
     struct textedit te;
     bool te_live = false;
     bool ok = false;
+    for (int i = 0; i < n; i++) {
+        /* A date as the person writes it, also when the form opens again
+         * with a date it had already read (kept as YYYY-MM-DD). */
+        if (f[i].kind == FK_DATE && f[i].value && strlen(f[i].value) == 10) {
+            char shown[DATE_DISPLAY_SIZE];
+            char *d2 = xstrdup(date_display(f[i].value, i18n_ui_lang(), shown));
+            free(f[i].value);
+            f[i].value = d2;
+        }
+        if (f[i].focus) {
+            cur = i;
+            f[i].focus = false;
+        }
+    }
     char *initial = snapshot(f, n);
     char **base = NULL;
     if (d) {
@@ -383,7 +398,9 @@ bool form_run_ex(struct app *a, const char *title, struct form_field *f, int n, 
                  * rows the others leave. */
                 int ly = iy + 1, end = y0 + h - 1;
                 for (int k = 0; k < F->nscale && ly < end; k++) {
-                    char *line = xasprintf("%d %s: %s", F->scale[k].value, F->scale[k].name,
+                    /* TRANSLATORS: a level of a scale: its number, its name, then its
+                       definition ("3 Significant: the people concerned..."). */
+                    char *line = xasprintf(_("%d %s: %s"), F->scale[k].value, F->scale[k].name,
                                            F->scale[k].definition);
                     bool chosen = k + 1 == F->number;
                     attr_t at = chosen ? term_attr(ROLE_OK) : term_attr(ROLE_DIM);
@@ -402,7 +419,7 @@ bool form_run_ex(struct app *a, const char *title, struct form_field *f, int n, 
             if (F->kind != FK_SCALE && !(F->kind == FK_FLAGS && F->flag_details) &&
                 (text_width(F->label) > lw ||
                  (picked && text_width(F->choices[F->number]) > w - lw - 9))) {
-                char *line = picked ? xasprintf("%s: %s", F->label, F->choices[F->number])
+                char *line = picked ? xasprintf(I18N_LABELLED, F->label, F->choices[F->number])
                                     : xstrdup(F->label);
                 dialog_wrap(iy + 1, x0 + 2, y0 + h - 2 - iy, w - 4, term_attr(ROLE_DIM), line);
                 free(line);

@@ -49,6 +49,9 @@ struct form_field {
      * under the form while the field has the focus; NULL: nothing. */
     const char *const *flag_details;
     bool required;
+    /* The field the form opens on (the first when none is): the one a
+     * refusal was about, when the form opens again; cleared once used. */
+    bool focus;
 };
 
 /* Runs the form; returns true when it was closed with something to save

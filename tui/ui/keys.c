@@ -156,6 +156,10 @@ void keys_hint(unsigned context, int globals, char *out, int outsz)
                       !(context & (KC_MODAL | KC_HELP));
         if (!mine && !global)
             continue;
+        /* A global key the context binds to something else (q going
+         * back from a screen of its own) is not offered as global. */
+        if (!mine && keys_lookup(b->key1, context | KC_GLOBAL) != b->action)
+            continue;
         if (!in_hint(b->action))
             continue;
         char name[16];

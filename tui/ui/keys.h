@@ -37,6 +37,8 @@ enum key_context {
     KC_READ = 1 << 13,  /* a text read in full (reader.c): nothing to change */
     KC_ROWS = 1 << 14,  /* the rows of a table answer (table_edit.c) */
     KC_REGISTER = 1 << 15, /* the register of every assessment (scr_register.c) */
+    KC_COMMENTS = 1 << 16, /* the comment threads of a question (scr_comments.c) */
+    KC_MEMBERS = 1 << 17,  /* the people of an assessment and their roles (scr_members.c) */
 };
 
 /* Where something is open that takes every key until it is closed: the
@@ -54,6 +56,8 @@ enum key_context {
     C(KC_YESNO, N_("A yes/no question")) \
     C(KC_TABLE, N_("Risk register and measures")) \
     C(KC_SIGNOFF, N_("Sign-off")) \
+    C(KC_COMMENTS, N_("Comments on a question")) \
+    C(KC_MEMBERS, N_("People and roles")) \
     C(KC_EDIT, N_("Editing text")) \
     C(KC_LIST, N_("Editing a list")) \
     C(KC_ROWS, N_("Editing a table")) \
@@ -71,8 +75,8 @@ enum key_context {
     X(QUIT,     KC_GLOBAL, 'q', 0,          N_("quit"),    N_("Leave dpia (everything is already saved)")) \
     X(HELP,     KC_GLOBAL, '?', KEY_F(1),   N_("help"),    N_("Show the keys of this screen")) \
     X(REDRAW,   KC_GLOBAL, CTRL_KEY('l'), 0, N_("redraw"), N_("Redraw the screen")) \
-    X(UP,       KC_HOME | KC_REGISTER | KC_ASSESS | KC_TABLE | KC_SIGNOFF | KC_LIST | KC_ROWS | KC_CHOOSE, KEY_UP, 'k', N_("up"), N_("Previous item")) \
-    X(DOWN,     KC_HOME | KC_REGISTER | KC_ASSESS | KC_TABLE | KC_SIGNOFF | KC_LIST | KC_ROWS | KC_CHOOSE, KEY_DOWN, 'j', N_("down"), N_("Next item")) \
+    X(UP,       KC_HOME | KC_REGISTER | KC_ASSESS | KC_TABLE | KC_SIGNOFF | KC_LIST | KC_ROWS | KC_CHOOSE | KC_COMMENTS | KC_MEMBERS, KEY_UP, 'k', N_("up"), N_("Previous item")) \
+    X(DOWN,     KC_HOME | KC_REGISTER | KC_ASSESS | KC_TABLE | KC_SIGNOFF | KC_LIST | KC_ROWS | KC_CHOOSE | KC_COMMENTS | KC_MEMBERS, KEY_DOWN, 'j', N_("down"), N_("Next item")) \
     X(OPEN,     KC_HOME | KC_REGISTER | KC_ASSESS | KC_TABLE | KC_SIGNOFF | KC_LIST | KC_ROWS, '\r', KEY_ENTER, N_("open"), N_("Open, answer or edit the selected item")) \
     X(YES,      KC_YESNO, 'y', 0,           N_("yes"),     N_("Answer yes (only on a yes/no question, as the status bar says)")) \
     X(NO,       KC_YESNO, 'n', 0,           N_("no"),      N_("Answer no (only on a yes/no question, as the status bar says)")) \
@@ -86,6 +90,7 @@ enum key_context {
     X(ALL,      KC_HOME, 'A', 0,            N_("archived"),N_("Show or hide archived assessments")) \
     X(EXAMPLE,  KC_HOME, 'x', 0,            N_("example"), N_("Load the worked example")) \
     X(REGISTER, KC_HOME, 'r', 0,            N_("register"), N_("The register: every assessment with its review date, open and overdue measures and the person responsible")) \
+    X(WAITING,  KC_HOME, 'w', 0,            N_("waiting"), N_("What waits for you: reviews asked of you as DPO, assessments passed to you for the decision, returned ones you own, open comment threads")) \
     X(REG_SORT, KC_REGISTER, 's', 0,        N_("sort"),    N_("Sort by the next date due, title, status, risk or review date")) \
     X(REG_STATUS, KC_REGISTER, 'f', 0,      N_("status"),  N_("Show the assessments of one status only, the next status at each press, then all again")) \
     X(REG_OVERDUE, KC_REGISTER, 'o', 0,     N_("overdue"), N_("Show the measures overdue across assessments, or the assessments again")) \
@@ -112,6 +117,16 @@ enum key_context {
     X(JUDGE,    KC_ASSESS | KC_TABLE | KC_SIGNOFF, 'J', 0, N_("judge"), N_("The DPO's judgement of this section: acceptable or to be improved, with a comment (A or I in the section list)")) \
     X(WORKSHOP, KC_ASSESS | KC_TABLE | KC_SIGNOFF, 'W', 0, N_("workshop"), N_("Start a workshop (date, place, agenda, participants) or end the open one (minutes, open points); what is answered meanwhile is linked to it")) \
     X(UNDO,     KC_ASSESS | KC_TABLE | KC_SIGNOFF, 'U', 0, N_("undo"), N_("Undo your latest change (answers, notes, flags, risks, measures, sign-offs); asks before undoing someone else's")) \
+    X(REVIEW,   KC_ASSESS | KC_TABLE | KC_SIGNOFF, 'r', 0, N_("review"), N_("The review: ask the DPO for it, return it with comments or pass it to the decision-maker, as your role allows")) \
+    X(COMMENT,  KC_ASSESS, 'c', 0,          N_("comments"), N_("The comment threads of the question: comment, reply, resolve (C in the question list: open threads)")) \
+    X(MEMBERS,  KC_ASSESS | KC_TABLE | KC_SIGNOFF, 'M', 0, N_("people"), N_("The people of the assessment and their roles; an owner adds, changes and removes them")) \
+    X(CMT_NEW,  KC_COMMENTS, 'a', 0,        N_("comment"), N_("Start a new thread on the question")) \
+    X(CMT_REPLY, KC_COMMENTS, '\r', KEY_ENTER, N_("reply"), N_("Reply to the selected thread")) \
+    X(CMT_RESOLVE, KC_COMMENTS, 'x', 0,     N_("resolve"), N_("Resolve the selected thread (its author, an owner or the DPO)")) \
+    X(MEM_ADD,  KC_MEMBERS, 'a', 0,         N_("add"),     N_("Add a person with a role")) \
+    X(MEM_ROLE, KC_MEMBERS, '\r', KEY_ENTER, N_("role"),  N_("Change the role of the selected person")) \
+    X(MEM_REMOVE, KC_MEMBERS, 'D', 0,       N_("remove"),  N_("Remove the selected person (asks first)")) \
+    X(PANE_CLOSE, KC_COMMENTS | KC_MEMBERS, KEY_ESC, 'q', N_("back"), N_("Back to the assessment")) \
     X(MOVE_UP,  KC_LIST, 'K', 0,            N_("move up"), N_("Move the entry up")) \
     X(MOVE_DOWN, KC_LIST, 'J', 0,           N_("move down"), N_("Move the entry down")) \
     X(DONE,     KC_EDIT | KC_LIST, KEY_ESC, KEY_F(10), N_("done"), N_("Save and leave the field")) \

@@ -22,6 +22,9 @@ libdpia_a_SOURCES += \
 	tui/ui/page_signoff.c \
 	tui/ui/page_judge.c \
 	tui/ui/page_workshop.c \
+	tui/ui/page_review.c \
+	tui/ui/scr_comments.c \
+	tui/ui/scr_members.c \
 	tui/ui/diff_view.c \
 	tui/ui/reader.c tui/ui/reader.h \
 	tui/ui/record_text.c tui/ui/record_text.h \

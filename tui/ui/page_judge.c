@@ -44,8 +44,9 @@ void view_judge(struct view *v, struct app *a)
     /* A copy: a reload after a conflict replaces the assessment. */
     char *section = xstrdup(sec->id);
     const struct judgement *old = assess_judgement(v->a, section);
-    if (view_is_read_only(v, a)) {
-        view_read_only(v, a); /* says why, under the text */
+    if (view_is_read_only(v, a) || !roles_may(v->a, store_who(a->store), RA_DPO)) {
+        if (!view_read_only(v, a)) /* says why, under the text */
+            view_may(v, a, RA_DPO);
         char *text = judgement_text(old);
         reader_show(a, title, text);
         free(text);
@@ -117,8 +118,9 @@ void view_judge(struct view *v, struct app *a)
 
 void view_contacts(struct view *v, struct app *a)
 {
-    if (view_is_read_only(v, a)) {
-        view_read_only(v, a);
+    if (view_is_read_only(v, a) || !roles_may(v->a, store_who(a->store), RA_EDIT)) {
+        if (!view_read_only(v, a))
+            view_may(v, a, RA_EDIT);
         char *text = xasprintf(_("Controller:\n%s\n\nThe DPO's contact details:\n%s"),
                                *v->a->controller ? v->a->controller : "-",
                                *v->a->dpo_contact ? v->a->dpo_contact : "-");

@@ -146,7 +146,8 @@ void heatmap_draw(struct view *v, int y, int x, int h, int w, bool after)
  * read. */
 static bool frozen(struct view *v, struct app *a)
 {
-    return store_is_read_only(a->store) || !wf_editable(v->a);
+    return store_is_read_only(a->store) || !wf_editable(v->a) ||
+           !roles_may(v->a, store_who(a->store), RA_EDIT);
 }
 
 /* Home and End in a table: its first and last row (Home on the first
@@ -172,6 +173,18 @@ static int selected_title(int y, int x, int maxy, int w, char letter, int number
     free(line);
     return y + rows;
 }
+/* "3/2 High", a score not yet given as "-" ("-/- -" for a risk not yet
+ * scored after its measures). */
+static void scores(char *out, size_t size, int likelihood, int severity, const char *level)
+{
+    char l[12] = "-", sv[12] = "-";
+    if (likelihood > 0)
+        snprintf(l, sizeof l, "%d", likelihood);
+    if (severity > 0)
+        snprintf(sv, sizeof sv, "%d", severity);
+    snprintf(out, size, "%s/%s %s", l, sv, level);
+}
+
 
 /* --- risks ------------------------------------------------------------------------ */
 
@@ -218,10 +231,9 @@ void page_risks_draw(struct view *v, struct app *a, int y, int x, int h, int w)
         term_put(stdscr, y, x + 5, tw, base, r->title);
         int before = logic_risk_inherent(v->a, r);
         int after = logic_risk_level(m, r->likelihood_after, r->severity_after);
-        snprintf(line, sizeof line, "%d/%d %s", r->likelihood, r->severity, level_name(m, before));
+        scores(line, sizeof line, r->likelihood, r->severity, level_name(m, before));
         term_put(stdscr, y, x + 5 + tw + 1, 14, sel ? base : term_attr(level_role(m, before)), line);
-        snprintf(line, sizeof line, "%d/%d %s", r->likelihood_after, r->severity_after,
-                 level_name(m, after));
+        scores(line, sizeof line, r->likelihood_after, r->severity_after, level_name(m, after));
         term_put(stdscr, y, x + 5 + tw + 16, 14, sel ? base : term_attr(level_role(m, after)), line);
     }
     if (v->a->nrisks && text_width(v->a->risks[v->row].title) > tw)
@@ -273,7 +285,7 @@ int page_risks_key(struct view *v, struct app *a, wint_t ch, bool is_key, enum k
         return UI_HANDLED;
     case ACT_ADD:
     case ACT_CATALOGUE: {
-        if (view_read_only(v, a))
+        if (view_read_only(v, a) || !view_may(v, a, RA_EDIT))
             return UI_HANDLED;
         struct risk r;
         memset(&r, 0, sizeof r);
@@ -307,7 +319,8 @@ int page_risks_key(struct view *v, struct app *a, wint_t ch, bool is_key, enum k
     }
     case ACT_OPEN: {
         if (n > 0 && frozen(v, a)) {
-            view_read_only(v, a);
+            if (!view_read_only(v, a))
+                view_may(v, a, RA_EDIT); /* says why, under the text */
             const struct risk *fr = &v->a->risks[v->row];
             char *text = record_text_risk(v->a, fr);
             char title[64];
@@ -316,7 +329,7 @@ int page_risks_key(struct view *v, struct app *a, wint_t ch, bool is_key, enum k
             free(text);
             return UI_HANDLED;
         }
-        if (n == 0 || view_read_only(v, a))
+        if (n == 0 || view_read_only(v, a) || !view_may(v, a, RA_EDIT))
             return UI_HANDLED;
         struct risk r, before;
         assess_risk_copy(&r, &v->a->risks[v->row]);
@@ -348,7 +361,7 @@ int page_risks_key(struct view *v, struct app *a, wint_t ch, bool is_key, enum k
         return UI_HANDLED;
     }
     case ACT_DELETE: {
-        if (n == 0 || view_read_only(v, a))
+        if (n == 0 || view_read_only(v, a) || !view_may(v, a, RA_EDIT))
             return UI_HANDLED;
         const struct risk *r = &v->a->risks[v->row];
         char q[512];
@@ -519,7 +532,7 @@ int page_measures_key(struct view *v, struct app *a, wint_t ch, bool is_key,
         return table_end(v, act, n);
     case ACT_ADD:
     case ACT_CATALOGUE: {
-        if (view_read_only(v, a))
+        if (view_read_only(v, a) || !view_may(v, a, RA_EDIT))
             return UI_HANDLED;
         struct measure m;
         memset(&m, 0, sizeof m);
@@ -553,7 +566,8 @@ int page_measures_key(struct view *v, struct app *a, wint_t ch, bool is_key,
     }
     case ACT_OPEN: {
         if (n > 0 && frozen(v, a)) {
-            view_read_only(v, a);
+            if (!view_read_only(v, a))
+                view_may(v, a, RA_EDIT); /* says why, under the text */
             const struct measure *fm = &v->a->measures[v->row];
             char *text = record_text_measure(v->a, fm);
             char title[64];
@@ -562,7 +576,7 @@ int page_measures_key(struct view *v, struct app *a, wint_t ch, bool is_key,
             free(text);
             return UI_HANDLED;
         }
-        if (n == 0 || view_read_only(v, a))
+        if (n == 0 || view_read_only(v, a) || !view_may(v, a, RA_EDIT))
             return UI_HANDLED;
         struct measure m, before;
         assess_measure_copy(&m, &v->a->measures[v->row]);
@@ -594,7 +608,7 @@ int page_measures_key(struct view *v, struct app *a, wint_t ch, bool is_key,
         return UI_HANDLED;
     }
     case ACT_DELETE: {
-        if (n == 0 || view_read_only(v, a))
+        if (n == 0 || view_read_only(v, a) || !view_may(v, a, RA_EDIT))
             return UI_HANDLED;
         const struct measure *m = &v->a->measures[v->row];
         char q[512];

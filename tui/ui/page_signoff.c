@@ -149,12 +149,19 @@ static int rows_of(struct view *v, const struct wf_list *why, struct row *rows)
     else if (sc.not_carried_out && c->decision == DEC_NONE)
         snprintf(rows[n].text, sizeof rows[n].text, "%s",
                  _("Decision: close as \"DPIA not required\""));
-    else if (c->name[0])
-        snprintf(rows[n].text, sizeof rows[n].text, _("Decision: %s by %s%s%s"),
-                 _(decision_label(c->decision)), c->name, c->date[0] ? ", " : "", cdate);
-    else
-        snprintf(rows[n].text, sizeof rows[n].text, _("Decision: %s%s%s"),
-                 _(decision_label(c->decision)), c->date[0] ? ", " : "", cdate);
+    else {
+        /* What was decided, as the status it gave ("Approved with
+         * conditions"), rather than the choice offered ("Approve..."). */
+        const char *what = c->decision == DEC_NONE
+                               ? decision_label(c->decision)
+                               : assess_status_label(wf_decision_status(c->decision));
+        if (c->name[0])
+            snprintf(rows[n].text, sizeof rows[n].text, _("Decision: %s by %s%s%s"), what,
+                     c->name, c->date[0] ? ", " : "", cdate);
+        else
+            snprintf(rows[n].text, sizeof rows[n].text, _("Decision: %s%s%s"), what,
+                     c->date[0] ? ", " : "", cdate);
+    }
     n++;
     rows[n] = (struct row){ .kind = ROW_REVIEW };
     snprintf(rows[n].text, sizeof rows[n].text, _("Review date: %s"),
@@ -553,10 +560,15 @@ int page_signoff_key(struct view *v, struct app *a, wint_t ch, bool is_key, enum
             view_contacts(v, a);
             break;
         }
-        if (r->kind != ROW_REVIEW && (store_is_read_only(a->store) || !wf_editable(v->a))) {
-            /* Decided: the sign-off is read in full, not edited (the
-             * status bar says why). */
-            view_read_only(v, a);
+        /* The DPO's part is the DPO's, the decision the decision-maker's. */
+        enum role_act need = r->kind == ROW_DPO ? RA_DPO
+                           : r->kind == ROW_DECISION ? RA_DECIDE : RA_EDIT;
+        bool may = roles_may(v->a, store_who(a->store), need);
+        if (r->kind != ROW_REVIEW && (store_is_read_only(a->store) || !wf_editable(v->a) || !may)) {
+            /* Decided, or not one's to record: the sign-off is read in
+             * full, not edited (the status bar says why). */
+            if (!view_read_only(v, a))
+                view_may(v, a, need);
             enum signoff_role role = r->kind == ROW_DPO ? SR_DPO
                                    : r->kind == ROW_ASSESSOR ? SR_ASSESSOR : SR_CONTROLLER;
             char *text = record_text_signoff(&v->a->signoffs[role]);
@@ -564,7 +576,7 @@ int page_signoff_key(struct view *v, struct app *a, wint_t ch, bool is_key, enum
             free(text);
             break;
         }
-        if (view_read_only(v, a))
+        if (view_read_only(v, a) || !view_may(v, a, need))
             break;
         if (r->kind == ROW_DPO)
             record_signoff(v, a, SR_DPO);

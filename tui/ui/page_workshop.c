@@ -102,8 +102,12 @@ static void workshop_start(struct view *v, struct app *a)
         w.agenda = xstrdup(f[2].value);
         struct err e;
         int rc = each_line(f[3].value, add_participant, &w, &e);
-        if (rc == 0)
+        /* Opened again on the field the refusal is about. */
+        f[3].focus = rc < 0;
+        if (rc == 0) {
             rc = ops_workshop_start(a->store, v->a, &w, &e);
+            f[2].focus = rc < 0;
+        }
         if (rc == 0)
             app_message(a, false, _("Workshop %d started: the answers and notes changed until "
                                     "it ends are linked to it."), w.number);
@@ -154,10 +158,8 @@ static void workshop_end(struct view *v, struct app *a, int number)
 
 void view_workshop(struct view *v, struct app *a)
 {
-    if (view_is_read_only(v, a)) {
-        view_read_only(v, a);
+    if (view_read_only(v, a) || !view_may(v, a, RA_EDIT))
         return;
-    }
     const struct workshop *open = assess_open_workshop(v->a);
     if (open)
         workshop_end(v, a, open->number);

@@ -120,6 +120,8 @@ static void view_language(struct view *v, struct app *a)
         app_message(a, false, "%s.", e.text);
         return;
     }
+    if (!view_may(v, a, RA_EDIT))
+        return;
     const char *lang = dialog_pick_lang(a, v->a->tmpl, v->a->lang);
     if (!lang || strcmp(lang, v->a->lang) == 0)
         return;
@@ -248,9 +250,12 @@ static void assess_draw(struct screen *s, struct app *a)
     /* y and n answer only a yes/no question that may be changed: the
      * status bar then lists them, and only then. */
     bool read_only = view_is_read_only(v, a);
-    if (v->editing == ED_NONE && q && q->type == QT_YESNO && !read_only)
+    const char *who = store_who(a->store);
+    if (v->editing == ED_NONE && q && q->type == QT_YESNO && !read_only &&
+        roles_may(v->a, who, RA_EDIT))
         s->context |= KC_YESNO;
-    if (read_only)
+    /* A reader (or someone who is no member) changes nothing here. */
+    if (read_only || !roles_may(v->a, who, RA_COMMENT))
         s->modes |= UI_MODE_READ_ONLY;
     else
         s->modes &= ~(unsigned)UI_MODE_READ_ONLY;
@@ -271,6 +276,12 @@ static void assess_draw(struct screen *s, struct app *a)
                      ws->number);
         else
             snprintf(v->title, sizeof v->title, "%s", v->a->title);
+        /* The review's step: "[in review with the DPO]". */
+        enum review_state rs = review_state(v->a);
+        if (rs != RS_NONE && rs != RS_DECIDED) {
+            size_t len = strlen(v->title);
+            snprintf(v->title + len, sizeof v->title - len, "  [%s]", review_state_label(rs));
+        }
     }
     view_presence(v, a->title_extra, sizeof a->title_extra);
     view_draw(v, a);
@@ -358,6 +369,7 @@ static bool acts(enum key_action act)
     case ACT_CATALOGUE:
     case ACT_JUDGE:
     case ACT_WORKSHOP:
+    case ACT_REVIEW:
     case ACT_QUIT:
         return true;
     default:
@@ -398,13 +410,32 @@ static bool typed_by_mistake(struct view *v, struct app *a, wint_t ch, bool is_k
 static void read_question(struct view *v, struct app *a, const struct tmpl_question *q)
 {
     char *text = record_text_question(v->a, q);
-    view_read_only(v, a); /* says why, under the text */
+    if (!view_read_only(v, a)) /* says why, under the text */
+        view_may(v, a, RA_EDIT);
     reader_show(a, _("Question"), text);
     free(text);
 }
 
+static int assess_key_do(struct screen *s, struct app *a, wint_t ch, bool is_key,
+                         enum key_action act);
+
+/* Every key, and "saved" with the time in the status bar when what it
+ * did changed the assessment (a risk, a sign-off, a decision... as much
+ * as an answer). */
 static int assess_key(struct screen *s, struct app *a, wint_t ch, bool is_key,
                       enum key_action act)
+{
+    struct view *v = V(s);
+    const struct assessment *was = v->a;
+    unsigned long before = v->a ? v->a->saves : 0;
+    int rc = assess_key_do(s, a, ch, is_key, act);
+    if (v->a && v->a == was && v->a->saves != before)
+        app_mark_saved(a);
+    return rc;
+}
+
+static int assess_key_do(struct screen *s, struct app *a, wint_t ch, bool is_key,
+                         enum key_action act)
 {
     struct view *v = V(s);
     if (!v->a)
@@ -479,7 +510,7 @@ static int assess_key(struct screen *s, struct app *a, wint_t ch, bool is_key,
         v->show_help = !v->show_help;
         return UI_HANDLED;
     case ACT_OPEN:
-        if (q && view_is_read_only(v, a))
+        if (q && (view_is_read_only(v, a) || !roles_may(v->a, store_who(a->store), RA_EDIT)))
             read_question(v, a, q);
         else if (q)
             view_start_editing(v, a, q, NULL);
@@ -495,17 +526,17 @@ static int assess_key(struct screen *s, struct app *a, wint_t ch, bool is_key,
         return UI_HANDLED;
     case ACT_YES:
     case ACT_NO:
-        if (q && q->type == QT_YESNO && !view_read_only(v, a))
+        if (q && q->type == QT_YESNO && !view_read_only(v, a) && view_may(v, a, RA_EDIT))
             view_save_answer(v, a, q, act == ACT_YES ? "yes" : "no", NULL, -1);
         return q && q->type == QT_YESNO ? UI_HANDLED : 0;
     case ACT_FLAG:
-        if (q && !view_read_only(v, a)) {
+        if (q && !view_read_only(v, a) && view_may(v, a, RA_EDIT)) {
             const struct answer *an = assess_answer(v->a, q->id);
             view_save_answer(v, a, q, an ? an->value : "", NULL, !(an && an->flagged));
         }
         return UI_HANDLED;
     case ACT_NOTE:
-        if (q && !view_read_only(v, a)) {
+        if (q && !view_read_only(v, a) && view_may(v, a, RA_EDIT)) {
             const struct answer *an = assess_answer(v->a, q->id);
             struct draft d;
             draft_init(&d, v->id, "note:%s", q->id);
@@ -529,7 +560,7 @@ static int assess_key(struct screen *s, struct app *a, wint_t ch, bool is_key,
     case ACT_REVISION:
         if (wf_check_revise(v->a, &e) < 0) {
             app_message(a, false, "%s.", e.text);
-        } else {
+        } else if (view_may(v, a, RA_EDIT)) {
             char ask[256];
             snprintf(ask, sizeof ask, _("Open revision %d? Revision %d stays readable exactly as "
                        "it was signed; the new one starts as a draft with no sign-offs."),
@@ -557,6 +588,18 @@ static int assess_key(struct screen *s, struct app *a, wint_t ch, bool is_key,
         return UI_HANDLED;
     case ACT_WORKSHOP:
         view_workshop(v, a);
+        return UI_HANDLED;
+    case ACT_REVIEW:
+        view_review(v, a);
+        return UI_HANDLED;
+    case ACT_COMMENT:
+        if (q)
+            app_push(a, comments_screen_new(a, v, q));
+        else
+            app_message(a, false, _("Comments are on questions: go to one first."));
+        return UI_HANDLED;
+    case ACT_MEMBERS:
+        app_push(a, members_screen_new(a, v));
         return UI_HANDLED;
     default:
         return 0;

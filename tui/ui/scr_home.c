@@ -58,6 +58,10 @@ struct home {
     bool show_archived;
     char filter[128];
     struct ops_live live;  /* the database, changed by other sessions */
+    /* What waits for the person using dpia (core/roles.h): marked in
+     * the list, counted in the title bar, listed by w. */
+    struct waiting_row *wait;
+    size_t nwait;
 };
 
 static struct home *H(struct screen *s)
@@ -111,9 +115,29 @@ static void reselect(struct app *a, struct home *h, int64_t id)
     }
 }
 
+/* What waits for the person, read again with the list. */
+static void read_waiting(struct app *a, struct home *h)
+{
+    struct err e;
+    waiting_free(h->wait, h->nwait);
+    h->wait = NULL;
+    h->nwait = 0;
+    if (ops_waiting(a->store, &h->wait, &h->nwait, &e) < 0)
+        app_message(a, true, "%s", e.text);
+}
+
+static bool waits(const struct home *h, int64_t id)
+{
+    for (size_t i = 0; i < h->nwait; i++)
+        if (h->wait[i].id == id)
+            return true;
+    return false;
+}
+
 static void reload(struct screen *s, struct app *a)
 {
     struct home *h = H(s);
+    read_waiting(a, h);
     const struct store_summary *it = current(h);
     int64_t keep = it ? it->id : -1;
     /* Read once: the draw that follows uses this page. */
@@ -162,15 +186,16 @@ static void draw_empty(struct app *a)
     int y = 3;
     term_put(stdscr, y++, 4, COLS - 8, term_attr(ROLE_HEADING), _("No assessments yet."));
     y++;
-    term_put(stdscr, y++, 4, COLS - 8, A_NORMAL,
-             _("Press n to start a new assessment on a template you choose,"));
-    term_put(stdscr, y++, 4, COLS - 8, A_NORMAL,
-             _("or x to load the worked example (a streaming service's \"viewing factoids\" campaign)."));
-    y++;
-    char line[512];
-    snprintf(line, sizeof line, _("Database: %s"), a->opt->db_path);
-    term_put(stdscr, y++, 4, COLS - 8, term_attr(ROLE_DIM), line);
-    term_put(stdscr, y++, 4, COLS - 8, term_attr(ROLE_DIM), _("Press ? for every key, q to quit."));
+    /* Wrapped, whatever the language makes of its length. */
+    char *what = xasprintf("%s %s", _("Press n to start a new assessment on a template you choose,"),
+                           _("or x to load the worked example (a streaming service's \"viewing factoids\" campaign)."));
+    y = dialog_wrap_to(y, 4, LINES - 2, COLS - 8, A_NORMAL, what) + 1;
+    free(what);
+    char *line = xasprintf(_("Database: %s"), a->opt->db_path);
+    y = dialog_wrap_to(y, 4, LINES - 2, COLS - 8, term_attr(ROLE_DIM), line);
+    free(line);
+    y = dialog_wrap_to(y, 4, LINES - 2, COLS - 8, term_attr(ROLE_DIM),
+                       _("Press ? for every key, q to quit."));
 }
 
 /* The whole title of the selected assessment when its column cuts it:
@@ -188,6 +213,16 @@ static void home_draw(struct screen *s, struct app *a)
 {
     struct home *h = H(s);
     ensure_page(a, h);
+    /* What waits for you, counted in the title bar; each marked (the
+     * mark at the left of its row). */
+    if (h->nwait)
+        snprintf(a->title_extra, sizeof a->title_extra,
+                 /* TRANSLATORS: in the title bar of the list; the mark (a
+                    guillemet, or > without UTF-8) and the key w stay. */
+                 P_("%s %zu waits for you (w)", "%s %zu wait for you (w)", h->nwait),
+                 term_has_utf8() ? "\xC2\xBB" : ">", h->nwait);
+    else
+        a->title_extra[0] = '\0';
     if (h->all == 0 && h->total == 0 && !h->filter[0] && !h->show_archived) {
         draw_empty(a);
         return;
@@ -240,6 +275,9 @@ static void home_draw(struct screen *s, struct app *a)
         bool sel = k == h->cur;
         attr_t base = sel ? term_attr(ROLE_SELECTED) : A_NORMAL;
         term_fill(stdscr, y, 0, COLS, base);
+        if (waits(h, it->id))
+            term_put(stdscr, y, 0, 1, sel ? base : term_attr(ROLE_KEY),
+                     term_has_utf8() ? "\xC2\xBB" : ">");
         term_put(stdscr, y, 1, w_title, base, it->title);
         if (sel && text_width(it->title) > w_title)
             cut_title = it->title;
@@ -437,6 +475,29 @@ static int home_key(struct screen *s, struct app *a, wint_t ch, bool is_key,
     case ACT_REGISTER:
         app_push(a, register_screen_new(a));
         return UI_HANDLED;
+    case ACT_WAITING: {
+        read_waiting(a, h);
+        if (!h->nwait) {
+            app_message(a, false, _("Nothing waits for you."));
+            return UI_HANDLED;
+        }
+        const char **items = xcalloc(h->nwait, sizeof *items);
+        char **details = xcalloc(h->nwait, sizeof *details);
+        for (size_t i = 0; i < h->nwait; i++) {
+            items[i] = h->wait[i].title;
+            details[i] = waiting_text(waiting_for(&h->wait[i]), h->wait[i].open_threads);
+        }
+        int pick = dialog_pick(a, _("Waiting for you"), items, (const char *const *)details,
+                               (int)h->nwait, 0);
+        int64_t id = pick >= 0 ? h->wait[pick].id : -1;
+        for (size_t i = 0; i < h->nwait; i++)
+            free(details[i]);
+        free(details);
+        free(items);
+        if (id > 0)
+            app_push(a, assess_screen_new(a, id));
+        return UI_HANDLED;
+    }
     case ACT_EXAMPLE: {
         int64_t id = ui_load_example(a);
         if (id > 0) {
@@ -474,6 +535,7 @@ static void home_destroy(struct screen *s)
     struct home *h = H(s);
     store_list_free(&h->page);
     ops_live_end(&h->live);
+    waiting_free(h->wait, h->nwait);
     free(h);
 }
 

@@ -495,7 +495,7 @@ static int row_change(struct view *v, struct app *a, const char *qid, int number
         }
         for (size_t c = 0; !*why && c < ncols && c < t.ncols; c++)
             if (table_set_cell(&t, at, c, cells[c], &e) < 0)
-                snprintf(why, sizeof why, "%s: %s", q->columns[c].label, e.text);
+                snprintf(why, sizeof why, I18N_LABELLED, q->columns[c].label, e.text);
         if (!*why) {
             int got = t.rows[at].number;
             char *value = table_format(&t);

@@ -57,4 +57,12 @@ void i18n_pop(void);
 /* The language messages are in now. */
 const char *i18n_current(void);
 
+/* The punctuation that joins texts on one line, as the language of the
+ * messages writes it (French puts a no-break space before ":" and
+ * ";"). */
+/* TRANSLATORS: a label and its value on one line ("Legal basis: consent"). */
+#define I18N_LABELLED _("%s: %s")
+/* TRANSLATORS: between the items of a list on one line ("a; b"). */
+#define I18N_LIST_SEP _("; ")
+
 #endif

@@ -217,3 +217,62 @@ bool text_contains_ci(const char *hay, const char *needle)
             return true;
     return false;
 }
+
+/* The letters of U+00C0-U+00FF and U+0100-U+017F without their
+ * diacritics, lowercase; '-' where there is no letter (the signs x and
+ * division), '*' where two letters stand for one (below). */
+static const char latin1[] = "aaaaaa*ceeeeiiiidnooooo-ouuuuy**aaaaaa*ceeeeiiiidnooooo-ouuuuy*y";
+static const char latin_ext_a[] = "aaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiii**jjkkkll"
+                                  "llllllllnnnnnnnnnoooooo**rrrrrrsssssssstttttt"
+                                  "uuuuuuuuuuuuwwyyyzzzzzzs";
+
+static const char *plain_letters(unsigned cp, char one[2])
+{
+    switch (cp) {
+    case 0xC6: case 0xE6: return "ae";
+    case 0xDE: case 0xFE: return "th";
+    case 0xDF: return "ss";
+    case 0x132: case 0x133: return "ij";
+    case 0x152: case 0x153: return "oe";
+    default: break;
+    }
+    char c = 0;
+    if (cp < 0x80)
+        c = isalnum((int)cp) ? (char)tolower((int)cp) : 0;
+    else if (cp >= 0xC0 && cp <= 0xFF)
+        c = latin1[cp - 0xC0];
+    else if (cp >= 0x100 && cp <= 0x17F)
+        c = latin_ext_a[cp - 0x100];
+    if (c == 0 || c == '-')
+        return NULL;
+    one[0] = c;
+    one[1] = '\0';
+    return one;
+}
+
+char *text_slug(const char *s, size_t max, const char *fallback)
+{
+    struct buf b = { 0 };
+    bool dash = false;
+    size_t len = strlen(s);
+    for (size_t i = 0; i < len;) {
+        unsigned cp;
+        i += text_decode(s + i, len - i, &cp);
+        char one[2];
+        const char *l = plain_letters(cp, one);
+        if (!l) {
+            dash = b.len > 0;
+            continue;
+        }
+        size_t add = strlen(l) + (dash ? 1 : 0);
+        if (b.len + add > max)
+            break;
+        if (dash)
+            buf_addc(&b, '-');
+        buf_adds(&b, l);
+        dash = false;
+    }
+    if (!b.len)
+        buf_adds(&b, fallback);
+    return buf_take(&b);
+}

@@ -65,4 +65,11 @@ char *text_squeeze(const char *s, bool keep_paragraphs);
 /* Case-insensitive (ASCII) substring search. */
 bool text_contains_ci(const char *hay, const char *needle);
 
+/* A file name made of s: lowercase ASCII letters and digits, the Latin
+ * letters with diacritics written without them ("Fidélité, Straße" ->
+ * "fidelite-strasse"), a dash for each run of anything else; at most
+ * max bytes, what does not fit left out whole; fallback when nothing is
+ * left. The caller frees. */
+char *text_slug(const char *s, size_t max, const char *fallback);
+
 #endif
