@@ -17,8 +17,8 @@ DB=$(pg_db open)
 run 0 "$DPIA" -d "$DB" list
 contains "$T/out" "No assessments yet"
 checks=$((checks + 1))
-[ "$(psql_in "$DB" "SELECT version FROM dpia_schema")" = 12 ] &&
-    pass "the schema of version 12 was made" || fail "no schema 12 in $DB"
+[ "$(psql_in "$DB" "SELECT version FROM dpia_schema")" = 13 ] &&
+    pass "the schema of version 13 was made" || fail "no schema 13 in $DB"
 run 0 "$DPIA" -d "$DB" new --title "On the server"
 run 0 env DPIA_DB="$DB" "$DPIA" answer 1 scr.project "Through DPIA_DB"
 run 0 "$DPIA" -d "postgres:///${DB#postgresql:///}" show 1
@@ -76,8 +76,8 @@ refused other "$OTHER" "is not a dpia database (it holds tables of another progr
 
 NEWER=$(pg_db newer)
 run 0 "$DPIA" -d "$NEWER" new --title "From the future"
-psql_in "$NEWER" "UPDATE dpia_schema SET version = 13"
-refused newer "$NEWER" "was written by a newer version of dpia (schema 13; this program knows up to 12); it was left unchanged"
+psql_in "$NEWER" "UPDATE dpia_schema SET version = 14"
+refused newer "$NEWER" "was written by a newer version of dpia (schema 14; this program knows up to 13); it was left unchanged"
 
 TRIG=$(pg_db trigger)
 run 0 "$DPIA" -d "$TRIG" new --title "Watched"
@@ -91,6 +91,34 @@ psql_in "$LACK" "DROP TABLE drafts"
 refused lacking "$LACK" "lacks the table 'drafts' that dpia makes; it was left unchanged"
 
 # A password is never shown, in the user part or among the parameters.
+LACK13=$(pg_db lacking13)
+run 0 "$DPIA" -d "$LACK13" new --title "Short of the members"
+psql_in "$LACK13" "DROP TABLE members"
+refused lacking13 "$LACK13" "lacks the table 'members' that dpia makes; it was left unchanged"
+
+# A database of schema 12, as a dpia before people and roles left it:
+# brought to 13, each assessment owned by the author of its first
+# change-log entry, one without any by whoever opens the database.
+OLD=$(pg_db old12)
+DPIA_USER=amira run 0 "$DPIA" -d "$OLD" new --title "Amira's"
+DPIA_USER=amira run 0 "$DPIA" -d "$OLD" answer 1 scr.project "Her answer"
+DPIA_USER=ben run 0 "$DPIA" -d "$OLD" new --title "No change log"
+psql_in "$OLD" "DROP TABLE members, review_steps, comments, on_behalf;
+                DELETE FROM history WHERE assessment = 2;
+                UPDATE dpia_schema SET version = 12"
+DPIA_USER=carla run 0 "$DPIA" -d "$OLD" list
+checks=$((checks + 1))
+[ "$(psql_in "$OLD" "SELECT version FROM dpia_schema")" = 13 ] &&
+    pass "schema 12 brought to 13" || fail "schema 12 not brought to 13"
+checks=$((checks + 1))
+[ "$(psql_in "$OLD" "SELECT string_agg(assessment || ' ' || person || ' ' || role, ','
+                          ORDER BY assessment) FROM members")" = "1 amira owner,2 carla owner" ] &&
+    pass "the first author owns each assessment, whoever migrates the one without" ||
+    fail "members after the migration: $(psql_in "$OLD" "SELECT * FROM members")"
+DPIA_USER=amira run 0 "$DPIA" -d "$OLD" member 1 add ben contributor
+DPIA_USER=ben run 1 "$DPIA" -d "$OLD" member 1 add dan reader
+contains "$T/err" "owner"
+
 run 1 "$DPIA" -d "postgresql://$(id -un):s3cret@/${NEWER#postgresql:///}?host=$PGHOST&password=t0psecret" list
 contains "$T/err" "written by a newer version"
 lacks "$T/err" "s3cret"
@@ -134,7 +162,7 @@ wait_for "saved scr.project" 2
 lacks "$T/live.out" "changed by"
 end_session
 run 0 "$DPIA" -d "$DB" history 1
-contains "$T/out" "answer scr.project: typed while all is well → typed once it is back"
+contains "$T/out" "Answer scr.project: typed while all is well → typed once it is back"
 lacks "$T/out" "typed while the server is down"
 
 done_testing
