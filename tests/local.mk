@@ -175,6 +175,7 @@ PG_TESTS = \
 	tests/cli/pg-open.sh \
 	tests/cli/pg-store.sh \
 	tests/cli/pg-records.sh \
+	tests/cli/pg-team.sh \
 	tests/screen/pg-live.sh \
 	tests/screen/pg-typing.sh
 if HAVE_CMOCKA

@@ -1,5 +1,5 @@
 # Runs command-line and screen tests against PostgreSQL (sourced by
-# tests/cli/pg-store.sh, pg-records.sh and tests/screen/pg-live.sh after
+# tests/cli/pg-store.sh, pg-records.sh, pg-team.sh and tests/screen/pg-live.sh after
 # tests/lib.sh): one throwaway server (tests/pg.sh) for them all, and
 # each test makes its databases on it through test_db (tests/lib.sh),
 # each one a database of its own.

@@ -8,7 +8,7 @@
 . "$TOP_SRCDIR/tests/pg.sh"
 export PG_CREATEDB PG_PSQL
 
-for t in t_store t_drafts t_undo t_live t_summary t_fields; do
+for t in t_store t_drafts t_undo t_live t_summary t_fields t_copy; do
     prog=$TOP_BUILDDIR/tests/unit/$t
     [ -x "$prog" ] || skip "the unit tests are not built (cmocka is missing)"
     checks=$((checks + 1))

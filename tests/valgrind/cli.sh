@@ -41,7 +41,7 @@ export HAVE_LIBPQ
 # the longest first so that the lanes end together.
 jobs=${VG_JOBS:-$(nproc 2>/dev/null || echo 1)}
 order=
-for slow in pg-store workflow pg-records store-hostile input store-commands report-revision; do
+for slow in pg-store pg-team workflow pg-records store-hostile input store-commands report-revision; do
     for t in "$@"; do
         [ "$(basename "$t" .sh)" = "$slow" ] && order="$order $t"
     done
