@@ -26,6 +26,53 @@ export DPIA_USER
 failures=0
 checks=0
 
+# test_db FILE: the database a test works on, for -d or DPIA_DB: the
+# SQLite file $T/FILE; or, when the test runs against PostgreSQL
+# (DPIA_TEST_PG=yes: tests/pg-run.sh started a server and exported
+# PGHOST), a new database of its own on that server, by URL.
+test_db() {
+    if [ "${DPIA_TEST_PG:-}" = yes ]; then
+        tdb_name=$(printf '%s_%s' "$(basename "$T")" "$1" | tr -c 'A-Za-z0-9' '_' |
+            tr 'A-Z' 'a-z')
+        "${PG_CREATEDB:-createdb}" "$tdb_name" >/dev/null 2>&1 || {
+            echo "FAIL: createdb $tdb_name" >&2
+            exit 1
+        }
+        echo "postgresql:///$tdb_name"
+    else
+        echo "$T/$1"
+    fi
+}
+
+# db_sql DB SQL: runs SQL on a test's database behind dpia's back (what
+# an older version, another program or a hostile hand may have written):
+# through storetool on an SQLite file, through psql on PostgreSQL, where
+# char(N) is written chr(N).
+db_sql() {
+    if [ "${DPIA_TEST_PG:-}" = yes ]; then
+        printf '%s\n' "$2" | sed 's/char(/chr(/g' |
+            "${PG_PSQL:-psql}" -X -q -v ON_ERROR_STOP=1 -d "$1" >/dev/null
+    else
+        "$TOP_BUILDDIR/tests/store/storetool" sql "$1" "$2" >/dev/null
+    fi
+}
+
+# db_query DB SQL: what SQL reads from a test's database, one row a line
+# (columns separated by tabs), read behind dpia's back as db_sql writes.
+db_query() {
+    if [ "${DPIA_TEST_PG:-}" = yes ]; then
+        "${PG_PSQL:-psql}" -X -q -At -F "$(printf '\t')" -v ON_ERROR_STOP=1 -d "$1" -c "$2"
+    else
+        "$TOP_BUILDDIR/tests/store/storetool" sql "$1" "$2"
+    fi
+}
+
+# on_sqlite: whether the test's databases are SQLite files (what only a
+# file has is checked only then).
+on_sqlite() {
+    [ "${DPIA_TEST_PG:-}" != yes ]
+}
+
 skip() {
     echo "SKIP: $*"
     exit 77

@@ -16,7 +16,11 @@ AM_TESTS_ENVIRONMENT = \
 	MSGFMT='$(MSGFMT)'; export MSGFMT; XGETTEXT='$(XGETTEXT)'; export XGETTEXT; \
 	MSGMERGE='$(MSGMERGE)'; export MSGMERGE; \
 	USE_NLS='$(USE_NLS)'; export USE_NLS; \
-	unset TMUX LANGUAGE LC_MESSAGES DPIA_DB DPIA_TEMPLATE_PATH XDG_DATA_HOME XDG_CONFIG_HOME;
+	HAVE_LIBPQ='$(have_libpq)'; export HAVE_LIBPQ; \
+	PG_INITDB='$(PG_INITDB)'; export PG_INITDB; PG_CTL='$(PG_CTL)'; export PG_CTL; \
+	unset TMUX LANGUAGE LC_MESSAGES DPIA_DB DPIA_TEMPLATE_PATH XDG_DATA_HOME XDG_CONFIG_HOME \
+	  DPIA_TEST_DB DPIA_TEST_PG PGHOST PGHOSTADDR PGPORT PGDATABASE PGUSER PGPASSWORD \
+	  PGSERVICE PGOPTIONS;
 
 # The catalogues, uninstalled, where the tests' dpia finds them
 # (DPIA_LOCALEDIR).
@@ -164,6 +168,22 @@ SHELL_TESTS = \
 	tests/screen/lang.sh
 TESTS += $(SHELL_TESTS)
 EXTRA_DIST += $(SHELL_TESTS) tests/lib.sh tests/tmux.sh tests/screen/walk.sh
+
+# The same tests against a throwaway PostgreSQL server (tests/pg.sh):
+# they skip (77) without libpq or initdb and pg_ctl.
+PG_TESTS = \
+	tests/cli/pg-open.sh \
+	tests/cli/pg-store.sh \
+	tests/cli/pg-records.sh \
+	tests/cli/pg-team.sh \
+	tests/screen/pg-live.sh \
+	tests/screen/pg-typing.sh
+if HAVE_CMOCKA
+PG_TESTS += tests/unit/pg-units.sh
+endif
+TESTS += $(PG_TESTS)
+EXTRA_DIST += $(PG_TESTS) tests/pg.sh tests/pg-run.sh tests/unit/pg-units.sh \
+	tests/unit/unit_db.h
 EXTRA_DIST += \
 	tests/fixtures/templates/expected.tsv \
 	tests/fixtures/templates/minimal.xml \

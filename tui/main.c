@@ -12,10 +12,12 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "io/settings.h"
 #include "ui/ui.h"
 #include "util/err.h"
 #include "util/i18n.h"
 #include "util/path.h"
+#include "util/xalloc.h"
 
 static void usage(FILE *out)
 {
@@ -24,8 +26,10 @@ static void usage(FILE *out)
             "Without a command, starts the interactive interface.\n"
             "\n"
             "Options:\n"
-            "  -d, --database FILE    use FILE as the database (default: $DPIA_DB,\n"
-            "                         else $XDG_DATA_HOME/dpia/dpia.sqlite)\n"
+            "  -d, --database FILE    use FILE as the database, an SQLite file or a\n"
+            "                         postgresql:// URL (default: $DPIA_DB, else the\n"
+            "                         setting database, else\n"
+            "                         $XDG_DATA_HOME/dpia/dpia.sqlite)\n"
             "      --no-color         draw without colours (as does NO_COLOR=1)\n"
             "      --read-only        open the database read-only: everything can be\n"
             "                         read and exported, nothing changed\n"
@@ -132,14 +136,29 @@ int main(int argc, char **argv)
         }
     }
 
+    /* Neither -d nor DPIA_DB: the settings may name the database (a
+     * team's server). Their warnings are said where they are used. */
+    char *configured = NULL;
+    const char *env = getenv("DPIA_DB");
+    if (!db && !(env && *env)) {
+        struct io_settings cfg;
+        io_settings_load(&cfg, NULL);
+        if (*cfg.database)
+            db = configured = xstrdup(cfg.database);
+        io_settings_free(&cfg);
+    }
+
     if (optind < argc) {
         struct cli_global g = { db, read_only, shared };
         int first = optind;
         optind = 0; /* each command runs getopt afresh on its own arguments */
-        return cli_run(&g, argc - first, argv + first);
+        int rc = cli_run(&g, argc - first, argv + first);
+        free(configured);
+        return rc;
     }
 
     char *path = path_database(db);
+    free(configured);
     if (!path) {
         msg_error(_("no database: set HOME, XDG_DATA_HOME or DPIA_DB, or use -d FILE"));
         return EXIT_WORK;

@@ -32,12 +32,13 @@ EXTRA_DIST += tests/bench/bench.sh tests/bench/README.md
 bench: dpia$(EXEEXT) $(BENCH_BINS)
 	DPIA='$(abs_top_builddir)/dpia$(EXEEXT)' \
 	BENCH_BIN='$(abs_top_builddir)/tests/bench' \
-	TOP_SRCDIR='$(abs_top_srcdir)' \
+	TOP_SRCDIR='$(abs_top_srcdir)' HAVE_LIBPQ='$(have_libpq)' \
 	$(SHELL) $(srcdir)/tests/bench/bench.sh
 
-## The twenty clients alone (BENCH_CLIENTS_DB: the database they write).
+## The twenty clients alone (BENCH_CLIENTS_DB: the database they write;
+## without it, an SQLite file and then a throwaway PostgreSQL server).
 bench-clients: dpia$(EXEEXT) $(BENCH_BINS)
 	DPIA='$(abs_top_builddir)/dpia$(EXEEXT)' \
 	BENCH_BIN='$(abs_top_builddir)/tests/bench' \
-	TOP_SRCDIR='$(abs_top_srcdir)' BENCH_ONLY=clients \
+	TOP_SRCDIR='$(abs_top_srcdir)' HAVE_LIBPQ='$(have_libpq)' BENCH_ONLY=clients \
 	$(SHELL) $(srcdir)/tests/bench/bench.sh

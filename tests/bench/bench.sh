@@ -16,7 +16,9 @@
 # BENCH_SCALE=0 leaves out the scaling table; BENCH_DIR keeps the
 # databases there (and uses those already made). BENCH_ONLY=clients runs
 # the concurrent clients alone (make bench-clients); BENCH_CLIENTS_DB is
-# the database they write.
+# the database they write; BENCH_PG=0 leaves out their run on a
+# throwaway PostgreSQL server. HAVE_LIBPQ (from configure) says whether
+# dpia can reach one.
 set -u
 : "${DPIA:?}" "${BENCH_BIN:?}" "${TOP_SRCDIR:?}"
 RUNS=${BENCH_RUNS:-10}
@@ -78,14 +80,18 @@ now_ms() { date +%s%N | cut -b1-13; }
 # BENCH_CLIENTS_DB is the database they write, as -d takes it (default:
 # a new SQLite file; each run makes a new assessment in it). Then the
 # same through `dpia answer` processes, one a save, for the record.
+# Without BENCH_CLIENTS_DB, all of it again on a database of a
+# throwaway PostgreSQL server (tests/pg.sh; fsync off, as in the tests),
+# the figures named pg_clients..., when dpia has PostgreSQL and initdb
+# is there; else a line on the standard error says why not.
 CLIENTS=${BENCH_CLIENTS:-20}
 CROUNDS=${BENCH_CLIENT_ROUNDS:-50}
 CRUNS=${BENCH_CLIENT_RUNS:-3}
 med3() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)], v[1], v[NR] }'; }
+# clients PREFIX DB: the figures of DB, named PREFIXclientsN_...
 clients() {
-    db=${BENCH_CLIENTS_DB:-$W/clients.sqlite}
-    [ -n "${BENCH_CLIENTS_DB:-}" ] || rm -f "$W/clients.sqlite" "$W/clients.sqlite-wal" \
-        "$W/clients.sqlite-shm"
+    c=${1}clients$CLIENTS
+    db=$2
     : >"$W/clients.out"
     i=0
     while [ "$i" -lt "$CRUNS" ]; do
@@ -93,7 +99,6 @@ clients() {
             echo "bench: bench-clients: a save failed" >&2
         i=$((i + 1))
     done
-    c=clients$CLIENTS
     col() { cut -d' ' -f"$1" "$W/clients.out" | med3; }
     set -- $(col 4); line "${c}_answers_per_s" "$1" n/s "$2" "$3"
     set -- $(col 5); line "${c}_save_p50_ms" "$1" ms "$2" "$3"
@@ -109,7 +114,34 @@ clients() {
     line "${c}_dpia_answer_p99_ms" "$(f "$out" 7)" ms
     line "${c}_dpia_answer_failed" "$(f "$out" 2)" n - - "<=" 0
 }
-clients
+# pg_clients: the same on a throwaway PostgreSQL server, stopped after.
+pg_clients() {
+    rm -f "$W/pg.missed"
+    (
+        T=$W/pg-logs
+        mkdir -p "$T"
+        cleanup_hooks=
+        skip() {
+            echo "bench: no figures on PostgreSQL: $*" >&2
+            exit 0
+        }
+        # shellcheck source=../pg.sh
+        . "$TOP_SRCDIR/tests/pg.sh"
+        trap pg_stop EXIT
+        db=$(pg_db clients) || exit 1
+        clients pg_ "$db"
+        echo "$missed" >"$W/pg.missed"
+    ) || echo "bench: the PostgreSQL server for the clients did not start" >&2
+    [ -s "$W/pg.missed" ] && missed=$((missed + $(cat "$W/pg.missed")))
+    rm -rf "$W/pg-logs" "$W/pg.missed"
+}
+if [ -n "${BENCH_CLIENTS_DB:-}" ]; then
+    clients "" "$BENCH_CLIENTS_DB"
+else
+    rm -f "$W/clients.sqlite" "$W/clients.sqlite-wal" "$W/clients.sqlite-shm"
+    clients "" "$W/clients.sqlite"
+    [ "${BENCH_PG:-1}" = 0 ] || pg_clients
+fi
 if [ "${BENCH_ONLY:-}" = clients ]; then
     echo "targets missed: $missed"
     [ "$missed" -eq 0 ]

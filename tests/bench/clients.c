@@ -33,6 +33,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "core/roles.h"
 #include "core/tmpl.h"
 #include "ops/ops.h"
 #include "store/store.h"
@@ -163,6 +164,14 @@ int main(int argc, char **argv)
             qs[found++] = a->tmpl->questions[i].id;
     if (found < n)
         die("template", "fewer text questions than clients");
+    /* Each client a contributor, as the rules of roles want of whoever
+     * answers. */
+    for (int k = 0; k < n; k++) {
+        char who[32];
+        snprintf(who, sizeof who, "client%d", k + 1);
+        if (store_set_member(s, a, who, MR_CONTRIBUTOR, &e) < 0)
+            die(db, e.text);
+    }
     store_close(s);
 
     size_t size = sizeof(struct shared) + (size_t)n * (size_t)rounds * sizeof(double);

@@ -15,7 +15,7 @@
 # the same test.
 . "$TOP_SRCDIR/tests/lib.sh"
 
-DB=${CONCURRENT_DB:-$T/db.sqlite}
+DB=${CONCURRENT_DB:-$(test_db db.sqlite)}
 ROUNDS=${CONCURRENT_ROUNDS:-5}
 OWN="scr.project desc.roles desc.collection desc.use desc.storage desc.functional desc.scale
      desc.retention desc.relationship desc.expectations desc.concerns desc.novelty desc.purposes"

@@ -11,16 +11,22 @@
 # never changed; a TO that is not a dpia database, and a FROM from a
 # newer dpia, are refused and left as they were.
 #
-# The databases are arguments as -d takes them, from COPY_FROM, COPY_TO
-# and COPY_TO2 (empty databases, or ones that do not exist yet; default:
-# SQLite files in the test's folder), so that another back end can run
-# the same test. The checks of files as such (FROM's bytes, a file that
-# is not a database, a file of a newer dpia) run on SQLite files only.
+# TO is then copied on into BACK, which must give every export byte for
+# byte as FROM does.
+#
+# The databases are arguments as -d takes them, from COPY_FROM, COPY_TO,
+# COPY_TO2 and COPY_BACK (empty databases, or ones that do not exist
+# yet; default: SQLite files in the test's folder, TO and TO2 databases
+# on the test's PostgreSQL server when tests/pg-run.sh runs it: SQLite
+# to PostgreSQL and back), so that another back end can run the same
+# test. The checks of files as such (FROM's bytes, a file that is not a
+# database, a file of a newer dpia) run on SQLite files only.
 . "$TOP_SRCDIR/tests/lib.sh"
 
 FROM=${COPY_FROM:-$T/from.sqlite}
-TO=${COPY_TO:-$T/to.sqlite}
-TO2=${COPY_TO2:-$T/to2.sqlite}
+TO=${COPY_TO:-$(test_db to.sqlite)}
+TO2=${COPY_TO2:-$(test_db to2.sqlite)}
+BACK=${COPY_BACK:-$T/back.sqlite}
 SOURCE_DATE_EPOCH=1771954200
 export SOURCE_DATE_EPOCH
 ex=$TOP_SRCDIR/data/examples/streaming-factoids.xml
@@ -141,6 +147,26 @@ run 0 t register --all --format tsv
 cp "$T/out" "$T/to.register"
 run 0 f register --all --format tsv
 same "$T/out" "$T/to.register" "the register says the same"
+
+# --- and back: TO copied into BACK gives what FROM gives -------------------------
+run 0 "$DPIA" copy "$TO" "$BACK"
+contains "$T/out" "4 assessments copied into $BACK"
+for i in $ids; do
+    eval "u=\$u$i"
+    for fmt in $formats; do
+        "$DPIA" -d "$BACK" export "$u" --format "$fmt" -o "$T/back.$i.$fmt" >/dev/null \
+            2>"$T/err" || fail "BACK: export $i $fmt: $(cat "$T/err")"
+        same "$T/from.$i.$fmt" "$T/back.$i.$fmt" "copied back, $i: the $fmt export is the same"
+    done
+    "$DPIA" -d "$BACK" history "$u" >"$T/back.$i.history" 2>&1
+    same "$T/from.$i.history" "$T/back.$i.history" "copied back, $i: dpia history says the same"
+done
+for fmt in xml html; do
+    run 0 "$DPIA" -d "$BACK" export "$u1" --revision 1 --format "$fmt" -o "$T/back.r1.$fmt"
+    same "$T/from.r1.$fmt" "$T/back.r1.$fmt" "copied back, revision 1: the $fmt export is the same"
+done
+run 0 "$DPIA" -d "$BACK" list --all
+same "$T/from-list" "$T/out" "copied back, dpia list --all says the same"
 
 # The work goes on in TO as in FROM: the next risk takes the number after
 # the one taken back; undo takes back bob's sign-off, and then the undo

@@ -10,7 +10,7 @@
 command -v date >/dev/null 2>&1 && date -d 2027-01-31 +%F >/dev/null 2>&1 ||
     skip "GNU date is needed to work out the expected relative dates"
 
-DB=$T/dpia.sqlite
+DB=$(test_db dpia.sqlite)
 d() { "$DPIA" -d "$DB" "$@"; }
 
 # review_is WANT: the review date of assessment 1 as show prints it.

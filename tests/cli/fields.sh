@@ -5,7 +5,8 @@
 # the record only when given, and read back by an import.
 . "$TOP_SRCDIR/tests/lib.sh"
 
-D="$DPIA -d $T/db.sqlite"
+D="$DPIA -d $(test_db db.sqlite)"
+OTHER=$(test_db other.sqlite)
 
 # --- the table rows a risk concerns ----------------------------------------
 run 0 $D new --title "Plain"
@@ -59,11 +60,11 @@ checks=$((checks + 1))
     fail "<group> count in the record"
 
 # The record is valid and reads back whole.
-run 0 $DPIA -d "$T/other.sqlite" import "$T/grouped.xml"
-run 0 $DPIA -d "$T/other.sqlite" export 1 --format csv-measures
+run 0 $DPIA -d "$OTHER" import "$T/grouped.xml"
+run 0 $DPIA -d "$OTHER" export 1 --format csv-measures
 contains "$T/out" "M1,Encryption,,Technical,,,Planned,R1,Security of processing"
-run 0 $DPIA -d "$T/other.sqlite" import "$T/plain.xml"
-run 0 $DPIA -d "$T/other.sqlite" export 2 --format csv-risks
+run 0 $DPIA -d "$OTHER" import "$T/plain.xml"
+run 0 $DPIA -d "$OTHER" export 2 --format csv-risks
 contains "$T/out" ",D1 P2,$(printf '\r')" "the table rows read back"
 
 # An imported record citing a group its template does not declare is refused.
@@ -71,7 +72,7 @@ sed 's|<group name="Security of processing">secure</group>|<group>elsewhere</gro
     "$T/grouped.xml" >"$T/badgroup.xml"
 sh "$TOP_SRCDIR/tests/fixtures/records/redigest.sh" "$T/badgroup.xml" 2>/dev/null ||
     skip "xmllint is needed to redigest a record"
-run 1 $DPIA -d "$T/other.sqlite" import "$T/badgroup.xml"
+run 1 $DPIA -d "$OTHER" import "$T/badgroup.xml"
 contains "$T/err" "measure M1: unknown measure group 'elsewhere'"
 
 # The HTML report shows both.

@@ -9,7 +9,7 @@
 # data folder) is reported, never waited on.
 . "$TOP_SRCDIR/tests/lib.sh"
 
-DB=$T/db.sqlite
+DB=$(test_db db.sqlite)
 TOOL=$TOP_BUILDDIR/tests/store/storetool
 d() { "$DPIA" -d "$DB" "$@"; }
 ESC=$(printf '\033')
@@ -117,8 +117,8 @@ lacks "$T/out" "Chris" "no decision was recorded"
 run 0 d signoff 1 --role dpo --name "Dana Officer" --advice "$(printf 'Two\nlines\tand a tab')"
 
 # --- text already in the database is never shown raw ---------------------------------------------
-"$TOOL" sql "$DB" "UPDATE assessments SET title = 'Stored ' || char(27) || '[2J' || char(8238) || 'evil' || char(8297) || ' title' WHERE id = 1;
-UPDATE risks SET title = 'Risk ' || char(8238) || 'txt.exe' || char(155) WHERE assessment = 1;" >/dev/null ||
+db_sql "$DB" "UPDATE assessments SET title = 'Stored ' || char(27) || '[2J' || char(8238) || 'evil' || char(8297) || ' title' WHERE id = 1;
+UPDATE risks SET title = 'Risk ' || char(8238) || 'txt.exe' || char(155) WHERE assessment = 1;" ||
     fail "could not write behind dpia's back"
 for cmd in "list" "show 1" "history 1"; do
     for f in text tsv json; do

@@ -7,7 +7,7 @@
 # database of schema 5 is brought up to date with its data kept.
 . "$TOP_SRCDIR/tests/lib.sh"
 
-D="$DPIA -d $T/db.sqlite"
+D="$DPIA -d $(test_db db.sqlite)"
 ex=$TOP_SRCDIR/data/examples/streaming-factoids.xml
 
 validates() {

@@ -10,7 +10,8 @@
 [ "${USE_NLS:-yes}" = yes ] || skip "dpia was built without NLS (gettext): it speaks English only"
 
 locale -a 2>/dev/null | grep -qix 'fr_fr.utf8' || skip "the locale fr_FR.UTF-8 is not generated"
-DB=$T/db.sqlite
+DB=$(test_db db.sqlite)
+OTHER=$(test_db other.sqlite)
 # has_line FILE LINE: FILE has LINE, whole.
 has_line() {
     checks=$((checks + 1))
@@ -81,8 +82,8 @@ contains "$T/fr.html" '<html lang="fr"'
 contains "$T/fr.html" "Registre des risques"
 contains "$T/fr.html" "Vérification préalable"
 run 0 fr export "$id" --format xml -o "$T/fr.xml"
-run 0 "$DPIA" -d "$T/other.sqlite" import "$T/fr.xml"
-run 0 "$DPIA" -d "$T/other.sqlite" language 1
+run 0 "$DPIA" -d "$OTHER" import "$T/fr.xml"
+run 0 "$DPIA" -d "$OTHER" language 1
 has_line "$T/out" "fr	French"
 
 # A revision's record is kept in the assessment's language, whoever

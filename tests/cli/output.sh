@@ -7,7 +7,7 @@
 
 [ -w /dev/full ] || skip "no /dev/full to write to"
 
-DB=$T/db.sqlite
+DB=$(test_db db.sqlite)
 d() { "$DPIA" -d "$DB" "$@"; }
 run 0 d new --title "Output checks"
 run 0 d answer 1 desc.purposes "Purposes"

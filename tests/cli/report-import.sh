@@ -4,7 +4,7 @@
 . "$TOP_SRCDIR/tests/lib.sh"
 
 fx=$TOP_SRCDIR/tests/fixtures/records
-D="$DPIA -d $T/db.sqlite"
+D="$DPIA -d $(test_db db.sqlite)"
 
 cd "$fx" || exit 1
 while IFS="$(printf '\t')" read -r file message; do

@@ -6,7 +6,7 @@
 # closed as "DPIA not required" says so; every record validates.
 . "$TOP_SRCDIR/tests/lib.sh"
 
-D="$DPIA -d $T/db.sqlite"
+D="$DPIA -d $(test_db db.sqlite)"
 export SOURCE_DATE_EPOCH=1771954200
 
 validates() {

@@ -8,7 +8,7 @@
 . "$TOP_SRCDIR/tests/lib.sh"
 
 ex=$TOP_SRCDIR/data/examples/streaming-factoids.xml
-D="$DPIA -d $T/db.sqlite"
+D="$DPIA -d $(test_db db.sqlite)"
 
 run 0 $D import "$ex" && contains "$T/out" "1"
 SOURCE_DATE_EPOCH=1771954200 run 0 $D export 1 --format xml -o "$T/a.xml"

@@ -7,7 +7,8 @@
 # only when set, read back and checked by an import.
 . "$TOP_SRCDIR/tests/lib.sh"
 
-D="$DPIA -d $T/db.sqlite"
+D="$DPIA -d $(test_db db.sqlite)"
+OTHER=$(test_db other.sqlite)
 
 # --- none declared ---------------------------------------------------------
 run 0 $D new --title "Plain"
@@ -58,10 +59,10 @@ contains "$T/out" ",Excessive collection,,Excessive collection$(printf '\r')"
 contains "$T/out" ",Disappearance,,$(printf '\r')"
 
 # The record reads back whole.
-run 0 $DPIA -d "$T/other.sqlite" import "$T/kinds.xml"
-run 0 $DPIA -d "$T/other.sqlite" show 1
+run 0 $DPIA -d "$OTHER" import "$T/kinds.xml"
+run 0 $DPIA -d "$OTHER" show 1
 contains "$T/out" "type Unexpected use" "the declared type read back"
-run 0 $DPIA -d "$T/other.sqlite" export 1 --format xml -o "$T/again.xml"
+run 0 $DPIA -d "$OTHER" export 1 --format xml -o "$T/again.xml"
 contains "$T/again.xml" '<kind name="Unexpected use">unexpected-use</kind>'
 
 # An imported record naming a type its template does not declare, or a
@@ -73,9 +74,9 @@ sed 's|type="other" type-label="Unexpected use"|type="disappearance" type-label=
 sh "$TOP_SRCDIR/tests/fixtures/records/redigest.sh" "$T/badkind.xml" 2>/dev/null &&
     sh "$TOP_SRCDIR/tests/fixtures/records/redigest.sh" "$T/badtype.xml" 2>/dev/null ||
     skip "xmllint is needed to redigest a record"
-run 1 $DPIA -d "$T/other.sqlite" import "$T/badkind.xml"
+run 1 $DPIA -d "$OTHER" import "$T/badkind.xml"
 contains "$T/err" "risk R2: unknown risk type 'elsewhere'"
-run 1 $DPIA -d "$T/other.sqlite" import "$T/badtype.xml"
+run 1 $DPIA -d "$OTHER" import "$T/badtype.xml"
 contains "$T/err" "risk R2: a risk of a type the template declares ('unexpected-use') is of type other"
 
 # The reports give the name as the risk's type.

@@ -8,7 +8,7 @@
 # change log, the XML record, the HTML report, and kept by an import.
 . "$TOP_SRCDIR/tests/lib.sh"
 
-DB=$T/db.sqlite
+DB=$(test_db db.sqlite)
 as() { who=$1; shift; DPIA_USER=$who "$DPIA" -d "$DB" "$@"; }
 
 run 0 as olga new --title "Loyalty card"

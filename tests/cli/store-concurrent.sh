@@ -5,7 +5,7 @@
 . "$TOP_SRCDIR/tests/lib.sh"
 
 TOOL=$TOP_BUILDDIR/tests/store/storetool
-DB=$T/dpia.sqlite
+DB=$(test_db dpia.sqlite)
 run 0 "$DPIA" -d "$DB" new --title "Workshop and DPO at once"
 
 "$TOOL" writer "$DB" 1 laptop 200 >"$T/a.out" 2>"$T/a.err" &

@@ -49,4 +49,11 @@ contains "$T/err" "is a folder"
 run 0 "$DPIA" -d "$T/a/b/c/new.sqlite" new --title "Deep"
 [ -f "$T/a/b/c/new.sqlite" ] && pass "folders created" || fail "folders not created"
 
+# A postgresql:// database in a dpia built without PostgreSQL: one
+# sentence saying so (with it, tests/cli/pg-open.sh opens such a one).
+if [ "${HAVE_LIBPQ:-no}" != yes ]; then
+    run 1 "$DPIA" -d "postgresql:///team" list
+    contains "$T/err" "dpia: postgresql:///team is a PostgreSQL database, but this dpia was built without PostgreSQL (libpq)"
+fi
+
 done_testing

@@ -9,7 +9,7 @@
 fx=$TOP_SRCDIR/tests/fixtures/templates
 DPIA_TEMPLATE_PATH=$fx
 export DPIA_TEMPLATE_PATH
-D="$DPIA -d $T/db.sqlite"
+D="$DPIA -d $(test_db db.sqlite)"
 tab=$(printf '\t')
 
 run 0 "$DPIA" template check "$fx/tables.xml" && contains "$T/out" "valid template 'tables'"
@@ -65,7 +65,7 @@ same "$T/before" "$T/after" "the refused set left the rows as they were"
 
 # Rows given to a table its condition hides are kept, with a warning
 # (as dpia answer gives): the reports leave them out.
-H="$DPIA -d $T/hidden.sqlite"
+H="$DPIA -d $(test_db hidden.sqlite)"
 run 0 $H new --title "Hidden" --template edpb-2026
 run 0 $H answer 1 desc.transfers no
 run 0 $H table 1 transfers add recipient=Support country=India &&

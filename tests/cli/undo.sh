@@ -5,7 +5,7 @@
 # revision is not changed; what cannot be undone is said so.
 . "$TOP_SRCDIR/tests/lib.sh"
 
-DB=$T/db.sqlite
+DB=$(test_db db.sqlite)
 d() { "$DPIA" -d "$DB" "$@"; }
 by() { who=$1; shift; DPIA_USER=$who "$DPIA" -d "$DB" "$@"; }
 

@@ -8,7 +8,8 @@
 # a risk of that type; the CNIL map's four zones.
 . "$TOP_SRCDIR/tests/lib.sh"
 
-DB=$T/db.sqlite
+DB=$(test_db db.sqlite)
+OTHER=$(test_db other.sqlite)
 d() { "$DPIA" -d "$DB" "$@"; }
 # Setting up (answering every question) is not what is tested: under
 # valgrind (tests/valgrind/cli.sh) it runs without it.
@@ -235,8 +236,8 @@ contains "$T/out" "Approved with conditions" "revision 1 unchanged by revision 2
 run 0 d export 1 --format xml -o "$T/rev2.xml"
 contains "$T/rev2.xml" 'revision="2"'
 contains "$T/rev2.xml" "Tweets about aggregate viewing only."
-run 0 "$DPIA" -d "$T/other.sqlite" import "$T/rev2.xml"
-run 0 "$DPIA" -d "$T/other.sqlite" export 1 --format xml -o "$T/rev2-again.xml"
+run 0 "$DPIA" -d "$OTHER" import "$T/rev2.xml"
+run 0 "$DPIA" -d "$OTHER" export 1 --format xml -o "$T/rev2-again.xml"
 contains "$T/rev2-again.xml" 'revision="2"'
 contains "$T/rev2-again.xml" "Tweets about aggregate viewing only." "the changes since revision 1 kept"
 

@@ -8,7 +8,7 @@
 # as evidence of consultation.
 . "$TOP_SRCDIR/tests/lib.sh"
 
-D="$DPIA -d $T/db.sqlite"
+D="$DPIA -d $(test_db db.sqlite)"
 ex=$TOP_SRCDIR/data/examples/streaming-factoids.xml
 
 run 0 $D new --title "Staff rota" && id=$(cat "$T/out")

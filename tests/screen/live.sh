@@ -8,7 +8,7 @@
 . "$TOP_SRCDIR/tests/lib.sh"
 . "$TOP_SRCDIR/tests/tmux.sh"
 
-DB=$T/db.sqlite
+DB=$(test_db db.sqlite)
 "$DPIA" -d "$DB" new --title "Workshop file" >/dev/null
 # dana and lee work on it too.
 "$DPIA" -d "$DB" member 1 add dana contributor >/dev/null || fail "adding dana"
@@ -126,16 +126,12 @@ while [ "$i" -lt "$WAIT_TENTHS" ] && [ ! -s "$T/status.u" ]; do
     i=$((i + 1))
 done
 tmux_wait_gone "also open by dana" && pass "a session that ends is no longer shown"
-if command -v sqlite3 >/dev/null 2>&1; then
-    checks=$((checks + 1))
-    [ "$(sqlite3 "$DB" "SELECT count(*) FROM presence WHERE who = 'dana'")" = 0 ] &&
-        pass "dana's row removed at exit" || fail "dana's presence row left behind"
-fi
+checks=$((checks + 1))
+[ "$(db_query "$DB" "SELECT count(*) FROM presence WHERE who = 'dana'")" = 0 ] &&
+    pass "dana's row removed at exit" || fail "dana's presence row left behind"
 tmux_keys q
 tmux_wait_exit >/dev/null
-if command -v sqlite3 >/dev/null 2>&1; then
-    checks=$((checks + 1))
-    [ "$(sqlite3 "$DB" "SELECT count(*) FROM presence")" = 0 ] &&
-        pass "no presence left once both have left" || fail "presence rows left behind"
-fi
+checks=$((checks + 1))
+[ "$(db_query "$DB" "SELECT count(*) FROM presence")" = 0 ] &&
+    pass "no presence left once both have left" || fail "presence rows left behind"
 done_testing

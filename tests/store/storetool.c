@@ -6,7 +6,11 @@
  *                                     ID, printing each question id once
  *                                     store_set_answer has returned
  *   storetool check DB                PRAGMA integrity_check, "ok" or exit 1
- *   storetool answers DB ID           question<TAB>value, one per line
+ *                                     (a PostgreSQL database: "ok" when
+ *                                     the store opens it)
+ *   storetool answers DB ID           question<TAB>value, one per line,
+ *                                     read through the store (either kind
+ *                                     of database)
  *   storetool sql DB SQL              runs SQL straight through SQLite
  *   storetool hold DB SQL             runs SQL (a BEGIN in it leaves its
  *                                     transaction open), prints "held",
@@ -147,10 +151,35 @@ static int hold(const char *db, const char *text)
 
 static int answers(const char *db, const char *id)
 {
-    char q[256];
-    snprintf(q, sizeof q, "SELECT question, value FROM answers WHERE assessment = %ld "
-             "ORDER BY question", strtol(id, NULL, 10));
-    return sql(db, q, false);
+    struct err e;
+    struct store *s = store_open(db, true, "reader", &e);
+    struct assessment *a = s ? store_load_flags(s, strtol(id, NULL, 10), STORE_LOAD_NO_HISTORY,
+                                                &e) : NULL;
+    if (!a) {
+        fprintf(stderr, "storetool: %s\n", e.text);
+        store_close(s);
+        return 1;
+    }
+    for (size_t i = 0; i < a->nanswers; i++)
+        printf("%s\t%s\n", a->answers[i].question, a->answers[i].value);
+    assess_free(a);
+    store_close(s);
+    return 0;
+}
+
+static int check(const char *db)
+{
+    if (!store_names_server(db))
+        return sql(db, "PRAGMA integrity_check", true);
+    struct err e;
+    struct store *s = store_open(db, true, "reader", &e);
+    if (!s) {
+        fprintf(stderr, "storetool: %s\n", e.text);
+        return 1;
+    }
+    store_close(s);
+    printf("ok\n");
+    return 0;
 }
 
 static int gen(const char *db, long n)
@@ -332,7 +361,7 @@ int main(int argc, char **argv)
     if (argc == 6 && strcmp(argv[1], "writer") == 0)
         return writer(argv[2], argv[3], argv[4], strtol(argv[5], NULL, 10));
     if (argc == 3 && strcmp(argv[1], "check") == 0)
-        return sql(argv[2], "PRAGMA integrity_check", true);
+        return check(argv[2]);
     if (argc == 4 && strcmp(argv[1], "answers") == 0)
         return answers(argv[2], argv[3]);
     if (argc == 4 && strcmp(argv[1], "sql") == 0)

@@ -3,7 +3,10 @@
  * store_copy_write as it went in, ids aside (a table or a column a
  * migration adds fails here until the copy takes it along); drafts and
  * presence stay behind; a uuid already there is refused; a snapshot
- * whose digest is not its own is reported as a damaged file. */
+ * whose digest is not its own is reported as a damaged file. With
+ * DPIA_TEST_DB (tests/unit/pg-units.sh) the assessments go from an
+ * SQLite file through a PostgreSQL database into another file, which
+ * must hold every row the first held. */
 #include "config.h"
 
 #include <locale.h>
@@ -16,6 +19,7 @@
 #include "core/tmpl.h"
 #include "store/store.h"
 #include "util/buf.h"
+#include "unit_db.h"
 
 static char dir[] = "/tmp/dpia-t-copy.XXXXXX";
 static char path_from[256], path_to[256];
@@ -195,16 +199,11 @@ static char *dump_table(sqlite3 *db, const char *t, size_t *rows)
     return buf_take(&out);
 }
 
-static void test_every_row(void **state)
+/* Every assessment of the database at src copied into dst, which holds
+ * none yet; a second copy of each is refused. */
+static void copy_all(const char *src, const char *dst)
 {
-    (void)state;
-    snprintf(path_from, sizeof path_from, "%s/from.sqlite", dir);
-    snprintf(path_to, sizeof path_to, "%s/to.sqlite", dir);
-    struct store *s = open_at(path_from, false);
-    fill(s);
-    store_close(s);
-
-    struct store *from = open_at(path_from, true), *to = open_at(path_to, false);
+    struct store *from = open_at(src, true), *to = open_at(dst, false);
     struct err e;
     for (int64_t id = 1; id <= 2; id++) {
         struct store_copy *c = store_copy_read(from, id, &e);
@@ -222,6 +221,25 @@ static void test_every_row(void **state)
     assert_int_equal(store_find_uuid(to, "00000000-0000-4000-8000-000000000000", &e), 0);
     store_close(to);
     store_close(from);
+}
+
+static void test_every_row(void **state)
+{
+    (void)state;
+    snprintf(path_from, sizeof path_from, "%s/from.sqlite", dir);
+    snprintf(path_to, sizeof path_to, "%s/to.sqlite", dir);
+    struct store *s = open_at(path_from, false);
+    fill(s);
+    store_close(s);
+
+    if (unit_on_pg()) {
+        char mid[256];
+        unit_db(mid, sizeof mid, dir, "mid");
+        copy_all(path_from, mid);
+        copy_all(mid, path_to);
+    } else {
+        copy_all(path_from, path_to);
+    }
 
     sqlite3 *a, *b;
     assert_int_equal(sqlite3_open_v2(path_from, &a, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);

@@ -8,6 +8,7 @@
 #include <stdint.h>
 
 #include "unit.h"
+#include "unit_db.h"
 #include "core/tmpl.h"
 #include "store/store.h"
 #include "ui/draft.h"
@@ -19,7 +20,9 @@ static int serial;
 
 static struct store *fresh(void)
 {
-    snprintf(path, sizeof path, "%s/db%d.sqlite", dir, ++serial);
+    char name[32];
+    snprintf(name, sizeof name, "db%d.sqlite", ++serial);
+    unit_db(path, sizeof path, dir, name);
     struct err e;
     struct store *s = store_open(path, false, "unit", &e);
     if (!s)

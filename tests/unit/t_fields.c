@@ -13,6 +13,7 @@
 #include <locale.h>
 
 #include "unit.h"
+#include "unit_db.h"
 #include "core/fields.h"
 #include "core/tmpl.h"
 #include "report/report.h"
@@ -266,7 +267,7 @@ static void test_every_field(void **state)
 {
     (void)state;
     char path[256];
-    snprintf(path, sizeof path, "%s/db.sqlite", dir);
+    unit_db(path, sizeof path, dir, "db.sqlite");
     struct err e;
     struct store *s = store_open(path, false, "unit", &e);
     if (!s)

@@ -7,10 +7,10 @@
 #include "config.h"
 
 #include <locale.h>
-#include <sqlite3.h>
 #include <stdint.h>
 
 #include "unit.h"
+#include "unit_db.h"
 #include "core/tmpl.h"
 #include "ops/ops.h"
 #include "store/store.h"
@@ -21,8 +21,11 @@ static int serial;
 
 static struct store *open_as(const char *who, bool fresh)
 {
-    if (fresh)
-        snprintf(path, sizeof path, "%s/db%d.sqlite", dir, ++serial);
+    if (fresh) {
+        char name[32];
+        snprintf(name, sizeof name, "db%d.sqlite", ++serial);
+        unit_db(path, sizeof path, dir, name);
+    }
     struct err e;
     struct store *s = store_open(path, false, who, &e);
     if (!s)
@@ -44,27 +47,14 @@ static int64_t create(struct store *s)
 /* Runs SQL on the file through a connection of its own. */
 static void sql(const char *text)
 {
-    sqlite3 *db;
-    assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
-    char *msg = NULL;
-    if (sqlite3_exec(db, text, NULL, NULL, &msg) != SQLITE_OK)
-        fail_msg("%s: %s", text, msg);
-    sqlite3_close(db);
+    unit_sql(path, text);
 }
 
 static int count_rows(const char *where)
 {
-    sqlite3 *db;
-    assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
     char q[256];
     snprintf(q, sizeof q, "SELECT count(*) FROM presence WHERE %s", where);
-    sqlite3_stmt *st;
-    assert_int_equal(sqlite3_prepare_v2(db, q, -1, &st, NULL), SQLITE_OK);
-    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
-    int n = sqlite3_column_int(st, 0);
-    sqlite3_finalize(st);
-    sqlite3_close(db);
-    return n;
+    return (int)unit_sql_int(path, q);
 }
 
 static void test_presence(void **state)
@@ -118,7 +108,7 @@ static void test_presence(void **state)
 
     /* Deleting the assessment takes its rows with it. */
     assert_int_equal(store_delete(alice, id, &e), 0);
-    assert_int_equal(count_rows("1"), 0);
+    assert_int_equal(count_rows("TRUE"), 0);
     store_close(bob);
     store_close(alice);
 }
@@ -217,7 +207,7 @@ static void test_watch(void **state)
     assert_int_equal(count_rows("who = 'bob'"), 0);
     assert_int_equal(count_rows("who = 'alice'"), 1);
     ops_live_end(&al);
-    assert_int_equal(count_rows("1"), 0);
+    assert_int_equal(count_rows("TRUE"), 0);
 
     assess_free(fresh);
     assess_free(aa);

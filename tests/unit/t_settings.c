@@ -132,6 +132,30 @@ static void test_good(void **state)
     unsetenv("XDG_CONFIG_HOME");
 }
 
+/* The database: a file (~ expanded) or a PostgreSQL URL, as written. */
+static void test_database(void **state)
+{
+    (void)state;
+    struct io_settings c;
+    const char *p = write_file("db", "database = ~/team/dpia.sqlite\n");
+    io_settings_load(&c, p);
+    assert_int_equal(c.nwarnings, 0);
+    assert_string_equal(c.database, "/home/dpo/team/dpia.sqlite");
+    io_settings_free(&c);
+    p = write_file("db2", "database = postgresql://db.example.org/dpia?sslmode=require\n"
+                          "database = relative.sqlite\n");
+    io_settings_load(&c, p);
+    assert_int_equal(c.nwarnings, 1);
+    has_warning(&c, p, 2, "database must be an absolute file name, one starting with ~/, or a "
+                          "postgresql:// URL, not 'relative.sqlite'");
+    assert_string_equal(c.database, "postgresql://db.example.org/dpia?sslmode=require");
+    io_settings_free(&c);
+    p = write_file("db3", "export-dir = /srv\n");
+    io_settings_load(&c, p);
+    assert_string_equal(c.database, "");
+    io_settings_free(&c);
+}
+
 static void test_bad_lines(void **state)
 {
     (void)state;
@@ -149,7 +173,7 @@ static void test_bad_lines(void **state)
     assert_int_equal(c.nwarnings, 7);
     has_warning(&c, p, 3, "is not of the form \"key = value\"; it is ignored.");
     has_warning(&c, p, 4, "'colour' is not a setting of dpia (known: export-dir, export-format, "
-                          "with-guidance, full-history, shared)");
+                          "with-guidance, full-history, shared, database)");
     has_warning(&c, p, 5, "is not of the form \"key = value\"");
     has_warning(&c, p, 6, "export-dir must be an absolute folder or start with ~/, not "
                           "'relative/folder'");
@@ -250,6 +274,7 @@ int main(void)
         cmocka_unit_test(test_where),
         cmocka_unit_test(test_no_file),
         cmocka_unit_test(test_good),
+        cmocka_unit_test(test_database),
         cmocka_unit_test(test_bad_lines),
         cmocka_unit_test(test_export_defaults),
         cmocka_unit_test(test_unreadable),

@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "unit.h"
+#include "unit_db.h"
 #include "core/answer.h"
 #include "core/logic.h"
 #include "core/tmpl.h"
@@ -34,7 +35,9 @@ static struct store *open_db(void)
 
 static struct store *fresh(void)
 {
-    snprintf(path, sizeof path, "%s/db%d.sqlite", dir, ++serial);
+    char name[32];
+    snprintf(name, sizeof name, "db%d.sqlite", ++serial);
+    unit_db(path, sizeof path, dir, name);
     return open_db();
 }
 

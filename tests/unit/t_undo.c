@@ -7,10 +7,10 @@
 #include "config.h"
 
 #include <locale.h>
-#include <sqlite3.h>
 #include <stdint.h>
 
 #include "unit.h"
+#include "unit_db.h"
 #include "core/tmpl.h"
 #include "core/undo.h"
 #include "ops/ops.h"
@@ -34,7 +34,9 @@ static struct store *open_as(const char *who)
 
 static struct store *fresh(void)
 {
-    snprintf(path, sizeof path, "%s/db%d.sqlite", dir, ++serial);
+    char name[32];
+    snprintf(name, sizeof name, "db%d.sqlite", ++serial);
+    unit_db(path, sizeof path, dir, name);
     return open_as("unit");
 }
 
@@ -404,12 +406,7 @@ static void test_decided(void **state)
  * file would have left it. */
 static void sql(const char *text)
 {
-    sqlite3 *db;
-    assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
-    char *msg = NULL;
-    if (sqlite3_exec(db, text, NULL, NULL, &msg) != SQLITE_OK)
-        fail_msg("%s: %s", text, msg);
-    sqlite3_close(db);
+    unit_sql(path, text);
 }
 
 /* The answer an undo would bring back is held to the workflow rule of

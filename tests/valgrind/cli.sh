@@ -31,13 +31,17 @@ DPIA_MANY=300 DPIA_BIG_ANSWERS=500 DPIA_BIG_HISTORY=2000 DPIA_FLIPS=16 DPIA_TEST
 export DPIA DPIA_REAL DPIA_VG_LOGS TOP_SRCDIR TOP_BUILDDIR TMUX_PROG XMLLINT LANG LC_ALL DPIA_LOCALEDIR \
     DPIA_MANY DPIA_BIG_ANSWERS DPIA_BIG_HISTORY DPIA_FLIPS DPIA_TEST_WAIT
 unset TMUX DPIA_DB DPIA_TEMPLATE_PATH XDG_DATA_HOME LANGUAGE LC_MESSAGES
+# The tests against PostgreSQL (tests/pg.sh) run when dpia has it.
+HAVE_LIBPQ=no
+grep -q '^#define HAVE_LIBPQ 1' "$build/config.h" 2>/dev/null && HAVE_LIBPQ=yes
+export HAVE_LIBPQ
 
 # The tests run in $VG_JOBS lanes (default: the number of processors);
 # each lane takes the next test nobody has taken (mkdir is the claim),
 # the longest first so that the lanes end together.
 jobs=${VG_JOBS:-$(nproc 2>/dev/null || echo 1)}
 order=
-for slow in workflow store-hostile input store-commands report-revision; do
+for slow in pg-store pg-team workflow pg-records store-hostile input store-commands report-revision; do
     for t in "$@"; do
         [ "$(basename "$t" .sh)" = "$slow" ] && order="$order $t"
     done

@@ -47,7 +47,8 @@ int cli_open(const struct cli_global *g, bool write, struct store **out)
         return EXIT_WORK;
     }
     struct stat sb;
-    if (!write && stat(path, &sb) != 0 && errno == ENOENT) {
+    bool server = store_names_server(path);
+    if (!write && !server && stat(path, &sb) != 0 && errno == ENOENT) {
         /* Reading a database that does not exist yet: nothing to show,
          * and nothing is created for it. */
         free(path);
@@ -56,7 +57,7 @@ int cli_open(const struct cli_global *g, bool write, struct store **out)
     /* A database made now is made for a group with --shared, or when
      * the settings say so. */
     bool shared = g->shared;
-    if (!shared && !g->read_only && stat(path, &sb) != 0 && errno == ENOENT) {
+    if (!shared && !g->read_only && !server && stat(path, &sb) != 0 && errno == ENOENT) {
         struct io_settings cfg;
         io_settings_load(&cfg, NULL);
         for (size_t i = 0; i < cfg.nwarnings; i++)

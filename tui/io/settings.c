@@ -123,6 +123,23 @@ static void set_export_dir(struct reader *r, const char *value)
     r->c->export_dir = dir;
 }
 
+static void set_database(struct reader *r, const char *value)
+{
+    char *db = NULL;
+    if (!*value || strncmp(value, "postgresql://", 13) == 0 ||
+        strncmp(value, "postgres://", 11) == 0)
+        db = xstrdup(value);
+    else if (value[0] == '/' || value[0] == '~')
+        db = path_expand_home(value);
+    if (!db) {
+        warn(r, _("database must be an absolute file name, one starting with ~/, or a "
+                "postgresql:// URL, not '%s'; the line is ignored."), value);
+        return;
+    }
+    free(r->c->database);
+    r->c->database = db;
+}
+
 /* The keys, in the order the warnings list them. */
 static const struct {
     const char *key;
@@ -133,6 +150,7 @@ static const struct {
     { "with-guidance", set_with_guidance },
     { "full-history", set_full_history },
     { "shared", set_shared },
+    { "database", set_database },
 };
 
 static bool blank(char c)
@@ -183,7 +201,7 @@ static void read_line(struct reader *r, char *line, size_t len)
             return;
         }
     warn(r, _("'%s' is not a setting of dpia (known: export-dir, export-format, "
-                 "with-guidance, full-history, shared); the line is ignored."), p);
+                 "with-guidance, full-history, shared, database); the line is ignored."), p);
 }
 
 char *io_settings_path(void)
@@ -201,6 +219,7 @@ void io_settings_load(struct io_settings *c, const char *path)
     memset(c, 0, sizeof *c);
     c->export_dir = xstrdup("");
     c->export_format = xstrdup("");
+    c->database = xstrdup("");
     c->with_guidance = c->full_history = c->shared = -1;
     char *own = path ? NULL : io_settings_path();
     const char *file = path ? path : own;
@@ -243,5 +262,6 @@ void io_settings_free(struct io_settings *c)
     c->nwarnings = 0;
     XFREE(c->export_dir);
     XFREE(c->export_format);
+    XFREE(c->database);
     XFREE(c->file);
 }

@@ -18,6 +18,10 @@
  *                instead of the condensed one (default no)
  *   shared       yes or no: a database dpia creates is made for a group,
  *                as with --shared (default no)
+ *   database     the database when neither -d nor DPIA_DB names one: an
+ *                SQLite file (an absolute path or one starting with
+ *                "~/") or a PostgreSQL URL (postgresql://HOST/DB or
+ *                postgres://...); unset, the default file
  *
  * A file that is not there holds no settings. A line that is not
  * "key = value", a key dpia does not know, a value it cannot use, or a
@@ -37,6 +41,7 @@ struct io_settings {
     int with_guidance;      /* 1 yes, 0 no, -1 unset */
     int full_history;       /* 1 yes, 0 no, -1 unset */
     int shared;             /* 1 yes, 0 no, -1 unset */
+    char *database;         /* a file ("~" expanded) or a URL; "" when unset */
     char *file;        /* the file read; "" when none */
     char **warnings;   /* "FILE:LINE: message", each a sentence */
     size_t nwarnings;

@@ -15,6 +15,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
+#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -176,7 +177,7 @@ static int copy_into(struct store *s, const char *tmp, const char *path, struct 
         sqlite3_close(d);
         return -1;
     }
-    sqlite3_backup *b = sqlite3_backup_init(d, "main", s->db, "main");
+    sqlite3_backup *b = sqlite3_backup_init(d, "main", db_sqlite_handle(s->db), "main");
     if (!b) {
         dest_error(d, DEST_START, path, e);
         sqlite3_close(d);
@@ -280,6 +281,9 @@ static void sync_folder(const char *dir)
 
 int store_backup(struct store *s, const char *path, bool force, struct err *e)
 {
+    if (store_on_server(s))
+        return err_set(e, _("%s is a PostgreSQL database: back it up with pg_dump (dpia backup "
+                       "copies an SQLite file)"), s->path);
     if (s->depth > 0)
         return err_set(e, _("cannot back up %s in the middle of a change"), s->path);
     mode_t mode;

@@ -35,7 +35,7 @@ int store_hist_add(struct store *s, int64_t aid, const char *what, const char *o
     if (s->hist_mute)
         return 0;
     int64_t now = store_now();
-    sqlite3_stmt *st;
+    struct db_stmt *st;
     /* An answer or a note changed while a workshop is open was settled
      * in it: whatever made the change (an answer, a table row, a note),
      * it passes here. */
@@ -44,7 +44,7 @@ int store_hist_add(struct store *s, int64_t aid, const char *what, const char *o
     if (qid) {
         if (!(st = store_stmt(s, SQ_WS_SETTLE, e)))
             return -1;
-        sqlite3_bind_int64(st, 1, aid);
+        db_bind_int64(st, 1, aid);
         store_bind_text(st, 2, qid);
         if (store_exec(s, st, _("linking the change to the open workshop"), e) < 0)
             return -1;
@@ -53,11 +53,11 @@ int store_hist_add(struct store *s, int64_t aid, const char *what, const char *o
         st = store_stmt(s, SQ_HIST_LAST, e);
         if (!st)
             return -1;
-        sqlite3_bind_int64(st, 1, aid);
+        db_bind_int64(st, 1, aid);
         int64_t last = -1;
-        if (sqlite3_step(st) == SQLITE_ROW) {
+        if (db_step(st) == DB_ROW) {
             struct store_row r;
-            store_row_start(&r, s, st, "history", "id", sqlite3_column_int64(st, 0), e);
+            store_row_start(&r, s, st, "history", "id", db_column_int64(st, 0), e);
             int64_t id = store_row_int(&r, 0, INT64_MIN, INT64_MAX);
             int64_t at = store_row_time(&r, 1);
             size_t n;
@@ -65,19 +65,19 @@ int store_hist_add(struct store *s, int64_t aid, const char *what, const char *o
                         strcmp(store_row_view(&r, 2, &n), s->who) == 0 &&
                         strcmp(store_row_view(&r, 3, &n), what) == 0;
             if (store_row_end(&r) < 0) {
-                sqlite3_reset(st);
+                db_reset(st);
                 return -1;
             }
             if (same)
                 last = id;
         }
-        sqlite3_reset(st);
+        db_reset(st);
         if (last >= 0) {
             st = store_stmt(s, SQ_HIST_COALESCE, e);
             if (!st)
                 return -1;
-            sqlite3_bind_int64(st, 1, last);
-            sqlite3_bind_int64(st, 2, now);
+            db_bind_int64(st, 1, last);
+            db_bind_int64(st, 2, now);
             store_bind_text(st, 3, new_value);
             return store_exec(s, st, _("recording the change"), e);
         }
@@ -85,19 +85,20 @@ int store_hist_add(struct store *s, int64_t aid, const char *what, const char *o
     st = store_stmt(s, SQ_HIST_ADD, e);
     if (!st)
         return -1;
-    sqlite3_bind_int64(st, 1, aid);
-    sqlite3_bind_int64(st, 2, now);
+    db_bind_int64(st, 1, aid);
+    db_bind_int64(st, 2, now);
     store_bind_text(st, 3, s->who);
     store_bind_text(st, 4, what);
     store_bind_text(st, 5, old_value);
     store_bind_text(st, 6, new_value);
     bool more = s->hist_txn_rows && s->hist_txn_aid == aid;
-    sqlite3_bind_int(st, 7, more ? UNDO_PART_MORE : UNDO_PART_FIRST);
-    if (store_exec(s, st, _("recording the change"), e) < 0)
+    db_bind_int(st, 7, more ? UNDO_PART_MORE : UNDO_PART_FIRST);
+    int64_t id;
+    if (store_exec_id(s, st, _("recording the change"), &id, e) < 0)
         return -1;
     s->hist_txn_rows = true;
     s->hist_txn_aid = aid;
-    s->hist_last = sqlite3_last_insert_rowid(s->db);
+    s->hist_last = id;
     s->hist_session = session;
     s->own_rows[s->own_next++ % STORE_OWN_ROWS] = s->hist_last;
     return 0;
@@ -127,8 +128,12 @@ void store_reread_copy(struct store *s, struct assessment *a)
     a->store_of = NULL;
     if (s->depth > 0)
         return;
-    assess_clear_content(a);
+    /* Nothing can be read now (the server cannot be reached): the copy
+     * keeps what it holds, out of step, rather than be emptied. */
     store_read_begin(s);
+    if (!s->reading)
+        return;
+    assess_clear_content(a);
     if (store_load_parts(s, a, NULL) == 0)
         store_stamp(s, a);
     store_read_end(s);
@@ -158,15 +163,15 @@ static int read_answer(struct store *s, int64_t aid, const char *qid, struct sto
                        struct err *e)
 {
     memset(out, 0, sizeof *out);
-    sqlite3_stmt *st = store_stmt(s, SQ_ANS_GET, e);
+    struct db_stmt *st = store_stmt(s, SQ_ANS_GET, e);
     if (!st)
         return -1;
-    sqlite3_bind_int64(st, 1, aid);
+    db_bind_int64(st, 1, aid);
     store_bind_text(st, 2, qid);
-    int rc = sqlite3_step(st);
+    int rc = db_step(st);
     struct store_row r;
     store_row_start(&r, s, st, "answers", "assessment", aid, e);
-    if (rc == SQLITE_ROW) {
+    if (rc == DB_ROW) {
         out->exists = true;
         out->value = store_row_text(&r, 0);
         out->note = store_row_text(&r, 1);
@@ -178,8 +183,8 @@ static int read_answer(struct store *s, int64_t aid, const char *qid, struct sto
         out->note = xstrdup("");
         out->who = xstrdup("");
     }
-    sqlite3_reset(st);
-    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    db_reset(st);
+    if (rc != DB_ROW && rc != DB_DONE)
         return store_db_error(s, _("reading an answer"), e);
     return store_row_end(&r);
 }
@@ -245,20 +250,20 @@ int store_set_answer(struct store *s, struct assessment *a, const char *qid,
         goto fail_cur;
     }
     int64_t now = store_now(), revision = cur.revision + 1;
-    sqlite3_stmt *st = store_stmt(s, SQ_ANS_PUT, e);
+    struct db_stmt *st = store_stmt(s, SQ_ANS_PUT, e);
     if (!st)
         goto fail_cur;
-    sqlite3_bind_int64(st, 1, a->id);
+    db_bind_int64(st, 1, a->id);
     store_bind_text(st, 2, qid);
     store_bind_text(st, 3, value);
     store_bind_text(st, 4, note);
-    sqlite3_bind_int(st, 5, flagged);
+    db_bind_int(st, 5, flagged);
     store_bind_text(st, 6, s->who);
-    sqlite3_bind_int64(st, 7, now);
-    sqlite3_bind_int64(st, 8, revision);
+    db_bind_int64(st, 7, now);
+    db_bind_int64(st, 8, revision);
     if (store_exec(s, st, _("saving the answer"), e) < 0) {
         /* The only reference an answer has is its assessment. */
-        if (sqlite3_extended_errcode(s->db) == SQLITE_CONSTRAINT_FOREIGNKEY)
+        if (db_errkind(s->db) == DB_E_FOREIGN_KEY)
             err_set(e, STORE_GONE_MSG, (long long)a->id);
         goto fail_cur;
     }
@@ -280,11 +285,19 @@ int store_set_answer(struct store *s, struct assessment *a, const char *qid,
             goto fail_cur;
     }
     /* The copy in memory first: the summary is worked out from it. */
+    const struct answer *was = assess_answer(a, qid);
+    int64_t was_when = was ? was->when : 0;
     remember_answer(a, qid, value, note, flagged, s->who, now, revision);
     if (store_finish(s, a, e) < 0) {
-        stored_answer_free(&cur);
         store_txn_rollback(s);
         store_reread_copy(s, a);
+        /* Not read again (the connection is lost): the answer is put
+         * back as it is stored, so that saving it again once the
+         * database is back is no conflict with itself. */
+        if (!store_in_step(s, a))
+            remember_answer(a, qid, cur.value, cur.note, cur.flagged, cur.who, was_when,
+                            cur.revision);
+        stored_answer_free(&cur);
         return -1;
     }
     stored_answer_free(&cur);
@@ -311,20 +324,20 @@ int store_set_signoff(struct store *s, struct assessment *a, const struct signof
     struct signoff old;
     memset(&old, 0, sizeof old);
     old.advice_followed = -1;
-    sqlite3_stmt *st = store_stmt(s, SQ_SIGN_GET, e);
+    struct db_stmt *st = store_stmt(s, SQ_SIGN_GET, e);
     if (!st)
         goto fail;
-    sqlite3_bind_int64(st, 1, a->id);
+    db_bind_int64(st, 1, a->id);
     store_bind_text(st, 2, signoff_role_key(so->role));
-    if (sqlite3_step(st) == SQLITE_ROW) {
+    if (db_step(st) == DB_ROW) {
         struct store_row r;
         store_row_start(&r, s, st, "signoffs", "assessment", a->id, e);
         int rc = store_read_signoff(&r, 0, &old);
-        sqlite3_reset(st);
+        db_reset(st);
         if (rc < 0)
             goto fail;
     }
-    sqlite3_reset(st);
+    db_reset(st);
     const char *label = so->role == SR_DPO ? _("the sign-off of the DPO")
                       : so->role == SR_ASSESSOR ? _("the sign-off of the assessor")
                       : _("the sign-off of the controller");
@@ -371,15 +384,15 @@ enum meta { META_TITLE, META_STATUS, META_REVIEW, META_CONTROLLER, META_DPO_CONT
 
 int store_gone(struct store *s, int64_t aid, struct err *e)
 {
-    sqlite3_stmt *st = store_stmt(s, SQ_A_META, e);
+    struct db_stmt *st = store_stmt(s, SQ_A_META, e);
     if (!st)
         return -1;
-    sqlite3_bind_int64(st, 1, aid);
-    int rc = sqlite3_step(st);
-    sqlite3_reset(st);
-    if (rc == SQLITE_ROW)
+    db_bind_int64(st, 1, aid);
+    int rc = db_step(st);
+    db_reset(st);
+    if (rc == DB_ROW)
         return 0;
-    if (rc == SQLITE_DONE)
+    if (rc == DB_DONE)
         return err_set(e, STORE_GONE_MSG, (long long)aid);
     return store_db_error(s, _("reading an assessment"), e);
 }
@@ -394,19 +407,19 @@ static int set_meta(struct store *s, struct assessment *a, enum meta which, cons
                                                SQ_A_SET_LANG };
     if (store_txn_begin(s, e) < 0)
         return -1;
-    sqlite3_stmt *st = store_stmt(s, SQ_A_META, e);
+    struct db_stmt *st = store_stmt(s, SQ_A_META, e);
     if (!st)
         goto fail;
-    sqlite3_bind_int64(st, 1, a->id);
-    if (sqlite3_step(st) != SQLITE_ROW) {
-        sqlite3_reset(st);
+    db_bind_int64(st, 1, a->id);
+    if (db_step(st) != DB_ROW) {
+        db_reset(st);
         err_set(e, STORE_GONE_MSG, (long long)a->id);
         goto fail;
     }
     struct store_row r;
     store_row_start(&r, s, st, "assessments", "id", a->id, e);
     char *old = store_row_text(&r, (int)which);
-    sqlite3_reset(st);
+    db_reset(st);
     if (store_row_end(&r) < 0) {
         free(old);
         goto fail;
@@ -444,7 +457,7 @@ static int set_meta(struct store *s, struct assessment *a, enum meta which, cons
     st = store_stmt(s, setters[which], e);
     int rc = -1;
     if (st) {
-        sqlite3_bind_int64(st, 1, a->id);
+        db_bind_int64(st, 1, a->id);
         store_bind_text(st, 2, value);
         rc = store_exec(s, st, _("saving"), e);
     }
@@ -467,10 +480,10 @@ int store_set_status(struct store *s, struct assessment *a, enum assess_status s
     if (store_txn_begin(s, e) < 0)
         return -1;
     if (st == ST_ARCHIVED) {
-        sqlite3_stmt *q = store_stmt(s, SQ_A_SET_ARCHIVED_FROM, e);
+        struct db_stmt *q = store_stmt(s, SQ_A_SET_ARCHIVED_FROM, e);
         if (!q)
             goto fail;
-        sqlite3_bind_int64(q, 1, a->id);
+        db_bind_int64(q, 1, a->id);
         if (store_exec(s, q, _("archiving"), e) < 0)
             goto fail;
     }
@@ -540,18 +553,18 @@ int store_set_lang(struct store *s, struct assessment *a, const char *lang, stru
         return err_set(e, _("'%s' is not a language dpia speaks (en, fr, de)"), lang ? lang : "");
     /* The template's text in the new language, before anything is
      * written: a snapshot that cannot be read again changes nothing. */
-    sqlite3_stmt *st = store_stmt(s, SQ_A_TMPL_XML, e);
+    struct db_stmt *st = store_stmt(s, SQ_A_TMPL_XML, e);
     if (!st)
         return -1;
-    sqlite3_bind_int64(st, 1, a->id);
-    if (sqlite3_step(st) != SQLITE_ROW) {
-        sqlite3_reset(st);
+    db_bind_int64(st, 1, a->id);
+    if (db_step(st) != DB_ROW) {
+        db_reset(st);
         return err_set(e, STORE_GONE_MSG, (long long)a->id);
     }
-    struct tmpl *t = tmpl_parse_snapshot_in(sqlite3_column_blob(st, 0),
-                                            (size_t)sqlite3_column_bytes(st, 0),
-                                            _("template snapshot"), lang, e);
-    sqlite3_reset(st);
+    size_t xml_len;
+    const void *xml = db_column_blob(st, 0, &xml_len);
+    struct tmpl *t = tmpl_parse_snapshot_in(xml, xml_len, _("template snapshot"), lang, e);
+    db_reset(st);
     if (!t)
         return -1;
     /* The summary the list shows (the highest risk's level) is made
@@ -599,26 +612,26 @@ int store_set_judgement(struct store *s, struct assessment *a, const struct judg
      * a judgement changed there. */
     if (store_gone(s, a->id, e) < 0)
         goto fail;
-    sqlite3_stmt *st = store_stmt(s, SQ_JUDG_GET, e);
+    struct db_stmt *st = store_stmt(s, SQ_JUDG_GET, e);
     if (!st)
         goto fail;
-    sqlite3_bind_int64(st, 1, a->id);
+    db_bind_int64(st, 1, a->id);
     store_bind_text(st, 2, want.section);
-    int step = sqlite3_step(st);
-    if (step == SQLITE_ROW) {
+    int step = db_step(st);
+    if (step == DB_ROW) {
         struct store_row r;
         store_row_start(&r, s, st, "judgements", "assessment", a->id, e);
         int rc = store_read_judgement(&r, 0, &old);
-        sqlite3_reset(st);
+        db_reset(st);
         if (rc < 0)
             goto fail;
         had = old.verdict != VD_NONE;
-    } else if (step != SQLITE_DONE) {
+    } else if (step != DB_DONE) {
         store_db_error(s, _("reading a judgement"), e);
-        sqlite3_reset(st);
+        db_reset(st);
         goto fail;
     }
-    sqlite3_reset(st);
+    db_reset(st);
     /* What the caller read: changed elsewhere since, it is not
      * overwritten without asking. */
     const struct judgement *seen = assess_judgement(a, want.section);
@@ -649,7 +662,7 @@ int store_set_judgement(struct store *s, struct assessment *a, const struct judg
     } else {
         if (!(st = store_stmt(s, SQ_JUDG_DEL, e)))
             goto fail;
-        sqlite3_bind_int64(st, 1, a->id);
+        db_bind_int64(st, 1, a->id);
         store_bind_text(st, 2, want.section);
         if (store_exec(s, st, _("removing a judgement"), e) < 0)
             goto fail;
@@ -683,17 +696,17 @@ int store_sync_history(struct store *s, struct assessment *a, struct err *e)
     int64_t last = a->nhistory ? a->history_last_id : 0;
     if (a->history_missing || (a->nhistory && last <= 0))
         return 0;
-    sqlite3_stmt *st = store_stmt(s, SQ_HIST_SINCE, e);
+    struct db_stmt *st = store_stmt(s, SQ_HIST_SINCE, e);
     if (!st)
         return -1;
     /* From the last entry in memory, by its id: an edit may have been
      * folded into it since. */
-    sqlite3_bind_int64(st, 1, a->id);
-    sqlite3_bind_int64(st, 2, last);
+    db_bind_int64(st, 1, a->id);
+    db_bind_int64(st, 2, last);
     bool first = true;
     int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        int64_t id = sqlite3_column_int64(st, 5);
+    while ((rc = db_step(st)) == DB_ROW) {
+        int64_t id = db_column_int64(st, 5);
         struct store_row r;
         store_row_start(&r, s, st, "history", "id", id, e);
         size_t n;
@@ -703,7 +716,7 @@ int store_sync_history(struct store *s, struct assessment *a, struct err *e)
         const char *ov = store_row_view(&r, 3, &n);
         const char *nv = store_row_view(&r, 4, &n);
         if (store_row_end(&r) < 0) {
-            sqlite3_reset(st);
+            db_reset(st);
             return -1;
         }
         a->history_last_id = id;
@@ -719,8 +732,8 @@ int store_sync_history(struct store *s, struct assessment *a, struct err *e)
         }
         first = false;
     }
-    sqlite3_reset(st);
-    return rc == SQLITE_DONE ? 0 : store_db_error(s, _("reading the history"), e);
+    db_reset(st);
+    return rc == DB_DONE ? 0 : store_db_error(s, _("reading the history"), e);
 }
 
 int store_load_history(struct store *s, struct assessment *a, struct err *e)

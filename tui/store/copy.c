@@ -118,14 +118,14 @@ size_t store_copy_revisions(const struct store_copy *c)
 /* The assessment's row and its template snapshot. */
 static int read_row(struct store *s, int64_t id, struct store_copy *c, struct err *e)
 {
-    sqlite3_stmt *st = store_stmt(s, SQ_CP_A_GET, e);
+    struct db_stmt *st = store_stmt(s, SQ_CP_A_GET, e);
     if (!st)
         return -1;
-    sqlite3_bind_int64(st, 1, id);
-    int rc = sqlite3_step(st);
-    if (rc != SQLITE_ROW) {
-        sqlite3_reset(st);
-        if (rc == SQLITE_DONE)
+    db_bind_int64(st, 1, id);
+    int rc = db_step(st);
+    if (rc != DB_ROW) {
+        db_reset(st);
+        if (rc == DB_DONE)
             return err_set(e, _("there is no assessment %lld"), (long long)id);
         return store_db_error(s, _("reading an assessment"), e);
     }
@@ -156,7 +156,7 @@ static int read_row(struct store *s, int64_t id, struct store_copy *c, struct er
         store_row_start(&r, s, st, "templates", "id", tid, e);
     store_row_digest(&r, 20, c->digest);
     c->xml = store_row_blob(&r, 21, TMPL_MAX_BYTES, &c->xml_len);
-    sqlite3_reset(st);
+    db_reset(st);
     if (store_row_end(&r) < 0)
         return -1;
     /* The snapshot is found by its digest in the other database: it
@@ -181,12 +181,12 @@ static int read_row(struct store *s, int64_t id, struct store_copy *c, struct er
 /* Who wrote each sign-off and when, and which roles have one. */
 static int read_signoff_who(struct store *s, struct store_copy *c, struct err *e)
 {
-    sqlite3_stmt *st = store_stmt(s, SQ_CP_SIGN_WHO, e);
+    struct db_stmt *st = store_stmt(s, SQ_CP_SIGN_WHO, e);
     if (!st)
         return -1;
-    sqlite3_bind_int64(st, 1, c->a->id);
+    db_bind_int64(st, 1, c->a->id);
     int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    while ((rc = db_step(st)) == DB_ROW) {
         struct store_row r;
         store_row_start(&r, s, st, "signoffs", "assessment", c->a->id, e);
         int role = store_row_key(&r, 0, signoff_role_parse, -1);
@@ -194,7 +194,7 @@ static int read_signoff_who(struct store *s, struct store_copy *c, struct err *e
         int64_t at = store_row_time(&r, 2);
         if (store_row_end(&r) < 0) {
             free(who);
-            sqlite3_reset(st);
+            db_reset(st);
             return -1;
         }
         /* A role this program does not know was not loaded either. */
@@ -207,8 +207,8 @@ static int read_signoff_who(struct store *s, struct store_copy *c, struct err *e
         c->sign_who[role].who = who;
         c->sign_who[role].at = at;
     }
-    sqlite3_reset(st);
-    return rc == SQLITE_DONE ? 0 : store_db_error(s, _("reading the sign-offs"), e);
+    db_reset(st);
+    return rc == DB_DONE ? 0 : store_db_error(s, _("reading the sign-offs"), e);
 }
 
 /* Who gave each judgement loaded and when. */
@@ -216,12 +216,12 @@ static int read_judgement_who(struct store *s, struct store_copy *c, struct err 
 {
     struct assessment *a = c->a;
     c->judg_who = xcalloc(a->njudgements + 1, sizeof *c->judg_who);
-    sqlite3_stmt *st = store_stmt(s, SQ_CP_JUDG_WHO, e);
+    struct db_stmt *st = store_stmt(s, SQ_CP_JUDG_WHO, e);
     if (!st)
         return -1;
-    sqlite3_bind_int64(st, 1, a->id);
+    db_bind_int64(st, 1, a->id);
     int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    while ((rc = db_step(st)) == DB_ROW) {
         struct store_row r;
         store_row_start(&r, s, st, "judgements", "assessment", a->id, e);
         size_t n;
@@ -234,27 +234,27 @@ static int read_judgement_who(struct store *s, struct store_copy *c, struct err 
             break;
         }
         if (store_row_end(&r) < 0) {
-            sqlite3_reset(st);
+            db_reset(st);
             return -1;
         }
     }
-    sqlite3_reset(st);
-    return rc == SQLITE_DONE ? 0 : store_db_error(s, _("reading the judgements"), e);
+    db_reset(st);
+    return rc == DB_DONE ? 0 : store_db_error(s, _("reading the judgements"), e);
 }
 
 /* The change log as it is, with the part of a change each row is. */
 static int read_history(struct store *s, struct store_copy *c, struct err *e)
 {
     struct assessment *a = c->a;
-    sqlite3_stmt *st = store_stmt(s, SQ_CP_HIST, e);
+    struct db_stmt *st = store_stmt(s, SQ_CP_HIST, e);
     if (!st)
         return -1;
-    sqlite3_bind_int64(st, 1, a->id);
+    db_bind_int64(st, 1, a->id);
     size_t cap = 0;
     int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    while ((rc = db_step(st)) == DB_ROW) {
         struct store_row r;
-        store_row_start(&r, s, st, "history", "id", sqlite3_column_int64(st, 6), e);
+        store_row_start(&r, s, st, "history", "id", db_column_int64(st, 6), e);
         size_t n;
         int64_t when = store_row_time(&r, 0);
         const char *who = store_row_view(&r, 1, &n);
@@ -263,15 +263,15 @@ static int read_history(struct store *s, struct store_copy *c, struct err *e)
         const char *nv = store_row_view(&r, 4, &n);
         int part = (int)store_row_int(&r, 5, UNDO_PART_UNKNOWN, UNDO_PART_MORE);
         if (store_row_end(&r) < 0) {
-            sqlite3_reset(st);
+            db_reset(st);
             return -1;
         }
         c->parts = xgrow(c->parts, &cap, a->nhistory + 1, sizeof *c->parts);
         c->parts[a->nhistory] = part;
         assess_add_change(a, when, who, what, ov, nv);
     }
-    sqlite3_reset(st);
-    return rc == SQLITE_DONE ? 0 : store_db_error(s, _("reading the history"), e);
+    db_reset(st);
+    return rc == DB_DONE ? 0 : store_db_error(s, _("reading the history"), e);
 }
 
 /* The closed revisions and the record kept with each. */
@@ -296,13 +296,13 @@ static int read_team(struct store *s, struct store_copy *c, struct err *e)
         const char *types = team_tables[t].types;
         size_t ncols = strlen(types);
         struct team_rows *rows = &c->team[t];
-        sqlite3_stmt *st = store_stmt(s, team_tables[t].get, e);
+        struct db_stmt *st = store_stmt(s, team_tables[t].get, e);
         if (!st)
             return -1;
-        sqlite3_bind_int64(st, 1, c->a->id);
+        db_bind_int64(st, 1, c->a->id);
         int rc;
         size_t cap = 0;
-        while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        while ((rc = db_step(st)) == DB_ROW) {
             size_t at = rows->nrows * ncols;
             size_t old = cap;
             rows->text = xgrow(rows->text, &old, at + ncols, sizeof *rows->text);
@@ -316,12 +316,12 @@ static int read_team(struct store *s, struct store_copy *c, struct err *e)
             }
             rows->nrows++;
             if (store_row_end(&r) < 0) {
-                sqlite3_reset(st);
+                db_reset(st);
                 return -1;
             }
         }
-        sqlite3_reset(st);
-        if (rc != SQLITE_DONE)
+        db_reset(st);
+        if (rc != DB_DONE)
             return store_db_error(s, _("reading an assessment"), e);
     }
     return 0;
@@ -334,16 +334,16 @@ static int put_team(struct store *s, int64_t aid, const struct store_copy *c, st
         size_t ncols = strlen(types);
         const struct team_rows *rows = &c->team[t];
         for (size_t i = 0; i < rows->nrows; i++) {
-            sqlite3_stmt *st = store_stmt(s, team_tables[t].add, e);
+            struct db_stmt *st = store_stmt(s, team_tables[t].add, e);
             if (!st)
                 return -1;
-            sqlite3_bind_int64(st, 1, aid);
+            db_bind_int64(st, 1, aid);
             for (size_t k = 0; k < ncols; k++) {
                 size_t at = i * ncols + k;
                 if (types[k] == 't')
                     store_bind_text(st, (int)k + 2, rows->text[at]);
                 else
-                    sqlite3_bind_int64(st, (int)k + 2, rows->num[at]);
+                    db_bind_int64(st, (int)k + 2, rows->num[at]);
             }
             if (store_exec(s, st, _("saving"), e) < 0)
                 return -1;
@@ -385,14 +385,14 @@ int64_t store_find_uuid(struct store *s, const char *uuid, struct err *e)
 {
     if (!store_uuid_ok(uuid))
         return 0;
-    sqlite3_stmt *st = store_stmt(s, SQ_A_BY_UUID, e);
+    struct db_stmt *st = store_stmt(s, SQ_A_BY_UUID, e);
     if (!st)
         return -1;
     store_bind_text(st, 1, uuid);
-    int rc = sqlite3_step(st);
-    int64_t id = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-    sqlite3_reset(st);
-    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    int rc = db_step(st);
+    int64_t id = rc == DB_ROW ? db_column_int64(st, 0) : 0;
+    db_reset(st);
+    if (rc != DB_ROW && rc != DB_DONE)
         return store_db_error(s, _("finding an assessment"), e);
     return id;
 }
@@ -402,16 +402,16 @@ int64_t store_find_uuid(struct store *s, const char *uuid, struct err *e)
  * model's rules, the risk method named). */
 static int64_t snapshot_row(struct store *s, const struct store_copy *c, struct err *e)
 {
-    sqlite3_stmt *st = store_stmt(s, SQ_TMPL_FIND, e);
+    struct db_stmt *st = store_stmt(s, SQ_TMPL_FIND, e);
     if (!st)
         return -1;
     store_bind_text(st, 1, c->digest);
-    int rc = sqlite3_step(st);
-    int64_t id = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
-    sqlite3_reset(st);
+    int rc = db_step(st);
+    int64_t id = rc == DB_ROW ? db_column_int64(st, 0) : -1;
+    db_reset(st);
     if (id >= 0)
         return id;
-    if (rc != SQLITE_DONE)
+    if (rc != DB_DONE)
         return store_db_error(s, _("saving the template snapshot"), e);
     const struct tmpl *t = store_tmpl_for(s, c->digest, c->xml, c->xml_len, NULL, e);
     if (!t)
@@ -423,58 +423,60 @@ static int64_t snapshot_row(struct store *s, const struct store_copy *c, struct 
     store_bind_text(st, 1, c->digest);
     store_bind_text(st, 2, t->id);
     store_bind_text(st, 3, t->version);
-    sqlite3_bind_blob64(st, 4, c->xml, c->xml_len, SQLITE_TRANSIENT);
-    if (store_exec(s, st, _("saving the template snapshot"), e) < 0)
+    db_bind_blob(st, 4, c->xml, c->xml_len);
+    int64_t tid = -1;
+    if (store_exec_id(s, st, _("saving the template snapshot"), &tid, e) < 0)
         return -1;
-    return sqlite3_last_insert_rowid(s->db);
+    return tid;
 }
 
 static int64_t put_row(struct store *s, const struct store_copy *c, int64_t tid, struct err *e)
 {
     const struct assessment *a = c->a;
-    sqlite3_stmt *st = store_stmt(s, SQ_CP_A_ADD, e);
+    struct db_stmt *st = store_stmt(s, SQ_CP_A_ADD, e);
     if (!st)
         return -1;
     store_bind_text(st, 1, a->uuid);
     store_bind_text(st, 2, a->title);
-    sqlite3_bind_int64(st, 3, tid);
+    db_bind_int64(st, 3, tid);
     store_bind_text(st, 4, a->method);
     store_bind_text(st, 5, assess_status_key(a->status));
-    sqlite3_bind_int64(st, 6, a->created);
-    sqlite3_bind_int64(st, 7, a->updated);
+    db_bind_int64(st, 6, a->created);
+    db_bind_int64(st, 7, a->updated);
     store_bind_text(st, 8, a->review_date);
-    sqlite3_bind_int64(st, 9, c->next_risk);
-    sqlite3_bind_int64(st, 10, c->next_measure);
-    sqlite3_bind_int64(st, 11, c->percent);
-    sqlite3_bind_int64(st, 12, c->highest_level);
+    db_bind_int64(st, 9, c->next_risk);
+    db_bind_int64(st, 10, c->next_measure);
+    db_bind_int64(st, 11, c->percent);
+    db_bind_int64(st, 12, c->highest_level);
     store_bind_text(st, 13, c->highest_name);
-    sqlite3_bind_int(st, 14, c->highest_high);
-    sqlite3_bind_int(st, 15, a->revision);
+    db_bind_int(st, 14, c->highest_high);
+    db_bind_int(st, 15, a->revision);
     store_bind_text(st, 16, a->replaces_date);
     store_bind_text(st, 17, assess_status_key(a->archived_from));
     store_bind_text(st, 18, a->controller);
     store_bind_text(st, 19, a->dpo_contact);
     store_bind_text(st, 20, a->lang);
-    if (store_exec(s, st, _("saving the assessment"), e) < 0)
+    int64_t aid = -1;
+    if (store_exec_id(s, st, _("saving the assessment"), &aid, e) < 0)
         return -1;
-    return sqlite3_last_insert_rowid(s->db);
+    return aid;
 }
 
 static int put_answers(struct store *s, int64_t aid, const struct assessment *a, struct err *e)
 {
     for (size_t i = 0; i < a->nanswers; i++) {
         const struct answer *an = &a->answers[i];
-        sqlite3_stmt *st = store_stmt(s, SQ_ANS_PUT, e);
+        struct db_stmt *st = store_stmt(s, SQ_ANS_PUT, e);
         if (!st)
             return -1;
-        sqlite3_bind_int64(st, 1, aid);
+        db_bind_int64(st, 1, aid);
         store_bind_text(st, 2, an->question);
         store_bind_text(st, 3, an->value);
         store_bind_text(st, 4, an->note);
-        sqlite3_bind_int(st, 5, an->flagged);
+        db_bind_int(st, 5, an->flagged);
         store_bind_text(st, 6, an->who);
-        sqlite3_bind_int64(st, 7, an->when);
-        sqlite3_bind_int64(st, 8, an->revision);
+        db_bind_int64(st, 7, an->when);
+        db_bind_int64(st, 8, an->revision);
         if (store_exec(s, st, _("saving an answer"), e) < 0)
             return -1;
     }
@@ -489,31 +491,31 @@ static int put_signed(struct store *s, int64_t aid, const struct store_copy *c, 
     for (int r = 0; r < SR_COUNT; r++) {
         if (!c->signed_by[r])
             continue;
-        sqlite3_stmt *st = store_stmt(s, SQ_SIGN_PUT, e);
+        struct db_stmt *st = store_stmt(s, SQ_SIGN_PUT, e);
         if (!st)
             return -1;
-        sqlite3_bind_int64(st, 1, aid);
+        db_bind_int64(st, 1, aid);
         store_bind_text(st, 2, signoff_role_key((enum signoff_role)r));
         for (size_t i = 0; i < nsignoff_fields; i++)
             store_field_bind(st, 3 + (int)i, &signoff_fields[i], &a->signoffs[r]);
         store_bind_text(st, 3 + (int)nsignoff_fields, c->sign_who[r].who);
-        sqlite3_bind_int64(st, 4 + (int)nsignoff_fields, c->sign_who[r].at);
+        db_bind_int64(st, 4 + (int)nsignoff_fields, c->sign_who[r].at);
         if (store_exec(s, st, _("saving a sign-off"), e) < 0)
             return -1;
     }
     for (size_t i = 0; i < a->njudgements; i++) {
         const struct judgement *j = &a->judgements[i];
-        sqlite3_stmt *st = store_stmt(s, SQ_JUDG_PUT, e);
+        struct db_stmt *st = store_stmt(s, SQ_JUDG_PUT, e);
         if (!st)
             return -1;
-        sqlite3_bind_int64(st, 1, aid);
+        db_bind_int64(st, 1, aid);
         store_bind_text(st, 2, j->section);
         store_bind_text(st, 3, verdict_key(j->verdict));
         store_bind_text(st, 4, j->comment);
         store_bind_text(st, 5, j->name);
         store_bind_text(st, 6, j->date);
         store_bind_text(st, 7, c->judg_who[i].who);
-        sqlite3_bind_int64(st, 8, c->judg_who[i].at);
+        db_bind_int64(st, 8, c->judg_who[i].at);
         if (store_exec(s, st, _("saving a judgement"), e) < 0)
             return -1;
     }
@@ -525,15 +527,15 @@ static int put_revisions(struct store *s, int64_t aid, const struct store_copy *
 {
     for (size_t i = 0; i < c->nrevs; i++) {
         const struct store_revision *r = &c->revs[i];
-        sqlite3_stmt *st = store_stmt(s, SQ_REV_ADD, e);
+        struct db_stmt *st = store_stmt(s, SQ_REV_ADD, e);
         if (!st)
             return -1;
-        sqlite3_bind_int64(st, 1, aid);
-        sqlite3_bind_int(st, 2, r->number);
+        db_bind_int64(st, 1, aid);
+        db_bind_int(st, 2, r->number);
         store_bind_text(st, 3, assess_status_key(r->status));
         store_bind_text(st, 4, r->decided);
-        sqlite3_bind_int64(st, 5, r->closed);
-        sqlite3_bind_blob64(st, 6, c->records[i], c->record_lens[i], SQLITE_TRANSIENT);
+        db_bind_int64(st, 5, r->closed);
+        db_bind_blob(st, 6, c->records[i], c->record_lens[i]);
         if (store_exec(s, st, _("keeping the revision"), e) < 0)
             return -1;
     }
@@ -545,16 +547,16 @@ static int put_history(struct store *s, int64_t aid, const struct store_copy *c,
     const struct assessment *a = c->a;
     for (size_t i = 0; i < a->nhistory; i++) {
         const struct change *ch = &a->history[i];
-        sqlite3_stmt *st = store_stmt(s, SQ_HIST_ADD, e);
+        struct db_stmt *st = store_stmt(s, SQ_HIST_ADD, e);
         if (!st)
             return -1;
-        sqlite3_bind_int64(st, 1, aid);
-        sqlite3_bind_int64(st, 2, ch->when);
+        db_bind_int64(st, 1, aid);
+        db_bind_int64(st, 2, ch->when);
         store_bind_text(st, 3, ch->who);
         store_bind_text(st, 4, ch->what);
         store_bind_text(st, 5, ch->old_value);
         store_bind_text(st, 6, ch->new_value);
-        sqlite3_bind_int(st, 7, c->parts[i]);
+        db_bind_int(st, 7, c->parts[i]);
         if (store_exec(s, st, _("saving the history"), e) < 0)
             return -1;
     }

@@ -23,13 +23,13 @@
 static int64_t snapshot_row(struct store *s, const char *digest, const struct tmpl *t,
                             const char *xml, size_t len, struct err *e)
 {
-    sqlite3_stmt *st = store_stmt(s, SQ_TMPL_FIND, e);
+    struct db_stmt *st = store_stmt(s, SQ_TMPL_FIND, e);
     if (!st)
         return -1;
     store_bind_text(st, 1, digest);
-    int rc = sqlite3_step(st);
-    int64_t id = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
-    sqlite3_reset(st);
+    int rc = db_step(st);
+    int64_t id = rc == DB_ROW ? db_column_int64(st, 0) : -1;
+    db_reset(st);
     if (id >= 0)
         return id;
     st = store_stmt(s, SQ_TMPL_ADD, e);
@@ -38,20 +38,20 @@ static int64_t snapshot_row(struct store *s, const char *digest, const struct tm
     store_bind_text(st, 1, digest);
     store_bind_text(st, 2, t->id);
     store_bind_text(st, 3, t->version);
-    sqlite3_bind_blob(st, 4, xml, (int)len, SQLITE_TRANSIENT);
-    if (store_exec(s, st, _("saving the template snapshot"), e) < 0)
+    db_bind_blob(st, 4, xml, len);
+    if (store_exec_id(s, st, _("saving the template snapshot"), &id, e) < 0)
         return -1;
-    return sqlite3_last_insert_rowid(s->db);
+    return id;
 }
 
 static bool uuid_taken(struct store *s, const char *uuid)
 {
-    sqlite3_stmt *st = store_stmt(s, SQ_A_UUID_TAKEN, NULL);
+    struct db_stmt *st = store_stmt(s, SQ_A_UUID_TAKEN, NULL);
     if (!st)
         return true;
     store_bind_text(st, 1, uuid);
-    bool taken = sqlite3_step(st) == SQLITE_ROW;
-    sqlite3_reset(st);
+    bool taken = db_step(st) == DB_ROW;
+    db_reset(st);
     return taken;
 }
 
@@ -69,26 +69,25 @@ static int insert_row(struct store *s, struct assessment *a, const char *xml, si
     if (a->created <= 0)
         a->created = now;
     a->updated = now;
-    sqlite3_stmt *st = store_stmt(s, SQ_A_ADD, e);
+    struct db_stmt *st = store_stmt(s, SQ_A_ADD, e);
     if (!st)
         return -1;
     store_bind_text(st, 1, a->uuid);
     store_bind_text(st, 2, a->title);
-    sqlite3_bind_int64(st, 3, tid);
+    db_bind_int64(st, 3, tid);
     store_bind_text(st, 4, a->method);
     store_bind_text(st, 5, assess_status_key(a->status));
-    sqlite3_bind_int64(st, 6, a->created);
-    sqlite3_bind_int64(st, 7, a->updated);
+    db_bind_int64(st, 6, a->created);
+    db_bind_int64(st, 7, a->updated);
     store_bind_text(st, 8, a->review_date);
-    sqlite3_bind_int(st, 9, a->revision > 0 ? a->revision : 1);
+    db_bind_int(st, 9, a->revision > 0 ? a->revision : 1);
     store_bind_text(st, 10, a->replaces_date);
     store_bind_text(st, 11, assess_status_key(a->archived_from));
     store_bind_text(st, 12, a->controller);
     store_bind_text(st, 13, a->dpo_contact);
     store_bind_text(st, 14, a->lang && *a->lang ? a->lang : "en");
-    if (store_exec(s, st, _("saving the assessment"), e) < 0)
+    if (store_exec_id(s, st, _("saving the assessment"), &a->id, e) < 0)
         return -1;
-    a->id = sqlite3_last_insert_rowid(s->db);
     return 0;
 }
 
@@ -169,20 +168,19 @@ static int put_history(struct store *s, struct assessment *a, const char *what,
                        "copied"), (long long)a->id);
     for (size_t i = 0; i < a->nhistory; i++) {
         const struct change *c = &a->history[i];
-        sqlite3_stmt *st = store_stmt(s, SQ_HIST_ADD, e);
+        struct db_stmt *st = store_stmt(s, SQ_HIST_ADD, e);
         if (!st)
             return -1;
-        sqlite3_bind_int64(st, 1, a->id);
-        sqlite3_bind_int64(st, 2, c->when);
+        db_bind_int64(st, 1, a->id);
+        db_bind_int64(st, 2, c->when);
         store_bind_text(st, 3, c->who);
         store_bind_text(st, 4, c->what);
         store_bind_text(st, 5, c->old_value);
         store_bind_text(st, 6, c->new_value);
         /* Where one change of a record's log ends is not known. */
-        sqlite3_bind_int(st, 7, UNDO_PART_UNKNOWN);
-        if (store_exec(s, st, _("saving the history"), e) < 0)
+        db_bind_int(st, 7, UNDO_PART_UNKNOWN);
+        if (store_exec_id(s, st, _("saving the history"), &a->history_last_id, e) < 0)
             return -1;
-        a->history_last_id = sqlite3_last_insert_rowid(s->db);
     }
     return store_hist_add(s, a->id, what, "", new_value, 0, e);
 }
@@ -204,19 +202,19 @@ static int64_t insert_all(struct store *s, struct assessment *a, const char *tem
         goto fail;
     for (size_t i = 0; i < a->nanswers; i++) {
         struct answer *an = &a->answers[i];
-        sqlite3_stmt *st = store_stmt(s, SQ_ANS_PUT, e);
+        struct db_stmt *st = store_stmt(s, SQ_ANS_PUT, e);
         if (!st)
             goto fail;
         if (an->revision < 1)
             an->revision = 1;
-        sqlite3_bind_int64(st, 1, a->id);
+        db_bind_int64(st, 1, a->id);
         store_bind_text(st, 2, an->question);
         store_bind_text(st, 3, an->value);
         store_bind_text(st, 4, an->note);
-        sqlite3_bind_int(st, 5, an->flagged);
+        db_bind_int(st, 5, an->flagged);
         store_bind_text(st, 6, an->who && *an->who ? an->who : s->who);
-        sqlite3_bind_int64(st, 7, an->when > 0 ? an->when : a->created);
-        sqlite3_bind_int64(st, 8, an->revision);
+        db_bind_int64(st, 7, an->when > 0 ? an->when : a->created);
+        db_bind_int64(st, 8, an->revision);
         if (store_exec(s, st, _("saving an answer"), e) < 0)
             goto fail;
     }
@@ -306,13 +304,13 @@ int store_delete(struct store *s, int64_t id, struct err *e)
 {
     if (store_txn_begin(s, e) < 0)
         return -1;
-    sqlite3_stmt *st = store_stmt(s, SQ_A_DELETE, e);
+    struct db_stmt *st = store_stmt(s, SQ_A_DELETE, e);
     if (!st)
         goto fail;
-    sqlite3_bind_int64(st, 1, id);
+    db_bind_int64(st, 1, id);
     if (store_exec(s, st, _("deleting"), e) < 0)
         goto fail;
-    if (sqlite3_changes(s->db) == 0) {
+    if (db_changes(s->db) == 0) {
         err_set(e, _("there is no assessment %lld"), (long long)id);
         goto fail;
     }

@@ -13,9 +13,9 @@
 #include "util/i18n.h"
 
 /* Binds the row's key: assessment, key, who. */
-static void bind_key(struct store *s, sqlite3_stmt *st, int64_t aid, const char *key)
+static void bind_key(struct store *s, struct db_stmt *st, int64_t aid, const char *key)
 {
-    sqlite3_bind_int64(st, 1, aid);
+    db_bind_int64(st, 1, aid);
     store_bind_text(st, 2, key);
     store_bind_text(st, 3, s->who);
 }
@@ -29,22 +29,22 @@ int store_draft_put(struct store *s, int64_t aid, const char *key, const char *c
     if (store_txn_begin(s, e) < 0)
         return -1;
     s->txn_aside = alone;
-    sqlite3_stmt *st = store_stmt(s, SQ_DRAFT_PUT, e);
+    struct db_stmt *st = store_stmt(s, SQ_DRAFT_PUT, e);
     if (!st)
         goto fail;
     bind_key(s, st, aid, key);
     store_bind_text(st, 4, content);
-    sqlite3_bind_int64(st, 5, store_now());
-    if (sqlite3_step(st) != SQLITE_DONE) {
+    db_bind_int64(st, 5, store_now());
+    if (db_step(st) != DB_DONE) {
         /* The only reference is the assessment's. */
-        if (sqlite3_extended_errcode(s->db) == SQLITE_CONSTRAINT_FOREIGNKEY)
+        if (db_errkind(s->db) == DB_E_FOREIGN_KEY)
             err_set(e, STORE_GONE_MSG, (long long)aid);
         else
             store_db_error(s, _("keeping the draft"), e);
-        sqlite3_reset(st);
+        db_reset(st);
         goto fail;
     }
-    sqlite3_reset(st);
+    db_reset(st);
     return store_txn_commit(s, e);
 fail:
     store_txn_rollback(s);
@@ -55,13 +55,13 @@ char *store_draft_get(struct store *s, int64_t aid, const char *key, struct err 
 {
     if (e)
         e->text[0] = '\0';
-    sqlite3_stmt *st = store_stmt(s, SQ_DRAFT_GET, e);
+    struct db_stmt *st = store_stmt(s, SQ_DRAFT_GET, e);
     if (!st)
         return NULL;
     bind_key(s, st, aid, key);
-    int rc = sqlite3_step(st);
+    int rc = db_step(st);
     char *content = NULL;
-    if (rc == SQLITE_ROW) {
+    if (rc == DB_ROW) {
         /* Checked like every value read: a damaged draft is refused. */
         struct store_row r;
         store_row_start(&r, s, st, "drafts", "assessment", aid, e);
@@ -71,8 +71,8 @@ char *store_draft_get(struct store *s, int64_t aid, const char *key, struct err 
             content = NULL;
         }
     }
-    sqlite3_reset(st);
-    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    db_reset(st);
+    if (rc != DB_ROW && rc != DB_DONE)
         store_db_error(s, _("reading the draft"), e);
     return content;
 }
@@ -85,7 +85,7 @@ int store_draft_delete(struct store *s, int64_t aid, const char *key, struct err
     if (store_txn_begin(s, e) < 0)
         return -1;
     s->txn_aside = alone;
-    sqlite3_stmt *st = store_stmt(s, SQ_DRAFT_DEL, e);
+    struct db_stmt *st = store_stmt(s, SQ_DRAFT_DEL, e);
     if (!st)
         goto fail;
     bind_key(s, st, aid, key);

@@ -30,23 +30,23 @@
 static const struct tmpl *snapshot_of(struct store *s, int64_t aid, const struct tmpl *hint,
                                       char **method, struct err *e)
 {
-    sqlite3_stmt *st = store_stmt(s, SQ_TMPL_DIGEST_OF, e);
+    struct db_stmt *st = store_stmt(s, SQ_TMPL_DIGEST_OF, e);
     if (!st)
         return NULL;
-    sqlite3_bind_int64(st, 1, aid);
-    if (sqlite3_step(st) != SQLITE_ROW) {
-        sqlite3_reset(st);
+    db_bind_int64(st, 1, aid);
+    if (db_step(st) != DB_ROW) {
+        db_reset(st);
         err_set(e, _("there is no assessment %lld"), (long long)aid);
         return NULL;
     }
     char digest[65];
     struct store_row r;
-    store_row_start(&r, s, st, "templates", "id", sqlite3_column_int64(st, 2), e);
+    store_row_start(&r, s, st, "templates", "id", db_column_int64(st, 2), e);
     store_row_digest(&r, 0, digest);
     r.table = "assessments";
     r.id = aid;
     *method = store_row_text(&r, 1);
-    sqlite3_reset(st);
+    db_reset(st);
     if (store_row_end(&r) < 0) {
         XFREE(*method);
         return NULL;
@@ -79,15 +79,15 @@ static int write_summary(struct store *s, int64_t aid, const struct assessment *
     } else {
         level = -1;
     }
-    sqlite3_stmt *st = store_stmt(s, SQ_A_SUMMARY, e);
+    struct db_stmt *st = store_stmt(s, SQ_A_SUMMARY, e);
     if (!st)
         return -1;
-    sqlite3_bind_int64(st, 1, aid);
-    sqlite3_bind_int64(st, 2, store_now());
-    sqlite3_bind_int(st, 3, percent);
-    sqlite3_bind_int(st, 4, level);
+    db_bind_int64(st, 1, aid);
+    db_bind_int64(st, 2, store_now());
+    db_bind_int(st, 3, percent);
+    db_bind_int(st, 4, level);
     store_bind_text(st, 5, name);
-    sqlite3_bind_int(st, 6, high);
+    db_bind_int(st, 6, high);
     return store_exec(s, st, _("saving the summary"), e);
 }
 
@@ -137,7 +137,7 @@ static uintptr_t pool_add(struct buf *pool, struct store_row *r, int col)
  * grows and turned into pointers at the end. The progress and the
  * highest level are a cache of what the assessment holds (store_touch):
  * brought into their ranges rather than refused. */
-static int read_rows(struct store *s, sqlite3_stmt *st, size_t expect, struct store_list *out,
+static int read_rows(struct store *s, struct db_stmt *st, size_t expect, struct store_list *out,
                      struct err *e)
 {
     size_t cap = expect + 1;
@@ -146,7 +146,7 @@ static int read_rows(struct store *s, sqlite3_stmt *st, size_t expect, struct st
     buf_addc(&pool, '\0');
     int rc;
     bool damaged = false;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    while ((rc = db_step(st)) == DB_ROW) {
         out->items = xgrow(out->items, &cap, out->count + 1, sizeof *out->items);
         struct store_summary *it = &out->items[out->count++];
         memset(it, 0, sizeof *it);
@@ -171,7 +171,7 @@ static int read_rows(struct store *s, sqlite3_stmt *st, size_t expect, struct st
             break;
         }
     }
-    sqlite3_reset(st);
+    db_reset(st);
     out->strings = buf_take(&pool);
     for (size_t i = 0; i < out->count; i++) {
         struct store_summary *it = &out->items[i];
@@ -180,7 +180,7 @@ static int read_rows(struct store *s, sqlite3_stmt *st, size_t expect, struct st
         it->highest_name = out->strings + (uintptr_t)it->highest_name;
         it->review_date = out->strings + (uintptr_t)it->review_date;
     }
-    if (damaged || rc != SQLITE_DONE) {
+    if (damaged || rc != DB_DONE) {
         store_list_free(out);
         return damaged ? -1 : store_db_error(s, _("listing the assessments"), e);
     }
@@ -191,16 +191,16 @@ static int read_rows(struct store *s, sqlite3_stmt *st, size_t expect, struct st
 int store_list(struct store *s, bool include_archived, struct store_list *out, struct err *e)
 {
     memset(out, 0, sizeof *out);
-    sqlite3_stmt *st = store_stmt(s, SQ_LIST_COUNT, e);
+    struct db_stmt *st = store_stmt(s, SQ_LIST_COUNT, e);
     if (!st)
         return -1;
-    sqlite3_bind_int(st, 1, include_archived);
-    size_t n = sqlite3_step(st) == SQLITE_ROW ? (size_t)sqlite3_column_int64(st, 0) : 0;
-    sqlite3_reset(st);
+    db_bind_int(st, 1, include_archived);
+    size_t n = db_step(st) == DB_ROW ? (size_t)db_column_int64(st, 0) : 0;
+    db_reset(st);
     st = store_stmt(s, SQ_LIST, e);
     if (!st)
         return -1;
-    sqlite3_bind_int(st, 1, include_archived);
+    db_bind_int(st, 1, include_archived);
     return read_rows(s, st, n, out, e);
 }
 
@@ -211,23 +211,23 @@ int store_list_page(struct store *s, const struct store_query *q, struct store_l
     const char *filter = q->filter ? q->filter : "";
     /* Without a filter, counted from the indexes; a filter reads the
      * titles. */
-    sqlite3_stmt *st = store_stmt(s, *filter ? SQ_PAGE_COUNT : SQ_LIST_COUNT, e);
+    struct db_stmt *st = store_stmt(s, *filter ? SQ_PAGE_COUNT : SQ_LIST_COUNT, e);
     if (!st)
         return -1;
-    sqlite3_bind_int(st, 1, q->include_archived);
+    db_bind_int(st, 1, q->include_archived);
     if (*filter)
         store_bind_text(st, 2, filter);
-    *total = sqlite3_step(st) == SQLITE_ROW ? (size_t)sqlite3_column_int64(st, 0) : 0;
-    sqlite3_reset(st);
+    *total = db_step(st) == DB_ROW ? (size_t)db_column_int64(st, 0) : 0;
+    db_reset(st);
     st = store_stmt(s, q->sort == STORE_SORT_CHANGED ? SQ_PAGE_CHANGED : SQ_PAGE, e);
     if (!st)
         return -1;
-    sqlite3_bind_int(st, 1, q->include_archived);
+    db_bind_int(st, 1, q->include_archived);
     store_bind_text(st, 2, filter);
     if (q->sort != STORE_SORT_CHANGED)
-        sqlite3_bind_int(st, 3, (int)q->sort);
-    sqlite3_bind_int64(st, 4, (sqlite3_int64)q->limit);
-    sqlite3_bind_int64(st, 5, (sqlite3_int64)q->offset);
+        db_bind_int(st, 3, (int)q->sort);
+    db_bind_int64(st, 4, (int64_t)q->limit);
+    db_bind_int64(st, 5, (int64_t)q->offset);
     return read_rows(s, st, q->limit < *total ? q->limit : *total, out, e);
 }
 
@@ -242,18 +242,18 @@ int64_t store_resolve(struct store *s, const char *ref, struct err *e)
 {
     size_t n = strlen(ref), digits = strspn(ref, "0123456789");
     bool uuidish = n >= 4 && n <= 36 && strspn(ref, "0123456789abcdefABCDEF-") == n;
-    sqlite3_stmt *st;
+    struct db_stmt *st;
     if (n > 0 && digits == n && n < 12) {
         st = store_stmt(s, SQ_A_BY_ID, e);
         if (!st)
             return -1;
-        sqlite3_bind_int64(st, 1, strtoll(ref, NULL, 10));
-        int rc = sqlite3_step(st);
-        int64_t id = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
-        sqlite3_reset(st);
+        db_bind_int64(st, 1, strtoll(ref, NULL, 10));
+        int rc = db_step(st);
+        int64_t id = rc == DB_ROW ? db_column_int64(st, 0) : -1;
+        db_reset(st);
         if (id >= 0)
             return id;
-        if (rc != SQLITE_DONE)
+        if (rc != DB_DONE)
             return store_db_error(s, _("finding an assessment"), e);
         /* All digits can still begin a uuid: fall through. */
     }
@@ -267,12 +267,12 @@ int64_t store_resolve(struct store *s, const char *ref, struct err *e)
     store_bind_text(st, 1, ref);
     int64_t id = -1;
     int found = 0, rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        id = sqlite3_column_int64(st, 0);
+    while ((rc = db_step(st)) == DB_ROW) {
+        id = db_column_int64(st, 0);
         found++;
     }
-    sqlite3_reset(st);
-    if (rc != SQLITE_DONE)
+    db_reset(st);
+    if (rc != DB_DONE)
         return store_db_error(s, _("finding an assessment"), e);
     if (found == 0)
         return err_set(e, digits == n ? _("there is no assessment %s")
@@ -286,13 +286,13 @@ int64_t store_resolve(struct store *s, const char *ref, struct err *e)
 
 static int register_rows(struct store *s, bool all, struct reg *out, struct err *e)
 {
-    sqlite3_stmt *st = store_stmt(s, SQ_REG_ROWS, e);
+    struct db_stmt *st = store_stmt(s, SQ_REG_ROWS, e);
     if (!st)
         return -1;
-    sqlite3_bind_int(st, 1, all);
+    db_bind_int(st, 1, all);
     size_t cap = 0;
     int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    while ((rc = db_step(st)) == DB_ROW) {
         out->rows = xgrow(out->rows, &cap, out->nrows + 1, sizeof *out->rows);
         struct reg_row *w = &out->rows[out->nrows++];
         memset(w, 0, sizeof *w);
@@ -316,23 +316,23 @@ static int register_rows(struct store *s, bool all, struct reg *out, struct err 
         w->responsible = "";
         w->next_date = "";
         if (store_row_end(&r) < 0) {
-            sqlite3_reset(st);
+            db_reset(st);
             return -1;
         }
     }
-    sqlite3_reset(st);
-    return rc == SQLITE_DONE ? 0 : store_db_error(s, _("listing the assessments"), e);
+    db_reset(st);
+    return rc == DB_DONE ? 0 : store_db_error(s, _("listing the assessments"), e);
 }
 
 static int register_measures(struct store *s, bool all, struct reg *out, struct err *e)
 {
-    sqlite3_stmt *st = store_stmt(s, SQ_REG_MEASURES, e);
+    struct db_stmt *st = store_stmt(s, SQ_REG_MEASURES, e);
     if (!st)
         return -1;
-    sqlite3_bind_int(st, 1, all);
+    db_bind_int(st, 1, all);
     size_t cap = 0;
     int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    while ((rc = db_step(st)) == DB_ROW) {
         out->measures = xgrow(out->measures, &cap, out->nmeasures + 1, sizeof *out->measures);
         struct reg_measure *m = &out->measures[out->nmeasures++];
         memset(m, 0, sizeof *m);
@@ -346,12 +346,12 @@ static int register_measures(struct store *s, bool all, struct reg *out, struct 
         m->due = store_row_text(&r, 4);
         m->status = (enum measure_status)store_row_key(&r, 5, measure_status_parse, MS_PLANNED);
         if (store_row_end(&r) < 0) {
-            sqlite3_reset(st);
+            db_reset(st);
             return -1;
         }
     }
-    sqlite3_reset(st);
-    return rc == SQLITE_DONE ? 0 : store_db_error(s, _("listing the measures"), e);
+    db_reset(st);
+    return rc == DB_DONE ? 0 : store_db_error(s, _("listing the measures"), e);
 }
 
 int store_register(struct store *s, bool include_archived, struct reg *out, struct err *e)

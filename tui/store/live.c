@@ -21,13 +21,7 @@
 
 int64_t store_data_version(struct store *s)
 {
-    sqlite3_stmt *st = store_stmt(s, SQ_DATA_VERSION, NULL);
-    int64_t v = -1;
-    if (st && sqlite3_step(st) == SQLITE_ROW)
-        v = sqlite3_column_int64(st, 0);
-    if (st)
-        sqlite3_reset(st);
-    return v;
+    return db_data_version(s->db);
 }
 
 /* FNV-1a of a value: whether an entry changed in place. */
@@ -44,28 +38,28 @@ static uint64_t digest(const char *p, size_t n)
 int store_watch_start(struct store *s, int64_t aid, struct store_watch *w, struct err *e)
 {
     memset(w, 0, sizeof *w);
-    sqlite3_stmt *st = store_stmt(s, SQ_HIST_NEWEST, e);
+    struct db_stmt *st = store_stmt(s, SQ_HIST_NEWEST, e);
     if (!st)
         return -1;
-    sqlite3_bind_int64(st, 1, aid);
-    int rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW) {
+    db_bind_int64(st, 1, aid);
+    int rc = db_step(st);
+    if (rc == DB_ROW) {
         struct store_row r;
-        store_row_start(&r, s, st, "history", "id", sqlite3_column_int64(st, 0), e);
+        store_row_start(&r, s, st, "history", "id", db_column_int64(st, 0), e);
         w->id = store_row_int(&r, 0, INT64_MIN, INT64_MAX);
         w->at = store_row_time(&r, 1);
         size_t n;
         const char *nv = store_row_view(&r, 2, &n);
         w->digest = digest(nv, n);
-        rc = store_row_end(&r) < 0 ? SQLITE_ERROR : SQLITE_DONE;
-        if (rc != SQLITE_DONE) {
-            sqlite3_reset(st);
+        rc = store_row_end(&r) < 0 ? DB_ERROR : DB_DONE;
+        if (rc != DB_DONE) {
+            db_reset(st);
             memset(w, 0, sizeof *w);
             return -1;
         }
     }
-    sqlite3_reset(st);
-    if (rc != SQLITE_DONE)
+    db_reset(st);
+    if (rc != DB_DONE)
         return store_db_error(s, _("reading the change log"), e);
     return 0;
 }
@@ -94,16 +88,16 @@ int store_watch(struct store *s, int64_t aid, struct store_watch *w, struct chan
 {
     *out = NULL;
     *n = 0;
-    sqlite3_stmt *st = store_stmt(s, SQ_HIST_SINCE, e);
+    struct db_stmt *st = store_stmt(s, SQ_HIST_SINCE, e);
     if (!st)
         return -1;
-    sqlite3_bind_int64(st, 1, aid);
-    sqlite3_bind_int64(st, 2, w->id);
+    db_bind_int64(st, 1, aid);
+    db_bind_int64(st, 2, w->id);
     size_t cap = 0;
     struct store_watch next = *w;
     int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        int64_t id = sqlite3_column_int64(st, 5);
+    while ((rc = db_step(st)) == DB_ROW) {
+        int64_t id = db_column_int64(st, 5);
         struct store_row r;
         store_row_start(&r, s, st, "history", "id", id, e);
         size_t len;
@@ -114,7 +108,7 @@ int store_watch(struct store *s, int64_t aid, struct store_watch *w, struct chan
         const char *nv = store_row_view(&r, 4, &len);
         uint64_t d = digest(nv, len);
         if (store_row_end(&r) < 0) {
-            sqlite3_reset(st);
+            db_reset(st);
             store_watch_free(*out, *n);
             *out = NULL;
             *n = 0;
@@ -137,8 +131,8 @@ int store_watch(struct store *s, int64_t aid, struct store_watch *w, struct chan
         c->old_value = xstrdup(ov);
         c->new_value = xstrdup(nv);
     }
-    sqlite3_reset(st);
-    if (rc != SQLITE_DONE) {
+    db_reset(st);
+    if (rc != DB_DONE) {
         store_watch_free(*out, *n);
         *out = NULL;
         *n = 0;
@@ -156,11 +150,11 @@ static const char *host_name(char *buf, size_t size)
     return buf;
 }
 
-static void bind_self(struct store *s, sqlite3_stmt *st, int64_t aid, char *host, size_t size)
+static void bind_self(struct store *s, struct db_stmt *st, int64_t aid, char *host, size_t size)
 {
-    sqlite3_bind_int64(st, 1, aid);
+    db_bind_int64(st, 1, aid);
     store_bind_text(st, 2, s->who);
-    sqlite3_bind_int64(st, 3, (int64_t)getpid());
+    db_bind_int64(st, 3, (int64_t)getpid());
     store_bind_text(st, 4, host_name(host, size));
 }
 
@@ -171,11 +165,9 @@ static int presence_begin(struct store *s, struct err *e)
 {
     if (s->depth > 0)
         return store_txn_begin(s, e);
-    store_busy(s, PRESENCE_BUSY_MS);
     s->one_try = true;
     int rc = store_txn_begin(s, e);
     s->one_try = false;
-    store_busy(s, BUSY_TIMEOUT_MS);
     return rc;
 }
 
@@ -188,10 +180,10 @@ int store_presence_put(struct store *s, int64_t aid, const char *question, bool 
         return -1;
     s->txn_aside = alone;
     char host[256];
-    sqlite3_stmt *st = store_stmt(s, SQ_PRESENCE_OLD, e);
+    struct db_stmt *st = store_stmt(s, SQ_PRESENCE_OLD, e);
     if (!st)
         goto fail;
-    sqlite3_bind_int64(st, 1, store_now() - PRESENCE_FORGET_SECONDS);
+    db_bind_int64(st, 1, store_now() - PRESENCE_FORGET_SECONDS);
     if (store_exec(s, st, _("noting who has the assessment open"), e) < 0)
         goto fail;
     st = store_stmt(s, SQ_PRESENCE_PUT, e);
@@ -199,17 +191,17 @@ int store_presence_put(struct store *s, int64_t aid, const char *question, bool 
         goto fail;
     bind_self(s, st, aid, host, sizeof host);
     store_bind_text(st, 5, question ? question : "");
-    sqlite3_bind_int64(st, 6, store_now());
-    sqlite3_bind_int(st, 7, editing && question && question[0]);
-    if (sqlite3_step(st) != SQLITE_DONE) {
-        if (sqlite3_extended_errcode(s->db) == SQLITE_CONSTRAINT_FOREIGNKEY)
+    db_bind_int64(st, 6, store_now());
+    db_bind_int(st, 7, editing && question && question[0]);
+    if (db_step(st) != DB_DONE) {
+        if (db_errkind(s->db) == DB_E_FOREIGN_KEY)
             err_set(e, STORE_GONE_MSG, (long long)aid);
         else
             store_db_error(s, _("noting who has the assessment open"), e);
-        sqlite3_reset(st);
+        db_reset(st);
         goto fail;
     }
-    sqlite3_reset(st);
+    db_reset(st);
     return store_txn_commit(s, e);
 fail:
     store_txn_rollback(s);
@@ -223,7 +215,7 @@ int store_presence_drop(struct store *s, int64_t aid, struct err *e)
         return -1;
     s->txn_aside = alone;
     char host[256];
-    sqlite3_stmt *st = store_stmt(s, SQ_PRESENCE_DROP, e);
+    struct db_stmt *st = store_stmt(s, SQ_PRESENCE_DROP, e);
     if (!st) {
         store_txn_rollback(s);
         return -1;
@@ -251,17 +243,17 @@ int store_presence_list(struct store *s, int64_t aid, int max_age, struct store_
 {
     *out = NULL;
     *n = 0;
-    sqlite3_stmt *st = store_stmt(s, SQ_PRESENCE_LIST, e);
+    struct db_stmt *st = store_stmt(s, SQ_PRESENCE_LIST, e);
     if (!st)
         return -1;
-    sqlite3_bind_int64(st, 1, aid);
-    sqlite3_bind_int64(st, 2, store_now() - max_age);
+    db_bind_int64(st, 1, aid);
+    db_bind_int64(st, 2, store_now() - max_age);
     char host[256];
     host_name(host, sizeof host);
     int64_t pid = (int64_t)getpid();
     size_t cap = 0;
     int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    while ((rc = db_step(st)) == DB_ROW) {
         struct store_row r;
         store_row_start(&r, s, st, "presence", "assessment", aid, e);
         struct store_presence p;
@@ -275,7 +267,7 @@ int store_presence_list(struct store *s, int64_t aid, int max_age, struct store_
             free(p.who);
             free(p.host);
             free(p.question);
-            sqlite3_reset(st);
+            db_reset(st);
             store_presence_free(*out, *n);
             *out = NULL;
             *n = 0;
@@ -294,8 +286,8 @@ int store_presence_list(struct store *s, int64_t aid, int max_age, struct store_
         }
         (*out)[(*n)++] = p;
     }
-    sqlite3_reset(st);
-    if (rc != SQLITE_DONE) {
+    db_reset(st);
+    if (rc != DB_DONE) {
         store_presence_free(*out, *n);
         *out = NULL;
         *n = 0;

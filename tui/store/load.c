@@ -39,22 +39,22 @@ static int each_row(struct store *s, enum store_stmt id, int64_t key, const char
                     const char *what, int (*row)(struct store_row *r, void *ctx, size_t *cap),
                     void *ctx, struct err *e)
 {
-    sqlite3_stmt *st = store_stmt(s, id, e);
+    struct db_stmt *st = store_stmt(s, id, e);
     if (!st)
         return -1;
-    sqlite3_bind_int64(st, 1, key);
+    db_bind_int64(st, 1, key);
     size_t cap = 0;
     int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    while ((rc = db_step(st)) == DB_ROW) {
         struct store_row r;
         store_row_start(&r, s, st, table, "assessment", key, e);
         if (row(&r, ctx, &cap) < 0) {
-            sqlite3_reset(st);
+            db_reset(st);
             return -1;
         }
     }
-    sqlite3_reset(st);
-    if (rc == SQLITE_DONE)
+    db_reset(st);
+    if (rc == DB_DONE)
         return 0;
     char *msg = xasprintf("reading %s", what);
     store_db_error(s, msg, e);
@@ -154,17 +154,17 @@ struct assessment *store_load_xml(struct store *s, int64_t id, unsigned flags, c
     store_read_begin(s);
     struct assessment *a = NULL;
     char *xml = NULL;
-    sqlite3_stmt *st = store_stmt(s, SQ_A_LOAD, e);
+    struct db_stmt *st = store_stmt(s, SQ_A_LOAD, e);
     if (!st)
         goto done;
-    sqlite3_bind_int64(st, 1, id);
-    int rc = sqlite3_step(st);
-    if (rc != SQLITE_ROW) {
-        if (rc == SQLITE_DONE)
+    db_bind_int64(st, 1, id);
+    int rc = db_step(st);
+    if (rc != DB_ROW) {
+        if (rc == DB_DONE)
             err_set(e, _("there is no assessment %lld"), (long long)id);
         else
             store_db_error(s, _("reading an assessment"), e);
-        sqlite3_reset(st);
+        db_reset(st);
         goto done;
     }
     a = assess_new();
@@ -192,7 +192,7 @@ struct assessment *store_load_xml(struct store *s, int64_t id, unsigned flags, c
         store_row_start(&r, s, st, "templates", "id", tid, e);
     size_t len = 0;
     xml = store_row_blob(&r, 7, TMPL_MAX_BYTES, &len);
-    sqlite3_reset(st);
+    db_reset(st);
     if (store_row_end(&r) < 0)
         goto fail;
     /* Validated against the schema when it was written (store_create,
@@ -229,26 +229,26 @@ struct assessment *store_load_flags(struct store *s, int64_t id, unsigned flags,
 
 char *store_template_xml(struct store *s, int64_t id, size_t *len, struct err *e)
 {
-    sqlite3_stmt *st = store_stmt(s, SQ_TMPL_OF, e);
+    struct db_stmt *st = store_stmt(s, SQ_TMPL_OF, e);
     if (!st)
         return NULL;
-    sqlite3_bind_int64(st, 1, id);
-    int rc = sqlite3_step(st);
+    db_bind_int64(st, 1, id);
+    int rc = db_step(st);
     char *xml = NULL;
-    if (rc == SQLITE_ROW) {
+    if (rc == DB_ROW) {
         struct store_row r;
-        store_row_start(&r, s, st, "templates", "id", sqlite3_column_int64(st, 3), e);
+        store_row_start(&r, s, st, "templates", "id", db_column_int64(st, 3), e);
         size_t n = 0;
         xml = store_row_blob(&r, 1, TMPL_MAX_BYTES, &n);
         if (store_row_end(&r) < 0)
             XFREE(xml);
         else if (len)
             *len = n;
-    } else if (rc == SQLITE_DONE) {
+    } else if (rc == DB_DONE) {
         err_set(e, _("there is no assessment %lld"), (long long)id);
     } else {
         store_db_error(s, _("reading the template snapshot"), e);
     }
-    sqlite3_reset(st);
+    db_reset(st);
     return xml;
 }

@@ -1,5 +1,10 @@
 libdpia_a_SOURCES += \
 	tui/store/store.h tui/store/store_int.h \
+	tui/store/db.h tui/store/db_impl.h \
+	tui/store/db.c \
+	tui/store/db_sqlite.c \
+	tui/store/db_pg.c \
+	tui/store/pg.c \
 	tui/store/store.c \
 	tui/store/open.c \
 	tui/store/fs.c \

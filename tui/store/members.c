@@ -24,23 +24,23 @@ static int rows(struct store *s, enum store_stmt id, int64_t aid, int rev, const
                 struct assessment *a, int (*row)(struct store_row *r, struct assessment *a),
                 struct err *e)
 {
-    sqlite3_stmt *st = store_stmt(s, id, e);
+    struct db_stmt *st = store_stmt(s, id, e);
     if (!st)
         return -1;
-    sqlite3_bind_int64(st, 1, aid);
+    db_bind_int64(st, 1, aid);
     if (rev)
-        sqlite3_bind_int(st, 2, rev);
+        db_bind_int(st, 2, rev);
     int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    while ((rc = db_step(st)) == DB_ROW) {
         struct store_row r;
         store_row_start(&r, s, st, table, "assessment", aid, e);
         if (row(&r, a) < 0) {
-            sqlite3_reset(st);
+            db_reset(st);
             return -1;
         }
     }
-    sqlite3_reset(st);
-    return rc == SQLITE_DONE ? 0 : store_db_error(s, _("reading the members"), e);
+    db_reset(st);
+    return rc == DB_DONE ? 0 : store_db_error(s, _("reading the members"), e);
 }
 
 static int member_row(struct store_row *r, struct assessment *a)
@@ -99,10 +99,10 @@ int store_load_team(struct store *s, struct assessment *a, struct err *e)
 static int put_member(struct store *s, int64_t aid, const char *person, enum member_role role,
                       struct err *e)
 {
-    sqlite3_stmt *st = store_stmt(s, SQ_MEM_PUT, e);
+    struct db_stmt *st = store_stmt(s, SQ_MEM_PUT, e);
     if (!st)
         return -1;
-    sqlite3_bind_int64(st, 1, aid);
+    db_bind_int64(st, 1, aid);
     store_bind_text(st, 2, person);
     store_bind_text(st, 3, member_role_key(role));
     return store_exec(s, st, _("saving a member"), e);
@@ -111,17 +111,17 @@ static int put_member(struct store *s, int64_t aid, const char *person, enum mem
 static int put_behalf(struct store *s, int64_t aid, int rev, const struct behalf *b,
                       struct err *e)
 {
-    sqlite3_stmt *st = store_stmt(s, SQ_BEH_PUT, e);
+    struct db_stmt *st = store_stmt(s, SQ_BEH_PUT, e);
     if (!st)
         return -1;
-    sqlite3_bind_int64(st, 1, aid);
-    sqlite3_bind_int(st, 2, rev);
+    db_bind_int64(st, 1, aid);
+    db_bind_int(st, 2, rev);
     store_bind_text(st, 3, b->what);
     store_bind_text(st, 4, b->by);
     store_bind_text(st, 5, b->person);
     store_bind_text(st, 6, member_role_key(b->role));
     store_bind_text(st, 7, b->reason);
-    sqlite3_bind_int64(st, 8, b->when > 0 ? b->when : store_now());
+    db_bind_int64(st, 8, b->when > 0 ? b->when : store_now());
     return store_exec(s, st, _("saving a record made on someone's behalf"), e);
 }
 
@@ -145,7 +145,7 @@ int store_put_team(struct store *s, const struct assessment *a, struct err *e)
 
 int store_members_fill(struct store *s, struct err *e)
 {
-    sqlite3_stmt *st = store_stmt(s, SQ_MEM_FILL, e);
+    struct db_stmt *st = store_stmt(s, SQ_MEM_FILL, e);
     if (!st)
         return -1;
     store_bind_text(st, 1, s->who);
@@ -158,24 +158,24 @@ int store_members_fill(struct store *s, struct err *e)
 static int stored_role(struct store *s, int64_t aid, const char *person, int *role,
                        struct err *e)
 {
-    sqlite3_stmt *st = store_stmt(s, SQ_MEM_GET, e);
+    struct db_stmt *st = store_stmt(s, SQ_MEM_GET, e);
     if (!st)
         return -1;
-    sqlite3_bind_int64(st, 1, aid);
+    db_bind_int64(st, 1, aid);
     store_bind_text(st, 2, person);
-    int rc = sqlite3_step(st);
+    int rc = db_step(st);
     *role = -1;
-    if (rc == SQLITE_ROW) {
+    if (rc == DB_ROW) {
         struct store_row r;
         store_row_start(&r, s, st, "members", "assessment", aid, e);
         *role = store_row_key(&r, 0, member_role_parse, MR_READER);
         if (store_row_end(&r) < 0) {
-            sqlite3_reset(st);
+            db_reset(st);
             return -1;
         }
     }
-    sqlite3_reset(st);
-    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    db_reset(st);
+    if (rc != DB_ROW && rc != DB_DONE)
         return store_db_error(s, _("reading the members"), e);
     return 0;
 }
@@ -198,11 +198,11 @@ int store_set_member(struct store *s, struct assessment *a, const char *person, 
         err_set(e, _("%s is not a member of assessment %lld"), person, (long long)a->id);
         goto fail;
     }
-    sqlite3_stmt *st;
+    struct db_stmt *st;
     if (role < 0) {
         if (!(st = store_stmt(s, SQ_MEM_DEL, e)))
             goto fail;
-        sqlite3_bind_int64(st, 1, a->id);
+        db_bind_int64(st, 1, a->id);
         store_bind_text(st, 2, person);
         if (store_exec(s, st, _("removing a member"), e) < 0)
             goto fail;
@@ -212,9 +212,9 @@ int store_set_member(struct store *s, struct assessment *a, const char *person, 
     /* Whatever another session did meanwhile, one owner stays. */
     if (!(st = store_stmt(s, SQ_MEM_OWNERS, e)))
         goto fail;
-    sqlite3_bind_int64(st, 1, a->id);
-    int64_t owners = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-    sqlite3_reset(st);
+    db_bind_int64(st, 1, a->id);
+    int64_t owners = db_step(st) == DB_ROW ? db_column_int64(st, 0) : 0;
+    db_reset(st);
     if (owners < 1) {
         err_set(e, _("%s is the last owner of assessment %lld: make someone else owner first"),
                 person, (long long)a->id);
@@ -255,11 +255,11 @@ int store_set_behalf(struct store *s, struct assessment *a, const char *what,
         if (rc < 0)
             goto fail;
     } else {
-        sqlite3_stmt *st = store_stmt(s, SQ_BEH_DEL, e);
+        struct db_stmt *st = store_stmt(s, SQ_BEH_DEL, e);
         if (!st)
             goto fail;
-        sqlite3_bind_int64(st, 1, a->id);
-        sqlite3_bind_int(st, 2, rev);
+        db_bind_int64(st, 1, a->id);
+        db_bind_int(st, 2, rev);
         store_bind_text(st, 3, what);
         if (store_exec(s, st, _("saving a record made on someone's behalf"), e) < 0)
             goto fail;
@@ -281,7 +281,7 @@ int store_waiting(struct store *s, const char *person, struct waiting_row **out,
     *out = NULL;
     *n = 0;
     store_read_begin(s);
-    sqlite3_stmt *st = store_stmt(s, SQ_WAITING, e);
+    struct db_stmt *st = store_stmt(s, SQ_WAITING, e);
     if (!st) {
         store_read_end(s);
         return -1;
@@ -290,8 +290,8 @@ int store_waiting(struct store *s, const char *person, struct waiting_row **out,
     struct waiting_row *v = NULL;
     size_t cap = 0, count = 0;
     int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        int64_t id = sqlite3_column_int64(st, 0);
+    while ((rc = db_step(st)) == DB_ROW) {
+        int64_t id = db_column_int64(st, 0);
         struct store_row r;
         store_row_start(&r, s, st, "assessments", "id", id, e);
         v = xgrow(v, &cap, count + 1, sizeof *v);
@@ -304,22 +304,22 @@ int store_waiting(struct store *s, const char *person, struct waiting_row **out,
         w->role = (enum member_role)store_row_key(&r, 3, member_role_parse, MR_READER);
         w->dpo_held = store_row_flag(&r, 4);
         w->decider_held = store_row_flag(&r, 5);
-        w->last_step = sqlite3_column_type(st, 6) == SQLITE_NULL
+        w->last_step = db_column_type(st, 6) == DB_T_NULL
                            ? -1 : store_row_key(&r, 6, review_kind_parse, -1);
         w->last_who = store_row_text(&r, 7);
-        w->last_at = sqlite3_column_type(st, 8) == SQLITE_NULL ? 0 : store_row_time(&r, 8);
+        w->last_at = db_column_type(st, 8) == DB_T_NULL ? 0 : store_row_time(&r, 8);
         w->open_threads = (int)store_row_int(&r, 9, 0, INT32_MAX);
         count++;
         if (store_row_end(&r) < 0) {
-            sqlite3_reset(st);
+            db_reset(st);
             store_read_end(s);
             waiting_free(v, count);
             return -1;
         }
     }
-    sqlite3_reset(st);
+    db_reset(st);
     store_read_end(s);
-    if (rc != SQLITE_DONE) {
+    if (rc != DB_DONE) {
         waiting_free(v, count);
         return store_db_error(s, _("reading what waits"), e);
     }

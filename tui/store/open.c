@@ -24,6 +24,7 @@
 #include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -74,7 +75,8 @@ static int set_pragmas(struct store *s, struct err *e)
     int64_t start = store_monotonic_ms();
     for (;;) {
         sqlite3_stmt *st = NULL;
-        int rc = sqlite3_prepare_v2(s->db, "PRAGMA journal_mode = WAL", -1, &st, NULL);
+        int rc = sqlite3_prepare_v2(db_sqlite_handle(s->db), "PRAGMA journal_mode = WAL", -1, &st,
+                                    NULL);
         if (rc == SQLITE_OK)
             rc = sqlite3_step(st);
         const unsigned char *mode = rc == SQLITE_ROW ? sqlite3_column_text(st, 0) : NULL;
@@ -108,24 +110,24 @@ static int collate_people(void *arg, int n1, const void *p1, int n2, const void 
 /* A connection just opened, hardened before it reads anything: the
  * file's schema may hold what dpia never made (it is refused, but only
  * once read), so nothing in it may run meanwhile. */
-static int opened(struct store *s, const char *path, int rc, struct err *e)
+static int opened(struct store *s, const char *path, sqlite3 *h, int rc, struct err *e)
 {
+    s->db = db_sqlite_new(h);
     if (rc != SQLITE_OK)
         return err_set(e, _("cannot open %s: %s"), path,
-                       s->db ? sqlite3_errmsg(s->db) : _("out of memory"));
-    sqlite3_extended_result_codes(s->db, 1);
+                       h ? sqlite3_errmsg(h) : _("out of memory"));
+    sqlite3_extended_result_codes(h, 1);
     /* Functions named in the schema (a default, a check, an index) run
      * only if they are harmless; no trigger and no view ever runs: dpia
      * makes none. */
-    sqlite3_db_config(s->db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, (int *)NULL);
-    sqlite3_db_config(s->db, SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, (int *)NULL);
-    sqlite3_db_config(s->db, SQLITE_DBCONFIG_ENABLE_VIEW, 0, (int *)NULL);
-    sqlite3_db_config(s->db, SQLITE_DBCONFIG_DEFENSIVE, 1, (int *)NULL);
+    sqlite3_db_config(h, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, (int *)NULL);
+    sqlite3_db_config(h, SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, (int *)NULL);
+    sqlite3_db_config(h, SQLITE_DBCONFIG_ENABLE_VIEW, 0, (int *)NULL);
+    sqlite3_db_config(h, SQLITE_DBCONFIG_DEFENSIVE, 1, (int *)NULL);
     /* Until the file is known to be ours, closing must not write to it
      * (a checkpoint would copy a foreign log into the file). */
-    sqlite3_db_config(s->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, (int *)NULL);
-    store_busy(s, BUSY_TIMEOUT_MS);
-    sqlite3_create_collation(s->db, "people", SQLITE_UTF8, NULL, collate_people);
+    sqlite3_db_config(h, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, (int *)NULL);
+    sqlite3_create_collation(h, "people", SQLITE_UTF8, NULL, collate_people);
     return store_exec_sql(s, "PRAGMA trusted_schema = OFF", e);
 }
 
@@ -133,7 +135,9 @@ static int open_db(struct store *s, const char *path, struct err *e)
 {
     int flags = (s->read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) |
                 SQLITE_OPEN_NOMUTEX;
-    return opened(s, path, sqlite3_open_v2(path, &s->db, flags, NULL), e);
+    sqlite3 *h = NULL;
+    int rc = sqlite3_open_v2(path, &h, flags, NULL);
+    return opened(s, path, h, rc, e);
 }
 
 /* Whether a file beside path (SUFFIX "-wal", "-shm" or "-journal")
@@ -187,7 +191,7 @@ static bool frozen(const char *path, struct err *e)
  * URI parameter: no locks, no -shm file, nothing created beside it). */
 static int open_immutable(struct store *s, const char *path, struct err *e)
 {
-    sqlite3_close(s->db);
+    db_close(s->db);
     s->db = NULL;
     struct buf uri = {0};
     /* An empty authority before an absolute path, so that a path that
@@ -201,10 +205,11 @@ static int open_immutable(struct store *s, const char *path, struct err *e)
             buf_printf(&uri, "%%%02X", c);
     }
     buf_adds(&uri, "?immutable=1");
-    int rc = sqlite3_open_v2(buf_str(&uri), &s->db,
+    sqlite3 *h = NULL;
+    int rc = sqlite3_open_v2(buf_str(&uri), &h,
                              SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, NULL);
     buf_free(&uri);
-    return opened(s, path, rc, e);
+    return opened(s, path, h, rc, e);
 }
 
 /* The check before SQLite opens the file for real. A file with nothing
@@ -225,7 +230,7 @@ static int check_untouched(struct store *s, const char *path, struct err *e)
     int rc = open_immutable(s, path, &why);
     if (rc == 0)
         rc = store_schema_check(s, &version, &why);
-    sqlite3_close(s->db);
+    db_close(s->db);
     s->db = NULL;
     if (rc < 0 && !any_side_file(path)) {
         if (e)
@@ -289,6 +294,8 @@ void store_remove_log(const struct store *s)
 
 int store_check_file(struct store *s, struct err *e)
 {
+    if (store_on_server(s))
+        return 0;
     if (!s->gone) {
         struct stat sb;
         s->gone = stat(s->path, &sb) != 0 || sb.st_dev != s->dev || sb.st_ino != s->ino;
@@ -307,6 +314,8 @@ struct store *store_open(const char *path, bool read_only, const char *who, stru
 struct store *store_open_shared(const char *path, bool read_only, bool shared, const char *who,
                                 struct err *e)
 {
+    if (store_names_server(path))
+        return store_open_server(path, read_only, who, e);
     if (store_check_fs(path, e) < 0)
         return NULL;
     struct stat sb;
@@ -347,7 +356,7 @@ struct store *store_open_shared(const char *path, bool read_only, bool shared, c
          * itself (no log of changes beside it) is opened as immutable;
          * a file its owner may still change is not, since an immutable
          * reader would not see the changes and could read torn pages. */
-        int code = s->db ? sqlite3_extended_errcode(s->db) & 0xff : SQLITE_OK;
+        int code = s->db ? sqlite3_extended_errcode(db_sqlite_handle(s->db)) & 0xff : SQLITE_OK;
         if (!s->read_only || (code != SQLITE_READONLY && code != SQLITE_CANTOPEN) ||
             !frozen(path, e) || open_immutable(s, path, e) < 0 ||
             store_schema_check(s, &version, e) < 0) {
@@ -376,7 +385,7 @@ struct store *store_open_shared(const char *path, bool read_only, bool shared, c
         store_close(s);
         return NULL;
     }
-    sqlite3_db_config(s->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 0, (int *)NULL);
+    sqlite3_db_config(db_sqlite_handle(s->db), SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 0, (int *)NULL);
     s->ours = true;
     note_log(s);
     return s;

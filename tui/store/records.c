@@ -15,7 +15,7 @@
 #include "util/i18n.h"
 #include "util/xalloc.h"
 
-void store_field_bind(sqlite3_stmt *st, int i, const struct field *f, const void *obj)
+void store_field_bind(struct db_stmt *st, int i, const struct field *f, const void *obj)
 {
     switch (f->kind) {
     case FLD_TEXT:
@@ -23,7 +23,7 @@ void store_field_bind(sqlite3_stmt *st, int i, const struct field *f, const void
         break;
     case FLD_INT:
     case FLD_FOLLOWED:
-        sqlite3_bind_int(st, i, field_int(f, obj));
+        db_bind_int(st, i, field_int(f, obj));
         break;
     default:
         store_bind_text(st, i, field_key(f, field_int(f, obj)));
@@ -91,19 +91,19 @@ int store_read_signoff(struct store_row *row, int col, struct signoff *so)
  * or records that `given` is taken. */
 static int take_number(struct store *s, int64_t aid, bool risk, int *number, struct err *e)
 {
-    sqlite3_stmt *st = store_stmt(s, SQ_A_NEXT, e);
+    struct db_stmt *st = store_stmt(s, SQ_A_NEXT, e);
     if (!st)
         return -1;
-    sqlite3_bind_int64(st, 1, aid);
-    if (sqlite3_step(st) != SQLITE_ROW) {
-        sqlite3_reset(st);
+    db_bind_int64(st, 1, aid);
+    if (db_step(st) != DB_ROW) {
+        db_reset(st);
         return err_set(e, STORE_GONE_MSG, (long long)aid);
     }
     /* The next free number: one past the last there may be. */
     struct store_row row;
     store_row_start(&row, s, st, "assessments", "id", aid, e);
     int64_t next = store_row_int(&row, risk ? 0 : 1, 1, STORE_NUMBER_MAX + 1);
-    sqlite3_reset(st);
+    db_reset(st);
     if (store_row_end(&row) < 0)
         return -1;
     int64_t n = *number > 0 ? *number : next;
@@ -115,9 +115,9 @@ static int take_number(struct store *s, int64_t aid, bool risk, int *number, str
     st = store_stmt(s, SQ_A_SET_NEXT, e);
     if (!st)
         return -1;
-    sqlite3_bind_int64(st, 1, aid);
-    sqlite3_bind_int64(st, 2, risk ? n + 1 : 0);
-    sqlite3_bind_int64(st, 3, risk ? 0 : n + 1);
+    db_bind_int64(st, 1, aid);
+    db_bind_int64(st, 2, risk ? n + 1 : 0);
+    db_bind_int64(st, 3, risk ? 0 : n + 1);
     return store_exec(s, st, _("numbering"), e);
 }
 
@@ -125,45 +125,44 @@ int store_put_risk(struct store *s, int64_t aid, struct risk *r, struct err *e)
 {
     if (take_number(s, aid, true, &r->number, e) < 0)
         return -1;
-    sqlite3_stmt *st = store_stmt(s, SQ_RISK_ADD, e);
+    struct db_stmt *st = store_stmt(s, SQ_RISK_ADD, e);
     if (!st)
         return -1;
-    sqlite3_bind_int64(st, 1, aid);
-    sqlite3_bind_int(st, 2, r->number);
+    db_bind_int64(st, 1, aid);
+    db_bind_int(st, 2, r->number);
     for (size_t i = 0; i < nrisk_fields; i++)
         store_field_bind(st, 3 + (int)i, &risk_fields[i], r);
-    if (store_exec(s, st, _("saving a risk"), e) < 0)
+    if (store_exec_id(s, st, _("saving a risk"), &r->id, e) < 0)
         return -1;
-    r->id = sqlite3_last_insert_rowid(s->db);
     return 0;
 }
 
 /* Links a measure to the risks with the given numbers (all must exist). */
 static int put_links(struct store *s, int64_t aid, const struct measure *m, struct err *e)
 {
-    sqlite3_stmt *st = store_stmt(s, SQ_LINKS_DEL, e);
+    struct db_stmt *st = store_stmt(s, SQ_LINKS_DEL, e);
     if (!st)
         return -1;
-    sqlite3_bind_int64(st, 1, m->id);
+    db_bind_int64(st, 1, m->id);
     if (store_exec(s, st, _("saving a measure"), e) < 0)
         return -1;
     for (size_t i = 0; i < m->nrisks; i++) {
         st = store_stmt(s, SQ_RISK_ID, e);
         if (!st)
             return -1;
-        sqlite3_bind_int64(st, 1, aid);
-        sqlite3_bind_int(st, 2, m->risks[i]);
-        if (sqlite3_step(st) != SQLITE_ROW) {
-            sqlite3_reset(st);
+        db_bind_int64(st, 1, aid);
+        db_bind_int(st, 2, m->risks[i]);
+        if (db_step(st) != DB_ROW) {
+            db_reset(st);
             return err_set(e, _("there is no risk R%d"), m->risks[i]);
         }
-        int64_t rid = sqlite3_column_int64(st, 0);
-        sqlite3_reset(st);
+        int64_t rid = db_column_int64(st, 0);
+        db_reset(st);
         st = store_stmt(s, SQ_LINK_ADD, e);
         if (!st)
             return -1;
-        sqlite3_bind_int64(st, 1, m->id);
-        sqlite3_bind_int64(st, 2, rid);
+        db_bind_int64(st, 1, m->id);
+        db_bind_int64(st, 2, rid);
         if (store_exec(s, st, _("linking a measure"), e) < 0)
             return -1;
     }
@@ -174,16 +173,15 @@ int store_put_measure(struct store *s, int64_t aid, struct measure *m, struct er
 {
     if (take_number(s, aid, false, &m->number, e) < 0)
         return -1;
-    sqlite3_stmt *st = store_stmt(s, SQ_MEAS_ADD, e);
+    struct db_stmt *st = store_stmt(s, SQ_MEAS_ADD, e);
     if (!st)
         return -1;
-    sqlite3_bind_int64(st, 1, aid);
-    sqlite3_bind_int(st, 2, m->number);
+    db_bind_int64(st, 1, aid);
+    db_bind_int(st, 2, m->number);
     for (size_t i = 0; i < nmeasure_fields; i++)
         store_field_bind(st, 3 + (int)i, &measure_fields[i], m);
-    if (store_exec(s, st, _("saving a measure"), e) < 0)
+    if (store_exec_id(s, st, _("saving a measure"), &m->id, e) < 0)
         return -1;
-    m->id = sqlite3_last_insert_rowid(s->db);
     return put_links(s, aid, m, e);
 }
 
@@ -194,15 +192,15 @@ int store_update_links(struct store *s, int64_t aid, const struct measure *m, st
 
 int store_put_signoff(struct store *s, int64_t aid, const struct signoff *so, struct err *e)
 {
-    sqlite3_stmt *st = store_stmt(s, SQ_SIGN_PUT, e);
+    struct db_stmt *st = store_stmt(s, SQ_SIGN_PUT, e);
     if (!st)
         return -1;
-    sqlite3_bind_int64(st, 1, aid);
+    db_bind_int64(st, 1, aid);
     store_bind_text(st, 2, signoff_role_key(so->role));
     for (size_t i = 0; i < nsignoff_fields; i++)
         store_field_bind(st, 3 + (int)i, &signoff_fields[i], so);
     store_bind_text(st, 3 + (int)nsignoff_fields, s->who);
-    sqlite3_bind_int64(st, 4 + (int)nsignoff_fields, store_now());
+    db_bind_int64(st, 4 + (int)nsignoff_fields, store_now());
     return store_exec(s, st, _("saving a sign-off"), e);
 }
 
@@ -219,16 +217,16 @@ int store_read_judgement(struct store_row *row, int col, struct judgement *j)
 
 int store_put_judgement(struct store *s, int64_t aid, const struct judgement *j, struct err *e)
 {
-    sqlite3_stmt *st = store_stmt(s, SQ_JUDG_PUT, e);
+    struct db_stmt *st = store_stmt(s, SQ_JUDG_PUT, e);
     if (!st)
         return -1;
-    sqlite3_bind_int64(st, 1, aid);
+    db_bind_int64(st, 1, aid);
     store_bind_text(st, 2, j->section);
     store_bind_text(st, 3, verdict_key(j->verdict));
     store_bind_text(st, 4, j->comment);
     store_bind_text(st, 5, j->name);
     store_bind_text(st, 6, j->date);
     store_bind_text(st, 7, s->who);
-    sqlite3_bind_int64(st, 8, store_now());
+    db_bind_int64(st, 8, store_now());
     return store_exec(s, st, _("saving a judgement"), e);
 }

@@ -64,22 +64,22 @@ static int comment_row(struct store_row *r, struct assessment *a)
 static int each(struct store *s, enum store_stmt id, struct assessment *a, const char *table,
                 int (*row)(struct store_row *r, struct assessment *a), struct err *e)
 {
-    sqlite3_stmt *st = store_stmt(s, id, e);
+    struct db_stmt *st = store_stmt(s, id, e);
     if (!st)
         return -1;
-    sqlite3_bind_int64(st, 1, a->id);
-    sqlite3_bind_int(st, 2, revision_of(a));
+    db_bind_int64(st, 1, a->id);
+    db_bind_int(st, 2, revision_of(a));
     int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    while ((rc = db_step(st)) == DB_ROW) {
         struct store_row r;
         store_row_start(&r, s, st, table, "assessment", a->id, e);
         if (row(&r, a) < 0) {
-            sqlite3_reset(st);
+            db_reset(st);
             return -1;
         }
     }
-    sqlite3_reset(st);
-    return rc == SQLITE_DONE ? 0 : store_db_error(s, _("reading the review"), e);
+    db_reset(st);
+    return rc == DB_DONE ? 0 : store_db_error(s, _("reading the review"), e);
 }
 
 static int load_steps(struct store *s, struct assessment *a, struct err *e)
@@ -110,15 +110,15 @@ int store_load_review(struct store *s, struct assessment *a, struct err *e)
 static int put_step(struct store *s, int64_t aid, int rev, const struct review_step *p,
                     struct err *e)
 {
-    sqlite3_stmt *st = store_stmt(s, SQ_STEP_ADD, e);
+    struct db_stmt *st = store_stmt(s, SQ_STEP_ADD, e);
     if (!st)
         return -1;
-    sqlite3_bind_int64(st, 1, aid);
-    sqlite3_bind_int(st, 2, p->number);
-    sqlite3_bind_int(st, 3, rev);
+    db_bind_int64(st, 1, aid);
+    db_bind_int(st, 2, p->number);
+    db_bind_int(st, 3, rev);
     store_bind_text(st, 4, review_kind_key(p->kind));
     store_bind_text(st, 5, p->who);
-    sqlite3_bind_int64(st, 6, p->when);
+    db_bind_int64(st, 6, p->when);
     store_bind_text(st, 7, p->text);
     return store_exec(s, st, _("saving a step of the review"), e);
 }
@@ -126,19 +126,19 @@ static int put_step(struct store *s, int64_t aid, int rev, const struct review_s
 static int put_comment(struct store *s, int64_t aid, int rev, const struct comment *c,
                        struct err *e)
 {
-    sqlite3_stmt *st = store_stmt(s, SQ_CMT_ADD, e);
+    struct db_stmt *st = store_stmt(s, SQ_CMT_ADD, e);
     if (!st)
         return -1;
-    sqlite3_bind_int64(st, 1, aid);
-    sqlite3_bind_int(st, 2, c->number);
-    sqlite3_bind_int(st, 3, rev);
-    sqlite3_bind_int(st, 4, c->thread);
+    db_bind_int64(st, 1, aid);
+    db_bind_int(st, 2, c->number);
+    db_bind_int(st, 3, rev);
+    db_bind_int(st, 4, c->thread);
     store_bind_text(st, 5, c->question);
     store_bind_text(st, 6, c->who);
-    sqlite3_bind_int64(st, 7, c->when);
+    db_bind_int64(st, 7, c->when);
     store_bind_text(st, 8, c->text);
     store_bind_text(st, 9, c->resolved_by);
-    sqlite3_bind_int64(st, 10, c->resolved_at);
+    db_bind_int64(st, 10, c->resolved_at);
     return store_exec(s, st, _("saving a comment"), e);
 }
 
@@ -162,12 +162,12 @@ int store_put_review(struct store *s, const struct assessment *a, struct err *e)
 static int next_number(struct store *s, enum store_stmt id, int64_t aid, bool comments,
                        int *out, struct err *e)
 {
-    sqlite3_stmt *st = store_stmt(s, id, e);
+    struct db_stmt *st = store_stmt(s, id, e);
     if (!st)
         return -1;
-    sqlite3_bind_int64(st, 1, aid);
-    int64_t next = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 1;
-    sqlite3_reset(st);
+    db_bind_int64(st, 1, aid);
+    int64_t next = db_step(st) == DB_ROW ? db_column_int64(st, 0) : 1;
+    db_reset(st);
     if (next < 1 || next > STORE_NUMBER_MAX)
         return err_set(e, comments ? _("assessment %lld has too many comments")
                                    : _("assessment %lld has too many review steps"),
@@ -215,25 +215,25 @@ int store_add_comment(struct store *s, struct assessment *a, const char *qid, in
     char *question = NULL;
     if (thread) {
         /* The thread as it is now: another session may have resolved it. */
-        sqlite3_stmt *st = store_stmt(s, SQ_CMT_THREAD, e);
+        struct db_stmt *st = store_stmt(s, SQ_CMT_THREAD, e);
         if (!st)
             goto fail;
-        sqlite3_bind_int64(st, 1, a->id);
-        sqlite3_bind_int(st, 2, revision_of(a));
-        sqlite3_bind_int(st, 3, thread);
+        db_bind_int64(st, 1, a->id);
+        db_bind_int(st, 2, revision_of(a));
+        db_bind_int(st, 3, thread);
         int64_t resolved = -1;
-        if (sqlite3_step(st) == SQLITE_ROW) {
+        if (db_step(st) == DB_ROW) {
             struct store_row r;
             store_row_start(&r, s, st, "comments", "assessment", a->id, e);
             question = store_row_text(&r, 0);
             resolved = store_row_time(&r, 1);
             if (store_row_end(&r) < 0) {
-                sqlite3_reset(st);
+                db_reset(st);
                 free(question);
                 goto fail;
             }
         }
-        sqlite3_reset(st);
+        db_reset(st);
         if (resolved != 0) {
             if (resolved < 0)
                 err_set(e, _("assessment %lld has no comment %d"), (long long)a->id, thread);
@@ -278,17 +278,17 @@ int store_resolve_comment(struct store *s, struct assessment *a, int thread, str
         return -1;
     if (store_gone(s, a->id, e) != 0)
         goto fail;
-    sqlite3_stmt *st = store_stmt(s, SQ_CMT_RESOLVE, e);
+    struct db_stmt *st = store_stmt(s, SQ_CMT_RESOLVE, e);
     if (!st)
         goto fail;
-    sqlite3_bind_int64(st, 1, a->id);
-    sqlite3_bind_int(st, 2, revision_of(a));
-    sqlite3_bind_int(st, 3, thread);
+    db_bind_int64(st, 1, a->id);
+    db_bind_int(st, 2, revision_of(a));
+    db_bind_int(st, 3, thread);
     store_bind_text(st, 4, s->who);
-    sqlite3_bind_int64(st, 5, store_now());
+    db_bind_int64(st, 5, store_now());
     if (store_exec(s, st, _("resolving a comment"), e) < 0)
         goto fail;
-    if (sqlite3_changes(s->db) == 0) {
+    if (db_changes(s->db) == 0) {
         err_set(e, _("the thread of comment %d is not open (resolved in another session?)"),
                 thread);
         goto fail;

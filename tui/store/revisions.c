@@ -29,25 +29,25 @@ int store_revise(struct store *s, struct assessment *a, const char *record, size
         return -1;
     }
     int64_t now = store_now();
-    sqlite3_stmt *st = store_stmt(s, SQ_REV_ADD, e);
+    struct db_stmt *st = store_stmt(s, SQ_REV_ADD, e);
     if (!st)
         goto fail;
-    sqlite3_bind_int64(st, 1, a->id);
-    sqlite3_bind_int(st, 2, a->revision);
+    db_bind_int64(st, 1, a->id);
+    db_bind_int(st, 2, a->revision);
     store_bind_text(st, 3, assess_status_key(a->status));
     store_bind_text(st, 4, decided);
-    sqlite3_bind_int64(st, 5, now);
-    sqlite3_bind_blob64(st, 6, record, len, SQLITE_TRANSIENT);
+    db_bind_int64(st, 5, now);
+    db_bind_blob(st, 6, record, len);
     if (store_exec(s, st, _("keeping the revision"), e) < 0)
         goto fail;
     if (!(st = store_stmt(s, SQ_SIGN_CLEAR, e)))
         goto fail;
-    sqlite3_bind_int64(st, 1, a->id);
+    db_bind_int64(st, 1, a->id);
     if (store_exec(s, st, _("opening the revision"), e) < 0)
         goto fail;
     if (!(st = store_stmt(s, SQ_JUDG_CLEAR, e)))
         goto fail;
-    sqlite3_bind_int64(st, 1, a->id);
+    db_bind_int64(st, 1, a->id);
     if (store_exec(s, st, _("opening the revision"), e) < 0)
         goto fail;
     assess_clear_judgements(a);
@@ -61,8 +61,8 @@ int store_revise(struct store *s, struct assessment *a, const char *record, size
     store_empty_signoffs(a);
     if (!(st = store_stmt(s, SQ_A_SET_REVISION, e)))
         goto fail;
-    sqlite3_bind_int64(st, 1, a->id);
-    sqlite3_bind_int(st, 2, a->revision + 1);
+    db_bind_int64(st, 1, a->id);
+    db_bind_int(st, 2, a->revision + 1);
     store_bind_text(st, 3, decided);
     if (store_exec(s, st, _("opening the revision"), e) < 0)
         goto fail;
@@ -89,14 +89,14 @@ fail:
 char *store_revision_record(struct store *s, int64_t id, int number, size_t *len,
                             struct err *e)
 {
-    sqlite3_stmt *st = store_stmt(s, SQ_REV_GET, e);
+    struct db_stmt *st = store_stmt(s, SQ_REV_GET, e);
     if (!st)
         return NULL;
-    sqlite3_bind_int64(st, 1, id);
-    sqlite3_bind_int(st, 2, number);
-    int rc = sqlite3_step(st);
+    db_bind_int64(st, 1, id);
+    db_bind_int(st, 2, number);
+    int rc = db_step(st);
     char *xml = NULL;
-    if (rc == SQLITE_ROW) {
+    if (rc == DB_ROW) {
         struct store_row r;
         store_row_start(&r, s, st, "revisions", "assessment", id, e);
         size_t n = 0;
@@ -105,12 +105,12 @@ char *store_revision_record(struct store *s, int64_t id, int number, size_t *len
             XFREE(xml);
         else if (len)
             *len = n;
-    } else if (rc == SQLITE_DONE) {
+    } else if (rc == DB_DONE) {
         err_set(e, _("assessment %lld has no closed revision %d"), (long long)id, number);
     } else {
         store_db_error(s, _("reading a revision"), e);
     }
-    sqlite3_reset(st);
+    db_reset(st);
     return xml;
 }
 
@@ -119,14 +119,14 @@ int store_revisions(struct store *s, int64_t id, struct store_revision **out, si
 {
     *out = NULL;
     *n = 0;
-    sqlite3_stmt *st = store_stmt(s, SQ_REV_LIST, e);
+    struct db_stmt *st = store_stmt(s, SQ_REV_LIST, e);
     if (!st)
         return -1;
-    sqlite3_bind_int64(st, 1, id);
+    db_bind_int64(st, 1, id);
     size_t cap = 0;
     int rc;
     bool damaged = false;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    while ((rc = db_step(st)) == DB_ROW) {
         *out = xgrow(*out, &cap, *n + 1, sizeof **out);
         struct store_revision *r = &(*out)[(*n)++];
         struct store_row row;
@@ -142,14 +142,14 @@ int store_revisions(struct store *s, int64_t id, struct store_revision **out, si
             break;
         }
     }
-    sqlite3_reset(st);
+    db_reset(st);
     if (damaged) {
         free(*out);
         *out = NULL;
         *n = 0;
         return -1;
     }
-    if (rc != SQLITE_DONE) {
+    if (rc != DB_DONE) {
         free(*out);
         *out = NULL;
         *n = 0;

@@ -133,22 +133,22 @@ fail:
 static int get_risk(struct store *s, int64_t aid, int64_t id, struct risk *old, struct err *e)
 {
     memset(old, 0, sizeof *old);
-    sqlite3_stmt *st = store_stmt(s, SQ_RISK_GET, e);
+    struct db_stmt *st = store_stmt(s, SQ_RISK_GET, e);
     if (!st)
         return -1;
-    sqlite3_bind_int64(st, 1, aid);
-    sqlite3_bind_int64(st, 2, id);
-    int rc = sqlite3_step(st);
+    db_bind_int64(st, 1, aid);
+    db_bind_int64(st, 2, id);
+    int rc = db_step(st);
     struct store_row r;
     store_row_start(&r, s, st, "risks", "id", id, e);
-    if (rc == SQLITE_ROW)
+    if (rc == DB_ROW)
         store_read_risk(&r, 0, old);
-    sqlite3_reset(st);
-    if (rc == SQLITE_ROW)
+    db_reset(st);
+    if (rc == DB_ROW)
         return store_row_end(&r);
-    if (rc == SQLITE_DONE && store_gone(s, aid, e) == 0)
+    if (rc == DB_DONE && store_gone(s, aid, e) == 0)
         return err_set(e, _("that risk no longer exists (deleted meanwhile?)"));
-    if (rc == SQLITE_DONE)
+    if (rc == DB_DONE)
         return -1;
     return store_db_error(s, _("reading a risk"), e);
 }
@@ -171,11 +171,11 @@ int store_update_risk(struct store *s, struct assessment *a, const struct risk *
     }
     if (record_fields(s, a->id, prefix, risk_fields, nrisk_fields, &old, r, e) < 0)
         goto fail;
-    sqlite3_stmt *st = store_stmt(s, SQ_RISK_SET, e);
+    struct db_stmt *st = store_stmt(s, SQ_RISK_SET, e);
     if (!st)
         goto fail;
-    sqlite3_bind_int64(st, 1, a->id);
-    sqlite3_bind_int64(st, 2, r->id);
+    db_bind_int64(st, 1, a->id);
+    db_bind_int64(st, 2, r->id);
     for (size_t i = 0; i < nrisk_fields; i++)
         store_field_bind(st, 3 + (int)i, &risk_fields[i], r);
     if (store_exec(s, st, _("saving a risk"), e) < 0)
@@ -230,11 +230,11 @@ int store_delete_risk(struct store *s, struct assessment *a, int64_t risk_id, st
     if (lrc < 0)
         goto fail;
     snprintf(what, sizeof what, "risk R%d deleted", old.number);
-    sqlite3_stmt *st = store_stmt(s, SQ_RISK_DEL, e);
+    struct db_stmt *st = store_stmt(s, SQ_RISK_DEL, e);
     if (!st)
         goto fail;
-    sqlite3_bind_int64(st, 1, a->id);
-    sqlite3_bind_int64(st, 2, risk_id);
+    db_bind_int64(st, 1, a->id);
+    db_bind_int64(st, 2, risk_id);
     /* measure_risks rows go with it (ON DELETE CASCADE). */
     if (store_exec(s, st, _("deleting a risk"), e) < 0 ||
         store_hist_add(s, a->id, what, old.title, "", 0, e) < 0)
@@ -316,42 +316,42 @@ static int get_measure(struct store *s, int64_t aid, int64_t id, struct measure 
                        struct err *e)
 {
     memset(old, 0, sizeof *old);
-    sqlite3_stmt *st = store_stmt(s, SQ_MEAS_GET, e);
+    struct db_stmt *st = store_stmt(s, SQ_MEAS_GET, e);
     if (!st)
         return -1;
-    sqlite3_bind_int64(st, 1, aid);
-    sqlite3_bind_int64(st, 2, id);
-    int rc = sqlite3_step(st);
+    db_bind_int64(st, 1, aid);
+    db_bind_int64(st, 2, id);
+    int rc = db_step(st);
     struct store_row r;
     store_row_start(&r, s, st, "measures", "id", id, e);
-    if (rc == SQLITE_ROW)
+    if (rc == DB_ROW)
         store_read_measure(&r, 0, old);
-    sqlite3_reset(st);
-    if (rc == SQLITE_DONE && store_gone(s, aid, e) == 0)
+    db_reset(st);
+    if (rc == DB_DONE && store_gone(s, aid, e) == 0)
         return err_set(e, _("that measure no longer exists (deleted meanwhile?)"));
-    if (rc == SQLITE_DONE)
+    if (rc == DB_DONE)
         return -1;
-    if (rc != SQLITE_ROW)
+    if (rc != DB_ROW)
         return store_db_error(s, _("reading a measure"), e);
     if (store_row_end(&r) < 0)
         return -1;
     st = store_stmt(s, SQ_LINKS_OF, e);
     if (!st)
         return -1;
-    sqlite3_bind_int64(st, 1, id);
+    db_bind_int64(st, 1, id);
     size_t cap = 0;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    while ((rc = db_step(st)) == DB_ROW) {
         store_row_start(&r, s, st, "measure_risks", "measure", id, e);
         int number = (int)store_row_int(&r, 0, 1, STORE_NUMBER_MAX);
         if (store_row_end(&r) < 0) {
-            sqlite3_reset(st);
+            db_reset(st);
             return -1;
         }
         old->risks = xgrow(old->risks, &cap, old->nrisks + 1, sizeof *old->risks);
         old->risks[old->nrisks++] = number;
     }
-    sqlite3_reset(st);
-    return rc == SQLITE_DONE ? 0 : store_db_error(s, _("reading a measure"), e);
+    db_reset(st);
+    return rc == DB_DONE ? 0 : store_db_error(s, _("reading a measure"), e);
 }
 
 static int by_number(const void *x, const void *y)
@@ -416,11 +416,11 @@ int store_update_measure(struct store *s, struct assessment *a, const struct mea
     free(nl);
     if (rc < 0)
         goto fail;
-    sqlite3_stmt *st = store_stmt(s, SQ_MEAS_SET, e);
+    struct db_stmt *st = store_stmt(s, SQ_MEAS_SET, e);
     if (!st)
         goto fail;
-    sqlite3_bind_int64(st, 1, a->id);
-    sqlite3_bind_int64(st, 2, m->id);
+    db_bind_int64(st, 1, a->id);
+    db_bind_int64(st, 2, m->id);
     for (size_t i = 0; i < nmeasure_fields; i++)
         store_field_bind(st, 3 + (int)i, &measure_fields[i], m);
     struct measure linked = *m;
@@ -475,11 +475,11 @@ int store_delete_measure(struct store *s, struct assessment *a, int64_t measure_
             goto fail;
     }
     snprintf(what, sizeof what, "measure M%d deleted", old.number);
-    sqlite3_stmt *st = store_stmt(s, SQ_MEAS_DEL, e);
+    struct db_stmt *st = store_stmt(s, SQ_MEAS_DEL, e);
     if (!st)
         goto fail;
-    sqlite3_bind_int64(st, 1, a->id);
-    sqlite3_bind_int64(st, 2, measure_id);
+    db_bind_int64(st, 1, a->id);
+    db_bind_int64(st, 2, measure_id);
     if (store_exec(s, st, _("deleting a measure"), e) < 0 ||
         store_hist_add(s, a->id, what, old.title, "", 0, e) < 0)
         goto fail;

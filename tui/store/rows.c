@@ -22,7 +22,7 @@
 #include "util/text.h"
 #include "util/xalloc.h"
 
-void store_row_start(struct store_row *r, struct store *s, sqlite3_stmt *st, const char *table,
+void store_row_start(struct store_row *r, struct store *s, struct db_stmt *st, const char *table,
                      const char *key, int64_t id, struct err *e)
 {
     r->s = s;
@@ -45,7 +45,7 @@ static void bad(struct store_row *r, int col, const char *why)
     if (r->bad)
         return;
     r->bad = true;
-    const char *name = sqlite3_column_name(r->st, col);
+    const char *name = db_column_name(r->st, col);
     err_set(r->e, _("%s is damaged: table %s, row %s %lld, column %s: %s"), r->s->path,
             r->table, r->key, (long long)r->id, name ? name : "?", why);
 }
@@ -55,11 +55,10 @@ const char *store_row_view(struct store_row *r, int col, size_t *len)
     *len = 0;
     if (r->bad)
         return "";
-    int type = sqlite3_column_type(r->st, col);
-    if (type == SQLITE_NULL)
+    if (db_column_type(r->st, col) == DB_T_NULL)
         return "";
-    const char *t = (const char *)sqlite3_column_text(r->st, col);
-    size_t n = (size_t)sqlite3_column_bytes(r->st, col);
+    size_t n;
+    const char *t = db_column_text(r->st, col, &n);
     if (!t) {
         bad(r, col, _("it cannot be read"));
         return "";
@@ -103,8 +102,8 @@ char *store_row_blob(struct store_row *r, int col, size_t max, size_t *len)
     *len = 0;
     if (r->bad)
         return xstrdup("");
-    const void *b = sqlite3_column_blob(r->st, col);
-    size_t n = (size_t)sqlite3_column_bytes(r->st, col);
+    size_t n;
+    const void *b = db_column_blob(r->st, col, &n);
     if (!b && n > 0) {
         bad(r, col, _("it cannot be read"));
         return xstrdup("");
@@ -133,11 +132,11 @@ int64_t store_row_int(struct store_row *r, int col, int64_t min, int64_t max)
 {
     if (r->bad)
         return min;
-    if (sqlite3_column_type(r->st, col) != SQLITE_INTEGER) {
+    if (db_column_type(r->st, col) != DB_T_INT) {
         bad(r, col, _("not a whole number"));
         return min;
     }
-    int64_t v = sqlite3_column_int64(r->st, col);
+    int64_t v = db_column_int64(r->st, col);
     if (v < min || v > max) {
         char why[128];
         snprintf(why, sizeof why, _("%lld is out of range (%lld to %lld)"), (long long)v,

@@ -13,6 +13,7 @@
 #include "config.h"
 #include "store/store.h"
 
+#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -296,7 +297,7 @@ int store_schema_version(void)
 static int query_int(struct store *s, const char *sql, int *out, struct err *e)
 {
     sqlite3_stmt *st = NULL;
-    int rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
+    int rc = sqlite3_prepare_v2(db_sqlite_handle(s->db), sql, -1, &st, NULL);
     if (rc == SQLITE_OK)
         rc = sqlite3_step(st);
     if (rc == SQLITE_ROW)
@@ -433,7 +434,7 @@ static bool other_columns(struct store *s, int v, const char *name)
     sqlite3 *mem = schema_in_memory(v, NULL);
     char *want = NULL, *have = NULL;
     bool differ = mem && describe_columns(mem, name, &want) == SQLITE_OK &&
-                  describe_columns(s->db, name, &have) == SQLITE_OK && strcmp(want, have) != 0;
+                  describe_columns(db_sqlite_handle(s->db), name, &have) == SQLITE_OK && strcmp(want, have) != 0;
     sqlite3_close(mem);
     free(want);
     free(have);
@@ -497,7 +498,7 @@ static int compare_objects(struct store *s, int version, struct err *e)
     if (!want)
         return -1;
     struct objects have;
-    int rc = describe(s->db, &have);
+    int rc = describe(db_sqlite_handle(s->db), &have);
     if (rc != SQLITE_OK) {
         objects_free(&have);
         return store_db_error(s, _("cannot read the schema"), e);

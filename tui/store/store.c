@@ -33,6 +33,18 @@ static const char *const statement_sql[SQ_COUNT] = {
 #undef X
 };
 
+/* PostgreSQL's words where they differ (NULL: the same). */
+static const char *const statement_pg[SQ_COUNT] = {
+#define X(name, sql) [SQ_##name] = sql,
+    STORE_PG_STATEMENTS(X)
+#undef X
+};
+
+bool store_on_server(const struct store *s)
+{
+    return s->db && db_kind(s->db) == DB_PG;
+}
+
 char *store_default_who(void)
 {
     const char *env = getenv("DPIA_USER");
@@ -49,23 +61,34 @@ char *store_default_who(void)
 
 int store_db_error(struct store *s, const char *what, struct err *e)
 {
-    int code = sqlite3_extended_errcode(s->db);
-    if ((code & 0xff) == SQLITE_READONLY)
+    switch (db_errkind(s->db)) {
+    case DB_E_READONLY:
         return err_set(e, _("%s: %s cannot be written (read-only)"), what, s->path);
-    if ((code & 0xff) == SQLITE_BUSY || (code & 0xff) == SQLITE_LOCKED)
+    case DB_E_BUSY:
         return err_set(e, _("%s: %s is busy: another program kept it locked for too long"),
                        what, s->path);
-    return err_set(e, "%s: %s: %s", what, s->path, sqlite3_errmsg(s->db));
+    case DB_E_CONNECTION:
+        return err_set(e, _("%s: the connection to %s was lost: %s"), what, s->path,
+                       db_errmsg(s->db));
+    default:
+        return err_set(e, "%s: %s: %s", what, s->path, db_errmsg(s->db));
+    }
 }
 
 /* A statement with the columns of the field tables put in (the braces
  * of STORE_STATEMENTS); the caller frees. */
-char *store_expand_sql(const char *sql)
+char *store_expand_sql(const char *sql, bool pg)
 {
     struct buf b = { 0 };
     for (const char *p = sql; *p; p++) {
         const struct field *t = NULL;
         size_t n = 0;
+        if (strncmp(p, "{ID}", 4) == 0) {
+            if (pg)
+                buf_adds(&b, " RETURNING id");
+            p += 3;
+            continue;
+        }
         if (*p == '{' && (p[1] == 'R' || p[1] == 'M' || p[1] == 'S')) {
             t = p[1] == 'R' ? risk_fields : p[1] == 'M' ? measure_fields : signoff_fields;
             n = p[1] == 'R' ? nrisk_fields : p[1] == 'M' ? nmeasure_fields : nsignoff_fields;
@@ -94,18 +117,28 @@ char *store_expand_sql(const char *sql)
     return buf_take(&b);
 }
 
-sqlite3_stmt *store_stmt(struct store *s, enum store_stmt id, struct err *e)
+struct db_stmt *store_stmt(struct store *s, enum store_stmt id, struct err *e)
 {
-    sqlite3_stmt *st = s->stmts[id];
+    struct db_stmt *st = s->stmts[id];
     if (st) {
-        sqlite3_reset(st);
-        sqlite3_clear_bindings(st);
+        db_reset(st);
+        db_clear(st);
         return st;
     }
-    char *sql = store_expand_sql(statement_sql[id]);
-    int rc = sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL);
+    bool pg = store_on_server(s);
+    char *sql = store_expand_sql(pg && statement_pg[id] ? statement_pg[id] : statement_sql[id],
+                                 pg);
+    char *people = pg ? strstr(sql, "COLLATE people") : NULL;
+    if (people) {
+        *people = '\0';
+        char *named = xasprintf("%sCOLLATE \"%s\"%s", sql, s->people[0] ? s->people : "default",
+                                people + strlen("COLLATE people"));
+        free(sql);
+        sql = named;
+    }
+    st = db_prepare(s->db, sql);
     free(sql);
-    if (rc != SQLITE_OK) {
+    if (!st) {
         store_db_error(s, _("preparing a statement"), e);
         return NULL;
     }
@@ -113,9 +146,9 @@ sqlite3_stmt *store_stmt(struct store *s, enum store_stmt id, struct err *e)
     return st;
 }
 
-void store_bind_text(sqlite3_stmt *st, int i, const char *v)
+void store_bind_text(struct db_stmt *st, int i, const char *v)
 {
-    sqlite3_bind_text(st, i, v ? v : "", -1, SQLITE_TRANSIENT);
+    db_bind_text(st, i, v ? v : "");
 }
 
 void store_set_str(char **p, const char *v)
@@ -125,23 +158,33 @@ void store_set_str(char **p, const char *v)
     *p = copy;
 }
 
-int store_exec(struct store *s, sqlite3_stmt *st, const char *what, struct err *e)
+int store_exec(struct store *s, struct db_stmt *st, const char *what, struct err *e)
 {
-    int rc = sqlite3_step(st);
-    sqlite3_reset(st);
-    if (rc == SQLITE_DONE || rc == SQLITE_ROW)
+    int rc = db_step(st);
+    db_reset(st);
+    if (rc == DB_DONE || rc == DB_ROW)
+        return 0;
+    return store_db_error(s, what, e);
+}
+
+int store_exec_id(struct store *s, struct db_stmt *st, const char *what, int64_t *id,
+                  struct err *e)
+{
+    int rc = db_step(st);
+    if (rc == DB_ROW)
+        *id = db_column_int64(st, 0);
+    else if (rc == DB_DONE)
+        *id = db_last_id(s->db);
+    db_reset(st);
+    if (rc == DB_DONE || rc == DB_ROW)
         return 0;
     return store_db_error(s, what, e);
 }
 
 int store_exec_sql(struct store *s, const char *sql, struct err *e)
 {
-    char *msg = NULL;
-    if (sqlite3_exec(s->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
-        err_set(e, "%s: %s", s->path, msg ? msg : sqlite3_errmsg(s->db));
-        sqlite3_free(msg);
-        return -1;
-    }
+    if (db_exec(s->db, sql) != DB_DONE)
+        return err_set(e, "%s: %s", s->path, db_errmsg(s->db));
     return 0;
 }
 
@@ -157,49 +200,6 @@ int64_t store_monotonic_ms(void)
     return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
-/* Waiting for another connection's lock. SQLite's own handler pauses
- * longer and longer, up to 100 ms at a time, so that among many writers
- * one that came first may wait behind many that came after it (1.5 s for
- * a save among twenty clients saving at once, 0.4 ms for most). These
- * pauses start at a quarter of a millisecond and stop growing at four,
- * each with a random part of its own (seeded by the process and the
- * moment, not shared by processes started alike): a save waits about
- * as long as the others, and the file takes two to three times as many
- * saves (tests/bench/README.md). */
-#define BUSY_PAUSE_MIN_US 250
-#define BUSY_PAUSE_DOUBLINGS 4
-
-static int busy_wait(void *arg, int count)
-{
-    struct store *s = arg;
-    int64_t now = store_monotonic_ms();
-    if (count == 0)
-        s->busy_since = now;
-    if (now - s->busy_since >= s->busy_ms)
-        return 0;
-    if (s->busy_rng == 0) {
-        struct timespec ts;
-        clock_gettime(CLOCK_MONOTONIC, &ts);
-        s->busy_rng = ((uint64_t)getpid() << 32) ^ (uint64_t)ts.tv_nsec ^ (uint64_t)ts.tv_sec;
-        s->busy_rng |= 1;
-    }
-    /* xorshift64 */
-    s->busy_rng ^= s->busy_rng << 13;
-    s->busy_rng ^= s->busy_rng >> 7;
-    s->busy_rng ^= s->busy_rng << 17;
-    long us = (long)BUSY_PAUSE_MIN_US << (count < BUSY_PAUSE_DOUBLINGS ? count
-                                                                        : BUSY_PAUSE_DOUBLINGS);
-    struct timespec pause = { 0, (us / 2 + (long)(s->busy_rng % (uint64_t)us)) * 1000L };
-    nanosleep(&pause, NULL);
-    return 1;
-}
-
-void store_busy(struct store *s, int ms)
-{
-    s->busy_ms = ms;
-    sqlite3_busy_handler(s->db, ms > 0 ? busy_wait : NULL, s);
-}
-
 int store_check_writable(struct store *s, struct err *e)
 {
     if (!s->read_only)
@@ -211,12 +211,7 @@ int store_check_writable(struct store *s, struct err *e)
  * since the last one, no copy in memory can be trusted to be in step. */
 static void check_data_version(struct store *s)
 {
-    sqlite3_stmt *st = store_stmt(s, SQ_DATA_VERSION, NULL);
-    int64_t v = -1;
-    if (st && sqlite3_step(st) == SQLITE_ROW)
-        v = sqlite3_column_int64(st, 0);
-    if (st)
-        sqlite3_reset(st);
+    int64_t v = db_data_version(s->db);
     if (v < 0 || v != s->data_version)
         s->stamp++;
     s->data_version = v;
@@ -227,7 +222,7 @@ static void check_data_version(struct store *s)
  * the whole change and it was kept. */
 static void txn_ended(struct store *s, bool kept)
 {
-    if (sqlite3_total_changes(s->db) != s->txn_changes && !s->txn_aside) {
+    if (db_total_changes(s->db) != s->txn_changes && !s->txn_aside) {
         s->stamp++;
         if (kept && s->owner && s->owner_ok) {
             s->owner->store_of = s;
@@ -263,16 +258,12 @@ int store_txn_begin(struct store *s, struct err *e)
         return -1;
     int64_t start = store_monotonic_ms();
     for (unsigned attempt = 0;; attempt++) {
-        sqlite3_stmt *st = store_stmt(s, SQ_BEGIN, e);
-        if (!st)
-            return -1;
-        int rc = sqlite3_step(st);
-        sqlite3_reset(st);
-        if (rc == SQLITE_DONE) {
+        int rc = db_begin(s->db, s->one_try ? DB_TXN_WRITE_TRY : DB_TXN_WRITE);
+        if (rc == DB_DONE) {
             s->depth = 1;
             s->doomed = false;
             check_data_version(s);
-            s->txn_changes = sqlite3_total_changes(s->db);
+            s->txn_changes = db_total_changes(s->db);
             s->owner = NULL;
             s->owner_ok = true;
             s->txn_aside = false;
@@ -285,7 +276,7 @@ int store_txn_begin(struct store *s, struct err *e)
             }
             return 0;
         }
-        if ((rc & 0xff) != SQLITE_BUSY || s->one_try ||
+        if (rc != DB_BUSY || s->one_try ||
             store_monotonic_ms() - start > BUSY_RETRY_TOTAL_MS)
             return store_db_error(s, _("cannot start a change"), e);
         struct timespec pause = { 0, (long)(5 + (attempt % 8) * 7) * 1000000L };
@@ -302,13 +293,7 @@ void store_txn_rollback(struct store *s)
         s->doomed = true;
         return;
     }
-    if (!sqlite3_get_autocommit(s->db)) {
-        sqlite3_stmt *st = store_stmt(s, SQ_ROLLBACK, NULL);
-        if (st) {
-            sqlite3_step(st);
-            sqlite3_reset(st);
-        }
-    }
+    db_rollback(s->db);
     s->doomed = false;
     txn_ended(s, false);
 }
@@ -327,16 +312,13 @@ int store_txn_commit(struct store *s, struct err *e)
     }
     int64_t start = store_monotonic_ms();
     for (;;) {
-        sqlite3_stmt *st = store_stmt(s, SQ_COMMIT, e);
-        int rc = st ? sqlite3_step(st) : SQLITE_ERROR;
-        if (st)
-            sqlite3_reset(st);
-        if (rc == SQLITE_DONE) {
+        int rc = db_commit(s->db);
+        if (rc == DB_DONE) {
             s->depth = 0;
             txn_ended(s, true);
             return 0;
         }
-        if ((rc & 0xff) != SQLITE_BUSY || store_monotonic_ms() - start > BUSY_RETRY_TOTAL_MS) {
+        if (rc != DB_BUSY || store_monotonic_ms() - start > BUSY_RETRY_TOTAL_MS) {
             store_db_error(s, _("cannot save the change"), e);
             store_txn_rollback(s);
             return -1;
@@ -350,11 +332,7 @@ void store_read_begin(struct store *s)
 {
     if (s->depth > 0 || s->reading)
         return;
-    sqlite3_stmt *st = store_stmt(s, SQ_BEGIN_READ, NULL);
-    if (st) {
-        s->reading = sqlite3_step(st) == SQLITE_DONE;
-        sqlite3_reset(st);
-    }
+    s->reading = db_begin(s->db, DB_TXN_READ) == DB_DONE;
     if (s->reading)
         check_data_version(s);
 }
@@ -364,11 +342,7 @@ void store_read_end(struct store *s)
     if (!s->reading)
         return;
     s->reading = false;
-    sqlite3_stmt *st = store_stmt(s, SQ_COMMIT, NULL);
-    if (st) {
-        sqlite3_step(st);
-        sqlite3_reset(st);
-    }
+    db_commit(s->db);
 }
 
 int store_batch_begin(struct store *s, struct err *e)
@@ -447,14 +421,13 @@ const struct tmpl *store_tmpl_for(struct store *s, const char *digest, const cha
 
 int store_checkpoint(struct store *s)
 {
-    if (!s || !s->db || !s->ours || s->read_only || s->gone || s->depth > 0 || s->reading)
+    if (!s || !s->db || !s->ours || s->read_only || s->gone || s->depth > 0 || s->reading ||
+        store_on_server(s))
         return -1;
-    int changes = sqlite3_total_changes(s->db);
+    int64_t changes = db_total_changes(s->db);
     if (changes == s->ckpt_changes)
         return 0;
-    int log = -1, copied = -1;
-    if (sqlite3_wal_checkpoint_v2(s->db, NULL, SQLITE_CHECKPOINT_PASSIVE, &log, &copied) !=
-            SQLITE_OK || log != copied)
+    if (db_sqlite_checkpoint(s->db, false, 0) < 0)
         return -1;
     s->ckpt_changes = changes;
     return 0;
@@ -462,15 +435,9 @@ int store_checkpoint(struct store *s)
 
 void store_empty_log(struct store *s)
 {
-    if (!s->db || !s->ours || s->read_only || !sqlite3_get_autocommit(s->db))
+    if (!s->db || !s->ours || s->read_only || db_in_txn(s->db) || store_on_server(s))
         return;
-    int log = -1, copied = -1;
-    if (sqlite3_wal_checkpoint_v2(s->db, NULL, SQLITE_CHECKPOINT_PASSIVE, &log, &copied) ==
-            SQLITE_OK && log == copied) {
-        store_busy(s, CLOSE_CHECKPOINT_MS);
-        sqlite3_wal_checkpoint_v2(s->db, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
-        store_busy(s, BUSY_TIMEOUT_MS);
-    }
+    db_sqlite_checkpoint(s->db, true, CLOSE_CHECKPOINT_MS);
 }
 
 void store_close(struct store *s)
@@ -478,7 +445,7 @@ void store_close(struct store *s)
     if (!s)
         return;
     for (int i = 0; i < SQ_COUNT; i++)
-        sqlite3_finalize(s->stmts[i]);
+        db_finalize(s->stmts[i]);
     /* SQLite empties the log itself only when the last connection to
      * the file closes; while the interface or another command has it
      * open, what this one wrote stays in the -wal file, and a copy of
@@ -489,8 +456,7 @@ void store_close(struct store *s)
      * be done now and waiting would only delay the end of the program:
      * the log stays, quietly, for a later close. */
     store_empty_log(s);
-    if (s->db)
-        sqlite3_close(s->db);
+    db_close(s->db);
     /* The file was replaced or removed: SQLite leaves the -wal and -shm
      * files of the file it had open beside whatever is at the path now,
      * where they would be read as that file's. */

@@ -22,6 +22,13 @@
 
 struct store;
 
+/* Whether a database argument names a database on a PostgreSQL server
+ * (it starts with postgresql:// or postgres://: a libpq URL) rather
+ * than an SQLite file. store_open and store_open_shared take either; on
+ * a server what only a file has (its mode, --shared, the log beside it,
+ * store_backup) does not apply. */
+bool store_names_server(const char *db);
+
 /* Opens (creating when absent, folders included, mode 0600) the
  * database at path; read_only opens without creating or writing. A file
  * that is not a dpia database, or comes from a newer dpia, is refused

@@ -6,13 +6,13 @@
 #ifndef DPIA_STORE_INT_H
 #define DPIA_STORE_INT_H
 
-#include <sqlite3.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <sys/types.h>
 
 #include "core/fields.h"
+#include "store/db.h"
 #include "store/store.h"
 #include "util/i18n.h"
 
@@ -51,7 +51,9 @@
  * {R?3} for as many parameters from ?3 on, {S=} for the columns as
  * "excluded.COLUMN", and {S+K} for ?K plus the number of columns
  * ({S+3} is the parameter right after {S?3}'s: ?11 with eight
- * columns). store_stmt expands them. */
+ * columns). {ID} ends an INSERT whose new row's id is wanted: nothing
+ * for SQLite (db_last_id), "RETURNING id" for PostgreSQL, where the
+ * statement gives it as a row (store_exec_id). store_stmt expands them. */
 #define STORE_JUDGEMENT_COLS "verdict, comment, name, date"
 
 /* The statements of people and roles, the review and its comments
@@ -66,7 +68,8 @@
                "ON CONFLICT(assessment, person) DO UPDATE SET role = excluded.role") \
     X(MEM_DEL, "DELETE FROM members WHERE assessment = ?1 AND person = ?2") \
     X(MEM_OWNERS, "SELECT count(*) FROM members WHERE assessment = ?1 AND role = 'owner'") \
-    X(MEM_FILL, "INSERT INTO members(assessment, person, role) SELECT id, ?1, 'owner' " \
+    X(MEM_FILL, "INSERT INTO members(assessment, person, role) SELECT id, CAST(?1 AS TEXT), " \
+                "'owner' " \
                 "FROM assessments WHERE id NOT IN (SELECT assessment FROM members)") \
     X(STEP_LOAD, "SELECT number, step, who, at, text FROM review_steps " \
                  "WHERE assessment = ?1 AND revision = ?2 ORDER BY number") \
@@ -94,9 +97,10 @@
     /* What waits for a person: the assessments they are a member of, \
      * not archived, each with what the rules of core/roles.h need. */ \
     X(WAITING, "SELECT a.id, a.title, a.status, m.role, " \
-               "EXISTS (SELECT 1 FROM members d WHERE d.assessment = a.id AND d.role = 'dpo'), " \
-               "EXISTS (SELECT 1 FROM members d WHERE d.assessment = a.id " \
-               "AND d.role = 'decision-maker'), " \
+               "CASE WHEN EXISTS (SELECT 1 FROM members d WHERE d.assessment = a.id " \
+               "AND d.role = 'dpo') THEN 1 ELSE 0 END, " \
+               "CASE WHEN EXISTS (SELECT 1 FROM members d WHERE d.assessment = a.id " \
+               "AND d.role = 'decision-maker') THEN 1 ELSE 0 END, " \
                "r.step, r.who, r.at, " \
                "(SELECT count(*) FROM comments c WHERE c.assessment = a.id " \
                "AND c.revision = a.revision AND c.thread = c.number AND c.resolved_at = 0) " \
@@ -106,15 +110,13 @@
                "AND x.revision = a.revision) " \
                "WHERE a.status <> 'archived' ORDER BY a.id")
 
-/* Every statement the store runs: name and SQL. Prepared on first use
- * with SQLITE_PREPARE_PERSISTENT and reused. */
+/* Every statement the store runs: name and SQL, in words both
+ * databases read alike; STORE_PG_STATEMENTS below gives PostgreSQL's
+ * words for the few that differ. Prepared on first use and reused. */
 #define STORE_STATEMENTS(X) \
-    X(BEGIN, "BEGIN IMMEDIATE") \
-    X(BEGIN_READ, "BEGIN") \
-    X(COMMIT, "COMMIT") \
-    X(ROLLBACK, "ROLLBACK") \
     X(TMPL_FIND, "SELECT id FROM templates WHERE digest = ?1") \
-    X(TMPL_ADD, "INSERT INTO templates(digest, template_id, version, xml) VALUES (?1, ?2, ?3, ?4)") \
+    X(TMPL_ADD, "INSERT INTO templates(digest, template_id, version, xml) VALUES (?1, ?2, ?3, ?4)" \
+               "{ID}") \
     X(TMPL_OF, "SELECT t.digest, t.xml, a.method, t.id FROM assessments a " \
                "JOIN templates t ON t.id = a.template WHERE a.id = ?1") \
     X(TMPL_DIGEST_OF, "SELECT t.digest, a.method, t.id FROM assessments a " \
@@ -122,7 +124,8 @@
     X(TMPL_XML, "SELECT xml FROM templates WHERE id = ?1") \
     X(A_ADD, "INSERT INTO assessments(uuid, title, template, method, status, created, " \
              "updated, review_date, revision, replaces_date, archived_from, controller, " \
-             "dpo_contact, lang) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)") \
+             "dpo_contact, lang) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)" \
+             "{ID}") \
     X(A_UUID_TAKEN, "SELECT 1 FROM assessments WHERE uuid = ?1") \
     X(A_BY_ID, "SELECT id FROM assessments WHERE id = ?1") \
     X(A_BY_UUID, "SELECT id FROM assessments WHERE uuid LIKE ?1 || '%' LIMIT 2") \
@@ -154,8 +157,10 @@
                  "highest_name = ?5, highest_high = ?6 WHERE id = ?1") \
     X(A_DELETE, "DELETE FROM assessments WHERE id = ?1") \
     X(A_NEXT, "SELECT next_risk, next_measure FROM assessments WHERE id = ?1") \
-    X(A_SET_NEXT, "UPDATE assessments SET next_risk = max(next_risk, ?2), " \
-                  "next_measure = max(next_measure, ?3) WHERE id = ?1") \
+    X(A_SET_NEXT, "UPDATE assessments SET " \
+                  "next_risk = CASE WHEN next_risk > ?2 THEN next_risk ELSE ?2 END, " \
+                  "next_measure = CASE WHEN next_measure > ?3 THEN next_measure ELSE ?3 END " \
+                  "WHERE id = ?1") \
     /* Counted from indexes: all of them (SQLite counts the smallest
      * index's entries page by page), less the archived ones (a search of
      * the index of statuses). */ \
@@ -215,7 +220,7 @@
                  "WHERE assessment = ?1 ORDER BY number") \
     X(RISK_GET, "SELECT id, number, {R} FROM risks " \
                 "WHERE assessment = ?1 AND id = ?2") \
-    X(RISK_ADD, "INSERT INTO risks(assessment, number, {R}) VALUES (?1, ?2, {R?3})") \
+    X(RISK_ADD, "INSERT INTO risks(assessment, number, {R}) VALUES (?1, ?2, {R?3}){ID}") \
     X(RISK_SET, "UPDATE risks SET ({R}) = ({R?3}) " \
                 "WHERE assessment = ?1 AND id = ?2") \
     X(RISK_DEL, "DELETE FROM risks WHERE assessment = ?1 AND id = ?2") \
@@ -224,13 +229,14 @@
                  "WHERE assessment = ?1 ORDER BY number") \
     X(MEAS_GET, "SELECT id, number, {M} FROM measures " \
                 "WHERE assessment = ?1 AND id = ?2") \
-    X(MEAS_ADD, "INSERT INTO measures(assessment, number, {M}) VALUES (?1, ?2, {M?3})") \
+    X(MEAS_ADD, "INSERT INTO measures(assessment, number, {M}) VALUES (?1, ?2, {M?3}){ID}") \
     X(MEAS_SET, "UPDATE measures SET ({M}) = ({M?3}) " \
                 "WHERE assessment = ?1 AND id = ?2") \
     X(MEAS_DEL, "DELETE FROM measures WHERE assessment = ?1 AND id = ?2") \
     X(LINKS_OF, "SELECT r.number FROM measure_risks l JOIN risks r ON r.id = l.risk " \
                 "WHERE l.measure = ?1 ORDER BY r.number") \
-    X(LINK_ADD, "INSERT OR IGNORE INTO measure_risks(measure, risk) VALUES (?1, ?2)") \
+    X(LINK_ADD, "INSERT INTO measure_risks(measure, risk) VALUES (?1, ?2) " \
+                 "ON CONFLICT DO NOTHING") \
     X(LINKS_DEL, "DELETE FROM measure_risks WHERE measure = ?1") \
     X(SIGN_LOAD, "SELECT role, {S} FROM signoffs WHERE assessment = ?1") \
     X(SIGN_GET, "SELECT role, {S} FROM signoffs " \
@@ -261,15 +267,16 @@
                "(SELECT number FROM workshops WHERE assessment = ?1 AND ended = 0) " \
                "FROM workshops WHERE assessment = ?1") \
     X(WS_ADD, "INSERT INTO workshops(assessment, number, date, place, agenda, minutes, " \
-              "started, ended, who) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)") \
+              "started, ended, who) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9){ID}") \
     X(WS_PART_ADD, "INSERT INTO workshop_participants(workshop, position, name, role, " \
                    "organisation, represents) VALUES (?1, ?2, ?3, ?4, ?5, ?6)") \
     X(WS_POINT_ADD, "INSERT INTO workshop_points(workshop, position, text, who) " \
                     "VALUES (?1, ?2, ?3, ?4)") \
-    X(WS_SETTLED_ADD, "INSERT OR IGNORE INTO workshop_settled(workshop, question) " \
-                      "VALUES (?1, ?2)") \
-    X(WS_SETTLE, "INSERT OR IGNORE INTO workshop_settled(workshop, question) " \
-                 "SELECT id, ?2 FROM workshops WHERE assessment = ?1 AND ended = 0") \
+    X(WS_SETTLED_ADD, "INSERT INTO workshop_settled(workshop, question) " \
+                      "VALUES (?1, ?2) ON CONFLICT DO NOTHING") \
+    X(WS_SETTLE, "INSERT INTO workshop_settled(workshop, question) " \
+                 "SELECT id, CAST(?2 AS TEXT) FROM workshops WHERE assessment = ?1 " \
+                 "AND ended = 0 ON CONFLICT DO NOTHING") \
     X(WS_OPEN_ID, "SELECT id, number FROM workshops WHERE assessment = ?1 AND ended = 0") \
     X(WS_END, "UPDATE workshops SET ended = ?2, minutes = ?3 WHERE id = ?1") \
     /* dpia copy (copy.c): an assessment's row whole, and what the loaders
@@ -284,7 +291,7 @@
                 "updated, review_date, next_risk, next_measure, percent, highest_level, " \
                 "highest_name, highest_high, revision, replaces_date, archived_from, " \
                 "controller, dpo_contact, lang) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, " \
-                "?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)") \
+                "?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20){ID}") \
     X(CP_SIGN_WHO, "SELECT role, who, at FROM signoffs WHERE assessment = ?1") \
     X(CP_JUDG_WHO, "SELECT section, who, at FROM judgements WHERE assessment = ?1") \
     /* The tables of people and the review, column for column (copy.c,
@@ -306,7 +313,7 @@
     X(CP_HIST, "SELECT at, who, what, old_value, new_value, part, id FROM history " \
                "WHERE assessment = ?1 ORDER BY id") \
     X(HIST_ADD, "INSERT INTO history(assessment, at, who, what, old_value, new_value, part) " \
-                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)") \
+                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7){ID}") \
     X(HIST_PARTS, "SELECT part FROM history WHERE assessment = ?1 ORDER BY id") \
     X(HIST_LAST, "SELECT id, at, who, what FROM history WHERE assessment = ?1 " \
                  "ORDER BY id DESC LIMIT 1") \
@@ -318,7 +325,6 @@
     X(DRAFT_DEL, "DELETE FROM drafts WHERE assessment = ?1 AND key = ?2 AND who = ?3") \
     X(HIST_SINCE, "SELECT at, who, what, old_value, new_value, id FROM history " \
                   "WHERE assessment = ?1 AND id >= ?2 ORDER BY id") \
-    X(DATA_VERSION, "PRAGMA data_version") \
     X(HIST_NEWEST, "SELECT id, at, new_value FROM history WHERE assessment = ?1 " \
                    "ORDER BY id DESC LIMIT 1") \
     X(PRESENCE_PUT, "INSERT INTO presence(assessment, who, pid, host, question, at, editing) " \
@@ -331,6 +337,35 @@
     X(PRESENCE_LIST, "SELECT who, pid, host, question, at, editing FROM presence " \
                      "WHERE assessment = ?1 AND at >= ?2 ORDER BY who, host, pid") \
     STORE_TEAM_STATEMENTS(X)
+
+/* PostgreSQL's words for the statements above whose words differ: a
+ * search in a title (strpos), a uuid's start in either case. The
+ * collation people is there the server's closest to the program's
+ * LC_COLLATE (store->people). */
+#define STORE_PG_STATEMENTS(X) \
+    X(A_BY_UUID, "SELECT id FROM assessments WHERE lower(uuid) LIKE lower(CAST(?1 AS TEXT)) " \
+                 "|| '%' LIMIT 2") \
+    X(PAGE_COUNT, "SELECT count(*) FROM assessments a WHERE (?1 OR a.status <> 'archived') " \
+                  "AND (?2 = '' OR strpos(lower(a.title), lower(?2)) > 0)") \
+    X(PAGE_CHANGED, "SELECT a.id, a.uuid, a.title, a.status, t.template_id, a.percent, " \
+            "a.highest_level, a.highest_name, a.highest_high, a.review_date, a.updated " \
+            "FROM assessments a JOIN templates t ON t.id = a.template " \
+            "WHERE (?1 OR a.status <> 'archived') " \
+            "AND (?2 = '' OR strpos(lower(a.title), lower(?2)) > 0) " \
+            "ORDER BY a.updated DESC, a.id DESC LIMIT ?4 OFFSET ?5") \
+    X(PAGE, "SELECT a.id, a.uuid, a.title, a.status, t.template_id, a.percent, " \
+            "a.highest_level, a.highest_name, a.highest_high, a.review_date, a.updated " \
+            "FROM assessments a JOIN templates t ON t.id = a.template " \
+            "WHERE (?1 OR a.status <> 'archived') " \
+            "AND (?2 = '' OR strpos(lower(a.title), lower(?2)) > 0) ORDER BY " \
+            "CASE WHEN ?3 = 1 THEN lower(a.title) END COLLATE people, " \
+            "CASE WHEN ?3 = 2 THEN CASE a.status WHEN 'draft' THEN 0 WHEN 'review' THEN 1 " \
+            "WHEN 'approved' THEN 2 WHEN 'approved-with-conditions' THEN 3 WHEN 'rejected' " \
+            "THEN 4 WHEN 'referred' THEN 5 WHEN 'not-required' THEN 6 ELSE 7 END END, " \
+            "CASE WHEN ?3 = 3 THEN -a.highest_level END, " \
+            "CASE WHEN ?3 = 4 THEN a.review_date = '' END, " \
+            "CASE WHEN ?3 = 4 THEN a.review_date END, " \
+            "a.updated DESC, a.id DESC LIMIT ?4 OFFSET ?5")
 
 enum store_stmt {
 #define X(name, sql) SQ_##name,
@@ -349,9 +384,10 @@ struct store_tcache {
 #define STORE_OWN_ROWS 64
 
 struct store {
-    sqlite3 *db;
+    struct db *db;
     char *path;
     char *who;
+    char people[64];        /* PostgreSQL: the collation for people's order */
     bool read_only;
     int depth;              /* nesting of store_txn_begin */
     bool doomed;            /* an inner part failed: roll back at the end */
@@ -363,8 +399,8 @@ struct store {
     bool has_log;           /* the -wal and -shm files beside it, once */
     dev_t log_dev, shm_dev; /* open: closing a store whose file is gone */
     ino_t log_ino, shm_ino; /* removes them only while they are these */
-    int ckpt_changes;       /* sqlite3_total_changes at the last checkpoint */
-    sqlite3_stmt *stmts[SQ_COUNT];
+    int64_t ckpt_changes;   /* db_total_changes at the last checkpoint */
+    struct db_stmt *stmts[SQ_COUNT];
     char *last_xml;         /* the last template digested, and its digest: */
     size_t last_len;        /* comparing bytes is far cheaper than SHA-256 */
     char last_digest[65];
@@ -378,14 +414,11 @@ struct store {
      * stamp (a->store_stamp). */
     uint64_t stamp;
     int64_t data_version;
-    int txn_changes;        /* sqlite3_total_changes when the change began */
+    int64_t txn_changes;    /* db_total_changes when the change began */
     struct assessment *owner; /* the copy the open change was made through */
     bool owner_ok;          /* ...in step, and the only one */
     bool txn_aside;         /* the change touches no assessment (a draft) */
     bool one_try;           /* store_txn_begin tries once, without waiting */
-    int busy_ms;            /* how long a wait for a lock may last (store_busy) */
-    int64_t busy_since;     /* ...and when the one under way began */
-    uint64_t busy_rng;      /* the random part of each pause */
     int64_t hist_txn_aid;   /* the assessment the transaction wrote rows of, */
     bool hist_txn_rows;     /* ...once it has (the part of the next row) */
     bool hist_mute;         /* undoing: the writers record nothing, the undo
@@ -400,12 +433,20 @@ struct store {
 
 /* A statement, prepared if needed, reset and unbound; NULL with e on
  * failure. */
-sqlite3_stmt *store_stmt(struct store *s, enum store_stmt id, struct err *e);
+struct db_stmt *store_stmt(struct store *s, enum store_stmt id, struct err *e);
 /* A statement of STORE_STATEMENTS with the columns of the field tables
- * put in for its braces; the caller frees. */
-char *store_expand_sql(const char *sql);
+ * put in for its braces, for PostgreSQL with pg; the caller frees. */
+char *store_expand_sql(const char *sql, bool pg);
+/* Whether the store is on a PostgreSQL server (else an SQLite file). */
+bool store_on_server(const struct store *s);
 /* Fills e with the connection's last error, prefixed by what; -1. */
 int store_db_error(struct store *s, const char *what, struct err *e);
+
+/* Opens the database on a PostgreSQL server that url names (pg.c): its
+ * schema made on first use, a database that is not dpia's or is newer
+ * refused and left unchanged. */
+struct store *store_open_server(const char *url, bool read_only, const char *who,
+                                struct err *e);
 
 /* The login name or $DPIA_USER; the caller frees. */
 char *store_default_who(void);
@@ -419,9 +460,6 @@ int store_check_fs(const char *path, struct err *e);
  * may already write gets too. */
 int store_make_folder(const char *dir, bool shared, struct err *e);
 int64_t store_monotonic_ms(void);
-/* How long a statement waits for another connection's lock before it
- * gives up with SQLITE_BUSY (0: not at all), in short pauses. */
-void store_busy(struct store *s, int ms);
 
 /* Before each write transaction: whether the path still names the file
  * that was opened. When it was replaced or removed, the store stops
@@ -449,7 +487,7 @@ void store_read_begin(struct store *s);
 void store_read_end(struct store *s);
 
 /* Binding, never NULL strings. */
-void store_bind_text(sqlite3_stmt *st, int i, const char *v);
+void store_bind_text(struct db_stmt *st, int i, const char *v);
 
 /* Reading one row of a file that may be damaged or crafted (rows.c):
  * each value is checked before use; the first that fails marks the row
@@ -459,14 +497,14 @@ void store_bind_text(sqlite3_stmt *st, int i, const char *v);
  * is refused where a number is wanted. */
 struct store_row {
     struct store *s;
-    sqlite3_stmt *st;
+    struct db_stmt *st;
     const char *table;      /* "risks" */
     const char *key;        /* what names the row: "id", "assessment" */
     int64_t id;             /* ...and its value */
     struct err *e;
     bool bad;
 };
-void store_row_start(struct store_row *r, struct store *s, sqlite3_stmt *st, const char *table,
+void store_row_start(struct store_row *r, struct store *s, struct db_stmt *st, const char *table,
                      const char *key, int64_t id, struct err *e);
 int store_row_end(const struct store_row *r);
 /* A text: UTF-8, no NUL byte, at most STORE_TEXT_MAX bytes. view
@@ -492,7 +530,10 @@ bool store_uuid_ok(const char *u);
 /* Replaces *p with a copy of v ("" for NULL); v may be *p itself. */
 void store_set_str(char **p, const char *v);
 /* Steps a statement that returns no row; -1 with e on failure. */
-int store_exec(struct store *s, sqlite3_stmt *st, const char *what, struct err *e);
+int store_exec(struct store *s, struct db_stmt *st, const char *what, struct err *e);
+/* Steps an INSERT ending in {ID}; *id receives the new row's id. */
+int store_exec_id(struct store *s, struct db_stmt *st, const char *what, int64_t *id,
+                  struct err *e);
 /* Runs SQL text with no parameters (schema, pragmas). */
 int store_exec_sql(struct store *s, const char *sql, struct err *e);
 
@@ -581,7 +622,7 @@ int store_conflict(const char *label, const struct field *fields, size_t n, cons
 
 /* Binding and reading a field of core/fields.h; the columns of risks,
  * measures and sign-offs are in the order of its tables. */
-void store_field_bind(sqlite3_stmt *st, int i, const struct field *f, const void *obj);
+void store_field_bind(struct db_stmt *st, int i, const struct field *f, const void *obj);
 void store_field_read(struct store_row *row, int col, const struct field *f, void *obj);
 
 /* Deep copies and releases of the core's records. */

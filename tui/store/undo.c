@@ -155,13 +155,13 @@ static int restore_risk(struct store *s, struct assessment *a, const struct undo
         struct measure *m = measure_numbered(a, links[i]);
         if (!m)
             continue;
-        sqlite3_stmt *st = store_stmt(s, SQ_LINK_ADD, e);
+        struct db_stmt *st = store_stmt(s, SQ_LINK_ADD, e);
         if (!st) {
             rc = -1;
             break;
         }
-        sqlite3_bind_int64(st, 1, m->id);
-        sqlite3_bind_int64(st, 2, r.id);
+        db_bind_int64(st, 1, m->id);
+        db_bind_int64(st, 2, r.id);
         rc = store_exec(s, st, _("linking a measure"), e);
         if (rc == 0) {
             m->risks = xrealloc(m->risks, (m->nrisks + 1) * sizeof *m->risks);
@@ -278,19 +278,19 @@ static int undo_signoff(struct store *s, struct assessment *a, const struct undo
  * caller frees. */
 static int *read_parts(struct store *s, const struct assessment *a, struct err *e)
 {
-    sqlite3_stmt *st = store_stmt(s, SQ_HIST_PARTS, e);
+    struct db_stmt *st = store_stmt(s, SQ_HIST_PARTS, e);
     if (!st)
         return NULL;
-    sqlite3_bind_int64(st, 1, a->id);
+    db_bind_int64(st, 1, a->id);
     int *parts = xcalloc(a->nhistory + 1, sizeof *parts);
     size_t n = 0;
     int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW && n <= a->nhistory) {
+    while ((rc = db_step(st)) == DB_ROW && n <= a->nhistory) {
         struct store_row r;
         store_row_start(&r, s, st, "history", "assessment", a->id, e);
         int part = (int)store_row_int(&r, 0, UNDO_PART_UNKNOWN, UNDO_PART_MORE);
         if (store_row_end(&r) < 0) {
-            sqlite3_reset(st);
+            db_reset(st);
             free(parts);
             return NULL;
         }
@@ -298,8 +298,8 @@ static int *read_parts(struct store *s, const struct assessment *a, struct err *
             parts[n] = part;
         n++;
     }
-    sqlite3_reset(st);
-    if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
+    db_reset(st);
+    if (rc != DB_DONE && rc != DB_ROW) {
         store_db_error(s, _("reading the history"), e);
         free(parts);
         return NULL;

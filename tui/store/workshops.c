@@ -22,21 +22,21 @@ static int ws_rows(struct store *s, enum store_stmt id, int64_t wid, const char 
                    struct workshop *w, int (*row)(struct store_row *r, struct workshop *w),
                    struct err *e)
 {
-    sqlite3_stmt *st = store_stmt(s, id, e);
+    struct db_stmt *st = store_stmt(s, id, e);
     if (!st)
         return -1;
-    sqlite3_bind_int64(st, 1, wid);
+    db_bind_int64(st, 1, wid);
     int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    while ((rc = db_step(st)) == DB_ROW) {
         struct store_row r;
         store_row_start(&r, s, st, table, "workshop", wid, e);
         if (row(&r, w) < 0) {
-            sqlite3_reset(st);
+            db_reset(st);
             return -1;
         }
     }
-    sqlite3_reset(st);
-    return rc == SQLITE_DONE ? 0 : store_db_error(s, _("reading the workshops"), e);
+    db_reset(st);
+    return rc == DB_DONE ? 0 : store_db_error(s, _("reading the workshops"), e);
 }
 
 static int participant_row(struct store_row *r, struct workshop *w)
@@ -70,13 +70,13 @@ static int settled_row(struct store_row *r, struct workshop *w)
 int store_load_workshops(struct store *s, struct assessment *a, struct err *e)
 {
     assess_clear_workshops(a);
-    sqlite3_stmt *st = store_stmt(s, SQ_WS_LOAD, e);
+    struct db_stmt *st = store_stmt(s, SQ_WS_LOAD, e);
     if (!st)
         return -1;
-    sqlite3_bind_int64(st, 1, a->id);
+    db_bind_int64(st, 1, a->id);
     int64_t *ids = NULL;
     int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    while ((rc = db_step(st)) == DB_ROW) {
         struct store_row r;
         store_row_start(&r, s, st, "workshops", "assessment", a->id, e);
         struct workshop w = { 0 };
@@ -91,7 +91,7 @@ int store_load_workshops(struct store *s, struct assessment *a, struct err *e)
         w.who = store_row_text(&r, 8);
         if (store_row_end(&r) < 0) {
             assess_workshop_clear(&w);
-            sqlite3_reset(st);
+            db_reset(st);
             free(ids);
             return -1;
         }
@@ -99,8 +99,8 @@ int store_load_workshops(struct store *s, struct assessment *a, struct err *e)
         ids[a->nworkshops] = id;
         assess_add_workshop(a, &w);
     }
-    sqlite3_reset(st);
-    if (rc != SQLITE_DONE) {
+    db_reset(st);
+    if (rc != DB_DONE) {
         free(ids);
         return store_db_error(s, _("reading the workshops"), e);
     }
@@ -123,39 +123,39 @@ int store_load_workshops(struct store *s, struct assessment *a, struct err *e)
 static int put_workshop(struct store *s, int64_t aid, const struct workshop *w, int64_t *wid,
                         struct err *e)
 {
-    sqlite3_stmt *st = store_stmt(s, SQ_WS_ADD, e);
+    struct db_stmt *st = store_stmt(s, SQ_WS_ADD, e);
     if (!st)
         return -1;
-    sqlite3_bind_int64(st, 1, aid);
-    sqlite3_bind_int(st, 2, w->number);
+    db_bind_int64(st, 1, aid);
+    db_bind_int(st, 2, w->number);
     store_bind_text(st, 3, w->date);
     store_bind_text(st, 4, w->place);
     store_bind_text(st, 5, w->agenda);
     store_bind_text(st, 6, w->minutes);
-    sqlite3_bind_int64(st, 7, w->started);
-    sqlite3_bind_int64(st, 8, w->ended);
+    db_bind_int64(st, 7, w->started);
+    db_bind_int64(st, 8, w->ended);
     store_bind_text(st, 9, w->who);
-    if (store_exec(s, st, _("saving a workshop"), e) < 0)
+    int64_t id;
+    if (store_exec_id(s, st, _("saving a workshop"), &id, e) < 0)
         return -1;
-    int64_t id = sqlite3_last_insert_rowid(s->db);
     for (size_t i = 0; i < w->nparticipants; i++) {
         const struct ws_participant *p = &w->participants[i];
         if (!(st = store_stmt(s, SQ_WS_PART_ADD, e)))
             return -1;
-        sqlite3_bind_int64(st, 1, id);
-        sqlite3_bind_int64(st, 2, (int64_t)i + 1);
+        db_bind_int64(st, 1, id);
+        db_bind_int64(st, 2, (int64_t)i + 1);
         store_bind_text(st, 3, p->name);
         store_bind_text(st, 4, p->role);
         store_bind_text(st, 5, p->organisation);
-        sqlite3_bind_int(st, 6, p->represents);
+        db_bind_int(st, 6, p->represents);
         if (store_exec(s, st, _("saving a workshop"), e) < 0)
             return -1;
     }
     for (size_t i = 0; i < w->npoints; i++) {
         if (!(st = store_stmt(s, SQ_WS_POINT_ADD, e)))
             return -1;
-        sqlite3_bind_int64(st, 1, id);
-        sqlite3_bind_int64(st, 2, (int64_t)i + 1);
+        db_bind_int64(st, 1, id);
+        db_bind_int64(st, 2, (int64_t)i + 1);
         store_bind_text(st, 3, w->points[i].text);
         store_bind_text(st, 4, w->points[i].who);
         if (store_exec(s, st, _("saving a workshop"), e) < 0)
@@ -164,7 +164,7 @@ static int put_workshop(struct store *s, int64_t aid, const struct workshop *w, 
     for (size_t i = 0; i < w->nsettled; i++) {
         if (!(st = store_stmt(s, SQ_WS_SETTLED_ADD, e)))
             return -1;
-        sqlite3_bind_int64(st, 1, id);
+        db_bind_int64(st, 1, id);
         store_bind_text(st, 2, w->settled[i]);
         if (store_exec(s, st, _("saving a workshop"), e) < 0)
             return -1;
@@ -192,16 +192,16 @@ int store_workshop_start(struct store *s, struct assessment *a, struct workshop 
 {
     if (store_check_writable(s, e) < 0 || store_txn_begin(s, e) < 0)
         return -1;
-    sqlite3_stmt *st = store_stmt(s, SQ_WS_NEXT, e);
+    struct db_stmt *st = store_stmt(s, SQ_WS_NEXT, e);
     if (!st)
         goto fail;
-    sqlite3_bind_int64(st, 1, a->id);
+    db_bind_int64(st, 1, a->id);
     int64_t next = 1, open = 0;
-    if (sqlite3_step(st) == SQLITE_ROW) {
-        next = sqlite3_column_int64(st, 0);
-        open = sqlite3_column_int64(st, 1);
+    if (db_step(st) == DB_ROW) {
+        next = db_column_int64(st, 0);
+        open = db_column_int64(st, 1);
     }
-    sqlite3_reset(st);
+    db_reset(st);
     if (open > 0) {
         err_set(e, _("workshop %lld of assessment %lld is still open; end it first"),
                 (long long)open, (long long)a->id);
@@ -244,17 +244,17 @@ int store_workshop_end(struct store *s, struct assessment *a, const char *minute
 {
     if (store_check_writable(s, e) < 0 || store_txn_begin(s, e) < 0)
         return -1;
-    sqlite3_stmt *st = store_stmt(s, SQ_WS_OPEN_ID, e);
+    struct db_stmt *st = store_stmt(s, SQ_WS_OPEN_ID, e);
     if (!st)
         goto fail;
-    sqlite3_bind_int64(st, 1, a->id);
+    db_bind_int64(st, 1, a->id);
     int64_t id = 0;
     int number = 0;
-    if (sqlite3_step(st) == SQLITE_ROW) {
-        id = sqlite3_column_int64(st, 0);
-        number = sqlite3_column_int(st, 1);
+    if (db_step(st) == DB_ROW) {
+        id = db_column_int64(st, 0);
+        number = db_column_int(st, 1);
     }
-    sqlite3_reset(st);
+    db_reset(st);
     if (id == 0) {
         if (store_gone(s, a->id, e) == 0)
             err_set(e, _("no workshop of assessment %lld is open"), (long long)a->id);
@@ -262,16 +262,16 @@ int store_workshop_end(struct store *s, struct assessment *a, const char *minute
     }
     if (!(st = store_stmt(s, SQ_WS_END, e)))
         goto fail;
-    sqlite3_bind_int64(st, 1, id);
-    sqlite3_bind_int64(st, 2, store_now());
+    db_bind_int64(st, 1, id);
+    db_bind_int64(st, 2, store_now());
     store_bind_text(st, 3, minutes ? minutes : "");
     if (store_exec(s, st, _("ending the workshop"), e) < 0)
         goto fail;
     for (size_t i = 0; i < npoints; i++) {
         if (!(st = store_stmt(s, SQ_WS_POINT_ADD, e)))
             goto fail;
-        sqlite3_bind_int64(st, 1, id);
-        sqlite3_bind_int64(st, 2, (int64_t)i + 1);
+        db_bind_int64(st, 1, id);
+        db_bind_int64(st, 2, (int64_t)i + 1);
         store_bind_text(st, 3, points[i].text);
         store_bind_text(st, 4, points[i].who);
         if (store_exec(s, st, _("ending the workshop"), e) < 0)

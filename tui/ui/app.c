@@ -324,7 +324,8 @@ int ui_run(const struct ui_options *opt)
      * the settings say so. */
     bool shared = opt->shared;
     struct stat sb;
-    if (!shared && !opt->read_only && stat(opt->db_path, &sb) != 0 && errno == ENOENT) {
+    if (!shared && !opt->read_only && !store_names_server(opt->db_path) &&
+        stat(opt->db_path, &sb) != 0 && errno == ENOENT) {
         struct io_settings cfg;
         io_settings_load(&cfg, NULL);
         for (size_t i = 0; i < cfg.nwarnings; i++)
