@@ -211,7 +211,10 @@ fail:
 int store_presence_drop(struct store *s, int64_t aid, struct err *e)
 {
     bool alone = s->depth == 0;
-    if (presence_begin(s, e) < 0)
+    /* Leaving waits for the lock as any change does: a presence left
+     * behind would tell the others, for half a minute, of a session that
+     * is gone. */
+    if (store_txn_begin(s, e) < 0)
         return -1;
     s->txn_aside = alone;
     char host[256];
