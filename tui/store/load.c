@@ -31,18 +31,16 @@ void store_empty_signoffs(struct assessment *a)
     }
 }
 
-/* Runs statement id for the row key and gives each result row to
- * row(r, ctx, cap), r the row's checked reader (table, and key naming the
- * row) and cap a growth counter kept across the rows. 0, or -1 with e
- * ("reading WHAT", or the damaged row). */
-static int each_row(struct store *s, enum store_stmt id, int64_t key, const char *table,
-                    const char *what, int (*row)(struct store_row *r, void *ctx, size_t *cap),
-                    void *ctx, struct err *e)
+int store_each_row(struct store *s, enum store_stmt id, int64_t key, int rev, const char *table,
+                   const char *doing, int (*row)(struct store_row *r, void *ctx, size_t *cap),
+                   void *ctx, struct err *e)
 {
     struct db_stmt *st = store_stmt(s, id, e);
     if (!st)
         return -1;
     db_bind_int64(st, 1, key);
+    if (rev)
+        db_bind_int(st, 2, rev);
     size_t cap = 0;
     int rc;
     while ((rc = db_step(st)) == DB_ROW) {
@@ -54,12 +52,7 @@ static int each_row(struct store *s, enum store_stmt id, int64_t key, const char
         }
     }
     db_reset(st);
-    if (rc == DB_DONE)
-        return 0;
-    char *msg = xasprintf("reading %s", what);
-    store_db_error(s, msg, e);
-    free(msg);
-    return -1;
+    return rc == DB_DONE ? 0 : store_db_error(s, doing, e);
 }
 
 static int answer_row(struct store_row *r, void *ctx, size_t *cap)
@@ -129,18 +122,23 @@ static int judgement_row(struct store_row *r, void *ctx, size_t *cap)
 
 int store_load_parts(struct store *s, struct assessment *a, struct err *e)
 {
-    if (each_row(s, SQ_ANS_LOAD, a->id, "answers", "answers", answer_row, a, e) < 0 ||
-        each_row(s, SQ_RISK_LOAD, a->id, "risks", "risks", risk_row, a, e) < 0 ||
-        each_row(s, SQ_MEAS_LOAD, a->id, "measures", "measures", measure_row, a, e) < 0)
+    if (store_each_row(s, SQ_ANS_LOAD, a->id, 0, "answers", "reading answers", answer_row, a,
+                       e) < 0 ||
+        store_each_row(s, SQ_RISK_LOAD, a->id, 0, "risks", "reading risks", risk_row, a, e) < 0 ||
+        store_each_row(s, SQ_MEAS_LOAD, a->id, 0, "measures", "reading measures", measure_row, a,
+                       e) < 0)
         return -1;
     for (size_t i = 0; i < a->nmeasures; i++)
-        if (each_row(s, SQ_LINKS_OF, a->measures[i].id, "measure_risks", "measures", link_row,
+        if (store_each_row(s, SQ_LINKS_OF, a->measures[i].id, 0, "measure_risks",
+                           "reading measures", link_row,
                      &a->measures[i], e) < 0)
             return -1;
-    int rc = each_row(s, SQ_SIGN_LOAD, a->id, "signoffs", "sign-offs", signoff_row, a, e);
+    int rc = store_each_row(s, SQ_SIGN_LOAD, a->id, 0, "signoffs", "reading sign-offs",
+                            signoff_row, a, e);
     store_empty_signoffs(a);
     if (rc == 0)
-        rc = each_row(s, SQ_JUDG_LOAD, a->id, "judgements", "judgements", judgement_row, a, e);
+        rc = store_each_row(s, SQ_JUDG_LOAD, a->id, 0, "judgements", "reading judgements",
+                            judgement_row, a, e);
     if (rc == 0)
         rc = store_load_workshops(s, a, e);
     if (rc == 0)

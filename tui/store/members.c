@@ -18,33 +18,10 @@
 #include "util/i18n.h"
 #include "util/xalloc.h"
 
-/* Runs statement id bound to assessment aid (and revision rev when it
- * is not 0), one row at a time. */
-static int rows(struct store *s, enum store_stmt id, int64_t aid, int rev, const char *table,
-                struct assessment *a, int (*row)(struct store_row *r, struct assessment *a),
-                struct err *e)
+static int member_row(struct store_row *r, void *ctx, size_t *cap)
 {
-    struct db_stmt *st = store_stmt(s, id, e);
-    if (!st)
-        return -1;
-    db_bind_int64(st, 1, aid);
-    if (rev)
-        db_bind_int(st, 2, rev);
-    int rc;
-    while ((rc = db_step(st)) == DB_ROW) {
-        struct store_row r;
-        store_row_start(&r, s, st, table, "assessment", aid, e);
-        if (row(&r, a) < 0) {
-            db_reset(st);
-            return -1;
-        }
-    }
-    db_reset(st);
-    return rc == DB_DONE ? 0 : store_db_error(s, _("reading the members"), e);
-}
-
-static int member_row(struct store_row *r, struct assessment *a)
-{
+    (void)cap;
+    struct assessment *a = ctx;
     char *person = store_row_text(r, 0);
     /* A role this program does not know (a newer writer) reads as
      * reader: it gives no right. */
@@ -56,8 +33,10 @@ static int member_row(struct store_row *r, struct assessment *a)
     return rc;
 }
 
-static int behalf_row(struct store_row *r, struct assessment *a)
+static int behalf_row(struct store_row *r, void *ctx, size_t *cap)
 {
+    (void)cap;
+    struct assessment *a = ctx;
     struct behalf b = { 0 };
     b.what = store_row_text(r, 0);
     b.by = store_row_text(r, 1);
@@ -75,7 +54,8 @@ static int behalf_row(struct store_row *r, struct assessment *a)
 int store_load_members(struct store *s, struct assessment *a, struct err *e)
 {
     roles_clear_members(a);
-    return rows(s, SQ_MEM_LOAD, a->id, 0, "members", a, member_row, e);
+    return store_each_row(s, SQ_MEM_LOAD, a->id, 0, "members", _("reading the members"),
+                          member_row, a, e);
 }
 
 static int load_behalf(struct store *s, struct assessment *a, struct err *e)
@@ -84,8 +64,8 @@ static int load_behalf(struct store *s, struct assessment *a, struct err *e)
         roles_behalf_clear(&a->behalf[i]);
     XFREE(a->behalf);
     a->nbehalf = 0;
-    return rows(s, SQ_BEH_LOAD, a->id, a->revision > 0 ? a->revision : 1, "on_behalf", a,
-                behalf_row, e);
+    return store_each_row(s, SQ_BEH_LOAD, a->id, a->revision > 0 ? a->revision : 1, "on_behalf",
+                          _("reading the members"), behalf_row, a, e);
 }
 
 int store_load_team(struct store *s, struct assessment *a, struct err *e)

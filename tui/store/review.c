@@ -25,8 +25,10 @@ static int revision_of(const struct assessment *a)
 
 /* --- reading ---------------------------------------------------------------- */
 
-static int step_row(struct store_row *r, struct assessment *a)
+static int step_row(struct store_row *r, void *ctx, size_t *cap)
 {
+    (void)cap;
+    struct assessment *a = ctx;
     struct review_step s = { 0 };
     s.number = (int)store_row_int(r, 0, 1, STORE_NUMBER_MAX);
     int kind = store_row_key(r, 1, review_kind_parse, -1);
@@ -43,8 +45,10 @@ static int step_row(struct store_row *r, struct assessment *a)
     return rc;
 }
 
-static int comment_row(struct store_row *r, struct assessment *a)
+static int comment_row(struct store_row *r, void *ctx, size_t *cap)
 {
+    (void)cap;
+    struct assessment *a = ctx;
     struct comment c = { 0 };
     c.number = (int)store_row_int(r, 0, 1, STORE_NUMBER_MAX);
     c.thread = (int)store_row_int(r, 1, 1, STORE_NUMBER_MAX);
@@ -61,34 +65,14 @@ static int comment_row(struct store_row *r, struct assessment *a)
     return rc;
 }
 
-static int each(struct store *s, enum store_stmt id, struct assessment *a, const char *table,
-                int (*row)(struct store_row *r, struct assessment *a), struct err *e)
-{
-    struct db_stmt *st = store_stmt(s, id, e);
-    if (!st)
-        return -1;
-    db_bind_int64(st, 1, a->id);
-    db_bind_int(st, 2, revision_of(a));
-    int rc;
-    while ((rc = db_step(st)) == DB_ROW) {
-        struct store_row r;
-        store_row_start(&r, s, st, table, "assessment", a->id, e);
-        if (row(&r, a) < 0) {
-            db_reset(st);
-            return -1;
-        }
-    }
-    db_reset(st);
-    return rc == DB_DONE ? 0 : store_db_error(s, _("reading the review"), e);
-}
-
 static int load_steps(struct store *s, struct assessment *a, struct err *e)
 {
     for (size_t i = 0; i < a->nsteps; i++)
         roles_step_clear(&a->steps[i]);
     XFREE(a->steps);
     a->nsteps = 0;
-    return each(s, SQ_STEP_LOAD, a, "review_steps", step_row, e);
+    return store_each_row(s, SQ_STEP_LOAD, a->id, revision_of(a), "review_steps",
+                          _("reading the review"), step_row, a, e);
 }
 
 static int load_comments(struct store *s, struct assessment *a, struct err *e)
@@ -97,7 +81,8 @@ static int load_comments(struct store *s, struct assessment *a, struct err *e)
         roles_comment_clear(&a->comments[i]);
     XFREE(a->comments);
     a->ncomments = 0;
-    return each(s, SQ_CMT_LOAD, a, "comments", comment_row, e);
+    return store_each_row(s, SQ_CMT_LOAD, a->id, revision_of(a), "comments",
+                          _("reading the review"), comment_row, a, e);
 }
 
 int store_load_review(struct store *s, struct assessment *a, struct err *e)

@@ -529,6 +529,14 @@ void store_row_digest(struct store_row *r, int col, char out[65]);
 bool store_uuid_ok(const char *u);
 /* Replaces *p with a copy of v ("" for NULL); v may be *p itself. */
 void store_set_str(char **p, const char *v);
+/* Runs statement id bound to key (?1) and, when rev is not 0, to rev
+ * (?2), and gives each result row to row(r, ctx, cap): r the row's
+ * checked reader (table, the row named by "assessment" and key), cap a
+ * growth counter kept across the rows. 0, or -1 with e (doing, or the
+ * damaged row). */
+int store_each_row(struct store *s, enum store_stmt id, int64_t key, int rev, const char *table,
+                   const char *doing, int (*row)(struct store_row *r, void *ctx, size_t *cap),
+                   void *ctx, struct err *e);
 /* Steps a statement that returns no row; -1 with e on failure. */
 int store_exec(struct store *s, struct db_stmt *st, const char *what, struct err *e);
 /* Steps an INSERT ending in {ID}; *id receives the new row's id. */
