@@ -40,6 +40,10 @@ void cli_write_stdout(const char *s, size_t n);
  * standard output: reason" when what was printed did not all reach
  * stdout and the command has not said so itself. */
 int cli_finish_output(int rc);
+/* A value given as '-': all of standard input, one final line break
+ * dropped, checked as UTF-8 text (cmd_edit.c); NULL with the message
+ * printed when it cannot be read or is not text. The caller frees. */
+char *cli_read_stdin(void);
 
 /* The command list for --help. */
 void cli_print_commands(FILE *out);

@@ -6,6 +6,7 @@ libdpia_a_SOURCES += \
 	tui/cli/cmd_store.c \
 	tui/cli/cmd_show.c \
 	tui/cli/cmd_edit.c \
+	tui/cli/cmd_workshop.c \
 	tui/cli/cmd_table.c \
 	tui/cli/cmd_team.c \
 	tui/cli/cmd_flow.c \
