@@ -38,6 +38,12 @@ test_db() {
             echo "FAIL: createdb $tdb_name" >&2
             exit 1
         }
+        # dpia's tables made by the server's superuser, as an
+        # administrator would: everyone else works under the rules.
+        PGUSER=${PG_ROLE:?} "$DPIA" -d "postgresql:///$tdb_name" list >/dev/null 2>&1 || {
+            echo "FAIL: setting up $tdb_name" >&2
+            exit 1
+        }
         echo "postgresql:///$tdb_name"
     else
         echo "$T/$1"

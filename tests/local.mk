@@ -173,6 +173,7 @@ EXTRA_DIST += $(SHELL_TESTS) tests/lib.sh tests/tmux.sh tests/screen/walk.sh
 # they skip (77) without libpq or initdb and pg_ctl.
 PG_TESTS = \
 	tests/cli/pg-open.sh \
+	tests/cli/pg-rules.sh \
 	tests/cli/pg-store.sh \
 	tests/cli/pg-records.sh \
 	tests/cli/pg-team.sh \

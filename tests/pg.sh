@@ -5,8 +5,8 @@
 # which owns the folder; the role it makes is named after whoever runs
 # the test, so that dpia, createdb and psql connect without a user name.
 #
-# After it: PGHOST (the socket's folder), PGPORT and PGDATABASE are
-# exported; pg_db NAME makes a new database and prints its URL
+# After it: PGHOST (the socket's folder), PGPORT, PGDATABASE and PG_ROLE
+# (the superuser) are exported; the people of the tests are roles; pg_db NAME makes a new database and prints its URL
 # (postgresql:///NAME: libpq finds the socket through PGHOST).
 #
 # Exits 77 with the reason when dpia was built without PostgreSQL
@@ -87,6 +87,26 @@ PGPORT=5432
 PGDATABASE=postgres
 export PGHOST PGPORT PGDATABASE
 unset PGUSER PGPASSWORD PGSERVICE PGOPTIONS
+
+# The people of the tests, each a role of their own (the person on a
+# PostgreSQL database is the role the server authenticates: dpia asks
+# for the one DPIA_USER names), none a superuser, so that the server's
+# rules hold them (tui/store/pg_policy.c). Anyone may make dpia's tables
+# in a new database (PostgreSQL 15 and later let only its owner); the
+# tests' databases are set up by the server's superuser ($PG_ROLE: not
+# under those rules) before anyone works in them (test_db, tests/lib.sh).
+PG_PEOPLE="alice amira anna avermeulen ben bench bob carl carla client dana ivan kim lee
+max olga other owen rita seed someone tester unit $(seq -f 'client%g' 1 20)"
+pg_people_sql="GRANT CREATE ON SCHEMA public TO PUBLIC;"
+for pg_person in $PG_PEOPLE; do
+    [ "$pg_person" = "$PG_ROLE" ] ||
+        pg_people_sql="$pg_people_sql CREATE ROLE \"$pg_person\" LOGIN;"
+done
+if ! "$PG_PSQL" -X -q -v ON_ERROR_STOP=1 -d template1 -c "$pg_people_sql" >/dev/null; then
+    echo "FAIL: could not make the tests' roles on the PostgreSQL server"
+    exit 1
+fi
+export PG_ROLE
 
 pg_serial=0
 # pg_db NAME: a new, empty database; prints its URL.

@@ -40,6 +40,8 @@ int ops_copy(struct store *from, struct store *to, struct ops_copy *o, struct er
     o->copied = o->skipped = o->taken = 0;
     if (!to && !o->dry_run)
         return err_set(e, _("no database to copy into"));
+    if (to && store_check_unbound(to, e) < 0)
+        return -1;
     struct store_list l;
     if (store_list(from, true, &l, e) < 0)
         return -1;

@@ -445,9 +445,11 @@ int ops_signoff_for(struct store *s, struct assessment *a, const struct signoff 
     snprintf(what, sizeof what, "sign-off %s", signoff_role_key(so->role));
     if (store_batch_begin(s, e) < 0)
         return -1;
-    int rc = store_set_signoff(s, a, &copy, e);
+    /* Who it is recorded for first: a server keeping the roles lets the
+     * sign-off in on the strength of it. */
+    int rc = ops_record_behalf(s, a, what, act, b, e);
     if (rc == 0)
-        rc = ops_record_behalf(s, a, what, act, b, e);
+        rc = store_set_signoff(s, a, &copy, e);
     if (rc < 0) {
         store_batch_end(s, false, NULL);
         return rc;
@@ -559,8 +561,8 @@ int ops_judge_for(struct store *s, struct assessment *a, const struct judgement 
         copy.date = *iso ? iso : today;
     char *what = xasprintf("judgement %s", copy.section);
     int rc = store_batch_begin(s, e);
-    if (rc == 0 && ((rc = store_set_judgement(s, a, &copy, e)) != 0 ||
-                    (rc = ops_record_behalf(s, a, what, RA_DPO, b, e)) != 0))
+    if (rc == 0 && ((rc = ops_record_behalf(s, a, what, RA_DPO, b, e)) != 0 ||
+                    (rc = store_set_judgement(s, a, &copy, e)) != 0))
         store_batch_end(s, false, NULL);
     else if (rc == 0)
         rc = store_batch_end(s, true, e);

@@ -96,9 +96,9 @@ int ops_decide_for(struct store *s, struct assessment *a, enum decision d,
     so.acknowledged = buf_take(&warned);
     /* The sign-off and the status it gives, together or not at all. */
     rc = store_batch_begin(s, e);
-    if (rc == 0 && ((rc = store_set_signoff(s, a, &so, e)) < 0 ||
-                    (rc = store_set_status(s, a, wf_decision_status(d), e)) < 0 ||
-                    (rc = ops_record_behalf(s, a, "sign-off controller", RA_DECIDE, b, e)) < 0))
+    if (rc == 0 && ((rc = ops_record_behalf(s, a, "sign-off controller", RA_DECIDE, b, e)) < 0 ||
+                    (rc = store_set_signoff(s, a, &so, e)) < 0 ||
+                    (rc = store_set_status(s, a, wf_decision_status(d), e)) < 0))
         store_batch_end(s, false, NULL);
     else if (rc == 0)
         rc = store_batch_end(s, true, e);

@@ -237,14 +237,13 @@ static int64_t insert_all(struct store *s, struct assessment *a, const char *tem
     for (size_t i = 0; i < a->nworkshops; i++)
         if (store_put_workshop(s, a->id, &a->workshops[i], e) < 0)
             goto fail;
-    /* Its members (none: whoever stores it owns it), review and comments. */
-    if (store_put_team(s, a, e) < 0)
-        goto fail;
     /* The summary from what was just written, which is all in a when it
-     * holds the template written. */
+     * holds the template written. Its members (none: whoever stores it
+     * owns it), review and comments come last: until it has an owner, a
+     * server keeping the roles lets whoever stores it write it whole. */
     if (put_history(s, a, what, new_value ? new_value : a->title, e) < 0 ||
         (a->tmpl == t ? store_touch_from(s, a, e) : store_touch(s, a->id, t, e)) < 0 ||
-        store_txn_commit(s, e) < 0)
+        store_put_team(s, a, e) < 0 || store_txn_commit(s, e) < 0)
         goto fail;
     /* The copy in memory now matches the file, history included. */
     store_sync_history(s, a, NULL);

@@ -39,6 +39,7 @@ enum db_errkind {
     DB_E_BUSY,        /* a lock not had in time */
     DB_E_CONFLICT,    /* a serialisation failure or a deadlock */
     DB_E_READONLY,    /* writing is not allowed */
+    DB_E_DENIED,      /* the server's rules refused this person the change */
     DB_E_FOREIGN_KEY, /* a row refers to one that is gone */
     DB_E_CONNECTION,  /* the server cannot be reached */
     DB_E_OTHER,
@@ -140,10 +141,12 @@ int db_sqlite_checkpoint(struct db *db, bool truncate, int wait_ms);
 
 /* Whether dpia was built with PostgreSQL (libpq). */
 bool db_pg_available(void);
-/* Connects to url; read_only makes every transaction read-only. NULL
- * with why (one line, libpq's reason) when the server cannot be
- * reached or dpia was built without PostgreSQL. */
-struct db *db_pg_connect(const char *url, bool read_only, char *why, size_t size);
+/* Connects to url as user when neither the URL nor PGUSER names one (NULL:
+ * libpq's default, the login); read_only makes every transaction
+ * read-only. NULL with why (one line, libpq's reason) when the server
+ * cannot be reached or dpia was built without PostgreSQL. */
+struct db *db_pg_connect(const char *url, const char *user, bool read_only, char *why,
+                         size_t size);
 /* Tells the connection that the state table is there (the schema was
  * found or made): from now on db_data_version reads it and every write
  * transaction that changed a row counts one more in it. */

@@ -132,8 +132,10 @@ static enum db_errkind kind_of(const char *state)
         return DB_E_BUSY;
     if (strcmp(state, "23503") == 0)
         return DB_E_FOREIGN_KEY;
-    if (strcmp(state, "25006") == 0 || strcmp(state, "42501") == 0)
+    if (strcmp(state, "25006") == 0)
         return DB_E_READONLY;
+    if (strcmp(state, "42501") == 0)
+        return DB_E_DENIED;
     if (strncmp(state, "08", 2) == 0 || strncmp(state, "57P", 3) == 0)
         return DB_E_CONNECTION;
     return DB_E_OTHER;
@@ -737,13 +739,25 @@ bool db_pg_available(void)
     return true;
 }
 
-struct db *db_pg_connect(const char *url, bool read_only, char *why, size_t size)
+struct db *db_pg_connect(const char *url, const char *user, bool read_only, char *why,
+                         size_t size)
 {
-    /* The URL's own settings win over the first two; the encoding is
-     * dpia's. */
-    static const char *const keys[] = { "connect_timeout", "fallback_application_name", "dbname",
-                                        "client_encoding", NULL };
-    const char *values[] = { "10", "dpia", url, "UTF8", NULL };
+    /* The URL's own settings win over those before it (and the user
+     * named by PGUSER over the one given); the encoding is dpia's. */
+    const char *keys[6] = { "connect_timeout", "fallback_application_name" };
+    const char *values[6] = { "10", "dpia" };
+    int k = 2;
+    const char *env = getenv("PGUSER");
+    if (user && *user && !(env && *env)) {
+        keys[k] = "user";
+        values[k++] = user;
+    }
+    keys[k] = "dbname";
+    values[k++] = url;
+    keys[k] = "client_encoding";
+    values[k++] = "UTF8";
+    keys[k] = NULL;
+    values[k] = NULL;
     PGconn *conn = PQconnectdbParams(keys, values, 1);
     if (!conn) {
         snprintf(why, size, "%s", _("out of memory"));
@@ -784,9 +798,11 @@ bool db_pg_available(void)
     return false;
 }
 
-struct db *db_pg_connect(const char *url, bool read_only, char *why, size_t size)
+struct db *db_pg_connect(const char *url, const char *user, bool read_only, char *why,
+                         size_t size)
 {
     (void)url;
+    (void)user;
     (void)read_only;
     snprintf(why, size, "%s", _("this dpia was built without PostgreSQL"));
     return NULL;

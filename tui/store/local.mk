@@ -5,6 +5,7 @@ libdpia_a_SOURCES += \
 	tui/store/db_sqlite.c \
 	tui/store/db_pg.c \
 	tui/store/pg.c \
+	tui/store/pg_policy.c \
 	tui/store/store.c \
 	tui/store/open.c \
 	tui/store/fs.c \

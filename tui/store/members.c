@@ -111,16 +111,22 @@ int store_put_review(struct store *s, const struct assessment *a, struct err *e)
 
 int store_put_team(struct store *s, const struct assessment *a, struct err *e)
 {
-    if (a->nmembers == 0 && put_member(s, a->id, s->who, MR_OWNER, e) < 0)
-        return -1;
-    for (size_t i = 0; i < a->nmembers; i++)
-        if (put_member(s, a->id, a->members[i].person, a->members[i].role, e) < 0)
-            return -1;
+    /* The owners last: until one is there, a server keeping the roles
+     * (pg_policy.c) lets whoever stores the assessment write it all. */
     int rev = a->revision > 0 ? a->revision : 1;
     for (size_t i = 0; i < a->nbehalf; i++)
         if (put_behalf(s, a->id, rev, &a->behalf[i], e) < 0)
             return -1;
-    return store_put_review(s, a, e);
+    if (store_put_review(s, a, e) < 0)
+        return -1;
+    for (int owners = 0; owners < 2; owners++)
+        for (size_t i = 0; i < a->nmembers; i++)
+            if ((a->members[i].role == MR_OWNER) == owners &&
+                put_member(s, a->id, a->members[i].person, a->members[i].role, e) < 0)
+                return -1;
+    if (a->nmembers == 0 && put_member(s, a->id, s->who, MR_OWNER, e) < 0)
+        return -1;
+    return 0;
 }
 
 int store_members_fill(struct store *s, struct err *e)

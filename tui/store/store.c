@@ -64,6 +64,12 @@ int store_db_error(struct store *s, const char *what, struct err *e)
     switch (db_errkind(s->db)) {
     case DB_E_READONLY:
         return err_set(e, _("%s: %s cannot be written (read-only)"), what, s->path);
+    case DB_E_DENIED:
+        /* TRANSLATORS: "saving an answer: postgresql:///dpia refused it to
+         * rita: new row violates row-level security policy..."; the
+         * server's reason is in its own words. */
+        return err_set(e, _("%s: %s refused it to %s: %s"), what, s->path, s->who,
+                       db_errmsg(s->db));
     case DB_E_BUSY:
         return err_set(e, _("%s: %s is busy: another program kept it locked for too long"),
                        what, s->path);

@@ -52,6 +52,11 @@ void store_close(struct store *s);
 bool store_is_read_only(const struct store *s);
 const char *store_who(const struct store *s);
 void store_set_who(struct store *s, const char *who);
+/* Whether the person may write records in other people's names (dpia
+ * copy into the database): always on SQLite; on a PostgreSQL server,
+ * which keeps the roles itself, only the role owning dpia's tables (or
+ * one the server exempts from its rules). 0, or -1 with e. */
+int store_check_unbound(struct store *s, struct err *e);
 
 /* One line per assessment, for the home screen and `dpia list`. */
 struct store_summary {

@@ -545,6 +545,15 @@ int store_exec_id(struct store *s, struct db_stmt *st, const char *what, int64_t
 /* Runs SQL text with no parameters (schema, pragmas). */
 int store_exec_sql(struct store *s, const char *sql, struct err *e);
 
+/* PostgreSQL's own keeping of the roles (pg_policy.c): the name of the
+ * one trigger dpia makes; the rules written in the open transaction
+ * (fresh: none there yet, else those there replaced); made or replaced
+ * when older than this program's, by the tables' owner (anyone else
+ * works under those there). 0, or -1 with e. */
+extern const char store_pg_guard_trigger[];
+int store_pg_policy_sql(struct store *s, bool fresh, struct err *e);
+int store_pg_policy(struct store *s, struct err *e);
+
 int64_t store_now(void);
 
 /* Records one change; session (0: none) folds the consecutive saves of
