@@ -96,16 +96,24 @@ run 0 "$DPIA" -d "$LACK13" new --title "Short of the members"
 psql_in "$LACK13" "DROP TABLE members"
 refused lacking13 "$LACK13" "lacks the table 'members' that dpia makes; it was left unchanged"
 
-# A database of schema 12, as a dpia before people and roles left it:
-# brought to 13, each assessment owned by the author of its first
-# change-log entry, one without any by whoever opens the database.
+# A database of schema 12, as a dpia before people and roles left it
+# (made by carla, who owns its tables; everyone had been granted them):
+# brought to 13 by carla alone, each assessment owned by the author of
+# its first change-log entry, one without any by whoever migrates.
 OLD=$(pg_db old12)
+DPIA_USER=carla run 0 "$DPIA" -d "$OLD" list
 DPIA_USER=amira run 0 "$DPIA" -d "$OLD" new --title "Amira's"
 DPIA_USER=amira run 0 "$DPIA" -d "$OLD" answer 1 scr.project "Her answer"
 DPIA_USER=ben run 0 "$DPIA" -d "$OLD" new --title "No change log"
 psql_in "$OLD" "DROP TABLE members, review_steps, comments, on_behalf;
                 DELETE FROM history WHERE assessment = 2;
                 UPDATE dpia_schema SET version = 12"
+DPIA_USER=ben run 1 "$DPIA" -d "$OLD" list
+contains "$T/err" "$OLD needs to be brought up to date (schema 12 to 13), which only the role \
+owning its tables (carla) may do; it was left unchanged"
+checks=$((checks + 1))
+[ "$(psql_in "$OLD" "SELECT version FROM dpia_schema")" = 12 ] &&
+    pass "...and it is left at 12" || fail "ben changed the schema"
 DPIA_USER=carla run 0 "$DPIA" -d "$OLD" list
 checks=$((checks + 1))
 [ "$(psql_in "$OLD" "SELECT version FROM dpia_schema")" = 13 ] &&

@@ -162,6 +162,15 @@ allowed rita "UPDATE comments SET resolved_by = 'rita', resolved_at = 1"
 refused carl "UPDATE comments SET text = 'Forged'" "permission denied"
 run 0 as max comment 1 --resolve 1
 
+# Every table under the rules: one added without its policies would be
+# open to anyone (or closed to everyone).
+unguarded=$(value "SELECT string_agg(relname, ' ' ORDER BY relname) FROM pg_class WHERE \
+relnamespace = 'public'::regnamespace AND relkind = 'r' AND relname <> 'dpia_schema' AND \
+NOT (relrowsecurity AND EXISTS (SELECT 1 FROM pg_policy WHERE polrelid = pg_class.oid))")
+checks=$((checks + 1))
+[ -z "$unguarded" ] && pass "every table of dpia's has row-level security and policies" ||
+    fail "tables without row-level security or policies: $unguarded"
+
 # --- the rules' version: brought up to date by the owner alone -----------------------
 db_sql "$DB" "CREATE OR REPLACE FUNCTION dpia_policy_version() RETURNS integer LANGUAGE sql \
 IMMUTABLE AS 'SELECT 0'"

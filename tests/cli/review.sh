@@ -86,6 +86,20 @@ contains "$T/out" "$(printf '1\t1\tscr.project\tdana\t')"
 contains "$T/out" "$(printf '2\t1\tscr.project\tcarl\t')"
 run 0 as olga comments "$id" --format json
 contains "$T/out" '"number": 3, "thread": 3, "question": "desc.use", "who": "max"'
+# Opened again, by the same people who may resolve it, then resolved again.
+run 1 as carl comment "$id" --reopen 1
+contains "$T/err" "carl cannot reopen the thread of comment 1: that is for its author (dana), the role owner (held by olga) or the role DPO (held by dana)"
+run 1 as dana comment "$id" --reopen 3
+contains "$T/err" "the thread of comment 3 is open"
+run 2 as dana comment "$id" --reopen 1 --resolve 1
+run 0 as olga comment "$id" --reopen 2
+contains "$T/out" "thread of comment 1 reopened" "an owner reopens a thread by a reply's number"
+run 0 as olga comments "$id" --open
+contains "$T/out" "#1 scr.project" "a reopened thread is open"
+run 0 as olga history "$id"
+contains "$T/out" "olga  Comment 1 reopened"
+run 0 as dana comment "$id" --resolve 1
+contains "$T/out" "thread of comment 1 resolved"
 
 # --- returned with comments ------------------------------------------------------
 run 1 as carl review "$id" return

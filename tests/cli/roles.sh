@@ -173,4 +173,30 @@ run 1 as olga answer "$solo" scr.project "Still mine?"
 contains "$T/err" "olga (not a member) cannot change assessment $solo"
 run 0 as owen decide "$solo" reject --name "Owen Owner"
 contains "$T/out" "Rejected"
+
+# --- closed as "DPIA not required", on the decision-maker's behalf -----------------
+run 0 as olga new --title "Canteen menu survey"
+menu=$(cat "$T/out")
+run 0 as olga member "$menu" add carl contributor
+run 0 as olga member "$menu" add max decision-maker
+for q in scr.evaluation scr.automated-decision scr.monitoring scr.sensitive scr.large-scale \
+    scr.matching scr.vulnerable scr.innovative scr.prevents-rights scr.art35-3a scr.art35-3b \
+    scr.art35-3c scr.sa-list; do
+    as carl answer "$menu" $q no >/dev/null || fail "answer $q"
+done
+run 0 as carl answer "$menu" scr.project "A menu survey."
+run 0 as carl answer "$menu" scr.decision not-carry-out
+run 0 as olga signoff "$menu" --role dpo --name "Olga Owner" --advice "No DPIA needed"
+run 1 as carl close "$menu"
+contains "$T/err" "carl (contributor) cannot record the controller's decision"
+run 2 as carl close "$menu" --on-behalf-of max
+contains "$T/err" "--on-behalf-of PERSON and --reason TEXT go together"
+run 1 as carl close "$menu" --on-behalf-of rita --reason "Asked to"
+contains "$T/err" "rita (not a member) cannot record the controller's decision"
+run 0 as carl close "$menu" --on-behalf-of max --reason "said so at the steering group"
+contains "$T/out" "Closed: revision 1, DPIA not required"
+run 0 as olga history "$menu"
+contains "$T/out" "carl  Recorded on someone's behalf: Closed as \"DPIA not required\": recorded by carl on behalf of max (decision-maker): said so at the steering group"
+run 0 as olga export "$menu" --format xml
+contains "$T/out" 'what="close"' "the record keeps it"
 done_testing

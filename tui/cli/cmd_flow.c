@@ -123,11 +123,13 @@ int cmd_decide(const struct cli_global *g, int argc, char **argv)
     return rc;
 }
 
-/* "ID" alone: loads it for writing, runs fn, says what it did ("DONE:
+/* "ID" alone (argv[optind], the options parsed): loads it for writing,
+ * runs fn (with b, whom it is recorded for), says what it did ("DONE:
  * revision N, status"). */
-static int one(const struct cli_global *g, int argc, char **argv, const char *usage,
-               int (*fn)(struct store *, struct assessment *, struct wf_list *, struct err *),
-               const char *done)
+typedef int one_fn(struct store *, struct assessment *, const struct ops_behalf *b,
+                   struct wf_list *, struct err *);
+static int one(const struct cli_global *g, int argc, char **argv, const char *usage, one_fn *fn,
+               const char *done, const struct ops_behalf *b)
 {
     if (argc != 2 || argv[1][0] == '-') {
         msg_error(_("usage: %s"), usage);
@@ -140,7 +142,7 @@ static int one(const struct cli_global *g, int argc, char **argv, const char *us
         return rc;
     struct wf_list why = { 0 };
     struct err e;
-    if (fn(s, a, &why, &e) < 0) {
+    if (fn(s, a, b, &why, &e) < 0) {
         if (why.nblockers)
             cli_put_reasons(e.text[0] ? e.text : _("refused"), &why, WF_BLOCKER);
         else
@@ -156,9 +158,10 @@ static int one(const struct cli_global *g, int argc, char **argv, const char *us
     return rc;
 }
 
-static int do_close(struct store *s, struct assessment *a, struct wf_list *why, struct err *e)
+static int do_close(struct store *s, struct assessment *a, const struct ops_behalf *b,
+                    struct wf_list *why, struct err *e)
 {
-    int rc = ops_close(s, a, why, e);
+    int rc = ops_close_for(s, a, b, why, e);
     if (rc < 0 && why->nblockers)
         err_set(e,
                 P_("the assessment cannot be closed as \"DPIA not required\": %zu reason",
@@ -168,31 +171,58 @@ static int do_close(struct store *s, struct assessment *a, struct wf_list *why, 
     return rc;
 }
 
-static int do_revise(struct store *s, struct assessment *a, struct wf_list *why, struct err *e)
+static int do_revise(struct store *s, struct assessment *a, const struct ops_behalf *b,
+                     struct wf_list *why, struct err *e)
 {
+    (void)b;
     (void)why;
     return ops_revise(s, a, e);
 }
 
-static int do_restore(struct store *s, struct assessment *a, struct wf_list *why, struct err *e)
+static int do_restore(struct store *s, struct assessment *a, const struct ops_behalf *b,
+                      struct wf_list *why, struct err *e)
 {
+    (void)b;
     (void)why;
     return ops_restore(s, a, e);
 }
 
 int cmd_close(const struct cli_global *g, int argc, char **argv)
 {
-    return one(g, argc, argv, "dpia close ID", do_close, _("Closed"));
+    static const struct option lo[] = {
+        { "on-behalf-of", required_argument, NULL, 'b' },
+        { "reason", required_argument, NULL, 'w' },
+        { NULL, 0, NULL, 0 },
+    };
+    struct ops_behalf behalf = { NULL, NULL };
+    int c;
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, ":", lo, NULL)) != -1) {
+        switch (c) {
+        case 'b': behalf.person = optarg; break;
+        case 'w': behalf.reason = optarg; break;
+        default: return cli_bad_option("close", c, argv);
+        }
+    }
+    if (!behalf.person != !behalf.reason) {
+        msg_error(_("--on-behalf-of PERSON and --reason TEXT go together"));
+        return EXIT_USAGE;
+    }
+    /* The ID alone left, as one() takes it. */
+    argv[optind - 1] = argv[0];
+    return one(g, argc - optind + 1, argv + optind - 1,
+               "dpia close ID [--on-behalf-of PERSON --reason TEXT]", do_close, _("Closed"),
+               behalf.person ? &behalf : NULL);
 }
 
 int cmd_revise(const struct cli_global *g, int argc, char **argv)
 {
-    return one(g, argc, argv, "dpia revise ID", do_revise, _("Opened"));
+    return one(g, argc, argv, "dpia revise ID", do_revise, _("Opened"), NULL);
 }
 
 int cmd_restore(const struct cli_global *g, int argc, char **argv)
 {
-    return one(g, argc, argv, "dpia restore ID", do_restore, _("Restored"));
+    return one(g, argc, argv, "dpia restore ID", do_restore, _("Restored"), NULL);
 }
 
 /* --- diff ------------------------------------------------------------------- */

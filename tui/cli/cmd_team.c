@@ -198,7 +198,7 @@ int cli_review_step(const struct cli_global *g, int argc, char **argv)
 static int comment_usage(void)
 {
     msg_error(_("usage: dpia comment ID QUESTION TEXT, dpia comment ID --reply N TEXT, or dpia "
-              "comment ID --resolve N"));
+              "comment ID --resolve|--reopen N"));
     return EXIT_USAGE;
 }
 
@@ -207,23 +207,24 @@ int cmd_comment(const struct cli_global *g, int argc, char **argv)
     static const struct option lo[] = {
         { "reply", required_argument, NULL, 'r' },
         { "resolve", required_argument, NULL, 's' },
+        { "reopen", required_argument, NULL, 'o' },
         { NULL, 0, NULL, 0 },
     };
-    int reply = 0, resolve = 0, c;
+    int reply = 0, resolve = 0, reopen = 0, c;
     opterr = 0;
     while ((c = getopt_long(argc, argv, ":", lo, NULL)) != -1) {
-        int *to = c == 'r' ? &reply : c == 's' ? &resolve : NULL;
+        int *to = c == 'r' ? &reply : c == 's' ? &resolve : c == 'o' ? &reopen : NULL;
         if (!to)
             return cli_bad_option("comment", c, argv);
         if (!cli_parse_int(optarg, 1, 100000, to)) {
             msg_error(_("--%s takes the number of a comment, not '%s'"),
-                      c == 'r' ? "reply" : "resolve", optarg);
+                      c == 'r' ? "reply" : c == 's' ? "resolve" : "reopen", optarg);
             return EXIT_USAGE;
         }
     }
     int n = argc - optind;
-    if ((reply && resolve) || (reply && n != 2) || (resolve && n != 1) ||
-        (!reply && !resolve && n != 3))
+    if ((reply != 0) + (resolve != 0) + (reopen != 0) > 1 || (reply && n != 2) ||
+        ((resolve || reopen) && n != 1) || (!reply && !resolve && !reopen && n != 3))
         return comment_usage();
     struct store *s;
     int rc;
@@ -233,6 +234,7 @@ int cmd_comment(const struct cli_global *g, int argc, char **argv)
     struct err e;
     int number = 0;
     int r = resolve ? ops_comment_resolve(s, a, resolve, &e)
+          : reopen ? ops_comment_reopen(s, a, reopen, &e)
           : reply ? ops_comment_reply(s, a, reply, argv[optind + 1], &number, &e)
           : ops_comment(s, a, argv[optind + 1], argv[optind + 2], &number, &e);
     if (r < 0) {
@@ -240,6 +242,8 @@ int cmd_comment(const struct cli_global *g, int argc, char **argv)
         rc = EXIT_WORK;
     } else if (resolve) {
         printf(_("thread of comment %d resolved\n"), comment_thread(a, resolve)->number);
+    } else if (reopen) {
+        printf(_("thread of comment %d reopened\n"), comment_thread(a, reopen)->number);
     } else {
         printf("%d\n", number);
     }

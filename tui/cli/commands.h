@@ -153,7 +153,8 @@ bool cli_parse_int(const char *s, int lo, int hi, int *out);
       "it (its minutes and open points), list them with what each settled")) \
     X("decide", cmd_decide, N_("ID DECISION --name N [OPTION]..."), N_(\
       "the controller's decision: approve, approve-with-conditions, reject, refer")) \
-    X("close", cmd_close, N_("ID"), N_("close as \"DPIA not required\" when the screening says so")) \
+    X("close", cmd_close, N_("ID [--on-behalf-of PERSON --reason TEXT]"), \
+      N_("close as \"DPIA not required\" when the screening says so")) \
     X("revise", cmd_revise, N_("ID"), N_("open a new revision of a decided assessment")) \
     X("diff", cmd_diff, N_("ID [REV [REV]] [--format F]"), N_("what changed between two revisions")) \
     X("review", cmd_review, N_("ID DATE | ID request|return|pass [--comment TEXT]"), N_("set the review " \
@@ -162,7 +163,7 @@ bool cli_parse_int(const char *s, int lo, int hi, int *out);
     X("status", cmd_status, N_("ID STATUS"), N_("set the status: draft or review (the review's request and return)")) \
     X("member", cmd_member, N_("ID [list | add PERSON ROLE | set PERSON ROLE | remove PERSON] [--format F]"), N_(\
       "the people of an assessment and their roles: owner, contributor, dpo, decision-maker, reader")) \
-    X("comment", cmd_comment, N_("ID QUESTION TEXT | ID --reply N TEXT | ID --resolve N"), N_(\
+    X("comment", cmd_comment, N_("ID QUESTION TEXT | ID --reply N TEXT | ID --resolve|--reopen N"), N_(\
       "comment on a question, reply to a thread, resolve it; prints the comment's number")) \
     X("comments", cmd_comments, N_("ID [--open] [--format F]"), N_("the comment threads of an assessment")) \
     X("waiting", cmd_waiting, N_("[--format F]"), N_(\

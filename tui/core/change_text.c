@@ -25,6 +25,7 @@ static const struct {
     { "revision", N_("Revision") },
     { "title", N_("Title") },
     { "status", N_("Status") },
+    { "close", N_("Closed as \"DPIA not required\"") },
     { "review date", N_("Review date") },
     { "controller", N_("Controller") },
     { "dpo-contact", N_("The DPO's contact details") },
@@ -109,6 +110,8 @@ char *change_what_text(const char *what)
         return xasprintf(_("Comment %d on %s"), number, on);
     if (sscanf(what, "comment %d %15s", &number, word) == 2 && strcmp(word, "resolved") == 0)
         return xasprintf(_("Comment %d resolved"), number);
+    if (sscanf(what, "comment %d %15s", &number, word) == 2 && strcmp(word, "reopened") == 0)
+        return xasprintf(_("Comment %d reopened"), number);
     if (sscanf(what, "workshop %d %15s", &number, word) == 2)
         return xasprintf(strcmp(word, "started") == 0 ? _("Workshop %d started")
                                                        : _("Workshop %d ended"),

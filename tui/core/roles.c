@@ -565,29 +565,50 @@ int comment_check_reply(const struct assessment *a, const char *person, int numb
     return check_text(text, e);
 }
 
-int comment_check_resolve(const struct assessment *a, const char *person, int number,
-                          struct err *e)
+/* Resolving a thread (or opening it again): its author, an owner or the
+ * DPO. */
+static int check_settle(const struct assessment *a, const char *person, int number,
+                        bool reopen, struct err *e)
 {
     if (wf_check_editable(a, e) < 0)
         return -1;
     const struct comment *t = comment_thread(a, number);
     if (!t)
         return err_set(e, _("assessment %lld has no comment %d"), (long long)a->id, number);
-    if (t->resolved_at)
+    if (t->resolved_at && !reopen)
         return err_set(e, _("the thread of comment %d is already resolved (by %s)"), t->number,
                        t->resolved_by);
+    if (!t->resolved_at && reopen)
+        return err_set(e, _("the thread of comment %d is open"), t->number);
     if (a->nmembers == 0 || (person && strcmp(person, t->who) == 0))
         return 0;
     enum member_role r = roles_of(a, person, NULL);
     if (r == MR_OWNER || (r == MR_DPO))
         return 0;
     char *owners = roles_holders(a, MR_OWNER), *dpo = roles_holders(a, MR_DPO);
-    err_set(e, _("%s cannot resolve the thread of comment %d: that is for its author (%s), the "
-            "role owner (held by %s) or the role DPO (held by %s)"), person ? person : "",
-            t->number, t->who, owners, dpo);
+    if (reopen)
+        err_set(e, _("%s cannot reopen the thread of comment %d: that is for its author (%s), "
+                "the role owner (held by %s) or the role DPO (held by %s)"),
+                person ? person : "", t->number, t->who, owners, dpo);
+    else
+        err_set(e, _("%s cannot resolve the thread of comment %d: that is for its author (%s), "
+                "the role owner (held by %s) or the role DPO (held by %s)"),
+                person ? person : "", t->number, t->who, owners, dpo);
     free(owners);
     free(dpo);
     return -1;
+}
+
+int comment_check_resolve(const struct assessment *a, const char *person, int number,
+                          struct err *e)
+{
+    return check_settle(a, person, number, false, e);
+}
+
+int comment_check_reopen(const struct assessment *a, const char *person, int number,
+                         struct err *e)
+{
+    return check_settle(a, person, number, true, e);
 }
 
 /* --- what waits ------------------------------------------------------------------ */

@@ -223,13 +223,16 @@ size_t comment_open_threads(const struct assessment *a, const char *qid);
 /* The replies of thread number. */
 size_t comment_replies(const struct assessment *a, int thread);
 /* A new thread on question qid, a reply to (the thread of) comment
- * number, a thread resolved: 0, or -1 with e. */
+ * number, a thread resolved or (reopen) a resolved one opened again, by
+ * its author, an owner or the DPO: 0, or -1 with e. */
 int comment_check_add(const struct assessment *a, const char *person, const char *qid,
                       const char *text, struct err *e);
 int comment_check_reply(const struct assessment *a, const char *person, int number,
                         const char *text, struct err *e);
 int comment_check_resolve(const struct assessment *a, const char *person, int number,
                           struct err *e);
+int comment_check_reopen(const struct assessment *a, const char *person, int number,
+                         struct err *e);
 
 /* --- what waits for a person ----------------------------------------------------- */
 

@@ -108,11 +108,24 @@ int ops_decide_for(struct store *s, struct assessment *a, enum decision d,
 
 int ops_close(struct store *s, struct assessment *a, struct wf_list *why, struct err *e)
 {
-    if (roles_check(a, store_who(s), RA_DECIDE, e) < 0 || review_check_decision(a, e) < 0)
+    return ops_close_for(s, a, NULL, why, e);
+}
+
+int ops_close_for(struct store *s, struct assessment *a, const struct ops_behalf *b,
+                  struct wf_list *why, struct err *e)
+{
+    if (ops_check_roles(s, a, RA_DECIDE, b, e) < 0 || review_check_decision(a, e) < 0)
         return -1;
     if (wf_check_close(a, why) < 0)
         return refused(why, _("the assessment cannot be closed as \"DPIA not required\""), e);
-    return store_set_status(s, a, ST_NOT_REQUIRED, e);
+    /* Whom it is recorded for first, as for the decision. */
+    int rc = store_batch_begin(s, e);
+    if (rc == 0 && ((rc = ops_record_behalf(s, a, "close", RA_DECIDE, b, e)) < 0 ||
+                    (rc = store_set_status(s, a, ST_NOT_REQUIRED, e)) < 0))
+        store_batch_end(s, false, NULL);
+    else if (rc == 0)
+        rc = store_batch_end(s, true, e);
+    return rc;
 }
 
 int ops_set_status(struct store *s, struct assessment *a, enum assess_status to, struct err *e)

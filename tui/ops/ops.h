@@ -95,6 +95,9 @@ int ops_comment(struct store *s, struct assessment *a, const char *qid, const ch
 int ops_comment_reply(struct store *s, struct assessment *a, int number, const char *text,
                       int *out, struct err *e);
 int ops_comment_resolve(struct store *s, struct assessment *a, int number, struct err *e);
+/* The thread of comment `number`, resolved, open again (by the same
+ * people). */
+int ops_comment_reopen(struct store *s, struct assessment *a, int number, struct err *e);
 /* What waits for the store's who across the assessments (not archived)
  * they are a member of: the rows, each with waiting_for() its bits, and
  * only those where something waits. The caller frees with waiting_free. */
@@ -271,6 +274,10 @@ int ops_decide_for(struct store *s, struct assessment *a, enum decision d,
 /* Closes an assessment whose screening concluded no DPIA is needed, as
  * "DPIA not required", with the DPO's sign-off already recorded. */
 int ops_close(struct store *s, struct assessment *a, struct wf_list *why, struct err *e);
+/* The same, recorded by someone on the decision-maker's behalf (b); NULL:
+ * by whoever may. */
+int ops_close_for(struct store *s, struct assessment *a, const struct ops_behalf *b,
+                  struct wf_list *why, struct err *e);
 /* Draft or in review only; every other status comes from its action.
  * From draft to review is asking for the review (ops_review, RV_REQUEST),
  * from review to draft returning it (RV_RETURN), with their rules. */

@@ -87,6 +87,13 @@ int ops_comment_resolve(struct store *s, struct assessment *a, int number, struc
     return store_resolve_comment(s, a, comment_thread(a, number)->number, e);
 }
 
+int ops_comment_reopen(struct store *s, struct assessment *a, int number, struct err *e)
+{
+    if (comment_check_reopen(a, store_who(s), number, e) < 0)
+        return -1;
+    return store_reopen_comment(s, a, comment_thread(a, number)->number, e);
+}
+
 int ops_waiting(struct store *s, struct waiting_row **out, size_t *n, struct err *e)
 {
     struct waiting_row *rows;

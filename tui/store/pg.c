@@ -492,6 +492,16 @@ static void people_collation(struct store *s)
     snprintf(s->people, sizeof s->people, "default");
 }
 
+/* Whether the roles' rules are there (pg_policy.c). */
+static bool has_policies(struct store *s)
+{
+    int64_t n = 0;
+    return query_int64(s, "SELECT count(*) FROM pg_catalog.pg_proc p JOIN pg_catalog."
+                       "pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = "
+                       "current_schema() AND p.proname = 'dpia_policy_version'", &n, NULL) == 0 &&
+           n > 0;
+}
+
 /* Makes the schema, or brings it to this program's version, in one
  * write transaction (checked again once the lock is held). */
 static int migrate(struct store *s, int version, struct err *e)
@@ -521,6 +531,10 @@ static int migrate(struct store *s, int version, struct err *e)
         }
     }
     if (from < 13 && store_members_fill(s, e) < 0)
+        goto fail;
+    /* The roles' rules, over any tables the migrations made (replaced
+     * when there are some). */
+    if (from < store_schema_version() && store_pg_policy_sql(s, !has_policies(s), e) < 0)
         goto fail;
     char sql[96];
     snprintf(sql, sizeof sql, "UPDATE " DB_PG_STATE_TABLE " SET version = %d",
@@ -578,6 +592,15 @@ struct store *store_open_server(const char *url, bool read_only, const char *who
             else
                 err_set(e, _("%s needs to be brought up to date (schema %d to %d), which needs "
                         "write access"), s->path, version, store_schema_version());
+            goto fail;
+        }
+        /* Only the tables' owner may change them. */
+        char *owner = version > 0 ? store_pg_other_owner(s) : NULL;
+        if (owner) {
+            err_set(e, _("%s needs to be brought up to date (schema %d to %d), which only the "
+                    "role owning its tables (%s) may do; it was left unchanged"), s->path,
+                    version, store_schema_version(), owner);
+            free(owner);
             goto fail;
         }
         if (migrate(s, version, e) < 0)

@@ -113,7 +113,8 @@ static void functions(struct buf *b, const char *S)
     buf_printf(b,
         "CREATE FUNCTION %s.dpia_act_of(what text) RETURNS text LANGUAGE sql IMMUTABLE AS $f$\n"
         "  SELECT CASE WHEN what = 'sign-off dpo' OR what LIKE 'judgement %%' THEN 'dpo'\n"
-        "    WHEN what = 'sign-off controller' THEN 'decide' ELSE 'edit' END $f$;\n", S);
+        "    WHEN what IN ('sign-off controller', 'close') THEN 'decide' ELSE 'edit' END $f$;\n",
+        S);
     /* Whether session_user may write what on a: may do its act, or may
      * edit and recorded in this revision that they write it on behalf of
      * someone who may. */
@@ -182,7 +183,8 @@ static void functions(struct buf *b, const char *S)
         "     OR NEW.archived_from <> OLD.archived_from THEN\n"
         "    IF dpia_may(OLD.id, 'own') THEN RETURN NEW; END IF;\n"
         "  ELSIF NEW.status = ANY (decided) THEN\n"
-        "    IF dpia_may_record(OLD.id, 'sign-off controller') THEN RETURN NEW; END IF;\n"
+        "    IF dpia_may_record(OLD.id, CASE NEW.status WHEN 'not-required' THEN 'close'\n"
+        "        ELSE 'sign-off controller' END) THEN RETURN NEW; END IF;\n"
         "  ELSIF OLD.status = ANY (decided) THEN\n"
         "    IF dpia_may(OLD.id, 'decide') OR (NEW.status = 'draft' AND dpia_may(OLD.id, 'edit')\n"
         "        AND NOT EXISTS (SELECT 1 FROM signoffs s WHERE s.assessment = OLD.id\n"
@@ -416,6 +418,23 @@ int store_pg_policy(struct store *s, struct err *e)
         return -1;
     }
     return store_txn_commit(s, e);
+}
+
+char *store_pg_other_owner(struct store *s)
+{
+    struct db_stmt *st = db_prepare(s->db, "SELECT pg_catalog.pg_get_userbyid(c.relowner) FROM "
+                                    "pg_catalog.pg_class c WHERE c.relname = 'assessments' AND "
+                                    "c.relnamespace = pg_catalog.to_regnamespace("
+                                    "current_schema())::oid AND NOT pg_catalog.pg_has_role("
+                                    "c.relowner, 'USAGE')");
+    char *owner = NULL;
+    if (st && db_step(st) == DB_ROW) {
+        size_t len;
+        const char *t = db_column_text(st, 0, &len);
+        owner = xstrdup(t ? t : "?");
+    }
+    db_finalize(st);
+    return owner;
 }
 
 int store_check_unbound(struct store *s, struct err *e)

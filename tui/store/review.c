@@ -257,29 +257,36 @@ fail:
     return -1;
 }
 
-int store_resolve_comment(struct store *s, struct assessment *a, int thread, struct err *e)
+static int settle_comment(struct store *s, struct assessment *a, int thread, bool reopen,
+                          struct err *e)
 {
     if (store_check_writable(s, e) < 0 || store_txn_begin(s, e) < 0)
         return -1;
     if (store_gone(s, a->id, e) != 0)
         goto fail;
-    struct db_stmt *st = store_stmt(s, SQ_CMT_RESOLVE, e);
+    struct db_stmt *st = store_stmt(s, reopen ? SQ_CMT_REOPEN : SQ_CMT_RESOLVE, e);
     if (!st)
         goto fail;
     db_bind_int64(st, 1, a->id);
     db_bind_int(st, 2, revision_of(a));
     db_bind_int(st, 3, thread);
-    store_bind_text(st, 4, s->who);
-    db_bind_int64(st, 5, store_now());
-    if (store_exec(s, st, _("resolving a comment"), e) < 0)
+    if (!reopen) {
+        store_bind_text(st, 4, s->who);
+        db_bind_int64(st, 5, store_now());
+    }
+    if (store_exec(s, st, reopen ? _("reopening a comment") : _("resolving a comment"), e) < 0)
         goto fail;
     if (db_changes(s->db) == 0) {
-        err_set(e, _("the thread of comment %d is not open (resolved in another session?)"),
-                thread);
+        if (reopen)
+            err_set(e, _("the thread of comment %d is not resolved (reopened in another "
+                    "session?)"), thread);
+        else
+            err_set(e, _("the thread of comment %d is not open (resolved in another session?)"),
+                    thread);
         goto fail;
     }
-    char *what = xasprintf("comment %d resolved", thread);
-    int rc = store_hist_add(s, a->id, what, "", "resolved", 0, e);
+    char *what = xasprintf(reopen ? "comment %d reopened" : "comment %d resolved", thread);
+    int rc = store_hist_add(s, a->id, what, "", reopen ? "reopened" : "resolved", 0, e);
     free(what);
     if (rc < 0 || load_comments(s, a, e) < 0 || store_finish(s, a, e) < 0)
         goto fail;
@@ -288,4 +295,14 @@ fail:
     store_txn_rollback(s);
     store_reread_copy(s, a);
     return -1;
+}
+
+int store_resolve_comment(struct store *s, struct assessment *a, int thread, struct err *e)
+{
+    return settle_comment(s, a, thread, false, e);
+}
+
+int store_reopen_comment(struct store *s, struct assessment *a, int thread, struct err *e)
+{
+    return settle_comment(s, a, thread, true, e);
 }

@@ -195,7 +195,8 @@ int store_workshop_end(struct store *s, struct assessment *a, const char *minute
  * store_add_comment starts a thread on question qid (thread 0) or
  * replies to thread `thread`, its number in *number: "comment N on Q",
  * "comment N reply to T"; store_resolve_comment resolves a thread:
- * "comment T resolved".
+ * "comment T resolved"; store_reopen_comment opens a resolved one again:
+ * "comment T reopened".
  * store_set_behalf keeps (b) or forgets (b NULL) the record made on
  * someone's behalf for `what` ("sign-off dpo", "sign-off controller",
  * "judgement SECTION"); kept, with text in the change log as "on behalf:
@@ -210,6 +211,7 @@ int store_review_step(struct store *s, struct assessment *a, enum review_kind k,
 int store_add_comment(struct store *s, struct assessment *a, const char *qid, int thread,
                       const char *text, int *number, struct err *e);
 int store_resolve_comment(struct store *s, struct assessment *a, int thread, struct err *e);
+int store_reopen_comment(struct store *s, struct assessment *a, int thread, struct err *e);
 int store_set_behalf(struct store *s, struct assessment *a, const char *what,
                      const struct behalf *b, const char *text, struct err *e);
 int store_waiting(struct store *s, const char *person, struct waiting_row **out, size_t *n,

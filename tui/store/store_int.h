@@ -86,6 +86,9 @@
     X(CMT_RESOLVE, "UPDATE comments SET resolved_by = ?4, resolved_at = ?5 " \
                    "WHERE assessment = ?1 AND revision = ?2 AND number = ?3 " \
                    "AND thread = number AND resolved_at = 0") \
+    X(CMT_REOPEN, "UPDATE comments SET resolved_by = '', resolved_at = 0 " \
+                  "WHERE assessment = ?1 AND revision = ?2 AND number = ?3 " \
+                  "AND thread = number AND resolved_at <> 0") \
     X(BEH_LOAD, "SELECT what, recorded_by, person, role, reason, at FROM on_behalf " \
                 "WHERE assessment = ?1 AND revision = ?2 ORDER BY at, what") \
     X(BEH_PUT, "INSERT INTO on_behalf(assessment, revision, what, recorded_by, person, role, " \
@@ -553,6 +556,9 @@ int store_exec_sql(struct store *s, const char *sql, struct err *e);
 extern const char store_pg_guard_trigger[];
 int store_pg_policy_sql(struct store *s, bool fresh, struct err *e);
 int store_pg_policy(struct store *s, struct err *e);
+/* The role owning dpia's tables when it is not the person's own (NULL
+ * when it is, or cannot be told); the caller frees. */
+char *store_pg_other_owner(struct store *s);
 
 int64_t store_now(void);
 

@@ -122,7 +122,7 @@ enum key_context {
     X(MEMBERS,  KC_ASSESS | KC_TABLE | KC_SIGNOFF, 'M', 0, N_("people"), N_("The people of the assessment and their roles; an owner adds, changes and removes them")) \
     X(CMT_NEW,  KC_COMMENTS, 'a', 0,        N_("comment"), N_("Start a new thread on the question")) \
     X(CMT_REPLY, KC_COMMENTS, '\r', KEY_ENTER, N_("reply"), N_("Reply to the selected thread")) \
-    X(CMT_RESOLVE, KC_COMMENTS, 'x', 0,     N_("resolve"), N_("Resolve the selected thread (its author, an owner or the DPO)")) \
+    X(CMT_RESOLVE, KC_COMMENTS, 'x', 0,     N_("resolve"), N_("Resolve the selected thread, or reopen a resolved one (its author, an owner or the DPO)")) \
     X(MEM_ADD,  KC_MEMBERS, 'a', 0,         N_("add"),     N_("Add a person with a role")) \
     X(MEM_ROLE, KC_MEMBERS, '\r', KEY_ENTER, N_("role"),  N_("Change the role of the selected person")) \
     X(MEM_REMOVE, KC_MEMBERS, 'D', 0,       N_("remove"),  N_("Remove the selected person (asks first)")) \

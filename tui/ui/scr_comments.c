@@ -1,7 +1,7 @@
 /* The comment threads of one question (c on the assessment screen):
  * each thread with its replies, who wrote them and when, and who
  * resolved it; a starts a thread, Enter replies to the selected one, x
- * resolves it. The rules are core/roles.h's, through ops/: a refusal
+ * resolves it (or opens a resolved one again). The rules are core/roles.h's, through ops/: a refusal
  * shows in the status bar before anything is typed. What other sessions
  * change shows as on the assessment screen below, which this screen
  * reads and changes. */
@@ -247,9 +247,13 @@ static int comments_key(struct screen *s, struct app *a, wint_t ch, bool is_key,
     case ACT_CMT_RESOLVE: {
         if (!t)
             return UI_HANDLED;
+        /* A resolved thread is opened again. */
         int thread = t->number;
-        if (ops_comment_resolve(a->store, v->a, thread, &e) < 0)
+        bool reopen = t->resolved_at != 0;
+        if ((reopen ? ops_comment_reopen : ops_comment_resolve)(a->store, v->a, thread, &e) < 0)
             app_message(a, true, "%s", e.text);
+        else if (reopen)
+            app_message(a, false, _("Thread #%d reopened."), thread);
         else
             app_message(a, false, _("Thread #%d resolved."), thread);
         return UI_HANDLED;
