@@ -136,6 +136,7 @@ SHELL_TESTS = \
 	tests/screen/journey.sh \
 	tests/screen/live.sh \
 	tests/screen/review.sh \
+	tests/screen/behalf.sh \
 	tests/screen/robust.sh \
 	tests/screen/hostile.sh \
 	tests/screen/risks.sh \

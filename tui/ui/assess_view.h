@@ -135,6 +135,20 @@ void view_workshop(struct view *v, struct app *a);
  * their roles, which an owner changes (scr_members.c). Both read and
  * change v->a, which stays below them. */
 bool view_may(struct view *v, struct app *a, enum role_act act);
+/* The DPO's part (act RA_DPO) or the decision (RA_DECIDE), which the
+ * person may not record themselves but may record on behalf of whoever
+ * may, since they may change the assessment: asks whether to, for whom
+ * (when several may) and why. 1 with b's person and reason set (the
+ * caller frees them with view_behalf_free); 0 when it is not for them
+ * to offer, or they decline; -1 when they leave without a reason (said
+ * in the status bar: nothing more to do). b holds nothing but after 1. */
+struct view_behalf {
+    char *person, *reason;
+};
+int view_behalf(struct view *v, struct app *a, enum role_act act, struct view_behalf *b);
+void view_behalf_free(struct view_behalf *b);
+/* b as ops takes it: NULL when b holds nobody. */
+const struct ops_behalf *view_behalf_ops(const struct view_behalf *b, struct ops_behalf *out);
 void view_review(struct view *v, struct app *a);
 struct screen *comments_screen_new(struct app *a, struct view *v,
                                    const struct tmpl_question *q);

@@ -44,7 +44,19 @@ void view_judge(struct view *v, struct app *a)
     /* A copy: a reload after a conflict replaces the assessment. */
     char *section = xstrdup(sec->id);
     const struct judgement *old = assess_judgement(v->a, section);
-    if (view_is_read_only(v, a) || !roles_may(v->a, store_who(a->store), RA_DPO)) {
+    /* Not one's own to record, but one may change the assessment: on
+     * behalf of whoever may, if one says so. */
+    struct view_behalf vb = { NULL, NULL };
+    bool mine = roles_may(v->a, store_who(a->store), RA_DPO);
+    int behalf = !mine && !view_is_read_only(v, a) ? view_behalf(v, a, RA_DPO, &vb) : 0;
+    if (behalf < 0) {
+        free(section);
+        return;
+    }
+    mine = mine || behalf > 0;
+    struct ops_behalf ob;
+    const struct ops_behalf *b = view_behalf_ops(&vb, &ob);
+    if (view_is_read_only(v, a) || !mine) {
         if (!view_read_only(v, a)) /* says why, under the text */
             view_may(v, a, RA_DPO);
         char *text = judgement_text(old);
@@ -90,9 +102,9 @@ void view_judge(struct view *v, struct app *a)
         struct judgement j = { section, (enum verdict)f[0].number, f[1].value, f[2].value,
                                f[3].value };
         struct err e;
-        rc = ops_judge(a->store, v->a, &j, &e);
+        rc = ops_judge_for(a->store, v->a, &j, b, &e);
         if (view_conflict(v, a, rc, &e))
-            rc = ops_judge(a->store, v->a, &j, &e);
+            rc = ops_judge_for(a->store, v->a, &j, b, &e);
         if (rc == 0) {
             app_message(a, false, j.verdict == VD_NONE ? _("Judgement of the section removed.")
                                                        : _("Judgement recorded: %s."),
@@ -114,6 +126,7 @@ void view_judge(struct view *v, struct app *a)
     draft_free(&d);
     form_free(f, 4);
     free(section);
+    view_behalf_free(&vb);
 }
 
 void view_contacts(struct view *v, struct app *a)

@@ -25,6 +25,70 @@ bool view_may(struct view *v, struct app *a, enum role_act act)
     return false;
 }
 
+int view_behalf(struct view *v, struct app *a, enum role_act act, struct view_behalf *b)
+{
+    b->person = b->reason = NULL;
+    const char *me = store_who(a->store);
+    struct err e;
+    if (store_is_read_only(a->store) || !wf_editable(v->a) ||
+        roles_check(v->a, me, act, &e) == 0 || !roles_may(v->a, me, RA_EDIT))
+        return 0;
+    /* Whoever may: the role's holders, else (nobody holding it) the
+     * owners. */
+    enum member_role r = act == RA_DPO ? MR_DPO : MR_DECIDER;
+    if (!roles_held(v->a, r))
+        r = MR_OWNER;
+    const char **names = xcalloc(v->a->nmembers + 1, sizeof *names);
+    int n = 0;
+    for (size_t i = 0; i < v->a->nmembers; i++)
+        if (v->a->members[i].role == r)
+            names[n++] = v->a->members[i].person;
+    char *held = roles_holders(v->a, r);
+    /* TRANSLATORS: the refusal, then the offer: "carl (contributor)
+     * cannot record the DPO's advice ... (held by dana)\n\nRecord it on
+     * behalf of dana, saying why (a signed paper copy, an e-mail)?" */
+    char *q = xasprintf(_("%s\n\nRecord it on behalf of %s, saying why (a signed paper copy, "
+                          "an e-mail)?"), e.text, held);
+    int pick = n > 0 && dialog_confirm(a, _("On someone's behalf"), q) ? 0 : -1;
+    free(q);
+    free(held);
+    if (pick == 0 && n > 1)
+        pick = dialog_pick(a, _("On whose behalf?"), names, NULL, n, 0);
+    char *reason = NULL;
+    if (pick >= 0) {
+        char *prompt = xasprintf(_("Why you record it for %s:"), names[pick]);
+        reason = dialog_line(a, _("On someone's behalf"), prompt, "");
+        free(prompt);
+    }
+    if (reason && *reason) {
+        b->person = xstrdup(names[pick]);
+        b->reason = reason;
+    } else {
+        if (reason)
+            app_message(a, true, _("Nothing recorded on %s's behalf: the reason is needed."),
+                        names[pick]);
+        free(reason);
+    }
+    free(names);
+    return b->person ? 1 : pick >= 0 ? -1 : 0;
+}
+
+void view_behalf_free(struct view_behalf *b)
+{
+    free(b->person);
+    free(b->reason);
+    b->person = b->reason = NULL;
+}
+
+const struct ops_behalf *view_behalf_ops(const struct view_behalf *b, struct ops_behalf *out)
+{
+    if (!b || !b->person)
+        return NULL;
+    out->person = b->person;
+    out->reason = b->reason;
+    return out;
+}
+
 /* What each step is called in the list. */
 static const char *step_name(enum review_kind k)
 {

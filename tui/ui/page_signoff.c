@@ -353,8 +353,11 @@ static bool signoff_form(struct app *a, struct view *v, enum signoff_role role,
     return ok;
 }
 
-static void record_signoff(struct view *v, struct app *a, enum signoff_role role)
+static void record_signoff(struct view *v, struct app *a, enum signoff_role role,
+                           const struct view_behalf *vb)
 {
+    struct ops_behalf ob;
+    const struct ops_behalf *b = view_behalf_ops(vb, &ob);
     struct signoff so;
     struct draft d;
     draft_init(&d, v->id, "signoff:%s", role == SR_DPO ? "dpo" : "assessor");
@@ -363,10 +366,13 @@ static void record_signoff(struct view *v, struct app *a, enum signoff_role role
     /* A failed save opens the form again with what was typed. */
     while (rc == -1 && signoff_form(a, v, role, NULL, &so, &d, again)) {
         struct err e;
-        rc = ops_signoff(a->store, v->a, &so, &e);
+        rc = ops_signoff_for(a->store, v->a, &so, b, &e);
         if (view_conflict(v, a, rc, &e))
-            rc = ops_signoff(a->store, v->a, &so, &e);
-        if (rc == 0) {
+            rc = ops_signoff_for(a->store, v->a, &so, b, &e);
+        if (rc == 0 && b) {
+            app_message(a, false, _("%s recorded on behalf of %s."),
+                        _(signoff_role_label(role)), b->person);
+        } else if (rc == 0) {
             app_message(a, false, _("%s recorded."), _(signoff_role_label(role)));
         } else if (rc != STORE_CONFLICT) {
             app_message(a, true, "%s", e.text);
@@ -412,7 +418,7 @@ static char *reasons(const struct wf_list *why, enum wf_level level, const char 
     return buf_take(&b);
 }
 
-static void close_not_required(struct view *v, struct app *a)
+static void close_not_required(struct view *v, struct app *a, const struct ops_behalf *b)
 {
     if (!dialog_confirm(a, _("DPIA not required"), _("The screening concludes that no DPIA is carried "
                         "out. Close this assessment as \"DPIA not required\" with the DPO's "
@@ -420,7 +426,7 @@ static void close_not_required(struct view *v, struct app *a)
         return;
     struct wf_list why = { 0 };
     struct err e;
-    if (ops_close(a->store, v->a, &why, &e) < 0) {
+    if (ops_close_for(a->store, v->a, b, &why, &e) < 0) {
         char *text = why.nblockers ? reasons(&why, WF_BLOCKER, _("Not yet:\n")) : xstrdup(e.text);
         dialog_message(a, _("Cannot close yet"), text);
         free(text);
@@ -430,12 +436,14 @@ static void close_not_required(struct view *v, struct app *a)
     wf_list_free(&why);
 }
 
-static void decide(struct view *v, struct app *a)
+static void decide(struct view *v, struct app *a, const struct view_behalf *vb)
 {
+    struct ops_behalf ob;
+    const struct ops_behalf *b = view_behalf_ops(vb, &ob);
     struct screening sc;
     logic_screening(v->a, &sc);
     if (sc.not_carried_out) {
-        close_not_required(v, a);
+        close_not_required(v, a, b);
         return;
     }
     bool art36 = logic_art36_required(v->a);
@@ -495,10 +503,10 @@ static void decide(struct view *v, struct app *a)
         return;
     }
     struct err e;
-    int rc = ops_decide(a->store, v->a, d, &so, false, &why, &e);
+    int rc = ops_decide_for(a->store, v->a, d, &so, false, b, &why, &e);
     if (view_conflict(v, a, rc, &e)) {
         wf_list_free(&why);
-        rc = ops_decide(a->store, v->a, d, &so, false, &why, &e);
+        rc = ops_decide_for(a->store, v->a, d, &so, false, b, &why, &e);
     }
     if (rc > 0) {
         char *text = reasons(&why, WF_WARNING, _("Before the decision, acknowledge:\n"));
@@ -507,7 +515,7 @@ static void decide(struct view *v, struct app *a)
         free(q);
         free(text);
         wf_list_free(&why);
-        rc = ack ? ops_decide(a->store, v->a, d, &so, true, &why, &e) : 1;
+        rc = ack ? ops_decide_for(a->store, v->a, d, &so, true, b, &why, &e) : 1;
     }
     if (rc < 0 && why.nblockers) {
         char *text = reasons(&why, WF_BLOCKER, _("Not yet:\n"));
@@ -564,6 +572,14 @@ int page_signoff_key(struct view *v, struct app *a, wint_t ch, bool is_key, enum
         enum role_act need = r->kind == ROW_DPO ? RA_DPO
                            : r->kind == ROW_DECISION ? RA_DECIDE : RA_EDIT;
         bool may = roles_may(v->a, store_who(a->store), need);
+        /* Not one's own to record, but one may change the assessment:
+         * on behalf of whoever may, if one says so. */
+        struct view_behalf vb = { NULL, NULL };
+        int behalf = !may && need != RA_EDIT ? view_behalf(v, a, need, &vb) : 0;
+        if (behalf < 0)
+            break;
+        if (behalf > 0)
+            may = true;
         if (r->kind != ROW_REVIEW && (store_is_read_only(a->store) || !wf_editable(v->a) || !may)) {
             /* Decided, or not one's to record: the sign-off is read in
              * full, not edited (the status bar says why). */
@@ -576,16 +592,19 @@ int page_signoff_key(struct view *v, struct app *a, wint_t ch, bool is_key, enum
             free(text);
             break;
         }
-        if (view_read_only(v, a) || !view_may(v, a, need))
+        if (view_read_only(v, a) || (!vb.person && !view_may(v, a, need))) {
+            view_behalf_free(&vb);
             break;
+        }
         if (r->kind == ROW_DPO)
-            record_signoff(v, a, SR_DPO);
+            record_signoff(v, a, SR_DPO, &vb);
         else if (r->kind == ROW_ASSESSOR)
-            record_signoff(v, a, SR_ASSESSOR);
+            record_signoff(v, a, SR_ASSESSOR, NULL);
         else if (r->kind == ROW_DECISION)
-            decide(v, a);
+            decide(v, a, &vb);
         else
             set_review(v, a);
+        view_behalf_free(&vb);
         break;
     }
     default:
