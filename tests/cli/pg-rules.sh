@@ -117,6 +117,13 @@ refused carl "INSERT INTO on_behalf(assessment, revision, what, recorded_by, per
 reason, at) VALUES (1, 1, 'sign-off dpo', 'carl', 'rita', 'reader', 'x', 0)" "$rls"
 refused carl "DELETE FROM assessments WHERE id = 1; SELECT 1/(SELECT count(*) - 1 FROM assessments)" \
     "division by zero"
+# Drafts: what someone typed and has not saved is theirs alone.
+allowed carl "INSERT INTO drafts(assessment, key, who, content, at) VALUES \
+(1, 'answer:scr.project', 'carl', 'Half a thought', 0)"
+allowed rita "SELECT count(*) FROM drafts"
+[ "$(cat "$T/out")" = 0 ] && pass "nobody else reads a person's drafts" || fail "rita read carl's draft"
+refused rita "INSERT INTO drafts(assessment, key, who, content, at) VALUES \
+(1, 'answer:scr.project', 'carl', 'Forged', 0)" "$rls"
 refused kim "INSERT INTO answers(assessment, question, value, who, at, revision) VALUES \
 (1, 'scr.evaluation', 'no', 'kim', 0, 1)" "$rls"
 

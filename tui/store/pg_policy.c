@@ -10,7 +10,7 @@
  * pg_hba.conf, CONNECT), and row-level security decides, for every row,
  * from (assessment, session_user, role in members):
  *
- *  - everyone reads everything, as readers do;
+ *  - everyone reads everything, as readers do, but the others' drafts;
  *  - anyone may create an assessment, and is its first owner;
  *  - answers, risks, measures and their links, workshops, revisions:
  *    owners and contributors;
@@ -22,10 +22,15 @@
  *    the one creating or importing it);
  *  - the review's steps: a request by owners and contributors, a pass
  *    by the DPO, a return by the DPO or the decision-maker;
- *  - comments: anyone but a reader, in their own name; resolving them
- *    only (by column grants) by the author, an owner or the DPO;
- *  - the change log: appended in one's own name, by anyone but a reader;
- *    never deleted;
+ *  - comments: written by anyone but a reader, in their own name; then
+ *    only whether they are resolved changes (a column grant), by the
+ *    author, an owner or the DPO;
+ *  - the change log: appended in one's own name, by anyone but a reader
+ *    (and by whoever leaves an assessment, of their leaving); never
+ *    deleted;
+ *  - while an assessment has no owner yet (it is being created or
+ *    imported), whoever writes it writes it whole, in the names its
+ *    record gives;
  *  - drafts and presence: one's own (anyone clears a stale presence);
  *  - the assessment's row: its summary by anyone but a reader; its
  *    fields by owners and contributors; its status as the workflow
@@ -221,9 +226,12 @@ static void writes(struct buf *b, const char *S, const char *table, const char *
 
 static void policies(struct buf *b, const char *S)
 {
+    /* Everyone reads everything but the drafts, which are what each
+     * person typed and has not saved. */
     for (size_t i = 0; i < sizeof all_tables / sizeof all_tables[0]; i++) {
         buf_printf(b, "ALTER TABLE %s.%s ENABLE ROW LEVEL SECURITY;\n", S, all_tables[i]);
-        policy(b, S, all_tables[i], "read", "SELECT", "true", NULL);
+        policy(b, S, all_tables[i], "read", "SELECT",
+               strcmp(all_tables[i], "drafts") == 0 ? "who = session_user" : "true", NULL);
     }
     for (size_t i = 0; i < sizeof plain / sizeof plain[0]; i++) {
         char *test = xasprintf("dpia_may(assessment, '%s')", plain[i].act);
