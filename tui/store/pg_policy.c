@@ -92,26 +92,28 @@ static void functions(struct buf *b, const char *S)
     buf_printf(b,
         "CREATE FUNCTION %s.dpia_policy_version() RETURNS integer LANGUAGE sql IMMUTABLE "
         "AS 'SELECT %d';\n", S, POLICY_VERSION);
-    /* Whether who may do act on assessment a: core/roles.c's roles_may. */
+    /* Whether who may do act on assessment a: core/roles.c's roles_may,
+     * from one look at the assessment's members. */
     buf_printf(b,
         "CREATE FUNCTION %s.dpia_may(a bigint, act text, who text DEFAULT session_user) "
         "RETURNS boolean LANGUAGE plpgsql STABLE SECURITY DEFINER "
         "SET search_path = %s, pg_temp AS $f$\n"
-        "DECLARE r text;\n"
+        "DECLARE n bigint; r text; dpo boolean; decider boolean;\n"
         "BEGIN\n"
-        "  IF NOT EXISTS (SELECT 1 FROM members m WHERE m.assessment = a) THEN\n"
+        "  SELECT count(*), max(m.role) FILTER (WHERE m.person = who),\n"
+        "         coalesce(bool_or(m.role = 'dpo'), false),\n"
+        "         coalesce(bool_or(m.role = 'decision-maker'), false)\n"
+        "    INTO n, r, dpo, decider FROM members m WHERE m.assessment = a;\n"
+        "  IF n = 0 THEN\n"
         "    RETURN true;\n"
         "  END IF;\n"
-        "  SELECT m.role INTO r FROM members m WHERE m.assessment = a AND m.person = who;\n"
         "  r := coalesce(r, 'reader');\n"
         "  RETURN CASE act\n"
         "    WHEN 'edit' THEN r IN ('owner', 'contributor')\n"
         "    WHEN 'comment' THEN r <> 'reader'\n"
         "    WHEN 'own' THEN r = 'owner'\n"
-        "    WHEN 'dpo' THEN CASE WHEN EXISTS (SELECT 1 FROM members m WHERE m.assessment = a\n"
-        "        AND m.role = 'dpo') THEN r = 'dpo' ELSE r = 'owner' END\n"
-        "    WHEN 'decide' THEN CASE WHEN EXISTS (SELECT 1 FROM members m WHERE m.assessment = a\n"
-        "        AND m.role = 'decision-maker') THEN r = 'decision-maker' ELSE r = 'owner' END\n"
+        "    WHEN 'dpo' THEN CASE WHEN dpo THEN r = 'dpo' ELSE r = 'owner' END\n"
+        "    WHEN 'decide' THEN CASE WHEN decider THEN r = 'decision-maker' ELSE r = 'owner' END\n"
         "    ELSE false END;\n"
         "END $f$;\n", S, S);
     /* The act a record made on someone's behalf stands for. */
@@ -161,7 +163,15 @@ static void functions(struct buf *b, const char *S)
         "DECLARE decided text[] := ARRAY['approved', 'approved-with-conditions', 'rejected',\n"
         "  'referred', 'not-required'];\n"
         "BEGIN\n"
-        "  IF dpia_unbound() THEN\n"
+        /* Most writes move the summary alone (updated, percent...). */
+        "  IF (NEW.id, NEW.uuid, NEW.template, NEW.method, NEW.created, NEW.title,\n"
+        "      NEW.review_date, NEW.next_risk, NEW.next_measure, NEW.controller, NEW.dpo_contact,\n"
+        "      NEW.lang, NEW.revision, NEW.replaces_date, NEW.status, NEW.archived_from)\n"
+        "     IS NOT DISTINCT FROM\n"
+        "     (OLD.id, OLD.uuid, OLD.template, OLD.method, OLD.created, OLD.title,\n"
+        "      OLD.review_date, OLD.next_risk, OLD.next_measure, OLD.controller, OLD.dpo_contact,\n"
+        "      OLD.lang, OLD.revision, OLD.replaces_date, OLD.status, OLD.archived_from)\n"
+        "     OR dpia_unbound() THEN\n"
         "    RETURN NEW;\n"
         "  END IF;\n"
         "  IF (NEW.id, NEW.uuid, NEW.template, NEW.method, NEW.created) IS DISTINCT FROM\n"
