@@ -138,14 +138,27 @@ SELECT 1/count(*) FROM signoffs WHERE advice = 'Forged'" "division by zero"
 [ "$(value "SELECT advice FROM signoffs WHERE assessment = 1 AND role = 'dpo'")" = \
     "Go ahead without the basket" ] && pass "the DPO's advice is as the DPO gave it" ||
     fail "the DPO's advice changed"
+# The DPO's advice recorded on her behalf by one person, then again by
+# another: the second record replaces the first.
+run 0 as carl judge 1 screening acceptable --name "Dana Officer" --on-behalf-of dana \
+    --reason "by phone"
+run 0 as olga judge 1 screening acceptable --name "Dana Officer" --on-behalf-of dana \
+    --reason "signed minutes"
+[ "$(value "SELECT recorded_by || '/' || reason FROM on_behalf WHERE assessment = 1 AND \
+what = 'judgement screening'")" = "olga/signed minutes" ] &&
+    pass "a record made on someone's behalf is replaced by another's" ||
+    fail "on behalf: $(value 'SELECT * FROM on_behalf')"
+refused carl "UPDATE on_behalf SET reason = 'forged', recorded_by = 'olga' WHERE assessment = 1" \
+    "$rls"
 # Recorded on the decision-maker's behalf by a contributor, with the reason.
 run 0 as carl decide 1 reject --name "Max Controller" --on-behalf-of max \
     --reason "signed paper copy"
 [ "$(value "SELECT status FROM assessments WHERE id = 1")" = rejected ] &&
     pass "a decision recorded on someone's behalf passes the server's rules" ||
     fail "status $(value 'SELECT status FROM assessments WHERE id = 1')"
-[ "$(value "SELECT recorded_by || '/' || person FROM on_behalf WHERE assessment = 1")" = \
-    "carl/max" ] && pass "...recorded by carl for max" || fail "on behalf: $(value 'SELECT * FROM on_behalf')"
+[ "$(value "SELECT recorded_by || '/' || person FROM on_behalf WHERE assessment = 1 AND \
+what = 'sign-off controller'")" = "carl/max" ] && pass "...recorded by carl for max" ||
+    fail "on behalf: $(value 'SELECT * FROM on_behalf')"
 # A new revision by a contributor clears the sign-offs once the old one is kept.
 run 0 as carl revise 1
 [ "$(value "SELECT count(*) FROM signoffs WHERE assessment = 1")" = 0 ] &&

@@ -287,7 +287,9 @@ static void policies(struct buf *b, const char *S)
         "NOT dpia_owned(assessment) OR (dpia_may(assessment, 'edit') "
         "AND recorded_by = session_user AND dpia_may(assessment, dpia_act_of(what), person))";
     policy(b, S, "on_behalf", "insert", "INSERT", NULL, behalf);
-    policy(b, S, "on_behalf", "update", "UPDATE", behalf, behalf);
+    /* Replacing another's record made on the same person's behalf too. */
+    policy(b, S, "on_behalf", "update", "UPDATE",
+           "NOT dpia_owned(assessment) OR dpia_may(assessment, 'edit')", behalf);
     policy(b, S, "on_behalf", "delete", "DELETE", "dpia_may(assessment, dpia_act_of(what))",
            NULL);
     /* Members: owners; the first owner by whoever creates the assessment. */
