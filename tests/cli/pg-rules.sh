@@ -58,6 +58,9 @@ run 0 as olga member 1 add carl contributor
 run 0 as olga member 1 add dana dpo
 run 0 as olga member 1 add max decision-maker
 run 0 as olga member 1 add rita reader
+run 1 as olga member 1 add nosuchrole reader
+contains "$T/err" "nosuchrole is not a role of $DB that can log in: on a server, each person is \
+one (createuser nosuchrole)" "a member who is no role of the server is refused, saying how to make one"
 run 0 as carl answer 1 scr.project "Points for every visit."
 run 0 as carl risk add 1 --title "Profiling of shopping habits"
 
@@ -126,6 +129,15 @@ refused rita "INSERT INTO drafts(assessment, key, who, content, at) VALUES \
 (1, 'answer:scr.project', 'carl', 'Forged', 0)" "$rls"
 refused kim "INSERT INTO answers(assessment, question, value, who, at, revision) VALUES \
 (1, 'scr.evaluation', 'no', 'kim', 0, 1)" "$rls"
+
+# Nor may the owner or the decision-maker write the DPO's part, nor the
+# DPO the decision, while each role is held.
+refused olga "INSERT INTO signoffs(assessment, role, name, advice, who, at) VALUES \
+(1, 'dpo', 'Dana Officer', 'Go ahead', 'olga', 0)" "$rls"
+refused max "INSERT INTO judgements(assessment, section, verdict, who, at) VALUES \
+(1, 'screening', 'acceptable', 'max', 0)" "$rls"
+refused dana "INSERT INTO signoffs(assessment, role, name, decision, who, at) VALUES \
+(1, 'controller', 'Max', 'approve', 'dana', 0)" "$rls"
 
 # dpia itself, as the DPO and the decision-maker, under the same rules.
 run 0 as carl review 1 request

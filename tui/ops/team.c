@@ -48,7 +48,8 @@ int ops_record_behalf(struct store *s, struct assessment *a, const char *what,
 int ops_member(struct store *s, struct assessment *a, const char *person, int role, bool add,
                struct err *e)
 {
-    if (roles_check_member(a, store_who(s), person, role, add, e) < 0)
+    if (roles_check_member(a, store_who(s), person, role, add, e) < 0 ||
+        (role >= 0 && store_check_person(s, person, e) < 0))
         return -1;
     return store_set_member(s, a, person, role, e);
 }

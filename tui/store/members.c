@@ -166,6 +166,27 @@ static int stored_role(struct store *s, int64_t aid, const char *person, int *ro
     return 0;
 }
 
+int store_check_person(struct store *s, const char *person, struct err *e)
+{
+    if (!store_on_server(s))
+        return 0;
+    struct db_stmt *st = db_prepare(s->db, "SELECT 1 FROM pg_catalog.pg_roles WHERE rolname = ?1 "
+                                    "AND rolcanlogin");
+    if (!st)
+        return store_db_error(s, _("cannot read the database"), e);
+    store_bind_text(st, 1, person);
+    int rc = db_step(st);
+    db_finalize(st);
+    if (rc == DB_ROW)
+        return 0;
+    if (rc != DB_DONE)
+        return store_db_error(s, _("cannot read the database"), e);
+    /* TRANSLATORS: "kim is not a role of postgresql:///dpia that can log
+     * in: on a server, each person is one (createuser kim)". */
+    return err_set(e, _("%s is not a role of %s that can log in: on a server, each person is one "
+                   "(createuser %s)"), person, s->path, person);
+}
+
 int store_set_member(struct store *s, struct assessment *a, const char *person, int role,
                      struct err *e)
 {

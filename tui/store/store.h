@@ -204,6 +204,10 @@ int store_workshop_end(struct store *s, struct assessment *a, const char *minute
  * store_waiting lists, for person, the assessments they are a member
  * of that are not archived, with what core/roles.h needs to say what
  * waits for them there; the caller frees with waiting_free. */
+/* Whether person can be a member: anyone on SQLite (a login); on a
+ * PostgreSQL server, a role of the server (the person is the role the
+ * server authenticates). 0, or -1 with e. */
+int store_check_person(struct store *s, const char *person, struct err *e);
 int store_set_member(struct store *s, struct assessment *a, const char *person, int role,
                      struct err *e);
 int store_review_step(struct store *s, struct assessment *a, enum review_kind k,
