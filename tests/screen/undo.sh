@@ -7,7 +7,7 @@
 . "$TOP_SRCDIR/tests/lib.sh"
 . "$TOP_SRCDIR/tests/tmux.sh"
 
-DB=$T/db.sqlite
+DB=$(test_db db.sqlite)
 "$DPIA" -d "$DB" new --title "Loyalty programme" >/dev/null
 "$DPIA" -d "$DB" member 1 add bob contributor >/dev/null || fail "adding bob"
 DPIA_USER=tester "$DPIA" -d "$DB" answer 1 scr.evaluation yes || fail "answering from the CLI"
