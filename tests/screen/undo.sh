@@ -30,6 +30,9 @@ contains "$T/hist" "tester	undone: answer scr.evaluation	no	yes"
 
 # Someone else's change: asked first; no keeps it.
 DPIA_USER=bob "$DPIA" -d "$DB" answer 1 scr.evaluation no || fail "bob's answer"
+# Shown first (within a second, no key pressed): the news of it cannot
+# then replace what the undo says.
+tmux_wait "bob changed the answer to scr.evaluation."
 tmux_keys U
 tmux_wait "Someone else's change"
 tmux_wait "made by bob" && pass "the question names who"
