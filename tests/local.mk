@@ -179,6 +179,7 @@ PG_TESTS = \
 	tests/cli/pg-records.sh \
 	tests/cli/pg-team.sh \
 	tests/screen/pg-live.sh \
+	tests/screen/pg-screens.sh \
 	tests/screen/pg-typing.sh
 if HAVE_CMOCKA
 PG_TESTS += tests/unit/pg-units.sh

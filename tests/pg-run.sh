@@ -1,8 +1,8 @@
 # Runs command-line and screen tests against PostgreSQL (sourced by
-# tests/cli/pg-store.sh, pg-records.sh, pg-team.sh and tests/screen/pg-live.sh after
-# tests/lib.sh): one throwaway server (tests/pg.sh) for them all, and
-# each test makes its databases on it through test_db (tests/lib.sh),
-# each one a database of its own.
+# tests/cli/pg-store.sh, pg-records.sh, pg-team.sh, tests/screen/pg-live.sh
+# and pg-screens.sh after tests/lib.sh): one throwaway server
+# (tests/pg.sh) for them all, and each test makes its databases on it
+# through test_db (tests/lib.sh), each one a database of its own.
 #
 # pg_run TEST...: runs tests/cli/TEST.sh (tests/TEST.sh when TEST names
 # its folder: screen/live) with DPIA_TEST_PG=yes; a pass for each that

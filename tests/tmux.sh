@@ -189,27 +189,32 @@ tmux_selection() {
 
 # tmux_select TEXT [KEY]: presses KEY (Down by default) until the
 # selection shows TEXT; where the selection stops moving, the other way
-# (Up, Left). At most 40 presses each way; fails the test if TEXT is
-# never selected.
+# (Up, Left), and back again: a program slow to take a key on a loaded
+# machine looks as if it were at the end, and is given another pass. At
+# most 40 presses each way, three turns; fails the test if TEXT is never
+# selected.
 tmux_select() {
     checks=$((checks + 1))
     key=${2:-Down}
     turned=0
     n=0
-    while [ "$n" -le 80 ]; do
+    run=0
+    while [ "$n" -le 160 ]; do
         before=$(tmux_selection 2>/dev/null)
         case "$before" in *"$1"*) return 0 ;; esac
         tmux_keys "$key"
         n=$((n + 1))
+        run=$((run + 1))
         i=0
         while [ "$i" -lt 10 ] && [ "$(tmux_selection 2>/dev/null)" = "$before" ]; do
             sleep 0.05
             i=$((i + 1))
         done
-        if [ "$i" -ge 10 ] || [ "$n" -eq 40 ]; then
-            # At the end (or far enough): the other way, once.
-            [ "$turned" = 1 ] && break
-            turned=1
+        if [ "$i" -ge 10 ] || [ "$run" -eq 40 ]; then
+            # At the end (or far enough): the other way.
+            [ "$turned" = 3 ] && break
+            turned=$((turned + 1))
+            run=0
             case "$key" in
             Down) key=Up ;; Up) key=Down ;; Left) key=Right ;; Right) key=Left ;; *) break ;;
             esac

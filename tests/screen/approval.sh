@@ -11,7 +11,7 @@
 . "$TOP_SRCDIR/tests/lib.sh"
 . "$TOP_SRCDIR/tests/tmux.sh"
 
-DB=$T/db.sqlite
+DB=$(test_db db.sqlite)
 SENTENCE="Answered at the keyboard for the pilot."
 START=2027-09-01   # the processing starts
 DUE=2027-06-30     # the measure is done before

@@ -8,7 +8,7 @@
 . "$TOP_SRCDIR/tests/lib.sh"
 . "$TOP_SRCDIR/tests/tmux.sh"
 
-DB=$T/db.sqlite
+DB=$(test_db db.sqlite)
 "$DPIA" -d "$DB" new --title "Shared advice" >/dev/null
 
 # open_dpo_form: from the assessment, the sign-off page, then the DPO's

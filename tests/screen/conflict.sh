@@ -9,7 +9,7 @@
 . "$TOP_SRCDIR/tests/lib.sh"
 . "$TOP_SRCDIR/tests/tmux.sh"
 
-DB=$T/db.sqlite
+DB=$(test_db db.sqlite)
 "$DPIA" -d "$DB" new --title "Shared file" >/dev/null
 
 # wait_saved TEXT: polls the database until the answer reads TEXT.

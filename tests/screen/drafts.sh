@@ -11,14 +11,13 @@
 # person is never offered it; a SIGHUP keeps it at once; F8 discards it.
 . "$TOP_SRCDIR/tests/lib.sh"
 . "$TOP_SRCDIR/tests/tmux.sh"
-command -v sqlite3 >/dev/null 2>&1 || skip "sqlite3 is not installed"
 
-DB=$T/db.sqlite
+DB=$(test_db db.sqlite)
 "$DPIA" -d "$DB" new --title "Draft test" >/dev/null || fail "dpia new"
 
 # draft KEY: the content of tester's draft of KEY ("" when none).
 draft() {
-    sqlite3 -cmd ".timeout 5000" "$DB" \
+    db_query "$DB" \
         "SELECT content FROM drafts WHERE assessment = 1 AND key = '$1' AND who = 'tester'"
 }
 
@@ -75,8 +74,7 @@ kept_within() {
 # no_draft KEY: tester has no draft of KEY.
 no_draft() {
     checks=$((checks + 1))
-    n=$(sqlite3 -cmd ".timeout 5000" "$DB" \
-        "SELECT count(*) FROM drafts WHERE assessment = 1 AND key = '$1'")
+    n=$(db_query "$DB" "SELECT count(*) FROM drafts WHERE assessment = 1 AND key = '$1'")
     [ "$n" = 0 ] && pass "no draft of $1 left" || fail "$n drafts of $1 left"
 }
 
@@ -167,8 +165,7 @@ tmux_wait "Risk R1"
 tmux_type " and postcodes"
 kept_within risk:1 "small counts and postcodes"
 kill9
-sqlite3 -cmd ".timeout 5000" "$DB" \
-    "UPDATE risks SET threats = 'Changed elsewhere' WHERE assessment = 1 AND number = 1" ||
+db_sql "$DB" "UPDATE risks SET threats = 'Changed elsewhere' WHERE assessment = 1 AND number = 1" ||
     fail "the change of another session"
 tmux_keys Enter
 tmux_wait "question 1 of"
@@ -181,9 +178,9 @@ tmux_wait "Changed elsewhere" && pass "the other session's change is kept"
 tmux_keys Escape
 tmux_wait_gone "Likelihood before"
 checks=$((checks + 1))
-[ "$(sqlite3 "$DB" "SELECT title || '|' || threats FROM risks WHERE number = 1")" = \
+[ "$(db_query "$DB" "SELECT title || '|' || threats FROM risks WHERE number = 1")" = \
     "Re-identification from small counts and postcodes|Changed elsewhere" ] &&
-    pass "both saved" || fail "R1 is $(sqlite3 "$DB" "SELECT title, threats FROM risks")"
+    pass "both saved" || fail "R1 is $(db_query "$DB" "SELECT title, threats FROM risks")"
 no_draft risk:1
 
 # Not wanted: the form shows the risk as saved, the draft is dropped.
@@ -307,8 +304,7 @@ no_draft signoff:dpo
 # --- a text answer ------------------------------------------------------------------
 # Saved as it is typed (not a draft): the same second, the same kill -9.
 answer_of() {
-    sqlite3 -cmd ".timeout 5000" "$DB" \
-        "SELECT value FROM answers WHERE assessment = 1 AND question = 'scr.project'"
+    db_query "$DB" "SELECT value FROM answers WHERE assessment = 1 AND question = 'scr.project'"
 }
 tmux_keys g 1
 tmux_wait "question 1 of"
@@ -369,9 +365,9 @@ status=$(tmux_wait_exit)
 checks=$((checks + 1))
 [ "$status" = 0 ] && pass "q exits 0" || fail "exit status '$status'"
 checks=$((checks + 1))
-[ "$(sqlite3 "$DB" 'SELECT count(*) FROM risks')" = 1 ] && pass "the discarded risk was not saved" ||
-    fail "risks: $(sqlite3 "$DB" 'SELECT number, title FROM risks')"
+[ "$(db_query "$DB" 'SELECT count(*) FROM risks')" = 1 ] && pass "the discarded risk was not saved" ||
+    fail "risks: $(db_query "$DB" 'SELECT number, title FROM risks')"
 checks=$((checks + 1))
-[ "$(sqlite3 "$DB" 'SELECT count(*) FROM drafts')" = 0 ] && pass "no draft left at the end" ||
-    fail "drafts left: $(sqlite3 "$DB" 'SELECT key, who FROM drafts')"
+[ "$(db_query "$DB" 'SELECT count(*) FROM drafts')" = 0 ] && pass "no draft left at the end" ||
+    fail "drafts left: $(db_query "$DB" 'SELECT key, who FROM drafts')"
 done_testing

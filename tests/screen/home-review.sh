@@ -6,7 +6,7 @@
 . "$TOP_SRCDIR/tests/lib.sh"
 . "$TOP_SRCDIR/tests/tmux.sh"
 
-DB=$T/db.sqlite
+DB=$(test_db db.sqlite)
 d() { "$DPIA" -d "$DB" "$@" >/dev/null || fail "$*"; }
 d new --title "Alpha, no review date"
 d new --title "Bravo, reviewed last"

@@ -8,7 +8,7 @@
 . "$TOP_SRCDIR/tests/lib.sh"
 . "$TOP_SRCDIR/tests/tmux.sh"
 
-DB=$T/db.sqlite
+DB=$(test_db db.sqlite)
 tmux_start 110 34 -d "$DB"
 tmux_wait "No assessments yet" && pass "empty database says what to do"
 tmux_wait "n to start a new assessment"

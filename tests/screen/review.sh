@@ -9,7 +9,7 @@
 . "$TOP_SRCDIR/tests/lib.sh"
 . "$TOP_SRCDIR/tests/tmux.sh"
 
-DB=$T/db.sqlite
+DB=$(test_db db.sqlite)
 as() { who=$1; shift; DPIA_USER=$who "$DPIA" -d "$DB" "$@" >/dev/null || fail "$who: $*"; }
 as tester new --title "Loyalty card"
 as tester member 1 add dana dpo

@@ -9,7 +9,7 @@
 . "$TOP_SRCDIR/tests/lib.sh"
 . "$TOP_SRCDIR/tests/tmux.sh"
 
-DB=$T/db.sqlite
+DB=$(test_db db.sqlite)
 "$DPIA" -d "$DB" new --title "Risk test" >/dev/null
 
 tmux_start 130 40 -d "$DB"

@@ -8,7 +8,7 @@
 . "$TOP_SRCDIR/tests/lib.sh"
 . "$TOP_SRCDIR/tests/tmux.sh"
 
-DB=$T/db.sqlite
+DB=$(test_db db.sqlite)
 "$DPIA" -d "$DB" import "$TOP_SRCDIR/data/examples/streaming-factoids.xml" >/dev/null ||
     fail "import of the worked example"
 

@@ -7,7 +7,7 @@
 . "$TOP_SRCDIR/tests/lib.sh"
 . "$TOP_SRCDIR/tests/tmux.sh"
 
-DB=$T/db.sqlite
+DB=$(test_db db.sqlite)
 "$DPIA" -d "$DB" new --title "Workshop at the keyboard" >/dev/null || fail "new"
 
 tmux_start 120 34 -d "$DB"
