@@ -137,6 +137,7 @@ SHELL_TESTS = \
 	tests/screen/live.sh \
 	tests/screen/review.sh \
 	tests/screen/behalf.sh \
+	tests/screen/notice.sh \
 	tests/screen/robust.sh \
 	tests/screen/hostile.sh \
 	tests/screen/risks.sh \

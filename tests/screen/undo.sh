@@ -7,7 +7,7 @@
 . "$TOP_SRCDIR/tests/lib.sh"
 . "$TOP_SRCDIR/tests/tmux.sh"
 
-DB=$T/db.sqlite
+DB=$(test_db db.sqlite)
 "$DPIA" -d "$DB" new --title "Loyalty programme" >/dev/null
 "$DPIA" -d "$DB" member 1 add bob contributor >/dev/null || fail "adding bob"
 DPIA_USER=tester "$DPIA" -d "$DB" answer 1 scr.evaluation yes || fail "answering from the CLI"
@@ -30,8 +30,8 @@ contains "$T/hist" "tester	undone: answer scr.evaluation	no	yes"
 
 # Someone else's change: asked first; no keeps it.
 DPIA_USER=bob "$DPIA" -d "$DB" answer 1 scr.evaluation no || fail "bob's answer"
-# The live notice of it first, so that it cannot come after (and over)
-# the message checked below.
+# Shown first (within a second, no key pressed): the news of it cannot
+# then replace what the undo says.
 tmux_wait "bob changed the answer to scr.evaluation."
 tmux_keys U
 tmux_wait "Someone else's change"

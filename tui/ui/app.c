@@ -50,6 +50,25 @@ void app_message(struct app *a, bool is_error, const char *fmt, ...)
     vsnprintf(a->message, sizeof a->message, fmt, ap);
     va_end(ap);
     a->message_is_error = is_error;
+    a->message_at = term_now_ms();
+}
+
+void app_notice(struct app *a, const char *text)
+{
+    snprintf(a->notice, sizeof a->notice, "%s", text);
+    app_notice_due(a);
+}
+
+bool app_notice_due(struct app *a)
+{
+    if (!a->notice[0] ||
+        (a->message[0] && a->message_at && term_now_ms() - a->message_at < NOTICE_HOLD_MS))
+        return false;
+    snprintf(a->message, sizeof a->message, "%s", a->notice);
+    a->message_is_error = false;
+    a->message_at = 0;
+    a->notice[0] = '\0';
+    return true;
 }
 
 void app_mark_saved(struct app *a)
@@ -363,11 +382,12 @@ int ui_run(const struct ui_options *opt)
         }
         if (in == TERM_TICK) {
             /* Idle: the screen may save what was typed, and then the
-             * status bar must say so. */
-            if (a.top->tick) {
+             * status bar must say so; news held back may show now. */
+            if (a.top->tick)
                 a.top->tick(a.top, &a);
+            bool due = app_notice_due(&a);
+            if (a.top->tick || due)
                 draw(&a);
-            }
             /* Idle for a second: what was saved moves from the -wal
              * file into the database file, so that a copy of that one
              * file holds it (nothing is done when nothing was saved). */
@@ -393,6 +413,9 @@ int ui_run(const struct ui_options *opt)
             break;
         if (r & UI_POP)
             app_pop(&a);
+        /* News held back shows once the key has left no message. */
+        if (app_notice_due(&a))
+            r |= UI_REDRAW;
         if (a.top && (r & (UI_TYPED | UI_POP | UI_REDRAW)) == UI_TYPED)
             draw_typed(&a);
         else if (a.top)

@@ -95,6 +95,8 @@ struct app {
     struct screen *top;
     char message[256]; /* shown in the status bar until the next key */
     bool message_is_error;
+    long long message_at; /* when it was given (term_now_ms), 0: a notice */
+    char notice[256];  /* news of others' changes waiting for it (app_notice) */
     bool quitting;     /* a signal or end of input: dialogs return at once */
     char title_extra[128];
     char saved[48];    /* the status bar's right end: "saved 12:03:04" */
@@ -106,6 +108,14 @@ void app_push(struct app *a, struct screen *s);
 /* Shows a one-line message in the status bar until the next key. */
 void app_message(struct app *a, bool is_error, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
+/* News of what other sessions changed: shown at once, unless a message
+ * answering the person's own action was given less than NOTICE_HOLD_MS
+ * ago, which it then follows (or once a key leaves no message of its
+ * own), so that nobody loses the answer to what they just did. */
+#define NOTICE_HOLD_MS 3000
+void app_notice(struct app *a, const char *text);
+/* Shows the notice waiting, if its time has come: true when it did. */
+bool app_notice_due(struct app *a);
 /* The status bar's right end says "saved" and the time now: after a
  * change reached the database. */
 void app_mark_saved(struct app *a);

@@ -644,7 +644,7 @@ static bool assess_watch(struct screen *s, struct app *a)
     if (r == OPS_LIVE_CHANGED) {
         view_reload(v, a);
         if (msg)
-            app_message(a, false, "%s", msg);
+            app_notice(a, msg);
     }
     free(msg);
     return r != OPS_LIVE_NONE;
