@@ -492,16 +492,6 @@ static void people_collation(struct store *s)
     snprintf(s->people, sizeof s->people, "default");
 }
 
-/* Whether the roles' rules are there (pg_policy.c). */
-static bool has_policies(struct store *s)
-{
-    int64_t n = 0;
-    return query_int64(s, "SELECT count(*) FROM pg_catalog.pg_proc p JOIN pg_catalog."
-                       "pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = "
-                       "current_schema() AND p.proname = 'dpia_policy_version'", &n, NULL) == 0 &&
-           n > 0;
-}
-
 /* Makes the schema, or brings it to this program's version, in one
  * write transaction (checked again once the lock is held). */
 static int migrate(struct store *s, int version, struct err *e)
@@ -534,7 +524,7 @@ static int migrate(struct store *s, int version, struct err *e)
         goto fail;
     /* The roles' rules, over any tables the migrations made (replaced
      * when there are some). */
-    if (from < store_schema_version() && store_pg_policy_sql(s, !has_policies(s), e) < 0)
+    if (from < store_schema_version() && store_pg_policy_sql(s, store_pg_policy_version(s) < 0, e) < 0)
         goto fail;
     char sql[96];
     snprintf(sql, sizeof sql, "UPDATE " DB_PG_STATE_TABLE " SET version = %d",

@@ -412,24 +412,28 @@ int store_pg_policy_sql(struct store *s, bool fresh, struct err *e)
     return rc;
 }
 
-int store_pg_policy(struct store *s, struct err *e)
+int64_t store_pg_policy_version(struct store *s)
 {
-    /* The version of the rules there: -1 when there are none. */
     int64_t have = one_int(s, "SELECT CASE WHEN pg_catalog.to_regproc('dpia_policy_version') "
                            "IS NULL THEN -1 ELSE 0 END");
-    if (have == 0)
-        have = one_int(s, "SELECT dpia_policy_version()");
+    return have == 0 ? one_int(s, "SELECT dpia_policy_version()") : have;
+}
+
+int store_pg_policy(struct store *s, struct err *e)
+{
+    int64_t have = store_pg_policy_version(s);
     if (have == -2)
         return store_db_error(s, _("cannot read the database"), e);
     if (have >= POLICY_VERSION)
         return 0;
     /* Only the tables' owner may make them; anyone else works under the
      * rules there are (or, with none, under no grant at all). */
-    int64_t owner = one_int(s, "SELECT count(*) FROM pg_catalog.pg_class c JOIN "
-                            "pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
-                            "WHERE n.nspname = current_schema() AND c.relname = 'assessments' "
-                            "AND pg_catalog.pg_has_role(c.relowner, 'USAGE')");
-    if (owner < 1 || s->read_only)
+    if (s->read_only)
+        return 0;
+    char *other = store_pg_other_owner(s);
+    bool mine = !other;
+    free(other);
+    if (!mine)
         return 0;
     if (store_txn_begin(s, e) < 0)
         return -1;

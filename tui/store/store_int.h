@@ -556,6 +556,9 @@ int store_exec_sql(struct store *s, const char *sql, struct err *e);
 extern const char store_pg_guard_trigger[];
 int store_pg_policy_sql(struct store *s, bool fresh, struct err *e);
 int store_pg_policy(struct store *s, struct err *e);
+/* The version of the rules there: -1 when there are none, -2 when it
+ * cannot be read. */
+int64_t store_pg_policy_version(struct store *s);
 /* The role owning dpia's tables when it is not the person's own (NULL
  * when it is, or cannot be told); the caller frees. */
 char *store_pg_other_owner(struct store *s);
